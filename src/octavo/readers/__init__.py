@@ -1,0 +1,16 @@
+"""Readers: one module per kind of source, each turning text into a Book.
+
+A reader is a function ``read(text: str) -> Book``; it fills the metadata it can
+find in the text itself, and ``octavo.sources`` lays the TOML beside the source over it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..tree import Book
+from . import mia
+
+Reader = Callable[[str], Book]
+
+READERS: dict[str, Reader] = {"mia": mia.read}

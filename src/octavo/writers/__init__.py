@@ -1,0 +1,1 @@
+"""Writers: turn a Book into an output file (EPUB, PDF)."""

