@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
 
 from octavo.build import write_book
 from octavo.sources import Source, read_book
@@ -25,3 +28,12 @@ def discussion_outputs(tmp_path_factory, discussion):
     """The web transcription built into EPUB and PDF: {format: Output}."""
     out = tmp_path_factory.mktemp("discussion")
     return {o.format: o for o in write_book(discussion, out, ("epub", "pdf"))}
+
+
+@pytest.fixture(scope="session")
+def sample_outputs(tmp_path_factory):
+    """The synthetic every-node sample book built into EPUB and PDF: {format: Output}."""
+    from samples import rich_book
+
+    out = tmp_path_factory.mktemp("sample")
+    return {o.format: o for o in write_book(rich_book(), out, ("epub", "pdf"))}

