@@ -240,7 +240,7 @@ class Metadata:
     transcription: str = ""  # who transcribed or scanned it
     rights: str = ""
     description: str = ""
-    extract: str = ""  # for a book cut from a larger one: "From J. V. Stalin, Works, Vol. 5, pp. 286–90"
+    extract: str = ""  # a book cut from a larger one: "From …, Works, Vol. 5, pp. 286–90"
 
 
 @dataclass
