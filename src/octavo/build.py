@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .output import write_atomic
+from .errors import OctavoError, RenderError
+from .output import target, writable_folder, write_all
 from .sources import Source, read_book
 from .tree import Book
 from .writers import epub, pdf
@@ -24,18 +25,30 @@ class Output:
 
 
 def write_book(book: Book, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
-    """Write a Book in each format to ``out_dir/<book-id>.<format>``."""
-    results = []
+    """Write a Book in each format to ``out_dir/<book-id>.<format>``, all or none."""
+    writable_folder(out_dir)
+    results, outputs = [], {}
     for fmt in formats:
-        path = out_dir / f"{book.meta.book_id}.{fmt}"
-        if fmt == "epub":
-            data, pages = epub.build(book), epub.count_pages(book)
-        else:
-            laid_out = pdf.build(book)
-            data, pages = laid_out.data, laid_out.pages
-        write_atomic(path, data)
+        path = target(out_dir, book.meta.book_id, fmt)
+        data, pages = _made(book, fmt, path)
+        outputs[path] = data
         results.append(Output(path, fmt, len(data), pages))
+    write_all(outputs)
     return results
+
+
+def _made(book: Book, fmt: str, path: Path) -> tuple[bytes, int]:
+    """The bytes and page count of a book in one format; a writer's failure a RenderError."""
+    try:
+        if fmt == "epub":
+            return epub.build(book), epub.count_pages(book)
+        laid_out = pdf.build(book)
+        return laid_out.data, laid_out.pages
+    except OctavoError:
+        raise
+    except Exception as exc:
+        raise RenderError(f"the {fmt.upper()} writer failed: {type(exc).__name__}: "
+                          f"{str(exc)[:300]}", path) from exc
 
 
 def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:

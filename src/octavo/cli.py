@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import signal
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .build import FORMATS, build_outputs
-from .errors import OctavoError, SourceError
+from .errors import INTERRUPTED, LOG, OctavoError, SourceError, one_line
 from .paths import DIST, INPUT
 from .sources import Source, discover
 
@@ -27,17 +30,50 @@ def _human(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
+class WarningLines(logging.Handler):
+    """Prints each warning as one line on stderr: ``octavo: warning: …``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        where = "" if record.name.startswith(LOG.name) else f"{record.name}: "
+        click.echo(f"octavo: warning: {one_line(where + record.getMessage())}", err=True)
+
+
+def _report_warnings() -> None:
+    for name, level in ((LOG.name, logging.WARNING), ("weasyprint", logging.ERROR)):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, WarningLines) for h in logger.handlers):
+            logger.addHandler(WarningLines(level))
+            logger.propagate = False
+
+
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt  # so a killed build cleans up as after Ctrl-C
+
+
 class OctavoGroup(click.Group):
-    """Turns OctavoErrors into one-line messages and exit codes (tracebacks with --debug)."""
+    """Every failure as one line and an exit code (the README's table); --debug: traceback."""
 
     def invoke(self, ctx: click.Context):
+        _report_warnings()
+        signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().invoke(ctx)
+        except click.exceptions.ClickException:
+            raise
         except OctavoError as exc:
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            click.echo(f"octavo: error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            _fail(ctx, f"error: {exc}", exc.exit_code)
+        except KeyboardInterrupt:
+            _fail(ctx, "interrupted; earlier outputs are as they were", INTERRUPTED)
+        except Exception as exc:
+            _fail(ctx, f"error: internal error, {type(exc).__name__}: {one_line(str(exc))[:300]}"
+                  " (run with --debug for the traceback)", 1)
+
+
+def _fail(ctx: click.Context, message: str, code: int) -> None:
+    if ctx.obj and ctx.obj.get("debug"):
+        click.echo(traceback.format_exc(), err=True, nl=False)
+    click.echo(f"octavo: {message}", err=True)
+    sys.exit(code)
 
 
 @click.group(cls=OctavoGroup)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 import uuid
 from pathlib import Path
 
 from .errors import MetadataError
+from .safety import name_problem
 from .tree import Metadata
 
 FIELDS = {f.name for f in dataclasses.fields(Metadata)}
 NAMESPACE = uuid.UUID("6f63746f-766f-4e00-8000-626f6f6b6964")  # "octavo" book ids
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
+URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+REQUIRED = ("title", "language", "book_id")  # keys that may not be given empty
 
 
 def load_toml(path: Path) -> dict[str, str]:
@@ -20,8 +25,10 @@ def load_toml(path: Path) -> dict[str, str]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise MetadataError(f"malformed TOML: {exc}", path) from None
-    except UnicodeDecodeError:
-        raise MetadataError("not UTF-8 text", path) from None
+    except UnicodeDecodeError as exc:
+        raise MetadataError(f"not UTF-8 text (byte {exc.start})", path) from None
+    except OSError as exc:
+        raise MetadataError(f"cannot read it: {exc.strerror or exc}", path) from None
     for key, value in data.items():
         if key not in FIELDS:
             line = _line_of(path, key)
@@ -29,7 +36,23 @@ def load_toml(path: Path) -> dict[str, str]:
                                 + ", ".join(sorted(FIELDS)), path)
         if not isinstance(value, str):
             raise MetadataError(f"key {key!r}{_line_of(path, key)} must be a string", path)
+    check(data, path)
     return data
+
+
+def check(data: dict[str, object], path: Path) -> None:
+    """Refuse values that would make a broken book: an unsafe book_id, a bad language …"""
+    problems = {key: "must not be empty" for key in REQUIRED
+                if isinstance(data.get(key), str) and not data[key].strip()}
+    if isinstance(book_id := data.get("book_id"), str) and book_id and name_problem(book_id):
+        problems["book_id"] = f"= {book_id!r} can't name the output files: {name_problem(book_id)}"
+    if isinstance(lang := data.get("language"), str) and lang and not LANGUAGE.fullmatch(lang):
+        problems["language"] = f"= {lang!r} is not a language tag such as 'en' or 'de-AT'"
+    if isinstance(ident := data.get("identifier"), str) and ident and not URI.fullmatch(ident):
+        problems["identifier"] = f"= {ident!r} is not a URI such as 'urn:isbn:…' or 'urn:uuid:…'"
+    if problems:
+        key, problem = next(iter(problems.items()))
+        raise MetadataError(f"key {key!r}{_line_of(path, key)} {problem}", path)
 
 
 def _line_of(path: Path, key: str) -> str:

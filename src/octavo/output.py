@@ -1,4 +1,8 @@
-"""Writing outputs safely: into a temporary file beside the target, then renamed into place."""
+"""Writing outputs safely: into a temporary file beside the target, then renamed into place.
+
+A failed or interrupted build leaves every earlier output as it was and no ``.part``
+file behind: ``write_all`` renames its outputs into place only once all are written.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,67 @@ import tempfile
 from pathlib import Path
 
 from .errors import OutputError
+from .safety import name_problem
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a failure leaves the old file untouched."""
+def _cannot(exc: OSError, path: Path) -> OutputError:
+    return OutputError(f"cannot write here: {exc.strerror or exc}", path)
+
+
+def writable_folder(folder: Path) -> Path:
+    """``folder``, created if need be, once a file has been written in it and removed."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except FileExistsError:
+        raise OutputError("is a file, not a folder to write into", folder) from None
+    except OSError as exc:
+        raise _cannot(exc, folder) from None
+    return folder
+
+
+def target(folder: Path, name: str, suffix: str) -> Path:
+    """``folder/name.suffix``, refusing names that could lead outside ``folder``."""
+    if problem := name_problem(name):
+        raise OutputError(f"{name!r} can't name an output file: {problem}", folder)
+    return folder / f"{name}.{suffix}"
+
+
+def _part(path: Path, data: bytes) -> Path:
+    """``data`` written to a temporary file beside ``path``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror or exc}", path.parent) from None
+        raise _cannot(exc, path.parent) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot(exc, path) from None
         raise
+    return Path(tmp)
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Write every output or none: all to temporary files, then each renamed into place."""
+    parts: dict[Path, Path] = {}
+    try:
+        for path, data in outputs.items():
+            parts[path] = _part(path, data)
+        for path, part in parts.items():
+            os.replace(part, path)
+    except OSError as exc:
+        raise _cannot(exc, path) from None
+    finally:
+        for part in parts.values():
+            part.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a failure leaves the old file untouched."""
+    write_all({path: data})

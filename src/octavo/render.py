@@ -8,6 +8,7 @@ import jinja2
 
 from . import __version__
 from .paths import TEMPLATES
+from .safety import finalize as xml_safe
 from .tree import Book, Footnote, Note, Section, Work, iter_nodes
 from .typography import tie
 
@@ -25,6 +26,7 @@ def environment() -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=xml_safe,  # no character XML forbids reaches any document
         )
         _ENV.filters["tie"] = tie
         _ENV.globals["octavo_version"] = __version__

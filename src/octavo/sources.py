@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import metadata
-from .errors import SourceError
+from . import encoding, metadata, safety
+from .errors import SourceEmpty, SourceError, SourceTooLarge, about, warn
 from .readers import READERS
-from .tree import Book
+from .tree import Book, Metadata, Paragraph, Text, Work, iter_nodes
 
 SOURCE_SUFFIX = ".txt"
+MAX_SOURCE_MB = 32  # a 1,000-page volume is about 3 MB of text
 
 
 @dataclass(frozen=True)
@@ -41,23 +46,102 @@ def discover(folder: Path) -> list[Source]:
 
 
 def read_text(path: Path) -> str:
-    """The text of a source file, or a SourceError saying why it can't be read."""
-    if not path.exists():
-        raise SourceError("no such file", path)
-    if path.is_dir():
-        raise SourceError("is a directory, not a source text", path)
+    """The text of a source file, or a SourceError saying why it can't be read.
+
+    Any encoding octavo can tell is read (with a warning when not UTF-8); characters
+    XML can't hold are dropped (with a warning).
+    """
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"not UTF-8 text (byte {exc.start})", path) from None
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise SourceError("is a directory, not a source text", path)
+        if not stat.S_ISREG(mode):
+            raise SourceError("is not a regular file", path)
+        size = path.stat().st_size
+        if size > MAX_SOURCE_MB * 1024 * 1024:
+            raise SourceTooLarge(f"is {size / 1024 / 1024:.0f} MB; octavo reads sources of "
+                                 f"up to {MAX_SOURCE_MB} MB", path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file", path) from None
     except OSError as exc:
-        raise SourceError(exc.strerror or str(exc), path) from None
+        raise SourceError(f"cannot read it: {exc.strerror or exc}", path) from None
+    if not data:
+        raise SourceEmpty("is empty", path)
+    decoded = encoding.decode(data, path)
+    if decoded.note:
+        warn(decoded.note)
+    text, dropped = safety.clean_source(decoded.text)
+    if dropped:
+        warn(f"dropped {dropped} control character(s) that XML can't hold")
+    if not text.strip():
+        raise SourceEmpty("holds no text, only white space", path)
+    return text
 
 
+def _about_source(read):
+    """Name the source in every warning given while reading it."""
+
+    @functools.wraps(read)
+    def reading(source: Source, *args, **kwargs):
+        with about(source.path):
+            return read(source, *args, **kwargs)
+
+    return reading
+
+
+@_about_source
 def read_book(source: Source) -> Book:
     """Read a source with its reader and lay its metadata TOML over what the reader found."""
-    book = READERS[source.kind](read_text(source.path))
-    overrides = metadata.load_toml(source.meta_path) if source.meta_path.exists() else {}
-    overrides.setdefault("book_id", source.stem)
-    book.meta = metadata.merge(book.meta, overrides)
+    text = read_text(source.path)
+    overrides = metadata.load_toml(source.meta_path) if os.path.lexists(source.meta_path) else {}
+    book = _with_text(READERS[source.kind](text), text, source.kind)
+    overrides.setdefault("book_id", _default_book_id(source))
+    book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))
+    _fill_titles(book, source)
+    _secure_ids(book)
     return book
+
+
+def _with_text(book: Book, text: str, kind: str) -> Book:
+    """The reader's book, or the text as plain paragraphs if the reader found none."""
+    if any(isinstance(n, Text) and n.text.strip() for w in book.works for n in iter_nodes(w)):
+        return book
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    warn(f"the {kind} reader found nothing it recognises; read as {len(paragraphs)} plain "
+         "paragraph(s)")
+    work = Work(id="text", title="", blocks=[Paragraph([Text(p)]) for p in paragraphs])
+    return Book(meta=book.meta or Metadata(), works=[work])
+
+
+def _default_book_id(source: Source) -> str:
+    book_id = safety.safe_name(source.stem)
+    if book_id != source.stem:
+        warn(f"the file name {source.stem!r} is not a safe book id; the outputs are named "
+             f"{book_id!r} (set book_id in {source.meta_path.name} to choose)")
+    return book_id
+
+
+def _fill_titles(book: Book, source: Source) -> None:
+    """A title for the book and each work that has none (readers may find none)."""
+    if not book.meta.title.strip():
+        book.meta.title = source.stem
+        warn(f"no title in the text or in {source.meta_path.name}; using {source.stem!r}")
+    for work in book.walk():
+        if not work.title.strip():
+            work.title = book.meta.title
+
+
+def _secure_ids(book: Book) -> None:
+    """Give safe ids to works whose ids can't be file names (each work is a file)."""
+    taken = {w.id for w in book.walk()}
+    for work in book.walk():
+        if safety.is_safe_name(work.id):
+            continue
+        new, n = safety.safe_name(work.id), 1
+        while new in taken:
+            n += 1
+            new = f"{safety.safe_name(work.id)}-{n}"
+        warn(f"work id {work.id!r} is not a safe file name; using {new!r}")
+        taken.add(new)
+        work.id = new

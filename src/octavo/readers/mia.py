@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import warn
 from ..ids import IdAllocator
 from ..tree import Book, Metadata, Paragraph, Text, Work
 from ..typography import smarten
@@ -42,6 +43,8 @@ def read(text: str) -> Book:
     first_meta = next((i for i, c in enumerate(raw_chunks) if _metadata_key(c)), None)
     if first_meta is None:
         header, meta_lines, body = [], [], [" ".join(c.split()) for c in raw_chunks]
+        warn("no title block with 'Key: value' lines (Source:, Publisher: …) found; "
+             f"read as {len(body)} plain paragraph(s)")
     else:
         header = [" ".join(c.split()) for c in raw_chunks[:first_meta]]
         meta_lines = [ln for c in raw_chunks[first_meta:] for ln in c.splitlines()]

@@ -9,6 +9,7 @@ from weasyprint.urls import URLFetcher
 
 from ..paths import STYLES
 from ..render import linker, notes_by_id, render, toc_entries
+from ..safety import file_url_inside
 from ..tree import Book
 
 
@@ -25,11 +26,9 @@ class LocalFetcher(URLFetcher):
 
     def __init__(self) -> None:
         super().__init__(allowed_protocols=("file",), fail_on_errors=False)
-        self.root = STYLES.resolve().as_uri() + "/"
 
     def fetch(self, url, headers=None):
-        path = url[len(self.root):]
-        if not url.startswith(self.root) or ".." in path.split("/"):
+        if not file_url_inside(url, STYLES):
             raise ValueError(f"octavo does not fetch {url!r}")
         return super().fetch(url, headers)
 
