@@ -2,7 +2,7 @@
 
 UTF-8 is the norm. A byte-order mark tells UTF-16 and UTF-32; UTF-16 without one
 shows itself by its zero bytes. Known binary formats are named by their magic
-numbers, others by their zero bytes. UTF-8 with a few broken bytes is read as
+numbers, others by their many control bytes. UTF-8 with a few broken bytes is read as
 UTF-8 with those replaced. Anything else goes to charset-normalizer, whose guess is trusted for
 non-Latin scripts (Cyrillic cp1251, KOI8-R …); for Latin-script text it cannot
 tell cp1252 from cp1250 on a short English text, so octavo reads that as cp1252
@@ -57,6 +57,7 @@ LATIN = {"ascii", "cp1250", "cp1252", "cp1257", "cp437", "cp775", "cp850", "cp85
          "cp860", "cp863", "cp865", "iso8859_2", "iso8859_4", "iso8859_9", "iso8859_10",
          "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "latin_1", "mac_iceland",
          "mac_latin2", "mac_roman", "mac_turkish", "cp1254"}
+CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
 SNIFF = 64 * 1024  # how much of a file the binary and UTF-16 checks look at
 
 
@@ -72,6 +73,11 @@ class Decoded:
 def binary_kind(data: bytes) -> str | None:
     """What known binary format ``data`` is in, by its magic number."""
     return next((kind for magic, kind in MAGIC if data.startswith(magic)), None)
+
+
+def _controls(head: bytes) -> int:
+    """How many bytes of ``head`` are control bytes no text file holds (NUL, BEL …)."""
+    return len(head) - len(head.translate(None, CONTROLS))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -125,8 +131,9 @@ def decode(data: bytes, path: object = None) -> Decoded:
             return Decoded(data.decode(name), name, f"read as {name.upper()} (no BOM)")
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:SNIFF]:
-        raise SourceNotText("is a binary file (it holds zero bytes), not a source text", path)
+    if _controls(data[:SNIFF]) > len(data[:SNIFF]) / 50:
+        raise SourceNotText("is a binary file (it is full of control bytes), not a source text",
+                            path)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:

@@ -59,6 +59,9 @@ def _part(path: Path, data: bytes) -> Path:
 
 def write_all(outputs: dict[Path, bytes]) -> None:
     """Write every output or none: all to temporary files, then each renamed into place."""
+    for path in outputs:
+        if path.is_dir():
+            raise OutputError("a folder is in the way of this output", path)
     parts: dict[Path, Path] = {}
     try:
         for path, data in outputs.items():

@@ -1,0 +1,100 @@
+"""Nothing lost, nothing half-written: a failed or interrupted build leaves the earlier
+outputs as they were and no temporary files."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from cli_runner import DISCUSSION, assert_fails_cleanly, leftovers, octavo
+
+from octavo import output
+from octavo.writers import pdf
+
+
+@pytest.fixture(scope="module")
+def good_dist(tmp_path_factory):
+    """A dist/ holding a good earlier build of the web transcription, and its bytes."""
+    dist = tmp_path_factory.mktemp("dist")
+    assert octavo("build", DISCUSSION, "--out", dist).code == 0
+    return dist, {p.name: p.read_bytes() for p in dist.iterdir()}
+
+
+def _unchanged(good_dist) -> None:
+    dist, before = good_dist
+    assert {p.name: p.read_bytes() for p in dist.iterdir()} == before
+    assert not leftovers(dist)
+
+
+def _changed_text(monkeypatch):
+    """Make the book differ from the earlier build, so a half-done write would show."""
+    from octavo import sources
+
+    real_read = sources.read_text
+    monkeypatch.setattr(sources, "read_text", lambda path: real_read(path) + "\n\nNew end.")
+
+
+def test_a_failing_pdf_writer_leaves_the_earlier_epub_and_pdf(good_dist, monkeypatch):
+    _changed_text(monkeypatch)
+
+    def fails(book):
+        raise RuntimeError("cairo went away")
+
+    monkeypatch.setattr(pdf, "build", fails)
+    run = octavo("build", DISCUSSION, "--out", good_dist[0])
+    assert_fails_cleanly(run, 7, "stalin-1924-the-discussion.pdf", "PDF writer failed",
+                         "cairo went away")
+    _unchanged(good_dist)
+
+
+@pytest.mark.parametrize("stage", ["reading", "laying out", "writing"])
+def test_ctrl_c_exits_130_with_one_line_and_no_part_files(good_dist, monkeypatch, stage):
+    _changed_text(monkeypatch)
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    if stage == "reading":
+        from octavo import sources
+        monkeypatch.setattr(sources, "read_text", interrupt)
+    elif stage == "laying out":
+        monkeypatch.setattr(pdf, "build", interrupt)
+    else:  # the EPUB's temporary file is written, the PDF's is being written
+        calls = []
+        real_chmod = os.chmod
+
+        def chmod_then_interrupt(path, mode):
+            calls.append(path)
+            real_chmod(path, mode)
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(output.os, "chmod", chmod_then_interrupt)
+    run = octavo("build", DISCUSSION, "--out", good_dist[0])
+    assert run.code == 130
+    assert run.stderr == ["octavo: interrupted; earlier outputs are as they were"]
+    _unchanged(good_dist)
+
+
+def test_sigterm_cleans_up_like_ctrl_c(good_dist, monkeypatch):
+    def terminated(book):
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise AssertionError("SIGTERM should have stopped the build")
+
+    monkeypatch.setattr(pdf, "build", terminated)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        run = octavo("build", DISCUSSION, "--out", good_dist[0])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert run.code == 130
+    _unchanged(good_dist)
+
+
+def test_a_folder_in_the_way_of_an_output_is_an_output_error(tmp_path):
+    (tmp_path / "stalin-1924-the-discussion.pdf").mkdir()
+    run = octavo("build", DISCUSSION, "--out", tmp_path)
+    assert_fails_cleanly(run, 6, "stalin-1924-the-discussion.pdf")
+    assert not (tmp_path / "stalin-1924-the-discussion.epub").exists()
+    assert not leftovers(tmp_path)
