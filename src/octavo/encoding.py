@@ -131,7 +131,7 @@ def decode(data: bytes, path: object = None) -> Decoded:
             return Decoded(data.decode(name), name, f"read as {name.upper()} (no BOM)")
         except UnicodeDecodeError:
             pass
-    if _controls(data[:SNIFF]) > len(data[:SNIFF]) / 50:
+    if _controls(data[:SNIFF]) > max(16, len(data[:SNIFF]) / 50):
         raise SourceNotText("is a binary file (it is full of control bytes), not a source text",
                             path)
     try:
