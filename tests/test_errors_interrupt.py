@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
 from cli_runner import DISCUSSION, assert_fails_cleanly, leftovers, octavo
@@ -98,3 +100,32 @@ def test_a_folder_in_the_way_of_an_output_is_an_output_error(tmp_path):
     assert_fails_cleanly(run, 6, "stalin-1924-the-discussion.pdf")
     assert not (tmp_path / "stalin-1924-the-discussion.epub").exists()
     assert not leftovers(tmp_path)
+
+
+SIGNAL_DURING_LAYOUT = """
+import os, signal, sys
+from octavo import sources
+from octavo.writers import pdf
+from octavo.cli import main
+
+read_text = sources.read_text
+sources.read_text = lambda path: read_text(path) + " A new last sentence."
+
+def interrupted(book):
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, while the PDF is being laid out
+    raise AssertionError("SIGINT should have stopped the build")
+
+pdf.build = interrupted
+sys.argv[0] = "octavo"
+main()
+"""
+
+
+def test_a_real_ctrl_c_in_a_real_process(good_dist):
+    done = subprocess.run([sys.executable, "-c", SIGNAL_DURING_LAYOUT, "build", str(DISCUSSION),
+                           "--out", str(good_dist[0])], capture_output=True, text=True,
+                          timeout=120, preexec_fn=lambda: signal.signal(signal.SIGINT,
+                                                                        signal.SIG_DFL))
+    assert done.returncode == 130
+    assert done.stderr == "octavo: interrupted; earlier outputs are as they were\n"
+    _unchanged(good_dist)

@@ -52,15 +52,14 @@ def read_text(path: Path) -> str:
     XML can't hold are dropped (with a warning).
     """
     try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise SourceError("is a directory, not a source text", path)
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(info.st_mode):
             raise SourceError("is not a regular file", path)
-        size = path.stat().st_size
-        if size > MAX_SOURCE_MB * 1024 * 1024:
-            raise SourceTooLarge(f"is {size / 1024 / 1024:.0f} MB; octavo reads sources of "
-                                 f"up to {MAX_SOURCE_MB} MB", path)
+        if info.st_size > MAX_SOURCE_MB * 1024 * 1024:
+            raise SourceTooLarge(f"is {info.st_size / 1024 / 1024:.0f} MB; octavo reads "
+                                 f"sources of up to {MAX_SOURCE_MB} MB", path)
         data = path.read_bytes()
     except FileNotFoundError:
         raise SourceError("no such file", path) from None
