@@ -131,6 +131,7 @@ BAD_TOML = {
     "malformed": ('title = "A"\nauthor = "B\n', "line 2"),
     "duplicate key": ('title = "A"\ntitle = "B"\n', "line 2"),
     "unknown key": ('title = "A"\n\nautor = "B"\n', "'autor' on line 3"),
+    "unknown table": ('title = "A"\n[colophon]\nsize = "a5"\n', "'colophon' on line 2"),
     "not a string": ('title = "A"\ndate = 1953\n', "'date' on line 2"),
     "empty title": ('author = "B"\ntitle = ""\n', "'title' on line 2"),
     "book_id escapes": ('title = "A"\nbook_id = "../../etc/x"\n', "'book_id' on line 2"),
@@ -151,6 +152,24 @@ def test_bad_metadata_names_key_and_line(tmp_path, case):
     run = octavo("build", source, "--out", tmp_path / "dist", "--format", "epub")
     assert_fails_cleanly(run, 4, str(tmp_path / "book.toml"), where)
     assert not (tmp_path / "dist").exists()
+
+
+def test_metadata_with_a_byte_order_mark_is_read(tmp_path):
+    source = tmp_path / "book.mia.txt"
+    source.write_text(TEXT)
+    (tmp_path / "book.toml").write_bytes('\ufefftitle = "With a BOM"\n'.encode())
+    run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.code == 0, run
+    opf = zipfile.ZipFile(tmp_path / "book.epub").read("EPUB/content.opf").decode()
+    assert ">With a BOM</dc:title>" in opf
+
+
+def test_html_source_is_read_as_text_with_a_warning(tmp_path):
+    source = tmp_path / "page.mia.txt"
+    source.write_text("<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>\n")
+    run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.code == 0, run
+    assert any("looks like HTML" in w for w in run.warnings), run.stderr
 
 
 def test_metadata_in_another_encoding_or_a_folder(tmp_path):

@@ -22,7 +22,7 @@ REQUIRED = ("title", "language", "book_id")  # keys that may not be given empty
 def load_toml(path: Path) -> dict[str, str]:
     """Read a metadata TOML; every key must be a Metadata field holding a string."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except tomllib.TOMLDecodeError as exc:
         raise MetadataError(f"malformed TOML: {exc}", path) from None
     except UnicodeDecodeError as exc:
@@ -56,8 +56,8 @@ def check(data: dict[str, object], path: Path) -> None:
 
 
 def _line_of(path: Path, key: str) -> str:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.split("=", 1)[0].strip().strip('"') == key:
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if line.split("=", 1)[0].strip().strip('"[] ') == key:
             return f" on line {number}"
     return ""
 

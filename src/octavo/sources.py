@@ -16,6 +16,7 @@ from .tree import Book, Metadata, Paragraph, Text, Work, iter_nodes
 
 SOURCE_SUFFIX = ".txt"
 MAX_SOURCE_MB = 32  # a 1,000-page volume is about 3 MB of text
+MARKUP = re.compile(r"\s*<(?:\?xml|!doctype|html|body)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def read_text(path: Path) -> str:
         warn(f"dropped {dropped} control character(s) that XML can't hold")
     if not text.strip():
         raise SourceEmpty("holds no text, only white space", path)
+    if MARKUP.match(text):
+        warn("looks like HTML or XML; octavo reads plain text, so its tags will show as text")
     return text
 
 
