@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -43,7 +44,6 @@ def _report_warnings() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(h, WarningLines) for h in logger.handlers):
             logger.addHandler(WarningLines(level))
-            logger.propagate = False
 
 
 def _terminated(signum, frame) -> None:
@@ -55,7 +55,8 @@ class OctavoGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         _report_warnings()
-        signal.signal(signal.SIGTERM, _terminated)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().invoke(ctx)
         except click.exceptions.ClickException:

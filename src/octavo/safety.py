@@ -1,4 +1,5 @@
-"""Keeping input from breaking outputs: XML-legal text, and names safe as file names.
+"""Keeping input from breaking outputs: XML-legal text, names safe as file names, and a
+book with text and titles whatever the reader made of its source.
 
 Jinja's autoescaping makes ``<``, ``&`` and quotes harmless; what it lets through
 are characters XML forbids outright (most C0 controls, lone surrogates, U+FFFE/F),
@@ -15,8 +16,9 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 
+from .errors import warn
 from .ids import slugify
-from .tree import Book, Metadata
+from .tree import Book, Metadata, Paragraph, Text, Work, iter_nodes
 
 # what XML 1.0 forbids; the C1 controls and non-characters it merely discourages go too
 ILLEGAL_XML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd"
@@ -90,9 +92,50 @@ def safe_name(text: str) -> str:
     return slug if is_safe_name(slug) else f"x-{slug}"
 
 
-def unsafe_work_ids(book: Book) -> list[str]:
-    """Ids of works that are not safe file names (each work becomes a file)."""
-    return [w.id for w in book.walk() if not is_safe_name(w.id)]
+def default_book_id(stem: str, toml_name: str) -> str:
+    """The book id a source's file name gives (made safe, with a warning, if need be)."""
+    book_id = safe_name(stem)
+    if book_id != stem:
+        warn(f"the file name {stem!r} is not a safe book id; the outputs are named "
+             f"{book_id!r} (set book_id in {toml_name} to choose)")
+    return book_id
+
+
+def with_text(book: Book, text: str, kind: str) -> Book:
+    """The reader's book, or the text as plain paragraphs if the reader found none."""
+    if any(isinstance(n, Text) and n.text.strip() for w in book.works for n in iter_nodes(w)):
+        return book
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    warn(f"the {kind} reader found nothing it recognises; read as {len(paragraphs)} plain "
+         "paragraph(s)")
+    work = Work(id="text", title="", blocks=[Paragraph([Text(p)]) for p in paragraphs])
+    return Book(meta=book.meta, works=[work])
+
+
+def fill_titles(book: Book, fallback: str, toml_name: str) -> None:
+    """A title for the book and each work that has none (readers may find none)."""
+    if not book.meta.title.strip():
+        book.meta.title = fallback
+        warn(f"no title in the text or in {toml_name}; using {fallback!r}")
+    for work in book.walk():
+        if not work.title.strip():
+            work.title = book.meta.title
+
+
+def secure_ids(book: Book) -> None:
+    """Give safe ids to works whose ids can't be file names (each work is a file)."""
+    taken = {w.id for w in book.walk()}
+    for work in book.walk():
+        if is_safe_name(work.id):
+            continue
+        base = safe_name(work.id)
+        new, n = base, 1
+        while new in taken:
+            n += 1
+            new = f"{base}-{n}"
+        warn(f"work id {work.id!r} is not a safe file name; using {new!r}")
+        taken.add(new)
+        work.id = new
 
 
 def file_url_inside(url: str, folder: Path) -> bool:

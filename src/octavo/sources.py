@@ -12,7 +12,7 @@ from pathlib import Path
 from . import encoding, metadata, safety
 from .errors import SourceEmpty, SourceError, SourceTooLarge, about, warn
 from .readers import READERS
-from .tree import Book, Metadata, Paragraph, Text, Work, iter_nodes
+from .tree import Book
 
 SOURCE_SUFFIX = ".txt"
 MAX_SOURCE_MB = 32  # a 1,000-page volume is about 3 MB of text
@@ -97,53 +97,10 @@ def read_book(source: Source) -> Book:
     """Read a source with its reader and lay its metadata TOML over what the reader found."""
     text = read_text(source.path)
     overrides = metadata.load_toml(source.meta_path) if os.path.lexists(source.meta_path) else {}
-    book = _with_text(READERS[source.kind](text), text, source.kind)
-    overrides.setdefault("book_id", _default_book_id(source))
+    book = safety.with_text(READERS[source.kind](text), text, source.kind)
+    if "book_id" not in overrides:
+        overrides["book_id"] = safety.default_book_id(source.stem, source.meta_path.name)
     book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))
-    _fill_titles(book, source)
-    _secure_ids(book)
+    safety.fill_titles(book, source.stem, source.meta_path.name)
+    safety.secure_ids(book)
     return book
-
-
-def _with_text(book: Book, text: str, kind: str) -> Book:
-    """The reader's book, or the text as plain paragraphs if the reader found none."""
-    if any(isinstance(n, Text) and n.text.strip() for w in book.works for n in iter_nodes(w)):
-        return book
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
-    warn(f"the {kind} reader found nothing it recognises; read as {len(paragraphs)} plain "
-         "paragraph(s)")
-    work = Work(id="text", title="", blocks=[Paragraph([Text(p)]) for p in paragraphs])
-    return Book(meta=book.meta or Metadata(), works=[work])
-
-
-def _default_book_id(source: Source) -> str:
-    book_id = safety.safe_name(source.stem)
-    if book_id != source.stem:
-        warn(f"the file name {source.stem!r} is not a safe book id; the outputs are named "
-             f"{book_id!r} (set book_id in {source.meta_path.name} to choose)")
-    return book_id
-
-
-def _fill_titles(book: Book, source: Source) -> None:
-    """A title for the book and each work that has none (readers may find none)."""
-    if not book.meta.title.strip():
-        book.meta.title = source.stem
-        warn(f"no title in the text or in {source.meta_path.name}; using {source.stem!r}")
-    for work in book.walk():
-        if not work.title.strip():
-            work.title = book.meta.title
-
-
-def _secure_ids(book: Book) -> None:
-    """Give safe ids to works whose ids can't be file names (each work is a file)."""
-    taken = {w.id for w in book.walk()}
-    for work in book.walk():
-        if safety.is_safe_name(work.id):
-            continue
-        new, n = safety.safe_name(work.id), 1
-        while new in taken:
-            n += 1
-            new = f"{safety.safe_name(work.id)}-{n}"
-        warn(f"work id {work.id!r} is not a safe file name; using {new!r}")
-        taken.add(new)
-        work.id = new
