@@ -67,19 +67,25 @@ def test_every_source_failure_has_its_own_exit_code():
     assert 2 not in codes  # click's own code for wrong usage
 
 
+RUSSIAN = "Товарищи!\n\nДискуссия закончена. Это очень важно для партии.\n"
 ENCODED = {
-    "utf-16": ("UTF-16 (BOM)", TEXT),
-    "utf-16-le": ("UTF-16-LE (no BOM)", TEXT),
-    "utf-16-be": ("UTF-16-BE (no BOM)", TEXT),
-    "cp1252": ("cp1252", TEXT),
-    "latin-1": ("Latin-1", TEXT.translate(str.maketrans("’“”—–", "'\"\"--")) + "\nCafé."),
-    "cp1251": ("cp1251", "Товарищи!\n\nДискуссия закончена. Это очень важно для партии."),
+    # case: (codec, what the warning says, text)
+    "utf-16": ("utf-16", "UTF-16 (BOM)", TEXT),
+    "utf-16-le": ("utf-16-le", "UTF-16-LE (no BOM)", TEXT),
+    "utf-16-be": ("utf-16-be", "UTF-16-BE (no BOM)", TEXT),
+    "russian utf-16-le": ("utf-16-le", "UTF-16-LE (no BOM)", RUSSIAN * 3),
+    "utf-32": ("utf-32", "UTF-32 (BOM)", TEXT),
+    "cp1252": ("cp1252", "cp1252", TEXT),
+    "latin-1": ("latin-1", "Latin-1",
+                TEXT.translate(str.maketrans("’“”—–", "'\"\"--")) + "\nCafé."),
+    "cp1251": ("cp1251", "cp1251", RUSSIAN),
+    "koi8-r": ("koi8-r", "koi8_r", RUSSIAN * 3),
 }
 
 
-@pytest.mark.parametrize("codec", ENCODED)
-def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, codec):
-    said, text = ENCODED[codec]
+@pytest.mark.parametrize("case", ENCODED)
+def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, case):
+    codec, said, text = ENCODED[case]
     source = tmp_path / "book.mia.txt"
     source.write_bytes(text.encode(codec))
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")

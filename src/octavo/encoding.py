@@ -1,12 +1,13 @@
 """Telling what a source file's bytes are: text in which encoding, or a binary file.
 
-UTF-8 is the norm. A byte-order mark tells UTF-16 and UTF-32; UTF-16 without one
-shows itself by its zero bytes. Known binary formats are named by their magic
-numbers, others by their many control bytes. UTF-8 with a few broken bytes is read as
-UTF-8 with those replaced. Anything else goes to charset-normalizer, whose guess is trusted for
-non-Latin scripts (Cyrillic cp1251, KOI8-R …); for Latin-script text it cannot
-tell cp1252 from cp1250 on a short English text, so octavo reads that as cp1252
-(Latin-1 where no cp1252-only byte occurs), the likeliest for a Western source.
+UTF-8 is the norm. A byte-order mark tells UTF-16 and UTF-32. Known binary formats
+are named by their magic numbers; a file full of control bytes is binary, unless
+charset-normalizer finds it UTF-16 or UTF-32 without a BOM. UTF-8 with a few broken
+bytes is read as UTF-8 with those replaced. Anything else goes to charset-normalizer,
+whose guess is trusted for non-Latin scripts (Cyrillic cp1251, KOI8-R …); for
+Latin-script text it cannot tell cp1252 from cp1250 on a short English text, so octavo
+reads that as cp1252 (Latin-1 where no cp1252-only byte occurs), the likeliest for a
+Western source.
 """
 
 from __future__ import annotations
@@ -80,17 +81,6 @@ def _controls(head: bytes) -> int:
     return len(head) - len(head.translate(None, CONTROLS))
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` if every other byte of the start is mostly zero."""
-    head = data[:SNIFF]
-    if len(head) < 4 or len(head) % 2:
-        return None
-    for name, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
-        if zeros.count(0) > 0.6 * len(zeros):
-            return name
-    return None
-
-
 def _mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
     """UTF-8 with a few broken bytes replaced, when the rest is plainly UTF-8."""
     text = data.decode("utf-8", "replace")
@@ -126,14 +116,13 @@ def decode(data: bytes, path: object = None) -> Decoded:
                                           path) from None
     if kind := binary_kind(data):
         raise SourceNotText(f"is {kind}, not a source text", path)
-    if name := _utf16_without_bom(data):
-        try:
-            return Decoded(data.decode(name), name, f"read as {name.upper()} (no BOM)")
-        except UnicodeDecodeError:
-            pass
     if _controls(data[:SNIFF]) > max(16, len(data[:SNIFF]) / 50):
-        raise SourceNotText("is a binary file (it is full of control bytes), not a source text",
-                            path)
+        guess = charset_normalizer.from_bytes(data).best()
+        if guess is None or not guess.encoding.startswith(("utf_16", "utf_32")):
+            raise SourceNotText("is a binary file (it is full of control bytes), not a "
+                                "source text", path)
+        name = guess.encoding.replace("_", "-").upper()  # UTF-16 without a BOM
+        return Decoded(str(guess), guess.encoding, f"read as {name} (no BOM)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
