@@ -3,6 +3,7 @@ outputs as they were and no temporary files."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -128,4 +129,17 @@ def test_a_real_ctrl_c_in_a_real_process(good_dist):
                                                                         signal.SIG_DFL))
     assert done.returncode == 130
     assert done.stderr == "octavo: interrupted; earlier outputs are as they were\n"
+    _unchanged(good_dist)
+
+
+def test_a_full_disk_is_an_output_error_and_keeps_the_earlier_outputs(good_dist, monkeypatch):
+    _changed_text(monkeypatch)
+
+    def full(fd, mode):
+        os.close(fd)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fdopen", full)
+    run = octavo("build", DISCUSSION, "--out", good_dist[0])
+    assert_fails_cleanly(run, 6, "stalin-1924-the-discussion.epub", "No space")
     _unchanged(good_dist)
