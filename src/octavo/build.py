@@ -9,6 +9,7 @@ from .output import write_atomic
 from .sources import Source, read_book
 from .tree import Book
 from .writers import epub, pdf
+from .writers.pdf_settings import PrintSettings, from_toml
 
 FORMATS = ("epub", "pdf")
 
@@ -23,7 +24,8 @@ class Output:
     pages: int
 
 
-def write_book(book: Book, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
+def write_book(book: Book, out_dir: Path, formats: tuple[str, ...],
+               settings: PrintSettings | None = None) -> list[Output]:
     """Write a Book in each format to ``out_dir/<book-id>.<format>``."""
     results = []
     for fmt in formats:
@@ -31,13 +33,15 @@ def write_book(book: Book, out_dir: Path, formats: tuple[str, ...]) -> list[Outp
         if fmt == "epub":
             data, pages = epub.build(book), epub.count_pages(book)
         else:
-            laid_out = pdf.build(book)
+            laid_out = pdf.build(book, settings)
             data, pages = laid_out.data, laid_out.pages
         write_atomic(path, data)
         results.append(Output(path, fmt, len(data), pages))
     return results
 
 
-def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
-    """Read a source and write its book in each format."""
-    return write_book(read_book(source), out_dir, formats)
+def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...],
+                  **print_options: object) -> list[Output]:
+    """Read a source and write its book in each format; print options override its [print]."""
+    settings = from_toml(source.meta_path).override(**print_options)
+    return write_book(read_book(source), out_dir, formats, settings)

@@ -15,13 +15,14 @@ NAMESPACE = uuid.UUID("6f63746f-766f-4e00-8000-626f6f6b6964")  # "octavo" book i
 
 
 def load_toml(path: Path) -> dict[str, str]:
-    """Read a metadata TOML; every key must be a Metadata field holding a string."""
+    """Read a metadata TOML; every key but the ``[print]`` table must be a Metadata string."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise MetadataError(f"malformed TOML: {exc}", path) from None
     except UnicodeDecodeError:
         raise MetadataError("not UTF-8 text", path) from None
+    data.pop("print", None)  # print settings, read by octavo.writers.pdf_settings
     for key, value in data.items():
         if key not in FIELDS:
             line = _line_of(path, key)
