@@ -35,7 +35,7 @@ TRIMS: dict[str, Trim] = {
     "a4": Trim(210, 297, 12, top=23, bottom=28, inner=31, outer=24),
 }
 VARIANTS = ("pdf/a-3b", "pdf/ua-1")
-BLEED_MM = 3
+BLEED_MM = 5  # room for the crop marks outside the trim (3 mm is the least a press takes)
 
 
 @dataclass(frozen=True)
