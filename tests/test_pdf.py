@@ -220,3 +220,13 @@ def test_compact_layout_has_no_contents_and_no_blank_pages(tmp_path: Path):
     assert not any(t.startswith("Contents") for t in text)
     assert all(t.strip() for t in text)
     assert text[1].startswith("OUR DISAGREEMENTS")
+
+
+# The OCR scan's own furniture: the reprint's stamp and the print's running heads.
+OCR_FURNITURE = re.compile(r"FROM MARX\s+TO MAO|NOT FOR\s+COMMERCIAL|^J\. V\. STALIN\s*$"
+                           r"|^\d+\s+J\. V\. STALIN$|^CONTENTS\s+[IVXL]+$|^NOTES\s+\d+$", re.M)
+
+
+def test_no_furniture_of_the_scan_in_the_text(built):
+    body = "\n".join("\n".join(t.splitlines()[:-1]) for t in built.text)  # less our heads
+    assert not OCR_FURNITURE.search(body), OCR_FURNITURE.search(body)
