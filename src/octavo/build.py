@@ -10,6 +10,7 @@ from .output import target, writable_folder, write_all
 from .sources import Source, read_book
 from .tree import Book
 from .writers import epub, pdf
+from .writers.pdf_settings import PrintSettings, from_toml
 
 FORMATS = ("epub", "pdf")
 
@@ -24,25 +25,27 @@ class Output:
     pages: int
 
 
-def write_book(book: Book, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
+def write_book(book: Book, out_dir: Path, formats: tuple[str, ...],
+               settings: PrintSettings | None = None) -> list[Output]:
     """Write a Book in each format to ``out_dir/<book-id>.<format>``, all or none."""
     writable_folder(out_dir)
     results, outputs = [], {}
     for fmt in formats:
         path = target(out_dir, book.meta.book_id, fmt)
-        data, pages = _made(book, fmt, path)
+        data, pages = _made(book, fmt, path, settings)
         outputs[path] = data
         results.append(Output(path, fmt, len(data), pages))
     write_all(outputs)
     return results
 
 
-def _made(book: Book, fmt: str, path: Path) -> tuple[bytes, int]:
+def _made(book: Book, fmt: str, path: Path,
+          settings: PrintSettings | None) -> tuple[bytes, int]:
     """The bytes and page count of a book in one format; a writer's failure a RenderError."""
     try:
         if fmt == "epub":
             return epub.build(book), epub.count_pages(book)
-        laid_out = pdf.build(book)
+        laid_out = pdf.build(book, settings)
         return laid_out.data, laid_out.pages
     except OctavoError:
         raise
@@ -51,6 +54,8 @@ def _made(book: Book, fmt: str, path: Path) -> tuple[bytes, int]:
                           f"{str(exc)[:300]}", path) from exc
 
 
-def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
-    """Read a source and write its book in each format."""
-    return write_book(read_book(source), out_dir, formats)
+def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...],
+                  **print_options: object) -> list[Output]:
+    """Read a source and write its book in each format; print options override its [print]."""
+    settings = from_toml(source.meta_path).override(**print_options)
+    return write_book(read_book(source), out_dir, formats, settings)

@@ -16,6 +16,7 @@ from .build import FORMATS, build_outputs
 from .errors import INTERRUPTED, LOG, OctavoError, SourceError, one_line
 from .paths import DIST, INPUT
 from .sources import Source, discover
+from .writers.pdf_settings import TRIMS, VARIANTS
 
 
 def _sources(paths: tuple[Path, ...]) -> list[Source]:
@@ -97,14 +98,23 @@ def main(ctx: click.Context, debug: bool) -> None:
               show_default="dist/", help="Folder to write the books into.")
 @click.option("--format", "fmt", type=click.Choice(["epub", "pdf", "all"]), default="all",
               show_default=True, help="Which outputs to make.")
-def build(sources: tuple[Path, ...], out_dir: Path, fmt: str) -> None:
+@click.option("--trim", type=click.Choice(sorted(TRIMS)), default=None,
+              help="PDF trim size (default: the TOML's [print] trim, else a5).")
+@click.option("--print-marks/--no-print-marks", "marks", default=None,
+              help="Add a 3 mm bleed with crop marks to the PDF.")
+@click.option("--pdf-variant", "variant", type=click.Choice(VARIANTS), default=None,
+              help="Make an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF.")
+def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
+          marks: bool | None, variant: str | None) -> None:
     """Build SOURCE texts (default: every source in input/) into EPUB and PDF.
 
     Each output is written to OUT/<book-id>.epub or .pdf and reported on one line
-    with its size and page count.
+    with its size and page count. Print options override the [print] table of the
+    source's TOML.
     """
     formats = FORMATS if fmt == "all" else (fmt,)
     for source in _sources(sources):
-        for result in build_outputs(source, out_dir, formats):
+        for result in build_outputs(source, out_dir, formats, trim=trim, marks=marks,
+                                    variant=variant):
             click.echo(f"{result.path}  {_human(result.size)}  {result.pages} pages"
                        f"{' (source edition)' if result.format == 'epub' else ''}")

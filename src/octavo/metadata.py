@@ -20,7 +20,7 @@ REQUIRED = ("title", "language", "book_id")  # keys that may not be given empty
 
 
 def load_toml(path: Path) -> dict[str, str]:
-    """Read a metadata TOML; every key must be a Metadata field holding a string."""
+    """Read a metadata TOML; every key but the ``[print]`` table must be a Metadata string."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except tomllib.TOMLDecodeError as exc:
@@ -29,6 +29,7 @@ def load_toml(path: Path) -> dict[str, str]:
         raise MetadataError(f"not UTF-8 text (byte {exc.start})", path) from None
     except OSError as exc:
         raise MetadataError(f"cannot read it: {exc.strerror or exc}", path) from None
+    data.pop("print", None)  # print settings, read by octavo.writers.pdf_settings
     for key, value in data.items():
         if key not in FIELDS:
             line = _line_of(path, key)

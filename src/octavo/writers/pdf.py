@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import weasyprint
 from weasyprint.urls import URLFetcher
@@ -11,6 +13,12 @@ from ..paths import STYLES
 from ..render import linker, notes_by_id, render, toc_entries
 from ..safety import file_url_inside
 from ..tree import Book
+from .pdf_notes import note_groups, ref_id
+from .pdf_settings import PrintSettings
+
+# The creation date written into every PDF, so that the same input gives the same bytes;
+# SOURCE_DATE_EPOCH (the reproducible-builds convention) overrides it.
+FIXED_DATE = 946684800  # 2000-01-01T00:00:00Z
 
 
 @dataclass
@@ -33,17 +41,36 @@ class LocalFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def html(book: Book) -> str:
+def created() -> str:
+    """The W3C date-time stamped on the PDF: SOURCE_DATE_EPOCH, else a fixed date."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", FIXED_DATE))
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def html(book: Book, settings: PrintSettings) -> str:
     """The print XHTML of a book."""
     href = linker({})
-    lookup = notes_by_id(book)
-    return render("print-book.xhtml", book=book, meta=book.meta, medium="print", href=href,
-                  note=lookup.__getitem__, toc=toc_entries(book, href))
+    meta = book.meta
+    subject = meta.description or meta.extract or meta.edition or meta.volume or meta.title
+    return render("print-book.xhtml", book=book, meta=meta, medium="print", href=href,
+                  note=notes_by_id(book).__getitem__, toc=toc_entries(book, href),
+                  groups=note_groups(book), ref_id=ref_id, settings=settings,
+                  subject=subject, created=created())
 
 
-def build(book: Book) -> Pdf:
+def stylesheet(settings: PrintSettings) -> weasyprint.CSS:
+    """The page of the chosen trim: size, margins, bleed and marks, heads and folios."""
+    return weasyprint.CSS(string=render("print-page.css", trim=settings.size,
+                                        settings=settings))
+
+
+def build(book: Book, settings: PrintSettings | None = None) -> Pdf:
     """Lay out a book and return its PDF."""
-    document = weasyprint.HTML(string=html(book), base_url=STYLES.resolve().as_uri() + "/",
-                               url_fetcher=LocalFetcher()).render()
-    data = document.write_pdf()
+    settings = settings or PrintSettings()
+    document = weasyprint.HTML(string=html(book, settings),
+                               base_url=STYLES.resolve().as_uri() + "/",
+                               url_fetcher=LocalFetcher()).render(
+        stylesheets=[stylesheet(settings)])
+    data = document.write_pdf(pdf_variant=settings.variant or None,
+                              pdf_identifier=book.meta.identifier.encode())
     return Pdf(data=data, pages=len(document.pages))

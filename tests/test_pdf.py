@@ -1,0 +1,232 @@
+"""The print PDF read back with pypdf: fonts, trim, contents and note page numbers, running
+heads, footnotes, outline, metadata, reproducibility, print settings.
+
+Checked on the synthetic every-node book and on every real source that has a reader
+(the OCR volume joins in once its reader is merged).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from conftest import INPUT
+from samples import rich_book
+
+from octavo.build import build_outputs, write_book
+from octavo.errors import MetadataError
+from octavo.metadata import load_toml
+from octavo.readers import READERS
+from octavo.sources import Source, discover, read_book
+from octavo.tree import Book, NoteRef, iter_nodes
+from octavo.writers import pdf
+from octavo.writers.pdf_settings import PrintSettings, from_toml
+
+A5 = (419.5, 595.3)
+REAL = [s for s in discover(INPUT) if s.path.name.split(".")[-2] in READERS]
+
+
+class Built:
+    """A built PDF and the Book it came from, with its pages' text."""
+
+    def __init__(self, book: Book, data: bytes):
+        self.book, self.data = book, data
+        self.reader = pypdf.PdfReader(io.BytesIO(data))
+        self.text = [p.extract_text() for p in self.reader.pages]
+
+    def page_of(self, name: str) -> int:
+        """The 1-based page a named destination (an id of the XHTML) lies on."""
+        return self.reader.get_destination_page_number(self.reader.named_destinations[name]) + 1
+
+    def links(self):
+        """(page, destination name) of every internal link, in page order."""
+        for number, page in enumerate(self.reader.pages, 1):
+            for annot in page.get("/Annots", []):
+                dest = annot.get_object().get("/Dest")
+                if isinstance(dest, str):
+                    yield number, dest
+
+
+def flat(text: str) -> str:
+    """Text with line ends, no-break spaces and WeasyPrint's hyphenation breaks undone."""
+    text = re.sub(r"\u2010\s*\n", "", text.replace("\u00a0", " "))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module", params=["sample", *(s.stem for s in REAL)])
+def built(request, sample_outputs) -> Built:
+    if request.param == "sample":
+        return Built(rich_book(), sample_outputs["pdf"].path.read_bytes())
+    source = next(s for s in REAL if s.stem == request.param)
+    book = read_book(source)
+    return Built(book, pdf.build(book).data)
+
+
+def test_every_font_is_embedded_and_is_the_book_face(built):
+    fonts = {}
+    for page in built.reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font
+                          else font)["/FontDescriptor"]
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in
+                                                ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+    faces = {name.split("+")[1] for name in fonts}
+    assert all(face.startswith("Linux-Libertine-O") for face in faces), faces
+    assert {"Linux-Libertine-O", "Linux-Libertine-O-Italic"} <= faces
+
+
+def test_pages_are_a5(built):
+    box = built.reader.pages[0].mediabox
+    assert (round(float(box.width), 1), round(float(box.height), 1)) == A5
+
+
+def furniture(text: str) -> str:
+    """The running head and folio of a page: WeasyPrint draws the margin boxes last."""
+    return flat(text.splitlines()[-1]) if text.strip() else ""
+
+
+def is_opener(text: str) -> bool:
+    """A page with a folio at its foot and no running head: a work, the contents, the notes."""
+    return furniture(text).isdigit()
+
+
+def test_contents_lists_the_page_where_each_work_starts(built):
+    contents = flat(" ".join(t for t in built.text[1:4] if t.startswith("Contents")))
+    for work in built.book.works:
+        title = flat(work.title).upper()
+        listed = re.search(re.escape(flat(work.title)) + r"[ .]*?(\d+)\b", contents)
+        assert listed, title
+        starts = [n for n, t in enumerate(built.text, 1) if is_opener(t)
+                  and not t.startswith(("Contents", "Notes")) and title in flat(t)]
+        assert starts == [int(listed.group(1))], title
+        assert starts[0] % 2 == 1, "works start on a recto"
+
+
+def test_endnotes_give_the_page_citing_them_and_link_both_ways(built):
+    if not built.book.notes:
+        pytest.skip("this book has no endnotes")
+    cites = {dest: page for page, dest in built.links() if dest in {n.id for n in built.book.notes}}
+    notes_start = built.page_of("endnotes")
+    back = dict((dest, page) for page, dest in built.links() if page >= notes_start)
+    refs = [n for w in built.book.works for n in iter_nodes(w)
+            if isinstance(n, NoteRef) and n.kind == "endnote"]
+    assert refs
+    checked = 0
+    for ref in refs:
+        note = next(n for n in built.book.notes if n.id == ref.target)
+        page = built.page_of(note.id)
+        body = flat("\n".join(built.text[page - 1:page + 1]))  # a note may run over
+        first = flat(" ".join(getattr(i, "text", "") for b in note.blocks[-1:]
+                              for i in iter_nodes(b)))[-20:]
+        said = re.search(re.escape(first) + r" ?p\. (\d+)", body)
+        assert said, (note.id, first)
+        assert int(said.group(1)) == cites[note.id] < notes_start
+        assert any(dest == (ref.id or f"ref-{ref.target}") for dest in back)
+        checked += 1
+    assert checked == len(refs)
+
+
+def test_running_heads_author_on_versos_short_title_on_rectos_none_on_openers(built):
+    author = flat(built.book.meta.author).upper()
+    works = built.book.works
+    end = built.page_of("endnotes") if built.book.notes else len(built.text) + 1
+    starts = [built.page_of(w.id) for w in works] + [end]
+    for work, first, following in zip(works, starts, starts[1:], strict=False):
+        head = flat(work.short_title or work.title).upper()
+        assert furniture(built.text[first - 1]) == str(first)
+        for page in range(first + 1, following):
+            text = built.text[page - 1]
+            if not text.strip():
+                assert page % 2 == 0 and page == following - 1, "blank versos only before works"
+            else:
+                assert furniture(text) == (f"{head} {page}" if page % 2 else f"{page} {author}")
+    assert built.text[0].strip() and not furniture(built.text[0]).isdigit()  # the title page
+
+
+def test_footnotes_sit_at_the_foot_of_the_page_citing_them():
+    built = Built(rich_book(), pdf.build(rich_book()).data)
+    pages = [n for n, t in enumerate(built.text, 1) if "A light cart" in t]
+    assert len(pages) == 1
+    lines = built.text[pages[0] - 1].splitlines()
+    assert lines[-2].startswith("*") and "A light cart" in lines[-2]
+    assert re.search(r"formed and tested\. ?\*\n", "\n".join(lines[:-2]) + "\n")  # the call
+
+
+def test_outline_and_document_metadata(built):
+    titles = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else titles.append(flat(item.title))
+
+    walk(built.reader.outline)
+    assert [flat(w.title) for w in built.book.works] == [
+        t for t in titles if t in {flat(w.title) for w in built.book.works}][:len(
+            built.book.works)]
+    info = built.reader.metadata
+    assert info.title.startswith(built.book.meta.title)
+    assert info.author == built.book.meta.author
+    assert info.subject
+    assert built.reader.trailer["/Root"]["/Lang"] == built.book.meta.language
+
+
+def test_same_input_gives_the_same_bytes():
+    assert pdf.build(rich_book()).data == pdf.build(rich_book()).data
+
+
+def test_pdf_a_variant_declares_its_conformance():
+    data = pdf.build(rich_book(), PrintSettings(variant="pdf/a-3b")).data
+    xmp = pypdf.PdfReader(io.BytesIO(data)).xmp_metadata
+    assert xmp is not None
+    raw = xmp.stream.get_data().decode()
+    assert "pdfaid:part" in raw and re.search(r"pdfaid:conformance.{0,3}B", raw)
+
+
+def test_trim_and_marks_from_the_toml_and_the_command_line(tmp_path: Path):
+    text = (INPUT / "stalin-1924-the-discussion.mia.txt").read_text(encoding="utf-8")
+    source = Source(tmp_path / "pamphlet.mia.txt")
+    source.path.write_text(text, encoding="utf-8")
+    source.meta_path.write_text('title = "The Discussion"\n[print]\ntrim = "6x9"\n',
+                                encoding="utf-8")
+    assert load_toml(source.meta_path) == {"title": "The Discussion"}
+    assert from_toml(source.meta_path).trim == "6x9"
+    (out,) = build_outputs(source, tmp_path, ("pdf",))
+    box = pypdf.PdfReader(out.path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (432, 648)
+    (out,) = build_outputs(source, tmp_path, ("pdf",), trim="a4", marks=True)
+    page = pypdf.PdfReader(out.path).pages[0]
+    assert round(float(page.trimbox.width)) == 595
+    assert float(page.mediabox.width) > float(page.trimbox.width)
+
+
+def test_bad_print_settings_are_refused(tmp_path: Path):
+    path = tmp_path / "x.toml"
+    for table in ('trim = "b7"', "marks = 1", 'paper = "a5"'):
+        path.write_text(f"[print]\n{table}\n", encoding="utf-8")
+        with pytest.raises(MetadataError):
+            from_toml(path)
+
+
+def test_compact_layout_has_no_contents_and_no_blank_pages(tmp_path: Path):
+    book = rich_book()
+    book.works = book.works[:1]
+    (out,) = write_book(book, tmp_path, ("pdf",), PrintSettings(book=False))
+    text = [p.extract_text() for p in pypdf.PdfReader(out.path).pages]
+    assert not any(t.startswith("Contents") for t in text)
+    assert all(t.strip() for t in text)
+    assert text[1].startswith("OUR DISAGREEMENTS")
+
+
+# The OCR scan's own furniture: the reprint's stamp and the print's running heads.
+OCR_FURNITURE = re.compile(r"FROM MARX\s+TO MAO|NOT FOR\s+COMMERCIAL|^J\. V\. STALIN\s*$"
+                           r"|^\d+\s+J\. V\. STALIN$|^CONTENTS\s+[IVXL]+$|^NOTES\s+\d+$", re.M)
+
+
+def test_no_furniture_of_the_scan_in_the_text(built):
+    body = "\n".join("\n".join(t.splitlines()[:-1]) for t in built.text)  # less our heads
+    assert not OCR_FURNITURE.search(body), OCR_FURNITURE.search(body)
