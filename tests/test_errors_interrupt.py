@@ -41,7 +41,7 @@ def _changed_text(monkeypatch):
 def test_a_failing_pdf_writer_leaves_the_earlier_epub_and_pdf(good_dist, monkeypatch):
     _changed_text(monkeypatch)
 
-    def fails(book):
+    def fails(book, settings=None):
         raise RuntimeError("cairo went away")
 
     monkeypatch.setattr(pdf, "build", fails)
@@ -81,7 +81,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_part_files(good_dist, monkeypatch
 
 
 def test_sigterm_cleans_up_like_ctrl_c(good_dist, monkeypatch):
-    def terminated(book):
+    def terminated(book, settings=None):
         os.kill(os.getpid(), signal.SIGTERM)
         raise AssertionError("SIGTERM should have stopped the build")
 
@@ -112,7 +112,7 @@ from octavo.cli import main
 read_text = sources.read_text
 sources.read_text = lambda path: read_text(path) + " A new last sentence."
 
-def interrupted(book):
+def interrupted(book, settings=None):
     os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, while the PDF is being laid out
     raise AssertionError("SIGINT should have stopped the build")
 

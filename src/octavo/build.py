@@ -57,5 +57,6 @@ def _made(book: Book, fmt: str, path: Path,
 def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...],
                   **print_options: object) -> list[Output]:
     """Read a source and write its book in each format; print options override its [print]."""
+    book = read_book(source)  # first: it reports a bad TOML in the words of the metadata
     settings = from_toml(source.meta_path).override(**print_options)
-    return write_book(read_book(source), out_dir, formats, settings)
+    return write_book(book, out_dir, formats, settings)

@@ -47,8 +47,9 @@ def created() -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def html(book: Book, settings: PrintSettings) -> str:
+def html(book: Book, settings: PrintSettings | None = None) -> str:
     """The print XHTML of a book."""
+    settings = settings or PrintSettings()
     href = linker({})
     meta = book.meta
     subject = meta.description or meta.extract or meta.edition or meta.volume or meta.title
