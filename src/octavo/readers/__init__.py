@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..tree import Book
-from . import mia
+from . import mia, ocr
 
 Reader = Callable[[str], Book]
 
-READERS: dict[str, Reader] = {"mia": mia.read}
+READERS: dict[str, Reader] = {"mia": mia.read, "ocr": ocr.read}

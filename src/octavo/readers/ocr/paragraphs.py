@@ -1,0 +1,195 @@
+"""Lines into blocks: headings, paragraphs, points, datelines, asterisms, page markers.
+
+The print's paragraph indents are lost, so a paragraph ends where its last line
+falls short of the measure after a sentence end and the next line opens like a
+sentence; otherwise a paragraph runs on, across page breaks too.  Display lines
+(capitals, roman numerals), numbered points, dates, asterisms and the note and
+chronicle entries start blocks of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ...tree import Asterism, Block, Heading, Inline, PageMarker, Paragraph, Text
+from . import words
+from .pages import Page
+
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+         r"November|December)")
+DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?, \d{{4}}|{MONTH},? \d{{4}}|"
+                      r"\d{4}(?:-\d{2,4})?)\.?$")
+ENTRY = re.compile(rf"^{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?: and \d{{1,2}})? [A-Z“]")
+POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
+NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
+NOTE_END = re.compile(r"\bpp?\. \d+(?:-\d+)?\.?$")
+ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
+SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
+ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
+SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+PARENTHESIS = re.compile(r"^\(.*\)\.?$")
+CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
+SHORT = 0.82  # a last line shorter than this share of the measure may end a paragraph
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def is_display(line: str) -> bool:
+    """A display line: capitals only (a title, ``I``, ``N O T E S``, ``1 9 2 1``)."""
+    s = line.strip()
+    if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
+        return True
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def line_kind(line: str, previous: str) -> str:
+    """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
+    s = line.strip()
+    if ASTERISM.match(s):
+        return "asterism"
+    if is_display(s):
+        return "heading"
+    if DATELINE.match(s):
+        return "dateline"
+    if POINT.match(s):
+        return "point"
+    if NOTE_START.match(s) and (NOTE_END.search(previous) or not previous):
+        return "note"
+    if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
+        return "entry"
+    return "text"
+
+
+def measures(pages: list[Page], reach: int = 3) -> list[float]:
+    """Each page's text measure: median length of the full lines on the pages around it."""
+    lengths = [[len(ln.strip()) for ln in p.lines if len(ln.strip()) >= 30] for p in pages]
+    out = []
+    for i in range(len(pages)):
+        near = [n for ls in lengths[max(0, i - reach) : i + reach + 1] for n in ls]
+        out.append(statistics.median(near) if near else 55.0)
+    return out
+
+
+def is_contents(page: Page) -> bool:
+    """A page of the printed contents list: most lines end with a page number."""
+    ends = sum(1 for ln in page.lines if CONTENTS_LINE.search(ln))
+    return len(page.lines) > 3 and ends >= len(page.lines) / 2
+
+
+@dataclass
+class Builder:
+    """Accumulates lines into blocks, one open block at a time."""
+
+    vocab: words.Vocabulary
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
+    role: str = ""
+    text: str = ""
+    lines: int = 0
+    last: str = ""
+    measure: float = 55.0
+    marker: str = ""  # a page that began and is not yet placed
+
+    def close(self) -> None:
+        """Close the open block and add it to the blocks."""
+        if self.kind == "heading":
+            self.blocks.append(Heading(self._inlines()))
+        elif self.kind == "paragraph":
+            role = self.role
+            if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
+                role = "line"
+            self.blocks.append(Paragraph(self._inlines(), role=role))
+        elif self.kind == "asterism":
+            self.blocks.append(Asterism())
+        self.kind, self.role, self.text, self.lines = "", "", "", 0
+
+    def _inlines(self) -> list[Inline]:
+        out: list[Inline] = []
+        for k, part in enumerate(re.split(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}",
+                                          self.text)):
+            if k % 2:
+                out.append(PageMarker(part))
+            elif part.strip():
+                out.extend(words.inlines(part))
+        return out
+
+    def open(self, kind: str, line: str, role: str = "") -> None:
+        """Close the open block and open a new one with ``line``."""
+        self.close()
+        if self.marker:
+            self.blocks.append(PageMarker(self.marker))
+            self.marker = ""
+        self.kind, self.role, self.text, self.lines = kind, role, line, 1
+
+    def extend(self, line: str) -> None:
+        """Run ``line`` on in the open block (a page marker goes where the page began)."""
+        before = len(self.text)
+        joined = words.join_lines(self.vocab, self.text, line)
+        if self.marker:
+            at = joined.find(" ", max(before - 1, 0))
+            at = len(joined) if at < 0 else at
+            joined = joined[:at] + MARK_OPEN + self.marker + MARK_CLOSE + joined[at:]
+            self.marker = ""
+        self.text, self.lines = joined, self.lines + 1
+
+    def ends_paragraph(self, line: str) -> bool:
+        """Whether the open paragraph ends before ``line`` (short last line, sentence end)."""
+        last = self.last.strip()
+        opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026" or line[:1].isdigit()
+        return (bool(SENTENCE_END.search(last)) and opens
+                and len(last) < SHORT * self.measure)
+
+    def feed(self, line: str) -> None:
+        """Take the next line of the running text."""
+        line = line.strip()
+        kind = line_kind(line, self.last.strip())
+        if kind == "asterism":
+            if self.kind != "asterism":
+                self.open("asterism", "")
+        elif kind == "heading":
+            if self.kind == "heading" and not ROMAN_LINE.match(self.text):
+                self.extend(line)
+            else:
+                self.open("heading", line)
+        elif kind == "dateline":
+            if self.kind == "paragraph" and self.lines == 1 and self.text.endswith(","):
+                self.role = "line"
+            self.open("paragraph", line, "dateline")
+            self.close()
+        elif kind in ("point", "note", "entry"):
+            self.open("paragraph", line, kind)
+        elif self.kind == "paragraph" and not self.ends_paragraph(line):
+            self.extend(line)
+        else:
+            self.open("paragraph", line)
+            if PARENTHESIS.match(line) and self.blocks and not isinstance(
+                    self.blocks[-1], Paragraph | PageMarker):
+                self.role = "line"
+                self.close()
+        self.last = line
+
+
+def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
+    """The running text of the numbered pages as blocks, with a marker for every page."""
+    builder = Builder(vocab)
+    for page, measure in zip(pages, measures(pages), strict=True):
+        if not page.folio:
+            continue
+        builder.measure = measure
+        if is_contents(page):
+            builder.close()
+            builder.blocks.append(PageMarker(page.folio))
+            builder.blocks.extend(Paragraph([Text(words.tidy(ln))], role="line")
+                                  for ln in page.lines)
+            builder.last = ""
+            continue
+        if builder.marker:  # an empty page: place its marker at once
+            builder.close()
+            builder.blocks.append(PageMarker(builder.marker))
+        builder.marker = page.folio
+        for line in page.lines:
+            builder.feed(line)
+    builder.close()
+    return builder.blocks

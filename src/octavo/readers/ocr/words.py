@@ -1,0 +1,156 @@
+"""Word decisions: end-of-line hyphens, lost hyphens, OCR gaps and spaced emphasis.
+
+Decisions use the volume's own vocabulary first (how often it prints ``trade-union``
+against ``tradeunion``; ``workers`` as one word against ``work ers``) and the
+``wordfreq`` frequencies of English after that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ...tree import Emphasis, Inline, NoteRef, Text
+
+WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
+TRAILING = re.compile(r"([A-Za-z]+)-?$")
+LEADING = re.compile(r"^([A-Za-z]+)")
+SPACED_RUN = re.compile(r"(?<![\w.])(?:[A-Za-z] ){2,}[A-Za-z](?![\w])")
+LETTER_PAIR = re.compile(r"(?<![\w.’])([A-Za-z]) ([a-z])(?![\w.’])")
+NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
+ELLIPSIS = re.compile(r" ?\. \. \.(?: \.)?")
+
+
+def zipf(word: str) -> float:
+    """The word's frequency in English on the Zipf scale (0 when unknown)."""
+    return _zipf(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+class Vocabulary:
+    """The volume's own words: how often each form is printed inside a line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.words: Counter[str] = Counter()
+        self.pairs: Counter[str] = Counter()
+        for line in lines:
+            tokens = [w.lower() for w in WORD.findall(line)]
+            inner = tokens[1:-1] if len(tokens) > 2 else []  # line-end fragments don't count
+            self.words.update(inner)
+            self.pairs.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+
+    def hyphen_kept(self, head: str, tail: str) -> bool:
+        """Whether ``head-`` + ``tail`` at a line end is a real hyphen (``trade-union``)."""
+        joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
+        if self.words[hyphened] != self.words[joined]:
+            return self.words[hyphened] > self.words[joined]
+        if tail[:1].isupper():
+            return True
+        if zipf(joined) > 0:
+            return False
+        return zipf(head) >= 3 and zipf(tail) >= 3
+
+    def lost_join(self, head: str, tail: str) -> bool:
+        """Whether ``head`` ending a line and ``tail`` opening the next are one word
+        whose hyphen the OCR lost (``commu`` + ``nist``, ``work`` … ``ers``)."""
+        if not tail.islower() or not head.isalpha():
+            return False
+        joined = (head + tail).lower()
+        if self.pairs[f"{head.lower()} {tail}"] > self.words[joined]:
+            return False
+        if self.words[joined] > 0 and (zipf(tail) < 3 or zipf(head) < 3):
+            return True
+        return zipf(joined) >= 3 and zipf(joined) > max(zipf(tail), zipf(head)) + 1
+
+
+def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
+    """``text`` with the next ``line`` appended: hyphens decided, lost hyphens closed."""
+    if not text:
+        return line
+    if text.endswith("-") and (h := TRAILING.search(text)) and (t := LEADING.match(line)):
+        if text[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
+            return text + line
+        return text[:-1] + line
+    h, t = re.search(r"(?<![\w.’'-])([A-Za-z]+)$", text), LEADING.match(line)
+    if h and t and vocab.lost_join(h[1], t[1]):
+        return text + line
+    return f"{text} {line}"
+
+
+def segment(letters: str) -> list[str]:
+    """Split a run of letters into the likeliest English words (``revolutionsinEurope``)."""
+    n = len(letters)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            freq = zipf(letters[start:end])
+            if freq <= 0:
+                continue
+            cost = best[start][0] + 8.0 - freq
+            if cost < best[end][0]:
+                best[end] = (cost, start)
+    if best[n][0] == float("inf"):
+        return [letters]
+    words, end = [], n
+    while end > 0:
+        start = best[end][1]
+        words.append(letters[start:end])
+        end = start
+    return words[::-1]
+
+
+def _spaced(match: re.Match[str]) -> tuple[str, bool]:
+    """A run of spaced letters as words, and whether it is the print's spaced emphasis."""
+    words = segment(match[0].replace(" ", ""))
+    emphatic = sum(map(len, words)) >= 4 or all(len(w) > 1 for w in words)
+    return " ".join(words), emphatic
+
+
+def tidy(text: str) -> str:
+    """Typography of a joined paragraph: ellipses, OCR gaps before punctuation, spacing."""
+    text = ELLIPSIS.sub(" \u2026", text)
+    text = LETTER_PAIR.sub(lambda m: m[1] + m[2] if m[2] not in "a" else m[0], text)
+    text = re.sub(r"(?<=\w) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))", "", text)
+    text = re.sub(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])", ".", text)
+    text = re.sub(r"(?<=\() ", "", text)
+    text = re.sub(r" ?\u2014 ?", "\u2014", text)
+    text = re.sub(r"\u2026(?=\w)", "\u2026 ", text)
+    text = re.sub(r"(?<=\w)\u2019 s\b", "\u2019s", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def inlines(text: str) -> list[Inline]:
+    """A paragraph's text as inlines: spaced emphasis and footnote marks picked out."""
+    text = tidy(text)
+    out: list[Inline] = []
+    pos = 0
+    pattern = re.compile(f"{SPACED_RUN.pattern}|{NOTE_MARK.pattern}")
+    plain = ""
+    for m in pattern.finditer(text):
+        plain += text[pos : m.start()]
+        pos = m.end()
+        if m.group(0).startswith("*"):
+            if plain:
+                out.append(Text(plain))
+                plain = ""
+            out.append(NoteRef(target="", label=m.group(0), kind="footnote"))
+            continue
+        words, emphatic = _spaced(m)
+        if not emphatic:
+            plain += words
+            continue
+        if plain:
+            out.append(Text(plain))
+            plain = ""
+        out.append(Emphasis([Text(words)], spaced=True))
+    plain += text[pos:]
+    if plain:
+        out.append(Text(plain))
+    return out
