@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import metadata
+from . import corrections, metadata
 from .errors import SourceError
-from .readers import READERS
+from .readers import PAGE_SPANS, READERS
 from .tree import Book
 
 SOURCE_SUFFIX = ".txt"
@@ -55,8 +55,13 @@ def read_text(path: Path) -> str:
 
 
 def read_book(source: Source) -> Book:
-    """Read a source with its reader and lay its metadata TOML over what the reader found."""
-    book = READERS[source.kind](read_text(source.path))
+    """Read a source (its editor's corrections applied first) with its reader, and lay its
+    metadata TOML over what the reader found."""
+    text = read_text(source.path)
+    fixes = corrections.default_path(source.path)
+    if fixes.exists():
+        text = corrections.apply(text, corrections.load(fixes), PAGE_SPANS.get(source.kind))
+    book = READERS[source.kind](text)
     overrides = metadata.load_toml(source.meta_path) if source.meta_path.exists() else {}
     overrides.setdefault("book_id", source.stem)
     book.meta = metadata.merge(book.meta, overrides)

@@ -11,6 +11,7 @@ from head-less pages are inferred from the neighbouring pages.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ class Page:
     head: str = ""  # the running head without its folio, "" if none
     lines: list[str] = field(default_factory=list)
     inferred: bool = False  # folio inferred from the neighbours, not printed
+    span: tuple[int, int] = (0, 0)  # where the page stands in the text
 
 
 def unspace(text: str) -> str:
@@ -115,7 +117,7 @@ def _infer_folios(pages: list[Page]) -> None:
     part title or a work's end, which the scan drops) are skipped.
     """
     known = [(i, _number(p.folio)) for i, p in enumerate(pages) if _number(p.folio)]
-    for (i, (kind, value)), (j, (kind2, value2)) in zip(known, known[1:], strict=False):
+    for (i, (kind, value)), (j, (kind2, value2)) in itertools.pairwise(known):
         if j == i + 1:
             continue
         floor = value if kind == kind2 else 0
@@ -139,13 +141,18 @@ def _infer_folios(pages: list[Page]) -> None:
 def split_pages(text: str) -> list[Page]:
     """The printed pages of an OCR text, furniture removed, every folio known or inferred."""
     pages: list[Page] = []
-    for chunk in re.split(r"\n\n+", text):
-        lines = _strip_furniture(chunk.split("\n"))
+    for chunk in re.finditer(r"(?:[^\n]|\n(?!\n))+", text):
+        lines = _strip_furniture(chunk[0].split("\n"))
         if not lines:
             continue
-        page = Page(index=len(pages), lines=lines)
+        page = Page(index=len(pages), lines=lines, span=chunk.span())
         _take_head(page)
         if page.lines or page.folio:
             pages.append(page)
     _infer_folios(pages)
     return pages
+
+
+def page_spans(text: str) -> dict[str, tuple[int, int]]:
+    """Where each printed page stands in the text, by folio (for page-limited corrections)."""
+    return {page.folio: page.span for page in split_pages(text) if page.folio}

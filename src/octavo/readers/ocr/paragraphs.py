@@ -10,16 +10,16 @@ chronicle entries start blocks of their own.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from ...tree import Asterism, Block, Heading, Inline, PageMarker, Paragraph, Text
 from . import words
+from .measure import measure, width
 from .pages import Page
 
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
          r"November|December)")
-DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?, \d{{4}}|{MONTH},? \d{{4}}|"
+DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
                       r"\d{4}(?:-\d{2,4})?)\.?$")
 ENTRY = re.compile(rf"^{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?: and \d{{1,2}})? [A-Z“]")
 POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
@@ -31,7 +31,9 @@ ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
-SHORT = 0.82  # a last line shorter than this share of the measure may end a paragraph
+SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
+NEAR = 1.0  # … as does one up to the full measure when the next line is indented,
+INDENT = 0.93  # i.e. narrower than this share of the measure
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
@@ -62,14 +64,10 @@ def line_kind(line: str, previous: str) -> str:
     return "text"
 
 
-def measures(pages: list[Page], reach: int = 3) -> list[float]:
-    """Each page's text measure: median length of the full lines on the pages around it."""
-    lengths = [[len(ln.strip()) for ln in p.lines if len(ln.strip()) >= 30] for p in pages]
-    out = []
-    for i in range(len(pages)):
-        near = [n for ls in lengths[max(0, i - reach) : i + reach + 1] for n in ls]
-        out.append(statistics.median(near) if near else 55.0)
-    return out
+def measures(pages: list[Page], reach: int = 2) -> list[float]:
+    """Each page's text measure: the median width of the long lines on the pages around it."""
+    return [measure([ln for p in pages[max(0, i - reach) : i + reach + 1] for ln in p.lines])
+            or 24.0 for i in range(len(pages))]
 
 
 def is_contents(page: Page) -> bool:
@@ -89,7 +87,7 @@ class Builder:
     text: str = ""
     lines: int = 0
     last: str = ""
-    measure: float = 55.0
+    measure: float = 24.0
     marker: str = ""  # a page that began and is not yet placed
 
     def close(self) -> None:
@@ -106,14 +104,7 @@ class Builder:
         self.kind, self.role, self.text, self.lines = "", "", "", 0
 
     def _inlines(self) -> list[Inline]:
-        out: list[Inline] = []
-        for k, part in enumerate(re.split(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}",
-                                          self.text)):
-            if k % 2:
-                out.append(PageMarker(part))
-            elif part.strip():
-                out.extend(words.inlines(part))
-        return out
+        return words.inlines(self.text)
 
     def open(self, kind: str, line: str, role: str = "") -> None:
         """Close the open block and open a new one with ``line``."""
@@ -138,8 +129,10 @@ class Builder:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end)."""
         last = self.last.strip()
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026" or line[:1].isdigit()
-        return (bool(SENTENCE_END.search(last)) and opens
-                and len(last) < SHORT * self.measure)
+        if not (SENTENCE_END.search(last) and opens):
+            return False
+        ratio = width(last) / self.measure
+        return ratio < SHORT or (ratio < NEAR and width(line) < INDENT * self.measure)
 
     def feed(self, line: str) -> None:
         """Take the next line of the running text."""
@@ -164,8 +157,9 @@ class Builder:
             self.extend(line)
         else:
             self.open("paragraph", line)
-            if PARENTHESIS.match(line) and self.blocks and not isinstance(
-                    self.blocks[-1], Paragraph | PageMarker):
+            if PARENTHESIS.match(line) and self.blocks and (
+                    not isinstance(self.blocks[-1], Paragraph | PageMarker)
+                    or getattr(self.blocks[-1], "role", "") == "dateline"):
                 self.role = "line"
                 self.close()
         self.last = line
@@ -174,10 +168,10 @@ class Builder:
 def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
     """The running text of the numbered pages as blocks, with a marker for every page."""
     builder = Builder(vocab)
-    for page, measure in zip(pages, measures(pages), strict=True):
+    for page, page_measure in zip(pages, measures(pages), strict=True):
         if not page.folio:
             continue
-        builder.measure = measure
+        builder.measure = page_measure
         if is_contents(page):
             builder.close()
             builder.blocks.append(PageMarker(page.folio))

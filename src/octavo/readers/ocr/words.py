@@ -7,19 +7,20 @@ against ``tradeunion``; ``workers`` as one word against ``work ers``) and the
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from ...tree import Emphasis, Inline, NoteRef, Text
+from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
 
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
 LEADING = re.compile(r"^([A-Za-z]+)")
-SPACED_RUN = re.compile(r"(?<![\w.])(?:[A-Za-z] ){2,}[A-Za-z](?![\w])")
-LETTER_PAIR = re.compile(r"(?<![\w.’])([A-Za-z]) ([a-z])(?![\w.’])")
+SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z] )+[A-Za-z](?![\w’])")
+PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
 ELLIPSIS = re.compile(r" ?\. \. \.(?: \.)?")
 
@@ -44,7 +45,7 @@ class Vocabulary:
             tokens = [w.lower() for w in WORD.findall(line)]
             inner = tokens[1:-1] if len(tokens) > 2 else []  # line-end fragments don't count
             self.words.update(inner)
-            self.pairs.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+            self.pairs.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
 
     def hyphen_kept(self, head: str, tail: str) -> bool:
         """Whether ``head-`` + ``tail`` at a line end is a real hyphen (``trade-union``)."""
@@ -108,15 +109,15 @@ def segment(letters: str) -> list[str]:
 
 def _spaced(match: re.Match[str]) -> tuple[str, bool]:
     """A run of spaced letters as words, and whether it is the print's spaced emphasis."""
-    words = segment(match[0].replace(" ", ""))
-    emphatic = sum(map(len, words)) >= 4 or all(len(w) > 1 for w in words)
+    letters = match[0].replace(" ", "")
+    words = segment(letters)
+    emphatic = len(letters) >= 3 and (len(letters) >= 4 or all(len(w) > 1 for w in words))
     return " ".join(words), emphatic
 
 
 def tidy(text: str) -> str:
     """Typography of a joined paragraph: ellipses, OCR gaps before punctuation, spacing."""
     text = ELLIPSIS.sub(" \u2026", text)
-    text = LETTER_PAIR.sub(lambda m: m[1] + m[2] if m[2] not in "a" else m[0], text)
     text = re.sub(r"(?<=\w) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))", "", text)
     text = re.sub(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])", ".", text)
     text = re.sub(r"(?<=\() ", "", text)
@@ -126,30 +127,32 @@ def tidy(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+INLINE = re.compile(f"{SPACED_RUN.pattern}|{NOTE_MARK.pattern}|{PAGE_MARK.pattern}")
+
+
 def inlines(text: str) -> list[Inline]:
-    """A paragraph's text as inlines: spaced emphasis and footnote marks picked out."""
+    """A paragraph's text as inlines: spaced emphasis, footnote marks and page markers
+    (``\\ue000folio\\ue001``) picked out."""
     text = tidy(text)
     out: list[Inline] = []
     pos = 0
-    pattern = re.compile(f"{SPACED_RUN.pattern}|{NOTE_MARK.pattern}")
     plain = ""
-    for m in pattern.finditer(text):
+    for m in INLINE.finditer(text):
         plain += text[pos : m.start()]
         pos = m.end()
-        if m.group(0).startswith("*"):
-            if plain:
-                out.append(Text(plain))
-                plain = ""
-            out.append(NoteRef(target="", label=m.group(0), kind="footnote"))
-            continue
-        words, emphatic = _spaced(m)
-        if not emphatic:
-            plain += words
-            continue
+        if m.group(0)[0] in "*\ue000":
+            item: Inline = (NoteRef(target="", label=m.group(0), kind="footnote")
+                            if m.group(0)[0] == "*" else PageMarker(m.group(0)[1:-1]))
+        else:
+            words, emphatic = _spaced(m)
+            if not emphatic:
+                plain += words
+                continue
+            item = Emphasis([Text(words)], spaced=True)
         if plain:
             out.append(Text(plain))
             plain = ""
-        out.append(Emphasis([Text(words)], spaced=True))
+        out.append(item)
     plain += text[pos:]
     if plain:
         out.append(Text(plain))
