@@ -7,7 +7,7 @@ import re
 
 # Short words the volume's own contents sets in lower case inside a title.
 SMALL_WORDS = frozenset(
-    "a an and as at but by for in nor of on or the to".split()
+    ["a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to"]
 )
 _WORD = re.compile(r"[^\s]+")
 _ABBREVIATION = re.compile(r"^\W*(?:[A-Za-z]\.){2,}")  # R.S.F.S.R., U.S.S.R., C.C.
