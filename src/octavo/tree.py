@@ -211,6 +211,7 @@ class Work:
     closing: list[ClosingLine] = field(default_factory=list)
     first_page: str = ""  # printed pages of the source edition
     last_page: str = ""
+    toc_title: str = ""  # the title as the printed contents words it, where that differs
     title_refs: list[NoteRef] = field(default_factory=list)  # notes cited on the title
     subtitle_refs: list[NoteRef] = field(default_factory=list)  # … and on the subtitle
 

@@ -113,19 +113,22 @@ def _runs(lines: list[str]) -> bool:
 
 
 def _lines(raw: list[str]) -> list[ClosingLine]:
-    """Closing lines from the printed lines: a source's lines are joined into one."""
+    """Closing lines from the printed lines: a source's lines make one (``Pravda, No. 6,``
+    / ``January 12, 1921``); a line of no kind of its own continues the one before it."""
     out: list[ClosingLine] = []
     for line in raw:
         kind = _kind(line)
-        last = out[-1] if out else None
-        open_source = last is not None and last.kind == "source" and (
-            not kind or (kind == "date" and not re.search(r"\d{4}\.?$", last.text)))
-        if open_source:
-            last.text = f"{last.text} {line}"
-        elif last and last.kind == "signature" and not kind:
-            last.text += f" {line}" if line[:1].islower() else f", {line}"
-        elif not kind and _PLACE.match(line):
-            out.append(ClosingLine("place", line))
+        previous = out[-1] if out else None
+        if previous and previous.kind == "source" and (
+                not kind or (kind == "date" and not _dated(previous.text))):
+            previous.text = f"{previous.text} {line}"
+        elif not kind and previous and previous.kind == "signature":
+            out.append(ClosingLine("signature", line))
         else:
-            out.append(ClosingLine(kind or "remark", line))
+            kind = kind or ("place" if _PLACE.match(line) else "remark")
+            out.append(ClosingLine(kind, line))
     return out
+
+
+def _dated(line: str) -> bool:
+    return bool(re.search(r"\d{4}\.?$", line))

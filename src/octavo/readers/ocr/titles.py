@@ -79,7 +79,7 @@ def _closer(word: str, other: str) -> str:
     w, o = re.sub(r"\W", "", word.lower()), re.sub(r"\W", "", other.lower())
     if not w or not o or w == o:
         return word
-    if difflib.SequenceMatcher(a=w, b=o).ratio() < 0.6 or not _more_likely(o, w):
+    if not _more_likely(o, w):
         return word
     mended = word.lower().replace(w, o) if w in word.lower() else o
     return _capitalise(mended) if word[:1].isupper() or word[:1] in "“(" else mended
@@ -87,4 +87,6 @@ def _closer(word: str, other: str) -> str:
 
 def _more_likely(body: str, listed: str) -> bool:
     """The body's word wins over the contents' where the contents has a known OCR slip."""
-    return (listed, body) in {("or", "of"), ("on", "of")} or len(body) == len(listed) + 1
+    if (listed, body) in {("or", "of"), ("on", "of")}:
+        return True
+    return len(body) == len(listed) + 1 and difflib.SequenceMatcher(a=listed, b=body).ratio() > 0.8

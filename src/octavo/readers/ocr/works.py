@@ -189,7 +189,7 @@ class Builder:
         back = next((e.page for e in self.entries if e.kind in ("notes", "chronicle")), "")
         start = next((i for i, p in enumerate(pages) if p == first), 0)
         end = next((i for i, p in enumerate(pages) if p == back and i > start), len(blocks))
-        return blocks[start:end]
+        return _blank_pages(blocks[start:end])
 
     def build(self) -> Book:
         blocks = self.body()
@@ -237,7 +237,7 @@ class Builder:
                                 else entry.title),
                     title=entry.title, kind=kind)
         title_blocks = blocks[hit.start:hit.stop]
-        work.title = _display_title(entry, title_blocks)
+        work.title, work.toc_title = _display_titles(entry, title_blocks)
         work.title_refs = [n for b in title_blocks for n in iter_nodes(b)
                            if isinstance(n, NoteRef)]
         own = blocks[start:hit.start] + blocks[hit.stop:stop]
@@ -285,8 +285,8 @@ class Builder:
                 break
             del out[index]
         if wanted:
-            work.subtitle.append(" ".join(taken) if len(normalise(" ".join(taken))) >= len(wanted)
-                                 else entry.subtitle)
+            complete = len(normalise(" ".join(taken))) >= len(wanted)
+            work.subtitle = taken if complete else [entry.subtitle]
         return out
 
     def _sections(self, work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
@@ -314,7 +314,7 @@ class Builder:
         out = blocks[start:heads[0].start]
         for f, nxt in zip(heads, [*heads[1:], None], strict=True):
             end = nxt.start if nxt else stop
-            title = [n for b in blocks[f.start:f.stop] for n in _title_inlines(b)]
+            title = [n for b in blocks[f.start:f.stop] for n in [*_title_inlines(b), Text(" ")]]
             number = f.entry.number
             text = plain_inlines(title)
             if number and normalise(text)[:1] == normalise(number):
@@ -400,9 +400,14 @@ def _section_title(entry: Entry, printed: str, inlines: list[Inline]) -> list[In
     return [Text(text), *refs] if text else refs
 
 
-def _display_title(entry: Entry, blocks: list[Block]) -> str:
+def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:
+    """The title as the work's heading words it, and as the contents does if otherwise
+    (``Greeting to …`` over the text, ``Greetings to …`` in the contents)."""
     printed = " ".join(plain(b) for b in blocks)
-    return title_case(mend(entry.title, printed))
+    listed = title_case(mend(entry.title, printed))
+    if normalise(listed) == normalise(printed):
+        return listed, ""
+    return title_case(printed.strip()), listed
 
 
 def _peel(block: Paragraph, words: int) -> None:
@@ -428,6 +433,21 @@ def _depths(entry: Entry, depth: int = 0):
         if child.kind == "section":
             yield depth, child
             yield from _depths(child, depth + 1)
+
+
+def _blank_pages(blocks: list[Block]) -> list[Block]:
+    """The blocks with a marker for each blank page the scan left out (the verso after
+    a part's title page), just before the next page's marker."""
+    out: list[Block] = []
+    last = None
+    for block in blocks:
+        markers = [n for n in iter_nodes(block) if isinstance(n, PageMarker)]
+        if isinstance(block, PageMarker) and block.page.isdigit() and last is not None:
+            out += [PageMarker(str(n)) for n in range(last + 1, int(block.page))]
+        out.append(block)
+        numbers = [int(m.page) for m in markers if m.page.isdigit()]
+        last = numbers[-1] if numbers else last
+    return out
 
 
 def _back_over_markers(blocks: list[Block], index: int) -> int:
