@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...tree import Inline, PageMarker, Text
+from ...tree import Inline
+from . import words
 from .pages import Page
+from .paragraphs import MARK_CLOSE, MARK_OPEN
 
 _HYPHEN_END = re.compile(r"(?<=[A-Za-z])-$")
 
@@ -34,37 +36,17 @@ def inlines(lines: list[Line]) -> list[Inline]:
     """Lines joined into running text, a PageMarker where each page begins.
 
     A hyphen at a line's end is dropped between lower-case letters (``sub-`` +
-    ``commission``) and kept before a capital (``Pan-`` + ``Islamism``).
+    ``commission``) and kept before a capital (``Pan-`` + ``Islamism``); the text
+    helper's ``words.inlines`` then settles OCR gaps, spacing and spaced letters.
     """
-    out: list[Inline] = []
     text = ""
     for line in lines:
-        if line.page:
-            if text:
-                out.append(Text(text))
-            out.append(PageMarker(line.page))
-            text = ""
+        mark = f"{MARK_OPEN}{line.page}{MARK_CLOSE}" if line.page else ""
         piece = line.text
-        if text and _HYPHEN_END.search(text) and piece:
-            text = (text[:-1] if piece[:1].islower() else text) + piece
-        elif text and piece:
-            text = f"{text} {piece}"
-        elif not text and out and isinstance(out[-1], PageMarker) and piece:
-            text = _continue(out, piece)
+        if _HYPHEN_END.search(text) and piece:
+            text = (text[:-1] if piece[:1].islower() else text) + mark + piece
+        elif text:
+            text = f"{text} {mark}{piece}"
         else:
-            text = text or piece
-    if text:
-        out.append(Text(text))
-    return out
-
-
-def _continue(out: list[Inline], piece: str) -> str:
-    """Join across a page break: the text before the marker decides the space or hyphen."""
-    before = next((i for i in reversed(out) if isinstance(i, Text)), None)
-    if before is None:
-        return piece
-    if _HYPHEN_END.search(before.text):
-        if piece[:1].islower():
-            before.text = before.text[:-1]
-        return piece
-    return " " + piece
+            text = mark + piece
+    return words.inlines(text)

@@ -189,7 +189,13 @@ class Builder:
         back = next((e.page for e in self.entries if e.kind in ("notes", "chronicle")), "")
         start = next((i for i, p in enumerate(pages) if p == first), 0)
         end = next((i for i, p in enumerate(pages) if p == back and i > start), len(blocks))
-        return _blank_pages(blocks[start:end])
+        body = _blank_pages(blocks[start:end])
+        known = {n.page for b in blocks for n in iter_nodes(b) if isinstance(n, PageMarker)}
+        added = [n.page for b in body for n in iter_nodes(b)
+                 if isinstance(n, PageMarker) and n.page not in known]
+        self.warnings += [f"pages: p. {page} is blank or missing in the scan; its marker "
+                          "stands before the next page's" for page in added]
+        return body
 
     def build(self) -> Book:
         blocks = self.body()
