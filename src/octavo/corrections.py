@@ -59,21 +59,18 @@ def load(path: Path) -> list[Fix]:
 
 def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> str:
     """``text`` with every fix applied in order; fixes that miss or overmatch are warned of."""
+    spans = page_spans(text) if page_spans and any(f.page for f in fixes) else {}
     for fix in fixes:
-        start, end = 0, len(text)
-        if fix.page:
-            spans = page_spans(text) if page_spans else {}
-            if fix.page not in spans:
-                warnings.warn(f"correction {fix.find!r}: no page {fix.page}",
-                              CorrectionWarning, stacklevel=2)
-                continue
-            start, end = spans[fix.page]
-        region = text[start:end]
-        found = region.count(fix.find)
+        start, end = spans.get(fix.page, (-1, -1)) if fix.page else (0, len(text))
         where = f" on p. {fix.page}" if fix.page else ""
+        found = text.count(fix.find, start, end) if start >= 0 else 0
         if found == 0 or (fix.count and found != fix.count):
             warnings.warn(f"correction {fix.find!r}{where}: {found} matches, "
                           f"{fix.count or 'some'} meant", CorrectionWarning, stacklevel=2)
             continue
-        text = text[:start] + region.replace(fix.find, fix.replace) + text[end:]
+        region = text[start:end].replace(fix.find, fix.replace)
+        shift = len(region) - (end - start)
+        text = text[:start] + region + text[end:]
+        spans = {folio: (s + shift * (s >= end), e + shift * (e >= end))
+                 for folio, (s, e) in spans.items()}
     return text

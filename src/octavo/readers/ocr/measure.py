@@ -8,6 +8,7 @@ paragraph's last line.  Widths are Times Roman's advance widths in 1/1000 em.
 from __future__ import annotations
 
 import statistics
+from collections import defaultdict
 
 _WIDTHS = {
     **dict.fromkeys("abcdeghknopquvxyz", 500), "a": 444, "c": 444, "e": 444, "z": 444,
@@ -20,12 +21,15 @@ _WIDTHS = {
 }
 
 
+_TABLE: defaultdict[str, int] = defaultdict(lambda: 500, _WIDTHS)  # others: half an em
+
+
 def width(line: str) -> float:
-    """The line's width in ems (unknown characters count as half an em)."""
-    return sum(_WIDTHS.get(ch, 500) for ch in line.strip()) / 1000
+    """The line's width in ems."""
+    return sum(map(_TABLE.__getitem__, line.strip())) / 1000
 
 
-def measure(lines: list[str]) -> float:
-    """The text measure of a run of lines: the median width of its long lines."""
-    wide = [w for w in map(width, lines) if w >= 12]
+def measure(widths: list[float]) -> float:
+    """The text measure of a run of lines, from their widths: the median of the long ones."""
+    wide = [w for w in widths if w >= 12]
     return statistics.median(wide) if wide else 0.0

@@ -10,9 +10,10 @@ chronicle entries start blocks of their own.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 
-from ...tree import Asterism, Block, Heading, Inline, PageMarker, Paragraph, Text
+from ...tree import Asterism, Block, Heading, Inline, PageMarker, Paragraph, Quote, Text
 from . import words
 from .measure import measure, width
 from .pages import Page
@@ -20,7 +21,7 @@ from .pages import Page
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
          r"November|December)")
 DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
-                      r"\d{4}(?:-\d{2,4})?)\.?$")
+                      r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
 ENTRY = re.compile(rf"^{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?: and \d{{1,2}})? [A-Z“]")
 POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
 NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
@@ -29,11 +30,15 @@ ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
 SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
+NUMBERED = re.compile(r"^\d{1,2}\. ")
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
 NEAR = 1.0  # … as does one up to the full measure when the next line is indented,
-INDENT = 0.93  # i.e. narrower than this share of the measure
+INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
+SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
+SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
@@ -66,7 +71,8 @@ def line_kind(line: str, previous: str) -> str:
 
 def measures(pages: list[Page], reach: int = 2) -> list[float]:
     """Each page's text measure: the median width of the long lines on the pages around it."""
-    return [measure([ln for p in pages[max(0, i - reach) : i + reach + 1] for ln in p.lines])
+    widths = [[width(ln) for ln in p.lines] for p in pages]
+    return [measure([w for ws in widths[max(0, i - reach) : i + reach + 1] for w in ws])
             or 24.0 for i in range(len(pages))]
 
 
@@ -89,6 +95,8 @@ class Builder:
     last: str = ""
     measure: float = 24.0
     marker: str = ""  # a page that began and is not yet placed
+    before_last: str = ""  # the open block's text before its last line
+    widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -98,13 +106,19 @@ class Builder:
             role = self.role
             if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
                 role = "line"
-            self.blocks.append(Paragraph(self._inlines(), role=role))
+            paragraph = Paragraph(self._inlines(), role=role)
+            if role or not self.text.startswith("“") or self.type_size() == 1.0:
+                self.blocks.append(paragraph)
+            elif self.blocks and isinstance(self.blocks[-1], Quote):
+                self.blocks[-1].blocks.append(paragraph)
+            else:
+                self.blocks.append(Quote([paragraph]))
         elif self.kind == "asterism":
             self.blocks.append(Asterism())
         self.kind, self.role, self.text, self.lines = "", "", "", 0
 
     def _inlines(self) -> list[Inline]:
-        return words.inlines(self.text)
+        return words.inlines(self.vocab.mend(self.text))
 
     def open(self, kind: str, line: str, role: str = "") -> None:
         """Close the open block and open a new one with ``line``."""
@@ -113,10 +127,12 @@ class Builder:
             self.blocks.append(PageMarker(self.marker))
             self.marker = ""
         self.kind, self.role, self.text, self.lines = kind, role, line, 1
+        self.widths = [width(line) / self.measure]
 
     def extend(self, line: str) -> None:
         """Run ``line`` on in the open block (a page marker goes where the page began)."""
         before = len(self.text)
+        self.before_last = self.text
         joined = words.join_lines(self.vocab, self.text, line)
         if self.marker:
             at = joined.find(" ", max(before - 1, 0))
@@ -124,6 +140,27 @@ class Builder:
             joined = joined[:at] + MARK_OPEN + self.marker + MARK_CLOSE + joined[at:]
             self.marker = ""
         self.text, self.lines = joined, self.lines + 1
+        self.widths.append(width(line) / self.measure)
+
+    def split_signature(self) -> None:
+        """Before a dateline: set the open paragraph's last line apart when it is a short
+        line that ends no sentence (a signature ``Stalin``, a source ``Pravda, No. 6,``)."""
+        last = self.last.strip()
+        if (self.kind != "paragraph" or SENTENCE_END.search(last)
+                or width(last) > SIGNATURE * self.measure):
+            return
+        if self.lines > 1:
+            self.text, self.lines = self.before_last, self.lines - 1
+            self.close()
+            self.open("paragraph", last)
+        self.role = "line"
+
+    def type_size(self) -> float:
+        """How much wider the open paragraph's full lines run than the measure: above 1
+        for the print's smaller type (quotations, editorial notes), else 1."""
+        full = self.widths[:-1] if len(self.widths) > 2 else self.widths
+        scale = statistics.median(full) if len(full) >= 2 else 1.0
+        return scale if scale > SMALL_TYPE else 1.0
 
     def ends_paragraph(self, line: str) -> bool:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end)."""
@@ -131,8 +168,9 @@ class Builder:
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026" or line[:1].isdigit()
         if not (SENTENCE_END.search(last) and opens):
             return False
-        ratio = width(last) / self.measure
-        return ratio < SHORT or (ratio < NEAR and width(line) < INDENT * self.measure)
+        measure = self.measure * self.type_size()
+        ratio = width(last) / measure
+        return ratio < SHORT or (ratio < NEAR and width(line) < INDENT * measure)
 
     def feed(self, line: str) -> None:
         """Take the next line of the running text."""
@@ -142,13 +180,13 @@ class Builder:
             if self.kind != "asterism":
                 self.open("asterism", "")
         elif kind == "heading":
-            if self.kind == "heading" and not ROMAN_LINE.match(self.text):
+            if (self.kind == "heading" and not ROMAN_LINE.match(self.text)
+                    and not TITLE_END.search(self.last) and not NUMBERED.match(line)):
                 self.extend(line)
             else:
                 self.open("heading", line)
         elif kind == "dateline":
-            if self.kind == "paragraph" and self.lines == 1 and self.text.endswith(","):
-                self.role = "line"
+            self.split_signature()
             self.open("paragraph", line, "dateline")
             self.close()
         elif kind in ("point", "note", "entry"):

@@ -20,9 +20,13 @@ WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
 LEADING = re.compile(r"^([A-Za-z]+)")
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z] )+[A-Za-z](?![\w’])")
+HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+COMPOUND = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
+MERGED_PAIR = re.compile(r"(?<=\b[A-Za-z] [A-Za-z] )([A-Za-z])([A-Za-z])(?= [A-Za-z] [A-Za-z]\b)")
+SPACED_DIGITS = re.compile(r"\b(?:\d ){2,}\d\b")
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
-ELLIPSIS = re.compile(r" ?\. \. \.(?: \.)?")
+ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 
 
 def zipf(word: str) -> float:
@@ -39,13 +43,18 @@ class Vocabulary:
     """The volume's own words: how often each form is printed inside a line."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.words: Counter[str] = Counter()
-        self.pairs: Counter[str] = Counter()
+        inner: list[str] = []  # a line's first and last words may be fragments: not counted
+        pairs: list[str] = []
         for line in lines:
-            tokens = [w.lower() for w in WORD.findall(line)]
-            inner = tokens[1:-1] if len(tokens) > 2 else []  # line-end fragments don't count
-            self.words.update(inner)
-            self.pairs.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
+            tokens = WORD.findall(line.lower())
+            inner += tokens[1:-1]
+            pairs += map(" ".join, itertools.pairwise(tokens))
+        self.words = Counter(inner)
+        self.pairs = Counter(pairs)
+        self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
+        hyphened = Counter(t for line in lines for t in HYPHENED.findall(line.lower()))
+        for token, count in hyphened.items():
+            self.forms.setdefault(token.replace("-", ""), Counter())[token] += count
 
     def hyphen_kept(self, head: str, tail: str) -> bool:
         """Whether ``head-`` + ``tail`` at a line end is a real hyphen (``trade-union``)."""
@@ -64,11 +73,42 @@ class Vocabulary:
         if not tail.islower() or not head.isalpha():
             return False
         joined = (head + tail).lower()
-        if self.pairs[f"{head.lower()} {tail}"] > self.words[joined]:
+        apart = self.pairs[f"{head.lower()} {tail}"]
+        if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
+            return True  # the volume prints it as one word and (almost) never apart
+        if apart:
             return False
-        if self.words[joined] > 0 and (zipf(tail) < 3 or zipf(head) < 3):
-            return True
         return zipf(joined) >= 3 and zipf(joined) > max(zipf(tail), zipf(head)) + 1
+
+    def mend(self, text: str) -> str:
+        """Restore hyphens the OCR lost inside compounds (``rank-andfile``): a part no
+        dictionary knows becomes the volume's other spelling of the compound, or two
+        common words (never a name's)."""
+        return COMPOUND.sub(lambda m: self._mend(m[0]), text)
+
+    def _mend(self, token: str) -> str:
+        parts = token.split("-")
+        if all(zipf(p) > 0 for p in parts):
+            return token
+        known = [f for f in self.forms.get(token.replace("-", "").lower(), ())
+                 if all(zipf(p) > 0 for p in f.split("-"))]
+        if known:
+            return _recase(max(known, key=self.forms[token.replace("-", "").lower()].get), token)
+        return "-".join(part if zipf(part) > 0 or not part.islower() else _split(part)
+                        for part in parts)
+
+
+def _split(part: str) -> str:
+    """An unknown word as two common words joined by a hyphen, if it is one (``andfile``)."""
+    halves = [(part[:i], part[i:]) for i in range(2, len(part) - 1)]
+    best = max(halves, key=lambda h: min(zipf(h[0]), zipf(h[1])), default=None)
+    return "-".join(best) if best and min(zipf(best[0]), zipf(best[1])) >= 3 else part
+
+
+def _recase(form: str, token: str) -> str:
+    """``form`` (lower case) with the letters' case of ``token``."""
+    letters = iter(c for c in token if c != "-")
+    return "".join(c if c == "-" else next(letters) for c in form)
 
 
 def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
@@ -117,7 +157,9 @@ def _spaced(match: re.Match[str]) -> tuple[str, bool]:
 
 def tidy(text: str) -> str:
     """Typography of a joined paragraph: ellipses, OCR gaps before punctuation, spacing."""
-    text = ELLIPSIS.sub(" \u2026", text)
+    text = ELLIPSIS.sub(lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", text)
+    text = MERGED_PAIR.sub(r"\1 \2", text)
+    text = SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), text)
     text = re.sub(r"(?<=\w) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))", "", text)
     text = re.sub(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])", ".", text)
     text = re.sub(r"(?<=\() ", "", text)
