@@ -13,7 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from ...tree import Asterism, Block, Heading, Inline, PageMarker, Paragraph, Quote, Text
+from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
 from . import words
 from .measure import measure, width
 from .pages import Page
@@ -100,8 +100,9 @@ class Builder:
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
-        if self.kind == "heading":
-            self.blocks.append(Heading(self._inlines()))
+        if self.kind == "heading":  # a display line's letter-spacing is not emphasis
+            self.blocks.append(Heading([Text(i.children[0].text) if isinstance(i, Emphasis)
+                                        else i for i in self._inlines()]))
         elif self.kind == "paragraph":
             role = self.role
             if not role and self.lines == 1 and not SENTENCE_END.search(self.text):

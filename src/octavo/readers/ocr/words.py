@@ -19,11 +19,14 @@ from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
 LEADING = re.compile(r"^([A-Za-z]+)")
-SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z] )+[A-Za-z](?![\w’])")
+SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
 HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
-COMPOUND = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
+COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
 MERGED_PAIR = re.compile(r"(?<=\b[A-Za-z] [A-Za-z] )([A-Za-z])([A-Za-z])(?= [A-Za-z] [A-Za-z]\b)")
 SPACED_DIGITS = re.compile(r"\b(?:\d ){2,}\d\b")
+SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
+SPACED_START = re.compile(r"^[A-Za-z]{1,2} [A-Za-z]\b")  # … and one opening so
+LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|[^\w’]|$)")
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
@@ -52,9 +55,13 @@ class Vocabulary:
         self.words = Counter(inner)
         self.pairs = Counter(pairs)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
+        self.heads: Counter[str] = Counter()  # the first and last parts of those forms
+        self.tails: Counter[str] = Counter()
         hyphened = Counter(t for line in lines for t in HYPHENED.findall(line.lower()))
         for token, count in hyphened.items():
             self.forms.setdefault(token.replace("-", ""), Counter())[token] += count
+            self.heads[token.split("-")[0]] += count
+            self.tails[token.split("-")[-1]] += count
 
     def hyphen_kept(self, head: str, tail: str) -> bool:
         """Whether ``head-`` + ``tail`` at a line end is a real hyphen (``trade-union``)."""
@@ -81,28 +88,34 @@ class Vocabulary:
         return zipf(joined) >= 3 and zipf(joined) > max(zipf(tail), zipf(head)) + 1
 
     def mend(self, text: str) -> str:
-        """Restore hyphens the OCR lost inside compounds (``rank-andfile``): a part no
-        dictionary knows becomes the volume's other spelling of the compound, or two
-        common words (never a name's)."""
+        """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``):
+        a word no dictionary knows becomes the volume's own hyphened spelling of it, or is
+        split where the volume hyphens other compounds (``first-``, ``-rate``)."""
         return COMPOUND.sub(lambda m: self._mend(m[0]), text)
 
     def _mend(self, token: str) -> str:
         parts = token.split("-")
         if all(zipf(p) > 0 for p in parts):
             return token
-        known = [f for f in self.forms.get(token.replace("-", "").lower(), ())
-                 if all(zipf(p) > 0 for p in f.split("-"))]
+        key = token.replace("-", "").lower()
+        known = [f for f in self.forms.get(key, ()) if all(zipf(p) > 0 for p in f.split("-"))]
         if known:
-            return _recase(max(known, key=self.forms[token.replace("-", "").lower()].get), token)
-        return "-".join(part if zipf(part) > 0 or not part.islower() else _split(part)
-                        for part in parts)
+            return _recase(max(known, key=self.forms[key].get), token)
+        return "-".join(self._split(part, len(parts) > 1) for part in parts)
 
-
-def _split(part: str) -> str:
-    """An unknown word as two common words joined by a hyphen, if it is one (``andfile``)."""
-    halves = [(part[:i], part[i:]) for i in range(2, len(part) - 1)]
-    best = max(halves, key=lambda h: min(zipf(h[0]), zipf(h[1])), default=None)
-    return "-".join(best) if best and min(zipf(best[0]), zipf(best[1])) >= 3 else part
+    def _split(self, part: str, in_compound: bool) -> str:
+        """An unknown lower-case word as two words joined by a hyphen, where the volume
+        hyphens compounds of that beginning or ending, or it stands in a compound already
+        (``rank-andfile``); else the word as it was (names are never split)."""
+        if zipf(part) > 0 or not part.islower() or self.words[part] > 1:
+            return part  # a known word, a name, or the volume's usual spelling
+        best, score = part, 0.0
+        for i in range(2, len(part) - 2):
+            head, tail = part[:i], part[i:]
+            evidence = self.heads[head] + self.tails[tail] + (2 if in_compound else 0)
+            if evidence >= 2 and min(zipf(head), zipf(tail)) >= 3 and evidence > score:
+                best, score = f"{head}-{tail}", evidence
+        return best
 
 
 def _recase(form: str, token: str) -> str:
@@ -115,6 +128,8 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
     """``text`` with the next ``line`` appended: hyphens decided, lost hyphens closed."""
     if not text:
         return line
+    if SPACED_END.search(text) and SPACED_START.match(line):  # letter-spacing runs on
+        return f"{text.removesuffix('-').rstrip()} {line}"
     if text.endswith("-") and (h := TRAILING.search(text)) and (t := LEADING.match(line)):
         if text[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
             return text + line
@@ -131,8 +146,9 @@ def segment(letters: str) -> list[str]:
     best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
     for end in range(1, n + 1):
         for start in range(max(0, end - 20), end):
-            freq = zipf(letters[start:end])
-            if freq <= 0:
+            word = letters[start:end]
+            freq = zipf(word) if len(word) > 1 or word in "aAiI" else 0.0
+            if freq <= 0 and end - start > 1:
                 continue
             cost = best[start][0] + 8.0 - freq
             if cost < best[end][0]:
@@ -147,18 +163,30 @@ def segment(letters: str) -> list[str]:
     return words[::-1]
 
 
-def _spaced(match: re.Match[str]) -> tuple[str, bool]:
-    """A run of spaced letters as words, and whether it is the print's spaced emphasis."""
-    letters = match[0].replace(" ", "")
-    words = segment(letters)
-    emphatic = len(letters) >= 3 and (len(letters) >= 4 or all(len(w) > 1 for w in words))
-    return " ".join(words), emphatic
+def _spaced(run: str, before: str) -> tuple[str, str, bool]:
+    """A run of spaced letters read: (text before it, the run as words, whether it is the
+    print's spaced emphasis).  A run that ends a word begun before it (``aff a i r s``,
+    ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``)."""
+    letters = run.replace(" ", "")
+    stem = re.search(r"(?<![\w’])([A-Za-z]+) $", before)
+    if stem and zipf(stem[1]) < 4 and zipf(stem[1] + letters.replace("-", "")) >= 3:
+        return before[: stem.end(1)], letters.replace("-", ""), False
+    words = "-".join(" ".join(segment(part)) for part in letters.split("-"))
+    emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
+    return before, words, emphatic
+
+
+def _lone_letter(m: re.Match[str]) -> str:
+    """A word's last letter the OCR set apart (``Repor t``, ``Leni n’s``) put back."""
+    joined = m[1] + m[2]
+    return joined if zipf(m[1]) < 3 <= zipf(joined) else m[0]
 
 
 def tidy(text: str) -> str:
     """Typography of a joined paragraph: ellipses, OCR gaps before punctuation, spacing."""
     text = ELLIPSIS.sub(lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", text)
     text = MERGED_PAIR.sub(r"\1 \2", text)
+    text = LONE_LETTER.sub(_lone_letter, text)
     text = SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), text)
     text = re.sub(r"(?<=\w) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))", "", text)
     text = re.sub(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])", ".", text)
@@ -186,7 +214,7 @@ def inlines(text: str) -> list[Inline]:
             item: Inline = (NoteRef(target="", label=m.group(0), kind="footnote")
                             if m.group(0)[0] == "*" else PageMarker(m.group(0)[1:-1]))
         else:
-            words, emphatic = _spaced(m)
+            plain, words, emphatic = _spaced(m[0], plain)
             if not emphatic:
                 plain += words
                 continue
