@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...tree import Book, NoteRef, iter_nodes
+from ...tree import Book, Chronicle, NoteRef, Work, iter_nodes
 from . import words
 from .links import slots
 
@@ -21,12 +21,15 @@ TOPICS = {
     "footnotes": "Footnotes",
     "contents": "Contents entries",
     "pages": "Pages",
+    "chronicle": "Chronicle dates",
     "joins": "Words the OCR may have run together",
 }
+_RANGE = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})$")
 _MARKER = re.compile(r"(?<=[A-Za-z\u201d\u2019])\d{1,3}\b")
 _LONG_WORD = re.compile(r"\b[a-z]{8,}\b")
 _COMMON = 3.5  # Zipf frequency of a common English word
 _PART = 3  # shortest part of a joined word worth reporting
+_PREFIXES = frozenset({"dis", "non", "pre", "sub", "anti", "over", "under", "counter"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ def findings(book: Book) -> list[Finding]:
              for w in book.warnings]
     footnote_ids = {f.id for work in book.walk() for f in work.footnotes}
     for work in book.works:
+        if work.kind == "chronicle":
+            found += _chronicle(work)
         if work.kind in ("notes", "chronicle"):
             continue
         for node in iter_nodes(work):
@@ -59,6 +64,18 @@ def findings(book: Book) -> list[Finding]:
     return found
 
 
+def _chronicle(work: Work) -> list[Finding]:
+    """Chronicle dates whose day range runs backwards (``September 23-21``)."""
+    out = []
+    for year in (y for c in work.blocks if isinstance(c, Chronicle) for y in c.years):
+        for entry in year.entries:
+            m = _RANGE.search(entry.date)
+            if m and int(m[2]) <= int(m[1]):
+                out.append(Finding("chronicle", f"{year.year}, “{entry.date}”: the days run "
+                                                "backwards"))
+    return out
+
+
 def _around(text: str, m: re.Match[str]) -> str:
     return text[max(0, m.start() - 30):m.end() + 10].strip()
 
@@ -69,7 +86,8 @@ def _joins(text: str):
         if words.zipf(word) > 0:
             continue
         parts = words.segment(word)
-        if len(parts) > 1 and all(len(p) >= _PART and words.zipf(p) >= _COMMON for p in parts):
+        if len(parts) > 1 and parts[0] not in _PREFIXES and \
+                all(len(p) >= _PART and words.zipf(p) >= _COMMON for p in parts):
             yield word, parts
 
 

@@ -22,8 +22,8 @@ _DAY = r"\d{1,2}(?:\s*-\s*\d{1,2})?"
 _DATE = (rf"(?:(?:Beginning|Middle|End) of\s+)?(?:{MONTHS})(?:\s*-\s*(?:{MONTHS}))?"
          rf"(?:\s+{_DAY}(?:\s*-\s*(?:{MONTHS})\s+\d{{1,2}})?)?")
 _ENTRY = re.compile(rf"^(?P<date>{_DATE})\s+(?P<text>[A-Z“].*)$")
-_PREFIX = re.compile(r"^(?P<prefix>Before|After|Between [A-Z][a-z]+-|Between|Not later than)"
-                     r"\s+(?P<text>[A-Z“].*)$")
+_PREFIX = re.compile(rf"^(?P<prefix>Before|After|Between [A-Z][a-z]+-|Between|Not later than"
+                     rf"|(?:{MONTHS}) \d{{1,2}}-)\s+(?P<text>[A-Z“].*)$")
 _REST_OF_DATE = re.compile(rf"^(?P<date>(?:{MONTHS}|[a-z]+)\s*{_DAY}(?:\s+and\s+\d{{1,2}})?)"
                            r"\s+(?P<text>.*)$")
 
@@ -61,8 +61,10 @@ def parse(pages: list[Page]) -> list[PageMarker | Chronicle]:
         if (m := _PREFIX.match(text)) and following and (
                 rest := _REST_OF_DATE.match(following.text)):
             prefix = m["prefix"]
-            date = (prefix[:-1] + rest["date"] if prefix.endswith("-")
-                    else f"{prefix} {rest['date']}")
+            if prefix.endswith("-"):  # a word or a range broken at the line's end
+                date = prefix + rest["date"] if prefix[-2].isdigit() else prefix[:-1] + rest["date"]
+            else:
+                date = f"{prefix} {rest['date']}"
             entries.append((date, [Line(m["text"], line.page or carried),
                                    Line(rest["text"], following.page)]))
             carried = ""
