@@ -89,8 +89,10 @@ def _take_head(page: Page) -> None:
     lines = page.lines
     if not lines:
         return
-    if m := BARE_FOLIO.match(lines[0]):
-        page.folio, page.lines = m["folio"], lines[1:]
+    if m := BARE_FOLIO.match(lines[0]):  # the watermark parted the folio from its head,
+        page.folio, page.lines = m["folio"], lines[1:]  # which the scan put at the page foot
+        if len(page.lines) > 1 and _is_head(page.lines[-1]) and HEAD.match(page.lines[-1]):
+            page.head, page.lines = unspace(page.lines[-1]), page.lines[:-1]
         return
     m = HEAD.match(lines[0])
     if not m or not _is_head(m["head"]):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
 from . import words
 from .measure import measure, width
-from .pages import Page
+from .pages import Page, unspace
 
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
          r"November|December)")
@@ -28,14 +28,16 @@ NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
 NOTE_END = re.compile(r"\bpp?\. \d+(?:-\d+)?\.?$")
 ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
 SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
+YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
+LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
-NEAR = 1.0  # … as does one up to the full measure when the next line is indented,
+NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
@@ -47,8 +49,7 @@ def is_display(line: str) -> bool:
     s = line.strip()
     if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
         return True
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+    return bool(re.search(r"[A-Z]{2}", s.replace(" ", ""))) and not any(c.islower() for c in s)
 
 
 def line_kind(line: str, previous: str) -> str:
@@ -77,9 +78,14 @@ def measures(pages: list[Page], reach: int = 2) -> list[float]:
 
 
 def is_contents(page: Page) -> bool:
-    """A page of the printed contents list: most lines end with a page number."""
+    """A page of the printed contents list: many lines (entries) end with a page number."""
     ends = sum(1 for ln in page.lines if CONTENTS_LINE.search(ln))
-    return len(page.lines) > 3 and ends >= len(page.lines) / 2
+    return len(page.lines) > 3 and ends >= len(page.lines) / 3
+
+
+def contents_line(line: str) -> str:
+    """A line of the contents list without its leader dots (``Preface . . . XIII``)."""
+    return " ".join(LEADER.sub(" ", line).split())
 
 
 @dataclass
@@ -182,7 +188,8 @@ class Builder:
                 self.open("asterism", "")
         elif kind == "heading":
             if (self.kind == "heading" and not ROMAN_LINE.match(self.text)
-                    and not TITLE_END.search(self.last) and not NUMBERED.match(line)):
+                    and not TITLE_END.search(self.last) and not NUMBERED.match(line)
+                    and not YEAR_LINE.match(line)):
                 self.extend(line)
             else:
                 self.open("heading", line)
@@ -214,8 +221,9 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
         if is_contents(page):
             builder.close()
             builder.blocks.append(PageMarker(page.folio))
-            builder.blocks.extend(Paragraph([Text(words.tidy(ln))], role="line")
-                                  for ln in page.lines)
+            builder.blocks.extend(
+                Heading([Text(unspace(ln))]) if unspace(ln) != ln.strip() and is_display(ln)
+                else Paragraph([Text(contents_line(ln))], role="line") for ln in page.lines)
             builder.last = ""
             continue
         if builder.marker:  # an empty page: place its marker at once
