@@ -309,26 +309,33 @@ class Builder:
                 continue
             found.append(hit)
             cursor = hit.stop
-        return self._nest(blocks, found, 0, len(blocks), depth, work)
+        return self._nest(blocks, found, 0, len(blocks), depth)
 
-    def _nest(self, blocks, found, start, stop, depth, work) -> list[Block]:
+    def _nest(self, blocks: list[Block], found: list[Found], start: int, stop: int,
+              depth: dict[int, int]) -> list[Block]:
+        """The blocks in [start, stop), those under the outermost headings found there
+        gathered into Sections; a page that begins just before a heading is marked in it."""
         inside = [f for f in found if start <= f.start < stop]
         if not inside:
             return blocks[start:stop]
         top = min(depth[id(f.entry)] for f in inside)
         heads = [f for f in inside if depth[id(f.entry)] == top]
-        out = blocks[start:heads[0].start]
+        def begin(f: Found) -> int:  # markers opening the range stay where they are
+            back = _back_over_markers(blocks, f.start)
+            return back if back > start else f.start
+
+        out = blocks[start:begin(heads[0])]
         for f, nxt in zip(heads, [*heads[1:], None], strict=True):
-            end = nxt.start if nxt else stop
+            end = begin(nxt) if nxt else stop
+            lead = blocks[begin(f):f.start]
             title = [n for b in blocks[f.start:f.stop] for n in [*_title_inlines(b), Text(" ")]]
             number = f.entry.number
             text = plain_inlines(title)
             if number and normalise(text)[:1] == normalise(number):
                 text = text.split(None, 1)[1] if " " in text.strip() else ""
-            title = _section_title(f.entry, text, title)
-            section = Section(id=self.ids(f"{work.id} {number} {f.entry.title}"),
-                              title=title, number=number)
-            section.blocks = self._nest(blocks, found, f.stop, end, depth, work)
+            section = Section(id=self.ids(f"{number} {f.entry.title}"), number=number,
+                              title=[*lead, *_section_title(f.entry, text, title)])
+            section.blocks = self._nest(blocks, found, f.stop, end, depth)
             out.append(section)
         return out
 
