@@ -33,6 +33,7 @@ ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
+ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$")
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
@@ -172,8 +173,8 @@ class Builder:
     def ends_paragraph(self, line: str) -> bool:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end)."""
         last = self.last.strip()
-        opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026" or line[:1].isdigit()
-        if not (SENTENCE_END.search(last) and opens):
+        opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
+        if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
             return False
         measure = self.measure * self.type_size()
         ratio = width(last) / measure

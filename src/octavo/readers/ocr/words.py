@@ -177,9 +177,9 @@ def _spaced(run: str, before: str) -> tuple[str, str, bool]:
 
 
 def _lone_letter(m: re.Match[str]) -> str:
-    """A word's last letter the OCR set apart (``Repor t``, ``Leni n’s``) put back."""
+    """A word's last letter the OCR set apart (``Repor t``, ``on e``) put back."""
     joined = m[1] + m[2]
-    return joined if zipf(m[1]) < 3 <= zipf(joined) else m[0]
+    return joined if zipf(joined) >= max(3.0, zipf(m[1]) - 2) else m[0]
 
 
 def tidy(text: str) -> str:
