@@ -22,8 +22,10 @@ SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
 
 def repair_line(line: str) -> str:
     """One line with the encoding's characters restored and OCR gaps around them closed."""
-    line = ZERO_FOR_O.sub("O", line.translate(CHARACTERS))
-    return SPACE_BEFORE_APOSTROPHE.sub("\u2019", line)
+    line = line.translate(CHARACTERS)
+    if "0" in line:
+        line = ZERO_FOR_O.sub("O", line)
+    return SPACE_BEFORE_APOSTROPHE.sub("\u2019", line) if " \u2019" in line else line
 
 
 def repair(pages: list[Page]) -> list[Page]:

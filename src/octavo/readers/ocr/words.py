@@ -18,6 +18,8 @@ from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
 
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
+STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before a run
+LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)$")
 LEADING = re.compile(r"^([A-Za-z]+)")
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
 HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
@@ -55,6 +57,7 @@ class Vocabulary:
         self.words = Counter(inner)
         self.pairs = Counter(pairs)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
+        self.cache: dict[str, str] = {}  # words already mended
         self.heads: Counter[str] = Counter()  # the first and last parts of those forms
         self.tails: Counter[str] = Counter()
         hyphened = Counter(t for line in lines for t in HYPHENED.findall(line.lower()))
@@ -91,7 +94,13 @@ class Vocabulary:
         """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``):
         a word no dictionary knows becomes the volume's own hyphened spelling of it, or is
         split where the volume hyphens other compounds (``first-``, ``-rate``)."""
-        return COMPOUND.sub(lambda m: self._mend(m[0]), text)
+        return COMPOUND.sub(self._mended, text)
+
+    def _mended(self, match: re.Match[str]) -> str:
+        token = match[0]
+        if token not in self.cache:
+            self.cache[token] = self._mend(token)
+        return self.cache[token]
 
     def _mend(self, token: str) -> str:
         parts = token.split("-")
@@ -128,13 +137,14 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
     """``text`` with the next ``line`` appended: hyphens decided, lost hyphens closed."""
     if not text:
         return line
-    if SPACED_END.search(text) and SPACED_START.match(line):  # letter-spacing runs on
+    end = text[-64:]  # what the decision looks at: the last word or two
+    if SPACED_END.search(end) and SPACED_START.match(line):  # letter-spacing runs on
         return f"{text.removesuffix('-').rstrip()} {line}"
-    if text.endswith("-") and (h := TRAILING.search(text)) and (t := LEADING.match(line)):
-        if text[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
+    if end.endswith("-") and (h := TRAILING.search(end)) and (t := LEADING.match(line)):
+        if end[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
             return text + line
         return text[:-1] + line
-    h, t = re.search(r"(?<![\w.’'-])([A-Za-z]+)$", text), LEADING.match(line)
+    h, t = LAST_WORD.search(end), LEADING.match(line)
     if h and t and vocab.lost_join(h[1], t[1]):
         return text + line
     return f"{text} {line}"
@@ -168,9 +178,9 @@ def _spaced(run: str, before: str) -> tuple[str, str, bool]:
     print's spaced emphasis).  A run that ends a word begun before it (``aff a i r s``,
     ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``)."""
     letters = run.replace(" ", "")
-    stem = re.search(r"(?<![\w’])([A-Za-z]+) $", before)
+    stem = STEM.search(before[-40:])
     if stem and zipf(stem[1]) < 4 and zipf(stem[1] + letters.replace("-", "")) >= 3:
-        return before[: stem.end(1)], letters.replace("-", ""), False
+        return before[:-1], letters.replace("-", ""), False
     words = "-".join(" ".join(segment(part)) for part in letters.split("-"))
     emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
     return before, words, emphatic
