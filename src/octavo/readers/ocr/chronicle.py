@@ -19,8 +19,9 @@ _HEAD = "BIOGRAPHICAL CHRONICLE"
 _YEAR = re.compile(r"^(?P<year>(?:\d ?){3}\d)$")
 _SPAN = re.compile(r"^\((?:[\d -]+)\)$")
 _DAY = r"\d{1,2}(?:\s*-\s*\d{1,2})?"
-_DATE = (rf"(?:(?:Beginning|Middle|End) of\s+)?(?:{MONTHS})(?:\s*-\s*(?:{MONTHS}))?"
-         rf"(?:\s+{_DAY}(?:\s*-\s*(?:{MONTHS})\s+\d{{1,2}})?)?")
+_DATE = (rf"(?:(?:Beginning|Middle|End) of\s+|(?:Before|After|Between|Not later than)\s+)?"
+         rf"(?:{MONTHS})(?:\s*-\s*(?:{MONTHS}))?"
+         rf"(?:\s+{_DAY}(?:\s*-\s*(?:{MONTHS})\s+\d{{1,2}}|\s+and\s+\d{{1,2}})?)?")
 _ENTRY = re.compile(rf"^(?P<date>{_DATE})\s+(?P<text>[A-Z“].*)$")
 _PREFIX = re.compile(rf"^(?P<prefix>Before|After|Between [A-Z][a-z]+-|Between|Not later than"
                      rf"|(?:{MONTHS}) \d{{1,2}}-)\s+(?P<text>[A-Z“].*)$")
