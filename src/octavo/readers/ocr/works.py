@@ -53,6 +53,17 @@ def plain(node: object) -> str:
     return "".join(n.text for n in iter_nodes(node) if isinstance(n, Text))
 
 
+def markers(block: Block) -> list[PageMarker]:
+    """The page markers a block is or holds, in order (cheaper than a full walk)."""
+    if isinstance(block, PageMarker):
+        return [block]
+    found = [i for i in getattr(block, "inlines", ()) if isinstance(i, PageMarker)]
+    found += [i for i in getattr(block, "title", ()) if isinstance(i, PageMarker)]
+    for inner in getattr(block, "blocks", ()):
+        found += markers(inner)
+    return found
+
+
 def _pages_at(blocks: list[Block], page: str = "") -> list[str]:
     """The printed page each block begins on (``page`` before the first marker)."""
     out = []
@@ -60,9 +71,8 @@ def _pages_at(blocks: list[Block], page: str = "") -> list[str]:
         if isinstance(block, PageMarker):
             page = block.page
         out.append(page)
-        for node in iter_nodes(block):
-            if isinstance(node, PageMarker) and node is not block:
-                page = node.page
+        for marker in markers(block):
+            page = marker.page
     return out
 
 
@@ -178,6 +188,8 @@ class Builder:
         self.ids = IdAllocator()
         self.warnings: list[str] = []
         self.footnotes = {f.id: f for f in draft.footnotes}
+        self.heads = [(int(p.folio), p.head) for p in page_list  # the recto running heads
+                      if p.head and p.head != "J. V. STALIN" and p.folio.isdigit()]
 
     # ------------------------------------------------------------ the body
 
@@ -190,9 +202,8 @@ class Builder:
         start = next((i for i, p in enumerate(pages) if p == first), 0)
         end = next((i for i, p in enumerate(pages) if p == back and i > start), len(blocks))
         body = _blank_pages(blocks[start:end])
-        known = {n.page for b in blocks for n in iter_nodes(b) if isinstance(n, PageMarker)}
-        added = [n.page for b in body for n in iter_nodes(b)
-                 if isinstance(n, PageMarker) and n.page not in known]
+        known = {m.page for b in blocks for m in markers(b)}
+        added = [m.page for b in body for m in markers(b) if m.page not in known]
         self.warnings += [f"pages: p. {page} is blank or missing in the scan; its marker "
                           "stands before the next page's" for page in added]
         return body
@@ -342,8 +353,9 @@ class Builder:
     # ------------------------------------------------------------ the rest
 
     def _running_head(self, work: Work) -> str:
-        heads = Counter(p.head for p in self.page_list
-                        if p.head and p.head != "J. V. STALIN" and _within(p.folio, work))
+        first, last = _value(work.first_page), _value(work.last_page)
+        heads = Counter(head for folio, head in self.heads
+                        if first is not None and last is not None and first <= folio <= last)
         if heads:
             return title_case(heads.most_common(1)[0][0])
         return work.title
@@ -454,11 +466,10 @@ def _blank_pages(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     last = None
     for block in blocks:
-        markers = [n for n in iter_nodes(block) if isinstance(n, PageMarker)]
         if isinstance(block, PageMarker) and block.page.isdigit() and last is not None:
             out += [PageMarker(str(n)) for n in range(last + 1, int(block.page))]
         out.append(block)
-        numbers = [int(m.page) for m in markers if m.page.isdigit()]
+        numbers = [int(m.page) for m in markers(block) if m.page.isdigit()]
         last = numbers[-1] if numbers else last
     return out
 
@@ -474,15 +485,9 @@ def _last_page(pages: list[str], blocks: list[Block], start: int, stop: int) -> 
     for i in range(start, stop):
         if not isinstance(blocks[i], PageMarker):
             last = pages[i]
-            for node in iter_nodes(blocks[i]):
-                if isinstance(node, PageMarker):
-                    last = node.page
+            for marker in markers(blocks[i]):
+                last = marker.page
     return last
-
-
-def _within(folio: str, work: Work) -> bool:
-    f, a, b = _value(folio), _value(work.first_page), _value(work.last_page)
-    return None not in (f, a, b) and a <= f <= b  # type: ignore[operator]
 
 
 def build_book(draft: Draft, page_list: list[Page]) -> Book:
