@@ -9,9 +9,10 @@ run together) and groups everything by topic.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from ...tree import Book, Chronicle, NoteRef, Work, iter_nodes
+from ...tree import Book, Chronicle, NoteRef, Text, Work, iter_nodes
 from . import words
 from .links import slots
 
@@ -21,6 +22,7 @@ TOPICS = {
     "footnotes": "Footnotes",
     "contents": "Contents entries",
     "pages": "Pages",
+    "dates": "Dates the contents and the title lines disagree on",
     "chronicle": "Chronicle dates",
     "joins": "Words the OCR may have run together",
 }
@@ -28,6 +30,7 @@ _RANGE = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})$")
 _MARKER = re.compile(r"(?<=[A-Za-z\u201d\u2019])\d{1,3}\b")
 _LONG_WORD = re.compile(r"\b[a-z]{8,}\b")
 _COMMON = 3.5  # Zipf frequency of a common English word
+_HOUSE_STYLE = 3  # a joined form printed this often is the volume's spelling (whiteguard)
 _PART = 3  # shortest part of a joined word worth reporting
 _PREFIXES = frozenset({"dis", "non", "pre", "sub", "anti", "over", "under", "counter"})
 
@@ -45,6 +48,9 @@ def findings(book: Book) -> list[Finding]:
     found = [Finding(*w.split(": ", 1)) if ": " in w else Finding("notes", w)
              for w in book.warnings]
     footnote_ids = {f.id for work in book.walk() for f in work.footnotes}
+    texts = [n.text for root in (*book.works, *book.notes) for n in iter_nodes(root)
+             if isinstance(n, Text)]
+    usage = Counter(w for t in texts for w in _LONG_WORD.findall(t))
     for work in book.works:
         if work.kind == "chronicle":
             found += _chronicle(work)
@@ -60,7 +66,7 @@ def findings(book: Book) -> list[Finding]:
             for m in _MARKER.finditer(text):
                 found.append(Finding("markers", f"p. {slot.page}: “…{_around(text, m)}…”"))
             found += [Finding("joins", f"p. {slot.page}: “{w}” ({' '.join(parts)}?)")
-                      for w, parts in _joins(text)]
+                      for w, parts in _joins(text) if usage[w] < _HOUSE_STYLE]
     return found
 
 

@@ -290,6 +290,9 @@ class Builder:
             if block.role == "dateline" or (contents.DATE.fullmatch(printed) and len(words) <= 4):
                 if not entry.date or printed.startswith(entry.date):
                     work.date = printed
+                elif not entry.date.startswith(printed):
+                    self.warnings.append(f"dates: “{entry.title}” is dated {entry.date} in the "
+                                         f"contents, {printed} under its title")
             elif len(so_far) < len(wanted) and _similar(so_far + words, wanted) \
                     and len(so_far + words) <= len(wanted) + 1:
                 taken.append(printed)
