@@ -9,7 +9,17 @@ import pytest
 
 from octavo import corrections
 from octavo.readers.ocr import draft, pages, repair, words
-from octavo.tree import Emphasis, Footnote, NoteRef, PageMarker, Quote, Text, iter_nodes
+from octavo.tree import (
+    Emphasis,
+    Footnote,
+    Heading,
+    NoteRef,
+    PageMarker,
+    Paragraph,
+    Quote,
+    Text,
+    iter_nodes,
+)
 
 SOURCE = Path(__file__).resolve().parents[1] / "input" / "stalin-works-05.ocr.txt"
 
@@ -124,3 +134,40 @@ def test_footnotes_linked_on_their_page(result):
     assert sum(f.editorial for f in notes.values()) >= 4
     highland = next(f for f in notes.values() if "Highland" in str(f.blocks))
     assert isinstance(highland, Footnote) and highland.marker == "*"
+
+
+def _headings(result) -> list[str]:
+    return ["".join(i.text for i in b.inlines if isinstance(i, Text))
+            for b in result.blocks if isinstance(b, Heading)]
+
+
+def test_titles_and_section_heads_are_headings(result):
+    heads = _headings(result)
+    assert "TWO METHODS OF APPROACH TO THE MASS OF THE WORKERS" in heads
+    assert heads.count("III") >= 2
+    # a title closed by its note number does not swallow the section head below it
+    assert "THE GENERAL LINE OF PARTY WORK ON THE NATIONAL QUESTION" in heads
+    assert {"1921", "1922", "1923", "NOTES", "APPENDICES", "CONTENTS"} <= set(heads)
+    assert not [h for h in heads if re.fullmatch(r"[A-Z.()]+", h) and "." in h]  # R.C.P.(B.)
+
+
+def test_contents_pages_come_out_as_lines(result):
+    lines = [b for b in result.blocks if isinstance(b, Paragraph) and b.role == "line"]
+    text = ["".join(i.text for i in b.inlines) for b in lines]
+    assert "OUR DISAGREEMENTS 4" in text and "Preface XIII" in text
+    assert not [t for t in text if ". . ." in t]
+
+
+def test_datelines_and_signatures_stand_alone(result):
+    roles = {(b.role, "".join(i.text for i in b.inlines if isinstance(i, Text)))
+             for b in result.blocks if isinstance(b, Paragraph) and b.role}
+    assert {("dateline", "April 17"), ("dateline", "January 12, 1921"),
+            ("line", "Stalin"), ("line", "Pravda, No. 6,"),
+            ("line", "(Record in the Minutes)")} <= roles
+
+
+def test_notes_start_their_own_paragraphs(result):
+    notes = [b for b in result.blocks if isinstance(b, Paragraph) and b.role == "note"]
+    numbers = [int("".join(i.text for i in b.inlines if isinstance(i, Text)).split()[0])
+               for b in notes]
+    assert numbers == list(range(1, 87))

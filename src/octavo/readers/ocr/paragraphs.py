@@ -33,7 +33,7 @@ ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
-ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$")
+ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
@@ -64,7 +64,7 @@ def line_kind(line: str, previous: str) -> str:
         return "dateline"
     if POINT.match(s):
         return "point"
-    if NOTE_START.match(s) and (NOTE_END.search(previous) or not previous):
+    if NOTE_START.match(s) and (NOTE_END.search(previous) or is_display(previous)):
         return "note"
     if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
         return "entry"

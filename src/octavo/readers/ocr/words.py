@@ -73,7 +73,7 @@ class Vocabulary:
             return self.words[hyphened] > self.words[joined]
         if tail[:1].isupper():
             return True
-        if zipf(joined) > 0:
+        if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words)
             return False
         return zipf(head) >= 3 and zipf(tail) >= 3
 
