@@ -6,18 +6,25 @@ The reader is a flat list of small passes, each a pure function in its own modul
    folios, the watermark block, separators and scanner junk; infer missing folios.
 2. ``repair.repair`` — restore the characters the OCR encoding replaced (quotes,
    apostrophes, dashes, bullets).
-3. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.
-4. ``paragraphs.build_blocks`` — join the lines of all pages into headings,
-   paragraphs, points, datelines, quotes and asterisms, with page markers; ``words``
-   decides end-of-line hyphens, lost hyphens and letter-spaced emphasis.
-5. ``footnotes.attach`` — replace the footnote markers in the text by NoteRefs.
-6. ``structure`` — cut the draft into works (the structure passes, when present).
+3. ``words.Vocabulary`` — the volume's own words, hyphened forms and word pairs, which
+   with ``wordfreq``'s English frequencies settle every word decision below.
+4. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.
+5. ``paragraphs.build_blocks`` — join the lines of all pages into headings,
+   paragraphs, points, datelines, quotes and asterisms, with page markers.  Paragraph
+   ends come from the printed line widths (``measure``): a sentence's short last line,
+   or a full one before an indented line; ``words`` joins the lines (end-of-line and
+   lost hyphens, letter-spaced emphasis, OCR gaps, ellipses).
+6. ``footnotes.attach`` — put the footnotes' markers in the text as NoteRefs.
+7. ``works.build_book`` — cut the draft into works by the printed contents, link the
+   endnotes, read the notes and the chronicle (the structure passes).
+
+The editor's corrections (``octavo.corrections``) are applied to the text before all this.
 """
 
 from __future__ import annotations
 
-from ...tree import Book, Metadata, Work
-from . import footnotes, pages, paragraphs, repair, words
+from ...tree import Book
+from . import footnotes, pages, paragraphs, repair, words, works
 from .draft import Draft
 
 
@@ -30,16 +37,6 @@ def draft(text: str) -> tuple[Draft, list[pages.Page]]:
     return footnotes.attach(Draft(blocks=blocks), notes, vocab), page_list
 
 
-def structure(result: Draft, page_list: list[pages.Page]) -> Book:
-    """Cut the draft into works; one work holding everything until the structure passes exist."""
-    try:
-        from .works import build_book  # the structure helper's passes
-    except ImportError:
-        return Book(Metadata(), [Work("volume", "", blocks=result.blocks,
-                                      footnotes=result.footnotes)])
-    return build_book(result, page_list)
-
-
 def read(text: str) -> Book:
     """Read the OCR text of a printed volume into a Book."""
-    return structure(*draft(text))
+    return works.build_book(*draft(text))
