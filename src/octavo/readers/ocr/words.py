@@ -29,6 +29,10 @@ SPACED_DIGITS = re.compile(r"\b(?:\d ){2,}\d\b")
 SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
 SPACED_START = re.compile(r"^[A-Za-z]{1,2} [A-Za-z]\b")  # … and one opening so
 LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|[^\w’]|$)")
+GAP_BEFORE_STOP = re.compile(r"(?<=[\w.)]) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))")  # N.E.P. ,
+GAP_IN_INITIALS = re.compile(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])")  # J . V. Stalin
+GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
+GAP_BEFORE_PARTY = re.compile(r"(?<=[A-Z]\.) (?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
@@ -198,8 +202,10 @@ def tidy(text: str) -> str:
     text = MERGED_PAIR.sub(r"\1 \2", text)
     text = LONE_LETTER.sub(_lone_letter, text)
     text = SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), text)
-    text = re.sub(r"(?<=\w) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))", "", text)
-    text = re.sub(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])", ".", text)
+    text = GAP_BEFORE_STOP.sub("", text)
+    text = GAP_IN_INITIALS.sub(".", text)
+    text = GAP_IN_ABBREVIATION.sub(r"\1.\2.", text)
+    text = GAP_BEFORE_PARTY.sub("", text)
     text = re.sub(r"(?<=\() ", "", text)
     text = re.sub(r" ?\u2014 ?", "\u2014", text)
     text = re.sub(r"\u2026(?=\w)", "\u2026 ", text)
