@@ -209,6 +209,7 @@ class Builder:
         return body
 
     def build(self) -> Book:
+        self.work_ids = self._work_ids()
         blocks = self.body()
         placed = links.link_endnotes(blocks, self.notes)
         self._check_notes(placed)
@@ -250,9 +251,7 @@ class Builder:
         hit, start, stop = spans[id(entry)]
         kind = "work" if entry.kind == "work" and not _has_parts(entry) else entry.kind
         kind = "work" if kind == "work" else kind
-        work = Work(id=self.ids(entry.title.split(". ", 1)[-1] if entry.kind == "part"
-                                else entry.title),
-                    title=entry.title, kind=kind)
+        work = Work(id=self.work_ids[id(entry)], title=entry.title, kind=kind)
         title_blocks = blocks[hit.start:hit.stop]
         work.title, work.toc_title = _display_titles(entry, title_blocks)
         work.title_refs = [n for b in title_blocks for n in iter_nodes(b)
@@ -356,25 +355,42 @@ class Builder:
     # ------------------------------------------------------------ the rest
 
     def _running_head(self, work: Work) -> str:
-        first, last = _value(work.first_page), _value(work.last_page)
+        return self._head_between(work.first_page, work.last_page) or work.title
+
+    def _head_between(self, first_page: str, last_page: str) -> str:
+        """The running head the print sets most often on the rectos of some pages."""
+        first, last = _value(first_page), _value(last_page)
         heads = Counter(head for folio, head in self.heads
                         if first is not None and last is not None and first <= folio <= last)
-        if heads:
-            return title_case(heads.most_common(1)[0][0])
-        return work.title
+        return title_case(heads.most_common(1)[0][0]) if heads else ""
+
+    def _work_ids(self) -> dict[int, str]:
+        """Ids for the works of the contents, taken before any section's: a work's from
+        its running head (the print's short name for it), a part's from its own title."""
+        ids: dict[int, str] = {}
+        for n, entry in enumerate(self.entries):
+            following = next((e.page for e in self.entries[n + 1:] if e.page.isdigit()), "")
+            last = str(int(following) - 1) if following else ""
+            head = self._head_between(entry.page, last) if entry.kind == "work" else ""
+            ids[id(entry)] = self.ids(head or entry.title)
+            for child in entry.walk():
+                if child.kind in ("part", "appendix"):
+                    ids[id(child)] = self.ids(child.title.split(". ", 1)[-1]
+                                              if child.kind == "part" else child.title)
+        return ids
 
     def _back_matter(self) -> list[Work]:
         out = []
         for entry in self.entries:
             if entry.kind == "notes":
-                out.append(Work(id="notes", title=entry.title, kind="notes",
+                out.append(Work(id=self.work_ids[id(entry)], title=entry.title, kind="notes",
                                 first_page=entry.page,
                                 last_page=self.notes_last_page(), short_title="Notes"))
             elif entry.kind == "chronicle":
                 blocks = chronicle.parse(self.page_list)
                 marks = [n.page for b in blocks for n in iter_nodes(b)
                          if isinstance(n, PageMarker)]
-                out.append(Work(id=self.ids(entry.title), title=entry.title, kind="chronicle",
+                out.append(Work(id=self.work_ids[id(entry)], title=entry.title, kind="chronicle",
                                 blocks=blocks, first_page=entry.page,
                                 last_page=marks[-1] if marks else entry.page,
                                 short_title="Biographical Chronicle"))
