@@ -171,3 +171,11 @@ def test_notes_start_their_own_paragraphs(result):
     numbers = [int("".join(i.text for i in b.inlines if isinstance(i, Text)).split()[0])
                for b in notes]
     assert numbers == list(range(1, 87))
+
+
+def test_a_head_set_after_its_folio_and_a_head_parted_from_it():
+    split = pages.split_pages("24 NOTES \nthe text of a page\n\n"
+                              "J. V. S T A L I N \nFROM MARX \nTO MAO \n \nNOT FOR \n"
+                              "COMMERCIAL \nDISTRIBUTION \n25 \nmore text\n")
+    assert [(p.folio, p.head, p.lines) for p in split] == [
+        ("24", "NOTES", ["the text of a page"]), ("25", "J. V. STALIN", ["more text"])]

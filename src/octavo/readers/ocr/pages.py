@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 WATERMARK = ("FROM MARX", "TO MAO", "", "NOT FOR", "COMMERCIAL", "DISTRIBUTION")
 SEPARATOR = re.compile(r"^[!(@_#)]{5,}$")
 JUNK = re.compile(r"^[\s.‹€,:;·-]*$")  # dot rows and other letterless scanner junk
-FOLIO = r"(?P<folio>\d{1,4}|[IVXLC]{1,7})"
+FOLIO = r"(?P<folio>\d{1,3}|[IVXLC]{1,7})"
 HEAD = re.compile(r"^(?P<head>[A-Z][A-Z0-9 .,’¹'()\-:]*?)(?:\s+" + FOLIO + r")?\s*$")
+HEAD_AFTER_FOLIO = re.compile(r"^\s*(?P<folio>\d{1,3})\s+(?P<head>[A-Z][A-Z .,’¹'()\-:]+?)\s*$")
 BARE_FOLIO = re.compile(r"^\s*" + FOLIO + r"\s*$")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -95,12 +96,13 @@ def _take_head(page: Page) -> None:
             page.head, page.lines = unspace(page.lines[-1]), page.lines[:-1]
         return
     m = HEAD.match(lines[0])
-    if not m or not _is_head(m["head"]):
-        return
-    if m["folio"]:
+    if m and _is_head(m["head"]):
+        if m["folio"]:
+            page.head, page.folio, page.lines = unspace(m["head"]), m["folio"], lines[1:]
+        elif len(lines) > 1 and (f := BARE_FOLIO.match(lines[1])):  # the watermark between
+            page.head, page.folio, page.lines = unspace(m["head"]), f["folio"], lines[2:]
+    elif (m := HEAD_AFTER_FOLIO.match(lines[0])) and _is_head(m["head"]):  # ``24 NOTES``
         page.head, page.folio, page.lines = unspace(m["head"]), m["folio"], lines[1:]
-    elif len(lines) > 1 and (f := BARE_FOLIO.match(lines[1])) and m["head"].startswith("J. V."):
-        page.head, page.folio, page.lines = unspace(m["head"]), f["folio"], lines[2:]
 
 
 def _number(folio: str) -> tuple[str, int] | None:
