@@ -115,12 +115,13 @@ class Builder:
             if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
                 role = "line"
             paragraph = Paragraph(self._inlines(), role=role)
-            if role or not self.text.startswith("“") or self.type_size() == 1.0:
-                self.blocks.append(paragraph)
-            elif self.blocks and isinstance(self.blocks[-1], Quote):
-                self.blocks[-1].blocks.append(paragraph)
-            else:
+            small = not role and self.type_size() > 1.0
+            if small and self.blocks and isinstance(self.blocks[-1], Quote):
+                self.blocks[-1].blocks.append(paragraph)  # a quotation's next paragraph
+            elif small and self.text.startswith("“"):
                 self.blocks.append(Quote([paragraph]))
+            else:
+                self.blocks.append(paragraph)
         elif self.kind == "asterism":
             self.blocks.append(Asterism())
         self.kind, self.role, self.text, self.lines = "", "", "", 0
@@ -170,9 +171,14 @@ class Builder:
         scale = statistics.median(full) if len(full) >= 2 else 1.0
         return scale if scale > SMALL_TYPE else 1.0
 
-    def ends_paragraph(self, line: str) -> bool:
-        """Whether the open paragraph ends before ``line`` (short last line, sentence end)."""
+    def ends_paragraph(self, line: str, ahead: list[str]) -> bool:
+        """Whether the open paragraph ends before ``line`` (short last line, sentence end,
+        or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
+        if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
+            wide = [width(ln) / self.measure for ln in [line, *ahead]]
+            if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
+                return True
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
         if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
             return False
@@ -180,8 +186,8 @@ class Builder:
         ratio = width(last) / measure
         return ratio < SHORT or (ratio < NEAR and width(line) < INDENT * measure)
 
-    def feed(self, line: str) -> None:
-        """Take the next line of the running text."""
+    def feed(self, line: str, ahead: list[str]) -> None:
+        """Take the next line of the running text (``ahead``: the page's next lines)."""
         line = line.strip()
         kind = line_kind(line, self.last.strip())
         if kind == "asterism":
@@ -200,7 +206,7 @@ class Builder:
             self.close()
         elif kind in ("point", "note", "entry"):
             self.open("paragraph", line, kind)
-        elif self.kind == "paragraph" and not self.ends_paragraph(line):
+        elif self.kind == "paragraph" and not self.ends_paragraph(line, ahead):
             self.extend(line)
         else:
             self.open("paragraph", line)
@@ -231,7 +237,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
             builder.close()
             builder.blocks.append(PageMarker(builder.marker))
         builder.marker = page.folio
-        for line in page.lines:
-            builder.feed(line)
+        for i, line in enumerate(page.lines):
+            builder.feed(line, page.lines[i + 1 : i + 3])
     builder.close()
     return builder.blocks
