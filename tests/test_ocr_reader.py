@@ -179,3 +179,13 @@ def test_a_head_set_after_its_folio_and_a_head_parted_from_it():
                               "COMMERCIAL \nDISTRIBUTION \n25 \nmore text\n")
     assert [(p.folio, p.head, p.lines) for p in split] == [
         ("24", "NOTES", ["the text of a page"]), ("25", "J. V. STALIN", ["more text"])]
+
+
+def test_quotations_in_smaller_type_are_blocks_of_their_own(result):
+    quotes = [["".join(i.text for i in p.inlines if isinstance(i, Text)) for p in b.blocks]
+              for b in result.blocks if isinstance(b, Quote)]
+    starts = [q[0][:40] for q in quotes]
+    assert "“The bare contrasting of military method" in starts
+    assert "“The degeneration of the ‘old guard’ has " in starts  # after “Trotsky writes:”
+    newspaper = next(q for q in quotes if q[0].startswith("“The role of a newspaper"))
+    assert len(newspaper) == 2 and newspaper[1].startswith("In this respect")
