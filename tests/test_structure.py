@@ -178,6 +178,8 @@ def test_see_this_volume_becomes_a_page_link(book):
     refs = [n for w in book.walk() for f in w.footnotes for n in iter_nodes(f)
             if n.node == "pageref"]
     assert {r.page for r in refs} >= {"206", "286", "299"}
+    in_notes = [n for note in book.notes for n in iter_nodes(note) if n.node == "pageref"]
+    assert {"231", "256"} <= {r.page for r in in_notes}  # "see this volume, pp. 231-36, 256-62"
 
 
 def test_page_list_holds_every_printed_page_of_the_body(epub):

@@ -20,8 +20,11 @@ _GLUED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END
 # taken only for the number due, on the page its note cites or next to it
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
 _SPACED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026]) (?P<n>\d{1,2})(?=[\s)]|$)")
-_VOLUME_REF = re.compile(r"(?:this|the present) volume,\s+(?P<ref>pp?\.\s*(?P<page>\d{1,3})"
-                         r"(?:\s*-\s*\d{1,3})?)")
+_RANGE = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
+# "this volume, p. 206", "this volume, pp. 231-36, 256-62": a link to each page or range
+_VOLUME_REF = re.compile(rf"(?:this|the present) volume,\s+(?P<refs>pp?\.\s*{_RANGE}"
+                         rf"(?:,\s*{_RANGE})*)")
+_ONE_REF = re.compile(r"(?:pp?\.\s*)?(?P<page>\d{1,3})(?:\s*-\s*\d{1,3})?")
 _PAGE_SLACK = 2  # pages a marker may stand from the page its note cites
 
 
@@ -113,14 +116,14 @@ def _taken(text: str, at: int) -> bool:
     return bool(re.search(r"(?:(?<!\d\d\d)\d[.,]|No\.|pp?\.|Vol\.|§)\s*$", before))
 
 
-def _split(slot: Slot, begin: int, end: int, node: Inline) -> None:
-    """Replace ``slot.text[begin:end]`` by ``node`` inside its owner list; the slot keeps
-    the text before it, so earlier matches in the same text can be split next."""
+def _split(slot: Slot, begin: int, end: int, *nodes: Inline) -> None:
+    """Replace ``slot.text[begin:end]`` by ``nodes`` inside its owner list; the slot keeps
+    the text before them, so earlier matches in the same text can be split next."""
     text = slot.text.text
     index = next(i for i, item in enumerate(slot.owner) if item is slot.text)
     head = Text(text[:begin])
     pieces: list[Inline] = [head] if head.text else []
-    pieces.append(node)
+    pieces.extend(nodes)
     if text[end:]:
         pieces.append(Text(text[end:]))
     slot.owner[index:index + 1] = pieces
@@ -131,9 +134,15 @@ def link_pages(blocks: list[Block]) -> int:
     """Turn "this volume, p. 206" into PageRefs to that printed page; return how many."""
     count = 0
     for slot in slots(blocks):
-        matches = list(_VOLUME_REF.finditer(slot.text.text))
-        for m in reversed(matches):
-            _split(slot, m.start("ref"), m.end("ref"),
-                   PageRef(m["page"], [Text(m["ref"])]))
-            count += 1
+        for m in reversed(list(_VOLUME_REF.finditer(slot.text.text))):
+            refs = m["refs"]
+            nodes: list[Inline] = []
+            pos = 0
+            for r in _ONE_REF.finditer(refs):
+                if r.start() > pos:
+                    nodes.append(Text(refs[pos:r.start()]))
+                nodes.append(PageRef(r["page"], [Text(r[0])]))
+                pos = r.end()
+            _split(slot, m.start("refs"), m.end("refs"), *nodes)
+            count += sum(isinstance(n, PageRef) for n in nodes)
     return count

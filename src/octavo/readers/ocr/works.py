@@ -216,6 +216,8 @@ class Builder:
         links.link_pages(blocks)
         for footnote in self.footnotes.values():
             links.link_pages(footnote.blocks)
+        for note in self.notes:
+            links.link_pages(note.blocks)
         pages = _pages_at(blocks)
         works = self._cut(blocks, pages)
         works += self._back_matter()
