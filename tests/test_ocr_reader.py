@@ -184,8 +184,7 @@ def test_a_head_set_after_its_folio_and_a_head_parted_from_it():
 def test_quotations_in_smaller_type_are_blocks_of_their_own(result):
     quotes = [["".join(i.text for i in p.inlines if isinstance(i, Text)) for p in b.blocks]
               for b in result.blocks if isinstance(b, Quote)]
-    starts = [q[0][:40] for q in quotes]
-    assert "“The bare contrasting of military method" in starts
-    assert "“The degeneration of the ‘old guard’ has " in starts  # after “Trotsky writes:”
+    assert any(q[0].startswith("“The bare contrasting of military") for q in quotes)
+    assert any(q[0].startswith("“The degeneration of the ‘old guard’") for q in quotes)
     newspaper = next(q for q in quotes if q[0].startswith("“The role of a newspaper"))
     assert len(newspaper) == 2 and newspaper[1].startswith("In this respect")
