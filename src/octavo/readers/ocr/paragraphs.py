@@ -41,6 +41,7 @@ SHORT = 0.9  # a sentence's last line narrower than this share of the measure en
 NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
+DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
@@ -164,6 +165,11 @@ class Builder:
             self.open("paragraph", last)
         self.role = "line"
 
+    def under_title(self) -> bool:
+        """Whether the open block follows a heading (page markers aside)."""
+        last = next((b for b in reversed(self.blocks) if not isinstance(b, PageMarker)), None)
+        return isinstance(last, Heading)
+
     def type_size(self) -> float:
         """How much wider the open paragraph's full lines run than the measure: above 1
         for the print's smaller type (quotations, editorial notes), else 1."""
@@ -175,6 +181,9 @@ class Builder:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end,
         or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
+        if ((self.lines > 1 or self.under_title()) and max(self.widths) < DISPLAY
+                and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])):
+            return True  # display lines (a subtitle) end where the text's full lines begin
         if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
             wide = [width(ln) / self.measure for ln in [line, *ahead]]
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
