@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from functools import lru_cache
 
 _WIDTHS = {
     **dict.fromkeys("abcdeghknopquvxyz", 500), "a": 444, "c": 444, "e": 444, "z": 444,
@@ -24,6 +25,7 @@ _WIDTHS = {
 _TABLE: defaultdict[str, int] = defaultdict(lambda: 500, _WIDTHS)  # others: half an em
 
 
+@lru_cache(maxsize=32768)
 def width(line: str) -> float:
     """The line's width in ems."""
     return sum(map(_TABLE.__getitem__, line.strip())) / 1000
