@@ -22,7 +22,9 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
          r"November|December)")
 DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
                       r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
-ENTRY = re.compile(rf"^{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?: and \d{{1,2}})? [A-Z“]")
+ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
+                   rf"(?: \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{1,2}})*(?: and \d{{1,2}})?|-{MONTH})"
+                   rf"|(?:End|Beginning|Middle) of {MONTH}) [A-Z“]")  # a chronicle's entry
 POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
 NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
 NOTE_END = re.compile(r"\bpp?\. \d+(?:-\d+)?\.?$")
