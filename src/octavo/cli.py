@@ -118,3 +118,11 @@ def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
                                     variant=variant):
             click.echo(f"{result.path}  {_human(result.size)}  {result.pages} pages"
                        f"{' (source edition)' if result.format == 'epub' else ''}")
+
+from .commands.works import works  # noqa: E402
+
+main.add_command(works)
+
+from .commands.audit import audit  # noqa: E402
+
+main.add_command(audit)

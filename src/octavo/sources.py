@@ -9,9 +9,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import encoding, metadata, safety
+from . import corrections, encoding, metadata, safety
 from .errors import SourceEmpty, SourceError, SourceTooLarge, about, warn
-from .readers import READERS
+from .readers import PAGE_SPANS, READERS
 from .tree import Book
 
 SOURCE_SUFFIX = ".txt"
@@ -94,8 +94,12 @@ def _about_source(read):
 
 @_about_source
 def read_book(source: Source) -> Book:
-    """Read a source with its reader and lay its metadata TOML over what the reader found."""
+    """Read a source (its editor's corrections applied first) with its reader, and lay its
+    metadata TOML over what the reader found."""
     text = read_text(source.path)
+    fixes = corrections.default_path(source.path)
+    if fixes.exists():
+        text = corrections.apply(text, corrections.load(fixes), PAGE_SPANS.get(source.kind))
     overrides = metadata.load_toml(source.meta_path) if os.path.lexists(source.meta_path) else {}
     book = safety.with_text(READERS[source.kind](text), text, source.kind)
     if "book_id" not in overrides:

@@ -211,6 +211,9 @@ class Work:
     closing: list[ClosingLine] = field(default_factory=list)
     first_page: str = ""  # printed pages of the source edition
     last_page: str = ""
+    toc_title: str = ""  # the title as the printed contents words it, where that differs
+    title_refs: list[NoteRef] = field(default_factory=list)  # notes cited on the title
+    subtitle_refs: list[NoteRef] = field(default_factory=list)  # … and on the subtitle
 
     def walk(self):
         """Yield this work and all its descendants, depth first."""
@@ -250,6 +253,7 @@ class Book:
     meta: Metadata
     works: list[Work] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not settle
 
     def walk(self):
         """Yield every work of the book, depth first, in reading order."""
@@ -262,7 +266,9 @@ def page_id(page: str) -> str:
     return f"page-{page}"
 
 
-_CHILD_FIELDS = ("children", "blocks", "inlines", "title", "footnotes", "years", "entries")
+# in reading order: a work's title, its text, its footnotes, then its parts
+_CHILD_FIELDS = ("title_refs", "subtitle_refs", "title", "inlines", "blocks", "footnotes",
+                 "children", "years", "entries")
 
 
 def iter_nodes(root: object):

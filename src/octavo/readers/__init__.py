@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..corrections import PageSpans
 from ..tree import Book
-from . import mia
+from . import mia, ocr
 
 Reader = Callable[[str], Book]
 
-READERS: dict[str, Reader] = {"mia": mia.read}
+READERS: dict[str, Reader] = {"mia": mia.read, "ocr": ocr.read}
+PAGE_SPANS: dict[str, PageSpans] = {"ocr": ocr.pages.page_spans}  # for page-limited corrections

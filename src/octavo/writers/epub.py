@@ -14,7 +14,7 @@ from pathlib import Path
 from ebooklib import epub
 
 from ..paths import STYLES
-from ..render import linker, notes_by_id, render, toc_entries
+from ..render import linker, notes_by_id, notes_placed, page_markers, render, toc_entries
 from ..tree import Book, NoteRef, PageMarker, Work, iter_nodes
 from .zipfix import normalise
 
@@ -40,18 +40,25 @@ def plan(book: Book) -> list[Document]:
     docs = [Document("titlepage.xhtml", "Title Page", "epub-titlepage.xhtml",
                      body_type="frontmatter", landmark=("titlepage", "Title Page"))]
     for work in book.works:
+        if work.kind == "notes":
+            docs.append(_notes_document(work.title))
+            continue
         docs.append(Document(f"{work.id}.xhtml", work.title, "epub-work.xhtml",
                              body_type="backmatter" if work.kind in ("appendix", "chronicle")
                              else "bodymatter", work=work))
-    if book.notes:
-        docs.append(Document("endnotes.xhtml", "Notes", "epub-notes.xhtml",
-                             body_type="backmatter", landmark=("endnotes", "Notes")))
+    if book.notes and not notes_placed(book):
+        docs.append(_notes_document("Notes"))
     docs.append(Document("colophon.xhtml", "Colophon", "epub-colophon.xhtml",
                          body_type="backmatter"))
     first_body = next((d for d in docs if d.work is not None), None)
     if first_body:
         first_body.landmark = ("bodymatter", "Start of Content")
     return docs
+
+
+def _notes_document(title: str) -> Document:
+    return Document("endnotes.xhtml", title, "epub-notes.xhtml", body_type="backmatter",
+                    landmark=("endnotes", title))
 
 
 def locate(book: Book, docs: list[Document]) -> dict[str, str]:
@@ -65,6 +72,8 @@ def locate(book: Book, docs: list[Document]) -> dict[str, str]:
                 elif isinstance(ident := getattr(node, "id", ""), str) and ident:
                     where[ident] = doc.file
     where.update((n.id, "endnotes.xhtml") for n in book.notes)
+    where.update((m.id, "endnotes.xhtml") for n in book.notes for m in iter_nodes(n)
+                 if isinstance(m, PageMarker))
     where["endnotes"] = "endnotes.xhtml"
     return where
 
@@ -119,8 +128,7 @@ def build(book: Book) -> bytes:
     landmarks = [{"type": "toc", "href": "nav.xhtml#toc", "label": "Contents"}]
     landmarks += [{"type": d.landmark[0], "href": d.file, "label": d.landmark[1]}
                   for d in docs if d.landmark]
-    pages = [{"label": m.page, "href": href(m.id)}
-             for w in book.works for m in iter_nodes(w) if isinstance(m, PageMarker)]
+    pages = [{"label": m.page, "href": href(m.id)} for m in page_markers(book)]
     nav = epub.EpubItem(uid="nav", file_name="nav.xhtml", media_type="application/xhtml+xml",
                         content=render("epub-nav.xhtml", title="Contents", body_type="",
                                        toc=toc, landmarks=landmarks, pages=pages,
@@ -140,4 +148,4 @@ def build(book: Book) -> bytes:
 
 def count_pages(book: Book) -> int:
     """How many printed pages of the source edition the EPUB's page-list holds."""
-    return sum(isinstance(n, PageMarker) for w in book.works for n in iter_nodes(w))
+    return len(page_markers(book))

@@ -1,0 +1,1 @@
+"""Subcommands of the ``octavo`` command line, one module each."""

@@ -1,0 +1,76 @@
+"""An editor's corrections to a source text, applied before its reader runs.
+
+Some OCR errors no rule can settle (``mmediate``, ``or`` for ``of``, a misread
+digit).  They are listed in ``NAME.corrections.toml`` beside the source::
+
+    [[fix]]
+    find = "Report on the mmediate Tasks"
+    replace = "Report on the Immediate Tasks"
+    page = "VII"        # optional: only on this printed page
+    count = 1           # optional: how many matches are meant (default 1; 0 = all)
+
+A fix that matches nothing, or another number of times than meant, is reported as
+a warning and not applied.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import MetadataError
+
+SUFFIX = ".corrections.toml"
+
+PageSpans = Callable[[str], dict[str, tuple[int, int]]]
+
+
+class CorrectionWarning(UserWarning):
+    """A correction that did not apply as its entry meant."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One find → replace entry, optionally limited to a printed page."""
+
+    find: str
+    replace: str
+    page: str = ""
+    count: int = 1
+
+
+def default_path(source: Path) -> Path:
+    """``input/NAME.ocr.txt`` → ``input/NAME.corrections.toml``."""
+    return source.with_name(source.name.split(".", 1)[0] + SUFFIX)
+
+
+def load(path: Path) -> list[Fix]:
+    """The fixes of a corrections file, or a MetadataError saying what is wrong with it."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return [Fix(str(e["find"]), str(e["replace"]), str(e.get("page", "")),
+                    int(e.get("count", 1))) for e in data.get("fix", [])]
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise MetadataError(f"bad corrections file ({exc})", path) from None
+
+
+def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> str:
+    """``text`` with every fix applied in order; fixes that miss or overmatch are warned of."""
+    spans = page_spans(text) if page_spans and any(f.page for f in fixes) else {}
+    for fix in fixes:
+        start, end = spans.get(fix.page, (-1, -1)) if fix.page else (0, len(text))
+        where = f" on p. {fix.page}" if fix.page else ""
+        found = text.count(fix.find, start, end) if start >= 0 else 0
+        if found == 0 or (fix.count and found != fix.count):
+            warnings.warn(f"correction {fix.find!r}{where}: {found} matches, "
+                          f"{fix.count or 'some'} meant", CorrectionWarning, stacklevel=2)
+            continue
+        region = text[start:end].replace(fix.find, fix.replace)
+        shift = len(region) - (end - start)
+        text = text[:start] + region + text[end:]
+        spans = {folio: (s + shift * (s >= end), e + shift * (e >= end))
+                 for folio, (s, e) in spans.items()}
+    return text

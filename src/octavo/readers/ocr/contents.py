@@ -1,0 +1,193 @@
+"""The volume's own table of contents: entries, their nesting and their printed pages.
+
+Entries run over several lines and end in a page number (arabic, or roman for the
+front matter), mostly after a dotted leader.  Works are set in capitals, with a
+description and a date in ordinary type after them; numbered items under a
+congress are its parts, numbered or roman items under a work its sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .pages import Page
+from .titles import is_capitals, title_case
+
+_HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+[IVXL]+)?$")
+_PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,})$")
+_YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
+_ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
+_NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
+_APPENDIX = re.compile(r"^Appendix \d+\.")
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?(?:,\s*\d{{4}})?")
+_TRAILING_DATE = re.compile(rf",?\s*(?P<date>{DATE.pattern})$")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_DESCRIPTION = re.compile(r"\.\s+(?=(?:Report|Speech|Theses|Interview|Synopsis)\b)")
+
+
+@dataclass
+class Entry:
+    """One entry of the printed contents."""
+
+    title: str  # for display, in title case
+    kind: str  # work, part, section, preface, group, appendix, notes, chronicle
+    page: str
+    printed: str = ""  # the entry's text as printed, leaders and page dropped
+    number: str = ""  # "I.", "1." for sections
+    subtitle: str = ""
+    date: str = ""
+    children: list[Entry] = field(default_factory=list)
+
+    def walk(self):
+        """This entry and every entry below it, in order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def contents_lines(pages: list[Page]) -> list[str]:
+    """The lines of the contents pages: the page that opens with the heading, and the
+    pages headed CONTENTS after it."""
+    lines: list[str] = []
+    for page in pages:
+        opening = bool(page.lines) and _HEAD.match(page.lines[0].strip()) is not None
+        if opening or (lines and page.head == "CONTENTS"):
+            lines.extend(page.lines)
+        elif lines:
+            break
+    return lines
+
+
+def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
+    """The contents' lines joined into ``(text, page)`` entries (page "" for dividers)."""
+    entries: list[tuple[str, str]] = []
+    pending: list[str] = []
+    last_page = 0
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line or _HEAD.match(line) or line == "Page":
+            continue
+        if not pending and (_YEAR.match(line) or line == "Appendices"):
+            entries.append((line, ""))
+            continue
+        match = _PAGE.match(line)
+        page = match["page"] if match else ""
+        value = _page_value(page) if page else None
+        if match and value is not None and (value >= last_page or page.isalpha()):
+            pending.append(match["text"])
+            text = re.sub(r"(?:\s+\.)+$", "", " ".join(p for p in pending if p)).strip()
+            entries.append((text, page))
+            pending = []
+            last_page = value if page.isdigit() else last_page
+        else:
+            pending.append(line)
+    return entries
+
+
+def _page_value(page: str) -> int:
+    return int(page) if page.isdigit() else 0
+
+
+def parse(lines: list[str]) -> list[Entry]:
+    """The contents as a tree of entries: works with their parts and sections."""
+    top: list[Entry] = []
+    work: Entry | None = None  # the open work or part
+    composite: Entry | None = None  # the open work whose numbered items are parts
+    roman: Entry | None = None  # the open roman-numbered section
+    items = entry_lines(lines)
+    for i, (text, page) in enumerate(items):
+        if not page:
+            if text == "Appendices":
+                work = composite = roman = None
+                top.append(Entry("Appendices", "group", "", printed=text))
+            continue  # a year divider: the volume's works follow in date order anyway
+        following = items[i + 1] if i + 1 < len(items) else ("", "")
+        if (m := _ROMAN_ITEM.match(text)) and work is not None:
+            number = m["number"] + ("." if m["title"] else "")
+            roman = Entry(_display(m["title"] or ""), "section", page,
+                          printed=m["title"] or "", number=number)
+            work.children.append(roman)
+        elif is_capitals(_leading_capitals(text)) and not _NUMBERED_ITEM.match(text):
+            work = _work_entry(text, page)
+            top.append(work)
+            roman = None
+            is_composite = (_NUMBERED_ITEM.match(following[0]) and following[1].isdigit()
+                            and int(following[1]) > int(page))
+            composite = work if is_composite else None
+        elif m := _NUMBERED_ITEM.match(text):
+            if composite is not None and work is not None and (work is composite
+                                                               or work.kind == "part"):
+                work = _part_entry(m["number"], m["title"], page)
+                composite.children.append(work)
+                roman = None
+            else:
+                section = Entry(_display(m["title"]), "section", page, printed=m["title"],
+                                number=m["number"])
+                (roman or work).children.append(section)  # type: ignore[union-attr]
+        elif _APPENDIX.match(text) and top and top[-1].kind == "group":
+            top[-1].children.append(Entry(_display(text), "appendix", page, printed=text))
+            top[-1].page = top[-1].page or page
+        elif text in ("Preface", "Notes") or text.startswith("Biographical Chronicle"):
+            kind = {"Preface": "preface", "Notes": "notes"}.get(text, "chronicle")
+            top.append(Entry(text, kind, page, printed=text))
+            work = composite = roman = None
+        elif work is not None:
+            work.children.append(Entry(_display(text), "section", page, printed=text))
+    return top
+
+
+def _leading_capitals(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:3])
+
+
+def _split_capitals(text: str) -> tuple[str, str]:
+    """The capitals that make a work's title, and the description after them."""
+    words = text.split()
+    for n, word in enumerate(words):
+        if any(c.islower() for c in word):
+            return " ".join(words[:n]), " ".join(words[n:])
+    return text, ""
+
+
+def _describe(rest: str) -> tuple[str, str]:
+    """``(subtitle, date)`` from what follows a title in the contents."""
+    rest = rest.strip(" ,.")
+    date = ""
+    if m := _TRAILING_DATE.search(rest):
+        date, rest = m["date"], rest[: m.start()]
+    elif m := re.match(rf"^(?P<date>{DATE.pattern})\s*(?P<rest>.*)$", rest):
+        date, rest = m["date"], m["rest"]
+    elif m := re.search(rf",\s*(?P<date>{DATE.pattern})\s*(?P<paren>\(.*\))$", rest):
+        date, rest = m["date"], rest[: m.start()] + " " + m["paren"]
+    return rest.strip(" ,"), date
+
+
+def _work_entry(text: str, page: str) -> Entry:
+    title, rest = _split_capitals(text)
+    subtitle, date = _describe(rest)
+    if m := re.match(rf"^(?P<date>{DATE.pattern})\s*(?P<paren>\(.*\))$", subtitle):
+        subtitle, date = m["paren"], m["date"]
+    return Entry(_display(title), "work", page, printed=title, subtitle=subtitle, date=date)
+
+
+def _part_entry(number: str, text: str, page: str) -> Entry:
+    pieces = _DESCRIPTION.split(text, maxsplit=1)
+    title, rest = pieces[0], pieces[1] if len(pieces) > 1 else ""
+    if not rest:
+        title, date = _describe(title)
+        return Entry(f"{number} {_display(title)}", "part", page, printed=f"{number} {title}",
+                     date=date)
+    subtitle, date = _describe(rest)
+    return Entry(f"{number} {_display(title)}", "part", page, printed=f"{number} {title}",
+                 subtitle=subtitle, date=date)
+
+
+def _display(text: str) -> str:
+    text = text.strip().rstrip(",")
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        text = text[:-1]
+    return title_case(text)

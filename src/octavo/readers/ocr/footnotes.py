@@ -1,0 +1,99 @@
+"""Page-foot footnotes: cut them off the pages, then link their markers in the text.
+
+A footnote starts on a line opening with its marker (``*``, ``**``) near the page
+foot, after the page's text has used that marker, and runs to the next footnote or
+the page's end.  Its marker in the text becomes a NoteRef to it; both stand on the
+same printed page, so the matching is local.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ...tree import Block, Footnote, NoteRef, PageMarker, Paragraph, Quote, Text, iter_nodes
+from . import words
+from .draft import Draft
+from .pages import Page
+
+START = re.compile(r"^(\*{1,3})\s*(?=\S)(?!\*)")
+EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
+
+
+@dataclass
+class PageNote:
+    """A footnote's raw lines as cut from its page."""
+
+    folio: str
+    marker: str
+    lines: list[str]
+
+
+def _cut(page: Page) -> tuple[list[str], list[PageNote]]:
+    """A page's body lines and its footnotes."""
+    lines = page.lines
+    for i, line in enumerate(lines):
+        m = START.match(line)
+        if not m or i == 0:
+            continue
+        above = "\n".join(lines[:i])
+        if not re.search(r"[^\s*]" + re.escape(m[1]) + r"(?!\*)", above):
+            continue
+        notes: list[PageNote] = []
+        for rest in lines[i:]:
+            if (n := START.match(rest)) and (not notes or len(n[1]) != len(notes[-1].marker)
+                                             or not notes[-1].lines):
+                notes.append(PageNote(page.folio, n[1], [rest[n.end():].strip()]))
+            else:
+                notes[-1].lines.append(rest)
+        return lines[:i], notes
+    return lines, []
+
+
+def split_footnotes(pages: list[Page]) -> tuple[list[Page], list[PageNote]]:
+    """Pages with only their body lines, and every page's footnotes in order."""
+    bodies, notes = [], []
+    for page in pages:
+        body, found = _cut(page)
+        bodies.append(replace(page, lines=body))
+        notes.extend(found)
+    return bodies, notes
+
+
+def _footnote(note: PageNote, number: int, vocab: words.Vocabulary) -> Footnote:
+    text = ""
+    for line in note.lines:
+        text = words.join_lines(vocab, text, line)
+    block = Paragraph(words.inlines(vocab.mend(text)))
+    return Footnote(f"fn-{note.folio or 'x'}-{number}", note.marker, [block],
+                    editorial=bool(EDITORIAL.search(text)))
+
+
+def attach(draft: Draft, notes: list[PageNote], vocab: words.Vocabulary) -> Draft:
+    """The draft with its footnotes, each marker in the text turned into a NoteRef to one."""
+    by_page: dict[str, list[Footnote]] = {}
+    for k, note in enumerate(notes, 1):
+        footnote = _footnote(note, k, vocab)
+        draft.footnotes.append(footnote)
+        by_page.setdefault(note.folio, []).append(footnote)
+    page = ""
+    for node in iter_nodes(Quote(draft.blocks)):
+        if isinstance(node, PageMarker):
+            page = node.page
+        elif isinstance(node, NoteRef) and node.kind == "footnote" and not node.target:
+            match = next((f for f in by_page.get(page, []) if f.marker == node.label), None)
+            if match:
+                node.target = match.id
+                by_page[page].remove(match)
+    _unlink_strays(draft.blocks)
+    return draft
+
+
+def _unlink_strays(blocks: list[Block]) -> None:
+    """Turn markers that found no footnote back into the text they were."""
+    for node in iter_nodes(Quote(blocks)):
+        inlines = getattr(node, "inlines", None) or getattr(node, "children", None)
+        if isinstance(inlines, list):
+            for i, item in enumerate(inlines):
+                if isinstance(item, NoteRef) and item.kind == "footnote" and not item.target:
+                    inlines[i] = Text(item.label)

@@ -1,0 +1,148 @@
+"""Links in the running text: endnote markers to their notes, page references to pages.
+
+Endnote markers are the note's number glued to the word or punctuation before it
+(``R.S.F.S.R.1``, ``unions,2``, ``Congress3``); the notes come in rising order
+through the volume, each cited on a known page, so a marker is taken only where
+its number is the next one due and it stands on or near the page its note cites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...tree import Block, Emphasis, Inline, Note, NoteRef, PageMarker, PageRef, Text
+
+_END = r"(?=[\s,.;:)\u201d\u2019*]|$)"
+# a number glued to a letter or to closing punctuation, not part of a longer number
+_GLUED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END)
+# glued to a year (``in March 192116)``) or set off by a space (``Conference, 48 the``):
+# taken only for the number due, on the page its note cites or next to it
+_AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
+_SPACED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026]) (?P<n>\d{1,2})(?=[\s)]|$)")
+_RANGE = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
+# "this volume, p. 206", "this volume, pp. 231-36, 256-62": a link to each page or range
+_VOLUME_REF = re.compile(rf"(?:this|the present) volume,\s+(?P<refs>pp?\.\s*{_RANGE}"
+                         rf"(?:,\s*{_RANGE})*)")
+_ONE_REF = re.compile(r"(?:pp?\.\s*)?(?P<page>\d{1,3})(?:\s*-\s*\d{1,3})?")
+_PAGE_SLACK = 2  # pages a marker may stand from the page its note cites
+
+
+@dataclass
+class Slot:
+    """A run of text in reading order, with the printed page it stands on."""
+
+    owner: list[Inline]
+    text: Text
+    page: str
+
+
+def slots(blocks: list[Block]) -> list[Slot]:
+    """Every Text of some blocks in reading order, each with its printed page."""
+    found: list[Slot] = []
+    page = ""
+
+    def visit(items: list) -> None:
+        nonlocal page
+        for item in items:
+            if isinstance(item, PageMarker):
+                page = item.page
+            elif isinstance(item, Text):
+                found.append(Slot(items, item, page))
+            elif isinstance(item, Emphasis):
+                visit(item.children)
+            elif hasattr(item, "inlines"):
+                visit(item.inlines)
+            elif hasattr(item, "title") and isinstance(item.title, list):
+                visit(item.title)
+                visit(item.blocks)
+            elif hasattr(item, "blocks"):
+                visit(item.blocks)
+
+    visit(blocks)
+    return found
+
+
+def _near(page: str, cited: str) -> bool:
+    return page.isdigit() and cited.isdigit() and abs(int(page) - int(cited)) <= _PAGE_SLACK
+
+
+def link_endnotes(blocks: list[Block], notes: list[Note]) -> dict[str, str]:
+    """Turn endnote markers into NoteRefs; return each linked note's page of reference."""
+    texts = slots(blocks)
+    chosen: list[tuple[Slot, int, int, Note]] = []
+    start = 0
+    for note in notes:
+        hit = _find(texts, start, note)
+        if hit is None:
+            continue
+        index, begin, end = hit
+        chosen.append((texts[index], begin, end, note))
+        start = index
+    placed: dict[str, str] = {}
+    for slot, begin, end, note in sorted(chosen, key=lambda c: -c[1]):
+        ref = NoteRef(note.id, note.number, "endnote", f"noteref-{note.number}")
+        _split(slot, begin, end, ref)
+        placed[note.id] = slot.page
+    return placed
+
+
+# the kinds of marker tried in turn: (pattern, only near the cited page)
+_PASSES = ((_GLUED, True), (_AFTER_YEAR, True), (_SPACED, True), (_GLUED, False))
+
+
+def _find(texts: list[Slot], start: int, note: Note) -> tuple[int, int, int] | None:
+    """The next marker of ``note`` from slot ``start``: (slot, start, end) or None."""
+    for pattern, near in _PASSES:
+        for index in range(start, len(texts)):
+            slot = texts[index]
+            if near and not _near(slot.page, note.cited_page):
+                if _beyond(slot.page, note.cited_page):
+                    break
+                continue
+            for m in pattern.finditer(slot.text.text):
+                if m["n"] == note.number and not _taken(slot.text.text, m.start("n")):
+                    return index, m.start("n") - (pattern is _SPACED), m.end("n")
+    return None
+
+
+def _beyond(page: str, cited: str) -> bool:
+    return page.isdigit() and cited.isdigit() and int(page) > int(cited) + _PAGE_SLACK
+
+
+def _taken(text: str, at: int) -> bool:
+    """Whether a number glued to punctuation is really part of a number or a reference."""
+    before = text[:at]
+    return bool(re.search(r"(?:(?<!\d\d\d)\d[.,]|No\.|pp?\.|Vol\.|§)\s*$", before))
+
+
+def _split(slot: Slot, begin: int, end: int, *nodes: Inline) -> None:
+    """Replace ``slot.text[begin:end]`` by ``nodes`` inside its owner list; the slot keeps
+    the text before them, so earlier matches in the same text can be split next."""
+    text = slot.text.text
+    index = next(i for i, item in enumerate(slot.owner) if item is slot.text)
+    head = Text(text[:begin])
+    pieces: list[Inline] = [head] if head.text else []
+    pieces.extend(nodes)
+    if text[end:]:
+        pieces.append(Text(text[end:]))
+    slot.owner[index:index + 1] = pieces
+    slot.text = head if head.text else slot.text
+
+
+def link_pages(blocks: list[Block]) -> int:
+    """Turn "this volume, p. 206" into PageRefs to that printed page; return how many."""
+    count = 0
+    for slot in slots(blocks):
+        for m in reversed(list(_VOLUME_REF.finditer(slot.text.text))):
+            refs = m["refs"]
+            nodes: list[Inline] = []
+            pos = 0
+            for r in _ONE_REF.finditer(refs):
+                if r.start() > pos:
+                    nodes.append(Text(refs[pos:r.start()]))
+                nodes.append(PageRef(r["page"], [Text(r[0])]))
+                pos = r.end()
+            _split(slot, m.start("refs"), m.end("refs"), *nodes)
+            count += sum(isinstance(n, PageRef) for n in nodes)
+    return count

@@ -1,0 +1,82 @@
+"""The volume's endnotes: numbered notes, each ending with the page it is cited on."""
+
+from __future__ import annotations
+
+import re
+
+from ...tree import Note, PageRef, Paragraph, Text
+from .flow import Line, flow, inlines
+from .pages import Page
+
+_START = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
+_CITED = re.compile(r"(?:^|\s)(?P<ref>pp?\.\s*(?P<page>\d{1,3}))$")
+_HEAD = re.compile(r"^N ?O ?T ?E ?S$")
+_SENTENCE_END = re.compile(r"[.:;!?”)]$")
+
+
+def note_pages(pages: list[Page]) -> list[Page]:
+    """The pages of the NOTES section (its first page is the one without a head)."""
+    start = next((i for i, p in enumerate(pages) if p.lines and _HEAD.match(p.lines[0].strip())),
+                 None)
+    if start is None:
+        return []
+    end = start + 1
+    while end < len(pages) and pages[end].head == "NOTES":
+        end += 1
+    return pages[start:end]
+
+
+def parse(pages: list[Page]) -> list[Note]:
+    """The numbered notes of the NOTES pages, paragraphs kept, page markers in place."""
+    lines = flow(note_pages(pages))
+    if lines and _HEAD.match(lines[0].text):
+        lines[0] = Line("", lines[0].page)
+    groups: list[tuple[str, list[Line]]] = []
+    lines_before = ""
+    ended = True  # the previous note has ended with its page
+    for line in lines:
+        m = _START.match(line.text)
+        expected = str(len(groups) + 1)
+        if m and m["number"] == expected and ended:
+            groups.append((expected, [Line(m["text"], line.page)]))
+        elif groups:
+            groups[-1][1].append(line)
+        else:  # the section's first page marker goes with the first note
+            lines_before = line.page
+            continue
+        if len(groups) == 1 and len(groups[0][1]) == 1 and not line.page:
+            groups[0][1][0].page = lines_before
+        ended = bool(_CITED.search(line.text))
+    return [_note(number, body) for number, body in groups]
+
+
+def _note(number: str, lines: list[Line]) -> Note:
+    lines = [ln for ln in lines if ln.text or ln.page]
+    cited = ""
+    last = lines[-1]
+    if m := _CITED.search(last.text):
+        cited = m["page"]
+        last.text = last.text[: m.start("ref")].rstrip()
+        ref = PageRef(cited, [Text(m["ref"])])
+    blocks = [Paragraph(inlines(group)) for group in _paragraphs(lines)]
+    if cited:
+        para = blocks[-1]
+        if para.inlines and isinstance(para.inlines[-1], Text) and para.inlines[-1].text:
+            para.inlines.append(Text(" "))
+        para.inlines.append(ref)
+    return Note(id=f"note-{number}", number=number, blocks=blocks, cited_page=cited)
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into paragraphs: a short line closing a sentence ends one."""
+    width = max((len(ln.text) for ln in lines), default=0)
+    groups: list[list[Line]] = [[]]
+    for n, line in enumerate(lines):
+        groups[-1].append(line)
+        following = lines[n + 1] if n + 1 < len(lines) else None
+        so_far = " ".join(ln.text for ln in groups[-1])
+        if (following is not None and following.text[:1].isupper()
+                and so_far.count("(") == so_far.count(")")
+                and _SENTENCE_END.search(line.text) and len(line.text) < 0.8 * width):
+            groups.append([])
+    return [g for g in groups if g]

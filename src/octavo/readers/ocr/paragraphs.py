@@ -1,0 +1,254 @@
+"""Lines into blocks: headings, paragraphs, points, datelines, asterisms, page markers.
+
+The print's paragraph indents are lost, so a paragraph ends where its last line
+falls short of the measure after a sentence end and the next line opens like a
+sentence; otherwise a paragraph runs on, across page breaks too.  Display lines
+(capitals, roman numerals), numbered points, dates, asterisms and the note and
+chronicle entries start blocks of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
+from . import words
+from .measure import measure, width
+from .pages import Page, unspace
+
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+         r"November|December)")
+DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
+                      r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
+ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
+                   rf"(?: \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{1,2}})*(?: and \d{{1,2}})?|-{MONTH})"
+                   rf"|(?:End|Beginning|Middle) of {MONTH}) [A-Z“]")  # a chronicle's entry
+POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
+NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
+NOTE_END = re.compile(r"\bpp?\. \d+(?:-\d+)?\.?$")
+ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
+SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
+YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
+ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
+SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
+NUMBERED = re.compile(r"^\d{1,2}\. ")
+ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
+PARENTHESIS = re.compile(r"^\(.*\)\.?$")
+LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
+CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
+SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
+NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
+INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
+SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
+DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
+SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def is_display(line: str) -> bool:
+    """A display line: capitals only (a title, ``I``, ``N O T E S``, ``1 9 2 1``)."""
+    s = line.strip()
+    if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
+        return True
+    return bool(re.search(r"[A-Z]{2}", s.replace(" ", ""))) and not any(c.islower() for c in s)
+
+
+def line_kind(line: str, previous: str) -> str:
+    """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
+    s = line.strip()
+    if ASTERISM.match(s):
+        return "asterism"
+    if is_display(s):
+        return "heading"
+    if DATELINE.match(s):
+        return "dateline"
+    if POINT.match(s):
+        return "point"
+    if NOTE_START.match(s) and (NOTE_END.search(previous) or is_display(previous)):
+        return "note"
+    if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
+        return "entry"
+    return "text"
+
+
+def measures(pages: list[Page], reach: int = 2) -> list[float]:
+    """Each page's text measure: the median width of the long lines on the pages around it."""
+    widths = [[width(ln) for ln in p.lines] for p in pages]
+    return [measure([w for ws in widths[max(0, i - reach) : i + reach + 1] for w in ws])
+            or 24.0 for i in range(len(pages))]
+
+
+def is_contents(page: Page) -> bool:
+    """A page of the printed contents list: many lines (entries) end with a page number."""
+    ends = sum(1 for ln in page.lines if CONTENTS_LINE.search(ln))
+    return len(page.lines) > 3 and ends >= len(page.lines) / 3
+
+
+def contents_line(line: str) -> str:
+    """A line of the contents list without its leader dots (``Preface . . . XIII``)."""
+    return " ".join(LEADER.sub(" ", line).split())
+
+
+@dataclass
+class Builder:
+    """Accumulates lines into blocks, one open block at a time."""
+
+    vocab: words.Vocabulary
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
+    role: str = ""
+    text: str = ""
+    lines: int = 0
+    last: str = ""
+    measure: float = 24.0
+    marker: str = ""  # a page that began and is not yet placed
+    before_last: str = ""  # the open block's text before its last line
+    widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
+
+    def close(self) -> None:
+        """Close the open block and add it to the blocks."""
+        if self.kind == "heading":  # a display line's letter-spacing is not emphasis
+            self.blocks.append(Heading([Text(i.children[0].text) if isinstance(i, Emphasis)
+                                        else i for i in self._inlines()]))
+        elif self.kind == "paragraph":
+            role = self.role
+            if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
+                role = "line"
+            paragraph = Paragraph(self._inlines(), role=role)
+            small = not role and self.type_size() > 1.0
+            if small and self.blocks and isinstance(self.blocks[-1], Quote):
+                self.blocks[-1].blocks.append(paragraph)  # a quotation's next paragraph
+            elif small and self.text.startswith("“"):
+                self.blocks.append(Quote([paragraph]))
+            else:
+                self.blocks.append(paragraph)
+        elif self.kind == "asterism":
+            self.blocks.append(Asterism())
+        self.kind, self.role, self.text, self.lines = "", "", "", 0
+
+    def _inlines(self) -> list[Inline]:
+        return words.inlines(self.vocab.mend(self.text))
+
+    def open(self, kind: str, line: str, role: str = "") -> None:
+        """Close the open block and open a new one with ``line``."""
+        self.close()
+        if self.marker:
+            self.blocks.append(PageMarker(self.marker))
+            self.marker = ""
+        self.kind, self.role, self.text, self.lines = kind, role, line, 1
+        self.widths = [width(line) / self.measure]
+
+    def extend(self, line: str) -> None:
+        """Run ``line`` on in the open block (a page marker goes where the page began)."""
+        before = len(self.text)
+        self.before_last = self.text
+        joined = words.join_lines(self.vocab, self.text, line)
+        if self.marker:
+            at = joined.find(" ", max(before - 1, 0))
+            at = len(joined) if at < 0 else at
+            joined = joined[:at] + MARK_OPEN + self.marker + MARK_CLOSE + joined[at:]
+            self.marker = ""
+        self.text, self.lines = joined, self.lines + 1
+        self.widths.append(width(line) / self.measure)
+
+    def split_signature(self) -> None:
+        """Before a dateline: set the open paragraph's last line apart when it is a short
+        line that ends no sentence (a signature ``Stalin``, a source ``Pravda, No. 6,``)."""
+        last = self.last.strip()
+        if (self.kind != "paragraph" or SENTENCE_END.search(last)
+                or width(last) > SIGNATURE * self.measure):
+            return
+        if self.lines > 1:
+            self.text, self.lines = self.before_last, self.lines - 1
+            self.close()
+            self.open("paragraph", last)
+        self.role = "line"
+
+    def under_title(self) -> bool:
+        """Whether the open block follows a heading (page markers aside)."""
+        last = next((b for b in reversed(self.blocks) if not isinstance(b, PageMarker)), None)
+        return isinstance(last, Heading)
+
+    def type_size(self) -> float:
+        """How much wider the open paragraph's full lines run than the measure: above 1
+        for the print's smaller type (quotations, editorial notes), else 1."""
+        full = self.widths[:-1] if len(self.widths) > 2 else self.widths
+        scale = statistics.median(full) if len(full) >= 2 else 1.0
+        return scale if scale > SMALL_TYPE else 1.0
+
+    def ends_paragraph(self, line: str, ahead: list[str]) -> bool:
+        """Whether the open paragraph ends before ``line`` (short last line, sentence end,
+        or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
+        last = self.last.strip()
+        if ((self.lines > 1 or self.under_title()) and max(self.widths) < DISPLAY
+                and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])):
+            return True  # display lines (a subtitle) end where the text's full lines begin
+        if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
+            wide = [width(ln) / self.measure for ln in [line, *ahead]]
+            if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
+                return True
+        opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
+        if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
+            return False
+        measure = self.measure * self.type_size()
+        ratio = width(last) / measure
+        return ratio < SHORT or (ratio < NEAR and width(line) < INDENT * measure)
+
+    def feed(self, line: str, ahead: list[str]) -> None:
+        """Take the next line of the running text (``ahead``: the page's next lines)."""
+        line = line.strip()
+        kind = line_kind(line, self.last.strip())
+        if kind == "asterism":
+            if self.kind != "asterism":
+                self.open("asterism", "")
+        elif kind == "heading":
+            if (self.kind == "heading" and not ROMAN_LINE.match(self.text)
+                    and not TITLE_END.search(self.last) and not NUMBERED.match(line)
+                    and not YEAR_LINE.match(line)):
+                self.extend(line)
+            else:
+                self.open("heading", line)
+        elif kind == "dateline":
+            self.split_signature()
+            self.open("paragraph", line, "dateline")
+            self.close()
+        elif kind in ("point", "note", "entry"):
+            self.open("paragraph", line, kind)
+        elif self.kind == "paragraph" and not self.ends_paragraph(line, ahead):
+            self.extend(line)
+        else:
+            self.open("paragraph", line)
+            if PARENTHESIS.match(line) and self.blocks and (
+                    not isinstance(self.blocks[-1], Paragraph | PageMarker)
+                    or getattr(self.blocks[-1], "role", "") == "dateline"):
+                self.role = "line"
+                self.close()
+        self.last = line
+
+
+def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
+    """The running text of the numbered pages as blocks, with a marker for every page."""
+    builder = Builder(vocab)
+    for page, page_measure in zip(pages, measures(pages), strict=True):
+        if not page.folio:
+            continue
+        builder.measure = page_measure
+        if is_contents(page):
+            builder.close()
+            builder.blocks.append(PageMarker(page.folio))
+            builder.blocks.extend(
+                Heading([Text(unspace(ln))]) if unspace(ln) != ln.strip() and is_display(ln)
+                else Paragraph([Text(contents_line(ln))], role="line") for ln in page.lines)
+            builder.last = ""
+            continue
+        if builder.marker:  # an empty page: place its marker at once
+            builder.close()
+            builder.blocks.append(PageMarker(builder.marker))
+        builder.marker = page.folio
+        for i, line in enumerate(page.lines):
+            builder.feed(line, page.lines[i + 1 : i + 3])
+    builder.close()
+    return builder.blocks

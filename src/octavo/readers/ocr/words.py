@@ -1,0 +1,245 @@
+"""Word decisions: end-of-line hyphens, lost hyphens, OCR gaps and spaced emphasis.
+
+Decisions use the volume's own vocabulary first (how often it prints ``trade-union``
+against ``tradeunion``; ``workers`` as one word against ``work ers``) and the
+``wordfreq`` frequencies of English after that.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
+
+WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
+TRAILING = re.compile(r"([A-Za-z]+)-?$")
+STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before a run
+LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)$")
+LEADING = re.compile(r"^([A-Za-z]+)")
+SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
+HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
+MERGED_PAIR = re.compile(r"(?<=\b[A-Za-z] [A-Za-z] )([A-Za-z])([A-Za-z])(?= [A-Za-z] [A-Za-z]\b)")
+SPACED_DIGITS = re.compile(r"\b(?:\d ){2,}\d(?: ?- ?(?:\d ?)*\d)?\b")  # 1 9 0 4 - 0 5
+SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
+SPACED_START = re.compile(r"^[A-Za-z]{1,2} [A-Za-z]\b")  # … and one opening so
+LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|[^\w’]|$)")
+GAP_BEFORE_STOP = re.compile(r"(?<=[\w.)]) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))")  # N.E.P. ,
+GAP_IN_INITIALS = re.compile(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])")  # J . V. Stalin
+GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
+GAP_BEFORE_PARTY = re.compile(r"(?<=[A-Z]\.) (?=\([A-Z]\.\))")  # R.C.P. (B.)
+PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
+NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
+ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
+
+
+def zipf(word: str) -> float:
+    """The word's frequency in English on the Zipf scale (0 when unknown)."""
+    return _zipf(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+class Vocabulary:
+    """The volume's own words: how often each form is printed inside a line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        inner: list[str] = []  # a line's first and last words may be fragments: not counted
+        pairs: list[str] = []
+        for line in lines:
+            tokens = WORD.findall(line.lower())
+            inner += tokens[1:-1]
+            pairs += map(" ".join, itertools.pairwise(tokens))
+        self.words = Counter(inner)
+        self.pairs = Counter(pairs)
+        self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
+        self.cache: dict[str, str] = {}  # words already mended
+        self.heads: Counter[str] = Counter()  # the first and last parts of those forms
+        self.tails: Counter[str] = Counter()
+        hyphened = Counter(t for line in lines for t in HYPHENED.findall(line.lower()))
+        for token, count in hyphened.items():
+            self.forms.setdefault(token.replace("-", ""), Counter())[token] += count
+            self.heads[token.split("-")[0]] += count
+            self.tails[token.split("-")[-1]] += count
+
+    def hyphen_kept(self, head: str, tail: str) -> bool:
+        """Whether ``head-`` + ``tail`` at a line end is a real hyphen (``trade-union``)."""
+        joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
+        if self.words[hyphened] != self.words[joined]:
+            return self.words[hyphened] > self.words[joined]
+        if tail[:1].isupper():
+            return True
+        if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words)
+            return False
+        return zipf(head) >= 3 and zipf(tail) >= 3
+
+    def lost_join(self, head: str, tail: str) -> bool:
+        """Whether ``head`` ending a line and ``tail`` opening the next are one word
+        whose hyphen the OCR lost (``commu`` + ``nist``, ``work`` … ``ers``)."""
+        if not tail.islower() or not head.isalpha():
+            return False
+        joined = (head + tail).lower()
+        apart = self.pairs[f"{head.lower()} {tail}"]
+        if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
+            return True  # the volume prints it as one word and (almost) never apart
+        if apart:
+            return False
+        return zipf(joined) >= 3 and zipf(joined) > max(zipf(tail), zipf(head)) + 1
+
+    def mend(self, text: str) -> str:
+        """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``):
+        a word no dictionary knows becomes the volume's own hyphened spelling of it, or is
+        split where the volume hyphens other compounds (``first-``, ``-rate``)."""
+        return COMPOUND.sub(self._mended, text)
+
+    def _mended(self, match: re.Match[str]) -> str:
+        token = match[0]
+        if token not in self.cache:
+            self.cache[token] = self._mend(token)
+        return self.cache[token]
+
+    def _mend(self, token: str) -> str:
+        parts = token.split("-")
+        if all(zipf(p) > 0 for p in parts):
+            return token
+        key = token.replace("-", "").lower()
+        known = [f for f in self.forms.get(key, ()) if all(zipf(p) > 0 for p in f.split("-"))]
+        if known:
+            return _recase(max(known, key=self.forms[key].get), token)
+        return "-".join(self._split(part, len(parts) > 1) for part in parts)
+
+    def _split(self, part: str, in_compound: bool) -> str:
+        """An unknown lower-case word as two words joined by a hyphen, where the volume
+        hyphens compounds of that beginning or ending, or it stands in a compound already
+        (``rank-andfile``); else the word as it was (names are never split)."""
+        if zipf(part) > 0 or not part.islower() or self.words[part] > 1:
+            return part  # a known word, a name, or the volume's usual spelling
+        best, score = part, 0.0
+        for i in range(2, len(part) - 2):
+            head, tail = part[:i], part[i:]
+            evidence = self.heads[head] + self.tails[tail] + (2 if in_compound else 0)
+            if evidence >= 2 and min(zipf(head), zipf(tail)) >= 3 and evidence > score:
+                best, score = f"{head}-{tail}", evidence
+        return best
+
+
+def _recase(form: str, token: str) -> str:
+    """``form`` (lower case) with the letters' case of ``token``."""
+    letters = iter(c for c in token if c != "-")
+    return "".join(c if c == "-" else next(letters) for c in form)
+
+
+def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
+    """``text`` with the next ``line`` appended: hyphens decided, lost hyphens closed."""
+    if not text:
+        return line
+    end = text[-64:]  # what the decision looks at: the last word or two
+    if SPACED_END.search(end) and SPACED_START.match(line):  # letter-spacing runs on
+        return f"{text.removesuffix('-').rstrip()} {line}"
+    if end.endswith("-") and (h := TRAILING.search(end)) and (t := LEADING.match(line)):
+        if end[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
+            return text + line
+        return text[:-1] + line
+    h, t = LAST_WORD.search(end), LEADING.match(line)
+    if h and t and vocab.lost_join(h[1], t[1]):
+        return text + line
+    return f"{text} {line}"
+
+
+def segment(letters: str) -> list[str]:
+    """Split a run of letters into the likeliest English words (``revolutionsinEurope``)."""
+    n = len(letters)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            word = letters[start:end]
+            freq = zipf(word) if len(word) > 1 or word in "aAiI" else 0.0
+            if freq <= 0 and end - start > 1:
+                continue
+            cost = best[start][0] + 8.0 - freq
+            if cost < best[end][0]:
+                best[end] = (cost, start)
+    if best[n][0] == float("inf"):
+        return [letters]
+    words, end = [], n
+    while end > 0:
+        start = best[end][1]
+        words.append(letters[start:end])
+        end = start
+    return words[::-1]
+
+
+def _spaced(run: str, before: str) -> tuple[str, str, bool]:
+    """A run of spaced letters read: (text before it, the run as words, whether it is the
+    print's spaced emphasis).  A run that ends a word begun before it (``aff a i r s``,
+    ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``)."""
+    letters = run.replace(" ", "")
+    stem = STEM.search(before[-40:])
+    if stem and zipf(stem[1]) < 4 and zipf(stem[1] + letters.replace("-", "")) >= 3:
+        return before[:-1], letters.replace("-", ""), False
+    words = "-".join(" ".join(segment(part)) for part in letters.split("-"))
+    emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
+    return before, words, emphatic
+
+
+def _lone_letter(m: re.Match[str]) -> str:
+    """A word's last letter the OCR set apart (``Repor t``, ``on e``) put back."""
+    joined = m[1] + m[2]
+    return joined if zipf(joined) >= max(3.0, zipf(m[1]) - 2) else m[0]
+
+
+def tidy(text: str) -> str:
+    """Typography of a joined paragraph: ellipses, OCR gaps before punctuation, spacing."""
+    text = ELLIPSIS.sub(lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", text)
+    text = MERGED_PAIR.sub(r"\1 \2", text)
+    text = LONE_LETTER.sub(_lone_letter, text)
+    text = SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), text)
+    text = GAP_BEFORE_STOP.sub("", text)
+    text = GAP_IN_INITIALS.sub(".", text)
+    text = GAP_IN_ABBREVIATION.sub(r"\1.\2.", text)
+    text = GAP_BEFORE_PARTY.sub("", text)
+    text = re.sub(r"(?<=\() ", "", text)
+    text = re.sub(r" ?\u2014 ?", "\u2014", text)
+    text = re.sub(r"\u2026(?=\w)", "\u2026 ", text)
+    text = re.sub(r"(?<=\w)\u2019 s\b", "\u2019s", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+INLINE = re.compile(f"{SPACED_RUN.pattern}|{NOTE_MARK.pattern}|{PAGE_MARK.pattern}")
+
+
+def inlines(text: str) -> list[Inline]:
+    """A paragraph's text as inlines: spaced emphasis, footnote marks and page markers
+    (``\\ue000folio\\ue001``) picked out."""
+    text = tidy(text)
+    out: list[Inline] = []
+    pos = 0
+    plain = ""
+    for m in INLINE.finditer(text):
+        plain += text[pos : m.start()]
+        pos = m.end()
+        if m.group(0)[0] in "*\ue000":
+            item: Inline = (NoteRef(target="", label=m.group(0), kind="footnote")
+                            if m.group(0)[0] == "*" else PageMarker(m.group(0)[1:-1]))
+        else:
+            plain, words, emphatic = _spaced(m[0], plain)
+            if not emphatic:
+                plain += words
+                continue
+            item = Emphasis([Text(words)], spaced=True)
+        if plain:
+            out.append(Text(plain))
+            plain = ""
+        out.append(item)
+    plain += text[pos:]
+    if plain:
+        out.append(Text(plain))
+    return out

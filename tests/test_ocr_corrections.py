@@ -1,0 +1,67 @@
+"""The editor's corrections file: applied before reading, and loud when it misses."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from octavo import corrections
+from octavo.errors import MetadataError
+from octavo.readers.ocr.pages import page_spans
+from octavo.sources import Source, read_book
+from octavo.tree import PageMarker, iter_nodes
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "input" / "stalin-works-05.ocr.txt"
+PAGES = "OUR DISAGREEMENTS 5 \nthe mmediate task\n\nJ. V. S T A L I N 6 \nthe mmediate task\n"
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "x.corrections.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_the_volume_corrections_all_apply():
+    fixes = corrections.load(corrections.default_path(SOURCE))
+    assert corrections.default_path(SOURCE).name == "stalin-works-05.corrections.toml"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        text = corrections.apply(SOURCE.read_text(encoding="utf-8"), fixes, page_spans)
+    assert "mmediate Tasks" not in text.replace("Immediate", "")
+    assert "\n322 \ncadres" not in text
+
+
+def test_a_fix_limited_to_a_page(tmp_path):
+    fixes = corrections.load(write(tmp_path, '[[fix]]\nfind = "mmediate"\n'
+                                             'replace = "immediate"\npage = "6"\n'))
+    assert corrections.apply(PAGES, fixes, page_spans) == (
+        "OUR DISAGREEMENTS 5 \nthe mmediate task\n\nJ. V. S T A L I N 6 \nthe immediate task\n")
+
+
+def test_a_fix_that_matches_nothing_is_reported(tmp_path):
+    fixes = corrections.load(write(tmp_path, '[[fix]]\nfind = "nowhere"\nreplace = "x"\n'))
+    with pytest.warns(corrections.CorrectionWarning, match="0 matches"):
+        assert corrections.apply(PAGES, fixes) == PAGES
+
+
+def test_a_fix_that_matches_more_than_meant_is_reported_and_not_applied(tmp_path):
+    fixes = corrections.load(write(tmp_path, '[[fix]]\nfind = "mmediate"\nreplace = "x"\n'))
+    with pytest.warns(corrections.CorrectionWarning, match="2 matches, 1 meant"):
+        assert corrections.apply(PAGES, fixes) == PAGES
+    every = corrections.load(write(tmp_path, '[[fix]]\nfind = "mmediate"\nreplace = "x"\n'
+                                             "count = 0\n"))
+    assert corrections.apply(PAGES, every).count("the x task") == 2
+
+
+def test_a_broken_file_is_a_metadata_error(tmp_path):
+    with pytest.raises(MetadataError):
+        corrections.load(write(tmp_path, "[[fix]]\nfind = 'no replace'\n"))
+
+
+def test_read_book_applies_the_corrections():
+    book = read_book(Source(SOURCE))
+    markers = [n.page for w in book.works for n in iter_nodes(w) if isinstance(n, PageMarker)]
+    assert markers.count("322") == 1 and markers.count("332") == 1

@@ -1,0 +1,190 @@
+"""The OCR reader's passes on the real volume: pages, characters, words, footnotes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from octavo import corrections
+from octavo.readers.ocr import draft, pages, repair, words
+from octavo.tree import (
+    Emphasis,
+    Footnote,
+    Heading,
+    NoteRef,
+    PageMarker,
+    Paragraph,
+    Quote,
+    Text,
+    iter_nodes,
+)
+
+SOURCE = Path(__file__).resolve().parents[1] / "input" / "stalin-works-05.ocr.txt"
+
+
+@pytest.fixture(scope="module")
+def corrected():
+    """The volume's text with its editor's corrections applied."""
+    fixes = corrections.load(corrections.default_path(SOURCE))
+    return corrections.apply(SOURCE.read_text(encoding="utf-8"), fixes, pages.page_spans)
+
+
+@pytest.fixture(scope="module")
+def volume(corrected):
+    return repair.repair(pages.split_pages(corrected))
+
+
+@pytest.fixture(scope="module")
+def result(corrected):
+    return draft(corrected)[0]
+
+
+@pytest.fixture(scope="module")
+def plain(result):
+    nodes = iter_nodes(Quote(result.blocks + [b for f in result.footnotes for b in f.blocks]))
+    return "".join(n.text + "\n" for n in nodes if isinstance(n, Text))
+
+
+@pytest.fixture(scope="module")
+def vocab(volume):
+    return words.Vocabulary([line for page in volume for line in page.lines])
+
+
+def test_every_page_has_its_folio(volume):
+    numbers = [int(p.folio) for p in volume if p.folio.isdigit()]
+    assert numbers == sorted(numbers)
+    missing = set(range(1, numbers[-1] + 1)) - set(numbers)
+    assert missing <= {32, 198, 296, 298}  # the print's blank versos, not in the scan
+    assert [p.folio for p in volume if p.folio and not p.folio.isdigit()] == [
+        "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
+
+
+def test_running_heads_are_taken_off(volume):
+    heads = {p.head for p in volume}
+    assert {"J. V. STALIN", "OUR DISAGREEMENTS", "CONTENTS", "NOTES",
+            "BIOGRAPHICAL CHRONICLE"} <= heads
+    first_lines = [p.lines[0] for p in volume if p.lines]
+    assert not [ln for ln in first_lines if re.fullmatch(r"[A-Z .’,()-]+ \d+", ln.strip())]
+
+
+def test_every_page_has_a_marker(result, volume):
+    markers = [n.page for n in iter_nodes(Quote(result.blocks)) if isinstance(n, PageMarker)]
+    assert markers == [p.folio for p in volume if p.folio]
+
+
+@pytest.mark.parametrize("furniture", ["FROM MARX", "NOT FOR", "DISTRIBUTION", "COMMERCIAL",
+                                       "S T A L I N", "!(@", "TO MAO", ". . . . ."])
+def test_no_page_furniture_in_the_text(plain, furniture):
+    assert furniture not in plain
+
+
+def test_no_encoding_characters_left(plain):
+    assert not set(plain) & set("³²¹Œ‹€")
+    assert "“Democracy”" in plain or "“democracy”" in plain
+    assert "Party’s" in plain and "—Ed." in plain
+
+
+def test_repair_line():
+    assert repair.repair_line("³Kautskyism,² Œold guard¹ Party¹s strength‹") == (
+        "“Kautskyism,” ‘old guard’ Party’s strength—")
+    assert repair.repair_line("3 0n the Eighth Congress") == "3 On the Eighth Congress"
+
+
+@pytest.mark.parametrize(("text", "line", "joined"), [
+    ("easily influenced by commu", "nist agitation", "easily influenced by communist agitation"),
+    ("purely trade-", "union methods", "purely trade-union methods"),
+    ("Kautskian-Menshevik-", "Socialist-Revolutionary",
+     "Kautskian-Menshevik-Socialist-Revolutionary"),
+    ("met with a ready response from the work", "ers, for the mortal",
+     "met with a ready response from the workers, for the mortal"),
+    ("the struggle against the nationalist deviation", "never played",
+     "the struggle against the nationalist deviation never played"),
+])
+def test_line_ends_joined(vocab, text, line, joined):
+    assert words.join_lines(vocab, text, line) == joined
+
+
+def test_lost_hyphens_restored(vocab):
+    assert vocab.mend("the rank-andfile workers") == "the rank-and-file workers"
+    assert vocab.mend("the Smena-Vekhites") == "the Smena-Vekhites"
+
+
+def test_spaced_emphasis_and_ocr_gaps():
+    out = words.inlines("election to a l l posts, that i t is J . V. Stalin")
+    assert out[1] == Emphasis([Text("all")], spaced=True)
+    assert out[2] == Text(" posts, that it is J. V. Stalin")
+    long = words.inlines("r e v o l u t i o n s i n E u r o p e (the continent)")
+    assert long[0] == Emphasis([Text("revolutions in Europe")], spaced=True)
+    assert words.inlines("situation a t a meeting") == [Text("situation at a meeting")]
+
+
+def test_ellipses_and_dashes():
+    assert words.tidy("prejudices. . . . The very") == "prejudices. … The very"
+    assert words.tidy("unions . . . that also") == "unions … that also"
+
+
+def test_footnotes_linked_on_their_page(result):
+    notes = {f.id: f for f in result.footnotes}
+    refs = [n for n in iter_nodes(Quote(result.blocks))
+            if isinstance(n, NoteRef) and n.kind == "footnote"]
+    assert len(refs) == len(notes) >= 8
+    assert {r.target for r in refs} == set(notes)
+    assert sum(f.editorial for f in notes.values()) >= 4
+    highland = next(f for f in notes.values() if "Highland" in str(f.blocks))
+    assert isinstance(highland, Footnote) and highland.marker == "*"
+
+
+def _headings(result) -> list[str]:
+    return ["".join(i.text for i in b.inlines if isinstance(i, Text))
+            for b in result.blocks if isinstance(b, Heading)]
+
+
+def test_titles_and_section_heads_are_headings(result):
+    heads = _headings(result)
+    assert "TWO METHODS OF APPROACH TO THE MASS OF THE WORKERS" in heads
+    assert heads.count("III") >= 2
+    # a title closed by its note number does not swallow the section head below it
+    assert "THE GENERAL LINE OF PARTY WORK ON THE NATIONAL QUESTION" in heads
+    assert {"1921", "1922", "1923", "NOTES", "APPENDICES", "CONTENTS"} <= set(heads)
+    assert not [h for h in heads if re.fullmatch(r"[A-Z.()]+", h) and "." in h]  # R.C.P.(B.)
+
+
+def test_contents_pages_come_out_as_lines(result):
+    lines = [b for b in result.blocks if isinstance(b, Paragraph) and b.role == "line"]
+    text = ["".join(i.text for i in b.inlines) for b in lines]
+    assert "OUR DISAGREEMENTS 4" in text and "Preface XIII" in text
+    assert not [t for t in text if ". . ." in t]
+
+
+def test_datelines_and_signatures_stand_alone(result):
+    roles = {(b.role, "".join(i.text for i in b.inlines if isinstance(i, Text)))
+             for b in result.blocks if isinstance(b, Paragraph) and b.role}
+    assert {("dateline", "April 17"), ("dateline", "January 12, 1921"),
+            ("line", "Stalin"), ("line", "Pravda, No. 6,"),
+            ("line", "(Record in the Minutes)")} <= roles
+
+
+def test_notes_start_their_own_paragraphs(result):
+    notes = [b for b in result.blocks if isinstance(b, Paragraph) and b.role == "note"]
+    numbers = [int("".join(i.text for i in b.inlines if isinstance(i, Text)).split()[0])
+               for b in notes]
+    assert numbers == list(range(1, 87))
+
+
+def test_a_head_set_after_its_folio_and_a_head_parted_from_it():
+    split = pages.split_pages("24 NOTES \nthe text of a page\n\n"
+                              "J. V. S T A L I N \nFROM MARX \nTO MAO \n \nNOT FOR \n"
+                              "COMMERCIAL \nDISTRIBUTION \n25 \nmore text\n")
+    assert [(p.folio, p.head, p.lines) for p in split] == [
+        ("24", "NOTES", ["the text of a page"]), ("25", "J. V. STALIN", ["more text"])]
+
+
+def test_quotations_in_smaller_type_are_blocks_of_their_own(result):
+    quotes = [["".join(i.text for i in p.inlines if isinstance(i, Text)) for p in b.blocks]
+              for b in result.blocks if isinstance(b, Quote)]
+    assert any(q[0].startswith("“The bare contrasting of military") for q in quotes)
+    assert any(q[0].startswith("“The degeneration of the ‘old guard’") for q in quotes)
+    newspaper = next(q for q in quotes if q[0].startswith("“The role of a newspaper"))
+    assert len(newspaper) == 2 and newspaper[1].startswith("In this respect")
