@@ -10,7 +10,7 @@ import weasyprint
 from weasyprint.urls import URLFetcher
 
 from ..paths import STYLES
-from ..render import linker, notes_by_id, render, toc_entries
+from ..render import linker, notes_by_id, notes_placed, render, toc_entries
 from ..safety import file_url_inside
 from ..tree import Book
 from .pdf_notes import note_groups, ref_id
@@ -56,7 +56,7 @@ def html(book: Book, settings: PrintSettings | None = None) -> str:
     return render("print-book.xhtml", book=book, meta=meta, medium="print", href=href,
                   note=notes_by_id(book).__getitem__, toc=toc_entries(book, href),
                   groups=note_groups(book), ref_id=ref_id, settings=settings,
-                  subject=subject, created=created())
+                  subject=subject, created=created(), notes_placed=notes_placed(book))
 
 
 def stylesheet(settings: PrintSettings) -> weasyprint.CSS:

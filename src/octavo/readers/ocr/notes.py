@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...tree import Note, PageRef, Paragraph, Text
+from ...tree import Note, Paragraph
 from .flow import Line, flow, inlines
 from .pages import Page
 
@@ -57,13 +57,7 @@ def _note(number: str, lines: list[Line]) -> Note:
     if m := _CITED.search(last.text):
         cited = m["page"]
         last.text = last.text[: m.start("ref")].rstrip()
-        ref = PageRef(cited, [Text(m["ref"])])
     blocks = [Paragraph(inlines(group)) for group in _paragraphs(lines)]
-    if cited:
-        para = blocks[-1]
-        if para.inlines and isinstance(para.inlines[-1], Text) and para.inlines[-1].text:
-            para.inlines.append(Text(" "))
-        para.inlines.append(ref)
     return Note(id=f"note-{number}", number=number, blocks=blocks, cited_page=cited)
 
 

@@ -243,7 +243,7 @@ class Builder:
             cursor = hit.stop
         spans = {id(f.entry): (f, _back_over_markers(blocks, f.start),
                                _back_over_markers(blocks, nxt.start) if nxt else len(blocks))
-                 for f, nxt in zip(found, [*found[1:], None], strict=True)}
+                 for f, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)}
         return [w for top in self.entries if (w := self._work(top, blocks, pages, spans))]
 
     def _work(self, entry: Entry, blocks: list[Block], pages: list[str],
