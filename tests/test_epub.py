@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import zipfile
 from functools import cached_property
 from pathlib import Path
@@ -149,7 +150,7 @@ def test_every_document_is_xml_with_a_language_and_an_outline(built):
                                                       "{*}h5", "{*}h6")]
         if name != "cover.xhtml":
             assert levels and levels[0] == 1, name
-        for before, after in zip(levels, levels[1:], strict=False):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, (name, levels)
 
 
