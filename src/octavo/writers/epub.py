@@ -30,6 +30,8 @@ NAV = "nav.xhtml"
 NAV_POSITION = 2  # in the spine and the landmarks: after the cover and the title page
 GUIDE = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter": "text",
          "endnotes": "notes"}  # EPUB 3 landmarks as EPUB 2 guide types
+BODY_TYPES = {"preface": "frontmatter", "appendix": "backmatter", "chronicle": "backmatter",
+              "notes": "backmatter"}  # the rest is body matter
 MODIFIED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
@@ -57,17 +59,18 @@ def plan(book: Book) -> list[Document]:
             Document("titlepage.xhtml", "Title Page", "epub-titlepage.xhtml",
                      body_type="frontmatter", landmark=("titlepage", "Title Page"))]
     for work in book.works:
-        docs.append(Document(f"{work.id}.xhtml", work.title, "epub-work.xhtml",
-                             body_type="backmatter" if work.kind in ("appendix", "chronicle")
-                             else "bodymatter", work=work, content=[work]))
+        docs.append(Document(f"{work.id}.xhtml", work.title or full_title(book.meta),
+                             "epub-work.xhtml", body_type=BODY_TYPES.get(work.kind, "bodymatter"),
+                             work=work, content=[work]))
     if book.notes:
         docs.append(Document("endnotes.xhtml", "Notes", "epub-notes.xhtml",
                              body_type="backmatter", landmark=("endnotes", "Notes"),
                              content=list(book.notes)))
     docs.append(Document("colophon.xhtml", "Colophon", "epub-colophon.xhtml",
                          body_type="backmatter"))
-    first_body = next((d for d in docs if d.work is not None), None)
-    if first_body:
+    works = [d for d in docs if d.work is not None]
+    body = [d for d in works if d.body_type == "bodymatter"] or works
+    if first_body := next(iter(body), None):
         first_body.landmark = ("bodymatter", "Start of Content")
     return docs
 
