@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import itertools
+import shutil
+import subprocess
 import zipfile
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +32,7 @@ NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops
       "ncx": "http://www.daisy.org/z3986/2005/ncx/"}
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def readable(source: sources.Source) -> bool:
@@ -307,3 +310,16 @@ def test_identifier_comes_from_the_metadata_unless_set(sample):
     chosen = dataclasses.replace(again.meta, identifier="urn:isbn:9780000000000")
     data = epub.build(Book(meta=chosen, works=again.works, notes=again.notes))
     assert Epub("chosen", again, data).dc("identifier") == ["urn:isbn:9780000000000"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless chromium on this machine")
+def test_a_browser_reads_every_document_as_xhtml(sample, tmp_path):
+    sample.zip.extractall(tmp_path)
+    for name, doc in sample.documents.items():
+        dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                              "--dump-dom", (tmp_path / "EPUB" / name).as_uri()],
+                             capture_output=True, text=True, timeout=120, check=True).stdout
+        assert "parsererror" not in dom, name
+        rendered = etree.fromstring(dom.removeprefix("<!DOCTYPE html>").strip().encode())
+        assert squash(etree.tostring(rendered, method="text", encoding=str)) == squash(
+            etree.tostring(doc, method="text", encoding=str)), name
