@@ -94,10 +94,10 @@ def cover_png(meta: Metadata) -> bytes:
         y = _block(draw, meta.volume, 80, y + 60, GOLD)
     _rule(draw, y + 100)
     if meta.extract:
-        _block(draw, meta.extract, 52, SIZE[1] - 520, INK)
-    if meta.publisher:
-        _block(draw, " ".join(filter(None, (meta.place, meta.date))) or meta.publisher, 56,
-               SIZE[1] - 280, GOLD)
+        _block(draw, meta.extract, 52, SIZE[1] - 560, INK)
+    imprint = [meta.publisher, " ".join(filter(None, (meta.place, meta.date)))]
+    for line, top in zip(imprint, (SIZE[1] - 360, SIZE[1] - 280), strict=True):
+        _block(draw, line, 52, top, GOLD)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
