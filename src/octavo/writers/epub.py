@@ -166,6 +166,14 @@ def play_order(toc: list[dict], pages: list[dict], where: Locations) -> int:
     return depth(toc)
 
 
+class PackageWriter(epub.EpubWriter):
+    """ebooklib's writer, with the book's language on the package element too (EPUB a11y)."""
+
+    def _write_opf_file(self, root) -> None:
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        super()._write_opf_file(root)
+
+
 def _item(uid: str, file: str, media_type: str, content: bytes, *properties: str):
     item = epub.EpubItem(uid=uid, file_name=file, media_type=media_type, content=content)
     item.properties = list(properties)
@@ -213,8 +221,10 @@ def build(book: Book) -> bytes:
     package.guide = [{"type": GUIDE[e["type"]], "href": e["href"], "title": e["label"]}
                      for e in landmarks]
     buffer = io.BytesIO()
-    epub.write_epub(buffer, package, {"mtime": MODIFIED, "epub3_pages": False,
-                                      "epub3_landmark": False})
+    writer = PackageWriter(buffer, package, {"mtime": MODIFIED, "epub3_pages": False,
+                                             "epub3_landmark": False, "raise_exceptions": True})
+    writer.process()
+    writer.write()
     return normalise(buffer.getvalue())
 
 
