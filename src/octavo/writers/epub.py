@@ -8,10 +8,10 @@ The result is EPUB 3.3 with an EPUB 2 NCX and guide for older readers.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ebooklib import epub
@@ -30,12 +30,12 @@ NAV = "nav.xhtml"
 NAV_POSITION = 2  # in the spine and the landmarks: after the cover and the title page
 GUIDE = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter": "text",
          "endnotes": "notes"}  # EPUB 3 landmarks as EPUB 2 guide types
-BODY_TYPES = {"preface": "frontmatter", "appendix": "backmatter", "chronicle": "backmatter",
-              "notes": "backmatter"}  # the rest is body matter
+BODY_TYPES = {"preface": "frontmatter", "appendix": "backmatter",
+              "chronicle": "backmatter"}  # the rest is body matter
 MODIFIED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
-@dataclass
+@dataclasses.dataclass
 class Document:
     """One XHTML document of the EPUB and what it holds."""
 
@@ -45,7 +45,7 @@ class Document:
     body_type: str = ""
     landmark: tuple[str, str] | None = None  # (epub:type, label)
     work: Work | None = None
-    content: list[object] = field(default_factory=list)  # the tree nodes it renders
+    content: list[object] = dataclasses.field(default_factory=list)  # the tree nodes it renders
 
     @property
     def uid(self) -> str:
@@ -59,13 +59,14 @@ def plan(book: Book) -> list[Document]:
             Document("titlepage.xhtml", "Title Page", "epub-titlepage.xhtml",
                      body_type="frontmatter", landmark=("titlepage", "Title Page"))]
     for work in book.works:
+        if work.kind == "notes":  # the contents place the endnotes here
+            docs.append(_notes_document(book, work.title))
+            continue
         docs.append(Document(f"{work.id}.xhtml", work.title or full_title(book.meta),
                              "epub-work.xhtml", body_type=BODY_TYPES.get(work.kind, "bodymatter"),
                              work=work, content=[work]))
-    if book.notes:
-        docs.append(Document("endnotes.xhtml", "Notes", "epub-notes.xhtml",
-                             body_type="backmatter", landmark=("endnotes", "Notes"),
-                             content=list(book.notes)))
+    if book.notes and not any(w.kind == "notes" for w in book.works):
+        docs.append(_notes_document(book, "Notes"))
     docs.append(Document("colophon.xhtml", "Colophon", "epub-colophon.xhtml",
                          body_type="backmatter"))
     works = [d for d in docs if d.work is not None]
@@ -75,29 +76,38 @@ def plan(book: Book) -> list[Document]:
     return docs
 
 
+def _notes_document(book: Book, title: str) -> Document:
+    return Document("endnotes.xhtml", title or "Notes", "epub-notes.xhtml",
+                    body_type="backmatter", landmark=("endnotes", title or "Notes"),
+                    content=list(book.notes))
+
+
 def reading_order(content: Iterable[object]) -> Iterator[object]:
     """The nodes of a document in the order the templates render them.
 
-    A work renders its blocks, then its footnotes, then its child works.
+    A work renders its own nodes before its parts. Order counts for page markers and
+    sections, which sit in the text; references on a title only need their document.
     """
     for root in content:
-        works = root.walk() if isinstance(root, Work) else None
-        if works is None:
+        if not isinstance(root, Work):
             yield from iter_nodes(root)
             continue
-        for work in works:
+        for work in root.walk():
             yield work
-            for node in [*work.blocks, *work.footnotes]:
-                yield from iter_nodes(node)
+            for name in (f.name for f in dataclasses.fields(work) if f.name != "children"):
+                value = getattr(work, name)
+                for item in value if isinstance(value, list) else []:
+                    if hasattr(item, "node"):
+                        yield from iter_nodes(item)
 
 
-@dataclass
+@dataclasses.dataclass
 class Locations:
     """Where each linkable id lives: its document, and its place in the reading order."""
 
-    file: dict[str, str] = field(default_factory=dict)
-    order: dict[str, tuple[int, int]] = field(default_factory=dict)
-    pages: list[PageMarker] = field(default_factory=list)
+    file: dict[str, str] = dataclasses.field(default_factory=dict)
+    order: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    pages: list[PageMarker] = dataclasses.field(default_factory=list)
 
     def position(self, href: str) -> tuple[int, int]:
         """The reading-order position of ``file#id`` (a document's start for ``file``)."""
