@@ -25,7 +25,7 @@ from samples import rich_book
 from octavo import __version__, sources
 from octavo.metadata import merge
 from octavo.readers import READERS
-from octavo.tree import Book, NoteRef, PageMarker, iter_nodes
+from octavo.tree import Book, NoteRef, PageMarker, Work, iter_nodes
 from octavo.writers import epub
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,9 +138,21 @@ def sample() -> Epub:
 
 
 def pages_of(book: Book) -> list[str]:
-    """The printed pages in reading order: each work's text and footnotes, then the notes."""
-    nodes = [n for w in book.walk() for n in [*w.blocks, *w.footnotes]] + list(book.notes)
-    return [m.page for n in nodes for m in iter_nodes(n) if isinstance(m, PageMarker)]
+    """The printed pages in reading order: each work's text and footnotes, and the endnotes
+    where a work of kind "notes" places them (else last)."""
+    def nodes(work: Work) -> list[object]:
+        if work.kind == "notes":
+            return list(book.notes)
+        return [n for w in work.walk() for n in [*w.blocks, *w.footnotes]]
+
+    placed = any(w.kind == "notes" for w in book.works)
+    found = [n for w in book.works for n in nodes(w)] + ([] if placed else list(book.notes))
+    return [m.page for n in found for m in iter_nodes(n) if isinstance(m, PageMarker)]
+
+
+def label(work: Work) -> str:
+    """A work's entry in the contents: as the printed contents word it, if they do."""
+    return getattr(work, "toc_title", "") or work.title
 
 
 def squash(text: str) -> str:
@@ -174,12 +186,15 @@ def test_nav_contents_mirror_the_works_and_every_link_lands(built):
     toc = built.nav_list("toc")
     top = toc.xpath("x:ol/x:li", namespaces=NS)
     titles = [li.xpath("string(x:a)", namespaces=NS) for li in top]
-    expected = [w.title for w in built.book.works] + (["Notes"] if built.book.notes else [])
-    assert [t.replace("\u00a0", " ") for t in titles] == expected
-    for li, work in zip(top, built.book.works, strict=False):
+    works = built.book.works
+    placed = any(w.kind == "notes" for w in works)  # the contents place the endnotes
+    expected = [label(w) for w in works]
+    assert [t.replace("\u00a0", " ") for t in titles] == expected + (
+        ["Notes"] if built.book.notes and not placed else [])
+    for li, work in zip(top, works, strict=False):
         nested = li.xpath("x:ol/x:li/x:a/text()", namespaces=NS)
         for part in work.children:
-            assert part.title in nested
+            assert label(part) in nested
     for a in built.nav.xpath("//x:a", namespaces=NS):
         built.resolve(a.get("href"))
 
@@ -280,7 +295,7 @@ def test_package_names_the_book(built):
     assert built.meta("file-as") == [", ".join(reversed(meta.author.rsplit(" ", 1)))]
     spine = built.opf.xpath("//opf:itemref/@idref", namespaces=NS)
     assert spine[:3] == ["cover", "titlepage", "nav"] and spine[-1] == "colophon"
-    works = [w.id for w in built.book.works]
+    works = [w.id for w in built.book.works if w.kind != "notes"]
     assert [s for s in spine if s in works] == works  # one document per work
 
 
