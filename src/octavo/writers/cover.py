@@ -1,13 +1,14 @@
 """A book's cover, drawn from its metadata: author, title, volume (or extract line) as a PNG.
 
-No outside assets: the face is a ``*-Regular`` font the project ships under
-``styles/fonts/`` if there is one, else the sans-serif face built into Pillow.
+No outside assets: the face is the regular (``*-Regular``, ``*_R``) font the project ships
+under ``styles/fonts/`` if there is one, else the sans-serif face built into Pillow.
 The same metadata always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from functools import cache
 
@@ -23,12 +24,13 @@ BACKGROUND = (112, 24, 28)  # the deep red of the Moscow editions' cloth
 INK = (244, 233, 208)
 GOLD = (214, 176, 96)
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+REGULAR = re.compile(r"(-Regular|_R)$")  # how font files name their upright regular face
 
 
 @cache
 def font(size: int) -> Font:
     """The cover face at a pixel size."""
-    shipped = sorted((STYLES / "fonts").glob("*-Regular.[ot]tf"))
+    shipped = sorted(p for p in (STYLES / "fonts").glob("*.[ot]tf") if REGULAR.search(p.stem))
     if shipped:
         return ImageFont.truetype(str(shipped[0]), size)
     return ImageFont.load_default(size=size)
@@ -65,6 +67,10 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, size: int, width: int) -> list[st
             lines[-1] = trial
         else:
             lines.append(word)
+    if len(lines) > 1 and " " not in lines[-1] and " " in lines[-2]:  # no word alone below
+        rest, last = lines[-2].rsplit(" ", 1)
+        if draw.textlength(f"{last} {lines[-1]}", font=face) <= width:
+            lines[-2:] = [rest, f"{last} {lines[-1]}"]
     return lines
 
 
@@ -95,9 +101,10 @@ def cover_png(meta: Metadata) -> bytes:
     _rule(draw, y + 100)
     if meta.extract:
         _block(draw, meta.extract, 52, SIZE[1] - 560, INK)
-    imprint = [meta.publisher, " ".join(filter(None, (meta.place, meta.date)))]
-    for line, top in zip(imprint, (SIZE[1] - 360, SIZE[1] - 280), strict=True):
-        _block(draw, line, 52, top, GOLD)
+    if meta.publisher:  # a pamphlet has none: its extract line names the edition
+        imprint = [meta.publisher, " ".join(filter(None, (meta.place, meta.date)))]
+        for line, top in zip(imprint, (SIZE[1] - 360, SIZE[1] - 280), strict=True):
+            _block(draw, line, 52, top, GOLD)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
