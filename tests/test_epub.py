@@ -174,8 +174,9 @@ def test_every_document_is_xml_with_a_language_and_an_outline(built):
     lang = built.book.meta.language
     for name, doc in built.documents.items():
         assert doc.get("lang") == lang and doc.get(XML_LANG) == lang, name
-        levels = [int(h.tag[-1]) for h in doc.iter("{*}h1", "{*}h2", "{*}h3", "{*}h4",
-                                                      "{*}h5", "{*}h6")]
+        headings = list(doc.iter("{*}h1", "{*}h2", "{*}h3", "{*}h4", "{*}h5", "{*}h6"))
+        assert all("".join(h.itertext()).strip() for h in headings), name  # none empty
+        levels = [int(h.tag[-1]) for h in headings]
         if name != "cover.xhtml":
             assert levels and levels[0] == 1, name
         for before, after in itertools.pairwise(levels):
