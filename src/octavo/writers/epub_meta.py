@@ -41,8 +41,8 @@ def accessibility_summary(meta: Metadata, pages: bool) -> str:
                "landmarks and headings in a logical outline; notes link to and back from their "
                "references. Its only image is the cover, whose text the title page repeats.")
     if pages:
-        summary += (" Page breaks and a page list follow the printed edition: "
-                    f"{source_edition(meta)}.")
+        summary += (" Page breaks and a page list follow the printed pages of "
+                    f"{source_edition(meta).rstrip('.')}.")
     return summary
 
 
