@@ -2,27 +2,40 @@
 
 Every document is rendered by a Jinja template and stored verbatim (as a plain
 ``EpubItem``), so ebooklib only writes the package: manifest, spine, metadata.
+The result is EPUB 3.3 with an EPUB 2 NCX and guide for older readers.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime
 import io
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ebooklib import epub
 
+from ..ids import IdAllocator
 from ..paths import STYLES
-from ..render import linker, notes_by_id, notes_placed, page_markers, render, toc_entries
-from ..tree import Book, NoteRef, PageMarker, Work, iter_nodes
+from ..render import linker, notes_by_id, render, toc_entries
+from ..tree import Book, NoteRef, PageMarker, Work, iter_nodes, page_id
+from .cover import cover_png
+from .epub_meta import describe, full_title
 from .zipfix import normalise
 
 STYLESHEET = "style.css"
+COVER_IMAGE = "cover.png"
+NAV = "nav.xhtml"
+NAV_POSITION = 2  # in the spine and the landmarks: after the cover and the title page
+GUIDE = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter": "text",
+         "endnotes": "notes"}  # EPUB 3 landmarks as EPUB 2 guide types
+BODY_TYPES = {"preface": "frontmatter", "appendix": "backmatter",
+              "chronicle": "backmatter"}  # the rest is body matter
 MODIFIED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
-@dataclass
+@dataclasses.dataclass
 class Document:
     """One XHTML document of the EPUB and what it holds."""
 
@@ -32,120 +45,200 @@ class Document:
     body_type: str = ""
     landmark: tuple[str, str] | None = None  # (epub:type, label)
     work: Work | None = None
-    context: dict[str, object] = field(default_factory=dict)
+    content: list[object] = dataclasses.field(default_factory=list)  # the tree nodes it renders
+
+    @property
+    def uid(self) -> str:
+        return Path(self.file).stem
 
 
 def plan(book: Book) -> list[Document]:
-    """The documents of the book in reading order."""
-    docs = [Document("titlepage.xhtml", "Title Page", "epub-titlepage.xhtml",
+    """The documents of the book in reading order (the navigation document aside)."""
+    docs = [Document("cover.xhtml", "Cover", "epub-cover.xhtml", body_type="cover",
+                     landmark=("cover", "Cover")),
+            Document("titlepage.xhtml", "Title Page", "epub-titlepage.xhtml",
                      body_type="frontmatter", landmark=("titlepage", "Title Page"))]
     for work in book.works:
-        if work.kind == "notes":
-            docs.append(_notes_document(work.title))
+        if work.kind == "notes":  # the contents place the endnotes here
+            docs.append(_notes_document(book, work.title))
             continue
-        docs.append(Document(f"{work.id}.xhtml", work.title, "epub-work.xhtml",
-                             body_type="backmatter" if work.kind in ("appendix", "chronicle")
-                             else "bodymatter", work=work))
-    if book.notes and not notes_placed(book):
-        docs.append(_notes_document("Notes"))
+        docs.append(Document(f"{work.id}.xhtml", work.title or full_title(book.meta),
+                             "epub-work.xhtml", body_type=BODY_TYPES.get(work.kind, "bodymatter"),
+                             work=work, content=[work]))
+    if book.notes and not any(w.kind == "notes" for w in book.works):
+        docs.append(_notes_document(book, "Notes"))
     docs.append(Document("colophon.xhtml", "Colophon", "epub-colophon.xhtml",
                          body_type="backmatter"))
-    first_body = next((d for d in docs if d.work is not None), None)
-    if first_body:
+    works = [d for d in docs if d.work is not None]
+    body = [d for d in works if d.body_type == "bodymatter"] or works
+    if first_body := next(iter(body), None):
         first_body.landmark = ("bodymatter", "Start of Content")
     return docs
 
 
-def _notes_document(title: str) -> Document:
-    return Document("endnotes.xhtml", title, "epub-notes.xhtml", body_type="backmatter",
-                    landmark=("endnotes", title))
+def _notes_document(book: Book, title: str) -> Document:
+    return Document("endnotes.xhtml", title or "Notes", "epub-notes.xhtml",
+                    body_type="backmatter", landmark=("endnotes", title or "Notes"),
+                    content=list(book.notes))
 
 
-def locate(book: Book, docs: list[Document]) -> dict[str, str]:
-    """Which document holds each linkable id."""
-    where: dict[str, str] = {}
-    for doc in docs:
-        if doc.work is not None:
-            for node in iter_nodes(doc.work):
-                if isinstance(node, PageMarker):
-                    where[node.id] = doc.file
-                elif isinstance(ident := getattr(node, "id", ""), str) and ident:
-                    where[ident] = doc.file
-    where.update((n.id, "endnotes.xhtml") for n in book.notes)
-    where.update((m.id, "endnotes.xhtml") for n in book.notes for m in iter_nodes(n)
-                 if isinstance(m, PageMarker))
-    where["endnotes"] = "endnotes.xhtml"
-    return where
+def reading_order(content: Iterable[object]) -> Iterator[object]:
+    """The nodes of a document in the order the templates render them.
+
+    A work renders its own nodes before its parts. Order counts for page markers and
+    sections, which sit in the text; references on a title only need their document.
+    """
+    for root in content:
+        if not isinstance(root, Work):
+            yield from iter_nodes(root)
+            continue
+        for work in root.walk():
+            yield work
+            for name in (f.name for f in dataclasses.fields(work) if f.name != "children"):
+                value = getattr(work, name)
+                for item in value if isinstance(value, list) else []:
+                    if hasattr(item, "node"):
+                        yield from iter_nodes(item)
 
 
-def _number_ncx(entries: list[dict], counter: list[int] | None = None) -> int:
-    """Give NCX navPoints ids and play order; return the depth."""
-    counter = counter if counter is not None else [0]
-    depth = 0
-    for e in entries:
-        counter[0] += 1
-        e["order"], e["nav_id"] = counter[0], f"nav-{counter[0]}"
-        depth = max(depth, 1 + _number_ncx(e["children"], counter))
-    return depth
+@dataclasses.dataclass
+class Locations:
+    """Where each linkable id lives: its document, and its place in the reading order."""
+
+    file: dict[str, str] = dataclasses.field(default_factory=dict)
+    order: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    pages: list[PageMarker] = dataclasses.field(default_factory=list)
+
+    def position(self, href: str) -> tuple[int, int]:
+        """The reading-order position of ``file#id`` (a document's start for ``file``)."""
+        file, _, ident = href.partition("#")
+        return self.order.get(ident) or self.order[file]
+
+
+def locate(docs: list[Document]) -> Locations:
+    """Which document holds each id, in what order, and the page markers in reading order."""
+    found = Locations()
+    for number, doc in enumerate(docs):
+        found.order[doc.file] = (number, 0)
+        for step, node in enumerate(reading_order(doc.content), 1):
+            ident = getattr(node, "id", "")
+            if isinstance(ident, str) and ident:
+                found.file[ident] = doc.file
+                found.order[ident] = (number, step)
+            if isinstance(node, PageMarker):
+                found.pages.append(node)
+    found.file["endnotes"] = "endnotes.xhtml"
+    return found
+
+
+def with_reference_ids(book: Book) -> Book:
+    """A copy of the book in which every note reference has an id to link back to."""
+    book = copy.deepcopy(book)
+    allocate = IdAllocator()
+    refs: list[NoteRef] = []
+    for root in [*book.works, *book.notes]:
+        for node in iter_nodes(root):
+            if isinstance(node, NoteRef):
+                refs.append(node)
+            if isinstance(ident := getattr(node, "id", ""), str) and ident:
+                allocate.taken.add(ident)
+    for ref in refs:
+        if not ref.id:
+            ref.id = allocate(f"{ref.target}-ref")
+    return book
+
+
+def backlinks_of(book: Book) -> dict[str, list[str]]:
+    """For each note or footnote, the ids of the references to it, in reading order."""
+    links: dict[str, list[str]] = {}
+    for root in [*book.works, *book.notes]:
+        for node in iter_nodes(root):
+            if isinstance(node, NoteRef):
+                links.setdefault(node.target, []).append(node.id)
+    return links
+
+
+def play_order(toc: list[dict], pages: list[dict], where: Locations) -> int:
+    """Number the NCX's nav points and page targets in reading order; return the toc depth."""
+    def flat(entries: list[dict]) -> Iterator[dict]:
+        for e in entries:
+            yield e
+            yield from flat(e["children"])
+
+    targets = [*flat(toc), *pages]
+    ranks = {p: n for n, p in enumerate(sorted({where.position(t["href"]) for t in targets}), 1)}
+    for number, target in enumerate(targets, 1):
+        target["order"], target["nav_id"] = ranks[where.position(target["href"])], f"nav-{number}"
+
+    def depth(entries: list[dict]) -> int:
+        return max((1 + depth(e["children"]) for e in entries), default=0)
+
+    return depth(toc)
+
+
+class PackageWriter(epub.EpubWriter):
+    """ebooklib's writer, with the book's language on the package element too (EPUB a11y)."""
+
+    def _write_opf_file(self, root) -> None:
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        super()._write_opf_file(root)
+
+
+def _item(uid: str, file: str, media_type: str, content: bytes, *properties: str):
+    item = epub.EpubItem(uid=uid, file_name=file, media_type=media_type, content=content)
+    item.properties = list(properties)
+    return item
 
 
 def build(book: Book) -> bytes:
     """The EPUB of a book, as reproducible bytes."""
+    book = with_reference_ids(book)
     meta = book.meta
     docs = plan(book)
-    where = locate(book, docs)
-    href = linker(where)
-    backlinks: dict[str, list[str]] = {}
-    for work in book.works:
-        for node in iter_nodes(work):
-            if isinstance(node, NoteRef) and node.kind == "endnote" and node.id:
-                backlinks.setdefault(node.target, []).append(node.id)
-    lookup = notes_by_id(book)
+    where = locate(docs)
+    href = linker(where.file)
+    toc = toc_entries(book, href)
+    pages = [{"label": m.page, "href": href(m.id)} for m in where.pages]
     common = {"lang": meta.language, "stylesheet": STYLESHEET, "meta": meta,
-              "medium": "epub", "href": href, "note": lookup.__getitem__}
+              "medium": "epub", "href": href, "note": notes_by_id(book).__getitem__,
+              "book_title": full_title(meta), "cover_image": COVER_IMAGE,
+              "backlinks": backlinks_of(book), "notes": book.notes, "pages": pages,
+              "page_href": lambda page: href(page_id(page)) if page_id(page) in where.file else ""}
 
     package = epub.EpubBook()
-    package.set_identifier(meta.identifier)
-    package.set_title(meta.title)
-    package.set_language(meta.language)
-    if meta.author:
-        package.add_author(meta.author)
-    for name in ("publisher", "source", "rights", "date", "description"):
-        if value := getattr(meta, name):
-            package.add_metadata("DC", name, value)
-    package.add_item(epub.EpubItem(uid="css", file_name=STYLESHEET, media_type="text/css",
-                                   content=(STYLES / "epub.css").read_bytes()))
+    describe(package, meta, pages=bool(pages), cover_id="cover-image")
+    package.add_item(_item("css", STYLESHEET, "text/css", (STYLES / "epub.css").read_bytes()))
+    package.add_item(_item("cover-image", COVER_IMAGE, "image/png", cover_png(meta),
+                           "cover-image"))
 
+    landmarks = [{"type": d.landmark[0], "href": d.file, "label": d.landmark[1]}
+                 for d in docs if d.landmark]
+    landmarks.insert(NAV_POSITION, {"type": "toc", "href": f"{NAV}#toc", "label": "Contents"})
     for doc in docs:
         xhtml = render(doc.template, title=doc.title, body_type=doc.body_type, work=doc.work,
-                       notes=book.notes, backlinks=backlinks, **common, **doc.context)
-        item = epub.EpubItem(uid=Path(doc.file).stem, file_name=doc.file,
-                             media_type="application/xhtml+xml", content=xhtml.encode())
+                       **common)
+        item = _item(doc.uid, doc.file, "application/xhtml+xml", xhtml.encode())
         package.add_item(item)
         package.spine.append(item)
-
-    toc = toc_entries(book, href)
-    landmarks = [{"type": "toc", "href": "nav.xhtml#toc", "label": "Contents"}]
-    landmarks += [{"type": d.landmark[0], "href": d.file, "label": d.landmark[1]}
-                  for d in docs if d.landmark]
-    pages = [{"label": m.page, "href": href(m.id)} for m in page_markers(book)]
-    nav = epub.EpubItem(uid="nav", file_name="nav.xhtml", media_type="application/xhtml+xml",
-                        content=render("epub-nav.xhtml", title="Contents", body_type="",
-                                       toc=toc, landmarks=landmarks, pages=pages,
-                                       **common).encode())
-    nav.properties = ["nav"]
+    nav = _item("nav", NAV, "application/xhtml+xml",
+                render("epub-nav.xhtml", title="Contents", body_type="frontmatter", toc=toc,
+                       landmarks=landmarks, **common).encode(), "nav")
     package.add_item(nav)
-    package.spine.insert(1, nav)
-    depth = _number_ncx(toc)
-    package.add_item(epub.EpubItem(uid="ncx", file_name="toc.ncx",
-                                   media_type="application/x-dtbncx+xml",
-                                   content=render("epub-toc.ncx", toc=toc, depth=depth,
-                                                  meta=meta).encode()))
+    package.spine.insert(NAV_POSITION, nav)
+
+    depth = play_order(toc, pages, where)
+    package.add_item(_item("ncx", "toc.ncx", "application/x-dtbncx+xml",
+                           render("epub-toc.ncx", toc=toc, depth=depth, **common).encode()))
+    package.guide = [{"type": GUIDE[e["type"]], "href": e["href"], "title": e["label"]}
+                     for e in landmarks]
     buffer = io.BytesIO()
-    epub.write_epub(buffer, package, {"mtime": MODIFIED, "epub3_pages": False})
+    writer = PackageWriter(buffer, package, {"mtime": MODIFIED, "epub3_pages": False,
+                                             "epub3_landmark": False, "raise_exceptions": True})
+    writer.process()
+    writer.write()
     return normalise(buffer.getvalue())
 
 
 def count_pages(book: Book) -> int:
     """How many printed pages of the source edition the EPUB's page-list holds."""
-    return len(page_markers(book))
+    return len(locate(plan(book)).pages)
