@@ -8,7 +8,6 @@ from pathlib import Path
 from .output import write_atomic
 from .sources import Source, read_book
 from .tree import Book
-from .writers import epub, pdf
 
 FORMATS = ("epub", "pdf")
 
@@ -25,6 +24,8 @@ class Output:
 
 def write_book(book: Book, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
     """Write a Book in each format to ``out_dir/<book-id>.<format>``."""
+    from .writers import epub, pdf  # here, not above: WeasyPrint takes half a second to load
+
     results = []
     for fmt in formats:
         path = out_dir / f"{book.meta.book_id}.{fmt}"

@@ -71,3 +71,9 @@ def build(sources: tuple[Path, ...], out_dir: Path, fmt: str) -> None:
         for result in build_outputs(source, out_dir, formats):
             click.echo(f"{result.path}  {_human(result.size)}  {result.pages} pages"
                        f"{' (source edition)' if result.format == 'epub' else ''}")
+
+
+from .commands.pamphlet import COMMANDS as PAMPHLET_COMMANDS  # noqa: E402
+
+for _command in PAMPHLET_COMMANDS:
+    main.add_command(_command)

@@ -1,0 +1,1 @@
+"""The octavo subcommands beyond ``build``, one module each, registered in ``octavo.cli``."""
