@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -43,7 +44,8 @@ def dangling_links(path: Path) -> list[str]:
 def endnotes(path: Path) -> list[tuple[str, str, str]]:
     """The endnotes of an EPUB as (id, number, text without markup), in order."""
     text = "".join(documents(path).values())
-    return [(i, n, re.sub(r"<[^>]+>|↩︎", "", body).strip()) for i, n, body in NOTE.findall(text)]
+    return [(i, n, html.unescape(re.sub(r"<[^>]+>|↩︎", "", body)).strip())
+            for i, n, body in NOTE.findall(text)]
 
 
 def spine(path: Path) -> list[str]:

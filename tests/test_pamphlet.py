@@ -269,3 +269,12 @@ def test_excerpt_scopes_every_id():
     targets = [n.target for n in nodes if isinstance(n, NoteRef | PageRef)]
     assert len(ids) > 6 and all(i.startswith("s-") for i in ids)
     assert set(targets) == {"s-note-1", "s-fn-1", "s-page-6"}
+
+
+def test_a_composite_work_keeps_its_pages_and_notes_in_reading_order():
+    book = rich_book()
+    book.works[1].blocks.append(para("Opening.", NoteRef("note-1", "1", id="noteref-c")))
+    cut = pamphlet(book, [book.works[1]])
+    (work,) = cut.works
+    assert [m.page for m in iter_nodes(work) if isinstance(m, PageMarker)] == ["7", "8"]
+    assert [(n.id, n.number) for n in cut.notes] == [("note-1", "1"), ("note-2", "2")]

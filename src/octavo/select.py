@@ -39,21 +39,9 @@ def page_key(page: str) -> tuple[int, int] | None:
     return None
 
 
-def in_order(root: object) -> Iterator[object]:
-    """Every node below ``root`` in reading order: a work's blocks, footnotes, then its parts."""
-    if not isinstance(root, Work):
-        yield from iter_nodes(root)
-        return
-    yield root
-    for item in (*root.blocks, *root.footnotes):
-        yield from iter_nodes(item)
-    for child in root.children:
-        yield from in_order(child)
-
-
 def markers(root: object) -> Iterator[PageMarker]:
     """Every page marker below ``root``, in reading order."""
-    return (n for n in in_order(root) if isinstance(n, PageMarker))
+    return (n for n in iter_nodes(root) if isinstance(n, PageMarker))
 
 
 def page_span(work: Work) -> tuple[str, str]:
@@ -261,7 +249,7 @@ def _lists(node: object) -> list[tuple[str, list]]:
 
 def _cited(works: list[Work]) -> list[str]:
     """The endnote ids cited by ``works``, in order of first citation."""
-    return list(dict.fromkeys(r.target for w in works for r in in_order(w)
+    return list(dict.fromkeys(r.target for w in works for r in iter_nodes(w)
                               if isinstance(r, NoteRef) and r.kind == "endnote"))
 
 
@@ -274,7 +262,7 @@ def renumber(excerpts: list[Excerpt], order: list[Work] | None = None) -> Excerp
     numbers = {n.id: str(i) for i, n in enumerate(notes, 1)}
     for note in notes:
         note.number = numbers[note.id]
-    for ref in (r for w in works for r in in_order(w)):
+    for ref in (r for w in works for r in iter_nodes(w)):
         if isinstance(ref, NoteRef) and ref.kind == "endnote" and ref.target in numbers:
             ref.label = numbers[ref.target]
     return Excerpt(works, notes)

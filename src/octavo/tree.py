@@ -264,11 +264,13 @@ def page_id(page: str, scope: str = "") -> str:
     return f"{scope}page-{page}"
 
 
-_CHILD_FIELDS = ("children", "blocks", "inlines", "title", "footnotes", "years", "entries")
+# In reading order: a section's title before its blocks, a work's parts after its own text.
+_CHILD_FIELDS = ("title", "inlines", "blocks", "footnotes", "years", "entries", "children")
 
 
 def iter_nodes(root: object):
-    """Yield ``root`` and every node below it (works, blocks, inlines, notes), in order."""
+    """Yield ``root`` and every node below it (works, blocks, inlines, notes), in reading order
+    (a work's footnotes after its blocks, as the EPUB sets them)."""
     stack = [root]
     while stack:
         item = stack.pop()
