@@ -278,3 +278,18 @@ def test_a_composite_work_keeps_its_pages_and_notes_in_reading_order():
     (work,) = cut.works
     assert [m.page for m in iter_nodes(work) if isinstance(m, PageMarker)] == ["7", "8"]
     assert [(n.id, n.number) for n in cut.notes] == [("note-1", "1"), ("note-2", "2")]
+
+
+def test_pamphlets_are_reproducible(built, tmp_path):
+    book = sample()
+    (again,) = write_book(pamphlet(book, [find_work(book, "our-disagreements")]), tmp_path,
+                          ("epub",))
+    assert again.path.read_bytes() == built["our-disagreements"]["epub"].read_bytes()
+
+
+def test_a_page_shared_by_two_works_finds_the_one_where_it_begins():
+    book = rich_book()
+    book.works[0].last_page = "7"  # ends on page 7, which begins in the congress
+    assert find_work(book, "p7").id == "the-tenth-congress"
+    book.works[1].blocks.clear()  # no marker for 7 anywhere: the innermost holder
+    assert find_work(book, "p7").id == "the-tenth-congress-report"

@@ -97,9 +97,10 @@ def find_work(book: Book, query: str) -> Work:
     """The work named by an id, a unique title (or id) prefix, a page (``p206``), or
     ``WORK/N``: the Nth part of a composite work (``the-twelfth-congress/3``).
 
-    A page finds the innermost work whose printed pages hold it (one speech of a
-    congress rather than the congress); where two works share the page, the one
-    holding the page's start wins. A prefix matching a work and parts of it names the work.
+    A page finds the work where that printed page begins (holding its marker), the
+    innermost one (one speech of a congress rather than the congress); failing a marker,
+    the innermost whose page range holds it. A prefix matching a work and parts of it
+    names the work.
     """
     works = list(lineage(book))
     for work, _ in works:
@@ -113,7 +114,7 @@ def find_work(book: Book, query: str) -> Work:
         return parts[int(number) - 1]
     if page := PAGE_QUERY.match(query.strip()):
         wanted = page[1]
-        holding = [(len(above), any(m.page == wanted for m in markers(w)), w)
+        holding = [(any(m.page == wanted for m in markers(w)), len(above), w)
                    for w, above in works if holds_page(w, wanted)]
         if holding:
             return max(holding, key=lambda h: h[:2])[2]

@@ -91,8 +91,9 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
         raise click.UsageError("name the WORKs to make pamphlets of, or give --all")
     start = time.perf_counter()
     batch = prepare(Source(source), list(works), out_dir, _formats(fmt))
-    with click.progressbar(length=batch.size, label="pamphlets") as bar:
-        made = run(batch, jobs, lambda _: bar.update(1))
+    with click.progressbar(length=batch.size, label="pamphlets",
+                           item_show_func=lambda name: name) as bar:
+        made = run(batch, jobs, lambda done: bar.update(1, done.path.name))
     _table([("file", "source pp.", "size", "pages", "built in")]
            + [(m.path.name, m.entry.printed, _size(m.entry.size), str(m.entry.pages),
                f"{m.seconds:.1f} s" if m.built else "cached") for m in made])
