@@ -203,13 +203,12 @@ def excerpt(book: Book, works: list[Work], scope: str = "") -> Excerpt:
 
 def _adopt_footnotes(work: Work, footnotes: dict[str, Footnote]) -> None:
     for part in work.walk():
-        own = {f.id for f in part.footnotes}
-        for block in part.blocks:
-            for ref in iter_nodes(block):
-                if (isinstance(ref, NoteRef) and ref.kind == "footnote"
-                        and ref.target not in own and ref.target in footnotes):
-                    part.footnotes.append(copy.deepcopy(footnotes[ref.target]))
-                    own.add(ref.target)
+        held = {f.id for f in part.footnotes}
+        for ref in iter_nodes(dataclasses.replace(part, children=[], footnotes=[])):
+            if (isinstance(ref, NoteRef) and ref.kind == "footnote"
+                    and ref.target not in held and ref.target in footnotes):
+                part.footnotes.append(copy.deepcopy(footnotes[ref.target]))
+                held.add(ref.target)
 
 
 def _unlink_pages(root: object, held: set[str]) -> None:

@@ -264,13 +264,13 @@ def page_id(page: str, scope: str = "") -> str:
     return f"{scope}page-{page}"
 
 
-# In reading order: a section's title before its blocks, a work's parts after its own text.
-_CHILD_FIELDS = ("title", "inlines", "blocks", "footnotes", "years", "entries", "children")
+# in reading order: a work's title, its text, its footnotes, then its parts
+_CHILD_FIELDS = ("title_refs", "subtitle_refs", "title", "inlines", "blocks", "footnotes",
+                 "children", "years", "entries")
 
 
 def iter_nodes(root: object):
-    """Yield ``root`` and every node below it (works, blocks, inlines, notes), in reading order
-    (a work's footnotes after its blocks, as the EPUB sets them)."""
+    """Yield ``root`` and every node below it (works, blocks, inlines, notes), in order."""
     stack = [root]
     while stack:
         item = stack.pop()

@@ -1,1 +1,1 @@
-"""The octavo subcommands beyond ``build``, one module each, registered in ``octavo.cli``."""
+"""Subcommands of the ``octavo`` command line, one module each."""
