@@ -116,7 +116,7 @@ def test_a_part_carries_its_notes_renumbered_footnotes_and_pages():
 
 def test_several_works_number_their_notes_in_the_order_given():
     book = rich_book()
-    cut = pamphlet(book, find_works(book, ["p7", "our-disagreements"]))
+    cut = pamphlet(book, find_works(book, ["p8", "our-disagreements"]))
     assert [(n.id, n.number) for n in cut.notes] == [("note-2", "1"), ("note-1", "2")]
     assert cut.meta.title == "Report on the Immediate Tasks; Our Disagreements"
     assert "pp. 7–8, 4–6" in cut.meta.extract
