@@ -55,6 +55,7 @@ def built(tmp_path_factory):
 @pytest.mark.parametrize(("query", "found"), [
     ("the-tenth-congress-reply", "the-tenth-congress-reply"),  # an id
     ("Our disag", "our-disagreements"),  # a title prefix, any case
+    ("reply to the", "the-tenth-congress-reply"),  # … without the number of a part
     ("the tenth congress", "the-tenth-congress"),  # the work, not its parts
     ("the-tenth-congress/2", "the-tenth-congress-reply"),  # the second part
     ("p5", "our-disagreements"),
@@ -62,7 +63,9 @@ def built(tmp_path_factory):
     ("p9", "biographical-chronicle"),
 ])
 def test_works_are_found_by_id_title_page_and_part(query, found):
-    assert find_work(rich_book(), query).id == found
+    book = rich_book()
+    book.works[1].children[1].title = "2. Reply to the Discussion"  # numbered, as printed
+    assert find_work(book, query).id == found
 
 
 def test_an_unknown_work_names_the_nearest_ids():
@@ -112,6 +115,14 @@ def test_a_part_carries_its_notes_renumbered_footnotes_and_pages():
     assert not any(isinstance(n, PageRef) for n in iter_nodes(work))  # p. 4 isn't in it
     assert "As said on p. 4." in texts(work)
     assert book.notes[1].number == "2" and report.footnotes == []  # the book is untouched
+
+
+def test_notes_leave_the_page_markers_of_the_notes_section_behind():
+    book = rich_book()
+    book.notes[1].blocks[0].inlines.append(PageMarker("427"))
+    (note,) = pamphlet(book, [book.works[1]]).notes
+    assert not any(isinstance(n, PageMarker) for n in iter_nodes(note))
+    assert texts(note) == "The Tenth Congress was held on March 8–16, 1921."
 
 
 def test_several_works_number_their_notes_in_the_order_given():

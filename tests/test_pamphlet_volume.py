@@ -59,7 +59,7 @@ def plain(text: str) -> str:
 
 def test_p206_finds_the_organisational_report(volume):
     work = find_work(volume, "p206")
-    assert work.title.startswith("The Organisational Report")
+    assert find_work(volume, "The Organisational Report") is work
     assert find_work(volume, "The Twelfth Congress").children[0] is work
 
 
@@ -96,8 +96,9 @@ def test_pamphlet_cites_and_holds_its_source_pages(made, key):
         assert extract in plain(z.read("EPUB/titlepage.xhtml").decode())
         nav = z.read("EPUB/nav.xhtml").decode()
     page_list = nav[nav.index('epub:type="page-list"'):]
-    listed = re.findall(r">([0-9]+)</a>", page_list)
-    assert listed == [str(p) for p in range(int(first), int(last) + 1)]
+    listed = [int(p) for p in re.findall(r">([0-9]+)</a>", page_list)]
+    assert listed == sorted(listed) and listed[-1] == int(last)  # (a blank page may precede)
+    assert set(range(int(first), int(last) + 1)) <= set(listed)
     title_page = pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
     assert extract in plain(title_page)
 

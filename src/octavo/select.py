@@ -14,7 +14,7 @@ import copy
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import OctavoError, WorkNotFound
 from .ids import slugify
@@ -93,6 +93,12 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def _titles(work: Work) -> tuple[str, ...]:
+    """A work's title as words, with and without the number of a part ("3. Report …")."""
+    words = _words(work.title)
+    return words, re.sub(r"^(?:\d+|[ivxlc]+) ", "", words)
+
+
 def find_work(book: Book, query: str) -> Work:
     """The work named by an id, a unique title (or id) prefix, a page (``p206``), or
     ``WORK/N``: the Nth part of a composite work (``the-twelfth-congress/3``).
@@ -120,9 +126,9 @@ def find_work(book: Book, query: str) -> Work:
             return max(holding, key=lambda h: h[:2])[2]
         raise WorkNotFound(f"no work holds printed page {wanted} of {book.meta.book_id}")
     words, slug = _words(query), slugify(query)
-    matches = [w for w, _ in works
-               if words and (_words(w.title).startswith(words) or w.id.startswith(slug))]
-    exact = [w for w in matches if _words(w.title) == words]
+    matches = [w for w, _ in works if words and (
+        any(t.startswith(words) for t in _titles(w)) or w.id.startswith(slug))]
+    exact = [w for w in matches if words in _titles(w)]
     chosen = {id(w) for w in matches}
     outer = [w for w, above in works
              if id(w) in chosen and not any(id(a) in chosen for a in above)]
@@ -181,8 +187,9 @@ def excerpt(book: Book, works: list[Work], scope: str = "") -> Excerpt:
 
     A footnote cited from a work but held by an enclosing one moves in with the citing work;
     the first page gets a marker if the work starts mid-page; page refs to pages outside
-    become their text. ``scope`` prefixes every id (for books gathered from several sources).
-    Notes keep their numbers here; ``renumber`` gives them the new book's.
+    become their text, and the notes lose the markers of the book's notes pages. ``scope``
+    prefixes every id (for books gathered from several sources). Notes keep their numbers
+    here; ``renumber`` gives them the new book's.
     """
     footnotes = {f.id: f for w in book.walk() for f in w.footnotes}
     cut = [copy.deepcopy(w) for w in works]
@@ -194,8 +201,11 @@ def excerpt(book: Book, works: list[Work], scope: str = "") -> Excerpt:
     by_id = {n.id: n for n in book.notes}
     notes = [copy.deepcopy(by_id[t]) for t in _cited(cut) if t in by_id]
     held = {m.page for w in cut for m in markers(w)}
+    for note in notes:  # the pages of the book's notes section aren't the excerpt's
+        _splice(note, lambda item: [] if isinstance(item, PageMarker) else None)
     for root in (*cut, *notes):
-        _unlink_pages(root, held)
+        _splice(root, lambda item: item.children if isinstance(item, PageRef)
+                and item.page not in held else None)
         if scope:
             _scope_ids(root, scope)
     return Excerpt(cut, notes)
@@ -211,22 +221,21 @@ def _adopt_footnotes(work: Work, footnotes: dict[str, Footnote]) -> None:
                 held.add(ref.target)
 
 
-def _unlink_pages(root: object, held: set[str]) -> None:
-    """Replace every PageRef to a page not in ``held`` by its own inlines."""
+def _splice(root: object, swap: Callable[[object], list | None]) -> None:
+    """In every list below ``root``, put the items ``swap`` gives in place of an item
+    (where it gives None, the item stays)."""
 
-    def flatten(items: list) -> list:
+    def spliced(items: list) -> list:
         out = []
         for item in items:
-            if isinstance(item, PageRef) and item.page not in held:
-                out.extend(flatten(item.children))
-            else:
-                out.append(item)
+            replacement = swap(item)
+            out.extend([item] if replacement is None else spliced(replacement))
         return out
 
     for node in iter_nodes(root):
         for name, value in _lists(node):
-            if any(isinstance(i, PageRef) and i.page not in held for i in value):
-                setattr(node, name, flatten(value))
+            if any(swap(item) is not None for item in value):
+                setattr(node, name, spliced(value))
 
 
 def _scope_ids(root: object, scope: str) -> None:
