@@ -67,14 +67,15 @@ def file_stem(*parts: str) -> str:
 
 
 def pamphlet_meta(book: Book, works: list[Work]) -> Metadata:
-    """The metadata of a pamphlet of ``works`` cut from ``book``."""
+    """The metadata of a pamphlet of ``works`` cut from ``book``: the source's imprint
+    (publisher, place, date) moves into the extract line, as it isn't the pamphlet's own."""
     meta = book.meta
     enclosing = ancestors(book, works[0])
     return merge(dataclasses.replace(
         meta,
         title="; ".join(w.title for w in works),
         subtitle=enclosing[-1].title if len(works) == 1 and enclosing else "",
-        volume="", publisher="", place="", identifier="", description="",
+        volume="", publisher="", place="", date="", identifier="", description="",
         book_id=file_stem(meta.book_id, *(w.id for w in works)),
         extract=extract_line(meta, works),
     ), {})
