@@ -9,7 +9,13 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 from conftest import DISCUSSION
-from pamphlet_checks import dangling_links, endnotes, epubcheck_messages, noterefs
+from pamphlet_checks import (
+    dangling_links,
+    endnotes,
+    epubcheck_messages,
+    noterefs,
+    private_tree_cache,
+)
 from samples import para, rich_book
 
 from octavo.anthology import anthology, load, read_reader
@@ -19,6 +25,8 @@ from octavo.errors import MetadataError, OctavoError, WorkNotFound
 from octavo.pamphlet import elide, file_stem, output_path, pamphlet
 from octavo.select import excerpt, find_work, find_works, pamphlet_works
 from octavo.tree import Footnote, NoteRef, PageMarker, PageRef, Text, Work, iter_nodes
+
+tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 
 
 def sample():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from pamphlet_checks import private_tree_cache
 from samples import para, rich_book
 
 from octavo import cache
@@ -13,6 +14,8 @@ from octavo.cli import main
 from octavo.pamphlet import pamphlet
 from octavo.readers import READERS
 from octavo.sources import Source
+
+tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 
 
 def read_sample(text: str):
@@ -97,3 +100,21 @@ def test_the_command_shows_a_summary_and_needs_works_or_all(source, tmp_path):
     one = CliRunner().invoke(main, [*args, "p8"])
     assert one.exit_code == 0 and "sample-the-tenth-congress-report.epub" in one.output
     assert CliRunner().invoke(main, args).exit_code == 2
+
+
+def test_a_tree_survives_the_cache_unchanged(discussion):
+    for book in (rich_book(), discussion):
+        again = cache.restore(cache.serialise(book))
+        assert again == book and cache.serialise(again) == cache.serialise(book)
+
+
+def test_a_source_is_read_once_until_a_file_of_it_changes(source, monkeypatch, tmp_path):
+    monkeypatch.setenv("OCTAVO_CACHE", str(tmp_path / "trees"))
+    calls = []
+    monkeypatch.setitem(READERS, "sample", lambda text: calls.append(text) or read_sample(text))
+    first = cache.read_cached(source)
+    assert cache.read_cached(source) == first and len(calls) == 1
+    source.path.with_name("sample.corrections.toml").write_text("# a file beside the source\n")
+    cache.read_cached(source)
+    assert len(calls) == 2
+    assert len(list(cache.tree_folder().glob("sample-*.json"))) == 1  # the old tree is gone

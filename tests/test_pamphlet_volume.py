@@ -13,7 +13,13 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 from conftest import INPUT, ROOT
-from pamphlet_checks import dangling_links, endnotes, epubcheck_messages, noterefs
+from pamphlet_checks import (
+    dangling_links,
+    endnotes,
+    epubcheck_messages,
+    noterefs,
+    private_tree_cache,
+)
 
 from octavo.anthology import read_reader
 from octavo.build import write_book
@@ -33,6 +39,8 @@ ASKED = {
     "item-3": ("The Twelfth Congress/3", "241", "268", "pp. 241–68"),
     "p206": ("p206", "199", "226", "pp. 199–226"),
 }
+
+tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 
 
 @pytest.fixture(scope="session")

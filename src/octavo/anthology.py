@@ -20,12 +20,13 @@ import dataclasses
 import tomllib
 from pathlib import Path
 
+from .cache import read_cached
 from .errors import MetadataError, OctavoError
 from .ids import slugify
 from .metadata import FIELDS, merge
 from .pamphlet import extract_line, file_stem
 from .select import excerpt, find_works, renumber
-from .sources import Source, read_book
+from .sources import Source
 from .tree import Book, ClosingLine, Metadata, Work
 
 
@@ -105,7 +106,7 @@ def read_reader(path: Path) -> Book:
     for pick in picks:
         key = pick.source.resolve()
         if key not in books:
-            books[key] = read_book(Source(pick.source))
+            books[key] = read_cached(Source(pick.source))
         book = books[key]
         chosen += [(book, w) for w in find_works(book, [pick.work] if pick.work else [])]
     return anthology(meta, chosen)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import write_book
-from .cache import Entry, Manifest, output_key, serialise, source_fingerprint
+from .cache import Entry, Manifest, output_key, read_cached, serialise, source_fingerprint
 from .errors import OctavoError
 from .pamphlet import output_path, pamphlet
 from .select import find_works, page_span, pamphlet_works
-from .sources import Source, read_book
+from .sources import Source
 from .tree import Book, Work
 
 
@@ -79,11 +79,10 @@ def prepare(source: Source, queries: list[str], out_dir: Path,
     """The batch of pamphlets of the works named (every work of the source when none is)."""
     manifest = Manifest(out_dir)
     name = str(source.path.resolve())
-    fingerprint = source_fingerprint(source.path, source.meta_path,
-                                     selection="|".join([*formats, "", *queries]))
+    fingerprint = source_fingerprint(source, selection="|".join([*formats, "", *queries]))
     if names := manifest.unchanged(name, fingerprint):
         return Batch(name, fingerprint, manifest, unchanged=names)
-    book = read_book(source)
+    book = read_cached(source)
     works = find_works(book, queries) if queries else pamphlet_works(book)
     return Batch(name, fingerprint, manifest, jobs=plan(book, works, out_dir, formats))
 

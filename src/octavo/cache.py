@@ -5,34 +5,58 @@ serialised data, the notes they use, its metadata), the format, the templates an
 and octavo itself (its version and code). An output whose key is in the manifest and whose
 file is still there, at the recorded size, needs no rebuilding.
 
-A source's fingerprint (its text, its TOML, the same templates and code) lets a batch that
-has nothing to do skip even reading the source.
+A source's fingerprint (its text and the files beside it under its name — TOML,
+corrections — the same templates and code) lets a batch that has nothing to do skip even
+reading the source.
+
+The tree a source reads into is cached too, as JSON in the user's cache folder
+(``$OCTAVO_CACHE``, else ``$XDG_CACHE_HOME/octavo`` or ``~/.cache/octavo``), keyed on the
+source's files and octavo's code: a second pamphlet of the same volume doesn't read it again.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import glob
 import hashlib
 import json
+import os
 from functools import cache
 from pathlib import Path
 
-from . import __version__
+from . import __version__, tree
+from .errors import OctavoError
+from .ids import slugify
 from .output import write_atomic
 from .paths import STYLES, TEMPLATES
+from .sources import Source, read_book
 
 MANIFEST = ".octavo-cache.json"
 CODE = Path(__file__).resolve().parent
 
 
+NODES = {name: cls for name, cls in vars(tree).items()
+         if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
+
+
 def serialise(node: object) -> object:
-    """A tree (or any part of it) as JSON-able data naming each node's class."""
+    """A tree (or any part of it) as JSON-able data, each node a dict naming its class."""
     if dataclasses.is_dataclass(node):
-        fields = {f.name: serialise(getattr(node, f.name)) for f in dataclasses.fields(node)}
-        return [type(node).__name__, fields]
+        return {"@": type(node).__name__,
+                **{f.name: serialise(getattr(node, f.name)) for f in dataclasses.fields(node)}}
     if isinstance(node, list | tuple):
         return [serialise(item) for item in node]
     return node
+
+
+def restore(data: object) -> object:
+    """The tree that ``serialise`` made ``data`` of."""
+    if isinstance(data, dict):
+        fields = {k: restore(v) for k, v in data.items() if k != "@"}
+        return NODES[data["@"]](**fields)
+    if isinstance(data, list):
+        return [restore(item) for item in data]
+    return data
 
 
 def _hash(*parts: bytes | str) -> str:
@@ -43,12 +67,25 @@ def _hash(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+def _files(paths) -> list[bytes | str]:
+    return [b for f in sorted(paths) if f.is_file() for b in (f.name, f.read_bytes())]
+
+
+@cache
+def code() -> str:
+    """A hash of octavo's version and code."""
+    return _hash(__version__, *_files(CODE.rglob("*.py")))
+
+
 @cache
 def toolchain() -> str:
-    """A hash of what turns a tree into outputs: templates, styles, octavo's version and code."""
-    files = sorted([*TEMPLATES.rglob("*"), *STYLES.rglob("*"), *CODE.rglob("*.py")])
-    return _hash(__version__, *(b for f in files if f.is_file()
-                                for b in (f.name, f.read_bytes())))
+    """A hash of what turns a tree into outputs: octavo's code, its templates and styles."""
+    return _hash(code(), *_files([*TEMPLATES.rglob("*"), *STYLES.rglob("*")]))
+
+
+def source_files(source: Source) -> list[Path]:
+    """A source's text and the files beside it under its name (its TOML, corrections)."""
+    return sorted(source.path.parent.glob(glob.escape(source.stem) + ".*"))
 
 
 def output_key(book: object, fmt: str) -> str:
@@ -57,10 +94,37 @@ def output_key(book: object, fmt: str) -> str:
     return _hash(toolchain(), fmt, data)
 
 
-def source_fingerprint(*files: Path, selection: str) -> str:
+def source_fingerprint(source: Source, selection: str) -> str:
     """The fingerprint of a source's files and what was asked of them."""
-    return _hash(toolchain(), selection,
-                 *(f.read_bytes() if f.exists() else b"" for f in files))
+    return _hash(toolchain(), selection, *_files(source_files(source)))
+
+
+def tree_folder() -> Path:
+    """Where read trees are cached."""
+    if folder := os.environ.get("OCTAVO_CACHE"):
+        return Path(folder)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "octavo"
+
+
+def read_cached(source: Source) -> tree.Book:
+    """The Book a source reads into: from the tree cache when its files and octavo's code
+    are unchanged, else read (and cached, if the cache folder can be written)."""
+    if not source.path.is_file():
+        return read_book(source)  # which says what is wrong with it
+    name = slugify(source.stem)
+    path = tree_folder() / f"{name}-{_hash(code(), *_files(source_files(source)))[:24]}.json"
+    try:
+        return restore(json.loads(path.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    book = read_book(source)
+    try:
+        for old in path.parent.glob(f"{name}-*.json"):
+            old.unlink(missing_ok=True)
+        write_atomic(path, json.dumps(serialise(book), ensure_ascii=False).encode())
+    except (OSError, OctavoError):
+        pass  # no cache then
+    return book
 
 
 @dataclasses.dataclass

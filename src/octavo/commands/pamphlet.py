@@ -11,10 +11,11 @@ import click
 from ..anthology import read_reader
 from ..batch import prepare, run
 from ..build import FORMATS, write_book
+from ..cache import read_cached
 from ..pamphlet import pamphlet as cut_pamphlet
 from ..paths import DIST
 from ..select import find_works
-from ..sources import Source, read_book
+from ..sources import Source
 
 PAMPHLETS = DIST / "pamphlets"
 
@@ -67,7 +68,7 @@ def pamphlet(source: Path, works: tuple[str, ...], out_dir: Path, fmt: str) -> N
     its work's notes (renumbered), footnotes and page markers, and its own title page
     saying where it comes from; it is written to OUT/<source-id>-<work-id>.epub/.pdf.
     """
-    book = read_book(Source(source))
+    book = read_cached(Source(source))
     _written(write_book(cut_pamphlet(book, find_works(book, works)), out_dir, _formats(fmt)))
 
 
