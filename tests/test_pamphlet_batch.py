@@ -9,7 +9,7 @@ from samples import para, rich_book
 
 from octavo import cache
 from octavo.batch import prepare, run
-from octavo.cache import Manifest, output_key
+from octavo.cache import Manifest, output_keys
 from octavo.cli import main
 from octavo.pamphlet import pamphlet
 from octavo.readers import READERS
@@ -63,7 +63,7 @@ def test_a_deleted_output_is_made_again(source, tmp_path):
 
 def key_of(book, fmt="pdf"):
     """The cache key of the sample congress's pamphlet."""
-    return output_key(pamphlet(book, [book.works[1]]), fmt)
+    return output_keys(pamphlet(book, [book.works[1]]), ("epub", "pdf"))[fmt]
 
 
 def test_output_keys_follow_text_metadata_notes_and_toolchain(monkeypatch):

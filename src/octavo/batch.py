@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import write_book
-from .cache import Entry, Manifest, output_key, read_cached, serialise, source_fingerprint
+from .cache import Entry, Manifest, output_keys, read_cached, source_fingerprint
 from .errors import OctavoError
 from .pamphlet import output_path, pamphlet
-from .select import find_works, page_span, pamphlet_works
+from .select import find_works, markers, page_span, pamphlet_works
 from .sources import Source
 from .tree import Book, Work
 
@@ -31,7 +31,7 @@ class Job:
     fmt: str
     path: Path
     key: str
-    weight: int
+    weight: int  # a rough cost: printed pages, more for a PDF
 
 
 @dataclass
@@ -64,13 +64,13 @@ def plan(book: Book, works: list[Work], out_dir: Path, formats: tuple[str, ...])
     jobs, seen = [], set()
     for work in works:
         made = pamphlet(book, [work])
-        for fmt in formats:
+        pages = 1 + sum(1 for _ in markers(work))
+        for fmt, key in output_keys(made, formats).items():
             path = output_path(out_dir, made, fmt)
             if path.name in seen:
                 raise OctavoError(f"two pamphlets would be written to {path.name}")
             seen.add(path.name)
-            cost = len(repr(serialise(made.works))) * (4 if fmt == "pdf" else 1)
-            jobs.append(Job(made, fmt, path, output_key(made, fmt), cost))
+            jobs.append(Job(made, fmt, path, key, pages * (8 if fmt == "pdf" else 1)))
     return jobs
 
 

@@ -88,10 +88,10 @@ def source_files(source: Source) -> list[Path]:
     return sorted(source.path.parent.glob(glob.escape(source.stem) + ".*"))
 
 
-def output_key(book: object, fmt: str) -> str:
-    """The cache key of one output of ``book``."""
+def output_keys(book: object, formats: tuple[str, ...]) -> dict[str, str]:
+    """The cache key of each output of ``book``, by format."""
     data = json.dumps(serialise(book), ensure_ascii=False, sort_keys=True)
-    return _hash(toolchain(), fmt, data)
+    return {fmt: _hash(toolchain(), fmt, data) for fmt in formats}
 
 
 def source_fingerprint(source: Source, selection: str) -> str:
