@@ -9,7 +9,6 @@ from .errors import OctavoError, RenderError
 from .output import target, writable_folder, write_all
 from .sources import Source, read_book
 from .tree import Book
-from .writers import epub, pdf
 from .writers.pdf_settings import PrintSettings, from_toml
 
 FORMATS = ("epub", "pdf")
@@ -42,6 +41,8 @@ def write_book(book: Book, out_dir: Path, formats: tuple[str, ...],
 def _made(book: Book, fmt: str, path: Path,
           settings: PrintSettings | None) -> tuple[bytes, int]:
     """The bytes and page count of a book in one format; a writer's failure a RenderError."""
+    from .writers import epub, pdf  # here, not above: WeasyPrint takes half a second to load
+
     try:
         if fmt == "epub":
             return epub.build(book), epub.count_pages(book)

@@ -126,3 +126,8 @@ main.add_command(works)
 from .commands.audit import audit  # noqa: E402
 
 main.add_command(audit)
+
+from .commands.pamphlet import COMMANDS as PAMPHLET_COMMANDS  # noqa: E402
+
+for _command in PAMPHLET_COMMANDS:
+    main.add_command(_command)

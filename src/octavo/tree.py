@@ -50,11 +50,12 @@ class PageMarker:
     """Where a printed page of the source edition begins (inline or between blocks)."""
 
     page: str  # the printed folio: "5", "XIV"
+    scope: str = ""  # prefix keeping ids unique in a book gathered from several editions
     node: ClassVar[str] = "pagemarker"
 
     @property
     def id(self) -> str:
-        return page_id(self.page)
+        return page_id(self.page, self.scope)
 
 
 @dataclass
@@ -63,11 +64,12 @@ class PageRef:
 
     page: str
     children: list[Inline]
+    scope: str = ""  # as PageMarker.scope
     node: ClassVar[str] = "pageref"
 
     @property
     def target(self) -> str:
-        return page_id(self.page)
+        return page_id(self.page, self.scope)
 
 
 @dataclass
@@ -261,9 +263,9 @@ class Book:
             yield from work.walk()
 
 
-def page_id(page: str) -> str:
-    """The XHTML id of a printed page's marker."""
-    return f"page-{page}"
+def page_id(page: str, scope: str = "") -> str:
+    """The XHTML id of a printed page's marker (``scope`` prefixes it in anthologies)."""
+    return f"{scope}page-{page}"
 
 
 # in reading order: a work's title, its text, its footnotes, then its parts
