@@ -89,7 +89,7 @@ def nav_entries(nav: str) -> list[tuple[int, str]]:
         elif token == "</ol>":
             depth -= 1
         else:
-            out.append((depth, re.sub(r"<[^>]+>", "", token)))
+            out.append((depth, re.sub(r"<[^>]+>", "", token).replace("\u00a0", " ")))
     return out
 
 
