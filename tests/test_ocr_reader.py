@@ -188,3 +188,12 @@ def test_quotations_in_smaller_type_are_blocks_of_their_own(result):
     assert any(q[0].startswith("“The degeneration of the ‘old guard’") for q in quotes)
     newspaper = next(q for q in quotes if q[0].startswith("“The role of a newspaper"))
     assert len(newspaper) == 2 and newspaper[1].startswith("In this respect")
+
+
+def test_an_interviews_answers_start_their_own_paragraphs(result):
+    """A dash opening a line after a question is the interviewee's answer (pp. 141-47)."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    answers = [t for t in texts if re.match("\u2014[A-Z]", t)]
+    assert len(answers) >= 6
+    assert not [t for t in texts if re.search("\\?\\s*\u2014[A-Z]", t)]

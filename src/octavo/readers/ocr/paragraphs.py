@@ -33,6 +33,9 @@ SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+FULL_STOP = re.compile(r"[.!?][\u201d\u2019)]*\d{0,3}$")  # not a colon: a list may follow
+QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
+REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
@@ -42,6 +45,7 @@ CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
 NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
+LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a full line
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
@@ -54,6 +58,13 @@ def is_display(line: str) -> bool:
     if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
         return True
     return bool(re.search(r"[A-Z]{2}", s.replace(" ", ""))) and not any(c.islower() for c in s)
+
+
+def letter_spaced(line: str) -> bool:
+    """A line mostly letter-spaced (``M a k e a n a l l``): its width says nothing of
+    an indent, for the OCR keeps no word spaces in it."""
+    tokens = line.split()
+    return sum(len(t.strip(".,;:()")) == 1 for t in tokens) > len(tokens) / 2
 
 
 def line_kind(line: str, previous: str) -> str:
@@ -193,9 +204,13 @@ class Builder:
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
         if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
             return False
-        measure = self.measure * self.type_size()
-        ratio = width(last) / measure
-        return ratio < SHORT or (ratio < NEAR and width(line) < INDENT * measure)
+        if QUESTION.search(last) and REPLY.match(line):
+            return True  # an interview's answer
+        size = self.type_size()
+        ratio = self.widths[-1] / size  # the last line against its own page's measure
+        near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
+        indented = width(line) < INDENT * self.measure * size and not letter_spaced(line)
+        return ratio < SHORT or (ratio < near and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
