@@ -197,3 +197,12 @@ def test_an_interviews_answers_start_their_own_paragraphs(result):
     answers = [t for t in texts if re.match("\u2014[A-Z]", t)]
     assert len(answers) >= 6
     assert not [t for t in texts if re.search("\\?\\s*\u2014[A-Z]", t)]
+
+
+def test_a_titles_label_is_not_run_into_the_paragraph_above(result):
+    """``Appendix 2`` over the treaty's title stands apart from the declaration's end."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    declaring = next(t for t in texts if t.startswith("Declaring all this"))
+    assert declaring.endswith("Socialist Republics.\u201d")
+    assert "Appendix 2" in texts

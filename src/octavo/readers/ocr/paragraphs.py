@@ -67,6 +67,12 @@ def letter_spaced(line: str) -> bool:
     return sum(len(t.strip(".,;:()")) == 1 for t in tokens) > len(tokens) / 2
 
 
+def is_label(line: str, measure: float) -> bool:
+    """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
+    label, not the end of the paragraph before it."""
+    return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
+
+
 def line_kind(line: str, previous: str) -> str:
     """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
     s = line.strip()
@@ -202,6 +208,8 @@ class Builder:
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
                 return True
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
+        if opens and ahead and is_display(ahead[0]) and is_label(line, self.measure):
+            return True
         if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
             return False
         if QUESTION.search(last) and REPLY.match(line):
