@@ -206,3 +206,13 @@ def test_a_titles_label_is_not_run_into_the_paragraph_above(result):
     declaring = next(t for t in texts if t.startswith("Declaring all this"))
     assert declaring.endswith("Socialist Republics.\u201d")
     assert "Appendix 2" in texts
+
+
+def test_a_full_stop_closes_a_run_in_list(result):
+    """Points ending in semicolons (``d) creating … manoeuvring;``) end with the one
+    ending in a full stop; the text after it is a paragraph again (p. 114)."""
+    blocks = [b for b in result.blocks if isinstance(b, Paragraph)]
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text)) for b in blocks]
+    at = texts.index("e) electrifying transport and large-scale industry.")
+    assert blocks[at].role == "point"
+    assert texts[at + 1].startswith("Such, in general, are the Party")

@@ -124,6 +124,7 @@ class Builder:
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
+    closed: tuple[str, str] = ("", "")  # the last closed block's role (or kind) and text
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -144,6 +145,8 @@ class Builder:
                 self.blocks.append(paragraph)
         elif self.kind == "asterism":
             self.blocks.append(Asterism())
+        if self.kind:
+            self.closed = (self.role or self.kind, self.text)
         self.kind, self.role, self.text, self.lines = "", "", "", 0
 
     def _inlines(self) -> list[Inline]:
@@ -189,6 +192,11 @@ class Builder:
         last = next((b for b in reversed(self.blocks) if not isinstance(b, PageMarker)), None)
         return isinstance(last, Heading)
 
+    def in_list(self) -> bool:
+        """Whether the open block follows a point that ends in a semicolon (a run-in
+        list's item: ``b) assisting peasant farming …;``)."""
+        return self.closed[0] == "point" and self.closed[1].rstrip().endswith(";")
+
     def type_size(self) -> float:
         """How much wider the open paragraph's full lines run than the measure: above 1
         for the print's smaller type (quotations, editorial notes), else 1."""
@@ -214,6 +222,8 @@ class Builder:
             return False
         if QUESTION.search(last) and REPLY.match(line):
             return True  # an interview's answer
+        if self.role == "point" and FULL_STOP.search(last) and self.in_list():
+            return True  # a full stop closes a list whose items end in semicolons
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
