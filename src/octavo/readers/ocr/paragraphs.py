@@ -2,9 +2,12 @@
 
 The print's paragraph indents are lost, so a paragraph ends where its last line
 falls short of the measure after a sentence end and the next line opens like a
-sentence; otherwise a paragraph runs on, across page breaks too.  Display lines
-(capitals, roman numerals), numbered points, dates, asterisms and the note and
-chronicle entries start blocks of their own.
+sentence, or fills it but the next line is indented (justified lines vary by some
+7% in width, so the longer a paragraph has run, the fuller a last line may be);
+otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
+roman numerals) and the short labels over them, numbered points, dates, asterisms,
+an interview's answers and the note and chronicle entries start blocks of their
+own; a full stop closes a run-in list of points.
 """
 
 from __future__ import annotations
