@@ -188,3 +188,31 @@ def test_quotations_in_smaller_type_are_blocks_of_their_own(result):
     assert any(q[0].startswith("“The degeneration of the ‘old guard’") for q in quotes)
     newspaper = next(q for q in quotes if q[0].startswith("“The role of a newspaper"))
     assert len(newspaper) == 2 and newspaper[1].startswith("In this respect")
+
+
+def test_an_interviews_answers_start_their_own_paragraphs(result):
+    """A dash opening a line after a question is the interviewee's answer (pp. 141-47)."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    answers = [t for t in texts if re.match("\u2014[A-Z]", t)]
+    assert len(answers) >= 6
+    assert not [t for t in texts if re.search("\\?\\s*\u2014[A-Z]", t)]
+
+
+def test_a_titles_label_is_not_run_into_the_paragraph_above(result):
+    """``Appendix 2`` over the treaty's title stands apart from the declaration's end."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    declaring = next(t for t in texts if t.startswith("Declaring all this"))
+    assert declaring.endswith("Socialist Republics.\u201d")
+    assert "Appendix 2" in texts
+
+
+def test_a_full_stop_closes_a_run_in_list(result):
+    """Points ending in semicolons (``d) creating … manoeuvring;``) end with the one
+    ending in a full stop; the text after it is a paragraph again (p. 114)."""
+    blocks = [b for b in result.blocks if isinstance(b, Paragraph)]
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text)) for b in blocks]
+    at = texts.index("e) electrifying transport and large-scale industry.")
+    assert blocks[at].role == "point"
+    assert texts[at + 1].startswith("Such, in general, are the Party")

@@ -2,9 +2,12 @@
 
 The print's paragraph indents are lost, so a paragraph ends where its last line
 falls short of the measure after a sentence end and the next line opens like a
-sentence; otherwise a paragraph runs on, across page breaks too.  Display lines
-(capitals, roman numerals), numbered points, dates, asterisms and the note and
-chronicle entries start blocks of their own.
+sentence, or fills it but the next line is indented (justified lines vary by some
+7% in width, so the longer a paragraph has run, the fuller a last line may be);
+otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
+roman numerals) and the short labels over them, numbered points, dates, asterisms,
+an interview's answers and the note and chronicle entries start blocks of their
+own; a full stop closes a run-in list of points.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+FULL_STOP = re.compile(r"[.!?][\u201d\u2019)]*\d{0,3}$")  # not a colon: a list may follow
+QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
+REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
@@ -42,6 +48,7 @@ CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
 NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
+LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a full line
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
@@ -54,6 +61,19 @@ def is_display(line: str) -> bool:
     if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
         return True
     return bool(re.search(r"[A-Z]{2}", s.replace(" ", ""))) and not any(c.islower() for c in s)
+
+
+def letter_spaced(line: str) -> bool:
+    """A line mostly letter-spaced (``M a k e a n a l l``): its width says nothing of
+    an indent, for the OCR keeps no word spaces in it."""
+    tokens = line.split()
+    return sum(len(t.strip(".,;:()")) == 1 for t in tokens) > len(tokens) / 2
+
+
+def is_label(line: str, measure: float) -> bool:
+    """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
+    label, not the end of the paragraph before it."""
+    return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
 
 
 def line_kind(line: str, previous: str) -> str:
@@ -107,6 +127,7 @@ class Builder:
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
+    closed: tuple[str, str] = ("", "")  # the last closed block's role (or kind) and text
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -127,6 +148,8 @@ class Builder:
                 self.blocks.append(paragraph)
         elif self.kind == "asterism":
             self.blocks.append(Asterism())
+        if self.kind:
+            self.closed = (self.role or self.kind, self.text)
         self.kind, self.role, self.text, self.lines = "", "", "", 0
 
     def _inlines(self) -> list[Inline]:
@@ -172,6 +195,11 @@ class Builder:
         last = next((b for b in reversed(self.blocks) if not isinstance(b, PageMarker)), None)
         return isinstance(last, Heading)
 
+    def in_list(self) -> bool:
+        """Whether the open block follows a point that ends in a semicolon (a run-in
+        list's item: ``b) assisting peasant farming …;``)."""
+        return self.closed[0] == "point" and self.closed[1].rstrip().endswith(";")
+
     def type_size(self) -> float:
         """How much wider the open paragraph's full lines run than the measure: above 1
         for the print's smaller type (quotations, editorial notes), else 1."""
@@ -191,11 +219,19 @@ class Builder:
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
                 return True
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
+        if opens and ahead and is_display(ahead[0]) and is_label(line, self.measure):
+            return True
         if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
             return False
-        measure = self.measure * self.type_size()
-        ratio = width(last) / measure
-        return ratio < SHORT or (ratio < NEAR and width(line) < INDENT * measure)
+        if QUESTION.search(last) and REPLY.match(line):
+            return True  # an interview's answer
+        if self.role == "point" and FULL_STOP.search(last) and self.in_list():
+            return True  # a full stop closes a list whose items end in semicolons
+        size = self.type_size()
+        ratio = self.widths[-1] / size  # the last line against its own page's measure
+        near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
+        indented = width(line) < INDENT * self.measure * size and not letter_spaced(line)
+        return ratio < SHORT or (ratio < near and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
