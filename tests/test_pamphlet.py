@@ -194,8 +194,8 @@ def test_pamphlet_epub_passes_epubcheck_and_holds_only_its_own_work(built):
     names = zipfile.ZipFile(path).namelist()
     assert "EPUB/the-tenth-congress-report.xhtml" in names
     assert not any("disagreements" in n or "chronicle" in n for n in names)
-    assert [text for _, _, text in endnotes(path)] == [
-        "The Tenth Congress was held on March 8–16, 1921."]
+    assert [text for _, _, text in endnotes(path)] == [  # ending with the page it cites
+        "The Tenth Congress was held on March 8–16, 1921. p.\u00a07"]
     assert path.name == "sample-works-the-tenth-congress-report.epub"
 
 

@@ -60,7 +60,7 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, size: int, width: int) -> list[st
     """Drawable lines no wider than ``width``; no-break spaces hold words together."""
     face = font(size)
     lines: list[str] = []
-    for word in tie(text).split(" "):
+    for word in tie(" ".join(text.split())).split(" "):
         word = "".join(_drawable(size, c) for c in word)
         trial = f"{lines[-1]} {word}" if lines else word
         if lines and draw.textlength(trial, font=face) <= width:
