@@ -19,6 +19,13 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 
 $(VENV)/.installed: pyproject.toml
+	@# WeasyPrint subsets fonts far faster with HarfBuzz's subsetter (Debian: libharfbuzz-subset0);
+	@# installed when missing and we may, otherwise it falls back to fontTools.
+	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    { apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
+	      { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1; }; } || \
+	  echo "note: libharfbuzz-subset0 not installed; PDF font subsetting will be slower"; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -e .
 	touch $@
