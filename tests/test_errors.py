@@ -237,3 +237,13 @@ def test_binary_source_in_a_real_process(tmp_path):
     assert done.returncode == 9
     assert done.stderr == f"octavo: error: {source}: is a PDF file, not a source text\n"
     assert done.stdout == "" and not leftovers(tmp_path)
+
+
+def test_output_cut_short_by_its_reader_is_no_error():
+    """`octavo works SOURCE | head -1`: the pipe closes before octavo writes; it exits quietly."""
+    volume = DISCUSSION.parent / "stalin-works-05.ocr.txt"
+    process = subprocess.Popen([sys.executable, "-m", "octavo.cli", "works", str(volume)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # gone before the volume is read and the list written
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0 and "error" not in stderr, stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import threading
@@ -66,6 +67,9 @@ class OctavoGroup(click.Group):
             _fail(ctx, f"error: {exc}", exc.exit_code)
         except KeyboardInterrupt:
             _fail(ctx, "interrupted; earlier outputs are as they were", INTERRUPTED)
+        except BrokenPipeError:  # the reader of our output left (`octavo works … | head`)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as exc:
             _fail(ctx, f"error: internal error, {type(exc).__name__}: {one_line(str(exc))[:300]}"
                   " (run with --debug for the traceback)", 1)
@@ -131,3 +135,7 @@ from .commands.pamphlet import COMMANDS as PAMPHLET_COMMANDS  # noqa: E402
 
 for _command in PAMPHLET_COMMANDS:
     main.add_command(_command)
+
+
+if __name__ == "__main__":
+    main()
