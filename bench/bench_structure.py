@@ -10,8 +10,8 @@ from octavo import corrections
 from octavo.readers import ocr
 from octavo.readers.ocr.pages import page_spans
 from octavo.readers.ocr.works import build_book
-from octavo.render import page_markers
 from octavo.tree import NoteRef, iter_nodes
+from octavo.writers.epub import count_pages
 
 SOURCE = Path(__file__).resolve().parents[1] / "input/stalin-works-05.ocr.txt"
 
@@ -33,5 +33,5 @@ def run():
             ("OCR volume: endnotes linked both ways", len(linked), "", None),
             ("OCR volume: endnotes in the notes section", len(book.notes), "", None),
             ("OCR volume: footnotes attached to their works", footnotes, "", None),
-            ("OCR volume: printed pages in the page-list", len(page_markers(book)), "", None),
+            ("OCR volume: printed pages in the page-list", count_pages(book), "", None),
             ("OCR volume: unsettled (audit findings)", len(book.warnings), "", None)]

@@ -19,16 +19,21 @@ URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
 REQUIRED = ("title", "language", "book_id")  # keys that may not be given empty
 
 
-def load_toml(path: Path) -> dict[str, str]:
-    """Read a metadata TOML; every key but the ``[print]`` table must be a Metadata string."""
+def read_toml(path: Path) -> dict[str, object]:
+    """The tables and keys of a source's TOML, or a MetadataError saying why it can't be read."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except tomllib.TOMLDecodeError as exc:
         raise MetadataError(f"malformed TOML: {exc}", path) from None
     except UnicodeDecodeError as exc:
         raise MetadataError(f"not UTF-8 text (byte {exc.start})", path) from None
     except OSError as exc:
         raise MetadataError(f"cannot read it: {exc.strerror or exc}", path) from None
+
+
+def load_toml(path: Path) -> dict[str, str]:
+    """Read a metadata TOML; every key but the ``[print]`` table must be a Metadata string."""
+    data = read_toml(path)
     data.pop("print", None)  # print settings, read by octavo.writers.pdf_settings
     for key, value in data.items():
         if key not in FIELDS:

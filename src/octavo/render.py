@@ -9,7 +9,7 @@ import jinja2
 from . import __version__
 from .paths import TEMPLATES
 from .safety import finalize as xml_safe
-from .tree import Book, Footnote, Note, PageMarker, Section, Work, iter_nodes
+from .tree import Book, Footnote, Note, Section, Work, iter_nodes
 from .typography import tie
 
 _ENV: jinja2.Environment | None = None
@@ -82,17 +82,6 @@ def toc_entries(book: Book, href) -> list[dict]:
 def notes_placed(book: Book) -> bool:
     """Whether the book's contents place its endnotes (a work of kind "notes")."""
     return any(w.kind == "notes" for w in book.works)
-
-
-def page_markers(book: Book) -> list[PageMarker]:
-    """Every printed page's marker in reading order, the endnotes' where they stand."""
-    found: list[PageMarker] = []
-    for work in book.works:
-        source = book.notes if work.kind == "notes" else [work]
-        found += [n for item in source for n in iter_nodes(item) if isinstance(n, PageMarker)]
-    if not notes_placed(book):
-        found += [n for note in book.notes for n in iter_nodes(note) if isinstance(n, PageMarker)]
-    return found
 
 
 def _plain(number: str, inlines) -> str:

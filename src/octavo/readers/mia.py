@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTHS
 from ..errors import warn
 from ..ids import IdAllocator
 from ..tree import Book, Metadata, Paragraph, Text, Work
@@ -25,8 +26,7 @@ META_KEYS = {
 }
 META_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z/ ]{2,30}):\s*(?P<value>.+)$")
 DATE = re.compile(
-    r"^(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)(?: \d{1,2})?,? \d{4}$|^\d{4}$"
+    rf"^(?:\d{{1,2}} )?(?:{MONTHS})(?: \d{{1,2}})?,? \d{{4}}$|^\d{{4}}$"
 )
 POINT = re.compile(r"^(?:\d+|[a-z])[.)]\s")
 PAGES = re.compile(r"pp?\.\s*(\d+)(?:\s*[-\u2013]\s*(\d+))?")

@@ -8,11 +8,11 @@ command line, which overrides the TOML.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MetadataError
+from ..metadata import read_toml
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,7 @@ def from_toml(path: Path) -> PrintSettings:
     """The settings of the ``[print]`` table of a source's TOML (defaults when absent)."""
     if not path.exists():
         return PrintSettings()
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("print", {})
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise MetadataError(f"malformed TOML: {exc}", path) from None
+    table = read_toml(path).get("print", {})
     if not isinstance(table, dict):
         raise MetadataError("'print' must be a table ([print])", path)
     for key, value in table.items():

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ...dates import MONTHS
 from ...tree import Chronicle, ChronicleEntry, ChronicleYear, PageMarker, Paragraph
-from .contents import MONTHS
 from .flow import Line, flow, inlines
 from .pages import Page
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ...dates import MONTHS
 from ...tree import Block, ClosingLine, PageMarker, Paragraph, Text, iter_nodes
-from .contents import MONTHS
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 _SIGNATURE = re.compile(r"^(?:Signed:\s*)?(?:J\.\s*)?Stalin\.?$|^Yours,$"

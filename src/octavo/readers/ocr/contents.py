@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...dates import MONTHS
 from .pages import Page
 from .titles import is_capitals, title_case
 
@@ -20,8 +21,6 @@ _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
 _APPENDIX = re.compile(r"^Appendix \d+\.")
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
 DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?(?:,\s*\d{{4}})?")
 _TRAILING_DATE = re.compile(rf",?\s*(?P<date>{DATE.pattern})$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")

@@ -33,7 +33,6 @@ class Page:
     folio: str = ""  # the printed page number, "" if not printed nor inferable
     head: str = ""  # the running head without its folio, "" if none
     lines: list[str] = field(default_factory=list)
-    inferred: bool = False  # folio inferred from the neighbours, not printed
     span: tuple[int, int] = (0, 0)  # where the page stands in the text
 
 
@@ -134,12 +133,11 @@ def _infer_folios(pages: list[Page]) -> None:
             if number <= floor:
                 break
             pages[k].folio = str(number) if kind2 == "arabic" else to_roman(number)
-            pages[k].inferred = True
     if known and known[0][0] > 0:  # the head-less first page of the numbered run
         first, (kind, value) = known[0]
         if value > 1:
             folio = str(value - 1) if kind == "arabic" else to_roman(value - 1)
-            pages[first - 1].folio, pages[first - 1].inferred = folio, True
+            pages[first - 1].folio = folio
 
 
 def split_pages(text: str) -> list[Page]:

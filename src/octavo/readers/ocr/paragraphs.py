@@ -16,13 +16,13 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from ...dates import MONTHS
 from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
 from . import words
 from .measure import measure, width
 from .pages import Page, unspace
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-         r"November|December)")
+MONTH = f"(?:{MONTHS})"
 DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
                       r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
 ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
