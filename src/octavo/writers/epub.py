@@ -18,7 +18,7 @@ from ebooklib import epub
 
 from ..ids import IdAllocator
 from ..paths import STYLES
-from ..render import linker, notes_by_id, render, toc_entries
+from ..render import linker, notes_by_id, notes_placed, render, toc_entries
 from ..tree import Book, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
 from .epub_meta import describe, full_title
@@ -65,7 +65,7 @@ def plan(book: Book) -> list[Document]:
         docs.append(Document(f"{work.id}.xhtml", work.title or full_title(book.meta),
                              "epub-work.xhtml", body_type=BODY_TYPES.get(work.kind, "bodymatter"),
                              work=work, content=[work]))
-    if book.notes and not any(w.kind == "notes" for w in book.works):
+    if book.notes and not notes_placed(book):
         docs.append(_notes_document(book, "Notes"))
     docs.append(Document("colophon.xhtml", "Colophon", "epub-colophon.xhtml",
                          body_type="backmatter"))
