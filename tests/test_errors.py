@@ -247,3 +247,11 @@ def test_output_cut_short_by_its_reader_is_no_error():
     process.stdout.close()  # gone before the volume is read and the list written
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0 and "error" not in stderr, stderr
+
+
+@pytest.mark.parametrize("command", ["build", "works", "pamphlet", "pamphlets", "anthology",
+                                     "audit"])
+def test_every_command_shows_its_help(command):
+    run = octavo(command, "--help")
+    assert run.code == 0 and not run.stderr, run
+    assert run.stdout.startswith(f"Usage: main {command} ")

@@ -17,7 +17,7 @@ from .build import FORMATS, build_outputs
 from .errors import INTERRUPTED, LOG, OctavoError, SourceError, one_line
 from .paths import DIST, INPUT
 from .sources import Source, discover
-from .writers.pdf_settings import TRIMS, VARIANTS
+from .writers.pdf_settings import BLEED_MM, TRIMS, VARIANTS
 
 
 def _sources(paths: tuple[Path, ...]) -> list[Source]:
@@ -61,7 +61,7 @@ class OctavoGroup(click.Group):
             signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().invoke(ctx)
-        except click.exceptions.ClickException:
+        except (click.exceptions.ClickException, click.exceptions.Exit):  # usage, --help
             raise
         except OctavoError as exc:
             _fail(ctx, f"error: {exc}", exc.exit_code)
@@ -105,7 +105,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--trim", type=click.Choice(sorted(TRIMS)), default=None,
               help="PDF trim size (default: the TOML's [print] trim, else a5).")
 @click.option("--print-marks/--no-print-marks", "marks", default=None,
-              help="Add a 3 mm bleed with crop marks to the PDF.")
+              help=f"Add a {BLEED_MM} mm bleed with crop marks to the PDF.")
 @click.option("--pdf-variant", "variant", type=click.Choice(VARIANTS), default=None,
               help="Make an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF.")
 def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
