@@ -21,8 +21,8 @@ from octavo.errors import MetadataError
 from octavo.metadata import load_toml
 from octavo.readers import READERS
 from octavo.sources import Source, discover, read_book
-from octavo.tree import Book, NoteRef, iter_nodes
-from octavo.writers import pdf
+from octavo.tree import BOOK_MATTER, Book, ChronicleEntry, NoteRef, iter_nodes
+from octavo.writers import pdf, pdf_parallel
 from octavo.writers.pdf_settings import PrintSettings, from_toml
 
 A5 = (419.5, 595.3)
@@ -62,7 +62,7 @@ def built(request, sample_outputs) -> Built:
         return Built(rich_book(), sample_outputs["pdf"].path.read_bytes())
     source = next(s for s in REAL if s.stem == request.param)
     book = read_book(source)
-    return Built(book, pdf.build(book).data)
+    return Built(book, pdf.build(book, jobs=2).data)  # in parts, where that pays
 
 
 def test_every_font_is_embedded_and_is_the_book_face(built):
@@ -152,22 +152,29 @@ def test_endnotes_give_the_page_citing_them_and_link_both_ways(built):
 
 
 def test_running_heads_author_on_versos_short_title_on_rectos_none_on_openers(built):
+    """As in the source edition: a work's versos carry the author, its rectos its short title;
+    the contents and the edition's own parts (preface, appendices, notes, chronicle) carry
+    their title on both."""
     author = flat(built.book.meta.author).upper()
     works = built.book.works
     placed = any(w.kind == "notes" for w in works)
     end = built.page_of("endnotes") if built.book.notes and not placed else len(built.text) + 1
     starts = [built.page_of("endnotes" if w.kind == "notes" else w.id) for w in works] + [end]
-    for work, first, following in zip(works, starts, starts[1:], strict=False):
-        if work.kind == "notes":
-            continue
-        head = flat(work.short_title or work.title).upper()
+    runs = ([("CONTENTS", False, built.page_of("contents"), starts[0])]
+            if "contents" in built.reader.named_destinations else [])
+    runs += [(flat(w.short_title or w.title).upper(), w.kind not in BOOK_MATTER, first, following)
+             for w, first, following in zip(works, starts, starts[1:], strict=False)]
+    if built.book.notes and not placed:
+        runs.append(("NOTES", False, end, len(built.text) + 1))
+    for head, authors, first, following in runs:
         assert furniture(built.text[first - 1]) == str(first)
         for page in range(first + 1, following):
             text = built.text[page - 1]
             if not text.strip():
                 assert page % 2 == 0 and page == following - 1, "blank versos only before works"
             else:
-                assert furniture(text) == (f"{head} {page}" if page % 2 else f"{page} {author}")
+                verso = author if authors else head
+                assert furniture(text) == (f"{head} {page}" if page % 2 else f"{page} {verso}")
     assert built.text[0].strip() and not furniture(built.text[0]).isdigit()  # the title page
 
 
@@ -178,6 +185,42 @@ def test_footnotes_sit_at_the_foot_of_the_page_citing_them():
     lines = built.text[pages[0] - 1].splitlines()
     assert lines[-2].startswith("*") and "A light cart" in lines[-2]
     assert re.search(r"formed and tested\. ?\*\n", "\n".join(lines[:-2]) + "\n")  # the call
+
+
+def text_runs(page) -> list[tuple[float, float, str]]:
+    """(height on the page, distance from its left edge, text) of each run of text drawn."""
+    runs = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5],
+                         tm[4] * cm[0] + tm[5] * cm[2] + cm[4], flat(text)))
+
+    page.extract_text(visitor_text=seen)
+    return runs
+
+
+def test_chronicle_dates_stand_beside_their_entries(built):
+    """A two-column list: every date (on one or more lines) has its entry beside it."""
+    entries = [n for w in built.book.works if w.kind == "chronicle" for n in iter_nodes(w)
+               if isinstance(n, ChronicleEntry)]
+    if not entries:
+        pytest.skip("this book has no chronicle")
+    first = built.page_of(next(w.id for w in built.book.works if w.kind == "chronicle"))
+    dates, dated = {flat(e.date) for e in entries}, 0
+    for page in built.reader.pages[first - 1:]:
+        runs = text_runs(page)
+        left = min((x for _, x, text in runs if text in dates), default=None)
+        date, top = "", None
+        head = max((y for y, _, _ in runs), default=0)  # the running head and folio
+        column = (r for r in runs if r[1] == left and r[0] < head - 1)
+        for y, _, text in sorted(column, reverse=True):
+            date, top = f"{date} {text}".strip(), top if date else y
+            if date in dates:
+                assert any(abs(top - y2) < 1 and x2 > left + 40 for y2, x2, _ in runs), date
+                date, dated = "", dated + 1
+        assert not date, f"{date!r} is cut off from its entry"
+    assert dated == len(entries)
 
 
 def test_outline_and_document_metadata(built):
@@ -246,3 +289,26 @@ OCR_FURNITURE = re.compile(r"FROM MARX\s+TO MAO|NOT FOR\s+COMMERCIAL|^J\. V\. ST
 def test_no_furniture_of_the_scan_in_the_text(built):
     body = "\n".join("\n".join(t.splitlines()[:-1]) for t in built.text)  # less our heads
     assert not OCR_FURNITURE.search(body), OCR_FURNITURE.search(body)
+
+
+def outline(reader: pypdf.PdfReader, items=None) -> list:
+    """The outline as nested (title, page) pairs."""
+    items = reader.outline if items is None else items
+    return [outline(reader, item) if isinstance(item, list)
+            else (item.title, reader.get_destination_page_number(item)) for item in items]
+
+
+def test_a_book_laid_out_in_parts_is_the_book_laid_out_whole(built):
+    book, apart = built.book, built
+    if not pdf_parallel.pays(book, PrintSettings(), jobs=2):
+        pytest.skip("this book is laid out in one process")
+    parts = pdf.build(book, jobs=2)
+    assert parts.data == apart.data
+    whole = Built(book, pdf.build(book, jobs=1).data)
+    assert parts.pages == len(apart.text) == len(whole.text)
+    assert apart.text == whole.text
+    assert list(apart.links()) == list(whole.links())
+    assert {n: apart.page_of(n) for n in apart.reader.named_destinations} == {
+        n: whole.page_of(n) for n in whole.reader.named_destinations}
+    assert outline(apart.reader) == outline(whole.reader)
+    assert apart.reader.metadata == whole.reader.metadata

@@ -20,7 +20,7 @@ from octavo.render import render
 from octavo.sources import Source, read_book
 from octavo.tree import Book, Metadata, Paragraph, Text, Work
 from octavo.typography import smarten
-from octavo.writers import epub, pdf
+from octavo.writers import epub, pdf, pdf_layout
 
 SALT = [
     '<img src="file:///etc/passwd">',
@@ -73,7 +73,7 @@ def test_salted_source_builds_a_valid_epub(salted):
 
 def test_every_document_parses_and_holds_no_injected_element(salted):
     docs = _xhtml(salted["out"] / "salted.epub")
-    docs["print.xhtml"] = pdf.html(read_book(salted["source"])).encode()
+    docs["print.xhtml"] = pdf_layout.html(read_book(salted["source"])).encode()
     text = ""
     for name, data in docs.items():
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
@@ -102,13 +102,13 @@ def test_salted_text_and_metadata_are_text_in_the_pdf(salted):
 
 def test_the_pdf_writer_fetches_nothing_outside_styles(salted, monkeypatch):
     asked = []
-    real = pdf.LocalFetcher.fetch
+    real = pdf_layout.LocalFetcher.fetch
 
     def recording(self, url, headers=None):
         asked.append(url)
         return real(self, url, headers)
 
-    monkeypatch.setattr(pdf.LocalFetcher, "fetch", recording)
+    monkeypatch.setattr(pdf_layout.LocalFetcher, "fetch", recording)
     pdf.build(read_book(salted["source"]))
     assert asked and all(safety.file_url_inside(u, STYLES) for u in asked), asked
 
@@ -124,11 +124,11 @@ def test_the_pdf_writer_fetches_nothing_outside_styles(salted, monkeypatch):
 ])
 def test_local_fetcher_refuses_everything_outside_styles(url):
     with pytest.raises(ValueError, match="does not fetch"):
-        pdf.LocalFetcher().fetch(url)
+        pdf_layout.LocalFetcher().fetch(url)
 
 
 def test_local_fetcher_serves_the_stylesheet():
-    response = pdf.LocalFetcher().fetch(STYLES.resolve().as_uri() + "/print.css")
+    response = pdf_layout.LocalFetcher().fetch(STYLES.resolve().as_uri() + "/print.css")
     assert b"@page" in response.read()
 
 

@@ -9,7 +9,7 @@ import jinja2
 from . import __version__
 from .paths import TEMPLATES
 from .safety import finalize as xml_safe
-from .tree import Book, Footnote, Note, Section, Work, iter_nodes
+from .tree import BOOK_MATTER, Book, Footnote, Note, Section, Work, iter_nodes
 from .typography import tie
 
 _ENV: jinja2.Environment | None = None
@@ -29,6 +29,7 @@ def environment() -> jinja2.Environment:
             finalize=xml_safe,  # no character XML forbids reaches any document
         )
         _ENV.filters["tie"] = tie
+        _ENV.globals["BOOK_MATTER"] = BOOK_MATTER
         _ENV.globals["octavo_version"] = __version__
     return _ENV
 

@@ -195,6 +195,8 @@ class ClosingLine:
 WorkKind = Literal[
     "work", "part", "preface", "group", "appendix", "notes", "chronicle"
 ]
+# The edition's own parts, not the author's: the print heads their versos with their title.
+BOOK_MATTER: frozenset[str] = frozenset({"preface", "group", "notes", "chronicle"})
 
 
 @dataclass

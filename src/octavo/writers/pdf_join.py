@@ -1,0 +1,76 @@
+"""Joining the PDFs of a book's parts, laid out apart, into the book's one PDF.
+
+Pages are taken in order (a blank page after a part that ends on a recto, so the next
+starts on one, as the single layout would have it); the named destinations that links
+point at are gathered from the part that really holds each target (the other parts only
+kept a stand-in anchor so that WeasyPrint kept their links); the outlines follow one
+another; the document information is the first part's. pikepdf (qpdf) does the joining:
+it copies pages with their resources and annotations, fast and exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+
+@dataclass
+class LaidPart:
+    """A part's PDF, the anchors it really holds, and whether a blank page follows it."""
+
+    path: Path
+    owned: set[str]
+    blank_after: bool
+
+
+def join(parts: list[LaidPart], blank_page: bytes) -> bytes:
+    """One PDF of the parts' pages, links, destinations and outline, in order."""
+    out = pikepdf.new()
+    names: dict[str, pikepdf.Array] = {}
+    outline: list[pikepdf.OutlineItem] = []
+    opened = []
+    for part in parts:
+        src = pikepdf.open(part.path)
+        opened.append(src)
+        first = len(out.pages)
+        with warnings.catch_warnings():  # the destinations are carried over below
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+            out.pages.extend(src.pages)
+        index = {page.objgen: first + i for i, page in enumerate(src.pages)}
+
+        def moved(dest: pikepdf.Array, index: dict = index) -> pikepdf.Array:
+            return pikepdf.Array([out.pages[index[dest[0].objgen]].obj, *list(dest)[1:]])
+
+        if "/Names" in src.Root and "/Dests" in src.Root.Names:
+            for name, dest in pikepdf.NameTree(src.Root.Names.Dests).items():
+                if name in part.owned:
+                    names[name] = moved(dest)
+        with src.open_outline() as tree:
+            outline.extend(_copied(item, moved) for item in tree.root)
+        if part.blank_after:
+            out.pages.extend(pikepdf.open(io.BytesIO(blank_page)).pages)
+    first = opened[0]
+    out.trailer.Info = out.copy_foreign(first.trailer.Info)
+    if "/Lang" in first.Root:
+        out.Root.Lang = first.Root.Lang
+    tree = pikepdf.NameTree.new(out)
+    for name in sorted(names):
+        tree[name] = names[name]
+    out.Root.Names = pikepdf.Dictionary(Dests=tree.obj)
+    with out.open_outline() as tree:
+        tree.root.extend(outline)
+    buffer = io.BytesIO()
+    out.save(buffer, deterministic_id=True, compress_streams=True,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return buffer.getvalue()
+
+
+def _copied(item: pikepdf.OutlineItem, moved) -> pikepdf.OutlineItem:
+    copy = pikepdf.OutlineItem(item.title, destination=moved(item.destination))
+    copy.is_closed = item.is_closed
+    copy.children.extend(_copied(child, moved) for child in item.children)
+    return copy
