@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import pypdf
@@ -66,15 +67,19 @@ def built(request, sample_outputs) -> Built:
 
 
 def test_every_font_is_embedded_and_is_the_book_face(built):
-    fonts = {}
+    """Embedded, and one name for one font program (a RIP may take a name for a font)."""
+    fonts, programs = {}, defaultdict(set)
     for page in built.reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
             font = font.get_object()
             descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font
                           else font)["/FontDescriptor"]
-            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in
-                                                ("/FontFile", "/FontFile2", "/FontFile3"))
+            files = [descriptor.raw_get(k) for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                     if k in descriptor]
+            fonts[str(font["/BaseFont"])] = bool(files)
+            programs[str(font["/BaseFont"])].update(f.idnum for f in files)
     assert fonts and all(fonts.values()), fonts
+    assert all(len(p) == 1 for p in programs.values()), programs
     faces = {name.split("+")[1] for name in fonts}
     assert all(face.startswith("Linux-Libertine-O") for face in faces), faces
     assert {"Linux-Libertine-O", "Linux-Libertine-O-Italic"} <= faces

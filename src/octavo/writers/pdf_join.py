@@ -4,12 +4,15 @@ Pages are taken in order (a blank page after a part that ends on a recto, so the
 starts on one, as the single layout would have it); the named destinations that links
 point at are gathered from the part that really holds each target (the other parts only
 kept a stand-in anchor so that WeasyPrint kept their links); the outlines follow one
-another; the document information is the first part's. pikepdf (qpdf) does the joining:
-it copies pages with their resources and annotations, fast and exactly.
+another; the document information is the first part's. Each part embeds its own subsets of
+the fonts, which WeasyPrint names alike in every part: they are renamed by their content,
+since a printer's RIP may take two fonts of one name for one font. pikepdf (qpdf) does the
+joining: it copies pages with their resources and annotations, fast and exactly.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import warnings
 from dataclasses import dataclass
@@ -63,6 +66,7 @@ def join(parts: list[LaidPart], blank_page: bytes) -> bytes:
     out.Root.Names = pikepdf.Dictionary(Dests=tree.obj)
     with out.open_outline() as tree:
         tree.root.extend(outline)
+    _name_subsets_by_content(out)
     buffer = io.BytesIO()
     out.save(buffer, deterministic_id=True, compress_streams=True,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -74,3 +78,22 @@ def _copied(item: pikepdf.OutlineItem, moved) -> pikepdf.OutlineItem:
     copy.is_closed = item.is_closed
     copy.children.extend(_copied(child, moved) for child in item.children)
     return copy
+
+
+def _name_subsets_by_content(pdf: pikepdf.Pdf) -> None:
+    """Give every embedded font subset a tag (``ABCDEF+``) drawn from its font program."""
+    for font in [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+                 and o.get("/Type") == "/Font" and "/FontDescriptor" in o]:
+        descriptor = font.FontDescriptor
+        program = next((descriptor[k] for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                        if k in descriptor), None)
+        name = str(font.BaseFont)[1:]  # without the name's slash
+        if program is None or name[6:7] != "+":
+            continue
+        digest = hashlib.sha256(program.read_raw_bytes()).digest()
+        tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+        font.BaseFont = descriptor.FontName = pikepdf.Name(f"/{tag}{name[6:]}")
+    for font in [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+                 and o.get("/Subtype") == "/Type0" and "/DescendantFonts" in o]:
+        descendant = str(font.DescendantFonts[0].BaseFont)
+        font.BaseFont = pikepdf.Name(f"{descendant}{str(font.BaseFont)[len(descendant):]}")
