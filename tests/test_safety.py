@@ -109,6 +109,7 @@ def test_the_pdf_writer_fetches_nothing_outside_styles(salted, monkeypatch):
         return real(self, url, headers)
 
     monkeypatch.setattr(pdf_layout.LocalFetcher, "fetch", recording)
+    pdf_layout.book_stylesheet.cache_clear()  # its fonts are fetched again, and seen
     pdf.build(read_book(salted["source"]))
     assert asked and all(safety.file_url_inside(u, STYLES) for u in asked), asked
 

@@ -106,5 +106,7 @@ def cover_png(meta: Metadata) -> bytes:
         for line, top in zip(imprint, (SIZE[1] - 360, SIZE[1] - 280), strict=True):
             _block(draw, line, 52, top, GOLD)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    # The cover's few colours and their anti-aliased blends fit a palette: half the bytes of
+    # RGB, and a third of the time of an optimised RGB PNG (a batch draws one per pamphlet).
+    image.quantize(256, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
     return out.getvalue()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import weasyprint
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..paths import STYLES
@@ -92,11 +94,20 @@ def stylesheet(settings: PrintSettings) -> weasyprint.CSS:
 
 
 def lay_out(text: str, css: weasyprint.CSS) -> weasyprint.Document:
-    """Lay out a print XHTML with the page stylesheet."""
+    """Lay out a print XHTML with the book's stylesheet and the page stylesheet."""
+    book_css, fonts = book_stylesheet()
     return weasyprint.HTML(string=text, base_url=STYLES.resolve().as_uri() + "/",
-                           url_fetcher=LocalFetcher()).render(stylesheets=[css])
+                           url_fetcher=LocalFetcher()).render(
+        stylesheets=[book_css, css], font_config=fonts)
 
 
+@functools.cache
+def book_stylesheet() -> tuple[weasyprint.CSS, FontConfiguration]:
+    """``styles/print.css`` and the faces it loads, once for every document a process lays
+    out (a batch of pamphlets would otherwise parse and load them for each)."""
+    fonts = FontConfiguration()
+    return weasyprint.CSS(filename=STYLES / "print.css", url_fetcher=LocalFetcher(),
+                          font_config=fonts), fonts
 
 
 def write(document: weasyprint.Document, book: Book, settings: PrintSettings) -> bytes:
