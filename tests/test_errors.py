@@ -198,17 +198,6 @@ def test_output_folder_that_cannot_be_written(tmp_path):
     assert blocker.read_text() == "not a folder"
 
 
-def test_unknown_work_id_suggests_the_nearest():
-    known = ["the-discussion", "our-disagreements", "the-party-crisis", "lenin"]
-    error = errors.WorkNotFound.for_id("the-discusion", known, "input/x.txt")
-    assert error.exit_code == 5
-    assert str(error).startswith("input/x.txt: no work with id 'the-discusion'")
-    assert "did you mean the-discussion" in str(error)
-    assert "lenin" not in str(error)
-    assert "did you mean" not in str(errors.WorkNotFound.for_id("zzz", known))
-    assert "our-disagreements" in str(errors.WorkNotFound.for_id("disagree", known))
-
-
 def test_debug_shows_the_traceback_and_keeps_the_code(tmp_path):
     run = octavo("--debug", "build", tmp_path / "missing.mia.txt")
     assert run.code == 3

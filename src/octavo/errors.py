@@ -9,9 +9,8 @@ rather than print.
 
 from __future__ import annotations
 
-import difflib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -69,16 +68,6 @@ class WorkNotFound(OctavoError):
     """A work id, title prefix or page names no work of the source."""
 
     exit_code = 5
-
-    @classmethod
-    def for_id(cls, wanted: str, known: Iterable[str], path: object = None) -> WorkNotFound:
-        """The error for an unknown work id, suggesting the nearest known ids."""
-        known = list(known)
-        near = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-        if not near:  # a prefix or a fragment of an id is a likelier slip than a typo
-            near = [k for k in known if wanted.lower() in k.lower()][:3]
-        hint = f"; did you mean {', '.join(near)}?" if near else ""
-        return cls(f"no work with id {wanted!r}{hint} ({len(known)} works in all)", path)
 
 
 class OutputError(OctavoError):
