@@ -81,33 +81,13 @@ def volume():
     return read_book(Source(OCR)) if "ocr" in READERS else standin_volume()
 
 
-def _pss(pid: int) -> int:
-    """A process's proportional set size in KiB: its share of the memory it shares."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as rollup:
-            return next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
-    except (OSError, StopIteration):
-        return 0
-
-
-def _family_pss(pid: int) -> int:
-    """The PSS of a process and its children (the parts laid out in processes of their own)."""
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                children.append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return _pss(pid) + sum(map(_pss, children))
-
-
 def _measure(which: str) -> dict:
     """Build in this process and report seconds, pages and peak memory (MB) of the build and
     the processes it forks, sampled every 20 ms."""
     import os
-    import threading
     import time
+
+    from procmem import PeakMemory
 
     from octavo.writers import pdf
     from octavo.writers.pdf_settings import PrintSettings
@@ -119,20 +99,11 @@ def _measure(which: str) -> dict:
         book.notes = [n for n in book.notes if any(
             getattr(x, "target", None) == n.id for x in _nodes(book.works[0]))]
         settings = PrintSettings(book=False)
-    peak, done = [0], threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.02):
-            peak[0] = max(peak[0], _family_pss(os.getpid()))
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    start = time.perf_counter()
-    laid_out = pdf.build(book, settings)
-    seconds = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    return {"seconds": seconds, "pages": laid_out.pages, "peak": peak[0] / 1024}
+    with PeakMemory(os.getpid()) as peak:
+        start = time.perf_counter()
+        laid_out = pdf.build(book, settings)
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "pages": laid_out.pages, "peak": peak.mb}
 
 
 def _nodes(work):
