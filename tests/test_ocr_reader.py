@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from octavo import corrections
-from octavo.readers.ocr import draft, pages, repair, words
+from octavo.readers.ocr import draft, pages, paragraphs, repair, words
+from octavo.readers.ocr.openers import Openers
 from octavo.tree import (
     Emphasis,
     Footnote,
@@ -216,3 +217,20 @@ def test_a_full_stop_closes_a_run_in_list(result):
     at = texts.index("e) electrifying transport and large-scale industry.")
     assert blocks[at].role == "point"
     assert texts[at + 1].startswith("Such, in general, are the Party")
+
+
+def test_paragraph_openers_come_from_the_volume(volume):
+    """``Lastly`` and ``Such`` open the volume's paragraphs, ``Hence`` and ``They`` its
+    run-on sentences; a name (``Trotsky``) gives no evidence either way."""
+    odds = Openers([p.lines for p in volume], paragraphs.measures(volume)).odds
+    assert odds("Lastly, there is") > 1 and odds("Such are the facts.") > 1
+    assert odds("Hence the necessity") < 0 and odds("They say") < 0
+    assert odds("Trotsky’s aim") == 0
+
+
+def test_an_enumerations_last_point_starts_a_paragraph(result):
+    """A sentence opening ``Lastly,`` after a near-full line begins a paragraph (p. 19)."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("Lastly, there is an intensification") for t in texts)
+    assert any(t.startswith("Such are the three periods") for t in texts)

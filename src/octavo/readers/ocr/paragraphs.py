@@ -4,6 +4,7 @@ The print's paragraph indents are lost, so a paragraph ends where its last line
 falls short of the measure after a sentence end and the next line opens like a
 sentence, or fills it but the next line is indented (justified lines vary by some
 7% in width, so the longer a paragraph has run, the fuller a last line may be);
+what the next sentence opens with (``openers``) tips an ambiguous width either way;
 otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
 an interview's answers and the note and chronicle entries start blocks of their
@@ -20,6 +21,7 @@ from ...dates import MONTHS
 from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
 from . import words
 from .measure import measure, width
+from .openers import Openers
 from .pages import Page, unspace
 
 MONTH = f"(?:{MONTHS})"
@@ -52,6 +54,7 @@ LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
+LEAN = 0.03  # the width thresholds move this much per unit of the next line's opener log-odds
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
@@ -117,6 +120,7 @@ class Builder:
     """Accumulates lines into blocks, one open block at a time."""
 
     vocab: words.Vocabulary
+    openers: Openers
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
     role: str = ""
@@ -231,7 +235,8 @@ class Builder:
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
         indented = width(line) < INDENT * self.measure * size and not letter_spaced(line)
-        return ratio < SHORT or (ratio < near and indented)
+        lean = LEAN * self.openers.odds(line)
+        return ratio < SHORT + lean or (ratio < near + lean and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
@@ -267,8 +272,9 @@ class Builder:
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
     """The running text of the numbered pages as blocks, with a marker for every page."""
-    builder = Builder(vocab)
-    for page, page_measure in zip(pages, measures(pages), strict=True):
+    page_measures = measures(pages)
+    builder = Builder(vocab, Openers([p.lines for p in pages], page_measures))
+    for page, page_measure in zip(pages, page_measures, strict=True):
         if not page.folio:
             continue
         builder.measure = page_measure
