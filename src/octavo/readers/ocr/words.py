@@ -35,6 +35,7 @@ GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r"(?<=[A-Z]\.) (?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
+USUAL = 3  # a hyphened form printed this many times as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 
 
@@ -95,9 +96,10 @@ class Vocabulary:
         return zipf(joined) >= 3 and zipf(joined) > max(zipf(tail), zipf(head)) + 1
 
     def mend(self, text: str) -> str:
-        """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``):
-        a word no dictionary knows becomes the volume's own hyphened spelling of it, or is
-        split where the volume hyphens other compounds (``first-``, ``-rate``)."""
+        """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``,
+        ``cooperation``): a word no dictionary knows, or one the volume as a rule prints
+        hyphened, becomes the volume's own hyphened spelling of it; an unknown one is
+        else split where the volume hyphens other compounds (``first-``, ``-rate``)."""
         return COMPOUND.sub(self._mended, text)
 
     def _mended(self, match: re.Match[str]) -> str:
@@ -108,12 +110,14 @@ class Vocabulary:
 
     def _mend(self, token: str) -> str:
         parts = token.split("-")
-        if all(zipf(p) > 0 for p in parts):
-            return token
         key = token.replace("-", "").lower()
         known = [f for f in self.forms.get(key, ()) if all(zipf(p) > 0 for p in f.split("-"))]
-        if known:
-            return _recase(max(known, key=self.forms[key].get), token)
+        usual = max(known, key=self.forms[key].get) if known else ""
+        if all(zipf(p) > 0 for p in parts) and (
+                not usual or self.forms[key][usual] < USUAL * max(self.words[key], 1)):
+            return token  # known words, unless the volume hyphens them as a rule
+        if usual:
+            return _recase(usual, token)
         return "-".join(self._split(part, len(parts) > 1) for part in parts)
 
     def _split(self, part: str, in_compound: bool) -> str:
