@@ -114,6 +114,9 @@ def test_lost_hyphens_restored(vocab):
     assert vocab.mend("fraternal cooperation") == "fraternal co-operation"
     assert vocab.mend("the abovementioned camps") == "the above-mentioned camps"
     assert vocab.mend("international") == "international"
+    # an unknown word made of two common ones: a line-final compound that lost its hyphen
+    assert vocab.mend("these highlyskilled workers") == "these highly-skilled workers"
+    assert vocab.mend("the ageold enmity") == "the age-old enmity"
 
 
 def test_spaced_emphasis_and_ocr_gaps():
@@ -123,6 +126,8 @@ def test_spaced_emphasis_and_ocr_gaps():
     long = words.inlines("r e v o l u t i o n s i n E u r o p e (the continent)")
     assert long[0] == Emphasis([Text("revolutions in Europe")], spaced=True)
     assert words.inlines("situation a t a meeting") == [Text("situation at a meeting")]
+    assert words.tidy("can be really active d efence") == "can be really active defence"
+    assert words.tidy("the Party’ s he said") == "the Party’s he said"
 
 
 def test_ellipses_and_dashes():
