@@ -229,13 +229,14 @@ def test_a_full_stop_closes_a_run_in_list(result):
 
 
 def test_paragraph_openers_come_from_the_volume(volume):
-    """``Lastly``, ``Such`` and ``I pass`` open the volume's paragraphs, ``Hence`` and
-    ``They`` its run-on sentences (``I`` alone neither); a name gives no evidence."""
+    """``Lastly``, ``Such are`` and ``I pass`` open the volume's paragraphs, ``Hence``,
+    ``They`` and ``Such was`` its run-on sentences; a name gives no evidence."""
     odds = Openers([p.lines for p in volume], paragraphs.measures(volume)).odds
     assert odds("Lastly, there is") > 1 and odds("Such are the facts.") > 1
     assert odds("Hence the necessity") < 0 and odds("They say") < 0
     assert odds("Trotsky’s aim") == 0
-    assert odds("I pass to the schools.") > 1 > abs(odds("I said"))
+    assert odds("I pass to the schools.") > 1 > abs(odds("I think"))
+    assert odds("Such was the case") < 1 < odds("Such are the facts.")
 
 
 def test_an_enumerations_last_point_starts_a_paragraph(result):

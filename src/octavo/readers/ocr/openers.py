@@ -2,10 +2,10 @@
 
 A sentence that opens inside a line never begins a paragraph; one that opens the
 line after a clearly short sentence end does.  Comparing the two counts gives each
-opening word, or pair of words where seen often enough, its log-odds of beginning a
-paragraph: ``Lastly``, ``Such``, ``I pass``, ``The second`` often do, ``Hence``,
-``They``, ``For`` hardly ever.  The paragraphs pass leans on them where a line's
-width alone leaves its end ambiguous.
+opening word its log-odds of beginning a paragraph: ``Lastly``, ``Such``, ``Thus``
+often do, ``Hence``, ``They``, ``For`` hardly ever; a pair of words refines its
+first word's odds (``I pass`` does, ``Such was`` does not).  The paragraphs pass
+leans on them where a line's width alone leaves its end ambiguous.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ FIRST = re.compile(r"^([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?")  # a sentence's first 
 STOP = re.compile(r"[a-z)][.!?][\u201d\u2019)]*\d{0,3}$")
 CLEAR = 0.75  # a sentence's last line narrower than this share of the measure ends a paragraph
 SEEN = 5  # a word needs this many sightings for odds of its own
+PRIOR = 2  # a pair of words counts as this many sightings of its first word's odds
 LOW, HIGH = -0.5, 2.0  # clipped: ``This`` or ``That`` open paragraphs too, if seldom
 
 
@@ -50,14 +51,17 @@ class Openers:
         """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence)."""
         first = FIRST.match(line)
         keys = _keys(first) if first else []
-        if not keys or keys[0] not in self.common:
+        if not keys or keys[0] not in self.common or self._seen(keys[0]) < SEEN:
             return 0.0
-        for key in reversed(keys):  # the two words where they are seen often enough
-            s, i = self.starts[key], self.inside[key]
-            if s + i >= SEEN:
-                lean = math.log((s + 0.5) / self.total[0]) - math.log((i + 0.5) / self.total[1])
-                return max(LOW, min(HIGH, lean))
-        return 0.0
+        s, i = self.starts[keys[0]] + 0.5, self.inside[keys[0]] + 0.5
+        if len(keys) > 1:  # the pair's own counts, shrunk towards the word's share
+            share = s / (s + i)
+            s, i = self.starts[keys[1]] + PRIOR * share, self.inside[keys[1]] + PRIOR * (1 - share)
+        lean = math.log(s / self.total[0]) - math.log(i / self.total[1])
+        return max(LOW, min(HIGH, lean))
+
+    def _seen(self, key: str) -> int:
+        return self.starts[key] + self.inside[key]
 
 
 def _keys(m: re.Match[str]) -> list[str]:

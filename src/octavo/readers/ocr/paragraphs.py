@@ -54,7 +54,8 @@ LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
-LEAN = 0.03  # the width thresholds move this much per unit of the next line's opener log-odds
+LEAN = 0.04  # thresholds move this much per unit of the next opener's log-odds: about what
+# one unit of log-likelihood is worth in line width near SHORT, where widths vary by 6.6%
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
@@ -234,8 +235,9 @@ class Builder:
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
-        indented = width(line) < INDENT * self.measure * size and not letter_spaced(line)
-        lean = LEAN * self.openers.odds(line)
+        lean = LEAN * self.openers.odds(line)  # a likely opener also counts a fuller line
+        indent = (INDENT + max(lean, 0)) * self.measure * size  # as indented; no opener less
+        indented = width(line) < indent and not letter_spaced(line)
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:
