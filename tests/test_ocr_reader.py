@@ -219,13 +219,16 @@ def test_a_titles_label_is_not_run_into_the_paragraph_above(result):
 
 
 def test_a_full_stop_closes_a_run_in_list(result):
-    """Points ending in semicolons (``d) creating … manoeuvring;``) end with the one
-    ending in a full stop; the text after it is a paragraph again (p. 114)."""
+    """Points ending in semicolons (``d) creating … manoeuvring;``) or commas end with
+    the one ending in a full stop; the text after it is a paragraph again (p. 114)."""
     blocks = [b for b in result.blocks if isinstance(b, Paragraph)]
     texts = ["".join(i.text for i in b.inlines if isinstance(i, Text)) for b in blocks]
     at = texts.index("e) electrifying transport and large-scale industry.")
     assert blocks[at].role == "point"
     assert texts[at + 1].startswith("Such, in general, are the Party")
+    at = texts.index("3) the beginning of the winning of the broad masses of the working class"
+                     " to the side of the Bolsheviks.")  # items ending in commas (p. 130)
+    assert texts[at + 1].startswith("The Pravda of 1912 was the laying")
 
 
 def test_paragraph_openers_come_from_the_volume(volume):

@@ -201,9 +201,9 @@ class Builder:
         return isinstance(last, Heading)
 
     def in_list(self) -> bool:
-        """Whether the open block follows a point that ends in a semicolon (a run-in
-        list's item: ``b) assisting peasant farming …;``)."""
-        return self.closed[0] == "point" and self.closed[1].rstrip().endswith(";")
+        """Whether the open block follows a point that ends in a semicolon or a comma
+        (a run-in list's item: ``b) assisting peasant farming …;``)."""
+        return self.closed[0] == "point" and self.closed[1].rstrip().endswith((";", ","))
 
     def type_size(self) -> float:
         """How much wider the open paragraph's full lines run than the measure: above 1

@@ -37,7 +37,7 @@ GAP_BEFORE_PARTY = re.compile(r"(?<=[A-Z]\.) (?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
-USUAL = 3  # a hyphened form printed this many times as often as the closed one is the rule
+USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 
 
