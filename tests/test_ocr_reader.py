@@ -174,6 +174,11 @@ def test_datelines_and_signatures_stand_alone(result):
     assert {("dateline", "April 17"), ("dateline", "January 12, 1921"),
             ("line", "Stalin"), ("line", "Pravda, No. 6,"),
             ("line", "(Record in the Minutes)")} <= roles
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    at = texts.index("Secretary of the Central Committee of the R.C.P.")  # p. 402
+    assert texts[at - 1] == "Stalin"
+    assert texts[texts.index("Yours,") + 1] == "Stalin"  # a letter's close (p. 51)
 
 
 def test_notes_start_their_own_paragraphs(result):

@@ -8,7 +8,7 @@ what the next sentence opens with (``openers``) tips an ambiguous width either w
 otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
 an interview's answers and the note and chronicle entries start blocks of their
-own; a full stop closes a run-in list of points.
+own, and a signature stands alone; a full stop closes a run-in list of points.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
+NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
@@ -78,6 +79,12 @@ def is_label(line: str, measure: float) -> bool:
     """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
     label, not the end of the paragraph before it."""
     return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
+
+
+def is_signature(line: str, measure: float) -> bool:
+    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
+    or a letter's close (``Yours,``)."""
+    return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
 
 
 def line_kind(line: str, previous: str) -> str:
@@ -224,6 +231,8 @@ class Builder:
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
                 return True
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
+        if opens and self.lines == 1 and is_signature(last, self.measure):
+            return True  # a signature (``J. Stalin``) or a letter's close stands alone
         if opens and ahead and is_display(ahead[0]) and is_label(line, self.measure):
             return True
         if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
