@@ -245,6 +245,7 @@ def test_paragraph_openers_come_from_the_volume(volume):
     assert odds("Trotsky’s aim") == 0
     assert odds("I pass to the schools.") > 1 > abs(odds("I think"))
     assert odds("Such was the case") < 1 < odds("Such are the facts.")
+    assert odds("Eighthly, work") > 1  # the ordinals pooled: each alone is rare
 
 
 def test_an_enumerations_last_point_starts_a_paragraph(result):

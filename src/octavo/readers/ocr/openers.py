@@ -19,6 +19,8 @@ from .measure import width
 
 INSIDE = re.compile(r"(?<=[a-z)\u201d\u2019][.!?]) ([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?")  # mid-line
 LOWER = re.compile(r"\b[a-z]+\b")
+ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)ly$")
+ORDINALS = "(n)thly"  # the key all the ordinals count under
 FIRST = re.compile(r"^([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?")  # a sentence's first word or two
 STOP = re.compile(r"[a-z)][.!?][\u201d\u2019)]*\d{0,3}$")
 CLEAR = 0.75  # a sentence's last line narrower than this share of the measure ends a paragraph
@@ -43,7 +45,7 @@ class Openers:
                 if ((first := FIRST.match(line)) and STOP.search(previous.strip())
                         and width(previous) < CLEAR * measure):
                     starts.update(_keys(first))
-        self.starts, self.inside, self.common = starts, inside, common
+        self.starts, self.inside, self.common = starts, inside, common | {ORDINALS}
         self.total = [max(sum(n for k, n in c.items() if " " not in k), 1)  # sentences
                       for c in (starts, inside)]
 
@@ -65,6 +67,7 @@ class Openers:
 
 
 def _keys(m: re.Match[str]) -> list[str]:
-    """A sentence opening's first word and, if it has one, its first two (lower case)."""
-    word = m[1].lower()
+    """A sentence opening's first word and, if it has one, its first two (lower case);
+    the ordinals (``Thirdly``, ``Eighthly``) count as one word, each being rare."""
+    word = ORDINAL.sub(ORDINALS, m[1].lower())
     return [word, f"{word} {m[2]}"] if m[2] else [word]
