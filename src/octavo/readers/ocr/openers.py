@@ -53,7 +53,8 @@ class Openers:
         """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence)."""
         first = FIRST.match(line)
         keys = _keys(first) if first else []
-        if not keys or keys[0] not in self.common or self._seen(keys[0]) < SEEN:
+        if not keys or keys[0] not in self.common or (
+                self.starts[keys[0]] + self.inside[keys[0]] < SEEN):
             return 0.0
         s, i = self.starts[keys[0]] + 0.5, self.inside[keys[0]] + 0.5
         if len(keys) > 1:  # the pair's own counts, shrunk towards the word's share
@@ -61,9 +62,6 @@ class Openers:
             s, i = self.starts[keys[1]] + PRIOR * share, self.inside[keys[1]] + PRIOR * (1 - share)
         lean = math.log(s / self.total[0]) - math.log(i / self.total[1])
         return max(LOW, min(HIGH, lean))
-
-    def _seen(self, key: str) -> int:
-        return self.starts[key] + self.inside[key]
 
 
 def _keys(m: re.Match[str]) -> list[str]:

@@ -244,9 +244,9 @@ class Builder:
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
-        lean = LEAN * self.openers.odds(line)  # a likely opener also counts a fuller line
-        indent = (INDENT + max(lean, 0)) * self.measure * size  # as indented; no opener less
-        indented = width(line) < indent and not letter_spaced(line)
+        lean = LEAN * self.openers.odds(line)
+        indent = INDENT + max(lean, 0)  # a likely opener's first line may run fuller
+        indented = width(line) < indent * self.measure * size and not letter_spaced(line)
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:
