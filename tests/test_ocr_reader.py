@@ -254,3 +254,11 @@ def test_an_enumerations_last_point_starts_a_paragraph(result):
              for b in result.blocks if isinstance(b, Paragraph)]
     assert any(t.startswith("Lastly, there is an intensification") for t in texts)
     assert any(t.startswith("Such are the three periods") for t in texts)
+
+
+def test_a_subtitle_over_a_dateline_is_one_block(result):
+    """A two-line subtitle ending in a quoted title stays whole; its short last line is
+    no signature (p. 308)."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    assert "Speech on the First Item of the Conference Agenda: “The Sultan-Galiyev Case”" in texts

@@ -193,9 +193,9 @@ class Builder:
         """Before a dateline: set the open paragraph's last line apart when it is a short
         line that ends no sentence (a signature ``Stalin``, a source ``Pravda, No. 6,``)."""
         last = self.last.strip()
-        if (self.kind != "paragraph" or SENTENCE_END.search(last)
+        if (self.kind != "paragraph" or SENTENCE_END.search(last) or self.under_title()
                 or width(last) > SIGNATURE * self.measure):
-            return
+            return  # not a signature; under a title, the end of a subtitle
         if self.lines > 1:
             self.text, self.lines = self.before_last, self.lines - 1
             self.close()
@@ -226,6 +226,9 @@ class Builder:
         if ((self.lines > 1 or self.under_title()) and max(self.widths) < DISPLAY
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])):
             return True  # display lines (a subtitle) end where the text's full lines begin
+        if (self.under_title() and not FULL_STOP.search(last)
+                and width(line) < DISPLAY * self.measure):
+            return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
         if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
             wide = [width(ln) / self.measure for ln in [line, *ahead]]
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
