@@ -35,7 +35,7 @@ def test_paragraphs_are_identical(scores):
     same = sum(s[0] for s in scores.values())
     total = sum(s[1] for s in scores.values())
     failures = {page: s[4] for page, s in scores.items() if s[4]}
-    assert same / total >= 0.94, failures  # measured 0.941; the brief aims at 0.97
+    assert same / total >= 0.95, failures  # measured 0.959; the brief aims at 0.97
 
 
 @pytest.mark.parametrize("folio", ["24", "85", "89", "360"])

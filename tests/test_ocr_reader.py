@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from octavo import corrections
-from octavo.readers.ocr import draft, pages, repair, words
+from octavo.readers.ocr import draft, pages, paragraphs, repair, words
+from octavo.readers.ocr.openers import Openers
 from octavo.tree import (
     Emphasis,
     Footnote,
@@ -109,6 +110,13 @@ def test_line_ends_joined(vocab, text, line, joined):
 def test_lost_hyphens_restored(vocab):
     assert vocab.mend("the rank-andfile workers") == "the rank-and-file workers"
     assert vocab.mend("the Smena-Vekhites") == "the Smena-Vekhites"
+    # words English knows closed, which the volume as a rule prints hyphened
+    assert vocab.mend("fraternal cooperation") == "fraternal co-operation"
+    assert vocab.mend("the abovementioned camps") == "the above-mentioned camps"
+    assert vocab.mend("international") == "international"
+    # an unknown word made of two common ones: a line-final compound that lost its hyphen
+    assert vocab.mend("these highlyskilled workers") == "these highly-skilled workers"
+    assert vocab.mend("the ageold enmity") == "the age-old enmity"
 
 
 def test_spaced_emphasis_and_ocr_gaps():
@@ -118,6 +126,8 @@ def test_spaced_emphasis_and_ocr_gaps():
     long = words.inlines("r e v o l u t i o n s i n E u r o p e (the continent)")
     assert long[0] == Emphasis([Text("revolutions in Europe")], spaced=True)
     assert words.inlines("situation a t a meeting") == [Text("situation at a meeting")]
+    assert words.tidy("can be really active d efence") == "can be really active defence"
+    assert words.tidy("the Party’ s he said") == "the Party’s he said"
 
 
 def test_ellipses_and_dashes():
@@ -164,6 +174,11 @@ def test_datelines_and_signatures_stand_alone(result):
     assert {("dateline", "April 17"), ("dateline", "January 12, 1921"),
             ("line", "Stalin"), ("line", "Pravda, No. 6,"),
             ("line", "(Record in the Minutes)")} <= roles
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    at = texts.index("Secretary of the Central Committee of the R.C.P.")  # p. 402
+    assert texts[at - 1] == "Stalin"
+    assert texts[texts.index("Yours,") + 1] == "Stalin"  # a letter's close (p. 51)
 
 
 def test_notes_start_their_own_paragraphs(result):
@@ -209,10 +224,41 @@ def test_a_titles_label_is_not_run_into_the_paragraph_above(result):
 
 
 def test_a_full_stop_closes_a_run_in_list(result):
-    """Points ending in semicolons (``d) creating … manoeuvring;``) end with the one
-    ending in a full stop; the text after it is a paragraph again (p. 114)."""
+    """Points ending in semicolons (``d) creating … manoeuvring;``) or commas end with
+    the one ending in a full stop; the text after it is a paragraph again (p. 114)."""
     blocks = [b for b in result.blocks if isinstance(b, Paragraph)]
     texts = ["".join(i.text for i in b.inlines if isinstance(i, Text)) for b in blocks]
     at = texts.index("e) electrifying transport and large-scale industry.")
     assert blocks[at].role == "point"
     assert texts[at + 1].startswith("Such, in general, are the Party")
+    at = texts.index("3) the beginning of the winning of the broad masses of the working class"
+                     " to the side of the Bolsheviks.")  # items ending in commas (p. 130)
+    assert texts[at + 1].startswith("The Pravda of 1912 was the laying")
+
+
+def test_paragraph_openers_come_from_the_volume(volume):
+    """``Lastly``, ``Such are`` and ``I pass`` open the volume's paragraphs, ``Hence``,
+    ``They`` and ``Such was`` its run-on sentences; a name gives no evidence."""
+    odds = Openers([p.lines for p in volume], paragraphs.measures(volume)).odds
+    assert odds("Lastly, there is") > 1 and odds("Such are the facts.") > 1
+    assert odds("Hence the necessity") < 0 and odds("They say") < 0
+    assert odds("Trotsky’s aim") == 0
+    assert odds("I pass to the schools.") > 1 > abs(odds("I think"))
+    assert odds("Such was the case") < 1 < odds("Such are the facts.")
+    assert odds("Eighthly, work") > 1  # the ordinals pooled: each alone is rare
+
+
+def test_an_enumerations_last_point_starts_a_paragraph(result):
+    """A sentence opening ``Lastly,`` after a near-full line begins a paragraph (p. 19)."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("Lastly, there is an intensification") for t in texts)
+    assert any(t.startswith("Such are the three periods") for t in texts)
+
+
+def test_a_subtitle_over_a_dateline_is_one_block(result):
+    """A two-line subtitle ending in a quoted title stays whole; its short last line is
+    no signature (p. 308)."""
+    texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
+             for b in result.blocks if isinstance(b, Paragraph)]
+    assert "Speech on the First Item of the Conference Agenda: “The Sultan-Galiyev Case”" in texts

@@ -12,8 +12,9 @@ The reader is a flat list of small passes, each a pure function in its own modul
 5. ``paragraphs.build_blocks`` — join the lines of all pages into headings,
    paragraphs, points, datelines, quotes and asterisms, with page markers.  Paragraph
    ends come from the printed line widths (``measure``): a sentence's short last line,
-   or a full one before an indented line; ``words`` joins the lines (end-of-line and
-   lost hyphens, letter-spaced emphasis, OCR gaps, ellipses).
+   or a full one before an indented line, leaning on the words that open the volume's
+   paragraphs where the width is ambiguous (``openers``); ``words`` joins the lines
+   (end-of-line and lost hyphens, letter-spaced emphasis, OCR gaps, ellipses).
 6. ``footnotes.attach`` — put the footnotes' markers in the text as NoteRefs.
 7. ``works.build_book`` — cut the draft into works by the printed contents, link the
    endnotes, read the notes and the chronicle (the structure passes).

@@ -4,10 +4,11 @@ The print's paragraph indents are lost, so a paragraph ends where its last line
 falls short of the measure after a sentence end and the next line opens like a
 sentence, or fills it but the next line is indented (justified lines vary by some
 7% in width, so the longer a paragraph has run, the fuller a last line may be);
+what the next sentence opens with (``openers``) tips an ambiguous width either way;
 otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
 an interview's answers and the note and chronicle entries start blocks of their
-own; a full stop closes a run-in list of points.
+own, and a signature stands alone; a full stop closes a run-in list of points.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ...dates import MONTHS
 from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
 from . import words
 from .measure import measure, width
+from .openers import Openers
 from .pages import Page, unspace
 
 MONTH = f"(?:{MONTHS})"
@@ -42,6 +44,7 @@ REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
+NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
@@ -52,6 +55,8 @@ LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
+LEAN = 0.04  # thresholds move this much per unit of the next opener's log-odds: about what
+# one unit of log-likelihood is worth in line width near SHORT, where widths vary by 6.6%
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
@@ -74,6 +79,12 @@ def is_label(line: str, measure: float) -> bool:
     """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
     label, not the end of the paragraph before it."""
     return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
+
+
+def is_signature(line: str, measure: float) -> bool:
+    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
+    or a letter's close (``Yours,``)."""
+    return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
 
 
 def line_kind(line: str, previous: str) -> str:
@@ -117,6 +128,7 @@ class Builder:
     """Accumulates lines into blocks, one open block at a time."""
 
     vocab: words.Vocabulary
+    openers: Openers
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
     role: str = ""
@@ -181,9 +193,9 @@ class Builder:
         """Before a dateline: set the open paragraph's last line apart when it is a short
         line that ends no sentence (a signature ``Stalin``, a source ``Pravda, No. 6,``)."""
         last = self.last.strip()
-        if (self.kind != "paragraph" or SENTENCE_END.search(last)
+        if (self.kind != "paragraph" or SENTENCE_END.search(last) or self.under_title()
                 or width(last) > SIGNATURE * self.measure):
-            return
+            return  # not a signature; under a title, the end of a subtitle
         if self.lines > 1:
             self.text, self.lines = self.before_last, self.lines - 1
             self.close()
@@ -196,9 +208,9 @@ class Builder:
         return isinstance(last, Heading)
 
     def in_list(self) -> bool:
-        """Whether the open block follows a point that ends in a semicolon (a run-in
-        list's item: ``b) assisting peasant farming …;``)."""
-        return self.closed[0] == "point" and self.closed[1].rstrip().endswith(";")
+        """Whether the open block follows a point that ends in a semicolon or a comma
+        (a run-in list's item: ``b) assisting peasant farming …;``)."""
+        return self.closed[0] == "point" and self.closed[1].rstrip().endswith((";", ","))
 
     def type_size(self) -> float:
         """How much wider the open paragraph's full lines run than the measure: above 1
@@ -214,11 +226,16 @@ class Builder:
         if ((self.lines > 1 or self.under_title()) and max(self.widths) < DISPLAY
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])):
             return True  # display lines (a subtitle) end where the text's full lines begin
+        if (self.under_title() and not FULL_STOP.search(last)
+                and width(line) < DISPLAY * self.measure):
+            return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
         if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
             wide = [width(ln) / self.measure for ln in [line, *ahead]]
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
                 return True
         opens = line[:1].isupper() or line[:1] in "“‘(\u2014\u2026"
+        if opens and self.lines == 1 and is_signature(last, self.measure):
+            return True  # a signature (``J. Stalin``) or a letter's close stands alone
         if opens and ahead and is_display(ahead[0]) and is_label(line, self.measure):
             return True
         if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
@@ -230,8 +247,10 @@ class Builder:
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
-        indented = width(line) < INDENT * self.measure * size and not letter_spaced(line)
-        return ratio < SHORT or (ratio < near and indented)
+        lean = LEAN * self.openers.odds(line)
+        indent = INDENT + max(lean, 0)  # a likely opener's first line may run fuller
+        indented = width(line) < indent * self.measure * size and not letter_spaced(line)
+        return ratio < SHORT + lean or (ratio < near + lean and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
@@ -267,8 +286,9 @@ class Builder:
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
     """The running text of the numbered pages as blocks, with a marker for every page."""
-    builder = Builder(vocab)
-    for page, page_measure in zip(pages, measures(pages), strict=True):
+    page_measures = measures(pages)
+    builder = Builder(vocab, Openers([p.lines for p in pages], page_measures))
+    for page, page_measure in zip(pages, page_measures, strict=True):
         if not page.folio:
             continue
         builder.measure = page_measure

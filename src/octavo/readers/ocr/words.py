@@ -29,12 +29,15 @@ SPACED_DIGITS = re.compile(r"\b(?:\d ){2,}\d(?: ?- ?(?:\d ?)*\d)?\b")  # 1 9 0 4
 SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
 SPACED_START = re.compile(r"^[A-Za-z]{1,2} [A-Za-z]\b")  # … and one opening so
 LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|[^\w’]|$)")
+LONE_INITIAL = re.compile(r"(?<![\w’.-])([b-hj-z]) ([a-z]{2,})\b")
 GAP_BEFORE_STOP = re.compile(r"(?<=[\w.)]) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))")  # N.E.P. ,
 GAP_IN_INITIALS = re.compile(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r"(?<=[A-Z]\.) (?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
+COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
+USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 
 
@@ -95,9 +98,10 @@ class Vocabulary:
         return zipf(joined) >= 3 and zipf(joined) > max(zipf(tail), zipf(head)) + 1
 
     def mend(self, text: str) -> str:
-        """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``):
-        a word no dictionary knows becomes the volume's own hyphened spelling of it, or is
-        split where the volume hyphens other compounds (``first-``, ``-rate``)."""
+        """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``,
+        ``cooperation``): a word no dictionary knows, or one the volume as a rule prints
+        hyphened, becomes the volume's own hyphened spelling of it; an unknown one is
+        else split where the volume hyphens other compounds (``first-``, ``-rate``)."""
         return COMPOUND.sub(self._mended, text)
 
     def _mended(self, match: re.Match[str]) -> str:
@@ -108,25 +112,30 @@ class Vocabulary:
 
     def _mend(self, token: str) -> str:
         parts = token.split("-")
-        if all(zipf(p) > 0 for p in parts):
-            return token
         key = token.replace("-", "").lower()
         known = [f for f in self.forms.get(key, ()) if all(zipf(p) > 0 for p in f.split("-"))]
-        if known:
-            return _recase(max(known, key=self.forms[key].get), token)
+        usual = max(known, key=self.forms[key].get) if known else ""
+        if all(zipf(p) > 0 for p in parts) and (
+                not usual or self.forms[key][usual] < USUAL * max(self.words[key], 1)):
+            return token  # known words, unless the volume hyphens them as a rule
+        if usual:
+            return _recase(usual, token)
         return "-".join(self._split(part, len(parts) > 1) for part in parts)
 
     def _split(self, part: str, in_compound: bool) -> str:
         """An unknown lower-case word as two words joined by a hyphen, where the volume
-        hyphens compounds of that beginning or ending, or it stands in a compound already
-        (``rank-andfile``); else the word as it was (names are never split)."""
+        hyphens compounds of that beginning or ending, it stands in a compound already
+        (``rank-andfile``) or both halves are common words (``highlyskilled``, ``ageold``);
+        else the word as it was (names are never split)."""
         if zipf(part) > 0 or not part.islower() or self.words[part] > 1:
             return part  # a known word, a name, or the volume's usual spelling
         best, score = part, 0.0
         for i in range(2, len(part) - 2):
             head, tail = part[:i], part[i:]
-            evidence = self.heads[head] + self.tails[tail] + (2 if in_compound else 0)
-            if evidence >= 2 and min(zipf(head), zipf(tail)) >= 3 and evidence > score:
+            least = min(zipf(head), zipf(tail))
+            common = least >= COMMON and min(len(head), len(tail)) > 2
+            evidence = self.heads[head] + self.tails[tail] + (2 if in_compound or common else 0)
+            if evidence >= 2 and least >= 3 and evidence > score:
                 best, score = f"{head}-{tail}", evidence
         return best
 
@@ -191,8 +200,11 @@ def _spaced(run: str, before: str) -> tuple[str, str, bool]:
 
 
 def _lone_letter(m: re.Match[str]) -> str:
-    """A word's last letter the OCR set apart (``Repor t``, ``on e``) put back."""
+    """A word's last letter the OCR set apart (``Repor t``, ``on e``) put back, or its
+    first (``d efence``) where the rest is no likelier a word of its own."""
     joined = m[1] + m[2]
+    if len(m[1]) == 1:
+        return joined if zipf(joined) >= max(3.0, zipf(m[2]) + 1) else m[0]
     return joined if zipf(joined) >= max(3.0, zipf(m[1]) - 2) else m[0]
 
 
@@ -201,6 +213,7 @@ def tidy(text: str) -> str:
     text = ELLIPSIS.sub(lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", text)
     text = MERGED_PAIR.sub(r"\1 \2", text)
     text = LONE_LETTER.sub(_lone_letter, text)
+    text = LONE_INITIAL.sub(_lone_letter, text)
     text = SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), text)
     text = GAP_BEFORE_STOP.sub("", text)
     text = GAP_IN_INITIALS.sub(".", text)
