@@ -91,6 +91,8 @@ def test_repair_line():
     assert repair.repair_line("³Kautskyism,² Œold guard¹ Party¹s strength‹") == (
         "“Kautskyism,” ‘old guard’ Party’s strength—")
     assert repair.repair_line("3 0n the Eighth Congress") == "3 On the Eighth Congress"
+    assert repair.repair_line("on ³Party Unity, ² drafted") == "on “Party Unity,” drafted"
+    assert repair.repair_line("³I say ² and ³ he said²") == "“I say” and “ he said”"
 
 
 @pytest.mark.parametrize(("text", "line", "joined"), [

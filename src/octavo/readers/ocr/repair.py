@@ -18,6 +18,7 @@ CHARACTERS = str.maketrans(
 )
 ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
 SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
+SPACE_BEFORE_CLOSING = re.compile(r"(?<=[\w.,;:!?]) \u201d(?=\s|$)")  # ``Unity, ² drafted``
 
 
 def repair_line(line: str) -> str:
@@ -25,6 +26,8 @@ def repair_line(line: str) -> str:
     line = line.translate(CHARACTERS)
     if "0" in line:
         line = ZERO_FOR_O.sub("O", line)
+    if " \u201d" in line:
+        line = SPACE_BEFORE_CLOSING.sub("\u201d", line)
     return SPACE_BEFORE_APOSTROPHE.sub("\u2019", line) if " \u2019" in line else line
 
 
