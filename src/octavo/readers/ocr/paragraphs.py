@@ -3,7 +3,8 @@
 The print's paragraph indents are lost, so a paragraph ends where its last line
 falls short of the measure after a sentence end and the next line opens like a
 sentence, or fills it but the next line is indented (justified lines vary by some
-7% in width, so the longer a paragraph has run, the fuller a last line may be);
+7% in width, so the longer a paragraph has run, the fuller a last line may be; a next
+line that is itself a short sentence end shows no indent, unless its opener is likely);
 what the next sentence opens with (``openers``) tips an ambiguous width either way;
 otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
@@ -250,6 +251,8 @@ class Builder:
         lean = LEAN * self.openers.odds(line)
         indent = INDENT + max(lean, 0)  # a likely opener's first line may run fuller
         indented = width(line) < indent * self.measure * size and not letter_spaced(line)
+        if lean <= 0 and SENTENCE_END.search(line) and width(line) < SHORT * self.measure:
+            indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:
