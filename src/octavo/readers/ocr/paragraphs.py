@@ -3,7 +3,9 @@
 The print's paragraph indents are lost, so a paragraph ends where its last line
 falls short of the measure after a sentence end and the next line opens like a
 sentence, or fills it but the next line is indented (justified lines vary by some
-7% in width, so the longer a paragraph has run, the fuller a last line may be);
+7% in width, so the longer a paragraph has run, the fuller a last line may be, and an
+indented first line is full some 4% short; a next line that is itself a short sentence
+end shows no indent, unless its opener is likely);
 what the next sentence opens with (``openers``) tips an ambiguous width either way;
 otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
@@ -51,6 +53,7 @@ CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
 NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
+FIRST_INDENT = 0.04  # a paragraph's indent: its first lines run this much narrower (medians)
 LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a full line
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
@@ -247,9 +250,13 @@ class Builder:
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
+        if self.lines == 1 and FULL_STOP.search(last):  # not a list's item (``…;``)
+            near -= FIRST_INDENT  # a paragraph's indented first line is full that much short
         lean = LEAN * self.openers.odds(line)
         indent = INDENT + max(lean, 0)  # a likely opener's first line may run fuller
         indented = width(line) < indent * self.measure * size and not letter_spaced(line)
+        if lean <= 0 and SENTENCE_END.search(line) and width(line) < SHORT * self.measure:
+            indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
     def feed(self, line: str, ahead: list[str]) -> None:

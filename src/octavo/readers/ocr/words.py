@@ -56,12 +56,17 @@ class Vocabulary:
 
     def __init__(self, lines: list[str]) -> None:
         inner: list[str] = []  # a line's first and last words may be fragments: not counted
+        whole: list[str] = []  # … unless no hyphen breaks them: every whole word printed
         pairs: list[str] = []
+        broken = False  # whether the line before ended in a hyphen
         for line in lines:
             tokens = WORD.findall(line.lower())
             inner += tokens[1:-1]
+            whole += tokens[broken : len(tokens) - line.rstrip().endswith("-")]
+            broken = line.rstrip().endswith("-")
             pairs += map(" ".join, itertools.pairwise(tokens))
         self.words = Counter(inner)
+        self.whole = Counter(whole)
         self.pairs = Counter(pairs)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
         self.cache: dict[str, str] = {}  # words already mended
@@ -99,8 +104,9 @@ class Vocabulary:
 
     def mend(self, text: str) -> str:
         """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``,
-        ``cooperation``): a word no dictionary knows, or one the volume as a rule prints
-        hyphened, becomes the volume's own hyphened spelling of it; an unknown one is
+        ``cooperation``): a word no dictionary knows (unless the volume prints it closed
+        more often, line ends included), or one the volume as a rule prints hyphened,
+        becomes the volume's own hyphened spelling of it; an unknown one is
         else split where the volume hyphens other compounds (``first-``, ``-rate``)."""
         return COMPOUND.sub(self._mended, text)
 
@@ -118,6 +124,8 @@ class Vocabulary:
         if all(zipf(p) > 0 for p in parts) and (
                 not usual or self.forms[key][usual] < USUAL * max(self.words[key], 1)):
             return token  # known words, unless the volume hyphens them as a rule
+        if usual and self.whole[key] > self.forms[key][usual]:
+            return token  # printed closed more often than hyphened (``redivision``)
         if usual:
             return _recase(usual, token)
         return "-".join(self._split(part, len(parts) > 1) for part in parts)
