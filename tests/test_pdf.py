@@ -23,7 +23,7 @@ from octavo.metadata import load_toml
 from octavo.readers import READERS
 from octavo.sources import Source, discover, read_book
 from octavo.tree import BOOK_MATTER, Book, ChronicleEntry, NoteRef, iter_nodes
-from octavo.writers import pdf, pdf_parallel
+from octavo.writers import pdf, pdf_folios, pdf_layout, pdf_parallel
 from octavo.writers.pdf_settings import PrintSettings, from_toml
 
 A5 = (419.5, 595.3)
@@ -317,3 +317,21 @@ def test_a_book_laid_out_in_parts_is_the_book_laid_out_whole(built):
         n: whole.page_of(n) for n in whole.reader.named_destinations}
     assert outline(apart.reader) == outline(whole.reader)
     assert apart.reader.metadata == whole.reader.metadata
+
+
+def test_folios_of_a_part_follow_the_pages_before_it():
+    counted = []
+
+    def before(pages: int) -> int:
+        counted.append(pages)
+        return 40
+
+    with pdf_folios.numbered_after(before):
+        document = pdf_layout.lay_out(pdf_layout.html(rich_book()),
+                                      pdf_layout.stylesheet(PrintSettings()))
+    assert counted == [len(document.pages)]
+    text = Built(rich_book(), pdf_layout.write(document, rich_book(), PrintSettings())).text
+    folios = [(furniture(t), page) for page, t in enumerate(text, 1) if is_opener(t)]
+    assert folios and all(folio == str(40 + page) for folio, page in folios)
+    with pytest.raises(RuntimeError, match="internals"), pdf_folios.numbered_after(before):
+        pass  # nothing laid out: the hook never ran

@@ -35,5 +35,8 @@ def numbered_after(pages_before: Callable[[int], int]) -> Iterator[None]:
     weasyprint.layout.make_margin_boxes = numbered
     try:
         yield
+        if not before:  # else the parts after this one would wait for its count forever
+            raise RuntimeError("WeasyPrint made its margin boxes without octavo's hook; "
+                               "its layout internals have changed (pyproject pins them)")
     finally:
         weasyprint.layout.make_margin_boxes = make_margin_boxes
