@@ -335,3 +335,14 @@ def test_folios_of_a_part_follow_the_pages_before_it():
     assert folios and all(folio == str(40 + page) for folio, page in folios)
     with pytest.raises(RuntimeError, match="internals"), pdf_folios.numbered_after(before):
         pass  # nothing laid out: the hook never ran
+
+
+def test_a_book_is_laid_out_whole_where_a_part_would_wait_for_a_page_no_part_holds():
+    book = rich_book()
+    real = pdf_layout.printer(book)
+    assert pdf_parallel._plan(book, real, jobs=2) is not None
+
+    def dangling(part):  # the contents link to a page no part holds
+        return real(part).replace("</nav>", '<a href="#nowhere">?</a></nav>', 1)
+
+    assert pdf_parallel._plan(book, dangling, jobs=2) is None

@@ -88,7 +88,8 @@ def pays(book: Book, settings: PrintSettings, jobs: int) -> bool:
 
 
 def _plan(book: Book, html: Callable[[Part], str], jobs: int) -> list[_Planned] | None:
-    """The parts in book order, or None if one part would wait for another waiting for it."""
+    """The parts in book order, or None where a part would wait for ever: for a page no part
+    holds, or for a part that waits for it."""
     works = book.works
     at = next((i for i, w in enumerate(works) if w.kind == "notes"), len(works))
     notes = [Part(works[at:at + 1], front=False, endnotes=False)] if notes_placed(book) else (
@@ -108,9 +109,9 @@ def _plan(book: Book, html: Callable[[Part], str], jobs: int) -> list[_Planned] 
         planned.part.elsewhere = sorted(planned.named - planned.owned)
         planned.text = html(planned.part)
     order = {name: i for i, p in enumerate(plan) for name in p.owned}
-    if any(order.get(name, 0) > i for i, p in enumerate(plan[1:], 1) if p.numbered
+    if any(name not in order or 0 < i < order[name] for i, p in enumerate(plan) if p.numbered
            for name in p.named):
-        return None  # a part would wait for one that waits for it
+        return None  # a page no part holds, or a part waiting for one that waits for it
     return plan
 
 
@@ -173,6 +174,8 @@ def _lay_out_parts(book: Book, settings: PrintSettings, html: Callable[[Part], s
         start_ready()
         plan[0].pages = len(lay_out(plan[0].text, css).pages)
         while not all(p.done for p in plan):
+            if not running:
+                raise RuntimeError("no part of the PDF can be laid out: each waits for another")
             for conn in wait(list(running)):
                 i = running[conn]
                 try:
