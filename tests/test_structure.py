@@ -234,6 +234,11 @@ def test_work_fields_from_title_lines_and_closing(book):
     assert [c.kind for c in letter.closing][-2:] == ["remark", "source"]
     synopsis = work_titled(book, "The Political Strategy and Tactics")
     assert synopsis.closing[-1].text == "Published for the first time"
+    congress = work_titled(book, "The Tenth Congress")  # its title page: a source, no text
+    assert [(c.kind, c.text) for c in congress.closing] == [
+        ("source", "The Tenth Congress of the Russian Communist Party. Verbatim Report, "
+                   "Moscow, 1921.")]
+    assert not [b for b in congress.blocks if isinstance(b, Paragraph)]
 
 
 def test_sections_nest_as_the_contents_lists_them(book):

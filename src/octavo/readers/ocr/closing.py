@@ -3,7 +3,9 @@
 The print sets them off under the last paragraph: a closing date (``January 5,
 1921``), the source of first publication (``Pravda, No. 12,`` / ``January 19,
 1921``), a signature (``Signed: J. Stalin``) and remarks (``Published for the first
-time``, ``Written in March 1921``).
+time``, ``Written in March 1921``).  A congress's title page has nothing but its source,
+a verbatim report named by the line before it (``The Tenth Congress of the Russian
+Communist Party.`` / ``Verbatim Report,`` / ``Moscow, 1921.``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s
 _SIGNATURE = re.compile(r"^(?:Signed:\s*)?(?:J\.\s*)?Stalin\.?$|^Yours,$"
                         r"|^Marx-Engels-Lenin Institute")
 _SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated|"
-                     r"Pravda|Izvestia|Zhizn|Bakinsky|Petrogradskaya)\b")
+                     r"Pravda|Izvestia|Zhizn|Bakinsky|Petrogradskaya)\b|\bVerbatim Report\b")
+_NAMED = re.compile(r"^Verbatim Report\b")  # a report's line: the meeting's name comes before
 _REMARK = re.compile(r"^(?:Published for the first time|Written in|Written on|"
                      r"Reprinted from)\b")
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?$")
@@ -99,6 +102,9 @@ def split(blocks: list[Block]) -> tuple[list[Block], list[ClosingLine]]:
     if start is None:
         return blocks, []
     taken = set(tail[start:])
+    if start and _NAMED.match(lines[start]) and not _kind(lines[start - 1]):
+        taken.add(tail[start - 1])  # the meeting a verbatim report records opens its source
+        lines[start] = f"{lines[start - 1]} {lines[start]}"
     return [b for i, b in enumerate(blocks) if i not in taken], _lines(lines[start:])
 
 
