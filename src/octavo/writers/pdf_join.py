@@ -12,6 +12,7 @@ joining: it copies pages with their resources and annotations, fast and exactly.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import warnings
@@ -32,45 +33,45 @@ class LaidPart:
 
 def join(parts: list[LaidPart], blank_page: bytes) -> bytes:
     """One PDF of the parts' pages, links, destinations and outline, in order."""
-    out = pikepdf.new()
-    names: dict[str, pikepdf.Array] = {}
-    outline: list[pikepdf.OutlineItem] = []
-    opened = []
-    for part in parts:
-        src = pikepdf.open(part.path)
-        opened.append(src)
-        first = len(out.pages)
-        with warnings.catch_warnings():  # the destinations are carried over below
-            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
-            out.pages.extend(src.pages)
-        index = {page.objgen: first + i for i, page in enumerate(src.pages)}
+    with contextlib.ExitStack() as sources:  # open until the joined PDF is saved
+        opened = [sources.enter_context(pikepdf.open(p.path)) for p in parts]
+        out = pikepdf.new()
+        names: dict[str, pikepdf.Array] = {}
+        outline: list[pikepdf.OutlineItem] = []
+        for src, part in zip(opened, parts, strict=True):
+            first = len(out.pages)
+            with warnings.catch_warnings():  # the destinations are carried over below
+                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+                out.pages.extend(src.pages)
+            index = {page.objgen: first + i for i, page in enumerate(src.pages)}
 
-        def moved(dest: pikepdf.Array, index: dict = index) -> pikepdf.Array:
-            return pikepdf.Array([out.pages[index[dest[0].objgen]].obj, *list(dest)[1:]])
+            def moved(dest: pikepdf.Array, index: dict = index) -> pikepdf.Array:
+                return pikepdf.Array([out.pages[index[dest[0].objgen]].obj, *list(dest)[1:]])
 
-        if "/Names" in src.Root and "/Dests" in src.Root.Names:
-            for name, dest in pikepdf.NameTree(src.Root.Names.Dests).items():
-                if name in part.owned:
-                    names[name] = moved(dest)
-        with src.open_outline() as tree:
-            outline.extend(_copied(item, moved) for item in tree.root)
-        if part.blank_after:
-            out.pages.extend(pikepdf.open(io.BytesIO(blank_page)).pages)
-    first = opened[0]
-    out.trailer.Info = out.copy_foreign(first.trailer.Info)
-    if "/Lang" in first.Root:
-        out.Root.Lang = first.Root.Lang
-    tree = pikepdf.NameTree.new(out)
-    for name in sorted(names):
-        tree[name] = names[name]
-    out.Root.Names = pikepdf.Dictionary(Dests=tree.obj)
-    with out.open_outline() as tree:
-        tree.root.extend(outline)
-    _name_subsets_by_content(out)
-    buffer = io.BytesIO()
-    out.save(buffer, deterministic_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return buffer.getvalue()
+            if "/Names" in src.Root and "/Dests" in src.Root.Names:
+                for name, dest in pikepdf.NameTree(src.Root.Names.Dests).items():
+                    if name in part.owned:
+                        names[name] = moved(dest)
+            with src.open_outline() as tree:
+                outline.extend(_copied(item, moved) for item in tree.root)
+            if part.blank_after:
+                blank = sources.enter_context(pikepdf.open(io.BytesIO(blank_page)))
+                out.pages.extend(blank.pages)
+        first = opened[0]
+        out.trailer.Info = out.copy_foreign(first.trailer.Info)
+        if "/Lang" in first.Root:
+            out.Root.Lang = first.Root.Lang
+        tree = pikepdf.NameTree.new(out)
+        for name in sorted(names):
+            tree[name] = names[name]
+        out.Root.Names = pikepdf.Dictionary(Dests=tree.obj)
+        with out.open_outline() as tree:
+            tree.root.extend(outline)
+        _name_subsets_by_content(out)
+        buffer = io.BytesIO()
+        out.save(buffer, deterministic_id=True, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return buffer.getvalue()
 
 
 def _copied(item: pikepdf.OutlineItem, moved) -> pikepdf.OutlineItem:

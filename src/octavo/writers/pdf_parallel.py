@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+import weasyprint
+
 from ..render import notes_placed, render
 from ..tree import Book, Work, iter_nodes
 from .pdf_folios import numbered_after
@@ -74,10 +76,14 @@ def build(book: Book, settings: PrintSettings, jobs: int) -> Pdf | None:
         _lay_out_parts(book, settings, html, plan, paths, jobs)
         laid = [LaidPart(path, p.owned, blank_after=i + 1 < len(plan) and p.pages % 2 == 1)
                 for i, (p, path) in enumerate(zip(plan, paths, strict=True))]
-        blank = lay_out(render("print-blank.xhtml", meta=book.meta),
-                        stylesheet(settings))
+        blank = lay_out(render("print-blank.xhtml", meta=book.meta), stylesheet(settings))
         data = join(laid, write(blank, book, settings))
-    return Pdf(data=data, pages=sum(p.pages + p.pages % 2 for p in plan[:-1]) + plan[-1].pages)
+    return Pdf(data=data, pages=_pages_before(plan, len(plan) - 1) + plan[-1].pages)
+
+
+def _pages_before(plan: list[_Planned], i: int) -> int:
+    """The pages in front of part ``i``: the parts before it, each ending on a verso."""
+    return sum(p.pages + p.pages % 2 for p in plan[:i])
 
 
 def pays(book: Book, settings: PrintSettings, jobs: int) -> bool:
@@ -152,11 +158,8 @@ def _lay_out_parts(book: Book, settings: PrintSettings, html: Callable[[Part], s
         running[ours] = i
         processes.append(process)
 
-    def number(i: int) -> int:
-        return sum(p.pages + p.pages % 2 for p in plan[:i])
-
     def pages_of() -> dict[str, int]:
-        return {name: number(i) + index + 1 for i, p in enumerate(plan) if p.anchors
+        return {name: _pages_before(plan, i) + index + 1 for i, p in enumerate(plan) if p.anchors
                 for name, index in p.anchors.items() if name in p.owned}
 
     def start_ready() -> None:
@@ -196,7 +199,7 @@ def _lay_out_parts(book: Book, settings: PrintSettings, html: Callable[[Part], s
                     del running[conn]
             for i in sorted(waiting):
                 if all(p.pages is not None for p in plan[:i]):
-                    next(c for c, j in running.items() if j == i).send(number(i))
+                    next(c for c, j in running.items() if j == i).send(_pages_before(plan, i))
                     waiting.discard(i)
             start_ready()
     finally:  # on an error or an interrupt, the other parts are not waited for
@@ -206,8 +209,8 @@ def _lay_out_parts(book: Book, settings: PrintSettings, html: Callable[[Part], s
             process.join()
 
 
-def _part_process(text: str, css, book: Book, settings: PrintSettings, path: Path,
-                  conn: Connection) -> None:
+def _part_process(text: str, css: weasyprint.CSS, book: Book, settings: PrintSettings,
+                  path: Path, conn: Connection) -> None:
     """In a forked process: lay out one part, report its pages and anchors, write its PDF."""
     try:
         def pages_before(pages: int) -> int:
