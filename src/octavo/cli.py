@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import FORMATS, build_outputs
+from .build import FORMATS, Output, build_outputs
 from .errors import INTERRUPTED, LOG, OctavoError, SourceError, one_line
 from .paths import DIST, INPUT
 from .sources import Source, discover
@@ -120,8 +120,14 @@ def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
     for source in _sources(sources):
         for result in build_outputs(source, out_dir, formats, trim=trim, marks=marks,
                                     variant=variant):
-            click.echo(f"{result.path}  {_human(result.size)}  {result.pages} pages"
-                       f"{' (source edition)' if result.format == 'epub' else ''}")
+            click.echo(f"{result.path}  {_human(result.size)}{_pages(result)}")
+
+
+def _pages(result: Output) -> str:
+    """A PDF's pages; an EPUB's pages of the source edition, where its text has any."""
+    if result.format != "epub":
+        return f"  {result.pages} pages"
+    return f"  {result.pages} pages (source edition)" if result.pages else ""
 
 from .commands.works import works  # noqa: E402
 

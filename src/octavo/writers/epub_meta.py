@@ -35,18 +35,22 @@ def source_edition(meta: Metadata) -> str:
     return meta.source or meta.edition
 
 
-def accessibility_summary(meta: Metadata, pages: bool) -> str:
+def accessibility_summary(meta: Metadata, pages: bool, images: bool = False) -> str:
     """A reader-facing sentence or two on what the book offers (schema:accessibilitySummary)."""
     summary = ("This publication conforms to WCAG 2.2 Level AA. It has a table of contents, "
                "landmarks and headings in a logical outline; notes link to and back from their "
-               "references. Its only image is the cover, whose text the title page repeats.")
+               "references. ")
+    summary += ("The cover's text is repeated by the title page; the images of the text carry "
+                "the descriptions their source gave them." if images else
+                "Its only image is the cover, whose text the title page repeats.")
     if pages:
         summary += (" Page breaks and a page list follow the printed pages of "
                     f"{source_edition(meta).rstrip('.')}.")
     return summary
 
 
-def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: str) -> None:
+def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: str,
+             images: bool = False) -> None:
     """Write the book's metadata into the package (ebooklib keeps insertion order)."""
     package.set_unique_metadata("OPF", "generator", "",
                                 {"name": "generator", "content": f"octavo {__version__}"})
@@ -75,7 +79,7 @@ def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: s
     if description := meta.description or meta.extract:
         package.add_metadata("DC", "description", description)
     package.add_metadata("OPF", "meta", "", {"name": "cover", "content": cover_id})
-    _accessibility(package, meta, pages)
+    _accessibility(package, meta, pages, images)
 
 
 def _refine(package: epub.EpubBook, uid: str, prop: str, value: str,
@@ -84,7 +88,7 @@ def _refine(package: epub.EpubBook, uid: str, prop: str, value: str,
                                                 **(extra or {})})
 
 
-def _accessibility(package: epub.EpubBook, meta: Metadata, pages: bool) -> None:
+def _accessibility(package: epub.EpubBook, meta: Metadata, pages: bool, images: bool) -> None:
     features = ["tableOfContents", "readingOrder", "structuralNavigation", "alternativeText",
                 "displayTransformability"]
     if pages:
@@ -93,7 +97,7 @@ def _accessibility(package: epub.EpubBook, meta: Metadata, pages: bool) -> None:
               ("schema:accessModeSufficient", "textual")]
     values += [("schema:accessibilityFeature", f) for f in features]
     values += [("schema:accessibilityHazard", "none"),
-               ("schema:accessibilitySummary", accessibility_summary(meta, pages))]
+               ("schema:accessibilitySummary", accessibility_summary(meta, pages, images))]
     if pages and (source := source_edition(meta)):
         values.append(("pageBreakSource", source))
     values += [("dcterms:conformsTo", CONFORMS_TO), ("a11y:certifiedBy", "octavo")]
