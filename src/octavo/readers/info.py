@@ -59,7 +59,7 @@ def read_pairs(pairs: Iterable[tuple[str, str]]) -> Info:
     """The metadata of ``(key, value)`` pairs; keys the archive doesn't use are ignored."""
     info = Info()
     for key, value in pairs:
-        name, value = normal_key(key), smarten(" ".join(value.split()))
+        name, value = normal_key(key), smarten(" ".join(value.split()).rstrip(";,"))
         if not value:
             continue
         if name in DATE_KEYS and not info.written:

@@ -17,10 +17,14 @@ from ..tree import Metadata
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 W3C_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 VOLUME_NUMBER = re.compile(r"\b(\d+)\b")
+PERSONAL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+")  # given names, family
 
 
-def file_as(name: str) -> str:
-    """A name for sorting: ``J. V. Stalin`` → ``Stalin, J. V.``."""
+def file_as(name: str) -> str | None:
+    """A name for sorting: ``J. V. Stalin`` → ``Stalin, J. V.``; None for what is not one
+    person's name (``Karl Marx and Frederick Engels``, a translator's credit in a sentence)."""
+    if not PERSONAL_NAME.fullmatch(name):
+        return None
     *given, family = name.split()
     return f"{family}, {' '.join(given)}" if given else name
 
@@ -61,7 +65,8 @@ def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: s
         if name:
             package.add_metadata("DC", "creator" if role == "aut" else "contributor", name,
                                  {"id": uid})
-            _refine(package, uid, "file-as", file_as(name))
+            if sort_name := file_as(name):
+                _refine(package, uid, "file-as", sort_name)
             _refine(package, uid, "role", role, {"scheme": "marc:relators"})
     if meta.volume and (number := VOLUME_NUMBER.search(meta.volume)):
         package.add_metadata("OPF", "meta", meta.title,

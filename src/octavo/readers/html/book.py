@@ -142,7 +142,19 @@ def read(path: Path, fix: Callable[[str], str] | None = None) -> Book:
         warn("an editor's corrections apply to a single page, not to a book of pages; "
              "they are not applied")
     _own_text(page, block, entries)
+    _unsaved(page.root, index)
     return _book(page, block, index, entries)
+
+
+def _unsaved(root: HtmlElement, path: Path) -> None:
+    """Warn of the pages the index links in its folder that were not saved with it."""
+    missing = dict.fromkeys(
+        target.relative_to(path.parent.resolve()) for a in root.iter("a")
+        if (target := local_path(a.get("href") or "", path.parent, path.parent)) is not None
+        and target.suffix.lower() in PAGE_SUFFIXES and not target.exists())
+    if missing:
+        warn(f"the index links {len(missing)} page(s) not saved in its folder, left out: "
+             + ", ".join(map(str, missing)))
 
 
 def _book(index: load.Page, block: titles.TitleBlock, path: Path, entries: list[Entry]) -> Book:
@@ -225,7 +237,7 @@ def files(path: Path) -> list[Path]:
     """The files a source is read from: its page or index, the pages the index links, and
     the images they show that are saved in the folder."""
     index = index_of(path)
-    first = index or path
+    first = (index or path).resolve()
     found: list[Path] = []
     try:
         trees = {first: load.parse_bytes(read_bytes(first))}

@@ -16,9 +16,12 @@ from lxml.html import HtmlElement
 
 # elements whose content is never text of the work
 UNREAD = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
-          "embed", "applet", "form", "input", "button", "select", "textarea", "svg", "math",
-          "canvas", "video", "audio", "source", "track", "map", "link", "meta", "base", "nav",
-          "footer", "dialog")
+          "applet", "button", "select", "textarea", "svg", "math", "canvas", "video", "audio",
+          "map", "nav", "footer", "dialog")
+# elements that hold no text of their own, though tag soup may put text inside them (the
+# parser reads what follows an ``<embed>`` into it): the tag goes, its content stays
+EMPTY = ("embed", "source", "track", "link", "meta", "base", "input", "param", "area", "form",
+         "wbr", "keygen")
 NAVIGATION_CLASSES = {"footer", "toplink", "nav", "navigation", "breadcrumb", "breadcrumbs",
                       "menu"}
 # blocks that navigation sits in, when all their text is links to other pages
@@ -47,7 +50,8 @@ def to_other_page(href: str | None) -> bool:
 
 def is_navigation(element: HtmlElement) -> bool:
     """Whether a block is navigation: classed so, links to other pages only, or "Back to …"."""
-    if classes(element) & NAVIGATION_CLASSES:
+    if classes(element) & NAVIGATION_CLASSES or (
+            element.get("id") or "").lower() in NAVIGATION_CLASSES:
         return True
     text = text_of(element)
     if BACK_TO.match(text):
@@ -67,10 +71,14 @@ def _text_outside(element: HtmlElement, skipped: set[HtmlElement]) -> str:
 
 
 def drop_unread(root: HtmlElement) -> None:
-    """Remove scripts, styles, objects and forms with everything in them."""
+    """Remove scripts, styles, objects and form fields with everything in them, and the
+    tags of empty elements (their content, if tag soup gave them any, stays)."""
     for element in list(root.iter(*UNREAD)):
         if element.getparent() is not None:
             element.drop_tree()
+    for element in list(root.iter(*EMPTY)):
+        if element.getparent() is not None:
+            element.drop_tag()
 
 
 def drop_navigation(body: HtmlElement) -> None:

@@ -67,10 +67,13 @@ def image(img: HtmlElement, folder: Path | None, root: Path | None, where: str) 
         if path is None:
             warn(f"{where}image {shown!r} is not inside the source's folder; left out")
             return None
+        if not path.exists():
+            warn(f"{where}image {shown!r} is not in the saved folder; left out")
+            return None
         try:
             data = read_bytes(path)
         except SourceError as exc:
-            warn(f"{where}image {shown!r} is not in the saved folder ({exc}); left out")
+            warn(f"{where}image {shown!r} can't be read ({exc}); left out")
             return None
     media_type = image_type(data) if data else None
     if media_type is None:

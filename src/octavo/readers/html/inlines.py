@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ...ids import IdAllocator
+from ...safety import xml_text
 from ...tree import Anchor, Emphasis, Image, Inline, LineBreak, Link, NoteRef, Text
 from ...typography import smarten
 from .clean import classes
@@ -143,7 +144,7 @@ def tidy(items: list[Inline]) -> list[Inline]:
                 last.text = last.text.rstrip()
             line_start, last, before = True, None, ""
             continue
-        text = SPACE_RUN.sub(_collapse, node.text)
+        text = xml_text(SPACE_RUN.sub(_collapse, node.text))
         if line_start or (before and before.isspace()):
             text = text.lstrip()
         if text:

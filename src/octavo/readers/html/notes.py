@@ -41,6 +41,7 @@ EDITORIAL = re.compile(
     r"^\W*(?:editor['’]?s?\s+note|note\s+by\s+(?:the\s+)?(?:editors?|mia|transcriber))"
     r"|(?:[—–-]\s*|[\[(]\s*)(?:ed|eds|editors?|mia|transcriber)\.?\s*[\])]?\s*\.?\s*$",
     re.IGNORECASE)
+NOTES_LINE = 40  # characters: a paragraph no longer than "Notes by the Editors" is a heading
 BACK_LINKS = {"^", "↑", "↩", "↩︎", "back", "return", "top", "up"}
 START_LABEL = re.compile(r"^([\[(]\s*(\d{1,3}|[A-Za-z]|[*†‡§¶]{1,3})\s*[\])]|(\d{1,3}|[A-Za-z])[.)]"
                          r"|([*†‡§¶]{1,3}))(?:\s|$)")
@@ -249,7 +250,10 @@ def _leaf_index(element: HtmlElement, index: dict[HtmlElement, int]) -> int:
 
 
 def _is_notes_heading(element: HtmlElement) -> bool:
-    return element.tag in HEADINGS and bool(NOTES_HEADING.match(text_of(element)))
+    """A heading "Notes", "Footnotes" …, or a short paragraph saying so (older pages')."""
+    text = text_of(element)
+    return (element.tag in HEADINGS or (element.tag == "p" and len(text) <= NOTES_LINE)) and bool(
+        NOTES_HEADING.match(text))
 
 
 def _gather_section(flat: list[HtmlElement], start: int, owner: dict, notes: dict,

@@ -31,6 +31,10 @@ from .inlines import Context, has_text, inlines, plain, text_nodes, tidy
 from .load import Page
 from .notes import FoundNote
 
+HEAD_LENGTH = 40  # characters (see running_head)
+TRAILING = {"a", "an", "and", "are", "as", "at", "by", "for", "in", "is", "of", "on", "or",
+            "that", "the", "to", "with"}  # words a shortened head should not end on
+
 
 @dataclass
 class Prepared:
@@ -46,8 +50,10 @@ class Prepared:
     @property
     def title(self) -> str:
         """The page's title as text: its title heading's first line, else ``<title>``."""
-        lines = titles.lines_of(self.head.title) if self.head.title is not None else []
-        return lines[0] if lines else self.head.head_title
+        markers = {m for n in self.notes.notes for m in n.markers}
+        lines = (titles.lines_of(self.head.title, markers) if self.head.title is not None
+                 else [])
+        return lines[0] if lines else self.head.collection or self.head.head_title
 
 
 def prepare(page: Page, root_folder, where: str = "") -> Prepared:
@@ -87,7 +93,8 @@ def work(prepared: Prepared, fallback_title: str = "") -> tuple[Work, list[Note]
     title_lines = _lines(inlines(head.title, ctx)) if head.title is not None else []
     subtitles = title_lines[1:] + [line for e in head.subtitle
                                    for line in _lines(inlines(e, ctx))]
-    title = plain(title_lines[0]) if title_lines else fallback_title or head.head_title
+    title = (plain(title_lines[0]) if title_lines
+             else fallback_title or head.collection or head.head_title)
     for element in [*head.elements, *(b for n in prepared.notes.notes for b in n.blocks),
                     *prepared.notes.removed]:
         if element.getparent() is not None:
@@ -95,12 +102,34 @@ def work(prepared: Prepared, fallback_title: str = "") -> tuple[Work, list[Note]
     blocks = nest(items_of(prepared.page.body, ctx), ctx)
     endnotes, footnotes = _notes(prepared, references)
     result = Work(id=prepared.work_id, title=title, subtitle=[plain(s) for s in subtitles],
-                  date=head.date or head.info.written, short_title=title, blocks=blocks,
+                  date=head.date or head.info.written, short_title=running_head(title),
+                  blocks=blocks,
                   footnotes=footnotes,
                   title_refs=_refs(title_lines[0]) if title_lines else [],
                   subtitle_refs=[r for s in subtitles for r in _refs(s)])
     _orphan_images(ctx, result)
     return result, endnotes
+
+
+def running_head(title: str) -> str:
+    """A title short enough for a running head: its first phrase, or its first words.
+
+    The head of an A5 page (the default trim, the narrowest) holds about 40 capitals at
+    its 8.5 pt, between the folios; a longer head would run onto a second line.
+    """
+    if len(title) <= HEAD_LENGTH:
+        return title
+    phrase = re.split(r"[:;.!?]\s|\s[—–]\s|,\s", title, maxsplit=1)[0]
+    if len(phrase.split()) >= 2 and len(phrase) <= HEAD_LENGTH:
+        return phrase
+    words: list[str] = []
+    for word in title.split():
+        if len(" ".join([*words, word])) > HEAD_LENGTH:
+            break
+        words.append(word)
+    while len(words) > 1 and words[-1].lower() in TRAILING:
+        words.pop()
+    return " ".join(words) or title
 
 
 def _note_references(prepared: Prepared) -> dict[int, NoteRef]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 from lxml.html import HtmlElement
 
+from ...tree import Metadata
 from .. import info
 from ..mia import DATE
 from .clean import NAVIGATION_CLASSES, classes, text_of
@@ -28,7 +29,11 @@ from .clean import NAVIGATION_CLASSES, classes, text_of
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TITLE_CLASSES = {"title", "subtitle", "author", "date", "information", "info"}
 INFO_CLASSES = {"information", "info"}
-CONTAINERS = {"div", "center", "header", "section", "article", "main", "span", "font"}
+CONTAINERS = {"div", "center", "header", "section", "article", "main", "table", "thead",
+              "tbody", "tr", "td", "th"}
+# an old page's author line: a short run of bold or big type above the title heading
+LINES = {"b", "strong", "font", "big", "span", "i", "em"}
+SHORT_LINE = 12  # words: a name or a title, not a paragraph
 AUTHOR_HEADING = "h4"  # the archive's author line above a title
 
 
@@ -53,18 +58,22 @@ class TitleBlock:
             classes(e) & INFO_CLASSES for e in self.elements))
 
 
-def lines_of(element: HtmlElement) -> list[str]:
-    """An element's text cut at its line breaks, white space collapsed, empty lines dropped."""
+def lines_of(element: HtmlElement, skipped: set[HtmlElement] | frozenset = frozenset()
+             ) -> list[str]:
+    """An element's text cut at its line breaks, white space collapsed, empty lines dropped
+    (``skipped``: elements whose text is left out, a note marker's)."""
     lines = [""]
     for event, el in lxml.etree.iterwalk(element, events=("start", "end")):
         if not isinstance(el.tag, str):
             continue
-        if event == "start":
+        hidden = el in skipped or any(a in skipped for a in el.iterancestors())
+        if event == "start" and not hidden:
             if el.tag == "br":
                 lines.append("")
             else:
                 lines[-1] += el.text or ""
-        elif el is not element:
+        elif event == "end" and el is not element and not (
+                hidden and el not in skipped):
             lines[-1] += el.tail or ""
     return [" ".join(line.split()) for line in lines if line.split()]
 
@@ -78,6 +87,8 @@ def is_asterism(text: str) -> bool:
 def _is_title_element(element: HtmlElement) -> bool:
     if element.tag in HEADINGS:
         return bool(text_of(element)) and not is_asterism(text_of(element))
+    if element.tag in LINES:
+        return 0 < len(text_of(element).split()) <= SHORT_LINE
     return element.tag in ("p", "div") and bool(classes(element) & TITLE_CLASSES)
 
 
@@ -96,7 +107,9 @@ def leading_blocks(container: HtmlElement):
     for child in container:
         if not isinstance(child.tag, str):
             continue
-        if child.tag in CONTAINERS:
+        if child.tag in CONTAINERS or (child.tag in LINES and any(
+                isinstance(d.tag, str) and d.tag in ("p", "div", *HEADINGS)
+                for d in child.iterdescendants())):
             yield from leading_blocks(child)
         else:
             yield child
@@ -119,57 +132,87 @@ def head_of(root: HtmlElement) -> tuple[str, str]:
 
 def take(body: HtmlElement, head: tuple[str, str] = ("", "")) -> TitleBlock:
     """The title block of a page (its elements still in place); ``head`` as ``head_of``
-    gives it."""
+    gives it. Information blocks further down the page (some pages close with theirs)
+    are read into it too."""
     block = TitleBlock(head_title=head[0], head_author=head[1])
     for element in leading_blocks(body):
         if element is None:
             break
-        if _is_title_element(element):
+        if _is_title_element(element) or _is_info_like(element):
             block.elements.append(element)
-            if classes(element) & INFO_CLASSES:
+            if _is_info(element):
                 break
         elif not _is_blank(element):
             break
+    block.elements += [e for e in body.iter("p", "div") if classes(e) & INFO_CLASSES
+                       and e not in block.elements
+                       and not any(a in block.elements for a in e.iterancestors())]
     _sort(block)
     return block
 
 
+def _is_info(element: HtmlElement) -> bool:
+    return bool(classes(element) & INFO_CLASSES) or _is_info_like(element)
+
+
+def _is_info_like(element: HtmlElement) -> bool:
+    """An old page's information block: a paragraph opening with ``Source:``,
+    ``Written:`` … (the keys the archive uses), every line of it such a key or running on."""
+    if element.tag not in ("p", "div") or not text_of(element):
+        return False
+    pairs = _info_pairs(element)
+    return bool(pairs) and all(info.known_key(k) for k, _ in pairs) and text_of(
+        element).startswith(pairs[0][0])
+
+
 def _sort(block: TitleBlock) -> None:
     """Decide which element of the block says what."""
-    headings = [e for e in block.elements if e.tag in HEADINGS]
     for element in block.elements:
         names = classes(element)
-        if names & INFO_CLASSES:
-            block.info = info.read_pairs(_info_pairs(element))
+        if _is_info(element):
+            found = info.read_pairs(_info_pairs(element))
+            _fill(block.info.meta, found.meta)
+            block.info.written = block.info.written or found.written
         elif "title" in names and element.tag not in HEADINGS:
-            lines = lines_of(element)
-            if len(lines) >= 2:
-                block.author, block.collection = lines[0], " ".join(lines[1:])
-            elif lines:
-                block.collection = lines[0]
+            said = lines_of(element)
+            if len(said) >= 2:
+                block.author, block.collection = said[0], " ".join(said[1:])
+            elif said:
+                block.collection = said[0]
         elif "author" in names:
             block.author = text_of(element)
         elif "date" in names:
             block.date = text_of(element)
         elif "subtitle" in names:
             block.subtitle.append(element)
-    if not headings:
+    names = {block.author, block.head_author} - {""}
+    headings = [e for e in block.elements if e.tag in HEADINGS]
+    candidates = [h for h in headings if text_of(h) not in names] or headings
+    if not candidates:
         return
-    top = min(int(h.tag[1]) for h in headings)
-    title = next(h for h in headings if int(h.tag[1]) == top)
-    before = headings[:headings.index(title)]
+    top = min(int(h.tag[1]) for h in candidates)
+    title = next(h for h in candidates if int(h.tag[1]) == top)
+    position = block.elements.index(title)
+    lines = [e for e in block.elements if e.tag in LINES or e in headings]
+    before = [e for e in lines if block.elements.index(e) < position]
     if before and not block.author:
         block.author = text_of(before[0])
     block.title = title
-    for heading in headings[headings.index(title) + 1:]:
-        text = text_of(heading)
+    for element in (e for e in lines if block.elements.index(e) > position):
+        text = text_of(element)
         if DATE.match(text) and not block.date:
             block.date = text
-        elif text in (block.author, block.head_author) or (
-                heading.tag == AUTHOR_HEADING and not block.author):
+        elif text in names or (element.tag == AUTHOR_HEADING and not block.author):
             block.author = block.author or text
         else:
-            block.subtitle.append(heading)
+            block.subtitle.append(element)
+
+
+def _fill(meta: Metadata, found: Metadata) -> None:
+    """Fields of ``found`` set where ``meta`` has none (the first block says first)."""
+    for name, value in vars(found).items():
+        if value and not getattr(meta, name) and name != "language":
+            setattr(meta, name, value)
 
 
 def _info_pairs(element: HtmlElement) -> list[tuple[str, str]]:
