@@ -4,10 +4,12 @@ pages, all of it, once and in order, and nothing of their navigation."""
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 
 import pypdf
 import pytest
+from cli_runner import octavo
 from html_pages import (
     FIXTURES,
     WLC,
@@ -21,7 +23,9 @@ from html_pages import (
 )
 from pamphlet_checks import dangling_links, epubcheck_messages, private_tree_cache
 
+from octavo import cache
 from octavo.batch import prepare, run
+from octavo.readers import FILE_READERS
 from octavo.sources import Source, read_book
 from octavo.writers import epub, pdf
 
@@ -99,3 +103,74 @@ def test_a_pamphlet_per_chapter(tmp_path):
     for path, text in zip(pdfs, texts, strict=True):  # the same work, by the same name
         body = pdf_body(pypdf.PdfReader(path))
         assert text[0] in body and text[-1] in body, path.name
+
+
+
+def test_links_between_pages_land_on_their_anchor_in_the_epub(tmp_path):
+    path = tmp_path / "manifesto.epub"
+    path.write_bytes(epub.build(read_book(Source(FIXTURES / "manifesto"))))
+    z = zipfile.ZipFile(path)
+    prefaces = z.read("EPUB/prefaces.xhtml").decode()  # a group's parts are one document
+    assert 'href="the-manifesto.xhtml#i-bourgeois-and-proletarians-history"' in prefaces
+    manifesto = z.read("EPUB/the-manifesto.xhtml").decode()
+    assert ('<span id="i-bourgeois-and-proletarians-history"></span>The history of all '
+            "hitherto existing society") in manifesto
+    (image,) = [n for n in z.namelist() if n.startswith("EPUB/images/")]
+    assert z.read(image) == (FIXTURES / "manifesto/images/title-page.png").read_bytes()
+    assert dangling_links(path) == []
+
+
+def test_a_reader_mixes_html_pages_and_the_ocr_volume(tmp_path):
+    reader = tmp_path / "reader.toml"
+    reader.write_text(f"""title = "Wages and the Press"
+book_id = "wages-and-the-press"
+[[work]]
+source = "{ROOT / 'input/stalin-works-05.ocr.txt'}"
+work = "The Press as a Collective Organiser"
+[[work]]
+source = "{WLC}"
+work = "what-are-wages"
+[[work]]
+source = "{FIXTURES / 'manifesto'}"
+work = "I. Bourgeois"
+[[work]]
+source = "{FIXTURES / 'common-sense.htm'}"
+""")
+    run = octavo("anthology", reader, "--out", tmp_path, "--format", "epub")
+    assert run.code == 0, run
+    path = tmp_path / "wages-and-the-press.epub"
+    assert epubcheck_messages(path) == [] and dangling_links(path) == []
+    works = [text_blocks(doc) for doc in epub_works(path.read_bytes())]
+    assert works[1] == paragraphs(WLC / "ch02.htm")  # after the volume's work, as named
+    paine = paragraphs(FIXTURES / "common-sense.htm",
+                       ("title", "date", "information", "note", "endnote"))[:-1]  # less nav
+    assert len(works[3]) == len(paine) and works[3][-1] == paine[-1]  # refs renumbered
+    z = zipfile.ZipFile(path)
+    notes = z.read("EPUB/endnotes.xhtml").decode()
+    assert "By bourgeoisie is meant" in notes and "the printer was Robert Bell" in notes
+
+
+def test_the_tree_cache_follows_every_page_and_image_of_a_book(tmp_path, monkeypatch):
+    book = tmp_path / "manifesto"
+    shutil.copytree(FIXTURES / "manifesto", book)
+    monkeypatch.setenv("OCTAVO_CACHE", str(tmp_path / "trees"))
+    calls = []
+    reader = FILE_READERS["html"]
+    monkeypatch.setitem(FILE_READERS, "html", lambda *a: calls.append(a) or reader(*a))
+    first = cache.read_cached(Source(book))
+    assert cache.read_cached(Source(book)) == first and len(calls) == 1
+    (book / "unlinked.htm").write_text("<p>changed, but no page of the book</p>")
+    cache.read_cached(Source(book))
+    assert len(calls) == 1
+    for changed in ("ch02.htm", "images/title-page.png", "index.htm"):
+        (book / changed).write_bytes((book / changed).read_bytes() + b" ")
+        cache.read_cached(Source(book))
+    assert len(calls) == 4
+
+
+def test_an_epub_without_source_pages_says_nothing_of_them(tmp_path):
+    run = octavo("build", WLC, "--out", tmp_path)
+    assert run.code == 0, run
+    epub_line, pdf_line = run.stdout.splitlines()
+    assert epub_line.endswith("KB") and "pages" not in epub_line
+    assert pdf_line.endswith(" pages")

@@ -90,8 +90,9 @@ def main(ctx: click.Context, debug: bool) -> None:
     """octavo turns classic texts into books: a validating EPUB and a print-ready PDF.
 
     Sources are text files named NAME.KIND.txt (KIND is the reader: ocr for the OCR
-    text of a printed volume, mia for a web transcription), each with NAME.toml beside
-    it holding the metadata the text can't give reliably.
+    text of a printed volume, mia for a web transcription), web pages saved from the
+    archive (NAME.html, or a folder with index.htm for a book of pages), each with
+    NAME.toml beside it holding the metadata the text can't give reliably.
     """
     ctx.obj = {"debug": debug}
 

@@ -117,7 +117,8 @@ def single(page: load.Page) -> Book:
     found, notes = work(prepared)
     book = Book(meta=_meta(prepared.head, found.title, page.root), works=[found], notes=notes)
     found.first_page, found.last_page = source_pages(book.meta.source)
-    links.settle(book)
+    if prepared.ctx.links:
+        links.settle(book)
     return book
 
 
@@ -185,7 +186,8 @@ def _book(index: load.Page, block: titles.TitleBlock, path: Path, entries: list[
     meta.subtitle = "; ".join(clean.text_of(e) for e in block.subtitle)
     book = Book(meta=meta, works=works, notes=notes)
     _closing_lines(book, [p for _, p in pages])
-    links.settle(book)
+    if any(p.ctx.links for _, p in pages):
+        links.settle(book)
     return book
 
 

@@ -27,6 +27,7 @@ NAVIGATION_CLASSES = {"footer", "toplink", "nav", "navigation", "breadcrumb", "b
 # blocks that navigation sits in, when all their text is links to other pages
 NAVIGATION_BLOCKS = ("p", "div", "center", "ul", "ol", "table", "h5", "h6")
 SEPARATORS = re.compile(r"[\s|·•«»<>\[\]():,.\-–—/\\>]*")
+BACK_TO_LENGTH = 100  # characters: "Back to …" with a title, white space and all
 BACK_TO = re.compile(r"^(?:back|return|go back|up)\s+to\s+\S.{0,80}$", re.IGNORECASE)
 
 
@@ -53,11 +54,12 @@ def is_navigation(element: HtmlElement) -> bool:
     if classes(element) & NAVIGATION_CLASSES or (
             element.get("id") or "").lower() in NAVIGATION_CLASSES:
         return True
-    text = text_of(element)
-    if BACK_TO.match(text):
+    raw = element.text_content()
+    if len(raw) <= BACK_TO_LENGTH and BACK_TO.match(" ".join(raw.split())):
         return True
     links = {a for a in element.iter("a") if to_other_page(a.get("href"))}
-    return bool(links and text) and SEPARATORS.fullmatch(_text_outside(element, links)) is not None
+    return bool(links and raw.strip()) and SEPARATORS.fullmatch(
+        _text_outside(element, links)) is not None
 
 
 def _text_outside(element: HtmlElement, skipped: set[HtmlElement]) -> str:

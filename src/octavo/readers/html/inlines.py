@@ -144,7 +144,7 @@ def tidy(items: list[Inline]) -> list[Inline]:
                 last.text = last.text.rstrip()
             line_start, last, before = True, None, ""
             continue
-        text = xml_text(SPACE_RUN.sub(_collapse, node.text))
+        text = xml_text(SPACE_RUN.sub(_collapse if "\u00a0" in node.text else " ", node.text))
         if line_start or (before and before.isspace()):
             text = text.lstrip()
         if text:
