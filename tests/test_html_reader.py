@@ -155,6 +155,7 @@ def notes_of(book) -> dict[str, Note | Footnote]:
     ("common-sense.htm", ["1", "2", "*"]),  # <sup>1</sup> and <span class="note">*</span>
     ("vindication.htm", ["1", "2"]),  # (1) links, notes after a rule, back-links
     ("mask-of-anarchy.htm", ["1"]),  # a list of footnotes under "Footnotes"
+    ("great-towns.htm", ["1", "*", "ii"]),  # [<a>1</a>], a footnote after its paragraph
 ])
 def test_every_note_is_linked_from_its_marker_and_holds_its_text(name, labels):
     book = read(FIXTURES / name)
@@ -190,6 +191,20 @@ def test_notes_of_several_paragraphs_and_editors_notes():
     assert len(vindication.notes[1].blocks) == 2
     assert "↑" not in text(vindication.notes[0]) and not any(
         isinstance(n, Link) for n in iter_nodes(vindication.works[0]))
+
+
+def test_a_note_in_the_text_stays_out_of_it_and_brackets_go_with_their_marker():
+    book = read(FIXTURES / "great-towns.htm")
+    (work,) = book.works
+    first, second = (b for b in work.blocks if isinstance(b, Paragraph))
+    assert first.inlines[0].text.endswith("is a strange thing")  # "[" gone, and "]"
+    assert isinstance(first.inlines[1], NoteRef) and first.inlines[2].text.startswith(". ")
+    assert text(second).startswith("But the sacrifices")  # the footnote left the text
+    (footnote,) = work.footnotes
+    assert footnote.editorial and text(footnote).startswith("The figure is that")
+    assert (book.meta.translator, work.date) == ("Florence Kelley Wischnewetzky, 1887",
+                                                "September 1844 to March 1845")
+    assert (work.first_page, work.last_page) == ("23", "26")
 
 
 def test_a_note_cited_on_a_heading_is_cited_from_the_work_title():

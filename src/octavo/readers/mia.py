@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTHS
+from ..dates import DATE_LINE
 from ..errors import warn
 from ..ids import IdAllocator
 from ..tree import Book, Paragraph, Text, Work
 from ..typography import smarten
 from . import info
 
-DATE = re.compile(
-    rf"^(?:\d{{1,2}} )?(?:{MONTHS})(?: \d{{1,2}})?,? \d{{4}}$|^\d{{4}}$"
-)
 POINT = re.compile(r"^(?:\d+|[a-z])[.)]\s")
 
 
@@ -47,7 +44,7 @@ def read(text: str) -> Book:
     found = info.read_lines(meta_lines)
     meta = found.meta
 
-    date = next((h for h in header if DATE.match(h)), "")
+    date = next((h for h in header if DATE_LINE.match(h)), "")
     names = [h for h in header if h != date]
     author, title, subtitle = "", "", []
     if len(names) >= 2:

@@ -61,16 +61,10 @@ class QuoteLine:
     paragraph: Paragraph
 
 
-@dataclass
-class Break:
-    """A rule in the text: a break between passages, unless it stands at an end or by a
-    heading."""
+Item = Block | HeadingMark | QuoteLine
 
 
-Item = Block | HeadingMark | QuoteLine | Break
-
-
-def isblock_items(element: HtmlElement) -> bool:
+def is_block(element: HtmlElement) -> bool:
     """Whether an element breaks the text into blocks (an inline one does if it holds
     blocks, as tag soup's ``<font><p>…</p></font>`` does)."""
     return element.tag in BLOCKS or any(isinstance(d.tag, str) and d.tag in BLOCKS
@@ -82,7 +76,7 @@ def items_of(container: HtmlElement, ctx: Context) -> list[Item]:
     found: list[Item] = []
     run: list[str | HtmlElement] = []
     for piece in pieces_of(container):
-        if isinstance(piece, str) or not isblock_items(piece):
+        if isinstance(piece, str) or not is_block(piece):
             run.append(piece)
             continue
         found += _loose(run, ctx)
@@ -132,8 +126,8 @@ def block_items(element: HtmlElement, ctx: Context) -> list[Item]:
         return ([HeadingMark(int(tag[1]), _one_line(found))] if has_text(found) else []) + images
     if tag == "p":
         return _paragraph(inlines(element, ctx), ctx, quote=bool(names & QUOTE_CLASSES))
-    if tag == "hr":
-        return [] if names & CLOSING_RULES else [Break()]
+    if tag == "hr":  # a break, unless it stands at an end or by a heading (see _breaks)
+        return [] if names & CLOSING_RULES else [Asterism()]
     if tag == "blockquote" or names & QUOTE_CLASSES:
         inner = nest(items_of(element, ctx), ctx, sections=False)
         return [Quote(inner)] if inner else []
@@ -217,11 +211,9 @@ def nest(items: list[Item], ctx: Context, sections: bool = True) -> list[Block]:
 
 
 def _breaks(items: list[Item]) -> list[Item]:
-    """Rules as breaks, but none at either end, beside a heading or twice in a row."""
+    """Breaks where they part passages: none at either end, beside a heading or twice."""
     out: list[Item] = []
     for item in items:
-        if isinstance(item, Break):
-            item = Asterism()
         if isinstance(item, Asterism) and (not out or isinstance(out[-1], Asterism | HeadingMark)):
             continue
         if isinstance(item, HeadingMark) and out and isinstance(out[-1], Asterism):

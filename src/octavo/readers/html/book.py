@@ -30,6 +30,7 @@ from .page import Prepared, prepare, work
 
 INDEX_NAMES = ("index.htm", "index.html")
 PAGE_SUFFIXES = (".htm", ".html", ".xhtml")
+CONTENTS_HEADINGS = {"contents", "table of contents", "index", "chapters"}  # no group's name
 
 
 @dataclass
@@ -58,7 +59,8 @@ def contents(root: HtmlElement, path: Path, skipped: frozenset | set = frozenset
         if not isinstance(element.tag, str) or element in skipped:
             continue
         if element.tag in titles.HEADINGS and element.find(".//a[@href]") is None:
-            group = clean.text_of(element)
+            heading = clean.text_of(element)
+            group = "" if heading.lower().rstrip(":") in CONTENTS_HEADINGS else heading
         elif element.tag == "a" and (href := element.get("href")):
             target = local_path(href, folder, folder)
             if (target is not None and target not in seen and target.is_file()

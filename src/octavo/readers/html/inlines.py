@@ -164,7 +164,7 @@ def _prune(items: list[Inline]) -> list[Inline]:
     for item in items:
         if isinstance(item, Emphasis | Link):
             item.children = _prune(item.children)
-            if isinstance(item, Emphasis) and not has_text(item.children):
+            if not has_text(item.children):  # nothing to show: no emphasis, no link
                 out.extend(i for i in item.children if not isinstance(i, Text | LineBreak))
                 continue
         if isinstance(item, Text):

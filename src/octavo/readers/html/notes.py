@@ -27,7 +27,9 @@ from .clean import classes, text_of
 from .links import places
 from .titles import HEADINGS
 
-LABEL = re.compile(r"^[\[(]?\s*(\d{1,3}|[A-Za-z]|[*†‡§¶]{1,3})\s*[\])]?\.?$")
+# a note's label: a number, a letter, a small roman numeral (a translator's [iv]) or signs
+LABEL_FORMS = r"\d{1,3}|[A-Za-z]|[ivxlc]{2,6}|[*†‡§¶]{1,3}"
+LABEL = re.compile(rf"^[\[(]?\s*({LABEL_FORMS})\s*[\])]?\.?$")
 SIGNS = set("*†‡§¶")
 NOTE_CLASSES = {"endnote", "endnotes", "note", "notes", "footnote", "footnotes", "fn",
                 "enote", "ednote", "editornote"}
@@ -43,7 +45,7 @@ EDITORIAL = re.compile(
     re.IGNORECASE)
 NOTES_LINE = 40  # characters: a paragraph no longer than "Notes by the Editors" is a heading
 BACK_LINKS = {"^", "↑", "↩", "↩︎", "back", "return", "top", "up"}
-START_LABEL = re.compile(r"^([\[(]\s*(\d{1,3}|[A-Za-z]|[*†‡§¶]{1,3})\s*[\])]|(\d{1,3}|[A-Za-z])[.)]"
+START_LABEL = re.compile(rf"^([\[(]\s*({LABEL_FORMS})\s*[\])]|(\d{{1,3}}|[A-Za-z])[.)]"
                          r"|([*†‡§¶]{1,3}))(?:\s|$)")
 
 
@@ -172,8 +174,10 @@ def _candidates(flat: list[HtmlElement], taken: set[HtmlElement]) -> list[tuple]
     found = []
     notes_area = False
     for element in flat:
-        if element.tag in HEADINGS:
-            notes_area = notes_area or bool(NOTES_HEADING.match(text_of(element)))
+        if _is_notes_heading(element):
+            notes_area = True
+        elif element.tag in HEADINGS:
+            continue
         elif element.tag == "hr":
             notes_area = True
         elif element not in taken and (notes_area or classes(element) & NOTE_CLASSES):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from lxml.html import HtmlElement
 
 from ...errors import warn
 from ...tree import (
@@ -56,7 +59,7 @@ class Prepared:
         return lines[0] if lines else self.head.collection or self.head.head_title
 
 
-def prepare(page: Page, root_folder, where: str = "") -> Prepared:
+def prepare(page: Page, root_folder: Path | None, where: str = "") -> Prepared:
     """Clean a page and find its title block, notes and images."""
     head = titles.head_of(page.root)
     clean.drop_unread(page.root)
@@ -143,8 +146,24 @@ def _note_references(prepared: Prepared) -> dict[int, NoteRef]:
         targets[id(note)] = NoteRef(target, note.label, kind)
         for marker in note.markers:
             ctx.refs[marker] = NoteRef(target, note.label, kind)
+            _unbracket(marker)
         ctx.hidden |= note.hidden
     return targets
+
+
+def _unbracket(marker: HtmlElement) -> None:
+    """The brackets a page sets round a marker, outside its element (``[<a>1</a>]``), go
+    with it: the reference shows its label as a raised figure."""
+    previous, parent = marker.getprevious(), marker.getparent()
+    before = previous.tail if previous is not None else parent.text if parent is not None else None
+    after = marker.tail or ""
+    if before and before.rstrip().endswith("[") and after.lstrip().startswith("]"):
+        cut = before.rstrip()[:-1].rstrip()
+        if previous is not None:
+            previous.tail = cut
+        else:
+            parent.text = cut
+        marker.tail = after.lstrip()[1:]
 
 
 def _notes(prepared: Prepared, references: dict[int, NoteRef]

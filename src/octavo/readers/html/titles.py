@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 import lxml.etree
 from lxml.html import HtmlElement
 
+from ...dates import DATE_LINE
 from ...tree import Metadata
 from .. import info
-from ..mia import DATE
 from .clean import NAVIGATION_CLASSES, classes, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -200,7 +200,7 @@ def _sort(block: TitleBlock) -> None:
     block.title = title
     for element in (e for e in lines if block.elements.index(e) > position):
         text = text_of(element)
-        if DATE.match(text) and not block.date:
+        if DATE_LINE.match(text) and not block.date:
             block.date = text
         elif text in names or (element.tag == AUTHOR_HEADING and not block.author):
             block.author = block.author or text
