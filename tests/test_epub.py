@@ -63,7 +63,7 @@ CASES = {
                                         "From A. N. Author, Works, Vol. 9, pp. 4–6, Moscow 1953"),
     **{f"html-{path.stem}": (lambda path=path: sources.read_book(sources.Source(path)))
        for path in (WLC, FIXTURES / "manifesto", FIXTURES / "common-sense.htm",
-                    FIXTURES / "gettysburg/gettysburg.htm")},
+                    FIXTURES / "great-towns.htm", FIXTURES / "gettysburg/gettysburg.htm")},
 }
 
 

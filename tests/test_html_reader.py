@@ -155,7 +155,7 @@ def notes_of(book) -> dict[str, Note | Footnote]:
     ("common-sense.htm", ["1", "2", "*"]),  # <sup>1</sup> and <span class="note">*</span>
     ("vindication.htm", ["1", "2"]),  # (1) links, notes after a rule, back-links
     ("mask-of-anarchy.htm", ["1"]),  # a list of footnotes under "Footnotes"
-    ("great-towns.htm", ["1", "*", "ii"]),  # [<a>1</a>], a footnote after its paragraph
+    ("great-towns.htm", ["1", "*", "ii", "a"]),  # [<a>1</a>], a footnote in the text
 ])
 def test_every_note_is_linked_from_its_marker_and_holds_its_text(name, labels):
     book = read(FIXTURES / name)
@@ -205,6 +205,20 @@ def test_a_note_in_the_text_stays_out_of_it_and_brackets_go_with_their_marker():
     assert (book.meta.translator, work.date) == ("Florence Kelley Wischnewetzky, 1887",
                                                 "September 1844 to March 1845")
     assert (work.first_page, work.last_page) == ("23", "26")
+    assert [n.editorial for n in book.notes] == [False, False, True]  # sup.ednote's is
+
+
+def test_the_archives_paragraph_classes():
+    (work,) = read(FIXTURES / "great-towns.htm").works
+    (section,) = [b for b in work.blocks if isinstance(b, Section)]  # p.sub heads it
+    assert text(section.title) == "The Great Towns and their Workers"
+    spaced = [e for e in iter_nodes(section) if isinstance(e, Emphasis) and e.spaced]
+    assert [text(e) for e in spaced] == ["brutal indifference"]  # em.stretch
+    _, quote, signature, date = section.blocks
+    assert [text(p) for p in quote.blocks][-1] == "From the same chapter"  # p.inline
+    assert (signature.role, date.role) == ("signature", "dateline")
+    for furniture in ("The Stock Exchange", "Last updated"):  # p.next, p.updat
+        assert furniture not in text(work)
 
 
 def test_a_note_cited_on_a_heading_is_cited_from_the_work_title():

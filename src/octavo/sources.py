@@ -94,17 +94,16 @@ def read_book(source: Source) -> Book:
     """Read a source (its editor's corrections applied first) with its reader, and lay its
     metadata TOML over what the reader found."""
     fixes = corrections.default_path(source.home)
-    if source.kind in FILE_READERS:
+    if source.kind in FILE_READERS:  # it reads its files, and says what it could not
         fixed = functools.partial(corrections.apply, fixes=corrections.load(fixes)
                                   ) if fixes.exists() else None
-        text, found = "", FILE_READERS[source.kind](source.path, fixed)
+        book = FILE_READERS[source.kind](source.path, fixed)
     else:
         text = read_text(source.path)
         if fixes.exists():
             text = corrections.apply(text, corrections.load(fixes), PAGE_SPANS.get(source.kind))
-        found = READERS[source.kind](text)
+        book = safety.with_text(READERS[source.kind](text), text, source.kind)
     overrides = metadata.load_toml(source.meta_path) if os.path.lexists(source.meta_path) else {}
-    book = safety.with_text(found, text, source.kind)
     if "book_id" not in overrides:
         overrides["book_id"] = safety.default_book_id(source.stem, source.meta_path.name)
     book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))

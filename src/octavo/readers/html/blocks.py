@@ -38,12 +38,17 @@ from .clean import classes, text_of
 from .inlines import Context, convert, has_text, inlines, pieces_of, plain, tidy
 from .titles import HEADINGS, is_asterism
 
-QUOTE_CLASSES = {"quoteb", "indentb", "quote", "blockquote"}
+# the archive's paragraph classes (its works.css): set-off passages, a quotation's source
+QUOTE_CLASSES = {"quote", "quoteb", "quotec", "quote-list", "indent", "indentb", "indentc",
+                 "indent-list", "inline", "blockquote"}
+SUBHEAD = "sub"  # p.sub, the archive's sub-head inside a text: a heading of a section's rank
+SUBHEAD_LEVEL = 4  # that of h4, the archive's "Section Title"
+ROLES = {"sig": "signature", "date": "dateline"}  # set right, as the print sets them
 CONTAINERS = {"div", "center", "section", "article", "main", "header", "address", "figure",
               "figcaption", "body", "font", "span", "form", "td", "th", "tbody", "noindex"}
 BLOCKS = {"p", "blockquote", "ul", "ol", "dl", "dt", "dd", "li", "table", "pre", "hr",
           *HEADINGS, *CONTAINERS} - {"font", "span"}
-CLOSING_RULES = {"end", "infobloc"}  # the archive's rules round the text, not breaks in it
+CLOSING_RULES = {"end", "base", "infobloc"}  # the archive's rules round the text, not in it
 
 
 @dataclass
@@ -101,7 +106,8 @@ def _loose(run: list[str | HtmlElement], ctx: Context) -> list[Item]:
     return paragraphs
 
 
-def _paragraph(found: list[Inline], ctx: Context, quote: bool = False) -> list[Item]:
+def _paragraph(found: list[Inline], ctx: Context, quote: bool = False,
+               role: str = "") -> list[Item]:
     """A paragraph of tidy inlines (none if empty), then the images met in it."""
     images, ctx.pending = ctx.pending, []
     out: list[Item] = []
@@ -110,7 +116,7 @@ def _paragraph(found: list[Inline], ctx: Context, quote: bool = False) -> list[I
         if is_asterism(text):
             out.append(Asterism())
         else:
-            paragraph = Paragraph(found)
+            paragraph = Paragraph(found, role=role)
             out.append(QuoteLine(paragraph) if quote else paragraph)
     return out + images
 
@@ -124,8 +130,13 @@ def block_items(element: HtmlElement, ctx: Context) -> list[Item]:
         if is_asterism(plain(found)):
             return [Asterism(), *images]
         return ([HeadingMark(int(tag[1]), _one_line(found))] if has_text(found) else []) + images
+    if tag == "p" and SUBHEAD in names:
+        found = inlines(element, ctx)
+        return [HeadingMark(SUBHEAD_LEVEL, _one_line(found))] if has_text(found) else []
     if tag == "p":
-        return _paragraph(inlines(element, ctx), ctx, quote=bool(names & QUOTE_CLASSES))
+        role = next((ROLES[n] for n in sorted(names) if n in ROLES), "")
+        return _paragraph(inlines(element, ctx), ctx, quote=bool(names & QUOTE_CLASSES),
+                          role=role)
     if tag == "hr":  # a break, unless it stands at an end or by a heading (see _breaks)
         return [] if names & CLOSING_RULES else [Asterism()]
     if tag == "blockquote" or names & QUOTE_CLASSES:
@@ -183,7 +194,8 @@ def _table(table: HtmlElement, ctx: Context) -> list[Item]:
         for c in cells for d in c.iterdescendants())
     if layout:
         return [item for c in cells for item in items_of(c, ctx)]
-    found = [TableRow([TableCell(inlines(c, ctx), header=c.tag == "th") for c in row])
+    found = [TableRow([TableCell(inlines(c, ctx), header=c.tag == "th" or "head" in classes(c))
+                       for c in row])
              for row in rows if any(text_of(c) for c in row)]
     images, ctx.pending = ctx.pending, []
     return ([Table(found)] if found else []) + images

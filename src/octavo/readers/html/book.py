@@ -21,7 +21,7 @@ from ...errors import SourceError, SourceTooLarge, warn
 from ...files import MAX_SOURCE_MB, read_bytes
 from ...ids import IdAllocator
 from ...metadata import LANGUAGE
-from ...tree import Book, ClosingLine, Metadata, Note, Work
+from ...tree import Book, ClosingLine, Metadata, Note, Text, Work, iter_nodes
 from ..info import source_pages
 from . import clean, links, load, titles
 from .images import local_path
@@ -108,6 +108,14 @@ def _link(pages: list[Prepared], site: links.Site, allocate: IdAllocator) -> Non
             prepared.ctx.links[a] = anchors[element]
 
 
+def _any_text(book: Book) -> Book:
+    """The book, with a warning if its pages hold no text at all."""
+    if not any(isinstance(n, Text) and n.text.strip() for w in book.works
+               for n in iter_nodes(w)):
+        warn("the page holds no text (only markup, images or navigation)")
+    return book
+
+
 def single(page: load.Page) -> Book:
     """A book of one page."""
     allocate = IdAllocator()
@@ -121,7 +129,7 @@ def single(page: load.Page) -> Book:
     found.first_page, found.last_page = source_pages(book.meta.source)
     if prepared.ctx.links:
         links.settle(book)
-    return book
+    return _any_text(book)
 
 
 def read(path: Path, fix: Callable[[str], str] | None = None) -> Book:
@@ -190,7 +198,7 @@ def _book(index: load.Page, block: titles.TitleBlock, path: Path, entries: list[
     _closing_lines(book, [p for _, p in pages])
     if any(p.ctx.links for _, p in pages):
         links.settle(book)
-    return book
+    return _any_text(book)
 
 
 def _works(pages: list[tuple[Entry, Prepared]], allocate: IdAllocator

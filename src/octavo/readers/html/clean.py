@@ -22,8 +22,8 @@ UNREAD = ("script", "style", "noscript", "template", "iframe", "frame", "framese
 # parser reads what follows an ``<embed>`` into it): the tag goes, its content stays
 EMPTY = ("embed", "source", "track", "link", "meta", "base", "input", "param", "area", "form",
          "wbr", "keygen")
-NAVIGATION_CLASSES = {"footer", "toplink", "nav", "navigation", "breadcrumb", "breadcrumbs",
-                      "menu"}
+NAVIGATION_CLASSES = {"footer", "toplink", "next", "updat", "nav", "navigation", "breadcrumb",
+                      "breadcrumbs", "menu"}  # the archive's (p.next, p.updat: "Last updated")
 # blocks that navigation sits in, when all their text is links to other pages
 NAVIGATION_BLOCKS = ("p", "div", "center", "ul", "ol", "table", "h5", "h6")
 SEPARATORS = re.compile(r"[\s|·•«»<>\[\]():,.\-–—/\\>]*")

@@ -33,6 +33,7 @@ CSS_STYLES = {("font-style", "italic"): "", ("font-style", "oblique"): "",
               ("font-weight", "700"): "strong", ("font-weight", "800"): "strong",
               ("font-weight", "900"): "strong", ("font-variant", "small-caps"): "small-caps",
               ("font-variant-caps", "small-caps"): "small-caps"}
+SPACED = "stretch"  # the archive's em.stretch: the print's letter-spaced emphasis
 OPENING = "([{\u2014\u2013/"  # after these a quote opens (as typography.smarten reads it)
 SPACE_RUN = re.compile(r"\s+")
 
@@ -105,7 +106,7 @@ def _inline(element: HtmlElement, ctx: Context) -> list[Inline]:
     if element in ctx.links:
         children = [Link(ctx.links[element], children)]
     if (style := style_of(element)) is not None:
-        return [Emphasis(children, style=style)]
+        return [Emphasis(children, spaced=SPACED in classes(element), style=style)]
     if element.tag == "q":
         return [Text("\u201c"), *children, Text("\u201d")]
     return children

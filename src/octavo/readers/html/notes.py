@@ -33,7 +33,8 @@ LABEL = re.compile(rf"^[\[(]?\s*({LABEL_FORMS})\s*[\])]?\.?$")
 SIGNS = set("*†‡§¶")
 NOTE_CLASSES = {"endnote", "endnotes", "note", "notes", "footnote", "footnotes", "fn",
                 "enote", "ednote", "editornote"}
-MARKER_CLASSES = {"note", "anote", "enote", "fnote", "noteref", "footnoteref"}
+MARKER_CLASSES = {"note", "anote", "enote", "ednote", "fnote", "noteref", "footnoteref"}
+EDITORS_MARKER = "ednote"  # the archive's sup.ednote: the note it marks is the editor's
 NOTE_BLOCKS = ("p", "li", "dd", "dt", "div", "blockquote", "td", "pre")
 LEAF_BLOCKS = {"p", "li", "dd", "dt", "div", "blockquote", "td", "th", "pre", "hr", "center",
                *HEADINGS}
@@ -297,7 +298,11 @@ def _gather_runs(flat: list[HtmlElement], section: int, owner: dict, notes: dict
 
 
 def _editorial(note: FoundNote) -> bool:
-    if any("editor" in name or name == "ednote" for b in note.blocks for name in classes(b)):
+    if any("editor" in name or name == EDITORS_MARKER for b in note.blocks
+           for name in classes(b)):
+        return True
+    if any(EDITORS_MARKER in classes(e) for m in note.markers
+           for e in (m, *m.iter(), *m.iterancestors("sup"))):
         return True
     text = " ".join(" ".join(b.text_content().split()) for b in note.blocks)
     return bool(EDITORIAL.search(text))

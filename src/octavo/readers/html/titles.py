@@ -26,7 +26,7 @@ from ...tree import Metadata
 from .. import info
 from .clean import NAVIGATION_CLASSES, classes, text_of
 
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "h7")  # the archive styles an h7, too
 TITLE_CLASSES = {"title", "subtitle", "author", "date", "information", "info"}
 INFO_CLASSES = {"information", "info"}
 CONTAINERS = {"div", "center", "header", "section", "article", "main", "table", "thead",
