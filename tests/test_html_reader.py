@@ -4,6 +4,7 @@ encodings, old and broken markup, images, and what must never get through."""
 from __future__ import annotations
 
 import base64
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -413,3 +414,24 @@ def test_corrections_apply_to_a_single_page(tmp_path):
 def test_the_text_reader_interface_reads_a_page_from_its_text():
     book = READERS["html"]((WLC / "ch05.htm").read_bytes().decode("utf-8"))
     assert [text(p) for p in book.works[0].blocks] == paragraphs(WLC / "ch05.htm")
+
+
+def test_a_page_of_a_book_that_cannot_be_read_is_left_out_and_named(tmp_path, caplog):
+    book = tmp_path / "wage-labour"
+    shutil.copytree(WLC, book)
+    (book / "ch03.htm").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (book / "ch04.htm").write_bytes(b"")
+    page = (book / "ch05.htm").read_bytes()
+    (book / "ch05.htm").write_bytes(page.replace(b"<hr class=\"end\">",
+                                                 b"<img src=\"lost.png\" alt=\"x\">", 1))
+    found = read_book(Source(book))
+    assert len(found.works) == len(paragraphs_by_page(WLC)) - 2
+    said = warned(caplog)
+    assert any("ch03.htm: is a PNG image" in w and "left out" in w for w in said)
+    assert any("ch04.htm: is empty" in w for w in said)
+    assert any(w.startswith(f"{(book / 'ch05.htm').resolve()}: image 'lost.png'")
+               for w in said)  # a page's warning names the page
+
+
+def paragraphs_by_page(folder: Path) -> dict[str, list[str]]:
+    return {p.name: paragraphs(p) for p in sorted(folder.glob("ch*.htm"))}

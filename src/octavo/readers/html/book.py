@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-from ...errors import SourceError, SourceTooLarge, warn
+from ...errors import SourceError, SourceTooLarge, about, warn
 from ...files import MAX_SOURCE_MB, read_bytes
 from ...ids import IdAllocator
 from ...metadata import LANGUAGE
@@ -172,17 +172,19 @@ def _book(index: load.Page, block: titles.TitleBlock, path: Path, entries: list[
     folder, allocate = path.parent.resolve(), IdAllocator()
     pages, total = [], 0
     for entry in entries:
-        where = f"{entry.path.relative_to(folder)}: "
         try:
             data = read_bytes(entry.path)
-        except SourceError as exc:
-            warn(f"{where}can't be read ({exc}); left out")
+            total += len(data)
+            if total > MAX_SOURCE_MB * 1024 * 1024:
+                raise SourceTooLarge(f"its pages are more than {MAX_SOURCE_MB} MB; octavo "
+                                     f"reads sources of up to {MAX_SOURCE_MB} MB", path)
+            with about(entry.path):  # a page's warnings name the page
+                prepared = prepare(load.load(data, entry.path), folder)
+        except SourceTooLarge:
+            raise
+        except SourceError as exc:  # a page that is empty, binary, in no known encoding
+            warn(f"{exc}; left out")
             continue
-        total += len(data)
-        if total > MAX_SOURCE_MB * 1024 * 1024:
-            raise SourceTooLarge(f"its pages are more than {MAX_SOURCE_MB} MB; octavo reads "
-                                 f"sources of up to {MAX_SOURCE_MB} MB", path)
-        prepared = prepare(load.load(data, entry.path), folder, where)
         prepared.ctx.ids = allocate
         prepared.work_id = allocate(prepared.title or entry.text or entry.path.stem)
         pages.append((entry, prepared))

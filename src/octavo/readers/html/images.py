@@ -48,7 +48,7 @@ def _data_url(src: str) -> bytes | None:
         return None
 
 
-def image(img: HtmlElement, folder: Path | None, root: Path | None, where: str) -> Image | None:
+def image(img: HtmlElement, folder: Path | None, root: Path | None) -> Image | None:
     """The Image an ``<img>`` shows, or None (with a warning when it belonged to the text)."""
     src = (img.get("src") or "").strip()
     if _is_tracker(img) or not src:
@@ -60,31 +60,31 @@ def image(img: HtmlElement, folder: Path | None, root: Path | None, where: str) 
     else:
         scheme = urlsplit(src).scheme.lower()
         if (scheme and scheme != "file") or urlsplit(src).netloc:
-            warn(f"{where}image {shown!r} is on the web; octavo fetches nothing, so it is "
+            warn(f"image {shown!r} is on the web; octavo fetches nothing, so it is "
                  "left out")
             return None
         path = local_path(src, folder, root)
         if path is None:
-            warn(f"{where}image {shown!r} is not inside the source's folder; left out")
+            warn(f"image {shown!r} is not inside the source's folder; left out")
             return None
         if not path.exists():
-            warn(f"{where}image {shown!r} is not in the saved folder; left out")
+            warn(f"image {shown!r} is not in the saved folder; left out")
             return None
         try:
             data = read_bytes(path)
         except SourceError as exc:
-            warn(f"{where}image {shown!r} can't be read ({exc}); left out")
+            warn(f"image {shown!r} can't be read ({exc}); left out")
             return None
     media_type = image_type(data) if data else None
     if media_type is None:
-        warn(f"{where}image {shown!r} is not a PNG, JPEG or GIF image; left out")
+        warn(f"image {shown!r} is not a PNG, JPEG or GIF image; left out")
         return None
     name = f"{hashlib.sha256(data).hexdigest()[:16]}.{IMAGE_TYPES[media_type][0]}"
     return Image(name, media_type, base64.b64encode(data).decode("ascii"), alt)
 
 
-def find(body: HtmlElement, folder: Path | None, root: Path | None,
-         where: str = "") -> dict[HtmlElement, Image]:
+def find(body: HtmlElement, folder: Path | None, root: Path | None
+         ) -> dict[HtmlElement, Image]:
     """Every image of a page that is kept, by its element."""
     return {img: found for img in body.iter("img")
-            if (found := image(img, folder, root, where)) is not None}
+            if (found := image(img, folder, root)) is not None}

@@ -47,7 +47,6 @@ class Prepared:
     head: titles.TitleBlock
     notes: notes.PageNotes
     ctx: Context
-    where: str = ""  # "ch01.htm: " in the warnings of a book's pages
     work_id: str = ""
 
     @property
@@ -59,19 +58,19 @@ class Prepared:
         return lines[0] if lines else self.head.collection or self.head.head_title
 
 
-def prepare(page: Page, root_folder: Path | None, where: str = "") -> Prepared:
+def prepare(page: Page, root_folder: Path | None) -> Prepared:
     """Clean a page and find its title block, notes and images."""
     head = titles.head_of(page.root)
     clean.drop_unread(page.root)
     clean.drop_navigation(page.body)
     block = titles.take(page.body, head)
     if not block.found:
-        warn(f"{where}no title block of the archive's kind (a title paragraph, headings or "
+        warn("no title block of the archive's kind (a title paragraph, headings or "
              "an information block); the page is read as it is"
              + (f", titled by its <title> {block.head_title!r}" if block.head_title else ""))
     found = notes.find(page.body)
-    ctx = Context(images=images.find(page.body, page.folder, root_folder, where))
-    return Prepared(page, block, found, ctx, where)
+    ctx = Context(images=images.find(page.body, page.folder, root_folder))
+    return Prepared(page, block, found, ctx)
 
 
 def _lines(found: list[Inline]) -> list[list[Inline]]:

@@ -144,6 +144,8 @@ def take(body: HtmlElement, head: tuple[str, str] = ("", "")) -> TitleBlock:
                 break
         elif not _is_blank(element):
             break
+    if not any(e.tag in HEADINGS for e in block.elements):  # bold lines head no title:
+        block.elements = [e for e in block.elements if e.tag not in LINES]  # they are text
     block.elements += [e for e in body.iter("p", "div") if classes(e) & INFO_CLASSES
                        and e not in block.elements
                        and not any(a in block.elements for a in e.iterancestors())]
