@@ -128,7 +128,7 @@ def parse(text: str, path: Path | None = None) -> Page:
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                                   no_network=True)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except lxml.etree.ParserError as exc:
         raise SourceEmpty(f"holds no HTML the parser can read ({exc})", path) from None
     errors = [e for e in parser.error_log if e.level >= lxml.etree.ErrorLevels.ERROR]
