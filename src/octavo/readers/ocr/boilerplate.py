@@ -5,23 +5,32 @@ may stand inside it) that recurs, word for word, on pages spread over the whole 
 at any place on the page, even between a running head and its folio.  It is learnt from
 the text, whatever its words: a group of two lines or more is boilerplate when it recurs
 on pages from the volume's first half to its second (the text's own repeats, a citation
-or a quotation given again, stay within a few pages); a single line only when it stands
-on a large share of the pages, as no line of running text does.  Lines with no letter or
+or a quotation given again, stay within a few pages) and the contents list doesn't name
+it (a section heading that recurs in several works does); a single line only when it
+stands on a large share of the pages, as no line of running text does, or, spread so,
+stands somewhere inside a sentence, or above or inside a running head.  Lines with no letter or
 digit (dot rows, a scanner's separators) are junk wherever they stand, asterisms aside.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .folios import FOLIO
+from .heads import candidates, is_capitals
 
+MIN_LETTERS = 3  # a stamp's line says something in letters
 MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice
 SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
-SINGLE_SHARE = 0.25  # a lone line on this share of the pages: the text repeats none so often
+SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
+# signature closes every work, but a work runs over more than two pages)
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
+CONTENTS = re.compile(r"^C ?O ?N ?T ?E ?N ?T ?S\b")
+ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
+ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,37 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[int
     return before, after
 
 
+def _worded(group: tuple[str, ...]) -> bool:
+    """Whether a line says something (a stamp has words; an asterism or a number not)."""
+    return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
+
+
+def _interrupts(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line stands, somewhere, inside a sentence (after a line that
+    ends no sentence, before one that goes on in lower case): no line of the text does."""
+    def goes_on(i: int) -> bool:
+        before = stripped[i - 1] if i > 0 else ""
+        after = stripped[i + 1] if i + 1 < len(stripped) else ""
+        return bool(before) and before[-1].isalpha() and after[:1].islower()
+
+    return any(goes_on(i) for i in at)
+
+
+def _over_heads(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line stands, somewhere, right above a running head and its folio
+    (``NOTES 24``), or between them (``NOTES`` / the line / ``24``): where no text stands."""
+    def line(i: int) -> str:
+        return stripped[i] if 0 <= i < len(stripped) else ""
+
+    def headed(i: int) -> bool:
+        return any(c.head and c.folio for c in candidates([line(i)]))
+
+    def parted(i: int) -> bool:
+        return bool(FOLIO.fullmatch(line(i + 1))) and is_capitals(line(i - 1))
+
+    return any(headed(i + 1) or parted(i) for i in at)
+
+
 def _beside_folio(stripped: list[str], at: list[int]) -> bool:
     """Whether a recurring line mostly stands beside a bare number: a running head whose
     folio the scan set on a line of its own, not boilerplate."""
@@ -69,9 +109,37 @@ def _beside_folio(stripped: list[str], at: list[int]) -> bool:
     return sum(folio(i - 1) or folio(i + 1) for i in at) >= len(at) / 2
 
 
+def _words(line: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
+
+
+def _listed(stripped: list[str]) -> list[str]:
+    """The words of the contents list's lines: from its heading on, as long as every few
+    lines end with a page number."""
+    start = next((i for i, line in enumerate(stripped) if CONTENTS.match(line)), None)
+    if start is None:
+        return []
+    end, since = start, 0
+    for end in range(start, len(stripped)):
+        since = 0 if ENTRY_END.search(stripped[end]) else since + 1
+        if since > ENTRY_LINES:
+            break
+    return [_words(line) for line in stripped[start:end]]
+
+
+def _named(group: tuple[str, ...], listed: list[str]) -> bool:
+    """Whether the contents names most of a group's lines inside longer entries: a
+    heading's number and title, not boilerplate."""
+    own = {_words(line) for line in group if line}
+    entries = [f" {entry} " for entry in listed if entry not in own]
+    named = sum(any(f" {w} " in entry for entry in entries) for w in own)
+    return bool(own) and named >= len(own) / 2
+
+
 def learn(lines: list[str], pages: int) -> list[Group]:
     """The boilerplate groups of a text's lines (``pages``: how many pages it has)."""
     stripped = [line.strip() for line in lines]
+    listed = _listed(stripped)
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(stripped):
         if line:
@@ -90,8 +158,11 @@ def learn(lines: list[str], pages: int) -> list[Group]:
             group = group[1:]
         filled = sum(1 for g in group if g)
         spread = (at[-1] - at[0]) / max(len(lines), 1)
-        single = len(at) >= SINGLE_SHARE * pages and not _beside_folio(stripped, at)
-        if (filled >= 2 and spread >= SPREAD) or (filled == 1 and single):
+        stray = _interrupts(stripped, at) or _over_heads(stripped, at)
+        single = _worded(group) and not _beside_folio(stripped, at) and (
+            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and stray))
+        if ((filled >= 2 and spread >= SPREAD) or (filled == 1 and single)) \
+                and not _named(group, listed):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]

@@ -25,11 +25,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .words import zipf
+
 if TYPE_CHECKING:
     from .pages import Page
 
 OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH = "“", "”", "‘", "’", "—"
-COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$<>|_\\")  # punctuation that means itself
+COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\")  # punctuation that means itself
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
 _CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
@@ -64,24 +66,51 @@ class _Stands:
     dash: int = 0  # between two words, or after a word at the line's end
 
 
+_CONTRACTION_AFTER = re.compile(_CONTRACTION)
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
+_CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
+
+
 def _count(text: str, char: str) -> _Stands:
-    c = re.escape(char)
-    return _Stands(
-        total=text.count(char),
-        opening=len(re.findall(rf"(?:(?<=[\s(\[—])|^){c}(?=[\w\d(])", text, re.M)),
-        closing=len(re.findall(rf"(?<=[\w.,;:!?)]){c}(?=[\s.,;:!?)]|$)", text, re.M)),
-        inside=len(re.findall(rf"(?<=[^\W\d_]){c}(?=[^\W\d_])", text)),
-        contraction=len(re.findall(rf"(?<=[^\W\d_]){c}{_CONTRACTION}", text)),
-        dash=len(re.findall(rf"(?<=[^\W\d_]{{2}}){c}(?=[^\W\d_]{{2}})(?!{_CONTRACTION})"
-                            rf"|(?<=[^\W\d_]){c}$", text, re.M)))
+    """Where ``char`` stands across the text, looked at one occurrence at a time.  A
+    letter-like character counts only beside whole words (``Œ`` may stand in for a
+    quote; ``é`` is a letter: ``émigr`` and ``migr`` are no words)."""
+    stands = _Stands()
+    letter = char.isalpha()
+    at = text.find(char)
+    while at >= 0:
+        stands.total += 1
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < len(text) else "\n"
+        left = _WORD_BEFORE.search(text, max(0, at - 30), at)
+        right = _WORD_AFTER.match(text, at + 1)
+        if letter:  # beside a letter run that is no word, it is a letter of that word
+            left = left if left and zipf(left[0].lower()) > 0 else None
+            right = right if right and zipf(right[0].lower()) > 0 else None
+        contraction = bool(left and _CONTRACTION_AFTER.match(text, at + 1))
+        if (before.isspace() or before in _OPENS_AFTER) and (right or after in "(0123456789"):
+            stands.opening += 1
+        if (left or before in _CLOSES_BEFORE or before.isdigit()) and (
+                after.isspace() or after in _CLOSES_BEFORE):
+            stands.closing += 1
+        if before.isalpha() and after.isalpha():
+            stands.inside += 1
+        stands.contraction += contraction
+        if left and (after == "\n" or (right and not contraction and len(left[0]) >= 2
+                                        and len(right[0]) >= 2)):
+            stands.dash += 1
+        at = text.find(char, at + 1)
+    return stands
 
 
 def _candidates(text: str) -> dict[str, _Stands]:
     """Where each character that may stand in for another stands: any but ASCII letters,
-    digits and plain punctuation, and the straight quotes."""
+    digits and plain punctuation."""
     found = {}
     for ch in sorted(set(text)):
-        if (ch.isascii() and ch not in "\"'`") or ch.isspace() or ch in COMMON:
+        if (ch.isalnum() and ch.isascii()) or ch.isspace() or ch in COMMON:
             continue
         stands = _count(text, ch)
         if stands.total >= MIN_COUNT:
@@ -96,12 +125,10 @@ def learn(lines: list[str]) -> CharMap:
     fixed: dict[str, str] = {}
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
-    apostrophe = _best(stands, lambda s: s.contraction, exclude=straight)
-    if apostrophe:
-        fixed[apostrophe] = APOSTROPHE
-    dash = _best(stands, lambda s: s.dash, exclude={*fixed, *straight})
-    if dash:
-        fixed[dash] = DASH
+    apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight)
+    fixed.update(dict.fromkeys(apostrophes, APOSTROPHE))
+    fixed.update(dict.fromkeys(_standing(stands, lambda s: s.dash, exclude={*fixed, *straight}),
+                               DASH))
     taken = {*fixed, *straight}
     opening = sorted((ch for ch, s in stands.items() if ch not in taken
                       and s.opening >= MOST * s.total), key=lambda ch: -stands[ch].total)
@@ -110,20 +137,16 @@ def learn(lines: list[str]) -> CharMap:
     if opening and closing:
         fixed[opening.pop(0)] = OPEN_DOUBLE
         fixed[closing[0]] = CLOSE_DOUBLE
-    if opening and apostrophe:
+    if opening and apostrophes:
         fixed[opening[0]] = OPEN_SINGLE
     return CharMap(fixed, straight)
 
 
-def _best(stands: dict[str, _Stands], part, exclude) -> str:
-    """The character that stands so most often, if most of its occurrences do."""
-    ranked = sorted((ch for ch in stands if ch not in exclude and part(stands[ch])),
-                    key=lambda ch: (-part(stands[ch]), ch))
-    for ch in ranked:
-        s = stands[ch]
-        if part(s) >= MIN_COUNT and part(s) >= MOST * (s.inside or s.total):
-            return ch
-    return ""
+def _standing(stands: dict[str, _Stands], part, exclude) -> list[str]:
+    """The characters that stand so often enough, and in most of their occurrences (a scan
+    may use two for one part: an OCR's stray straight apostrophe beside its stand-in)."""
+    return sorted(ch for ch, s in stands.items() if ch not in exclude
+                  and part(s) >= MIN_COUNT and part(s) >= MOST * (s.inside or s.total))
 
 
 _STRAIGHT_OPEN = {'"': OPEN_DOUBLE, "'": OPEN_SINGLE}

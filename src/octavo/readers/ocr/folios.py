@@ -3,7 +3,8 @@
 A number at the head of a page is its folio only if it rises with the pages around it:
 from one folio to the next the print counts each page of the scan, plus the blank
 versos the scan leaves out (a part's title page backed by nothing, a work ending on a
-recto).  The folios that agree make the longest such run (roman numerals for the front
+recto), less a page or two the scan's text may have cut in two at a stray blank line.
+The folios that agree make the longest such run (roman numerals for the front
 matter make a run of their own); a number off the run is text, or a misread folio where
 its page's running head says it is one.  Pages without a folio get theirs from their
 neighbours.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+SPLIT = 2  # pages a scan's text may have cut in two between two folios
 SKIPPED = 2  # blank versos a scan may leave out between two folios next to each other …
 SKIPPED_PER = 8  # … and one more for every this many pages between them (a work's end,
 # a part's title page: about one in eight pages in a volume of short works)
@@ -67,12 +69,14 @@ def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
     """Whether folio b can follow folio a in the print, their pages being where they are."""
     (i, x), (j, y) = a, b
     spare = (y.value - x.value) - (j - i)
-    return x.kind == y.kind and 0 <= spare <= SKIPPED + (j - i) // SKIPPED_PER
+    return x.kind == y.kind and j > i and y.value > x.value and \
+        -SPLIT <= spare <= SKIPPED + (j - i) // SKIPPED_PER
 
 
-def run(candidates: list[tuple[int, Number]]) -> set[int]:
-    """The pages (indices) whose candidate folios make the longest rising run of each kind."""
-    kept: set[int] = set()
+def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
+    """The candidate folios (page index, number; in page order, a page may have several)
+    that make the longest rising run of each kind."""
+    kept: set[tuple[int, Number]] = set()
     for kind in ("roman", "arabic"):
         items = [c for c in candidates if c[1].kind == kind]
         best = [1] * len(items)
@@ -84,7 +88,7 @@ def run(candidates: list[tuple[int, Number]]) -> set[int]:
         k = max(range(len(items)), key=best.__getitem__, default=-1)
         if k >= 0 and best[k] >= 2:
             while k >= 0:
-                kept.add(items[k][0])
+                kept.add(items[k])
                 k = before[k]
     return kept
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _END = r"(?=[\s,.;:)\u201d\u2019*]|$)"
 # a number glued to a letter or to closing punctuation, not part of a longer number
-_GLUED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END)
+_GLUED = re.compile(r"(?<=[A-Za-z.,;:?!)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END)
 # glued to a year (``in March 192116)``) or set off by a space (``Conference, 48 the``):
 # taken only for the number due, on the page its note cites or next to it
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)

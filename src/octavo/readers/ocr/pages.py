@@ -80,11 +80,11 @@ def _heads(pages: list[Page]) -> None:
     options = [heads.candidates(p.lines) for p in pages]
     numbered = [(i, n, c) for i, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio))]
+    in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
+                               key=lambda c: (c[0], c[1].kind, c[1].value)))
     first: dict[int, Candidate] = {}  # each page's likeliest candidate that fits the run
-    likeliest = {i: n for i, n, _ in reversed(numbered)}
-    in_run = folios.run(sorted(likeliest.items()))
-    for i, _, candidate in numbered:
-        if i in in_run and i not in first:
+    for i, n, candidate in numbered:
+        if (i, n) in in_run and i not in first:
             first[i] = candidate
     known = Counter(c.head for c in first.values() if c.head)
     for i, candidate in first.items():
