@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_runner import assert_fails_cleanly, octavo
 from volumegen import Options, Volume, generate
 
 from octavo.findings import Finding
@@ -102,6 +103,7 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
     assert [(n.number, n.cited_page) for n in book.notes] == \
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
+    assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
 
 
 def test_the_varied_watermark_and_author_are_learnt(tmp_path):
@@ -229,3 +231,41 @@ def test_what_was_learnt_is_reported(generated):
         if volume.text.count(stand_in) >= 3:  # fewer say nothing of a character's part
             assert f"{stand_in} → {real}" in mapped
     assert book.meta.author == options.author
+
+
+# ---------------------------------------------------------------- no silent collapse
+
+def test_a_volume_without_a_contents_list_is_refused_unless_plain(tmp_path):
+    source = tmp_path / "uncut.ocr.txt"
+    volume = generate(Options(contents=False))
+    source.write_text(volume.text, encoding="utf-8")
+    run = octavo("build", source, "--out", tmp_path / "out", "--format", "epub")
+    assert_fails_cleanly(run, 12, "did not find the structure", "--plain")
+    missing = [w for w in run.warnings if w.endswith("[f-101]")]
+    assert missing == [f"octavo: warning: {source}: no contents list: no page opens with "
+                       f"“CONTENTS” or is headed so, among {volume.text.count(chr(10) * 2) + 1} "
+                       "pages [f-101]"]
+    run = octavo("build", source, "--out", tmp_path / "out", "--format", "epub", "--plain")
+    assert run.code == 0, run
+    book = read_book(Source(source), plain=True)
+    assert [w.id for w in book.works] == ["text"]
+    assert pages(book)[:len(volume.pages)] == [str(n) for n in volume.pages]  # pages kept
+
+
+def test_a_text_with_no_pages_or_heads_says_so(tmp_path):
+    no_heads = tmp_path / "headless.ocr.txt"
+    headless = generate(Options(heads=False)).text
+    no_heads.write_text(headless, encoding="utf-8")
+    prose = tmp_path / "prose.ocr.txt"
+    prose.write_text("An essay.\n\nIn two paragraphs, on no page.\n", encoding="utf-8")
+    said = {}
+    for source in (no_heads, prose):
+        run = octavo("audit", source)
+        assert run.code == 0, run
+        said[source.name.split(".")[0]] = [line for line in run.stdout.splitlines() if "f-101" in line]
+    assert said["headless"] == [f"  f-101  no running heads: none of the "
+                                f"{headless.count(chr(10) * 2) + 1} pages opens with a short "
+                                "line beside its page number"]
+    assert said["prose"] == ["  f-101  no pages: 2 blocks of lines between blank lines or "
+                             "form feeds, 0 with a page number at the head or foot that rises "
+                             "from page to page"]

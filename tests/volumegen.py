@@ -61,6 +61,8 @@ class Options:
     hyphenate: bool = True
     notes: int = 2  # endnotes per work
     footnotes: bool = True
+    contents: bool = True  # print a contents list
+    heads: bool = True  # print running heads beside the folios (else the folios alone)
 
 
 @dataclass
@@ -290,6 +292,7 @@ def generate(options: Options) -> Volume:
     ts.add(["C O N T E N T S", "Page", *entries, _leadered("Notes", notes_page, o.measure)])
     front = ts.close()
 
+    front = front if o.contents else []
     text = _scan([*front, *body_pages, *back_pages], o, roman=len(front))
     return Volume(text, works, notes, footnotes, emphasis,
                   [p.folio for p in body_pages],
@@ -343,7 +346,7 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         verso = page.folio % 2 == 0
         head = author if page.author_on_verso and verso else page.head
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
-                 if page.head else [])
+                 if o.heads else [folio]) if page.head else []
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
         lines = [*first, *body]
         if o.watermarks and n % o.every == o.every // 2:
