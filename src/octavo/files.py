@@ -8,7 +8,9 @@ from pathlib import Path
 
 from . import safety
 from .encoding import Decoded
-from .errors import SourceEmpty, SourceError, SourceTooLarge, warn
+from .errors import SourceEmpty, SourceError, SourceTooLarge
+from .findings import report
+from .normalise import mojibake, normalise
 
 MAX_SOURCE_MB = 32  # a 1,000-page volume is about 3 MB of text
 
@@ -35,13 +37,17 @@ def read_bytes(path: Path) -> bytes:
 
 
 def clean_text(decoded: Decoded, path: Path | None) -> str:
-    """A decoded file's text without the characters XML can't hold; what its decoding mended
-    and what was dropped are warned of, and a file of white space is a SourceEmpty."""
+    """A decoded file's text normalised (``octavo.normalise``), without the characters XML
+    can't hold; what its decoding mended and what was dropped are reported, and a file of
+    white space is a SourceEmpty."""
     if decoded.note:
-        warn(decoded.note)
-    text, dropped = safety.clean_source(decoded.text)
+        report("s-001", decoded.note)
+    if mojibake(decoded.text):
+        report("s-008", "the text was UTF-8 read as Latin-1 or cp1252 on its way (“â€™” for "
+               "“’”); mended")
+    text, dropped = safety.clean_source(normalise(decoded.text))
     if dropped:
-        warn(f"dropped {dropped} control character(s) that XML can't hold")
+        report("s-002", f"dropped {dropped} control character(s) that XML can't hold")
     if not text.strip():
         raise SourceEmpty("holds no text, only white space", path)
     return text

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import corrections, encoding, metadata, safety
-from .errors import about, warn
+from .errors import StructureNotFound
 from .files import MAX_SOURCE_MB, clean_text, read_bytes
+from .findings import STRUCTURE_MISSING, collecting, report
 from .readers import FILE_READERS, PAGE_SPANS, READERS, SOURCE_FILES
 from .readers.html import index_of
 from .tree import Book
@@ -19,7 +20,8 @@ SOURCE_SUFFIX = ".txt"
 HTML_SUFFIXES = (".htm", ".html", ".xhtml")  # web pages, read by the html reader
 MARKUP = re.compile(r"\s*<(?:\?xml|!doctype|html|body)\b", re.IGNORECASE)
 
-__all__ = ["MAX_SOURCE_MB", "Source", "discover", "read_book", "read_text"]
+__all__ = ["MAX_SOURCE_MB", "Source", "corrected", "discover", "read_book", "read_text",
+           "source_text"]
 
 
 @dataclass(frozen=True)
@@ -73,40 +75,57 @@ def read_text(path: Path) -> str:
     """
     text = clean_text(encoding.decode(read_bytes(path), path), path)
     if MARKUP.match(text):
-        warn("looks like HTML or XML; octavo reads plain text, so its tags will show as text "
-             "(name it NAME.html to read it as a web page)")
+        report("s-003", "looks like HTML or XML; octavo reads plain text, so its tags will "
+               "show as text (name it NAME.html to read it as a web page)")
     return text
 
 
-def _about_source(read):
-    """Name the source in every warning given while reading it."""
-
-    @functools.wraps(read)
-    def reading(source: Source, *args, **kwargs):
-        with about(source.path):
-            return read(source, *args, **kwargs)
-
-    return reading
+def source_text(source: Source) -> str:
+    """A source's text as its reader reads it: decoded, normalised, the editor's
+    corrections applied."""
+    return corrected(read_text(source.path), source)
 
 
-@_about_source
-def read_book(source: Source) -> Book:
-    """Read a source (its editor's corrections applied first) with its reader, and lay its
-    metadata TOML over what the reader found."""
+def corrected(text: str, source: Source) -> str:
+    """A source's text with its editor's corrections applied."""
     fixes = corrections.default_path(source.home)
-    if source.kind in FILE_READERS:  # it reads its files, and says what it could not
-        fixed = functools.partial(corrections.apply, fixes=corrections.load(fixes)
-                                  ) if fixes.exists() else None
-        book = FILE_READERS[source.kind](source.path, fixed)
-    else:
-        text = read_text(source.path)
-        if fixes.exists():
-            text = corrections.apply(text, corrections.load(fixes), PAGE_SPANS.get(source.kind))
-        book = safety.with_text(READERS[source.kind](text), text, source.kind)
-    overrides = metadata.load_toml(source.meta_path) if os.path.lexists(source.meta_path) else {}
-    if "book_id" not in overrides:
-        overrides["book_id"] = safety.default_book_id(source.stem, source.meta_path.name)
-    book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))
-    safety.fill_titles(book, source.stem, source.meta_path.name)
-    safety.secure_ids(book)
+    if fixes.exists():
+        text = corrections.apply(text, corrections.load(fixes), PAGE_SPANS.get(source.kind))
+    return text
+
+
+def _read(source: Source, text: str | None, hints: dict[str, str]) -> Book:
+    """The reader's book: from the source's files, or from its text."""
+    if text is None:  # the reader reads the source's files, and says what it could not
+        fixes = corrections.default_path(source.home)
+        fix = functools.partial(corrections.apply, fixes=corrections.load(fixes)
+                                ) if fixes.exists() else None
+        return FILE_READERS[source.kind](source.path, fix)
+    text = corrected(text, source)
+    return safety.with_text(READERS[source.kind](text, metadata.hints(hints)), text,
+                            source.kind)
+
+
+def read_book(source: Source, *, plain: bool = False) -> Book:
+    """Read a source (its editor's corrections applied first) with its reader, and lay its
+    metadata TOML over what the reader found.  Findings are gathered on the Book; a
+    source whose reader finds none of the structure its kind has is refused
+    (``StructureNotFound``) unless ``plain`` accepts a plain reading."""
+    with collecting(source.path) as gathering:
+        # first: a missing source is the first thing to say (a file reader says it itself)
+        text = None if source.kind in FILE_READERS else read_text(source.path)
+        has_toml = os.path.lexists(source.meta_path)
+        overrides = metadata.load_toml(source.meta_path) if has_toml else {}
+        gathering.known = metadata.known_findings(source.meta_path) if has_toml else []
+        book = _read(source, text, overrides)
+        if "book_id" not in overrides:
+            overrides["book_id"] = safety.default_book_id(source.stem, source.meta_path.name)
+        book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))
+        safety.fill_titles(book, source.stem, source.meta_path.name)
+        safety.secure_ids(book)
+    book.findings = gathering.findings
+    if not plain and any(f.code == STRUCTURE_MISSING for f in book.findings):
+        raise StructureNotFound(f"the {source.kind} reader did not find the structure of its "
+                                "kind of source (the warnings above say what it missed); "
+                                "--plain accepts a plain reading", source.path)
     return book

@@ -18,13 +18,14 @@ read by small passes over lxml's tree of it, in this order:
 
 from __future__ import annotations
 
-from ...tree import Book
+from ...tree import Book, Metadata
 from . import load
 from .book import files, index_of, read, single
 
 __all__ = ["files", "index_of", "read", "read_text"]
 
 
-def read_text(text: str) -> Book:
-    """A single page read from its text (no folder: its images can't be found)."""
+def read_text(text: str, hints: Metadata | None = None) -> Book:
+    """A single page read from its text (no folder: its images can't be found; the TOML's
+    ``hints`` aren't needed)."""
     return single(load.parse(text))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-from ...errors import SourceError, SourceTooLarge, about, warn
+from ...errors import SourceError, SourceTooLarge
 from ...files import MAX_SOURCE_MB, read_bytes
 from ...ids import IdAllocator
 from ...metadata import LANGUAGE
@@ -27,6 +27,7 @@ from . import clean, links, load, titles
 from .images import local_path
 from .notes import leaves
 from .page import Prepared, prepare, work
+from .told import on_page, tell
 
 INDEX_NAMES = ("index.htm", "index.html")
 PAGE_SUFFIXES = (".htm", ".html", ".xhtml")
@@ -112,7 +113,7 @@ def _any_text(book: Book) -> Book:
     """The book, with a warning if its pages hold no text at all."""
     if not any(isinstance(n, Text) and n.text.strip() for w in book.works
                for n in iter_nodes(w)):
-        warn("the page holds no text (only markup, images or navigation)")
+        tell("w-005", "the page holds no text (only markup, images or navigation)")
     return book
 
 
@@ -150,8 +151,8 @@ def read(path: Path, fix: Callable[[str], str] | None = None) -> Book:
     if not entries:
         return single(page)
     if fix is not None:
-        warn("an editor's corrections apply to a single page, not to a book of pages; "
-             "they are not applied")
+        tell("c-002", "an editor's corrections apply to a single page, not to a book of "
+             "pages; they are not applied")
     _own_text(page, block, entries)
     _unsaved(page.root, index)
     return _book(page, block, index, entries)
@@ -164,8 +165,8 @@ def _unsaved(root: HtmlElement, path: Path) -> None:
         if (target := local_path(a.get("href") or "", path.parent, path.parent)) is not None
         and target.suffix.lower() in PAGE_SUFFIXES and not target.exists())
     if missing:
-        warn(f"the index links {len(missing)} page(s) not saved in its folder, left out: "
-             + ", ".join(map(str, missing)))
+        tell("w-003", f"the index links {len(missing)} page(s) not saved in its folder, left "
+             "out: " + ", ".join(map(str, missing)))
 
 
 def _book(index: load.Page, block: titles.TitleBlock, path: Path, entries: list[Entry]) -> Book:
@@ -178,12 +179,12 @@ def _book(index: load.Page, block: titles.TitleBlock, path: Path, entries: list[
             if total > MAX_SOURCE_MB * 1024 * 1024:
                 raise SourceTooLarge(f"its pages are more than {MAX_SOURCE_MB} MB; octavo "
                                      f"reads sources of up to {MAX_SOURCE_MB} MB", path)
-            with about(entry.path):  # a page's warnings name the page
+            with on_page(entry.path, folder):  # what is told of a page names it
                 prepared = prepare(load.load(data, entry.path), folder)
         except SourceTooLarge:
             raise
         except SourceError as exc:  # a page that is empty, binary, in no known encoding
-            warn(f"{exc}; left out")
+            tell("w-003", f"{exc}; left out")
             continue
         prepared.ctx.ids = allocate
         prepared.work_id = allocate(prepared.title or entry.text or entry.path.stem)
@@ -243,8 +244,8 @@ def _own_text(page: load.Page, block: titles.TitleBlock, entries: list[Entry]) -
               and not any(local_path(a.get("href") or "", folder, folder) in linked
                           for a in leaf.iter("a")))
     if own:
-        warn(f"the index page has {own} paragraph(s) of its own besides its contents; only "
-             "the pages it links are read")
+        tell("w-004", f"the index page has {own} paragraph(s) of its own besides its "
+             "contents; only the pages it links are read")
 
 
 def files(path: Path) -> list[Path]:

@@ -16,9 +16,10 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from lxml.html import HtmlElement
 
 from ...encoding import IMAGE_TYPES, image_type
-from ...errors import SourceError, warn
+from ...errors import SourceError
 from ...files import read_bytes
 from ...tree import Image
+from .told import tell
 
 TRACKER_SIZE = 2  # pixels: an image no wider or taller is a web counter, not a picture
 
@@ -60,24 +61,24 @@ def image(img: HtmlElement, folder: Path | None, root: Path | None) -> Image | N
     else:
         scheme = urlsplit(src).scheme.lower()
         if (scheme and scheme != "file") or urlsplit(src).netloc:
-            warn(f"image {shown!r} is on the web; octavo fetches nothing, so it is "
+            tell("w-002", f"image {shown!r} is on the web; octavo fetches nothing, so it is "
                  "left out")
             return None
         path = local_path(src, folder, root)
         if path is None:
-            warn(f"image {shown!r} is not inside the source's folder; left out")
+            tell("w-002", f"image {shown!r} is not inside the source's folder; left out")
             return None
         if not path.exists():
-            warn(f"image {shown!r} is not in the saved folder; left out")
+            tell("w-002", f"image {shown!r} is not in the saved folder; left out")
             return None
         try:
             data = read_bytes(path)
         except SourceError as exc:
-            warn(f"image {shown!r} can't be read ({exc}); left out")
+            tell("w-002", f"image {shown!r} can't be read ({exc}); left out")
             return None
     media_type = image_type(data) if data else None
     if media_type is None:
-        warn(f"image {shown!r} is not a PNG, JPEG or GIF image; left out")
+        tell("w-002", f"image {shown!r} is not a PNG, JPEG or GIF image; left out")
         return None
     name = f"{hashlib.sha256(data).hexdigest()[:16]}.{IMAGE_TYPES[media_type][0]}"
     return Image(name, media_type, base64.b64encode(data).decode("ascii"), alt)

@@ -25,8 +25,9 @@ import lxml.html
 
 from ... import encoding
 from ...encoding import Decoded
-from ...errors import SourceEmpty, warn
+from ...errors import SourceEmpty
 from ...files import clean_text
+from .told import tell
 
 # labels the web reads as Windows-1252 whatever they say (WHATWG Encoding, "windows-1252")
 WINDOWS_1252 = {"latin-1", "iso8859-1", "ascii", "cp1252"}
@@ -134,10 +135,10 @@ def parse(text: str, path: Path | None = None) -> Page:
     errors = [e for e in parser.error_log if e.level >= lxml.etree.ErrorLevels.ERROR]
     if errors:
         first = errors[0]
-        warn(f"the HTML is malformed ({len(errors)} error(s), the first on line {first.line}: "
-             f"{first.message.strip()}); read as well as the parser can")
+        tell("w-001", f"the HTML is malformed ({len(errors)} error(s), the first on line "
+             f"{first.line}: {first.message.strip()}); read as well as the parser can")
     if not text.rstrip().lower().endswith("</html>"):
-        warn("the page ends without </html>: it may be cut short; read what there is")
+        tell("w-001", "the page ends without </html>: it may be cut short; read what there is")
     if root.find("body") is None:
         root.append(lxml.html.Element("body"))
     return Page(path, root)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-from ...errors import warn
 from ...tree import (
     Block,
     Footnote,
@@ -33,6 +32,7 @@ from .blocks import block_items, items_of, nest
 from .inlines import Context, has_text, inlines, plain, text_nodes, tidy
 from .load import Page
 from .notes import FoundNote
+from .told import tell
 
 HEAD_LENGTH = 40  # characters (see running_head)
 TRAILING = {"a", "an", "and", "are", "as", "at", "by", "for", "in", "is", "of", "on", "or",
@@ -65,7 +65,7 @@ def prepare(page: Page, root_folder: Path | None) -> Prepared:
     clean.drop_navigation(page.body)
     block = titles.take(page.body, head)
     if not block.found:
-        warn("no title block of the archive's kind (a title paragraph, headings or "
+        tell("s-007", "no title block of the archive's kind (a title paragraph, headings or "
              "an information block); the page is read as it is"
              + (f", titled by its <title> {block.head_title!r}" if block.head_title else ""))
     found = notes.find(page.body)
