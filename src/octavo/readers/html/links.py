@@ -62,15 +62,20 @@ def wanted(body: HtmlElement, page: Path | None, site: Site,
 
 def settle(book: Book) -> None:
     """Links whose target is not in the book keep their text only."""
-    ids = {i for root in [*book.works, *book.notes] for n in iter_nodes(root)
-           if isinstance(i := getattr(n, "id", None), str) and i}
+    ids: set[str] = set()
+    holding: list[tuple[object, str]] = []  # (node, field) of every list holding a link
     for root in [*book.works, *book.notes]:
         for node in iter_nodes(root):
+            if isinstance(ident := getattr(node, "id", None), str) and ident:
+                ids.add(ident)
             for name in ("inlines", "children", "title"):
                 items = getattr(node, name, None)
-                if isinstance(items, list) and any(
-                        isinstance(i, Link) and i.target not in ids for i in items):
-                    setattr(node, name, _unlinked(items, ids))
+                if isinstance(items, list) and any(isinstance(i, Link) for i in items):
+                    holding.append((node, name))
+    for node, name in holding:
+        items = getattr(node, name)
+        if any(isinstance(i, Link) and i.target not in ids for i in items):
+            setattr(node, name, _unlinked(items, ids))
 
 
 def _unlinked(items: list, ids: set[str]) -> list:
