@@ -8,29 +8,12 @@ import signal
 import sys
 import threading
 import traceback
-from pathlib import Path
 
 import click
 
 from . import __version__
-from .build import FORMATS, build_outputs
-from .errors import INTERRUPTED, LOG, OctavoError, SourceError, one_line
-from .paths import DIST, INPUT
-from .sources import Source, discover
-from .writers.pdf_settings import BLEED_MM, TRIMS, VARIANTS
-
-
-def _sources(paths: tuple[Path, ...]) -> list[Source]:
-    if paths:
-        return [Source(p) for p in paths]
-    found = discover(INPUT)
-    if not found:
-        raise SourceError("no source texts (*.txt) found", INPUT)
-    return found
-
-
-def _human(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+from .commands import COMMANDS
+from .errors import INTERRUPTED, LOG, OctavoError, one_line
 
 
 class WarningLines(logging.Handler):
@@ -96,44 +79,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-@main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DIST,
-              show_default="dist/", help="Folder to write the books into.")
-@click.option("--format", "fmt", type=click.Choice(["epub", "pdf", "all"]), default="all",
-              show_default=True, help="Which outputs to make.")
-@click.option("--trim", type=click.Choice(sorted(TRIMS)), default=None,
-              help="PDF trim size (default: the TOML's [print] trim, else a5).")
-@click.option("--print-marks/--no-print-marks", "marks", default=None,
-              help=f"Add a {BLEED_MM} mm bleed with crop marks to the PDF.")
-@click.option("--pdf-variant", "variant", type=click.Choice(VARIANTS), default=None,
-              help="Make an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF.")
-def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
-          marks: bool | None, variant: str | None) -> None:
-    """Build SOURCE texts (default: every source in input/) into EPUB and PDF.
-
-    Each output is written to OUT/<book-id>.epub or .pdf and reported on one line
-    with its size and page count. Print options override the [print] table of the
-    source's TOML.
-    """
-    formats = FORMATS if fmt == "all" else (fmt,)
-    for source in _sources(sources):
-        for result in build_outputs(source, out_dir, formats, trim=trim, marks=marks,
-                                    variant=variant):
-            click.echo(f"{result.path}  {_human(result.size)}  {result.pages} pages"
-                       f"{' (source edition)' if result.format == 'epub' else ''}")
-
-from .commands.works import works  # noqa: E402
-
-main.add_command(works)
-
-from .commands.audit import audit  # noqa: E402
-
-main.add_command(audit)
-
-from .commands.pamphlet import COMMANDS as PAMPHLET_COMMANDS  # noqa: E402
-
-for _command in PAMPHLET_COMMANDS:
+for _command in COMMANDS:
     main.add_command(_command)
 
 

@@ -1,0 +1,89 @@
+"""What commands print: sizes, tables of outputs, and progress on a terminal."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import click
+
+from .. import progress
+from ..build import Output
+
+SHOW_AFTER = 1.0  # seconds: a command done sooner shows no progress at all
+BAR = 20  # characters of the bar drawn for a stage with counted steps
+
+
+def size(count: int) -> str:
+    """A file size as people read it: ``312 KB``, ``1.5 MB``."""
+    return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+
+
+def table(rows: list[tuple[str, ...]]) -> None:
+    """Print rows as columns: the first left-aligned, the others right-aligned."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                             for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+
+
+def written(outputs: Iterable[Output]) -> None:
+    """The table of the outputs written: file, size, pages."""
+    table([("file", "size", "pages")]
+          + [(str(o.path), size(o.size), str(o.pages)) for o in outputs])
+
+
+class StatusLine:
+    """One line on stderr saying what a command is doing, drawn over itself; shown only
+    once the command has run ``SHOW_AFTER`` seconds, and wiped when it is done."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latest = ""
+        self.shown = False
+        self.timer = threading.Timer(SHOW_AFTER, self.show)
+        self.timer.daemon = True
+        self.start = time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        bar = ""
+        if total:
+            filled = BAR * done // total
+            bar = f" [{'#' * filled}{'-' * (BAR - filled)}] {done}/{total}"
+        with self.lock:
+            self.latest = f"octavo: {stage}{bar}"
+        if time.monotonic() - self.start >= SHOW_AFTER:
+            self.show()
+
+    def show(self) -> None:
+        with self.lock:
+            if self.latest:
+                width = shutil.get_terminal_size().columns
+                click.echo(f"\r\x1b[K{self.latest[:width - 1]}", err=True, nl=False)
+                self.shown = True
+
+    def wipe(self) -> None:
+        self.timer.cancel()
+        with self.lock:
+            if self.shown:
+                click.echo("\r\x1b[K", err=True, nl=False)
+            self.latest, self.shown = "", False
+
+
+@contextmanager
+def status() -> Iterator[None]:
+    """Show the progress reported inside the block on stderr, if stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    line = StatusLine()
+    line.timer.start()
+    try:
+        with progress.listening(line):
+            yield
+    finally:
+        line.wipe()
