@@ -42,6 +42,7 @@ def read_cached(source: Source, use_cache: bool = True) -> Book:
     are unchanged, else read (and cached, if the cache folder can be written). Without
     ``use_cache`` the source is read and the cache neither read nor written."""
     if not use_cache or not source.path.is_file():
+        progress.report(f"reading {source.path.name}")
         return read_book(source)  # which says what is wrong with it, if anything
     name = slugify(source.stem)
     key = keys.digest(keys.code(), *keys.files(keys.source_files(source)))

@@ -63,14 +63,20 @@ class StatusLine:
         with self.lock:
             if self.latest:
                 width = shutil.get_terminal_size().columns
-                click.echo(f"\r\x1b[K{self.latest[:width - 1]}", err=True, nl=False)
+                self.draw(f"\r\x1b[K{self.latest[:width - 1]}")
                 self.shown = True
+
+    @staticmethod
+    def draw(text: str) -> None:
+        """Write to the terminal as it is (click.echo would drop the escapes in a test)."""
+        sys.stderr.write(text)
+        sys.stderr.flush()
 
     def wipe(self) -> None:
         self.timer.cancel()
         with self.lock:
             if self.shown:
-                click.echo("\r\x1b[K", err=True, nl=False)
+                self.draw("\r\x1b[K")
             self.latest, self.shown = "", False
 
 
