@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +21,7 @@ from .. import progress
 from ..errors import LOG, OctavoError, about, warn
 from ..ids import slugify
 from ..output import write_atomic
+from ..paths import cache_folder
 from ..sources import Source, read_book
 from ..tree import Book
 from . import keys
@@ -32,9 +32,7 @@ FORMAT = 1  # of the cache file; a file of another format is read as a miss
 
 def tree_folder() -> Path:
     """Where read trees are cached."""
-    if folder := os.environ.get("OCTAVO_CACHE"):
-        return Path(folder)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "octavo"
+    return cache_folder()
 
 
 def read_cached(source: Source, use_cache: bool = True) -> Book:

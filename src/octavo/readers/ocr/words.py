@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from ... import frequencies
 from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
 
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
@@ -58,7 +57,7 @@ def zipf(word: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+    return frequencies.zipf(word)
 
 
 class Vocabulary:
