@@ -67,7 +67,12 @@ class FakeParts:
 
     def run(self, jobs: int) -> Schedule:
         schedule = Schedule(self.plan, jobs, self.start)
-        schedule.run(lambda: self.book[0][0])
+
+        def front_pages() -> int:  # counted by the schedule's own process, one of the jobs
+            self.beside_front = sum(p.started and not p.done for p in self.plan)
+            return self.book[0][0]
+
+        schedule.run(front_pages)
         return schedule
 
 
@@ -78,6 +83,7 @@ def test_parts_learn_the_pages_in_front_and_wait_for_the_pages_they_name(jobs):
     # each part ends on a verso: 3 -> 4, 5 -> 6, 4, 7 -> 8
     assert parts.before == {0: 0, 1: 4, 2: 10, 3: 14, 4: 22}
     assert all(p.done for p in schedule.plan) and max(parts.at_once) <= jobs
+    assert parts.beside_front == jobs - 1
     assert parts.known[0].keys() >= {"w1", "w2", "w3"}  # the contents start numbered
     assert {k: parts.known[4][k] for k in ("n1-ref", "n2-ref")} == {"n1-ref": 5,
                                                                     "n2-ref": 15}

@@ -89,8 +89,11 @@ class Schedule:
 
     def run(self, front_pages: Callable[[], int]) -> None:
         plan = self.plan
-        self.start_ready()
+        # while this process counts the front's pages it is one of the jobs; the parts started
+        # after it inherit what it loaded (faces, hyphenation patterns)
+        self.start_ready(self.jobs - 1)
         plan[0].pages = front_pages()
+        self.start_ready()
         while not all(p.done for p in plan):
             if not self.running:
                 raise PartFailed("no part of the PDF can be laid out: each waits for another")
@@ -140,10 +143,11 @@ class Schedule:
         return {name: self.pages_before(i) + index + 1 for i, p in enumerate(self.plan)
                 if p.anchors for name, index in p.anchors.items() if name in p.owned}
 
-    def start_ready(self) -> None:
+    def start_ready(self, jobs: int | None = None) -> None:
+        """Start the parts that can start, up to ``jobs`` (else the schedule's) at once."""
         known = self.pages_known()
         for i, part in enumerate(self.plan):
-            if len(self.running) < self.jobs and not part.started and (
+            if len(self.running) < (self.jobs if jobs is None else jobs) and not part.started and (
                     not part.numbered or part.named - part.owned <= known.keys()):
                 part.started = True
                 self.running[self.start(i, known)] = i
