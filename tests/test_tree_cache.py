@@ -127,3 +127,14 @@ def test_an_epub_of_a_cached_source_loads_neither_weasyprint_nor_a_reader(tmp_pa
     assert "ebooklib" in cached  # the writer it did use
     assert not modules_loaded("--help", env=env) & {"weasyprint", "wordfreq", "ebooklib",
                                                     "jinja2", "pikepdf"}
+
+
+def test_a_new_tree_replaces_its_sources_old_one_only(tmp_path, reads, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    other = tmp_path / "sample-two.sample.txt"  # a source whose name starts with the first's
+    other.write_text("Other words.")
+    assert octavo("works", other).code == 0 and octavo("works", "sample.sample.txt").code == 0
+    (tmp_path / "sample.sample.txt").write_text("Changed words.")
+    assert octavo("works", "sample.sample.txt").code == 0
+    kept = sorted(p.name.rsplit("-", 1)[0] for p in tree_folder().glob("*.json"))
+    assert kept == ["sample", "sample-two"]

@@ -1,12 +1,12 @@
 """The tree cache: the Book a source reads into, kept in the user's cache folder.
 
-A tree is kept as JSON (``codec``) in ``$OCTAVO_CACHE``, else ``$XDG_CACHE_HOME/octavo`` or
-``~/.cache/octavo``, named by the source and a key of its files (text, TOML, corrections)
-and octavo's code, with the warnings its reading gave, which a later command repeats as
-reading would have. Every command that reads a source comes here, so a second command on
-the same volume restores its tree instead of reading it. A cache file that is corrupt,
-unreadable or from another version of octavo or of this format is ignored and rewritten;
-a cache folder that can't be written just means no cache.
+A tree is kept as JSON (``codec``) in octavo's cache folder (``paths.cache_folder``), named
+by the source and a key of its files (text, TOML, corrections) and octavo's code, with the
+warnings its reading gave, which a later command repeats as reading would have. Every
+command that reads a source comes here, so a second command on the same volume restores its
+tree instead of reading it. A cache file that is corrupt, unreadable or from another
+version of octavo or of this format is ignored and rewritten; a cache folder that can't be
+written just means no cache.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from . import keys
 from .codec import restore, serialise
 
 FORMAT = 1  # of the cache file; a file of another format is read as a miss
+KEPT = 24  # hex digits of the key in a file's name
 
 
 def tree_folder() -> Path:
@@ -44,7 +45,7 @@ def read_cached(source: Source, use_cache: bool = True) -> Book:
         return read_book(source)  # which says what is wrong with it, if anything
     name = slugify(source.stem)
     key = keys.digest(keys.code(), *keys.files(keys.source_files(source)))
-    path = tree_folder() / f"{name}-{key[:24]}.json"
+    path = tree_folder() / f"{name}-{key[:KEPT]}.json"
     if (kept := _restored(path)) is not None:
         book, said = kept
         with about(source.path):
@@ -55,7 +56,7 @@ def read_cached(source: Source, use_cache: bool = True) -> Book:
     with _warnings(f"{source.path}: ") as said:
         book = read_book(source)
     try:
-        for old in path.parent.glob(f"{name}-*.json"):
+        for old in path.parent.glob(f"{name}-{'[0-9a-f]' * KEPT}.json"):  # its older trees
             old.unlink(missing_ok=True)
         data = {"format": FORMAT, "warnings": said, "book": serialise(book)}
         write_atomic(path, json.dumps(data, ensure_ascii=False).encode())
