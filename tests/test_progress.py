@@ -9,11 +9,15 @@ import sys
 
 from cli_runner import DISCUSSION
 
+from octavo.cli import WarningLines
 from octavo.commands import report
+from octavo.errors import LOG, warn
 
 SHOWN_AT_ONCE = """
 import sys
+from octavo.cli import WarningLines
 from octavo.commands import report
+from octavo.errors import LOG, warn
 report.SHOW_AFTER = 0  # a fast machine builds this in under the second a user waits first
 from octavo.cli import main
 main(sys.argv[1:])
@@ -52,3 +56,20 @@ def test_a_short_command_shows_nothing(capsys):
         "\r\x1b[Koctavo: laying out the PDF in parts [#######-------------] 3/8")
     line.wipe()
     assert capsys.readouterr().err == "\r\x1b[K"
+
+
+def test_a_warning_takes_the_line_off_the_screen_first(capsys, monkeypatch):
+    monkeypatch.setattr(report, "SHOW_AFTER", 0)
+    monkeypatch.setattr(report.sys.stderr, "isatty", lambda: True)
+    handler = WarningLines()
+    LOG.addHandler(handler)
+    try:
+        with report.status():
+            report.progress.report("reading", 0, 0)
+            warn("an odd line")
+            report.progress.report("making the EPUB", 0, 0)
+    finally:
+        LOG.removeHandler(handler)
+    assert capsys.readouterr().err == ("\r\x1b[Koctavo: reading\r\x1b[K"
+                                       "octavo: warning: an odd line\n"
+                                       "\r\x1b[Koctavo: making the EPUB\r\x1b[K")

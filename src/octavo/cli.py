@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .commands import COMMANDS
+from .commands.report import clear_status
 from .errors import INTERRUPTED, LOG, OctavoError, one_line
 
 
@@ -21,6 +22,7 @@ class WarningLines(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         where = "" if record.name.startswith(LOG.name) else f"{record.name}: "
+        clear_status()
         click.echo(f"octavo: warning: {one_line(where + record.getMessage())}", err=True)
 
 

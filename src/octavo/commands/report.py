@@ -72,12 +72,18 @@ class StatusLine:
         sys.stderr.write(text)
         sys.stderr.flush()
 
-    def wipe(self) -> None:
-        self.timer.cancel()
+    def clear(self) -> None:
+        """Take the line off the screen, for a line printed in its place (a warning); the
+        next report draws it again."""
         with self.lock:
             if self.shown:
                 self.draw("\r\x1b[K")
-            self.latest, self.shown = "", False
+            self.shown = False
+
+    def wipe(self) -> None:
+        self.timer.cancel()
+        self.clear()
+        self.latest = ""
 
 
 @contextmanager
@@ -86,10 +92,21 @@ def status() -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
-    line = StatusLine()
+    global _shown
+    line = _shown = StatusLine()
     line.timer.start()
     try:
         with progress.listening(line):
             yield
     finally:
         line.wipe()
+        _shown = None
+
+
+_shown: StatusLine | None = None  # the status line on the terminal, if any
+
+
+def clear_status() -> None:
+    """Take the status line, if any, off the screen before another line is printed."""
+    if _shown is not None:
+        _shown.clear()
