@@ -9,15 +9,15 @@ import sys
 
 from cli_runner import DISCUSSION
 
-from octavo.cli import WarningLines
+from octavo.cli import _report_warnings as report_warnings
 from octavo.commands import report
-from octavo.errors import LOG, warn
+from octavo.errors import warn
 
 SHOWN_AT_ONCE = """
 import sys
-from octavo.cli import WarningLines
+from octavo.cli import _report_warnings as report_warnings
 from octavo.commands import report
-from octavo.errors import LOG, warn
+from octavo.errors import warn
 report.SHOW_AFTER = 0  # a fast machine builds this in under the second a user waits first
 from octavo.cli import main
 main(sys.argv[1:])
@@ -61,15 +61,11 @@ def test_a_short_command_shows_nothing(capsys):
 def test_a_warning_takes_the_line_off_the_screen_first(capsys, monkeypatch):
     monkeypatch.setattr(report, "SHOW_AFTER", 0)
     monkeypatch.setattr(report.sys.stderr, "isatty", lambda: True)
-    handler = WarningLines()
-    LOG.addHandler(handler)
-    try:
-        with report.status():
-            report.progress.report("reading", 0, 0)
-            warn("an odd line")
-            report.progress.report("making the EPUB", 0, 0)
-    finally:
-        LOG.removeHandler(handler)
+    report_warnings()  # as the CLI does (once for all its runs)
+    with report.status():
+        report.progress.report("reading", 0, 0)
+        warn("an odd line")
+        report.progress.report("making the EPUB", 0, 0)
     assert capsys.readouterr().err == ("\r\x1b[Koctavo: reading\r\x1b[K"
                                        "octavo: warning: an odd line\n"
                                        "\r\x1b[Koctavo: making the EPUB\r\x1b[K")
