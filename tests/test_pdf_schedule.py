@@ -51,19 +51,19 @@ class FakeParts:
         if self.fail.get(i) == "dies":
             conn.close()
             return
-        conn.send(Paginated(pages))
         try:
+            conn.send(Paginated(pages))
             self.before[i] = conn.recv()
+            if i in self.fail:
+                try:
+                    raise ValueError(self.fail[i])
+                except ValueError as exc:
+                    conn.send(Failed.of(exc))
+                    return
+            conn.send(Anchored(dict.fromkeys(sorted(owned), 0)))
+            conn.send(Written())
         except (EOFError, OSError):  # the schedule gave up on the book (another part failed)
             return
-        if i in self.fail:
-            try:
-                raise ValueError(self.fail[i])
-            except ValueError as exc:
-                conn.send(Failed.of(exc))
-                return
-        conn.send(Anchored(dict.fromkeys(sorted(owned), 0)))
-        conn.send(Written())
 
     def run(self, jobs: int) -> Schedule:
         schedule = Schedule(self.plan, jobs, self.start)
