@@ -11,13 +11,11 @@ from cli_runner import DISCUSSION
 
 from octavo.cli import _report_warnings as report_warnings
 from octavo.commands import report
-from octavo.errors import warn
+from octavo.findings import report as find
 
 SHOWN_AT_ONCE = """
 import sys
-from octavo.cli import _report_warnings as report_warnings
 from octavo.commands import report
-from octavo.errors import warn
 report.SHOW_AFTER = 0  # a fast machine builds this in under the second a user waits first
 from octavo.cli import main
 main(sys.argv[1:])
@@ -64,8 +62,8 @@ def test_a_warning_takes_the_line_off_the_screen_first(capsys, monkeypatch):
     report_warnings()  # as the CLI does (once for all its runs)
     with report.status():
         report.progress.report("reading", 0, 0)
-        warn("an odd line")
+        find("s-003", "an odd line")
         report.progress.report("making the EPUB", 0, 0)
     assert capsys.readouterr().err == ("\r\x1b[Koctavo: reading\r\x1b[K"
-                                       "octavo: warning: an odd line\n"
+                                       "octavo: warning: an odd line [s-003]\n"
                                        "\r\x1b[Koctavo: making the EPUB\r\x1b[K")

@@ -27,7 +27,7 @@ def reads(tmp_path, monkeypatch):
     monkeypatch.setenv("OCTAVO_CACHE", str(tmp_path / "trees"))
     calls: list[str] = []
 
-    def read_sample(text):
+    def read_sample(text, hints=None):
         calls.append(text)
         book = rich_book()
         book.works[0].blocks.append(para(text))

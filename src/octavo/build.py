@@ -60,10 +60,12 @@ def _made(book: Book, fmt: str, path: Path,
                           f"{one_line(str(exc))}", path) from exc
 
 
-def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...],
-                  use_cache: bool = True, **print_options: object) -> list[Output]:
+def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...], *,
+                  use_cache: bool = True, plain: bool = False,
+                  **print_options: object) -> list[Output]:
     """Read a source (from the tree cache unless ``use_cache`` is false) and write its book in
-    each format; print options override its [print] table."""
-    book = read_cached(source, use_cache)  # first: a bad TOML is told in the metadata's words
+    each format; print options override its [print] table (``plain``: accept a plain reading
+    of a source whose structure can't be found)."""
+    book = read_cached(source, use_cache, plain=plain)  # first: a bad TOML is the metadata's
     settings = from_toml(source.meta_path).override(**print_options)
     return write_book(book, out_dir, formats, settings)

@@ -14,7 +14,8 @@ import click
 from . import __version__
 from .commands import COMMANDS
 from .commands.report import clear_status
-from .errors import INTERRUPTED, LOG, OctavoError, one_line
+from .errors import INTERRUPTED, OctavoError, one_line
+from .findings import LOG
 
 
 class WarningLines(logging.Handler):

@@ -11,6 +11,7 @@ written just means no cache.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Iterator
@@ -18,11 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import progress
-from ..errors import LOG, OctavoError, about, warn
+from ..errors import OctavoError
+from ..findings import LOG
 from ..ids import slugify
 from ..output import write_atomic
 from ..paths import cache_folder
-from ..sources import Source, read_book
+from ..sources import Source, check_structure, read_book
 from ..tree import Book
 from . import keys
 from .codec import restore, serialise
@@ -36,25 +38,27 @@ def tree_folder() -> Path:
     return cache_folder()
 
 
-def read_cached(source: Source, use_cache: bool = True) -> Book:
+def read_cached(source: Source, use_cache: bool = True, *, plain: bool = False) -> Book:
     """The Book a source reads into: from the tree cache when its files and octavo's code
     are unchanged, else read (and cached, if the cache folder can be written). Without
-    ``use_cache`` the source is read and the cache neither read nor written."""
+    ``use_cache`` the source is read and the cache neither read nor written. ``plain``
+    accepts a plain reading of a source whose structure can't be found, as ``read_book``."""
     if not use_cache or not source.path.is_file():
         progress.report(f"reading {source.path.name}")
-        return read_book(source)  # which says what is wrong with it, if anything
+        return read_book(source, plain=plain)  # which says what is wrong with it, if anything
     name = slugify(source.stem)
     key = keys.digest(keys.code(), *keys.files(keys.source_files(source)))
     path = tree_folder() / f"{name}-{key[:KEPT]}.json"
     if (kept := _restored(path)) is not None:
         book, said = kept
-        with about(source.path):
-            for message in said:
-                warn(message)
+        for message in said:  # the warnings its reading printed, under the source's name now
+            LOG.warning("%s", f"{source.path}: {message}")
+        book.findings = [dataclasses.replace(f, source=str(source.path)) for f in book.findings]
+        check_structure(book, source, plain)
         return book
     progress.report(f"reading {source.path.name}")
     with _warnings(f"{source.path}: ") as said:
-        book = read_book(source)
+        book = read_book(source, plain=plain)
     try:
         for old in path.parent.glob(f"{name}-{'[0-9a-f]' * KEPT}.json"):  # its older trees
             old.unlink(missing_ok=True)

@@ -33,9 +33,12 @@ def _sources(paths: tuple[Path, ...]) -> list[Source]:
               help=f"Add a {BLEED_MM} mm bleed with crop marks to the PDF.")
 @click.option("--pdf-variant", "variant", type=click.Choice(VARIANTS), default=None,
               help="Make an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF.")
+@click.option("--plain", is_flag=True,
+              help="Build a source whose pages, running heads or contents can't be found as "
+                   "plain running text, instead of failing.")
 @options.no_cache
 def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
-          marks: bool | None, variant: str | None, no_cache: bool) -> None:
+          marks: bool | None, variant: str | None, plain: bool, no_cache: bool) -> None:
     """Build SOURCE texts (default: every source in input/) into EPUB and PDF.
 
     Each output is written to OUT/<book-id>.epub or .pdf and reported on one line
@@ -45,8 +48,8 @@ def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
     for source in _sources(sources):
         with status():
             outputs = build_outputs(source, out_dir, options.formats(fmt),
-                                    use_cache=not no_cache, trim=trim, marks=marks,
-                                    variant=variant)
+                                    use_cache=not no_cache, plain=plain, trim=trim,
+                                    marks=marks, variant=variant)
         for result in outputs:
             click.echo(f"{result.path}  {size(result.size)}  {result.pages} pages"
                        f"{' (source edition)' if result.format == 'epub' else ''}")

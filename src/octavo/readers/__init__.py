@@ -1,7 +1,8 @@
 """Readers: one module per kind of source, each turning text into a Book.
 
-A reader is a function ``read(text: str) -> Book``; it fills the metadata it can
-find in the text itself, and ``octavo.sources`` lays the TOML beside the source over it.
+A reader is a function ``read(text, hints) -> Book``; it fills the metadata it can find
+in the text itself, and ``octavo.sources`` lays the TOML beside the source over it
+(``hints``: the TOML's metadata, for what a reader needs before, such as the author).
 Each is imported when first called: a command whose tree is cached never loads a reader
 (nor what it needs, such as wordfreq's tables).
 """
@@ -12,9 +13,9 @@ import importlib
 from collections.abc import Callable
 
 from ..corrections import PageSpans
-from ..tree import Book
+from ..tree import Book, Metadata
 
-Reader = Callable[[str], Book]
+Reader = Callable[[str, Metadata], Book]  # the text, and what the TOML says of it
 
 
 def _on_call(module: str, name: str) -> Callable:

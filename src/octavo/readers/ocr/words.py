@@ -26,8 +26,8 @@ COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-]
 MERGED_PAIR = re.compile(r"(?<=\b[A-Za-z] [A-Za-z] )([A-Za-z])([A-Za-z])(?= [A-Za-z] [A-Za-z]\b)")
 SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
 SPACED_START = re.compile(r"^[A-Za-z]{1,2} [A-Za-z]\b")  # … and one opening so
-LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|[^\w’]|$)")
-LONE_INITIAL = re.compile(r"(?<![\w’.-])([b-hj-z]) ([a-z]{2,})\b")
+LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|$|[^\w’](?![A-Za-z](?: |$)))")
+LONE_INITIAL = re.compile(r"(?<![\w’.-])(?<!\b[A-Za-z] )([b-hj-z]) ([a-z]{2,})\b")
 # A pattern that opens with a character the text seldom holds (a space, a digit, a quote) is
 # looked for by a fast scan; one that opens with a look-behind or a word boundary is tried at
 # every character. So in the patterns of tidy() that look behind such a character, the
@@ -41,6 +41,8 @@ GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
+LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
+KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
@@ -211,12 +213,15 @@ def segment(letters: str) -> tuple[str, ...]:
 def _spaced(run: str, before: str) -> tuple[str, str, bool]:
     """A run of spaced letters read: (text before it, the run as words, whether it is the
     print's spaced emphasis).  A run that ends a word begun before it (``aff a i r s``,
-    ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``)."""
+    ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``).  A run that
+    is a word is that word (``i n c o m e``, not ``in come``), else the likeliest words."""
     letters = run.replace(" ", "")
     stem = STEM.search(before[-40:])
     if stem and zipf(stem[1]) < 4 and zipf(stem[1] + letters.replace("-", "")) >= 3:
         return before[:-1], letters.replace("-", ""), False
-    words = "-".join(" ".join(segment(part)) for part in letters.split("-"))
+    words = "-".join(part if len(part) >= LONG_RUN and zipf(part) >= KNOWN
+                     else " ".join(segment(part))
+                     for part in letters.split("-"))
     emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
     return before, words, emphatic
 
