@@ -136,6 +136,10 @@ from .commands.pamphlet import COMMANDS as PAMPHLET_COMMANDS  # noqa: E402
 for _command in PAMPHLET_COMMANDS:
     main.add_command(_command)
 
+from .commands.serve import serve  # noqa: E402
+
+main.add_command(serve)
+
 
 if __name__ == "__main__":
     main()

@@ -79,13 +79,18 @@ def pamphlet(source: Path, works: tuple[str, ...], out_dir: Path, fmt: str) -> N
 @click.argument("works", nargs=-1)
 @click.option("--all", "every", is_flag=True, help="A pamphlet of every work of SOURCE.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="the number of CPUs", help="How many processes build at once.")
+              show_default="the number of CPUs",
+              help="How many worker processes the embedded cluster starts.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Build on an existing Dask cluster (tcp://HOST:8786) instead.")
 @_options(PAMPHLETS)
 def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
-              out_dir: Path, fmt: str) -> None:
+              scheduler: str | None, out_dir: Path, fmt: str) -> None:
     """Make a separate pamphlet of each WORK of SOURCE, or of every work with --all.
 
-    Pamphlets build in parallel on --jobs processes. What is up to date isn't rebuilt:
+    Pamphlets build in parallel on a Dask cluster: one started inside the command with
+    --jobs worker processes, or an existing one (--scheduler) whose workers have octavo
+    installed; the files are written here. What is up to date isn't rebuilt:
     OUT/.octavo-cache.json keys each output on its work's text, notes and metadata, the
     templates and styles, and octavo's version, so changing one work rebuilds only its
     pamphlet and a run with nothing changed builds nothing.
@@ -96,7 +101,7 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
     batch = prepare(Source(source), list(works), out_dir, _formats(fmt))
     with click.progressbar(length=batch.size, label="pamphlets",
                            item_show_func=lambda name: name) as bar:
-        made = run(batch, jobs, lambda done: bar.update(1, done.path.name))
+        made = run(batch, jobs, lambda done: bar.update(1, done.path.name), scheduler)
     _table([("file", "source pp.", "size", "pages", "built in")]
            + [(m.path.name, m.entry.printed, _size(m.entry.size), str(m.entry.pages),
                f"{m.seconds:.1f} s" if m.built else "cached") for m in made])

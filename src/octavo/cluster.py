@@ -1,0 +1,104 @@
+"""Builds on Dask distributed: a cluster embedded in the command, or an existing one.
+
+``Cluster(workers=N)`` starts a local cluster inside the process: N worker processes of one
+thread each (a layout holds the GIL the whole time), listening on 127.0.0.1 only.
+``Cluster("tcp://HOST:8786")`` sends the same tasks to a running ``dask scheduler``; its
+workers need octavo installed and, for orders by source (the web service), the library's
+files at the same paths. Either way a task's result (an output's bytes) comes back here, so
+no worker writes into the caller's folders.
+
+At most ``layouts`` PDF layouts run at once across the cluster (a Dask semaphore): the
+layout is the step that takes the memory and the time.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from .orders import PROGRESS, held
+
+LAYOUTS = "octavo-pdf-layouts"  # the semaphore's name on the scheduler
+CONNECT_SECONDS = 30  # how long to wait for an existing scheduler and a first worker
+
+
+def _limited(task: Callable, *args: object, fmt: str, layouts: int) -> object:
+    """Run a task on a worker, holding a lease of the layout semaphore if it lays out a PDF."""
+    if fmt != "pdf":
+        return task(*args)
+    from distributed import Semaphore
+
+    with Semaphore(max_leases=layouts, name=LAYOUTS):
+        return task(*args)
+
+
+def _warm(sources: list[tuple[str, str]]) -> None:
+    """On a worker: load the writers and read the sources' trees before the first order."""
+    from .writers import epub, pdf  # noqa: F401
+
+    for path, fingerprint in sources:
+        held(path, fingerprint)
+
+
+class Cluster:
+    """A Dask client on an embedded local cluster or on an existing scheduler."""
+
+    def __init__(self, scheduler: str | None = None, workers: int = 1,
+                 layouts: int | None = None) -> None:
+        import dask
+        from distributed import Client, LocalCluster
+
+        logging.getLogger("distributed").setLevel(logging.ERROR)  # octavo reports failures
+        self.local = None
+        if scheduler:
+            self.client = Client(scheduler, timeout=CONNECT_SECONDS)
+            self.client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        else:
+            # workers forked from a server process that has loaded Dask start in a third
+            # of the time a fresh interpreter takes, and stop at once
+            dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+            self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                      host="127.0.0.1", dashboard_address=None,
+                                      silence_logs=logging.ERROR)
+            self.client = Client(self.local)
+        self.layouts = layouts or self.threads
+
+    @property
+    def threads(self) -> int:
+        """How many tasks the cluster runs at once."""
+        info = self.client.scheduler_info(n_workers=-1)["workers"]
+        return sum(w["nthreads"] for w in info.values()) or 1
+
+    @property
+    def address(self) -> str:
+        return self.client.scheduler.address
+
+    def submit(self, task: Callable, *args: object, fmt: str, name: str) -> Any:
+        """Send ``task(*args)`` to the cluster; returns its Dask future."""
+        return self.client.submit(_limited, task, *args, fmt=fmt, layouts=self.layouts,
+                                  key=f"octavo-{name}-{uuid.uuid4().hex[:12]}", pure=False)
+
+    def warm(self, sources: list[tuple[str, str]]) -> None:
+        """Have every worker load the writers and read ``sources`` ((path, fingerprint))."""
+        self.client.run(_warm, sources)
+
+    def on_progress(self, handler: Callable[[dict], None]) -> None:
+        """Call ``handler`` with each step an order reports (see ``orders._report``)."""
+        self.client.subscribe_topic(PROGRESS, lambda event: handler(event[1]))
+
+    def restart(self, worker: str) -> None:
+        """Restart a worker (by its nanny), ending whatever it runs."""
+        self.client.restart_workers([worker], raise_for_error=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.local is not None:
+            self.local.close()
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
