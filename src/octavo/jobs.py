@@ -194,5 +194,10 @@ class Jobs:
                 self.cluster.restart(output.worker)
 
     def close(self) -> None:
+        """Stop watching and cancel what is still waiting or being made."""
         self._stop.set()
         self._watch.join()
+        with self._lock:
+            for output in self.building.values():
+                if output.future is not None:
+                    output.future.cancel()

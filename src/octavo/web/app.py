@@ -41,7 +41,9 @@ def create_app(library: Library, jobs: Jobs) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     def http_error(request: Request, exc: HTTPException) -> Response:
-        return error(request, exc.status_code, str(exc.detail), exc.headers)
+        unrouted = exc.status_code == 404 and exc.detail == "Not Found"  # Starlette's own
+        message = f"no page {request.url.path} here" if unrouted else str(exc.detail)
+        return error(request, exc.status_code, message, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     def invalid(request: Request, exc: RequestValidationError) -> Response:
