@@ -49,5 +49,5 @@ def served(tmp_path_factory):
     from served import server
 
     folder = tmp_path_factory.mktemp("served")
-    with server(INPUT, folder) as url:
+    with server(INPUT, folder) as (url, _):
         yield url, folder

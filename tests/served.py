@@ -62,9 +62,9 @@ def answers(url: str) -> bool:
 
 
 @contextmanager
-def server(library: Path, folder: Path, *options: str) -> Iterator[str]:
+def server(library: Path, folder: Path, *options: str) -> Iterator[tuple[str, int]]:
     """``octavo serve LIBRARY`` on a free port, its store and tree cache under ``folder``:
-    yields its base URL once it answers."""
+    yields its base URL and process id once it answers."""
     port = free_port()
     log = folder / "serve.log"
     args = [str(BIN / "octavo"), "serve", str(library), "--port", str(port),
@@ -72,7 +72,7 @@ def server(library: Path, folder: Path, *options: str) -> Iterator[str]:
     with process(args, log, {"OCTAVO_CACHE": str(folder / "trees")}) as running:
         url = f"http://127.0.0.1:{port}"
         wait_until(lambda: answers(f"{url}/api/books"), "octavo serve", running, log)
-        yield url
+        yield url, running.pid
 
 
 def listening(port: int) -> bool:

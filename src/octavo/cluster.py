@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from .errors import ClusterError
 from .orders import PROGRESS, held
 
 LAYOUTS = "octavo-pdf-layouts"  # the semaphore's name on the scheduler
@@ -53,8 +54,15 @@ class Cluster:
         logging.getLogger("distributed").setLevel(logging.ERROR)  # octavo reports failures
         self.local = None
         if scheduler:
-            self.client = Client(scheduler, timeout=CONNECT_SECONDS)
-            self.client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+            try:
+                self.client = Client(scheduler, timeout=CONNECT_SECONDS)
+            except (OSError, ValueError) as exc:
+                raise ClusterError(f"cannot reach the Dask scheduler: {exc}", scheduler) from None
+            try:
+                self.client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+            except TimeoutError:
+                self.client.close()
+                raise ClusterError(f"no worker joined in {CONNECT_SECONDS} s", scheduler) from None
         else:
             # workers forked from a server process that has loaded Dask start in a third
             # of the time a fresh interpreter takes, and stop at once

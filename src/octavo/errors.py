@@ -82,6 +82,12 @@ class RenderError(OctavoError):
     exit_code = 7
 
 
+class ClusterError(OctavoError):
+    """The Dask scheduler named can't be reached, or no worker joins it."""
+
+    exit_code = 12
+
+
 INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
 
 

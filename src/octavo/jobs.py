@@ -112,7 +112,7 @@ class Jobs:
             if job is not None and job.state != "failed":
                 self.jobs.move_to_end(job_id)
                 return job
-            outputs = [self.store_or_building(o) for o in orders]
+            outputs = [self._output(o) for o in orders]
             new = [o for o in outputs if o.future is None and o.state == "queued"]
             if len(self.building) + len(new) > self.queue:
                 raise Busy(f"{len(self.building)} outputs are being made or waiting, the most "
@@ -128,7 +128,7 @@ class Jobs:
         with self._lock:
             return self.jobs.get(job_id)
 
-    def store_or_building(self, order: Order) -> Output:
+    def _output(self, order: Order) -> Output:
         """The output for an order: ready from the store, shared if being made, else new."""
         if stored := self.store.get(order.key, order.fmt):
             return Output(order, "ready", "ready", stored)
