@@ -14,14 +14,18 @@ layout is the step that takes the memory and the time.
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Callable
 from typing import Any
+
+from distributed import Worker, WorkerPlugin
 
 from .errors import ClusterError
 from .orders import PROGRESS, held
 
 LAYOUTS = "octavo-pdf-layouts"  # the semaphore's name on the scheduler
+BACKGROUND_NICENESS = 10  # half-way down the scale: `nice`'s own default
 CONNECT_SECONDS = 30  # how long to wait for an existing scheduler and a first worker
 
 
@@ -33,6 +37,16 @@ def _limited(task: Callable, *args: object, fmt: str, layouts: int) -> object:
 
     with Semaphore(max_leases=layouts, name=LAYOUTS):
         return task(*args)
+
+
+class _Background(WorkerPlugin):
+    """A worker plugin: builds run at a lower priority than the process serving pages on
+    the same machine, so a page is answered at once however many layouts run."""
+
+    name = "octavo-background"
+
+    def setup(self, worker: Worker) -> None:
+        os.nice(BACKGROUND_NICENESS)
 
 
 def _warm(sources: list[tuple[str, str]]) -> None:
@@ -87,6 +101,12 @@ class Cluster:
         """Send ``task(*args)`` to the cluster; returns its Dask future."""
         return self.client.submit(_limited, task, *args, fmt=fmt, layouts=self.layouts,
                                   key=f"octavo-{name}-{uuid.uuid4().hex[:12]}", pure=False)
+
+    def in_background(self) -> None:
+        """Have the embedded cluster's workers (and those restarted later) yield the CPU to
+        this process: the pages it serves stay quick while builds run."""
+        if self.local is not None:
+            self.client.register_plugin(_Background())
 
     def warm(self, sources: list[tuple[str, str]]) -> None:
         """Have every worker load the writers and read ``sources`` ((path, fingerprint))."""

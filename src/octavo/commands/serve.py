@@ -61,6 +61,7 @@ def serve(library: Path, host: str, port: int, scheduler: str | None, workers: i
     books = Library(library)
     titles = books.titles()
     with Cluster(scheduler, workers, pdf_layouts) as cluster:
+        cluster.in_background()
         cluster.warm([(str(t.source.path), t.fingerprint) for t in titles if t.book])
         jobs = Jobs(cluster, Store(cache_dir or tree_folder() / "pamphlets"), queue,
                     job_timeout)
