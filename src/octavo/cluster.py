@@ -81,8 +81,9 @@ class Cluster:
             # workers forked from a server process that has loaded Dask start in a third
             # of the time a fresh interpreter takes, and stop at once
             dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+            # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1
             self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                      host="127.0.0.1", dashboard_address=None,
+                                      host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                       silence_logs=logging.ERROR)
             self.client = Client(self.local)
         self.layouts = layouts or self.threads
@@ -92,10 +93,6 @@ class Cluster:
         """How many tasks the cluster runs at once."""
         info = self.client.scheduler_info(n_workers=-1)["workers"]
         return sum(w["nthreads"] for w in info.values()) or 1
-
-    @property
-    def address(self) -> str:
-        return self.client.scheduler.address
 
     def submit(self, task: Callable, *args: object, fmt: str, name: str) -> Any:
         """Send ``task(*args)`` to the cluster; returns its Dask future."""

@@ -30,7 +30,6 @@ from .writers.pdf_settings import PrintSettings
 
 HELD = 8  # a 450-page volume's tree takes about 40 MB: eight stay near a third of a GB
 PROGRESS = "octavo-progress"  # the Dask event topic orders report their steps on
-SOURCE_FILES = ""  # the selection a fingerprint of a source's files alone is taken with
 
 _trees: OrderedDict[str, Book] = OrderedDict()
 _lock = Lock()
@@ -68,7 +67,7 @@ class Rendered:
 
 def fingerprint(source: Source) -> str:
     """A hash of a source's files (text, TOML, corrections) and of octavo's code."""
-    return source_fingerprint(source, selection=SOURCE_FILES)
+    return source_fingerprint(source, selection="")
 
 
 def printed_pages(book: Book) -> str:

@@ -63,14 +63,15 @@ def work(request: Request, book: str, work: str) -> Response:
 
 @router.post("/books/{book}/pamphlets")
 def ask(request: Request, book: str, work: Annotated[list[str], Form()] = (),
-        format: Annotated[str, Form()] = "both", trim: Annotated[str, Form()] = "") -> Response:
+        fmt: Annotated[str, Form(alias="format")] = "both",
+        trim: Annotated[str, Form()] = "") -> Response:
     """Ask for a pamphlet of the ticked works: on to its job's page."""
     title = title_of(request, book)
     if not work:
         raise OctavoError("tick at least one work to make a pamphlet of")
-    if format not in FORMATS:
-        raise OctavoError(f"no format {format!r}: epub, pdf or both")
-    job = request.app.state.jobs.ask(title, title.chosen(list(work)), FORMATS[format],
+    if fmt not in FORMATS:
+        raise OctavoError(f"no format {fmt!r}: epub, pdf or both")
+    job = request.app.state.jobs.ask(title, title.chosen(list(work)), FORMATS[fmt],
                                      trim or title.settings.trim)
     return RedirectResponse(f"{request.scope.get('root_path', '')}/jobs/{job.id}", 303)
 
