@@ -11,8 +11,10 @@ its outputs isn't even read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import Entry, Manifest, output_keys, read_cached, source_fingerprint
 from .errors import OctavoError
@@ -23,6 +25,9 @@ from .select import find_works, markers, pamphlet_works
 from .sources import Source
 from .tree import Book, Work
 from .writers.pdf_settings import PrintSettings
+
+if TYPE_CHECKING:
+    from .cluster import Cluster
 
 
 @dataclass
@@ -78,14 +83,16 @@ def plan(book: Book, works: list[Work], out_dir: Path, formats: tuple[str, ...],
     return jobs
 
 
-def prepare(source: Source, queries: list[str], out_dir: Path,
-            formats: tuple[str, ...]) -> Batch:
-    """The batch of pamphlets of the works named (every work of the source when none is)."""
+def prepare(source: Source, queries: list[str], out_dir: Path, formats: tuple[str, ...],
+            reading: Callable[[], object] = lambda: None) -> Batch:
+    """The batch of pamphlets of the works named (every work of the source when none is).
+    ``reading`` is called when the source has to be read: there is work to do."""
     manifest = Manifest(out_dir)
     name = str(source.path.resolve())
     fingerprint = source_fingerprint(source, selection="|".join([*formats, "", *queries]))
     if names := manifest.unchanged(name, fingerprint):
         return Batch(name, fingerprint, manifest, unchanged=names)
+    reading()
     book = read_cached(source)
     works = find_works(book, queries) if queries else pamphlet_works(book)
     return Batch(name, fingerprint, manifest,
@@ -100,11 +107,12 @@ def _written(job: Job, rendered: Rendered) -> Made:
 
 
 def run(batch: Batch, workers: int, done: Callable[[Made], None] = lambda made: None,
-        scheduler: str | None = None) -> list[Made]:
-    """Make every output of the batch that isn't fresh, on an embedded cluster of
-    ``workers`` processes or on the Dask ``scheduler`` given (in this process when there
-    is one worker or one output); tell ``done`` of each output as it is ready. Returns one
-    Made per output, in order."""
+        scheduler: str | None = None, cluster: Future[Cluster] | None = None) -> list[Made]:
+    """Make every output of the batch that isn't fresh: on ``cluster`` if one is starting
+    already (it is closed at the end), else on an embedded cluster of ``workers`` processes
+    or on the Dask ``scheduler`` given, or in this process when there is one worker or one
+    output; tell ``done`` of each output as it is ready. Returns one Made per output, in
+    order."""
     manifest = batch.manifest
     folder = manifest.path.parent
     order = [*(folder / n for n in batch.unchanged), *(j.path for j in batch.jobs)]
@@ -126,26 +134,29 @@ def run(batch: Batch, workers: int, done: Callable[[Made], None] = lambda made: 
     todo.sort(key=lambda j: j.weight, reverse=True)
     if todo:
         writable_folder(folder)
+    alone = cluster is None and scheduler is None and (workers <= 1 or len(todo) <= 1)
     try:
-        if scheduler is None and (workers <= 1 or len(todo) <= 1):
+        if alone:
             for job in todo:
                 finish(_written(job, render(job.book, job.fmt, job.settings)))
-        elif todo:
-            _on_cluster(todo, workers, scheduler, finish)
+        elif todo or cluster is not None:
+            if cluster is None:
+                from .cluster import Cluster  # here: Dask takes a second to load
+
+                cluster = Cluster.soon(scheduler, workers)
+            _on_cluster(todo, cluster, finish)
         manifest.source_done(batch.source, batch.fingerprint, [p.name for p in order])
     finally:
         manifest.save()
     return [results[p] for p in order]
 
 
-def _on_cluster(todo: list[Job], workers: int, scheduler: str | None,
+def _on_cluster(todo: list[Job], starting: Future[Cluster],
                 finish: Callable[[Made], None]) -> None:
     """Make the jobs on a Dask cluster, finishing each as its bytes come back."""
     from distributed import as_completed
 
-    from .cluster import Cluster
-
-    with Cluster(scheduler, workers) as cluster:
+    with starting.result() as cluster:
         futures = {cluster.submit(render, job.book, job.fmt, job.settings, fmt=job.fmt,
                                   name=job.path.name): job for job in todo}
         for future in as_completed(futures):

@@ -17,6 +17,7 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from distributed import Worker, WorkerPlugin
@@ -87,6 +88,20 @@ class Cluster:
                                       silence_logs=logging.ERROR)
             self.client = Client(self.local)
         self.layouts = layouts or self.threads
+
+    @classmethod
+    def soon(cls, scheduler: str | None = None, workers: int = 1) -> Future[Cluster]:
+        """A cluster starting in a thread of its own, its workers loading the writers, while
+        the caller does other work (reads a source)."""
+        def start() -> Cluster:
+            cluster = cls(scheduler, workers)
+            cluster.warm([])
+            return cluster
+
+        pool = ThreadPoolExecutor(1, thread_name_prefix="octavo-cluster")
+        starting = pool.submit(start)
+        pool.shutdown(wait=False)
+        return starting
 
     @property
     def threads(self) -> int:

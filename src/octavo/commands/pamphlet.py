@@ -98,10 +98,19 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
     if every == bool(works):
         raise click.UsageError("name the WORKs to make pamphlets of, or give --all")
     start = time.perf_counter()
-    batch = prepare(Source(source), list(works), out_dir, _formats(fmt))
+    starting = {}
+
+    def start_cluster() -> None:  # there is work: the cluster starts while the source is read
+        if scheduler or jobs > 1:
+            from ..cluster import Cluster
+
+            starting["cluster"] = Cluster.soon(scheduler, jobs)
+
+    batch = prepare(Source(source), list(works), out_dir, _formats(fmt), start_cluster)
     with click.progressbar(length=batch.size, label="pamphlets",
                            item_show_func=lambda name: name) as bar:
-        made = run(batch, jobs, lambda done: bar.update(1, done.path.name), scheduler)
+        made = run(batch, jobs, lambda done: bar.update(1, done.path.name), scheduler,
+                   starting.get("cluster"))
     _table([("file", "source pp.", "size", "pages", "built in")]
            + [(m.path.name, m.entry.printed, _size(m.entry.size), str(m.entry.pages),
                f"{m.seconds:.1f} s" if m.built else "cached") for m in made])
