@@ -98,3 +98,18 @@ def test_a_worker_killed_mid_build_has_its_job_retried(jobs, title, cluster):
     assert settled(job) == "ready", job.outputs[0].error
     assert stored_files(jobs) == sorted(f"{job.outputs[0].order.key}.{ext}"
                                         for ext in ("json", "pdf"))
+
+
+def span(seconds: float) -> tuple[float, float]:
+    """A task's stand-in: when it began and ended (wall clock, shared by the processes)."""
+    start = time.time()
+    time.sleep(seconds)
+    return start, time.time()
+
+
+def test_no_more_pdf_layouts_at_once_than_allowed():
+    with Cluster(workers=2, layouts=1) as two:
+        for fmt, overlap in (("pdf", False), ("epub", True)):
+            futures = [two.submit(span, 1.0, fmt=fmt, name=f"{fmt}-{i}") for i in range(2)]
+            (a, b) = sorted(f.result() for f in futures)
+            assert (b[0] < a[1]) is overlap, (fmt, a, b)
