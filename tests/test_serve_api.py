@@ -109,3 +109,11 @@ def test_the_api_is_documented_by_openapi(api):
     assert {"/api/books", "/api/books/{book}/works", "/api/pamphlets", "/api/jobs/{job}",
             "/api/jobs/{job}/{format}"} <= set(spec["paths"])
     assert api.get("/api/docs").status_code == 200
+
+
+def test_an_overlong_query_or_list_is_refused_before_any_search(api, volume):
+    book = volume.meta.book_id
+    long = api.get(f"/api/books/{book}/works/{'x' * 5000}")
+    assert long.status_code == 404 and "has a title that long" in long.json()["error"]
+    many = api.post("/api/pamphlets", json={"book": book, "works": ["p206"] * 1000})
+    assert many.status_code == 400 and "1000 works asked for" in many.json()["error"]

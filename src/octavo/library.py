@@ -71,11 +71,22 @@ class Title:
         """The work an id, a title prefix or a printed page (``p206``) names."""
         if self.book is None:
             raise WorkNotFound(f"{self.id} can't be read: {self.error}")
+        if len(query) > self.longest:
+            raise WorkNotFound(f"no work of {self.id} has a title that long")
         return self.works.get(query) or find_work(self.book, query)
+
+    @cached_property
+    def longest(self) -> int:
+        """The length of the book's longest work title or id: no query need be longer
+        (and the nearest-title search is quadratic in it)."""
+        return max((len(t) for w in self.works.values() for t in (w.id, w.title)), default=0)
 
     def chosen(self, queries: list[str]) -> list[Work]:
         """The works named, in the order given, less those inside another one named (a
         ticked part goes with its ticked whole)."""
+        if len(queries) > len(self.works):
+            raise OctavoError(f"{len(queries)} works asked for; {self.id} holds "
+                              f"{len(self.works)}")
         works = [self.find(q) for q in queries]
         inside = {id(c) for w in works for c in w.walk() if c is not w}
         return find_works(self.book, [w.id for w in works if id(w) not in inside])
