@@ -101,7 +101,7 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
     starting = {}
 
     def start_cluster() -> None:  # there is work: the cluster starts while the source is read
-        if scheduler or jobs > 1:
+        if scheduler or (jobs > 1 and (every or len(works) * len(_formats(fmt)) > 1)):
             from ..cluster import Cluster
 
             starting["cluster"] = Cluster.soon(scheduler, jobs)
