@@ -123,7 +123,7 @@ def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path):
 
 def test_warnings_are_one_line_each_and_name_the_source(tmp_path):
     source = tmp_path / "x.mia.txt"
-    source.write_bytes(b"Title line\x01\x02\n\nText \x0b\x0b with\n\ncontrols\x7f.\n"
+    source.write_bytes(b"Title line\x01\x02\n\nText \x1b\x1b with\n\ncontrols\x7f.\n"
                        + PLAIN.encode() * 4)
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
     assert run.code == 0
@@ -208,7 +208,7 @@ def test_debug_shows_the_traceback_and_keeps_the_code(tmp_path):
 def test_an_unexpected_failure_is_one_line_too(tmp_path, monkeypatch):
     from octavo import build
 
-    def broken(*args):
+    def broken(*args, **kwargs):
         raise LookupError("something\nunforeseen")
 
     monkeypatch.setattr(build, "read_book", broken)

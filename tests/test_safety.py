@@ -161,7 +161,7 @@ def test_titles_cannot_lead_outside_the_output_folder(tmp_path):
 
 
 def test_unsafe_work_ids_from_a_reader_are_replaced(tmp_path, monkeypatch):
-    def reader(text):
+    def reader(text, hints):
         works = [Work(id=i, title=i, blocks=[Paragraph([Text("text")])])
                  for i in ("../../evil", "CON", "a/b", "ok")]
         return Book(Metadata(title="T"), works=works)

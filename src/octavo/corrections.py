@@ -9,27 +9,25 @@ digit).  They are listed in ``NAME.corrections.toml`` beside the source::
     page = "VII"        # optional: only on this printed page
     count = 1           # optional: how many matches are meant (default 1; 0 = all)
 
-A fix that matches nothing, or another number of times than meant, is reported as
-a warning and not applied.
+A fix is matched whatever the line ends and trailing spaces of the text or the file
+(both are normalised).  A fix that matches nothing, or another number of times than
+meant, is reported (finding ``c-001``) and not applied.
 """
 
 from __future__ import annotations
 
 import tomllib
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MetadataError
+from .findings import report
+from .normalise import normalise
 
 SUFFIX = ".corrections.toml"
 
 PageSpans = Callable[[str], dict[str, tuple[int, int]]]
-
-
-class CorrectionWarning(UserWarning):
-    """A correction that did not apply as its entry meant."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +49,8 @@ def load(path: Path) -> list[Fix]:
     """The fixes of a corrections file, or a MetadataError saying what is wrong with it."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return [Fix(str(e["find"]), str(e["replace"]), str(e.get("page", "")),
-                    int(e.get("count", 1))) for e in data.get("fix", [])]
+        return [Fix(normalise(str(e["find"])), normalise(str(e["replace"])),
+                    str(e.get("page", "")), int(e.get("count", 1))) for e in data.get("fix", [])]
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise MetadataError(f"bad corrections file ({exc})", path) from None
 
@@ -62,11 +60,10 @@ def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> s
     spans = page_spans(text) if page_spans and any(f.page for f in fixes) else {}
     for fix in fixes:
         start, end = spans.get(fix.page, (-1, -1)) if fix.page else (0, len(text))
-        where = f" on p. {fix.page}" if fix.page else ""
         found = text.count(fix.find, start, end) if start >= 0 else 0
         if found == 0 or (fix.count and found != fix.count):
-            warnings.warn(f"correction {fix.find!r}{where}: {found} matches, "
-                          f"{fix.count or 'some'} meant", CorrectionWarning, stacklevel=2)
+            report("c-001", f"correction {fix.find!r}: {found} matches, "
+                   f"{fix.count or 'some'} meant; not applied", page=fix.page)
             continue
         region = text[start:end].replace(fix.find, fix.replace)
         shift = len(region) - (end - start)

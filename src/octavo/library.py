@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .cache import read_cached
 from .commands.works import describe
-from .errors import OctavoError, WorkNotFound, about, one_line
+from .errors import OctavoError, WorkNotFound, one_line
 from .orders import fingerprint
 from .pamphlet import pamphlet_settings
 from .select import BACK_MATTER, find_work, find_works, lineage, pamphlet_works
@@ -142,9 +142,8 @@ class Library:
 def _read(source: Source, current: str) -> Title:
     """A source read into a Title (its tree from the tree cache when unchanged)."""
     try:
-        with about(source.path.name):
-            book = read_cached(source)
-            settings = pamphlet_settings(source)
+        book = read_cached(source)
+        settings = pamphlet_settings(source)
     except OctavoError as exc:
         message = str(exc).removeprefix(f"{source.path}: ")
         return Title(source.stem, source, current, error=message)

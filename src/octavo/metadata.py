@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 from .errors import MetadataError
+from .findings import KINDS, Known
 from .safety import name_problem
 from .tree import Metadata
 
@@ -35,6 +36,7 @@ def load_toml(path: Path) -> dict[str, str]:
     """Read a metadata TOML; every key but the ``[print]`` table must be a Metadata string."""
     data = read_toml(path)
     data.pop("print", None)  # print settings, read by octavo.writers.pdf_settings
+    data.pop("known", None)  # findings an editor has settled, read by known_findings
     for key, value in data.items():
         if key not in FIELDS:
             line = _line_of(path, key)
@@ -66,6 +68,28 @@ def _line_of(path: Path, key: str) -> str:
         if line.split("=", 1)[0].strip().strip('"[] ') == key:
             return f" on line {number}"
     return ""
+
+
+def known_findings(path: Path) -> list[Known]:
+    """The findings the TOML's ``[[known]]`` tables mark as known (``code``, ``page``)."""
+    entries = read_toml(path).get("known", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise MetadataError(f"[[known]]{_line_of(path, 'known')} must be tables with a code "
+                            "and, optionally, a page", path)
+    known = []
+    for entry in entries:
+        code, page = entry.get("code"), entry.get("page", "")
+        if code not in KINDS or not isinstance(page, str) or set(entry) - {"code", "page"}:
+            raise MetadataError(f"[[known]] entry {entry!r}{_line_of(path, 'known')} needs a "
+                                "known finding code (octavo audit shows them) and, "
+                                "optionally, a page (a string)", path)
+        known.append(Known(code, page))
+    return known
+
+
+def hints(overrides: dict[str, str]) -> Metadata:
+    """What the TOML says of a book, for a reader that can use it (the author's name)."""
+    return Metadata(**overrides)
 
 
 def merge(found: Metadata, overrides: dict[str, str]) -> Metadata:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
+from .findings import Finding
+
 # ---------------------------------------------------------------- inlines
 
 
@@ -257,7 +259,7 @@ class Book:
     meta: Metadata
     works: list[Work] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # what the reader could not settle
+    findings: list[Finding] = field(default_factory=list)  # what reading it found to tell
 
     def walk(self):
         """Yield every work of the book, depth first, in reading order."""
