@@ -132,7 +132,8 @@ class Cluster:
         self.client.run(_warm, sources)
 
     def on_progress(self, handler: Callable[[dict], None]) -> None:
-        """Call ``handler`` with each step an order reports (see ``orders._report``)."""
+        """Call ``handler`` with each step an order reports (see ``orders._report``); it runs
+        on the client's event loop, so it must not wait for anything."""
         self.client.subscribe_topic(PROGRESS, lambda event: handler(event[1]))
 
     def restart(self, worker: str) -> None:

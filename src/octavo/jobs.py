@@ -171,8 +171,9 @@ class Jobs:
         output.state, output.step, output.error = "failed", "failed", message
 
     def _progress(self, event: dict) -> None:
-        with self._lock:
-            output = self.building.get(event["key"])
+        """A step a worker reports. This runs on Dask's event loop, which ``ask`` may be
+        waiting on while it holds the lock: so no lock here (one dict look-up is atomic)."""
+        output = self.building.get(event["key"])
         if output is not None and output.state in ("queued", "running"):
             output.state, output.step, output.worker = "running", event["step"], event["worker"]
             output.started = output.started or time.monotonic()
