@@ -58,7 +58,8 @@ def stored_files(jobs):
 def test_a_full_queue_is_refused_with_a_time_to_come_back(jobs, title):
     from octavo.web.app import create_app
 
-    jobs.ask(title, [title.find(LONG)], ("epub", "pdf"), "a5")  # fills the queue of 2
+    for trim in ("a5", "6x9"):  # two layouts of seconds each fill the queue of 2
+        jobs.ask(title, [title.find(LONG)], ("pdf",), trim)
     with pytest.raises(Busy) as busy:
         jobs.ask(title, [title.find(SHORT)], ("epub",), "a5")
     assert busy.value.retry_after >= 1
