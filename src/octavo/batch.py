@@ -84,16 +84,17 @@ def plan(book: Book, works: list[Work], out_dir: Path, formats: tuple[str, ...],
 
 
 def prepare(source: Source, queries: list[str], out_dir: Path, formats: tuple[str, ...],
-            reading: Callable[[], object] = lambda: None) -> Batch:
-    """The batch of pamphlets of the works named (every work of the source when none is).
+            use_cache: bool = True, reading: Callable[[], object] = lambda: None) -> Batch:
+    """The batch of pamphlets of the works named (every work of the source when none is);
+    without ``use_cache`` the source is read afresh (outputs still fresh are kept).
     ``reading`` is called when the source has to be read: there is work to do."""
     manifest = Manifest(out_dir)
     name = str(source.path.resolve())
     fingerprint = source_fingerprint(source, selection="|".join([*formats, "", *queries]))
-    if names := manifest.unchanged(name, fingerprint):
+    if use_cache and (names := manifest.unchanged(name, fingerprint)):
         return Batch(name, fingerprint, manifest, unchanged=names)
     reading()
-    book = read_cached(source)
+    book = read_cached(source, use_cache)
     works = find_works(book, queries) if queries else pamphlet_works(book)
     return Batch(name, fingerprint, manifest,
                  jobs=plan(book, works, out_dir, formats, pamphlet_settings(source)))

@@ -15,8 +15,6 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-import charset_normalizer
-
 from .errors import SourceEncodingError, SourceNotText
 
 BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -27,12 +25,18 @@ BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# the raster images a book may carry (the EPUB core media types every reader shows):
+# media type → file extension, magic numbers
+IMAGE_TYPES = {
+    "image/png": ("png", (b"\x89PNG\r\n\x1a\n",)),
+    "image/jpeg": ("jpg", (b"\xff\xd8\xff",)),
+    "image/gif": ("gif", (b"GIF87a", b"GIF89a")),
+}
+
 MAGIC = (
     (b"%PDF-", "a PDF file"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
+    *((magic, f"a {kind[6:].upper()} image") for kind, (_, magics) in IMAGE_TYPES.items()
+      for magic in magics),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
     (b"RIFF", "a RIFF file (WebP, WAV or AVI)"),
@@ -76,6 +80,12 @@ def binary_kind(data: bytes) -> str | None:
     return next((kind for magic, kind in MAGIC if data.startswith(magic)), None)
 
 
+def image_type(data: bytes) -> str | None:
+    """The media type of a raster image octavo carries into books, by its magic number."""
+    return next((kind for kind, (_, magics) in IMAGE_TYPES.items()
+                 if data.startswith(magics)), None)
+
+
 def _controls(head: bytes) -> int:
     """How many bytes of ``head`` are control bytes no text file holds (NUL, BEL …)."""
     return len(head) - len(head.translate(None, CONTROLS))
@@ -103,6 +113,14 @@ def _western(data: bytes) -> Decoded:
                    "(ISO-8859-1), the likeliest encoding")
 
 
+def _guess(data: bytes):
+    """charset-normalizer's best guess at the encoding of ``data`` (None: none fits); loaded
+    only for a file that is not UTF-8, as most are."""
+    import charset_normalizer
+
+    return charset_normalizer.from_bytes(data).best()
+
+
 def decode(data: bytes, path: object = None) -> Decoded:
     """The text of a file's bytes, or a SourceError saying what they seem to be."""
     for bom, name in BOMS:
@@ -117,7 +135,7 @@ def decode(data: bytes, path: object = None) -> Decoded:
     if kind := binary_kind(data):
         raise SourceNotText(f"is {kind}, not a source text", path)
     if _controls(data[:SNIFF]) > max(16, len(data[:SNIFF]) / 50):
-        guess = charset_normalizer.from_bytes(data).best()
+        guess = _guess(data)
         if guess is None or not guess.encoding.startswith(("utf_16", "utf_32")):
             raise SourceNotText("is a binary file (it is full of control bytes), not a "
                                 "source text", path)
@@ -129,7 +147,7 @@ def decode(data: bytes, path: object = None) -> Decoded:
         first_bad = exc.start
     if mended := _mostly_utf8(data, first_bad):
         return mended
-    guess = charset_normalizer.from_bytes(data).best()
+    guess = _guess(data)
     if guess is None:
         raise SourceEncodingError("is not text in any encoding octavo can tell; "
                                   "save it as UTF-8", path)

@@ -3,9 +3,10 @@
 Book → Work (→ child Works) → blocks → inlines.  Every node class carries a
 ``node`` tag so templates can dispatch on it without isinstance checks.
 
-Inlines:  Text, Emphasis, NoteRef, PageMarker, PageRef, LineBreak
+Inlines:  Text, Emphasis, NoteRef, PageMarker, PageRef, LineBreak, Link, Anchor
 Blocks:   Paragraph, Heading, Section, Quote, Asterism, PageMarker,
-          Chronicle (ChronicleYear → ChronicleEntry)
+          Chronicle (ChronicleYear → ChronicleEntry), Image, ItemList (→ ListItem),
+          Table (→ TableRow → TableCell)
 Notes:    Note (book endnotes), Footnote (page-foot notes of a work)
 """
 
@@ -29,10 +30,12 @@ class Text:
 
 @dataclass
 class Emphasis:
-    """Emphasis; ``spaced`` marks the print's letter-spaced emphasis."""
+    """Emphasis; ``spaced`` marks the print's letter-spaced emphasis, ``style`` the kind a
+    web page marks: "" (italic), "strong" (bold) or "small-caps"."""
 
     children: list[Inline]
     spaced: bool = False
+    style: Literal["", "strong", "small-caps"] = ""
     node: ClassVar[str] = "emphasis"
 
 
@@ -81,7 +84,24 @@ class LineBreak:
     node: ClassVar[str] = "linebreak"
 
 
-Inline = Text | Emphasis | NoteRef | PageMarker | PageRef | LineBreak
+@dataclass
+class Link:
+    """A cross-reference to an id elsewhere in the book (a work, a section, an Anchor)."""
+
+    target: str
+    children: list[Inline]
+    node: ClassVar[str] = "link"
+
+
+@dataclass
+class Anchor:
+    """A place in the text that a Link points at (a web page's ``<a name>``)."""
+
+    id: str
+    node: ClassVar[str] = "anchor"
+
+
+Inline = Text | Emphasis | NoteRef | PageMarker | PageRef | LineBreak | Link | Anchor
 
 # ---------------------------------------------------------------- blocks
 
@@ -156,19 +176,76 @@ class Chronicle:
     node: ClassVar[str] = "chronicle"
 
 
-Block = Paragraph | Heading | Section | Quote | Asterism | PageMarker | Chronicle
+@dataclass
+class Image:
+    """An image of the text (a portrait, a facsimile), its bytes carried in the tree so the
+    tree alone makes the book: ``data`` is base64, ``file`` a name unique to its bytes."""
+
+    file: str
+    media_type: str
+    data: str
+    alt: str = ""
+    node: ClassVar[str] = "image"
+
+
+@dataclass
+class ListItem:
+    """One item of a list."""
+
+    blocks: list[Block]
+    node: ClassVar[str] = "list-item"
+
+
+@dataclass
+class ItemList:
+    """A bulleted or numbered list."""
+
+    items: list[ListItem]
+    ordered: bool = False
+    node: ClassVar[str] = "list"
+
+
+@dataclass
+class TableCell:
+    """A cell of a simple table; ``header`` for a heading cell."""
+
+    inlines: list[Inline]
+    header: bool = False
+    node: ClassVar[str] = "table-cell"
+
+
+@dataclass
+class TableRow:
+    """A row of a simple table."""
+
+    cells: list[TableCell]
+    node: ClassVar[str] = "table-row"
+
+
+@dataclass
+class Table:
+    """A simple table: rows of cells holding text."""
+
+    rows: list[TableRow]
+    node: ClassVar[str] = "table"
+
+
+Block = (Paragraph | Heading | Section | Quote | Asterism | PageMarker | Chronicle | Image
+         | ItemList | Table)
 
 # ---------------------------------------------------------------- notes
 
 
 @dataclass
 class Note:
-    """A numbered endnote of the book; ``cited_page`` is the printed page it cites."""
+    """A numbered endnote of the book; ``cited_page`` is the printed page it cites;
+    ``editorial`` for an editor's note."""
 
     id: str
     number: str
     blocks: list[Block]
     cited_page: str = ""
+    editorial: bool = False
     node: ClassVar[str] = "note"
 
 
@@ -274,7 +351,7 @@ def page_id(page: str, scope: str = "") -> str:
 
 # in reading order: a work's title, its text, its footnotes, then its parts
 _CHILD_FIELDS = ("title_refs", "subtitle_refs", "title", "inlines", "blocks", "footnotes",
-                 "children", "years", "entries")
+                 "children", "years", "entries", "items", "rows", "cells")
 
 
 def iter_nodes(root: object):

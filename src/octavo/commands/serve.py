@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
+from .. import cores
 from ..cache import tree_folder
 from ..errors import SourceError
 from ..paths import INPUT
@@ -23,8 +23,8 @@ JOB_SECONDS = 120.0  # the volume's longest work (89 pp.) takes 4 s; 30 times th
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Build on an existing Dask cluster (tcp://HOST:8786) instead of one "
                    "started here.")
-@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="the number of CPUs",
+@click.option("--workers", type=click.IntRange(min=1), default=cores.available(),
+              show_default="the cores octavo may use",
               help="Worker processes of the embedded cluster.")
 @click.option("--queue", type=click.IntRange(min=1), default=QUEUE, show_default=True,
               help="Outputs waiting or being made at most; beyond, 503 with Retry-After.")

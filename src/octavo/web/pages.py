@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
+from ..commands.report import size
 from ..errors import OctavoError
 from ..library import Title, entry
 from ..render import render
@@ -82,4 +83,4 @@ def job(request: Request, job: str) -> Response:
     if found is None:
         raise HTTPException(404, f"no job {job!r} here (the server forgets old jobs; "
                                  "ask for the pamphlet again: what was made is kept)")
-    return page(request, "job.html", job=found)
+    return page(request, "job.html", job=found, size=size)

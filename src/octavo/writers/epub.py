@@ -7,6 +7,7 @@ The result is EPUB 3.3 with an EPUB 2 NCX and guide for older readers.
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import datetime
@@ -19,7 +20,7 @@ from ebooklib import epub
 from ..ids import IdAllocator
 from ..paths import STYLES
 from ..render import linker, notes_by_id, notes_placed, render, toc_entries
-from ..tree import Book, NoteRef, PageMarker, Work, iter_nodes, page_id
+from ..tree import Book, Image, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
 from .epub_meta import describe, full_title
 from .zipfix import normalise
@@ -177,11 +178,35 @@ def play_order(toc: list[dict], pages: list[dict], where: Locations) -> int:
 
 
 class PackageWriter(epub.EpubWriter):
-    """ebooklib's writer, with the book's language on the package element too (EPUB a11y)."""
+    """ebooklib's writer, with the book's language on the package element too (EPUB a11y).
+
+    ebooklib has no option for it, so this overrides its private ``_write_opf_file``, which
+    is handed the package element just before it is written. The hook is fenced as
+    ``pdf_folios``' is: pyproject pins ebooklib to the versions whose writer calls it, and
+    ``write`` fails loudly if it did not run rather than package a book without its
+    language (tests/test_epub.py is the canary).
+    """
+
+    hooked = False
 
     def _write_opf_file(self, root) -> None:
         root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        self.hooked = True
         super()._write_opf_file(root)
+
+    def write(self) -> None:
+        super().write()
+        if not self.hooked:
+            raise RuntimeError("ebooklib wrote the package without octavo's hook "
+                               "(_write_opf_file); its writer's internals have changed "
+                               "(pyproject pins them)")
+
+
+def images_of(book: Book) -> list[Image]:
+    """The book's images, each file once, in reading order."""
+    found = {n.file: n for root in [*book.works, *book.notes] for n in iter_nodes(root)
+             if isinstance(n, Image)}
+    return list(found.values())
 
 
 def _item(uid: str, file: str, media_type: str, content: bytes, *properties: str):
@@ -206,10 +231,14 @@ def build(book: Book) -> bytes:
               "page_href": lambda page: href(page_id(page)) if page_id(page) in where.file else ""}
 
     package = epub.EpubBook()
-    describe(package, meta, pages=bool(pages), cover_id="cover-image")
+    images = images_of(book)
+    describe(package, meta, pages=bool(pages), cover_id="cover-image", images=bool(images))
     package.add_item(_item("css", STYLESHEET, "text/css", (STYLES / "epub.css").read_bytes()))
     package.add_item(_item("cover-image", COVER_IMAGE, "image/png", cover_png(meta),
                            "cover-image"))
+    for image in images:
+        package.add_item(_item(f"image-{Path(image.file).stem}", f"images/{image.file}",
+                               image.media_type, base64.b64decode(image.data)))
 
     landmarks = [{"type": d.landmark[0], "href": d.file, "label": d.landmark[1]}
                  for d in docs if d.landmark]
