@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from conftest import INPUT
-from pamphlet_checks import private_tree_cache
 from served import dask_cluster
 
 from octavo.cli import main
 
-tree_cache = pytest.fixture(scope="module", autouse=True)(private_tree_cache)
 VOLUME = INPUT / "stalin-works-05.ocr.txt"
 WORKS = ["To Pravda", "p140", "The Tenth Anniversary of Pravda", "The Tenth Congress/2"]
 

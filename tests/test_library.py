@@ -7,12 +7,9 @@ import shutil
 
 import pytest
 from conftest import DISCUSSION
-from pamphlet_checks import private_tree_cache
 
 from octavo.errors import WorkNotFound
 from octavo.library import Library
-
-tree_cache = pytest.fixture(scope="module", autouse=True)(private_tree_cache)
 
 
 @pytest.fixture

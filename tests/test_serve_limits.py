@@ -12,14 +12,12 @@ import time
 import httpx
 import pytest
 from conftest import INPUT
-from pamphlet_checks import private_tree_cache
 
 from octavo.cluster import Cluster
 from octavo.jobs import Busy, Jobs
 from octavo.library import Library
 from octavo.store import Store
 
-tree_cache = pytest.fixture(scope="module", autouse=True)(private_tree_cache)
 LONG = "The Twelfth Congress"  # the volume's longest work: its PDF takes a few seconds
 SHORT = "To Pravda"
 WAIT_SECONDS = 120  # a cold worker on a busy machine
