@@ -40,6 +40,13 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	@# The web service's browser tests drive Debian's chromium (Playwright's own browser
+	@# download is not used); installed when missing and we may, else those tests skip.
+	@command -v chromium >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    { apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	      { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; }; } || \
+	  echo "note: chromium not installed; the browser tests will be skipped"; }
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 

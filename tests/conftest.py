@@ -48,3 +48,14 @@ def sample_outputs(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("sample")
     return {o.format: o for o in write_book(rich_book(), out, ("epub", "pdf"))}
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """``octavo serve`` on the sample library (input/), on a free port: its base URL and
+    the folder of its store and tree cache."""
+    from served import server
+
+    folder = tmp_path_factory.mktemp("served")
+    with server(INPUT, folder) as (url, _):
+        yield url, folder

@@ -1,26 +1,33 @@
-"""Building many pamphlets at once: on several processes, skipping what is up to date.
+"""Building many pamphlets at once: on a Dask cluster, skipping what is up to date.
 
 The source is read once, in the parent; each pamphlet Book is cut from it there (cheap)
-and keyed for the cache; only the outputs whose key changed are sent to the workers,
-one job per pamphlet and format, the biggest first so the processes finish together.
-A source whose files are unchanged since a run that made all its outputs isn't even read.
+and keyed for the cache; only the outputs whose key changed are sent to the cluster (an
+embedded one of ``workers`` processes, or an existing scheduler), one task per pamphlet and
+format, the biggest first so the workers finish together. The workers send the bytes back
+and the parent writes them. A source whose files are unchanged since a run that made all
+its outputs isn't even read.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .build import write_book
 from .cache import Entry, Manifest, output_keys, read_cached, source_fingerprint
 from .errors import OctavoError
+from .orders import Rendered, render
+from .output import writable_folder, write_atomic
 from .pamphlet import output_path, pamphlet, pamphlet_settings
-from .select import find_works, markers, page_span, pamphlet_works
+from .select import find_works, markers, pamphlet_works
 from .sources import Source
 from .tree import Book, Work
 from .writers.pdf_settings import PrintSettings
+
+if TYPE_CHECKING:
+    from .cluster import Cluster
 
 
 @dataclass
@@ -76,33 +83,37 @@ def plan(book: Book, works: list[Work], out_dir: Path, formats: tuple[str, ...],
     return jobs
 
 
-def prepare(source: Source, queries: list[str], out_dir: Path,
-            formats: tuple[str, ...], use_cache: bool = True) -> Batch:
+def prepare(source: Source, queries: list[str], out_dir: Path, formats: tuple[str, ...],
+            use_cache: bool = True, reading: Callable[[], object] = lambda: None) -> Batch:
     """The batch of pamphlets of the works named (every work of the source when none is);
-    without ``use_cache`` the source is read afresh (outputs still fresh are kept)."""
+    without ``use_cache`` the source is read afresh (outputs still fresh are kept).
+    ``reading`` is called when the source has to be read: there is work to do."""
     manifest = Manifest(out_dir)
     name = str(source.path.resolve())
     fingerprint = source_fingerprint(source, selection="|".join([*formats, "", *queries]))
     if use_cache and (names := manifest.unchanged(name, fingerprint)):
         return Batch(name, fingerprint, manifest, unchanged=names)
+    reading()
     book = read_cached(source, use_cache)
     works = find_works(book, queries) if queries else pamphlet_works(book)
     return Batch(name, fingerprint, manifest,
                  jobs=plan(book, works, out_dir, formats, pamphlet_settings(source)))
 
 
-def _make(job: Job) -> Made:
-    start = time.perf_counter()
-    (out,) = write_book(job.book, job.path.parent, (job.fmt,), job.settings)
-    printed = "–".join(dict.fromkeys(p for p in page_span(job.book.works[0]) if p))
-    return Made(out.path, Entry(job.key, out.size, out.pages, printed),
-                time.perf_counter() - start, built=True)
+def _written(job: Job, rendered: Rendered) -> Made:
+    """An output made for a job, written to its path."""
+    write_atomic(job.path, rendered.data)
+    entry = Entry(job.key, len(rendered.data), rendered.pages, rendered.printed)
+    return Made(job.path, entry, rendered.seconds, built=True)
 
 
 def run(batch: Batch, workers: int, done: Callable[[Made], None] = lambda made: None,
-        ) -> list[Made]:
-    """Make every output of the batch that isn't fresh, on ``workers`` processes; tell
-    ``done`` of each output as it is ready. Returns one Made per output, in order."""
+        scheduler: str | None = None, cluster: Future[Cluster] | None = None) -> list[Made]:
+    """Make every output of the batch that isn't fresh: on ``cluster`` if one is starting
+    already (it is closed at the end), else on an embedded cluster of ``workers`` processes
+    or on the Dask ``scheduler`` given, or in this process when there is one worker or one
+    output; tell ``done`` of each output as it is ready. Returns one Made per output, in
+    order."""
     manifest = batch.manifest
     folder = manifest.path.parent
     order = [*(folder / n for n in batch.unchanged), *(j.path for j in batch.jobs)]
@@ -122,19 +133,32 @@ def run(batch: Batch, workers: int, done: Callable[[Made], None] = lambda made: 
         else:
             todo.append(job)
     todo.sort(key=lambda j: j.weight, reverse=True)
+    if todo:
+        writable_folder(folder)
+    alone = cluster is None and scheduler is None and (workers <= 1 or len(todo) <= 1)
     try:
-        if workers <= 1 or len(todo) <= 1:
+        if alone:
             for job in todo:
-                finish(_make(job))
-        else:
-            from concurrent.futures import ProcessPoolExecutor, as_completed  # here: 0.05 s
+                finish(_written(job, render(job.book, job.fmt, job.settings)))
+        elif todo or cluster is not None:
+            if cluster is None:
+                from .cluster import Cluster  # here: Dask takes a second to load
 
-            from .writers import epub, pdf  # noqa: F401  (loaded once, inherited by workers)
-
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for future in as_completed([pool.submit(_make, job) for job in todo]):
-                    finish(future.result())
+                cluster = Cluster.soon(scheduler, workers)
+            _on_cluster(todo, cluster, finish)
         manifest.source_done(batch.source, batch.fingerprint, [p.name for p in order])
     finally:
         manifest.save()
     return [results[p] for p in order]
+
+
+def _on_cluster(todo: list[Job], starting: Future[Cluster],
+                finish: Callable[[Made], None]) -> None:
+    """Make the jobs on a Dask cluster, finishing each as its bytes come back."""
+    from distributed import as_completed
+
+    with starting.result() as cluster:
+        futures = {cluster.submit(render, job.book, job.fmt, job.settings, fmt=job.fmt,
+                                  name=job.path.name): job for job in todo}
+        for future in as_completed(futures):
+            finish(_written(futures[future], future.result()))

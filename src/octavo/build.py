@@ -34,17 +34,17 @@ def write_book(book: Book, out_dir: Path, formats: tuple[str, ...],
     results, outputs = [], {}
     for fmt in formats:
         path = target(out_dir, book.meta.book_id, fmt)
-        data, pages = _made(book, fmt, path, settings)
+        data, pages = made(book, fmt, path, settings)
         outputs[path] = data
         results.append(Output(path, fmt, len(data), pages))
     write_all(outputs)
     return results
 
 
-def _made(book: Book, fmt: str, path: Path,
-          settings: PrintSettings | None) -> tuple[bytes, int]:
-    """The bytes and page count of a book in one format; a writer's failure a RenderError
-    naming its cause (``--debug`` shows where it happened)."""
+def made(book: Book, fmt: str, path: Path,
+         settings: PrintSettings | None) -> tuple[bytes, int]:
+    """The bytes and page count of a book in one format (``path`` names it in errors); a
+    writer's failure a RenderError naming its cause (``--debug`` shows where it happened)."""
     # the writer of this format only: WeasyPrint alone takes half a second to load
     writer = importlib.import_module(f".writers.{fmt}", __package__)
     progress.report(f"making the {fmt.upper()}")

@@ -79,6 +79,12 @@ class RenderError(OctavoError):
     exit_code = 7
 
 
+class ClusterError(OctavoError):
+    """The Dask scheduler named can't be reached, or no worker joins it."""
+
+    exit_code = 13
+
+
 INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
 
 

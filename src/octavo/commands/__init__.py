@@ -6,6 +6,7 @@ from __future__ import annotations
 from .audit import audit
 from .build import build
 from .pamphlet import anthology, pamphlet, pamphlets
+from .serve import serve
 from .works import works
 
-COMMANDS = (build, works, audit, pamphlet, pamphlets, anthology)
+COMMANDS = (build, works, audit, pamphlet, pamphlets, anthology, serve)

@@ -50,14 +50,19 @@ def pamphlet(source: Path, works: tuple[str, ...], out_dir: Path, fmt: str,
 @click.argument("works", nargs=-1)
 @click.option("--all", "every", is_flag=True, help="A pamphlet of every work of SOURCE.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=cores.available(),
-              show_default="the cores octavo may use", help="How many processes build at once.")
+              show_default="the cores octavo may use",
+              help="How many worker processes the embedded cluster starts.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Build on an existing Dask cluster (tcp://HOST:8786) instead.")
 @options.output(PAMPHLETS)
 @options.no_cache
 def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
-              out_dir: Path, fmt: str, no_cache: bool) -> None:
+              scheduler: str | None, out_dir: Path, fmt: str, no_cache: bool) -> None:
     """Make a separate pamphlet of each WORK of SOURCE, or of every work with --all.
 
-    Pamphlets build in parallel on --jobs processes. What is up to date isn't rebuilt:
+    Pamphlets build in parallel on a Dask cluster: one started inside the command with
+    --jobs worker processes, or an existing one (--scheduler) whose workers have octavo
+    installed; the files are written here. What is up to date isn't rebuilt:
     OUT/.octavo-cache.json keys each output on its work's text, notes and metadata, the
     templates and styles, and octavo's version, so changing one work rebuilds only its
     pamphlet and a run with nothing changed builds nothing.
@@ -65,12 +70,22 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
     if every == bool(works):
         raise click.UsageError("name the WORKs to make pamphlets of, or give --all")
     start = time.perf_counter()
+    formats = options.formats(fmt)
+    starting = {}
+
+    def start_cluster() -> None:  # there is work: the cluster starts while the source is read
+        if scheduler or (jobs > 1 and (every or len(works) * len(formats) > 1)):
+            from ..cluster import Cluster
+
+            starting["cluster"] = Cluster.soon(scheduler, jobs)
+
     with status():
-        batch = prepare(Source(source), list(works), out_dir, options.formats(fmt),
-                        use_cache=not no_cache)
+        batch = prepare(Source(source), list(works), out_dir, formats,
+                        use_cache=not no_cache, reading=start_cluster)
     with click.progressbar(length=batch.size, label="pamphlets",
                            item_show_func=lambda name: name) as bar:
-        made = run(batch, jobs, lambda done: bar.update(1, done.path.name))
+        made = run(batch, jobs, lambda done: bar.update(1, done.path.name), scheduler,
+                   starting.get("cluster"))
     table([("file", "source pp.", "size", "pages", "built in")]
           + [(m.path.name, m.entry.printed, size(m.entry.size), str(m.entry.pages),
               f"{m.seconds:.1f} s" if m.built else "cached") for m in made])
