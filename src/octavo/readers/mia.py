@@ -11,7 +11,7 @@ import re
 from ..dates import MONTHS
 from ..errors import warn
 from ..ids import IdAllocator
-from ..tree import Book, Metadata, Paragraph, Text, Work
+from ..tree import Book, Metadata, Paragraph, ParagraphRole, Text, Work
 from ..typography import smarten
 
 META_KEYS = {
@@ -77,7 +77,8 @@ def read(text: str) -> Book:
         date=date,
         short_title=meta.title,
         blocks=[
-            Paragraph([Text(smarten(p))], role="point" if POINT.match(p) else "")
+            Paragraph([Text(smarten(p))],
+                      role=ParagraphRole.POINT if POINT.match(p) else ParagraphRole.BODY)
             for p in body
         ],
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ...tree import Block, Footnote, NoteRef, PageMarker, Paragraph, Quote, Text, iter_nodes
+from ...tree import Block, Footnote, NoteRef, PageMarker, Paragraph, Text, child_lists, iter_nodes
 from . import words
 from .draft import Draft
 from .pages import Page
@@ -77,7 +77,7 @@ def attach(draft: Draft, notes: list[PageNote], vocab: words.Vocabulary) -> Draf
         draft.footnotes.append(footnote)
         by_page.setdefault(note.folio, []).append(footnote)
     page = ""
-    for node in iter_nodes(Quote(draft.blocks)):
+    for node in iter_nodes(*draft.blocks):
         if isinstance(node, PageMarker):
             page = node.page
         elif isinstance(node, NoteRef) and node.kind == "footnote" and not node.target:
@@ -91,9 +91,8 @@ def attach(draft: Draft, notes: list[PageNote], vocab: words.Vocabulary) -> Draf
 
 def _unlink_strays(blocks: list[Block]) -> None:
     """Turn markers that found no footnote back into the text they were."""
-    for node in iter_nodes(Quote(blocks)):
-        inlines = getattr(node, "inlines", None) or getattr(node, "children", None)
-        if isinstance(inlines, list):
-            for i, item in enumerate(inlines):
+    for node in iter_nodes(*blocks):
+        for items in child_lists(node):
+            for i, item in enumerate(items):
                 if isinstance(item, NoteRef) and item.kind == "footnote" and not item.target:
-                    inlines[i] = Text(item.label)
+                    items[i] = Text(item.label)

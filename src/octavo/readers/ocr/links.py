@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...tree import Block, Emphasis, Inline, Note, NoteRef, PageMarker, PageRef, Text
+from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
 
 _END = r"(?=[\s,.;:)\u201d\u2019*]|$)"
 # a number glued to a letter or to closing punctuation, not part of a longer number
@@ -49,15 +49,8 @@ def slots(blocks: list[Block]) -> list[Slot]:
                 page = item.page
             elif isinstance(item, Text):
                 found.append(Slot(items, item, page))
-            elif isinstance(item, Emphasis):
-                visit(item.children)
-            elif hasattr(item, "inlines"):
-                visit(item.inlines)
-            elif hasattr(item, "title") and isinstance(item.title, list):
-                visit(item.title)
-                visit(item.blocks)
-            elif hasattr(item, "blocks"):
-                visit(item.blocks)
+            for inner in child_lists(item):
+                visit(inner)
 
     visit(blocks)
     return found
