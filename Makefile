@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: book test bench lint clean
+.PHONY: book test bench compare lint clean
 
 book: $(VENV)/.installed
 	$(BIN)/octavo build
@@ -14,6 +14,11 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# `make compare REF=main`: every output built by REF's code and by the working tree's, byte for byte
+REF ?= HEAD
+compare: $(VENV)/.installed-test
+	$(BIN)/python bench/compare_outputs.py $(REF)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

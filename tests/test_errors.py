@@ -62,7 +62,8 @@ def test_every_source_failure_has_its_own_exit_code():
                                        errors.MetadataError, errors.WorkNotFound,
                                        errors.OutputError, errors.RenderError,
                                        errors.SourceEmpty, errors.SourceNotText,
-                                       errors.SourceEncodingError, errors.SourceTooLarge)]
+                                       errors.SourceEncodingError, errors.SourceTooLarge,
+                                       errors.SourceKindError)]
     assert len(set(codes)) == len(codes) and errors.INTERRUPTED not in codes
     assert 2 not in codes  # click's own code for wrong usage
 
@@ -158,6 +159,64 @@ def test_bad_metadata_names_key_and_line(tmp_path, case):
     run = octavo("build", source, "--out", tmp_path / "dist", "--format", "epub")
     assert_fails_cleanly(run, 4, str(tmp_path / "book.toml"), where)
     assert not (tmp_path / "dist").exists()
+
+
+OTHER_TOML = {
+    # name: (file beside book.mia.txt, TOML text, the place the message must name)
+    "print: unknown trim": ("book.toml", '[print]\ntrim = "b7"\n',
+                            "key 'trim' in [print] on line 2 = 'b7' is none of a5"),
+    "print: not a table": ("book.toml", 'title = "A"\nprint = "a5"\n',
+                           "key 'print' on line 2 must be a table"),
+    "print: not true or false": ("book.toml", '[print]\n\nmarks = "yes"\n',
+                                 "key 'marks' in [print] on line 3 must be true or false"),
+    "corrections: no replace": ("book.corrections.toml",
+                                '[[fix]]\nfind = "a"\nreplace = "b"\n[[fix]]\nfind = "c"\n',
+                                "[[fix]] 2 on line 4 needs key 'replace'"),
+    "corrections: count a string": ("book.corrections.toml",
+                                    '[[fix]]\nfind = "a"\nreplace = "b"\ncount = "all"\n',
+                                    "key 'count' in [[fix]] 1 on line 4 must be an integer"),
+    "corrections: unknown key": ("book.corrections.toml",
+                                 '[[fix]]\nfind = "a"\nreplace = "b"\nwhere = "p. 3"\n',
+                                 "key 'where' in [[fix]] 1 on line 4 is unknown"),
+}
+
+
+@pytest.mark.parametrize("case", OTHER_TOML)
+def test_bad_print_settings_and_corrections_name_key_and_line(tmp_path, case):
+    name, toml, where = OTHER_TOML[case]
+    source = tmp_path / "book.mia.txt"
+    source.write_text(TEXT)
+    (tmp_path / name).write_text(toml)
+    run = octavo("build", source, "--out", tmp_path / "dist")
+    assert_fails_cleanly(run, 4, f"{tmp_path / name}: {where}")
+    assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize(("toml", "where"), [
+    ('title = "A"\ncolour = "red"\n[[work]]\nsource = "x.mia.txt"\n',
+     "key 'colour' on line 2 is unknown"),
+    ('author = "B"\n[[work]]\nsource = "x.mia.txt"\n', "needs key 'title'"),
+    ('title = "A"\n', "needs [[work]] tables"),
+    ('title = "A"\n[[work]]\nsource = "x.mia.txt"\n[[work]]\nwork = "p5"\n',
+     "[[work]] 2 on line 4 needs key 'source'"),
+    ('title = "A"\nlanguage = "English"\n[[work]]\nsource = "x.mia.txt"\n',
+     "key 'language' on line 2 = 'English' is not a language tag"),
+])
+def test_bad_anthology_names_key_and_line(tmp_path, toml, where):
+    (tmp_path / "anthology.toml").write_text(toml)
+    run = octavo("anthology", tmp_path / "anthology.toml", "--out", tmp_path / "dist")
+    assert_fails_cleanly(run, 4, f"{tmp_path / 'anthology.toml'}: {where}")
+
+
+def test_an_unknown_source_kind_is_an_error_naming_the_kinds(tmp_path):
+    source = tmp_path / "book.orc.txt"
+    source.write_text(TEXT)
+    run = octavo("build", source, "--out", tmp_path / "dist")
+    assert_fails_cleanly(run, 12, str(source), "kind 'orc'", "one of mia, ocr")
+    assert not (tmp_path / "dist").exists()
+    plain = tmp_path / "book.txt"  # no kind at all: a transcription
+    plain.write_text(TEXT)
+    assert octavo("build", plain, "--out", tmp_path / "dist", "--format", "epub").code == 0
 
 
 def test_metadata_with_a_byte_order_mark_is_read(tmp_path):

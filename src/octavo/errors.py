@@ -58,8 +58,15 @@ class SourceTooLarge(SourceError):
     exit_code = 11
 
 
+class SourceKindError(SourceError):
+    """The source's name gives a kind no reader reads (``x.orc.txt``)."""
+
+    exit_code = 12
+
+
 class MetadataError(OctavoError):
-    """The metadata TOML beside a source is malformed or contradictory."""
+    """A TOML octavo reads (a source's metadata and print settings, its corrections, an
+    anthology) is malformed or holds a key or value octavo can't take."""
 
     exit_code = 4
 

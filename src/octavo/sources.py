@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import corrections, encoding, metadata, safety
-from .errors import SourceEmpty, SourceError, SourceTooLarge, about, warn
+from .errors import SourceEmpty, SourceError, SourceKindError, SourceTooLarge, about, warn
 from .readers import PAGE_SPANS, READERS
 from .tree import Book
 
@@ -32,9 +32,16 @@ class Source:
 
     @property
     def kind(self) -> str:
-        """The reader's name, the middle suffix of the file name (``mia`` when absent)."""
+        """The reader's name, the middle suffix of the file name (``mia`` when there is
+        none, ``NAME.txt``); one no reader has is an error naming the kinds there are."""
         parts = self.path.name.split(".")
-        return parts[-2] if len(parts) >= 3 and parts[-2] in READERS else "mia"
+        if len(parts) < 3:
+            return "mia"
+        if parts[-2] not in READERS:
+            raise SourceKindError(f"no reader reads the kind {parts[-2]!r} its name gives; "
+                                  "name a source NAME.KIND.txt with KIND one of "
+                                  + ", ".join(sorted(READERS)), self.path)
+        return parts[-2]
 
     @property
     def meta_path(self) -> Path:
@@ -96,12 +103,13 @@ def _about_source(read):
 def read_book(source: Source) -> Book:
     """Read a source (its editor's corrections applied first) with its reader, and lay its
     metadata TOML over what the reader found."""
+    reader = READERS[source.kind]  # first: a misnamed source is not read at all
     text = read_text(source.path)
     fixes = corrections.default_path(source.path)
     if fixes.exists():
         text = corrections.apply(text, corrections.load(fixes), PAGE_SPANS.get(source.kind))
     overrides = metadata.load_toml(source.meta_path) if os.path.lexists(source.meta_path) else {}
-    book = safety.with_text(READERS[source.kind](text), text, source.kind)
+    book = safety.with_text(reader(text), text, source.kind)
     if "book_id" not in overrides:
         overrides["book_id"] = safety.default_book_id(source.stem, source.meta_path.name)
     book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..anthology import read_reader
+from ..anthology import read_anthology
 from ..batch import prepare, run
 from ..build import FORMATS, write_book
 from ..cache import read_cached
@@ -106,16 +106,16 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
 
 
 @click.command()
-@click.argument("reader", type=click.Path(path_type=Path))
+@click.argument("toml", type=click.Path(path_type=Path))
 @_options(DIST)
-def anthology(reader: Path, out_dir: Path, fmt: str) -> None:
-    """Make one book of the works a READER TOML names, from one or more sources.
+def anthology(toml: Path, out_dir: Path, fmt: str) -> None:
+    """Make an anthology: one book of the works a TOML names, from one or more sources.
 
     The TOML gives the book's metadata (title at least) and a [[work]] table per work
     with its `source` (relative to the TOML) and `work` (as for `octavo pamphlet`);
-    see examples/reader.toml.
+    see examples/anthology.toml.
     """
-    _written(write_book(read_reader(reader), out_dir, _formats(fmt)))
+    _written(write_book(read_anthology(toml), out_dir, _formats(fmt)))
 
 
 COMMANDS = (pamphlet, pamphlets, anthology)
