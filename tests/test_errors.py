@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import pytest
-from cli_runner import DISCUSSION, assert_fails_cleanly, leftovers, octavo
+from cli_runner import DISCUSSION, as_printed, assert_fails_cleanly, leftovers, octavo
 
 from octavo import errors
 from octavo.sources import MAX_SOURCE_MB
@@ -85,11 +85,12 @@ ENCODED = {
 
 
 @pytest.mark.parametrize("case", ENCODED)
-def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, case):
+def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, octavo_warnings, case):
     codec, said, text = ENCODED[case]
     source = tmp_path / "book.mia.txt"
     source.write_bytes(text.encode(codec))
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0, run
     assert any(said in w and str(source) in w for w in run.warnings), run.stderr
     z = zipfile.ZipFile(tmp_path / "book.epub")
@@ -98,10 +99,11 @@ def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, case):
     assert last_words.replace("'", "&#39;").replace('"', "&#34;") in body
 
 
-def test_utf8_with_a_stray_byte_keeps_its_utf8_and_says_where(tmp_path):
+def test_utf8_with_a_stray_byte_keeps_its_utf8_and_says_where(tmp_path, octavo_warnings):
     source = tmp_path / "book.mia.txt"
     source.write_bytes(TEXT.encode() + b"\n\nA stray \x92 byte.\n")
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0
     assert any("not valid UTF-8" in w and f"byte {len(TEXT.encode()) + 10}" in w
                for w in run.warnings), run.stderr
@@ -110,10 +112,11 @@ def test_utf8_with_a_stray_byte_keeps_its_utf8_and_says_where(tmp_path):
     assert "â€" not in body
 
 
-def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path):
+def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path, octavo_warnings):
     source = tmp_path / "notes.mia.txt"
     source.write_text(PLAIN)
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0, run
     assert any("plain paragraph" in w for w in run.warnings), run.stderr
     assert any("no title" in w and "'notes'" in w for w in run.warnings), run.stderr
@@ -122,11 +125,12 @@ def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path):
     assert "Second paragraph." in body and "<title>notes</title>" in body
 
 
-def test_warnings_are_one_line_each_and_name_the_source(tmp_path):
+def test_warnings_are_one_line_each_and_name_the_source(tmp_path, octavo_warnings):
     source = tmp_path / "x.mia.txt"
     source.write_bytes(b"Title line\x01\x02\n\nText \x0b\x0b with\n\ncontrols\x7f.\n"
                        + PLAIN.encode() * 4)
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0
     assert run.stderr == run.warnings and len(run.warnings) >= 2
     assert all(w.startswith(f"octavo: warning: {source}: ") for w in run.warnings)
@@ -229,10 +233,11 @@ def test_metadata_with_a_byte_order_mark_is_read(tmp_path):
     assert ">With a BOM</dc:title>" in opf
 
 
-def test_html_source_is_read_as_text_with_a_warning(tmp_path):
+def test_html_source_is_read_as_text_with_a_warning(tmp_path, octavo_warnings):
     source = tmp_path / "page.mia.txt"
     source.write_text("<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>\n")
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0, run
     assert any("looks like HTML" in w for w in run.warnings), run.stderr
 

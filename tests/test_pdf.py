@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import INPUT
+from pdf_checks import Built, flat
 from samples import rich_book
 
 from octavo.build import build_outputs, write_book
@@ -28,33 +29,6 @@ from octavo.writers.pdf_settings import PrintSettings, from_toml
 
 A5 = (419.5, 595.3)
 REAL = [s for s in discover(INPUT) if s.path.name.split(".")[-2] in READERS]
-
-
-class Built:
-    """A built PDF and the Book it came from, with its pages' text."""
-
-    def __init__(self, book: Book, data: bytes):
-        self.book, self.data = book, data
-        self.reader = pypdf.PdfReader(io.BytesIO(data))
-        self.text = [p.extract_text() for p in self.reader.pages]
-
-    def page_of(self, name: str) -> int:
-        """The 1-based page a named destination (an id of the XHTML) lies on."""
-        return self.reader.get_destination_page_number(self.reader.named_destinations[name]) + 1
-
-    def links(self):
-        """(page, destination name) of every internal link, in page order."""
-        for number, page in enumerate(self.reader.pages, 1):
-            for annot in page.get("/Annots", []):
-                dest = annot.get_object().get("/Dest")
-                if isinstance(dest, str):
-                    yield number, dest
-
-
-def flat(text: str) -> str:
-    """Text with line ends, no-break spaces and WeasyPrint's hyphenation breaks undone."""
-    text = re.sub(r"\u2010\s*\n", "", text.replace("\u00a0", " "))
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.fixture(scope="module", params=["sample", *(s.stem for s in REAL)])
@@ -235,7 +209,10 @@ def test_outline_and_document_metadata(built):
     info = built.reader.metadata
     assert info.title.startswith(built.book.meta.title)
     assert info.author == built.book.meta.author
-    assert info.subject
+    meta = built.book.meta  # the subject: what the book is, beyond its title
+    assert info.subject == next(v for v in (meta.description, meta.extract, meta.edition,
+                                            meta.volume, meta.title) if v)
+    assert info.subject != meta.title  # every book here says more than its title
     assert built.reader.trailer["/Root"]["/Lang"] == built.book.meta.language
 
 
