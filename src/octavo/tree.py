@@ -5,7 +5,8 @@ carries a ``node`` tag (a ``NodeKind``) so templates can dispatch on it without 
 checks, and names in ``child_fields`` the fields holding its child nodes, in reading
 order.  ``iter_nodes`` walks the tree by them alone, so a node kind or child field
 added here reaches every walker (``tests/test_tree.py`` fails on a child field left
-undeclared).  ``ClosingLine`` and ``Metadata`` are plain records, not nodes.
+undeclared).  ``ClosingLine`` and ``Metadata`` are plain records, not nodes.  The model
+is one module, over 300 lines, so that a newcomer reads every node and the walk in one place.
 
 Inlines:  Text, Emphasis, NoteRef, PageMarker, PageRef, LineBreak
 Blocks:   Paragraph, Heading, Section, Quote, Asterism, PageMarker,
