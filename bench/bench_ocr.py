@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from octavo import corrections
+from octavo import corrections, sources
 from octavo.readers import ocr
 from octavo.readers.ocr.pages import page_spans
 
@@ -22,7 +22,7 @@ def _best_of(runs: int, job, clock=time.perf_counter) -> float:
 
 
 def run():
-    text = SOURCE.read_text(encoding="utf-8")
+    text = sources.read_text(SOURCE)
     fixes = corrections.load(corrections.default_path(SOURCE))
     ocr.read(text)  # warm the word-frequency tables once, as any later read finds them
     fixed = _best_of(3, lambda: corrections.apply(text, fixes, page_spans))

@@ -6,10 +6,9 @@ import copy
 import time
 from pathlib import Path
 
-from octavo import corrections
+from octavo import sources
+from octavo.findings import collecting
 from octavo.readers import ocr
-from octavo.readers.ocr.pages import page_spans
-from octavo.readers.ocr.works import build_book
 from octavo.tree import NoteRef, iter_nodes
 from octavo.writers.epub import count_pages
 
@@ -17,14 +16,13 @@ SOURCE = Path(__file__).resolve().parents[1] / "input/stalin-works-05.ocr.txt"
 
 
 def run():
-    text = SOURCE.read_text(encoding="utf-8")
-    fixed = corrections.apply(text, corrections.load(corrections.default_path(SOURCE)), page_spans)
-    draft, pages = ocr.draft(fixed)
+    draft, pages = ocr.draft(sources.source_text(sources.Source(SOURCE)))
     times = []
     for _ in range(3):
         fresh = copy.deepcopy(draft)
         start = time.perf_counter()
-        book = build_book(fresh, pages)
+        with collecting(SOURCE) as gathering:
+            book = ocr.build_book(fresh, pages)
         times.append(time.perf_counter() - start)
     linked = {n.target for w in book.works for n in iter_nodes(w)
               if isinstance(n, NoteRef) and n.kind == "endnote"}
@@ -34,4 +32,5 @@ def run():
             ("OCR volume: endnotes in the notes section", len(book.notes), "", None),
             ("OCR volume: footnotes attached to their works", footnotes, "", None),
             ("OCR volume: printed pages in the page-list", count_pages(book), "", None),
-            ("OCR volume: unsettled (audit findings)", len(book.warnings), "", None)]
+            ("OCR volume: unsettled (audit doubts)",
+             sum(f.kind.level == "doubt" for f in gathering.findings), "", None)]

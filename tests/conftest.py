@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
 
 from octavo.build import write_book
-from octavo.errors import LOG
+from octavo.findings import LOG
 from octavo.sources import Source, read_book
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from octavo import corrections
 from octavo.readers.ocr import draft as read_draft
-from octavo.readers.ocr.pages import page_spans
+from octavo.sources import Source, source_text
 from octavo.tree import (
     Asterism,
     Emphasis,
@@ -58,10 +57,7 @@ def read_gold(path: Path) -> PageText:
 
 def reader_pages() -> dict[str, PageText]:
     """The reader's running text of the volume, cut into printed pages."""
-    text = SOURCE.read_text(encoding="utf-8")
-    fixes = corrections.default_path(SOURCE)
-    text = corrections.apply(text, corrections.load(fixes), page_spans)
-    result, _ = read_draft(text)
+    result, _ = read_draft(source_text(Source(SOURCE)))
     notes: dict[str, Footnote] = {f.id: f for f in result.footnotes}
     pages: dict[str, PageText] = {}
     state = {"page": "", "open": False}

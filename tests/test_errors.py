@@ -127,7 +127,7 @@ def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path, 
 
 def test_warnings_are_one_line_each_and_name_the_source(tmp_path, octavo_warnings):
     source = tmp_path / "x.mia.txt"
-    source.write_bytes(b"Title line\x01\x02\n\nText \x0b\x0b with\n\ncontrols\x7f.\n"
+    source.write_bytes(b"Title line\x01\x02\n\nText \x1b\x1b with\n\ncontrols\x7f.\n"
                        + PLAIN.encode() * 4)
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
     assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
@@ -173,6 +173,8 @@ OTHER_TOML = {
                            "key 'print' on line 2 must be a table"),
     "print: not true or false": ("book.toml", '[print]\n\nmarks = "yes"\n',
                                  "key 'marks' in [print] on line 3 must be true or false"),
+    "known: no such code": ("book.toml", 'title = "A"\n[[known]]\ncode = "x-999"\n',
+                            "key 'code' in [[known]] 1 on line 3 = 'x-999' is no finding's code"),
     "corrections: no replace": ("book.corrections.toml",
                                 '[[fix]]\nfind = "a"\nreplace = "b"\n[[fix]]\nfind = "c"\n',
                                 "[[fix]] 2 on line 4 needs key 'replace'"),
@@ -216,7 +218,7 @@ def test_an_unknown_source_kind_is_an_error_naming_the_kinds(tmp_path):
     source = tmp_path / "book.orc.txt"
     source.write_text(TEXT)
     run = octavo("build", source, "--out", tmp_path / "dist")
-    assert_fails_cleanly(run, 12, str(source), "kind 'orc'", "one of mia, ocr")
+    assert_fails_cleanly(run, 13, str(source), "kind 'orc'", "one of mia, ocr")
     assert not (tmp_path / "dist").exists()
     plain = tmp_path / "book.txt"  # no kind at all: a transcription
     plain.write_text(TEXT)
@@ -272,7 +274,7 @@ def test_debug_shows_the_traceback_and_keeps_the_code(tmp_path):
 def test_an_unexpected_failure_is_one_line_too(tmp_path, monkeypatch):
     from octavo import build
 
-    def broken(*args):
+    def broken(*args, **kwargs):
         raise LookupError("something\nunforeseen")
 
     monkeypatch.setattr(build, "read_book", broken)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from octavo import corrections
-from octavo.readers.ocr import draft, pages, paragraphs, repair, words
+from octavo.readers.ocr import charmap, draft, pages, paragraphs, words
 from octavo.readers.ocr.openers import Openers
+from octavo.sources import Source, source_text
 from octavo.tree import (
     Emphasis,
     Footnote,
@@ -28,13 +28,13 @@ SOURCE = Path(__file__).resolve().parents[1] / "input" / "stalin-works-05.ocr.tx
 @pytest.fixture(scope="module")
 def corrected():
     """The volume's text with its editor's corrections applied."""
-    fixes = corrections.load(corrections.default_path(SOURCE))
-    return corrections.apply(SOURCE.read_text(encoding="utf-8"), fixes, pages.page_spans)
+    return source_text(Source(SOURCE))
 
 
 @pytest.fixture(scope="module")
 def volume(corrected):
-    return repair.repair(pages.split_pages(corrected))
+    layout = pages.layout(corrected)
+    return charmap.repair(layout.pages, charmap.learn([ln for p in layout.pages for ln in p.lines]))
 
 
 @pytest.fixture(scope="module")
@@ -89,12 +89,16 @@ def test_no_encoding_characters_left(plain):
     assert "Party’s" in plain and "—Ed." in plain
 
 
-def test_repair_line():
-    assert repair.repair_line("³Kautskyism,² Œold guard¹ Party¹s strength‹") == (
+def test_repair_line_with_the_volumes_map(corrected):
+    layout = pages.layout(corrected)
+    learnt = charmap.learn([ln for p in layout.pages for ln in p.lines])
+    assert learnt.fixed == {"³": "“", "²": "”", "Œ": "‘", "¹": "’", "‹": "—"}
+    fix = lambda line: charmap.repair_line(line, learnt)  # noqa: E731
+    assert fix("³Kautskyism,² Œold guard¹ Party¹s strength‹") == (
         "“Kautskyism,” ‘old guard’ Party’s strength—")
-    assert repair.repair_line("3 0n the Eighth Congress") == "3 On the Eighth Congress"
-    assert repair.repair_line("on ³Party Unity, ² drafted") == "on “Party Unity,” drafted"
-    assert repair.repair_line("³I say ² and ³ he said²") == "“I say” and “ he said”"
+    assert fix("3 0n the Eighth Congress") == "3 On the Eighth Congress"
+    assert fix("on ³Party Unity, ² drafted") == "on “Party Unity,” drafted"
+    assert fix("³I say ² and ³ he said²") == "“I say” and “ he said”"
 
 
 @pytest.mark.parametrize(("text", "line", "joined"), [
@@ -193,11 +197,13 @@ def test_notes_start_their_own_paragraphs(result):
 
 
 def test_a_head_set_after_its_folio_and_a_head_parted_from_it():
-    split = pages.split_pages("24 NOTES \nthe text of a page\n\n"
-                              "J. V. S T A L I N \nFROM MARX \nTO MAO \n \nNOT FOR \n"
-                              "COMMERCIAL \nDISTRIBUTION \n25 \nmore text\n")
+    stamp = "SCANNED\nFOR STUDY\n\nONLY\n"
+    text = "".join(f"{n} NOTES\nthe text of page {n}\n{stamp * (n % 2)}\n" for n in range(20, 25))
+    text += f"A. U T H O R\n{stamp}25\nmore text\n"
+    split = pages.split_pages(text)
     assert [(p.folio, p.head, p.lines) for p in split] == [
-        ("24", "NOTES", ["the text of a page"]), ("25", "J. V. STALIN", ["more text"])]
+        *((str(n), "NOTES", [f"the text of page {n}"]) for n in range(20, 25)),
+        ("25", "A. UTHOR", ["more text"])]
 
 
 def test_quotations_in_smaller_type_are_blocks_of_their_own(result):

@@ -18,7 +18,7 @@ from octavo.sources import Source
 tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 
 
-def read_sample(text: str):
+def read_sample(text: str, hints=None):
     """A reader for the tests: the sample book, its first work ending with the source's text."""
     book = rich_book()
     book.works[0].blocks.append(para(text))
@@ -111,7 +111,8 @@ def test_a_tree_survives_the_cache_unchanged(discussion):
 def test_a_source_is_read_once_until_a_file_of_it_changes(source, monkeypatch, tmp_path):
     monkeypatch.setenv("OCTAVO_CACHE", str(tmp_path / "trees"))
     calls = []
-    monkeypatch.setitem(READERS, "sample", lambda text: calls.append(text) or read_sample(text))
+    monkeypatch.setitem(READERS, "sample",
+                        lambda text, hints: calls.append(text) or read_sample(text))
     first = cache.read_cached(source)
     assert cache.read_cached(source) == first and len(calls) == 1
     source.path.with_name("sample.corrections.toml").write_text("# a file beside the source\n")

@@ -167,7 +167,7 @@ def test_titles_cannot_lead_outside_the_output_folder(tmp_path, octavo_warnings)
 
 
 def test_unsafe_work_ids_from_a_reader_are_replaced(tmp_path, monkeypatch, octavo_warnings):
-    def reader(text):
+    def reader(text, hints):
         works = [Work(id=i, title=i, blocks=[Paragraph([Text("text")])])
                  for i in ("../../evil", "CON", "a/b", "ok")]
         return Book(Metadata(title="T"), works=works)

@@ -17,7 +17,7 @@ from octavo.build import write_book
 from octavo.cli import main
 from octavo.readers.ocr import pages as ocr_pages
 from octavo.readers.ocr.titles import title_case
-from octavo.sources import Source, read_book
+from octavo.sources import Source, read_book, source_text
 from octavo.tree import (
     Chronicle,
     Footnote,
@@ -185,7 +185,7 @@ def test_see_this_volume_becomes_a_page_link(book):
 def test_page_list_holds_every_printed_page_of_the_body(epub):
     nav = epub["EPUB/nav.xhtml"]
     labels = re.findall(r">([^<]+)</a>", nav[nav.index("page-list"):])
-    pages = ocr_pages.split_pages(SOURCE.read_text(encoding="utf-8"))
+    pages = ocr_pages.split_pages(source_text(Source(SOURCE)))
     folios = [p.folio for p in pages if p.folio]
     body = folios[folios.index("XIII"):]
     assert set(body) <= set(labels)
@@ -291,7 +291,9 @@ def test_audit_reports_what_is_unsettled_and_nothing_else():
     assert result.exit_code == 0, result.output
     assert "Endnotes" not in result.output  # every note linked, on its page
     assert "Contents entries" not in result.output
-    assert "p. 32 is blank" in result.output
+    assert "p-001  p. 32: the page is blank" in result.output
+    assert "p-002  p. 332: folio “322” is off the run of pages" in result.output
+    assert "f-003  stand-in characters: ² → ”; ³ → “; ¹ → ’; Œ → ‘; ‹ → —" in result.output
     assert len(result.output.splitlines()) < 30
 
 

@@ -20,10 +20,9 @@ from octavo import tree
 from octavo.sources import Source, read_book
 from octavo.tree import Inline, Node, NodeKind, Paragraph, ParagraphRole, iter_nodes
 
-NODE_CLASSES = [c for c in vars(tree).values()
-                if isinstance(c, type) and issubclass(c, Node) and c is not Node]
-RECORDS = [c for c in vars(tree).values() if isinstance(c, type)
-           and dataclasses.is_dataclass(c) and not issubclass(c, Node)]
+CLASSES = [c for c in vars(tree).values() if isinstance(c, type) and c.__module__ == tree.__name__]
+NODE_CLASSES = [c for c in CLASSES if issubclass(c, Node) and c is not Node]
+RECORDS = [c for c in CLASSES if dataclasses.is_dataclass(c) and not issubclass(c, Node)]
 
 
 def named(hint: object) -> set[type]:
@@ -36,7 +35,7 @@ def named(hint: object) -> set[type]:
 
 def node_fields(cls: type) -> dict[str, object]:
     """The fields of a dataclass whose type names a node class, with their type hints."""
-    hints = typing.get_type_hints(cls, vars(tree))
+    hints = typing.get_type_hints(cls)
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)
             if any(issubclass(c, Node) for c in named(hints[f.name]))}
 

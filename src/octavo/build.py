@@ -55,9 +55,10 @@ def _made(book: Book, fmt: str, path: Path,
                           f"{str(exc)[:300]}", path) from exc
 
 
-def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...],
-                  **print_options: object) -> list[Output]:
-    """Read a source and write its book in each format; print options override its [print]."""
-    book = read_book(source)  # first: it reports a bad TOML in the words of the metadata
+def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...], *,
+                  plain: bool = False, **print_options: object) -> list[Output]:
+    """Read a source and write its book in each format; print options override its [print]
+    (``plain``: accept a plain reading of a source whose structure can't be found)."""
+    book = read_book(source, plain=plain)  # first: it reports a bad TOML as the metadata's
     settings = from_toml(source.meta_path).override(**print_options)
     return write_book(book, out_dir, formats, settings)

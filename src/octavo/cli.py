@@ -14,7 +14,8 @@ import click
 
 from . import __version__
 from .build import FORMATS, build_outputs
-from .errors import INTERRUPTED, LOG, OctavoError, SourceError, one_line
+from .errors import INTERRUPTED, OctavoError, SourceError, one_line
+from .findings import LOG
 from .paths import DIST, INPUT
 from .sources import Source, discover
 from .writers.pdf_settings import BLEED_MM, TRIMS, VARIANTS
@@ -108,8 +109,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help=f"Add a {BLEED_MM} mm bleed with crop marks to the PDF.")
 @click.option("--pdf-variant", "variant", type=click.Choice(VARIANTS), default=None,
               help="Make an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF.")
+@click.option("--plain", is_flag=True,
+              help="Build a source whose pages, running heads or contents can't be found as "
+                   "plain running text, instead of failing.")
 def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
-          marks: bool | None, variant: str | None) -> None:
+          marks: bool | None, variant: str | None, plain: bool) -> None:
     """Build SOURCE texts (default: every source in input/) into EPUB and PDF.
 
     Each output is written to OUT/<book-id>.epub or .pdf and reported on one line
@@ -118,8 +122,8 @@ def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
     """
     formats = FORMATS if fmt == "all" else (fmt,)
     for source in _sources(sources):
-        for result in build_outputs(source, out_dir, formats, trim=trim, marks=marks,
-                                    variant=variant):
+        for result in build_outputs(source, out_dir, formats, plain=plain, trim=trim,
+                                    marks=marks, variant=variant):
             click.echo(f"{result.path}  {_human(result.size)}  {result.pages} pages"
                        f"{' (source edition)' if result.format == 'epub' else ''}")
 

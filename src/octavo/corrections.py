@@ -9,26 +9,24 @@ digit).  They are listed in ``NAME.corrections.toml`` beside the source::
     page = "VII"        # optional: only on this printed page
     count = 1           # optional: how many matches are meant (default 1; 0 = all)
 
-A fix that matches nothing, or another number of times than meant, is reported as
-a warning and not applied.
+A fix is matched whatever the line ends and trailing spaces of the text or the file
+(both are normalised).  A fix that matches nothing, or another number of times than
+meant, is reported (finding ``c-001``) and not applied.
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .findings import report
+from .normalise import normalise
 from .toml_schema import Key, check, read
 
 SUFFIX = ".corrections.toml"
 
 PageSpans = Callable[[str], dict[str, tuple[int, int]]]
-
-
-class CorrectionWarning(UserWarning):
-    """A correction that did not apply as its entry meant."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,8 @@ def load(path: Path) -> list[Fix]:
     """The fixes of a corrections file, or a MetadataError naming what is wrong and where."""
     toml = read(path)
     check(toml, SCHEMA)
-    return [Fix(e["find"], e["replace"], str(e.get("page", "")), e.get("count", 1))
-            for e in toml.data.get("fix", [])]
+    return [Fix(normalise(e["find"]), normalise(e["replace"]), str(e.get("page", "")),
+                e.get("count", 1)) for e in toml.data.get("fix", [])]
 
 
 def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> str:
@@ -65,11 +63,10 @@ def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> s
     spans = page_spans(text) if page_spans and any(f.page for f in fixes) else {}
     for fix in fixes:
         start, end = spans.get(fix.page, (-1, -1)) if fix.page else (0, len(text))
-        where = f" on p. {fix.page}" if fix.page else ""
         found = text.count(fix.find, start, end) if start >= 0 else 0
         if found == 0 or (fix.count and found != fix.count):
-            warnings.warn(f"correction {fix.find!r}{where}: {found} matches, "
-                          f"{fix.count or 'some'} meant", CorrectionWarning, stacklevel=2)
+            report("c-001", f"correction {fix.find!r}: {found} matches, "
+                   f"{fix.count or 'some'} meant; not applied", page=fix.page)
             continue
         region = text[start:end].replace(fix.find, fix.replace)
         shift = len(region) - (end - start)

@@ -1,21 +1,11 @@
-"""The errors and warnings octavo reports to its user.
+"""The errors octavo reports to its user.
 
 Every error is an ``OctavoError`` subclass with its own exit code (the README's
-table lists them); the CLI prints it as one line. Warnings go through ``warn()``,
-which names the source being read (see ``about()``); the CLI prints each as one
-line on stderr, ``octavo: warning: …``. Readers and writers should call ``warn()``
-rather than print.
+table lists them); the CLI prints it as one line.  Warnings and what an editor should
+look at are findings (``octavo.findings``).
 """
 
 from __future__ import annotations
-
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
-LOG = logging.getLogger("octavo")
-_SUBJECT: ContextVar[object] = ContextVar("octavo_subject", default=None)
 
 
 class OctavoError(Exception):
@@ -58,10 +48,17 @@ class SourceTooLarge(SourceError):
     exit_code = 11
 
 
+class StructureNotFound(SourceError):
+    """The reader found none of the structure its kind of source has (pages, running
+    heads, a contents list), and a plain reading was not asked for."""
+
+    exit_code = 12
+
+
 class SourceKindError(SourceError):
     """The source's name gives a kind no reader reads (``x.orc.txt``)."""
 
-    exit_code = 12
+    exit_code = 13
 
 
 class MetadataError(OctavoError):
@@ -95,19 +92,3 @@ INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGIN
 def one_line(text: str) -> str:
     """Text folded onto one line, as every message octavo prints is."""
     return " ".join(text.split())
-
-
-@contextmanager
-def about(subject: object) -> Iterator[None]:
-    """Name ``subject`` (a source's path) in every warning given inside the block."""
-    token = _SUBJECT.set(subject)
-    try:
-        yield
-    finally:
-        _SUBJECT.reset(token)
-
-
-def warn(message: str) -> None:
-    """Warn the user (one line, naming the source being read, if any)."""
-    subject = _SUBJECT.get()
-    LOG.warning("%s", one_line(f"{subject}: {message}" if subject is not None else message))

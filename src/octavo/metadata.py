@@ -7,6 +7,7 @@ import re
 import uuid
 from pathlib import Path
 
+from .findings import KINDS, Known
 from .safety import name_problem
 from .toml_schema import Check, Key, check, read
 from .tree import Metadata
@@ -42,14 +43,30 @@ CHECKS: dict[str, Check] = {"title": _filled(), "language": _filled(_language),
                             "book_id": _filled(_book_id), "identifier": _identifier}
 # the Metadata keys, each a string, as a source's TOML or an anthology's gives them
 KEYS: dict[str, Key] = {name: Key(str, check=CHECKS.get(name)) for name in sorted(FIELDS)}
+_CODE = Key(str, required=True, check=lambda code: "" if code in KINDS else (
+    f"= {code!r} is no finding's code (octavo audit shows them)"))
+SOURCE_TOML = {**KEYS, "print": Key(dict),  # the [print] table: writers.pdf_settings checks it
+               "known": Key(list, table={"code": _CODE, "page": Key(str)})}
 
 
 def load_toml(path: Path) -> dict[str, str]:
-    """A source's metadata TOML: Metadata strings, and a [print] table that
-    ``writers.pdf_settings`` checks."""
+    """A source's metadata TOML: Metadata strings; its [print] table (that
+    ``writers.pdf_settings`` reads) and [[known]] tables (``known_findings``) are checked."""
     toml = read(path)
-    check(toml, {**KEYS, "print": Key(dict)})
-    return {k: v for k, v in toml.data.items() if k != "print"}
+    check(toml, SOURCE_TOML)
+    return {k: v for k, v in toml.data.items() if k not in ("print", "known")}
+
+
+def known_findings(path: Path) -> list[Known]:
+    """The findings the TOML's ``[[known]]`` tables mark as known (``code``, ``page``)."""
+    toml = read(path)
+    check(toml, SOURCE_TOML)
+    return [Known(e["code"], e.get("page", "")) for e in toml.data.get("known", [])]
+
+
+def hints(overrides: dict[str, str]) -> Metadata:
+    """What the TOML says of a book, for a reader that can use it (the author's name)."""
+    return Metadata(**overrides)
 
 
 def merge(found: Metadata, overrides: dict[str, str]) -> Metadata:

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 
-from .errors import warn
+from .findings import report
 from .ids import slugify
 from .tree import Book, Metadata, Paragraph, Text, Work, iter_nodes
 
@@ -96,7 +96,7 @@ def default_book_id(stem: str, toml_name: str) -> str:
     """The book id a source's file name gives (made safe, with a warning, if need be)."""
     book_id = safe_name(stem)
     if book_id != stem:
-        warn(f"the file name {stem!r} is not a safe book id; the outputs are named "
+        report("s-005", f"the file name {stem!r} is not a safe book id; the outputs are named "
              f"{book_id!r} (set book_id in {toml_name} to choose)")
     return book_id
 
@@ -106,8 +106,8 @@ def with_text(book: Book, text: str, kind: str) -> Book:
     if any(isinstance(n, Text) and n.text.strip() for w in book.works for n in iter_nodes(w)):
         return book
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
-    warn(f"the {kind} reader found nothing it recognises; read as {len(paragraphs)} plain "
-         "paragraph(s)")
+    report("s-006", f"the {kind} reader found nothing it recognises; read as "
+           f"{len(paragraphs)} plain paragraph(s)")
     work = Work(id="text", title="", blocks=[Paragraph([Text(p)]) for p in paragraphs])
     return Book(meta=book.meta, works=[work])
 
@@ -116,7 +116,7 @@ def fill_titles(book: Book, fallback: str, toml_name: str) -> None:
     """A title for the book and each work that has none (readers may find none)."""
     if not book.meta.title.strip():
         book.meta.title = fallback
-        warn(f"no title in the text or in {toml_name}; using {fallback!r}")
+        report("s-004", f"no title in the text or in {toml_name}; using {fallback!r}")
     for work in book.walk():
         if not work.title.strip():
             work.title = book.meta.title
@@ -133,7 +133,7 @@ def secure_ids(book: Book) -> None:
         while new in taken:
             n += 1
             new = f"{base}-{n}"
-        warn(f"work id {work.id!r} is not a safe file name; using {new!r}")
+        report("s-005", f"work id {work.id!r} is not a safe file name; using {new!r}")
         taken.add(new)
         work.id = new
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import stat
@@ -10,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import corrections, encoding, metadata, safety
-from .errors import SourceEmpty, SourceError, SourceKindError, SourceTooLarge, about, warn
+from .errors import SourceEmpty, SourceError, SourceKindError, SourceTooLarge, StructureNotFound
+from .findings import STRUCTURE_MISSING, collecting, report
+from .normalise import normalise
 from .readers import PAGE_SPANS, READERS
 from .tree import Book
 
@@ -77,42 +78,53 @@ def read_text(path: Path) -> str:
         raise SourceEmpty("is empty", path)
     decoded = encoding.decode(data, path)
     if decoded.note:
-        warn(decoded.note)
-    text, dropped = safety.clean_source(decoded.text)
+        report("s-001", decoded.note)
+    text, dropped = safety.clean_source(normalise(decoded.text))
     if dropped:
-        warn(f"dropped {dropped} control character(s) that XML can't hold")
+        report("s-002", f"dropped {dropped} control character(s) that XML can't hold")
     if not text.strip():
         raise SourceEmpty("holds no text, only white space", path)
     if MARKUP.match(text):
-        warn("looks like HTML or XML; octavo reads plain text, so its tags will show as text")
+        report("s-003", "looks like HTML or XML; octavo reads plain text, so its tags will "
+               "show as text")
     return text
 
 
-def _about_source(read):
-    """Name the source in every warning given while reading it."""
-
-    @functools.wraps(read)
-    def reading(source: Source, *args, **kwargs):
-        with about(source.path):
-            return read(source, *args, **kwargs)
-
-    return reading
+def source_text(source: Source) -> str:
+    """A source's text as its reader reads it: decoded, normalised, the editor's
+    corrections applied."""
+    return corrected(read_text(source.path), source)
 
 
-@_about_source
-def read_book(source: Source) -> Book:
-    """Read a source (its editor's corrections applied first) with its reader, and lay its
-    metadata TOML over what the reader found."""
-    reader = READERS[source.kind]  # first: a misnamed source is not read at all
-    text = read_text(source.path)
+def corrected(text: str, source: Source) -> str:
+    """A source's text with its editor's corrections applied."""
     fixes = corrections.default_path(source.path)
     if fixes.exists():
         text = corrections.apply(text, corrections.load(fixes), PAGE_SPANS.get(source.kind))
-    overrides = metadata.load_toml(source.meta_path) if os.path.lexists(source.meta_path) else {}
-    book = safety.with_text(reader(text), text, source.kind)
-    if "book_id" not in overrides:
-        overrides["book_id"] = safety.default_book_id(source.stem, source.meta_path.name)
-    book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))
-    safety.fill_titles(book, source.stem, source.meta_path.name)
-    safety.secure_ids(book)
+    return text
+
+
+def read_book(source: Source, *, plain: bool = False) -> Book:
+    """Read a source (its editor's corrections applied first) with its reader, and lay its
+    metadata TOML over what the reader found.  Findings are gathered on the Book; a
+    source whose reader finds none of the structure its kind has is refused
+    (``StructureNotFound``) unless ``plain`` accepts a plain reading."""
+    reader = READERS[source.kind]  # first: a misnamed source is not read at all
+    with collecting(source.path) as gathering:
+        text = read_text(source.path)  # a missing source is said before its TOML
+        has_toml = os.path.lexists(source.meta_path)
+        overrides = metadata.load_toml(source.meta_path) if has_toml else {}
+        gathering.known = metadata.known_findings(source.meta_path) if has_toml else []
+        text = corrected(text, source)
+        book = safety.with_text(reader(text, metadata.hints(overrides)), text, source.kind)
+        if "book_id" not in overrides:
+            overrides["book_id"] = safety.default_book_id(source.stem, source.meta_path.name)
+        book.meta = safety.clean_metadata(metadata.merge(book.meta, overrides))
+        safety.fill_titles(book, source.stem, source.meta_path.name)
+        safety.secure_ids(book)
+    book.findings = gathering.findings
+    if not plain and any(f.code == STRUCTURE_MISSING for f in book.findings):
+        raise StructureNotFound(f"the {source.kind} reader did not find the structure of its "
+                                "kind of source (the warnings above say what it missed); "
+                                "--plain accepts a plain reading", source.path)
     return book

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, Literal
 
+from .findings import Finding
+
 
 class NodeKind(StrEnum):
     """The tag of each node class; its value is the string templates compare with."""
@@ -60,7 +62,7 @@ class Node:
     """What every node class shares: its tag and the fields holding its child nodes."""
 
     node: ClassVar[NodeKind]
-    child_fields = ()
+    child_fields: ClassVar[tuple[str, ...]] = ()
 
 
 # ---------------------------------------------------------------- inlines
@@ -324,7 +326,7 @@ class Book(Node):
     meta: Metadata
     works: list[Work] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # what the reader could not settle
+    findings: list[Finding] = field(default_factory=list)  # what reading it found to tell
     node = NodeKind.BOOK
     child_fields = ("works", "notes")
 

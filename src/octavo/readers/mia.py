@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS
-from ..errors import warn
+from ..findings import report
 from ..ids import IdAllocator
 from ..tree import Book, Metadata, Paragraph, ParagraphRole, Text, Work
 from ..typography import smarten
@@ -37,14 +37,14 @@ def _metadata_key(chunk: str) -> str | None:
     return META_KEYS.get(match["key"].lower()) if match else None
 
 
-def read(text: str) -> Book:
-    """Parse a web transcription into a one-work Book."""
+def read(text: str, hints: Metadata | None = None) -> Book:
+    """Parse a web transcription into a one-work Book (the TOML's ``hints`` aren't needed)."""
     raw_chunks = [c for c in re.split(r"\n\s*\n", text.strip()) if c.strip()]
     first_meta = next((i for i, c in enumerate(raw_chunks) if _metadata_key(c)), None)
     if first_meta is None:
         header, meta_lines, body = [], [], [" ".join(c.split()) for c in raw_chunks]
-        warn("no title block with 'Key: value' lines (Source:, Publisher: …) found; "
-             f"read as {len(body)} plain paragraph(s)")
+        report("s-007", "no title block with 'Key: value' lines (Source:, Publisher: …) "
+               f"found; read as {len(body)} plain paragraph(s)")
     else:
         header = [" ".join(c.split()) for c in raw_chunks[:first_meta]]
         meta_lines = [ln for c in raw_chunks[first_meta:] for ln in c.splitlines()]

@@ -1,43 +1,100 @@
 """Reader for the OCR text of a printed volume (``NAME.ocr.txt``).
 
-The reader is a flat list of small passes, each a pure function in its own module:
+The text comes normalised (``octavo.normalise``: line ends, spaces, form feeds) and
+corrected (``octavo.corrections``).  The reader is two flat lists of small passes.
 
-1. ``pages.split_pages`` — cut the text into printed pages; strip running heads,
-   folios, the watermark block, separators and scanner junk; infer missing folios.
-2. ``repair.repair`` — restore the characters the OCR encoding replaced (quotes,
-   apostrophes, dashes, bullets).
+The draft, each a pure function in its own module:
+
+1. ``pages.layout`` — cut the text into printed pages; learn and strip the boilerplate
+   the scan repeats, the running heads and folios (``boilerplate``, ``heads``,
+   ``folios``); infer missing and misread folios.
+2. ``charmap.learn`` / ``charmap.repair`` — work out which stand-in characters the scan
+   used for quotes, apostrophes and dashes, and put the real ones back.
 3. ``words.Vocabulary`` — the volume's own words, hyphened forms and word pairs, which
    with ``wordfreq``'s English frequencies settle every word decision below.
 4. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.
 5. ``paragraphs.build_blocks`` — join the lines of all pages into headings,
-   paragraphs, points, datelines, quotes and asterisms, with page markers.  Paragraph
-   ends come from the printed line widths (``measure``): a sentence's short last line,
-   or a full one before an indented line, leaning on the words that open the volume's
-   paragraphs where the width is ambiguous (``openers``); ``words`` joins the lines
-   (end-of-line and lost hyphens, letter-spaced emphasis, OCR gaps, ellipses).
+   paragraphs, points, datelines, quotes and asterisms, with page markers.
 6. ``footnotes.attach`` — put the footnotes' markers in the text as NoteRefs.
-7. ``works.build_book`` — cut the draft into works by the printed contents, link the
-   endnotes, read the notes and the chronicle (the structure passes).
 
-The editor's corrections (``octavo.corrections``) are applied to the text before all this.
+The structure (``STRUCTURE``), each a function of the shared ``structure.Structure``:
+
+7. ``furniture.check`` — say what was learnt, and what could not be found.
+8. ``contents.read`` — the printed contents as nested entries.
+9. ``notes.read`` — the numbered endnotes of the notes pages.
+10. ``running.name_works`` — an id for each work from its running head.
+11. ``body.take`` — the running text from the first work to the back matter, blank pages
+    marked.
+12. ``links.endnotes`` — endnote markers linked to their notes, and checked.
+13. ``links.page_refs`` — "this volume, p. N" linked, in the text, footnotes and notes.
+14. ``cut.works`` — each entry's title found (``find``), the text cut there into works,
+    parts and ``sections``, with their subtitles, dates and ``closing`` lines.
+15. ``backmatter.add`` — the notes and the chronicle as works.
+16. ``footnotes.to_works`` — each footnote to the work that cites it.
 """
 
 from __future__ import annotations
 
-from ...tree import Book
-from . import footnotes, pages, paragraphs, repair, words, works
+from collections.abc import Callable
+
+from ...tree import Book, Metadata, Work
+from . import (
+    backmatter,
+    body,
+    charmap,
+    contents,
+    cut,
+    footnotes,
+    furniture,
+    links,
+    notes,
+    pages,
+    paragraphs,
+    running,
+    words,
+)
 from .draft import Draft
+from .structure import Structure
+
+STRUCTURE: list[Callable[[Structure], None]] = [
+    furniture.check,
+    contents.read,
+    notes.read,
+    running.name_works,
+    body.take,
+    links.endnotes,
+    links.page_refs,
+    cut.works,
+    backmatter.add,
+    footnotes.to_works,
+]
 
 
-def draft(text: str) -> tuple[Draft, list[pages.Page]]:
-    """The volume's running text as blocks, and its pages (for the structure passes)."""
-    page_list = repair.repair(pages.split_pages(text))
-    vocab = words.Vocabulary([line for page in page_list for line in page.lines])
-    bodies, notes = footnotes.split_footnotes(page_list)
+def draft(text: str) -> tuple[Draft, pages.Layout]:
+    """The volume's running text as blocks, and its pages with what was learnt of them."""
+    layout = pages.layout(text)
+    layout.charmap = charmap.learn([line for page in layout.pages for line in page.lines])
+    layout.pages = charmap.repair(layout.pages, layout.charmap)
+    vocab = words.Vocabulary([line for page in layout.pages for line in page.lines])
+    bodies, page_notes = footnotes.split_footnotes(layout.pages)
     blocks = paragraphs.build_blocks(bodies, vocab)
-    return footnotes.attach(Draft(blocks=blocks), notes, vocab), page_list
+    return footnotes.attach(Draft(blocks=blocks), page_notes, vocab), layout
 
 
-def read(text: str) -> Book:
-    """Read the OCR text of a printed volume into a Book."""
-    return works.build_book(*draft(text))
+def read(text: str, hints: Metadata | None = None) -> Book:
+    """Read the OCR text of a printed volume into a Book (``hints``: what the TOML says,
+    of which the author's name)."""
+    return build_book(*draft(text), hints)
+
+
+def build_book(the_draft: Draft, layout: pages.Layout, hints: Metadata | None = None) -> Book:
+    """The volume's works cut from its draft by the structure passes."""
+    told = hints.author if hints else ""
+    st = Structure(the_draft, layout, told or furniture.author(layout),
+                   "the TOML" if told else "the versos' running heads")
+    for step in STRUCTURE:
+        step(st)
+    if not st.works:  # no contents to cut by: the running text as it reads
+        st.works = [Work(id="text", title="", blocks=the_draft.blocks,
+                         footnotes=the_draft.footnotes)]
+    return Book(Metadata(author=st.author), st.works, st.notes)

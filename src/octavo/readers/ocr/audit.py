@@ -1,31 +1,21 @@
-"""What the reader could not settle, for an editor: where to look, and why.
+"""What a look at the finished tree shows an editor, beside what the reader reported.
 
-The structure pass records its doubts on ``Book.warnings`` as ``topic: message``;
-this module adds what a look at the finished tree shows (numbers that still look
-like note markers, footnote references with no footnote, words the OCR may have
-run together) and groups everything by topic.
+Reading records its findings on ``Book.findings``; this module adds the doubts the
+finished tree shows: numbers that still look like note markers, footnote references
+with no footnote, words the OCR may have run together, chronicle dates that run
+backwards.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
+from ...findings import Finding
 from ...tree import Book, Chronicle, NoteRef, Text, Work, iter_nodes
 from . import words
 from .links import slots
 
-TOPICS = {
-    "notes": "Endnotes",
-    "markers": "Numbers that look like note markers",
-    "footnotes": "Footnotes",
-    "contents": "Contents entries",
-    "pages": "Pages",
-    "dates": "Dates the contents and the title lines disagree on",
-    "chronicle": "Chronicle dates",
-    "joins": "Words the OCR may have run together",
-}
 _RANGE = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})$")
 _MARKER = re.compile(r"(?<=[A-Za-z\u201d\u2019])\d{1,3}\b")
 _LONG_WORD = re.compile(r"\b[a-z]{8,}\b")
@@ -35,50 +25,42 @@ _PART = 3  # shortest part of a joined word worth reporting
 _PREFIXES = frozenset({"dis", "non", "pre", "sub", "anti", "over", "under", "counter"})
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing an editor should look at."""
-
-    topic: str
-    message: str
-
-
-def findings(book: Book) -> list[Finding]:
-    """Everything the reader recorded or the tree shows as unsettled, in book order."""
-    found = [Finding(*w.split(": ", 1)) if ": " in w else Finding("notes", w)
-             for w in book.warnings]
+def findings(book: Book, source: str = "") -> list[Finding]:
+    """The doubts the finished tree shows, in book order (``source`` names the source)."""
+    found: list[Finding] = []
     footnote_ids = {f.id for work in book.walk() for f in work.footnotes}
     texts = [n.text for root in (*book.works, *book.notes) for n in iter_nodes(root)
              if isinstance(n, Text)]
     usage = Counter(w for t in texts for w in _LONG_WORD.findall(t))
     for work in book.works:
         if work.kind == "chronicle":
-            found += _chronicle(work)
+            found += _chronicle(work, source)
         if work.kind in ("notes", "chronicle"):
             continue
         for node in iter_nodes(work):
             if isinstance(node, NoteRef) and node.kind == "footnote" \
                     and node.target not in footnote_ids:
-                found.append(Finding("footnotes", f"reference {node.label} in “{work.title}” "
-                                                  "has no footnote"))
+                found.append(Finding("o-002", f"reference {node.label} in “{work.title}” has no "
+                                              "footnote", source=source))
         for slot in slots(work.blocks):
             text = slot.text.text
             for m in _MARKER.finditer(text):
-                found.append(Finding("markers", f"p. {slot.page}: “…{_around(text, m)}…”"))
-            found += [Finding("joins", f"p. {slot.page}: “{w}” ({' '.join(parts)}?)")
+                found.append(Finding("n-003", f"“…{_around(text, m)}…”", slot.page,
+                                     source=source))
+            found += [Finding("j-001", f"“{w}” ({' '.join(parts)}?)", slot.page, source=source)
                       for w, parts in _joins(text) if usage[w] < _HOUSE_STYLE]
     return found
 
 
-def _chronicle(work: Work) -> list[Finding]:
+def _chronicle(work: Work, source: str) -> list[Finding]:
     """Chronicle dates whose day range runs backwards (``September 23-21``)."""
     out = []
     for year in (y for c in work.blocks if isinstance(c, Chronicle) for y in c.years):
         for entry in year.entries:
             m = _RANGE.search(entry.date)
             if m and int(m[2]) <= int(m[1]):
-                out.append(Finding("chronicle", f"{year.year}, “{entry.date}”: the days run "
-                                                "backwards"))
+                out.append(Finding("h-001", f"{year.year}, “{entry.date}”: the days run "
+                                            "backwards", source=source))
     return out
 
 
@@ -95,16 +77,3 @@ def _joins(text: str):
         if len(parts) > 1 and parts[0] not in _PREFIXES and \
                 all(len(p) >= _PART and words.zipf(p) >= _COMMON for p in parts):
             yield word, parts
-
-
-def report(book: Book) -> list[str]:
-    """The findings as lines of a readable report, grouped by topic."""
-    found = findings(book)
-    if not found:
-        return ["Nothing to report: every note, footnote and contents entry was settled."]
-    lines: list[str] = []
-    for topic, heading in TOPICS.items():
-        items = [f.message for f in found if f.topic == topic]
-        if items:
-            lines += [f"{heading} ({len(items)})", *(f"  {m}" for m in items), ""]
-    return lines[:-1]

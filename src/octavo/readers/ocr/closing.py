@@ -1,9 +1,11 @@
 """The lines that close a work and are not its text: date, source, signature, remarks.
 
 The print sets them off under the last paragraph: a closing date (``January 5,
-1921``), the source of first publication (``Pravda, No. 12,`` / ``January 19,
-1921``), a signature (``Signed: J. Stalin``) and remarks (``Published for the first
-time``, ``Written in March 1921``).  A congress's title page has nothing but its source,
+1921``), the source of first publication (a periodical's number, ``Pravda, No. 12,`` /
+``January 19, 1921``), a signature (``Signed: …``, the author's name with or without
+initials, a letter's close, an institute) and remarks (``Published for the first
+time``, ``Written in March 1921``).  The author is the volume's (``Signature``), so the
+signatures are whoever's the volume is.  A congress's title page has nothing but its source,
 a verbatim report named by the line before it (``The Tenth Congress of the Russian
 Communist Party.`` / ``Verbatim Report,`` / ``Moscow, 1921.``).
 """
@@ -11,27 +13,57 @@ Communist Party.`` / ``Verbatim Report,`` / ``Moscow, 1921.``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...dates import MONTHS
 from ...tree import Block, ClosingLine, PageMarker, Paragraph, Text, iter_nodes
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
-_SIGNATURE = re.compile(r"^(?:Signed:\s*)?(?:J\.\s*)?Stalin\.?$|^Yours,$"
-                        r"|^Marx-Engels-Lenin Institute")
-_SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated|"
-                     r"Pravda|Izvestia|Zhizn|Bakinsky|Petrogradskaya)\b|\bVerbatim Report\b")
+_SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]* ){0,4}Institute\b")
+_SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"
+                     r"|\bVerbatim Report\b")
 _NAMED = re.compile(r"^Verbatim Report\b")  # a report's line: the meeting's name comes before
 _REMARK = re.compile(r"^(?:Published for the first time|Written in|Written on|"
                      r"Reprinted from)\b")
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?$")
 
 
+@dataclass(frozen=True)
+class Signature:
+    """How the volume's author signs: the surname, after initials or not (``J. Stalin``,
+    ``Stalin``), learnt from the author's name."""
+
+    surname: str = ""
+
+    @classmethod
+    def of(cls, author: str) -> Signature:
+        words = re.findall(r"[^\W\d_][\w’'-]*", author)
+        return cls(words[-1] if words else "")
+
+    @property
+    def pattern(self) -> str:
+        """The author's signature as a regular expression ("" for none)."""
+        return rf"(?:[A-Z]\.\s*)*{re.escape(self.surname)}\.?" if self.surname else ""
+
+    def signs(self, line: str) -> bool:
+        """Whether a line is a signature: the author's, another's ``Signed:``, a close."""
+        return bool(_SIGNED.match(line)) or bool(
+            self.surname and re.fullmatch(self.pattern, line))
+
+    def run_on(self) -> re.Pattern[str]:
+        """Where a closing line begins inside a paragraph the OCR ran together."""
+        name = re.escape(self.surname)
+        signed = "".join(rf"|(?<=^{initials}{name})\s+" for initials in ("", r"[A-Z]\. ")
+                         ) if self.surname else ""
+        return re.compile(_RUN_ON + signed)
+
+
 def text(block: Paragraph) -> str:
     return " ".join("".join(n.text for n in iter_nodes(block) if isinstance(n, Text)).split())
 
 
-def _kind(line: str) -> str:
-    if _SIGNATURE.match(line):
+def _kind(line: str, sig: Signature) -> str:
+    if sig.signs(line):
         return "signature"
     if _REMARK.match(line):
         return "remark"
@@ -43,15 +75,15 @@ def _kind(line: str) -> str:
 
 
 # where a closing line begins inside a paragraph the OCR ran together
-_RUN_ON = re.compile(r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
-                     r"Published for the first time\b))"
-                     r"|(?<=^Yours,)\s+|(?<=^Stalin)\s+|(?<=^J\. Stalin)\s+"
-                     r"|(?<![A-Z]\.)(?<=[.!?)\u201d])\s+(?=[A-Z][^.!?]*?,?\s+No\.\s*\d+[^.!?]*$)")
+_RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
+           r"Published for the first time\b))"
+           r"|(?<=^Yours,)\s+"
+           r"|(?<![A-Z]\.)(?<=[.!?)\u201d])\s+(?=[A-Z][^.!?]*?,?\s+No\.\s*\d+[^.!?]*$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
 _MAX_KIND_LINE = 130
 
 
-def _unmerge(blocks: list[Block]) -> list[Block]:
+def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
     """The blocks with closing lines the OCR ran together, or into the last paragraph,
     set apart as lines of their own."""
     out = list(blocks)
@@ -60,7 +92,7 @@ def _unmerge(blocks: list[Block]) -> list[Block]:
         if not isinstance(block, Paragraph) or not block.inlines \
                 or not isinstance(block.inlines[-1], Text):
             continue
-        pieces = _cuts(block.inlines[-1].text)
+        pieces = _cuts(block.inlines[-1].text, sig)
         if len(pieces) > 1:
             block.inlines[-1] = Text(pieces[0])
             head = [block] if text(block) else []
@@ -68,25 +100,26 @@ def _unmerge(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _cuts(line: str) -> list[str]:
+def _cuts(line: str, sig: Signature) -> list[str]:
     """A text cut where closing lines begin inside it (only where what follows is one)."""
-    pieces = [p for p in _RUN_ON.split(line) if p]
-    while len(pieces) > 1 and not all(_kind(p) or len(p) <= _MAX_LINE for p in pieces[1:]):
+    pieces = [p for p in sig.run_on().split(line) if p]
+    while len(pieces) > 1 and not all(_kind(p, sig) or len(p) <= _MAX_LINE for p in pieces[1:]):
         pieces[:2] = [f"{pieces[0]} {pieces[1]}"]
     return pieces
 
 
-def _allowed(line: str, previous: str) -> bool:
+def _allowed(line: str, previous: str, sig: Signature) -> bool:
     """Whether a line can follow a closing line of kind ``previous``."""
-    if _kind(line):
+    if _kind(line, sig):
         return len(line) <= _MAX_KIND_LINE
     return previous in ("source", "signature") and len(line) <= _MAX_LINE \
         and not line.endswith(("!", "?"))
 
 
-def split(blocks: list[Block]) -> tuple[list[Block], list[ClosingLine]]:
-    """A work's blocks without its closing lines, and those lines."""
-    blocks = _unmerge(blocks)
+def split(blocks: list[Block], sig: Signature) -> tuple[list[Block], list[ClosingLine]]:
+    """A work's blocks without its closing lines, and those lines (``sig``: how the
+    volume's author signs)."""
+    blocks = _unmerge(blocks, sig)
     tail: list[int] = []
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
@@ -98,32 +131,33 @@ def split(blocks: list[Block]) -> tuple[list[Block], list[ClosingLine]]:
         tail.append(i)
     tail.reverse()
     lines = [text(blocks[i]) for i in tail]
-    start = next((k for k in range(len(lines)) if _kind(lines[k]) and _runs(lines[k:])), None)
+    start = next((k for k in range(len(lines))
+                  if _kind(lines[k], sig) and _runs(lines[k:], sig)), None)
     if start is None:
         return blocks, []
     taken = set(tail[start:])
-    if start and _NAMED.match(lines[start]) and not _kind(lines[start - 1]):
+    if start and _NAMED.match(lines[start]) and not _kind(lines[start - 1], sig):
         taken.add(tail[start - 1])  # the meeting a verbatim report records opens its source
         lines[start] = f"{lines[start - 1]} {lines[start]}"
-    return [b for i, b in enumerate(blocks) if i not in taken], _lines(lines[start:])
+    return [b for i, b in enumerate(blocks) if i not in taken], _lines(lines[start:], sig)
 
 
-def _runs(lines: list[str]) -> bool:
+def _runs(lines: list[str], sig: Signature) -> bool:
     """Whether lines, the first of a known kind, can all be closing lines."""
     previous = ""
     for line in lines:
-        if not _allowed(line, previous):
+        if not _allowed(line, previous, sig):
             return False
-        previous = _kind(line) or previous
+        previous = _kind(line, sig) or previous
     return True
 
 
-def _lines(raw: list[str]) -> list[ClosingLine]:
+def _lines(raw: list[str], sig: Signature) -> list[ClosingLine]:
     """Closing lines from the printed lines: a source's lines make one (``Pravda, No. 6,``
     / ``January 12, 1921``); a line of no kind of its own continues the one before it."""
     out: list[ClosingLine] = []
     for line in raw:
-        kind = _kind(line)
+        kind = _kind(line, sig)
         previous = out[-1] if out else None
         if previous and previous.kind == "source" and (
                 not kind or (kind == "date" and not _dated(previous.text))):

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
 from .pages import Page
 from .titles import is_capitals, title_case
+
+if TYPE_CHECKING:
+    from .structure import Structure
 
 _HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+[IVXL]+)?$")
 _PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,})$")
@@ -190,3 +194,8 @@ def _display(text: str) -> str:
     if text.endswith(".") and not _ABBREVIATION_END.search(text):
         text = text[:-1]
     return title_case(text)
+
+
+def read(st: Structure) -> None:
+    """The structure pass: the printed contents of the volume's pages as entries."""
+    st.entries = parse(contents_lines(st.layout.pages))

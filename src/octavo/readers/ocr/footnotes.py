@@ -10,11 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from ...tree import Block, Footnote, NoteRef, PageMarker, Paragraph, Text, child_lists, iter_nodes
+from ...findings import report
+from ...tree import (
+    Block,
+    Footnote,
+    NoteRef,
+    PageMarker,
+    Paragraph,
+    Text,
+    Work,
+    child_lists,
+    iter_nodes,
+)
 from . import words
 from .draft import Draft
 from .pages import Page
+
+if TYPE_CHECKING:
+    from .structure import Structure
 
 START = re.compile(r"^(\*{1,3})\s*(?=\S)(?!\*)")
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
@@ -96,3 +111,20 @@ def _unlink_strays(blocks: list[Block]) -> None:
             for i, item in enumerate(items):
                 if isinstance(item, NoteRef) and item.kind == "footnote" and not item.target:
                     items[i] = Text(item.label)
+
+
+def to_works(st: Structure) -> None:
+    """The structure pass: give each footnote to the work whose text cites it."""
+    footnotes = st.footnotes
+    attached: set[str] = set()
+    for top in st.works:
+        for work in top.walk():
+            for node in iter_nodes(work, skip=(Work, Footnote)):  # its own, not its parts'
+                if isinstance(node, NoteRef) and node.kind == "footnote" \
+                        and node.target in footnotes and node.target not in attached:
+                    work.footnotes.append(footnotes[node.target])
+                    attached.add(node.target)
+    for fid, footnote in footnotes.items():
+        if fid not in attached:
+            report("o-001", f"footnote {footnote.marker} ({fid}) has no reference in any work",
+                   page=fid.split("-")[1].strip("x"))

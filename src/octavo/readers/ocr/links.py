@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from ...findings import report
 from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
+
+if TYPE_CHECKING:
+    from .structure import Structure
 
 _END = r"(?=[\s,.;:)\u201d\u2019*]|$)"
 # a number glued to a letter or to closing punctuation, not part of a longer number
-_GLUED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END)
+_GLUED = re.compile(r"(?<=[A-Za-z.,;:?!)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END)
 # glued to a year (``in March 192116)``) or set off by a space (``Conference, 48 the``):
 # taken only for the number due, on the page its note cites or next to it
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
@@ -139,3 +144,24 @@ def link_pages(blocks: list[Block]) -> int:
             _split(slot, m.start("refs"), m.end("refs"), *nodes)
             count += sum(isinstance(n, PageRef) for n in nodes)
     return count
+
+
+def endnotes(st: Structure) -> None:
+    """The structure pass: link the body's endnote markers, and say where a note has no
+    marker or its marker stands on another page than the note says."""
+    placed = link_endnotes(st.body, st.notes)
+    for note in st.notes:
+        page = placed.get(note.id)
+        if page is None:
+            report("n-001", f"note {note.number} (cited p. {note.cited_page}) has no marker "
+                   "in the text", page=note.cited_page)
+        elif page != note.cited_page:
+            report("n-002", f"note {note.number} says p. {note.cited_page}, its marker stands "
+                   f"on p. {page}", page=page)
+
+
+def page_refs(st: Structure) -> None:
+    """The structure pass: link "this volume, p. N" in the body, footnotes and notes."""
+    for blocks in (st.body, *(f.blocks for f in st.draft.footnotes),
+                   *(n.blocks for n in st.notes)):
+        link_pages(blocks)

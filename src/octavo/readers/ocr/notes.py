@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ...tree import Note, Paragraph
 from .flow import Line, flow, inlines
 from .pages import Page
+
+if TYPE_CHECKING:
+    from .structure import Structure
 
 _START = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
 _CITED = re.compile(r"(?:^|\s)(?P<ref>pp?\.\s*(?P<page>\d{1,3}))$")
@@ -74,3 +78,8 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
                 and _SENTENCE_END.search(line.text) and len(line.text) < 0.8 * width):
             groups.append([])
     return [g for g in groups if g]
+
+
+def read(st: Structure) -> None:
+    """The structure pass: the numbered endnotes of the volume's notes pages."""
+    st.notes = parse(st.layout.pages)

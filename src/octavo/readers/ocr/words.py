@@ -28,8 +28,8 @@ MERGED_PAIR = re.compile(r"(?<=\b[A-Za-z] [A-Za-z] )([A-Za-z])([A-Za-z])(?= [A-Z
 SPACED_DIGITS = re.compile(r"\b(?:\d ){2,}\d(?: ?- ?(?:\d ?)*\d)?\b")  # 1 9 0 4 - 0 5
 SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
 SPACED_START = re.compile(r"^[A-Za-z]{1,2} [A-Za-z]\b")  # … and one opening so
-LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|[^\w’]|$)")
-LONE_INITIAL = re.compile(r"(?<![\w’.-])([b-hj-z]) ([a-z]{2,})\b")
+LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|$|[^\w’](?![A-Za-z](?: |$)))")
+LONE_INITIAL = re.compile(r"(?<![\w’.-])(?<!\b[A-Za-z] )([b-hj-z]) ([a-z]{2,})\b")
 GAP_BEFORE_STOP = re.compile(r"(?<=[\w.)]) (?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))")  # N.E.P. ,
 GAP_IN_INITIALS = re.compile(r"(?<=\b[A-Z]) \.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
@@ -37,6 +37,8 @@ GAP_BEFORE_PARTY = re.compile(r"(?<=[A-Z]\.) (?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
+LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
+KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 
@@ -197,12 +199,15 @@ def segment(letters: str) -> list[str]:
 def _spaced(run: str, before: str) -> tuple[str, str, bool]:
     """A run of spaced letters read: (text before it, the run as words, whether it is the
     print's spaced emphasis).  A run that ends a word begun before it (``aff a i r s``,
-    ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``)."""
+    ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``).  A run that
+    is a word is that word (``i n c o m e``, not ``in come``), else the likeliest words."""
     letters = run.replace(" ", "")
     stem = STEM.search(before[-40:])
     if stem and zipf(stem[1]) < 4 and zipf(stem[1] + letters.replace("-", "")) >= 3:
         return before[:-1], letters.replace("-", ""), False
-    words = "-".join(" ".join(segment(part)) for part in letters.split("-"))
+    words = "-".join(part if len(part) >= LONG_RUN and zipf(part) >= KNOWN
+                     else " ".join(segment(part))
+                     for part in letters.split("-"))
     emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
     return before, words, emphatic
 

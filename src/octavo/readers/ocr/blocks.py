@@ -1,0 +1,60 @@
+"""Blocks as the structure passes read them: their plain text, the page markers they
+hold and the printed page each begins on."""
+
+from __future__ import annotations
+
+from ...tree import Block, Inline, PageMarker, Text, iter_nodes
+
+
+def plain(node: object) -> str:
+    """The text of a block or inline, note references and page markers left out."""
+    return "".join(n.text for n in iter_nodes(node) if isinstance(n, Text))
+
+
+def plain_inlines(inlines: list[Inline]) -> str:
+    return "".join(plain(i) for i in inlines)
+
+
+def markers(block: Block) -> list[PageMarker]:
+    """The page markers a block is or holds, in order (cheaper than a full walk)."""
+    if isinstance(block, PageMarker):
+        return [block]
+    found = [i for i in getattr(block, "inlines", ()) if isinstance(i, PageMarker)]
+    found += [i for i in getattr(block, "title", ()) if isinstance(i, PageMarker)]
+    for inner in getattr(block, "blocks", ()):
+        found += markers(inner)
+    return found
+
+
+def pages_at(blocks: list[Block], page: str = "") -> list[str]:
+    """The printed page each block begins on (``page`` before the first marker)."""
+    out = []
+    for block in blocks:
+        if isinstance(block, PageMarker):
+            page = block.page
+        out.append(page)
+        for marker in markers(block):
+            page = marker.page
+    return out
+
+
+def back_over_markers(blocks: list[Block], index: int) -> int:
+    """The index of the first of the page markers that stand right before ``index``."""
+    while index > 0 and isinstance(blocks[index - 1], PageMarker):
+        index -= 1
+    return index
+
+
+def last_page(pages: list[str], blocks: list[Block], start: int, stop: int) -> str:
+    """The printed page the text of blocks [start, stop) ends on."""
+    last = ""
+    for i in range(start, stop):
+        if not isinstance(blocks[i], PageMarker):
+            last = pages[i]
+            for marker in markers(blocks[i]):
+                last = marker.page
+    return last
+
+
+def page_value(page: str) -> int | None:
+    return int(page) if page.isdigit() else None

@@ -1,0 +1,38 @@
+"""The volume's running text: from the first work's page to the back matter."""
+
+from __future__ import annotations
+
+from ...findings import report
+from ...tree import Block, PageMarker
+from .blocks import markers, pages_at
+from .structure import Structure
+
+
+def take(st: Structure) -> None:
+    """The draft's blocks from the first work's page to the notes or the chronicle, with a
+    marker for each page the scan left out."""
+    blocks = st.draft.blocks
+    pages = pages_at(blocks)
+    first = st.entries[0].page if st.entries else ""
+    back = next((e.page for e in st.entries if e.kind in ("notes", "chronicle")), "")
+    start = next((i for i, p in enumerate(pages) if p == first), 0)
+    end = next((i for i, p in enumerate(pages) if p == back and i > start), len(blocks))
+    st.body = blank_pages(blocks[start:end])
+    known = {m.page for b in blocks for m in markers(b)}
+    for page in (m.page for b in st.body for m in markers(b) if m.page not in known):
+        report("p-001", "the page is blank or missing in the scan; its marker stands before "
+               "the next page's", page=page)
+
+
+def blank_pages(blocks: list[Block]) -> list[Block]:
+    """The blocks with a marker for each blank page the scan left out (the verso after
+    a part's title page), just before the next page's marker."""
+    out: list[Block] = []
+    last = None
+    for block in blocks:
+        if isinstance(block, PageMarker) and block.page.isdigit() and last is not None:
+            out += [PageMarker(str(n)) for n in range(last + 1, int(block.page))]
+        out.append(block)
+        numbers = [int(m.page) for m in markers(block) if m.page.isdigit()]
+        last = numbers[-1] if numbers else last
+    return out

@@ -1,0 +1,196 @@
+"""Boilerplate: what a scan repeats over its pages and the print never had.
+
+A watermark, a scanner's stamp, a distribution notice: a group of lines (a blank line
+may stand inside it) that recurs, word for word, on pages spread over the whole volume,
+at any place on the page, even between a running head and its folio.  It is learnt from
+the text, whatever its words: a group of two lines or more is boilerplate when it recurs
+on pages from the volume's first half to its second (the text's own repeats, a citation
+or a quotation given again, stay within a few pages) and the contents list doesn't name
+it (a section heading that recurs in several works does); a single line only when it
+stands on a large share of the pages, as no line of running text does, or, spread so,
+stands somewhere inside a sentence, or above or inside a running head.  Lines with no letter or
+digit (dot rows, a scanner's separators) are junk wherever they stand, asterisms aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .folios import FOLIO
+from .heads import candidates, is_capitals
+
+MIN_LETTERS = 3  # a stamp's line says something in letters
+MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice
+SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
+SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
+# signature closes every work, but a work runs over more than two pages)
+AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
+ASTERISM = frozenset("*⁂✱✻·• ")
+CONTENTS = re.compile(r"^C ?O ?N ?T ?E ?N ?T ?S\b")
+ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
+ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of lines (stripped; "" a blank line inside it) and how often it stands."""
+
+    lines: tuple[str, ...]
+    count: int
+
+    def describe(self) -> str:
+        return " / ".join(line or "(blank)" for line in self.lines)
+
+
+def is_junk(line: str) -> bool:
+    """A line with no letter or digit that is no asterism: dot rows, scanner marks."""
+    s = line.strip()
+    return bool(s) and not any(c.isalnum() for c in s) and not set(s) <= ASTERISM
+
+
+def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[int, int]:
+    """How far before and after a recurring line its repeats agree, line by line, on lines
+    that recur no more often than it (a line that stands more often belongs to a group of
+    its own, which this one's repeats sometimes adjoin)."""
+    def agreed(offset: int) -> bool:
+        seen = Counter(stripped[i + offset] if 0 <= i + offset < len(stripped) else None
+                       for i in at)
+        value, count = seen.most_common(1)[0]
+        return (value is not None and count >= AGREE * len(at)
+                and counts[value] * AGREE <= len(at))
+
+    before = after = 0
+    while agreed(-before - 1):
+        before += 1
+    while agreed(after + 1):
+        after += 1
+    return before, after
+
+
+def _worded(group: tuple[str, ...]) -> bool:
+    """Whether a line says something (a stamp has words; an asterism or a number not)."""
+    return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
+
+
+def _interrupts(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line stands, somewhere, inside a sentence (after a line that
+    ends no sentence, before one that goes on in lower case): no line of the text does."""
+    def goes_on(i: int) -> bool:
+        before = stripped[i - 1] if i > 0 else ""
+        after = stripped[i + 1] if i + 1 < len(stripped) else ""
+        return bool(before) and before[-1].isalpha() and after[:1].islower()
+
+    return any(goes_on(i) for i in at)
+
+
+def _over_heads(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line stands, somewhere, right above a running head and its folio
+    (``NOTES 24``), or between them (``NOTES`` / the line / ``24``): where no text stands."""
+    def line(i: int) -> str:
+        return stripped[i] if 0 <= i < len(stripped) else ""
+
+    def headed(i: int) -> bool:
+        return any(c.head and c.folio for c in candidates([line(i)]))
+
+    def parted(i: int) -> bool:
+        return bool(FOLIO.fullmatch(line(i + 1))) and is_capitals(line(i - 1))
+
+    return any(headed(i + 1) or parted(i) for i in at)
+
+
+def _beside_folio(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line mostly stands beside a bare number: a running head whose
+    folio the scan set on a line of its own, not boilerplate."""
+    def folio(i: int) -> bool:
+        return 0 <= i < len(stripped) and bool(FOLIO.fullmatch(stripped[i]))
+
+    return sum(folio(i - 1) or folio(i + 1) for i in at) >= len(at) / 2
+
+
+def _words(line: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
+
+
+def _listed(stripped: list[str]) -> list[str]:
+    """The words of the contents list's lines: from its heading on, as long as every few
+    lines end with a page number."""
+    start = next((i for i, line in enumerate(stripped) if CONTENTS.match(line)), None)
+    if start is None:
+        return []
+    end, since = start, 0
+    for end in range(start, len(stripped)):
+        since = 0 if ENTRY_END.search(stripped[end]) else since + 1
+        if since > ENTRY_LINES:
+            break
+    return [_words(line) for line in stripped[start:end]]
+
+
+def _named(group: tuple[str, ...], listed: list[str]) -> bool:
+    """Whether the contents names most of a group's lines inside longer entries: a
+    heading's number and title, not boilerplate."""
+    own = {_words(line) for line in group if line}
+    entries = [f" {entry} " for entry in listed if entry not in own]
+    named = sum(any(f" {w} " in entry for entry in entries) for w in own)
+    return bool(own) and named >= len(own) / 2
+
+
+def learn(lines: list[str], pages: int) -> list[Group]:
+    """The boilerplate groups of a text's lines (``pages``: how many pages it has)."""
+    stripped = [line.strip() for line in lines]
+    listed = _listed(stripped)
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(stripped):
+        if line:
+            where[line].append(i)
+    counts = Counter({line: len(at) for line, at in where.items()})
+    groups: dict[tuple[str, ...], int] = {}
+    grouped: set[str] = set()
+    for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
+        if len(at) < MIN_REPEATS or line in grouped:
+            continue
+        before, after = _grow(stripped, at, counts)
+        group = tuple(stripped[at[0] - before : at[0] + after + 1])
+        while group and not group[-1]:
+            group = group[:-1]
+        while group and not group[0]:
+            group = group[1:]
+        filled = sum(1 for g in group if g)
+        spread = (at[-1] - at[0]) / max(len(lines), 1)
+        stray = _interrupts(stripped, at) or _over_heads(stripped, at)
+        single = _worded(group) and not _beside_folio(stripped, at) and (
+            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and stray))
+        if ((filled >= 2 and spread >= SPREAD) or (filled == 1 and single)) \
+                and not _named(group, listed):
+            groups.setdefault(group, len(at))
+            grouped.update(group)
+    return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]
+
+
+def strip(lines: list[str], groups: list[Group]) -> set[int]:
+    """The indices of the lines that are boilerplate or junk.
+
+    A group is taken where it stands whole, and where two or more of its lines stand
+    together (a scan that cut one short); a lone line of a group only if it is the group.
+    """
+    gone = {i for i, line in enumerate(lines) if is_junk(line)}
+    stripped = [line.strip() for line in lines]
+    for group in groups:
+        members = {g for g in group.lines if g}
+        i = 0
+        while i < len(stripped):
+            if stripped[i] not in members or i in gone:
+                i += 1
+                continue
+            j, found = i, set()
+            while j < len(stripped) and (stripped[j] in members
+                                         or (not stripped[j] and "" in group.lines
+                                             and j + 1 < len(stripped)
+                                             and stripped[j + 1] in members)):
+                found.add(stripped[j])
+                j += 1
+            if len(found - {""}) >= min(2, len(members)):
+                gone.update(range(i, j))
+            i = j
+    return gone

@@ -1,0 +1,180 @@
+"""Pass 2: the scan's stand-in characters, worked out from where they stand, and put right.
+
+Scans mangle typography in their own ways: one sets ``³``/``²`` for double quotes,
+``¹`` for the apostrophe and ``‹`` for the dash, another keeps straight ASCII quotes,
+a third has the right Unicode already.  Which character plays which part is read off
+its neighbours across the volume:
+
+- the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
+  ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``), and closes the single quotes;
+- the dash stands between words without spaces (``question‹the``), or ends a line;
+- an opening quote stands after a space and before a word, a closing one after a word
+  and before a space; the commoner pair are the double quotes, and the opening
+  character that the apostrophe closes opens the single ones;
+- straight quotes (``"``, ``'``) open or close by the same neighbours, one at a time.
+
+A character takes a part only where most of its occurrences stand so; letters stay
+letters (``é`` stands inside words, but not before ``s`` or ``t`` alone).  Then a zero
+misread for a capital O at the start of a word (``0n the``) is put right, and the space
+the OCR leaves before an apostrophe or a closing quote is closed up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .words import zipf
+
+if TYPE_CHECKING:
+    from .pages import Page
+
+OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH = "“", "”", "‘", "’", "—"
+COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\")  # punctuation that means itself
+MIN_COUNT = 3  # fewer occurrences say nothing of a character's part
+MOST = 0.5  # the share of a character's occurrences that must stand as its part does
+_CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
+ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
+SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
+SPACE_BEFORE_CLOSING = re.compile(r"(?<=[\w.,;:!?]) \u201d(?=\s|$)")  # ``Unity, ” drafted``
+
+
+@dataclass
+class CharMap:
+    """What each stand-in character means (``fixed``), and the straight quotes that open
+    or close by their neighbours (``straight``)."""
+
+    fixed: dict[str, str] = field(default_factory=dict)
+    straight: frozenset[str] = frozenset()
+
+    def describe(self) -> str:
+        parts = [f"{a} → {b}" for a, b in sorted(self.fixed.items()) if a != b]
+        parts += [f"{c} → opening or closing by its neighbours" for c in sorted(self.straight)]
+        return "; ".join(parts) or "none: the text's quotes and dashes are right as they are"
+
+
+@dataclass
+class _Stands:
+    """Where a character stands, counted over the volume."""
+
+    total: int = 0
+    opening: int = 0  # after a space or the line's start, before a word
+    closing: int = 0  # after a word or punctuation, before a space, punctuation or the end
+    inside: int = 0  # between two letters
+    contraction: int = 0  # between letters, before a contraction's or possessive's ending
+    dash: int = 0  # between two words, or after a word at the line's end
+
+
+_CONTRACTION_AFTER = re.compile(_CONTRACTION)
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
+_CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
+
+
+def _count(text: str, char: str) -> _Stands:
+    """Where ``char`` stands across the text, looked at one occurrence at a time.  A
+    letter-like character counts only beside whole words (``Œ`` may stand in for a
+    quote; ``é`` is a letter: ``émigr`` and ``migr`` are no words)."""
+    stands = _Stands()
+    letter = char.isalpha()
+    at = text.find(char)
+    while at >= 0:
+        stands.total += 1
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < len(text) else "\n"
+        left = _WORD_BEFORE.search(text, max(0, at - 30), at)
+        right = _WORD_AFTER.match(text, at + 1)
+        if letter:  # beside a letter run that is no word, it is a letter of that word
+            left = left if left and zipf(left[0].lower()) > 0 else None
+            right = right if right and zipf(right[0].lower()) > 0 else None
+        contraction = bool(left and _CONTRACTION_AFTER.match(text, at + 1))
+        if (before.isspace() or before in _OPENS_AFTER) and (right or after in "(0123456789"):
+            stands.opening += 1
+        if (left or before in _CLOSES_BEFORE or before.isdigit()) and (
+                after.isspace() or after in _CLOSES_BEFORE):
+            stands.closing += 1
+        if before.isalpha() and after.isalpha():
+            stands.inside += 1
+        stands.contraction += contraction
+        if left and (after == "\n" or (right and not contraction and len(left[0]) >= 2
+                                        and len(right[0]) >= 2)):
+            stands.dash += 1
+        at = text.find(char, at + 1)
+    return stands
+
+
+def _candidates(text: str) -> dict[str, _Stands]:
+    """Where each character that may stand in for another stands: any but ASCII letters,
+    digits and plain punctuation."""
+    found = {}
+    for ch in sorted(set(text)):
+        if (ch.isalnum() and ch.isascii()) or ch.isspace() or ch in COMMON:
+            continue
+        stands = _count(text, ch)
+        if stands.total >= MIN_COUNT:
+            found[ch] = stands
+    return found
+
+
+def learn(lines: list[str]) -> CharMap:
+    """The volume's stand-in characters and what they mean, from where they stand."""
+    text = "\n".join(lines)
+    stands = _candidates(text)
+    fixed: dict[str, str] = {}
+    straight = frozenset(ch for ch in "\"'" if ch in stands
+                         and stands[ch].opening and stands[ch].closing)
+    apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight)
+    fixed.update(dict.fromkeys(apostrophes, APOSTROPHE))
+    fixed.update(dict.fromkeys(_standing(stands, lambda s: s.dash, exclude={*fixed, *straight}),
+                               DASH))
+    taken = {*fixed, *straight}
+    opening = sorted((ch for ch, s in stands.items() if ch not in taken
+                      and s.opening >= MOST * s.total), key=lambda ch: -stands[ch].total)
+    closing = sorted((ch for ch, s in stands.items() if ch not in taken
+                      and s.closing >= MOST * s.total), key=lambda ch: -stands[ch].total)
+    if opening and closing:
+        fixed[opening.pop(0)] = OPEN_DOUBLE
+        fixed[closing[0]] = CLOSE_DOUBLE
+    if opening and apostrophes:
+        fixed[opening[0]] = OPEN_SINGLE
+    return CharMap(fixed, straight)
+
+
+def _standing(stands: dict[str, _Stands], part, exclude) -> list[str]:
+    """The characters that stand so often enough, and in most of their occurrences (a scan
+    may use two for one part: an OCR's stray straight apostrophe beside its stand-in)."""
+    return sorted(ch for ch, s in stands.items() if ch not in exclude
+                  and part(s) >= MIN_COUNT and part(s) >= MOST * (s.inside or s.total))
+
+
+_STRAIGHT_OPEN = {'"': OPEN_DOUBLE, "'": OPEN_SINGLE}
+_STRAIGHT_CLOSE = {'"': CLOSE_DOUBLE, "'": APOSTROPHE}
+
+
+def _educate(line: str, straight: frozenset[str]) -> str:
+    """Straight quotes made curly: opening after a space or the start, else closing."""
+    for ch in straight:
+        line = re.sub(rf"(?:(?<=[\s(\[—])|^){re.escape(ch)}(?=\S)", _STRAIGHT_OPEN[ch], line)
+        line = line.replace(ch, _STRAIGHT_CLOSE[ch])
+    return line
+
+
+def repair_line(line: str, charmap: CharMap) -> str:
+    """One line with its real characters back and the OCR's gaps around them closed."""
+    if charmap.fixed:
+        line = line.translate(str.maketrans(charmap.fixed))
+    if charmap.straight:
+        line = _educate(line, charmap.straight)
+    if "0" in line:
+        line = ZERO_FOR_O.sub("O", line)
+    if " \u201d" in line:
+        line = SPACE_BEFORE_CLOSING.sub("\u201d", line)
+    return SPACE_BEFORE_APOSTROPHE.sub("\u2019", line) if " \u2019" in line else line
+
+
+def repair(pages: list[Page], charmap: CharMap) -> list[Page]:
+    """Pages whose heads and lines have their real characters back."""
+    return [replace(page, head=repair_line(page.head, charmap),
+                    lines=[repair_line(ln, charmap) for ln in page.lines]) for page in pages]

@@ -1,0 +1,126 @@
+"""Cutting the running text into the works of the contents.
+
+Each work, part and appendix of the contents is looked for by its title (``find``), in
+order; the blocks from one title to the next make the work.  The lines under its title
+give its date and subtitle, the lines under its last paragraph its closing
+(``closing``), the headings of the contents' sub-items its sections (``sections``).
+"""
+
+from __future__ import annotations
+
+from ...findings import report
+from ...tree import Block, NoteRef, PageMarker, Paragraph, Text, Work, iter_nodes
+from . import closing, contents, running, sections
+from .blocks import back_over_markers, last_page, pages_at, plain
+from .contents import Entry
+from .find import Found, find_title, similar
+from .structure import Structure
+from .titles import mend, normalise, title_case
+
+TARGETS = ("preface", "work", "part", "group", "appendix")
+
+
+def works(st: Structure) -> None:
+    """The body cut into the works of the contents, in their order and nesting."""
+    blocks = st.body
+    pages = pages_at(blocks)
+    found: list[Found] = []
+    cursor = 0
+    for entry in (e for top in st.entries for e in top.walk() if e.kind in TARGETS):
+        hit = find_title(blocks, pages, entry, cursor)
+        if hit is None:
+            report("t-001", f"“{entry.title}” not found in the body", page=entry.page)
+            continue
+        found.append(hit)
+        cursor = hit.stop
+    spans = {id(f.entry): (f, back_over_markers(blocks, f.start),
+                           back_over_markers(blocks, nxt.start) if nxt else len(blocks))
+             for f, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)}
+    st.works = [w for top in st.entries if (w := _work(st, top, blocks, pages, spans))]
+
+
+def _work(st: Structure, entry: Entry, blocks: list[Block], pages: list[str],
+          spans: dict[int, tuple[Found, int, int]]) -> Work | None:
+    if id(entry) not in spans:
+        return None
+    hit, start, stop = spans[id(entry)]
+    work = Work(id=st.work_ids[id(entry)], title=entry.title, kind=entry.kind)
+    title_blocks = blocks[hit.start:hit.stop]
+    work.title, work.toc_title = _display_titles(entry, title_blocks)
+    work.title_refs = [n for b in title_blocks for n in iter_nodes(b) if isinstance(n, NoteRef)]
+    own = blocks[start:hit.start] + blocks[hit.stop:stop]
+    work.first_page = entry.page
+    own = _head_lines(work, entry, own)
+    own, work.closing = closing.split(own, st.signature)
+    work.blocks = sections.nest(st, work, entry, own)
+    work.children = [c for child in entry.children if child.kind in ("part", "appendix")
+                     if (c := _work(st, child, blocks, pages, spans))]
+    work.last_page = last_page(pages, blocks, start, stop) or entry.page
+    for child in work.children:
+        work.last_page = child.last_page or work.last_page
+    work.short_title = running.short_title(st, work)
+    for child in work.children:
+        if child.short_title == child.title:
+            child.short_title = work.short_title
+    return work
+
+
+def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
+    """Take the date and description lines under a title into the work's fields."""
+    out = list(blocks)
+    work.date = entry.date
+    wanted = normalise(entry.subtitle)
+    taken: list[str] = []
+    while (index := next((i for i, b in enumerate(out)
+                          if not isinstance(b, PageMarker)), None)) is not None:
+        block = out[index]
+        if not isinstance(block, Paragraph):
+            break
+        printed = plain(block).strip()
+        words = normalise(printed)
+        so_far = normalise(" ".join(taken))
+        if block.role == "dateline" or (contents.DATE.fullmatch(printed) and len(words) <= 4):
+            if not entry.date or printed.startswith(entry.date):
+                work.date = printed
+            elif not entry.date.startswith(printed):
+                report("d-001", f"“{entry.title}” is dated {entry.date} in the contents, "
+                       f"{printed} under its title", page=entry.page)
+        elif len(so_far) < len(wanted) and similar(so_far + words, wanted) \
+                and len(so_far + words) <= len(wanted) + 1:
+            taken.append(printed)
+            work.subtitle_refs += [n for n in iter_nodes(block) if isinstance(n, NoteRef)]
+        elif len(so_far) < len(wanted) and similar(so_far + words, wanted):
+            _peel(block, len(wanted) - len(so_far))
+            taken = [entry.subtitle]
+            break
+        else:
+            break
+        del out[index]
+    if wanted:
+        complete = len(normalise(" ".join(taken))) >= len(wanted)
+        work.subtitle = taken if complete else [entry.subtitle]
+    return out
+
+
+def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:
+    """The title as the work's heading words it, and as the contents does if otherwise
+    (``Greeting to …`` over the text, ``Greetings to …`` in the contents)."""
+    printed = " ".join(plain(b) for b in blocks)
+    listed = title_case(mend(entry.title, printed))
+    if normalise(listed) == normalise(printed):
+        return listed, ""
+    return title_case(printed.strip()), listed
+
+
+def _peel(block: Paragraph, words: int) -> None:
+    """Remove a description the OCR ran into a paragraph's start (``(Record …) After …``)."""
+    for item in block.inlines:
+        if isinstance(item, Text):
+            tokens = item.text.split()
+            seen = 0
+            for t, token in enumerate(tokens):
+                seen += len(normalise(token))
+                if seen >= words:
+                    item.text = " ".join(tokens[t + 1:])
+                    return
+            return

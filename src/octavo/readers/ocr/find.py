@@ -1,0 +1,173 @@
+"""Finding a contents entry's title among the blocks, near its printed page.
+
+A title is found where a heading (or a line of its own) reads as the entry does, word
+for word or nearly (the OCR garbles a letter here and there), on the entry's page or a
+few pages on, its words run over as many title lines as it takes.  ``locate`` only
+looks; where the OCR ran a title into the block before it (``… Republics.” Appendix 2``)
+or two headings into one, it says how to set the title apart (a ``Mend``), which
+``find_title`` applies before it looks again.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from ...tree import Block, Heading, PageMarker, Paragraph, Text
+from .blocks import plain
+from .contents import Entry
+from .titles import normalise
+
+WINDOW = (-1, 3)  # how far from its printed page a title may be found
+CLOSE_ENOUGH = 0.75  # word-sequence similarity that counts as the same title
+RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
+
+
+@dataclass
+class Found:
+    """Where an entry's title stands among the blocks: [start, stop) are its lines."""
+
+    entry: Entry
+    start: int
+    stop: int
+
+
+@dataclass
+class SplitHeading:
+    """A heading that runs the title into the next heading: cut after ``keep`` words."""
+
+    index: int
+    keep: int
+
+
+@dataclass
+class RunIn:
+    """A paragraph whose last ``tokens`` words are the title's first line."""
+
+    index: int
+    tokens: int
+
+
+Mend = SplitHeading | RunIn
+
+
+def near(page: str, target: str) -> bool:
+    if page.isdigit() and target.isdigit():
+        return WINDOW[0] <= int(page) - int(target) <= WINDOW[1]
+    return page == target
+
+
+def similar(words: list[str], wanted: list[str]) -> bool:
+    """Whether title words read as the wanted ones (as far as both go)."""
+    n = min(len(words), len(wanted))
+    if not n:
+        return False
+    if "".join(words[:n]) == "".join(wanted)[: len("".join(words[:n]))]:
+        return True
+    first = difflib.SequenceMatcher(a=words[0], b=wanted[0]).ratio() >= CLOSE_ENOUGH
+    return first and difflib.SequenceMatcher(a=words[:n], b=wanted[:n], autojunk=False).ratio() \
+        >= CLOSE_ENOUGH
+
+
+def is_title_line(block: Block) -> bool:
+    return isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "line")
+
+
+def _count(block: Block) -> int:
+    return len(normalise(plain(block)))
+
+
+def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
+           ) -> Found | Mend | None:
+    """Where the entry's title stands from ``start`` on, near its page; or the mend that
+    would set it apart; or None."""
+    wanted = normalise(f"{entry.number} {entry.printed}")
+    if not wanted:
+        return None
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if not is_title_line(block) or not near(pages[i], entry.page):
+            continue
+        words = normalise(plain(block))
+        if not similar(words, wanted):
+            continue
+        j = i + 1
+        while len(words) < len(wanted) and j < len(blocks) and is_title_line(blocks[j]):
+            more = words + normalise(plain(blocks[j]))
+            if not similar(more, wanted):
+                break
+            words, j = more, j + 1
+        if len(words) > len(wanted) + 1 and isinstance(block, Heading):
+            keep = len(wanted) - (len(words) - _count(blocks[j - 1]))
+            if _cut_at(blocks[j - 1], keep) is not None:
+                return SplitHeading(j - 1, keep)
+        return Found(entry, i, j)
+    return _run_in(blocks, pages, entry, wanted, start)
+
+
+def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
+            start: int) -> RunIn | None:
+    """A title's first line the OCR ran into the end of the paragraph before it."""
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if not isinstance(block, Paragraph) or not near(pages[i], entry.page) \
+                or not block.inlines or not isinstance(block.inlines[-1], Text):
+            continue
+        tokens = block.inlines[-1].text.split()
+        for n in range(1, min(len(tokens), RUN_IN_WORDS) + 1):
+            tail = normalise(" ".join(tokens[-n:]))
+            if len(tail) >= 2 and tail == wanted[:len(tail)] and \
+                    i + 1 < len(blocks) and similar(tail + normalise(plain(blocks[i + 1])), wanted):
+                return RunIn(i, n)
+    return None
+
+
+def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:
+    """Where a heading's words pass ``keep``: (inline, token) after which to cut."""
+    seen = 0
+    for k, item in enumerate(getattr(heading, "inlines", [])):
+        if not isinstance(item, Text):
+            continue
+        tokens = item.text.split(" ")
+        for t, token in enumerate(tokens):
+            seen += len(normalise(token))
+            if seen >= keep and t + 1 < len(tokens):
+                return k, t
+    return None
+
+
+def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
+    """Set a title apart as ``edit`` says, in the blocks and their pages alike."""
+    if isinstance(edit, SplitHeading):
+        heading = blocks[edit.index]
+        assert isinstance(heading, Heading)
+        cut = _cut_at(heading, edit.keep)
+        assert cut is not None
+        k, t = cut
+        tokens = heading.inlines[k].text.split(" ")  # type: ignore[union-attr]
+        first = [*heading.inlines[:k], Text(" ".join(tokens[: t + 1]))]
+        rest = [Text(" ".join(tokens[t + 1:])), *heading.inlines[k + 1:]]
+        blocks[edit.index:edit.index + 1] = [Heading(first, heading.level),
+                                             Heading(rest, heading.level)]
+        pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
+        return
+    block = blocks[edit.index]
+    assert isinstance(block, Paragraph) and isinstance(block.inlines[-1], Text)
+    tokens = block.inlines[-1].text.split()
+    rest = " ".join(tokens[:-edit.tokens])
+    block.inlines[-1:] = [Text(rest)] if rest else []
+    moved = [block.inlines.pop()] if isinstance(block.inlines[-1], PageMarker) else []
+    page = moved[0].page if moved else pages[edit.index]  # type: ignore[union-attr]
+    title = Heading([Text(" ".join(tokens[-edit.tokens:]))])
+    blocks[edit.index + 1:edit.index + 1] = [*moved, title]
+    pages[edit.index + 1:edit.index + 1] = [page] * (len(moved) + 1)
+
+
+def find_title(blocks: list[Block], pages: list[str], entry: Entry, start: int) -> Found | None:
+    """The first place from ``start`` where the entry's title stands, near its page, the
+    blocks mended first where the OCR ran it into its neighbour."""
+    while isinstance(hit := locate(blocks, pages, entry, start), SplitHeading | RunIn):
+        mend(blocks, pages, hit)
+        if isinstance(hit, RunIn):
+            start = hit.index + 1
+    return hit

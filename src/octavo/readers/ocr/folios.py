@@ -1,0 +1,122 @@
+"""Folios: the printed page numbers, read where they fit the run of pages.
+
+A number at the head of a page is its folio only if it rises with the pages around it:
+from one folio to the next the print counts each page of the scan, plus the blank
+versos the scan leaves out (a part's title page backed by nothing, a work ending on a
+recto), less a page or two the scan's text may have cut in two at a stray blank line.
+The folios that agree make the longest such run (roman numerals for the front
+matter make a run of their own); a number off the run is text, or a misread folio where
+its page's running head says it is one.  Pages without a folio get theirs from their
+neighbours.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}")
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+SPLIT = 2  # pages a scan's text may have cut in two between two folios
+SKIPPED = 2  # blank versos a scan may leave out between two folios next to each other …
+SKIPPED_PER = 8  # … and one more for every this many pages between them (a work's end,
+# a part's title page: about one in eight pages in a volume of short works)
+REACH = 40  # how many candidates back a run may pass over (misread or stray numbers)
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a roman numeral (``XIV`` → 14)."""
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = ROMAN[ch]
+        following = ROMAN[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def to_roman(number: int) -> str:
+    """A roman numeral in capitals (14 → ``XIV``)."""
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"),
+                           (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+@dataclass(frozen=True)
+class Number:
+    """A folio's kind and value: ("arabic", 24), ("roman", 14)."""
+
+    kind: str
+    value: int
+
+    @classmethod
+    def of(cls, folio: str) -> Number | None:
+        if folio.isdigit():
+            return cls("arabic", int(folio))
+        if folio and all(c in ROMAN for c in folio) and to_roman(roman_value(folio)) == folio:
+            return cls("roman", roman_value(folio))
+        return None
+
+    def printed(self, value: int) -> str:
+        return str(value) if self.kind == "arabic" else to_roman(value)
+
+
+def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
+    """Whether folio b can follow folio a in the print, their pages being where they are."""
+    (i, x), (j, y) = a, b
+    spare = (y.value - x.value) - (j - i)
+    return x.kind == y.kind and j > i and y.value > x.value and \
+        -SPLIT <= spare <= SKIPPED + (j - i) // SKIPPED_PER
+
+
+def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
+    """The candidate folios (page index, number; in page order, a page may have several)
+    that make the longest rising run of each kind."""
+    kept: set[tuple[int, Number]] = set()
+    for kind in ("roman", "arabic"):
+        items = [c for c in candidates if c[1].kind == kind]
+        best = [1] * len(items)
+        before = [-1] * len(items)
+        for k in range(len(items)):
+            for m in range(max(0, k - REACH), k):
+                if best[m] + 1 > best[k] and _fits(items[m], items[k]):
+                    best[k], before[k] = best[m] + 1, m
+        k = max(range(len(items)), key=best.__getitem__, default=-1)
+        if k >= 0 and best[k] >= 2:
+            while k >= 0:
+                kept.add(items[k])
+                k = before[k]
+    return kept
+
+
+def infer(folios: list[str]) -> list[str]:
+    """Folios for the pages without one, from the nearest folios on either side.
+
+    Between two printed folios the pages are numbered back from the later one; where the
+    gap holds more numbers than pages, the print's blank versos (even pages after a
+    part title or a work's end, which the scan drops) are skipped.  The page before the
+    first folio of a run takes the number before it.
+    """
+    out = list(folios)
+    known = [(i, n) for i, f in enumerate(folios) if (n := Number.of(f))]
+    for (i, first), (j, second) in itertools.pairwise(known):
+        if j == i + 1:
+            continue
+        floor = first.value if first.kind == second.kind else 0
+        number = second.value
+        for k in range(j - 1, i, -1):
+            number -= 1
+            spare = number - floor - (k - i)
+            if spare > 0 and number % 2 == 0 and k < j - 1:
+                number -= 1
+            if number <= floor:
+                break
+            out[k] = second.printed(number)
+    if known and known[0][0] > 0 and known[0][1].value > 1:
+        first_index, number = known[0]
+        out[first_index - 1] = number.printed(number.value - 1)
+    return out

@@ -1,0 +1,56 @@
+"""What the reader learnt of the page furniture, and what it could not find.
+
+An editor should be able to check what was taken off the pages as not the print's text:
+the boilerplate, the running heads, the character map and the author they name, each a
+finding of its own (``octavo audit`` lists them).  A text in which no pages, no running
+heads or no contents list can be found is not read as a volume in silence: each missing
+piece is a warning saying where the reader looked and what it found there, and the build
+stops unless a plain reading is asked for.
+"""
+
+from __future__ import annotations
+
+from ...findings import STRUCTURE_MISSING, report
+from . import contents
+from .heads import is_capitals
+from .pages import Layout
+from .structure import Structure
+from .titles import title_case
+
+MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
+
+
+def author(layout: Layout) -> str:
+    """The author's name as the versos' running head gives it (``J. V. Stalin``)."""
+    head = layout.verso_head
+    return title_case(head) if head and is_capitals(head) else head
+
+
+def check(st: Structure) -> None:
+    """Report the furniture learnt, and each piece of the structure that can't be found."""
+    layout = st.layout
+    for group in layout.boilerplate:
+        report("f-001", f"boilerplate on {group.count} pages, taken off: {group.describe()}")
+    headed = [p for p in layout.pages if p.head]
+    numbered = [p for p in layout.pages if p.folio]
+    if headed:
+        report("f-002", f"running heads on {len(headed)} of {len(layout.pages)} pages, "
+               f"{len({p.head for p in headed})} different (the folio after the head on "
+               f"{layout.folios_after}, before it on {layout.folios_before}); the versos' "
+               f"head: “{layout.verso_head or 'none'}”")
+    for page in layout.pages:
+        if page.misread:
+            report("p-002", f"folio “{page.misread}” is off the run of pages; read as "
+                   f"p. {page.folio}", page=page.folio)
+    report("f-003", f"stand-in characters: {layout.charmap.describe()}")
+    report("f-004", f"the author: “{st.author or 'unknown'}”, from {st.author_from}")
+    if len(numbered) < MIN_PAGES:
+        report(STRUCTURE_MISSING, f"no pages: {len(layout.pages)} blocks of lines between "
+               f"blank lines or form feeds, {len(numbered)} with a page number at the head "
+               "or foot that rises from page to page")
+    elif not headed:
+        report(STRUCTURE_MISSING, f"no running heads: none of the {len(layout.pages)} pages "
+               "opens with a short line beside its page number")
+    if len(numbered) >= MIN_PAGES and not contents.contents_lines(layout.pages):
+        report(STRUCTURE_MISSING, "no contents list: no page opens with “CONTENTS” or is "
+               f"headed so, among {len(layout.pages)} pages")

@@ -1,0 +1,100 @@
+"""Running heads: the short line that opens a page beside its folio.
+
+A page may open with a head and its folio, in either order (``J. V. S T A L I N 24``,
+``24 NOTES``), on one line or two (boilerplate the scan set between them is gone by
+now), or with the folio alone and the head at the page's foot, where some scans put it.
+Such a line is only a candidate here: ``pages`` keeps those whose folios rise with the
+pages (``folios.run``).  A head set in capitals is one on its own; one in ordinary type
+only where the same words head other pages too.  The head the versos share, whatever
+the author, is the one set beside the most different heads: the author's name (or the
+volume's title) stands opposite every work's short title, which in turn faces only it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .folios import FOLIO
+
+MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
+MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
+_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{FOLIO.pattern})$")
+_FOLIO_HEAD = re.compile(rf"^(?P<folio>{FOLIO.pattern})\s+(?P<text>\S.*)$")
+_LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A head and folio a page may open with, and how many of its lines they take."""
+
+    head: str  # letter-spacing closed; "" for a folio alone
+    folio: str
+    top: int  # lines taken from the page's top
+    foot: bool = False  # the head is the page's last line
+    before: bool = False  # the folio stands before the head (on the outer edge of a verso)
+
+
+def unspace(text: str) -> str:
+    """Close the print's letter-spacing in a head: ``J. V. S T A L I N`` → ``J. V. STALIN``."""
+    return re.sub(r"\b(\w) (?=\w\b)", r"\1", text).strip()
+
+
+def is_capitals(text: str) -> bool:
+    """Whether a head's letters are all capitals (enough of them to name something)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_LETTERS and all(c.isupper() for c in letters)
+
+
+def _head_text(text: str) -> str:
+    """The head in ``text``, letter-spacing closed, or "" if it can't be one."""
+    text = text.strip()
+    letters = sum(c.isalpha() for c in text)
+    if letters < MIN_LETTERS or len(text.split()) > MAX_WORDS or _LEADER.search(text):
+        return ""
+    return unspace(text)
+
+
+def candidates(lines: list[str]) -> list[Candidate]:
+    """The heads and folios a page's lines may open with, the likeliest first."""
+    if not lines:
+        return []
+    first = lines[0].strip()
+    second = lines[1].strip() if len(lines) > 1 else ""
+    found = []
+    if (m := _HEAD_FOLIO.match(first)) and (head := _head_text(m["text"])):
+        found.append(Candidate(head, m["folio"], 1))
+    if (m := _FOLIO_HEAD.match(first)) and (head := _head_text(m["text"])):
+        found.append(Candidate(head, m["folio"], 1, before=True))
+    if FOLIO.fullmatch(first):
+        if second and (head := _head_text(second)) and is_capitals(head):
+            found.append(Candidate(head, first, 2, before=True))
+        if len(lines) > 2 and (head := _head_text(lines[-1])) and is_capitals(head):
+            found.append(Candidate(head, first, 1, foot=True))
+        found.append(Candidate("", first, 1))
+    if FOLIO.fullmatch(second) and (head := _head_text(first)):
+        found.append(Candidate(head, second, 2))
+    return found
+
+
+def accepted(candidate: Candidate, known: Counter[str]) -> bool:
+    """Whether a candidate's head reads as a running head: in capitals, or the words
+    of other pages' heads (``known``: how many pages each head has opened)."""
+    return not candidate.head or is_capitals(candidate.head) or known[candidate.head] >= 2
+
+
+def verso_head(heads: list[str]) -> str:
+    """The head the versos share: set beside the most different heads (``heads``: each
+    page's head in order, "" where none)."""
+    beside: dict[str, set[str]] = defaultdict(set)
+    for a, b in itertools.pairwise(heads):
+        if a and b and a != b:
+            beside[a].add(b)
+            beside[b].add(a)
+    if not beside:
+        return ""
+    count = Counter(h for h in heads if h)
+    best = max(beside, key=lambda h: (len(beside[h]), count[h], h))
+    return best if count[best] >= 2 else ""

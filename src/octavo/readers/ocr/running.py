@@ -1,0 +1,49 @@
+"""Running heads as the print's short names: each work's id and short title.
+
+The rectos of a work carry its short title (``OUR DISAGREEMENTS``), the versos the
+head they share (the author's name), which names no work.  A work is named by the recto
+head the print sets most often over its pages, else by its title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...tree import Work
+from .blocks import page_value
+from .structure import Structure
+from .titles import title_case
+
+
+def recto_heads(st: Structure) -> list[tuple[int, str]]:
+    """The heads of the numbered pages, the versos' shared head left out."""
+    return [(int(p.folio), p.head) for p in st.layout.pages
+            if p.head and p.head != st.layout.verso_head and p.folio.isdigit()]
+
+
+def head_between(st: Structure, first_page: str, last_page: str) -> str:
+    """The running head the print sets most often on the rectos of some pages."""
+    first, last = page_value(first_page), page_value(last_page)
+    if first is None or last is None:
+        return ""
+    heads = Counter(head for folio, head in st.rectos if first <= folio <= last)
+    return title_case(heads.most_common(1)[0][0]) if heads else ""
+
+
+def short_title(st: Structure, work: Work) -> str:
+    return head_between(st, work.first_page, work.last_page) or work.title
+
+
+def name_works(st: Structure) -> None:
+    """Ids for the works of the contents, taken before any section's: a work's from its
+    running head (the print's short name for it), a part's from its own title."""
+    st.rectos = recto_heads(st)
+    for n, entry in enumerate(st.entries):
+        following = next((e.page for e in st.entries[n + 1:] if e.page.isdigit()), "")
+        last = str(int(following) - 1) if following else ""
+        head = head_between(st, entry.page, last) if entry.kind == "work" else ""
+        st.work_ids[id(entry)] = st.ids(head or entry.title)
+        for child in entry.walk():
+            if child.kind in ("part", "appendix"):
+                st.work_ids[id(child)] = st.ids(child.title.split(". ", 1)[-1]
+                                                if child.kind == "part" else child.title)

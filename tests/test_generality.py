@@ -1,0 +1,276 @@
+"""The OCR reader reads the kind of volume, not one file.
+
+The real volume varied as another copy would be (saved on Windows, trimmed by an editor,
+paged with form feeds, another watermark, another author in the heads, folios on the
+outer edge, cp1252) reads into the same blocks, works, notes and page list; volumes
+generated from known text (``volumegen``) read back to that text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from cli_runner import assert_fails_cleanly, octavo
+from volumegen import Options, Volume, generate
+
+from octavo.findings import Finding
+from octavo.sources import Source, read_book
+from octavo.tree import Book, Heading, NoteRef, PageMarker, Paragraph, Text, iter_nodes
+
+ROOT = Path(__file__).resolve().parents[1]
+VOLUME = ROOT / "input" / "stalin-works-05.ocr.txt"
+RAW = VOLUME.read_text(encoding="utf-8")
+
+
+def _watermark(text: str) -> list[str]:
+    """The real volume's boilerplate, found as a test may: its six-line group."""
+    return re.findall(r"^FROM MARX \nTO MAO \n \nNOT FOR \nCOMMERCIAL \nDISTRIBUTION \n",
+                      text, re.M)[:1]
+
+
+def _verso_heads(text: str, change) -> str:
+    return re.sub(r"^(J\. V\. S T A L I N)(?: (\d+))? ?$", change, text, flags=re.M)
+
+
+VARIATIONS = {
+    "CRLF line ends": lambda t: t.replace("\n", "\r\n").encode(),
+    "CR line ends": lambda t: t.replace("\n", "\r").encode(),
+    "trailing spaces stripped": lambda t: re.sub(r"[ \t]+$", "", t, flags=re.M).encode(),
+    "form feeds for blank lines": lambda t: t.replace("\n\n", "\n\f").encode(),
+    "form feeds alone": lambda t: t.replace("\n\n", "\f").encode(),
+    "white-space lines between pages": lambda t: t.replace("\n\n", "\n \t \n").encode(),
+    "tabs and no-break spaces": lambda t: t.replace(" ", "\t", 50).replace(" ", "\xa0", 90)
+    .encode(),
+    "a byte-order mark": lambda t: ("\ufeff" + t).encode(),
+    "another watermark": lambda t: t.replace(_watermark(t)[0], "DIGITAL REPRINT \nSERIES \n")
+    .encode(),
+    "no watermark": lambda t: t.replace(_watermark(t)[0], "").encode(),
+    "two watermarks": lambda t: "".join(
+        part + ("SCANNED BY A LIBRARY \nFOR STUDY \n" if n % 2 else _watermark(t)[0])
+        for n, part in enumerate(t.split(_watermark(t)[0])))[: -len(_watermark(t)[0])].encode(),
+    "another author in the heads": lambda t: _verso_heads(
+        t, lambda m: "V. I. L E N I N" + (f" {m[2]}" if m[2] else "")).encode(),
+    "folios on the outer edge": lambda t: _verso_heads(
+        t, lambda m: f"{m[2]} {m[1]}" if m[2] else m[1]).encode(),
+    "cp1252": lambda t: t.encode("cp1252"),
+}
+
+
+def blocks(book: Book) -> list[str]:
+    """Every paragraph, heading and closing line of a book, and its notes, as text."""
+    out = []
+    for work in book.walk():
+        out += [_plain(n) for b in work.blocks for n in iter_nodes(b)
+                if isinstance(n, Paragraph | Heading)]
+        out += [f"{c.kind}: {c.text}" for c in work.closing]
+    return out + [_plain(note) for note in book.notes]
+
+
+def _plain(node: object) -> str:
+    return " ".join("".join(n.text for n in iter_nodes(node) if isinstance(n, Text)).split())
+
+
+def pages(book: Book) -> list[str]:
+    return [n.page for w in book.walk() for n in iter_nodes(w) if isinstance(n, PageMarker)]
+
+
+def _read(folder: Path, name: str, data: bytes, toml: bool = True) -> Book:
+    source = folder / f"{name}.ocr.txt"
+    source.write_bytes(data)
+    for suffix in (".toml", ".corrections.toml") if toml else ():
+        shutil.copy(VOLUME.with_name(f"stalin-works-05{suffix}"), folder / f"{name}{suffix}")
+    return read_book(Source(source))
+
+
+@pytest.fixture(scope="module")
+def original(tmp_path_factory):
+    return read_book(Source(VOLUME))
+
+
+@pytest.mark.parametrize("variation", VARIATIONS)
+def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_path,
+                                                    octavo_warnings):
+    book = _read(tmp_path, "copy", VARIATIONS[variation](RAW))
+    want, got = blocks(original), blocks(book)
+    same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+               .get_matching_blocks())
+    assert same / len(want) >= 0.99, difflib.unified_diff(want, got, lineterm="")
+    assert [(w.id, w.title, w.first_page, w.last_page) for w in book.walk()] == \
+        [(w.id, w.title, w.first_page, w.last_page) for w in original.walk()]
+    assert [(n.number, n.cited_page) for n in book.notes] == \
+        [(n.number, n.cited_page) for n in original.notes]
+    assert pages(book) == pages(original)
+    assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]"}  # an encoding, told
+
+
+def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
+    data = VARIATIONS["another watermark"](VARIATIONS["another author in the heads"](RAW)
+                                           .decode()).decode()
+    source = tmp_path / "copy.ocr.txt"
+    source.write_text(data, encoding="utf-8")  # no TOML: the author comes from the heads
+    book = read_book(Source(source))
+    learnt = {f.code: f.message for f in book.findings if f.kind.level == "learnt"}
+    assert [f.message for f in book.findings if f.code == "f-001"] == [
+        "boilerplate on 12 pages, taken off: DIGITAL REPRINT / SERIES"]
+    assert "the versos' head: “V. I. LENIN”" in learnt["f-002"]
+    assert learnt["f-004"] == "the author: “V. I. Lenin”, from the versos' running heads"
+    assert book.meta.author == "V. I. Lenin"
+    text = " ".join(blocks(book))
+    assert "DIGITAL REPRINT" not in text and "L E N I N" not in text
+    assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]  # no TOML, no title
+
+
+# ---------------------------------------------------------------- generated volumes
+
+GENERATED = {
+    "as the sample scan": Options(),
+    "saved on Windows, trimmed, form feeds": Options(
+        seed=2, line_end="\r\n", trailing=False, page_break="\n\f"),
+    "another author, folios outside, heads not spaced": Options(
+        seed=3, author="G. Plekhanov", folio_outside=True, spaced_heads=False),
+    "two watermarks, another measure": Options(
+        seed=4, measure=28.0, lines=36, watermarks=(
+            ("A DIGITAL EDITION",), ("SCANNED FOR STUDY", "NOT FOR SALE")), every=3),
+    "other stand-ins, no watermark": Options(
+        seed=5, watermarks=(), stand_ins={"“": "«", "”": "»", "‘": "‚", "’": "`", "—": "~"}),
+    "clean Unicode": Options(seed=6, stand_ins=None),
+    "straight quotes": Options(seed=7, stand_ins=None, straight=True),
+}
+
+
+def _read_generated(volume: Volume, folder: Path) -> Book:
+    source = folder / "generated.ocr.txt"
+    source.write_bytes(volume.text.encode("utf-8"))
+    (folder / "generated.toml").write_text('title = "Collected Works"\n', encoding="utf-8")
+    return read_book(Source(source))
+
+
+def _words(texts: list[str]) -> list[str]:
+    return re.findall(r"[\w’]+", " ".join(texts))
+
+
+# The paragraph pass's present figure on generated volumes (issue 14 raises it to 0.95):
+# a floor, so that a change which loses paragraph ends shows.
+PARAGRAPHS_READ_BACK = 0.7
+
+
+@pytest.fixture(scope="module", params=GENERATED)
+def generated(request, tmp_path_factory) -> tuple[Options, Volume, Book]:
+    options = GENERATED[request.param]
+    volume = generate(options)
+    return options, volume, _read_generated(volume, tmp_path_factory.mktemp("generated"))
+
+
+def test_every_work_of_the_contents_is_found(generated):
+    _, volume, book = generated
+    assert [w.title for w in book.walk() if w.kind == "work"] == [w.title for w in volume.works]
+    assert [w.first_page for w in book.walk() if w.kind == "work"] == \
+        [str(w.first_page) for w in volume.works]
+    assert not [f for f in book.findings if f.code in ("t-001", "t-002", "f-101")]
+
+
+def test_every_endnote_is_linked_to_its_page(generated):
+    _, volume, book = generated
+    refs = {n.target: n for w in book.walk() for n in iter_nodes(w)
+            if isinstance(n, NoteRef) and n.kind == "endnote"}
+    assert [(n.id in refs, n.cited_page) for n in book.notes] == \
+        [(True, str(page)) for _, page in volume.notes]
+    assert [_plain(n) for n in book.notes] == [text for text, _ in volume.notes]
+
+
+def test_no_furniture_is_left_in_the_text(generated):
+    options, volume, book = generated
+    text = "\n".join(blocks(book))
+    for line in volume.furniture:
+        assert line not in text
+    author = options.author.upper()
+    assert author not in text and " ".join(author.replace(" ", "")) not in text
+    assert not re.search(r"(?m)^(?:NOTES|CONTENTS) \d+$", text)
+    assert not set(text) & set((options.stand_ins or {}).values())
+    assert pages(book) == [str(p) for p in volume.pages]
+
+
+def test_the_words_read_back(generated):
+    _, volume, book = generated
+    want = _words([t for w in volume.works for t in w.texts()])
+    got = _words([_plain(n) for w in book.walk() if w.kind == "work" for b in w.blocks
+                  for n in iter_nodes(b) if isinstance(n, Paragraph) and n.role != "line"])
+    same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+               .get_matching_blocks())
+    assert same / len(want) >= 0.998, (same, len(want))
+
+
+def test_the_paragraphs_read_back(generated):
+    _, volume, book = generated
+    want = [t for w in volume.works for t in w.texts()]
+    got = [_plain(n) for w in book.walk() if w.kind == "work" for b in w.blocks
+           for n in iter_nodes(b) if isinstance(n, Paragraph) and n.role != "line"]
+    same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+               .get_matching_blocks())
+    assert same / len(want) >= PARAGRAPHS_READ_BACK, same / len(want)
+
+
+def test_emphasis_and_footnotes_read_back(generated):
+    _, volume, book = generated
+    spaced = [_plain(n) for w in book.walk() for n in iter_nodes(w)
+              if getattr(n, "spaced", False)]
+    assert sorted(spaced) == sorted(volume.emphasis)
+    assert [_plain(f) for w in book.walk() for f in w.footnotes] == volume.footnotes
+
+
+def test_what_was_learnt_is_reported(generated):
+    options, volume, book = generated
+    learnt: dict[str, list[Finding]] = {}
+    for f in book.findings:
+        learnt.setdefault(f.code, []).append(f)
+    assert len(learnt.get("f-001", [])) == len(options.watermarks)
+    mapped = learnt["f-003"][0].message
+    for real, stand_in in (options.stand_ins or {}).items():
+        if volume.text.count(stand_in) >= 3:  # fewer say nothing of a character's part
+            assert f"{stand_in} → {real}" in mapped
+    assert book.meta.author == options.author
+
+
+# ---------------------------------------------------------------- no silent collapse
+
+def test_a_volume_without_a_contents_list_is_refused_unless_plain(tmp_path, octavo_warnings):
+    source = tmp_path / "uncut.ocr.txt"
+    volume = generate(Options(contents=False))
+    source.write_text(volume.text, encoding="utf-8")
+    run = octavo("build", source, "--out", tmp_path / "out", "--format", "epub")
+    assert_fails_cleanly(run, 12, "did not find the structure", "--plain")
+    missing = [w for w in run.warnings if w.endswith("[f-101]")]
+    assert missing == [f"octavo: warning: {source}: no contents list: no page opens with "
+                       f"“CONTENTS” or is headed so, among {volume.text.count(chr(10) * 2) + 1} "
+                       "pages [f-101]"]
+    run = octavo("build", source, "--out", tmp_path / "out", "--format", "epub", "--plain")
+    assert run.code == 0, run
+    book = read_book(Source(source), plain=True)
+    assert [w.id for w in book.works] == ["text"]
+    assert pages(book)[:len(volume.pages)] == [str(n) for n in volume.pages]  # pages kept
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]"}
+
+
+def test_a_text_with_no_pages_or_heads_says_so(tmp_path, octavo_warnings):
+    no_heads = tmp_path / "headless.ocr.txt"
+    headless = generate(Options(heads=False)).text
+    no_heads.write_text(headless, encoding="utf-8")
+    prose = tmp_path / "prose.ocr.txt"
+    prose.write_text("An essay.\n\nIn two paragraphs, on no page.\n", encoding="utf-8")
+    said = {}
+    for source in (no_heads, prose):
+        run = octavo("audit", source)
+        assert run.code == 0, run
+        said[source.name.split(".")[0]] = [line for line in run.stdout.splitlines() if "f-101" in line]
+    assert said["headless"] == [f"  f-101  no running heads: none of the "
+                                f"{headless.count(chr(10) * 2) + 1} pages opens with a short "
+                                "line beside its page number"]
+    assert said["prose"] == ["  f-101  no pages: 2 blocks of lines between blank lines or "
+                             "form feeds, 0 with a page number at the head or foot that rises "
+                             "from page to page"]
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]", "[s-006]"}

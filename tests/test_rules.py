@@ -1,0 +1,107 @@
+"""Every rule of the OCR reader on its own input: a few lines in, the expected result out.
+
+Each case is a file ``tests/rules/<pass>/<case>.txt``: comment lines (``#``) saying what
+the rule is, the input, a line ``=== out ===``, and what the pass makes of it, written as
+``render`` below writes it.  A header comment ``# author: Name`` gives the volume's author
+where a pass needs it.  A new rule comes with a case of its own; run
+``pytest tests/test_rules.py`` to see it pass.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from octavo.readers.ocr import charmap, closing, contents, footnotes, pages, paragraphs, words
+from octavo.readers.ocr.closing import Signature
+from octavo.tree import Heading, PageMarker, Paragraph, Quote, Text, iter_nodes
+
+RULES = Path(__file__).parent / "rules"
+SEPARATOR = "=== out ==="
+
+
+def _plain(node: object) -> str:
+    return " ".join("".join(n.text for n in iter_nodes(node) if isinstance(n, Text)).split())
+
+
+def render_pages(text: str, _: str) -> list[str]:
+    """Boilerplate learnt, the versos' head, then each page: ``[folio] head`` and its lines."""
+    layout = pages.layout(text)
+    out = [f"boilerplate: {g.describe()}" for g in layout.boilerplate]
+    out.append(f"versos: {layout.verso_head}")
+    for page in layout.pages:
+        misread = f" (printed {page.misread})" if page.misread else ""
+        out.append(f"[{page.folio}{misread}] {page.head}".rstrip())
+        out += [f"  {line}" for line in page.lines]
+    return out
+
+
+def render_charmap(text: str, _: str) -> list[str]:
+    """The map learnt, then the lines put right."""
+    lines = text.splitlines()
+    learnt = charmap.learn(lines)
+    return [f"map: {learnt.describe()}", *(charmap.repair_line(ln, learnt) for ln in lines)]
+
+
+def render_closing(text: str, author: str) -> list[str]:
+    """One input line per block; out: the blocks kept, then ``kind: text`` closing lines."""
+    blocks = [Paragraph([Text(line)], role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
+                                                                         line) else "")
+              for line in text.splitlines() if line]
+    kept, lines = closing.split(blocks, Signature.of(author))
+    return [_plain(b) for b in kept] + [f"{c.kind}: {c.text}" for c in lines]
+
+
+def render_contents(text: str, _: str) -> list[str]:
+    """The entries, indented by their depth: ``kind p. page: title | subtitle | date``."""
+    def show(entry: contents.Entry, depth: int) -> list[str]:
+        extra = "".join(f" | {x}" for x in (entry.subtitle, entry.date) if x)
+        line = f"{'  ' * depth}{entry.kind} p. {entry.page}: {entry.title}{extra}"
+        return [line, *(ln for child in entry.children for ln in show(child, depth + 1))]
+
+    return [ln for entry in contents.parse(text.splitlines()) for ln in show(entry, 0)]
+
+
+def render_paragraphs(text: str, _: str) -> list[str]:
+    """The blocks of some pages' running text: ``page N``, ``heading: …``, ``role: …``."""
+    layout = pages.layout(text)
+    vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
+    bodies, _ = footnotes.split_footnotes(layout.pages)
+    out = []
+    for block in paragraphs.build_blocks(bodies, vocab):
+        if isinstance(block, PageMarker):
+            out.append(f"page {block.page}")
+        elif isinstance(block, Heading):
+            out.append(f"heading: {_plain(block)}")
+        elif isinstance(block, Quote):
+            out += [f"quote: {_plain(p)}" for p in block.blocks]
+        elif isinstance(block, Paragraph):
+            out.append(f"{block.role or 'paragraph'}: {_plain(block)}")
+    return out
+
+
+RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
+          "contents": render_contents, "paragraphs": render_paragraphs}
+CASES = sorted(RULES.glob("*/*.txt"))
+
+
+def _case(path: Path) -> tuple[str, str, list[str]]:
+    raw = path.read_text(encoding="utf-8")
+    given, _, expected = raw.partition(f"\n{SEPARATOR}\n")
+    header = [ln for ln in given.splitlines() if ln.startswith("#")]
+    author = next((ln.split(":", 1)[1].strip() for ln in header if ln.startswith("# author:")),
+                  "")
+    body = "\n".join(ln for ln in given.splitlines() if not ln.startswith("#")).strip("\n")
+    return body + "\n", author, expected.rstrip("\n").splitlines()
+
+
+def test_every_pass_has_cases():
+    assert {p.parent.name for p in CASES} == set(RENDER)
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_rule(path: Path):
+    text, author, expected = _case(path)
+    assert RENDER[path.parent.name](text, author) == expected

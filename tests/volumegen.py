@@ -1,0 +1,363 @@
+"""A generator of OCR-style volumes from known text, to prove the OCR reader reads the kind.
+
+It typesets paragraphs as a collected-works volume is printed and scanned: justified
+lines of a measure (widths from ``measure.width``, the indent of a paragraph's first line
+lost), words hyphened at line ends, letter-spaced emphasis, pages with running heads
+(the author on versos, a work's short title on rectos) and folios, a contents list with
+leaders, works opening on a new page under a title in capitals with a subtitle and a
+date, closing lines, footnotes at the page foot, endnotes cited "p. N" in a notes
+section; then it mangles the text as a scan does: stand-in characters, boilerplate,
+trailing spaces, line ends, form feeds.  ``Volume.expected`` says what the reader should
+give back.
+
+The texts are the sample volume's own paragraphs, proofread (``tests/gold``), and Marx's
+*Wage Labour and Capital* (``tests/fixtures/texts``), shuffled into works of other titles.
+Every choice comes from a seeded random generator: the same options give the same volume.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from octavo.readers.ocr.folios import to_roman
+from octavo.readers.ocr.measure import width
+
+GOLD = Path(__file__).parent / "gold"
+TEXTS = Path(__file__).parent / "fixtures" / "texts"
+MARKER = re.compile(r"(?<=[A-Za-z.,;:\u201d)])\d{1,3}\b")
+NBSP = "\xa0"  # between the letters of a spaced word while it is set: it never breaks
+STAND_INS = {"“": "³", "”": "²", "‘": "Œ", "’": "¹", "—": "‹"}  # the sample scan's
+TITLES = ["The Tasks of the Trade Unions", "On the Question of the Land",
+          "Letter to the Editors", "The Workers and the Peasants", "Our Tasks in the Villages",
+          "The Results of the Congress", "Concerning Two Errors", "A Reply to Critics"]
+BACK_MATTER = 400  # the sample volume's notes and chronicle begin after this page
+SECTIONS = ["The Position at Home", "The Position Abroad", "The Tasks Before Us",
+            "Some Conclusions"]
+
+
+@dataclass
+class Options:
+    """How the volume is printed and scanned."""
+
+    seed: int = 1
+    author: str = "K. Marx"
+    works: int = 8
+    paragraphs: int = 9  # per work, on average
+    measure: float = 24.0  # ems, the width of a full line
+    lines: int = 32  # lines of text on a page
+    indent: float = 1.0  # ems a paragraph's first line is indented in print
+    spaced_heads: bool = True  # the verso head letter-spaced (``K. M A R X``)
+    folio_outside: bool = False  # a verso's folio before its head
+    watermarks: tuple[tuple[str, ...], ...] = (("FROM THE SCANNER", "", "NOT FOR SALE"),)
+    every: int = 4  # pages between watermarks
+    stand_ins: dict[str, str] | None = field(default_factory=lambda: dict(STAND_INS))
+    straight: bool = False  # straight ASCII quotes instead of curly (stand_ins None)
+    trailing: bool = True  # lines end in a space, but a page's last (as the sample scan)
+    line_end: str = "\n"
+    page_break: str = "\n\n"  # or "\n\f", "\f"
+    hyphenate: bool = True
+    notes: int = 2  # endnotes per work
+    footnotes: bool = True
+    contents: bool = True  # print a contents list
+    heads: bool = True  # print running heads beside the folios (else the folios alone)
+
+
+@dataclass
+class Work:
+    """What a generated work holds, as the reader should give it back."""
+
+    title: str
+    short: str
+    date: str
+    subtitle: str
+    paragraphs: list[str]
+    sections: list[tuple[str, list[str]]]  # (title, paragraphs) after ``paragraphs``
+    closing: list[str]
+    first_page: int = 0
+
+    def texts(self) -> list[str]:
+        return self.paragraphs + [p for _, ps in self.sections for p in ps]
+
+
+@dataclass
+class Volume:
+    """A generated volume: its text, and what reading it should give."""
+
+    text: str
+    works: list[Work]
+    notes: list[tuple[str, int]]  # each endnote's text and the page citing it
+    footnotes: list[str]
+    emphasis: list[str]  # words set letter-spaced
+    pages: list[int]  # the folios of the works' pages
+    furniture: list[str]  # lines that must not reach the book's text
+
+
+def source_paragraphs() -> list[str]:
+    """Whole prose paragraphs of the gold pages of the works (a page's first and last
+    paragraph may be cut, and the back matter's entries are no prose), and the texts'."""
+    out = []
+    for path in sorted(GOLD.glob("page-*.txt")):
+        if not path.stem.removeprefix("page-").isdigit() or int(path.stem[5:]) >= BACK_MATTER:
+            continue
+        body = path.read_text(encoding="utf-8").partition("## footnotes")[0]
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
+        for p in paragraphs[1:-1]:
+            p = MARKER.sub("", p)
+            if len(p) >= 200 and p[0].isupper() and p[-1] in ".:" and not re.match(r"\d", p) \
+                    and "*" not in p:
+                out.append(p)
+    for path in sorted(TEXTS.glob("*.txt")):
+        out += [line for line in path.read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#")]
+    return out
+
+
+@dataclass
+class Page:
+    """A printed page: its folio, running head, text lines and footnote lines."""
+
+    folio: int
+    head: str  # "" on an opening page
+    author_on_verso: bool  # a work's page: the versos carry the author's name
+    lines: list[str] = field(default_factory=list)
+    feet: list[str] = field(default_factory=list)
+
+
+class Typesetter:
+    """Lines and pages of the volume being made."""
+
+    def __init__(self, options: Options, folio: int) -> None:
+        self.o = options
+        self.pages: list[Page] = []
+        self.page = Page(folio, "", False)
+        self.head = ""  # the head of the pages after this one
+        self.works = False
+
+    def lines_of(self, text: str, first_indent: bool = True) -> list[str]:
+        """A paragraph set in justified lines; the indent of its first line shows only as
+        a shorter line."""
+        words = text.split(" ")
+        out: list[str] = []
+        line: list[str] = []
+        room = self.o.measure - (self.o.indent if first_indent else 0)
+        while words:
+            word = words[0]
+            if width(" ".join([*line, word]).replace(NBSP, " ")) <= room:
+                line.append(words.pop(0))
+                continue
+            left = room - width(" ".join(line).replace(NBSP, " ")) - width(" ")
+            cut = self._hyphen(word, left) if self.o.hyphenate and line else None
+            if cut:
+                line.append(word[:cut] + ("" if word[cut - 1] == "-" else "-"))
+                words[0] = word[cut:]
+            if not line:  # a word wider than the line: set it alone
+                line.append(words.pop(0))
+            out.append(" ".join(line))
+            line, room = [], self.o.measure
+        if line:
+            out.append(" ".join(line))
+        return out
+
+    def _hyphen(self, word: str, left: float) -> int | None:
+        """Where to break a long word at the line's end, if the line would be loose."""
+        if "-" in word[2:-2]:
+            at = word.index("-", 2) + 1
+            return at if width(word[:at]) <= left else None
+        if not re.fullmatch(r"[a-z]{8,}", word) or left < 3:
+            return None
+        for cut in range(len(word) - 3, 3, -1):
+            if width(word[:cut] + "-") <= left:
+                return cut
+        return None
+
+    def new_page(self, head: str | None = None) -> None:
+        """Turn the page; the next one carries ``head`` (default: the running head)."""
+        if self.page.lines or self.page.feet:
+            self.pages.append(self.page)
+            self.page = Page(self.page.folio + 1, "", False)
+        self.page.head = self.head if head is None else head
+        self.page.author_on_verso = self.works
+
+    def add(self, lines: list[str], foot: str = "", watch: str = "") -> tuple[int, int]:
+        """Set lines, turning pages as they fill; a footnote goes to the page of the line
+        holding its marker.  Returns the page of the first line and of ``watch``'s line."""
+        first = found = 0
+        for line in lines:
+            if len(self.page.lines) + len(self.page.feet) >= self.o.lines:
+                self.new_page()
+            first = first or self.page.folio
+            self.page.lines.append(line)
+            if foot and "*" in line:
+                self.page.feet, foot = [f"* {foot}"], ""
+            if watch and not found and watch in line:
+                found = self.page.folio
+        return first, found
+
+    def close(self) -> list[Page]:
+        self.new_page()
+        return self.pages
+
+
+def _mangle(text: str, options: Options) -> str:
+    text = text.replace(NBSP, " ")
+    if options.stand_ins:
+        return text.translate(str.maketrans(options.stand_ins))
+    if options.straight:
+        return text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+    return text
+
+
+def generate(options: Options) -> Volume:
+    """A volume typeset and scanned as the options say."""
+    o = options
+    rng = random.Random(o.seed)
+    pool = source_paragraphs()
+    rng.shuffle(pool)
+    titles = rng.sample(TITLES, k=min(o.works, len(TITLES)))
+    works: list[Work] = []
+    notes: list[tuple[str, int]] = []
+    footnotes: list[str] = []
+    emphasis: list[str] = []
+    for n, title in enumerate(titles):
+        count = max(2, o.paragraphs + rng.randint(-2, 2))
+        texts = [pool.pop() for _ in range(count)]
+        sections = []
+        if n % 2:  # every other work in sections
+            half = count // 2
+            sections = [(SECTIONS[0], texts[half:])]
+            texts = texts[:half]
+        month = rng.choice(["January", "March", "May", "October"])
+        works.append(Work(title, title.upper(), f"{month} {rng.randint(1, 28)}, 1921",
+                          rng.choice(["Report Delivered at a Meeting", "Speech at a Conference",
+                                      ""]), texts, sections,
+                          [f"Pravda, No. {rng.randint(10, 300)},",
+                           f"{month} {rng.randint(1, 28)}, 1921",
+                           f"Signed: {o.author}"]))
+
+    # the body, set first (front matter is numbered in roman, the body from 1)
+    ts = Typesetter(o, 1)
+    ts.works = True
+    for work_number, work in enumerate(works):
+        ts.new_page(head="")
+        ts.head = work.short
+        work.first_page = ts.page.folio
+        ts.add(_split_caps(work.title.upper(), o.measure)
+               + ([work.subtitle] if work.subtitle else []) + [work.date])
+        due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
+        foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
+            == 0 else ""
+        for k, text in enumerate(work.texts()):
+            if k == len(work.paragraphs) and work.sections:
+                ts.add(["I", *_split_caps(work.sections[0][0].upper(), o.measure)])
+            printed, watch = text, ""
+            if k in due:
+                number = len(notes) + 1
+                printed, watch = _with_note(printed, number)
+                notes.append((f"An editor’s note on “{work.title}”, number {number}, "
+                              "explaining a name in the text.", 0))
+            if rng.random() < 0.3:
+                printed, word = _with_emphasis(printed, rng)
+                emphasis += [word] if word else []
+            if foot and k == 0 and ". " in printed:
+                printed = printed.replace(". ", ".* ", 1)
+                footnotes.append(foot)
+            _, page = ts.add(ts.lines_of(printed), foot=foot if "*" in printed else "",
+                             watch=watch)
+            if watch:
+                notes[-1] = (notes[-1][0], page)
+        ts.add(work.closing)
+    body_pages = ts.close()
+
+    # the notes section
+    ts = Typesetter(o, body_pages[-1].folio + 1)
+    notes_page = ts.page.folio
+    ts.head = "NOTES"
+    ts.add(["N O T E S"])
+    for number, (text, page) in enumerate(notes, 1):
+        ts.add(ts.lines_of(f"{number} {text} p. {page}", first_indent=False))
+    back_pages = ts.close()
+
+    # the contents, set last, in front of the body
+    ts = Typesetter(o, 1)
+    ts.head = "CONTENTS"
+    entries = []
+    for work in works:
+        entries.append(_leadered(f"{work.title.upper()}. {work.subtitle}".strip(" ."),
+                                 work.first_page, o.measure))
+        entries += [_leadered(f"I. {title}", work.first_page + 1, o.measure)
+                    for title, _ in work.sections]
+    ts.add(["C O N T E N T S", "Page", *entries, _leadered("Notes", notes_page, o.measure)])
+    front = ts.close()
+
+    front = front if o.contents else []
+    text = _scan([*front, *body_pages, *back_pages], o, roman=len(front))
+    return Volume(text, works, notes, footnotes, emphasis,
+                  [p.folio for p in body_pages],
+                  [line for group in o.watermarks for line in group if line])
+
+
+def _with_note(text: str, number: int) -> tuple[str, str]:
+    """The text with an endnote marker glued to the last word of its first sentence, and
+    the marker with the letters before it (to find its line)."""
+    m = re.search(r"[a-z]\.(?= [A-Z])", text) or re.search(r"[a-z][.:]$", text)
+    at = m.start() + 1 if m else len(text)
+    return f"{text[:at]}{number}{text[at:]}", f"{text[max(0, at - 3):at]}{number}"
+
+
+def _with_emphasis(text: str, rng: random.Random) -> tuple[str, str]:
+    """The text with a word letter-spaced (not beside a one-letter word, which no reader
+    could tell from the run: ``I s h a l l``)."""
+    words = list(re.finditer(r"(?<!\b\w )(?<= )[a-z]{5,9}(?= )(?! \w\b)", text))
+    if not words:
+        return text, ""
+    m = rng.choice(words)
+    return f"{text[:m.start()]}{NBSP.join(m[0])}{text[m.end():]}", m[0]
+
+
+def _split_caps(title: str, measure: float) -> list[str]:
+    lines, line = [], ""
+    for word in title.split():
+        if line and width(f"{line} {word}") > measure * 0.8:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def _leadered(entry: str, page: int, measure: float) -> str:
+    """A contents entry with its leader dots (". " is half an em) and page."""
+    dots = max(3, int((measure - width(entry) - 1.5) / 0.5))
+    return f"{entry} {' '.join('.' * dots)} {page}"
+
+
+def _scan(pages: list[Page], o: Options, roman: int) -> str:
+    """The pages as a scan's text: heads with folios, boilerplate, the encoding, the ends."""
+    rng = random.Random(o.seed + 1)
+    author = o.author.upper()
+    if o.spaced_heads:
+        author = " ".join(" ".join(w) if len(w) > 2 else w for w in author.split())
+    chunks = []
+    for n, page in enumerate(pages):
+        folio = to_roman(page.folio) if n < roman else str(page.folio)
+        verso = page.folio % 2 == 0
+        head = author if page.author_on_verso and verso else page.head
+        first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
+                 if o.heads else [folio]) if page.head else []
+        body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
+        lines = [*first, *body]
+        if o.watermarks and n % o.every == o.every // 2:
+            group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
+            at = rng.randrange(len(lines) + 1)  # anywhere on the page
+            if first and at == 0 and rng.random() < 0.5:  # between the head and its folio
+                parted = [folio, head] if o.folio_outside and verso else [head, folio]
+                lines = [parted[0], *group, parted[1], *body]
+            else:
+                lines[at:at] = group
+        lines = [line + " " if o.trailing else line for line in lines]
+        lines[-1] = lines[-1].rstrip()
+        chunks.append("\n".join(lines))
+    return (o.page_break.join(chunks) + "\n").replace("\n", o.line_end)
