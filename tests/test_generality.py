@@ -266,7 +266,8 @@ def test_a_text_with_no_pages_or_heads_says_so(tmp_path, octavo_warnings):
     for source in (no_heads, prose):
         run = octavo("audit", source)
         assert run.code == 0, run
-        said[source.name.split(".")[0]] = [line for line in run.stdout.splitlines() if "f-101" in line]
+        said[source.name.split(".")[0]] = [line for line in run.stdout.splitlines()
+                                           if "f-101" in line]
     assert said["headless"] == [f"  f-101  no running heads: none of the "
                                 f"{headless.count(chr(10) * 2) + 1} pages opens with a short "
                                 "line beside its page number"]
