@@ -63,6 +63,7 @@ class Options:
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
+    opening_folios: bool = False  # a work's first page has its folio at the foot
 
 
 @dataclass
@@ -348,6 +349,8 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
                  if o.heads else [folio]) if page.head else []
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
+        if o.opening_folios and not page.head and n >= roman:
+            body.append(folio)
         lines = [*first, *body]
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])

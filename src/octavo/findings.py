@@ -49,6 +49,7 @@ KINDS = {k.code: k for k in (
     Kind("s-005", "source", WARNING, "an unsafe file name or work id was replaced"),
     Kind("s-006", "source", WARNING, "the reader found no structure: read as plain text"),
     Kind("s-007", "source", WARNING, "the text has no title block of its kind"),
+    Kind("s-008", "source", WARNING, "UTF-8 read as Latin-1 or cp1252 on its way, mended"),
     Kind("c-001", "corrections", WARNING, "a correction matched another number of times"),
     Kind("f-001", "furniture", LEARNT, "boilerplate the scan repeats, taken off"),
     Kind("f-002", "furniture", LEARNT, "running heads and folios"),

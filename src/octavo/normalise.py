@@ -4,22 +4,38 @@ Line ends become ``\\n`` (from CRLF or CR), a byte-order mark and zero-width cha
 go, tabs and the odd spaces (no-break, thin, figure …) become plain spaces, trailing
 white space goes, and a form feed is a page break like a blank line.  What a reader sees
 is then the same for a text saved on Windows, trimmed by an editor or paged with form
-feeds; a line of white space is a blank line.
+feeds; a line of white space is a blank line.  Text that was UTF-8 read as Windows-1252
+or Latin-1 somewhere on its way (``Partyâ€™s``) is mended (ftfy) before all that.
 """
 
 from __future__ import annotations
 
 import re
 
+import ftfy
+
 _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\v]")
 _SPACES = re.compile(r"[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\xad]")
 _TRAILING = re.compile(r"[ ]+$", re.MULTILINE)
+# UTF-8's lead bytes read as cp1252 or Latin-1, before a continuation byte so read
+_MOJIBAKE = re.compile("[\u00c2-\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
+                       "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
+                       "\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}")
+MOJIBAKE_SHARE = 0.5  # of the text's non-ASCII letters in such pairs: a double encoding
+
+
+def mojibake(text: str) -> bool:
+    """Whether the text is UTF-8 that was read in a single-byte encoding (``â€™``)."""
+    found = len(_MOJIBAKE.findall(text))
+    return found >= 3 and found >= MOJIBAKE_SHARE * sum(not c.isascii() for c in text) / 3
 
 
 def normalise(text: str) -> str:
     """``text`` with ``\\n`` line ends, plain spaces, no trailing white space, and each
     form feed a blank line (a page break)."""
+    if mojibake(text):
+        text = ftfy.fix_encoding(text)
     text = _LINE_ENDS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import corrections, encoding, metadata, safety
 from .errors import SourceEmpty, SourceError, SourceKindError, SourceTooLarge, StructureNotFound
 from .findings import STRUCTURE_MISSING, collecting, report
-from .normalise import normalise
+from .normalise import mojibake, normalise
 from .readers import PAGE_SPANS, READERS
 from .tree import Book
 
@@ -79,6 +79,9 @@ def read_text(path: Path) -> str:
     decoded = encoding.decode(data, path)
     if decoded.note:
         report("s-001", decoded.note)
+    if mojibake(decoded.text):
+        report("s-008", "the text was UTF-8 read as Latin-1 or cp1252 on its way (“â€™” for "
+               "“’”); mended")
     text, dropped = safety.clean_source(normalise(decoded.text))
     if dropped:
         report("s-002", f"dropped {dropped} control character(s) that XML can't hold")

@@ -2,7 +2,8 @@
 
 A page may open with a head and its folio, in either order (``J. V. S T A L I N 24``,
 ``24 NOTES``), on one line or two (boilerplate the scan set between them is gone by
-now), or with the folio alone and the head at the page's foot, where some scans put it.
+now), or with the folio alone and the head at the page's foot, where some scans put it;
+a page without a head (a work's first) may end with its folio.
 Such a line is only a candidate here: ``pages`` keeps those whose folios rise with the
 pages (``folios.run``).  A head set in capitals is one on its own; one in ordinary type
 only where the same words head other pages too.  The head the versos share, whatever
@@ -33,7 +34,7 @@ class Candidate:
     head: str  # letter-spacing closed; "" for a folio alone
     folio: str
     top: int  # lines taken from the page's top
-    foot: bool = False  # the head is the page's last line
+    bottom: int = 0  # lines taken from its foot
     before: bool = False  # the folio stands before the head (on the outer edge of a verso)
 
 
@@ -72,10 +73,12 @@ def candidates(lines: list[str]) -> list[Candidate]:
         if second and (head := _head_text(second)) and is_capitals(head):
             found.append(Candidate(head, first, 2, before=True))
         if len(lines) > 2 and (head := _head_text(lines[-1])) and is_capitals(head):
-            found.append(Candidate(head, first, 1, foot=True))
+            found.append(Candidate(head, first, 1, bottom=1))
         found.append(Candidate("", first, 1))
     if FOLIO.fullmatch(second) and (head := _head_text(first)):
         found.append(Candidate(head, second, 2))
+    if len(lines) > 1 and FOLIO.fullmatch(last := lines[-1].strip()):
+        found.append(Candidate("", last, 0, bottom=1))
     return found
 
 

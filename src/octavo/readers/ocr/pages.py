@@ -70,9 +70,7 @@ def _raw_pages(text: str, gone: set[int]) -> list[Page]:
 
 def _take(page: Page, candidate: Candidate, folio: str) -> None:
     page.head, page.folio, page.folio_first = candidate.head, folio, candidate.before
-    page.lines = page.lines[candidate.top:]
-    if candidate.foot:
-        page.lines = page.lines[:-1]
+    page.lines = page.lines[candidate.top:len(page.lines) - candidate.bottom]
 
 
 def _heads(pages: list[Page]) -> None:
