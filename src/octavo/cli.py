@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import FORMATS, build_outputs
+from .build import FORMATS, Output, build_outputs
 from .errors import INTERRUPTED, OctavoError, SourceError, one_line
 from .findings import LOG
 from .paths import DIST, INPUT
@@ -91,8 +91,9 @@ def main(ctx: click.Context, debug: bool) -> None:
     """octavo turns classic texts into books: a validating EPUB and a print-ready PDF.
 
     Sources are text files named NAME.KIND.txt (KIND is the reader: ocr for the OCR
-    text of a printed volume, mia for a web transcription), each with NAME.toml beside
-    it holding the metadata the text can't give reliably.
+    text of a printed volume, mia for a web transcription), web pages saved from the
+    archive (NAME.html, or a folder with index.htm for a book of pages), each with
+    NAME.toml beside it holding the metadata the text can't give reliably.
     """
     ctx.obj = {"debug": debug}
 
@@ -124,8 +125,14 @@ def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
     for source in _sources(sources):
         for result in build_outputs(source, out_dir, formats, plain=plain, trim=trim,
                                     marks=marks, variant=variant):
-            click.echo(f"{result.path}  {_human(result.size)}  {result.pages} pages"
-                       f"{' (source edition)' if result.format == 'epub' else ''}")
+            click.echo(f"{result.path}  {_human(result.size)}{_pages(result)}")
+
+
+def _pages(result: Output) -> str:
+    """A PDF's pages; an EPUB's pages of the source edition, where its text has any."""
+    if result.format != "epub":
+        return f"  {result.pages} pages"
+    return f"  {result.pages} pages (source edition)" if result.pages else ""
 
 from .commands.works import works  # noqa: E402
 

@@ -27,12 +27,18 @@ BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# the raster images a book may carry (the EPUB core media types every reader shows):
+# media type → file extension, magic numbers
+IMAGE_TYPES = {
+    "image/png": ("png", (b"\x89PNG\r\n\x1a\n",)),
+    "image/jpeg": ("jpg", (b"\xff\xd8\xff",)),
+    "image/gif": ("gif", (b"GIF87a", b"GIF89a")),
+}
+
 MAGIC = (
     (b"%PDF-", "a PDF file"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
+    *((magic, f"a {kind[6:].upper()} image") for kind, (_, magics) in IMAGE_TYPES.items()
+      for magic in magics),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
     (b"RIFF", "a RIFF file (WebP, WAV or AVI)"),
@@ -74,6 +80,12 @@ class Decoded:
 def binary_kind(data: bytes) -> str | None:
     """What known binary format ``data`` is in, by its magic number."""
     return next((kind for magic, kind in MAGIC if data.startswith(magic)), None)
+
+
+def image_type(data: bytes) -> str | None:
+    """The media type of a raster image octavo carries into books, by its magic number."""
+    return next((kind for kind, (_, magics) in IMAGE_TYPES.items()
+                 if data.startswith(magics)), None)
 
 
 def _controls(head: bytes) -> int:

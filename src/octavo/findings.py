@@ -51,6 +51,13 @@ KINDS = {k.code: k for k in (
     Kind("s-007", "source", WARNING, "the text has no title block of its kind"),
     Kind("s-008", "source", WARNING, "UTF-8 read as Latin-1 or cp1252 on its way, mended"),
     Kind("c-001", "corrections", WARNING, "a correction matched another number of times"),
+    Kind("c-002", "corrections", WARNING, "corrections don't apply to a book of web pages"),
+    Kind("w-001", "web", WARNING, "a page's HTML is malformed or cut short: read as it can be"),
+    Kind("w-002", "web", WARNING, "an image left out: not saved beside the page, or no "
+                                  "PNG, JPEG or GIF"),
+    Kind("w-003", "web", WARNING, "a page of a book left out: not saved, or not readable"),
+    Kind("w-004", "web", WARNING, "the index page's own text, besides its contents, not read"),
+    Kind("w-005", "web", WARNING, "a page holds no text"),
     Kind("f-001", "furniture", LEARNT, "boilerplate the scan repeats, taken off"),
     Kind("f-002", "furniture", LEARNT, "running heads and folios"),
     Kind("f-003", "furniture", LEARNT, "the scan's stand-in characters and what they mean"),
@@ -75,6 +82,7 @@ TOPICS = {
     "the title lines disagree on", "notes": "Endnotes", "markers": "Numbers that look "
     "like note markers", "footnotes": "Footnotes", "chronicle": "Chronicle dates",
     "joins": "Words the OCR may have run together", "paragraphs": "Paragraph ends",
+    "web": "Web pages",
 }
 
 

@@ -4,8 +4,8 @@ Pure functions on the tree: they never change the Book they are given.
 
 - ``find_work`` resolves what a user typed (an id, a title prefix, ``p206``) to a Work;
 - ``excerpt`` cuts works out of a Book with their own endnotes (renumbered 1, 2, … in
-  reading order, ids kept), their footnotes and page markers; page refs to pages the
-  excerpt doesn't hold become plain text.
+  reading order, ids kept), their footnotes and page markers; page refs to pages and links
+  to places the excerpt doesn't hold become plain text.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .ids import slugify
 from .tree import (
     Book,
     Footnote,
+    Link,
     Node,
     Note,
     NoteRef,
@@ -196,10 +197,10 @@ def excerpt(book: Book, works: list[Work], scope: str = "") -> Excerpt:
     """Copies of ``works`` with their footnotes, notes and page markers, ready for a new book.
 
     A footnote cited from a work but held by an enclosing one moves in with the citing work;
-    the first page gets a marker if the work starts mid-page; page refs to pages outside
-    become their text, and the notes lose the markers of the book's notes pages. ``scope``
-    prefixes every id (for books gathered from several sources). Notes keep their numbers
-    here; ``renumber`` gives them the new book's.
+    the first page gets a marker if the work starts mid-page; page refs to pages and links to
+    ids outside become their text, and the notes lose the markers of the book's notes pages.
+    ``scope`` prefixes every id (for books gathered from several sources). Notes keep their
+    numbers here; ``renumber`` gives them the new book's.
     """
     footnotes = {f.id: f for w in book.walk() for f in w.footnotes}
     cut = [copy.deepcopy(w) for w in works]
@@ -213,9 +214,12 @@ def excerpt(book: Book, works: list[Work], scope: str = "") -> Excerpt:
     held = {m.page for w in cut for m in markers(w)}
     for note in notes:  # the pages of the book's notes section aren't the excerpt's
         _splice(note, lambda item: [] if isinstance(item, PageMarker) else None)
+    ids = {i for root in (*cut, *notes) for n in iter_nodes(root)
+           if isinstance(i := getattr(n, "id", None), str) and i}
     for root in (*cut, *notes):
-        _splice(root, lambda item: item.children if isinstance(item, PageRef)
-                and item.page not in held else None)
+        _splice(root, lambda item: item.children if (
+            (isinstance(item, PageRef) and item.page not in held)
+            or (isinstance(item, Link) and item.target not in ids)) else None)
         if scope:
             _scope_ids(root, scope)
     return Excerpt(cut, notes)
@@ -256,6 +260,8 @@ def _scope_ids(root: Node, scope: str) -> None:
         elif isinstance(node, NoteRef):
             node.target = scope + node.target
             node.id = node.id and scope + node.id
+        elif isinstance(node, Link):
+            node.target = scope + node.target
         elif isinstance(getattr(node, "id", None), str) and node.id:
             node.id = scope + node.id
 

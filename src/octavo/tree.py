@@ -6,11 +6,12 @@ checks, and names in ``child_fields`` the fields holding its child nodes, in rea
 order.  ``iter_nodes`` walks the tree by them alone, so a node kind or child field
 added here reaches every walker (``tests/test_tree.py`` fails on a child field left
 undeclared).  ``ClosingLine`` and ``Metadata`` are plain records, not nodes.  The model
-is one module, over 300 lines, so that a newcomer reads every node and the walk in one place.
+is one module, over 400 lines, so that a newcomer reads every node and the walk in one place.
 
-Inlines:  Text, Emphasis, NoteRef, PageMarker, PageRef, LineBreak
+Inlines:  Text, Emphasis, NoteRef, PageMarker, PageRef, LineBreak, Link, Anchor
 Blocks:   Paragraph, Heading, Section, Quote, Asterism, PageMarker,
-          Chronicle (ChronicleYear → ChronicleEntry)
+          Chronicle (ChronicleYear → ChronicleEntry), Image, ItemList (→ ListItem),
+          Table (→ TableRow → TableCell)
 Notes:    Note (book endnotes), Footnote (page-foot notes of a work)
 """
 
@@ -33,6 +34,8 @@ class NodeKind(StrEnum):
     PAGEMARKER = "pagemarker"
     PAGEREF = "pageref"
     LINEBREAK = "linebreak"
+    LINK = "link"
+    ANCHOR = "anchor"
     PARAGRAPH = "paragraph"
     HEADING = "heading"
     SECTION = "section"
@@ -41,6 +44,12 @@ class NodeKind(StrEnum):
     CHRONICLE_ENTRY = "chronicle-entry"
     CHRONICLE_YEAR = "chronicle-year"
     CHRONICLE = "chronicle"
+    IMAGE = "image"
+    LIST = "list"
+    LIST_ITEM = "list-item"
+    TABLE = "table"
+    TABLE_ROW = "table-row"
+    TABLE_CELL = "table-cell"
     NOTE = "note"
     FOOTNOTE = "footnote"
     WORK = "work"
@@ -53,6 +62,7 @@ class ParagraphRole(StrEnum):
     BODY = ""  # running text
     POINT = "point"  # a numbered or lettered point: "1. …", "a) …"
     DATELINE = "dateline"  # a place and date set off: "Moscow, March 1921"
+    SIGNATURE = "signature"  # a signature set off to the right (a web page's p.sig)
     LINE = "line"  # a line set on its own: a title's line, a closing line, a signature
     NOTE = "note"  # the opening of a numbered endnote, in the volume's notes pages
     ENTRY = "entry"  # the opening of a dated chronicle entry
@@ -78,10 +88,12 @@ class Text(Node):
 
 @dataclass
 class Emphasis(Node):
-    """Emphasis; ``spaced`` marks the print's letter-spaced emphasis."""
+    """Emphasis; ``spaced`` marks the print's letter-spaced emphasis, ``style`` the kind a
+    web page marks: "" (italic), "strong" (bold) or "small-caps"."""
 
     children: list[Inline]
     spaced: bool = False
+    style: Literal["", "strong", "small-caps"] = ""
     node = NodeKind.EMPHASIS
     child_fields = ("children",)
 
@@ -132,7 +144,25 @@ class LineBreak(Node):
     node = NodeKind.LINEBREAK
 
 
-Inline = Text | Emphasis | NoteRef | PageMarker | PageRef | LineBreak
+@dataclass
+class Link(Node):
+    """A cross-reference to an id elsewhere in the book (a work, a section, an Anchor)."""
+
+    target: str
+    children: list[Inline]
+    node = NodeKind.LINK
+    child_fields = ("children",)
+
+
+@dataclass
+class Anchor(Node):
+    """A place in the text that a Link points at (a web page's ``<a name>``)."""
+
+    id: str
+    node = NodeKind.ANCHOR
+
+
+Inline = Text | Emphasis | NoteRef | PageMarker | PageRef | LineBreak | Link | Anchor
 
 # ---------------------------------------------------------------- blocks
 
@@ -218,19 +248,81 @@ class Chronicle(Node):
     child_fields = ("years",)
 
 
-Block = Paragraph | Heading | Section | Quote | Asterism | PageMarker | Chronicle
+@dataclass
+class Image(Node):
+    """An image of the text (a portrait, a facsimile), its bytes carried in the tree so the
+    tree alone makes the book: ``data`` is base64, ``file`` a name unique to its bytes."""
+
+    file: str
+    media_type: str
+    data: str
+    alt: str = ""
+    node = NodeKind.IMAGE
+
+
+@dataclass
+class ListItem(Node):
+    """One item of a list."""
+
+    blocks: list[Block]
+    node = NodeKind.LIST_ITEM
+    child_fields = ("blocks",)
+
+
+@dataclass
+class ItemList(Node):
+    """A bulleted or numbered list."""
+
+    items: list[ListItem]
+    ordered: bool = False
+    node = NodeKind.LIST
+    child_fields = ("items",)
+
+
+@dataclass
+class TableCell(Node):
+    """A cell of a simple table; ``header`` for a heading cell."""
+
+    inlines: list[Inline]
+    header: bool = False
+    node = NodeKind.TABLE_CELL
+    child_fields = ("inlines",)
+
+
+@dataclass
+class TableRow(Node):
+    """A row of a simple table."""
+
+    cells: list[TableCell]
+    node = NodeKind.TABLE_ROW
+    child_fields = ("cells",)
+
+
+@dataclass
+class Table(Node):
+    """A simple table: rows of cells holding text."""
+
+    rows: list[TableRow]
+    node = NodeKind.TABLE
+    child_fields = ("rows",)
+
+
+Block = (Paragraph | Heading | Section | Quote | Asterism | PageMarker | Chronicle | Image
+         | ItemList | Table)
 
 # ---------------------------------------------------------------- notes
 
 
 @dataclass
 class Note(Node):
-    """A numbered endnote of the book; ``cited_page`` is the printed page it cites."""
+    """A numbered endnote of the book; ``cited_page`` is the printed page it cites;
+    ``editorial`` for an editor's note."""
 
     id: str
     number: str
     blocks: list[Block]
     cited_page: str = ""
+    editorial: bool = False
     node = NodeKind.NOTE
     child_fields = ("blocks",)
 

@@ -8,13 +8,20 @@ _OPENING_CONTEXT = r"(^|(?<=[\s(\[{\u2014\u2013/]))"
 
 
 def smarten(text: str) -> str:
-    """Curl straight quotes and apostrophes; make ``--`` an em dash and ``...`` an ellipsis."""
-    text = re.sub(r"\s*---?\s*", "\u2014", text)
-    text = re.sub(r"\.\s?\.\s?\.", "\u2026", text)
-    text = re.sub(_OPENING_CONTEXT + '"', "\u201c", text)
-    text = text.replace('"', "\u201d")
-    text = re.sub(_OPENING_CONTEXT + "'(?=\\w)", "\u2018", text)
-    return text.replace("'", "\u2019")
+    """Curl straight quotes and apostrophes; make ``--`` an em dash and ``...`` an ellipsis.
+
+    Each rule runs only where the text has what it looks for (a reader calls this on every
+    paragraph, most of which have no dashes to make).
+    """
+    if "--" in text:
+        text = re.sub(r"\s*---?\s*", "\u2014", text)
+    if ".." in text or ". ." in text:
+        text = re.sub(r"\.\s?\.\s?\.", "\u2026", text)
+    if '"' in text:
+        text = re.sub(_OPENING_CONTEXT + '"', "\u201c", text).replace('"', "\u201d")
+    if "'" in text:
+        text = re.sub(_OPENING_CONTEXT + "'(?=\\w)", "\u2018", text).replace("'", "\u2019")
+    return text
 
 
 _INITIALS = re.compile(r"\b([A-Z]\.) (?=[A-Z])")

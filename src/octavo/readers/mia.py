@@ -8,33 +8,19 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTHS
+from ..dates import DATE_LINE
 from ..findings import report
 from ..ids import IdAllocator
 from ..tree import Book, Metadata, Paragraph, ParagraphRole, Text, Work
 from ..typography import smarten
+from . import info
 
-META_KEYS = {
-    "source": "source",
-    "publisher": "publisher",
-    "first published": "first_published",
-    "transcription/markup": "transcription",
-    "transcription": "transcription",
-    "translated": "translator",
-    "public domain": "rights",
-    "copyleft": "rights",
-}
-META_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z/ ]{2,30}):\s*(?P<value>.+)$")
-DATE = re.compile(
-    rf"^(?:\d{{1,2}} )?(?:{MONTHS})(?: \d{{1,2}})?,? \d{{4}}$|^\d{{4}}$"
-)
 POINT = re.compile(r"^(?:\d+|[a-z])[.)]\s")
-PAGES = re.compile(r"pp?\.\s*(\d+)(?:\s*[-\u2013]\s*(\d+))?")
 
 
-def _metadata_key(chunk: str) -> str | None:
-    match = META_LINE.match(chunk.split("\n", 1)[0])
-    return META_KEYS.get(match["key"].lower()) if match else None
+def _metadata_key(chunk: str) -> bool:
+    pair = info.split_line(chunk.split("\n", 1)[0])
+    return pair is not None and info.known_key(pair[0])
 
 
 def read(text: str, hints: Metadata | None = None) -> Book:
@@ -55,13 +41,10 @@ def read(text: str, hints: Metadata | None = None) -> Book:
                 meta_lines = [ln for c in raw_chunks[first_meta:i] for ln in c.splitlines()]
                 break
 
-    meta = Metadata()
-    for line in meta_lines:
-        match = META_LINE.match(line.strip())
-        if match and (field := META_KEYS.get(match["key"].lower())):
-            setattr(meta, field, smarten(match["value"].strip()))
+    found = info.read_lines(meta_lines)
+    meta = found.meta
 
-    date = next((h for h in header if DATE.match(h)), "")
+    date = next((h for h in header if DATE_LINE.match(h)), "")
     names = [h for h in header if h != date]
     author, title, subtitle = "", "", []
     if len(names) >= 2:
@@ -74,7 +57,7 @@ def read(text: str, hints: Metadata | None = None) -> Book:
         id=IdAllocator()(title or "text"),
         title=meta.title,
         subtitle=[smarten(s) for s in subtitle],
-        date=date,
+        date=date or found.written,
         short_title=meta.title,
         blocks=[
             Paragraph([Text(smarten(p))],
@@ -82,6 +65,5 @@ def read(text: str, hints: Metadata | None = None) -> Book:
             for p in body
         ],
     )
-    if pages := PAGES.search(meta.source):
-        work.first_page, work.last_page = pages[1], pages[2] or pages[1]
+    work.first_page, work.last_page = info.source_pages(meta.source)
     return Book(meta=meta, works=[work])

@@ -7,6 +7,7 @@ The result is EPUB 3.3 with an EPUB 2 NCX and guide for older readers.
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import datetime
@@ -19,7 +20,7 @@ from ebooklib import epub
 from ..ids import IdAllocator
 from ..paths import STYLES
 from ..render import linker, notes_by_id, notes_placed, render, toc_entries
-from ..tree import Book, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
+from ..tree import Book, Image, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
 from .epub_meta import describe, full_title
 from .zipfix import normalise
@@ -163,6 +164,13 @@ class PackageWriter(epub.EpubWriter):
         super()._write_opf_file(root)
 
 
+def images_of(book: Book) -> list[Image]:
+    """The book's images, each file once, in reading order."""
+    found = {n.file: n for root in [*book.works, *book.notes] for n in iter_nodes(root)
+             if isinstance(n, Image)}
+    return list(found.values())
+
+
 def _item(uid: str, file: str, media_type: str, content: bytes, *properties: str):
     item = epub.EpubItem(uid=uid, file_name=file, media_type=media_type, content=content)
     item.properties = list(properties)
@@ -185,10 +193,14 @@ def build(book: Book) -> bytes:
               "page_href": lambda page: href(page_id(page)) if page_id(page) in where.file else ""}
 
     package = epub.EpubBook()
-    describe(package, meta, pages=bool(pages), cover_id="cover-image")
+    images = images_of(book)
+    describe(package, meta, pages=bool(pages), cover_id="cover-image", images=bool(images))
     package.add_item(_item("css", STYLESHEET, "text/css", (STYLES / "epub.css").read_bytes()))
     package.add_item(_item("cover-image", COVER_IMAGE, "image/png", cover_png(meta),
                            "cover-image"))
+    for image in images:
+        package.add_item(_item(f"image-{Path(image.file).stem}", f"images/{image.file}",
+                               image.media_type, base64.b64decode(image.data)))
 
     landmarks = [{"type": d.landmark[0], "href": d.file, "label": d.landmark[1]}
                  for d in docs if d.landmark]

@@ -17,10 +17,14 @@ from ..tree import Metadata
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 W3C_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 VOLUME_NUMBER = re.compile(r"\b(\d+)\b")
+PERSONAL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+")  # given names, family
 
 
-def file_as(name: str) -> str:
-    """A name for sorting: ``J. V. Stalin`` → ``Stalin, J. V.``."""
+def file_as(name: str) -> str | None:
+    """A name for sorting: ``J. V. Stalin`` → ``Stalin, J. V.``; None for what is not one
+    person's name (``Karl Marx and Frederick Engels``, a translator's credit in a sentence)."""
+    if not PERSONAL_NAME.fullmatch(name):
+        return None
     *given, family = name.split()
     return f"{family}, {' '.join(given)}" if given else name
 
@@ -35,18 +39,22 @@ def source_edition(meta: Metadata) -> str:
     return meta.source or meta.edition
 
 
-def accessibility_summary(meta: Metadata, pages: bool) -> str:
+def accessibility_summary(meta: Metadata, pages: bool, images: bool = False) -> str:
     """A reader-facing sentence or two on what the book offers (schema:accessibilitySummary)."""
     summary = ("This publication conforms to WCAG 2.2 Level AA. It has a table of contents, "
                "landmarks and headings in a logical outline; notes link to and back from their "
-               "references. Its only image is the cover, whose text the title page repeats.")
+               "references. ")
+    summary += ("The cover's text is repeated by the title page; the images of the text carry "
+                "the descriptions their source gave them." if images else
+                "Its only image is the cover, whose text the title page repeats.")
     if pages:
         summary += (" Page breaks and a page list follow the printed pages of "
                     f"{source_edition(meta).rstrip('.')}.")
     return summary
 
 
-def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: str) -> None:
+def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: str,
+             images: bool = False) -> None:
     """Write the book's metadata into the package (ebooklib keeps insertion order)."""
     package.set_unique_metadata("OPF", "generator", "",
                                 {"name": "generator", "content": f"octavo {__version__}"})
@@ -57,7 +65,8 @@ def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: s
         if name:
             package.add_metadata("DC", "creator" if role == "aut" else "contributor", name,
                                  {"id": uid})
-            _refine(package, uid, "file-as", file_as(name))
+            if sort_name := file_as(name):
+                _refine(package, uid, "file-as", sort_name)
             _refine(package, uid, "role", role, {"scheme": "marc:relators"})
     if meta.volume and (number := VOLUME_NUMBER.search(meta.volume)):
         package.add_metadata("OPF", "meta", meta.title,
@@ -75,7 +84,7 @@ def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: s
     if description := meta.description or meta.extract:
         package.add_metadata("DC", "description", description)
     package.add_metadata("OPF", "meta", "", {"name": "cover", "content": cover_id})
-    _accessibility(package, meta, pages)
+    _accessibility(package, meta, pages, images)
 
 
 def _refine(package: epub.EpubBook, uid: str, prop: str, value: str,
@@ -84,7 +93,7 @@ def _refine(package: epub.EpubBook, uid: str, prop: str, value: str,
                                                 **(extra or {})})
 
 
-def _accessibility(package: epub.EpubBook, meta: Metadata, pages: bool) -> None:
+def _accessibility(package: epub.EpubBook, meta: Metadata, pages: bool, images: bool) -> None:
     features = ["tableOfContents", "readingOrder", "structuralNavigation", "alternativeText",
                 "displayTransformability"]
     if pages:
@@ -93,7 +102,7 @@ def _accessibility(package: epub.EpubBook, meta: Metadata, pages: bool) -> None:
               ("schema:accessModeSufficient", "textual")]
     values += [("schema:accessibilityFeature", f) for f in features]
     values += [("schema:accessibilityHazard", "none"),
-               ("schema:accessibilitySummary", accessibility_summary(meta, pages))]
+               ("schema:accessibilitySummary", accessibility_summary(meta, pages, images))]
     if pages and (source := source_edition(meta)):
         values.append(("pageBreakSource", source))
     values += [("dcterms:conformsTo", CONFORMS_TO), ("a11y:certifiedBy", "octavo")]

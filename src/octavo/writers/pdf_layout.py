@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import os
 from collections.abc import Callable
@@ -10,8 +11,9 @@ from datetime import UTC, datetime
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from ..encoding import IMAGE_TYPES
 from ..paths import STYLES
 from ..render import linker, notes_by_id, notes_placed, render, toc_entries
 from ..safety import file_url_inside
@@ -22,6 +24,7 @@ from .pdf_settings import PrintSettings
 # The creation date written into every PDF, so that the same input gives the same bytes;
 # SOURCE_DATE_EPOCH (the reproducible-builds convention) overrides it.
 FIXED_DATE = 946684800  # 2000-01-01T00:00:00Z
+INLINE_IMAGES = tuple(f"data:{t};base64," for t in IMAGE_TYPES)
 
 
 @dataclass
@@ -49,12 +52,17 @@ class Pdf:
 
 
 class LocalFetcher(URLFetcher):
-    """Fetches only files under the project's styles folder; refuses everything else."""
+    """Fetches only files under the project's styles folder and the images the book carries
+    inline (``data:`` URLs of the raster types an Image holds); refuses everything else."""
 
     def __init__(self) -> None:
         super().__init__(allowed_protocols=("file",), fail_on_errors=False)
 
     def fetch(self, url, headers=None):
+        if url.startswith(INLINE_IMAGES):
+            media_type, _, data = url.removeprefix("data:").partition(";base64,")
+            return URLFetcherResponse(url, base64.b64decode(data, validate=True),
+                                      {"Content-Type": media_type})
         if not file_url_inside(url, STYLES):
             raise ValueError(f"octavo does not fetch {url!r}")
         return super().fetch(url, headers)
