@@ -6,6 +6,15 @@ BIN := $(VENV)/bin
 
 .PHONY: book test bench compare lint clean
 
+# $(call apt_install,PACKAGE,WHAT IS LOST WITHOUT IT): a Debian package installed when we may
+define apt_install
+{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+  { apt-get install -y -qq --no-install-recommends $(1) >/dev/null 2>&1 || \
+    { apt-get update -qq >/dev/null 2>&1 && \
+      apt-get install -y -qq --no-install-recommends $(1) >/dev/null 2>&1; }; } || \
+  echo "note: $(1) not installed; $(2)"; }
+endef
+
 book: $(VENV)/.installed
 	$(BIN)/octavo build
 
@@ -13,6 +22,9 @@ test: $(VENV)/.installed-test
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-test
+	@# calibre's ebook-convert is the yardstick the benchmark's ratios are measured against
+	@command -v ebook-convert >/dev/null || \
+	  $(call apt_install,calibre,the benchmark skips its ratios to calibre)
 	$(BIN)/python bench/run.py
 
 # `make compare REF=main`: every output built by REF's code and by the working tree's, byte for byte
@@ -27,10 +39,7 @@ $(VENV)/.installed: pyproject.toml
 	@# WeasyPrint subsets fonts far faster with HarfBuzz's subsetter (Debian: libharfbuzz-subset0);
 	@# installed when missing and we may, otherwise it falls back to fontTools.
 	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || \
-	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	    { apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
-	      { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1; }; } || \
-	  echo "note: libharfbuzz-subset0 not installed; PDF font subsetting will be slower"; }
+	  $(call apt_install,libharfbuzz-subset0,PDF font subsetting will be slower)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -e .
 	touch $@

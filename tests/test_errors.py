@@ -277,7 +277,7 @@ def test_an_unexpected_failure_is_one_line_too(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise LookupError("something\nunforeseen")
 
-    monkeypatch.setattr(build, "read_book", broken)
+    monkeypatch.setattr(build, "read_cached", broken)
     run = octavo("build", DISCUSSION, "--out", tmp_path)
     line = assert_fails_cleanly(run, 1, "internal error", "LookupError: something unforeseen")
     assert "--debug" in line

@@ -31,7 +31,8 @@ def _unchanged(good_dist) -> None:
 
 
 def _changed_text(monkeypatch):
-    """Make the book differ from the earlier build, so a half-done write would show."""
+    """Make the book differ from the earlier build, so a half-done write would show (the
+    builds that read it pass --no-cache: the tree cache knows the file unchanged)."""
     from octavo import sources
 
     real_read = sources.read_text
@@ -45,7 +46,7 @@ def test_a_failing_pdf_writer_leaves_the_earlier_epub_and_pdf(good_dist, monkeyp
         raise RuntimeError("cairo went away")
 
     monkeypatch.setattr(pdf, "build", fails)
-    run = octavo("build", DISCUSSION, "--out", good_dist[0])
+    run = octavo("build", DISCUSSION, "--out", good_dist[0], "--no-cache")
     assert_fails_cleanly(run, 7, "stalin-1924-the-discussion.pdf", "PDF writer failed",
                          "cairo went away")
     _unchanged(good_dist)
@@ -74,7 +75,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_part_files(good_dist, monkeypatch
                 raise KeyboardInterrupt
 
         monkeypatch.setattr(output.os, "chmod", chmod_then_interrupt)
-    run = octavo("build", DISCUSSION, "--out", good_dist[0])
+    run = octavo("build", DISCUSSION, "--out", good_dist[0], "--no-cache")
     assert run.code == 130
     assert run.stderr == ["octavo: interrupted; earlier outputs are as they were"]
     _unchanged(good_dist)
@@ -124,9 +125,9 @@ main()
 
 def test_a_real_ctrl_c_in_a_real_process(good_dist):
     done = subprocess.run([sys.executable, "-c", SIGNAL_DURING_LAYOUT, "build", str(DISCUSSION),
-                           "--out", str(good_dist[0])], capture_output=True, text=True,
-                          timeout=120, preexec_fn=lambda: signal.signal(signal.SIGINT,
-                                                                        signal.SIG_DFL))
+                           "--out", str(good_dist[0]), "--no-cache"],
+                          capture_output=True, text=True, timeout=120,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert done.returncode == 130
     assert done.stderr == "octavo: interrupted; earlier outputs are as they were\n"
     _unchanged(good_dist)
@@ -140,6 +141,6 @@ def test_a_full_disk_is_an_output_error_and_keeps_the_earlier_outputs(good_dist,
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(output.os, "fdopen", full)
-    run = octavo("build", DISCUSSION, "--out", good_dist[0])
+    run = octavo("build", DISCUSSION, "--out", good_dist[0], "--no-cache")
     assert_fails_cleanly(run, 6, "stalin-1924-the-discussion.epub", "No space")
     _unchanged(good_dist)

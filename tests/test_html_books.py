@@ -22,7 +22,7 @@ from html_pages import (
     pdf_body,
     text_blocks,
 )
-from pamphlet_checks import dangling_links, epubcheck_messages, private_tree_cache
+from pamphlet_checks import dangling_links, epubcheck_messages
 
 from octavo import cache
 from octavo.batch import prepare, run
@@ -30,7 +30,6 @@ from octavo.readers import FILE_READERS
 from octavo.sources import Source, read_book
 from octavo.writers import epub, pdf
 
-tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 ROOT = FIXTURES.parents[2]
 
 

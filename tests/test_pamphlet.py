@@ -14,7 +14,6 @@ from pamphlet_checks import (
     endnotes,
     epubcheck_messages,
     noterefs,
-    private_tree_cache,
 )
 from samples import para, rich_book
 
@@ -25,8 +24,6 @@ from octavo.errors import MetadataError, OctavoError, WorkNotFound
 from octavo.pamphlet import elide, file_stem, output_path, pamphlet
 from octavo.select import excerpt, find_work, find_works, pamphlet_works
 from octavo.tree import Footnote, NoteRef, PageMarker, PageRef, Text, Work, iter_nodes
-
-tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 
 
 def sample():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from pamphlet_checks import private_tree_cache
 from samples import para, rich_book
 
 from octavo import cache
@@ -14,8 +13,6 @@ from octavo.cli import main
 from octavo.pamphlet import pamphlet
 from octavo.readers import READERS
 from octavo.sources import Source
-
-tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 
 
 def read_sample(text: str, hints=None):
@@ -77,7 +74,7 @@ def test_output_keys_follow_text_metadata_notes_and_toolchain(monkeypatch):
     book = rich_book()
     book.meta.author = "Another Author"
     assert key_of(book) != key
-    monkeypatch.setattr(cache, "toolchain", lambda: "templates changed")
+    monkeypatch.setattr(cache.keys, "toolchain", lambda: "templates changed")
     assert key_of(rich_book()) != key
 
 

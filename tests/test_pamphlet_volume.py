@@ -18,7 +18,6 @@ from pamphlet_checks import (
     endnotes,
     epubcheck_messages,
     noterefs,
-    private_tree_cache,
 )
 
 from octavo.anthology import read_anthology
@@ -40,7 +39,6 @@ ASKED = {
     "p206": ("p206", "199", "226", "pp. 199–226"),
 }
 
-tree_cache = pytest.fixture(scope="session", autouse=True)(private_tree_cache)
 
 
 @pytest.fixture(scope="session")

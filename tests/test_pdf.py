@@ -12,9 +12,11 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
 from conftest import INPUT
+from fontTools.ttLib import TTFont
 from html_pages import FIXTURES, read_fixture
 from pdf_checks import Built, flat
 from samples import rich_book
@@ -25,7 +27,7 @@ from octavo.metadata import load_toml
 from octavo.readers import READERS
 from octavo.sources import Source, discover
 from octavo.tree import BOOK_MATTER, Book, ChronicleEntry, NoteRef, iter_nodes
-from octavo.writers import pdf, pdf_folios, pdf_layout, pdf_parallel
+from octavo.writers import pdf, pdf_folios, pdf_fonts, pdf_layout, pdf_parallel
 from octavo.writers.pdf_settings import PrintSettings, from_toml
 
 A5 = (419.5, 595.3)
@@ -294,6 +296,32 @@ def test_a_book_laid_out_in_parts_is_the_book_laid_out_whole(built):
         n: whole.page_of(n) for n in whole.reader.named_destinations}
     assert outline(apart.reader) == outline(whole.reader)
     assert apart.reader.metadata == whole.reader.metadata
+    merged, single = font_subsets(parts.data), font_subsets(whole.data)
+    assert merged.keys() == single.keys() and all(len(s) == 1 for s in merged.values())
+    for face, [(widths, glyphs)] in single.items():
+        [(merged_widths, merged_glyphs)] = merged[face]
+        assert merged_widths == widths  # every glyph the text uses, at its width …
+        assert {gid: drawing(merged_glyphs, gid) for gid in widths} == {
+            gid: drawing(glyphs, gid) for gid in widths}  # … and of its shape
+
+
+def font_subsets(data: bytes) -> dict[str, list]:
+    """The subsets embedded of each face: (widths by glyph id, the glyphs by id)."""
+    faces = defaultdict(list)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for font in pdf.objects:
+            if isinstance(font, pikepdf.Dictionary) and font.get("/Subtype") == "/CIDFontType0":
+                program = TTFont(io.BytesIO(font.FontDescriptor.FontFile3.read_bytes()))
+                glyphs = program["CFF "].cff.topDictIndex[0].CharStrings.charStringsIndex
+                faces[str(font.BaseFont).split("+")[1]].append(
+                    (pdf_fonts._widths(font.W), glyphs))
+    return faces
+
+
+def drawing(glyphs, gid: int) -> list:
+    """The drawing program of glyph ``gid``."""
+    glyphs[gid].decompile()
+    return glyphs[gid].program
 
 
 def test_folios_of_a_part_follow_the_pages_before_it():

@@ -89,15 +89,16 @@ def anthology_meta(given: dict[str, str], books: list[Book]) -> Metadata:
     return merge(found, {**given, "book_id": book_id})
 
 
-def read_anthology(path: Path) -> Book:
-    """The book an anthology TOML describes, its sources read once each."""
+def read_anthology(path: Path, use_cache: bool = True) -> Book:
+    """The book an anthology TOML describes, its sources read once each (from the tree
+    cache unless ``use_cache`` is false)."""
     meta, picks = load(path)
     books: dict[Path, Book] = {}
     chosen = []
     for pick in picks:
         key = pick.source.resolve()
         if key not in books:
-            books[key] = read_cached(Source(pick.source))
+            books[key] = read_cached(Source(pick.source), use_cache)
         book = books[key]
         chosen += [(book, w) for w in find_works(book, [pick.work] if pick.work else [])]
     return anthology(meta, chosen)

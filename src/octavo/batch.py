@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,14 +77,15 @@ def plan(book: Book, works: list[Work], out_dir: Path, formats: tuple[str, ...],
 
 
 def prepare(source: Source, queries: list[str], out_dir: Path,
-            formats: tuple[str, ...]) -> Batch:
-    """The batch of pamphlets of the works named (every work of the source when none is)."""
+            formats: tuple[str, ...], use_cache: bool = True) -> Batch:
+    """The batch of pamphlets of the works named (every work of the source when none is);
+    without ``use_cache`` the source is read afresh (outputs still fresh are kept)."""
     manifest = Manifest(out_dir)
     name = str(source.path.resolve())
     fingerprint = source_fingerprint(source, selection="|".join([*formats, "", *queries]))
-    if names := manifest.unchanged(name, fingerprint):
+    if use_cache and (names := manifest.unchanged(name, fingerprint)):
         return Batch(name, fingerprint, manifest, unchanged=names)
-    book = read_cached(source)
+    book = read_cached(source, use_cache)
     works = find_works(book, queries) if queries else pamphlet_works(book)
     return Batch(name, fingerprint, manifest,
                  jobs=plan(book, works, out_dir, formats, pamphlet_settings(source)))
@@ -127,6 +127,8 @@ def run(batch: Batch, workers: int, done: Callable[[Made], None] = lambda made: 
             for job in todo:
                 finish(_make(job))
         else:
+            from concurrent.futures import ProcessPoolExecutor, as_completed  # here: 0.05 s
+
             from .writers import epub, pdf  # noqa: F401  (loaded once, inherited by workers)
 
             with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OctavoError, RenderError
+from . import progress
+from .cache import read_cached
+from .errors import OctavoError, RenderError, one_line
 from .output import target, writable_folder, write_all
-from .sources import Source, read_book
+from .sources import Source
 from .tree import Book
 from .writers.pdf_settings import PrintSettings, from_toml
 
@@ -40,25 +43,29 @@ def write_book(book: Book, out_dir: Path, formats: tuple[str, ...],
 
 def _made(book: Book, fmt: str, path: Path,
           settings: PrintSettings | None) -> tuple[bytes, int]:
-    """The bytes and page count of a book in one format; a writer's failure a RenderError."""
-    from .writers import epub, pdf  # here, not above: WeasyPrint takes half a second to load
-
+    """The bytes and page count of a book in one format; a writer's failure a RenderError
+    naming its cause (``--debug`` shows where it happened)."""
+    # the writer of this format only: WeasyPrint alone takes half a second to load
+    writer = importlib.import_module(f".writers.{fmt}", __package__)
+    progress.report(f"making the {fmt.upper()}")
     try:
         if fmt == "epub":
-            return epub.build(book), epub.count_pages(book)
-        laid_out = pdf.build(book, settings)
+            return writer.build(book), writer.count_pages(book)
+        laid_out = writer.build(book, settings)
         return laid_out.data, laid_out.pages
     except OctavoError:
         raise
     except Exception as exc:
         raise RenderError(f"the {fmt.upper()} writer failed: {type(exc).__name__}: "
-                          f"{str(exc)[:300]}", path) from exc
+                          f"{one_line(str(exc))}", path) from exc
 
 
 def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...], *,
-                  plain: bool = False, **print_options: object) -> list[Output]:
-    """Read a source and write its book in each format; print options override its [print]
-    (``plain``: accept a plain reading of a source whose structure can't be found)."""
-    book = read_book(source, plain=plain)  # first: it reports a bad TOML as the metadata's
+                  use_cache: bool = True, plain: bool = False,
+                  **print_options: object) -> list[Output]:
+    """Read a source (from the tree cache unless ``use_cache`` is false) and write its book in
+    each format; print options override its [print] table (``plain``: accept a plain reading
+    of a source whose structure can't be found)."""
+    book = read_cached(source, use_cache, plain=plain)  # first: a bad TOML is the metadata's
     settings = from_toml(source.meta_path).override(**print_options)
     return write_book(book, out_dir, formats, settings)

@@ -8,30 +8,14 @@ import signal
 import sys
 import threading
 import traceback
-from pathlib import Path
 
 import click
 
 from . import __version__
-from .build import FORMATS, Output, build_outputs
-from .errors import INTERRUPTED, OctavoError, SourceError, one_line
+from .commands import COMMANDS
+from .commands.report import clear_status
+from .errors import INTERRUPTED, OctavoError, one_line
 from .findings import LOG
-from .paths import DIST, INPUT
-from .sources import Source, discover
-from .writers.pdf_settings import BLEED_MM, TRIMS, VARIANTS
-
-
-def _sources(paths: tuple[Path, ...]) -> list[Source]:
-    if paths:
-        return [Source(p) for p in paths]
-    found = discover(INPUT)
-    if not found:
-        raise SourceError("no source texts (*.txt) found", INPUT)
-    return found
-
-
-def _human(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 class WarningLines(logging.Handler):
@@ -39,6 +23,7 @@ class WarningLines(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         where = "" if record.name.startswith(LOG.name) else f"{record.name}: "
+        clear_status()
         click.echo(f"octavo: warning: {one_line(where + record.getMessage())}", err=True)
 
 
@@ -98,53 +83,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-@main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DIST,
-              show_default="dist/", help="Folder to write the books into.")
-@click.option("--format", "fmt", type=click.Choice(["epub", "pdf", "all"]), default="all",
-              show_default=True, help="Which outputs to make.")
-@click.option("--trim", type=click.Choice(sorted(TRIMS)), default=None,
-              help="PDF trim size (default: the TOML's [print] trim, else a5).")
-@click.option("--print-marks/--no-print-marks", "marks", default=None,
-              help=f"Add a {BLEED_MM} mm bleed with crop marks to the PDF.")
-@click.option("--pdf-variant", "variant", type=click.Choice(VARIANTS), default=None,
-              help="Make an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF.")
-@click.option("--plain", is_flag=True,
-              help="Build a source whose pages, running heads or contents can't be found as "
-                   "plain running text, instead of failing.")
-def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
-          marks: bool | None, variant: str | None, plain: bool) -> None:
-    """Build SOURCE texts (default: every source in input/) into EPUB and PDF.
-
-    Each output is written to OUT/<book-id>.epub or .pdf and reported on one line
-    with its size and page count. Print options override the [print] table of the
-    source's TOML.
-    """
-    formats = FORMATS if fmt == "all" else (fmt,)
-    for source in _sources(sources):
-        for result in build_outputs(source, out_dir, formats, plain=plain, trim=trim,
-                                    marks=marks, variant=variant):
-            click.echo(f"{result.path}  {_human(result.size)}{_pages(result)}")
-
-
-def _pages(result: Output) -> str:
-    """A PDF's pages; an EPUB's pages of the source edition, where its text has any."""
-    if result.format != "epub":
-        return f"  {result.pages} pages"
-    return f"  {result.pages} pages (source edition)" if result.pages else ""
-
-from .commands.works import works  # noqa: E402
-
-main.add_command(works)
-
-from .commands.audit import audit  # noqa: E402
-
-main.add_command(audit)
-
-from .commands.pamphlet import COMMANDS as PAMPHLET_COMMANDS  # noqa: E402
-
-for _command in PAMPHLET_COMMANDS:
+for _command in COMMANDS:
     main.add_command(_command)
 
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-import charset_normalizer
-
 from .errors import SourceEncodingError, SourceNotText
 
 BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -115,6 +113,14 @@ def _western(data: bytes) -> Decoded:
                    "(ISO-8859-1), the likeliest encoding")
 
 
+def _guess(data: bytes):
+    """charset-normalizer's best guess at the encoding of ``data`` (None: none fits); loaded
+    only for a file that is not UTF-8, as most are."""
+    import charset_normalizer
+
+    return charset_normalizer.from_bytes(data).best()
+
+
 def decode(data: bytes, path: object = None) -> Decoded:
     """The text of a file's bytes, or a SourceError saying what they seem to be."""
     for bom, name in BOMS:
@@ -129,7 +135,7 @@ def decode(data: bytes, path: object = None) -> Decoded:
     if kind := binary_kind(data):
         raise SourceNotText(f"is {kind}, not a source text", path)
     if _controls(data[:SNIFF]) > max(16, len(data[:SNIFF]) / 50):
-        guess = charset_normalizer.from_bytes(data).best()
+        guess = _guess(data)
         if guess is None or not guess.encoding.startswith(("utf_16", "utf_32")):
             raise SourceNotText("is a binary file (it is full of control bytes), not a "
                                 "source text", path)
@@ -141,7 +147,7 @@ def decode(data: bytes, path: object = None) -> Decoded:
         first_bad = exc.start
     if mended := _mostly_utf8(data, first_bad):
         return mended
-    guess = charset_normalizer.from_bytes(data).best()
+    guess = _guess(data)
     if guess is None:
         raise SourceEncodingError("is not text in any encoding octavo can tell; "
                                   "save it as UTF-8", path)

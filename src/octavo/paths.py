@@ -10,3 +10,11 @@ TEMPLATES = HOME / "templates"
 STYLES = HOME / "styles"
 INPUT = HOME / "input"
 DIST = HOME / "dist"
+
+
+def cache_folder() -> Path:
+    """Where octavo keeps what it can make again (read trees, tables): ``$OCTAVO_CACHE``, else
+    ``$XDG_CACHE_HOME/octavo`` or ``~/.cache/octavo``."""
+    if folder := os.environ.get("OCTAVO_CACHE"):
+        return Path(folder)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "octavo"

@@ -132,8 +132,14 @@ def read_book(source: Source, *, plain: bool = False) -> Book:
         safety.fill_titles(book, source.stem, source.meta_path.name)
         safety.secure_ids(book)
     book.findings = gathering.findings
+    check_structure(book, source, plain)
+    return book
+
+
+def check_structure(book: Book, source: Source, plain: bool) -> None:
+    """Refuse (``StructureNotFound``) a book whose reader found none of the structure of its
+    kind of source, unless ``plain`` accepts a plain reading."""
     if not plain and any(f.code == STRUCTURE_MISSING for f in book.findings):
-        raise StructureNotFound(f"the {kind} reader did not find the structure of its "
+        raise StructureNotFound(f"the {source.kind} reader did not find the structure of its "
                                 "kind of source (the warnings above say what it missed); "
                                 "--plain accepts a plain reading", source.path)
-    return book

@@ -8,16 +8,21 @@ from pathlib import Path
 
 import click
 
+from ..cache import read_cached
 from ..findings import TOPICS, Finding, unknown
 from ..metadata import known_findings
-from ..readers.ocr.audit import findings as tree_findings
-from ..sources import Source, read_book
+from ..sources import Source
+from . import options
 
 
-def audit_findings(source: Source, *, known: bool = False) -> list[Finding]:
+def audit_findings(source: Source, *, known: bool = False,
+                   use_cache: bool = True) -> list[Finding]:
     """What reading ``source`` found, and what its finished tree shows, in one list; the
-    findings its TOML marks as known left out unless ``known``."""
-    book = read_book(source, plain=True)  # a plain reading still says what it missed
+    findings its TOML marks as known left out unless ``known`` (the source read from the
+    tree cache unless ``use_cache`` is false)."""
+    from ..readers.ocr.audit import findings as tree_findings  # the OCR reader's: loaded here
+
+    book = read_cached(source, use_cache, plain=True)  # a plain reading says what it missed
     found = [*book.findings, *tree_findings(book, str(source.path))]
     if known or not os.path.lexists(source.meta_path):
         return found
@@ -44,13 +49,14 @@ def report(found: list[Finding]) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
 @click.option("--known", is_flag=True,
               help="List the findings the source's TOML marks as known, too.")
-def audit(source: Path, as_json: bool, known: bool) -> None:
+@options.no_cache
+def audit(source: Path, as_json: bool, known: bool, no_cache: bool) -> None:
     """Report what reading SOURCE found: the furniture it learnt (boilerplate, running
     heads, stand-in characters, the author), notes without a marker or with the wrong
     page, contents entries not found, footnotes without a reference, words the OCR may
     have run together. Each finding has a code; mark one as known in the source's TOML
     ([[known]] code = "n-002", page = "412") and it stops showing."""
-    found = audit_findings(Source(source), known=known)
+    found = audit_findings(Source(source), known=known, use_cache=not no_cache)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=1))
         return

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..sources import Source, read_book
+from ..cache import read_cached
+from ..sources import Source
 from ..tree import Book, NoteRef, Work, iter_nodes
+from . import options
 
 _WRITTEN = re.compile(r"^Written (?:in|on) (?P<date>.+)$")
 _DATED = re.compile(r"(?:(?:[A-Z][a-z]+ )?\d{1,2}(?:-\d{1,2})?, |[A-Z][a-z]+,? )?1[89]\d\d")
@@ -69,12 +71,13 @@ def listing(book: Book) -> list[str]:
 @click.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the works as a JSON list.")
-def works(source: Path, as_json: bool) -> None:
+@options.no_cache
+def works(source: Path, as_json: bool, no_cache: bool) -> None:
     """List the works of SOURCE: id, printed pages, date, title and endnotes cited.
 
     The ids are stable and safe as file names; the pamphlet command takes them.
     """
-    book = read_book(Source(source))
+    book = read_cached(Source(source), use_cache=not no_cache)
     if as_json:
         click.echo(json.dumps([describe(w) for w in book.works], ensure_ascii=False, indent=2))
     else:

@@ -157,11 +157,28 @@ def play_order(toc: list[dict], pages: list[dict], where: Locations) -> int:
 
 
 class PackageWriter(epub.EpubWriter):
-    """ebooklib's writer, with the book's language on the package element too (EPUB a11y)."""
+    """ebooklib's writer, with the book's language on the package element too (EPUB a11y).
+
+    ebooklib has no option for it, so this overrides its private ``_write_opf_file``, which
+    is handed the package element just before it is written. The hook is fenced as
+    ``pdf_folios``' is: pyproject pins ebooklib to the versions whose writer calls it, and
+    ``write`` fails loudly if it did not run rather than package a book without its
+    language (tests/test_epub.py is the canary).
+    """
+
+    hooked = False
 
     def _write_opf_file(self, root) -> None:
         root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        self.hooked = True
         super()._write_opf_file(root)
+
+    def write(self) -> None:
+        super().write()
+        if not self.hooked:
+            raise RuntimeError("ebooklib wrote the package without octavo's hook "
+                               "(_write_opf_file); its writer's internals have changed "
+                               "(pyproject pins them)")
 
 
 def images_of(book: Book) -> list[Image]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import cores
 from ..tree import Book
 from . import pdf_parallel
 from .pdf_layout import Pdf, html, lay_out, stylesheet, write
@@ -10,9 +11,9 @@ from .pdf_settings import PrintSettings
 
 def build(book: Book, settings: PrintSettings | None = None, jobs: int | None = None) -> Pdf:
     """Lay out a book and return its PDF: a long one in parts by ``jobs`` processes
-    (by default one per core), otherwise in this process."""
+    (by default one per core octavo may use), otherwise in this process."""
     settings = settings or PrintSettings()
-    jobs = pdf_parallel.jobs_default() if jobs is None else jobs
+    jobs = cores.available() if jobs is None else jobs
     if laid_out := pdf_parallel.build(book, settings, jobs):
         return laid_out
     document = lay_out(html(book, settings), stylesheet(settings))

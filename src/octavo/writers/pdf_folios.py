@@ -5,6 +5,12 @@ recto), only its folios do. WeasyPrint makes the margin boxes (running heads and
 after paginating the whole document, so a part can be paginated before the pages in front
 of it are counted: when its first margin box is made, it reports its own page count and
 learns how many pages come before it.
+
+This is the one hook into WeasyPrint's private layout (``weasyprint.layout``), fenced: the
+pin in pyproject, a loud failure if the hook did not run, and a test. WeasyPrint's public
+way in, ``write_pdf(finisher=…)``, is handed the PDF once it is laid out and drawn: too late
+for a folio, which is text laid out in a margin box like any other. What can be done on the
+finished PDF is done there, with public tools (pdf_join, on the parts' PDFs, with pikepdf).
 """
 
 from __future__ import annotations

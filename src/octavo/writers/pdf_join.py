@@ -5,8 +5,9 @@ starts on one, as the single layout would have it); the named destinations that 
 point at are gathered from the part that really holds each target (the other parts only
 kept a stand-in anchor so that WeasyPrint kept their links); the outlines follow one
 another; the document information is the first part's. Each part embeds its own subsets of
-the fonts, which WeasyPrint names alike in every part: they are renamed by their content,
-since a printer's RIP may take two fonts of one name for one font. pikepdf (qpdf) does the
+the fonts: those of a face are merged into one (pdf_fonts), and every subset is renamed by
+its content, since WeasyPrint names the subsets of the parts alike and a printer's RIP may
+take two fonts of one name for one font. pikepdf (qpdf) does the
 joining: it copies pages with their resources and annotations, fast and exactly.
 """
 
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
+
+from .pdf_fonts import merge_subsets
 
 
 @dataclass
@@ -67,6 +70,7 @@ def join(parts: list[LaidPart], blank_page: bytes) -> bytes:
         out.Root.Names = pikepdf.Dictionary(Dests=tree.obj)
         with out.open_outline() as tree:
             tree.root.extend(outline)
+        merge_subsets(out)
         _name_subsets_by_content(out)
         buffer = io.BytesIO()
         out.save(buffer, deterministic_id=True, compress_streams=True,

@@ -7,30 +7,29 @@ the pages in front are counted (pdf_folios). The contents and the endnotes' "p. 
 of other parts, so those two parts are laid out when the parts they name are paginated, with
 the numbers written in; the front's page count, which every folio needs first, comes from a
 layout with stand-in numbers (the numbers sit in a reserved margin and do not move a line).
-Each part is laid out in a forked process that reports its page count and its anchors; the
-parts' PDFs are then joined (pdf_join).
+Each part is laid out in a forked process (pdf_schedule says when, and what it reports);
+the parts' PDFs are then joined (pdf_join).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
 import tempfile
-import traceback
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import weasyprint
 
+from .. import progress
 from ..render import notes_placed, render
 from ..tree import Book, Work, iter_nodes
 from .pdf_folios import numbered_after
-from .pdf_join import LaidPart, join
 from .pdf_layout import Part, Pdf, lay_out, printer, stylesheet, write
+from .pdf_schedule import Anchored, Failed, Paginated, Planned, Schedule, Written
 from .pdf_settings import PrintSettings
 
 MIN_CHARS = 200_000  # below about a hundred pages, one process lays a book out as fast
@@ -40,22 +39,13 @@ _TARGET = re.compile(r'\shref="#([^"]+)"')
 
 
 @dataclass
-class _Planned:
-    """A part, its text once it can be written, what it holds and names, and its layout."""
+class _Part:
+    """A part of the book: what it holds, its XHTML (for a part that names no page of
+    another; a numbered one is written when it starts), and its place in the schedule."""
 
     part: Part
-    numbered: bool = False  # names pages of other parts: laid out once they are paginated
-    text: str = ""
-    owned: set[str] = field(default_factory=set)
-    named: set[str] = field(default_factory=set)
-    pages: int | None = None
-    anchors: dict[str, int] | None = None
-    done: bool = False
-
-
-def jobs_default() -> int:
-    """The processes to lay out with: the cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    text: str
+    planned: Planned
 
 
 def build(book: Book, settings: PrintSettings, jobs: int) -> Pdf | None:
@@ -68,22 +58,21 @@ def build(book: Book, settings: PrintSettings, jobs: int) -> Pdf | None:
     if not pays(book, settings, jobs):
         return None
     html = printer(book, settings)
-    plan = _plan(book, html, jobs)
-    if plan is None:
+    parts = _plan(book, html, jobs)
+    if parts is None:
         return None
+    from .pdf_join import LaidPart, join  # pikepdf: only to join
+
     with tempfile.TemporaryDirectory(prefix="octavo-pdf-") as tmp:
-        paths = [Path(tmp) / f"part-{i}.pdf" for i in range(len(plan))]
-        _lay_out_parts(book, settings, html, plan, paths, jobs)
+        paths = [Path(tmp) / f"part-{i}.pdf" for i in range(len(parts))]
+        schedule = _lay_out_parts(book, settings, html, parts, paths, jobs)
+        plan = schedule.plan
         laid = [LaidPart(path, p.owned, blank_after=i + 1 < len(plan) and p.pages % 2 == 1)
                 for i, (p, path) in enumerate(zip(plan, paths, strict=True))]
+        progress.report("joining the parts of the PDF")
         blank = lay_out(render("print-blank.xhtml", meta=book.meta), stylesheet(settings))
         data = join(laid, write(blank, book, settings))
-    return Pdf(data=data, pages=_pages_before(plan, len(plan) - 1) + plan[-1].pages)
-
-
-def _pages_before(plan: list[_Planned], i: int) -> int:
-    """The pages in front of part ``i``: the parts before it, each ending on a verso."""
-    return sum(p.pages + p.pages % 2 for p in plan[:i])
+    return Pdf(data=data, pages=schedule.pages_before(len(plan) - 1) + plan[-1].pages)
 
 
 def pays(book: Book, settings: PrintSettings, jobs: int) -> bool:
@@ -93,32 +82,33 @@ def pays(book: Book, settings: PrintSettings, jobs: int) -> bool:
             and sum(_length(w) for w in book.works) >= MIN_CHARS)
 
 
-def _plan(book: Book, html: Callable[[Part], str], jobs: int) -> list[_Planned] | None:
+def _plan(book: Book, html: Callable[[Part], str], jobs: int) -> list[_Part] | None:
     """The parts in book order, or None where a part would wait for ever: for a page no part
     holds, or for a part that waits for it."""
     works = book.works
     at = next((i for i, w in enumerate(works) if w.kind == "notes"), len(works))
     notes = [Part(works[at:at + 1], front=False, endnotes=False)] if notes_placed(book) else (
         [Part([], front=False)] if book.notes else [])
-    plan = [_Planned(Part([], endnotes=False), numbered=True)]
-    runs = _runs(works[:at], RUNS_PER_JOB * jobs)
-    plan += [_Planned(Part(run, front=False, endnotes=False)) for run in runs]
-    plan += [_Planned(p, numbered=True) for p in notes]
+    layout = [(Part([], endnotes=False), True)]
+    layout += [(Part(run, front=False, endnotes=False), False)
+               for run in _runs(works[:at], RUNS_PER_JOB * jobs)]
+    layout += [(p, True) for p in notes]
     if works[at + 1:]:
-        plan.append(_Planned(Part(works[at + 1:], front=False, endnotes=False)))
+        layout.append((Part(works[at + 1:], front=False, endnotes=False), False))
     stand_in: dict[str, int] = defaultdict(int)
-    for planned in plan:
-        if planned.numbered:
-            planned.part.pages = stand_in
-        text = html(planned.part)
-        planned.owned, planned.named = set(_ID.findall(text)), set(_TARGET.findall(text))
-        planned.part.elsewhere = sorted(planned.named - planned.owned)
-        planned.text = html(planned.part)
-    order = {name: i for i, p in enumerate(plan) for name in p.owned}
-    if any(name not in order or 0 < i < order[name] for i, p in enumerate(plan) if p.numbered
-           for name in p.named):
+    parts = []
+    for part, numbered in layout:
+        if numbered:
+            part.pages = stand_in
+        text = html(part)
+        owned, named = set(_ID.findall(text)), set(_TARGET.findall(text))
+        part.elsewhere = sorted(named - owned)
+        parts.append(_Part(part, html(part), Planned(owned, named, numbered)))
+    order = {name: i for i, p in enumerate(parts) for name in p.planned.owned}
+    if any(name not in order or 0 < i < order[name] for i, p in enumerate(parts)
+           if p.planned.numbered for name in p.planned.named):
         return None  # a page no part holds, or a part waiting for one that waits for it
-    return plan
+    return parts
 
 
 def _length(work: Work) -> int:
@@ -139,74 +129,35 @@ def _runs(works: list[Work], count: int) -> list[list[Work]]:
 
 
 def _lay_out_parts(book: Book, settings: PrintSettings, html: Callable[[Part], str],
-                   plan: list[_Planned], paths: list[Path], jobs: int) -> None:
-    """Lay out every part into its path, each in a forked process (``jobs`` at a time, so
-    that memory stays that of a few layouts), numbering the pages as they are counted."""
+                   parts: list[_Part], paths: list[Path], jobs: int) -> Schedule:
+    """Lay out every part into its path, each in a forked process, ``jobs`` at a time,
+    numbering the pages as they are counted; the schedule, done."""
     fork = multiprocessing.get_context("fork")
     css = stylesheet(settings)
-    running: dict[Connection, int] = {}
-    waiting: set[int] = set()
     processes = []
 
-    def start(i: int) -> None:
-        text = html(plan[i].part) if plan[i].numbered else plan[i].text
+    def start(i: int, known: dict[str, int]) -> Connection:
+        part = parts[i]
+        if part.planned.numbered:
+            part.part.pages = known
+        text = html(part.part) if part.planned.numbered else part.text
         ours, theirs = fork.Pipe()
         process = fork.Process(target=_part_process,
                                args=(text, css, book, settings, paths[i], theirs), daemon=True)
         process.start()
         theirs.close()
-        running[ours] = i
         processes.append(process)
+        return ours
 
-    def pages_of() -> dict[str, int]:
-        return {name: _pages_before(plan, i) + index + 1 for i, p in enumerate(plan) if p.anchors
-                for name, index in p.anchors.items() if name in p.owned}
-
-    def start_ready() -> None:
-        known = pages_of()
-        for i, planned in enumerate(plan):
-            if len(running) < jobs and i not in started and (
-                    not planned.numbered or planned.named - planned.owned <= known.keys()):
-                if planned.numbered:
-                    planned.part.pages = known
-                start(i)
-                started.add(i)
-
-    started: set[int] = set()
+    schedule = Schedule([p.planned for p in parts], jobs, start)
     try:
-        start_ready()
-        plan[0].pages = len(lay_out(plan[0].text, css).pages)
-        while not all(p.done for p in plan):
-            if not running:
-                raise RuntimeError("no part of the PDF can be laid out: each waits for another")
-            for conn in wait(list(running)):
-                i = running[conn]
-                try:
-                    what, value = conn.recv()
-                except EOFError:
-                    raise RuntimeError(f"the process laying out part {i} of the PDF died") from None
-                if what == "error":
-                    raise RuntimeError(f"laying out part {i} of the PDF failed:\n{value}")
-                if what == "pages":
-                    if plan[i].pages not in (None, value):
-                        raise RuntimeError("the contents changed length when numbered")
-                    plan[i].pages = value
-                    waiting.add(i)
-                elif what == "anchors":
-                    plan[i].anchors = value
-                else:
-                    plan[i].done = True
-                    del running[conn]
-            for i in sorted(waiting):
-                if all(p.pages is not None for p in plan[:i]):
-                    next(c for c, j in running.items() if j == i).send(_pages_before(plan, i))
-                    waiting.discard(i)
-            start_ready()
+        schedule.run(lambda: len(lay_out(parts[0].text, css).pages))
     finally:  # on an error or an interrupt, the other parts are not waited for
         for process in processes:
-            if process.is_alive() and not all(p.done for p in plan):
+            if process.is_alive() and not all(p.done for p in schedule.plan):
                 process.terminate()
             process.join()
+    return schedule
 
 
 def _part_process(text: str, css: weasyprint.CSS, book: Book, settings: PrintSettings,
@@ -214,7 +165,7 @@ def _part_process(text: str, css: weasyprint.CSS, book: Book, settings: PrintSet
     """In a forked process: lay out one part, report its pages and anchors, write its PDF."""
     try:
         def pages_before(pages: int) -> int:
-            conn.send(("pages", pages))
+            conn.send(Paginated(pages))
             return conn.recv()
 
         with numbered_after(pages_before):
@@ -223,10 +174,10 @@ def _part_process(text: str, css: weasyprint.CSS, book: Book, settings: PrintSet
         for index, page in enumerate(document.pages):
             for name in page.anchors:
                 anchors.setdefault(name, index)
-        conn.send(("anchors", anchors))
+        conn.send(Anchored(anchors))
         path.write_bytes(write(document, book, settings))
-        conn.send(("done", None))
-    except BaseException:  # reported to the parent, which raises it
-        conn.send(("error", traceback.format_exc()))
+        conn.send(Written())
+    except BaseException as exc:  # reported to the parent, which raises it
+        conn.send(Failed.of(exc))
     finally:
         conn.close()
