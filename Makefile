@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: book test bench lint clean
+.PHONY: book test bench compare lint clean
 
 # $(call apt_install,PACKAGE,WHAT IS LOST WITHOUT IT): a Debian package installed when we may
 define apt_install
@@ -26,6 +26,11 @@ bench: $(VENV)/.installed-test
 	@command -v ebook-convert >/dev/null || \
 	  $(call apt_install,calibre,the benchmark skips its ratios to calibre)
 	$(BIN)/python bench/run.py
+
+# `make compare REF=main`: every output built by REF's code and by the working tree's, byte for byte
+REF ?= HEAD
+compare: $(VENV)/.installed-test
+	$(BIN)/python bench/compare_outputs.py $(REF)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

@@ -46,6 +46,12 @@ def assert_fails_cleanly(run: Run, code: int, *fragments: str) -> str:
     return run.errors[0]
 
 
+def as_printed(said: list[str]) -> list[str]:
+    """The lines the CLI prints for the warnings octavo gave (``logger: message``, as the
+    ``octavo_warnings`` fixture has them): octavo's own without their logger's name."""
+    return [f"octavo: warning: {w.removeprefix('octavo: ')}" for w in said]
+
+
 def leftovers(folder: Path) -> list[Path]:
     """Temporary files a build left behind."""
     return sorted(p for p in folder.rglob("*") if p.name.endswith(".part"))

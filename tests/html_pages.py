@@ -9,9 +9,16 @@ import zipfile
 from pathlib import Path
 
 import lxml.html
+from conftest import warning_codes, warnings_said
 from lxml import etree
 
+from octavo.sources import Source, read_book
+from octavo.tree import Book
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures/html"
+# the warnings reading a fixture gives: its flaws are on purpose (a page the index links
+# that the folder lacks; images not saved, or on the web)
+WARNS = {"manifesto": {"w-003"}, "gettysburg": {"w-002"}}
 WLC = FIXTURES / "wage-labour-and-capital"
 NS = {"x": "http://www.w3.org/1999/xhtml"}
 QUOTES = str.maketrans("‘’“”\u00a0", "''\"\" ")
@@ -20,6 +27,14 @@ QUOTES = str.maketrans("‘’“”\u00a0", "''\"\" ")
 def norm(text: str) -> str:
     """Text as words and punctuation: white space collapsed, quotes straight."""
     return " ".join(text.translate(QUOTES).split())
+
+
+def read_fixture(path: Path) -> Book:
+    """A fixture read into a Book, warning of its flaws and of nothing else."""
+    with warnings_said() as said:
+        book = read_book(Source(path))
+    assert warning_codes(said) == WARNS.get(Source(path).stem, set()), said
+    return book
 
 
 def page(path: Path) -> lxml.html.HtmlElement:

@@ -10,6 +10,7 @@ from conftest import INPUT
 from served import dask_cluster
 
 from octavo.cli import main
+from octavo.errors import ClusterError
 
 VOLUME = INPUT / "stalin-works-05.ocr.txt"
 WORKS = ["To Pravda", "p140", "The Tenth Anniversary of Pravda", "The Tenth Congress/2"]
@@ -34,6 +35,6 @@ def test_a_batch_on_a_scheduler_and_workers_started_by_hand_makes_the_same_bytes
 def test_a_scheduler_that_is_no_address_is_an_error_naming_it(tmp_path):
     result = CliRunner().invoke(main, ["pamphlets", str(VOLUME), *WORKS, "--out",
                                        str(tmp_path), "--scheduler", "no-such-scheduler"])
-    assert result.exit_code == 13
+    assert result.exit_code == ClusterError.exit_code
     assert "no-such-scheduler: cannot reach the Dask scheduler" in result.output
     assert not [*tmp_path.glob("*.epub"), *tmp_path.glob("*.pdf")]

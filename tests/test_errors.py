@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import pytest
-from cli_runner import DISCUSSION, assert_fails_cleanly, leftovers, octavo
+from cli_runner import DISCUSSION, as_printed, assert_fails_cleanly, leftovers, octavo
 
 from octavo import errors
 from octavo.sources import MAX_SOURCE_MB
@@ -62,7 +62,8 @@ def test_every_source_failure_has_its_own_exit_code():
                                        errors.MetadataError, errors.WorkNotFound,
                                        errors.OutputError, errors.RenderError,
                                        errors.SourceEmpty, errors.SourceNotText,
-                                       errors.SourceEncodingError, errors.SourceTooLarge)]
+                                       errors.SourceEncodingError, errors.SourceTooLarge,
+                                       errors.SourceKindError)]
     assert len(set(codes)) == len(codes) and errors.INTERRUPTED not in codes
     assert 2 not in codes  # click's own code for wrong usage
 
@@ -84,11 +85,12 @@ ENCODED = {
 
 
 @pytest.mark.parametrize("case", ENCODED)
-def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, case):
+def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, octavo_warnings, case):
     codec, said, text = ENCODED[case]
     source = tmp_path / "book.mia.txt"
     source.write_bytes(text.encode(codec))
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0, run
     assert any(said in w and str(source) in w for w in run.warnings), run.stderr
     z = zipfile.ZipFile(tmp_path / "book.epub")
@@ -97,10 +99,11 @@ def test_source_in_another_encoding_is_read_with_a_warning(tmp_path, case):
     assert last_words.replace("'", "&#39;").replace('"', "&#34;") in body
 
 
-def test_utf8_with_a_stray_byte_keeps_its_utf8_and_says_where(tmp_path):
+def test_utf8_with_a_stray_byte_keeps_its_utf8_and_says_where(tmp_path, octavo_warnings):
     source = tmp_path / "book.mia.txt"
     source.write_bytes(TEXT.encode() + b"\n\nA stray \x92 byte.\n")
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0
     assert any("not valid UTF-8" in w and f"byte {len(TEXT.encode()) + 10}" in w
                for w in run.warnings), run.stderr
@@ -109,10 +112,11 @@ def test_utf8_with_a_stray_byte_keeps_its_utf8_and_says_where(tmp_path):
     assert "â€" not in body
 
 
-def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path):
+def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path, octavo_warnings):
     source = tmp_path / "notes.mia.txt"
     source.write_text(PLAIN)
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0, run
     assert any("plain paragraph" in w for w in run.warnings), run.stderr
     assert any("no title" in w and "'notes'" in w for w in run.warnings), run.stderr
@@ -121,11 +125,12 @@ def test_text_without_structure_is_built_as_paragraphs_with_a_warning(tmp_path):
     assert "Second paragraph." in body and "<title>notes</title>" in body
 
 
-def test_warnings_are_one_line_each_and_name_the_source(tmp_path):
+def test_warnings_are_one_line_each_and_name_the_source(tmp_path, octavo_warnings):
     source = tmp_path / "x.mia.txt"
     source.write_bytes(b"Title line\x01\x02\n\nText \x1b\x1b with\n\ncontrols\x7f.\n"
                        + PLAIN.encode() * 4)
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0
     assert run.stderr == run.warnings and len(run.warnings) >= 2
     assert all(w.startswith(f"octavo: warning: {source}: ") for w in run.warnings)
@@ -160,6 +165,66 @@ def test_bad_metadata_names_key_and_line(tmp_path, case):
     assert not (tmp_path / "dist").exists()
 
 
+OTHER_TOML = {
+    # name: (file beside book.mia.txt, TOML text, the place the message must name)
+    "print: unknown trim": ("book.toml", '[print]\ntrim = "b7"\n',
+                            "key 'trim' in [print] on line 2 = 'b7' is none of a5"),
+    "print: not a table": ("book.toml", 'title = "A"\nprint = "a5"\n',
+                           "key 'print' on line 2 must be a table"),
+    "print: not true or false": ("book.toml", '[print]\n\nmarks = "yes"\n',
+                                 "key 'marks' in [print] on line 3 must be true or false"),
+    "known: no such code": ("book.toml", 'title = "A"\n[[known]]\ncode = "x-999"\n',
+                            "key 'code' in [[known]] 1 on line 3 = 'x-999' is no finding's code"),
+    "corrections: no replace": ("book.corrections.toml",
+                                '[[fix]]\nfind = "a"\nreplace = "b"\n[[fix]]\nfind = "c"\n',
+                                "[[fix]] 2 on line 4 needs key 'replace'"),
+    "corrections: count a string": ("book.corrections.toml",
+                                    '[[fix]]\nfind = "a"\nreplace = "b"\ncount = "all"\n',
+                                    "key 'count' in [[fix]] 1 on line 4 must be an integer"),
+    "corrections: unknown key": ("book.corrections.toml",
+                                 '[[fix]]\nfind = "a"\nreplace = "b"\nwhere = "p. 3"\n',
+                                 "key 'where' in [[fix]] 1 on line 4 is unknown"),
+}
+
+
+@pytest.mark.parametrize("case", OTHER_TOML)
+def test_bad_print_settings_and_corrections_name_key_and_line(tmp_path, case):
+    name, toml, where = OTHER_TOML[case]
+    source = tmp_path / "book.mia.txt"
+    source.write_text(TEXT)
+    (tmp_path / name).write_text(toml)
+    run = octavo("build", source, "--out", tmp_path / "dist")
+    assert_fails_cleanly(run, 4, f"{tmp_path / name}: {where}")
+    assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize(("toml", "where"), [
+    ('title = "A"\ncolour = "red"\n[[work]]\nsource = "x.mia.txt"\n',
+     "key 'colour' on line 2 is unknown"),
+    ('author = "B"\n[[work]]\nsource = "x.mia.txt"\n', "needs key 'title'"),
+    ('title = "A"\n', "needs [[work]] tables"),
+    ('title = "A"\n[[work]]\nsource = "x.mia.txt"\n[[work]]\nwork = "p5"\n',
+     "[[work]] 2 on line 4 needs key 'source'"),
+    ('title = "A"\nlanguage = "English"\n[[work]]\nsource = "x.mia.txt"\n',
+     "key 'language' on line 2 = 'English' is not a language tag"),
+])
+def test_bad_anthology_names_key_and_line(tmp_path, toml, where):
+    (tmp_path / "anthology.toml").write_text(toml)
+    run = octavo("anthology", tmp_path / "anthology.toml", "--out", tmp_path / "dist")
+    assert_fails_cleanly(run, 4, f"{tmp_path / 'anthology.toml'}: {where}")
+
+
+def test_an_unknown_source_kind_is_an_error_naming_the_kinds(tmp_path):
+    source = tmp_path / "book.orc.txt"
+    source.write_text(TEXT)
+    run = octavo("build", source, "--out", tmp_path / "dist")
+    assert_fails_cleanly(run, 13, str(source), "kind 'orc'", "one of html, mia, ocr")
+    assert not (tmp_path / "dist").exists()
+    plain = tmp_path / "book.txt"  # no kind at all: a transcription
+    plain.write_text(TEXT)
+    assert octavo("build", plain, "--out", tmp_path / "dist", "--format", "epub").code == 0
+
+
 def test_metadata_with_a_byte_order_mark_is_read(tmp_path):
     source = tmp_path / "book.mia.txt"
     source.write_text(TEXT)
@@ -170,10 +235,11 @@ def test_metadata_with_a_byte_order_mark_is_read(tmp_path):
     assert ">With a BOM</dc:title>" in opf
 
 
-def test_html_source_is_read_as_text_with_a_warning(tmp_path):
+def test_html_source_is_read_as_text_with_a_warning(tmp_path, octavo_warnings):
     source = tmp_path / "page.mia.txt"
     source.write_text("<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>\n")
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
+    assert run.warnings == as_printed(octavo_warnings)  # each given, as one line
     assert run.code == 0, run
     assert any("looks like HTML" in w for w in run.warnings), run.stderr
 

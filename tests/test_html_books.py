@@ -10,6 +10,7 @@ import zipfile
 import pypdf
 import pytest
 from cli_runner import octavo
+from conftest import warning_codes
 from html_pages import (
     FIXTURES,
     WLC,
@@ -105,7 +106,7 @@ def test_a_pamphlet_per_chapter(tmp_path):
 
 
 
-def test_links_between_pages_land_on_their_anchor_in_the_epub(tmp_path):
+def test_links_between_pages_land_on_their_anchor_in_the_epub(tmp_path, octavo_warnings):
     path = tmp_path / "manifesto.epub"
     path.write_bytes(epub.build(read_book(Source(FIXTURES / "manifesto"))))
     z = zipfile.ZipFile(path)
@@ -117,9 +118,10 @@ def test_links_between_pages_land_on_their_anchor_in_the_epub(tmp_path):
     (image,) = [n for n in z.namelist() if n.startswith("EPUB/images/")]
     assert z.read(image) == (FIXTURES / "manifesto/images/title-page.png").read_bytes()
     assert dangling_links(path) == []
+    assert warning_codes(octavo_warnings) == {"w-003"}  # the index's unsaved page
 
 
-def test_a_reader_mixes_html_pages_and_the_ocr_volume(tmp_path):
+def test_a_reader_mixes_html_pages_and_the_ocr_volume(tmp_path, octavo_warnings):
     reader = tmp_path / "reader.toml"
     reader.write_text(f"""title = "Wages and the Press"
 book_id = "wages-and-the-press"
@@ -147,9 +149,11 @@ source = "{FIXTURES / 'common-sense.htm'}"
     z = zipfile.ZipFile(path)
     notes = z.read("EPUB/endnotes.xhtml").decode()
     assert "By bourgeoisie is meant" in notes and "the printer was Robert Bell" in notes
+    assert warning_codes(octavo_warnings) == {"w-003"}  # the index's unsaved page
 
 
-def test_the_tree_cache_follows_every_page_and_image_of_a_book(tmp_path, monkeypatch):
+def test_the_tree_cache_follows_every_page_and_image_of_a_book(tmp_path, monkeypatch,
+                                                               octavo_warnings):
     book = tmp_path / "manifesto"
     shutil.copytree(FIXTURES / "manifesto", book)
     monkeypatch.setenv("OCTAVO_CACHE", str(tmp_path / "trees"))
@@ -165,6 +169,7 @@ def test_the_tree_cache_follows_every_page_and_image_of_a_book(tmp_path, monkeyp
         (book / changed).write_bytes((book / changed).read_bytes() + b" ")
         cache.read_cached(Source(book))
     assert len(calls) == 4
+    assert warning_codes(octavo_warnings) == {"w-003"}  # read four times
 
 
 def test_an_epub_without_source_pages_says_nothing_of_them(tmp_path):

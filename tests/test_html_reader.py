@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import assert_fails_cleanly, octavo
+from conftest import warning_codes
 from html_pages import FIXTURES, WLC, norm, page, paragraphs
 
 from octavo.errors import SourceEmpty, SourceNotText
@@ -95,7 +96,7 @@ def test_title_block_and_information_fill_the_metadata_as_the_text_reader_does()
     assert book.meta.rights == "the poem is in the public domain."
 
 
-def test_headings_in_the_text_open_sections_and_quotes_lists_and_tables_are_kept():
+def test_headings_in_the_text_open_sections_and_quotes_lists_and_tables_are_kept(octavo_warnings):
     book = read(WLC)
     chapter = book.works[7]
     (section,) = [b for b in chapter.blocks if isinstance(b, Section)]
@@ -111,6 +112,7 @@ def test_headings_in_the_text_open_sections_and_quotes_lists_and_tables_are_kept
                 if isinstance(b, Table)]
     assert [text(c) for c in table.rows[0].cells] == ["Measure", "In the Manifesto"]
     assert table.rows[0].cells[0].header and not table.rows[1].cells[0].header
+    assert warning_codes(octavo_warnings) == {"w-003"}
 
 
 def test_emphasis_small_capitals_and_verse_line_breaks():
@@ -254,7 +256,8 @@ RUSSIAN = "Призрак бродит по Европе, призрак ком�
     ("", "utf-8-sig"),
     ('<meta charset="utf-8">', "utf-8"),
 ])
-def test_the_declared_encoding_or_the_bom_is_followed(tmp_path, caplog, declaration, encoding):
+def test_the_declared_encoding_or_the_bom_is_followed(tmp_path, caplog, declaration, encoding,
+                                                      octavo_warnings):
     path = tmp_path / "page.html"
     path.write_bytes(f"<html><head>{declaration}<title>Манифест</title></head><body>"
                      f"<h1>Манифест</h1><p>{RUSSIAN}</p></body></html>".encode(encoding))
@@ -262,9 +265,11 @@ def test_the_declared_encoding_or_the_bom_is_followed(tmp_path, caplog, declarat
     assert text(book.works[0].blocks[0]) == RUSSIAN and book.works[0].title == "Манифест"
     assert warned(caplog) == (["read as UTF-16 (BOM) [s-001]"] if encoding == "utf-16"
                               else [])
+    assert warning_codes(octavo_warnings) <= {"s-001"}  # a BOM's UTF-16 is told
 
 
-def test_a_wrong_or_missing_declaration_is_detected_with_a_warning(tmp_path, caplog):
+def test_a_wrong_or_missing_declaration_is_detected_with_a_warning(tmp_path, caplog,
+                                                                   octavo_warnings):
     wrong = tmp_path / "wrong.html"
     wrong.write_bytes("<meta charset='utf-8'><h1>Title</h1><p>“Quoted” — said</p>"
                       "</html>".encode("cp1252"))
@@ -274,12 +279,14 @@ def test_a_wrong_or_missing_declaration_is_detected_with_a_warning(tmp_path, cap
     unknown.write_bytes(b"<meta charset='x-klingon'><h1>Title</h1><p>Plain text.</p></html>")
     assert text(read(unknown).works[0].blocks[0]) == "Plain text."
     assert any("encoding octavo doesn't know" in w for w in warned(caplog))
+    assert warning_codes(octavo_warnings) == {"s-001"}
 
 
 # ---------------------------------------------------------------- images
 
 
-def test_images_saved_in_the_folder_are_kept_with_their_alt_others_left_out(caplog):
+def test_images_saved_in_the_folder_are_kept_with_their_alt_others_left_out(caplog,
+                                                                            octavo_warnings):
     book = read(FIXTURES / "gettysburg/gettysburg.htm")
     images = [n for n in iter_nodes(book.works[0]) if isinstance(n, Image)]
     portrait, dot = images
@@ -293,12 +300,13 @@ def test_images_saved_in_the_folder_are_kept_with_their_alt_others_left_out(capl
                       ("drawing.svg", "not a PNG, JPEG or GIF")):
         assert any(name in w and why in w for w in said), (name, said)
     assert not any("pixel.gif" in w for w in said)  # a tracker goes without a word
+    assert warning_codes(octavo_warnings) == {"w-002"}
 
 
 # ---------------------------------------------------------------- what must not get through
 
 
-def test_scripts_forms_objects_and_navigation_never_reach_the_text(caplog):
+def test_scripts_forms_objects_and_navigation_never_reach_the_text(caplog, octavo_warnings):
     book = read(FIXTURES / "hostile.htm")
     body = text(book.works[0])
     for gone in ("alert('", "alert(2)", "alert(3)", "document.", "fetch(", "iframe's fallback",
@@ -311,17 +319,19 @@ def test_scripts_forms_objects_and_navigation_never_reach_the_text(caplog):
     assert any("malformed" in w for w in said) and any("cut short" in w for w in said)
     for nav in ("Marx & Engels Archive", "Back to the Marx", "Manifesto Index"):
         assert nav not in text(read(FIXTURES / "manifesto/ch01.htm"))
+    assert warning_codes(octavo_warnings) == {"w-001", "w-002"}
 
 
-def test_a_page_not_from_the_archive_is_read_as_it_is_with_a_warning(caplog):
+def test_a_page_not_from_the_archive_is_read_as_it_is_with_a_warning(caplog, octavo_warnings):
     book = read(FIXTURES / "not-archive.html")
     assert book.works[0].title == "Reading Notes on Owen" and book.meta.language == "en-GB"
     assert text(book.works[0]).startswith("Robert Owen's A New View of Society appeared")
     assert "About" not in text(book.works[0])
     assert any("no title block of the archive's kind" in w for w in warned(caplog))
+    assert warning_codes(octavo_warnings) == {"s-007"}
 
 
-def test_hostile_page_builds_an_epub_with_nothing_remote_or_scripted(tmp_path):
+def test_hostile_page_builds_an_epub_with_nothing_remote_or_scripted(tmp_path, octavo_warnings):
     run = octavo("build", FIXTURES / "hostile.htm", "--out", tmp_path)
     assert run.code == 0, run
     z = zipfile.ZipFile(tmp_path / "hostile.epub")
@@ -332,6 +342,7 @@ def test_hostile_page_builds_an_epub_with_nothing_remote_or_scripted(tmp_path):
             assert "example.org" not in content and "data:text" not in content, name
     pdf = (tmp_path / "hostile.pdf").read_bytes()
     assert b"/URI" not in pdf and b"example.org" not in pdf
+    assert warning_codes(octavo_warnings) == {"w-001", "w-002"}
 
 
 @pytest.mark.parametrize("soup", [
@@ -341,14 +352,16 @@ def test_hostile_page_builds_an_epub_with_nothing_remote_or_scripted(tmp_path):
     "<h1>Title</h1><p><a href='#n1'>[1]</a> cites a note that is not there.</p>",
     "<p><sup><a href='#x'>1</a></sup></p><p id='x'><a href='#x'>1</a> points at itself</p>",
 ])
-def test_tag_soup_reads_with_a_warning_never_a_traceback(tmp_path, soup):
+def test_tag_soup_reads_with_a_warning_never_a_traceback(tmp_path, soup, octavo_warnings):
     path = tmp_path / "soup.html"
     path.write_text(soup)
     run = octavo("build", path, "--format", "epub", "--out", tmp_path / "out")
     assert run.code == 0 and not any("Traceback" in line for line in run.stderr), run
+    codes = warning_codes(octavo_warnings)
+    assert "w-001" in codes and codes <= {"w-001", "w-005", "s-004", "s-007"}
 
 
-def test_a_truncated_page_keeps_what_came_before_the_cut(tmp_path, caplog):
+def test_a_truncated_page_keeps_what_came_before_the_cut(tmp_path, caplog, octavo_warnings):
     data = (WLC / "ch02.htm").read_bytes()
     cut = data[:data.index(b"Their commodity") + 300]
     path = tmp_path / "cut.htm"
@@ -356,6 +369,7 @@ def test_a_truncated_page_keeps_what_came_before_the_cut(tmp_path, caplog):
     book = read(path)
     assert [text(p) for p in book.works[0].blocks][:2] == paragraphs(WLC / "ch02.htm")[:2]
     assert any("cut short" in w for w in warned(caplog))
+    assert warning_codes(octavo_warnings) == {"w-001"}
 
 
 @pytest.mark.parametrize("content, error", [
@@ -378,7 +392,8 @@ def test_a_folder_without_an_index_page_fails_cleanly(tmp_path):
 # ---------------------------------------------------------------- books of pages
 
 
-def test_the_index_orders_and_groups_the_chapters_and_its_unsaved_links_are_warned_of(caplog):
+def test_the_index_orders_and_groups_the_chapters_and_its_unsaved_links_are_warned_of(caplog,
+                                                                                      octavo_warnings):
     book = read_book(Source(FIXTURES / "manifesto"))
     assert [(w.kind, w.title) for w in book.works] == [("group", "Prefaces"),
                                                        ("group", "The Manifesto")]
@@ -389,9 +404,10 @@ def test_the_index_orders_and_groups_the_chapters_and_its_unsaved_links_are_warn
     assert book.meta.author == "Karl Marx and Frederick Engels"
     assert book.meta.translator.startswith("Samuel Moore")
     assert any("missing.htm" in w for w in warned(caplog))
+    assert warning_codes(octavo_warnings) == {"w-003"}
 
 
-def test_links_between_pages_lead_inside_the_book():
+def test_links_between_pages_lead_inside_the_book(octavo_warnings):
     book = read_book(Source(FIXTURES / "manifesto"))
     ids = {i for w in book.walk() for n in iter_nodes(w) if (i := getattr(n, "id", ""))}
     links = {text(n): n.target for w in book.walk() for n in iter_nodes(w)
@@ -402,6 +418,7 @@ def test_links_between_pages_lead_inside_the_book():
     assert set(links.values()) <= ids
     preface = next(w for w in book.walk() if w.id.startswith("preface"))
     assert "page the index does not list" in text(preface)  # its link gone, its text kept
+    assert warning_codes(octavo_warnings) == {"w-003"}  # the index's unsaved page
 
 
 def test_corrections_apply_to_a_single_page(tmp_path):
@@ -417,7 +434,8 @@ def test_the_text_reader_interface_reads_a_page_from_its_text():
     assert [text(p) for p in book.works[0].blocks] == paragraphs(WLC / "ch05.htm")
 
 
-def test_a_page_of_a_book_that_cannot_be_read_is_left_out_and_named(tmp_path, caplog):
+def test_a_page_of_a_book_that_cannot_be_read_is_left_out_and_named(tmp_path, caplog,
+                                                                    octavo_warnings):
     book = tmp_path / "wage-labour"
     shutil.copytree(WLC, book)
     (book / "ch03.htm").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
@@ -432,6 +450,7 @@ def test_a_page_of_a_book_that_cannot_be_read_is_left_out_and_named(tmp_path, ca
     assert any("ch04.htm: is empty" in w for w in said)
     assert any("ch05.htm: image 'lost.png' is not in the saved folder; left out [w-002]" in w
                for w in said)  # a page's warning names the page
+    assert warning_codes(octavo_warnings) == {"w-002", "w-003"}
 
 
 def paragraphs_by_page(folder: Path) -> dict[str, list[str]]:

@@ -1,6 +1,6 @@
 """The web-transcription reader on the real sample."""
 
-from octavo.tree import Paragraph, Text
+from octavo.tree import Paragraph, ParagraphRole, Text
 
 
 def test_metadata_from_text_and_toml(discussion):
@@ -25,5 +25,5 @@ def test_paragraphs_and_typography(discussion):
     assert len(paragraphs) == 8
     text = " ".join(i.text for p in paragraphs for i in p.inlines if isinstance(i, Text))
     assert "week’s time" in text and "'" not in text and '"' not in text
-    assert [p.role for p in paragraphs].count("point") == 2
+    assert [p.role for p in paragraphs].count(ParagraphRole.POINT) == 2
     assert paragraphs[-1].inlines[0].text.endswith("has begun.")

@@ -40,19 +40,23 @@ def test_a_fix_limited_to_a_page(tmp_path):
         "OUR DISAGREEMENTS 5 \nthe mmediate task\n\nJ. V. S T A L I N 6 \nthe immediate task\n")
 
 
-def test_a_fix_that_matches_nothing_is_reported(tmp_path):
+def test_a_fix_that_matches_nothing_is_reported(tmp_path, octavo_warnings):
     fixes = corrections.load(write(tmp_path, '[[fix]]\nfind = "nowhere"\nreplace = "x"\n'))
     with collecting("x.txt") as gathering:
         assert corrections.apply(PAGES, fixes) == PAGES
     assert [(f.code, f.message) for f in gathering.findings] == [
         ("c-001", "correction 'nowhere': 0 matches, 1 meant; not applied")]
+    assert octavo_warnings == [
+        "octavo: x.txt: correction 'nowhere': 0 matches, 1 meant; not applied [c-001]"]
 
 
-def test_a_fix_that_matches_more_than_meant_is_reported_and_not_applied(tmp_path):
+def test_a_fix_that_matches_more_than_meant_is_reported_and_not_applied(tmp_path,
+                                                                        octavo_warnings):
     fixes = corrections.load(write(tmp_path, '[[fix]]\nfind = "mmediate"\nreplace = "x"\n'))
     with collecting("x.txt") as gathering:
         assert corrections.apply(PAGES, fixes) == PAGES
     assert "2 matches, 1 meant" in gathering.findings[0].message
+    assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[c-001]"]
     every = corrections.load(write(tmp_path, '[[fix]]\nfind = "mmediate"\nreplace = "x"\n'
                                              "count = 0\n"))
     assert corrections.apply(PAGES, every).count("the x task") == 2

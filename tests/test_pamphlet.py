@@ -17,7 +17,7 @@ from pamphlet_checks import (
 )
 from samples import para, rich_book
 
-from octavo.anthology import anthology, load, read_reader
+from octavo.anthology import anthology, load, read_anthology
 from octavo.build import write_book
 from octavo.cli import main
 from octavo.errors import MetadataError, OctavoError, WorkNotFound
@@ -234,22 +234,22 @@ def test_an_unknown_work_is_a_one_line_error_with_its_exit_code():
         "nearest: the-discussion"]
 
 
-# ---------------------------------------------------------------- readers (anthologies)
+# ---------------------------------------------------------------- anthologies
 
 
 @pytest.fixture(scope="session")
-def reader_epub(tmp_path_factory, discussion):
-    """A reader of two sample works and the web transcription, built to EPUB."""
+def anthology_epub(tmp_path_factory, discussion):
+    """An anthology of two sample works and the web transcription, built to EPUB."""
     book = sample()
     chosen = [(book, book.works[1].children[0]), (discussion, discussion.works[0]),
               (book, book.works[0])]
     gathered = anthology({"title": "A Study Reader"}, chosen)
-    (out,) = write_book(gathered, tmp_path_factory.mktemp("reader"), ("epub",))
+    (out,) = write_book(gathered, tmp_path_factory.mktemp("anthology"), ("epub",))
     return gathered, out.path
 
 
-def test_a_reader_numbers_notes_through_and_keeps_sources_apart(reader_epub):
-    gathered, path = reader_epub
+def test_an_anthology_numbers_notes_through_and_keeps_sources_apart(anthology_epub):
+    gathered, path = anthology_epub
     assert [w.id for w in gathered.works] == ["sample-works-the-tenth-congress-report",
                                               "stalin-1924-the-discussion-the-discussion",
                                               "sample-works-our-disagreements"]
@@ -262,19 +262,19 @@ def test_a_reader_numbers_notes_through_and_keeps_sources_apart(reader_epub):
     assert dangling_links(path) == []
 
 
-def test_reader_toml_is_read_and_checked(tmp_path, discussion):
-    reader = tmp_path / "reader.toml"
-    reader.write_text(f'title = "On the Discussion"\n[[work]]\nsource = "{DISCUSSION.path}"\n')
-    book = read_reader(reader)
+def test_anthology_toml_is_read_and_checked(tmp_path, discussion):
+    toml = tmp_path / "anthology.toml"
+    toml.write_text(f'title = "On the Discussion"\n[[work]]\nsource = "{DISCUSSION.path}"\n')
+    book = read_anthology(toml)
     assert book.meta.title == "On the Discussion" and book.meta.book_id == "on-the-discussion"
     assert book.meta.author == "J. V. Stalin"  # the only source's
     assert texts(book.works[0]) == texts(discussion.works[0])
-    reader.write_text('title = "X"\ncolour = "red"\n[[work]]\nsource = "a.mia.txt"\n')
+    toml.write_text('title = "X"\ncolour = "red"\n[[work]]\nsource = "a.mia.txt"\n')
     with pytest.raises(MetadataError, match="colour"):
-        load(reader)
-    reader.write_text('title = "X"\n')
+        load(toml)
+    toml.write_text('title = "X"\n')
     with pytest.raises(MetadataError, match=r"\[\[work\]\]"):
-        load(reader)
+        load(toml)
 
 
 def test_excerpt_scopes_every_id():

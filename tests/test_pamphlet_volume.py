@@ -20,7 +20,7 @@ from pamphlet_checks import (
     noterefs,
 )
 
-from octavo.anthology import read_reader
+from octavo.anthology import read_anthology
 from octavo.build import write_book
 from octavo.cli import main
 from octavo.readers import READERS
@@ -128,8 +128,8 @@ def test_batch_of_every_work_then_a_run_that_builds_nothing(tmp_path):
     assert again.output.splitlines()[-1].startswith(f"0 built, {built} up to date")
 
 
-def test_example_reader_builds(tmp_path):
-    book = read_reader(ROOT / "examples/reader.toml")
+def test_example_anthology_builds(tmp_path):
+    book = read_anthology(ROOT / "examples/anthology.toml")
     (out,) = write_book(book, tmp_path, ("epub",))
     assert len(book.works) == 4 and dangling_links(out.path) == []
     assert [n.number for n in book.notes] == [str(i) for i in range(1, len(book.notes) + 1)]

@@ -17,14 +17,15 @@ import pypdf
 import pytest
 from conftest import INPUT
 from fontTools.ttLib import TTFont
-from html_pages import FIXTURES
+from html_pages import FIXTURES, read_fixture
+from pdf_checks import Built, flat
 from samples import rich_book
 
 from octavo.build import build_outputs, write_book
 from octavo.errors import MetadataError
 from octavo.metadata import load_toml
 from octavo.readers import READERS
-from octavo.sources import Source, discover, read_book
+from octavo.sources import Source, discover
 from octavo.tree import BOOK_MATTER, Book, ChronicleEntry, NoteRef, iter_nodes
 from octavo.writers import pdf, pdf_folios, pdf_fonts, pdf_layout, pdf_parallel
 from octavo.writers.pdf_settings import PrintSettings, from_toml
@@ -34,39 +35,12 @@ REAL = [s for s in discover(INPUT) if s.path.name.split(".")[-2] in READERS] + [
     Source(FIXTURES / "manifesto")]  # a book of web pages: parts, endnotes, images, a table
 
 
-class Built:
-    """A built PDF and the Book it came from, with its pages' text."""
-
-    def __init__(self, book: Book, data: bytes):
-        self.book, self.data = book, data
-        self.reader = pypdf.PdfReader(io.BytesIO(data))
-        self.text = [p.extract_text() for p in self.reader.pages]
-
-    def page_of(self, name: str) -> int:
-        """The 1-based page a named destination (an id of the XHTML) lies on."""
-        return self.reader.get_destination_page_number(self.reader.named_destinations[name]) + 1
-
-    def links(self):
-        """(page, destination name) of every internal link, in page order."""
-        for number, page in enumerate(self.reader.pages, 1):
-            for annot in page.get("/Annots", []):
-                dest = annot.get_object().get("/Dest")
-                if isinstance(dest, str):
-                    yield number, dest
-
-
-def flat(text: str) -> str:
-    """Text with line ends, no-break spaces and WeasyPrint's hyphenation breaks undone."""
-    text = re.sub(r"\u2010\s*\n", "", text.replace("\u00a0", " "))
-    return re.sub(r"\s+", " ", text).strip()
-
-
 @pytest.fixture(scope="module", params=["sample", *(s.stem for s in REAL)])
 def built(request, sample_outputs) -> Built:
     if request.param == "sample":
         return Built(rich_book(), sample_outputs["pdf"].path.read_bytes())
     source = next(s for s in REAL if s.stem == request.param)
-    book = read_book(source)
+    book = read_fixture(source.path)
     return Built(book, pdf.build(book, jobs=2).data)  # in parts, where that pays
 
 
@@ -238,7 +212,9 @@ def test_outline_and_document_metadata(built):
     info = built.reader.metadata
     assert info.title.startswith(built.book.meta.title)
     assert info.author == built.book.meta.author
-    assert info.subject
+    meta = built.book.meta  # the subject: what the book is, beyond its title
+    assert info.subject == next(v for v in (meta.description, meta.extract, meta.edition,
+                                            meta.volume, meta.title) if v)
     assert built.reader.trailer["/Root"]["/Lang"] == built.book.meta.language
 
 

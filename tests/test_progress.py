@@ -56,7 +56,7 @@ def test_a_short_command_shows_nothing(capsys):
     assert capsys.readouterr().err == "\r\x1b[K"
 
 
-def test_a_warning_takes_the_line_off_the_screen_first(capsys, monkeypatch):
+def test_a_warning_takes_the_line_off_the_screen_first(capsys, monkeypatch, octavo_warnings):
     monkeypatch.setattr(report, "SHOW_AFTER", 0)
     monkeypatch.setattr(report.sys.stderr, "isatty", lambda: True)
     report_warnings()  # as the CLI does (once for all its runs)
@@ -67,3 +67,4 @@ def test_a_warning_takes_the_line_off_the_screen_first(capsys, monkeypatch):
     assert capsys.readouterr().err == ("\r\x1b[Koctavo: reading\r\x1b[K"
                                        "octavo: warning: an odd line [s-003]\n"
                                        "\r\x1b[Koctavo: making the EPUB\r\x1b[K")
+    assert octavo_warnings == ["octavo: an odd line [s-003]"]

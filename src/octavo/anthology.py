@@ -1,8 +1,9 @@
-"""Readers (anthologies): works from one or more sources gathered into one book.
+"""Anthologies: works from one or more sources gathered into one book.
 
-A reader is a small TOML file: Metadata keys (``title`` at least) and a ``[[work]]`` table
-per work, in the book's order, naming its ``source`` (a path relative to the TOML) and, unless
-the source holds a single work, the ``work`` (an id, a title prefix or ``p206``)::
+An anthology is a small TOML file: Metadata keys (``title`` at least) and a ``[[work]]``
+table per work, in the book's order, naming its ``source`` (a path relative to the TOML)
+and, unless the source holds a single work, the ``work`` (an id, a title prefix or
+``p206``)::
 
     title = "On the Press"
     [[work]]
@@ -17,49 +18,39 @@ their source's book id, so nothing collides.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from pathlib import Path
 
 from .cache import read_cached
-from .errors import MetadataError, OctavoError
+from .errors import OctavoError
 from .ids import slugify
-from .metadata import FIELDS, merge
+from .metadata import KEYS, merge
 from .pamphlet import extract_line, file_stem
 from .select import excerpt, find_works, renumber
 from .sources import Source
+from .toml_schema import Key, check, read
 from .tree import Book, ClosingLine, Metadata, Work
 
 
 @dataclasses.dataclass(frozen=True)
 class Pick:
-    """One work of a reader as the TOML names it."""
+    """One work of an anthology as its TOML names it."""
 
     source: Path
     work: str = ""
 
 
+SCHEMA = {**KEYS, "title": dataclasses.replace(KEYS["title"], required=True),
+          "work": Key(list, required=True, table={"source": Key(str, required=True),
+                                                   "work": Key(str)})}
+
+
 def load(path: Path) -> tuple[dict[str, str], list[Pick]]:
-    """A reader TOML's metadata and its picks, checked."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise MetadataError(f"can't read the reader: {exc}", path) from None
-    picks = data.pop("work", None)
-    if not isinstance(picks, list) or not picks:
-        raise MetadataError("a reader names its works in [[work]] tables", path)
-    for key, value in data.items():
-        if key not in FIELDS or not isinstance(value, str):
-            raise MetadataError(f"{key!r} is not a metadata key with a string value", path)
-    if not data.get("title"):
-        raise MetadataError("a reader needs a title", path)
-    found = []
-    for number, pick in enumerate(picks, 1):
-        if not (isinstance(pick, dict) and isinstance(pick.get("source"), str)
-                and isinstance(pick.get("work", ""), str) and set(pick) <= {"source", "work"}):
-            raise MetadataError(f"work {number}: give a source and optionally a work, "
-                                "both strings", path)
-        found.append(Pick((path.parent / pick["source"]), pick.get("work", "")))
-    return data, found
+    """An anthology TOML's metadata and its picks, checked."""
+    toml = read(path)
+    check(toml, SCHEMA)
+    data = dict(toml.data)
+    picks = [Pick(path.parent / p["source"], p.get("work", "")) for p in data.pop("work")]
+    return data, picks
 
 
 def anthology(meta: dict[str, str], chosen: list[tuple[Book, Work]]) -> Book:
@@ -67,7 +58,7 @@ def anthology(meta: dict[str, str], chosen: list[tuple[Book, Work]]) -> Book:
     books = list({id(book): book for book, _ in chosen}.values())
     works = [w for _, w in chosen]
     if len({id(w) for w in works}) < len(works):
-        raise OctavoError("a reader names the same work twice")
+        raise OctavoError("an anthology names the same work twice")
     copies: dict[int, Work] = {}
     excerpts = []
     for book in books:
@@ -79,11 +70,11 @@ def anthology(meta: dict[str, str], chosen: list[tuple[Book, Work]]) -> Book:
             copies[id(original)] = copy
         excerpts.append(cut)
     gathered = renumber(excerpts, [copies[id(w)] for w in works])
-    return Book(meta=reader_meta(meta, books), works=gathered.works, notes=gathered.notes)
+    return Book(meta=anthology_meta(meta, books), works=gathered.works, notes=gathered.notes)
 
 
-def reader_meta(given: dict[str, str], books: list[Book]) -> Metadata:
-    """A reader's metadata: what its TOML gives, the rest from its sources where they agree."""
+def anthology_meta(given: dict[str, str], books: list[Book]) -> Metadata:
+    """An anthology's metadata: what its TOML gives, the rest from its sources where they agree."""
 
     def agreed(name: str) -> str:
         values = {getattr(b.meta, name) for b in books}
@@ -98,9 +89,9 @@ def reader_meta(given: dict[str, str], books: list[Book]) -> Metadata:
     return merge(found, {**given, "book_id": book_id})
 
 
-def read_reader(path: Path, use_cache: bool = True) -> Book:
-    """The book a reader TOML describes, its sources read once each (from the tree cache
-    unless ``use_cache`` is false)."""
+def read_anthology(path: Path, use_cache: bool = True) -> Book:
+    """The book an anthology TOML describes, its sources read once each (from the tree
+    cache unless ``use_cache`` is false)."""
     meta, picks = load(path)
     books: dict[Path, Book] = {}
     chosen = []

@@ -16,14 +16,13 @@ meant, is reported (finding ``c-001``) and not applied.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import MetadataError
 from .findings import report
 from .normalise import normalise
+from .toml_schema import Key, check, read
 
 SUFFIX = ".corrections.toml"
 
@@ -45,14 +44,18 @@ def default_path(source: Path) -> Path:
     return source.with_name(source.name.split(".", 1)[0] + SUFFIX)
 
 
+SCHEMA = {"fix": Key(list, table={
+    "find": Key(str, required=True, check=lambda v: "" if v else "must not be empty"),
+    "replace": Key(str, required=True), "page": Key((str, int)),
+    "count": Key(int, check=lambda v: "" if v >= 0 else "must be 0 (all) or more")})}
+
+
 def load(path: Path) -> list[Fix]:
-    """The fixes of a corrections file, or a MetadataError saying what is wrong with it."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return [Fix(normalise(str(e["find"])), normalise(str(e["replace"])),
-                    str(e.get("page", "")), int(e.get("count", 1))) for e in data.get("fix", [])]
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise MetadataError(f"bad corrections file ({exc})", path) from None
+    """The fixes of a corrections file, or a MetadataError naming what is wrong and where."""
+    toml = read(path)
+    check(toml, SCHEMA)
+    return [Fix(normalise(e["find"]), normalise(e["replace"]), str(e.get("page", "")),
+                e.get("count", 1)) for e in toml.data.get("fix", [])]
 
 
 def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> str:

@@ -55,8 +55,15 @@ class StructureNotFound(SourceError):
     exit_code = 12
 
 
+class SourceKindError(SourceError):
+    """The source's name gives a kind no reader reads (``x.orc.txt``)."""
+
+    exit_code = 13
+
+
 class MetadataError(OctavoError):
-    """The metadata TOML beside a source is malformed or contradictory."""
+    """A TOML octavo reads (a source's metadata and print settings, its corrections, an
+    anthology) is malformed or holds a key or value octavo can't take."""
 
     exit_code = 4
 
@@ -82,7 +89,7 @@ class RenderError(OctavoError):
 class ClusterError(OctavoError):
     """The Dask scheduler named can't be reached, or no worker joins it."""
 
-    exit_code = 13
+    exit_code = 14
 
 
 INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)

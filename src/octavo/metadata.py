@@ -4,87 +4,64 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 import uuid
 from pathlib import Path
 
-from .errors import MetadataError
 from .findings import KINDS, Known
 from .safety import name_problem
+from .toml_schema import Check, Key, check, read
 from .tree import Metadata
 
 FIELDS = {f.name for f in dataclasses.fields(Metadata)}
 NAMESPACE = uuid.UUID("6f63746f-766f-4e00-8000-626f6f6b6964")  # "octavo" book ids
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-REQUIRED = ("title", "language", "book_id")  # keys that may not be given empty
 
 
-def read_toml(path: Path) -> dict[str, object]:
-    """The tables and keys of a source's TOML, or a MetadataError saying why it can't be read."""
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
-    except tomllib.TOMLDecodeError as exc:
-        raise MetadataError(f"malformed TOML: {exc}", path) from None
-    except UnicodeDecodeError as exc:
-        raise MetadataError(f"not UTF-8 text (byte {exc.start})", path) from None
-    except OSError as exc:
-        raise MetadataError(f"cannot read it: {exc.strerror or exc}", path) from None
+def _filled(then: Check | None = None) -> Check:
+    """A check refusing an empty value, then applying ``then``."""
+    return lambda value: "must not be empty" if not value.strip() else (
+        then(value) if then else "")
+
+
+def _book_id(value: str) -> str:
+    problem = name_problem(value)
+    return f"= {value!r} can't name the output files: {problem}" if problem else ""
+
+
+def _language(value: str) -> str:
+    return "" if LANGUAGE.fullmatch(value) else (
+        f"= {value!r} is not a language tag such as 'en' or 'de-AT'")
+
+
+def _identifier(value: str) -> str:
+    return "" if not value or URI.fullmatch(value) else (
+        f"= {value!r} is not a URI such as 'urn:isbn:…' or 'urn:uuid:…'")
+
+
+CHECKS: dict[str, Check] = {"title": _filled(), "language": _filled(_language),
+                            "book_id": _filled(_book_id), "identifier": _identifier}
+# the Metadata keys, each a string, as a source's TOML or an anthology's gives them
+KEYS: dict[str, Key] = {name: Key(str, check=CHECKS.get(name)) for name in sorted(FIELDS)}
+_CODE = Key(str, required=True, check=lambda code: "" if code in KINDS else (
+    f"= {code!r} is no finding's code (octavo audit shows them)"))
+SOURCE_TOML = {**KEYS, "print": Key(dict),  # the [print] table: writers.pdf_settings checks it
+               "known": Key(list, table={"code": _CODE, "page": Key(str)})}
 
 
 def load_toml(path: Path) -> dict[str, str]:
-    """Read a metadata TOML; every key but the ``[print]`` table must be a Metadata string."""
-    data = read_toml(path)
-    data.pop("print", None)  # print settings, read by octavo.writers.pdf_settings
-    data.pop("known", None)  # findings an editor has settled, read by known_findings
-    for key, value in data.items():
-        if key not in FIELDS:
-            line = _line_of(path, key)
-            raise MetadataError(f"unknown key {key!r}{line}; known keys: "
-                                + ", ".join(sorted(FIELDS)), path)
-        if not isinstance(value, str):
-            raise MetadataError(f"key {key!r}{_line_of(path, key)} must be a string", path)
-    check(data, path)
-    return data
-
-
-def check(data: dict[str, object], path: Path) -> None:
-    """Refuse values that would make a broken book: an unsafe book_id, a bad language …"""
-    problems = {key: "must not be empty" for key in REQUIRED
-                if isinstance(data.get(key), str) and not data[key].strip()}
-    if isinstance(book_id := data.get("book_id"), str) and book_id and name_problem(book_id):
-        problems["book_id"] = f"= {book_id!r} can't name the output files: {name_problem(book_id)}"
-    if isinstance(lang := data.get("language"), str) and lang and not LANGUAGE.fullmatch(lang):
-        problems["language"] = f"= {lang!r} is not a language tag such as 'en' or 'de-AT'"
-    if isinstance(ident := data.get("identifier"), str) and ident and not URI.fullmatch(ident):
-        problems["identifier"] = f"= {ident!r} is not a URI such as 'urn:isbn:…' or 'urn:uuid:…'"
-    if problems:
-        key, problem = next(iter(problems.items()))
-        raise MetadataError(f"key {key!r}{_line_of(path, key)} {problem}", path)
-
-
-def _line_of(path: Path, key: str) -> str:
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
-        if line.split("=", 1)[0].strip().strip('"[] ') == key:
-            return f" on line {number}"
-    return ""
+    """A source's metadata TOML: Metadata strings; its [print] table (that
+    ``writers.pdf_settings`` reads) and [[known]] tables (``known_findings``) are checked."""
+    toml = read(path)
+    check(toml, SOURCE_TOML)
+    return {k: v for k, v in toml.data.items() if k not in ("print", "known")}
 
 
 def known_findings(path: Path) -> list[Known]:
     """The findings the TOML's ``[[known]]`` tables mark as known (``code``, ``page``)."""
-    entries = read_toml(path).get("known", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise MetadataError(f"[[known]]{_line_of(path, 'known')} must be tables with a code "
-                            "and, optionally, a page", path)
-    known = []
-    for entry in entries:
-        code, page = entry.get("code"), entry.get("page", "")
-        if code not in KINDS or not isinstance(page, str) or set(entry) - {"code", "page"}:
-            raise MetadataError(f"[[known]] entry {entry!r}{_line_of(path, 'known')} needs a "
-                                "known finding code (octavo audit shows them) and, "
-                                "optionally, a page (a string)", path)
-        known.append(Known(code, page))
-    return known
+    toml = read(path)
+    check(toml, SOURCE_TOML)
+    return [Known(e["code"], e.get("page", "")) for e in toml.data.get("known", [])]
 
 
 def hints(overrides: dict[str, str]) -> Metadata:

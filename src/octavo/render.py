@@ -9,7 +9,7 @@ import jinja2
 from . import __version__
 from .paths import TEMPLATES
 from .safety import finalize as xml_safe
-from .tree import BOOK_MATTER, Book, Footnote, Note, Section, Work, iter_nodes
+from .tree import BOOK_MATTER, Book, Footnote, Node, NodeKind, Note, Section, Work, iter_nodes
 from .typography import tie
 
 _ENV: jinja2.Environment | None = None
@@ -30,6 +30,7 @@ def environment() -> jinja2.Environment:
         )
         _ENV.filters["tie"] = tie
         _ENV.globals["BOOK_MATTER"] = BOOK_MATTER
+        _ENV.globals["NodeKind"] = NodeKind  # templates dispatch on node.node == NodeKind.X
         _ENV.globals["octavo_version"] = __version__
     return _ENV
 
@@ -47,7 +48,7 @@ def notes_by_id(book: Book) -> dict[str, Note | Footnote]:
     return found
 
 
-def sections(blocks: Iterable[object]) -> list[Section]:
+def sections(blocks: Iterable[Node]) -> list[Section]:
     """The top-level sections among a list of blocks (for tables of contents)."""
     return [b for b in blocks if isinstance(b, Section)]
 
@@ -85,6 +86,6 @@ def notes_placed(book: Book) -> bool:
     return any(w.kind == "notes" for w in book.works)
 
 
-def _plain(number: str, inlines) -> str:
-    text = "".join(getattr(i, "text", "") for n in inlines for i in iter_nodes(n))
+def _plain(number: str, inlines: list[Node]) -> str:
+    text = "".join(getattr(i, "text", "") for i in iter_nodes(*inlines))
     return f"{number} {text}".strip()

@@ -18,7 +18,18 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .errors import OctavoError, WorkNotFound
 from .ids import slugify
-from .tree import Book, Footnote, Link, Note, NoteRef, PageMarker, PageRef, Work, iter_nodes
+from .tree import (
+    Book,
+    Footnote,
+    Link,
+    Node,
+    Note,
+    NoteRef,
+    PageMarker,
+    PageRef,
+    Work,
+    iter_nodes,
+)
 
 BACK_MATTER = ("notes", "chronicle")  # kinds of Work that are apparatus, not works
 PAGE_QUERY = re.compile(r"^p(?:p|age)?\.?\s*(\d+|[ivxlcdm]+)$", re.IGNORECASE)
@@ -39,7 +50,7 @@ def page_key(page: str) -> tuple[int, int] | None:
     return None
 
 
-def markers(root: object) -> Iterator[PageMarker]:
+def markers(root: Node) -> Iterator[PageMarker]:
     """Every page marker below ``root``, in reading order."""
     return (n for n in iter_nodes(root) if isinstance(n, PageMarker))
 
@@ -217,16 +228,16 @@ def excerpt(book: Book, works: list[Work], scope: str = "") -> Excerpt:
 def _adopt_footnotes(work: Work, footnotes: dict[str, Footnote]) -> None:
     for part in work.walk():
         held = {f.id for f in part.footnotes}
-        for ref in iter_nodes(dataclasses.replace(part, children=[], footnotes=[])):
+        for ref in iter_nodes(part, skip=(Work, Footnote)):  # its own text, not its parts'
             if (isinstance(ref, NoteRef) and ref.kind == "footnote"
                     and ref.target not in held and ref.target in footnotes):
                 part.footnotes.append(copy.deepcopy(footnotes[ref.target]))
                 held.add(ref.target)
 
 
-def _splice(root: object, swap: Callable[[object], list | None]) -> None:
-    """In every list below ``root``, put the items ``swap`` gives in place of an item
-    (where it gives None, the item stays)."""
+def _splice(root: Node, swap: Callable[[Node], list[Node] | None]) -> None:
+    """In every list of child nodes below ``root``, put the items ``swap`` gives in place
+    of an item (where it gives None, the item stays)."""
 
     def spliced(items: list) -> list:
         out = []
@@ -236,12 +247,13 @@ def _splice(root: object, swap: Callable[[object], list | None]) -> None:
         return out
 
     for node in iter_nodes(root):
-        for name, value in _lists(node):
-            if any(swap(item) is not None for item in value):
-                setattr(node, name, spliced(value))
+        for name in node.child_fields:
+            items = getattr(node, name)
+            if any(swap(item) is not None for item in items):
+                setattr(node, name, spliced(items))
 
 
-def _scope_ids(root: object, scope: str) -> None:
+def _scope_ids(root: Node, scope: str) -> None:
     for node in iter_nodes(root):
         if isinstance(node, PageMarker | PageRef):
             node.scope = scope
@@ -252,13 +264,6 @@ def _scope_ids(root: object, scope: str) -> None:
             node.target = scope + node.target
         elif isinstance(getattr(node, "id", None), str) and node.id:
             node.id = scope + node.id
-
-
-def _lists(node: object) -> list[tuple[str, list]]:
-    if not dataclasses.is_dataclass(node):
-        return []
-    return [(f.name, v) for f in dataclasses.fields(node)
-            if isinstance(v := getattr(node, f.name), list)]
 
 
 def _cited(works: list[Work]) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import corrections, encoding, metadata, safety
-from .errors import StructureNotFound
+from .errors import SourceKindError, StructureNotFound
 from .files import MAX_SOURCE_MB, clean_text, read_bytes
 from .findings import STRUCTURE_MISSING, collecting, report
 from .readers import FILE_READERS, PAGE_SPANS, READERS, SOURCE_FILES
@@ -45,11 +45,18 @@ class Source:
     @property
     def kind(self) -> str:
         """The reader's name: ``html`` for pages, else the middle suffix of the file name
-        (``mia`` when absent)."""
+        (``mia`` when there is none, ``NAME.txt``); one no reader has is an error naming
+        the kinds there are."""
         if self.path.suffix.lower() in HTML_SUFFIXES or self.path.is_dir():
             return "html"
         parts = self.path.name.split(".")
-        return parts[-2] if len(parts) >= 3 and parts[-2] in READERS else "mia"
+        if len(parts) < 3:
+            return "mia"
+        if parts[-2] not in READERS:
+            raise SourceKindError(f"no reader reads the kind {parts[-2]!r} its name gives; "
+                                  "name a source NAME.KIND.txt with KIND one of "
+                                  + ", ".join(sorted(READERS)), self.path)
+        return parts[-2]
 
     @property
     def meta_path(self) -> Path:
@@ -111,9 +118,10 @@ def read_book(source: Source, *, plain: bool = False) -> Book:
     metadata TOML over what the reader found.  Findings are gathered on the Book; a
     source whose reader finds none of the structure its kind has is refused
     (``StructureNotFound``) unless ``plain`` accepts a plain reading."""
+    kind = source.kind  # first: a misnamed source is not read at all
     with collecting(source.path) as gathering:
-        # first: a missing source is the first thing to say (a file reader says it itself)
-        text = None if source.kind in FILE_READERS else read_text(source.path)
+        # then a missing source is the first thing to say (a file reader says it itself)
+        text = None if kind in FILE_READERS else read_text(source.path)
         has_toml = os.path.lexists(source.meta_path)
         overrides = metadata.load_toml(source.meta_path) if has_toml else {}
         gathering.known = metadata.known_findings(source.meta_path) if has_toml else []

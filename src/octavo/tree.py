@@ -1,7 +1,12 @@
 """The work tree: plain dataclasses every reader fills and every writer consumes.
 
-Book → Work (→ child Works) → blocks → inlines.  Every node class carries a
-``node`` tag so templates can dispatch on it without isinstance checks.
+Book → Work (→ child Works) → blocks → inlines.  Every node class is a ``Node``: it
+carries a ``node`` tag (a ``NodeKind``) so templates can dispatch on it without isinstance
+checks, and names in ``child_fields`` the fields holding its child nodes, in reading
+order.  ``iter_nodes`` walks the tree by them alone, so a node kind or child field
+added here reaches every walker (``tests/test_tree.py`` fails on a child field left
+undeclared).  ``ClosingLine`` and ``Metadata`` are plain records, not nodes.  The model
+is one module, over 400 lines, so that a newcomer reads every node and the walk in one place.
 
 Inlines:  Text, Emphasis, NoteRef, PageMarker, PageRef, LineBreak, Link, Anchor
 Blocks:   Paragraph, Heading, Section, Quote, Asterism, PageMarker,
@@ -12,51 +17,105 @@ Notes:    Note (book endnotes), Footnote (page-foot notes of a work)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import ClassVar, Literal
 
 from .findings import Finding
+
+
+class NodeKind(StrEnum):
+    """The tag of each node class; its value is the string templates compare with."""
+
+    TEXT = "text"
+    EMPHASIS = "emphasis"
+    NOTEREF = "noteref"
+    PAGEMARKER = "pagemarker"
+    PAGEREF = "pageref"
+    LINEBREAK = "linebreak"
+    LINK = "link"
+    ANCHOR = "anchor"
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    SECTION = "section"
+    QUOTE = "quote"
+    ASTERISM = "asterism"
+    CHRONICLE_ENTRY = "chronicle-entry"
+    CHRONICLE_YEAR = "chronicle-year"
+    CHRONICLE = "chronicle"
+    IMAGE = "image"
+    LIST = "list"
+    LIST_ITEM = "list-item"
+    TABLE = "table"
+    TABLE_ROW = "table-row"
+    TABLE_CELL = "table-cell"
+    NOTE = "note"
+    FOOTNOTE = "footnote"
+    WORK = "work"
+    BOOK = "book"
+
+
+class ParagraphRole(StrEnum):
+    """What a paragraph is besides running text; its value is the class templates give it."""
+
+    BODY = ""  # running text
+    POINT = "point"  # a numbered or lettered point: "1. …", "a) …"
+    DATELINE = "dateline"  # a place and date set off: "Moscow, March 1921"
+    SIGNATURE = "signature"  # a signature set off to the right (a web page's p.sig)
+    LINE = "line"  # a line set on its own: a title's line, a closing line, a signature
+    NOTE = "note"  # the opening of a numbered endnote, in the volume's notes pages
+    ENTRY = "entry"  # the opening of a dated chronicle entry
+
+
+class Node:
+    """What every node class shares: its tag and the fields holding its child nodes."""
+
+    node: ClassVar[NodeKind]
+    child_fields: ClassVar[tuple[str, ...]] = ()
+
 
 # ---------------------------------------------------------------- inlines
 
 
 @dataclass
-class Text:
+class Text(Node):
     """A run of plain text (already typographically correct)."""
 
     text: str
-    node: ClassVar[str] = "text"
+    node = NodeKind.TEXT
 
 
 @dataclass
-class Emphasis:
+class Emphasis(Node):
     """Emphasis; ``spaced`` marks the print's letter-spaced emphasis, ``style`` the kind a
     web page marks: "" (italic), "strong" (bold) or "small-caps"."""
 
     children: list[Inline]
     spaced: bool = False
     style: Literal["", "strong", "small-caps"] = ""
-    node: ClassVar[str] = "emphasis"
+    node = NodeKind.EMPHASIS
+    child_fields = ("children",)
 
 
 @dataclass
-class NoteRef:
+class NoteRef(Node):
     """A reference to an endnote (``Book.notes``) or a footnote (``Work.footnotes``)."""
 
     target: str  # id of the Note or Footnote
     label: str  # what the print shows: "1", "*"
     kind: Literal["endnote", "footnote"] = "endnote"
     id: str = ""  # id of the reference itself, for back-links
-    node: ClassVar[str] = "noteref"
+    node = NodeKind.NOTEREF
 
 
 @dataclass
-class PageMarker:
+class PageMarker(Node):
     """Where a printed page of the source edition begins (inline or between blocks)."""
 
     page: str  # the printed folio: "5", "XIV"
     scope: str = ""  # prefix keeping ids unique in a book gathered from several editions
-    node: ClassVar[str] = "pagemarker"
+    node = NodeKind.PAGEMARKER
 
     @property
     def id(self) -> str:
@@ -64,13 +123,14 @@ class PageMarker:
 
 
 @dataclass
-class PageRef:
+class PageRef(Node):
     """A cross-reference to a printed page of the source edition ("p. 206")."""
 
     page: str
     children: list[Inline]
     scope: str = ""  # as PageMarker.scope
-    node: ClassVar[str] = "pageref"
+    node = NodeKind.PAGEREF
+    child_fields = ("children",)
 
     @property
     def target(self) -> str:
@@ -78,27 +138,28 @@ class PageRef:
 
 
 @dataclass
-class LineBreak:
+class LineBreak(Node):
     """A forced line break (verse, addresses, signatures)."""
 
-    node: ClassVar[str] = "linebreak"
+    node = NodeKind.LINEBREAK
 
 
 @dataclass
-class Link:
+class Link(Node):
     """A cross-reference to an id elsewhere in the book (a work, a section, an Anchor)."""
 
     target: str
     children: list[Inline]
-    node: ClassVar[str] = "link"
+    node = NodeKind.LINK
+    child_fields = ("children",)
 
 
 @dataclass
-class Anchor:
+class Anchor(Node):
     """A place in the text that a Link points at (a web page's ``<a name>``)."""
 
     id: str
-    node: ClassVar[str] = "anchor"
+    node = NodeKind.ANCHOR
 
 
 Inline = Text | Emphasis | NoteRef | PageMarker | PageRef | LineBreak | Link | Anchor
@@ -107,77 +168,88 @@ Inline = Text | Emphasis | NoteRef | PageMarker | PageRef | LineBreak | Link | A
 
 
 @dataclass
-class Paragraph:
-    """A paragraph. ``role`` refines it: "point" (numbered point), "dateline", …"""
+class Paragraph(Node):
+    """A paragraph; ``role`` says what it is besides running text (a role given as its
+    string value, as a reader or the tree cache may, is taken as the ParagraphRole)."""
 
     inlines: list[Inline]
-    role: str = ""
-    node: ClassVar[str] = "paragraph"
+    role: ParagraphRole = ParagraphRole.BODY
+    node = NodeKind.PARAGRAPH
+    child_fields = ("inlines",)
+
+    def __post_init__(self) -> None:
+        self.role = ParagraphRole(self.role)
 
 
 @dataclass
-class Heading:
+class Heading(Node):
     """A heading inside a work that does not open a section of the contents."""
 
     inlines: list[Inline]
     level: int = 2
-    node: ClassVar[str] = "heading"
+    node = NodeKind.HEADING
+    child_fields = ("inlines",)
 
 
 @dataclass
-class Section:
+class Section(Node):
     """A titled section within a work (I, II …; 1., 2. …), nested in the contents."""
 
     id: str
     title: list[Inline]
     blocks: list[Block] = field(default_factory=list)
     number: str = ""  # "I", "1." as printed before the title, if any
-    node: ClassVar[str] = "section"
+    node = NodeKind.SECTION
+    child_fields = ("title", "blocks")
 
 
 @dataclass
-class Quote:
+class Quote(Node):
     """A quotation set off from the text."""
 
     blocks: list[Block]
-    node: ClassVar[str] = "quote"
+    node = NodeKind.QUOTE
+    child_fields = ("blocks",)
 
 
 @dataclass
-class Asterism:
+class Asterism(Node):
     """The print's ``* * *`` break between passages."""
 
-    node: ClassVar[str] = "asterism"
+    node = NodeKind.ASTERISM
 
 
 @dataclass
-class ChronicleEntry:
+class ChronicleEntry(Node):
     """One dated entry of a chronicle: a date and what happened."""
 
     date: str
     blocks: list[Block]
-    node: ClassVar[str] = "chronicle-entry"
+    node = NodeKind.CHRONICLE_ENTRY
+    child_fields = ("blocks",)
 
 
 @dataclass
-class ChronicleYear:
+class ChronicleYear(Node):
     """A year heading of a chronicle with its entries."""
 
     year: str
     entries: list[ChronicleEntry]
-    node: ClassVar[str] = "chronicle-year"
+    node = NodeKind.CHRONICLE_YEAR
+    child_fields = ("entries",)
 
 
 @dataclass
-class Chronicle:
+class Chronicle(Node):
     """A dated list (the biographical chronicle)."""
 
     years: list[ChronicleYear]
-    node: ClassVar[str] = "chronicle"
+    node = NodeKind.CHRONICLE
+    child_fields = ("years",)
 
 
 @dataclass
-class Image:
+class Image(Node):
     """An image of the text (a portrait, a facsimile), its bytes carried in the tree so the
     tree alone makes the book: ``data`` is base64, ``file`` a name unique to its bytes."""
 
@@ -185,49 +257,54 @@ class Image:
     media_type: str
     data: str
     alt: str = ""
-    node: ClassVar[str] = "image"
+    node = NodeKind.IMAGE
 
 
 @dataclass
-class ListItem:
+class ListItem(Node):
     """One item of a list."""
 
     blocks: list[Block]
-    node: ClassVar[str] = "list-item"
+    node = NodeKind.LIST_ITEM
+    child_fields = ("blocks",)
 
 
 @dataclass
-class ItemList:
+class ItemList(Node):
     """A bulleted or numbered list."""
 
     items: list[ListItem]
     ordered: bool = False
-    node: ClassVar[str] = "list"
+    node = NodeKind.LIST
+    child_fields = ("items",)
 
 
 @dataclass
-class TableCell:
+class TableCell(Node):
     """A cell of a simple table; ``header`` for a heading cell."""
 
     inlines: list[Inline]
     header: bool = False
-    node: ClassVar[str] = "table-cell"
+    node = NodeKind.TABLE_CELL
+    child_fields = ("inlines",)
 
 
 @dataclass
-class TableRow:
+class TableRow(Node):
     """A row of a simple table."""
 
     cells: list[TableCell]
-    node: ClassVar[str] = "table-row"
+    node = NodeKind.TABLE_ROW
+    child_fields = ("cells",)
 
 
 @dataclass
-class Table:
+class Table(Node):
     """A simple table: rows of cells holding text."""
 
     rows: list[TableRow]
-    node: ClassVar[str] = "table"
+    node = NodeKind.TABLE
+    child_fields = ("rows",)
 
 
 Block = (Paragraph | Heading | Section | Quote | Asterism | PageMarker | Chronicle | Image
@@ -237,7 +314,7 @@ Block = (Paragraph | Heading | Section | Quote | Asterism | PageMarker | Chronic
 
 
 @dataclass
-class Note:
+class Note(Node):
     """A numbered endnote of the book; ``cited_page`` is the printed page it cites;
     ``editorial`` for an editor's note."""
 
@@ -246,18 +323,20 @@ class Note:
     blocks: list[Block]
     cited_page: str = ""
     editorial: bool = False
-    node: ClassVar[str] = "note"
+    node = NodeKind.NOTE
+    child_fields = ("blocks",)
 
 
 @dataclass
-class Footnote:
+class Footnote(Node):
     """A page-foot footnote of a work (``*``, ``**``); ``editorial`` for "—Ed." notes."""
 
     id: str
     marker: str
     blocks: list[Block]
     editorial: bool = False
-    node: ClassVar[str] = "footnote"
+    node = NodeKind.FOOTNOTE
+    child_fields = ("blocks",)
 
 
 # ---------------------------------------------------------------- works and book
@@ -279,7 +358,7 @@ BOOK_MATTER: frozenset[str] = frozenset({"preface", "group", "notes", "chronicle
 
 
 @dataclass
-class Work:
+class Work(Node):
     """One entry of the contents: a work, a part of a composite work, or back matter."""
 
     id: str
@@ -297,6 +376,9 @@ class Work:
     toc_title: str = ""  # the title as the printed contents words it, where that differs
     title_refs: list[NoteRef] = field(default_factory=list)  # notes cited on the title
     subtitle_refs: list[NoteRef] = field(default_factory=list)  # … and on the subtitle
+    node = NodeKind.WORK
+    # as the templates render it: its title, its text, its footnotes, then its parts
+    child_fields = ("title_refs", "subtitle_refs", "blocks", "footnotes", "children")
 
     def walk(self):
         """Yield this work and all its descendants, depth first."""
@@ -330,13 +412,15 @@ class Metadata:
 
 
 @dataclass
-class Book:
+class Book(Node):
     """A whole book: metadata, its works in order, and its endnotes."""
 
     meta: Metadata
     works: list[Work] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # what reading it found to tell
+    node = NodeKind.BOOK
+    child_fields = ("works", "notes")
 
     def walk(self):
         """Yield every work of the book, depth first, in reading order."""
@@ -349,18 +433,19 @@ def page_id(page: str, scope: str = "") -> str:
     return f"{scope}page-{page}"
 
 
-# in reading order: a work's title, its text, its footnotes, then its parts
-_CHILD_FIELDS = ("title_refs", "subtitle_refs", "title", "inlines", "blocks", "footnotes",
-                 "children", "years", "entries", "items", "rows", "cells")
+def child_lists(node: Node) -> list[list[Node]]:
+    """The lists holding a node's children, in reading order."""
+    return [getattr(node, name) for name in node.child_fields]
 
 
-def iter_nodes(root: object):
-    """Yield ``root`` and every node below it (works, blocks, inlines, notes), in order."""
-    stack = [root]
+def iter_nodes(*roots: Node, skip: tuple[type[Node], ...] = ()) -> Iterator[Node]:
+    """Yield each root and every node below it, in reading order (as the templates render
+    them); a node of a ``skip`` class below a root is left out with everything it holds."""
+    stack = list(reversed(roots))
     while stack:
-        item = stack.pop()
-        yield item
-        for name in reversed(_CHILD_FIELDS):
-            value = getattr(item, name, None)
-            if isinstance(value, list):
-                stack.extend(reversed(value))
+        node = stack.pop()
+        yield node
+        for name in reversed(node.child_fields):
+            items = getattr(node, name)
+            stack.extend(reversed([i for i in items if not isinstance(i, skip)] if skip
+                                  else items))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import cores
-from ..anthology import read_reader
+from ..anthology import read_anthology
 from ..batch import prepare, run
 from ..build import write_book
 from ..cache import read_cached
@@ -95,17 +95,17 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
 
 
 @click.command()
-@click.argument("reader", type=click.Path(path_type=Path))
+@click.argument("toml", type=click.Path(path_type=Path))
 @options.output(DIST)
 @options.no_cache
-def anthology(reader: Path, out_dir: Path, fmt: str, no_cache: bool) -> None:
-    """Make one book of the works a READER TOML names, from one or more sources.
+def anthology(toml: Path, out_dir: Path, fmt: str, no_cache: bool) -> None:
+    """Make an anthology: one book of the works a TOML names, from one or more sources.
 
     The TOML gives the book's metadata (title at least) and a [[work]] table per work
     with its `source` (relative to the TOML) and `work` (as for `octavo pamphlet`);
-    see examples/reader.toml.
+    see examples/anthology.toml.
     """
     with status():
-        made = write_book(read_reader(reader, use_cache=not no_cache), out_dir,
+        made = write_book(read_anthology(toml, use_cache=not no_cache), out_dir,
                           options.formats(fmt))
     written(made)

@@ -11,7 +11,7 @@ import re
 from ..dates import DATE_LINE
 from ..findings import report
 from ..ids import IdAllocator
-from ..tree import Book, Metadata, Paragraph, Text, Work
+from ..tree import Book, Metadata, Paragraph, ParagraphRole, Text, Work
 from ..typography import smarten
 from . import info
 
@@ -60,7 +60,8 @@ def read(text: str, hints: Metadata | None = None) -> Book:
         date=date or found.written,
         short_title=meta.title,
         blocks=[
-            Paragraph([Text(smarten(p))], role="point" if POINT.match(p) else "")
+            Paragraph([Text(smarten(p))],
+                      role=ParagraphRole.POINT if POINT.match(p) else ParagraphRole.BODY)
             for p in body
         ],
     )

@@ -12,7 +12,7 @@ import copy
 import dataclasses
 import datetime
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from ebooklib import epub
@@ -20,7 +20,7 @@ from ebooklib import epub
 from ..ids import IdAllocator
 from ..paths import STYLES
 from ..render import linker, notes_by_id, notes_placed, render, toc_entries
-from ..tree import Book, Image, NoteRef, PageMarker, Work, iter_nodes, page_id
+from ..tree import Book, Image, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
 from .epub_meta import describe, full_title
 from .zipfix import normalise
@@ -46,7 +46,7 @@ class Document:
     body_type: str = ""
     landmark: tuple[str, str] | None = None  # (epub:type, label)
     work: Work | None = None
-    content: list[object] = dataclasses.field(default_factory=list)  # the tree nodes it renders
+    content: list[Node] = dataclasses.field(default_factory=list)  # the tree nodes it renders
 
     @property
     def uid(self) -> str:
@@ -83,25 +83,6 @@ def _notes_document(book: Book, title: str) -> Document:
                     content=list(book.notes))
 
 
-def reading_order(content: Iterable[object]) -> Iterator[object]:
-    """The nodes of a document in the order the templates render them.
-
-    A work renders its own nodes before its parts. Order counts for page markers and
-    sections, which sit in the text; references on a title only need their document.
-    """
-    for root in content:
-        if not isinstance(root, Work):
-            yield from iter_nodes(root)
-            continue
-        for work in root.walk():
-            yield work
-            for name in (f.name for f in dataclasses.fields(work) if f.name != "children"):
-                value = getattr(work, name)
-                for item in value if isinstance(value, list) else []:
-                    if hasattr(item, "node"):
-                        yield from iter_nodes(item)
-
-
 @dataclasses.dataclass
 class Locations:
     """Where each linkable id lives: its document, and its place in the reading order."""
@@ -121,7 +102,7 @@ def locate(docs: list[Document]) -> Locations:
     found = Locations()
     for number, doc in enumerate(docs):
         found.order[doc.file] = (number, 0)
-        for step, node in enumerate(reading_order(doc.content), 1):
+        for step, node in enumerate(iter_nodes(*doc.content), 1):  # as they are rendered
             ident = getattr(node, "id", "")
             if isinstance(ident, str) and ident:
                 found.file[ident] = doc.file
@@ -137,12 +118,11 @@ def with_reference_ids(book: Book) -> Book:
     book = copy.deepcopy(book)
     allocate = IdAllocator()
     refs: list[NoteRef] = []
-    for root in [*book.works, *book.notes]:
-        for node in iter_nodes(root):
-            if isinstance(node, NoteRef):
-                refs.append(node)
-            if isinstance(ident := getattr(node, "id", ""), str) and ident:
-                allocate.taken.add(ident)
+    for node in iter_nodes(book):
+        if isinstance(node, NoteRef):
+            refs.append(node)
+        if isinstance(ident := getattr(node, "id", ""), str) and ident:
+            allocate.taken.add(ident)
     for ref in refs:
         if not ref.id:
             ref.id = allocate(f"{ref.target}-ref")
@@ -152,10 +132,9 @@ def with_reference_ids(book: Book) -> Book:
 def backlinks_of(book: Book) -> dict[str, list[str]]:
     """For each note or footnote, the ids of the references to it, in reading order."""
     links: dict[str, list[str]] = {}
-    for root in [*book.works, *book.notes]:
-        for node in iter_nodes(root):
-            if isinstance(node, NoteRef):
-                links.setdefault(node.target, []).append(node.id)
+    for node in iter_nodes(book):
+        if isinstance(node, NoteRef):
+            links.setdefault(node.target, []).append(node.id)
     return links
 
 

@@ -8,11 +8,11 @@ command line, which overrides the TOML.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import MetadataError
-from ..metadata import read_toml
+from ..toml_schema import Check, Key, check_value, read
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,6 @@ class PrintSettings:
     variant: str = ""
     book: bool = True
 
-    def __post_init__(self) -> None:
-        if self.trim not in TRIMS:
-            raise MetadataError(f"unknown trim {self.trim!r}; known: {', '.join(TRIMS)}")
-        if self.variant and self.variant not in VARIANTS:
-            raise MetadataError(f"unknown PDF variant {self.variant!r}; known: "
-                                + ", ".join(VARIANTS))
-
     @property
     def size(self) -> Trim:
         return TRIMS[self.trim]
@@ -68,24 +61,22 @@ class PrintSettings:
         return dataclasses.replace(self, **{k: v for k, v in options.items() if v is not None})
 
 
-_KEYS = {"trim": str, "marks": bool, "variant": str, "book": bool}
+def _one_of(known: Iterable[str]) -> Check:
+    """A check refusing a value that is not one of ``known`` (in any case)."""
+    return lambda value: "" if value.lower() in known else (
+        f"= {value!r} is none of " + ", ".join(known))
+
+
+# the keys of the [print] table of a source's TOML
+PRINT = Key(dict, table={"trim": Key(str, check=_one_of(TRIMS)), "marks": Key(bool),
+                         "variant": Key(str, check=_one_of(VARIANTS)), "book": Key(bool)})
 
 
 def from_toml(path: Path) -> PrintSettings:
     """The settings of the ``[print]`` table of a source's TOML (defaults when absent)."""
     if not path.exists():
         return PrintSettings()
-    table = read_toml(path).get("print", {})
-    if not isinstance(table, dict):
-        raise MetadataError("'print' must be a table ([print])", path)
-    for key, value in table.items():
-        if key not in _KEYS:
-            raise MetadataError(f"unknown key {key!r} in [print]; known keys: "
-                                + ", ".join(_KEYS), path)
-        if not isinstance(value, _KEYS[key]):
-            raise MetadataError(f"[print] {key} must be a {_KEYS[key].__name__}", path)
-    try:
-        return PrintSettings(**{k: v.lower() if isinstance(v, str) else v
-                                for k, v in table.items()})
-    except MetadataError as exc:
-        raise MetadataError(str(exc), path) from None
+    toml = read(path)
+    table = toml.data.get("print", {})
+    check_value(toml, ("print",), table, PRINT)
+    return PrintSettings(**{k: v.lower() if isinstance(v, str) else v for k, v in table.items()})

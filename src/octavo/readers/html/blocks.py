@@ -27,6 +27,7 @@ from ...tree import (
     LineBreak,
     ListItem,
     Paragraph,
+    ParagraphRole,
     Quote,
     Section,
     Table,
@@ -43,7 +44,7 @@ QUOTE_CLASSES = {"quote", "quoteb", "quotec", "quote-list", "indent", "indentb",
                  "indent-list", "inline", "blockquote"}
 SUBHEAD = "sub"  # p.sub, the archive's sub-head inside a text: a heading of a section's rank
 SUBHEAD_LEVEL = 4  # that of h4, the archive's "Section Title"
-ROLES = {"sig": "signature", "date": "dateline"}  # set right, as the print sets them
+ROLES = {"sig": ParagraphRole.SIGNATURE, "date": ParagraphRole.DATELINE}  # set right
 CONTAINERS = {"div", "center", "section", "article", "main", "header", "address", "figure",
               "figcaption", "body", "font", "span", "form", "td", "th", "tbody", "noindex"}
 BLOCKS = {"p", "blockquote", "ul", "ol", "dl", "dt", "dd", "li", "table", "pre", "hr",
@@ -107,7 +108,7 @@ def _loose(run: list[str | HtmlElement], ctx: Context) -> list[Item]:
 
 
 def _paragraph(found: list[Inline], ctx: Context, quote: bool = False,
-               role: str = "") -> list[Item]:
+               role: ParagraphRole = ParagraphRole.BODY) -> list[Item]:
     """A paragraph of tidy inlines (none if empty), then the images met in it."""
     images, ctx.pending = ctx.pending, []
     out: list[Item] = []
@@ -134,7 +135,7 @@ def block_items(element: HtmlElement, ctx: Context) -> list[Item]:
         found = inlines(element, ctx)
         return [HeadingMark(SUBHEAD_LEVEL, _one_line(found))] if has_text(found) else []
     if tag == "p":
-        role = next((ROLES[n] for n in sorted(names) if n in ROLES), "")
+        role = next((ROLES[n] for n in sorted(names) if n in ROLES), ParagraphRole.BODY)
         return _paragraph(inlines(element, ctx), ctx, quote=bool(names & QUOTE_CLASSES),
                           role=role)
     if tag == "hr":  # a break, unless it stands at an end or by a heading (see _breaks)

@@ -13,7 +13,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...findings import report
-from ...tree import Block, Footnote, NoteRef, PageMarker, Paragraph, Quote, Text, iter_nodes
+from ...tree import (
+    Block,
+    Footnote,
+    NoteRef,
+    PageMarker,
+    Paragraph,
+    Text,
+    Work,
+    child_lists,
+    iter_nodes,
+)
 from . import words
 from .draft import Draft
 from .pages import Page
@@ -82,7 +92,7 @@ def attach(draft: Draft, notes: list[PageNote], vocab: words.Vocabulary) -> Draf
         draft.footnotes.append(footnote)
         by_page.setdefault(note.folio, []).append(footnote)
     page = ""
-    for node in iter_nodes(Quote(draft.blocks)):
+    for node in iter_nodes(*draft.blocks):
         if isinstance(node, PageMarker):
             page = node.page
         elif isinstance(node, NoteRef) and node.kind == "footnote" and not node.target:
@@ -96,12 +106,11 @@ def attach(draft: Draft, notes: list[PageNote], vocab: words.Vocabulary) -> Draf
 
 def _unlink_strays(blocks: list[Block]) -> None:
     """Turn markers that found no footnote back into the text they were."""
-    for node in iter_nodes(Quote(blocks)):
-        inlines = getattr(node, "inlines", None) or getattr(node, "children", None)
-        if isinstance(inlines, list):
-            for i, item in enumerate(inlines):
+    for node in iter_nodes(*blocks):
+        for items in child_lists(node):
+            for i, item in enumerate(items):
                 if isinstance(item, NoteRef) and item.kind == "footnote" and not item.target:
-                    inlines[i] = Text(item.label)
+                    items[i] = Text(item.label)
 
 
 def to_works(st: Structure) -> None:
@@ -110,9 +119,7 @@ def to_works(st: Structure) -> None:
     attached: set[str] = set()
     for top in st.works:
         for work in top.walk():
-            own = [n for b in work.blocks for n in iter_nodes(b)]
-            own += [*work.title_refs, *work.subtitle_refs]
-            for node in own:
+            for node in iter_nodes(work, skip=(Work, Footnote)):  # its own, not its parts'
                 if isinstance(node, NoteRef) and node.kind == "footnote" \
                         and node.target in footnotes and node.target not in attached:
                     work.footnotes.append(footnotes[node.target])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...findings import report
-from ...tree import Block, Emphasis, Inline, Note, NoteRef, PageMarker, PageRef, Text
+from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
 
 if TYPE_CHECKING:
     from .structure import Structure
@@ -54,15 +54,8 @@ def slots(blocks: list[Block]) -> list[Slot]:
                 page = item.page
             elif isinstance(item, Text):
                 found.append(Slot(items, item, page))
-            elif isinstance(item, Emphasis):
-                visit(item.children)
-            elif hasattr(item, "inlines"):
-                visit(item.inlines)
-            elif hasattr(item, "title") and isinstance(item.title, list):
-                visit(item.title)
-                visit(item.blocks)
-            elif hasattr(item, "blocks"):
-                visit(item.blocks)
+            for inner in child_lists(item):
+                visit(inner)
 
     visit(blocks)
     return found
