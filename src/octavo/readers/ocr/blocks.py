@@ -16,14 +16,8 @@ def plain_inlines(inlines: list[Inline]) -> str:
 
 
 def markers(block: Block) -> list[PageMarker]:
-    """The page markers a block is or holds, in order (cheaper than a full walk)."""
-    if isinstance(block, PageMarker):
-        return [block]
-    found = [i for i in getattr(block, "inlines", ()) if isinstance(i, PageMarker)]
-    found += [i for i in getattr(block, "title", ()) if isinstance(i, PageMarker)]
-    for inner in getattr(block, "blocks", ()):
-        found += markers(inner)
-    return found
+    """The page markers a block is or holds, in order."""
+    return [n for n in iter_nodes(block) if isinstance(n, PageMarker)]
 
 
 def pages_at(blocks: list[Block], page: str = "") -> list[str]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ...dates import MONTHS
-from ...tree import Block, ClosingLine, PageMarker, Paragraph, Text, iter_nodes
+from ...tree import Block, ClosingLine, PageMarker, Paragraph, ParagraphRole, Text, iter_nodes
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]* ){0,4}Institute\b")
@@ -81,6 +81,7 @@ _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"|(?<![A-Z]\.)(?<=[.!?)\u201d])\s+(?=[A-Z][^.!?]*?,?\s+No\.\s*\d+[^.!?]*$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
 _MAX_KIND_LINE = 130
+_LINE_ROLES = (ParagraphRole.BODY, ParagraphRole.LINE, ParagraphRole.DATELINE)
 
 
 def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
@@ -96,7 +97,8 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
         if len(pieces) > 1:
             block.inlines[-1] = Text(pieces[0])
             head = [block] if text(block) else []
-            out[i:i + 1] = head + [Paragraph([Text(p)], role="line") for p in pieces[1:]]
+            lines = [Paragraph([Text(p)], role=ParagraphRole.LINE) for p in pieces[1:]]
+            out[i:i + 1] = head + lines
     return out
 
 
@@ -125,7 +127,7 @@ def split(blocks: list[Block], sig: Signature) -> tuple[list[Block], list[Closin
         block = blocks[i]
         if isinstance(block, PageMarker):
             continue
-        if not isinstance(block, Paragraph) or block.role not in ("", "line", "dateline") \
+        if not isinstance(block, Paragraph) or block.role not in _LINE_ROLES \
                 or len(text(block)) > _MAX_KIND_LINE:
             break
         tail.append(i)

@@ -9,7 +9,7 @@ give its date and subtitle, the lines under its last paragraph its closing
 from __future__ import annotations
 
 from ...findings import report
-from ...tree import Block, NoteRef, PageMarker, Paragraph, Text, Work, iter_nodes
+from ...tree import Block, NoteRef, PageMarker, Paragraph, ParagraphRole, Text, Work, iter_nodes
 from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
@@ -79,7 +79,8 @@ def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         printed = plain(block).strip()
         words = normalise(printed)
         so_far = normalise(" ".join(taken))
-        if block.role == "dateline" or (contents.DATE.fullmatch(printed) and len(words) <= 4):
+        dated = contents.DATE.fullmatch(printed) and len(words) <= 4
+        if block.role == ParagraphRole.DATELINE or dated:
             if not entry.date or printed.startswith(entry.date):
                 work.date = printed
             elif not entry.date.startswith(printed):

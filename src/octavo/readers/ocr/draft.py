@@ -16,7 +16,7 @@ class Draft:
 
     ``blocks`` holds Paragraph (inlines: Text, Emphasis(spaced=True), NoteRef to a
     footnote, inline PageMarker where a page begins inside it), Heading, Paragraph
-    with a role ("point", "dateline", "line"), Quote, Asterism and block-level
+    with a ParagraphRole (POINT, DATELINE, LINE …), Quote, Asterism and block-level
     PageMarker where a page begins between blocks.  Endnote numbers stay plain digits.
     """
 

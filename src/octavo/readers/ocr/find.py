@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from ...tree import Block, Heading, PageMarker, Paragraph, Text
+from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain
 from .contents import Entry
 from .titles import normalise
@@ -70,7 +70,8 @@ def similar(words: list[str], wanted: list[str]) -> bool:
 
 
 def is_title_line(block: Block) -> bool:
-    return isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "line")
+    return isinstance(block, Heading) or (isinstance(block, Paragraph)
+                                            and block.role == ParagraphRole.LINE)
 
 
 def _count(block: Block) -> int:
