@@ -6,8 +6,11 @@ sentence, or fills it but the next line is indented (justified lines vary by som
 7% in width, so the longer a paragraph has run, the fuller a last line may be, and an
 indented first line is full some 4% short; a next line that is itself a short sentence
 end shows no indent, unless its opener is likely);
-what the next sentence opens with (``openers``) tips an ambiguous width either way;
-otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
+what the next sentence opens with (``openers``) tips an ambiguous width either way.
+Where the volume's widths bear it out, the fit test (``fit``) decides instead: a sentence
+end that leaves room for the next word ends a paragraph, as does one before a line that
+runs on but leaves such room (a paragraph's first line, its indent lost).
+Otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
 an interview's answers and the note and chronicle entries start blocks of their
 own, and a signature stands alone; a full stop closes a run-in list of points.
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ...dates import MONTHS
 from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
-from . import words
+from . import fit, words
 from .measure import measure, width
 from .openers import Openers
 from .pages import Page, unspace
@@ -132,6 +135,7 @@ class Builder:
 
     vocab: words.Vocabulary
     openers: Openers
+    fit: fit.Fit
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
     role: str = ""
@@ -139,6 +143,7 @@ class Builder:
     lines: int = 0
     last: str = ""
     measure: float = 24.0
+    page: int = 0  # the index of the page being read
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
@@ -247,6 +252,11 @@ class Builder:
             return True  # an interview's answer
         if self.role == "point" and FULL_STOP.search(last) and self.in_list():
             return True  # a full stop closes a list whose items end in semicolons
+        indent = FIRST_INDENT * self.measure if self.lines == 1 else 0.0
+        if self.fit.trusted:
+            return self.fit.passes(self.page, last, line, indent) or bool(
+                ahead and self.runs_on(line, ahead[0])
+                and self.fit.passes(self.page, line, ahead[0]))
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -258,6 +268,12 @@ class Builder:
         if lean <= 0 and SENTENCE_END.search(line) and width(line) < SHORT * self.measure:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
+
+    @staticmethod
+    def runs_on(line: str, after: str) -> bool:
+        """Whether ``line`` runs on into ``after`` inside a sentence (and a word)."""
+        return (not SENTENCE_END.search(line) and not line.endswith("-")
+                and line_kind(after, line) == "text")
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
@@ -291,14 +307,22 @@ class Builder:
         self.last = line
 
 
+def learn_fit(pages: list[Page], page_measures: list[float]) -> fit.Fit:
+    """The fit test, learnt from the running text of the numbered pages."""
+    running = [p.lines if p.folio and not is_contents(p) else [] for p in pages]
+    return fit.learn(running, page_measures, lambda line: bool(SENTENCE_END.search(line)),
+                     lambda line, before: line_kind(line, before) == "text")
+
+
 def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
     """The running text of the numbered pages as blocks, with a marker for every page."""
     page_measures = measures(pages)
-    builder = Builder(vocab, Openers([p.lines for p in pages], page_measures))
-    for page, page_measure in zip(pages, page_measures, strict=True):
+    builder = Builder(vocab, Openers([p.lines for p in pages], page_measures),
+                      learn_fit(pages, page_measures))
+    for at, (page, page_measure) in enumerate(zip(pages, page_measures, strict=True)):
         if not page.folio:
             continue
-        builder.measure = page_measure
+        builder.measure, builder.page = page_measure, at
         if is_contents(page):
             builder.close()
             builder.blocks.append(PageMarker(page.folio))

@@ -102,6 +102,8 @@ class Vocabulary:
             return True
         if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words)
             return False
+        if not zipf(joined):  # no word at all: a compound of a known word and a word
+            return zipf(head) >= KNOWN and zipf(tail) > 0  # (``semi-proletarian``)
         return zipf(head) >= 3 and zipf(tail) >= 3
 
     def lost_join(self, head: str, tail: str) -> bool:

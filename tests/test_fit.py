@@ -1,0 +1,82 @@
+"""The fit test (``readers/ocr/fit.py``): trusted where the volume's widths bear it out.
+
+On a volume typeset in the face ``measure.width`` reckons with (``volumegen``), a running
+line never leaves room for its next word, and the test decides the paragraph ends the
+widths alone leave open; on the real scan, whose widths are reckoned roughly, it is not
+trusted and the volume reads as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from pathlib import Path
+
+import pytest
+from volumegen import Options, generate
+
+from octavo.normalise import normalise
+from octavo.readers.ocr import charmap, fit, footnotes, pages, paragraphs
+from octavo.sources import Source, read_book
+from octavo.tree import Paragraph, Text, iter_nodes
+
+ROOT = Path(__file__).resolve().parents[1]
+VOLUME = ROOT / "input" / "stalin-works-05.ocr.txt"
+
+
+def _learnt(text: str) -> fit.Fit:
+    """The fit test as the paragraphs pass learns it for a volume's text."""
+    layout = pages.layout(normalise(text))
+    repaired = charmap.repair(layout.pages, charmap.learn(
+        [line for page in layout.pages for line in page.lines]))
+    bodies, _ = footnotes.split_footnotes(repaired)
+    return paragraphs.learn_fit(bodies, paragraphs.measures(bodies))
+
+
+def test_a_volume_set_in_the_reckoned_face_is_trusted():
+    learnt = _learnt(generate(Options(seed=3)).text)
+    assert learnt.trusted
+    assert learnt.false_passes < 0.05 < learnt.sentence_passes
+
+
+def test_the_real_scan_is_not_trusted():
+    learnt = _learnt(VOLUME.read_text(encoding="utf-8"))
+    assert not learnt.trusted
+    assert learnt.false_passes > 0.5 * learnt.sentence_passes
+
+
+def test_a_line_passes_with_room_for_the_next_word():
+    learnt = fit.Fit([9.5], True, 0.0, 0.0)
+    line = "aaaa aaaa aaaa aaaa"  # 7.85 em: room for a 1.4-em word after its space
+    assert learnt.passes(0, line, "ab cd")  # 0.94 em
+    assert not learnt.passes(0, line, "abcd cd")  # 1.89 em
+    assert not learnt.passes(0, line, "ab cd", indent=1.0)  # a paragraph's first line
+
+
+def _paragraphs(text: str, folder: Path) -> list[str]:
+    source = folder / "generated.ocr.txt"
+    source.write_text(text, encoding="utf-8")
+    (folder / "generated.toml").write_text('title = "Collected Works"\n', encoding="utf-8")
+    book = read_book(Source(source))
+    return [" ".join("".join(t.text for t in iter_nodes(n) if isinstance(t, Text)).split())
+            for w in book.walk() if w.kind == "work" for b in w.blocks
+            for n in iter_nodes(b) if isinstance(n, Paragraph) and n.role != "line"]
+
+
+def _read_back(want: list[str], got: list[str]) -> float:
+    matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+    return sum(m.size for m in matcher.get_matching_blocks()) / len(want)
+
+
+@pytest.mark.parametrize("seed", [1, 4])
+def test_the_fit_test_finds_paragraph_ends_the_widths_alone_miss(seed, tmp_path, monkeypatch):
+    volume = generate(Options(seed=seed))
+    want = [t for w in volume.works for t in w.texts()]
+    with_fit = _read_back(want, _paragraphs(volume.text, tmp_path))
+    learnt = paragraphs.learn_fit
+    monkeypatch.setattr(paragraphs, "learn_fit",
+                        lambda *a: dataclasses.replace(learnt(*a), trusted=False))
+    (tmp_path / "again").mkdir()
+    without = _read_back(want, _paragraphs(volume.text, tmp_path / "again"))
+    assert with_fit > without + 0.05, (with_fit, without)
+
