@@ -4,6 +4,7 @@ pages, all of it, once and in order, and nothing of their navigation."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 
@@ -178,3 +179,24 @@ def test_an_epub_without_source_pages_says_nothing_of_them(tmp_path):
     epub_line, pdf_line = run.stdout.splitlines()
     assert epub_line.endswith("KB") and "pages" not in epub_line
     assert pdf_line.endswith(" pages")
+
+
+def test_notes_numbered_afresh_in_each_chapter_are_listed_under_it(tmp_path, octavo_warnings):
+    book = read_book(Source(FIXTURES / "manifesto"))
+    notes = zipfile.ZipFile(io.BytesIO(epub.build(book))).read("EPUB/endnotes.xhtml").decode()
+    lists = [(h2, re.findall(r'<li id="[^"]+"[^>]* value="(\d+)"', ol))
+             for h2, ol in re.findall(r"<h2>([^<]+)</h2>\s*<ol[^>]*>(.*?)</ol>", notes, re.S)]
+    assert lists == [("Preamble", ["1"]), ("I. Bourgeois and Proletarians", ["1", "2", "3"])]
+    text = pdf_body(pypdf.PdfReader(io.BytesIO(pdf.build(book).data)))
+    assert text.index("PREAMBLE 1 François Guizot") < text.index(
+        "I. BOURGEOIS AND PROLETARIANS 1 By bourgeoisie")
+    assert warning_codes(octavo_warnings) == {"w-003"}
+
+
+def test_pamphlets_of_pages_without_source_pages_show_none(tmp_path):
+    run = octavo("pamphlets", WLC, "--all", "--format", "epub", "--jobs", "1",
+                 "--out", tmp_path)
+    assert run.code == 0, run
+    rows = [line.split() for line in run.stdout.splitlines() if ".epub" in line]
+    assert len(rows) == len(pages_in_order(WLC / "index.htm"))
+    assert {row[-3] for row in rows} == {"\u2013"}  # the pages column: no source pages

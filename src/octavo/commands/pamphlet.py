@@ -18,7 +18,7 @@ from ..paths import DIST
 from ..select import find_works
 from ..sources import Source
 from . import options
-from .report import size, status, table, written
+from .report import page_count, size, status, table, written
 
 PAMPHLETS = DIST / "pamphlets"
 
@@ -87,7 +87,8 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
         made = run(batch, jobs, lambda done: bar.update(1, done.path.name), scheduler,
                    starting.get("cluster"))
     table([("file", "source pp.", "size", "pages", "built in")]
-          + [(m.path.name, m.entry.printed, size(m.entry.size), str(m.entry.pages),
+          + [(m.path.name, m.entry.printed, size(m.entry.size),
+              page_count(m.entry.pages, m.path.suffix.lstrip(".")),
               f"{m.seconds:.1f} s" if m.built else "cached") for m in made])
     built = sum(m.built for m in made)
     click.echo(f"{built} built, {len(made) - built} up to date, in {out_dir} "

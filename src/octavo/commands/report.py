@@ -23,6 +23,14 @@ def size(count: int) -> str:
     return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
 
 
+def page_count(count: int, fmt: str) -> str:
+    """The pages column of a table: a PDF's pages; an EPUB's pages of the source edition,
+    where its text has any (``456 (source)``), else a dash."""
+    if fmt != "epub":
+        return str(count)
+    return f"{count} (source)" if count else "\u2013"
+
+
 def table(rows: list[tuple[str, ...]]) -> None:
     """Print rows as columns: the first left-aligned, the others right-aligned."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -34,7 +42,7 @@ def table(rows: list[tuple[str, ...]]) -> None:
 def written(outputs: Iterable[Output]) -> None:
     """The table of the outputs written: file, size, pages."""
     table([("file", "size", "pages")]
-          + [(str(o.path), size(o.size), str(o.pages)) for o in outputs])
+          + [(str(o.path), size(o.size), page_count(o.pages, o.format)) for o in outputs])
 
 
 class StatusLine:

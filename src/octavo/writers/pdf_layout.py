@@ -18,7 +18,7 @@ from ..paths import STYLES
 from ..render import linker, notes_by_id, notes_placed, render, toc_entries
 from ..safety import file_url_inside
 from ..tree import Book
-from .pdf_notes import note_groups, ref_id
+from .endnotes import note_groups, ref_id
 from .pdf_settings import PrintSettings
 
 # The creation date written into every PDF, so that the same input gives the same bytes;

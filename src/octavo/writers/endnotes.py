@@ -1,10 +1,12 @@
-"""The endnotes of the print edition, grouped by the work that cites them."""
+"""The endnotes grouped by the work that cites them: always in print, and in an EPUB whose
+notes are numbered afresh in each work (a web edition's chapters), where one list would
+read 1, 1, 2, 3."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..tree import Book, Note, NoteRef, iter_nodes
+from ..tree import Book, Note, NoteRef, Work, iter_nodes
 
 
 def ref_id(ref: NoteRef) -> str:
@@ -29,13 +31,18 @@ class NoteGroup:
 
 
 def note_groups(book: Book) -> list[NoteGroup]:
-    """The book's endnotes grouped by the top-level work citing them first."""
+    """The book's endnotes grouped by the work citing them first: the top-level work or,
+    where the numbers start afresh, the part (a chapter) that numbers its own."""
     by_id = {n.id: n for n in book.notes}
+    if numbered_afresh(book):  # each part's own text, not its parts'
+        units = [(w, iter_nodes(w, skip=(Work,))) for w in book.walk()]
+    else:
+        units = [(w, iter_nodes(w)) for w in book.works]
     seen: set[str] = set()
     groups = []
-    for work in book.works:
+    for work, nodes in units:
         group = NoteGroup(work.title)
-        for node in iter_nodes(work):
+        for node in nodes:
             if (isinstance(node, NoteRef) and node.kind == "endnote"
                     and node.target in by_id and node.target not in seen):
                 seen.add(node.target)
@@ -46,3 +53,9 @@ def note_groups(book: Book) -> list[NoteGroup]:
     if uncited:
         groups.append(NoteGroup("", uncited))
     return groups
+
+
+def numbered_afresh(book: Book) -> bool:
+    """Whether the book's endnote numbers start again somewhere (``1, 2, 1, 2, 3``)."""
+    numbers = [n.number for n in book.notes]
+    return len(set(numbers)) < len(numbers)
