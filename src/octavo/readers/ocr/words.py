@@ -237,17 +237,21 @@ def _lone_letter(m: re.Match[str]) -> str:
 
 def tidy(text: str) -> str:
     """Typography of a joined paragraph: ellipses, OCR gaps before punctuation, spacing."""
-    text = ELLIPSIS.sub(lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", text)
+    if ". ." in text:  # (each ``in``: what the pattern can't match without, looked for fast)
+        text = ELLIPSIS.sub(lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", text)
     text = MERGED_PAIR.sub(r"\1 \2", text)
     text = LONE_LETTER.sub(_lone_letter, text)
     text = LONE_INITIAL.sub(_lone_letter, text)
     text = SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), text)
     text = GAP_BEFORE_STOP.sub("", text)
-    text = GAP_IN_INITIALS.sub(".", text)
+    if " ." in text:
+        text = GAP_IN_INITIALS.sub(".", text)
     text = GAP_IN_ABBREVIATION.sub(r"\1.\2.", text)
-    text = GAP_BEFORE_PARTY.sub("", text)
+    if ". (" in text:
+        text = GAP_BEFORE_PARTY.sub("", text)
     text = SPACE_IN_PARENTHESIS.sub("", text)
-    text = SPACED_DASH.sub("\u2014", text)
+    if " \u2014" in text or "\u2014 " in text:
+        text = SPACED_DASH.sub("\u2014", text)
     text = ELLIPSIS_BEFORE_WORD.sub("\u2026 ", text)
     text = GAP_BEFORE_S.sub("\u2019s", text)
     return SPACES.sub(" ", text).strip()
