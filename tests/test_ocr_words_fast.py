@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from octavo.cache import serialise
 from octavo.readers import ocr
-from octavo.readers.ocr import words
+from octavo.readers.ocr import openers, words
 
 VOLUME = Path(__file__).resolve().parents[1] / "input/stalin-works-05.ocr.txt"
 PLAIN = {  # the patterns as first written: each looks behind (or at a boundary) first
@@ -23,16 +23,20 @@ PLAIN = {  # the patterns as first written: each looks behind (or at a boundary)
     "SPACE_IN_PARENTHESIS": r"(?<=\() ",
     "GAP_BEFORE_S": r"(?<=\w)\u2019 s\b",
 }
+PLAIN_OPENERS = {"INSIDE": r"(?<=[a-z)\u201d\u2019][.!?]) ([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?"}
 
 
 def _shown(m: re.Match[str]) -> str:
     return f"<{m.start()}:{m[0]}:{m.groups()}>"
 
 
-@given(st.text(alphabet="aAsJkR1 9.,;()’—-:\n", max_size=60))
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*"aAsJkR1 9.,;()’”—-:\n", "a. Ab", "s? Jk", ") R", "R .",
+                                 "( ", "1 9 0", "’ s"]), max_size=30).map("".join))
 def test_each_reordered_pattern_matches_where_the_plain_one_does(text):
-    for name, plain in PLAIN.items():
-        assert getattr(words, name).sub(_shown, text) == re.sub(plain, _shown, text), name
+    for module, plain_patterns in ((words, PLAIN), (openers, PLAIN_OPENERS)):
+        for name, plain in plain_patterns.items():
+            assert getattr(module, name).sub(_shown, text) == re.sub(plain, _shown, text), name
 
 
 PIECES = st.lists(st.sampled_from(["a", "b", "x", "ab", "R", " ", " b", " R", ".", ". ", "’",
@@ -53,6 +57,8 @@ def test_tidy_skips_a_pattern_only_where_it_would_change_nothing(text):
 def test_the_volume_reads_into_the_same_blocks_with_plain_patterns_and_no_memo(monkeypatch):
     text = VOLUME.read_text(encoding="utf-8")
     fast = serialise(ocr.draft(text)[0])
+    for name, pattern in PLAIN_OPENERS.items():
+        monkeypatch.setattr(openers, name, re.compile(pattern))
     plain = {getattr(words, name): re.compile(pattern) for name, pattern in PLAIN.items()}
     monkeypatch.setattr(words, "TIDY", [(plain.get(pattern, pattern), replacement, None)
                                         for pattern, replacement, _ in words.TIDY])

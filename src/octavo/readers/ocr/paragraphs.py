@@ -39,6 +39,7 @@ ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
 SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
+CAPITALS = re.compile(r"[A-Z]{2}")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 FULL_STOP = re.compile(r"[.!?][\u201d\u2019)]*\d{0,3}$")  # not a colon: a list may follow
 QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
@@ -68,7 +69,7 @@ def is_display(line: str) -> bool:
     s = line.strip()
     if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
         return True
-    return bool(re.search(r"[A-Z]{2}", s.replace(" ", ""))) and not any(c.islower() for c in s)
+    return not any(c.islower() for c in s) and bool(CAPITALS.search(s.replace(" ", "")))
 
 
 def letter_spaced(line: str) -> bool:
