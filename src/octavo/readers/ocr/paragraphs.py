@@ -118,8 +118,15 @@ def measures(pages: list[Page], reach: int = 2) -> list[float]:
 
 def is_contents(page: Page) -> bool:
     """A page of the printed contents list: many lines (entries) end with a page number."""
-    ends = sum(1 for ln in page.lines if CONTENTS_LINE.search(ln))
+    ends = sum(1 for ln in page.lines if _ends_in_number(ln) and CONTENTS_LINE.search(ln))
     return len(page.lines) > 3 and ends >= len(page.lines) / 3
+
+
+def _ends_in_number(line: str) -> bool:
+    """What CONTENTS_LINE needs, tested without a scan: the line ends in a digit or a
+    roman numeral's letter."""
+    last = line.rstrip()[-1:]
+    return last.isdecimal() or last in ("I", "V", "X", "L")
 
 
 def contents_line(line: str) -> str:

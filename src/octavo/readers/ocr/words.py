@@ -181,7 +181,7 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
     if not text:
         return line
     end = text[-64:]  # what the decision looks at: the last word or two
-    if SPACED_END.search(end) and SPACED_START.match(line):  # letter-spacing runs on
+    if SPACED_START.match(line) and SPACED_END.search(end):  # letter-spacing runs on
         return f"{text.removesuffix('-').rstrip()} {line}"
     if end.endswith("-") and (h := TRAILING.search(end)) and (t := LEADING.match(line)):
         if end[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
