@@ -54,6 +54,13 @@ def test_tidy_skips_a_pattern_only_where_it_would_change_nothing(text):
             assert all(m[0] == kept.get(pattern) for m in pattern.finditer(text)), pattern
 
 
+@given(st.lists(st.sampled_from([*"aBx .’-*(\n", "a b", "a-b", "a - b", "ab"]),
+                max_size=12).map("".join))
+def test_a_spaced_run_is_looked_for_only_where_two_letters_stand_apart(text):
+    if words.SPACED_RUN.search(text):
+        assert words.MAY_SPACE_OUT.search(f" {text}")
+
+
 @given(st.text(alphabet="aI V1٣. \t\n\xa0", max_size=12))
 def test_a_contents_line_is_looked_for_only_where_a_number_ends_the_line(line):
     if paragraphs.CONTENTS_LINE.search(line):

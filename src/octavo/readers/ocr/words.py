@@ -278,6 +278,11 @@ def tidy(text: str) -> str:
 
 
 INLINE = re.compile(f"{SPACED_RUN.pattern}|{NOTE_MARK.pattern}|{PAGE_MARK.pattern}")
+MARKS = re.compile(f"{NOTE_MARK.pattern}|{PAGE_MARK.pattern}")  # INLINE where no run can be
+# What SPACED_RUN can't match without (two letters apart, a space or a hyphen between), in the
+# text after a space, found by a fast scan: most paragraphs have none.
+MAY_SPACE_OUT = re.compile(r" (?<=[^\w.’][A-Za-z] )-? ?[A-Za-z](?!\w)"
+                           r"|-(?<=[^\w.’][A-Za-z]-) ?[A-Za-z](?!\w)")
 
 
 def inlines(text: str) -> list[Inline]:
@@ -287,7 +292,7 @@ def inlines(text: str) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
     plain = ""
-    for m in INLINE.finditer(text):
+    for m in (INLINE if MAY_SPACE_OUT.search(f" {text}") else MARKS).finditer(text):
         plain += text[pos : m.start()]
         pos = m.end()
         if m.group(0)[0] in "*\ue000":
