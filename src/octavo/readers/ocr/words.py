@@ -243,6 +243,7 @@ def _lone_letter(m: re.Match[str]) -> str:
 
 
 def _has(*literals: str) -> Callable[[str], bool]:
+    """A test of whether a text holds any of ``literals``."""
     return lambda text: any(literal in text for literal in literals)
 
 
