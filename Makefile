@@ -25,6 +25,9 @@ bench: $(VENV)/.installed-test
 	@# calibre's ebook-convert is the yardstick the benchmark's ratios are measured against
 	@command -v ebook-convert >/dev/null || \
 	  $(call apt_install,calibre,the benchmark skips its ratios to calibre)
+	@# octavo's bytecode, as an installed package has it (calibre's is compiled too): where
+	@# PYTHONDONTWRITEBYTECODE is set, each run would otherwise compile every module it loads
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/run.py
 
 # `make compare REF=main`: every output built by REF's code and by the working tree's, byte for byte

@@ -48,3 +48,26 @@ def test_a_bad_table_is_built_again(tmp_path, monkeypatch, damage):
         assert json.loads(path.read_bytes()) == data  # written again, whole
     finally:
         frequencies._table.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["", "corrupt", "not floats"])
+def test_words_outside_the_table_are_asked_of_wordfreq_once(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("OCTAVO_CACHE", str(tmp_path))
+    frequencies._others.cache_clear()
+    try:
+        words = ["émigrés", "its¹", "migrés"]
+        assert [frequencies.zipf(w) for w in words] == [zipf_frequency(w, "en") for w in words]
+        (path,) = (cache_folder() / "wordfreq" / "others").glob("en-*.json")
+        kept = json.loads(path.read_bytes())
+        assert kept == {w: zipf_frequency(w, "en") for w in words}
+        if damage == "corrupt":
+            path.write_bytes(path.read_bytes()[:10])
+        elif damage == "not floats":
+            path.write_text(json.dumps(dict.fromkeys(words, "6")))
+        else:  # kept: wordfreq is not asked again
+            monkeypatch.setattr("wordfreq.zipf_frequency", None)
+        frequencies._others.cache_clear()
+        assert [frequencies.zipf(w) for w in words] == [zipf_frequency(w, "en") for w in words]
+        assert json.loads(path.read_bytes()) == kept  # kept again, whole
+    finally:
+        frequencies._others.cache_clear()

@@ -125,10 +125,10 @@ def test_an_epub_of_a_cached_source_loads_neither_weasyprint_nor_a_reader(tmp_pa
     first = modules_loaded(*build, env=env)
     assert "weasyprint" not in first and "pikepdf" not in first
     cached = modules_loaded(*build, env=env)
-    assert not cached & {"weasyprint", "pikepdf", "pydyf", "wordfreq"}, cached
+    assert not cached & {"weasyprint", "pikepdf", "pydyf", "wordfreq", "ftfy"}, cached
     assert "ebooklib" in cached  # the writer it did use
     assert not modules_loaded("--help", env=env) & {"weasyprint", "wordfreq", "ebooklib",
-                                                    "jinja2", "pikepdf"}
+                                                    "jinja2", "pikepdf", "lxml", "ftfy"}
 
 
 def test_a_new_tree_replaces_its_sources_old_one_only(tmp_path, reads, monkeypatch):

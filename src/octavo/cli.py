@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import signal
@@ -39,7 +40,18 @@ def _terminated(signum, frame) -> None:
 
 
 class OctavoGroup(click.Group):
-    """Every failure as one line and an exit code (the README's table); --debug: traceback."""
+    """Every failure as one line and an exit code (the README's table); --debug: traceback.
+    Each command's module is loaded when the command runs (or ``--help`` lists it), so
+    that a command loads only what it uses."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f".commands.{COMMANDS[cmd_name]}", __package__)
+        return getattr(module, cmd_name)
 
     def invoke(self, ctx: click.Context):
         _report_warnings()
@@ -81,10 +93,6 @@ def main(ctx: click.Context, debug: bool) -> None:
     NAME.toml beside it holding the metadata the text can't give reliably.
     """
     ctx.obj = {"debug": debug}
-
-
-for _command in COMMANDS:
-    main.add_command(_command)
 
 
 if __name__ == "__main__":

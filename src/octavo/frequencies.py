@@ -7,7 +7,8 @@ frequency of its bin (wordfreq keeps one frequency per hundredth of a Zipf unit)
 of its own holds those words, sorted, with their bins and each bin's Zipf value as wordfreq
 computes it. It is built from wordfreq once per version of wordfreq and kept in octavo's
 cache folder as JSON; one that is unreadable or wrong is built again. Any other word is
-asked of wordfreq itself.
+asked of wordfreq itself, once: its answers are kept beside the table (a volume holds a few
+such words, ``émigrés``, and loading wordfreq for them took a fifth of reading it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib.metadata import version
+from pathlib import Path
 
 from .errors import OctavoError
 from .output import write_atomic
@@ -28,15 +30,23 @@ FORMAT = 1  # of the table's file
 LANGUAGE = "en"
 _ASCII_WORD = re.compile(r"[a-z]+")
 _BIN = 0x100  # the bins are kept as characters from here on, one per word
+MAX_OTHERS = 10_000  # answers kept for words outside the table; beyond, asked each time
 
 
 def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``."""
     if _ASCII_WORD.fullmatch(word):
         return _table().zipf(word)
-    from wordfreq import zipf_frequency
+    others = _others()
+    if word not in others:
+        from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, LANGUAGE)
+        if len(others) >= MAX_OTHERS:
+            return zipf_frequency(word, LANGUAGE)
+        others[word] = zipf_frequency(word, LANGUAGE)
+        with contextlib.suppress(OSError, OctavoError):  # else it is asked again next time
+            write_atomic(_others_path(), json.dumps(others, sort_keys=True).encode())
+    return others[word]
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,23 @@ def _table() -> Table:
                                        "bins": table.bins, "values": table.values},
                                       ensure_ascii=False).encode())
     return table
+
+
+def _others_path() -> Path:
+    return cache_folder() / "wordfreq" / "others" / f"{LANGUAGE}-{version('wordfreq')}.json"
+
+
+@functools.cache
+def _others() -> dict[str, float]:
+    """wordfreq's answers for the words outside the table asked of it before; none when the
+    file is missing, unreadable or wrong."""
+    try:
+        data = json.loads(_others_path().read_bytes())
+        if isinstance(data, dict) and all(isinstance(v, float) for v in data.values()):
+            return data
+    except (OSError, ValueError):
+        pass
+    return {}
 
 
 def _from_wordfreq() -> Table:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-
 _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\v]")
 _SPACES = re.compile(r"[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\xad]")
@@ -35,6 +33,8 @@ def normalise(text: str) -> str:
     """``text`` with ``\\n`` line ends, plain spaces, no trailing white space, and each
     form feed a blank line (a page break)."""
     if mojibake(text):
+        import ftfy  # a tenth of a second to load, for the rare double-encoded text
+
         text = ftfy.fix_encoding(text)
     text = _LINE_ENDS.sub("\n", text)
     text = _INVISIBLE.sub("", text)

@@ -13,7 +13,7 @@ from .errors import SourceKindError, StructureNotFound
 from .files import MAX_SOURCE_MB, clean_text, read_bytes
 from .findings import STRUCTURE_MISSING, collecting, report
 from .readers import FILE_READERS, PAGE_SPANS, READERS, SOURCE_FILES
-from .readers.html import index_of
+from .readers.index_page import index_of
 from .tree import Book
 
 SOURCE_SUFFIX = ".txt"

@@ -8,11 +8,14 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import progress
-from ..build import Output
+
+if TYPE_CHECKING:
+    from ..build import Output
 
 SHOW_AFTER = 1.0  # seconds: a command done sooner shows no progress at all
 BAR = 20  # characters of the bar drawn for a stage with counted steps

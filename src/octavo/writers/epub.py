@@ -248,8 +248,10 @@ def build(book: Book) -> bytes:
     package.guide = [{"type": GUIDE[e["type"]], "href": e["href"], "title": e["label"]}
                      for e in landmarks]
     buffer = io.BytesIO()
+    # level 0: the package is compressed once, by normalise, which rewrites every entry
     writer = PackageWriter(buffer, package, {"mtime": MODIFIED, "epub3_pages": False,
-                                             "epub3_landmark": False, "raise_exceptions": True})
+                                             "epub3_landmark": False, "raise_exceptions": True,
+                                             "compresslevel": 0})
     writer.process()
     writer.write()
     return normalise(buffer.getvalue())

@@ -22,6 +22,7 @@ from ...files import MAX_SOURCE_MB, read_bytes
 from ...ids import IdAllocator
 from ...metadata import LANGUAGE
 from ...tree import Book, ClosingLine, Metadata, Note, Text, Work, iter_nodes
+from ..index_page import index_of
 from ..info import source_pages
 from . import clean, links, load, titles
 from .images import local_path
@@ -29,7 +30,6 @@ from .notes import leaves
 from .page import Prepared, prepare, work
 from .told import on_page, tell
 
-INDEX_NAMES = ("index.htm", "index.html")
 PAGE_SUFFIXES = (".htm", ".html", ".xhtml")
 CONTENTS_HEADINGS = {"contents", "table of contents", "index", "chapters"}  # no group's name
 
@@ -41,13 +41,6 @@ class Entry:
     path: Path
     text: str
     group: str = ""
-
-
-def index_of(path: Path) -> Path | None:
-    """The index page a source names: a folder's ``index.htm``, or the page so named."""
-    if path.is_dir():
-        return next((path / n for n in INDEX_NAMES if (path / n).is_file()), None)
-    return path if path.name.lower() in INDEX_NAMES else None
 
 
 def contents(root: HtmlElement, path: Path, skipped: frozenset | set = frozenset()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .words import zipf
@@ -47,6 +48,11 @@ class CharMap:
 
     fixed: dict[str, str] = field(default_factory=dict)
     straight: frozenset[str] = frozenset()
+
+    @cached_property
+    def table(self) -> dict[int, str]:
+        """``fixed`` for ``str.translate``, made once for every line."""
+        return str.maketrans(self.fixed)
 
     def describe(self) -> str:
         parts = [f"{a} → {b}" for a, b in sorted(self.fixed.items()) if a != b]
@@ -164,7 +170,7 @@ def _educate(line: str, straight: frozenset[str]) -> str:
 def repair_line(line: str, charmap: CharMap) -> str:
     """One line with its real characters back and the OCR's gaps around them closed."""
     if charmap.fixed:
-        line = line.translate(str.maketrans(charmap.fixed))
+        line = line.translate(charmap.table)
     if charmap.straight:
         line = _educate(line, charmap.straight)
     if "0" in line:

@@ -42,6 +42,7 @@ ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
 SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
+CAPITALS = re.compile(r"[A-Z]{2}")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 FULL_STOP = re.compile(r"[.!?][\u201d\u2019)]*\d{0,3}$")  # not a colon: a list may follow
 QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
@@ -71,7 +72,7 @@ def is_display(line: str) -> bool:
     s = line.strip()
     if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
         return True
-    return bool(re.search(r"[A-Z]{2}", s.replace(" ", ""))) and not any(c.islower() for c in s)
+    return not any(c.islower() for c in s) and bool(CAPITALS.search(s.replace(" ", "")))
 
 
 def letter_spaced(line: str) -> bool:
@@ -120,8 +121,15 @@ def measures(pages: list[Page], reach: int = 2) -> list[float]:
 
 def is_contents(page: Page) -> bool:
     """A page of the printed contents list: many lines (entries) end with a page number."""
-    ends = sum(1 for ln in page.lines if CONTENTS_LINE.search(ln))
+    ends = sum(1 for ln in page.lines if _ends_in_number(ln) and CONTENTS_LINE.search(ln))
     return len(page.lines) > 3 and ends >= len(page.lines) / 3
+
+
+def _ends_in_number(line: str) -> bool:
+    """What CONTENTS_LINE needs, tested without a scan: the line ends in a digit or a
+    roman numeral's letter."""
+    last = line.rstrip()[-1:]
+    return last.isdecimal() or last in ("I", "V", "X", "L")
 
 
 def contents_line(line: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from ... import frequencies
@@ -50,6 +51,12 @@ SPACED_DASH = re.compile(r" ?\u2014 ?")
 ELLIPSIS_BEFORE_WORD = re.compile(r"\u2026(?=\w)")
 GAP_BEFORE_S = re.compile(r"\u2019(?<=\w\u2019) s\b")
 SPACES = re.compile(r"\s{2,}")
+# What some patterns of tidy() can't match without, found by a fast scan (a pattern that
+# opens with a space or a literal): most paragraphs have none, and skip the slow pattern.
+MAY_MERGE = re.compile(r" [A-Za-z] [A-Za-z]{2} [A-Za-z] ")  # for MERGED_PAIR
+MAY_LONE = re.compile(r" [b-hj-z](?!\w)")  # for LONE_LETTER
+MAY_INITIAL = re.compile(r" (?<=[^\w’.-][b-hj-z] )[a-z]{2}")  # for LONE_INITIAL, after a space
+MAY_ABBREVIATE = re.compile(r"\. [a-z]\.")  # for GAP_IN_ABBREVIATION
 
 
 def zipf(word: str) -> float:
@@ -176,7 +183,7 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
     if not text:
         return line
     end = text[-64:]  # what the decision looks at: the last word or two
-    if SPACED_END.search(end) and SPACED_START.match(line):  # letter-spacing runs on
+    if SPACED_START.match(line) and SPACED_END.search(end):  # letter-spacing runs on
         return f"{text.removesuffix('-').rstrip()} {line}"
     if end.endswith("-") and (h := TRAILING.search(end)) and (t := LEADING.match(line)):
         if end[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
@@ -237,25 +244,48 @@ def _lone_letter(m: re.Match[str]) -> str:
     return joined if zipf(joined) >= max(3.0, zipf(m[1]) - 2) else m[0]
 
 
+def _has(*literals: str) -> Callable[[str], bool]:
+    """A test of whether a text holds any of ``literals``."""
+    return lambda text: any(literal in text for literal in literals)
+
+
+# tidy()'s passes in order: a pattern, its replacement, and what it can't match without,
+# looked for fast (None: the pattern itself is as fast); most paragraphs skip most passes.
+TIDY: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str],
+                 Callable[[str], object] | None]] = [
+    (ELLIPSIS, lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", _has(". .")),
+    (MERGED_PAIR, r"\1 \2", MAY_MERGE.search),
+    (LONE_LETTER, _lone_letter, MAY_LONE.search),
+    (LONE_INITIAL, _lone_letter, lambda text: MAY_INITIAL.search(f" {text}")),  # (a letter
+    # opening the text stands alone, as after a space)
+    (SPACED_DIGITS, lambda m: m[0].replace(" ", ""), None),
+    (GAP_BEFORE_STOP, "", None),
+    (GAP_IN_INITIALS, ".", _has(" .")),
+    (GAP_IN_ABBREVIATION, r"\1.\2.", MAY_ABBREVIATE.search),
+    (GAP_BEFORE_PARTY, "", _has(". (")),
+    (SPACE_IN_PARENTHESIS, "", None),
+    (SPACED_DASH, "\u2014", _has(" \u2014", "\u2014 ")),  # a dash alone is left as it is
+    (ELLIPSIS_BEFORE_WORD, "\u2026 ", None),
+    (GAP_BEFORE_S, "\u2019s", None),
+    (SPACES, " ", lambda text: "  " in text or not text.isprintable()),  # (the only
+    # printable white space is the space)
+]
+
+
 def tidy(text: str) -> str:
     """Typography of a joined paragraph: ellipses, OCR gaps before punctuation, spacing."""
-    text = ELLIPSIS.sub(lambda m: ". \u2026" if m[0].count(".") == 4 else " \u2026", text)
-    text = MERGED_PAIR.sub(r"\1 \2", text)
-    text = LONE_LETTER.sub(_lone_letter, text)
-    text = LONE_INITIAL.sub(_lone_letter, text)
-    text = SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), text)
-    text = GAP_BEFORE_STOP.sub("", text)
-    text = GAP_IN_INITIALS.sub(".", text)
-    text = GAP_IN_ABBREVIATION.sub(r"\1.\2.", text)
-    text = GAP_BEFORE_PARTY.sub("", text)
-    text = SPACE_IN_PARENTHESIS.sub("", text)
-    text = SPACED_DASH.sub("\u2014", text)
-    text = ELLIPSIS_BEFORE_WORD.sub("\u2026 ", text)
-    text = GAP_BEFORE_S.sub("\u2019s", text)
-    return SPACES.sub(" ", text).strip()
+    for pattern, replacement, needed in TIDY:
+        if needed is None or needed(text):
+            text = pattern.sub(replacement, text)
+    return text.strip()
 
 
 INLINE = re.compile(f"{SPACED_RUN.pattern}|{NOTE_MARK.pattern}|{PAGE_MARK.pattern}")
+MARKS = re.compile(f"{NOTE_MARK.pattern}|{PAGE_MARK.pattern}")  # INLINE where no run can be
+# What SPACED_RUN can't match without (two letters apart, a space or a hyphen between), in the
+# text after a space, found by a fast scan: most paragraphs have none.
+MAY_SPACE_OUT = re.compile(r" (?<=[^\w.’][A-Za-z] )-? ?[A-Za-z](?!\w)"
+                           r"|-(?<=[^\w.’][A-Za-z]-) ?[A-Za-z](?!\w)")
 
 
 def inlines(text: str) -> list[Inline]:
@@ -265,7 +295,7 @@ def inlines(text: str) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
     plain = ""
-    for m in INLINE.finditer(text):
+    for m in (INLINE if MAY_SPACE_OUT.search(f" {text}") else MARKS).finditer(text):
         plain += text[pos : m.start()]
         pos = m.end()
         if m.group(0)[0] in "*\ue000":
