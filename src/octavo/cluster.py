@@ -7,8 +7,9 @@ workers need octavo installed and, for orders by source (the web service), the l
 files at the same paths. Either way a task's result (an output's bytes) comes back here, so
 no worker writes into the caller's folders.
 
-At most ``layouts`` PDF layouts run at once across the cluster (a Dask semaphore): the
-layout is the step that takes the memory and the time.
+Asked to, at most ``layouts`` PDF layouts run at once across the cluster (a Dask
+semaphore): the layout is the step that takes the memory and the time. Unasked, a worker
+thread lays out one PDF at a time anyway, and a task asks the scheduler for nothing.
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ EMBEDDED = {
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
 }
+# what the embedded workers' server process loads before it forks them: Dask, and the
+# writers (WeasyPrint takes half a second of processor time to load, in each worker else)
+PRELOAD = ["distributed", "octavo.orders", "octavo.writers.epub", "octavo.writers.pdf"]
 
 
-def _limited(task: Callable, *args: object, fmt: str, layouts: int) -> object:
-    """Run a task on a worker, holding a lease of the layout semaphore if it lays out a PDF."""
-    if fmt != "pdf":
-        return task(*args)
+def _limited(task: Callable, *args: object, layouts: int) -> object:
+    """Run a task that lays out a PDF on a worker, holding a lease of the layout semaphore."""
     with Semaphore(max_leases=layouts, name=LAYOUTS):
         return task(*args)
 
@@ -63,9 +65,12 @@ class _Background(WorkerPlugin):
 
 
 def _warm(sources: list[tuple[str, str]]) -> None:
-    """On a worker: load the writers and read the sources' trees before the first order."""
-    from .writers import epub, pdf  # noqa: F401
+    """On a worker: load the writers, set WeasyPrint up (faces, the book's stylesheet) and
+    read the sources' trees before the first order."""
+    from .writers import epub  # noqa: F401
+    from .writers.pdf_layout import warm_up
 
+    warm_up()
     for path, fingerprint in sources:
         held(path, fingerprint)
 
@@ -89,12 +94,15 @@ class Cluster:
                 raise ClusterError(f"no worker joined in {CONNECT_SECONDS} s", scheduler) from None
         else:
             dask.config.set(EMBEDDED)
+            from distributed.utils import get_mp_context
+
+            get_mp_context().set_forkserver_preload(PRELOAD)
             # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1
             self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                       host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                       silence_logs=logging.ERROR)
             self.client = Client(self.local)
-        self.layouts = layouts or self.threads
+        self.layouts = layouts
 
     @classmethod
     def soon(cls, scheduler: str | None = None, workers: int = 1) -> Future[Cluster]:
@@ -118,8 +126,11 @@ class Cluster:
 
     def submit(self, task: Callable, *args: object, fmt: str, name: str) -> Any:
         """Send ``task(*args)`` to the cluster; returns its Dask future."""
-        return self.client.submit(_limited, task, *args, fmt=fmt, layouts=self.layouts,
-                                  key=f"octavo-{name}-{uuid.uuid4().hex[:12]}", pure=False)
+        key = f"octavo-{name}-{uuid.uuid4().hex[:12]}"
+        if fmt == "pdf" and self.layouts:
+            return self.client.submit(_limited, task, *args, layouts=self.layouts, key=key,
+                                      pure=False)
+        return self.client.submit(task, *args, key=key, pure=False)
 
     def in_background(self) -> None:
         """Have the embedded cluster's workers (and those restarted later) yield the CPU to

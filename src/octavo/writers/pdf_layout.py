@@ -118,6 +118,13 @@ def book_stylesheet() -> tuple[weasyprint.CSS, FontConfiguration]:
                           font_config=fonts), fonts
 
 
+def warm_up() -> None:
+    """Set WeasyPrint up in this process before its first book: load the book stylesheet's
+    faces and lay out and write a line (a worker would otherwise spend a fifth of a second
+    of its first pamphlet on this)."""
+    lay_out("<p>Octavo</p>", stylesheet(PrintSettings())).write_pdf()
+
+
 def write(document: weasyprint.Document, book: Book, settings: PrintSettings) -> bytes:
     """The PDF of a laid-out document, in the chosen variant, with the book's identifier."""
     return document.write_pdf(pdf_variant=settings.variant or None,
