@@ -23,7 +23,18 @@ import statistics
 from dataclasses import dataclass, field
 
 from ...dates import MONTHS
-from ...tree import Asterism, Block, Emphasis, Heading, Inline, PageMarker, Paragraph, Quote, Text
+from ...tree import (
+    Asterism,
+    Block,
+    Emphasis,
+    Heading,
+    Inline,
+    PageMarker,
+    Paragraph,
+    ParagraphRole,
+    Quote,
+    Text,
+)
 from . import fit, words
 from .measure import measure, width
 from .openers import Openers
@@ -146,7 +157,7 @@ class Builder:
     fit: fit.Fit
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
-    role: str = ""
+    role: ParagraphRole = ParagraphRole.BODY
     text: str = ""
     lines: int = 0
     last: str = ""
@@ -165,7 +176,7 @@ class Builder:
         elif self.kind == "paragraph":
             role = self.role
             if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
-                role = "line"
+                role = ParagraphRole.LINE
             paragraph = Paragraph(self._inlines(), role=role)
             small = not role and self.type_size() > 1.0
             if small and self.blocks and isinstance(self.blocks[-1], Quote):
@@ -178,12 +189,12 @@ class Builder:
             self.blocks.append(Asterism())
         if self.kind:
             self.closed = (self.role or self.kind, self.text)
-        self.kind, self.role, self.text, self.lines = "", "", "", 0
+        self.kind, self.role, self.text, self.lines = "", ParagraphRole.BODY, "", 0
 
     def _inlines(self) -> list[Inline]:
         return words.inlines(self.vocab.mend(self.text))
 
-    def open(self, kind: str, line: str, role: str = "") -> None:
+    def open(self, kind: str, line: str, role: ParagraphRole = ParagraphRole.BODY) -> None:
         """Close the open block and open a new one with ``line``."""
         self.close()
         if self.marker:
@@ -216,7 +227,7 @@ class Builder:
             self.text, self.lines = self.before_last, self.lines - 1
             self.close()
             self.open("paragraph", last)
-        self.role = "line"
+        self.role = ParagraphRole.LINE
 
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
@@ -226,7 +237,8 @@ class Builder:
     def in_list(self) -> bool:
         """Whether the open block follows a point that ends in a semicolon or a comma
         (a run-in list's item: ``b) assisting peasant farming …;``)."""
-        return self.closed[0] == "point" and self.closed[1].rstrip().endswith((";", ","))
+        role, text = self.closed
+        return role == ParagraphRole.POINT and text.rstrip().endswith((";", ","))
 
     def type_size(self) -> float:
         """How much wider the open paragraph's full lines run than the measure: above 1
@@ -258,7 +270,7 @@ class Builder:
             return False
         if QUESTION.search(last) and REPLY.match(line):
             return True  # an interview's answer
-        if self.role == "point" and FULL_STOP.search(last) and self.in_list():
+        if self.role == ParagraphRole.POINT and FULL_STOP.search(last) and self.in_list():
             return True  # a full stop closes a list whose items end in semicolons
         indent = FIRST_INDENT * self.measure if self.lines == 1 else 0.0
         if self.fit.trusted:
@@ -299,18 +311,18 @@ class Builder:
                 self.open("heading", line)
         elif kind == "dateline":
             self.split_signature()
-            self.open("paragraph", line, "dateline")
+            self.open("paragraph", line, ParagraphRole.DATELINE)
             self.close()
         elif kind in ("point", "note", "entry"):
-            self.open("paragraph", line, kind)
+            self.open("paragraph", line, ParagraphRole(kind))
         elif self.kind == "paragraph" and not self.ends_paragraph(line, ahead):
             self.extend(line)
         else:
             self.open("paragraph", line)
             if PARENTHESIS.match(line) and self.blocks and (
                     not isinstance(self.blocks[-1], Paragraph | PageMarker)
-                    or getattr(self.blocks[-1], "role", "") == "dateline"):
-                self.role = "line"
+                    or getattr(self.blocks[-1], "role", "") == ParagraphRole.DATELINE):
+                self.role = ParagraphRole.LINE
                 self.close()
         self.last = line
 
@@ -336,7 +348,8 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
             builder.blocks.append(PageMarker(page.folio))
             builder.blocks.extend(
                 Heading([Text(unspace(ln))]) if unspace(ln) != ln.strip() and is_display(ln)
-                else Paragraph([Text(contents_line(ln))], role="line") for ln in page.lines)
+                else Paragraph([Text(contents_line(ln))], role=ParagraphRole.LINE)
+                for ln in page.lines)
             builder.last = ""
             continue
         if builder.marker:  # an empty page: place its marker at once
