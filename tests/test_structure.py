@@ -266,6 +266,18 @@ def test_chronicle_is_a_dated_list(book):
     assert markers == [str(p) for p in range(432, 455)]
 
 
+def test_the_back_matter_decides_line_end_hyphens_as_the_text_does(book):
+    """A compound broken at a line's end keeps its hyphen in the notes (note 10's
+    ``revolutionary-`` / ``minded``), and a word the volume prints closed is joined (the
+    chronicle's ``sub-`` / ``commission``, printed ``subcommission`` elsewhere)."""
+    note = next(n for n in book.notes if n.number == "10")
+    text = "".join(n.text for n in iter_nodes(note) if isinstance(n, Text))
+    assert "pressure of the revolutionary-minded workers" in text
+    chronicle = next(w for w in book.works if w.kind == "chronicle")
+    text = "".join(n.text for n in iter_nodes(chronicle) if isinstance(n, Text))
+    assert "the subcommission" in text and "sub-commission" not in text
+
+
 def test_works_command_lists_stable_safe_ids():
     result = CliRunner().invoke(main, ["works", str(SOURCE), "--json"])
     assert result.exit_code == 0, result.output

@@ -75,7 +75,8 @@ def draft(text: str) -> tuple[Draft, pages.Layout]:
     layout = pages.layout(text)
     layout.charmap = charmap.learn([line for page in layout.pages for line in page.lines])
     layout.pages = charmap.repair(layout.pages, layout.charmap)
-    vocab = words.Vocabulary([line for page in layout.pages for line in page.lines])
+    vocab = layout.vocab = words.Vocabulary([line for page in layout.pages
+                                             for line in page.lines])
     bodies, page_notes = footnotes.split_footnotes(layout.pages)
     blocks = paragraphs.build_blocks(bodies, vocab)
     return footnotes.attach(Draft(blocks=blocks), page_notes, vocab), layout

@@ -14,6 +14,7 @@ from ...dates import MONTHS
 from ...tree import Chronicle, ChronicleEntry, ChronicleYear, PageMarker, Paragraph
 from .flow import Line, flow, inlines
 from .pages import Page
+from .words import Vocabulary
 
 _HEAD = "BIOGRAPHICAL CHRONICLE"
 _YEAR = re.compile(r"^(?P<year>(?:\d ?){3}\d)$")
@@ -36,7 +37,7 @@ def chronicle_pages(pages: list[Page]) -> list[Page]:
     return found
 
 
-def parse(pages: list[Page]) -> list[PageMarker | Chronicle]:
+def parse(pages: list[Page], vocab: Vocabulary) -> list[PageMarker | Chronicle]:
     """The chronicle as blocks: the opening page's marker, then the dated list."""
     lines = flow(chronicle_pages(pages))
     opening: list[PageMarker | Chronicle] = []
@@ -53,7 +54,7 @@ def parse(pages: list[Page]) -> list[PageMarker | Chronicle]:
             i += 1
             continue
         if m := _YEAR.match(text):
-            _close(years, entries)
+            _close(years, entries, vocab)
             years.append(ChronicleYear(m["year"].replace(" ", ""), []))
             carried = carried or line.page
             i += 1
@@ -77,13 +78,14 @@ def parse(pages: list[Page]) -> list[PageMarker | Chronicle]:
         elif entries:
             entries[-1][1].append(line)
         i += 1
-    _close(years, entries)
+    _close(years, entries, vocab)
     return [*opening, Chronicle(years)]
 
 
-def _close(years: list[ChronicleYear], entries: list[tuple[str, list[Line]]]) -> None:
+def _close(years: list[ChronicleYear], entries: list[tuple[str, list[Line]]],
+           vocab: Vocabulary) -> None:
     """Move the gathered entries under the latest year."""
     if years and entries:
         years[-1].entries.extend(
-            ChronicleEntry(date, [Paragraph(inlines(lines))]) for date, lines in entries)
+            ChronicleEntry(date, [Paragraph(inlines(lines, vocab))]) for date, lines in entries)
     entries.clear()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...tree import Inline
 from . import words
 from .pages import Page
 from .paragraphs import MARK_CLOSE, MARK_OPEN
-
-_HYPHEN_END = re.compile(r"(?<=[A-Za-z])-$")
 
 
 @dataclass
@@ -32,19 +29,20 @@ def flow(pages: list[Page]) -> list[Line]:
     return out
 
 
-def inlines(lines: list[Line]) -> list[Inline]:
+def inlines(lines: list[Line], vocab: words.Vocabulary) -> list[Inline]:
     """Lines joined into running text, a PageMarker where each page begins.
 
-    A hyphen at a line's end is dropped between lower-case letters (``sub-`` +
-    ``commission``) and kept before a capital (``Pan-`` + ``Islamism``); the text
-    helper's ``words.inlines`` then settles OCR gaps, spacing and spaced letters.
+    A hyphen at a line's end is decided as in the running text, by the volume's words
+    (``sub-`` + ``commission`` is one word, ``revolutionary-`` + ``minded`` a compound,
+    ``Pan-`` + ``Islamism`` keeps it); the text helper's ``words.inlines`` then settles
+    OCR gaps, spacing and spaced letters.
     """
     text = ""
     for line in lines:
         mark = f"{MARK_OPEN}{line.page}{MARK_CLOSE}" if line.page else ""
         piece = line.text
-        if _HYPHEN_END.search(text) and piece:
-            text = (text[:-1] if piece[:1].islower() else text) + mark + piece
+        if piece and (kept := words.keeps_hyphen(vocab, text[-64:], piece)) is not None:
+            text = (text if kept else text[:-1]) + mark + piece
         elif text:
             text = f"{text} {mark}{piece}"
         else:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ...tree import Note, Paragraph
 from .flow import Line, flow, inlines
 from .pages import Page
+from .words import Vocabulary
 
 if TYPE_CHECKING:
     from .structure import Structure
@@ -30,7 +31,7 @@ def note_pages(pages: list[Page]) -> list[Page]:
     return pages[start:end]
 
 
-def parse(pages: list[Page]) -> list[Note]:
+def parse(pages: list[Page], vocab: Vocabulary) -> list[Note]:
     """The numbered notes of the NOTES pages, paragraphs kept, page markers in place."""
     lines = flow(note_pages(pages))
     if lines and _HEAD.match(lines[0].text):
@@ -51,17 +52,17 @@ def parse(pages: list[Page]) -> list[Note]:
         if len(groups) == 1 and len(groups[0][1]) == 1 and not line.page:
             groups[0][1][0].page = lines_before
         ended = bool(_CITED.search(line.text))
-    return [_note(number, body) for number, body in groups]
+    return [_note(number, body, vocab) for number, body in groups]
 
 
-def _note(number: str, lines: list[Line]) -> Note:
+def _note(number: str, lines: list[Line], vocab: Vocabulary) -> Note:
     lines = [ln for ln in lines if ln.text or ln.page]
     cited = ""
     last = lines[-1]
     if m := _CITED.search(last.text):
         cited = m["page"]
         last.text = last.text[: m.start("ref")].rstrip()
-    blocks = [Paragraph(inlines(group)) for group in _paragraphs(lines)]
+    blocks = [Paragraph(inlines(group, vocab)) for group in _paragraphs(lines)]
     return Note(id=f"note-{number}", number=number, blocks=blocks, cited_page=cited)
 
 
@@ -82,4 +83,4 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 def read(st: Structure) -> None:
     """The structure pass: the numbered endnotes of the volume's notes pages."""
-    st.notes = parse(st.layout.pages)
+    st.notes = parse(st.layout.pages, st.layout.vocab)

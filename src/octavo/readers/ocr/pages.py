@@ -19,6 +19,7 @@ from .boilerplate import Group
 from .charmap import CharMap
 from .folios import Number
 from .heads import Candidate, unspace
+from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
 
@@ -46,6 +47,7 @@ class Layout:
     folios_before: int  # heads set after their folio (``24 NOTES``)
     folios_after: int  # heads set before their folio (``NOTES 24``)
     charmap: CharMap = field(default_factory=lambda: CharMap())  # learnt by ``charmap``
+    vocab: Vocabulary = field(default_factory=lambda: Vocabulary([]))  # … and its words
 
 
 def _raw_pages(text: str, gone: set[int]) -> list[Page]:

@@ -103,8 +103,8 @@ class Vocabulary:
     def hyphen_kept(self, head: str, tail: str) -> bool:
         """Whether ``head-`` + ``tail`` at a line end is a real hyphen (``trade-union``)."""
         joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
-        if self.words[hyphened] != self.words[joined]:
-            return self.words[hyphened] > self.words[joined]
+        if self.whole[hyphened] != self.whole[joined]:  # as the volume prints it whole
+            return self.whole[hyphened] > self.whole[joined]
         if tail[:1].isupper():
             return True
         if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words)
@@ -178,6 +178,14 @@ def _recase(form: str, token: str) -> str:
     return "".join(c if c == "-" else next(letters) for c in form)
 
 
+def keeps_hyphen(vocab: Vocabulary, text: str, line: str) -> bool | None:
+    """Whether the hyphen ending ``text`` between two words' letters stays when ``line``
+    follows (a compound's, ``trade-union``) or goes (a word's break); None: no such hyphen."""
+    if text.endswith("-") and (h := TRAILING.search(text)) and (t := LEADING.match(line)):
+        return text[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1])
+    return None
+
+
 def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
     """``text`` with the next ``line`` appended: hyphens decided, lost hyphens closed."""
     if not text:
@@ -185,10 +193,8 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
     end = text[-64:]  # what the decision looks at: the last word or two
     if SPACED_START.match(line) and SPACED_END.search(end):  # letter-spacing runs on
         return f"{text.removesuffix('-').rstrip()} {line}"
-    if end.endswith("-") and (h := TRAILING.search(end)) and (t := LEADING.match(line)):
-        if end[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1]):
-            return text + line
-        return text[:-1] + line
+    if (kept := keeps_hyphen(vocab, end, line)) is not None:
+        return (text if kept else text[:-1]) + line
     h, t = LAST_WORD.search(end), LEADING.match(line)
     if h and t and vocab.lost_join(h[1], t[1]):
         return text + line
