@@ -14,7 +14,8 @@ The draft, each a pure function in its own module:
    with ``wordfreq``'s English frequencies settle every word decision below.
 4. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.
 5. ``paragraphs.build_blocks`` — join the lines of all pages into headings,
-   paragraphs, points, datelines, quotes and asterisms, with page markers.
+   paragraphs, points, datelines, quotes and asterisms, with page markers (what each
+   line is by its look: ``lines``; where a paragraph ends: widths, ``openers``, ``fit``).
 6. ``footnotes.attach`` — put the footnotes' markers in the text as NoteRefs.
 
 The structure (``STRUCTURE``), each a function of the shared ``structure.Structure``:

@@ -22,7 +22,6 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from ...dates import MONTHS
 from ...tree import (
     Asterism,
     Block,
@@ -36,35 +35,30 @@ from ...tree import (
     Text,
 )
 from . import fit, words
+from .lines import (
+    ROMAN_LINE,
+    SENTENCE_END,
+    SIGNATURE,
+    YEAR_LINE,
+    contents_line,
+    is_contents,
+    is_display,
+    is_label,
+    is_signature,
+    letter_spaced,
+    line_kind,
+)
 from .measure import measure, width
 from .openers import Openers
 from .pages import Page, unspace
 
-MONTH = f"(?:{MONTHS})"
-DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
-                      r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
-ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
-                   rf"(?: \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{1,2}})*(?: and \d{{1,2}})?|-{MONTH})"
-                   rf"|(?:End|Beginning|Middle) of {MONTH}) [A-Z“]")  # a chronicle's entry
-POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
-NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
-NOTE_END = re.compile(r"\bpp?\. \d+(?:-\d+)?\.?$")
-ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
-SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
-YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
-ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
-CAPITALS = re.compile(r"[A-Z]{2}")
-SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 FULL_STOP = re.compile(r"[.!?][\u201d\u2019)]*\d{0,3}$")  # not a colon: a list may follow
 QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
-NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
-LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
-CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
 NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
@@ -72,55 +66,9 @@ FIRST_INDENT = 0.04  # a paragraph's indent: its first lines run this much narro
 LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a full line
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
 DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
-SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
 LEAN = 0.04  # thresholds move this much per unit of the next opener's log-odds: about what
 # one unit of log-likelihood is worth in line width near SHORT, where widths vary by 6.6%
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-
-
-def is_display(line: str) -> bool:
-    """A display line: capitals only (a title, ``I``, ``N O T E S``, ``1 9 2 1``)."""
-    s = line.strip()
-    if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
-        return True
-    return not any(c.islower() for c in s) and bool(CAPITALS.search(s.replace(" ", "")))
-
-
-def letter_spaced(line: str) -> bool:
-    """A line mostly letter-spaced (``M a k e a n a l l``): its width says nothing of
-    an indent, for the OCR keeps no word spaces in it."""
-    tokens = line.split()
-    return sum(len(t.strip(".,;:()")) == 1 for t in tokens) > len(tokens) / 2
-
-
-def is_label(line: str, measure: float) -> bool:
-    """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
-    label, not the end of the paragraph before it."""
-    return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
-
-
-def is_signature(line: str, measure: float) -> bool:
-    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
-    or a letter's close (``Yours,``)."""
-    return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
-
-
-def line_kind(line: str, previous: str) -> str:
-    """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
-    s = line.strip()
-    if ASTERISM.match(s):
-        return "asterism"
-    if is_display(s):
-        return "heading"
-    if DATELINE.match(s):
-        return "dateline"
-    if POINT.match(s):
-        return "point"
-    if NOTE_START.match(s) and (NOTE_END.search(previous) or is_display(previous)):
-        return "note"
-    if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
-        return "entry"
-    return "text"
 
 
 def measures(pages: list[Page], reach: int = 2) -> list[float]:
@@ -128,24 +76,6 @@ def measures(pages: list[Page], reach: int = 2) -> list[float]:
     widths = [[width(ln) for ln in p.lines] for p in pages]
     return [measure([w for ws in widths[max(0, i - reach) : i + reach + 1] for w in ws])
             or 24.0 for i in range(len(pages))]
-
-
-def is_contents(page: Page) -> bool:
-    """A page of the printed contents list: many lines (entries) end with a page number."""
-    ends = sum(1 for ln in page.lines if _ends_in_number(ln) and CONTENTS_LINE.search(ln))
-    return len(page.lines) > 3 and ends >= len(page.lines) / 3
-
-
-def _ends_in_number(line: str) -> bool:
-    """What CONTENTS_LINE needs, tested without a scan: the line ends in a digit or a
-    roman numeral's letter."""
-    last = line.rstrip()[-1:]
-    return last.isdecimal() or last in ("I", "V", "X", "L")
-
-
-def contents_line(line: str) -> str:
-    """A line of the contents list without its leader dots (``Preface . . . XIII``)."""
-    return " ".join(LEADER.sub(" ", line).split())
 
 
 @dataclass

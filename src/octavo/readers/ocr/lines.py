@@ -1,0 +1,95 @@
+"""What a line of the running text is, by its own look: a display line (capitals), a
+label, a signature, a dateline, a numbered point, a note's or a chronicle entry's opening,
+a line of the contents list; and the patterns of a sentence's end that say so.
+The paragraphs pass (``paragraphs``) joins the lines into blocks by them."""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import MONTHS
+from .measure import width
+from .pages import Page
+
+MONTH = f"(?:{MONTHS})"
+DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
+                      r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
+ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
+                   rf"(?: \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{1,2}})*(?: and \d{{1,2}})?|-{MONTH})"
+                   rf"|(?:End|Beginning|Middle) of {MONTH}) [A-Z“]")  # a chronicle's entry
+POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
+NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
+NOTE_END = re.compile(r"\bpp?\. \d+(?:-\d+)?\.?$")
+ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
+SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
+YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
+ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
+CAPITALS = re.compile(r"[A-Z]{2}")
+SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
+LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
+CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
+SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
+
+
+def is_display(line: str) -> bool:
+    """A display line: capitals only (a title, ``I``, ``N O T E S``, ``1 9 2 1``)."""
+    s = line.strip()
+    if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
+        return True
+    return not any(c.islower() for c in s) and bool(CAPITALS.search(s.replace(" ", "")))
+
+
+def letter_spaced(line: str) -> bool:
+    """A line mostly letter-spaced (``M a k e a n a l l``): its width says nothing of
+    an indent, for the OCR keeps no word spaces in it."""
+    tokens = line.split()
+    return sum(len(t.strip(".,;:()")) == 1 for t in tokens) > len(tokens) / 2
+
+
+def is_label(line: str, measure: float) -> bool:
+    """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
+    label, not the end of the paragraph before it."""
+    return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
+
+
+def is_signature(line: str, measure: float) -> bool:
+    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
+    or a letter's close (``Yours,``)."""
+    return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
+
+
+def line_kind(line: str, previous: str) -> str:
+    """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
+    s = line.strip()
+    if ASTERISM.match(s):
+        return "asterism"
+    if is_display(s):
+        return "heading"
+    if DATELINE.match(s):
+        return "dateline"
+    if POINT.match(s):
+        return "point"
+    if NOTE_START.match(s) and (NOTE_END.search(previous) or is_display(previous)):
+        return "note"
+    if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
+        return "entry"
+    return "text"
+
+
+def is_contents(page: Page) -> bool:
+    """A page of the printed contents list: many lines (entries) end with a page number."""
+    ends = sum(1 for ln in page.lines if _ends_in_number(ln) and CONTENTS_LINE.search(ln))
+    return len(page.lines) > 3 and ends >= len(page.lines) / 3
+
+
+def _ends_in_number(line: str) -> bool:
+    """What CONTENTS_LINE needs, tested without a scan: the line ends in a digit or a
+    roman numeral's letter."""
+    last = line.rstrip()[-1:]
+    return last.isdecimal() or last in ("I", "V", "X", "L")
+
+
+def contents_line(line: str) -> str:
+    """A line of the contents list without its leader dots (``Preface . . . XIII``)."""
+    return " ".join(LEADER.sub(" ", line).split())
