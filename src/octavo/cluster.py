@@ -24,6 +24,7 @@ from typing import Any
 import dask
 from distributed import Client, LocalCluster, Semaphore, Worker, WorkerPlugin
 
+from . import worker_server
 from .errors import ClusterError
 from .orders import PROGRESS, held
 
@@ -43,9 +44,6 @@ EMBEDDED = {
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
 }
-# what the embedded workers' server process loads before it forks them: Dask, and the
-# writers (WeasyPrint takes half a second of processor time to load, in each worker else)
-PRELOAD = ["distributed", "octavo.orders", "octavo.writers.epub", "octavo.writers.pdf"]
 
 
 def _limited(task: Callable, *args: object, layouts: int) -> object:
@@ -94,9 +92,7 @@ class Cluster:
                 raise ClusterError(f"no worker joined in {CONNECT_SECONDS} s", scheduler) from None
         else:
             dask.config.set(EMBEDDED)
-            from distributed.utils import get_mp_context
-
-            get_mp_context().set_forkserver_preload(PRELOAD)
+            worker_server.start()  # if the command has not started it already
             # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1
             self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                       host="127.0.0.1", dashboard_address="127.0.0.1:0",

@@ -75,6 +75,10 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
 
     def start_cluster() -> None:  # there is work: the cluster starts while the source is read
         if scheduler or (jobs > 1 and (every or len(works) * len(formats) > 1)):
+            if not scheduler:  # the workers' server loads while Dask does, here
+                from .. import worker_server
+
+                worker_server.start()
             from ..cluster import Cluster
 
             starting["cluster"] = Cluster.soon(scheduler, jobs)
