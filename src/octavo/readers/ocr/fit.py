@@ -18,6 +18,7 @@ test decide; elsewhere the widths of the lines alone do, as before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .measure import width
@@ -44,7 +45,8 @@ class Fit:
         return width(line) + SPACE + width(word) <= self.measures[page] - indent
 
 
-def learn(pages: list[list[str]], measures: list[float], sentence_end, text_line) -> Fit:
+def learn(pages: list[list[str]], measures: list[float], sentence_end: Callable[[str], bool],
+          text_line: Callable[[str, str], bool]) -> Fit:
     """The fit test for these pages (their running lines; ``measures``: each page's
     measure as the paragraphs pass reckons it).  ``sentence_end(line)`` says whether a
     line ends a sentence, ``text_line(line, previous)`` whether a line runs text on."""
@@ -52,13 +54,16 @@ def learn(pages: list[list[str]], measures: list[float], sentence_end, text_line
     running: list[tuple[int, str, str]] = []  # (page, line, next line) inside sentences
     ending: list[tuple[int, str, str]] = []  # … at sentence ends
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
-        if (not line or not after or line.endswith("-") or not text_line(after, line)
-                or width(line) < FULL * measures[at]):
+        if not line or not after or line.endswith("-") or width(line) < FULL * measures[at]:
             continue
         if sentence_end(line):
-            ending.append((at, line, after))
+            kept = ending
         elif before and not sentence_end(before):
-            running.append((at, line, after))
+            kept = running
+        else:
+            continue
+        if text_line(after, line):  # the costliest test last
+            kept.append((at, line, after))
     widest = [0.0] * len(pages)
     for at, line, _ in running:
         widest[at] = max(widest[at], width(line))
