@@ -30,11 +30,15 @@ class NoteGroup:
     notes: list[Cited] = field(default_factory=list)
 
 
-def note_groups(book: Book) -> list[NoteGroup]:
+def note_groups(book: Book, per_work: bool = True) -> list[NoteGroup]:
     """The book's endnotes grouped by the work citing them first: the top-level work or,
-    where the numbers start afresh, the part (a chapter) that numbers its own."""
+    where the numbers start afresh, the part (a chapter) that numbers its own; not
+    ``per_work`` (an EPUB), one list in the book's order unless the numbers start afresh."""
     by_id = {n.id: n for n in book.notes}
-    if numbered_afresh(book):  # each part's own text, not its parts'
+    afresh = _numbered_afresh(book)
+    if not (per_work or afresh):
+        return [NoteGroup("", [Cited(n, "") for n in book.notes])]
+    if afresh:  # each part's own text, not its parts'
         units = [(w, iter_nodes(w, skip=(Work,))) for w in book.walk()]
     else:
         units = [(w, iter_nodes(w)) for w in book.works]
@@ -55,7 +59,7 @@ def note_groups(book: Book) -> list[NoteGroup]:
     return groups
 
 
-def numbered_afresh(book: Book) -> bool:
+def _numbered_afresh(book: Book) -> bool:
     """Whether the book's endnote numbers start again somewhere (``1, 2, 1, 2, 3``)."""
     numbers = [n.number for n in book.notes]
     return len(set(numbers)) < len(numbers)

@@ -22,7 +22,7 @@ from ..paths import STYLES
 from ..render import linker, notes_by_id, notes_placed, render, toc_entries
 from ..tree import Book, Image, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
-from .endnotes import Cited, NoteGroup, note_groups, numbered_afresh
+from .endnotes import note_groups
 from .epub_meta import describe, full_title
 from .zipfix import normalise
 
@@ -82,13 +82,6 @@ def _notes_document(book: Book, title: str) -> Document:
     return Document("endnotes.xhtml", title or "Notes", "epub-notes.xhtml",
                     body_type="backmatter", landmark=("endnotes", title or "Notes"),
                     content=list(book.notes))
-
-
-def _note_lists(book: Book) -> list[NoteGroup]:
-    """The endnotes as one list, or a list per work where each work numbers its own."""
-    if numbered_afresh(book):
-        return note_groups(book)
-    return [NoteGroup("", [Cited(n, "") for n in book.notes])]
 
 
 @dataclasses.dataclass
@@ -214,7 +207,8 @@ def build(book: Book) -> bytes:
     common = {"lang": meta.language, "stylesheet": STYLESHEET, "meta": meta,
               "medium": "epub", "href": href, "note": notes_by_id(book).__getitem__,
               "book_title": full_title(meta), "cover_image": COVER_IMAGE,
-              "backlinks": backlinks_of(book), "note_lists": _note_lists(book), "pages": pages,
+              "backlinks": backlinks_of(book), "pages": pages,
+              "note_lists": note_groups(book, per_work=False),
               "page_href": lambda page: href(page_id(page)) if page_id(page) in where.file else ""}
 
     package = epub.EpubBook()

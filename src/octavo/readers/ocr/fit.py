@@ -18,15 +18,13 @@ test decide; elsewhere the widths of the lines alone do, as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from .lines import SENTENCE_END, SHORT, line_kind, runs_on
 from .measure import width
 
 SPACE = width("a a") - width("aa")  # a word space's width in ems
 REACH = 2  # pages either side: the local measure of a page comes from these
-FULL = 0.9  # a running line fills at least this share of the page's measure (the
-# paragraphs pass's ``SHORT``): narrower lines are display lines, signatures, last lines
 
 
 @dataclass(frozen=True)
@@ -45,25 +43,20 @@ class Fit:
         return width(line) + SPACE + width(word) <= self.measures[page] - indent
 
 
-def learn(pages: list[list[str]], measures: list[float], sentence_end: Callable[[str], bool],
-          text_line: Callable[[str, str], bool]) -> Fit:
+def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     """The fit test for these pages (their running lines; ``measures``: each page's
-    measure as the paragraphs pass reckons it).  ``sentence_end(line)`` says whether a
-    line ends a sentence, ``text_line(line, previous)`` whether a line runs text on."""
+    measure as the paragraphs pass reckons it)."""
     lines = [(line.strip(), at) for at, page in enumerate(pages) for line in page]
     running: list[tuple[int, str, str]] = []  # (page, line, next line) inside sentences
     ending: list[tuple[int, str, str]] = []  # … at sentence ends
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
-        if not line or not after or line.endswith("-") or width(line) < FULL * measures[at]:
+        if not line or not after or width(line) < SHORT * measures[at]:
             continue
-        if sentence_end(line):
-            kept = ending
-        elif before and not sentence_end(before):
-            kept = running
-        else:
-            continue
-        if text_line(after, line):  # the costliest test last
-            kept.append((at, line, after))
+        if SENTENCE_END.search(line):
+            if line_kind(after, line) == "text":
+                ending.append((at, line, after))
+        elif before and not SENTENCE_END.search(before) and runs_on(line, after):
+            running.append((at, line, after))  # not a paragraph's first line either
     widest = [0.0] * len(pages)
     for at, line, _ in running:
         widest[at] = max(widest[at], width(line))

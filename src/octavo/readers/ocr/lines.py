@@ -30,6 +30,8 @@ NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and 
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
+SHORT = 0.9  # a line narrower than this share of the measure is short: a sentence's last
+# line, a display line, a signature; a line that runs on is wider
 
 
 def is_display(line: str) -> bool:
@@ -93,3 +95,9 @@ def _ends_in_number(line: str) -> bool:
 def contents_line(line: str) -> str:
     """A line of the contents list without its leader dots (``Preface . . . XIII``)."""
     return " ".join(LEADER.sub(" ", line).split())
+
+
+def runs_on(line: str, after: str) -> bool:
+    """Whether ``line`` runs on into ``after`` inside a sentence (and a word)."""
+    return (not SENTENCE_END.search(line) and not line.endswith("-")
+            and line_kind(after, line) == "text")

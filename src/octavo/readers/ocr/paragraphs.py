@@ -38,6 +38,7 @@ from . import fit, words
 from .lines import (
     ROMAN_LINE,
     SENTENCE_END,
+    SHORT,
     SIGNATURE,
     YEAR_LINE,
     contents_line,
@@ -47,6 +48,7 @@ from .lines import (
     is_signature,
     letter_spaced,
     line_kind,
+    runs_on,
 )
 from .measure import measure, width
 from .openers import Openers
@@ -59,7 +61,6 @@ TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote numb
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
-SHORT = 0.9  # a sentence's last line narrower than this share of the measure ends it
 NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
 FIRST_INDENT = 0.04  # a paragraph's indent: its first lines run this much narrower (medians)
@@ -205,7 +206,7 @@ class Builder:
         indent = FIRST_INDENT * self.measure if self.lines == 1 else 0.0
         if self.fit.trusted:
             return self.fit.passes(self.page, last, line, indent) or bool(
-                ahead and self.runs_on(line, ahead[0])
+                ahead and runs_on(line, ahead[0])
                 and self.fit.passes(self.page, line, ahead[0]))
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
@@ -218,12 +219,6 @@ class Builder:
         if lean <= 0 and SENTENCE_END.search(line) and width(line) < SHORT * self.measure:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
-
-    @staticmethod
-    def runs_on(line: str, after: str) -> bool:
-        """Whether ``line`` runs on into ``after`` inside a sentence (and a word)."""
-        return (not SENTENCE_END.search(line) and not line.endswith("-")
-                and line_kind(after, line) == "text")
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
@@ -260,8 +255,7 @@ class Builder:
 def learn_fit(pages: list[Page], page_measures: list[float]) -> fit.Fit:
     """The fit test, learnt from the running text of the numbered pages."""
     running = [p.lines if p.folio and not is_contents(p) else [] for p in pages]
-    return fit.learn(running, page_measures, lambda line: bool(SENTENCE_END.search(line)),
-                     lambda line, before: line_kind(line, before) == "text")
+    return fit.learn(running, page_measures)
 
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
