@@ -156,9 +156,9 @@ def _words(texts: list[str]) -> list[str]:
     return re.findall(r"[\w’]+", " ".join(texts))
 
 
-# The paragraph pass's present figure on generated volumes (0.80 to 0.94; the target is
-# 0.95): a floor, so that a change which loses paragraph ends shows.
-PARAGRAPHS_READ_BACK = 0.8
+# The paragraph pass's present figure on generated volumes (0.88 to 1.0, 0.93 on average;
+# the target is 0.95): a floor, so that a change which loses paragraph ends shows.
+PARAGRAPHS_READ_BACK = 0.88
 
 
 @pytest.fixture(scope="module", params=GENERATED)
