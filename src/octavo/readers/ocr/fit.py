@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from .lines import SENTENCE_END, SHORT, line_kind, runs_on
 from .measure import width
+from .openers import CLEAR
 
 SPACE = width("a a") - width("aa")  # a word space's width in ems
-CLEAR = 0.75  # a sentence's last line this short surely ends its paragraph
 REACH = 2  # pages either side: the local measure of a page comes from these
 
 

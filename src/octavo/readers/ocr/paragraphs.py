@@ -287,7 +287,8 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
             builder.close()
             builder.blocks.append(PageMarker(builder.marker))
         builder.marker = page.folio
-        builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2] if p.lines), "")
+        builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
+                                 if p.folio and p.lines), "")
         for i, line in enumerate(page.lines):
             builder.feed(line, page.lines[i + 1 : i + 3])
     builder.close()
