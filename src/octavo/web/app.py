@@ -18,7 +18,7 @@ from ..render import render
 from . import api, pages
 
 LOG = logging.getLogger("octavo.web")
-HEADINGS = {400: "Not possible", 404: "Not found", 422: "Not understood",
+HEADINGS = {400: "Not possible", 404: "Not found", 410: "No longer kept", 422: "Not understood",
             500: "Something went wrong", 503: "Too busy"}
 
 
