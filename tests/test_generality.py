@@ -58,7 +58,21 @@ VARIATIONS = {
         t, lambda m: f"{m[2]} {m[1]}" if m[2] else m[1]).encode(),
     "cp1252": lambda t: t.encode("cp1252"),
     "UTF-8 read as Latin-1 and saved again": lambda t: t.encode().decode("latin-1").encode(),
+    "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
+    .encode(),
+    "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
+    "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
+    "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),
 }
+
+
+def _notes_named(text: str, title: str, heading: str = "") -> str:
+    """The notes section titled ``title`` in the contents and its running heads, its
+    heading ``heading`` (``title`` letter-spaced in capitals if none)."""
+    heading = heading or " ".join(title.upper().replace(" ", ""))
+    text = text.replace("\nN O T E S \n", f"\n{heading} \n", 1)
+    text = re.sub(r"(?m)^NOTES (?=\d+ ?$)", f"{title.upper()} ", text)
+    return text.replace("\nNotes . . .", f"\n{title} . . .", 1)
 
 
 def blocks(book: Book) -> list[str]:
@@ -79,10 +93,12 @@ def pages(book: Book) -> list[str]:
     return [n.page for w in book.walk() for n in iter_nodes(w) if isinstance(n, PageMarker)]
 
 
-def _read(folder: Path, name: str, data: bytes, toml: bool = True) -> Book:
+def _read(folder: Path, name: str, data: bytes | str, toml: bool = True,
+          corrections: bool = True) -> Book:
+    folder.mkdir(exist_ok=True)
     source = folder / f"{name}.ocr.txt"
-    source.write_bytes(data)
-    for suffix in (".toml", ".corrections.toml") if toml else ():
+    source.write_bytes(data if isinstance(data, bytes) else data.encode())
+    for suffix in (".toml", *[".corrections.toml"] * corrections) if toml else ():
         shutil.copy(VOLUME.with_name(f"stalin-works-05{suffix}"), folder / f"{name}{suffix}")
     return read_book(Source(source))
 
@@ -100,13 +116,25 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
     same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
                .get_matching_blocks())
     assert same / len(want) >= 0.99, difflib.unified_diff(want, got, lineterm="")
-    assert [(w.id, w.title, w.first_page, w.last_page) for w in book.walk()] == \
-        [(w.id, w.title, w.first_page, w.last_page) for w in original.walk()]
+    assert [(w.first_page, w.last_page) for w in book.walk()] == \
+        [(w.first_page, w.last_page) for w in original.walk()]
+    assert [(w.id, w.title) for w in book.walk() if w.kind != "notes"] == \
+        [(w.id, w.title) for w in original.walk() if w.kind != "notes"]
     assert [(n.number, n.cited_page) for n in book.notes] == \
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]", "[s-008]"}  # encodings
+
+
+def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings):
+    """A layout-keeping extraction indents lines (the corrections, written for the
+    unindented text, are left out of both readings)."""
+    want, got = ([_read(tmp_path / name, name, data, corrections=False)
+                  for name, data in (("plain", RAW), ("indented", re.sub(
+                      r"(?m)^(?=\S)", "   ", RAW)))])
+    assert blocks(got) == blocks(want)
+    assert pages(got) == pages(want)
 
 
 def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
@@ -139,8 +167,8 @@ GENERATED = {
             ("A DIGITAL EDITION",), ("SCANNED FOR STUDY", "NOT FOR SALE")), every=3),
     "other stand-ins, no watermark": Options(
         seed=5, watermarks=(), stand_ins={"“": "«", "”": "»", "‘": "‚", "’": "`", "—": "~"}),
-    "clean Unicode, folios at the foot of opening pages": Options(
-        seed=6, stand_ins=None, opening_folios=True),
+    "clean Unicode, folios at the foot of opening pages, explanatory notes": Options(
+        seed=6, stand_ins=None, opening_folios=True, notes_title="Explanatory Notes"),
     "straight quotes": Options(seed=7, stand_ins=None, straight=True),
 }
 

@@ -60,6 +60,7 @@ class Options:
     page_break: str = "\n\n"  # or "\n\f", "\f"
     hyphenate: bool = True
     notes: int = 2  # endnotes per work
+    notes_title: str = "Notes"  # the notes section's, as the contents lists it
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
@@ -275,8 +276,8 @@ def generate(options: Options) -> Volume:
     # the notes section
     ts = Typesetter(o, body_pages[-1].folio + 1)
     notes_page = ts.page.folio
-    ts.head = "NOTES"
-    ts.add(["N O T E S"])
+    ts.head = o.notes_title.upper()
+    ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
         ts.add(ts.lines_of(f"{number} {text} p. {page}", first_indent=False))
     back_pages = ts.close()
@@ -290,7 +291,7 @@ def generate(options: Options) -> Volume:
                                  work.first_page, o.measure))
         entries += [_leadered(f"I. {title}", work.first_page + 1, o.measure)
                     for title, _ in work.sections]
-    ts.add(["C O N T E N T S", "Page", *entries, _leadered("Notes", notes_page, o.measure)])
+    ts.add(["C O N T E N T S", "Page", *entries, _leadered(o.notes_title, notes_page, o.measure)])
     front = ts.close()
 
     front = front if o.contents else []

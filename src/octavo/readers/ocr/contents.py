@@ -28,6 +28,9 @@ _APPENDIX = re.compile(r"^Appendix \d+\.")
 DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?(?:,\s*\d{{4}})?")
 _TRAILING_DATE = re.compile(rf",?\s*(?P<date>{DATE.pattern})$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_BACK = {"preface": re.compile(r"(?i)^(?:preface|foreword)$"),  # entries of no work
+         "notes": re.compile(r"(?i)^(?:[a-z]+ )?notes$"),
+         "chronicle": re.compile(r"(?i)^(?:biographical )?chronicle\b")}
 _DESCRIPTION = re.compile(r"\.\s+(?=(?:Report|Speech|Theses|Interview|Synopsis)\b)")
 
 
@@ -108,7 +111,12 @@ def parse(lines: list[str]) -> list[Entry]:
                 top.append(Entry("Appendices", "group", "", printed=text))
             continue  # a year divider: the volume's works follow in date order anyway
         following = items[i + 1] if i + 1 < len(items) else ("", "")
-        if (m := _ROMAN_ITEM.match(text)) and work is not None:
+        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
+        if back:
+            top.append(Entry(_display(text) if back == "notes" else text, back, page,
+                             printed=text))
+            work = composite = roman = None
+        elif (m := _ROMAN_ITEM.match(text)) and work is not None:
             number = m["number"] + ("." if m["title"] else "")
             roman = Entry(_display(m["title"] or ""), "section", page,
                           printed=m["title"] or "", number=number)
@@ -133,10 +141,6 @@ def parse(lines: list[str]) -> list[Entry]:
         elif _APPENDIX.match(text) and top and top[-1].kind == "group":
             top[-1].children.append(Entry(_display(text), "appendix", page, printed=text))
             top[-1].page = top[-1].page or page
-        elif text in ("Preface", "Notes") or text.startswith("Biographical Chronicle"):
-            kind = {"Preface": "preface", "Notes": "notes"}.get(text, "chronicle")
-            top.append(Entry(text, kind, page, printed=text))
-            work = composite = roman = None
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top

@@ -51,7 +51,8 @@ class Layout:
 
 
 def _raw_pages(text: str, gone: set[int]) -> list[Page]:
-    """The text's pages as blank-line separated runs of the lines not ``gone``."""
+    """The text's pages as blank-line separated runs of the lines not ``gone``, without
+    the indents a layout-keeping extraction gives them."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
@@ -59,7 +60,7 @@ def _raw_pages(text: str, gone: set[int]) -> list[Page]:
         if i not in gone:
             if line.strip():
                 start = offset if not lines else start
-                lines.append(line)
+                lines.append(line.lstrip(" "))
                 end = offset + len(line)
             elif lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))
