@@ -9,6 +9,7 @@ generated from known text (``volumegen``) read back to that text.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -58,12 +59,30 @@ VARIATIONS = {
         t, lambda m: f"{m[2]} {m[1]}" if m[2] else m[1]).encode(),
     "cp1252": lambda t: t.encode("cp1252"),
     "UTF-8 read as Latin-1 and saved again": lambda t: t.encode().decode("latin-1").encode(),
+    "folios misread": lambda t: _misread_folios(t).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
     "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
     "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
     "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),
 }
+
+
+def _misread_folios(text: str) -> str:
+    """Every ninth running head's folio misread as an OCR does: ``l`` for 1, ``O`` for 0,
+    ``S`` for 5, else a digit dropped."""
+    count = itertools.count()
+
+    def misread(m: re.Match[str]) -> str:
+        folio = m[2]
+        if next(count) % 9 != 4:
+            return m[0]
+        for digit, letter in (("1", "l"), ("0", "O"), ("5", "S")):
+            if digit in folio:
+                return f"{m[1]}{folio.replace(digit, letter, 1)}{m[3]}"
+        return f"{m[1]}{folio[:-1]}{m[3]}" if len(folio) > 1 else m[0]
+
+    return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,} )(\d{1,3})( ?)$", misread, text)
 
 
 def _notes_named(text: str, title: str, heading: str = "") -> str:

@@ -22,8 +22,11 @@ from .folios import FOLIO
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
-_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{FOLIO.pattern})$")
-_FOLIO_HEAD = re.compile(rf"^(?P<folio>{FOLIO.pattern})\s+(?P<text>\S.*)$")
+# a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``): off the run, so
+# taken only beside a known head, its number then worked out from the neighbours
+_MISREAD = r"(?=[\dIlOS]{2,3}\b)[IlOS]*\d[\dIlOS]*"
+_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{FOLIO.pattern}|{_MISREAD})$")
+_FOLIO_HEAD = re.compile(rf"^(?P<folio>{FOLIO.pattern}|{_MISREAD})\s+(?P<text>\S.*)$")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 

@@ -95,12 +95,19 @@ def _heads(pages: list[Page]) -> None:
     for page, folio, found in zip(pages, inferred, options, strict=True):
         if page.head or page.folio:
             continue
-        misread = next((c for c in found if c.head and known[c.head] >= 2), None)
-        if misread and folio:  # a known head beside a folio off the run: a misread folio
+        misread = _misread(found, known, folio) if folio else None
+        if misread:
             _take(page, misread, folio)
             page.misread = misread.folio
         else:
             page.folio = folio
+
+
+def _misread(found: list[Candidate], known: Counter[str], folio: str) -> Candidate | None:
+    """A page's head beside a misread folio: a known head beside a folio off the run, or
+    a head in capitals beside one that reads as the folio inferred (``3S7``, ``37``)."""
+    return next((c for c in found if c.head and (known[c.head] >= 2 or (
+        heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
 def layout(text: str) -> Layout:
