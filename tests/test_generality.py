@@ -59,6 +59,7 @@ VARIATIONS = {
         t, lambda m: f"{m[2]} {m[1]}" if m[2] else m[1]).encode(),
     "cp1252": lambda t: t.encode("cp1252"),
     "UTF-8 read as Latin-1 and saved again": lambda t: t.encode().decode("latin-1").encode(),
+    "double hyphens for dashes": lambda t: t.replace("‹", "--").encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
