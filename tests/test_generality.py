@@ -60,6 +60,10 @@ VARIATIONS = {
     "cp1252": lambda t: t.encode("cp1252"),
     "UTF-8 read as Latin-1 and saved again": lambda t: t.encode().decode("latin-1").encode(),
     "double hyphens for dashes": lambda t: t.replace("‹", "--").encode(),
+    "the contents' pages below their entries": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c)).encode(),
+    "the contents without leaders": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}(?=\s\S+ ?$)", "", c)).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
@@ -84,6 +88,12 @@ def _misread_folios(text: str) -> str:
         return f"{m[1]}{folio[:-1]}{m[3]}" if len(folio) > 1 else m[0]
 
     return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,} )(\d{1,3})( ?)$", misread, text)
+
+
+def _in_contents(text: str, change) -> str:
+    """The text with its front matter, the contents among it, changed."""
+    end = text.index("\nPREFACE")
+    return change(text[:end]) + text[end:]
 
 
 def _notes_named(text: str, title: str, heading: str = "") -> str:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+[IVXL]+)?$")
 _PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,})$")
+_LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,})$")  # an entry's, below it
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -79,7 +80,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         if not pending and (_YEAR.match(line) or line == "Appendices"):
             entries.append((line, ""))
             continue
-        match = _PAGE.match(line)
+        match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None)
         page = match["page"] if match else ""
         value = _page_value(page) if page else None
         if match and value is not None and (value >= last_page or page.isalpha()):
