@@ -19,6 +19,8 @@ from cli_runner import assert_fails_cleanly, octavo
 from volumegen import Options, Volume, generate
 
 from octavo.findings import Finding
+from octavo.readers.ocr.heads import unspace
+from octavo.readers.ocr.titles import title_case
 from octavo.sources import Source, read_book
 from octavo.tree import Book, Heading, NoteRef, PageMarker, Paragraph, Text, iter_nodes
 
@@ -64,6 +66,9 @@ VARIATIONS = {
         t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c)).encode(),
     "the contents without leaders": lambda t: _in_contents(
         t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}(?=\s\S+ ?$)", "", c)).encode(),
+    "running heads in title case": lambda t: re.sub(
+        r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}) ?$",
+        lambda m: f"{title_case(unspace(m[1]))} {m[2]}", t).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
@@ -199,7 +204,8 @@ GENERATED = {
         seed=5, watermarks=(), stand_ins={"“": "«", "”": "»", "‘": "‚", "’": "`", "—": "~"}),
     "clean Unicode, folios at the foot of opening pages, explanatory notes": Options(
         seed=6, stand_ins=None, opening_folios=True, notes_title="Explanatory Notes"),
-    "straight quotes": Options(seed=7, stand_ins=None, straight=True),
+    "straight quotes, heads in title case": Options(seed=7, stand_ins=None, straight=True,
+                                                    title_heads=True),
 }
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from octavo.readers.ocr.folios import to_roman
 from octavo.readers.ocr.measure import width
+from octavo.readers.ocr.titles import title_case
 
 GOLD = Path(__file__).parent / "gold"
 TEXTS = Path(__file__).parent / "fixtures" / "texts"
@@ -51,6 +52,7 @@ class Options:
     indent: float = 1.0  # ems a paragraph's first line is indented in print
     spaced_heads: bool = True  # the verso head letter-spaced (``K. M A R X``)
     folio_outside: bool = False  # a verso's folio before its head
+    title_heads: bool = False  # heads in title case (``Our Tasks``, ``K. Marx``), not capitals
     watermarks: tuple[tuple[str, ...], ...] = (("FROM THE SCANNER", "", "NOT FOR SALE"),)
     every: int = 4  # pages between watermarks
     stand_ins: dict[str, str] | None = field(default_factory=lambda: dict(STAND_INS))
@@ -339,14 +341,15 @@ def _leadered(entry: str, page: int, measure: float) -> str:
 def _scan(pages: list[Page], o: Options, roman: int) -> str:
     """The pages as a scan's text: heads with folios, boilerplate, the encoding, the ends."""
     rng = random.Random(o.seed + 1)
-    author = o.author.upper()
-    if o.spaced_heads:
+    author = o.author if o.title_heads else o.author.upper()
+    if o.spaced_heads and not o.title_heads:
         author = " ".join(" ".join(w) if len(w) > 2 else w for w in author.split())
     chunks = []
     for n, page in enumerate(pages):
         folio = to_roman(page.folio) if n < roman else str(page.folio)
         verso = page.folio % 2 == 0
         head = author if page.author_on_verso and verso else page.head
+        head = title_case(head) if o.title_heads and head != author else head
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
                  if o.heads else [folio]) if page.head else []
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
