@@ -69,6 +69,9 @@ VARIATIONS = {
     "running heads in title case": lambda t: re.sub(
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}) ?$",
         lambda m: f"{title_case(unspace(m[1]))} {m[2]}", t).encode(),
+    "pages cut in two by stray blank lines": lambda t: "\n\n".join(
+        _cut_after(page, 4 + n % 20) if n % 7 == 3 else page
+        for n, page in enumerate(t.split("\n\n"))).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
@@ -93,6 +96,12 @@ def _misread_folios(text: str) -> str:
         return f"{m[1]}{folio[:-1]}{m[3]}" if len(folio) > 1 else m[0]
 
     return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,} )(\d{1,3})( ?)$", misread, text)
+
+
+def _cut_after(page: str, at: int) -> str:
+    """A page with a blank line after its line ``at``, where it has text on either side."""
+    lines = page.split("\n")
+    return "\n".join([*lines[:at], "", *lines[at:]]) if len(lines) > at + 2 else page
 
 
 def _in_contents(text: str, change) -> str:

@@ -11,8 +11,9 @@ from head-less pages, or misread, are worked out from the neighbouring pages.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import boilerplate, folios, heads
 from .boilerplate import Group
@@ -22,6 +23,9 @@ from .heads import Candidate, unspace
 from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
+
+
+_ENDED = re.compile(r"[.!?:;]\S{0,3}$")  # a line that ends a sentence (a quote, a marker after)
 
 
 @dataclass
@@ -76,8 +80,9 @@ def _take(page: Page, candidate: Candidate, folio: str) -> None:
     page.lines = page.lines[candidate.top:len(page.lines) - candidate.bottom]
 
 
-def _heads(pages: list[Page]) -> None:
-    """Take each page's running head and folio off its lines, where they fit the run."""
+def _heads(pages: list[Page]) -> list[Page]:
+    """Take each page's running head and folio off its lines, where they fit the run; the
+    pages the scan's text cut in two made whole again."""
     options = [heads.candidates(p.lines) for p in pages]
     numbered = [(i, n, c) for i, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio))]
@@ -91,6 +96,9 @@ def _heads(pages: list[Page]) -> None:
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
+    parts = _parts(pages, [[c for c in found if c.head and heads.accepted(c, known)]
+                           for found in options])
+    pages, options = _rejoin(pages, parts), [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
     for page, folio, found in zip(pages, inferred, options, strict=True):
         if page.head or page.folio:
@@ -101,6 +109,45 @@ def _heads(pages: list[Page]) -> None:
             page.misread = misread.folio
         else:
             page.folio = folio
+    return pages
+
+
+def _parts(pages: list[Page], headed: list[list[Candidate]]) -> set[int]:
+    """The pages that are the second part of a page the scan's text cut in two at a stray
+    blank line.  Such a part comes after the first numbered page, with no head, no folio,
+    no head beside a misread folio (``headed``: each page's acceptable candidates) and no
+    title in capitals; it is one if it runs on from the page before, or if the folios
+    around leave no number for every page between them (the first such are parts)."""
+    loose = [not p.head and not p.folio and not h and not heads.is_capitals(p.lines[0])
+             for p, h in zip(pages, headed, strict=True)]
+    numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
+    start = numbered[0][0] + 1 if numbered else len(pages)
+    parts = {k for k in range(start, len(pages)) if loose[k] and _runs_on(pages[k - 1], pages[k])}
+    for (i, a), (j, b) in itertools.pairwise(numbered):
+        between = range(i + 1, j)
+        room = b.value - a.value - 1 if a.kind == b.kind else len(between)
+        excess = len(between) - len(parts.intersection(between)) - room
+        parts.update([k for k in between if loose[k] and k not in parts][:max(0, excess)])
+    return parts
+
+
+def _runs_on(before: Page, page: Page) -> bool:
+    """Whether a page's text runs on from the page before: it opens in lower case, or
+    the page before has no text or ends inside a sentence."""
+    letter = next((c for c in page.lines[0] if c.isalpha()), "")
+    return letter.islower() or not before.lines or not _ENDED.search(before.lines[-1])
+
+
+def _rejoin(pages: list[Page], parts: set[int]) -> list[Page]:
+    """The pages with each of ``parts`` joined to the page before it."""
+    out: list[Page] = []
+    for k, page in enumerate(pages):
+        if k in parts:
+            out[-1].lines += page.lines
+            out[-1].span = (out[-1].span[0], page.span[1])
+        else:
+            out.append(replace(page, index=len(out)))
+    return out
 
 
 def _misread(found: list[Candidate], known: Counter[str], folio: str) -> Candidate | None:
@@ -117,7 +164,7 @@ def layout(text: str) -> Layout:
     rough = sum(1 for a, b in itertools.pairwise(["", *lines]) if not a.strip() and b.strip())
     groups = boilerplate.learn(lines, rough)
     pages = _raw_pages(text, boilerplate.strip(lines, groups))
-    _heads(pages)
+    pages = _heads(pages)
     headed = [p for p in pages if p.head]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
