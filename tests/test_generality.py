@@ -72,6 +72,8 @@ VARIATIONS = {
     "pages cut in two by stray blank lines": lambda t: "\n\n".join(
         _cut_after(page, 4 + n % 20) if n % 7 == 3 else page
         for n, page in enumerate(t.split("\n\n"))).encode(),
+    "a blank line under every running head": lambda t: re.sub(
+        r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? \d{1,3} ?)$", "\\1\n", t).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),

@@ -96,8 +96,8 @@ def _heads(pages: list[Page]) -> list[Page]:
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
-    parts = _parts(pages, [[c for c in found if c.head and heads.accepted(c, known)]
-                           for found in options])
+    parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
+        heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options])
     pages, options = _rejoin(pages, parts), [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
     for page, folio, found in zip(pages, inferred, options, strict=True):
@@ -114,15 +114,18 @@ def _heads(pages: list[Page]) -> list[Page]:
 
 def _parts(pages: list[Page], headed: list[list[Candidate]]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
-    blank line.  Such a part comes after the first numbered page, with no head, no folio,
-    no head beside a misread folio (``headed``: each page's acceptable candidates) and no
-    title in capitals; it is one if it runs on from the page before, or if the folios
-    around leave no number for every page between them (the first such are parts)."""
-    loose = [not p.head and not p.folio and not h and not heads.is_capitals(p.lines[0])
-             for p, h in zip(pages, headed, strict=True)]
+    blank line.  Such a part comes after the first numbered page, with no head, no folio
+    and no head beside a misread folio (``headed``: known heads, or capitals beside no
+    number);
+    it is one if the page before holds only its head, or if, opening with no title in
+    capitals, it runs on from the page before or the folios around leave no number for
+    every page between them (the first such are parts)."""
+    bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
+    loose = [b and not heads.is_capitals(p.lines[0]) for p, b in zip(pages, bare, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
-    start = numbered[0][0] + 1 if numbered else len(pages)
-    parts = {k for k in range(start, len(pages)) if loose[k] and _runs_on(pages[k - 1], pages[k])}
+    parts = {k for k in range(numbered[0][0] + 1 if numbered else len(pages), len(pages))
+             if (bare[k] and not pages[k - 1].lines)
+             or (loose[k] and _runs_on(pages[k - 1], pages[k]))}
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
@@ -133,9 +136,9 @@ def _parts(pages: list[Page], headed: list[list[Candidate]]) -> set[int]:
 
 def _runs_on(before: Page, page: Page) -> bool:
     """Whether a page's text runs on from the page before: it opens in lower case, or
-    the page before has no text or ends inside a sentence."""
+    the page before ends inside a sentence."""
     letter = next((c for c in page.lines[0] if c.isalpha()), "")
-    return letter.islower() or not before.lines or not _ENDED.search(before.lines[-1])
+    return letter.islower() or not _ENDED.search(before.lines[-1])
 
 
 def _rejoin(pages: list[Page], parts: set[int]) -> list[Page]:
