@@ -20,7 +20,8 @@ _SPACES = re.compile(r"[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\xad]")
 _TRAILING = re.compile(r"[ ]+$", re.MULTILINE)
 _SOFT_HYPHEN_END = re.compile(r"\xad(?= *\n)")
-_LIGATURES = re.compile("[\ufb00-\ufb06]")
+LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"  # ff fi fl ffi ffl ſt st
+_LIGATURES = re.compile(f"[{LIGATURES}]")
 # UTF-8's lead bytes read as cp1252 or Latin-1, before a continuation byte so read
 _MOJIBAKE = re.compile("[\u00c2-\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
                        "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
@@ -45,7 +46,7 @@ def normalise(text: str) -> str:
     if "\xad" in text:
         text = _SOFT_HYPHEN_END.sub("-", text)
     text = _INVISIBLE.sub("", text)
-    if _LIGATURES.search(text):
+    if any(ligature in text for ligature in LIGATURES):  # a scan for each: faster than a class
         text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
     text = _SPACES.sub(" ", text)
     if "\f" in text:

@@ -78,7 +78,7 @@ class _Stands:
 _CONTRACTION_AFTER = re.compile(_CONTRACTION)
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
-_DOUBLE_HYPHEN = re.compile(r"[^\W\d_]--(?:[^\W\d_]|$)", re.MULTILINE)  # a dash
+_DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  # a dash
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 _CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
 
@@ -149,7 +149,8 @@ def learn(lines: list[str]) -> CharMap:
         fixed[closing[0]] = CLOSE_DOUBLE
     if opening and apostrophes:
         fixed[opening[0]] = OPEN_SINGLE
-    return CharMap(fixed, straight, len(_DOUBLE_HYPHEN.findall(text)) >= MIN_COUNT)
+    dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
+    return CharMap(fixed, straight, dashes >= MIN_COUNT)
 
 
 def _standing(stands: dict[str, _Stands], part, exclude) -> list[str]:
