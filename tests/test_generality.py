@@ -78,6 +78,7 @@ VARIATIONS = {
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
     "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
+    "hyphens at line ends marked ¬": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "¬", t).encode(),
     "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
     "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),
 }
