@@ -205,8 +205,8 @@ def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
 
 GENERATED = {
     "as the sample scan": Options(),
-    "saved on Windows, trimmed, form feeds": Options(
-        seed=2, line_end="\r\n", trailing=False, page_break="\n\f"),
+    "saved on Windows, trimmed, form feeds, pages cut by stray blank lines": Options(
+        seed=2, line_end="\r\n", trailing=False, page_break="\n\f", stray_blanks=3),
     "another author, folios outside, heads not spaced": Options(
         seed=3, author="G. Plekhanov", folio_outside=True, spaced_heads=False),
     "two watermarks, another measure": Options(

@@ -67,6 +67,7 @@ class Options:
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
     opening_folios: bool = False  # a work's first page has its folio at the foot
+    stray_blanks: int = 0  # every this many pages, a blank line the scan left inside one
 
 
 @dataclass
@@ -356,6 +357,8 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         if o.opening_folios and not page.head and n >= roman:
             body.append(folio)
         lines = [*first, *body]
+        if o.stray_blanks and n % o.stray_blanks == 1 and len(lines) > 6:
+            lines.insert(rng.randrange(2, len(lines) - 2), "")  # the page cut in two
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
             at = rng.randrange(len(lines) + 1)  # anywhere on the page

@@ -97,7 +97,8 @@ def _heads(pages: list[Page]) -> list[Page]:
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
     parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
-        heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options])
+        heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
+                   [i in first and first[i].bottom > 0 for i in range(len(pages))])
     pages, options = _rejoin(pages, parts), [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
     for page, folio, found in zip(pages, inferred, options, strict=True):
@@ -112,25 +113,31 @@ def _heads(pages: list[Page]) -> list[Page]:
     return pages
 
 
-def _parts(pages: list[Page], headed: list[list[Candidate]]) -> set[int]:
+def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
-    blank line.  Such a part comes after the first numbered page, with no head, no folio
-    and no head beside a misread folio (``headed``: known heads, or capitals beside no
-    number);
-    it is one if the page before holds only its head, or if, opening with no title in
-    capitals, it runs on from the page before or the folios around leave no number for
-    every page between them (the first such are parts)."""
+    blank line.  Such a part has no head, no folio and no head beside a misread folio
+    (``headed``: known heads, or capitals beside no number); it is one if the page before
+    holds only its head, or if, opening with no title in capitals, it runs on from the
+    page before or the folios around leave no number for every page between them (the
+    first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
+    where the part before has none."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not heads.is_capitals(p.lines[0]) for p, b in zip(pages, bare, strict=True)]
+    footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
+              and not heads.is_capitals(p.lines[0])  # a folio at the foot, or none
+              for p, h, foot in zip(pages, headed, at_foot, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
-    parts = {k for k in range(numbered[0][0] + 1 if numbered else len(pages), len(pages))
+    parts = {k for k in range(1, len(pages))
              if (bare[k] and not pages[k - 1].lines)
-             or (loose[k] and _runs_on(pages[k - 1], pages[k]))}
+             or ((loose[k] or (footed[k] and bare[k - 1]))
+                 and _runs_on(pages[k - 1], pages[k]))}
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
         excess = len(between) - len(parts.intersection(between)) - room
-        parts.update([k for k in between if loose[k] and k not in parts][:max(0, excess)])
+        cut = [k for k in between if loose[k] and k not in parts]
+        cut += [j] if footed[j] and bare[j - 1] and j - 1 > i else []
+        parts.update(cut[:max(0, excess)])
     return parts
 
 
@@ -148,6 +155,7 @@ def _rejoin(pages: list[Page], parts: set[int]) -> list[Page]:
         if k in parts:
             out[-1].lines += page.lines
             out[-1].span = (out[-1].span[0], page.span[1])
+            out[-1].folio = out[-1].folio or page.folio  # one at the foot of the second part
         else:
             out.append(replace(page, index=len(out)))
     return out
