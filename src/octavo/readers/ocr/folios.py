@@ -69,10 +69,10 @@ _DIGIT_LIKE = str.maketrans("IlOS", "1105")  # letters the OCR reads for digits
 
 
 def misread_as(printed: str, folio: str) -> bool:
-    """Whether ``printed`` is ``folio`` with letters read for some digits (``3S7``), or
-    with a digit dropped (``37``)."""
+    """Whether ``printed`` is ``folio`` with letters read for some of its digits (``3S7``,
+    not ``I``: a numeral), or with a digit dropped (``37``)."""
     read = printed.translate(_DIGIT_LIKE)
-    return printed != folio and (read == folio or any(
+    return printed != folio and any(c.isdigit() for c in printed) and (read == folio or any(
         folio[:k] + folio[k + 1:] == read for k in range(len(folio))))
 
 
