@@ -19,7 +19,7 @@ from lxml import etree
 from octavo.errors import MetadataError, SourceEmpty, SourceEncodingError, SourceNotText
 from octavo.readers import READERS
 from octavo.sources import Source, read_book
-from octavo.writers import pdf_layout
+from octavo.writers import pdf_html
 
 # pieces that have broken book tools: markup, entities, XML-illegal characters, lone
 # surrogates, and lines that look like the structure readers look for
@@ -44,7 +44,7 @@ def _assert_well_formed(folder: Path, source: Path) -> Path:
     assert len(books) == 1 and len(list(folder.glob("*.pdf"))) == 1
     z = zipfile.ZipFile(books[0])
     docs = [z.read(n) for n in z.namelist() if n.endswith((".xhtml", ".opf", ".ncx"))]
-    docs.append(pdf_layout.html(read_book(Source(source), plain=True)).encode())
+    docs.append(pdf_html.html(read_book(Source(source), plain=True)).encode())
     for doc in docs:
         etree.fromstring(doc)  # raises on anything not well-formed
     return books[0]

@@ -27,7 +27,7 @@ from octavo.metadata import load_toml
 from octavo.readers import READERS
 from octavo.sources import Source, discover
 from octavo.tree import BOOK_MATTER, Book, ChronicleEntry, NoteRef, iter_nodes
-from octavo.writers import pdf, pdf_folios, pdf_fonts, pdf_layout, pdf_parallel
+from octavo.writers import pdf, pdf_folios, pdf_fonts, pdf_html, pdf_layout, pdf_parallel
 from octavo.writers.pdf_settings import PrintSettings, from_toml
 
 A5 = (419.5, 595.3)
@@ -332,10 +332,10 @@ def test_folios_of_a_part_follow_the_pages_before_it():
         return 40
 
     with pdf_folios.numbered_after(before):
-        document = pdf_layout.lay_out(pdf_layout.html(rich_book()),
+        document = pdf_layout.lay_out(pdf_html.html(rich_book()),
                                       pdf_layout.stylesheet(PrintSettings()))
     assert counted == [len(document.pages)]
-    text = Built(rich_book(), pdf_layout.write(document, rich_book(), PrintSettings())).text
+    text = Built(rich_book(), pdf_layout.write(document, rich_book().meta, PrintSettings())).text
     folios = [(furniture(t), page) for page, t in enumerate(text, 1) if is_opener(t)]
     assert folios and all(folio == str(40 + page) for folio, page in folios)
     with pytest.raises(RuntimeError, match="internals"), pdf_folios.numbered_after(before):
@@ -344,7 +344,7 @@ def test_folios_of_a_part_follow_the_pages_before_it():
 
 def test_a_book_is_laid_out_whole_where_a_part_would_wait_for_a_page_no_part_holds():
     book = rich_book()
-    real = pdf_layout.printer(book)
+    real = pdf_html.printer(book)
     assert pdf_parallel._plan(book, real, jobs=2) is not None
 
     def dangling(part):  # the contents link to a page no part holds

@@ -21,7 +21,7 @@ from octavo.render import render
 from octavo.sources import Source, read_book
 from octavo.tree import Book, Metadata, Paragraph, Text, Work
 from octavo.typography import smarten
-from octavo.writers import epub, pdf, pdf_layout
+from octavo.writers import epub, pdf, pdf_html, pdf_layout
 
 SALT = [
     '<img src="file:///etc/passwd">',
@@ -76,7 +76,7 @@ def test_salted_source_builds_a_valid_epub(salted):
 
 def test_every_document_parses_and_holds_no_injected_element(salted, octavo_warnings):
     docs = _xhtml(salted["out"] / "salted.epub")
-    docs["print.xhtml"] = pdf_layout.html(read_book(salted["source"])).encode()
+    docs["print.xhtml"] = pdf_html.html(read_book(salted["source"])).encode()
     assert as_printed(octavo_warnings) == salted["run"].warnings  # read again, the same said
     text = ""
     for name, data in docs.items():

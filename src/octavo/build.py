@@ -66,6 +66,10 @@ def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...], *,
     """Read a source (from the tree cache unless ``use_cache`` is false) and write its book in
     each format; print options override its [print] table (``plain``: accept a plain reading
     of a source whose structure can't be found)."""
+    if "pdf" in formats:
+        from .writers import pdf_parallel
+
+        pdf_parallel.prepare()  # WeasyPrint loads on another core while the source is read
     book = read_cached(source, use_cache, plain=plain)  # first: a bad TOML is the metadata's
     settings = from_toml(source.meta_path).override(**print_options)
     return write_book(book, out_dir, formats, settings)

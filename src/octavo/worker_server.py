@@ -1,12 +1,12 @@
-"""The server process the embedded Dask cluster's workers are forked from, started as
-early as a command knows it will want workers.
+"""The server process that workers are forked from, started as early as a command knows it
+will want them: the embedded Dask cluster's workers, and the processes that lay out a long
+book's parts (pdf_parallel).
 
-Dask starts each worker from multiprocessing's fork server, which first loads ``PRELOAD``
-(Dask itself and the writers: WeasyPrint takes half a second of processor time to load,
-in every worker else). Started when the cluster is, that loading waits on the cluster's own
-set-up in the command's process; started first, it runs on another core meanwhile, and the
-workers are up half a second sooner (measured here: 1.3-1.6 s from the command's start
-instead of 1.8-2.1 s).
+multiprocessing's fork server first loads its preload (for Dask: Dask itself and the
+writers; WeasyPrint takes half a second of processor time to load, in every worker else).
+Started when the workers are, that loading waits on the command's own work; started first,
+it runs on another core meanwhile, and the workers are up half a second sooner (measured
+here: Dask's workers 1.3-1.6 s from the command's start instead of 1.8-2.1 s).
 """
 
 from __future__ import annotations
@@ -16,15 +16,18 @@ import multiprocessing.forkserver
 import signal
 import threading
 
-PRELOAD = ["distributed", "octavo.orders", "octavo.writers.epub", "octavo.writers.pdf"]
+PRELOAD = ["distributed", "octavo.orders", "octavo.writers.epub", "octavo.writers.pdf_warm"]
+_started = False  # whether this process started the server
 
 
-def start() -> None:
-    """Start the fork server loading ``PRELOAD``, if it isn't running yet. Started from the
+def start(preload: list[str] = PRELOAD) -> None:
+    """Start the fork server loading ``preload``, if it isn't running yet. Started from the
     main thread, it ignores Ctrl-C from its start, as do the workers it forks: Ctrl-C is the
     command's, which stops them (the server took it as an error in the middle of its
     loading, and said so with a traceback)."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    global _started
+    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
+    _started = True
     if threading.current_thread() is not threading.main_thread():
         multiprocessing.forkserver.ensure_running()
         return
@@ -33,3 +36,8 @@ def start() -> None:
         multiprocessing.forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, handler)
+
+
+def running() -> bool:
+    """Whether this process started the fork server (a process forked from it did not)."""
+    return _started

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import cores
 from ..tree import Book
 from . import pdf_parallel
-from .pdf_layout import Pdf, html, lay_out, stylesheet, write
+from .pdf_html import Pdf, html
 from .pdf_settings import PrintSettings
 
 
@@ -16,5 +16,7 @@ def build(book: Book, settings: PrintSettings | None = None, jobs: int | None = 
     jobs = cores.available() if jobs is None else jobs
     if laid_out := pdf_parallel.build(book, settings, jobs):
         return laid_out
+    from .pdf_layout import lay_out, stylesheet, write  # WeasyPrint: the parts load it apart
+
     document = lay_out(html(book, settings), stylesheet(settings))
-    return Pdf(data=write(document, book, settings), pages=len(document.pages))
+    return Pdf(data=write(document, book.meta, settings), pages=len(document.pages))

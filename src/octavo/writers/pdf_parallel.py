@@ -7,8 +7,9 @@ the pages in front are counted (pdf_folios). The contents and the endnotes' "p. 
 of other parts, so those two parts are laid out when the parts they name are paginated, with
 the numbers written in; the front's page count, which every folio needs first, comes from a
 layout with stand-in numbers (the numbers sit in a reserved margin and do not move a line).
-Each part is laid out in a forked process (pdf_schedule says when, and what it reports);
-the parts' PDFs are then joined (pdf_join).
+Each part is laid out in a process of its own (pdf_schedule says when, and what it reports),
+forked from the server the command started while it read the book, WeasyPrint loaded in it
+(worker_server), else from this process; the parts' PDFs are then joined (pdf_join).
 """
 
 from __future__ import annotations
@@ -20,16 +21,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
-import weasyprint
-
-from .. import progress
+from .. import cores, progress, worker_server
 from ..render import notes_placed, render
-from ..tree import Book, Work, iter_nodes
-from .pdf_folios import numbered_after
-from .pdf_layout import Part, Pdf, lay_out, printer, stylesheet, write
-from .pdf_schedule import Anchored, Failed, Paginated, Planned, Schedule, Written
+from ..tree import Book, Metadata, Work, iter_nodes
+from .pdf_html import Part, Pdf, printer
+from .pdf_schedule import Anchored, Failed, Paginated, Planned, Schedule, Written, received
 from .pdf_settings import PrintSettings
 
 MIN_CHARS = 200_000  # below about a hundred pages, one process lays a book out as fast
@@ -65,13 +64,13 @@ def build(book: Book, settings: PrintSettings, jobs: int) -> Pdf | None:
 
     with tempfile.TemporaryDirectory(prefix="octavo-pdf-") as tmp:
         paths = [Path(tmp) / f"part-{i}.pdf" for i in range(len(parts))]
-        schedule = _lay_out_parts(book, settings, html, parts, paths, jobs)
+        blank = Path(tmp) / "blank.pdf"
+        schedule = _lay_out_parts(book.meta, settings, html, parts, paths, blank, jobs)
         plan = schedule.plan
         laid = [LaidPart(path, p.owned, blank_after=i + 1 < len(plan) and p.pages % 2 == 1)
                 for i, (p, path) in enumerate(zip(plan, paths, strict=True))]
         progress.report("joining the parts of the PDF")
-        blank = lay_out(render("print-blank.xhtml", meta=book.meta), stylesheet(settings))
-        data = join(laid, write(blank, book, settings))
+        data = join(laid, blank.read_bytes())
     return Pdf(data=data, pages=schedule.pages_before(len(plan) - 1) + plan[-1].pages)
 
 
@@ -128,30 +127,51 @@ def _runs(works: list[Work], count: int) -> list[list[Work]]:
     return [*runs, run] if run else runs
 
 
-def _lay_out_parts(book: Book, settings: PrintSettings, html: Callable[[Part], str],
-                   parts: list[_Part], paths: list[Path], jobs: int) -> Schedule:
-    """Lay out every part into its path, each in a forked process, ``jobs`` at a time,
-    numbering the pages as they are counted; the schedule, done."""
-    fork = multiprocessing.get_context("fork")
-    css = stylesheet(settings)
+def prepare() -> None:
+    """Start, before a book is read, the server its parts would be laid out from: WeasyPrint
+    loads there on another core meanwhile (if the book is short, nothing waits for it)."""
+    if cores.available() > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+        worker_server.start(["octavo.writers.pdf_warm"])
+
+
+def _processes() -> BaseContext:
+    """Where the parts' processes come from: the server, if this process started it; else
+    forks of this process, which sets WeasyPrint up for them first."""
+    if worker_server.running():
+        return multiprocessing.get_context("forkserver")
+    from .pdf_layout import warm_up
+
+    warm_up()
+    return multiprocessing.get_context("fork")
+
+
+def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part], str],
+                   parts: list[_Part], paths: list[Path], blank: Path, jobs: int) -> Schedule:
+    """Lay out every part into its path, each in a process of its own, ``jobs`` at a time,
+    numbering the pages as they are counted (the first process counts the front's pages and
+    writes the blank page into ``blank``); the schedule, done."""
+    context = _processes()
     processes = []
+
+    def spawn(target: Callable[..., None], *args: object) -> Connection:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=target, args=(*args, theirs), daemon=True)
+        process.start()
+        theirs.close()
+        processes.append(process)
+        return ours
 
     def start(i: int, known: dict[str, int]) -> Connection:
         part = parts[i]
         if part.planned.numbered:
             part.part.pages = known
         text = html(part.part) if part.planned.numbered else part.text
-        ours, theirs = fork.Pipe()
-        process = fork.Process(target=_part_process,
-                               args=(text, css, book, settings, paths[i], theirs), daemon=True)
-        process.start()
-        theirs.close()
-        processes.append(process)
-        return ours
+        return spawn(_part_process, text, meta, settings, paths[i])
 
+    counting = spawn(_front_process, parts[0].text, meta, settings, blank)
     schedule = Schedule([p.planned for p in parts], jobs, start)
     try:
-        schedule.run(lambda: len(lay_out(parts[0].text, css).pages))
+        schedule.run(lambda: received(counting, "counting the front's pages").pages)
     finally:  # on an error or an interrupt, the other parts are not waited for
         for process in processes:
             if process.is_alive() and not all(p.done for p in schedule.plan):
@@ -160,24 +180,50 @@ def _lay_out_parts(book: Book, settings: PrintSettings, html: Callable[[Part], s
     return schedule
 
 
-def _part_process(text: str, css: weasyprint.CSS, book: Book, settings: PrintSettings,
-                  path: Path, conn: Connection) -> None:
-    """In a forked process: lay out one part, report its pages and anchors, write its PDF."""
+def _reporting(conn: Connection, work: Callable[[], None]) -> None:
+    """In a part's process: do its work, reporting a failure to the parent (which raises it)."""
     try:
-        def pages_before(pages: int) -> int:
-            conn.send(Paginated(pages))
-            return conn.recv()
+        work()
+    except BaseException as exc:
+        conn.send(Failed.of(exc))
+    finally:
+        conn.close()
 
+
+def _front_process(text: str, meta: Metadata, settings: PrintSettings, blank: Path,
+                   conn: Connection) -> None:
+    """In a process of its own: write the blank page that follows a part ending on a recto,
+    then count the front's pages, laid out with stand-in numbers."""
+    from .pdf_layout import lay_out, stylesheet, write  # loaded in the server or the parent
+
+    def work() -> None:
+        css = stylesheet(settings)
+        page = lay_out(render("print-blank.xhtml", meta=meta), css)
+        blank.write_bytes(write(page, meta, settings))
+        conn.send(Paginated(len(lay_out(text, css).pages)))
+
+    _reporting(conn, work)
+
+
+def _part_process(text: str, meta: Metadata, settings: PrintSettings, path: Path,
+                  conn: Connection) -> None:
+    """In a process of its own: lay out one part, report its pages and anchors, write its PDF."""
+    from .pdf_folios import numbered_after
+    from .pdf_layout import lay_out, stylesheet, write
+
+    def pages_before(pages: int) -> int:
+        conn.send(Paginated(pages))
+        return conn.recv()
+
+    def work() -> None:
         with numbered_after(pages_before):
-            document = lay_out(text, css)
+            document = lay_out(text, stylesheet(settings))
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for name in page.anchors:
                 anchors.setdefault(name, index)
         conn.send(Anchored(anchors))
-        path.write_bytes(write(document, book, settings))
+        path.write_bytes(write(document, meta, settings))
         conn.send(Written())
-    except BaseException as exc:  # reported to the parent, which raises it
-        conn.send(Failed.of(exc))
-    finally:
-        conn.close()
+
+    _reporting(conn, work)

@@ -62,6 +62,17 @@ class PartFailed(RuntimeError):
     """A part of the book could not be laid out; the message says why."""
 
 
+def received(conn: Connection, doing: str) -> Paginated | Anchored | Written:
+    """The next message of the process ``doing`` something; PartFailed if it failed or died."""
+    try:
+        message: Message = conn.recv()
+    except EOFError:
+        raise PartFailed(f"the process {doing} died") from None
+    if isinstance(message, Failed):
+        raise PartFailed(f"{doing} failed: {message.error}") from PartTraceback(message.trace)
+    return message
+
+
 @dataclass
 class Planned:
     """A part as the schedule sees it: what it holds and names, and how far it has got."""
@@ -109,11 +120,7 @@ class Schedule:
     def receive(self, conn: Connection) -> None:
         i = self.running[conn]
         part = self.plan[i]
-        try:
-            message: Message = conn.recv()
-        except EOFError:
-            raise PartFailed(f"the process laying out part {self.name(i)} died") from None
-        match message:
+        match received(conn, f"laying out part {self.name(i)}"):
             case Paginated(pages):
                 if part.pages not in (None, pages):
                     raise PartFailed(f"part {self.name(i)} changed length when numbered "
@@ -127,9 +134,6 @@ class Schedule:
                 del self.running[conn]
                 progress.report("laying out the PDF in parts", sum(p.done for p in self.plan),
                                 len(self.plan))
-            case Failed(error, trace):
-                raise PartFailed(f"laying out part {self.name(i)} failed: {error}") \
-                    from PartTraceback(trace)
 
     def name(self, i: int) -> str:
         return f"{i + 1} of {len(self.plan)}"
