@@ -25,6 +25,7 @@ SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
+LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
@@ -37,6 +38,8 @@ SHORT = 0.9  # a line narrower than this share of the measure is short: a senten
 def is_display(line: str) -> bool:
     """A display line: capitals only (a title, ``I``, ``N O T E S``, ``1 9 2 1``)."""
     s = line.strip()
+    if LOWER_CASE.search(s):  # the running text's lines, at once (no numeral has one either)
+        return False
     if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
         return True
     return not any(c.islower() for c in s) and bool(CAPITALS.search(s.replace(" ", "")))

@@ -132,10 +132,13 @@ class Vocabulary:
         more often, line ends included), or one the volume as a rule prints hyphened,
         becomes the volume's own hyphened spelling of it; an unknown one is
         else split where the volume hyphens other compounds (``first-``, ``-rate``)."""
-        return COMPOUND.sub(self._mended, text)
+        changed = {token: mended for token in set(COMPOUND.findall(text))
+                   if (mended := self._mended(token)) != token}
+        if not changed:  # most paragraphs: no word to mend, and nothing to rewrite
+            return text
+        return COMPOUND.sub(lambda m: changed.get(m[0], m[0]), text)
 
-    def _mended(self, match: re.Match[str]) -> str:
-        token = match[0]
+    def _mended(self, token: str) -> str:
         if token not in self.cache:
             self.cache[token] = self._mend(token)
         return self.cache[token]
