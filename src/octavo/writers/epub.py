@@ -19,7 +19,7 @@ from ebooklib import epub
 
 from ..ids import IdAllocator
 from ..paths import STYLES
-from ..render import linker, notes_by_id, notes_placed, render, toc_entries
+from ..render import environment, linker, notes_by_id, notes_placed, render, toc_entries
 from ..tree import Book, Image, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
 from .endnotes import note_groups
@@ -35,6 +35,7 @@ GUIDE = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter"
 BODY_TYPES = {"preface": "frontmatter", "appendix": "backmatter",
               "chronicle": "backmatter"}  # the rest is body matter
 MODIFIED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+TEMPLATES = ("epub-", "_")  # the names of the templates an EPUB is rendered with begin so
 
 
 @dataclasses.dataclass
@@ -114,9 +115,10 @@ def locate(docs: list[Document]) -> Locations:
     return found
 
 
-def with_reference_ids(book: Book) -> Book:
-    """A copy of the book in which every note reference has an id to link back to."""
-    book = copy.deepcopy(book)
+def with_reference_ids(book: Book, own: bool = False) -> Book:
+    """A copy of the book (the book itself if it is ``own``) in which every note reference
+    has an id to link back to."""
+    book = book if own else copy.deepcopy(book)
     allocate = IdAllocator()
     refs: list[NoteRef] = []
     for node in iter_nodes(book):
@@ -195,9 +197,10 @@ def _item(uid: str, file: str, media_type: str, content: bytes, *properties: str
     return item
 
 
-def build(book: Book) -> bytes:
-    """The EPUB of a book, as reproducible bytes."""
-    book = with_reference_ids(book)
+def build(book: Book, own: bool = False) -> bytes:
+    """The EPUB of a book, as reproducible bytes (``own``: the book may be changed, as the
+    caller keeps no use of it)."""
+    book = with_reference_ids(book, own)
     meta = book.meta
     docs = plan(book)
     where = locate(docs)
@@ -249,6 +252,13 @@ def build(book: Book) -> bytes:
     writer.process()
     writer.write()
     return normalise(buffer.getvalue())
+
+
+def prepare() -> None:
+    """Compile the templates the EPUB is rendered with, ahead of the book."""
+    env = environment()
+    for name in env.list_templates(filter_func=lambda n: n.startswith(TEMPLATES)):
+        env.get_template(name)
 
 
 def count_pages(book: Book) -> int:

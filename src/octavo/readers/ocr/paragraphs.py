@@ -34,7 +34,7 @@ from ...tree import (
     Quote,
     Text,
 )
-from . import fit, words
+from . import fit, openers, words
 from .lines import (
     ROMAN_LINE,
     SENTENCE_END,
@@ -162,8 +162,10 @@ class Builder:
 
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
-        last = next((b for b in reversed(self.blocks) if not isinstance(b, PageMarker)), None)
-        return isinstance(last, Heading)
+        for block in reversed(self.blocks):
+            if not isinstance(block, PageMarker):
+                return isinstance(block, Heading)
+        return False
 
     def in_list(self) -> bool:
         """Whether the open block follows a point that ends in a semicolon or a comma
@@ -258,12 +260,29 @@ def learn_fit(pages: list[Page], page_measures: list[float]) -> fit.Fit:
     return fit.learn(running, page_measures)
 
 
-def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
-    """The running text of the numbered pages as blocks, with a marker for every page."""
+@dataclass
+class Learnt:
+    """What the pass learns of the pages before it joins their lines."""
+
+    measures: list[float]  # each page's
+    openers: Openers
+    fit: fit.Fit
+
+
+def learn(pages: list[Page]) -> Learnt:
+    """The pages' measures, openers and fit test."""
     page_measures = measures(pages)
-    builder = Builder(vocab, Openers([p.lines for p in pages], page_measures),
-                      learn_fit(pages, page_measures))
-    for at, (page, page_measure) in enumerate(zip(pages, page_measures, strict=True)):
+    return Learnt(page_measures, openers.learn([p.lines for p in pages], page_measures),
+                  learn_fit(pages, page_measures))
+
+
+def build_blocks(pages: list[Page], vocab: words.Vocabulary,
+                 learnt: Learnt | None = None) -> list[Block]:
+    """The running text of the numbered pages as blocks, with a marker for every page
+    (``learnt``: what ``learn`` learns of them, if learnt already)."""
+    learnt = learnt or learn(pages)
+    builder = Builder(vocab, learnt.openers, learnt.fit)
+    for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
             continue
         builder.measure, builder.page = page_measure, at
