@@ -44,6 +44,23 @@ def test_a_child_not_asked_is_ended():
         os.waitpid(pid, os.WNOHANG)
 
 
+def test_a_list_is_mapped_on_two_cores_in_order():
+    assert forked.mapped(lambda n: [n, os.getpid()], list(range(9)), 4) != [
+        [n, os.getpid()] for n in range(9)]  # the later ones were worked out elsewhere
+    assert forked.mapped(lambda n: n * n, list(range(9)), 4) == [n * n for n in range(9)]
+
+
+def test_what_a_failed_child_would_have_mapped_is_mapped_here():
+    parent = os.getpid()
+
+    def square(n: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("only here")
+        return n * n
+
+    assert forked.mapped(square, list(range(9)), 4) == [n * n for n in range(9)]
+
+
 def test_no_child_is_forked_off_the_main_thread():
     found = []
     thread = threading.Thread(target=lambda: found.append(forked.start(lambda ask: b"")))
@@ -57,9 +74,11 @@ def test_the_paragraphs_pass_learns_the_same_on_the_other_core():
     repaired = charmap.repair(layout.pages, charmap.learn(
         [line for page in layout.pages for line in page.lines]))
     bodies, _ = footnotes.split_footnotes(repaired)
-    learning = ahead.Learning(bodies)
-    assert learning.child is not None
-    assert learning.result() == paragraphs.learn(bodies)
+    with ahead.Learning(bodies) as learning:
+        assert learning.child is not None
+        there, here = learning.result(), paragraphs.learn(bodies)
+    assert (there.measures, there.fit) == (here.measures, here.fit)
+    assert vars(there.openers) == vars(here.openers)
 
 
 def test_the_epub_written_ahead_is_the_epub():

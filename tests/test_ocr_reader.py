@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from octavo.readers.ocr import charmap, draft, openers, pages, paragraphs, words
+from octavo.readers.ocr import charmap, draft, pages, paragraphs, words
+from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
 from octavo.tree import (
     Emphasis,
@@ -248,7 +249,7 @@ def test_a_full_stop_closes_a_run_in_list(result):
 def test_paragraph_openers_come_from_the_volume(volume):
     """``Lastly``, ``Such are`` and ``I pass`` open the volume's paragraphs, ``Hence``,
     ``They`` and ``Such was`` its run-on sentences; a name gives no evidence."""
-    odds = openers.learn([p.lines for p in volume], paragraphs.measures(volume)).odds
+    odds = Openers([p.lines for p in volume], paragraphs.measures(volume)).odds
     assert odds("Lastly, there is") > 1 and odds("Such are the facts.") > 1
     assert odds("Hence the necessity") < 0 and odds("They say") < 0
     assert odds("Trotsky’s aim") == 0

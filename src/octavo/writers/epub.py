@@ -20,7 +20,7 @@ from ebooklib import epub
 from ..ids import IdAllocator
 from ..paths import STYLES
 from ..render import environment, linker, notes_by_id, notes_placed, render, toc_entries
-from ..tree import Book, Image, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
+from ..tree import Book, Image, Metadata, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
 from .endnotes import note_groups
 from .epub_meta import describe, full_title
@@ -255,10 +255,13 @@ def build(book: Book, own: bool = False) -> bytes:
 
 
 def prepare() -> None:
-    """Compile the templates the EPUB is rendered with, ahead of the book."""
+    """Compile the templates an EPUB is rendered with, and draw a cover (which loads its
+    faces and Pillow's PNG writer), ahead of the book."""
     env = environment()
     for name in env.list_templates(filter_func=lambda n: n.startswith(TEMPLATES)):
         env.get_template(name)
+    cover_png(Metadata(title="Title", author="Author", volume="Volume", extract="Extract",
+                       publisher="Publisher"))
 
 
 def count_pages(book: Book) -> int:

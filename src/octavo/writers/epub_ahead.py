@@ -1,17 +1,17 @@
 """The EPUB writer made ready on the other core while the book is read.
 
 A forked child (``octavo.forked``) loads the writer and compiles its templates while the
-parent reads the source; then it takes the book, as the tree cache keeps it (``cache.codec``),
-and answers with the EPUB and its page count. Where no child can be forked, or it fails,
-the EPUB is made in the parent as ever (and a failure is told from there).
+parent reads the source; then it takes the book (pickled) and answers with the EPUB and its
+page count. Where no child can be
+forked, or it fails, the EPUB is made in the parent as ever (and a failure is told from
+there).
 """
 
 from __future__ import annotations
 
-import json
+import pickle
 
 from .. import forked
-from ..cache.codec import restore, serialise
 from ..tree import Book
 
 
@@ -28,7 +28,7 @@ class EpubAhead:
         if child is None:
             return None
         try:
-            sent = child.send(json.dumps(serialise(book), ensure_ascii=False).encode())
+            sent = child.send(pickle.dumps(book, pickle.HIGHEST_PROTOCOL))
             answer = child.answer() if sent else None
         finally:
             child.end()  # one that failed, or was interrupted
@@ -48,7 +48,7 @@ def _write(ask: forked.Ask) -> bytes:
     from . import epub  # the writer, loaded while the parent reads
 
     epub.prepare()
-    book = restore(json.loads(ask()))
+    book = pickle.loads(ask())
     if not isinstance(book, Book):
         raise TypeError("not a book")
     return f"{epub.count_pages(book)}\n".encode() + epub.build(book, own=True)

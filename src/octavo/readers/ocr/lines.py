@@ -27,12 +27,20 @@ ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+SENTENCE_ENDINGS = frozenset(".!?:;\u201d\u2019)*")  # what its matches end with, or a digit
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
 SHORT = 0.9  # a line narrower than this share of the measure is short: a sentence's last
 # line, a display line, a signature; a line that runs on is wider
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line (no line break in it) ends a sentence (``SENTENCE_END``): the pattern,
+    which is tried at every character, only where the last one is one a match ends with."""
+    last = line[-1:]
+    return (last in SENTENCE_ENDINGS or last.isdecimal()) and bool(SENTENCE_END.search(line))
 
 
 def is_display(line: str) -> bool:
@@ -55,7 +63,7 @@ def letter_spaced(line: str) -> bool:
 def is_label(line: str, measure: float) -> bool:
     """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
     label, not the end of the paragraph before it."""
-    return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
+    return width(line) < SIGNATURE * measure and not ends_sentence(line.strip())
 
 
 def is_signature(line: str, measure: float) -> bool:
@@ -77,7 +85,7 @@ def line_kind(line: str, previous: str) -> str:
         return "point"
     if NOTE_START.match(s) and (NOTE_END.search(previous) or is_display(previous)):
         return "note"
-    if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
+    if ENTRY.match(s) and (ends_sentence(previous) or not previous):
         return "entry"
     return "text"
 
@@ -102,5 +110,5 @@ def contents_line(line: str) -> str:
 
 def runs_on(line: str, after: str) -> bool:
     """Whether ``line`` runs on into ``after`` inside a sentence (and a word)."""
-    return (not SENTENCE_END.search(line) and not line.endswith("-")
+    return (not ends_sentence(line) and not line.endswith("-")
             and line_kind(after, line) == "text")

@@ -14,7 +14,6 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .measure import width
 
@@ -31,19 +30,25 @@ PRIOR = 2  # a pair of words counts as this many sightings of its first word's o
 LOW, HIGH = -0.5, 2.0  # clipped: ``This`` or ``That`` open paragraphs too, if seldom
 
 
-@dataclass
 class Openers:
-    """Log-odds that a sentence opening with given words begins a paragraph, from how often
-    each opening word (or pair) starts a paragraph and opens a sentence inside a line."""
+    """Log-odds that a sentence opening with given words begins a paragraph."""
 
-    starts: Counter[str]
-    inside: Counter[str]
-    common: set[str]  # words printed in lower case too: not names
-    total: list[int] = field(init=False)  # sentences counted: those of ``starts``, ``inside``
-
-    def __post_init__(self) -> None:
-        self.total = [max(sum(n for k, n in c.items() if " " not in k), 1)
-                      for c in (self.starts, self.inside)]
+    def __init__(self, pages: list[list[str]], measures: list[float]) -> None:
+        starts: Counter[str] = Counter()
+        inside: Counter[str] = Counter()
+        common: set[str] = set()  # words printed in lower case too: not names
+        for lines, measure in zip(pages, measures, strict=True):
+            for line in lines:
+                for m in INSIDE.finditer(line):
+                    inside.update(_keys(m))
+                common.update(LOWER.findall(line))
+            for previous, line in itertools.pairwise(lines):
+                if ((first := FIRST.match(line)) and STOP.search(previous.strip())
+                        and width(previous) < CLEAR * measure):
+                    starts.update(_keys(first))
+        self.starts, self.inside, self.common = starts, inside, common | {ORDINALS}
+        self.total = [max(sum(n for k, n in c.items() if " " not in k), 1)  # sentences
+                      for c in (starts, inside)]
 
     def odds(self, line: str) -> float:
         """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence)."""
@@ -58,23 +63,6 @@ class Openers:
             s, i = self.starts[keys[1]] + PRIOR * share, self.inside[keys[1]] + PRIOR * (1 - share)
         lean = math.log(s / self.total[0]) - math.log(i / self.total[1])
         return max(LOW, min(HIGH, lean))
-
-
-def learn(pages: list[list[str]], measures: list[float]) -> Openers:
-    """The openers of a volume's pages (their lines; ``measures``: each page's measure)."""
-    starts: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
-    common: set[str] = set()
-    for lines, measure in zip(pages, measures, strict=True):
-        for line in lines:
-            for m in INSIDE.finditer(line):
-                inside.update(_keys(m))
-            common.update(LOWER.findall(line))
-        for previous, line in itertools.pairwise(lines):
-            if ((first := FIRST.match(line)) and STOP.search(previous.strip())
-                    and width(previous) < CLEAR * measure):
-                starts.update(_keys(first))
-    return Openers(starts, inside, common | {ORDINALS})
 
 
 def _keys(m: re.Match[str]) -> list[str]:

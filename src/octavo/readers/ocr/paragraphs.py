@@ -22,26 +22,26 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from ... import forked
 from ...tree import (
     Asterism,
     Block,
     Emphasis,
     Heading,
-    Inline,
     PageMarker,
     Paragraph,
     ParagraphRole,
     Quote,
     Text,
 )
-from . import fit, openers, words
+from . import fit, words
 from .lines import (
     ROMAN_LINE,
-    SENTENCE_END,
     SHORT,
     SIGNATURE,
     YEAR_LINE,
     contents_line,
+    ends_sentence,
     is_contents,
     is_display,
     is_label,
@@ -70,6 +70,7 @@ DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), no
 LEAN = 0.04  # thresholds move this much per unit of the next opener's log-odds: about what
 # one unit of log-likelihood is worth in line width near SHORT, where widths vary by 6.6%
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+CHILD_SHARE = 0.5  # of the texts' characters whose inlines the other core reads
 
 
 def measures(pages: list[Page], reach: int = 2) -> list[float]:
@@ -98,17 +99,21 @@ class Builder:
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
     closed: tuple[str, str] = ("", "")  # the last closed block's role (or kind) and text
+    unread: list[tuple[Heading | Paragraph, str]] = field(default_factory=list)  # blocks
+    # whose inlines are read from their text once all are joined (``read_inlines``)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
-        if self.kind == "heading":  # a display line's letter-spacing is not emphasis
-            self.blocks.append(Heading([Text(i.children[0].text) if isinstance(i, Emphasis)
-                                        else i for i in self._inlines()]))
+        if self.kind == "heading":
+            heading = Heading([])
+            self.blocks.append(heading)
+            self.unread.append((heading, self.text))
         elif self.kind == "paragraph":
             role = self.role
-            if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
+            if not role and self.lines == 1 and not ends_sentence(self.text):
                 role = ParagraphRole.LINE
-            paragraph = Paragraph(self._inlines(), role=role)
+            paragraph = Paragraph([], role=role)
+            self.unread.append((paragraph, self.text))
             small = not role and self.type_size() > 1.0
             if small and self.blocks and isinstance(self.blocks[-1], Quote):
                 self.blocks[-1].blocks.append(paragraph)  # a quotation's next paragraph
@@ -121,9 +126,6 @@ class Builder:
         if self.kind:
             self.closed = (self.role or self.kind, self.text)
         self.kind, self.role, self.text, self.lines = "", ParagraphRole.BODY, "", 0
-
-    def _inlines(self) -> list[Inline]:
-        return words.inlines(self.vocab.mend(self.text))
 
     def open(self, kind: str, line: str, role: ParagraphRole = ParagraphRole.BODY) -> None:
         """Close the open block and open a new one with ``line``."""
@@ -151,7 +153,7 @@ class Builder:
         """Before a dateline: set the open paragraph's last line apart when it is a short
         line that ends no sentence (a signature ``Stalin``, a source ``Pravda, No. 6,``)."""
         last = self.last.strip()
-        if (self.kind != "paragraph" or SENTENCE_END.search(last) or self.under_title()
+        if (self.kind != "paragraph" or ends_sentence(last) or self.under_title()
                 or width(last) > SIGNATURE * self.measure):
             return  # not a signature; under a title, the end of a subtitle
         if self.lines > 1:
@@ -199,7 +201,7 @@ class Builder:
             return True  # a signature (``J. Stalin``) or a letter's close stands alone
         if opens and ahead and is_display(ahead[0]) and is_label(line, self.measure):
             return True
-        if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
+        if not (ends_sentence(last) and opens) or ABBREVIATION.search(last):
             return False
         if QUESTION.search(last) and REPLY.match(line):
             return True  # an interview's answer
@@ -218,7 +220,7 @@ class Builder:
         lean = LEAN * self.openers.odds(line)
         indent = INDENT + max(lean, 0)  # a likely opener's first line may run fuller
         indented = width(line) < indent * self.measure * size and not letter_spaced(line)
-        if lean <= 0 and SENTENCE_END.search(line) and width(line) < SHORT * self.measure:
+        if lean <= 0 and ends_sentence(line) and width(line) < SHORT * self.measure:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
@@ -272,7 +274,7 @@ class Learnt:
 def learn(pages: list[Page]) -> Learnt:
     """The pages' measures, openers and fit test."""
     page_measures = measures(pages)
-    return Learnt(page_measures, openers.learn([p.lines for p in pages], page_measures),
+    return Learnt(page_measures, Openers([p.lines for p in pages], page_measures),
                   learn_fit(pages, page_measures))
 
 
@@ -302,4 +304,21 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
         for i, line in enumerate(page.lines):
             builder.feed(line, page.lines[i + 1 : i + 3])
     builder.close()
+    read_inlines(builder.unread, vocab)
     return builder.blocks
+
+
+def read_inlines(unread: list[tuple[Heading | Paragraph, str]], vocab: words.Vocabulary) -> None:
+    """Give each block the inlines of its text (``words.inlines``, the words mended): the
+    later texts' read on the other core."""
+    texts = [text for _, text in unread]
+    cut, left = len(texts), CHILD_SHARE * sum(map(len, texts))
+    while cut and left > 0:
+        cut -= 1
+        left -= len(texts[cut])
+    read = forked.mapped(lambda text: words.inlines(vocab.mend(text)), texts, cut)
+    for (block, _), inlines in zip(unread, read, strict=True):
+        if isinstance(block, Heading):  # a display line's letter-spacing is not emphasis
+            inlines = [Text(i.children[0].text) if isinstance(i, Emphasis) else i
+                       for i in inlines]
+        block.inlines = inlines

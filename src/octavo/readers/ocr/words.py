@@ -40,7 +40,8 @@ GAP_IN_INITIALS = re.compile(r" (?<=\b[A-Z] )\.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
-NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
+# a footnote's mark: one to three stars after a word (the look-behind follows the first star)
+NOTE_MARK = re.compile(r"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{0,2})(?=\s|$|[,.;:)\u201d])")
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
 LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
