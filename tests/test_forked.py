@@ -76,7 +76,7 @@ def test_the_paragraphs_pass_learns_the_same_on_the_other_core():
     bodies, _ = footnotes.split_footnotes(repaired)
     with ahead.Learning(bodies) as learning:
         assert learning.child is not None
-        there, here = learning.result(), paragraphs.learn(bodies)
+        there, here = learning.result(), paragraphs.learn(bodies, paragraphs.measures(bodies))
     assert (there.measures, there.fit) == (here.measures, here.fit)
     assert vars(there.openers) == vars(here.openers)
 

@@ -11,12 +11,14 @@ import base64
 import copy
 import dataclasses
 import datetime
+import functools
 import io
 from collections.abc import Iterator
 from pathlib import Path
 
 from ebooklib import epub
 
+from .. import forked
 from ..ids import IdAllocator
 from ..paths import STYLES
 from ..render import environment, linker, notes_by_id, notes_placed, render, toc_entries
@@ -35,6 +37,8 @@ GUIDE = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter"
 BODY_TYPES = {"preface": "frontmatter", "appendix": "backmatter",
               "chronicle": "backmatter"}  # the rest is body matter
 MODIFIED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+CHILD_NODES = 0.25  # of the documents' nodes rendered by the child that draws the cover too:
+# about half the work (the sample volume's cover takes 0.024 s, its 56,000 nodes 0.052 s)
 TEMPLATES = ("epub-", "_")  # the names of the templates an EPUB is rendered with begin so
 
 
@@ -92,6 +96,7 @@ class Locations:
     file: dict[str, str] = dataclasses.field(default_factory=dict)
     order: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
     pages: list[PageMarker] = dataclasses.field(default_factory=list)
+    sizes: list[int] = dataclasses.field(default_factory=list)  # each document's nodes
 
     def position(self, href: str) -> tuple[int, int]:
         """The reading-order position of ``file#id`` (a document's start for ``file``)."""
@@ -104,6 +109,7 @@ def locate(docs: list[Document]) -> Locations:
     found = Locations()
     for number, doc in enumerate(docs):
         found.order[doc.file] = (number, 0)
+        step = 0
         for step, node in enumerate(iter_nodes(*doc.content), 1):  # as they are rendered
             ident = getattr(node, "id", "")
             if isinstance(ident, str) and ident:
@@ -111,6 +117,7 @@ def locate(docs: list[Document]) -> Locations:
                 found.order[ident] = (number, step)
             if isinstance(node, PageMarker):
                 found.pages.append(node)
+        found.sizes.append(step)
     found.file["endnotes"] = "endnotes.xhtml"
     return found
 
@@ -214,12 +221,22 @@ def build(book: Book, own: bool = False) -> bytes:
               "note_lists": note_groups(book, per_work=False),
               "page_href": lambda page: href(page_id(page)) if page_id(page) in where.file else ""}
 
+    # the documents and the cover made on two cores: a forked child draws the cover and
+    # renders the last documents, which hold a quarter of the nodes
+    jobs = [functools.partial(render, d.template, title=d.title, body_type=d.body_type,
+                              work=d.work, **common) for d in docs]
+    cut, left = len(docs), CHILD_NODES * sum(where.sizes)
+    while cut and left > 0:
+        cut -= 1
+        left -= where.sizes[cut]
+    *xhtml, cover = forked.mapped(lambda job: job(), [*jobs, functools.partial(cover_png, meta)],
+                                  cut)
+
     package = epub.EpubBook()
     images = images_of(book)
     describe(package, meta, pages=bool(pages), cover_id="cover-image", images=bool(images))
     package.add_item(_item("css", STYLESHEET, "text/css", (STYLES / "epub.css").read_bytes()))
-    package.add_item(_item("cover-image", COVER_IMAGE, "image/png", cover_png(meta),
-                           "cover-image"))
+    package.add_item(_item("cover-image", COVER_IMAGE, "image/png", cover, "cover-image"))
     for image in images:
         package.add_item(_item(f"image-{Path(image.file).stem}", f"images/{image.file}",
                                image.media_type, base64.b64decode(image.data)))
@@ -227,10 +244,8 @@ def build(book: Book, own: bool = False) -> bytes:
     landmarks = [{"type": d.landmark[0], "href": d.file, "label": d.landmark[1]}
                  for d in docs if d.landmark]
     landmarks.insert(NAV_POSITION, {"type": "toc", "href": f"{NAV}#toc", "label": "Contents"})
-    for doc in docs:
-        xhtml = render(doc.template, title=doc.title, body_type=doc.body_type, work=doc.work,
-                       **common)
-        item = _item(doc.uid, doc.file, "application/xhtml+xml", xhtml.encode())
+    for doc, text in zip(docs, xhtml, strict=True):
+        item = _item(doc.uid, doc.file, "application/xhtml+xml", text.encode())
         package.add_item(item)
         package.spine.append(item)
     nav = _item("nav", NAV, "application/xhtml+xml",

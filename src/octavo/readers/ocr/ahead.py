@@ -1,8 +1,10 @@
-"""What the paragraphs pass learns of the pages (``paragraphs.learn``: their measures, the
-openers, the fit test), learnt on the other core while the reader counts the vocabulary.
+"""What the paragraphs pass learns of the pages (``paragraphs.learn``: the openers and the
+fit test), learnt on the other core while the reader counts the vocabulary.
 
-A forked child learns it (``octavo.forked``) and sends it back; where no child can be
-forked, or it fails, it is learnt here when it is wanted.
+The pages' measures are taken first, here: that measures every line, which the paragraphs
+pass would otherwise do again, the child's measurements being its own. Then a forked child
+learns the rest (``octavo.forked``) and sends it back; where no child can be forked, or it
+fails, it is learnt here when it is wanted.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ import pickle
 
 from ... import forked
 from .pages import Page
-from .paragraphs import Learnt, learn
+from .paragraphs import Learnt, learn, measures
 
 
 class Learning:
-    """``paragraphs.learn(pages)``, under way (a context: a child not asked is ended)."""
+    """``paragraphs.learn``, under way (a context: a child not asked is ended)."""
 
     def __init__(self, pages: list[Page]) -> None:
-        self.pages = pages
-        self.child = forked.start(lambda _: pickle.dumps(learn(pages), pickle.HIGHEST_PROTOCOL))
+        self.pages, self.measures = pages, measures(pages)
+        self.child = forked.start(lambda _: pickle.dumps(learn(pages, self.measures),
+                                                         pickle.HIGHEST_PROTOCOL))
 
     def __enter__(self) -> Learning:
         return self
@@ -31,4 +34,4 @@ class Learning:
     def result(self) -> Learnt:
         """What was learnt: the child's answer, else learnt now."""
         answer = self.child.answer() if self.child else None
-        return pickle.loads(answer) if answer else learn(self.pages)
+        return pickle.loads(answer) if answer else learn(self.pages, self.measures)

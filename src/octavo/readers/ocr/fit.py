@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lines import SHORT, ends_sentence, line_kind, runs_on
+from .lines import SENTENCE_END, SHORT, line_kind, runs_on
 from .measure import width
 
 SPACE = width("a a") - width("aa")  # a word space's width in ems
@@ -52,10 +52,10 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
         if not line or not after or width(line) < SHORT * measures[at]:
             continue
-        if ends_sentence(line):
+        if SENTENCE_END.search(line):
             if line_kind(after, line) == "text":
                 ending.append((at, line, after))
-        elif before and not ends_sentence(before) and runs_on(line, after):
+        elif before and not SENTENCE_END.search(before) and runs_on(line, after):
             running.append((at, line, after))  # not a paragraph's first line either
     widest = [0.0] * len(pages)
     for at, line, _ in running:

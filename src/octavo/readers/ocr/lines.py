@@ -11,6 +11,22 @@ from ...dates import MONTHS
 from .measure import width
 from .pages import Page
 
+
+class AtEnd:
+    """A pattern matched at the end of a line (``…$``; the line holds no line break), tried
+    only where the line's last character is one its matches end with: a pattern is tried
+    at every character of a line, the last one is looked up once."""
+
+    def __init__(self, pattern: str, endings: str, digit: bool = False) -> None:
+        self.pattern, self.endings, self.digit = re.compile(pattern), frozenset(endings), digit
+
+    def search(self, line: str) -> re.Match[str] | None:
+        last = line[-1:]
+        if last in self.endings or (self.digit and last.isdecimal()):
+            return self.pattern.search(line)
+        return None
+
+
 MONTH = f"(?:{MONTHS})"
 DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
                       r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
@@ -26,21 +42,14 @@ YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
-SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
-SENTENCE_ENDINGS = frozenset(".!?:;\u201d\u2019)*")  # what its matches end with, or a digit
+SENTENCE_END = AtEnd(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$",
+                     ".!?:;\u201d\u2019)*", digit=True)
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
 SHORT = 0.9  # a line narrower than this share of the measure is short: a sentence's last
 # line, a display line, a signature; a line that runs on is wider
-
-
-def ends_sentence(line: str) -> bool:
-    """Whether a line (no line break in it) ends a sentence (``SENTENCE_END``): the pattern,
-    which is tried at every character, only where the last one is one a match ends with."""
-    last = line[-1:]
-    return (last in SENTENCE_ENDINGS or last.isdecimal()) and bool(SENTENCE_END.search(line))
 
 
 def is_display(line: str) -> bool:
@@ -63,7 +72,7 @@ def letter_spaced(line: str) -> bool:
 def is_label(line: str, measure: float) -> bool:
     """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
     label, not the end of the paragraph before it."""
-    return width(line) < SIGNATURE * measure and not ends_sentence(line.strip())
+    return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
 
 
 def is_signature(line: str, measure: float) -> bool:
@@ -75,6 +84,8 @@ def is_signature(line: str, measure: float) -> bool:
 def line_kind(line: str, previous: str) -> str:
     """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
     s = line.strip()
+    if "a" <= s[:1] <= "z":  # a sentence going on, or a lettered point (``b) …``): every
+        return "point" if POINT.match(s) else "text"  # other kind opens otherwise
     if ASTERISM.match(s):
         return "asterism"
     if is_display(s):
@@ -85,7 +96,7 @@ def line_kind(line: str, previous: str) -> str:
         return "point"
     if NOTE_START.match(s) and (NOTE_END.search(previous) or is_display(previous)):
         return "note"
-    if ENTRY.match(s) and (ends_sentence(previous) or not previous):
+    if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
         return "entry"
     return "text"
 
@@ -110,5 +121,5 @@ def contents_line(line: str) -> str:
 
 def runs_on(line: str, after: str) -> bool:
     """Whether ``line`` runs on into ``after`` inside a sentence (and a word)."""
-    return (not ends_sentence(line) and not line.endswith("-")
+    return (not SENTENCE_END.search(line) and not line.endswith("-")
             and line_kind(after, line) == "text")

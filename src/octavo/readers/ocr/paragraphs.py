@@ -37,11 +37,12 @@ from ...tree import (
 from . import fit, words
 from .lines import (
     ROMAN_LINE,
+    SENTENCE_END,
     SHORT,
     SIGNATURE,
     YEAR_LINE,
+    AtEnd,
     contents_line,
-    ends_sentence,
     is_contents,
     is_display,
     is_label,
@@ -54,7 +55,8 @@ from .measure import measure, width
 from .openers import Openers
 from .pages import Page, unspace
 
-FULL_STOP = re.compile(r"[.!?][\u201d\u2019)]*\d{0,3}$")  # not a colon: a list may follow
+# a full stop, not a colon: a list may follow
+FULL_STOP = AtEnd(r"[.!?][\u201d\u2019)]*\d{0,3}$", ".!?\u201d\u2019)", digit=True)
 QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
@@ -110,7 +112,7 @@ class Builder:
             self.unread.append((heading, self.text))
         elif self.kind == "paragraph":
             role = self.role
-            if not role and self.lines == 1 and not ends_sentence(self.text):
+            if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
                 role = ParagraphRole.LINE
             paragraph = Paragraph([], role=role)
             self.unread.append((paragraph, self.text))
@@ -153,7 +155,7 @@ class Builder:
         """Before a dateline: set the open paragraph's last line apart when it is a short
         line that ends no sentence (a signature ``Stalin``, a source ``Pravda, No. 6,``)."""
         last = self.last.strip()
-        if (self.kind != "paragraph" or ends_sentence(last) or self.under_title()
+        if (self.kind != "paragraph" or SENTENCE_END.search(last) or self.under_title()
                 or width(last) > SIGNATURE * self.measure):
             return  # not a signature; under a title, the end of a subtitle
         if self.lines > 1:
@@ -186,11 +188,11 @@ class Builder:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end,
         or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
-        if ((self.lines > 1 or self.under_title()) and max(self.widths) < DISPLAY
+        if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])):
             return True  # display lines (a subtitle) end where the text's full lines begin
-        if (self.under_title() and not FULL_STOP.search(last)
-                and width(line) < DISPLAY * self.measure):
+        if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
+                and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
         if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
             wide = [width(ln) / self.measure for ln in [line, *ahead]]
@@ -201,7 +203,7 @@ class Builder:
             return True  # a signature (``J. Stalin``) or a letter's close stands alone
         if opens and ahead and is_display(ahead[0]) and is_label(line, self.measure):
             return True
-        if not (ends_sentence(last) and opens) or ABBREVIATION.search(last):
+        if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
             return False
         if QUESTION.search(last) and REPLY.match(line):
             return True  # an interview's answer
@@ -220,7 +222,7 @@ class Builder:
         lean = LEAN * self.openers.odds(line)
         indent = INDENT + max(lean, 0)  # a likely opener's first line may run fuller
         indented = width(line) < indent * self.measure * size and not letter_spaced(line)
-        if lean <= 0 and ends_sentence(line) and width(line) < SHORT * self.measure:
+        if lean <= 0 and SENTENCE_END.search(line) and width(line) < SHORT * self.measure:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
@@ -271,9 +273,8 @@ class Learnt:
     fit: fit.Fit
 
 
-def learn(pages: list[Page]) -> Learnt:
-    """The pages' measures, openers and fit test."""
-    page_measures = measures(pages)
+def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
+    """The openers and fit test of pages whose measures are given (``measures``)."""
     return Learnt(page_measures, Openers([p.lines for p in pages], page_measures),
                   learn_fit(pages, page_measures))
 
@@ -282,7 +283,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
                  learnt: Learnt | None = None) -> list[Block]:
     """The running text of the numbered pages as blocks, with a marker for every page
     (``learnt``: what ``learn`` learns of them, if learnt already)."""
-    learnt = learnt or learn(pages)
+    learnt = learnt or learn(pages, measures(pages))
     builder = Builder(vocab, learnt.openers, learnt.fit)
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:

@@ -199,8 +199,8 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
         return f"{text.removesuffix('-').rstrip()} {line}"
     if (kept := keeps_hyphen(vocab, end, line)) is not None:
         return (text if kept else text[:-1]) + line
-    h, t = LAST_WORD.search(end), LEADING.match(line)
-    if h and t and vocab.lost_join(h[1], t[1]):
+    t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
+    if t and t[1].islower() and (h := LAST_WORD.search(end)) and vocab.lost_join(h[1], t[1]):
         return text + line
     return f"{text} {line}"
 
