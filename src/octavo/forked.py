@@ -17,6 +17,7 @@ fork.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -30,6 +31,8 @@ from . import progress
 T, R = TypeVar("T"), TypeVar("R")
 Ask = Callable[[], bytes]  # in the child: the parent's request (b"" if it sent none)
 _OPEN: list[Child] = []  # the children whose pipes are open here: a later child closes them
+_ENDING: list[int] = []  # the children that answered, not yet reaped
+_SIZE = 8  # bytes of the answer's length, sent first: an answer cut short is no answer
 
 
 class Child:
@@ -49,12 +52,17 @@ class Child:
         return True
 
     def answer(self) -> bytes | None:
-        """The child's answer, once it has finished; None if it failed."""
+        """The child's answer, once it has sent it whole; None if it failed. The child is
+        not waited for as it ends (freeing its memory takes it a hundredth of a second):
+        it is reaped when the next child starts."""
         self._close(request=True)
         fd, self.answer_fd = self.answer_fd, -1
         with open(fd, "rb") as pipe:
             data = pipe.read()
-        return data if self._reap() == 0 else None
+        _ENDING.append(self.pid)
+        self._forget()
+        size = int.from_bytes(data[:_SIZE], "big")
+        return data[_SIZE:] if len(data) >= _SIZE and size == len(data) - _SIZE else None
 
     def end(self) -> None:
         """Stop the child, unasked, if it is still working (the parent failed, or needs
@@ -62,14 +70,13 @@ class Child:
         self._close(request=True, answer=True)
         if self.pid:
             os.kill(self.pid, signal.SIGKILL)
-            self._reap()
+            os.waitpid(self.pid, 0)
+            self._forget()
 
-    def _reap(self) -> int:
-        _, status = os.waitpid(self.pid, 0)
+    def _forget(self) -> None:
         self.pid = 0
         if self in _OPEN:
             _OPEN.remove(self)
-        return os.waitstatus_to_exitcode(status)
 
     def _close(self, request: bool = False, answer: bool = False) -> None:
         if request and self.request >= 0:
@@ -89,6 +96,11 @@ def start(work: Callable[[Ask], bytes]) -> Child | None:
     """Fork a child that answers ``work(ask)``; None where no child can be forked."""
     if not can_fork():
         return None
+    for pid in list(_ENDING):  # the children that answered, once they have ended
+        with contextlib.suppress(ChildProcessError):  # (reaped already)
+            if os.waitpid(pid, os.WNOHANG) == (0, 0):
+                continue
+        _ENDING.remove(pid)
     request_in, request_out = os.pipe()
     answer_in, answer_out = os.pipe()
     try:
@@ -143,6 +155,7 @@ def _child(work: Callable[[Ask], bytes], request: int, answer: int,
 
             data = work(ask)
         with open(answer, "wb") as pipe:
+            pipe.write(len(data).to_bytes(_SIZE, "big"))
             pipe.write(data)
         status = 0
     except BaseException:  # the parent does the work itself, and says what went wrong

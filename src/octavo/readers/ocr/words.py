@@ -76,7 +76,7 @@ class Vocabulary:
     def __init__(self, lines: list[str]) -> None:
         inner: list[str] = []  # a line's first and last words may be fragments: not counted
         whole: list[str] = []  # … unless no hyphen breaks them: every whole word printed
-        pairs: list[str] = []
+        pairs: list[tuple[str, str]] = []
         broken = False  # whether the line before ended in a hyphen
         hyphened: list[str] = []
         for line in lines:
@@ -86,7 +86,7 @@ class Vocabulary:
             breaks = line.rstrip().endswith("-")
             whole += tokens[broken : len(tokens) - breaks]
             broken = breaks
-            pairs += map(" ".join, itertools.pairwise(tokens))
+            pairs += itertools.pairwise(tokens)
             if "-" in lowered:
                 hyphened += HYPHENED.findall(lowered)
         self.words = Counter(inner)
@@ -120,7 +120,7 @@ class Vocabulary:
         if not tail.islower() or not head.isalpha():
             return False
         joined = (head + tail).lower()
-        apart = self.pairs[f"{head.lower()} {tail}"]
+        apart = self.pairs[head.lower(), tail]
         if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
