@@ -49,6 +49,16 @@ def zipf(word: str) -> float:
     return others[word]
 
 
+def may_begin(prefix: str) -> bool:
+    """Whether a word wordfreq knows may begin with ``prefix``: one of the table's, for a
+    prefix of ASCII letters (lower case); any, for one of other letters."""
+    if not _ASCII_WORD.fullmatch(prefix):
+        return True
+    words = _table().words
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
 def load() -> None:
     """Load the table now, before the first word is asked of it (while another core works)."""
     _table()

@@ -210,9 +210,11 @@ def segment(letters: str) -> tuple[str, ...]:
     """Split a run of letters into the likeliest English words (``revolutionsinEurope``)."""
     n = len(letters)
     best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 20), end):
+    for start in range(n):  # best[start] is settled: every split before it was tried
+        for end in range(start + 1, min(n, start + 20) + 1):
             word = letters[start:end]
+            if end - start > 1 and not frequencies.may_begin(word.lower()):
+                break  # no word begins so, nor is a longer run a word
             freq = zipf(word) if len(word) > 1 or word in "aAiI" else 0.0
             if freq <= 0 and end - start > 1:
                 continue
