@@ -8,12 +8,16 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from cli_runner import DISCUSSION, assert_fails_cleanly, leftovers, octavo
+from conftest import INPUT
 
 from octavo import output
 from octavo.writers import pdf
+
+VOLUME = INPUT / "stalin-works-05.ocr.txt"
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +148,38 @@ def test_a_full_disk_is_an_output_error_and_keeps_the_earlier_outputs(good_dist,
     run = octavo("build", DISCUSSION, "--out", good_dist[0], "--no-cache")
     assert_fails_cleanly(run, 6, "stalin-1924-the-discussion.epub", "No space")
     _unchanged(good_dist)
+
+
+CTRL_C_WHILE_READING = """
+import os, pathlib, sys, time
+from octavo.readers import READERS
+from octavo.cli import main
+
+def reading(text, hints=None):  # in the child that reads the source for the batch
+    pathlib.Path(os.environ["READING_MARKER"]).touch()
+    time.sleep(120)
+
+READERS["ocr"] = reading
+sys.argv[0] = "octavo"
+main()
+"""
+
+
+def test_ctrl_c_while_a_batch_reads_its_source_aside_stops_every_process_quietly(tmp_path):
+    """Ctrl-C reaches the terminal's whole process group: the command, the child reading
+    the source and the cluster's processes starting meanwhile."""
+    marker = tmp_path / "reading"
+    batch = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_WHILE_READING, "pamphlets", str(VOLUME), "--all",
+         "--jobs", "2", "--out", str(tmp_path / "out")],
+        env={**os.environ, "OCTAVO_CACHE": str(tmp_path / "trees"),
+             "READING_MARKER": str(marker)},
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    while not marker.exists():
+        assert batch.poll() is None, batch.stderr.read()
+        time.sleep(0.05)
+    os.killpg(batch.pid, signal.SIGINT)
+    assert batch.wait(timeout=60) == 130
+    assert batch.stderr.read() == "octavo: interrupted; earlier outputs are as they were\n"
+    assert not [*tmp_path.glob("trees/*")] and not [*tmp_path.glob("out/*")]

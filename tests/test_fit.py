@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,13 @@ def test_a_volume_set_in_the_reckoned_face_is_trusted():
     assert learnt.false_passes < 0.05 < learnt.sentence_passes
 
 
+def test_a_trusted_volume_gives_its_indent_and_how_often_a_sentence_ends_a_paragraph():
+    """The indent is the print's (1 em); most sentences ending a line end a paragraph."""
+    learnt = _learnt(generate(Options(seed=3)).text)
+    assert 0.9 < learnt.indent <= 1.0
+    assert learnt.prior > 0.5
+
+
 def test_the_real_scan_is_not_trusted():
     learnt = _learnt(VOLUME.read_text(encoding="utf-8"))
     assert not learnt.trusted
@@ -51,6 +59,16 @@ def test_a_line_passes_with_room_for_the_next_word():
     assert learnt.passes(0, line, "ab cd")  # 0.94 em
     assert not learnt.passes(0, line, "abcd cd")  # 1.89 em
     assert not learnt.passes(0, line, "ab cd", indent=1.0)  # a paragraph's first line
+
+
+def test_a_line_that_fails_weighs_the_next_words_width_against_the_measure():
+    """Running on, the line falls short by less than the next word: the longer the word,
+    the likelier that a sentence's last line merely happens to be that full."""
+    learnt = fit.Fit([24.0], True, 0.0, 0.0, prior=1.0, indent=1.0)
+    assert learnt.odds(0, "Furthermore, we") > learnt.odds(0, "But we")
+    assert learnt.odds(0, "abcd cd") == pytest.approx(1.0 + math.log((fit.SPACE + 1.888) / 24))
+    # a paragraph's first line is short by the indent, less a space the setter squeezed
+    assert learnt.first_line(0, "a" * 52) and not learnt.first_line(0, "a" * 53)  # 23.1, 23.5
 
 
 def _paragraphs(text: str, folder: Path) -> list[str]:

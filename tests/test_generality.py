@@ -9,6 +9,7 @@ generated from known text (``volumegen``) read back to that text.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -18,6 +19,8 @@ from cli_runner import assert_fails_cleanly, octavo
 from volumegen import Options, Volume, generate
 
 from octavo.findings import Finding
+from octavo.readers.ocr.heads import unspace
+from octavo.readers.ocr.titles import title_case
 from octavo.sources import Source, read_book
 from octavo.tree import Book, Heading, NoteRef, PageMarker, Paragraph, Text, iter_nodes
 
@@ -58,7 +61,65 @@ VARIATIONS = {
         t, lambda m: f"{m[2]} {m[1]}" if m[2] else m[1]).encode(),
     "cp1252": lambda t: t.encode("cp1252"),
     "UTF-8 read as Latin-1 and saved again": lambda t: t.encode().decode("latin-1").encode(),
+    "double hyphens for dashes": lambda t: t.replace("‹", "--").encode(),
+    "the contents' pages below their entries": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c)).encode(),
+    "the contents without leaders": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}(?=\s\S+ ?$)", "", c)).encode(),
+    "running heads in title case": lambda t: re.sub(
+        r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}) ?$",
+        lambda m: f"{title_case(unspace(m[1]))} {m[2]}", t).encode(),
+    "pages cut in two by stray blank lines": lambda t: "\n\n".join(
+        _cut_after(page, 4 + n % 20) if n % 7 == 3 else page
+        for n, page in enumerate(t.split("\n\n"))).encode(),
+    "a blank line under every running head": lambda t: re.sub(
+        r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? \d{1,3} ?)$", "\\1\n", t).encode(),
+    "folios misread": lambda t: _misread_folios(t).encode(),
+    "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
+    .encode(),
+    "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
+    "hyphens at line ends marked ¬": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "¬", t).encode(),
+    "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
+    "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),
 }
+
+
+def _misread_folios(text: str) -> str:
+    """Every ninth running head's folio misread as an OCR does: ``l`` for 1, ``O`` for 0,
+    ``S`` for 5, else a digit dropped."""
+    count = itertools.count()
+
+    def misread(m: re.Match[str]) -> str:
+        folio = m[2]
+        if next(count) % 9 != 4:
+            return m[0]
+        for digit, letter in (("1", "l"), ("0", "O"), ("5", "S")):
+            if digit in folio:
+                return f"{m[1]}{folio.replace(digit, letter, 1)}{m[3]}"
+        return f"{m[1]}{folio[:-1]}{m[3]}" if len(folio) > 1 else m[0]
+
+    return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,} )(\d{1,3})( ?)$", misread, text)
+
+
+def _cut_after(page: str, at: int) -> str:
+    """A page with a blank line after its line ``at``, where it has text on either side."""
+    lines = page.split("\n")
+    return "\n".join([*lines[:at], "", *lines[at:]]) if len(lines) > at + 2 else page
+
+
+def _in_contents(text: str, change) -> str:
+    """The text with its front matter, the contents among it, changed."""
+    end = text.index("\nPREFACE")
+    return change(text[:end]) + text[end:]
+
+
+def _notes_named(text: str, title: str, heading: str = "") -> str:
+    """The notes section titled ``title`` in the contents and its running heads, its
+    heading ``heading`` (``title`` letter-spaced in capitals if none)."""
+    heading = heading or " ".join(title.upper().replace(" ", ""))
+    text = text.replace("\nN O T E S \n", f"\n{heading} \n", 1)
+    text = re.sub(r"(?m)^NOTES (?=\d+ ?$)", f"{title.upper()} ", text)
+    return text.replace("\nNotes . . .", f"\n{title} . . .", 1)
 
 
 def blocks(book: Book) -> list[str]:
@@ -79,10 +140,12 @@ def pages(book: Book) -> list[str]:
     return [n.page for w in book.walk() for n in iter_nodes(w) if isinstance(n, PageMarker)]
 
 
-def _read(folder: Path, name: str, data: bytes, toml: bool = True) -> Book:
+def _read(folder: Path, name: str, data: bytes | str, toml: bool = True,
+          corrections: bool = True) -> Book:
+    folder.mkdir(exist_ok=True)
     source = folder / f"{name}.ocr.txt"
-    source.write_bytes(data)
-    for suffix in (".toml", ".corrections.toml") if toml else ():
+    source.write_bytes(data if isinstance(data, bytes) else data.encode())
+    for suffix in (".toml", *[".corrections.toml"] * corrections) if toml else ():
         shutil.copy(VOLUME.with_name(f"stalin-works-05{suffix}"), folder / f"{name}{suffix}")
     return read_book(Source(source))
 
@@ -100,13 +163,25 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
     same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
                .get_matching_blocks())
     assert same / len(want) >= 0.99, difflib.unified_diff(want, got, lineterm="")
-    assert [(w.id, w.title, w.first_page, w.last_page) for w in book.walk()] == \
-        [(w.id, w.title, w.first_page, w.last_page) for w in original.walk()]
+    assert [(w.first_page, w.last_page) for w in book.walk()] == \
+        [(w.first_page, w.last_page) for w in original.walk()]
+    assert [(w.id, w.title) for w in book.walk() if w.kind != "notes"] == \
+        [(w.id, w.title) for w in original.walk() if w.kind != "notes"]
     assert [(n.number, n.cited_page) for n in book.notes] == \
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]", "[s-008]"}  # encodings
+
+
+def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings):
+    """A layout-keeping extraction indents lines (the corrections, written for the
+    unindented text, are left out of both readings)."""
+    want, got = ([_read(tmp_path / name, name, data, corrections=False)
+                  for name, data in (("plain", RAW), ("indented", re.sub(
+                      r"(?m)^(?=\S)", "   ", RAW)))])
+    assert blocks(got) == blocks(want)
+    assert pages(got) == pages(want)
 
 
 def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
@@ -130,8 +205,8 @@ def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
 
 GENERATED = {
     "as the sample scan": Options(),
-    "saved on Windows, trimmed, form feeds": Options(
-        seed=2, line_end="\r\n", trailing=False, page_break="\n\f"),
+    "saved on Windows, trimmed, form feeds, pages cut by stray blank lines": Options(
+        seed=2, line_end="\r\n", trailing=False, page_break="\n\f", stray_blanks=3),
     "another author, folios outside, heads not spaced": Options(
         seed=3, author="G. Plekhanov", folio_outside=True, spaced_heads=False),
     "two watermarks, another measure": Options(
@@ -139,9 +214,10 @@ GENERATED = {
             ("A DIGITAL EDITION",), ("SCANNED FOR STUDY", "NOT FOR SALE")), every=3),
     "other stand-ins, no watermark": Options(
         seed=5, watermarks=(), stand_ins={"“": "«", "”": "»", "‘": "‚", "’": "`", "—": "~"}),
-    "clean Unicode, folios at the foot of opening pages": Options(
-        seed=6, stand_ins=None, opening_folios=True),
-    "straight quotes": Options(seed=7, stand_ins=None, straight=True),
+    "clean Unicode, folios at the foot of opening pages, explanatory notes": Options(
+        seed=6, stand_ins=None, opening_folios=True, notes_title="Explanatory Notes"),
+    "straight quotes, heads in title case": Options(seed=7, stand_ins=None, straight=True,
+                                                    title_heads=True),
 }
 
 
@@ -156,9 +232,9 @@ def _words(texts: list[str]) -> list[str]:
     return re.findall(r"[\w’]+", " ".join(texts))
 
 
-# The paragraph pass's present figure on generated volumes (0.80 to 0.94; the target is
-# 0.95): a floor, so that a change which loses paragraph ends shows.
-PARAGRAPHS_READ_BACK = 0.8
+# The paragraph pass's present figure on generated volumes (0.88 to 1.0, 0.93 on average;
+# the target is 0.95): a floor, so that a change which loses paragraph ends shows.
+PARAGRAPHS_READ_BACK = 0.88
 
 
 @pytest.fixture(scope="module", params=GENERATED)

@@ -256,6 +256,9 @@ def test_paragraph_openers_come_from_the_volume(volume):
     assert odds("I pass to the schools.") > 1 > abs(odds("I think"))
     assert odds("Such was the case") < 1 < odds("Such are the facts.")
     assert odds("Eighthly, work") > 1  # the ordinals pooled: each alone is rare
+    # with backoff, a word seen seldom takes the odds of its kind: a comma after it or not
+    assert odds("Secondarily, work") == 0 < odds("Secondarily, work", backoff=True)
+    assert odds("Secondarily work", backoff=True) < 0 < odds("Lastly, there is", backoff=True)
 
 
 def test_an_enumerations_last_point_starts_a_paragraph(result):

@@ -103,3 +103,15 @@ def test_a_missing_book_is_a_page_saying_so(served, page):
     response = page.goto(f"{url}/books/no-such-book")
     assert response.status == 404
     assert "no book 'no-such-book' in this library" in page.inner_text("body")
+
+
+def test_the_api_documentation_page_works_with_nothing_fetched_from_elsewhere(served, page):
+    url, _ = served
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{url}/api/docs")
+    operations = page.locator(".opblock-summary-path")
+    operations.first.wait_for()
+    paths = {p.strip().replace("\u200b", "") for p in operations.all_inner_texts()}
+    assert {"/api/books", "/api/pamphlets", "/api/jobs/{job}/{format}"} <= paths
+    assert fetched and all(u.startswith(url) for u in fetched), fetched

@@ -11,12 +11,17 @@ import time
 
 import httpx
 import pytest
+from click.testing import CliRunner
 from conftest import INPUT
 
+from octavo.cli import main
 from octavo.cluster import Cluster
+from octavo.commands.serve import Size
 from octavo.jobs import Busy, Jobs
 from octavo.library import Library
+from octavo.orders import Rendered
 from octavo.store import Store
+from octavo.web.app import create_app
 
 LONG = "The Twelfth Congress"  # the volume's longest work: its PDF takes a few seconds
 SHORT = "To Pravda"
@@ -54,8 +59,6 @@ def stored_files(jobs):
 
 
 def test_a_full_queue_is_refused_with_a_time_to_come_back(jobs, title):
-    from octavo.web.app import create_app
-
     for trim in ("a5", "6x9"):  # two layouts of seconds each fill the queue of 2
         jobs.ask(title, [title.find(LONG)], ("pdf",), trim)
     with pytest.raises(Busy) as busy:
@@ -112,3 +115,59 @@ def test_no_more_pdf_layouts_at_once_than_allowed():
             futures = [two.submit(span, 1.0, fmt=fmt, name=f"{fmt}-{i}") for i in range(2)]
             (a, b) = sorted(f.result() for f in futures)
             assert (b[0] < a[1]) is overlap, (fmt, a, b)
+
+
+def test_the_least_recently_used_outputs_leave_a_store_over_its_limit(tmp_path):
+    store = Store(tmp_path / "store", limit=2 * 1000 + 2 * 200)  # two outputs and their JSON
+
+    def put(key: str) -> None:
+        store.put(key * 64, "epub", Rendered(b"x" * 1000, f"{key}.epub", 1, "1", 0.1))
+
+    put("a")
+    put("b")
+    assert store.get("a" * 64, "epub")  # a is used again: b is now the least recent
+    put("c")
+    kept = {key for key in "abc" if store.get(key * 64, "epub")}
+    assert kept == {"a", "c"}
+    assert sorted(p.name for p in store.folder.rglob("*") if p.is_file()) == sorted(
+        f"{k * 64}.{ext}" for k in "ac" for ext in ("epub", "json"))
+    store.limit = 1  # one output over the limit by itself is still kept, the newest
+    put("d")
+    assert [key for key in "acd" if store.get(key * 64, "epub")] == ["d"]
+
+
+def test_a_download_whose_file_the_limit_removed_is_gone_and_made_again(cluster, title,
+                                                                         tmp_path):
+    jobs = Jobs(cluster, Store(tmp_path / "store", limit=1), queue=2,
+                time_limit=WAIT_SECONDS)
+    try:
+        first = jobs.ask(title, [title.find(SHORT)], ("epub",), "a5")
+        assert settled(first) == "ready"
+        second = jobs.ask(title, [title.find(LONG)], ("epub",), "a5")
+        assert settled(second) == "ready"
+        assert stored_files(jobs) == sorted(
+            f"{second.outputs[0].order.key}.{ext}" for ext in ("epub", "json"))
+        gone = asyncio.run(download(create_app(Library(INPUT), jobs), first.id))
+        assert gone.status_code == 410 and "ask for the pamphlet again" in gone.json()["error"]
+        again = jobs.ask(title, [title.find(SHORT)], ("epub",), "a5")
+        assert again.state != "ready"  # not served from the store: made again
+        assert settled(again) == "ready"
+    finally:
+        jobs.close()
+
+
+async def download(app, job: str) -> httpx.Response:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://octavo") as client:
+        return await client.get(f"/api/jobs/{job}/epub")
+
+
+@pytest.mark.parametrize(("given", "size"), [("500M", 500 * 2**20), ("2G", 2 * 2**30),
+                                             ("1.5 GiB", int(1.5 * 2**30)), ("4096", 4096)])
+def test_a_cache_limit_is_read_as_a_size(given, size):
+    assert Size().convert(given, None, None) == size
+
+
+def test_a_cache_limit_that_is_no_size_is_a_usage_error():
+    result = CliRunner().invoke(main, ["serve", "--cache-limit", "lots"])
+    assert result.exit_code == 2 and "'lots' is not a size" in result.output

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 from cli_runner import DISCUSSION, octavo
@@ -13,7 +14,10 @@ from conftest import warning_codes
 from samples import para, rich_book
 
 from octavo.cache import tree_folder
+from octavo.cache.ahead import reading_ahead
+from octavo.errors import StructureNotFound
 from octavo.readers import READERS
+from octavo.sources import Source
 
 READER_TOML = """title = "Two Works"
 [[work]]
@@ -140,3 +144,59 @@ def test_a_new_tree_replaces_its_sources_old_one_only(tmp_path, reads, monkeypat
     assert octavo("works", "sample.sample.txt").code == 0
     kept = sorted(p.name.rsplit("-", 1)[0] for p in tree_folder().glob("*.json"))
     assert kept == ["sample", "sample-two"]
+
+
+def test_a_source_read_ahead_in_a_child_is_restored_not_read_again(tmp_path, reads,
+                                                                    monkeypatch, capfd):
+    monkeypatch.chdir(tmp_path)
+    with reading_ahead(Source(tmp_path / "sample.sample.txt")):
+        pass
+    assert capfd.readouterr().err == ""  # the child says nothing …
+    assert [*tree_folder().glob("sample-*.json")] and not reads  # … and leaves the tree
+    run = octavo("works", "sample.sample.txt")
+    assert run.code == 0 and "Our Disagreements" in "".join(run.stdout)
+    assert not reads  # restored from what the child left
+
+
+def test_a_source_the_child_cannot_read_is_read_by_the_command_which_says_why(
+        tmp_path, reads, monkeypatch, capfd):
+    def unreadable(text, hints=None):
+        reads.append(text)
+        raise StructureNotFound("no pages found", "sample.sample.txt")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(READERS, "sample", unreadable)
+    with reading_ahead(Source(tmp_path / "sample.sample.txt")):
+        pass
+    assert capfd.readouterr().err == "" and not [*tree_folder().glob("sample-*.json")]
+    run = octavo("works", "sample.sample.txt")
+    assert run.code == StructureNotFound.exit_code and len(reads) == 1
+    assert any("no pages found" in line for line in run.stderr)
+
+
+def test_warnings_of_a_source_read_ahead_are_said_by_the_command(tmp_path, octavo_warnings,
+                                                                  capfd, monkeypatch):
+    monkeypatch.setenv("OCTAVO_CACHE", str(tmp_path / "trees"))
+    source = tmp_path / "book.mia.txt"
+    source.write_bytes(DISCUSSION.read_text(encoding="utf-8").encode("utf-16"))
+    said = octavo("works", source, "--no-cache").warnings
+    capfd.readouterr()
+    for _ in range(2):  # the child reads the source, then restores the tree it left
+        with reading_ahead(Source(source)):
+            pass
+        assert capfd.readouterr().err == ""
+    assert said and octavo("works", source).warnings == said
+    assert warning_codes(octavo_warnings) == {"s-001"}
+
+
+def test_a_command_interrupted_while_the_child_reads_stops_it_quietly(tmp_path, reads,
+                                                                      monkeypatch, capfd):
+    def slow(text, hints=None):
+        time.sleep(60)
+
+    monkeypatch.setitem(READERS, "sample", slow)
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), reading_ahead(Source(tmp_path / "sample.sample.txt")):
+        raise KeyboardInterrupt
+    assert time.monotonic() - start < 30  # the child was stopped, not waited for
+    assert capfd.readouterr().err == "" and not [*tree_folder().glob("*")]

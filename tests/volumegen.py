@@ -24,6 +24,7 @@ from pathlib import Path
 
 from octavo.readers.ocr.folios import to_roman
 from octavo.readers.ocr.measure import width
+from octavo.readers.ocr.titles import title_case
 
 GOLD = Path(__file__).parent / "gold"
 TEXTS = Path(__file__).parent / "fixtures" / "texts"
@@ -51,6 +52,7 @@ class Options:
     indent: float = 1.0  # ems a paragraph's first line is indented in print
     spaced_heads: bool = True  # the verso head letter-spaced (``K. M A R X``)
     folio_outside: bool = False  # a verso's folio before its head
+    title_heads: bool = False  # heads in title case (``Our Tasks``, ``K. Marx``), not capitals
     watermarks: tuple[tuple[str, ...], ...] = (("FROM THE SCANNER", "", "NOT FOR SALE"),)
     every: int = 4  # pages between watermarks
     stand_ins: dict[str, str] | None = field(default_factory=lambda: dict(STAND_INS))
@@ -60,10 +62,12 @@ class Options:
     page_break: str = "\n\n"  # or "\n\f", "\f"
     hyphenate: bool = True
     notes: int = 2  # endnotes per work
+    notes_title: str = "Notes"  # the notes section's, as the contents lists it
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
     opening_folios: bool = False  # a work's first page has its folio at the foot
+    stray_blanks: int = 0  # every this many pages, a blank line the scan left inside one
 
 
 @dataclass
@@ -275,8 +279,8 @@ def generate(options: Options) -> Volume:
     # the notes section
     ts = Typesetter(o, body_pages[-1].folio + 1)
     notes_page = ts.page.folio
-    ts.head = "NOTES"
-    ts.add(["N O T E S"])
+    ts.head = o.notes_title.upper()
+    ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
         ts.add(ts.lines_of(f"{number} {text} p. {page}", first_indent=False))
     back_pages = ts.close()
@@ -290,7 +294,7 @@ def generate(options: Options) -> Volume:
                                  work.first_page, o.measure))
         entries += [_leadered(f"I. {title}", work.first_page + 1, o.measure)
                     for title, _ in work.sections]
-    ts.add(["C O N T E N T S", "Page", *entries, _leadered("Notes", notes_page, o.measure)])
+    ts.add(["C O N T E N T S", "Page", *entries, _leadered(o.notes_title, notes_page, o.measure)])
     front = ts.close()
 
     front = front if o.contents else []
@@ -338,20 +342,23 @@ def _leadered(entry: str, page: int, measure: float) -> str:
 def _scan(pages: list[Page], o: Options, roman: int) -> str:
     """The pages as a scan's text: heads with folios, boilerplate, the encoding, the ends."""
     rng = random.Random(o.seed + 1)
-    author = o.author.upper()
-    if o.spaced_heads:
+    author = o.author if o.title_heads else o.author.upper()
+    if o.spaced_heads and not o.title_heads:
         author = " ".join(" ".join(w) if len(w) > 2 else w for w in author.split())
     chunks = []
     for n, page in enumerate(pages):
         folio = to_roman(page.folio) if n < roman else str(page.folio)
         verso = page.folio % 2 == 0
         head = author if page.author_on_verso and verso else page.head
+        head = title_case(head) if o.title_heads and head != author else head
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
                  if o.heads else [folio]) if page.head else []
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
         if o.opening_folios and not page.head and n >= roman:
             body.append(folio)
         lines = [*first, *body]
+        if o.stray_blanks and n % o.stray_blanks == 1 and len(lines) > 6:
+            lines.insert(rng.randrange(2, len(lines) - 2), "")  # the page cut in two
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
             at = rng.randrange(len(lines) + 1)  # anywhere on the page

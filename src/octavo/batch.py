@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Entry, Manifest, output_keys, read_cached, source_fingerprint
+from .cache.ahead import reading_ahead
 from .errors import OctavoError
 from .orders import Rendered, render
 from .output import writable_folder, write_atomic
@@ -84,16 +86,19 @@ def plan(book: Book, works: list[Work], out_dir: Path, formats: tuple[str, ...],
 
 
 def prepare(source: Source, queries: list[str], out_dir: Path, formats: tuple[str, ...],
-            use_cache: bool = True, reading: Callable[[], object] = lambda: None) -> Batch:
+            use_cache: bool = True, reading: Callable[[], object] | None = None) -> Batch:
     """The batch of pamphlets of the works named (every work of the source when none is);
     without ``use_cache`` the source is read afresh (outputs still fresh are kept).
-    ``reading`` is called when the source has to be read: there is work to do."""
+    ``reading`` is called when the source has to be read (there is work to do) to start
+    other work meanwhile: the source is then read in a child process, on another core."""
     manifest = Manifest(out_dir)
     name = str(source.path.resolve())
     fingerprint = source_fingerprint(source, selection="|".join([*formats, "", *queries]))
     if use_cache and (names := manifest.unchanged(name, fingerprint)):
         return Batch(name, fingerprint, manifest, unchanged=names)
-    reading()
+    if reading is not None:
+        with reading_ahead(source) if use_cache else nullcontext():
+            reading()
     book = read_cached(source, use_cache)
     works = find_works(book, queries) if queries else pamphlet_works(book)
     return Batch(name, fingerprint, manifest,

@@ -83,6 +83,11 @@ class Job:
                 return state
         return "ready"
 
+    @property
+    def kept(self) -> bool:
+        """Whether the files made for it are still in the store (which has a size limit)."""
+        return all(o.stored.path.exists() for o in self.outputs if o.stored is not None)
+
 
 class Jobs:
     """The jobs of a server: asked for, made on the cluster, their outputs stored."""
@@ -109,7 +114,7 @@ class Jobs:
         job_id = hashlib.sha256("|".join(o.key for o in orders).encode()).hexdigest()[:32]
         with self._lock:
             job = self.jobs.get(job_id)
-            if job is not None and job.state != "failed":
+            if job is not None and job.state != "failed" and job.kept:
                 self.jobs.move_to_end(job_id)
                 return job
             outputs = [self._output(o) for o in orders]

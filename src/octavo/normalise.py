@@ -4,13 +4,17 @@ Line ends become ``\\n`` (from CRLF or CR), a byte-order mark and zero-width cha
 go, tabs and the odd spaces (no-break, thin, figure …) become plain spaces, trailing
 white space goes, and a form feed is a page break like a blank line.  What a reader sees
 is then the same for a text saved on Windows, trimmed by an editor or paged with form
-feeds; a line of white space is a blank line.  Text that was UTF-8 read as Windows-1252
-or Latin-1 somewhere on its way (``Partyâ€™s``) is mended (ftfy) before all that.
+feeds; a line of white space is a blank line.  A soft hyphen ending a line is the hyphen
+it printed as (a PDF's text keeps it so), as is ``¬`` where it stands only at line ends
+(some OCR marks hyphens so), and ligatures (``ﬁ``, ``ﬂ``) are their letters.
+Text that was UTF-8 read as Windows-1252 or Latin-1 somewhere on its way (``Partyâ€™s``)
+is mended (ftfy) before all that.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Each pattern below is tried only on a text holding one of the characters it opens with
 # (looked for by ``in``, a hundred times as fast as a pattern's scan of a volume's text).
@@ -20,6 +24,10 @@ _SPACE_CHARS = "\t\xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000,
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u2060\xad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_SOFT_HYPHEN_END = re.compile(r"\xad(?= *\n)")
+_NOT_SIGN = re.compile(r"\xac(?! *\n)")  # ``¬`` inside a line: a stand-in, not a hyphen
+LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"  # ff fi fl ffi ffl ſt st
+_LIGATURES = re.compile(f"[{LIGATURES}]")
 # UTF-8's lead bytes read as cp1252 or Latin-1, before a continuation byte so read
 _MOJIBAKE = re.compile("[\u00c2-\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
                        "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
@@ -45,8 +53,14 @@ def normalise(text: str) -> str:
         text = ftfy.fix_encoding(text)
     if _holds(text, _LINE_END_CHARS):
         text = _LINE_ENDS.sub("\n", text)
+    if "\xad" in text:
+        text = _SOFT_HYPHEN_END.sub("-", text)
+    if "\xac" in text and not _NOT_SIGN.search(text):  # only at line ends: a hyphen's mark
+        text = text.replace("\xac", "-")
     if _holds(text, _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
+    if _holds(text, LIGATURES):
+        text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
     if _holds(text, _SPACE_CHARS):
         text = _SPACES.sub(" ", text)
     if "\f" in text:

@@ -13,11 +13,23 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.forkserver
+import signal
+import threading
 
 PRELOAD = ["distributed", "octavo.orders", "octavo.writers.epub", "octavo.writers.pdf"]
 
 
 def start() -> None:
-    """Start the fork server loading ``PRELOAD``, if it isn't running yet."""
+    """Start the fork server loading ``PRELOAD``, if it isn't running yet. Started from the
+    main thread, it ignores Ctrl-C from its start, as do the workers it forks: Ctrl-C is the
+    command's, which stops them (the server took it as an error in the middle of its
+    loading, and said so with a traceback)."""
     multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
-    multiprocessing.forkserver.ensure_running()
+    if threading.current_thread() is not threading.main_thread():
+        multiprocessing.forkserver.ensure_running()
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # kept over exec, unlike a mask
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, handler)

@@ -74,18 +74,18 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
     starting = {}
 
     def start_cluster() -> None:  # there is work: the cluster starts while the source is read
-        if scheduler or (jobs > 1 and (every or len(works) * len(formats) > 1)):
-            if not scheduler:  # the workers' server loads while Dask does, here
-                from .. import worker_server
+        if not scheduler:  # the workers' server loads while Dask does, here
+            from .. import worker_server
 
-                worker_server.start()
-            from ..cluster import Cluster
+            worker_server.start()
+        from ..cluster import Cluster
 
-            starting["cluster"] = Cluster.soon(scheduler, jobs)
+        starting["cluster"] = Cluster.soon(scheduler, jobs)
 
+    parallel = scheduler or (jobs > 1 and (every or len(works) * len(formats) > 1))
     with status():
         batch = prepare(Source(source), list(works), out_dir, formats,
-                        use_cache=not no_cache, reading=start_cluster)
+                        use_cache=not no_cache, reading=start_cluster if parallel else None)
     with click.progressbar(length=batch.size, label="pamphlets",
                            item_show_func=lambda name: name) as bar:
         made = run(batch, jobs, lambda done: bar.update(1, done.path.name), scheduler,

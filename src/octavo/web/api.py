@@ -163,4 +163,7 @@ def download(request: Request, job: str, format: Format) -> FileResponse:
                    if o.order.fmt == format), None)
     if stored is None:
         raise HTTPException(404, f"job {job} has no {format.upper()} ready")
+    if not stored.path.exists():  # made, then removed to keep the cache within its limit
+        raise HTTPException(410, f"job {job}'s {format.upper()} is no longer kept: ask for "
+                                 "the pamphlet again")
     return FileResponse(stored.path, media_type=MEDIA_TYPES[format], filename=stored.name)

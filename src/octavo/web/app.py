@@ -8,6 +8,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -18,17 +19,19 @@ from ..render import render
 from . import api, pages
 
 LOG = logging.getLogger("octavo.web")
-HEADINGS = {400: "Not possible", 404: "Not found", 422: "Not understood",
+HEADINGS = {400: "Not possible", 404: "Not found", 410: "No longer kept", 422: "Not understood",
             500: "Something went wrong", 503: "Too busy"}
 
 
 def create_app(library: Library, jobs: Jobs) -> FastAPI:
     """The application serving ``library`` and making pamphlets with ``jobs``."""
-    app = FastAPI(title="octavo", version=__version__, docs_url="/api/docs", redoc_url=None,
-                  openapi_url="/api/openapi.json",
-                  description="Pamphlets on demand from the books of a library: list the "
-                              "books and their works, ask for a pamphlet of some works as "
-                              "EPUB and/or PDF, poll the job, download the files.")
+    app = FastAPIOffline(title="octavo", version=__version__, docs_url="/api/docs",
+                         redoc_url=None, static_url="/api/docs/assets",
+                         openapi_url="/api/openapi.json",
+                         description="Pamphlets on demand from the books of a library: list "
+                                     "the books and their works, ask for a pamphlet of some "
+                                     "works as EPUB and/or PDF, poll the job, download the "
+                                     "files.")
     app.state.library, app.state.jobs = library, jobs
     app.include_router(pages.router)
     app.include_router(api.router, prefix="/api")

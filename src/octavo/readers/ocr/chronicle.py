@@ -16,7 +16,7 @@ from .flow import Line, flow, inlines
 from .pages import Page
 from .words import Vocabulary
 
-_HEAD = "BIOGRAPHICAL CHRONICLE"
+_HEAD = re.compile(r"^(?:BIOGRAPHICAL)?CHRONICLE$")  # spaces closed up, in capitals
 _YEAR = re.compile(r"^(?P<year>(?:\d ?){3}\d)$")
 _SPAN = re.compile(r"^\((?:[\d -]+)\)$")
 _DAY = r"\d{1,2}(?:\s*-\s*\d{1,2})?"
@@ -32,9 +32,12 @@ _REST_OF_DATE = re.compile(rf"^(?P<date>(?:{MONTHS}|[a-z]+)\s*{_DAY}(?:\s+and\s+
 
 def chronicle_pages(pages: list[Page]) -> list[Page]:
     """The pages of the Biographical Chronicle."""
-    found = [p for p in pages if p.head == _HEAD
-             or (p.lines and p.lines[0].strip() == _HEAD)]
-    return found
+    return [p for p in pages if _is_heading(p.head) or (p.lines and _is_heading(p.lines[0]))]
+
+
+def _is_heading(text: str) -> bool:
+    """``BIOGRAPHICAL CHRONICLE`` or ``Chronicle``, letter-spaced or not."""
+    return _HEAD.match(text.replace(" ", "").upper()) is not None
 
 
 def parse(pages: list[Page], vocab: Vocabulary) -> list[PageMarker | Chronicle]:
@@ -48,7 +51,7 @@ def parse(pages: list[Page], vocab: Vocabulary) -> list[PageMarker | Chronicle]:
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if text == _HEAD or _SPAN.match(text.replace(" ", "")) or _SPAN.match(text):
+        if _is_heading(text) or _SPAN.match(text.replace(" ", "")) or _SPAN.match(text):
             if line.page:
                 opening.append(PageMarker(line.page))
             i += 1

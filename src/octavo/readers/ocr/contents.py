@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+[IVXL]+)?$")
 _PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,})$")
+_LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,})$")  # an entry's, below it
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -28,6 +29,9 @@ _APPENDIX = re.compile(r"^Appendix \d+\.")
 DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?(?:,\s*\d{{4}})?")
 _TRAILING_DATE = re.compile(rf",?\s*(?P<date>{DATE.pattern})$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_BACK = {"preface": re.compile(r"(?i)^(?:preface|foreword)$"),  # entries of no work
+         "notes": re.compile(r"(?i)^(?:[a-z]+ )?notes$"),
+         "chronicle": re.compile(r"(?i)^(?:biographical )?chronicle\b")}
 _DESCRIPTION = re.compile(r"\.\s+(?=(?:Report|Speech|Theses|Interview|Synopsis)\b)")
 
 
@@ -76,7 +80,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         if not pending and (_YEAR.match(line) or line == "Appendices"):
             entries.append((line, ""))
             continue
-        match = _PAGE.match(line)
+        match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None)
         page = match["page"] if match else ""
         value = _page_value(page) if page else None
         if match and value is not None and (value >= last_page or page.isalpha()):
@@ -108,7 +112,12 @@ def parse(lines: list[str]) -> list[Entry]:
                 top.append(Entry("Appendices", "group", "", printed=text))
             continue  # a year divider: the volume's works follow in date order anyway
         following = items[i + 1] if i + 1 < len(items) else ("", "")
-        if (m := _ROMAN_ITEM.match(text)) and work is not None:
+        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
+        if back:
+            top.append(Entry(_display(text) if back == "notes" else text, back, page,
+                             printed=text))
+            work = composite = roman = None
+        elif (m := _ROMAN_ITEM.match(text)) and work is not None:
             number = m["number"] + ("." if m["title"] else "")
             roman = Entry(_display(m["title"] or ""), "section", page,
                           printed=m["title"] or "", number=number)
@@ -133,10 +142,6 @@ def parse(lines: list[str]) -> list[Entry]:
         elif _APPENDIX.match(text) and top and top[-1].kind == "group":
             top[-1].children.append(Entry(_display(text), "appendix", page, printed=text))
             top[-1].page = top[-1].page or page
-        elif text in ("Preface", "Notes") or text.startswith("Biographical Chronicle"):
-            kind = {"Preface": "preface", "Notes": "notes"}.get(text, "chronicle")
-            top.append(Entry(text, kind, page, printed=text))
-            work = composite = roman = None
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top

@@ -18,10 +18,13 @@ test decide; elsewhere the widths of the lines alone do, as before.
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 
 from .lines import SENTENCE_END, SHORT, line_kind, runs_on
 from .measure import width
+from .openers import CLEAR
 
 SPACE = width("a a") - width("aa")  # a word space's width in ems
 REACH = 2  # pages either side: the local measure of a page comes from these
@@ -35,12 +38,26 @@ class Fit:
     trusted: bool
     false_passes: float  # share of running lines that pass (the test's false alarms)
     sentence_passes: float  # share of long lines ending a sentence that pass
+    prior: float = 0.0  # log-odds that a line ending a sentence ends its paragraph
+    indent: float = 0.0  # a paragraph's first line is this much short of the measure
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
         ``line`` on page ``page`` (index), on a line ``indent`` ems short of the measure."""
         word = following.split(maxsplit=1)[0] if following.strip() else ""
         return width(line) + SPACE + width(word) <= self.measures[page] - indent
+
+    def first_line(self, page: int, line: str) -> bool:
+        """Whether ``line`` may be a paragraph's first line by its width: short of the
+        measure by the indent, but for a word space the setter may have squeezed."""
+        return width(line) <= self.measures[page] - self.indent + SPACE
+
+    def odds(self, page: int, following: str, indent: float = 0.0) -> float:
+        """The log-odds that a sentence's last line that fails the test ends its
+        paragraph: a paragraph's last line may be of any width, one that runs on is
+        short of the measure by less than ``following``'s first word and a space."""
+        word = following.split(maxsplit=1)[0] if following.strip() else ""
+        return self.prior + math.log((SPACE + width(word)) / (self.measures[page] - indent))
 
 
 def learn(pages: list[list[str]], measures: list[float]) -> Fit:
@@ -65,10 +82,39 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     fit = Fit(local, False, 0.0, 0.0)
     false_passes = _share(fit, running)
     sentence_passes = _share(fit, ending)
-    return Fit(local, bool(running) and sentence_passes > 2 * false_passes,
-               false_passes, sentence_passes)
+    if not running or sentence_passes <= 2 * false_passes:
+        return Fit(local, False, false_passes, sentence_passes)
+    return Fit(local, True, false_passes, sentence_passes,
+               _prior(fit, lines, false_passes), _indent(fit, lines, measures))
+
+
+def _prior(fit: Fit, lines: list[tuple[str, int]], false_passes: float) -> float:
+    """The log-odds that a sentence's last line (before a sentence's first) ends its
+    paragraph: the share of such lines that pass, against the share that would if every
+    one did (its width anywhere in the measure) and the share that would if none did
+    (the false passes)."""
+    ends = [(at, line, after) for (line, at), (after, _) in itertools.pairwise(lines)
+            if line and after[:1].isupper() and SENTENCE_END.search(line)
+            and line_kind(after, line) == "text"]
+    if not ends:
+        return 0.0
+    room = sum(1 - (SPACE + width(after.split(maxsplit=1)[0])) / fit.measures[at]
+               for at, _, after in ends) / len(ends)
+    share = (_share(fit, ends) - false_passes) / max(room - false_passes, 1e-3)
+    share = min(max(share, 0.01), 0.99)
+    return math.log(share / (1 - share))
+
+
+def _indent(fit: Fit, lines: list[tuple[str, int]], measures: list[float]) -> float:
+    """A paragraph's indent: how far short of the measure the widest of the lines that
+    follow a clearly short sentence end (paragraphs' first lines) falls."""
+    firsts = [fit.measures[at] - width(line)
+              for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:],
+                                                            strict=False)
+              if line[:1].isupper() and SENTENCE_END.search(before)
+              and width(before) < CLEAR * measures[at] and runs_on(line, after)]
+    return max(0.0, min(firsts, default=0.0))
 
 
 def _share(fit: Fit, lines: list[tuple[int, str, str]]) -> float:
     return sum(fit.passes(*t) for t in lines) / len(lines) if lines else 0.0
-

@@ -65,6 +65,17 @@ class Number:
         return str(value) if self.kind == "arabic" else to_roman(value)
 
 
+_DIGIT_LIKE = str.maketrans("IlOS", "1105")  # letters the OCR reads for digits
+
+
+def misread_as(printed: str, folio: str) -> bool:
+    """Whether ``printed`` is ``folio`` with letters read for some of its digits (``3S7``,
+    not ``I``: a numeral), or with a digit dropped (``37``)."""
+    read = printed.translate(_DIGIT_LIKE)
+    return printed != folio and any(c.isdigit() for c in printed) and (read == folio or any(
+        folio[:k] + folio[k + 1:] == read for k in range(len(folio))))
+
+
 def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
     """Whether folio b can follow folio a in the print, their pages being where they are."""
     (i, x), (j, y) = a, b

@@ -5,8 +5,8 @@ A page may open with a head and its folio, in either order (``J. V. S T A L I N 
 now), or with the folio alone and the head at the page's foot, where some scans put it;
 a page without a head (a work's first) may end with its folio.
 Such a line is only a candidate here: ``pages`` keeps those whose folios rise with the
-pages (``folios.run``).  A head set in capitals is one on its own; one in ordinary type
-only where the same words head other pages too.  The head the versos share, whatever
+pages (``folios.run``).  A head set in capitals or in title case is one on its own; one in
+ordinary type only where the same words head other pages too.  The head the versos share, whatever
 the author, is the one set beside the most different heads: the author's name (or the
 volume's title) stands opposite every work's short title, which in turn faces only it.
 """
@@ -22,8 +22,13 @@ from .folios import FOLIO
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
-_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{FOLIO.pattern})$")
-_FOLIO_HEAD = re.compile(rf"^(?P<folio>{FOLIO.pattern})\s+(?P<text>\S.*)$")
+# a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``): off the run, so
+# taken only beside a known head, its number then worked out from the neighbours
+_MISREAD = r"(?=[\dIlOS]{2,3}\b)[IlOS]*\d[\dIlOS]*"
+_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{FOLIO.pattern}|{_MISREAD})$")
+_FOLIO_HEAD = re.compile(rf"^(?P<folio>{FOLIO.pattern}|{_MISREAD})\s+(?P<text>\S.*)$")
+# ``Our Tasks in Russia``: its words capitalised, but the short ones
+_TITLE_CASE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|[a-z]{1,3}) )*[A-Z][\w.’'-]*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
@@ -83,9 +88,10 @@ def candidates(lines: list[str]) -> list[Candidate]:
 
 
 def accepted(candidate: Candidate, known: Counter[str]) -> bool:
-    """Whether a candidate's head reads as a running head: in capitals, or the words
-    of other pages' heads (``known``: how many pages each head has opened)."""
-    return not candidate.head or is_capitals(candidate.head) or known[candidate.head] >= 2
+    """Whether a candidate's head reads as a running head: in capitals or title case,
+    or the words of other pages' heads (``known``: how many pages each head has opened)."""
+    return (not candidate.head or is_capitals(candidate.head) or known[candidate.head] >= 2
+            or _TITLE_CASE.fullmatch(candidate.head) is not None)
 
 
 def verso_head(heads: list[str]) -> str:

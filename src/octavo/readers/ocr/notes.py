@@ -15,26 +15,31 @@ if TYPE_CHECKING:
 
 _START = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
 _CITED = re.compile(r"(?:^|\s)(?P<ref>pp?\.\s*(?P<page>\d{1,3}))$")
-_HEAD = re.compile(r"^N ?O ?T ?E ?S$")
+_HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
 
 
+def is_heading(text: str) -> bool:
+    """Whether a page's first line or running head names the notes (``NOTES``,
+    ``EXPLANATORY NOTES``, ``Notes``, letter-spaced or not)."""
+    return _HEAD.match(text.replace(" ", "").upper()) is not None
+
+
 def note_pages(pages: list[Page]) -> list[Page]:
-    """The pages of the NOTES section (its first page is the one without a head)."""
-    start = next((i for i, p in enumerate(pages) if p.lines and _HEAD.match(p.lines[0].strip())),
-                 None)
+    """The pages of the notes section (its first page is the one without a head)."""
+    start = next((i for i, p in enumerate(pages) if p.lines and is_heading(p.lines[0])), None)
     if start is None:
         return []
     end = start + 1
-    while end < len(pages) and pages[end].head == "NOTES":
+    while end < len(pages) and is_heading(pages[end].head):
         end += 1
     return pages[start:end]
 
 
 def parse(pages: list[Page], vocab: Vocabulary) -> list[Note]:
-    """The numbered notes of the NOTES pages, paragraphs kept, page markers in place."""
+    """The numbered notes of the notes pages, paragraphs kept, page markers in place."""
     lines = flow(note_pages(pages))
-    if lines and _HEAD.match(lines[0].text):
+    if lines and is_heading(lines[0].text):
         lines[0] = Line("", lines[0].page)
     groups: list[tuple[str, list[Line]]] = []
     lines_before = ""

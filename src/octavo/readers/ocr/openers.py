@@ -5,7 +5,9 @@ line after a clearly short sentence end does.  Comparing the two counts gives ea
 opening word its log-odds of beginning a paragraph: ``Lastly``, ``Such``, ``Thus``
 often do, ``Hence``, ``They``, ``For`` hardly ever; a pair of words refines its
 first word's odds (``I pass`` does, ``Such was`` does not).  The paragraphs pass
-leans on them where a line's width alone leaves its end ambiguous.
+leans on them where a line's width alone leaves its end ambiguous.  A volume too short
+to have seen a word often may pool it with the openings of its kind: those that put a
+comma after their first word (``Finally,`` ``Comrades,``) begin paragraphs more often.
 """
 
 from __future__ import annotations
@@ -37,32 +39,49 @@ class Openers:
         starts: Counter[str] = Counter()
         inside: Counter[str] = Counter()
         common: set[str] = set()  # words printed in lower case too: not names
+        commas: list[Counter[bool]] = [Counter(), Counter()]  # starts, inside: a comma after?
         for lines, measure in zip(pages, measures, strict=True):
             for line in lines:
                 for m in INSIDE.finditer(line):
                     inside.update(_keys(m))
+                    commas[1]["," in m[0]] += 1
                 common.update(LOWER.findall(line))
             for previous, line in itertools.pairwise(lines):
                 if ((first := FIRST.match(line)) and STOP.search(previous.strip())
                         and width(previous) < CLEAR * measure):
                     starts.update(_keys(first))
+                    commas[0]["," in first[0]] += 1
         self.starts, self.inside, self.common = starts, inside, common | {ORDINALS}
+        self.commas = commas
         self.total = [max(sum(n for k, n in c.items() if " " not in k), 1)  # sentences
                       for c in (starts, inside)]
 
-    def odds(self, line: str) -> float:
-        """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence)."""
+    def odds(self, line: str, backoff: bool = False) -> float:
+        """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence;
+        with ``backoff``, a word's counts are shrunk towards those of the openings that do
+        or do not put a comma after their first word, as ``Finally,`` ``Comrades,``:
+        a word seen seldom takes their odds)."""
         first = FIRST.match(line)
-        keys = _keys(first) if first else []
-        if not keys or keys[0] not in self.common or (
-                self.starts[keys[0]] + self.inside[keys[0]] < SEEN):
+        if not first:
             return 0.0
-        s, i = self.starts[keys[0]] + 0.5, self.inside[keys[0]] + 0.5
+        keys = _keys(first)
+        s, i = self.starts[keys[0]], self.inside[keys[0]]
+        if backoff:
+            kind = [c["," in first[0]] + 0.5 for c in self.commas]
+            share = kind[0] / sum(kind)
+            s, i = s + PRIOR * share, i + PRIOR * (1 - share)
+        elif keys[0] not in self.common or s + i < SEEN:
+            return 0.0
+        else:
+            s, i = s + 0.5, i + 0.5
         if len(keys) > 1:  # the pair's own counts, shrunk towards the word's share
             share = s / (s + i)
             s, i = self.starts[keys[1]] + PRIOR * share, self.inside[keys[1]] + PRIOR * (1 - share)
-        lean = math.log(s / self.total[0]) - math.log(i / self.total[1])
-        return max(LOW, min(HIGH, lean))
+        return _clip(math.log(s / self.total[0]) - math.log(i / self.total[1]))
+
+
+def _clip(lean: float) -> float:
+    return max(LOW, min(HIGH, lean))
 
 
 def _keys(m: re.Match[str]) -> list[str]:

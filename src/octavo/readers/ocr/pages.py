@@ -11,8 +11,9 @@ from head-less pages, or misread, are worked out from the neighbouring pages.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import boilerplate, folios, heads
 from .boilerplate import Group
@@ -22,6 +23,9 @@ from .heads import Candidate, unspace
 from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
+
+
+_ENDED = re.compile(r"[.!?:;]\S{0,3}$")  # a line that ends a sentence (a quote, a marker after)
 
 
 @dataclass
@@ -51,7 +55,8 @@ class Layout:
 
 
 def _raw_pages(text: str, gone: set[int]) -> list[Page]:
-    """The text's pages as blank-line separated runs of the lines not ``gone``."""
+    """The text's pages as blank-line separated runs of the lines not ``gone``, without
+    the indents a layout-keeping extraction gives them."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
@@ -59,7 +64,7 @@ def _raw_pages(text: str, gone: set[int]) -> list[Page]:
         if i not in gone:
             if line.strip():
                 start = offset if not lines else start
-                lines.append(line)
+                lines.append(line.lstrip(" "))
                 end = offset + len(line)
             elif lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))
@@ -75,8 +80,9 @@ def _take(page: Page, candidate: Candidate, folio: str) -> None:
     page.lines = page.lines[candidate.top:len(page.lines) - candidate.bottom]
 
 
-def _heads(pages: list[Page]) -> None:
-    """Take each page's running head and folio off its lines, where they fit the run."""
+def _heads(pages: list[Page]) -> list[Page]:
+    """Take each page's running head and folio off its lines, where they fit the run; the
+    pages the scan's text cut in two made whole again."""
     options = [heads.candidates(p.lines) for p in pages]
     numbered = [(i, n, c) for i, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio))]
@@ -90,16 +96,76 @@ def _heads(pages: list[Page]) -> None:
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
+    parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
+        heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
+                   [i in first and first[i].bottom > 0 for i in range(len(pages))])
+    pages, options = _rejoin(pages, parts), [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
     for page, folio, found in zip(pages, inferred, options, strict=True):
         if page.head or page.folio:
             continue
-        misread = next((c for c in found if c.head and known[c.head] >= 2), None)
-        if misread and folio:  # a known head beside a folio off the run: a misread folio
+        misread = _misread(found, known, folio) if folio else None
+        if misread:
             _take(page, misread, folio)
             page.misread = misread.folio
         else:
             page.folio = folio
+    return pages
+
+
+def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]) -> set[int]:
+    """The pages that are the second part of a page the scan's text cut in two at a stray
+    blank line.  Such a part has no head, no folio and no head beside a misread folio
+    (``headed``: known heads, or capitals beside no number); it is one if the page before
+    holds only its head, or if, opening with no title in capitals, it runs on from the
+    page before or the folios around leave no number for every page between them (the
+    first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
+    where the part before has none."""
+    bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
+    loose = [b and not heads.is_capitals(p.lines[0]) for p, b in zip(pages, bare, strict=True)]
+    footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
+              and not heads.is_capitals(p.lines[0])  # a folio at the foot, or none
+              for p, h, foot in zip(pages, headed, at_foot, strict=True)]
+    numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
+    parts = {k for k in range(1, len(pages))
+             if (bare[k] and not pages[k - 1].lines)
+             or ((loose[k] or (footed[k] and bare[k - 1]))
+                 and _runs_on(pages[k - 1], pages[k]))}
+    for (i, a), (j, b) in itertools.pairwise(numbered):
+        between = range(i + 1, j)
+        room = b.value - a.value - 1 if a.kind == b.kind else len(between)
+        excess = len(between) - len(parts.intersection(between)) - room
+        cut = [k for k in between if loose[k] and k not in parts]
+        cut += [j] if footed[j] and bare[j - 1] and j - 1 > i else []
+        parts.update(cut[:max(0, excess)])
+    return parts
+
+
+def _runs_on(before: Page, page: Page) -> bool:
+    """Whether a page's text runs on from the page before: it opens in lower case, or
+    the page before ends inside a sentence."""
+    letter = next((c for c in page.lines[0] if c.isalpha()), "")
+    return letter.islower() or not _ENDED.search(before.lines[-1])
+
+
+def _rejoin(pages: list[Page], parts: set[int]) -> list[Page]:
+    """The pages with each of ``parts`` joined to the page before it."""
+    out: list[Page] = []
+    for k, page in enumerate(pages):
+        if k in parts:
+            out[-1].lines += page.lines
+            out[-1].span = (out[-1].span[0], page.span[1])
+            out[-1].folio = out[-1].folio or page.folio  # one at the foot of the second part
+        else:
+            out.append(replace(page, index=len(out)))
+    return out
+
+
+def _misread(found: list[Candidate], known: Counter[str], folio: str) -> Candidate | None:
+    """A page's head beside a misread folio: a known head beside a folio off the run, or
+    a head in capitals beside one that reads as the folio inferred (``3S7``, ``37``)."""
+    return next((c for c in found if c.head and (known[c.head] >= 2 or (
+        heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
 def layout(text: str) -> Layout:
@@ -109,7 +175,7 @@ def layout(text: str) -> Layout:
     rough = sum(1 for a, b in itertools.pairwise(["", *lines]) if not a.strip() and b.strip())
     groups = boilerplate.learn(lines, rough)
     pages = _raw_pages(text, boilerplate.strip(lines, groups))
-    _heads(pages)
+    pages = _heads(pages)
     headed = [p for p in pages if p.head]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),

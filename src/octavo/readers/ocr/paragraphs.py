@@ -9,7 +9,10 @@ end shows no indent, unless its opener is likely);
 what the next sentence opens with (``openers``) tips an ambiguous width either way.
 Where the volume's widths bear it out, the fit test (``fit``) decides instead: a sentence
 end that leaves room for the next word ends a paragraph, as does one before a line that
-runs on but leaves such room (a paragraph's first line, its indent lost).
+runs on but leaves such room (a paragraph's first line, its indent lost; after a page's
+last line, the next page's first holds that word); where neither shows, the fit test's
+odds and the opener's (shrunk towards those of openings with or without a comma after
+their first word) decide.
 Otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
 an interview's answers and the note and chronicle entries start blocks of their
@@ -97,6 +100,7 @@ class Builder:
     last: str = ""
     measure: float = 24.0
     page: int = 0  # the index of the page being read
+    overleaf: str = ""  # the next page's first line
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
@@ -210,10 +214,13 @@ class Builder:
         if self.role == ParagraphRole.POINT and FULL_STOP.search(last) and self.in_list():
             return True  # a full stop closes a list whose items end in semicolons
         indent = FIRST_INDENT * self.measure if self.lines == 1 else 0.0
-        if self.fit.trusted:
-            return self.fit.passes(self.page, last, line, indent) or bool(
-                ahead and runs_on(line, ahead[0])
-                and self.fit.passes(self.page, line, ahead[0]))
+        if self.fit.trusted:  # room for the next word, or for the one after (an indent)
+            after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
+            if self.fit.passes(self.page, last, line, indent) or (
+                    after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
+                return True
+            return self.fit.first_line(self.page, line) and (  # else weigh the odds
+                self.fit.odds(self.page, line, indent) + self.openers.odds(line, backoff=True) > 0)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -302,6 +309,8 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
             builder.close()
             builder.blocks.append(PageMarker(builder.marker))
         builder.marker = page.folio
+        builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
+                                 if p.folio and p.lines), "")
         for i, line in enumerate(page.lines):
             builder.feed(line, page.lines[i + 1 : i + 3])
     builder.close()
