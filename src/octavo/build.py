@@ -12,6 +12,7 @@ from .errors import OctavoError, RenderError, one_line
 from .output import target, writable_folder, write_all
 from .sources import Source
 from .tree import Book
+from .writers.epub_ahead import EpubAhead
 from .writers.pdf_settings import PrintSettings, from_toml
 
 FORMATS = ("epub", "pdf")
@@ -28,26 +29,30 @@ class Output:
 
 
 def write_book(book: Book, out_dir: Path, formats: tuple[str, ...],
-               settings: PrintSettings | None = None) -> list[Output]:
-    """Write a Book in each format to ``out_dir/<book-id>.<format>``, all or none."""
+               settings: PrintSettings | None = None,
+               ahead: EpubAhead | None = None) -> list[Output]:
+    """Write a Book in each format to ``out_dir/<book-id>.<format>``, all or none
+    (``ahead``: the EPUB writer, made ready in a process of its own)."""
     writable_folder(out_dir)
     results, outputs = [], {}
     for fmt in formats:
         path = target(out_dir, book.meta.book_id, fmt)
-        data, pages = made(book, fmt, path, settings)
+        data, pages = made(book, fmt, path, settings, ahead)
         outputs[path] = data
         results.append(Output(path, fmt, len(data), pages))
     write_all(outputs)
     return results
 
 
-def made(book: Book, fmt: str, path: Path,
-         settings: PrintSettings | None) -> tuple[bytes, int]:
+def made(book: Book, fmt: str, path: Path, settings: PrintSettings | None,
+         ahead: EpubAhead | None = None) -> tuple[bytes, int]:
     """The bytes and page count of a book in one format (``path`` names it in errors); a
     writer's failure a RenderError naming its cause (``--debug`` shows where it happened)."""
+    progress.report(f"making the {fmt.upper()}")
+    if fmt == "epub" and ahead and (done := ahead.made(book)):
+        return done
     # the writer of this format only: WeasyPrint alone takes half a second to load
     writer = importlib.import_module(f".writers.{fmt}", __package__)
-    progress.report(f"making the {fmt.upper()}")
     try:
         if fmt == "epub":
             return writer.build(book), writer.count_pages(book)
@@ -70,6 +75,11 @@ def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...], *,
         from .writers import pdf_parallel
 
         pdf_parallel.prepare()  # WeasyPrint loads on another core while the source is read
-    book = read_cached(source, use_cache, plain=plain)  # first: a bad TOML is the metadata's
-    settings = from_toml(source.meta_path).override(**print_options)
-    return write_book(book, out_dir, formats, settings)
+    ahead = EpubAhead() if "epub" in formats else None  # ready by the time the book is read
+    try:
+        book = read_cached(source, use_cache, plain=plain)  # first: a bad TOML is the metadata's
+        settings = from_toml(source.meta_path).override(**print_options)
+        return write_book(book, out_dir, formats, settings, ahead)
+    finally:
+        if ahead:
+            ahead.end()

@@ -12,7 +12,7 @@ import traceback
 
 import click
 
-from . import __version__
+from . import __version__, collector
 from .commands import COMMANDS
 from .commands.report import clear_status
 from .errors import INTERRUPTED, OctavoError, one_line
@@ -26,6 +26,9 @@ class WarningLines(logging.Handler):
         where = "" if record.name.startswith(LOG.name) else f"{record.name}: "
         clear_status()
         click.echo(f"octavo: warning: {one_line(where + record.getMessage())}", err=True)
+
+
+collector.none_at_exit()
 
 
 def _report_warnings() -> None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import importlib.util
 import json
 import re
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from .errors import OctavoError
@@ -49,6 +49,21 @@ def zipf(word: str) -> float:
     return others[word]
 
 
+def may_begin(prefix: str) -> bool:
+    """Whether a word wordfreq knows may begin with ``prefix``: one of the table's, for a
+    prefix of ASCII letters (lower case); any, for one of other letters."""
+    if not _ASCII_WORD.fullmatch(prefix):
+        return True
+    words = _table().words
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
+def load() -> None:
+    """Load the table now, before the first word is asked of it (while another core works)."""
+    _table()
+
+
 @dataclass(frozen=True)
 class Table:
     """The words of ASCII letters of wordfreq's table, sorted; each one's bin; each bin's
@@ -67,7 +82,7 @@ class Table:
 
 @functools.cache
 def _table() -> Table:
-    path = cache_folder() / "wordfreq" / f"{LANGUAGE}-{version('wordfreq')}.json"
+    path = cache_folder() / "wordfreq" / f"{LANGUAGE}-{_wordfreq_version()}.json"
     try:
         data = json.loads(path.read_bytes())
         if data["format"] == FORMAT:
@@ -85,8 +100,23 @@ def _table() -> Table:
     return table
 
 
+@functools.cache
+def _wordfreq_version() -> str:
+    """wordfreq's version, from the name of its ``dist-info`` folder beside it: a glance at
+    a folder, where ``importlib.metadata`` takes a fortieth of a second to load; asked of
+    ``importlib.metadata`` where no one such folder is found."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec and spec.origin:
+        found = list(Path(spec.origin).parents[1].glob("wordfreq-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.removeprefix("wordfreq-").removesuffix(".dist-info")
+    from importlib.metadata import version
+
+    return version("wordfreq")
+
+
 def _others_path() -> Path:
-    return cache_folder() / "wordfreq" / "others" / f"{LANGUAGE}-{version('wordfreq')}.json"
+    return cache_folder() / "wordfreq" / "others" / f"{LANGUAGE}-{_wordfreq_version()}.json"
 
 
 @functools.cache

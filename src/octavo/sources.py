@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corrections, encoding, metadata, safety
+from . import collector, corrections, encoding, metadata, safety
 from .errors import SourceKindError, StructureNotFound
 from .files import MAX_SOURCE_MB, clean_text, read_bytes
 from .findings import STRUCTURE_MISSING, collecting, report
@@ -119,7 +119,7 @@ def read_book(source: Source, *, plain: bool = False) -> Book:
     source whose reader finds none of the structure its kind has is refused
     (``StructureNotFound``) unless ``plain`` accepts a plain reading."""
     kind = source.kind  # first: a misnamed source is not read at all
-    with collecting(source.path) as gathering:
+    with collecting(source.path) as gathering, collector.held_off():
         # then a missing source is the first thing to say (a file reader says it itself)
         text = None if kind in FILE_READERS else read_text(source.path)
         has_toml = os.path.lexists(source.meta_path)

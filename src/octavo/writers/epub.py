@@ -11,16 +11,18 @@ import base64
 import copy
 import dataclasses
 import datetime
+import functools
 import io
 from collections.abc import Iterator
 from pathlib import Path
 
 from ebooklib import epub
 
+from .. import forked
 from ..ids import IdAllocator
 from ..paths import STYLES
-from ..render import linker, notes_by_id, notes_placed, render, toc_entries
-from ..tree import Book, Image, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
+from ..render import environment, linker, notes_by_id, notes_placed, render, toc_entries
+from ..tree import Book, Image, Metadata, Node, NoteRef, PageMarker, Work, iter_nodes, page_id
 from .cover import cover_png
 from .endnotes import note_groups
 from .epub_meta import describe, full_title
@@ -35,6 +37,9 @@ GUIDE = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter"
 BODY_TYPES = {"preface": "frontmatter", "appendix": "backmatter",
               "chronicle": "backmatter"}  # the rest is body matter
 MODIFIED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+CHILD_NODES = 0.25  # of the documents' nodes rendered by the child that draws the cover too:
+# about half the work (the sample volume's cover takes 0.024 s, rendering its 4,400 nodes 0.052 s)
+TEMPLATES = ("epub-", "_")  # the names of the templates an EPUB is rendered with begin so
 
 
 @dataclasses.dataclass
@@ -91,6 +96,7 @@ class Locations:
     file: dict[str, str] = dataclasses.field(default_factory=dict)
     order: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
     pages: list[PageMarker] = dataclasses.field(default_factory=list)
+    sizes: list[int] = dataclasses.field(default_factory=list)  # each document's nodes
 
     def position(self, href: str) -> tuple[int, int]:
         """The reading-order position of ``file#id`` (a document's start for ``file``)."""
@@ -103,6 +109,7 @@ def locate(docs: list[Document]) -> Locations:
     found = Locations()
     for number, doc in enumerate(docs):
         found.order[doc.file] = (number, 0)
+        step = 0
         for step, node in enumerate(iter_nodes(*doc.content), 1):  # as they are rendered
             ident = getattr(node, "id", "")
             if isinstance(ident, str) and ident:
@@ -110,13 +117,15 @@ def locate(docs: list[Document]) -> Locations:
                 found.order[ident] = (number, step)
             if isinstance(node, PageMarker):
                 found.pages.append(node)
+        found.sizes.append(step)
     found.file["endnotes"] = "endnotes.xhtml"
     return found
 
 
-def with_reference_ids(book: Book) -> Book:
-    """A copy of the book in which every note reference has an id to link back to."""
-    book = copy.deepcopy(book)
+def with_reference_ids(book: Book, own: bool = False) -> Book:
+    """A copy of the book (the book itself if it is ``own``) in which every note reference
+    has an id to link back to."""
+    book = book if own else copy.deepcopy(book)
     allocate = IdAllocator()
     refs: list[NoteRef] = []
     for node in iter_nodes(book):
@@ -195,9 +204,10 @@ def _item(uid: str, file: str, media_type: str, content: bytes, *properties: str
     return item
 
 
-def build(book: Book) -> bytes:
-    """The EPUB of a book, as reproducible bytes."""
-    book = with_reference_ids(book)
+def build(book: Book, own: bool = False) -> bytes:
+    """The EPUB of a book, as reproducible bytes (``own``: the book may be changed, as the
+    caller keeps no use of it)."""
+    book = with_reference_ids(book, own)
     meta = book.meta
     docs = plan(book)
     where = locate(docs)
@@ -211,12 +221,22 @@ def build(book: Book) -> bytes:
               "note_lists": note_groups(book, per_work=False),
               "page_href": lambda page: href(page_id(page)) if page_id(page) in where.file else ""}
 
+    # the documents and the cover made on two cores: a forked child draws the cover and
+    # renders the last documents, which hold a quarter of the nodes
+    jobs = [functools.partial(render, d.template, title=d.title, body_type=d.body_type,
+                              work=d.work, **common) for d in docs]
+    cut, left = len(docs), CHILD_NODES * sum(where.sizes)
+    while cut and left > 0:
+        cut -= 1
+        left -= where.sizes[cut]
+    *xhtml, cover = forked.mapped(lambda job: job(), [*jobs, functools.partial(cover_png, meta)],
+                                  cut)
+
     package = epub.EpubBook()
     images = images_of(book)
     describe(package, meta, pages=bool(pages), cover_id="cover-image", images=bool(images))
     package.add_item(_item("css", STYLESHEET, "text/css", (STYLES / "epub.css").read_bytes()))
-    package.add_item(_item("cover-image", COVER_IMAGE, "image/png", cover_png(meta),
-                           "cover-image"))
+    package.add_item(_item("cover-image", COVER_IMAGE, "image/png", cover, "cover-image"))
     for image in images:
         package.add_item(_item(f"image-{Path(image.file).stem}", f"images/{image.file}",
                                image.media_type, base64.b64decode(image.data)))
@@ -224,10 +244,8 @@ def build(book: Book) -> bytes:
     landmarks = [{"type": d.landmark[0], "href": d.file, "label": d.landmark[1]}
                  for d in docs if d.landmark]
     landmarks.insert(NAV_POSITION, {"type": "toc", "href": f"{NAV}#toc", "label": "Contents"})
-    for doc in docs:
-        xhtml = render(doc.template, title=doc.title, body_type=doc.body_type, work=doc.work,
-                       **common)
-        item = _item(doc.uid, doc.file, "application/xhtml+xml", xhtml.encode())
+    for doc, text in zip(docs, xhtml, strict=True):
+        item = _item(doc.uid, doc.file, "application/xhtml+xml", text.encode())
         package.add_item(item)
         package.spine.append(item)
     nav = _item("nav", NAV, "application/xhtml+xml",
@@ -249,6 +267,16 @@ def build(book: Book) -> bytes:
     writer.process()
     writer.write()
     return normalise(buffer.getvalue())
+
+
+def prepare() -> None:
+    """Compile the templates an EPUB is rendered with, and draw a cover (which loads its
+    faces and Pillow's PNG writer), ahead of the book."""
+    env = environment()
+    for name in env.list_templates(filter_func=lambda n: n.startswith(TEMPLATES)):
+        env.get_template(name)
+    cover_png(Metadata(title="Title", author="Author", volume="Volume", extract="Extract",
+                       publisher="Publisher"))
 
 
 def count_pages(book: Book) -> int:

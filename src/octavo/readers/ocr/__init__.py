@@ -10,12 +10,13 @@ The draft, each a pure function in its own module:
    ``folios``); infer missing and misread folios.
 2. ``charmap.learn`` / ``charmap.repair`` — work out which stand-in characters the scan
    used for quotes, apostrophes and dashes, and put the real ones back.
-3. ``words.Vocabulary`` — the volume's own words, hyphened forms and word pairs, which
+3. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.
+4. ``words.Vocabulary`` — the volume's own words, hyphened forms and word pairs, which
    with ``wordfreq``'s English frequencies settle every word decision below.
-4. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.
 5. ``paragraphs.build_blocks`` — join the lines of all pages into headings,
    paragraphs, points, datelines, quotes and asterisms, with page markers (what each
-   line is by its look: ``lines``; where a paragraph ends: widths, ``openers``, ``fit``).
+   line is by its look: ``lines``; where a paragraph ends: widths, ``openers``, ``fit``,
+   learnt on the other core while 4. runs: ``ahead``).
 6. ``footnotes.attach`` — put the footnotes' markers in the text as NoteRefs.
 
 The structure (``STRUCTURE``), each a function of the shared ``structure.Structure``:
@@ -38,8 +39,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ... import frequencies
 from ...tree import Book, Metadata, Work
 from . import (
+    ahead,
     backmatter,
     body,
     charmap,
@@ -76,10 +79,15 @@ def draft(text: str) -> tuple[Draft, pages.Layout]:
     layout = pages.layout(text)
     layout.charmap = charmap.learn([line for page in layout.pages for line in page.lines])
     layout.pages = charmap.repair(layout.pages, layout.charmap)
-    vocab = layout.vocab = words.Vocabulary([line for page in layout.pages
-                                             for line in page.lines])
     bodies, page_notes = footnotes.split_footnotes(layout.pages)
-    blocks = paragraphs.build_blocks(bodies, vocab)
+    # what the paragraphs pass learns of the pages, learnt on the other core while the
+    # vocabulary is counted and the word frequencies are loaded here
+    with ahead.Learning(bodies) as learning:
+        vocab = layout.vocab = words.Vocabulary([line for page in layout.pages
+                                                 for line in page.lines])
+        frequencies.load()
+        learnt = learning.result()
+    blocks = paragraphs.build_blocks(bodies, vocab, learnt)
     return footnotes.attach(Draft(blocks=blocks), page_notes, vocab), layout
 
 

@@ -3,7 +3,7 @@ hold and the printed page each begins on."""
 
 from __future__ import annotations
 
-from ...tree import Block, Inline, PageMarker, Text, iter_nodes
+from ...tree import Block, Inline, PageMarker, Text, child_lists, iter_nodes
 
 
 def plain(node: object) -> str:
@@ -16,8 +16,18 @@ def plain_inlines(inlines: list[Inline]) -> str:
 
 
 def markers(block: Block) -> list[PageMarker]:
-    """The page markers a block is or holds, in order."""
-    return [n for n in iter_nodes(block) if isinstance(n, PageMarker)]
+    """The page markers a block is or holds, in order (as ``iter_nodes`` meets them, without
+    its walk's cost: the structure passes ask this of every block several times)."""
+    if isinstance(block, PageMarker):
+        return [block]
+    found: list[PageMarker] = []
+    for items in child_lists(block):
+        for item in items:
+            if isinstance(item, PageMarker):
+                found.append(item)
+            elif item.child_fields:
+                found += markers(item)
+    return found
 
 
 def pages_at(blocks: list[Block], page: str = "") -> list[str]:

@@ -28,6 +28,7 @@ SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text rep
 # signature closes every work, but a work runs over more than two pages)
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
+ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 CONTENTS = re.compile(r"^C ?O ?N ?T ?E ?N ?T ?S\b")
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -47,7 +48,7 @@ class Group:
 def is_junk(line: str) -> bool:
     """A line with no letter or digit that is no asterism: dot rows, scanner marks."""
     s = line.strip()
-    return bool(s) and not any(c.isalnum() for c in s) and not set(s) <= ASTERISM
+    return bool(s) and not ALNUM.search(s) and not set(s) <= ASTERISM
 
 
 def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[int, int]:

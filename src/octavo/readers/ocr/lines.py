@@ -11,6 +11,22 @@ from ...dates import MONTHS
 from .measure import width
 from .pages import Page
 
+
+class AtEnd:
+    """A pattern matched at the end of a line (``…$``; the line holds no line break), tried
+    only where the line's last character is one its matches end with: a pattern is tried
+    at every character of a line, the last one is looked up once."""
+
+    def __init__(self, pattern: str, endings: str, digit: bool = False) -> None:
+        self.pattern, self.endings, self.digit = re.compile(pattern), frozenset(endings), digit
+
+    def search(self, line: str) -> re.Match[str] | None:
+        last = line[-1:]
+        if last in self.endings or (self.digit and last.isdecimal()):
+            return self.pattern.search(line)
+        return None
+
+
 MONTH = f"(?:{MONTHS})"
 DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
                       r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
@@ -25,7 +41,9 @@ SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
-SENTENCE_END = re.compile(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$")
+LOWER_CASE = re.compile(r"[a-z]")
+SENTENCE_END = AtEnd(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$",
+                     ".!?:;\u201d\u2019)*", digit=True)
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
@@ -37,6 +55,8 @@ SHORT = 0.9  # a line narrower than this share of the measure is short: a senten
 def is_display(line: str) -> bool:
     """A display line: capitals only (a title, ``I``, ``N O T E S``, ``1 9 2 1``)."""
     s = line.strip()
+    if LOWER_CASE.search(s):  # the running text's lines, at once (no numeral has one either)
+        return False
     if ROMAN_LINE.match(s) or SPACED_DIGITS.match(s):
         return True
     return not any(c.islower() for c in s) and bool(CAPITALS.search(s.replace(" ", "")))
@@ -64,6 +84,8 @@ def is_signature(line: str, measure: float) -> bool:
 def line_kind(line: str, previous: str) -> str:
     """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
     s = line.strip()
+    if "a" <= s[:1] <= "z":  # a sentence going on, or a lettered point (``b) …``): every
+        return "point" if POINT.match(s) else "text"  # other kind opens otherwise
     if ASTERISM.match(s):
         return "asterism"
     if is_display(s):

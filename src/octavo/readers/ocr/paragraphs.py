@@ -25,12 +25,12 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from ... import forked
 from ...tree import (
     Asterism,
     Block,
     Emphasis,
     Heading,
-    Inline,
     PageMarker,
     Paragraph,
     ParagraphRole,
@@ -44,6 +44,7 @@ from .lines import (
     SHORT,
     SIGNATURE,
     YEAR_LINE,
+    AtEnd,
     contents_line,
     is_contents,
     is_display,
@@ -57,7 +58,8 @@ from .measure import measure, width
 from .openers import Openers
 from .pages import Page, unspace
 
-FULL_STOP = re.compile(r"[.!?][\u201d\u2019)]*\d{0,3}$")  # not a colon: a list may follow
+# a full stop, not a colon: a list may follow
+FULL_STOP = AtEnd(r"[.!?][\u201d\u2019)]*\d{0,3}$", ".!?\u201d\u2019)", digit=True)
 QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
@@ -73,6 +75,7 @@ DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), no
 LEAN = 0.04  # thresholds move this much per unit of the next opener's log-odds: about what
 # one unit of log-likelihood is worth in line width near SHORT, where widths vary by 6.6%
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+CHILD_SHARE = 0.5  # of the texts' characters whose inlines the other core reads
 
 
 def measures(pages: list[Page], reach: int = 2) -> list[float]:
@@ -102,17 +105,21 @@ class Builder:
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
     closed: tuple[str, str] = ("", "")  # the last closed block's role (or kind) and text
+    unread: list[tuple[Heading | Paragraph, str]] = field(default_factory=list)  # blocks
+    # whose inlines are read from their text once all are joined (``read_inlines``)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
-        if self.kind == "heading":  # a display line's letter-spacing is not emphasis
-            self.blocks.append(Heading([Text(i.children[0].text) if isinstance(i, Emphasis)
-                                        else i for i in self._inlines()]))
+        if self.kind == "heading":
+            heading = Heading([])
+            self.blocks.append(heading)
+            self.unread.append((heading, self.text))
         elif self.kind == "paragraph":
             role = self.role
             if not role and self.lines == 1 and not SENTENCE_END.search(self.text):
                 role = ParagraphRole.LINE
-            paragraph = Paragraph(self._inlines(), role=role)
+            paragraph = Paragraph([], role=role)
+            self.unread.append((paragraph, self.text))
             small = not role and self.type_size() > 1.0
             if small and self.blocks and isinstance(self.blocks[-1], Quote):
                 self.blocks[-1].blocks.append(paragraph)  # a quotation's next paragraph
@@ -125,9 +132,6 @@ class Builder:
         if self.kind:
             self.closed = (self.role or self.kind, self.text)
         self.kind, self.role, self.text, self.lines = "", ParagraphRole.BODY, "", 0
-
-    def _inlines(self) -> list[Inline]:
-        return words.inlines(self.vocab.mend(self.text))
 
     def open(self, kind: str, line: str, role: ParagraphRole = ParagraphRole.BODY) -> None:
         """Close the open block and open a new one with ``line``."""
@@ -166,8 +170,10 @@ class Builder:
 
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
-        last = next((b for b in reversed(self.blocks) if not isinstance(b, PageMarker)), None)
-        return isinstance(last, Heading)
+        for block in reversed(self.blocks):
+            if not isinstance(block, PageMarker):
+                return isinstance(block, Heading)
+        return False
 
     def in_list(self) -> bool:
         """Whether the open block follows a point that ends in a semicolon or a comma
@@ -186,11 +192,11 @@ class Builder:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end,
         or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
-        if ((self.lines > 1 or self.under_title()) and max(self.widths) < DISPLAY
+        if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])):
             return True  # display lines (a subtitle) end where the text's full lines begin
-        if (self.under_title() and not FULL_STOP.search(last)
-                and width(line) < DISPLAY * self.measure):
+        if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
+                and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
         if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
             wide = [width(ln) / self.measure for ln in [line, *ahead]]
@@ -265,12 +271,28 @@ def learn_fit(pages: list[Page], page_measures: list[float]) -> fit.Fit:
     return fit.learn(running, page_measures)
 
 
-def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
-    """The running text of the numbered pages as blocks, with a marker for every page."""
-    page_measures = measures(pages)
-    builder = Builder(vocab, Openers([p.lines for p in pages], page_measures),
-                      learn_fit(pages, page_measures))
-    for at, (page, page_measure) in enumerate(zip(pages, page_measures, strict=True)):
+@dataclass
+class Learnt:
+    """What the pass learns of the pages before it joins their lines."""
+
+    measures: list[float]  # each page's
+    openers: Openers
+    fit: fit.Fit
+
+
+def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
+    """The openers and fit test of pages whose measures are given (``measures``)."""
+    return Learnt(page_measures, Openers([p.lines for p in pages], page_measures),
+                  learn_fit(pages, page_measures))
+
+
+def build_blocks(pages: list[Page], vocab: words.Vocabulary,
+                 learnt: Learnt | None = None) -> list[Block]:
+    """The running text of the numbered pages as blocks, with a marker for every page
+    (``learnt``: what ``learn`` learns of them, if learnt already)."""
+    learnt = learnt or learn(pages, measures(pages))
+    builder = Builder(vocab, learnt.openers, learnt.fit)
+    for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
             continue
         builder.measure, builder.page = page_measure, at
@@ -292,4 +314,21 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary) -> list[Block]:
         for i, line in enumerate(page.lines):
             builder.feed(line, page.lines[i + 1 : i + 3])
     builder.close()
+    read_inlines(builder.unread, vocab)
     return builder.blocks
+
+
+def read_inlines(unread: list[tuple[Heading | Paragraph, str]], vocab: words.Vocabulary) -> None:
+    """Give each block the inlines of its text (``words.inlines``, the words mended): the
+    later texts' read on the other core."""
+    texts = [text for _, text in unread]
+    cut, left = len(texts), CHILD_SHARE * sum(map(len, texts))
+    while cut and left > 0:
+        cut -= 1
+        left -= len(texts[cut])
+    read = forked.mapped(lambda text: words.inlines(vocab.mend(text)), texts, cut)
+    for (block, _), inlines in zip(unread, read, strict=True):
+        if isinstance(block, Heading):  # a display line's letter-spacing is not emphasis
+            inlines = [Text(i.children[0].text) if isinstance(i, Emphasis) else i
+                       for i in inlines]
+        block.inlines = inlines

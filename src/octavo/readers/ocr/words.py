@@ -40,7 +40,8 @@ GAP_IN_INITIALS = re.compile(r" (?<=\b[A-Z] )\.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
-NOTE_MARK = re.compile(r"(?<=[\w.,;:!?\u201d)\u2019])(\*{1,3})(?=\s|$|[,.;:)\u201d])")
+# a footnote's mark: one to three stars after a word (the look-behind follows the first star)
+NOTE_MARK = re.compile(r"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{0,2})(?=\s|$|[,.;:)\u201d])")
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
 LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
@@ -75,7 +76,7 @@ class Vocabulary:
     def __init__(self, lines: list[str]) -> None:
         inner: list[str] = []  # a line's first and last words may be fragments: not counted
         whole: list[str] = []  # … unless no hyphen breaks them: every whole word printed
-        pairs: list[str] = []
+        pairs: list[tuple[str, str]] = []
         broken = False  # whether the line before ended in a hyphen
         hyphened: list[str] = []
         for line in lines:
@@ -85,7 +86,7 @@ class Vocabulary:
             breaks = line.rstrip().endswith("-")
             whole += tokens[broken : len(tokens) - breaks]
             broken = breaks
-            pairs += map(" ".join, itertools.pairwise(tokens))
+            pairs += itertools.pairwise(tokens)
             if "-" in lowered:
                 hyphened += HYPHENED.findall(lowered)
         self.words = Counter(inner)
@@ -119,7 +120,7 @@ class Vocabulary:
         if not tail.islower() or not head.isalpha():
             return False
         joined = (head + tail).lower()
-        apart = self.pairs[f"{head.lower()} {tail}"]
+        apart = self.pairs[head.lower(), tail]
         if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
@@ -132,10 +133,13 @@ class Vocabulary:
         more often, line ends included), or one the volume as a rule prints hyphened,
         becomes the volume's own hyphened spelling of it; an unknown one is
         else split where the volume hyphens other compounds (``first-``, ``-rate``)."""
-        return COMPOUND.sub(self._mended, text)
+        changed = {token: mended for token in set(COMPOUND.findall(text))
+                   if (mended := self._mended(token)) != token}
+        if not changed:  # most paragraphs: no word to mend, and nothing to rewrite
+            return text
+        return COMPOUND.sub(lambda m: changed.get(m[0], m[0]), text)
 
-    def _mended(self, match: re.Match[str]) -> str:
-        token = match[0]
+    def _mended(self, token: str) -> str:
         if token not in self.cache:
             self.cache[token] = self._mend(token)
         return self.cache[token]
@@ -195,8 +199,8 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
         return f"{text.removesuffix('-').rstrip()} {line}"
     if (kept := keeps_hyphen(vocab, end, line)) is not None:
         return (text if kept else text[:-1]) + line
-    h, t = LAST_WORD.search(end), LEADING.match(line)
-    if h and t and vocab.lost_join(h[1], t[1]):
+    t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
+    if t and t[1].islower() and (h := LAST_WORD.search(end)) and vocab.lost_join(h[1], t[1]):
         return text + line
     return f"{text} {line}"
 
@@ -206,9 +210,11 @@ def segment(letters: str) -> tuple[str, ...]:
     """Split a run of letters into the likeliest English words (``revolutionsinEurope``)."""
     n = len(letters)
     best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 20), end):
+    for start in range(n):  # best[start] is settled: every split before it was tried
+        for end in range(start + 1, min(n, start + 20) + 1):
             word = letters[start:end]
+            if end - start > 1 and not frequencies.may_begin(word.lower()):
+                break  # no word begins so, nor is a longer run a word
             freq = zipf(word) if len(word) > 1 or word in "aAiI" else 0.0
             if freq <= 0 and end - start > 1:
                 continue
