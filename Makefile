@@ -1,6 +1,12 @@
 # octavo: `make book` builds input/ into dist/, `make test` runs the tests.
 # Each target sets up the project's virtual environment (.venv) on first use.
-PYTHON ?= python3
+# The distribution's Python where it is 3.11 or newer and can make a venv: Debian builds it
+# with profile-guided and link-time optimisation, and it reads a volume about a quarter faster
+# than a plain build from source (pyenv's, measured here); else the python3 on the PATH.
+# `make PYTHON=python3.12 …` chooses another (for a new .venv: remove the old one first).
+SYSTEM_PYTHON := /usr/bin/python3
+PYTHON ?= $(shell $(SYSTEM_PYTHON) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' \
+	2>/dev/null && echo $(SYSTEM_PYTHON) || echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
