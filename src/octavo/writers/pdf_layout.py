@@ -58,11 +58,14 @@ def book_stylesheet() -> tuple[weasyprint.CSS, FontConfiguration]:
                           font_config=fonts), fonts
 
 
+@functools.cache
 def warm_up() -> None:
     """Set WeasyPrint up in this process before its first book: load the book stylesheet's
     faces and lay out and write a line (a worker would otherwise spend a fifth of a second
     of its first pamphlet on this), breaking a word so that the hyphenation patterns of the
-    default language are read too (a fifteenth of a second, in every process else)."""
+    default language are read too (a fifteenth of a second, in every process else). Once
+    per process, forks included: a Dask worker forked from the server that preloaded
+    ``pdf_warm`` has it done already."""
     lay_out(f'<p lang="{Metadata.language}" style="width: 4em">Octavo <em>typesetting</em> '
             "<strong>Octavo</strong></p>", stylesheet(PrintSettings())).write_pdf()
 
