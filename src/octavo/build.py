@@ -74,7 +74,8 @@ def build_outputs(source: Source, out_dir: Path, formats: tuple[str, ...], *,
     if "pdf" in formats:
         from .writers import pdf_parallel
 
-        pdf_parallel.prepare()  # WeasyPrint loads on another core while the source is read
+        # WeasyPrint loads on another core while the source is read
+        pdf_parallel.prepare(source.path.stat().st_size if source.path.is_file() else 0)
     ahead = EpubAhead() if "epub" in formats else None  # ready by the time the book is read
     try:
         book = read_cached(source, use_cache, plain=plain)  # first: a bad TOML is the metadata's

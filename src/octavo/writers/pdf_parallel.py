@@ -127,10 +127,14 @@ def _runs(works: list[Work], count: int) -> list[list[Work]]:
     return [*runs, run] if run else runs
 
 
-def prepare() -> None:
+def prepare(source_bytes: int) -> None:
     """Start, before a book is read, the server its parts would be laid out from: WeasyPrint
-    loads there on another core meanwhile (if the book is short, nothing waits for it)."""
-    if cores.available() > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+    loads there on another core meanwhile. Not for a source of fewer bytes than a book laid
+    out in parts has characters: its book is laid out in one process, and the server's
+    loading would be wasted (a longer source's book may still turn out short: then nothing
+    waits for the server)."""
+    if (source_bytes >= MIN_CHARS and cores.available() > 1
+            and "forkserver" in multiprocessing.get_all_start_methods()):
         worker_server.start(["octavo.writers.pdf_warm"])
 
 
