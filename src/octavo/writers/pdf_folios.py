@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-import weasyprint.layout
+from .weasyprint_loaded import weasyprint
 
 
 @contextmanager

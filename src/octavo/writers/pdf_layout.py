@@ -5,16 +5,16 @@ from __future__ import annotations
 import base64
 import functools
 
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
 from ..encoding import IMAGE_TYPES
 from ..paths import STYLES
 from ..render import render
 from ..safety import file_url_inside
 from ..tree import Metadata
 from .pdf_settings import PrintSettings
+from .weasyprint_loaded import weasyprint
+
+FontConfiguration = weasyprint.text.fonts.FontConfiguration
+URLFetcher, URLFetcherResponse = weasyprint.urls.URLFetcher, weasyprint.urls.URLFetcherResponse
 
 INLINE_IMAGES = tuple(f"data:{t};base64," for t in IMAGE_TYPES)
 
