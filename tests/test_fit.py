@@ -47,6 +47,26 @@ def test_a_trusted_volume_gives_its_indent_and_how_often_a_sentence_ends_a_parag
     assert learnt.prior > 0.5
 
 
+def test_a_trusted_volume_learns_how_soon_its_paragraphs_end():
+    """Its paragraphs seldom end after their first or second line; a line broken inside a
+    word seldom falls an indent short, so one that does is likelier a first line."""
+    learnt = _learnt(generate(Options(seed=3)).text)
+    share, first, second, *_ = learnt.hazard
+    assert first < share / 2 and second < share / 2
+    assert learnt.hyphened > 0.5
+    # a line two lines before the next clear end: the paragraph it would open is short
+    page = next(at for at, ends in enumerate(learnt.until) if 2 in ends)
+    line = learnt.until[page].index(2)
+    assert learnt.odds(page, "But we", lines=9, at=line) < learnt.odds(page, "But we", lines=9)
+
+
+def test_a_letter_spaced_word_is_measured_whole():
+    assert fit.first_word("w h i c h are employed") == "w h i c h"
+    assert fit.first_word("I shall") == "I"
+    learnt = fit.Fit([9.5], True, 0.0, 0.0)
+    assert not learnt.passes(0, "aaaa aaaa aaaa aaaa", "w h i c h are")
+
+
 def test_the_real_scan_is_not_trusted():
     learnt = _learnt(VOLUME.read_text(encoding="utf-8"))
     assert not learnt.trusted

@@ -100,6 +100,7 @@ class Builder:
     last: str = ""
     measure: float = 24.0
     page: int = 0  # the index of the page being read
+    at: int = 0  # … and of the line on it
     overleaf: str = ""  # the next page's first line
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
@@ -220,7 +221,8 @@ class Builder:
                     after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
-                self.fit.odds(self.page, line, indent) + self.openers.odds(line, backoff=True) > 0)
+                self.fit.odds(self.page, line, indent, self.lines, self.at)
+                + self.openers.odds(line, backoff=True) > 0)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -311,8 +313,8 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
         builder.marker = page.folio
         builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
                                  if p.folio and p.lines), "")
-        for i, line in enumerate(page.lines):
-            builder.feed(line, page.lines[i + 1 : i + 3])
+        for builder.at, line in enumerate(page.lines):
+            builder.feed(line, page.lines[builder.at + 1 : builder.at + 3])
     builder.close()
     read_inlines(builder.unread, vocab)
     return builder.blocks
