@@ -54,6 +54,11 @@ def test_a_trusted_volume_learns_how_soon_its_paragraphs_end():
     share, first, second, *_ = learnt.hazard
     assert first < share / 2 and second < share / 2
     assert learnt.hyphened > 0.5
+    # it breaks long words only (8 letters and more), leaving a line so short at most
+    assert 8 <= learnt.breakable <= 9 and learnt.unbroken[len(learnt.unbroken) // 2] < 3.5
+    slack = learnt.unbroken[-2] + 1.5  # a line shorter than one before a long word is
+    line = "a" * round((learnt.measures[0] - slack) / 0.444)  # likelier a first line
+    assert learnt.odds(0, line, after="nevertheless we") > learnt.odds(0, line, after="we")
     # a line two lines before the next clear end: the paragraph it would open is short
     page = next(at for at, ends in enumerate(learnt.until) if 2 in ends)
     line = learnt.until[page].index(2)

@@ -19,12 +19,15 @@ Where neither reading is ruled out, odds learnt from the volume weigh them: how 
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
 rest by the odds they give, until the share settles); how seldom its paragraphs end after
 their first lines, or before a paragraph that would end as soon (the next clear end a
-line or two on); and how seldom a line broken inside a word falls an indent short.
+line or two on); how seldom a line broken inside a word falls an indent short; and how
+short lines before a long word left whole fall (the setter breaks one that leaves more
+room: a line shorter still was an indent shorter, a paragraph's first).
 A letter-spaced word (``w o r d``) is measured whole, as it was printed.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -37,6 +40,9 @@ from .openers import CLEAR
 
 SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
 SPACE = width("a a") - width("aa")  # a word space's width in ems
+BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
+TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
+WINDOW = 0.5  # ems either side of a line's slack: its density is counted so
 REACH = 2  # pages either side: the local measure of a page comes from these
 LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this)
 ROUNDS = 8  # the prior is found again this many times from the odds it gives
@@ -58,6 +64,9 @@ class Fit:
     until: list[list[int]] = field(default_factory=list)  # per page, per line: the lines
     # from it to the next clear end of a paragraph, itself included
     hyphened: float = 0.0  # … before a line broken inside a word that is short by an indent
+    breakable: int = 0  # letters of the shortest words the volume breaks at line ends
+    unbroken: tuple[float, ...] = ()  # how far lines running on before such a word left
+    # whole fall short of the measure (sorted)
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
@@ -70,13 +79,14 @@ class Fit:
         return width(line) <= self.measures[page] - self.indent + SPACE
 
     def odds(self, page: int, following: str, indent: float = 0.0, lines: int = 0,
-             at: int = -1) -> float:
+             at: int = -1, after: str = "") -> float:
         """The log-odds that a sentence's last line that fails the test ends its paragraph,
-        the ``lines``-th, before ``following`` (the ``at``-th line of its page):
-        a paragraph's last line may be of any width, one that runs on is short of the
-        measure by less than ``following``'s first word and a space; the volume's
-        paragraphs seldom end so soon, or so soon after (at the next clear end); and a
-        line broken inside a word seldom leaves an indent's room."""
+        the ``lines``-th, before ``following`` (the ``at``-th line of its page; ``after``:
+        the line after it): a paragraph's last line may be of any width, one that runs on
+        is short of the measure by less than ``following``'s first word and a space; the
+        volume's paragraphs seldom end so soon, or so soon after (at the next clear end);
+        a line broken inside a word seldom leaves an indent's room, nor one before a long
+        word left whole the room to break it."""
         lean = 0.0
         if self.hazard and lines:
             h = self.hazard
@@ -86,9 +96,19 @@ class Fit:
                 lean += math.log(h[min(rest, LENGTHS)] / h[min(lines + rest, LENGTHS)])
         if following.endswith("-"):  # a broken word fills its line: here an indent's room
             lean += self.hyphened
+        elif (self.unbroken and after and runs_on(following, after)
+              and TAIL.fullmatch(word := first_word(after)) and len(word) >= self.breakable):
+            slack = self.measures[page] - width(following)  # as often, an indent shorter?
+            lean += math.log((self._near(slack - self.indent) + 0.5) / (self._near(slack) + 0.5))
         return (self.prior + lean
                 + math.log((SPACE + width(first_word(following)))
                            / (self.measures[page] - indent)))
+
+
+    def _near(self, slack: float) -> int:
+        """How many lines before a long word left whole fall about ``slack`` short."""
+        return (bisect.bisect_left(self.unbroken, slack + WINDOW)
+                - bisect.bisect_left(self.unbroken, slack - WINDOW))
 
 
 def first_word(line: str) -> str:
@@ -124,12 +144,14 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
         return Fit(local, False, false_passes, sentence_passes)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
+    breakable, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
-                       hyphened=hyphened), lines)
+                       hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
     hazard, until = _leans(fit, lines, measures)
     at = [0, *itertools.accumulate(map(len, pages))]
     return Fit(local, True, false_passes, sentence_passes, prior, indent,
-               hazard, [until[a:b] for a, b in itertools.pairwise(at)], hyphened)
+               hazard, [until[a:b] for a, b in itertools.pairwise(at)], hyphened, breakable,
+               unbroken)
 
 
 def _leans(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
@@ -185,7 +207,7 @@ def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
                 then and runs_on(after, then) and fit.passes(at, after, then)):
             settled += 1
         elif fit.first_line(at, after):
-            lean.append(fit.odds(at, after))
+            lean.append(fit.odds(at, after, after=then))
     share = 0.5
     for _ in range(ROUNDS):
         prior = _logit(share)
@@ -214,6 +236,24 @@ def _hyphened(fit: Fit, lines: list[tuple[str, int]], indent: float) -> float:
               if line.endswith("-") and after[:1].islower() and before
               and not SENTENCE_END.search(before)]
     return -math.log((sum(broken) + 0.5) / (len(broken) + 1))
+
+
+def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, tuple[float, ...]]:
+    """The letters of the shortest words the volume breaks at line ends (but for the
+    shortest tenth), and how far lines running on inside a sentence before such a word
+    left whole fall short of the measure: no further than the setter would leave rather
+    than break it."""
+    broken = sorted(len(head[1]) + len(tail[0])
+                    for (line, _), (after, _) in itertools.pairwise(lines)
+                    if (head := BROKEN.search(line)) and (tail := TAIL.match(after)))
+    if not broken:
+        return 0, ()
+    breakable = broken[len(broken) // 10]
+    return breakable, tuple(sorted(
+        fit.measures[at] - width(line)
+        for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False)
+        if before and not SENTENCE_END.search(before) and runs_on(line, after)
+        and TAIL.fullmatch(word := first_word(after)) and len(word) >= breakable))
 
 
 def _share(fit: Fit, lines: list[tuple[int, str, str]]) -> float:

@@ -221,7 +221,7 @@ class Builder:
                     after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
-                self.fit.odds(self.page, line, indent, self.lines, self.at)
+                self.fit.odds(self.page, line, indent, self.lines, self.at, after)
                 + self.openers.odds(line, backoff=True) > 0)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
