@@ -46,7 +46,7 @@ WINDOW = 0.5  # ems either side of a line's slack: its density is counted so
 REACH = 2  # pages either side: the local measure of a page comes from these
 LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this)
 ROUNDS = 8  # the prior is found again this many times from the odds it gives
-SHRINK = 3  # pseudo-counts at the volume's average that a length's or a mark's share gets
+SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ class Fit:
     # that end it
     until: list[list[int]] = field(default_factory=list)  # per page, per line: the lines
     # from it to the next clear end of a paragraph, itself included
-    hyphened: float = 0.0  # … before a line broken inside a word that is short by an indent
+    hyphened: float = 0.0  # log-odds of an end before a line broken inside a word that is
+    # short by an indent
     breakable: int = 0  # letters of the shortest words the volume breaks at line ends
     unbroken: tuple[float, ...] = ()  # how far lines running on before such a word left
     # whole fall short of the measure (sorted)
@@ -103,7 +104,6 @@ class Fit:
         return (self.prior + lean
                 + math.log((SPACE + width(first_word(following)))
                            / (self.measures[page] - indent)))
-
 
     def _near(self, slack: float) -> int:
         """How many lines before a long word left whole fall about ``slack`` short."""
@@ -147,14 +147,14 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     breakable, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
                        hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
-    hazard, until = _leans(fit, lines, measures)
+    hazard, until = _hazard(fit, lines, measures)
     at = [0, *itertools.accumulate(map(len, pages))]
     return Fit(local, True, false_passes, sentence_passes, prior, indent,
                hazard, [until[a:b] for a, b in itertools.pairwise(at)], hyphened, breakable,
                unbroken)
 
 
-def _leans(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
+def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
            ) -> tuple[tuple[float, ...], list[int]]:
     """How soon the volume's paragraphs end, from those its clear ends mark off (a short
     sentence's last line, or one with room for the next word): the share of all lines,
