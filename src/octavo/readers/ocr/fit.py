@@ -43,6 +43,7 @@ SPACE = width("a a") - width("aa")  # a word space's width in ems
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
 WINDOW = 0.5  # ems either side of a line's slack: its density is counted so
+FEW = 4  # the widest first lines whose steps say how much wider an unseen one may be
 REACH = 2  # pages either side: the local measure of a page comes from these
 LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this)
 ROUNDS = 8  # the prior is found again this many times from the odds it gives
@@ -76,8 +77,8 @@ class Fit:
 
     def first_line(self, page: int, line: str) -> bool:
         """Whether ``line`` may be a paragraph's first line by its width: short of the
-        measure by the indent, but for a word space the setter may have squeezed."""
-        return width(line) <= self.measures[page] - self.indent + SPACE
+        measure by the indent."""
+        return width(line) <= self.measures[page] - self.indent
 
     def odds(self, page: int, following: str, indent: float = 0.0, lines: int = 0,
              at: int = -1, after: str = "") -> float:
@@ -217,13 +218,17 @@ def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
 
 def _indent(fit: Fit, lines: list[tuple[str, int]], measures: list[float]) -> float:
     """A paragraph's indent: how far short of the measure the widest of the lines that
-    follow a clearly short sentence end (paragraphs' first lines) falls."""
-    firsts = [fit.measures[at] - width(line)
-              for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:],
-                                                            strict=False)
-              if line[:1].isupper() and SENTENCE_END.search(before)
-              and width(before) < CLEAR * measures[at] and runs_on(line, after)]
-    return max(0.0, min(firsts, default=0.0))
+    follow a clearly short sentence end (paragraphs' first lines) falls, less the mean
+    step between the widest few (a first line not among them may be wider by as much)."""
+    firsts = sorted(fit.measures[at] - width(line)
+                    for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:],
+                                                                  strict=False)
+                    if line[:1].isupper() and SENTENCE_END.search(before)
+                    and width(before) < CLEAR * measures[at] and runs_on(line, after))
+    if not firsts:
+        return 0.0
+    few = firsts[:FEW + 1]
+    return max(0.0, few[0] - (few[-1] - few[0]) / max(len(few) - 1, 1))
 
 
 def _hyphened(fit: Fit, lines: list[tuple[str, int]], indent: float) -> float:
