@@ -11,8 +11,9 @@ Where the volume's widths bear it out, the fit test (``fit``) decides instead: a
 end that leaves room for the next word ends a paragraph, as does one before a line that
 runs on but leaves such room (a paragraph's first line, its indent lost; after a page's
 last line, the next page's first holds that word); where neither shows, the fit test's
-odds and the opener's (shrunk towards those of openings with or without a comma after
-their first word) decide.
+odds (with the paragraph's length so far and the lines to the next clear end) and the
+opener's (shrunk towards those of openings with or without a comma after their first
+word) decide.
 Otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
 an interview's answers and the note and chronicle entries start blocks of their
