@@ -232,9 +232,11 @@ def _words(texts: list[str]) -> list[str]:
     return re.findall(r"[\w’]+", " ".join(texts))
 
 
-# The paragraph pass's present figure on generated volumes (0.88 to 1.0, 0.93 on average;
-# the target is 0.95): a floor, so that a change which loses paragraph ends shows.
-PARAGRAPHS_READ_BACK = 0.88
+# The paragraph pass's present figure on generated volumes (0.85 to 0.97, 0.93 on average;
+# the target is 0.95): a floor, so that a change which loses paragraph ends shows.  (It was
+# 0.88 while the generator let a line broken inside a word run a word space past the
+# measure: set as print sets them, the volumes gave 0.83 to 0.97 with the pass as it was.)
+PARAGRAPHS_READ_BACK = 0.85
 
 
 @pytest.fixture(scope="module", params=GENERATED)

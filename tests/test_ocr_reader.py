@@ -256,9 +256,11 @@ def test_paragraph_openers_come_from_the_volume(volume):
     assert odds("I pass to the schools.") > 1 > abs(odds("I think"))
     assert odds("Such was the case") < 1 < odds("Such are the facts.")
     assert odds("Eighthly, work") > 1  # the ordinals pooled: each alone is rare
-    # with backoff, a word seen seldom takes the odds of its kind: a comma after it or not
-    assert odds("Secondarily, work") == 0 < odds("Secondarily, work", backoff=True)
-    assert odds("Secondarily work", backoff=True) < 0 < odds("Lastly, there is", backoff=True)
+    # with backoff, a word seen seldom takes the odds of its kind: a comma after it or not;
+    # one never seen opening a sentence leans to a paragraph's start, as new words do there
+    assert odds("Secondarily, work") == 0 < odds("Secondarily work", backoff=True) \
+        < odds("Secondarily, work", backoff=True) < odds("Lastly, there is", backoff=True)
+    assert odds("Hence the necessity", backoff=True) < 0
 
 
 def test_an_enumerations_last_point_starts_a_paragraph(result):

@@ -29,7 +29,7 @@ from octavo.readers.ocr.titles import title_case
 GOLD = Path(__file__).parent / "gold"
 TEXTS = Path(__file__).parent / "fixtures" / "texts"
 MARKER = re.compile(r"(?<=[A-Za-z.,;:\u201d)])\d{1,3}\b")
-NBSP = "\xa0"  # between the letters of a spaced word while it is set: it never breaks
+NBSP = "\xa0"  # while set, between a spaced word's letters and in "p. N": it never breaks
 STAND_INS = {"“": "³", "”": "²", "‘": "Œ", "’": "¹", "—": "‹"}  # the sample scan's
 TITLES = ["The Tasks of the Trade Unions", "On the Question of the Land",
           "Letter to the Editors", "The Workers and the Peasants", "Our Tasks in the Villages",
@@ -153,7 +153,7 @@ class Typesetter:
             if width(" ".join([*line, word]).replace(NBSP, " ")) <= room:
                 line.append(words.pop(0))
                 continue
-            left = room - width(" ".join(line).replace(NBSP, " ")) - width(" ")
+            left = room - width(" ".join([*line, "x"]).replace(NBSP, " ")) + width("x")
             cut = self._hyphen(word, left) if self.o.hyphenate and line else None
             if cut:
                 line.append(word[:cut] + ("" if word[cut - 1] == "-" else "-"))
@@ -282,7 +282,7 @@ def generate(options: Options) -> Volume:
     ts.head = o.notes_title.upper()
     ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
-        ts.add(ts.lines_of(f"{number} {text} p. {page}", first_indent=False))
+        ts.add(ts.lines_of(f"{number} {text} p.{NBSP}{page}", first_indent=False))
     back_pages = ts.close()
 
     # the contents, set last, in front of the body

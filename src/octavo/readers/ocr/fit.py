@@ -14,20 +14,40 @@ paragraph's first line), how many would wrongly pass the test; and among long li
 end a sentence, how many pass it.  Only where a pass at a sentence end is more likely a
 paragraph's end than a false pass (twice as many passes there as false ones) does the
 test decide; elsewhere the widths of the lines alone do, as before.
+
+Where neither reading is ruled out, odds learnt from the volume weigh them: how often a
+sentence's last line ends its paragraph (counting the ends the widths settle, and the
+rest by the odds they give, until the share settles); how seldom its paragraphs end after
+their first lines, or before a paragraph that would end as soon (the next clear end a
+line or two on); how seldom a line broken inside a word falls an indent short; and how
+short lines before a long word left whole fall (the setter breaks one that leaves more
+room: a line shorter still was an indent shorter, a paragraph's first).
+A letter-spaced word (``w o r d``) is measured whole, as it was printed.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .lines import SENTENCE_END, SHORT, line_kind, runs_on
 from .measure import width
 from .openers import CLEAR
 
+SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
 SPACE = width("a a") - width("aa")  # a word space's width in ems
+BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
+TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
+WINDOW = 0.5  # ems either side of a line's slack: its density is counted so
+FEW = 4  # the widest first lines whose steps say how much wider an unseen one may be
 REACH = 2  # pages either side: the local measure of a page comes from these
+LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this)
+ROUNDS = 8  # the prior is found again this many times from the odds it gives
+SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets
 
 
 @dataclass(frozen=True)
@@ -40,24 +60,63 @@ class Fit:
     sentence_passes: float  # share of long lines ending a sentence that pass
     prior: float = 0.0  # log-odds that a line ending a sentence ends its paragraph
     indent: float = 0.0  # a paragraph's first line is this much short of the measure
+    hazard: tuple[float, ...] = ()  # shares of all, and of a paragraph's 1st, 2nd, … lines,
+    # that end it
+    until: list[list[int]] = field(default_factory=list)  # per page, per line: the lines
+    # from it to the next clear end of a paragraph, itself included
+    hyphened: float = 0.0  # log-odds of an end before a line broken inside a word that is
+    # short by an indent
+    breakable: int = 0  # letters of the shortest words the volume breaks at line ends
+    unbroken: tuple[float, ...] = ()  # how far lines running on before such a word left
+    # whole fall short of the measure (sorted)
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
         ``line`` on page ``page`` (index), on a line ``indent`` ems short of the measure."""
-        word = following.split(maxsplit=1)[0] if following.strip() else ""
-        return width(line) + SPACE + width(word) <= self.measures[page] - indent
+        return width(line) + SPACE + width(first_word(following)) <= self.measures[page] - indent
 
     def first_line(self, page: int, line: str) -> bool:
         """Whether ``line`` may be a paragraph's first line by its width: short of the
-        measure by the indent, but for a word space the setter may have squeezed."""
-        return width(line) <= self.measures[page] - self.indent + SPACE
+        measure by the indent."""
+        return width(line) <= self.measures[page] - self.indent
 
-    def odds(self, page: int, following: str, indent: float = 0.0) -> float:
-        """The log-odds that a sentence's last line that fails the test ends its
-        paragraph: a paragraph's last line may be of any width, one that runs on is
-        short of the measure by less than ``following``'s first word and a space."""
-        word = following.split(maxsplit=1)[0] if following.strip() else ""
-        return self.prior + math.log((SPACE + width(word)) / (self.measures[page] - indent))
+    def odds(self, page: int, following: str, indent: float = 0.0, lines: int = 0,
+             at: int = -1, after: str = "") -> float:
+        """The log-odds that a sentence's last line that fails the test ends its paragraph,
+        the ``lines``-th, before ``following`` (the ``at``-th line of its page; ``after``:
+        the line after it): a paragraph's last line may be of any width, one that runs on
+        is short of the measure by less than ``following``'s first word and a space; the
+        volume's paragraphs seldom end so soon, or so soon after (at the next clear end);
+        a line broken inside a word seldom leaves an indent's room, nor one before a long
+        word left whole the room to break it."""
+        lean = 0.0
+        if self.hazard and lines:
+            h = self.hazard
+            lean = _logit(h[min(lines, LENGTHS)]) - _logit(h[0])
+            if 0 <= at < len(self.until[page]):  # the next paragraph would end that soon
+                rest = self.until[page][at]
+                lean += math.log(h[min(rest, LENGTHS)] / h[min(lines + rest, LENGTHS)])
+        if following.endswith("-"):  # a broken word fills its line: here an indent's room
+            lean += self.hyphened
+        elif (self.unbroken and after and runs_on(following, after)
+              and TAIL.fullmatch(word := first_word(after)) and len(word) >= self.breakable):
+            slack = self.measures[page] - width(following)  # as often, an indent shorter?
+            lean += math.log((self._near(slack - self.indent) + 0.5) / (self._near(slack) + 0.5))
+        return (self.prior + lean
+                + math.log((SPACE + width(first_word(following)))
+                           / (self.measures[page] - indent)))
+
+    def _near(self, slack: float) -> int:
+        """How many lines before a long word left whole fall about ``slack`` short."""
+        return (bisect.bisect_left(self.unbroken, slack + WINDOW)
+                - bisect.bisect_left(self.unbroken, slack - WINDOW))
+
+
+def first_word(line: str) -> str:
+    """``line``'s first word as printed: a letter-spaced one (``w o r d``) whole."""
+    if spaced := SPACED.match(line):
+        return spaced[0]
+    return line.split(maxsplit=1)[0] if line.strip() else ""
 
 
 def learn(pages: list[list[str]], measures: list[float]) -> Fit:
@@ -84,36 +143,122 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     sentence_passes = _share(fit, ending)
     if not running or sentence_passes <= 2 * false_passes:
         return Fit(local, False, false_passes, sentence_passes)
-    return Fit(local, True, false_passes, sentence_passes,
-               _prior(fit, lines, false_passes), _indent(fit, lines, measures))
+    indent = _indent(fit, lines, measures)
+    hyphened = _hyphened(fit, lines, indent)
+    breakable, unbroken = _breaking(fit, lines)
+    prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
+                       hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
+    hazard, until = _hazard(fit, lines, measures)
+    at = [0, *itertools.accumulate(map(len, pages))]
+    return Fit(local, True, false_passes, sentence_passes, prior, indent,
+               hazard, [until[a:b] for a, b in itertools.pairwise(at)], hyphened, breakable,
+               unbroken)
 
 
-def _prior(fit: Fit, lines: list[tuple[str, int]], false_passes: float) -> float:
-    """The log-odds that a sentence's last line (before a sentence's first) ends its
-    paragraph: the share of such lines that pass, against the share that would if every
-    one did (its width anywhere in the measure) and the share that would if none did
-    (the false passes)."""
-    ends = [(at, line, after) for (line, at), (after, _) in itertools.pairwise(lines)
-            if line and after[:1].isupper() and SENTENCE_END.search(line)
-            and line_kind(after, line) == "text"]
-    if not ends:
-        return 0.0
-    room = sum(1 - (SPACE + width(after.split(maxsplit=1)[0])) / fit.measures[at]
-               for at, _, after in ends) / len(ends)
-    share = (_share(fit, ends) - false_passes) / max(room - false_passes, 1e-3)
+def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
+           ) -> tuple[tuple[float, ...], list[int]]:
+    """How soon the volume's paragraphs end, from those its clear ends mark off (a short
+    sentence's last line, or one with room for the next word): the share of all lines,
+    and of a paragraph's 1st, 2nd, … lines, that end one; and for each line, the lines
+    from it to the next clear end."""
+    ended: Counter[int] = Counter()  # clear ends after a paragraph's k-th line
+    seen: Counter[int] = Counter()  # lines that are a paragraph's k-th
+    ends: list[bool | None] = [None] * len(lines)  # a clear end; None: before a heading
+    k = 0  # lines of the open paragraph: counted once a clear end closes it
+    for n, ((line, at), (after, _)) in enumerate(itertools.pairwise([*lines, ("", 0)])):
+        if not line or not after or line_kind(line, "") != "text" \
+                or line_kind(after, line) != "text":
+            k = 0  # a heading, a dateline: what ends there is no paragraph told by its end
+            continue
+        ends[n], k = False, k + 1
+        if after[:1].isupper() and SENTENCE_END.search(line) and (
+                width(line) < CLEAR * measures[at] or fit.passes(at, line, after)):
+            seen.update(range(1, min(k, LENGTHS) + 1))
+            seen[LENGTHS] += max(k - LENGTHS, 0)
+            ended[min(k, LENGTHS)] += 1
+            ends[n], k = True, 0
+    share = sum(ended.values()) / max(sum(seen.values()), 1)
+    hazard = (share, *((ended[k] + SHRINK * share) / (seen[k] + SHRINK)
+                       for k in range(1, LENGTHS + 1)))
+    until, rest = [0] * len(lines), 0
+    for n in range(len(lines) - 1, -1, -1):  # unknown before a heading: as a long way off
+        rest = until[n] = 1 if ends[n] else LENGTHS if ends[n] is None else rest + 1
+    return hazard, until
+
+
+def _logit(share: float) -> float:
     share = min(max(share, 0.01), 0.99)
     return math.log(share / (1 - share))
 
 
+def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
+    """The log-odds that a sentence's last line (before a sentence's first) ends its
+    paragraph: the share of such lines that end one, counting those the widths settle
+    (room for the next word, or after it for the one after: an end; a next line too full
+    to be a first line: none), and the rest by the odds their widths give at that share,
+    found again until it settles."""
+    settled, total, lean = 0, 0, []
+    for (line, at), (after, _), (then, _) in zip(lines, lines[1:], [*lines[2:], ("", 0)],
+                                                 strict=False):
+        if not (line and after[:1].isupper() and SENTENCE_END.search(line)
+                and line_kind(after, line) == "text"):
+            continue
+        total += 1
+        if fit.passes(at, line, after) or (
+                then and runs_on(after, then) and fit.passes(at, after, then)):
+            settled += 1
+        elif fit.first_line(at, after):
+            lean.append(fit.odds(at, after, after=then))
+    share = 0.5
+    for _ in range(ROUNDS):
+        prior = _logit(share)
+        share = (settled + sum(1 / (1 + math.exp(-prior - o)) for o in lean)) / max(total, 1)
+    return _logit(share)
+
+
 def _indent(fit: Fit, lines: list[tuple[str, int]], measures: list[float]) -> float:
     """A paragraph's indent: how far short of the measure the widest of the lines that
-    follow a clearly short sentence end (paragraphs' first lines) falls."""
-    firsts = [fit.measures[at] - width(line)
+    follow a clearly short sentence end (paragraphs' first lines) falls, less the mean
+    step between the widest few (a first line not among them may be wider by as much)."""
+    firsts = sorted(fit.measures[at] - width(line)
+                    for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:],
+                                                                  strict=False)
+                    if line[:1].isupper() and SENTENCE_END.search(before)
+                    and width(before) < CLEAR * measures[at] and runs_on(line, after))
+    if not firsts:
+        return 0.0
+    few = firsts[:FEW + 1]
+    return max(0.0, few[0] - (few[-1] - few[0]) / max(len(few) - 1, 1))
+
+
+def _hyphened(fit: Fit, lines: list[tuple[str, int]], indent: float) -> float:
+    """The log-odds a line broken inside a word gives a paragraph's end before it when it
+    falls short of the measure by an indent (as ``Fit.first_line`` allows): how seldom a
+    line so broken inside a sentence, not a paragraph's first, falls that short."""
+    broken = [fit.measures[at] - width(line) >= indent - SPACE
               for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:],
                                                             strict=False)
-              if line[:1].isupper() and SENTENCE_END.search(before)
-              and width(before) < CLEAR * measures[at] and runs_on(line, after)]
-    return max(0.0, min(firsts, default=0.0))
+              if line.endswith("-") and after[:1].islower() and before
+              and not SENTENCE_END.search(before)]
+    return -math.log((sum(broken) + 0.5) / (len(broken) + 1))
+
+
+def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, tuple[float, ...]]:
+    """The letters of the shortest words the volume breaks at line ends (but for the
+    shortest tenth), and how far lines running on inside a sentence before such a word
+    left whole fall short of the measure: no further than the setter would leave rather
+    than break it."""
+    broken = sorted(len(head[1]) + len(tail[0])
+                    for (line, _), (after, _) in itertools.pairwise(lines)
+                    if (head := BROKEN.search(line)) and (tail := TAIL.match(after)))
+    if not broken:
+        return 0, ()
+    breakable = broken[len(broken) // 10]
+    return breakable, tuple(sorted(
+        fit.measures[at] - width(line)
+        for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False)
+        if before and not SENTENCE_END.search(before) and runs_on(line, after)
+        and TAIL.fullmatch(word := first_word(after)) and len(word) >= breakable))
 
 
 def _share(fit: Fit, lines: list[tuple[int, str, str]]) -> float:

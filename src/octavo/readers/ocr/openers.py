@@ -55,17 +55,21 @@ class Openers:
         self.commas = commas
         self.total = [max(sum(n for k, n in c.items() if " " not in k), 1)  # sentences
                       for c in (starts, inside)]
+        self.novel = [(sum(n == 1 for k, n in c.items() if " " not in k) + 1) / (total + 1)
+                      for c, total in zip((starts, inside), self.total, strict=True)]
 
     def odds(self, line: str, backoff: bool = False) -> float:
         """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence;
         with ``backoff``, a word's counts are shrunk towards those of the openings that do
         or do not put a comma after their first word, as ``Finally,`` ``Comrades,``:
-        a word seen seldom takes their odds)."""
+        a word seen seldom takes their odds, and one never seen opening a sentence those of
+        a new word, from the share of words seen once among each kind of opening)."""
         first = FIRST.match(line)
         if not first:
             return 0.0
         keys = _keys(first)
         s, i = self.starts[keys[0]], self.inside[keys[0]]
+        novel = math.log(self.novel[0] / self.novel[1]) if backoff and not s + i else 0.0
         if backoff:
             kind = [c["," in first[0]] + 0.5 for c in self.commas]
             share = kind[0] / sum(kind)
@@ -77,7 +81,7 @@ class Openers:
         if len(keys) > 1:  # the pair's own counts, shrunk towards the word's share
             share = s / (s + i)
             s, i = self.starts[keys[1]] + PRIOR * share, self.inside[keys[1]] + PRIOR * (1 - share)
-        return _clip(math.log(s / self.total[0]) - math.log(i / self.total[1]))
+        return _clip(novel + math.log(s / self.total[0]) - math.log(i / self.total[1]))
 
 
 def _clip(lean: float) -> float:

@@ -11,8 +11,9 @@ Where the volume's widths bear it out, the fit test (``fit``) decides instead: a
 end that leaves room for the next word ends a paragraph, as does one before a line that
 runs on but leaves such room (a paragraph's first line, its indent lost; after a page's
 last line, the next page's first holds that word); where neither shows, the fit test's
-odds and the opener's (shrunk towards those of openings with or without a comma after
-their first word) decide.
+odds (with the paragraph's length so far and the lines to the next clear end) and the
+opener's (shrunk towards those of openings with or without a comma after their first
+word) decide.
 Otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
 roman numerals) and the short labels over them, numbered points, dates, asterisms,
 an interview's answers and the note and chronicle entries start blocks of their
@@ -100,6 +101,7 @@ class Builder:
     last: str = ""
     measure: float = 24.0
     page: int = 0  # the index of the page being read
+    at: int = 0  # … and of the line on it
     overleaf: str = ""  # the next page's first line
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
@@ -220,7 +222,8 @@ class Builder:
                     after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
-                self.fit.odds(self.page, line, indent) + self.openers.odds(line, backoff=True) > 0)
+                self.fit.odds(self.page, line, indent, self.lines, self.at, after)
+                + self.openers.odds(line, backoff=True) > 0)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -311,8 +314,8 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
         builder.marker = page.folio
         builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
                                  if p.folio and p.lines), "")
-        for i, line in enumerate(page.lines):
-            builder.feed(line, page.lines[i + 1 : i + 3])
+        for builder.at, line in enumerate(page.lines):
+            builder.feed(line, page.lines[builder.at + 1 : builder.at + 3])
     builder.close()
     read_inlines(builder.unread, vocab)
     return builder.blocks
