@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
-from octavo.readers.ocr import charmap, draft, pages, paragraphs, words
+from octavo.readers.ocr import charmap, draft, footnotes, pages, paragraphs, words
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
 from octavo.tree import (
@@ -17,6 +18,7 @@ from octavo.tree import (
     NoteRef,
     PageMarker,
     Paragraph,
+    ParagraphRole,
     Quote,
     Text,
     iter_nodes,
@@ -110,6 +112,9 @@ def test_repair_line_with_the_volumes_map(corrected):
      "met with a ready response from the workers, for the mortal"),
     ("the struggle against the nationalist deviation", "never played",
      "the struggle against the nationalist deviation never played"),
+    # a letter-spaced word opening the line: its first letter is no word's last (``theses``)
+    ("and only within these", "s o c i a l connections", "and only within these s o c i a l "
+     "connections"),
 ])
 def test_line_ends_joined(vocab, text, line, joined):
     assert words.join_lines(vocab, text, line) == joined
@@ -134,6 +139,9 @@ def test_spaced_emphasis_and_ocr_gaps():
     long = words.inlines("r e v o l u t i o n s i n E u r o p e (the continent)")
     assert long[0] == Emphasis([Text("revolutions in Europe")], spaced=True)
     assert words.inlines("situation a t a meeting") == [Text("situation at a meeting")]
+    # a rare plural wordfreq lacks is one word still, not the likeliest short ones (he ca tombs)
+    rare = words.inlines("whole h e c a t o m b s of workers")
+    assert rare[1] == Emphasis([Text("hecatombs")], spaced=True)
     assert words.tidy("can be really active d efence") == "can be really active defence"
     assert words.tidy("the Party’ s he said") == "the Party’s he said"
 
@@ -277,3 +285,37 @@ def test_a_subtitle_over_a_dateline_is_one_block(result):
     texts = ["".join(i.text for i in b.inlines if isinstance(i, Text))
              for b in result.blocks if isinstance(b, Paragraph)]
     assert "Speech on the First Item of the Conference Agenda: “The Sultan-Galiyev Case”" in texts
+
+
+SECTION_OPENING = """A. N. A U T H O R 2
+A LONG HEADING IN CAPITALS
+But though every capital is a sum of
+commodities\u2014i.e., of exchange values\u2014it does not
+follow that every sum of commodities, of exchange
+values, is capital, and so it ends on this line.
+
+A WORK 3
+The next paragraph is on the next page and it is long
+enough to fill a few lines, as the others did before it,
+and it ends here.
+"""
+
+
+@pytest.mark.parametrize("trusted", [False, True])
+def test_a_short_line_under_a_heading_runs_on_where_the_next_word_did_not_fit(trusted):
+    """Under a heading, a short line over full ones is a subtitle's, unless the widths are
+    trusted and the next line's first word would not have fitted after it: then it is a
+    paragraph's first line, which a long word sent short."""
+    layout = pages.layout(SECTION_OPENING)
+    vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
+    bodies, _ = footnotes.split_footnotes(layout.pages)
+    learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
+    learnt = dataclasses.replace(learnt, fit=dataclasses.replace(learnt.fit, trusted=trusted))
+    texts = [(b.role, "".join(n.text for n in iter_nodes(b) if isinstance(n, Text)))
+             for b in paragraphs.build_blocks(bodies, vocab, learnt)
+             if isinstance(b, Paragraph)]
+    first = "But though every capital is a sum of"
+    if trusted:
+        assert texts[0][0] == ParagraphRole.BODY and texts[0][1].startswith(f"{first} commod")
+    else:  # the real scan's widths: as before, a subtitle's line
+        assert texts[0] == (ParagraphRole.LINE, first)

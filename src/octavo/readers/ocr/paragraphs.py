@@ -195,8 +195,10 @@ class Builder:
         or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
-                and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])):
+                and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])
+                and (not self.fit.trusted or self.fit.passes(self.page, last, line))):
             return True  # display lines (a subtitle) end where the text's full lines begin
+            # (where the widths are trusted, a line the next word did not fit after runs on)
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)

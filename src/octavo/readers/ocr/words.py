@@ -117,8 +117,8 @@ class Vocabulary:
     def lost_join(self, head: str, tail: str) -> bool:
         """Whether ``head`` ending a line and ``tail`` opening the next are one word
         whose hyphen the OCR lost (``commu`` + ``nist``, ``work`` … ``ers``)."""
-        if not tail.islower() or not head.isalpha():
-            return False
+        if not tail.islower() or not head.isalpha() or len(tail) < 2:
+            return False  # (no printer carries a single letter over: ``these`` ``s o c …``)
         joined = (head + tail).lower()
         apart = self.pairs[head.lower(), tail]
         if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
@@ -214,8 +214,13 @@ def segment(letters: str) -> tuple[str, ...]:
         for end in range(start + 1, min(n, start + 20) + 1):
             word = letters[start:end]
             if end - start > 1 and not frequencies.may_begin(word.lower()):
-                break  # no word begins so, nor is a longer run a word
-            freq = zipf(word) if len(word) > 1 or word in "aAiI" else 0.0
+                # no word begins so, nor is a longer run a word; but a plural wordfreq
+                # lacks (``hecatombs``) counts as its singular
+                freq = zipf(word[:-1]) if len(word) > 3 and word.endswith("s") else 0.0
+                if not freq:
+                    break
+            else:
+                freq = zipf(word) if len(word) > 1 or word in "aAiI" else 0.0
             if freq <= 0 and end - start > 1:
                 continue
             cost = best[start][0] + 8.0 - freq
