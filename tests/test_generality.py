@@ -81,7 +81,25 @@ VARIATIONS = {
     "hyphens at line ends marked ¬": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "¬", t).encode(),
     "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
     "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),
+    "folios at the foot, the heads above the text alone": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} \n{rest}\n{folio}").encode(),
+    "folios between dashes": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} — {folio} — \n{rest}").encode(),
+    "folios between dashes at the foot": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} \n{rest}\n- {folio} -").encode(),
+    "folios printed “Page 15”": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head}\tPage {folio}\n{rest}").encode(),
+    "lower-case roman folios": lambda t: re.sub(
+        r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
+        lambda m: m[1] + m[2].lower() + m[3], t).encode(),
 }
+
+
+def _heads_changed(text: str, change) -> str:
+    """The text with each page that opens with its head and folio (``NOTES 24``) set anew
+    by ``change(head, folio, the page's other lines)``."""
+    return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}|[IVXL]+) ?\n(.*?)(?=\n\n|\Z)",
+                  lambda m: change(m[1], m[2], m[3]), text, flags=re.S)
 
 
 def _misread_folios(text: str) -> str:
@@ -218,6 +236,10 @@ GENERATED = {
         seed=6, stand_ins=None, opening_folios=True, notes_title="Explanatory Notes"),
     "straight quotes, heads in title case": Options(seed=7, stand_ins=None, straight=True,
                                                     title_heads=True),
+    "folios at the foot of every page, the heads above the text alone": Options(
+        seed=8, foot_folios=True, opening_folios=True),
+    "folios between dashes, the front matter's in lower-case roman": Options(
+        seed=9, folio_form="— {} —", lower_roman=True),
 }
 
 

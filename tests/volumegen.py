@@ -68,6 +68,9 @@ class Options:
     heads: bool = True  # print running heads beside the folios (else the folios alone)
     opening_folios: bool = False  # a work's first page has its folio at the foot
     stray_blanks: int = 0  # every this many pages, a blank line the scan left inside one
+    foot_folios: bool = False  # the folios at the pages' foot, the heads above the text alone
+    folio_form: str = "{}"  # how a folio is printed: ``— {} —`` between dashes
+    lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
 
 
 @dataclass
@@ -348,13 +351,15 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
     chunks = []
     for n, page in enumerate(pages):
         folio = to_roman(page.folio) if n < roman else str(page.folio)
+        folio = o.folio_form.format(folio.lower() if o.lower_roman else folio)
         verso = page.folio % 2 == 0
         head = author if page.author_on_verso and verso else page.head
         head = title_case(head) if o.title_heads and head != author else head
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
                  if o.heads else [folio]) if page.head else []
+        first = [head] if o.foot_folios and o.heads and page.head else first
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
-        if o.opening_folios and not page.head and n >= roman:
+        if (o.opening_folios and not page.head and n >= roman) or (o.foot_folios and page.head):
             body.append(folio)
         lines = [*first, *body]
         if o.stray_blanks and n % o.stray_blanks == 1 and len(lines) > 6:
@@ -362,7 +367,7 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
             at = rng.randrange(len(lines) + 1)  # anywhere on the page
-            if first and at == 0 and rng.random() < 0.5:  # between the head and its folio
+            if first and at == 0 and rng.random() < 0.5 and not o.foot_folios:  # head, folio
                 parted = [folio, head] if o.folio_outside and verso else [head, folio]
                 lines = [parted[0], *group, parted[1], *body]
             else:

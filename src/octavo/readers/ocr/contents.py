@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
-from .pages import Page
+from .folios import Number
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
+    from .pages import Page
     from .structure import Structure
 
-_HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+[IVXL]+)?$")
-_PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,})$")
-_LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,})$")  # an entry's, below it
+_HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+(?:[IVXL]+|[ivxl]+))?$")
+_PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")
+_LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")  # below its entry
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -81,9 +82,10 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
             entries.append((line, ""))
             continue
         match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None)
-        page = match["page"] if match else ""
+        page = match["page"].upper() if match else ""
         value = _page_value(page) if page else None
-        if match and value is not None and (value >= last_page or page.isalpha()):
+        roman = page.isalpha() and Number.of(page) is not None
+        if match and value is not None and (value >= last_page or roman):
             pending.append(match["text"])
             text = re.sub(r"(?:\s+\.)+$", "", " ".join(p for p in pending if p)).strip()
             entries.append((text, page))

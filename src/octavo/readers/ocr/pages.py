@@ -10,12 +10,13 @@ from head-less pages, or misread, are worked out from the neighbouring pages.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from . import boilerplate, folios, heads
+from . import boilerplate, contents, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
 from .folios import Number
@@ -25,6 +26,7 @@ from .words import Vocabulary
 __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
 
 
+TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
 _ENDED = re.compile(r"[.!?:;]\S{0,3}$")  # a line that ends a sentence (a quote, a marker after)
 
 
@@ -92,6 +94,7 @@ def _heads(pages: list[Page]) -> list[Page]:
     for i, n, candidate in numbered:
         if (i, n) in in_run and i not in first:
             first[i] = candidate
+    _titles_kept(pages, first)
     known = Counter(c.head for c in first.values() if c.head)
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
@@ -101,16 +104,51 @@ def _heads(pages: list[Page]) -> list[Page]:
                    [i in first and first[i].bottom > 0 for i in range(len(pages))])
     pages, options = _rejoin(pages, parts), [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
+    seen: set[str] = set()  # the heads of the pages before
     for page, folio, found in zip(pages, inferred, options, strict=True):
         if page.head or page.folio:
+            seen.add(page.head)
             continue
-        misread = _misread(found, known, folio) if folio else None
+        misread = _misread(found, known, seen, folio) if folio else None
         if misread:
             _take(page, misread, folio)
             page.misread = misread.folio
         else:
             page.folio = folio
     return pages
+
+
+def _titles_kept(pages: list[Page], first: dict[int, Candidate]) -> None:
+    """A work's opening page with its folio at the foot keeps its title: the line over
+    the page is no running head where the contents list an entry on that page (or a
+    divider before one) that opens with about its letters (an OCR's slip aside)."""
+    footed = [i for i, c in first.items() if c.head and c.footed]
+    if not footed:
+        return
+    shown = [replace(p, head=c.head, lines=p.lines[c.top:len(p.lines) - c.bottom])
+             if (c := first.get(i)) else p for i, p in enumerate(pages)]
+    listed: dict[str, list[str]] = {}
+    dividers: list[str] = []
+    for text, page in contents.entry_lines(contents.contents_lines(shown)):
+        for entry in [*dividers, text] if page else []:
+            listed.setdefault(page, []).append(_letters(entry))
+        dividers = [] if page else [*dividers, text]
+    for i in footed:
+        top = _letters(first[i].head)
+        if any(_opens(entry, top) for entry in listed.get(first[i].folio, [])):
+            first[i] = replace(first[i], head="", top=0)
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _opens(entry: str, top: str) -> bool:
+    """Whether a contents entry opens with about the letters of a page's top line."""
+    opening = entry[:len(top) + 2]
+    same = difflib.SequenceMatcher(a=opening, b=top, autojunk=False)
+    return sum(m.size for m in same.get_matching_blocks()) >= \
+        TITLE_SHARE * max(len(opening), len(top))
 
 
 def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]) -> set[int]:
@@ -161,10 +199,14 @@ def _rejoin(pages: list[Page], parts: set[int]) -> list[Page]:
     return out
 
 
-def _misread(found: list[Candidate], known: Counter[str], folio: str) -> Candidate | None:
-    """A page's head beside a misread folio: a known head beside a folio off the run, or
-    a head in capitals beside one that reads as the folio inferred (``3S7``, ``37``)."""
-    return next((c for c in found if c.head and (known[c.head] >= 2 or (
+def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
+             folio: str) -> Candidate | None:
+    """A page's head beside a misread folio: a known head beside a folio off the run (one
+    at the page's foot only under a head that pages before had: the contents' first page
+    may end in an entry's page under its heading), or a head in capitals with a folio
+    that reads as the one inferred (``3S7``, ``37``)."""
+    return next((c for c in found if c.head and ((
+        known[c.head] >= 2 and (not c.footed or c.head in seen)) or (
         heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
