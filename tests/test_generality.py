@@ -89,10 +89,20 @@ VARIATIONS = {
         t, lambda head, folio, rest: f"{head} \n{rest}\n- {folio} -").encode(),
     "folios printed “Page 15”": lambda t: _heads_changed(
         t, lambda head, folio, rest: f"{head}\tPage {folio}\n{rest}").encode(),
+    "the contents at the end, the preface's one folio alone": lambda t: _contents_last(t)
+    .encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
 }
+
+
+def _contents_last(text: str) -> str:
+    """The text with its contents pages (the watermark on the first) moved to the end."""
+    start = text.index(_watermark(text)[0] + "C O N T E N T S")
+    end = text.index("\n\nPREFACE") + 2
+    colophon = text.rindex("Printed in the Union")
+    return text[:start] + text[end:colophon] + text[start:end] + "\n" + text[colophon:]
 
 
 def _heads_changed(text: str, change) -> str:
@@ -240,6 +250,7 @@ GENERATED = {
         seed=8, foot_folios=True, opening_folios=True),
     "folios between dashes, the front matter's in lower-case roman": Options(
         seed=9, folio_form="— {} —", lower_roman=True),
+    "the contents at the end": Options(seed=12, contents_at_end=True),
 }
 
 

@@ -71,6 +71,7 @@ class Options:
     foot_folios: bool = False  # the folios at the pages' foot, the heads above the text alone
     folio_form: str = "{}"  # how a folio is printed: ``— {} —`` between dashes
     lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
+    contents_at_end: bool = False  # the contents after the notes, numbered on from them
 
 
 @dataclass
@@ -288,8 +289,8 @@ def generate(options: Options) -> Volume:
         ts.add(ts.lines_of(f"{number} {text} p. {page}", first_indent=False))
     back_pages = ts.close()
 
-    # the contents, set last, in front of the body
-    ts = Typesetter(o, 1)
+    # the contents, set last, in front of the body (or after the notes)
+    ts = Typesetter(o, back_pages[-1].folio + 1 if o.contents_at_end else 1)
     ts.head = "CONTENTS"
     entries = []
     for work in works:
@@ -301,7 +302,8 @@ def generate(options: Options) -> Volume:
     front = ts.close()
 
     front = front if o.contents else []
-    text = _scan([*front, *body_pages, *back_pages], o, roman=len(front))
+    text = _scan([*body_pages, *back_pages, *front], o, roman=0) if o.contents_at_end else \
+        _scan([*front, *body_pages, *back_pages], o, roman=len(front))
     return Volume(text, works, notes, footnotes, emphasis,
                   [p.folio for p in body_pages],
                   [line for group in o.watermarks for line in group if line])

@@ -90,6 +90,7 @@ def _heads(pages: list[Page]) -> list[Page]:
                 if (n := Number.of(c.folio))]
     in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
                                key=lambda c: (c[0], c[1].kind, c[1].value)))
+    in_run |= _alone(pages, numbered, in_run)
     first: dict[int, Candidate] = {}  # each page's likeliest candidate that fits the run
     for i, n, candidate in numbered:
         if (i, n) in in_run and i not in first:
@@ -116,6 +117,20 @@ def _heads(pages: list[Page]) -> list[Page]:
         else:
             page.folio = folio
     return pages
+
+
+def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
+           in_run: set[tuple[int, Number]]) -> set[tuple[int, Number]]:
+    """Folios off the runs that are folios all the same: beside a head that repeats the
+    top line of the page before (a work's title, then its running head), on a page where
+    no run of their kind goes (a preface's one roman folio, the contents elsewhere)."""
+    spans: dict[str, list[int]] = {}
+    for i, n in in_run:
+        spans.setdefault(n.kind, []).append(i)
+    return {(i, n) for i, n, c in numbered
+            if c.head and i > 0 and pages[i - 1].lines
+            and c.head == heads.head_text(pages[i - 1].lines[0])
+            and not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))}
 
 
 def _titles_kept(pages: list[Page], first: dict[int, Candidate]) -> None:
