@@ -91,6 +91,9 @@ VARIATIONS = {
         t, lambda head, folio, rest: f"{head}\tPage {folio}\n{rest}").encode(),
     "the contents at the end, the preface's one folio alone": lambda t: _contents_last(t)
     .encode(),
+    "footnotes marked † and ‡": lambda t: re.sub(
+        r"(?m)(?<=[\w.,;:²)¹])\*\*|^\*\*(?= ?\S)", "‡", re.sub(
+            r"(?m)(?<=[\w.,;:²)¹])\*(?!\*)|^\*(?= ?[A-Z])", "†", t)).encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
@@ -164,6 +167,11 @@ def _plain(node: object) -> str:
     return " ".join("".join(n.text for n in iter_nodes(node) if isinstance(n, Text)).split())
 
 
+def footnotes(book: Book) -> list[tuple[str, str]]:
+    """Each work's footnotes, by their work's id and text."""
+    return [(w.id, _plain(f)) for w in book.walk() for f in w.footnotes]
+
+
 def pages(book: Book) -> list[str]:
     return [n.page for w in book.walk() for n in iter_nodes(w) if isinstance(n, PageMarker)]
 
@@ -198,6 +206,7 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
     assert [(n.number, n.cited_page) for n in book.notes] == \
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
+    assert footnotes(book) == footnotes(original)
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]", "[s-008]"}  # encodings
 
@@ -251,6 +260,7 @@ GENERATED = {
     "folios between dashes, the front matter's in lower-case roman": Options(
         seed=9, folio_form="— {} —", lower_roman=True),
     "the contents at the end": Options(seed=12, contents_at_end=True),
+    "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
 }
 
 

@@ -72,6 +72,7 @@ class Options:
     folio_form: str = "{}"  # how a folio is printed: ``— {} —`` between dashes
     lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
     contents_at_end: bool = False  # the contents after the notes, numbered on from them
+    footnote_mark: str = "*"  # or ``†``
 
 
 @dataclass
@@ -199,8 +200,8 @@ class Typesetter:
                 self.new_page()
             first = first or self.page.folio
             self.page.lines.append(line)
-            if foot and "*" in line:
-                self.page.feet, foot = [f"* {foot}"], ""
+            if foot and self.o.footnote_mark in line:
+                self.page.feet, foot = [f"{self.o.footnote_mark} {foot}"], ""
             if watch and not found and watch in line:
                 found = self.page.folio
         return first, found
@@ -271,9 +272,9 @@ def generate(options: Options) -> Volume:
                 printed, word = _with_emphasis(printed, rng)
                 emphasis += [word] if word else []
             if foot and k == 0 and ". " in printed:
-                printed = printed.replace(". ", ".* ", 1)
+                printed = printed.replace(". ", f".{o.footnote_mark} ", 1)
                 footnotes.append(foot)
-            _, page = ts.add(ts.lines_of(printed), foot=foot if "*" in printed else "",
+            _, page = ts.add(ts.lines_of(printed), foot=foot if o.footnote_mark in printed else "",
                              watch=watch)
             if watch:
                 notes[-1] = (notes[-1][0], page)

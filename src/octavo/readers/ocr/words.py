@@ -40,8 +40,12 @@ GAP_IN_INITIALS = re.compile(r" (?<=\b[A-Z] )\.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
-# a footnote's mark: one to three stars after a word (the look-behind follows the first star)
-NOTE_MARK = re.compile(r"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{0,2})(?=\s|$|[,.;:)\u201d])")
+# a footnote's mark after a word: one to three stars, or one or two of the printer's series
+# that follows them (the look-behind follows the first mark)
+DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶
+NOTE_MARK = re.compile(rf"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{{0,2}}"
+                       rf"|[{DAGGERS}](?<=[\w.,;:!?\u201d)\u2019][{DAGGERS}])[{DAGGERS}]?)"
+                       r"(?=\s|$|[,.;:)\u201d])")
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
 LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
@@ -310,9 +314,9 @@ def inlines(text: str) -> list[Inline]:
     for m in (INLINE if MAY_SPACE_OUT.search(f" {text}") else MARKS).finditer(text):
         plain += text[pos : m.start()]
         pos = m.end()
-        if m.group(0)[0] in "*\ue000":
+        if m.group(0)[0] in f"*{DAGGERS}\ue000":
             item: Inline = (NoteRef(target="", label=m.group(0), kind="footnote")
-                            if m.group(0)[0] == "*" else PageMarker(m.group(0)[1:-1]))
+                            if m.group(0)[0] != "\ue000" else PageMarker(m.group(0)[1:-1]))
         else:
             plain, words, emphatic = _spaced(m[0], plain)
             if not emphatic:
