@@ -94,6 +94,8 @@ VARIATIONS = {
     "footnotes marked † and ‡": lambda t: re.sub(
         r"(?m)(?<=[\w.,;:²)¹])\*\*|^\*\*(?= ?\S)", "‡", re.sub(
             r"(?m)(?<=[\w.,;:²)¹])\*(?!\*)|^\*(?= ?[A-Z])", "†", t)).encode(),
+    "an en dash for the hyphen at line ends": lambda t: re.sub(  # (not ``sub-``: corrected)
+        r"(?m)(?<=[a-z]{4})- ?$", "–", t).encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
@@ -261,6 +263,7 @@ GENERATED = {
         seed=9, folio_form="— {} —", lower_roman=True),
     "the contents at the end": Options(seed=12, contents_at_end=True),
     "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
+    "an en dash for the hyphen at line ends": Options(seed=17, hyphen="–"),
 }
 
 

@@ -73,6 +73,7 @@ class Options:
     lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
     contents_at_end: bool = False  # the contents after the notes, numbered on from them
     footnote_mark: str = "*"  # or ``†``
+    hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
 
 
 @dataclass
@@ -213,6 +214,7 @@ class Typesetter:
 
 def _mangle(text: str, options: Options) -> str:
     text = text.replace(NBSP, " ")
+    text = text[:-1] + options.hyphen if text.endswith("-") else text
     if options.stand_ins:
         return text.translate(str.maketrans(options.stand_ins))
     if options.straight:
