@@ -213,6 +213,24 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]", "[s-008]"}  # encodings
 
 
+def test_a_volume_without_a_chronicle_reads_as_the_rest(original, tmp_path, octavo_warnings):
+    """The chronicle's pages and its contents entry taken out: the rest reads the same
+    (the last note no longer runs on into the colophon's page)."""
+    start = RAW.rindex("\n\n", 0, RAW.index("BIOGRAPHICAL CHRONICLE \n")) + 2
+    text = RAW[:start] + RAW[RAW.index("Printed in the Union"):]
+    book = _read(tmp_path, "copy", re.sub(r"\nBiographical Chronicle .*", "", text, count=1))
+    rest = Book(original.meta, [w for w in original.works if w.kind != "chronicle"],
+                original.notes)
+    want, got = blocks(rest), blocks(book)
+    same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+               .get_matching_blocks())
+    assert same / len(want) >= 0.99, difflib.unified_diff(want, got, lineterm="")
+    assert [(w.id, w.first_page, w.last_page) for w in book.walk()] == \
+        [(w.id, w.first_page, w.last_page) for w in rest.walk()]
+    assert [_plain(n) for n in book.notes] == [_plain(n) for n in original.notes]
+    assert pages(book) == pages(rest)
+
+
 def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings):
     """A layout-keeping extraction indents lines (the corrections, written for the
     unindented text, are left out of both readings)."""

@@ -27,7 +27,8 @@ __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
 
 
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
-_ENDED = re.compile(r"[.!?:;]\S{0,3}$")  # a line that ends a sentence (a quote, a marker after)
+# a line that ends a sentence (a quote, a marker after), or an endnote with its page
+_ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
 
 
 @dataclass
