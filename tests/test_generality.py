@@ -96,6 +96,14 @@ VARIATIONS = {
             r"(?m)(?<=[\w.,;:²)¹])\*(?!\*)|^\*(?= ?[A-Z])", "†", t)).encode(),
     "an en dash for the hyphen at line ends": lambda t: re.sub(  # (not ``sub-``: corrected)
         r"(?m)(?<=[a-z]{4})- ?$", "–", t).encode(),
+    "folios in brackets": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} [{folio}]\n{rest}").encode(),
+    "running heads in lower case (small capitals read so)": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head.lower()} {folio}\n{rest}").encode(),
+    "the contents' leaders unspaced": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?: ?\.){3,}", lambda m: " " + "." * (len(m[0]) // 2), c)).encode(),
+    "the contents' leaders as ellipses": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?: ?\.){3,}", " … … …", c)).encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 _HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+(?:[IVXL]+|[ivxl]+))?$")
-_PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")
+_LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
+_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>\d{{1,3}}|[IVXL]{{2,}}|[ivxl]{{2,}})$")
 _LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")  # below its entry
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
@@ -62,7 +63,7 @@ def contents_lines(pages: list[Page]) -> list[str]:
     lines: list[str] = []
     for page in pages:
         opening = bool(page.lines) and _HEAD.match(page.lines[0].strip()) is not None
-        if opening or (lines and page.head == "CONTENTS"):
+        if opening or (lines and page.head.upper() == "CONTENTS"):
             lines.extend(page.lines)
         elif lines:
             break
@@ -87,7 +88,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         roman = page.isalpha() and Number.of(page) is not None
         if match and value is not None and (value >= last_page or roman):
             pending.append(match["text"])
-            text = re.sub(r"(?:\s+\.)+$", "", " ".join(p for p in pending if p)).strip()
+            text = re.sub(f"{_LEADER}+$", "", " ".join(p for p in pending if p)).strip()
             entries.append((text, page))
             pending = []
             last_page = value if page.isdigit() else last_page

@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass
 
 FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or not
-# a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``), or named
-_DRESSED = re.compile(rf"(?P<dash>[^\w\s])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*(?P=dash)(?P=dash)?"
-                      rf"|(?:Page|PAGE|p\.)\s*(?P<b>{FOLIO.pattern})")
+# a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
+# (``[15]``), or named (``Page 15``)
+_DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
+                      rf"(?P=dash)(?P=dash)?|(?:Page|PAGE|p\.)\s*(?P<b>{FOLIO.pattern})"
+                      rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
 PRINTED = rf"{FOLIO.pattern}|[^\w\s]{{1,2}}\s*(?:{FOLIO.pattern})\s*[^\w\s]{{1,2}}" \
     rf"|(?:Page|PAGE|p\.)\s*(?:{FOLIO.pattern})"
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -34,7 +36,7 @@ def plain(printed: str) -> str:
     """The folio a line prints, bare or dressed (``— 15 —``, ``Page 15``: ``15``), a roman
     one in capitals (``xiv``: ``XIV``); "" if the line is none."""
     m = FOLIO.fullmatch(printed) or _DRESSED.fullmatch(printed)
-    return (m["a"] or m["b"] if m.groups() else m[0]).upper() if m else ""
+    return (m["a"] or m["b"] or m["c"] if m.groups() else m[0]).upper() if m else ""
 
 
 def roman_value(numeral: str) -> int:

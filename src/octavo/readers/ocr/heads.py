@@ -91,10 +91,14 @@ def candidates(lines: list[str]) -> list[Candidate]:
 
 
 def accepted(candidate: Candidate, known: Counter[str]) -> bool:
-    """Whether a candidate's head reads as a running head: in capitals or title case,
-    or the words of other pages' heads (``known``: how many pages each head has opened)."""
-    return (not candidate.head or is_capitals(candidate.head) or known[candidate.head] >= 2
-            or _TITLE_CASE.fullmatch(candidate.head) is not None)
+    """Whether a candidate's head reads as a running head: in capitals or title case, in
+    lower case where most heads are (small capitals read so), or the words of other pages'
+    heads (``known``: how many pages each head has opened)."""
+    head = candidate.head
+    return (not head or is_capitals(head) or known[head] >= 2
+            or _TITLE_CASE.fullmatch(head) is not None
+            or (head.islower() and 2 * sum(n for h, n in known.items() if h.islower())
+                > sum(known.values())))
 
 
 def verso_head(heads: list[str]) -> str:
