@@ -19,6 +19,8 @@ from cli_runner import assert_fails_cleanly, octavo
 from volumegen import Options, Volume, generate
 
 from octavo.findings import Finding
+from octavo.normalise import normalise
+from octavo.readers.ocr import pages as ocr_pages
 from octavo.readers.ocr.heads import unspace
 from octavo.readers.ocr.titles import title_case
 from octavo.sources import Source, read_book
@@ -104,10 +106,24 @@ VARIATIONS = {
         t, lambda c: re.sub(r"(?: ?\.){3,}", lambda m: " " + "." * (len(m[0]) // 2), c)).encode(),
     "the contents' leaders as ellipses": lambda t: _in_contents(
         t, lambda c: re.sub(r"(?: ?\.){3,}", " … … …", c)).encode(),
+    "the blank versos kept, each with its folio alone": lambda t: _blank_versos(t).encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
 }
+
+
+def _blank_versos(text: str) -> str:
+    """The text with a page holding only its folio where the print skipped a number from
+    one page to the next (a blank verso the scan had left out)."""
+    read = ocr_pages.layout(normalise(text)).pages
+    skipped = [(page.lines[0], str(int(page.folio) - 1)) for before, page in
+               itertools.pairwise(read) if page.folio.isdigit() and before.folio.isdigit()
+               and int(page.folio) - int(before.folio) == 2]
+    for first, folio in skipped:
+        at = text.rindex("\n\n", 0, text.index(f"\n{first}", text.index("\nPREFACE")))
+        text = f"{text[:at]}\n\n{folio}{text[at:]}"
+    return text
 
 
 def _contents_last(text: str) -> str:

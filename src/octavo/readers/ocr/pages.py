@@ -182,7 +182,7 @@ def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]
               for p, h, foot in zip(pages, headed, at_foot, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     parts = {k for k in range(1, len(pages))
-             if (bare[k] and not pages[k - 1].lines)
+             if (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
              or ((loose[k] or (footed[k] and bare[k - 1]))
                  and _runs_on(pages[k - 1], pages[k]))}
     for (i, a), (j, b) in itertools.pairwise(numbered):
