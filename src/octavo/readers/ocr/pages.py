@@ -96,14 +96,20 @@ def _heads(pages: list[Page]) -> list[Page]:
     for i, n, candidate in numbered:
         if (i, n) in in_run and i not in first:
             first[i] = candidate
-    _titles_kept(pages, first)
+    listed = _listed(pages, first)
+    _titles_kept(first, listed)
     known = Counter(c.head for c in first.values() if c.head)
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
+    by_start: dict[str, list[str]] = {}  # the entries by their first two letters
+    for entry in (entry for entries in listed.values() for entry in entries):
+        by_start.setdefault(entry[:2], []).append(entry)
+    titled = [not p.head and bool(p.lines) and (heads.is_capitals(p.lines[0]) or _entitled(
+        _letters(p.lines[0]), by_start)) for p in pages]  # (a headed page is no part)
     parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
         heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
-                   [i in first and first[i].bottom > 0 for i in range(len(pages))])
+                   [i in first and first[i].bottom > 0 for i in range(len(pages))], titled)
     pages, options = _rejoin(pages, parts), [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
     seen: set[str] = set()  # the heads of the pages before
@@ -129,18 +135,14 @@ def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
     for i, n in in_run:
         spans.setdefault(n.kind, []).append(i)
     return {(i, n) for i, n, c in numbered
-            if c.head and i > 0 and pages[i - 1].lines
-            and c.head == heads.head_text(pages[i - 1].lines[0])
-            and not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))}
+            if not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))
+            and c.head and i > 0 and pages[i - 1].lines
+            and c.head == heads.head_text(pages[i - 1].lines[0])}
 
 
-def _titles_kept(pages: list[Page], first: dict[int, Candidate]) -> None:
-    """A work's opening page with its folio at the foot keeps its title: the line over
-    the page is no running head where the contents list an entry on that page (or a
-    divider before one) that opens with about its letters (an OCR's slip aside)."""
-    footed = [i for i, c in first.items() if c.head and c.footed]
-    if not footed:
-        return
+def _listed(pages: list[Page], first: dict[int, Candidate]) -> dict[str, list[str]]:
+    """The letters of the contents' entries by their page (a divider's with the entry
+    after it), the pages' heads and folios (``first``) set aside to read them."""
     shown = [replace(p, head=c.head, lines=p.lines[c.top:len(p.lines) - c.bottom])
              if (c := first.get(i)) else p for i, p in enumerate(pages)]
     listed: dict[str, list[str]] = {}
@@ -149,10 +151,24 @@ def _titles_kept(pages: list[Page], first: dict[int, Candidate]) -> None:
         for entry in [*dividers, text] if page else []:
             listed.setdefault(page, []).append(_letters(entry))
         dividers = [] if page else [*dividers, text]
-    for i in footed:
-        top = _letters(first[i].head)
-        if any(_opens(entry, top) for entry in listed.get(first[i].folio, [])):
-            first[i] = replace(first[i], head="", top=0)
+    return listed
+
+
+def _titles_kept(first: dict[int, Candidate], listed: dict[str, list[str]]) -> None:
+    """A work's opening page with its folio at the foot keeps its title: the line over
+    the page is no running head where the contents list an entry on that page that opens
+    with about its letters (an OCR's slip aside)."""
+    for i, candidate in first.items():
+        if candidate.head and candidate.footed and any(
+                _opens(entry, _letters(candidate.head))
+                for entry in listed.get(candidate.folio, [])):
+            first[i] = replace(candidate, head="", top=0)
+
+
+def _entitled(top: str, by_start: dict[str, list[str]]) -> bool:
+    """Whether a page's top line (its letters) opens an entry of the contents (``by_start``:
+    the entries' letters by their first two): a title not set in capitals."""
+    return any(_opens(entry, top) for entry in by_start.get(top[:2], []))
 
 
 def _letters(text: str) -> str:
@@ -167,7 +183,8 @@ def _opens(entry: str, top: str) -> bool:
         TITLE_SHARE * max(len(opening), len(top))
 
 
-def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]) -> set[int]:
+def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
+           titled: list[bool]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
     (``headed``: known heads, or capitals beside no number); it is one if the page before
@@ -176,10 +193,10 @@ def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]
     first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
     where the part before has none."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
-    loose = [b and not heads.is_capitals(p.lines[0]) for p, b in zip(pages, bare, strict=True)]
+    loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
-              and not heads.is_capitals(p.lines[0])  # a folio at the foot, or none
-              for p, h, foot in zip(pages, headed, at_foot, strict=True)]
+              and not t  # a folio at the foot, or none
+              for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     parts = {k for k in range(1, len(pages))
              if (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
