@@ -107,6 +107,10 @@ VARIATIONS = {
     "the contents' leaders as ellipses": lambda t: _in_contents(
         t, lambda c: re.sub(r"(?: ?\.){3,}", " … … …", c)).encode(),
     "the blank versos kept, each with its folio alone": lambda t: _blank_versos(t).encode(),
+    "the contents headed “Contents”": lambda t: t.replace(
+        "\nC O N T E N T S \n", "\nContents \n", 1).encode(),
+    "the contents headed “TABLE OF CONTENTS”": lambda t: t.replace(
+        "\nC O N T E N T S \n", "\nTABLE OF CONTENTS \n", 1).encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),

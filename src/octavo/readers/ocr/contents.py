@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from .pages import Page
     from .structure import Structure
 
-_HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+(?:[IVXL]+|[ivxl]+))?$")
+# the contents' heading (``C O N T E N T S``, ``Contents``, ``TABLE OF CONTENTS``), or a
+# running head naming them beside a roman folio
+_HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?:[ivxl]+))?$", re.I)
 _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>\d{{1,3}}|[IVXL]{{2,}}|[ivxl]{{2,}})$")
 _LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")  # below its entry
@@ -57,13 +59,18 @@ class Entry:
             yield from child.walk()
 
 
+def is_heading(line: str) -> bool:
+    """Whether a line is the contents' heading, or a running head naming them."""
+    return _HEAD.match(line.strip()) is not None
+
+
 def contents_lines(pages: list[Page]) -> list[str]:
     """The lines of the contents pages: the page that opens with the heading, and the
     pages headed CONTENTS after it."""
     lines: list[str] = []
     for page in pages:
-        opening = bool(page.lines) and _HEAD.match(page.lines[0].strip()) is not None
-        if opening or (lines and page.head.upper() == "CONTENTS"):
+        opening = bool(page.lines) and is_heading(page.lines[0])
+        if opening or (lines and is_heading(page.head)):
             lines.extend(page.lines)
         elif lines:
             break

@@ -105,8 +105,9 @@ def _heads(pages: list[Page]) -> list[Page]:
     by_start: dict[str, list[str]] = {}  # the entries by their first two letters
     for entry in (entry for entries in listed.values() for entry in entries):
         by_start.setdefault(entry[:2], []).append(entry)
-    titled = [not p.head and bool(p.lines) and (heads.is_capitals(p.lines[0]) or _entitled(
-        _letters(p.lines[0]), by_start)) for p in pages]  # (a headed page is no part)
+    titled = [not p.head and bool(p.lines) and (  # (a headed page is no part)
+        heads.is_capitals(p.lines[0]) or contents.is_heading(p.lines[0])
+        or _entitled(_letters(p.lines[0]), by_start)) for p in pages]
     parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
         heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
                    [i in first and first[i].bottom > 0 for i in range(len(pages))], titled)
