@@ -310,6 +310,10 @@ GENERATED = {
     "the contents at the end": Options(seed=12, contents_at_end=True),
     "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
     "an en dash for the hyphen at line ends": Options(seed=17, hyphen="–"),
+    "all of these at once: folios in brackets at every foot, the contents at the end, a "
+    "dagger, en dashes": Options(seed=20, foot_folios=True, opening_folios=True,
+                                 folio_form="[{}]", contents_at_end=True, footnote_mark="†",
+                                 hyphen="–"),
 }
 
 

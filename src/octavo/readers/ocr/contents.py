@@ -65,12 +65,13 @@ def is_heading(line: str) -> bool:
 
 
 def contents_lines(pages: list[Page]) -> list[str]:
-    """The lines of the contents pages: the page that opens with the heading, and the
+    """The lines of the contents pages: the page that opens with the heading (or is
+    headed so, its heading taken for a running head over a folio at its foot), and the
     pages headed CONTENTS after it."""
     lines: list[str] = []
     for page in pages:
         opening = bool(page.lines) and is_heading(page.lines[0])
-        if opening or (lines and is_heading(page.head)):
+        if opening or is_heading(page.head):
             lines.extend(page.lines)
         elif lines:
             break
