@@ -29,7 +29,7 @@ SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text rep
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
-CONTENTS = re.compile(r"^(?:table of )?c ?o ?n ?t ?e ?n ?t ?s\b", re.I)
+CONTENTS = re.compile(r"^(?:TABLE OF )?C ?O ?N ?T ?E ?N ?T ?S\b|^(?i:(?:table of )?contents)$")
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
