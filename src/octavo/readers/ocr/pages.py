@@ -4,13 +4,14 @@ The text comes normalised (``octavo.normalise``): pages are separated by blank l
 What stands on a page and is not the print's text is learnt from the text itself:
 boilerplate the scan repeats (``boilerplate``), running heads and folios (``heads``,
 ``folios``: a head with a folio that rises page by page, in either order, or the folio
-alone).  All of that is removed; what is left is the page's body lines.  Folios missing
-from head-less pages, or misread, are worked out from the neighbouring pages.
+alone, or a head above the text over a folio at the foot), a work's title told from a
+head by the contents (``entries``).  All of that is removed; what is left is the page's
+body lines.  Folios missing from head-less pages, or misread, are worked out from the
+neighbouring pages.
 """
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections import Counter
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from . import boilerplate, contents, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
+from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
 from .words import Vocabulary
@@ -26,7 +28,6 @@ from .words import Vocabulary
 __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
 
 
-TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
 _ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
 
@@ -96,18 +97,17 @@ def _heads(pages: list[Page]) -> list[Page]:
     for i, n, candidate in numbered:
         if (i, n) in in_run and i not in first:
             first[i] = candidate
-    listed = _listed(pages, first)
-    _titles_kept(first, listed)
+    entries = Entries(pages, first)
+    for i, candidate in first.items():  # a work's opening page, its folio at the foot
+        if candidate.footed and entries.titles(candidate.head, candidate.folio):
+            first[i] = replace(candidate, head="", top=0)
     known = Counter(c.head for c in first.values() if c.head)
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
-    by_start: dict[str, list[str]] = {}  # the entries by their first two letters
-    for entry in (entry for entries in listed.values() for entry in entries):
-        by_start.setdefault(entry[:2], []).append(entry)
     titled = [not p.head and bool(p.lines) and (  # (a headed page is no part)
         heads.is_capitals(p.lines[0]) or contents.is_heading(p.lines[0])
-        or _entitled(_letters(p.lines[0]), by_start)) for p in pages]
+        or entries.titles(p.lines[0])) for p in pages]
     parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
         heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
                    [i in first and first[i].bottom > 0 for i in range(len(pages))], titled)
@@ -139,49 +139,6 @@ def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
             if not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))
             and c.head and i > 0 and pages[i - 1].lines
             and c.head == heads.head_text(pages[i - 1].lines[0])}
-
-
-def _listed(pages: list[Page], first: dict[int, Candidate]) -> dict[str, list[str]]:
-    """The letters of the contents' entries by their page (a divider's with the entry
-    after it), the pages' heads and folios (``first``) set aside to read them."""
-    shown = [replace(p, head=c.head, lines=p.lines[c.top:len(p.lines) - c.bottom])
-             if (c := first.get(i)) else p for i, p in enumerate(pages)]
-    listed: dict[str, list[str]] = {}
-    dividers: list[str] = []
-    for text, page in contents.entry_lines(contents.contents_lines(shown)):
-        for entry in [*dividers, text] if page else []:
-            listed.setdefault(page, []).append(_letters(entry))
-        dividers = [] if page else [*dividers, text]
-    return listed
-
-
-def _titles_kept(first: dict[int, Candidate], listed: dict[str, list[str]]) -> None:
-    """A work's opening page with its folio at the foot keeps its title: the line over
-    the page is no running head where the contents list an entry on that page that opens
-    with about its letters (an OCR's slip aside)."""
-    for i, candidate in first.items():
-        if candidate.head and candidate.footed and any(
-                _opens(entry, _letters(candidate.head))
-                for entry in listed.get(candidate.folio, [])):
-            first[i] = replace(candidate, head="", top=0)
-
-
-def _entitled(top: str, by_start: dict[str, list[str]]) -> bool:
-    """Whether a page's top line (its letters) opens an entry of the contents (``by_start``:
-    the entries' letters by their first two): a title not set in capitals."""
-    return any(_opens(entry, top) for entry in by_start.get(top[:2], []))
-
-
-def _letters(text: str) -> str:
-    return "".join(re.findall(r"[^\W_]+", text.lower()))
-
-
-def _opens(entry: str, top: str) -> bool:
-    """Whether a contents entry opens with about the letters of a page's top line."""
-    opening = entry[:len(top) + 2]
-    same = difflib.SequenceMatcher(a=opening, b=top, autojunk=False)
-    return sum(m.size for m in same.get_matching_blocks()) >= \
-        TITLE_SHARE * max(len(opening), len(top))
 
 
 def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
