@@ -408,6 +408,8 @@ def test_what_was_learnt_is_reported(generated):
         if volume.text.count(stand_in) >= 3:  # fewer say nothing of a character's part
             assert f"{stand_in} → {real}" in mapped
     assert book.meta.author == options.author
+    below = re.search(r"at the page's foot on (\d+)", learnt["f-002"][0].message)
+    assert bool(below) == options.foot_folios  # the heads over their folios at the foot
 
 
 # ---------------------------------------------------------------- no silent collapse

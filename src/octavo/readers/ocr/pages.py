@@ -43,6 +43,7 @@ class Page:
     span: tuple[int, int] = (0, 0)  # where the page stands in the text
     misread: str = ""  # a folio printed off the run of pages, which ``folio`` mends
     folio_first: bool = False  # the folio stands before the head (a verso's outer edge)
+    folio_below: bool = False  # the folio stands at the page's foot, the head above the text
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Layout:
     verso_head: str  # the head the versos share (the author's name), "" if none
     folios_before: int  # heads set after their folio (``24 NOTES``)
     folios_after: int  # heads set before their folio (``NOTES 24``)
+    folios_below: int = 0  # heads above the text, their folio at the page's foot
     charmap: CharMap = field(default_factory=lambda: CharMap())  # learnt by ``charmap``
     vocab: Vocabulary = field(default_factory=lambda: Vocabulary([]))  # … and its words
 
@@ -81,6 +83,7 @@ def _raw_pages(text: str, gone: set[int]) -> list[Page]:
 
 def _take(page: Page, candidate: Candidate, folio: str) -> None:
     page.head, page.folio, page.folio_first = candidate.head, folio, candidate.before
+    page.folio_below = candidate.footed
     page.lines = page.lines[candidate.top:len(page.lines) - candidate.bottom]
 
 
@@ -212,7 +215,8 @@ def layout(text: str) -> Layout:
     headed = [p for p in pages if p.head]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
-                  folios_after=sum(not p.folio_first for p in headed))
+                  folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
+                  folios_below=sum(p.folio_below for p in headed))
 
 
 def split_pages(text: str) -> list[Page]:
