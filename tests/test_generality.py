@@ -19,6 +19,8 @@ from cli_runner import assert_fails_cleanly, octavo
 from volumegen import Options, Volume, generate
 
 from octavo.findings import Finding
+from octavo.normalise import normalise
+from octavo.readers.ocr import pages as ocr_pages
 from octavo.readers.ocr.heads import unspace
 from octavo.readers.ocr.titles import title_case
 from octavo.sources import Source, read_book
@@ -81,7 +83,66 @@ VARIATIONS = {
     "hyphens at line ends marked ¬": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "¬", t).encode(),
     "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
     "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),
+    "folios at the foot, the heads above the text alone": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} \n{rest}\n{folio}").encode(),
+    "folios between dashes": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} — {folio} — \n{rest}").encode(),
+    "folios between dashes at the foot": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} \n{rest}\n- {folio} -").encode(),
+    "folios printed “Page 15”": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head}\tPage {folio}\n{rest}").encode(),
+    "the contents at the end, the preface's one folio alone": lambda t: _contents_last(t)
+    .encode(),
+    "footnotes marked † and ‡": lambda t: re.sub(
+        r"(?m)(?<=[\w.,;:²)¹])\*\*|^\*\*(?= ?\S)", "‡", re.sub(
+            r"(?m)(?<=[\w.,;:²)¹])\*(?!\*)|^\*(?= ?[A-Z])", "†", t)).encode(),
+    "an en dash for the hyphen at line ends": lambda t: re.sub(  # (not ``sub-``: corrected)
+        r"(?m)(?<=[a-z]{4})- ?$", "–", t).encode(),
+    "folios in brackets": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head} [{folio}]\n{rest}").encode(),
+    "running heads in lower case (small capitals read so)": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{head.lower()} {folio}\n{rest}").encode(),
+    "the contents' leaders unspaced": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?: ?\.){3,}", lambda m: " " + "." * (len(m[0]) // 2), c)).encode(),
+    "the contents' leaders as ellipses": lambda t: _in_contents(
+        t, lambda c: re.sub(r"(?: ?\.){3,}", " … … …", c)).encode(),
+    "the blank versos kept, each with its folio alone": lambda t: _blank_versos(t).encode(),
+    "the contents headed “Contents”": lambda t: t.replace(
+        "\nC O N T E N T S \n", "\nContents \n", 1).encode(),
+    "the contents headed “TABLE OF CONTENTS”": lambda t: t.replace(
+        "\nC O N T E N T S \n", "\nTABLE OF CONTENTS \n", 1).encode(),
+    "lower-case roman folios": lambda t: re.sub(
+        r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
+        lambda m: m[1] + m[2].lower() + m[3], t).encode(),
 }
+
+
+def _blank_versos(text: str) -> str:
+    """The text with a page holding only its folio where the print skipped a number from
+    one page to the next (a blank verso the scan had left out)."""
+    read = ocr_pages.layout(normalise(text)).pages
+    skipped = [(page.lines[0], str(int(page.folio) - 1)) for before, page in
+               itertools.pairwise(read) if page.folio.isdigit() and before.folio.isdigit()
+               and int(page.folio) - int(before.folio) == 2]
+    for first, folio in skipped:
+        at = text.rindex("\n\n", 0, text.index(f"\n{first}", text.index("\nPREFACE")))
+        text = f"{text[:at]}\n\n{folio}{text[at:]}"
+    return text
+
+
+def _contents_last(text: str) -> str:
+    """The text with its contents pages (the watermark on the first) moved to the end."""
+    start = text.index(_watermark(text)[0] + "C O N T E N T S")
+    end = text.index("\n\nPREFACE") + 2
+    colophon = text.rindex("Printed in the Union")
+    return text[:start] + text[end:colophon] + text[start:end] + "\n" + text[colophon:]
+
+
+def _heads_changed(text: str, change) -> str:
+    """The text with each page that opens with its head and folio (``NOTES 24``) set anew
+    by ``change(head, folio, the page's other lines)``."""
+    return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}|[IVXL]+) ?\n(.*?)(?=\n\n|\Z)",
+                  lambda m: change(m[1], m[2], m[3]), text, flags=re.S)
 
 
 def _misread_folios(text: str) -> str:
@@ -136,6 +197,11 @@ def _plain(node: object) -> str:
     return " ".join("".join(n.text for n in iter_nodes(node) if isinstance(n, Text)).split())
 
 
+def footnotes(book: Book) -> list[tuple[str, str]]:
+    """Each work's footnotes, by their work's id and text."""
+    return [(w.id, _plain(f)) for w in book.walk() for f in w.footnotes]
+
+
 def pages(book: Book) -> list[str]:
     return [n.page for w in book.walk() for n in iter_nodes(w) if isinstance(n, PageMarker)]
 
@@ -170,8 +236,27 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
     assert [(n.number, n.cited_page) for n in book.notes] == \
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
+    assert footnotes(book) == footnotes(original)
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]", "[s-008]"}  # encodings
+
+
+def test_a_volume_without_a_chronicle_reads_as_the_rest(original, tmp_path, octavo_warnings):
+    """The chronicle's pages and its contents entry taken out: the rest reads the same
+    (the last note no longer runs on into the colophon's page)."""
+    start = RAW.rindex("\n\n", 0, RAW.index("BIOGRAPHICAL CHRONICLE \n")) + 2
+    text = RAW[:start] + RAW[RAW.index("Printed in the Union"):]
+    book = _read(tmp_path, "copy", re.sub(r"\nBiographical Chronicle .*", "", text, count=1))
+    rest = Book(original.meta, [w for w in original.works if w.kind != "chronicle"],
+                original.notes)
+    want, got = blocks(rest), blocks(book)
+    same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+               .get_matching_blocks())
+    assert same / len(want) >= 0.99, difflib.unified_diff(want, got, lineterm="")
+    assert [(w.id, w.first_page, w.last_page) for w in book.walk()] == \
+        [(w.id, w.first_page, w.last_page) for w in rest.walk()]
+    assert [_plain(n) for n in book.notes] == [_plain(n) for n in original.notes]
+    assert pages(book) == pages(rest)
 
 
 def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings):
@@ -218,6 +303,17 @@ GENERATED = {
         seed=6, stand_ins=None, opening_folios=True, notes_title="Explanatory Notes"),
     "straight quotes, heads in title case": Options(seed=7, stand_ins=None, straight=True,
                                                     title_heads=True),
+    "folios at the foot of every page, the heads above the text alone": Options(
+        seed=8, foot_folios=True, opening_folios=True),
+    "folios between dashes, the front matter's in lower-case roman": Options(
+        seed=9, folio_form="— {} —", lower_roman=True),
+    "the contents at the end": Options(seed=12, contents_at_end=True),
+    "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
+    "an en dash for the hyphen at line ends": Options(seed=17, hyphen="–"),
+    "all of these at once: folios in brackets at every foot, the contents at the end, a "
+    "dagger, en dashes": Options(seed=20, foot_folios=True, opening_folios=True,
+                                 folio_form="[{}]", contents_at_end=True, footnote_mark="†",
+                                 hyphen="–"),
 }
 
 
@@ -314,6 +410,8 @@ def test_what_was_learnt_is_reported(generated):
         if volume.text.count(stand_in) >= 3:  # fewer say nothing of a character's part
             assert f"{stand_in} → {real}" in mapped
     assert book.meta.author == options.author
+    below = re.search(r"at the page's foot on (\d+)", learnt["f-002"][0].message)
+    assert bool(below) == options.foot_folios  # the heads over their folios at the foot
 
 
 # ---------------------------------------------------------------- no silent collapse

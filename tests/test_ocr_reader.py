@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo.readers.ocr import charmap, draft, footnotes, pages, paragraphs, words
+from octavo.readers.ocr import charmap, draft, find, footnotes, pages, paragraphs, words
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
 from octavo.tree import (
@@ -239,6 +239,17 @@ def test_a_titles_label_is_not_run_into_the_paragraph_above(result):
     declaring = next(t for t in texts if t.startswith("Declaring all this"))
     assert declaring.endswith("Socialist Republics.\u201d")
     assert "Appendix 2" in texts
+
+
+def test_a_paragraph_that_is_all_title_becomes_the_heading():
+    """A title run into a paragraph of its own words only (a title set in title case,
+    read as text) is set apart whole: no empty paragraph is left, nothing fails."""
+    blocks: list = [Paragraph([Text("The text before.")]), Paragraph([Text("Our Disagreements")])]
+    folios = ["3", "4"]
+    find.mend(blocks, folios, find.RunIn(1, 2))
+    assert [(type(b).__name__, b.inlines[0].text) for b in blocks] == [
+        ("Paragraph", "The text before."), ("Heading", "Our Disagreements")]
+    assert folios == ["3", "4"]
 
 
 def test_a_full_stop_closes_a_run_in_list(result):

@@ -68,6 +68,12 @@ class Options:
     heads: bool = True  # print running heads beside the folios (else the folios alone)
     opening_folios: bool = False  # a work's first page has its folio at the foot
     stray_blanks: int = 0  # every this many pages, a blank line the scan left inside one
+    foot_folios: bool = False  # the folios at the pages' foot, the heads above the text alone
+    folio_form: str = "{}"  # how a folio is printed: ``— {} —`` between dashes
+    lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
+    contents_at_end: bool = False  # the contents after the notes, numbered on from them
+    footnote_mark: str = "*"  # or ``†``
+    hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
 
 
 @dataclass
@@ -195,8 +201,8 @@ class Typesetter:
                 self.new_page()
             first = first or self.page.folio
             self.page.lines.append(line)
-            if foot and "*" in line:
-                self.page.feet, foot = [f"* {foot}"], ""
+            if foot and self.o.footnote_mark in line:
+                self.page.feet, foot = [f"{self.o.footnote_mark} {foot}"], ""
             if watch and not found and watch in line:
                 found = self.page.folio
         return first, found
@@ -208,6 +214,7 @@ class Typesetter:
 
 def _mangle(text: str, options: Options) -> str:
     text = text.replace(NBSP, " ")
+    text = text[:-1] + options.hyphen if text.endswith("-") else text
     if options.stand_ins:
         return text.translate(str.maketrans(options.stand_ins))
     if options.straight:
@@ -267,9 +274,9 @@ def generate(options: Options) -> Volume:
                 printed, word = _with_emphasis(printed, rng)
                 emphasis += [word] if word else []
             if foot and k == 0 and ". " in printed:
-                printed = printed.replace(". ", ".* ", 1)
+                printed = printed.replace(". ", f".{o.footnote_mark} ", 1)
                 footnotes.append(foot)
-            _, page = ts.add(ts.lines_of(printed), foot=foot if "*" in printed else "",
+            _, page = ts.add(ts.lines_of(printed), foot=foot if o.footnote_mark in printed else "",
                              watch=watch)
             if watch:
                 notes[-1] = (notes[-1][0], page)
@@ -285,8 +292,8 @@ def generate(options: Options) -> Volume:
         ts.add(ts.lines_of(f"{number} {text} p.{NBSP}{page}", first_indent=False))
     back_pages = ts.close()
 
-    # the contents, set last, in front of the body
-    ts = Typesetter(o, 1)
+    # the contents, set last, in front of the body (or after the notes)
+    ts = Typesetter(o, back_pages[-1].folio + 1 if o.contents_at_end else 1)
     ts.head = "CONTENTS"
     entries = []
     for work in works:
@@ -298,7 +305,8 @@ def generate(options: Options) -> Volume:
     front = ts.close()
 
     front = front if o.contents else []
-    text = _scan([*front, *body_pages, *back_pages], o, roman=len(front))
+    text = _scan([*body_pages, *back_pages, *front], o, roman=0) if o.contents_at_end else \
+        _scan([*front, *body_pages, *back_pages], o, roman=len(front))
     return Volume(text, works, notes, footnotes, emphasis,
                   [p.folio for p in body_pages],
                   [line for group in o.watermarks for line in group if line])
@@ -348,13 +356,15 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
     chunks = []
     for n, page in enumerate(pages):
         folio = to_roman(page.folio) if n < roman else str(page.folio)
+        folio = o.folio_form.format(folio.lower() if o.lower_roman else folio)
         verso = page.folio % 2 == 0
         head = author if page.author_on_verso and verso else page.head
         head = title_case(head) if o.title_heads and head != author else head
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
                  if o.heads else [folio]) if page.head else []
+        first = [head] if o.foot_folios and o.heads and page.head else first
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
-        if o.opening_folios and not page.head and n >= roman:
+        if (o.opening_folios and not page.head and n >= roman) or (o.foot_folios and page.head):
             body.append(folio)
         lines = [*first, *body]
         if o.stray_blanks and n % o.stray_blanks == 1 and len(lines) > 6:
@@ -362,7 +372,7 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
             at = rng.randrange(len(lines) + 1)  # anywhere on the page
-            if first and at == 0 and rng.random() < 0.5:  # between the head and its folio
+            if first and at == 0 and rng.random() < 0.5 and not o.foot_folios:  # head, folio
                 parted = [folio, head] if o.folio_outside and verso else [head, folio]
                 lines = [parted[0], *group, parted[1], *body]
             else:

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .folios import FOLIO
+from .folios import plain
 from .heads import candidates, is_capitals
 
 MIN_LETTERS = 3  # a stamp's line says something in letters
@@ -29,7 +29,7 @@ SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text rep
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
-CONTENTS = re.compile(r"^C ?O ?N ?T ?E ?N ?T ?S\b")
+CONTENTS = re.compile(r"^(?:TABLE OF )?C ?O ?N ?T ?E ?N ?T ?S\b|^(?i:(?:table of )?contents)$")
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -96,18 +96,25 @@ def _over_heads(stripped: list[str], at: list[int]) -> bool:
         return any(c.head and c.folio for c in candidates([line(i)]))
 
     def parted(i: int) -> bool:
-        return bool(FOLIO.fullmatch(line(i + 1))) and is_capitals(line(i - 1))
+        return bool(plain(line(i + 1))) and is_capitals(line(i - 1))
 
     return any(headed(i + 1) or parted(i) for i in at)
 
 
 def _beside_folio(stripped: list[str], at: list[int]) -> bool:
-    """Whether a recurring line mostly stands beside a bare number: a running head whose
-    folio the scan set on a line of its own, not boilerplate."""
+    """Whether a recurring line mostly stands beside a bare number, or opens pages that
+    end with one: a running head whose folio the scan set on a line of its own, or at the
+    page's foot, not boilerplate."""
     def folio(i: int) -> bool:
-        return 0 <= i < len(stripped) and bool(FOLIO.fullmatch(stripped[i]))
+        return 0 <= i < len(stripped) and bool(plain(stripped[i]))
 
-    return sum(folio(i - 1) or folio(i + 1) for i in at) >= len(at) / 2
+    def footed(i: int) -> bool:
+        if i > 0 and stripped[i - 1]:
+            return False
+        end = next((j for j in range(i + 1, len(stripped)) if not stripped[j]), len(stripped))
+        return folio(end - 1)
+
+    return sum(folio(i - 1) or folio(i + 1) or footed(i) for i in at) >= len(at) / 2
 
 
 def _words(line: str) -> str:

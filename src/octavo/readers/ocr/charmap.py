@@ -8,6 +8,7 @@ its neighbours across the volume:
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
   ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``), and closes the single quotes;
 - the dash stands between words without spaces (``question‹the``), or ends a line;
+- the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
 - an opening quote stands after a space and before a word, a closing one after a word
   and before a space; the commoner pair are the double quotes, and the opening
   character that the apostrophe closes opens the single ones;
@@ -31,7 +32,7 @@ from .words import zipf
 if TYPE_CHECKING:
     from .pages import Page
 
-OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH = "“", "”", "‘", "’", "—"
+OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, HYPHEN = "“", "”", "‘", "’", "—", "-"
 COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\")  # punctuation that means itself
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
@@ -81,6 +82,7 @@ class _Stands:
     inside: int = 0  # between two letters
     contraction: int = 0  # between letters, before a contraction's or possessive's ending
     dash: int = 0  # between two words, or after a word at the line's end
+    broken: int = 0  # after a letter at the line's end
 
 
 _CONTRACTION_AFTER = re.compile(_CONTRACTION)
@@ -115,6 +117,7 @@ def _count(text: str, char: str) -> _Stands:
             stands.closing += 1
         if before.isalpha() and after.isalpha():
             stands.inside += 1
+        stands.broken += before.isalpha() and after == "\n"
         stands.contraction += contraction
         if left and (after == "\n" or (right and not contraction and len(left[0]) >= 2
                                         and len(right[0]) >= 2)):
@@ -145,6 +148,9 @@ def learn(lines: list[str]) -> CharMap:
                          and stands[ch].opening and stands[ch].closing)
     apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight)
     fixed.update(dict.fromkeys(apostrophes, APOSTROPHE))
+    fixed.update(dict.fromkeys((ch for ch, s in stands.items() if ch not in straight
+                                and s.broken >= MIN_COUNT and s.broken >= MOST * s.total),
+                               HYPHEN))
     fixed.update(dict.fromkeys(_standing(stands, lambda s: s.dash, exclude={*fixed, *straight}),
                                DASH))
     taken = {*fixed, *straight}

@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
-from .pages import Page
+from .folios import Number
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
+    from .pages import Page
     from .structure import Structure
 
-_HEAD = re.compile(r"^(?:C ?O ?N ?T ?E ?N ?T ?S)(?:\s+[IVXL]+)?$")
-_PAGE = re.compile(r"^(?P<text>.*?)(?:\s+\.)*\s+(?P<page>\d{1,3}|[IVXL]{2,})$")
-_LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,})$")  # an entry's, below it
+# the contents' heading (``C O N T E N T S``, ``Contents``, ``TABLE OF CONTENTS``), or a
+# running head naming them beside a roman folio
+_HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?:[ivxl]+))?$", re.I)
+_LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
+_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>\d{{1,3}}|[IVXL]{{2,}}|[ivxl]{{2,}})$")
+_LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")  # below its entry
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -55,13 +59,19 @@ class Entry:
             yield from child.walk()
 
 
+def is_heading(line: str) -> bool:
+    """Whether a line is the contents' heading, or a running head naming them."""
+    return _HEAD.match(line.strip()) is not None
+
+
 def contents_lines(pages: list[Page]) -> list[str]:
-    """The lines of the contents pages: the page that opens with the heading, and the
+    """The lines of the contents pages: the page that opens with the heading (or is
+    headed so, its heading taken for a running head over a folio at its foot), and the
     pages headed CONTENTS after it."""
     lines: list[str] = []
     for page in pages:
-        opening = bool(page.lines) and _HEAD.match(page.lines[0].strip()) is not None
-        if opening or (lines and page.head == "CONTENTS"):
+        opening = bool(page.lines) and is_heading(page.lines[0])
+        if opening or is_heading(page.head):
             lines.extend(page.lines)
         elif lines:
             break
@@ -81,11 +91,12 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
             entries.append((line, ""))
             continue
         match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None)
-        page = match["page"] if match else ""
+        page = match["page"].upper() if match else ""
         value = _page_value(page) if page else None
-        if match and value is not None and (value >= last_page or page.isalpha()):
+        roman = page.isalpha() and Number.of(page) is not None
+        if match and value is not None and (value >= last_page or roman):
             pending.append(match["text"])
-            text = re.sub(r"(?:\s+\.)+$", "", " ".join(p for p in pending if p)).strip()
+            text = re.sub(f"{_LEADER}+$", "", " ".join(p for p in pending if p)).strip()
             entries.append((text, page))
             pending = []
             last_page = value if page.isdigit() else last_page

@@ -157,11 +157,13 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
     tokens = block.inlines[-1].text.split()
     rest = " ".join(tokens[:-edit.tokens])
     block.inlines[-1:] = [Text(rest)] if rest else []
-    moved = [block.inlines.pop()] if isinstance(block.inlines[-1], PageMarker) else []
+    last = block.inlines[-1] if block.inlines else None
+    moved = [block.inlines.pop()] if isinstance(last, PageMarker) else []
     page = moved[0].page if moved else pages[edit.index]  # type: ignore[union-attr]
     title = Heading([Text(" ".join(tokens[-edit.tokens:]))])
-    blocks[edit.index + 1:edit.index + 1] = [*moved, title]
-    pages[edit.index + 1:edit.index + 1] = [page] * (len(moved) + 1)
+    at = edit.index + 1 if block.inlines else edit.index  # the paragraph was all title
+    blocks[at:edit.index + 1] = [*moved, title]
+    pages[at:edit.index + 1] = [page] * (len(moved) + 1)
 
 
 def find_title(blocks: list[Block], pages: list[str], entry: Entry, start: int) -> Found | None:

@@ -43,6 +43,8 @@ def inlines(lines: list[Line], vocab: words.Vocabulary) -> list[Inline]:
         piece = line.text
         if piece and (kept := words.keeps_hyphen(vocab, text[-64:], piece)) is not None:
             text = (text if kept else text[:-1]) + mark + piece
+        elif text and words.hyphen_lost(vocab, text[-64:], piece):
+            text = f"{text}-{mark}{piece}"
         elif text:
             text = f"{text} {mark}{piece}"
         else:

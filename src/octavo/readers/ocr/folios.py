@@ -16,13 +16,27 @@ import itertools
 import re
 from dataclasses import dataclass
 
-FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}")
+FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or not
+# a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
+# (``[15]``), or named (``Page 15``)
+_DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
+                      rf"(?P=dash)(?P=dash)?|(?:Page|PAGE|p\.)\s*(?P<b>{FOLIO.pattern})"
+                      rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
+PRINTED = rf"{FOLIO.pattern}|[^\w\s]{{1,2}}\s*(?:{FOLIO.pattern})\s*[^\w\s]{{1,2}}" \
+    rf"|(?:Page|PAGE|p\.)\s*(?:{FOLIO.pattern})"
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 SPLIT = 2  # pages a scan's text may have cut in two between two folios
 SKIPPED = 2  # blank versos a scan may leave out between two folios next to each other …
 SKIPPED_PER = 8  # … and one more for every this many pages between them (a work's end,
 # a part's title page: about one in eight pages in a volume of short works)
 REACH = 40  # how many candidates back a run may pass over (misread or stray numbers)
+
+
+def plain(printed: str) -> str:
+    """The folio a line prints, bare or dressed (``— 15 —``, ``Page 15``: ``15``), a roman
+    one in capitals (``xiv``: ``XIV``); "" if the line is none."""
+    m = FOLIO.fullmatch(printed) or _DRESSED.fullmatch(printed)
+    return (m["a"] or m["b"] or m["c"] if m.groups() else m[0]).upper() if m else ""
 
 
 def roman_value(numeral: str) -> int:

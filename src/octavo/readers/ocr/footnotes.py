@@ -1,6 +1,6 @@
 """Page-foot footnotes: cut them off the pages, then link their markers in the text.
 
-A footnote starts on a line opening with its marker (``*``, ``**``) near the page
+A footnote starts on a line opening with its marker (``*``, ``**``, ``†``) near the page
 foot, after the page's text has used that marker, and runs to the next footnote or
 the page's end.  Its marker in the text becomes a NoteRef to it; both stand on the
 same printed page, so the matching is local.
@@ -31,7 +31,8 @@ from .pages import Page
 if TYPE_CHECKING:
     from .structure import Structure
 
-START = re.compile(r"^(\*{1,3})\s*(?=\S)(?!\*)")
+MARKS = f"*{words.DAGGERS}"
+START = re.compile(rf"^(\*{{1,3}}|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
 
 
@@ -52,11 +53,11 @@ def _cut(page: Page) -> tuple[list[str], list[PageNote]]:
         if not m or i == 0:
             continue
         above = "\n".join(lines[:i])
-        if not re.search(r"[^\s*]" + re.escape(m[1]) + r"(?!\*)", above):
+        if not re.search(rf"[^\s{MARKS}]{re.escape(m[1])}(?![{MARKS}])", above):
             continue
         notes: list[PageNote] = []
         for rest in lines[i:]:
-            if (n := START.match(rest)) and (not notes or len(n[1]) != len(notes[-1].marker)
+            if (n := START.match(rest)) and (not notes or n[1] != notes[-1].marker
                                              or not notes[-1].lines):
                 notes.append(PageNote(page.folio, n[1], [rest[n.end():].strip()]))
             else:

@@ -34,10 +34,11 @@ def check(st: Structure) -> None:
     headed = [p for p in layout.pages if p.head]
     numbered = [p for p in layout.pages if p.folio]
     if headed:
+        below = f", at the page's foot on {layout.folios_below}" if layout.folios_below else ""
         report("f-002", f"running heads on {len(headed)} of {len(layout.pages)} pages, "
                f"{len({p.head for p in headed})} different (the folio after the head on "
-               f"{layout.folios_after}, before it on {layout.folios_before}); the versos' "
-               f"head: “{layout.verso_head or 'none'}”")
+               f"{layout.folios_after}, before it on {layout.folios_before}{below}); the "
+               f"versos' head: “{layout.verso_head or 'none'}”")
     for page in layout.pages:
         if page.misread:
             report("p-002", f"folio “{page.misread}” is off the run of pages; read as "

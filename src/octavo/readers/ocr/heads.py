@@ -18,15 +18,15 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .folios import FOLIO
+from .folios import PRINTED, plain
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``): off the run, so
 # taken only beside a known head, its number then worked out from the neighbours
 _MISREAD = r"(?=[\dIlOS]{2,3}\b)[IlOS]*\d[\dIlOS]*"
-_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{FOLIO.pattern}|{_MISREAD})$")
-_FOLIO_HEAD = re.compile(rf"^(?P<folio>{FOLIO.pattern}|{_MISREAD})\s+(?P<text>\S.*)$")
+_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
+_FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
 # ``Our Tasks in Russia``: its words capitalised, but the short ones
 _TITLE_CASE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|[a-z]{1,3}) )*[A-Z][\w.’'-]*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
@@ -41,6 +41,7 @@ class Candidate:
     top: int  # lines taken from the page's top
     bottom: int = 0  # lines taken from its foot
     before: bool = False  # the folio stands before the head (on the outer edge of a verso)
+    footed: bool = False  # the head opens the page, the folio stands at its foot
 
 
 def unspace(text: str) -> str:
@@ -54,7 +55,7 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= MIN_LETTERS and all(c.isupper() for c in letters)
 
 
-def _head_text(text: str) -> str:
+def head_text(text: str) -> str:
     """The head in ``text``, letter-spacing closed, or "" if it can't be one."""
     text = text.strip()
     letters = sum(c.isalpha() for c in text)
@@ -70,28 +71,34 @@ def candidates(lines: list[str]) -> list[Candidate]:
     first = lines[0].strip()
     second = lines[1].strip() if len(lines) > 1 else ""
     found = []
-    if (m := _HEAD_FOLIO.match(first)) and (head := _head_text(m["text"])):
-        found.append(Candidate(head, m["folio"], 1))
-    if (m := _FOLIO_HEAD.match(first)) and (head := _head_text(m["text"])):
-        found.append(Candidate(head, m["folio"], 1, before=True))
-    if FOLIO.fullmatch(first):
-        if second and (head := _head_text(second)) and is_capitals(head):
-            found.append(Candidate(head, first, 2, before=True))
-        if len(lines) > 2 and (head := _head_text(lines[-1])) and is_capitals(head):
-            found.append(Candidate(head, first, 1, bottom=1))
-        found.append(Candidate("", first, 1))
-    if FOLIO.fullmatch(second) and (head := _head_text(first)):
-        found.append(Candidate(head, second, 2))
-    if len(lines) > 1 and FOLIO.fullmatch(last := lines[-1].strip()):
-        found.append(Candidate("", last, 0, bottom=1))
+    if (m := _HEAD_FOLIO.match(first)) and (head := head_text(m["text"])):
+        found.append(Candidate(head, plain(m["folio"]) or m["folio"], 1))
+    if (m := _FOLIO_HEAD.match(first)) and (head := head_text(m["text"])):
+        found.append(Candidate(head, plain(m["folio"]) or m["folio"], 1, before=True))
+    if folio := plain(first):
+        if second and (head := head_text(second)) and is_capitals(head):
+            found.append(Candidate(head, folio, 2, before=True))
+        if len(lines) > 2 and (head := head_text(lines[-1])) and is_capitals(head):
+            found.append(Candidate(head, folio, 1, bottom=1))
+        found.append(Candidate("", folio, 1))
+    if (folio := plain(second)) and (head := head_text(first)):
+        found.append(Candidate(head, folio, 2))
+    if len(lines) > 1 and (folio := plain(lines[-1].strip())):
+        if len(lines) > 2 and (head := head_text(first)):
+            found.append(Candidate(head, folio, 1, bottom=1, footed=True))
+        found.append(Candidate("", folio, 0, bottom=1))
     return found
 
 
 def accepted(candidate: Candidate, known: Counter[str]) -> bool:
-    """Whether a candidate's head reads as a running head: in capitals or title case,
-    or the words of other pages' heads (``known``: how many pages each head has opened)."""
-    return (not candidate.head or is_capitals(candidate.head) or known[candidate.head] >= 2
-            or _TITLE_CASE.fullmatch(candidate.head) is not None)
+    """Whether a candidate's head reads as a running head: in capitals or title case, in
+    lower case where most heads are (small capitals read so), or the words of other pages'
+    heads (``known``: how many pages each head has opened)."""
+    head = candidate.head
+    return (not head or is_capitals(head) or known[head] >= 2
+            or _TITLE_CASE.fullmatch(head) is not None
+            or (head.islower() and 2 * sum(n for h, n in known.items() if h.islower())
+                > sum(known.values())))
 
 
 def verso_head(heads: list[str]) -> str:

@@ -10,6 +10,7 @@ import re
 from ...dates import MONTHS
 from .measure import width
 from .pages import Page
+from .words import DAGGERS
 
 
 class AtEnd:
@@ -42,8 +43,8 @@ YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
-SENTENCE_END = AtEnd(r"[.!?:;][\u201d\u2019)]*\**\d{0,3}$|\u2014Ed\.$|\u2014Tr\.$",
-                     ".!?:;\u201d\u2019)*", digit=True)
+SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\.$|\u2014Tr\.$",
+                     f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")

@@ -4,8 +4,10 @@ The text comes normalised (``octavo.normalise``): pages are separated by blank l
 What stands on a page and is not the print's text is learnt from the text itself:
 boilerplate the scan repeats (``boilerplate``), running heads and folios (``heads``,
 ``folios``: a head with a folio that rises page by page, in either order, or the folio
-alone).  All of that is removed; what is left is the page's body lines.  Folios missing
-from head-less pages, or misread, are worked out from the neighbouring pages.
+alone, or a head above the text over a folio at the foot), a work's title told from a
+head by the contents (``entries``).  All of that is removed; what is left is the page's
+body lines.  Folios missing from head-less pages, or misread, are worked out from the
+neighbouring pages.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from . import boilerplate, folios, heads
+from . import boilerplate, contents, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
+from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
 from .words import Vocabulary
@@ -25,7 +28,8 @@ from .words import Vocabulary
 __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
 
 
-_ENDED = re.compile(r"[.!?:;]\S{0,3}$")  # a line that ends a sentence (a quote, a marker after)
+# a line that ends a sentence (a quote, a marker after), or an endnote with its page
+_ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Page:
     span: tuple[int, int] = (0, 0)  # where the page stands in the text
     misread: str = ""  # a folio printed off the run of pages, which ``folio`` mends
     folio_first: bool = False  # the folio stands before the head (a verso's outer edge)
+    folio_below: bool = False  # the folio stands at the page's foot, the head above the text
 
 
 @dataclass
@@ -50,6 +55,7 @@ class Layout:
     verso_head: str  # the head the versos share (the author's name), "" if none
     folios_before: int  # heads set after their folio (``24 NOTES``)
     folios_after: int  # heads set before their folio (``NOTES 24``)
+    folios_below: int = 0  # heads above the text, their folio at the page's foot
     charmap: CharMap = field(default_factory=lambda: CharMap())  # learnt by ``charmap``
     vocab: Vocabulary = field(default_factory=lambda: Vocabulary([]))  # … and its words
 
@@ -77,6 +83,7 @@ def _raw_pages(text: str, gone: set[int]) -> list[Page]:
 
 def _take(page: Page, candidate: Candidate, folio: str) -> None:
     page.head, page.folio, page.folio_first = candidate.head, folio, candidate.before
+    page.folio_below = candidate.footed
     page.lines = page.lines[candidate.top:len(page.lines) - candidate.bottom]
 
 
@@ -88,23 +95,33 @@ def _heads(pages: list[Page]) -> list[Page]:
                 if (n := Number.of(c.folio))]
     in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
                                key=lambda c: (c[0], c[1].kind, c[1].value)))
+    in_run |= _alone(pages, numbered, in_run)
     first: dict[int, Candidate] = {}  # each page's likeliest candidate that fits the run
     for i, n, candidate in numbered:
         if (i, n) in in_run and i not in first:
             first[i] = candidate
+    entries = Entries(pages, first)
+    for i, candidate in first.items():  # a work's opening page, its folio at the foot
+        if candidate.footed and entries.titles(candidate.head, candidate.folio):
+            first[i] = replace(candidate, head="", top=0)
     known = Counter(c.head for c in first.values() if c.head)
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
+    titled = [not p.head and bool(p.lines) and (  # (a headed page is no part)
+        heads.is_capitals(p.lines[0]) or contents.is_heading(p.lines[0])
+        or entries.titles(p.lines[0])) for p in pages]
     parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
         heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
-                   [i in first and first[i].bottom > 0 for i in range(len(pages))])
+                   [i in first and first[i].bottom > 0 for i in range(len(pages))], titled)
     pages, options = _rejoin(pages, parts), [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
+    seen: set[str] = set()  # the heads of the pages before
     for page, folio, found in zip(pages, inferred, options, strict=True):
         if page.head or page.folio:
+            seen.add(page.head)
             continue
-        misread = _misread(found, known, folio) if folio else None
+        misread = _misread(found, known, seen, folio) if folio else None
         if misread:
             _take(page, misread, folio)
             page.misread = misread.folio
@@ -113,7 +130,22 @@ def _heads(pages: list[Page]) -> list[Page]:
     return pages
 
 
-def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]) -> set[int]:
+def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
+           in_run: set[tuple[int, Number]]) -> set[tuple[int, Number]]:
+    """Folios off the runs that are folios all the same: beside a head that repeats the
+    top line of the page before (a work's title, then its running head), on a page where
+    no run of their kind goes (a preface's one roman folio, the contents elsewhere)."""
+    spans: dict[str, list[int]] = {}
+    for i, n in in_run:
+        spans.setdefault(n.kind, []).append(i)
+    return {(i, n) for i, n, c in numbered
+            if not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))
+            and c.head and i > 0 and pages[i - 1].lines
+            and c.head == heads.head_text(pages[i - 1].lines[0])}
+
+
+def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
+           titled: list[bool]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
     (``headed``: known heads, or capitals beside no number); it is one if the page before
@@ -122,13 +154,13 @@ def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]
     first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
     where the part before has none."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
-    loose = [b and not heads.is_capitals(p.lines[0]) for p, b in zip(pages, bare, strict=True)]
+    loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
-              and not heads.is_capitals(p.lines[0])  # a folio at the foot, or none
-              for p, h, foot in zip(pages, headed, at_foot, strict=True)]
+              and not t  # a folio at the foot, or none
+              for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     parts = {k for k in range(1, len(pages))
-             if (bare[k] and not pages[k - 1].lines)
+             if (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
              or ((loose[k] or (footed[k] and bare[k - 1]))
                  and _runs_on(pages[k - 1], pages[k]))}
     for (i, a), (j, b) in itertools.pairwise(numbered):
@@ -161,10 +193,14 @@ def _rejoin(pages: list[Page], parts: set[int]) -> list[Page]:
     return out
 
 
-def _misread(found: list[Candidate], known: Counter[str], folio: str) -> Candidate | None:
-    """A page's head beside a misread folio: a known head beside a folio off the run, or
-    a head in capitals beside one that reads as the folio inferred (``3S7``, ``37``)."""
-    return next((c for c in found if c.head and (known[c.head] >= 2 or (
+def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
+             folio: str) -> Candidate | None:
+    """A page's head beside a misread folio: a known head beside a folio off the run (one
+    at the page's foot only under a head that pages before had: the contents' first page
+    may end in an entry's page under its heading), or a head in capitals with a folio
+    that reads as the one inferred (``3S7``, ``37``)."""
+    return next((c for c in found if c.head and ((
+        known[c.head] >= 2 and (not c.footed or c.head in seen)) or (
         heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
@@ -179,7 +215,8 @@ def layout(text: str) -> Layout:
     headed = [p for p in pages if p.head]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
-                  folios_after=sum(not p.folio_first for p in headed))
+                  folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
+                  folios_below=sum(p.folio_below for p in headed))
 
 
 def split_pages(text: str) -> list[Page]:

@@ -40,8 +40,14 @@ GAP_IN_INITIALS = re.compile(r" (?<=\b[A-Z] )\.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
-# a footnote's mark: one to three stars after a word (the look-behind follows the first star)
-NOTE_MARK = re.compile(r"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{0,2})(?=\s|$|[,.;:)\u201d])")
+# a footnote's mark after a word: one to three stars, or one or two of the printer's series
+# that follows them (the look-behind follows the first mark)
+DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶
+NOTE_MARK = re.compile(rf"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{{0,2}}"
+                       rf"|[{DAGGERS}](?<=[\w.,;:!?\u201d)\u2019][{DAGGERS}])[{DAGGERS}]?)"
+                       r"(?=\s|$|[,.;:)\u201d])")
+DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen: a scan
+# with fewer hyphens at line ends than one to this many compounds inside lines drops them
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
 LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
@@ -79,6 +85,7 @@ class Vocabulary:
         pairs: list[tuple[str, str]] = []
         broken = False  # whether the line before ended in a hyphen
         hyphened: list[str] = []
+        ends = 0  # lines ending in a hyphen
         for line in lines:
             lowered = line.lower()
             tokens = WORD.findall(lowered)
@@ -86,10 +93,13 @@ class Vocabulary:
             breaks = line.rstrip().endswith("-")
             whole += tokens[broken : len(tokens) - breaks]
             broken = breaks
+            ends += breaks
             pairs += itertools.pairwise(tokens)
             if "-" in lowered:
                 hyphened += HYPHENED.findall(lowered)
         self.words = Counter(inner)
+        # a scan that keeps no hyphen at line ends, not even a compound's
+        self.hyphens_lost = ends * DROPPED < len(hyphened)
         self.whole = Counter(whole)
         self.pairs = Counter(pairs)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
@@ -126,6 +136,15 @@ class Vocabulary:
         if apart:
             return False
         return zipf(joined) >= 3 and zipf(joined) > max(zipf(tail), zipf(head)) + 1
+
+    def lost_hyphen(self, head: str, tail: str) -> bool:
+        """Whether ``head`` ending a line and ``tail`` opening the next are a compound
+        whose hyphen the scan lost there (one that keeps no hyphen at its line ends): the
+        volume prints it hyphened inside its lines, and more often than apart
+        (``counter`` … ``revolutionary``)."""
+        hyphened = f"{head}-{tail}".lower()
+        printed = self.forms.get(hyphened.replace("-", ""), Counter())[hyphened]
+        return printed >= 2 and printed > self.pairs[head.lower(), tail.lower()]
 
     def mend(self, text: str) -> str:
         """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``,
@@ -199,10 +218,19 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
         return f"{text.removesuffix('-').rstrip()} {line}"
     if (kept := keeps_hyphen(vocab, end, line)) is not None:
         return (text if kept else text[:-1]) + line
+    if hyphen_lost(vocab, end, line):
+        return f"{text}-{line}"
     t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
     if t and t[1].islower() and (h := LAST_WORD.search(end)) and vocab.lost_join(h[1], t[1]):
         return text + line
     return f"{text} {line}"
+
+
+def hyphen_lost(vocab: Vocabulary, text: str, line: str) -> bool:
+    """Whether ``text`` and the next ``line`` meet in a compound whose hyphen the scan
+    lost at the line's end (``Vocabulary.lost_hyphen``)."""
+    return vocab.hyphens_lost and bool(t := LEADING.match(line)) and bool(
+        h := LAST_WORD.search(text)) and vocab.lost_hyphen(h[1], t[1])
 
 
 @lru_cache(maxsize=4096)
@@ -315,9 +343,9 @@ def inlines(text: str) -> list[Inline]:
     for m in (INLINE if MAY_SPACE_OUT.search(f" {text}") else MARKS).finditer(text):
         plain += text[pos : m.start()]
         pos = m.end()
-        if m.group(0)[0] in "*\ue000":
+        if m.group(0)[0] in f"*{DAGGERS}\ue000":
             item: Inline = (NoteRef(target="", label=m.group(0), kind="footnote")
-                            if m.group(0)[0] == "*" else PageMarker(m.group(0)[1:-1]))
+                            if m.group(0)[0] != "\ue000" else PageMarker(m.group(0)[1:-1]))
         else:
             plain, words, emphatic = _spaced(m[0], plain)
             if not emphatic:

@@ -1,0 +1,59 @@
+"""The contents' entries as the page pass consults them: a work's title told from the
+furniture and from the rest of a page.
+
+A line that opens a page and, but for an OCR's slip, opens an entry of the contents is a
+work's title: not a running head, though it stands over a folio at the page's foot where
+the print sets the heads alone above the text (on that entry's page), nor the rest of
+the page before, though it is set in title case rather than capitals (on any page).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from . import contents
+
+if TYPE_CHECKING:
+    from .heads import Candidate
+    from .pages import Page
+
+TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
+
+
+def letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _opens(entry: str, top: str) -> bool:
+    """Whether a contents entry opens with about the letters of a page's top line."""
+    opening = entry[:len(top) + 2]
+    same = difflib.SequenceMatcher(a=opening, b=top, autojunk=False)
+    return sum(m.size for m in same.get_matching_blocks()) >= \
+        TITLE_SHARE * max(len(opening), len(top))
+
+
+class Entries:
+    """The letters of the contents' entries, by their page (a divider's with the entry
+    after it) and by their first two letters."""
+
+    def __init__(self, pages: list[Page], first: dict[int, Candidate]) -> None:
+        """Read from the pages, their heads and folios (``first``) set aside."""
+        shown = [replace(p, head=c.head, lines=p.lines[c.top:len(p.lines) - c.bottom])
+                 if (c := first.get(i)) else p for i, p in enumerate(pages)]
+        self.by_page: dict[str, list[str]] = {}
+        self.by_start: dict[str, list[str]] = {}
+        dividers: list[str] = []
+        for text, page in contents.entry_lines(contents.contents_lines(shown)):
+            for entry in map(letters, [*dividers, text] if page else []):
+                self.by_page.setdefault(page, []).append(entry)
+                self.by_start.setdefault(entry[:2], []).append(entry)
+            dividers = [] if page else [*dividers, text]
+
+    def titles(self, line: str, page: str = "") -> bool:
+        """Whether ``line`` opens an entry (on ``page``, where given): a work's title."""
+        top = letters(line)
+        found = self.by_page.get(page, []) if page else self.by_start.get(top[:2], [])
+        return any(_opens(entry, top) for entry in found)
