@@ -16,7 +16,8 @@ ODDITIES = """<html lang="en"><body>
 <p>Plain text, <em>italic</em>, <strong>bold</strong>, <span class="small-caps">Small
 Caps</span>, <span style="letter-spacing: 0.2em">spaced</span>, H<sub>2</sub>O and
 x<sup>2</sup>, <span style="font-variant-position: super">raised</span>, ✓ 水 &#x10fffd;,
-q&#x307; n&#x300; a&#x331;, zero&#x200b;width, soft&#xad;hyphen, <u>underlined</u> <s>struck</s>.</p>
+q&#x307; n&#x300; a&#x331;, zero&#x200b;width, soft&#xad;hyphen, <u>underlined</u>
+<s>struck</s>.</p>
 <p style="width: 5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis">
 An overlong line that ends in an ellipsis</p>
 </body></html>"""

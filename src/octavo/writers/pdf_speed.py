@@ -1,5 +1,5 @@
-"""WeasyPrint's layout and drawing for less work, the same PDF made: three of its internal
-functions replaced by cheaper ones that do what they do.
+"""WeasyPrint's layout and drawing for less work, the same PDF made: some of its internal
+functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do what they do.
 
 - Text layouts: WeasyPrint makes a Pango layout for every try at a line (several per line)
   and again to draw it, and each time a new Pango context, font description and list of
@@ -10,6 +10,9 @@ functions replaced by cheaper ones that do what they do.
   glyph's operands once per face and size (pdf_glyphs).
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
+- Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
+  (once to write it, once more to hash the file for the identifier); while it writes,
+  each stream's data is made once.
 
 Each replaces the function it was written against only: ``apply`` compares WeasyPrint's
 function's source with the one it was written for (WeasyPrint 70.0, pinned in pyproject as
@@ -24,6 +27,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pydyf
 from weasyprint.draw import text
 from weasyprint.formatting_structure.boxes import MarginBox
 from weasyprint.layout import page
@@ -73,6 +77,8 @@ def withdrawn() -> Iterator[None]:
 
 
 def _digest(function: object) -> str:
+    if isinstance(function, property):
+        function = function.fget
     try:
         return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:8]
     except (OSError, TypeError):  # no source to compare with: not replaced
@@ -172,9 +178,35 @@ def _resolve_percentages(box, containing_block) -> None:
         _ORIGINAL_RESOLVE(box, containing_block)
 
 
+_written: dict[int, tuple] | None = None  # while pydyf writes: each stream's data by its id
+
+
+def _write(self, *args, **kwargs) -> None:
+    """``pydyf.PDF.write``, each stream's data made once."""
+    global _written
+    _written = {}
+    try:
+        _ORIGINAL_WRITE(self, *args, **kwargs)
+    finally:
+        _written = None
+
+
+def _stream_data(self) -> bytes:
+    """``pydyf.Stream.data``: once per stream while a PDF is written."""
+    if _written is None:
+        return _ORIGINAL_STREAM_DATA(self)
+    if (made := _written.get(id(self))) is None:
+        made = _written[id(self)] = self, _ORIGINAL_STREAM_DATA(self)  # kept: its id stays
+    return made[1]
+
+
 _ORIGINAL_RESOLVE = page.resolve_percentages
+_ORIGINAL_WRITE = pydyf.PDF.write
+_ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
 # (module, name, replacement, digest of the source of WeasyPrint 70.0's function)
 _PATCHES = [(line_break.Layout, "setup", _setup, "fb227a55"),
             (text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
-            (page, "resolve_percentages", _resolve_percentages, "71673078")]
+            (page, "resolve_percentages", _resolve_percentages, "71673078"),
+            (pydyf.PDF, "write", _write, "242cd38f"),
+            (pydyf.Stream, "data", property(_stream_data), "bdc2bc51")]
 _ORIGINALS = [getattr(module, name) for module, name, _, _ in _PATCHES]
