@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 
 import pydyf
 from weasyprint.draw import text
@@ -38,13 +38,11 @@ from weasyprint.text.fonts import font_features, get_font_description
 
 from . import pdf_glyphs
 
-_FEATURES = ("font_kerning", "font_variant_ligatures", "font_variant_position",
-             "font_variant_caps", "font_variant_numeric", "font_variant_alternates",
-             "font_variant_east_asian", "font_feature_settings")
-_FACE = ("font_style", "font_stretch", "font_weight", "font_size", "font_variant_caps",
-         "font_variation_settings")
-# by font configuration: (direction, language) -> (Pango context, Pango language)
-_contexts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_FEATURES = itemgetter("font_kerning", "font_variant_ligatures", "font_variant_position",
+                       "font_variant_caps", "font_variant_numeric", "font_variant_alternates",
+                       "font_variant_east_asian", "font_feature_settings")
+_FACE = itemgetter("font_family", "font_style", "font_stretch", "font_weight", "font_size",
+                   "font_variant_caps", "font_variation_settings")
 _descriptions: dict[tuple, object] = {}  # Pango font descriptions by the face's values
 _features: dict[tuple, bytes | None] = {}  # OpenType features by the style's values
 
@@ -93,7 +91,10 @@ def _context(style) -> tuple:
     else:
         lang = style["lang"] or None
     font_config = style.font_config
-    contexts = _contexts.setdefault(font_config, {})
+    try:  # (direction, language) -> (Pango context, Pango language), kept with the fonts
+        contexts = font_config.octavo_contexts
+    except AttributeError:
+        contexts = font_config.octavo_contexts = {}
     if (made := contexts.get((style["direction"], lang))) is None:
         context = ffi.gc(pango.pango_font_map_create_context(font_config.font_map),
                          gobject.g_object_unref)
@@ -110,7 +111,7 @@ def _context(style) -> tuple:
 
 def _description(style) -> object:
     """The Pango font description of the style's face and size."""
-    key = (tuple(style["font_family"]), *(style[name] for name in _FACE))
+    key = _FACE(style)
     try:
         if (description := _descriptions.get(key)) is None:
             description = _descriptions[key] = get_font_description(style)
@@ -121,7 +122,7 @@ def _description(style) -> object:
 
 def _feature_string(style) -> bytes | None:
     """The style's OpenType features as Pango takes them, if any."""
-    values = tuple(style[name] for name in _FEATURES)
+    values = _FEATURES(style)
     try:
         return _features[values]
     except KeyError:
