@@ -8,6 +8,8 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
   layouts; a layout copies the description it is given).
 - Glyphs: ``draw_first_line``, which writes a line's glyphs into the PDF, works out each
   glyph's operands once per face and size (pdf_glyphs).
+- Font keys: the key under which WeasyPrint caches a style's strut and character sizes
+  was the text of a tuple of fifteen values, made for every box; here it is the tuple.
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
@@ -41,6 +43,11 @@ from . import pdf_glyphs
 _FEATURES = itemgetter("font_kerning", "font_variant_ligatures", "font_variant_position",
                        "font_variant_caps", "font_variant_numeric", "font_variant_alternates",
                        "font_variant_east_asian", "font_feature_settings")
+_FONT_KEY = itemgetter(
+    "font_family", "font_style", "font_stretch", "font_weight", "font_variant_ligatures",
+    "font_variant_position", "font_variant_caps", "font_variant_numeric",
+    "font_variant_alternates", "font_variant_east_asian", "font_feature_settings",
+    "font_variation_settings", "font_language_override", "lang")
 _FACE = itemgetter("font_family", "font_style", "font_stretch", "font_weight", "font_size",
                    "font_variant_caps", "font_variation_settings")
 _descriptions: dict[tuple, object] = {}  # Pango font descriptions by the face's values
@@ -172,6 +179,19 @@ def _setup(self, style) -> None:
         pango.pango_layout_set_attributes(self.layout, attr_list)
 
 
+def _font_style_cache_key(style, include_size: bool = False) -> object:
+    """``_font_style_cache_key``: the style's font values as a tuple, not its text (which
+    WeasyPrint's is, the key of the same cache entries)."""
+    key = _FONT_KEY(style)
+    if include_size:
+        key += (style["font_size"], style["line_height"])
+    try:
+        hash(key)
+    except TypeError:  # a value that can't be a key: WeasyPrint's own
+        return _ORIGINAL_FONT_KEY(style, include_size)
+    return key
+
+
 def _resolve_percentages(box, containing_block) -> None:
     """``resolve_percentages`` as the page's layout calls it: nothing for a margin box that
     is not generated, whose lengths the caller zeroes next."""
@@ -202,11 +222,13 @@ def _stream_data(self) -> bytes:
 
 
 _ORIGINAL_RESOLVE = page.resolve_percentages
+_ORIGINAL_FONT_KEY = line_break._font_style_cache_key
 _ORIGINAL_WRITE = pydyf.PDF.write
 _ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
 # (module, name, replacement, digest of the source of WeasyPrint 70.0's function)
 _PATCHES = [(line_break.Layout, "setup", _setup, "fb227a55"),
             (text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
+            (line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
             (page, "resolve_percentages", _resolve_percentages, "71673078"),
             (pydyf.PDF, "write", _write, "242cd38f"),
             (pydyf.Stream, "data", property(_stream_data), "bdc2bc51")]
