@@ -9,7 +9,7 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
 - Glyphs: ``draw_first_line``, which writes a line's glyphs into the PDF, works out each
   glyph's operands once per face and size (pdf_glyphs).
 - Font keys: the key under which WeasyPrint caches a style's strut and character sizes
-  was the text of a tuple of fifteen values, made for every box; here it is the tuple.
+  was the text of a tuple of fourteen values, made for every box; here it is the tuple.
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
