@@ -10,12 +10,14 @@ from ..paths import STYLES
 from ..render import render
 from ..safety import file_url_inside
 from ..tree import Metadata
+from . import pdf_speed
 from .pdf_settings import PrintSettings
 from .weasyprint_loaded import weasyprint
 
 FontConfiguration = weasyprint.text.fonts.FontConfiguration
 URLFetcher, URLFetcherResponse = weasyprint.urls.URLFetcher, weasyprint.urls.URLFetcherResponse
 
+pdf_speed.apply()  # the same layouts and PDFs, for less work
 INLINE_IMAGES = tuple(f"data:{t};base64," for t in IMAGE_TYPES)
 
 

@@ -39,11 +39,10 @@ _TARGET = re.compile(r'\shref="#([^"]+)"')
 
 @dataclass
 class _Part:
-    """A part of the book: what it holds, its XHTML (for a part that names no page of
-    another; a numbered one is written when it starts), and its place in the schedule."""
+    """A part of the book: what it holds, and its place in the schedule. Its XHTML is
+    written when it starts (a numbered one's with the pages it names, known by then)."""
 
     part: Part
-    text: str
     planned: Planned
 
 
@@ -102,7 +101,7 @@ def _plan(book: Book, html: Callable[[Part], str], jobs: int) -> list[_Part] | N
         text = html(part)
         owned, named = set(_ID.findall(text)), set(_TARGET.findall(text))
         part.elsewhere = sorted(named - owned)
-        parts.append(_Part(part, html(part), Planned(owned, named, numbered)))
+        parts.append(_Part(part, Planned(owned, named, numbered)))
     order = {name: i for i, p in enumerate(parts) for name in p.planned.owned}
     if any(name not in order or 0 < i < order[name] for i, p in enumerate(parts)
            if p.planned.numbered for name in p.planned.named):
@@ -169,10 +168,9 @@ def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part
         part = parts[i]
         if part.planned.numbered:
             part.part.pages = known
-        text = html(part.part) if part.planned.numbered else part.text
-        return spawn(_part_process, text, meta, settings, paths[i])
+        return spawn(_part_process, html(part.part), meta, settings, paths[i])
 
-    counting = spawn(_front_process, parts[0].text, meta, settings, blank)
+    counting = spawn(_front_process, html(parts[0].part), meta, settings, blank)
     schedule = Schedule([p.planned for p in parts], jobs, start)
     try:
         schedule.run(lambda: received(counting, "counting the front's pages").pages)

@@ -1,0 +1,235 @@
+"""WeasyPrint's layout and drawing for less work, the same PDF made: some of its internal
+functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do what they do.
+
+- Text layouts: WeasyPrint makes a Pango layout for every try at a line (several per line)
+  and again to draw it, and each time a new Pango context, font description and list of
+  OpenType features from the box's style. Those depend on a few of the style's values, so
+  here they are made once per font configuration and set of values (a context serves many
+  layouts; a layout copies the description it is given).
+- Glyphs: ``draw_first_line``, which writes a line's glyphs into the PDF, works out each
+  glyph's operands once per face and size (pdf_glyphs).
+- Font keys: the key under which WeasyPrint caches a style's strut and character sizes
+  was the text of a tuple of fourteen values, made for every box; here it is the tuple.
+- Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
+  those of the boxes it does not generate (most of them); those are left alone.
+- Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
+  (once to write it, once more to hash the file for the identifier); while it writes,
+  each stream's data is made once.
+
+Each replaces the function it was written against only: ``apply`` compares WeasyPrint's
+function's source with the one it was written for (WeasyPrint 70.0, pinned in pyproject as
+pdf_folios' hook is), and leaves a changed one in place; a test says when it did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from operator import itemgetter
+
+import pydyf
+from weasyprint.draw import text
+from weasyprint.formatting_structure.boxes import MarginBox
+from weasyprint.layout import page
+from weasyprint.text import line_break
+from weasyprint.text.constants import LST_TO_ISO, PANGO_DIRECTION
+from weasyprint.text.ffi import FROM_UNITS, ffi, gobject, pango, unicode_to_char_p
+from weasyprint.text.fonts import font_features, get_font_description
+
+from . import pdf_glyphs
+
+_FEATURES = itemgetter("font_kerning", "font_variant_ligatures", "font_variant_position",
+                       "font_variant_caps", "font_variant_numeric", "font_variant_alternates",
+                       "font_variant_east_asian", "font_feature_settings")
+_FONT_KEY = itemgetter(
+    "font_family", "font_style", "font_stretch", "font_weight", "font_variant_ligatures",
+    "font_variant_position", "font_variant_caps", "font_variant_numeric",
+    "font_variant_alternates", "font_variant_east_asian", "font_feature_settings",
+    "font_variation_settings", "font_language_override", "lang")
+_FACE = itemgetter("font_family", "font_style", "font_stretch", "font_weight", "font_size",
+                   "font_variant_caps", "font_variation_settings")
+_descriptions: dict[tuple, object] = {}  # Pango font descriptions by the face's values
+_features: dict[tuple, bytes | None] = {}  # OpenType features by the style's values
+
+
+def apply() -> None:
+    """Put the cheaper functions in WeasyPrint's place, each only where WeasyPrint's own is
+    the one it was written against."""
+    for module, name, replacement, digest in _PATCHES:
+        if (original := getattr(module, name)) is not replacement and (
+                _digest(original) == digest):
+            setattr(module, name, replacement)
+
+
+def applied() -> bool:
+    """Whether every cheaper function is in place."""
+    return all(getattr(module, name) is new for module, name, new, _ in _PATCHES)
+
+
+@contextmanager
+def withdrawn() -> Iterator[None]:
+    """WeasyPrint's own functions inside this block (to compare what they make)."""
+    placed = [getattr(module, name) for module, name, _, _ in _PATCHES]
+    for (module, name, _, _), original in zip(_PATCHES, _ORIGINALS, strict=True):
+        setattr(module, name, original)
+    try:
+        yield
+    finally:
+        for (module, name, _, _), function in zip(_PATCHES, placed, strict=True):
+            setattr(module, name, function)
+
+
+def _digest(function: object) -> str:
+    if isinstance(function, property):
+        function = function.fget
+    try:
+        return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:8]
+    except (OSError, TypeError):  # no source to compare with: not replaced
+        return ""
+
+
+def _context(style) -> tuple:
+    """The Pango context and language of the style's fonts, direction and language."""
+    if style["font_language_override"] != "normal":
+        override = style["font_language_override"]
+        lang = LST_TO_ISO.get(override.lower(), override)
+    else:
+        lang = style["lang"] or None
+    font_config = style.font_config
+    try:  # (direction, language) -> (Pango context, Pango language), kept with the fonts
+        contexts = font_config.octavo_contexts
+    except AttributeError:
+        contexts = font_config.octavo_contexts = {}
+    if (made := contexts.get((style["direction"], lang))) is None:
+        context = ffi.gc(pango.pango_font_map_create_context(font_config.font_map),
+                         gobject.g_object_unref)
+        pango.pango_context_set_round_glyph_positions(context, False)
+        pango.pango_context_set_base_dir(context, PANGO_DIRECTION[style["direction"]])
+        if lang:
+            language = pango.pango_language_from_string(unicode_to_char_p(lang)[0])
+            pango.pango_context_set_language(context, language)
+        else:
+            language = pango.pango_language_get_default()
+        made = contexts[style["direction"], lang] = context, language
+    return made
+
+
+def _description(style) -> object:
+    """The Pango font description of the style's face and size."""
+    key = _FACE(style)
+    try:
+        if (description := _descriptions.get(key)) is None:
+            description = _descriptions[key] = get_font_description(style)
+    except TypeError:  # a value that can't be a key: made each time
+        return get_font_description(style)
+    return description
+
+
+def _feature_string(style) -> bytes | None:
+    """The style's OpenType features as Pango takes them, if any."""
+    values = _FEATURES(style)
+    try:
+        return _features[values]
+    except KeyError:
+        made = _features[values] = _features_of(values)
+        return made
+    except TypeError:  # a value that can't be a key: made each time
+        return _features_of(values)
+
+
+def _features_of(values: tuple) -> bytes | None:
+    features = font_features(*values)
+    return ",".join(f"{key} {value}" for key, value in features.items()).encode() or None
+
+
+def _setup(self, style) -> None:
+    """``Layout.setup``: the layout's Pango objects for ``style``."""
+    self.style = style
+    self.first_line_direction = 0
+    context, self.language = _context(style)
+    font_description = _description(style)
+    self.layout = ffi.gc(pango.pango_layout_new(context), gobject.g_object_unref)
+    pango.pango_layout_set_auto_dir(self.layout, False)
+    pango.pango_layout_set_font_description(self.layout, font_description)
+
+    if style["text_decoration_line"] != "none":
+        metrics = ffi.gc(
+            pango.pango_context_get_metrics(context, font_description, self.language),
+            pango.pango_font_metrics_unref)
+        self.ascent = FROM_UNITS * pango.pango_font_metrics_get_ascent(metrics)
+        self.underline_position = FROM_UNITS * (
+            pango.pango_font_metrics_get_underline_position(metrics))
+        self.strikethrough_position = FROM_UNITS * (
+            pango.pango_font_metrics_get_strikethrough_position(metrics))
+        self.underline_thickness = FROM_UNITS * (
+            pango.pango_font_metrics_get_underline_thickness(metrics))
+        self.strikethrough_thickness = FROM_UNITS * (
+            pango.pango_font_metrics_get_strikethrough_thickness(metrics))
+    else:
+        self.ascent = self.underline_position = self.strikethrough_position = None
+
+    if features := _feature_string(style):
+        cache = style.font_config.font_features
+        if (attr := cache.get(features)) is None:
+            attr = cache[features] = pango.pango_attr_font_features_new(features)
+        attr_list = pango.pango_attr_list_new()
+        pango.pango_attr_list_insert(attr_list, attr)
+        pango.pango_layout_set_attributes(self.layout, attr_list)
+
+
+def _font_style_cache_key(style, include_size: bool = False) -> object:
+    """``_font_style_cache_key``: the style's font values as a tuple, not its text (which
+    WeasyPrint's is, the key of the same cache entries)."""
+    key = _FONT_KEY(style)
+    if include_size:
+        key += (style["font_size"], style["line_height"])
+    try:
+        hash(key)
+    except TypeError:  # a value that can't be a key: WeasyPrint's own
+        return _ORIGINAL_FONT_KEY(style, include_size)
+    return key
+
+
+def _resolve_percentages(box, containing_block) -> None:
+    """``resolve_percentages`` as the page's layout calls it: nothing for a margin box that
+    is not generated, whose lengths the caller zeroes next."""
+    if type(box) is not MarginBox or box.is_generated:
+        _ORIGINAL_RESOLVE(box, containing_block)
+
+
+_written: dict[int, tuple] | None = None  # while pydyf writes: each stream's data by its id
+
+
+def _write(self, *args, **kwargs) -> None:
+    """``pydyf.PDF.write``, each stream's data made once."""
+    global _written
+    _written = {}
+    try:
+        _ORIGINAL_WRITE(self, *args, **kwargs)
+    finally:
+        _written = None
+
+
+def _stream_data(self) -> bytes:
+    """``pydyf.Stream.data``: once per stream while a PDF is written."""
+    if _written is None:
+        return _ORIGINAL_STREAM_DATA(self)
+    if (made := _written.get(id(self))) is None:
+        made = _written[id(self)] = self, _ORIGINAL_STREAM_DATA(self)  # kept: its id stays
+    return made[1]
+
+
+_ORIGINAL_RESOLVE = page.resolve_percentages
+_ORIGINAL_FONT_KEY = line_break._font_style_cache_key
+_ORIGINAL_WRITE = pydyf.PDF.write
+_ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
+# (module, name, replacement, digest of the source of WeasyPrint 70.0's function)
+_PATCHES = [(line_break.Layout, "setup", _setup, "fb227a55"),
+            (text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
+            (line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
+            (page, "resolve_percentages", _resolve_percentages, "71673078"),
+            (pydyf.PDF, "write", _write, "242cd38f"),
+            (pydyf.Stream, "data", property(_stream_data), "bdc2bc51")]
+_ORIGINALS = [getattr(module, name) for module, name, _, _ in _PATCHES]

@@ -1,0 +1,44 @@
+"""The cheaper WeasyPrint functions (pdf_speed) make the very PDF WeasyPrint's own make."""
+
+from __future__ import annotations
+
+import pytest
+from samples import rich_book
+
+from octavo.writers import pdf_html, pdf_layout, pdf_speed
+from octavo.writers.pdf_settings import PrintSettings
+
+# what a book's text holds, and what it rarely does: a leader, letter spacing, small caps,
+# sub- and superscripts, characters of other faces and of none, marks Pango raises and lowers
+# (dots above, lines below), a zero-width space, a soft hyphen, decorations and an ellipsis
+ODDITIES = """<html lang="en"><body>
+<nav class="contents"><a href="#x" data-page="12">A title<span id="x"></span></a></nav>
+<p>Plain text, <em>italic</em>, <strong>bold</strong>, <span class="small-caps">Small
+Caps</span>, <span style="letter-spacing: 0.2em">spaced</span>, H<sub>2</sub>O and
+x<sup>2</sup>, <span style="font-variant-position: super">raised</span>, ✓ 水 &#x10fffd;,
+q&#x307; n&#x300; a&#x331;, zero&#x200b;width, soft&#xad;hyphen, <u>underlined</u>
+<s>struck</s>.</p>
+<p style="width: 5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis">
+An overlong line that ends in an ellipsis</p>
+</body></html>"""
+
+
+def pdf_bytes(html: str) -> bytes:
+    settings = PrintSettings()
+    document = pdf_layout.lay_out(html, pdf_layout.stylesheet(settings))
+    return pdf_layout.write(document, rich_book().meta, settings)
+
+
+def test_the_cheaper_functions_are_in_place_with_the_pinned_weasyprint():
+    assert pdf_speed.applied()
+
+
+@pytest.mark.parametrize("html", [pdf_html.html(rich_book()), ODDITIES],
+                         ids=["rich book", "oddities"])
+def test_the_cheaper_functions_make_the_same_pdf(html: str):
+    cheaper = pdf_bytes(html)
+    with pdf_speed.withdrawn():
+        assert not pdf_speed.applied()
+        own = pdf_bytes(html)
+    assert pdf_speed.applied()
+    assert cheaper == own
