@@ -37,11 +37,11 @@ class FakeParts:
                      for _, owned, named, numbered in book]
         self.before: dict[int, int] = {}
         self.known: dict[int, dict[str, int]] = {}
-        self.at_once: list[int] = []  # as each part starts, the parts laid out, with it
+        self.at_once: list[int] = []
 
     def start(self, i: int, known: dict[str, int]):
         self.known[i] = dict(known)
-        self.at_once.append(sum(p.started and p.anchors is None for p in self.plan))
+        self.at_once.append(sum(p.started and not p.done for p in self.plan))
         ours, theirs = Pipe()
         threading.Thread(target=self.part, args=(i, theirs), daemon=True).start()
         return ours
@@ -69,7 +69,7 @@ class FakeParts:
         schedule = Schedule(self.plan, jobs, self.start)
 
         def front_pages() -> int:  # counted by the schedule's own process, one of the jobs
-            self.beside_front = sum(p.started and p.anchors is None for p in self.plan)
+            self.beside_front = sum(p.started and not p.done for p in self.plan)
             return self.book[0][0]
 
         schedule.run(front_pages)
@@ -106,20 +106,3 @@ def test_a_part_waiting_for_a_page_no_part_holds_is_an_error_not_a_wait():
     book = [*BOOK[:4], (2, {"n1", "n2"}, {"nowhere"}, True)]
     with pytest.raises(PartFailed, match="each waits for another"):
         FakeParts(book).run(2)
-
-
-def test_a_part_writing_its_pdf_leaves_its_place_to_the_next():
-    # two parts running: one laid out (its anchors known), writing; one still laid out
-    plan = [Planned({"a"}, set()), Planned({"b"}, set()), Planned({"c"}, set()),
-            Planned({"d"}, set()), Planned({"n"}, {"a", "c"}, numbered=True)]
-    plan[0].started, plan[0].pages, plan[0].anchors = True, 1, {"a": 0}
-    plan[1].started = True
-    started = []
-
-    def start(i: int, known: dict[str, int]):
-        started.append(i)
-        return Pipe()[0]
-
-    schedule = Schedule(plan, 2, start, running={Pipe()[0]: 0, Pipe()[0]: 1})
-    schedule.start_ready()
-    assert started == [2]  # beside the one laid out; not a third, nor the notes yet

@@ -5,10 +5,8 @@ out; the parent answers with the pages in front of it, for its folios, when ever
 before it is counted), ``Anchored`` (the page index of each id it holds), then ``Written``,
 or ``Failed`` at any point. A part that names pages of other parts (``numbered``: the
 contents, the notes' "p. N") starts only once those pages are known. At most ``jobs`` parts
-are laid out at once, so memory stays that of a few layouts; a part writing its PDF, laid
-out, leaves its place to the next (the contents and notes, which wait for the others' pages,
-start as soon as those are known, beside the last parts' writing). Nothing here lays out:
-``start`` does, so the schedule can be tested with parts that only pretend to.
+run at once, so memory stays that of a few layouts. Nothing here lays out: ``start`` does,
+so the schedule can be tested with parts that only pretend to.
 """
 
 from __future__ import annotations
@@ -150,12 +148,10 @@ class Schedule:
                 if p.anchors for name, index in p.anchors.items() if name in p.owned}
 
     def start_ready(self, jobs: int | None = None) -> None:
-        """Start the parts that can start, up to ``jobs`` (else the schedule's) laid out at
-        once (a part writing its PDF is not counted)."""
+        """Start the parts that can start, up to ``jobs`` (else the schedule's) at once."""
         known = self.pages_known()
         for i, part in enumerate(self.plan):
-            laying_out = sum(self.plan[j].anchors is None for j in self.running.values())
-            if laying_out < (self.jobs if jobs is None else jobs) and not part.started and (
+            if len(self.running) < (self.jobs if jobs is None else jobs) and not part.started and (
                     not part.numbered or part.named - part.owned <= known.keys()):
                 part.started = True
                 self.running[self.start(i, known)] = i
