@@ -14,10 +14,11 @@ from __future__ import annotations
 import struct
 import weakref
 
-from weasyprint.draw import text
-from weasyprint.logger import LOGGER
-from weasyprint.text.ffi import FROM_UNITS, ffi, pango
+from .weasyprint_loaded import weasyprint
 
+text, LOGGER = weasyprint.draw.text, weasyprint.logger.LOGGER
+FROM_UNITS, ffi, pango = (weasyprint.text.ffi.FROM_UNITS, weasyprint.text.ffi.ffi,
+                          weasyprint.text.ffi.pango)
 ORIGINAL = text.draw_first_line
 _GLYPH = "=Iiii4x"  # PangoGlyphInfo: glyph, width, x and y offsets (and its attributes)
 _GLYPH_SIZE = struct.calcsize(_GLYPH)

@@ -30,15 +30,19 @@ from contextlib import contextmanager
 from operator import itemgetter
 
 import pydyf
-from weasyprint.draw import text
-from weasyprint.formatting_structure.boxes import MarginBox
-from weasyprint.layout import page
-from weasyprint.text import line_break
-from weasyprint.text.constants import LST_TO_ISO, PANGO_DIRECTION
-from weasyprint.text.ffi import FROM_UNITS, ffi, gobject, pango, unicode_to_char_p
-from weasyprint.text.fonts import font_features, get_font_description
 
 from . import pdf_glyphs
+from .weasyprint_loaded import weasyprint
+
+text, page = weasyprint.draw.text, weasyprint.layout.page
+line_break, MarginBox = weasyprint.text.line_break, weasyprint.formatting_structure.boxes.MarginBox
+LST_TO_ISO = weasyprint.text.constants.LST_TO_ISO
+PANGO_DIRECTION = weasyprint.text.constants.PANGO_DIRECTION
+FROM_UNITS, ffi, gobject, pango, unicode_to_char_p = (
+    weasyprint.text.ffi.FROM_UNITS, weasyprint.text.ffi.ffi, weasyprint.text.ffi.gobject,
+    weasyprint.text.ffi.pango, weasyprint.text.ffi.unicode_to_char_p)
+font_features = weasyprint.text.fonts.font_features
+get_font_description = weasyprint.text.fonts.get_font_description
 
 _FEATURES = itemgetter("font_kerning", "font_variant_ligatures", "font_variant_position",
                        "font_variant_caps", "font_variant_numeric", "font_variant_alternates",
