@@ -9,6 +9,7 @@ import pytest
 from octavo import corrections
 from octavo.errors import MetadataError
 from octavo.findings import collecting
+from octavo.readers.ocr import pages
 from octavo.readers.ocr.pages import page_spans
 from octavo.sources import Source, read_book, read_text
 from octavo.tree import PageMarker, iter_nodes
@@ -71,3 +72,36 @@ def test_read_book_applies_the_corrections():
     book = read_book(Source(SOURCE))
     markers = [n.page for w in book.works for n in iter_nodes(w) if isinstance(n, PageMarker)]
     assert markers.count("322") == 1 and markers.count("332") == 1
+
+
+def test_a_page_fix_whose_one_match_stands_on_another_page_is_reported(tmp_path,
+                                                                        octavo_warnings):
+    text = PAGES.replace("6 \nthe mmediate task", "6 \nthe other task")
+    fixes = corrections.load(write(tmp_path, '[[fix]]\nfind = "mmediate"\n'
+                                             'replace = "immediate"\npage = "6"\n'))
+    with collecting("x.txt") as gathering:
+        assert corrections.apply(text, fixes, page_spans) == text
+    assert [f.message for f in gathering.findings] == [
+        "correction 'mmediate': 0 matches, 1 meant; not applied"]
+
+
+def test_the_volume_is_laid_out_once_with_its_corrections(monkeypatch):
+    """The page-limited fixes are checked on the corrected text's pages, whose layout the
+    reader takes over: the same text as fixing page by page, one layout of the volume."""
+    text = read_text(SOURCE)
+    fixes = corrections.load(corrections.default_path(SOURCE))
+    by_page = corrections._applied(text, fixes, page_spans(text))
+    learnt = []
+    learn = pages.boilerplate.learn
+    monkeypatch.setattr(pages.boilerplate, "learn", lambda *a: learnt.append(1) or learn(*a))
+    read_book(Source(SOURCE), plain=False)
+    assert len(learnt) == 1
+    assert corrections.apply(text, fixes, page_spans) == by_page
+
+
+def test_a_layout_page_spans_made_is_handed_over_once():
+    spans = page_spans(PAGES)
+    handed = pages.layout(PAGES)
+    again = pages.layout(PAGES)
+    assert handed is not again and handed.pages == again.pages
+    assert {p.folio: p.span for p in again.pages if p.folio} == spans

@@ -59,8 +59,49 @@ def load(path: Path) -> list[Fix]:
 
 
 def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> str:
-    """``text`` with every fix applied in order; fixes that miss or overmatch are warned of."""
-    spans = page_spans(text) if page_spans and any(f.page for f in fixes) else {}
+    """``text`` with every fix applied in order; fixes that miss or overmatch are warned of.
+
+    Page-limited fixes are first applied where the whole text holds as many matches as
+    meant, then checked on the corrected text's pages (whose layout the reader then takes
+    over): where each replacement stands on its page, that is the text. Otherwise each fix
+    is counted on its page of the text as it stands, which takes a layout of its own."""
+    if page_spans and any(f.page for f in fixes):
+        if (checked := _checked_on_pages(text, fixes, page_spans)) is not None:
+            return checked
+        return _applied(text, fixes, page_spans(text))
+    return _applied(text, fixes, {})
+
+
+def _checked_on_pages(text: str, fixes: list[Fix], page_spans: PageSpans) -> str | None:
+    """The fixes applied to all their matches, each page-limited one's replacements then
+    found on its page of the corrected text; None where one misses, overmatches in the
+    whole text, meets an earlier one's replacement or stands off its page."""
+    placed: list[tuple[int, int, str]] = []  # each page fix's replacements: start, end, page
+    for fix in fixes:
+        found = text.count(fix.find)
+        if found == 0 or (fix.count and found != fix.count):
+            return None
+        starts, at = [], text.find(fix.find)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(fix.find, at + len(fix.find))
+        if any(a < e and s < a + len(fix.find) for a in starts for s, e, _ in placed):
+            return None
+        shift = len(fix.replace) - len(fix.find)
+        placed = [(s + shift * n, e + shift * n, page) for s, e, page in placed
+                  for n in [sum(a < s for a in starts)]]
+        placed += [(a + shift * k, a + shift * k + len(fix.replace), fix.page)
+                   for k, a in enumerate(starts) if fix.page]
+        text = text.replace(fix.find, fix.replace)
+    spans = page_spans(text)
+    on_page = all((span := spans.get(page)) and span[0] <= s and e <= span[1]
+                  for s, e, page in placed)
+    return text if on_page else None
+
+
+def _applied(text: str, fixes: list[Fix], spans: dict[str, tuple[int, int]]) -> str:
+    """``text`` with each fix applied to its matches on its page (``spans``), or in the
+    whole text; a fix that misses or overmatches is reported and left out."""
     for fix in fixes:
         start, end = spans.get(fix.page, (-1, -1)) if fix.page else (0, len(text))
         found = text.count(fix.find, start, end) if start >= 0 else 0

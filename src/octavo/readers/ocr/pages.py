@@ -204,9 +204,17 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
         heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
+_HANDED: list[tuple[str, Layout]] = []  # the layout page_spans made last, and of what text
+
+
 def layout(text: str) -> Layout:
     """The printed pages of a normalised OCR text, furniture removed, every folio known or
-    inferred, and what was learnt about the furniture."""
+    inferred, and what was learnt about the furniture. The layout ``page_spans`` made of
+    the same text last is handed over (once: its taker may change it) rather than made
+    again: corrections checked on the corrected text's pages cost no second layout."""
+    if _HANDED and _HANDED[0][0] == text:
+        return _HANDED.pop()[1]
+    _HANDED.clear()
     lines = text.split("\n")
     rough = sum(1 for a, b in itertools.pairwise(["", *lines]) if not a.strip() and b.strip())
     groups = boilerplate.learn(lines, rough)
@@ -225,5 +233,8 @@ def split_pages(text: str) -> list[Page]:
 
 
 def page_spans(text: str) -> dict[str, tuple[int, int]]:
-    """Where each printed page stands in the text, by folio (for page-limited corrections)."""
-    return {page.folio: page.span for page in split_pages(text) if page.folio}
+    """Where each printed page stands in the text, by folio (for page-limited corrections);
+    the layout is kept for the reader, should the text be read as it is."""
+    made = layout(text)
+    _HANDED[:] = [(text, made)]
+    return {page.folio: page.span for page in made.pages if page.folio}
