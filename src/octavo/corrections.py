@@ -16,6 +16,7 @@ meant, is reported (finding ``c-001``) and not applied.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,13 +79,9 @@ def _checked_on_pages(text: str, fixes: list[Fix], page_spans: PageSpans) -> str
     whole text, meets an earlier one's replacement or stands off its page."""
     placed: list[tuple[int, int, str]] = []  # each page fix's replacements: start, end, page
     for fix in fixes:
-        found = text.count(fix.find)
-        if found == 0 or (fix.count and found != fix.count):
+        starts = [m.start() for m in re.finditer(re.escape(fix.find), text)]
+        if not starts or (fix.count and len(starts) != fix.count):
             return None
-        starts, at = [], text.find(fix.find)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(fix.find, at + len(fix.find))
         if any(a < e and s < a + len(fix.find) for a in starts for s, e, _ in placed):
             return None
         shift = len(fix.replace) - len(fix.find)
