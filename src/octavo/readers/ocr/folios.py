@@ -22,8 +22,7 @@ FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or
 _DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
                       rf"(?P=dash)(?P=dash)?|(?:Page|PAGE|p\.)\s*(?P<b>{FOLIO.pattern})"
                       rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
-PRINTED = rf"{FOLIO.pattern}|[^\w\s]{{1,2}}\s*(?:{FOLIO.pattern})\s*[^\w\s]{{1,2}}" \
-    rf"|(?:Page|PAGE|p\.)\s*(?:{FOLIO.pattern})"
+PRINTED = rf"{FOLIO.pattern}|{_DRESSED.pattern}"  # a folio as a line prints it
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 SPLIT = 2  # pages a scan's text may have cut in two between two folios
 SKIPPED = 2  # blank versos a scan may leave out between two folios next to each other …
