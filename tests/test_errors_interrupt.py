@@ -183,3 +183,32 @@ def test_ctrl_c_while_a_batch_reads_its_source_aside_stops_every_process_quietly
     assert batch.wait(timeout=60) == 130
     assert batch.stderr.read() == "octavo: interrupted; earlier outputs are as they were\n"
     assert not [*tmp_path.glob("trees/*")] and not [*tmp_path.glob("out/*")]
+
+
+KILLED_WHILE_WRITING = """
+import os, signal, sys
+from pathlib import Path
+from octavo import output
+
+def killed(fd, mode):  # the data half-written when the process is killed outright
+    os.write(fd, b"half")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+output.os.fdopen = killed
+output.write_atomic(Path(sys.argv[1]), b"whole")
+"""
+
+
+def test_a_part_file_left_by_a_killed_writer_goes_at_the_next_write(tmp_path):
+    """SIGKILL leaves no chance to clean up: the next write beside the file removes the
+    killed writer's part, and keeps a part whose writer still runs."""
+    target = tmp_path / "book.epub"
+    killed = subprocess.run([sys.executable, "-c", KILLED_WHILE_WRITING, str(target)])
+    assert killed.returncode == -signal.SIGKILL
+    [left] = leftovers(tmp_path)
+    assert left.read_bytes() == b"half" and not target.exists()
+    running = tmp_path / f".book.epub.{os.getpid()}.x.part"
+    running.write_bytes(b"being written")
+    output.write_atomic(target, b"whole")
+    assert target.read_bytes() == b"whole"
+    assert leftovers(tmp_path) == [running]

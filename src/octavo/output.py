@@ -1,11 +1,15 @@
 """Writing outputs safely: into a temporary file beside the target, then renamed into place.
 
 A failed or interrupted build leaves every earlier output as it was and no ``.part``
-file behind: ``write_all`` renames its outputs into place only once all are written.
+file behind: ``write_all`` renames its outputs into place only once all are written. A
+process killed outright can't clean up, so each ``.part`` file is named by its writer's
+process, and the next write beside it removes those whose writer has gone.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -38,11 +42,33 @@ def target(folder: Path, name: str, suffix: str) -> Path:
     return folder / f"{name}.{suffix}"
 
 
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` runs on this machine (one we may not signal does)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _sweep(path: Path) -> None:
+    """Remove the ``.part`` files beside ``path`` left by writers that were killed."""
+    for part in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        pid = part.name.removeprefix(f".{path.name}.").partition(".")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):  # another sweeper's, or not ours to remove
+                part.unlink()
+
+
 def _part(path: Path, data: bytes) -> Path:
-    """``data`` written to a temporary file beside ``path``."""
+    """``data`` written to a temporary file beside ``path``, named by this process."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        _sweep(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part",
+                                   dir=path.parent)
     except OSError as exc:
         raise _cannot(exc, path.parent) from None
     try:
