@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .contents import is_heading
 from .folios import plain
 from .heads import candidates, is_capitals
 
@@ -29,7 +30,6 @@ SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text rep
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
-CONTENTS = re.compile(r"^(?:TABLE OF )?C ?O ?N ?T ?E ?N ?T ?S\b|^(?i:(?:table of )?contents)$")
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -124,7 +124,7 @@ def _words(line: str) -> str:
 def _listed(stripped: list[str]) -> list[str]:
     """The words of the contents list's lines: from its heading on, as long as every few
     lines end with a page number."""
-    start = next((i for i, line in enumerate(stripped) if CONTENTS.match(line)), None)
+    start = next((i for i, line in enumerate(stripped) if is_heading(line)), None)
     if start is None:
         return []
     end, since = start, 0

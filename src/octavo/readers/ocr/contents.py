@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
-from .folios import Number
+from .folios import Number, plain
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 # the contents' heading (``C O N T E N T S``, ``Contents``, ``TABLE OF CONTENTS``), or a
-# running head naming them beside a roman folio
-_HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?:[ivxl]+))?$", re.I)
+# running head naming them beside a folio
+_HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S.*))?$", re.I)
 _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>\d{{1,3}}|[IVXL]{{2,}}|[ivxl]{{2,}})$")
 _LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")  # below its entry
@@ -61,7 +61,8 @@ class Entry:
 
 def is_heading(line: str) -> bool:
     """Whether a line is the contents' heading, or a running head naming them."""
-    return _HEAD.match(line.strip()) is not None
+    m = _HEAD.match(line.strip())
+    return m is not None and (not m["folio"] or bool(plain(m["folio"])))
 
 
 def contents_lines(pages: list[Page]) -> list[str]:
@@ -85,7 +86,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     last_page = 0
     for raw in lines:
         line = " ".join(raw.split())
-        if not line or _HEAD.match(line) or line == "Page":
+        if not line or is_heading(line) or line == "Page":
             continue
         if not pending and (_YEAR.match(line) or line == "Appendices"):
             entries.append((line, ""))
