@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from octavo.readers.ocr import charmap, draft, find, footnotes, pages, paragraphs, words
+from octavo.readers.ocr import charmap, draft, find, footnotes, links, pages, paragraphs, words
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
 from octavo.tree import (
     Emphasis,
     Footnote,
     Heading,
+    Note,
     NoteRef,
     PageMarker,
     Paragraph,
@@ -330,3 +331,23 @@ def test_a_short_line_under_a_heading_runs_on_where_the_next_word_did_not_fit(tr
         assert texts[0][0] == ParagraphRole.BODY and texts[0][1].startswith(f"{first} commod")
     else:  # the real scan's widths: as before, a subtitle's line
         assert texts[0] == (ParagraphRole.LINE, first)
+
+
+def _linked(*texts: str) -> list[str]:
+    """Each page's text (pages 5, 6, …) with note 8, citing p. 5, linked: ``[8]``."""
+    blocks = []
+    for page, text in enumerate(texts, 5):
+        blocks += [PageMarker(str(page)), Paragraph([Text(text)])]
+    links.link_endnotes(blocks, [Note("note-8", "8", [], cited_page="5")])
+    return ["".join(f"[{n.label}]" if isinstance(n, NoteRef) else n.text
+                    for n in iter_nodes(b) if isinstance(n, NoteRef | Text))
+            for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_a_marker_after_a_numbers_point_is_taken_when_no_other_stands_near():
+    """``Point 8.8``: a decimal's figure unless nothing else near the cited page can be
+    the marker; a marker glued to a word is taken first, near or far."""
+    assert _linked("denounced in Point 8.8 Pravda", "") == ["denounced in Point 8.[8] Pravda",
+                                                             ""]
+    assert _linked("a rise of 2.8 per cent, in Point 8.", "as the Congress8 said") == [
+        "a rise of 2.8 per cent, in Point 8.", "as the Congress[8] said"]

@@ -85,13 +85,16 @@ def link_endnotes(blocks: list[Block], notes: list[Note]) -> dict[str, str]:
     return placed
 
 
-# the kinds of marker tried in turn: (pattern, only near the cited page)
-_PASSES = ((_GLUED, True), (_AFTER_YEAR, True), (_SPACED, True), (_GLUED, False))
+# the kinds of marker tried in turn: (pattern, only near the cited page, whether a number
+# after a number's point is a decimal's figures rather than a marker: where nothing near
+# the page is, ``in Point 8.8`` is the point 8 and note 8's marker)
+_PASSES = ((_GLUED, True, True), (_AFTER_YEAR, True, True), (_SPACED, True, True),
+           (_GLUED, True, False), (_GLUED, False, True))
 
 
 def _find(texts: list[Slot], start: int, note: Note) -> tuple[int, int, int] | None:
     """The next marker of ``note`` from slot ``start``: (slot, start, end) or None."""
-    for pattern, near in _PASSES:
+    for pattern, near, decimals in _PASSES:
         for index in range(start, len(texts)):
             slot = texts[index]
             if near and not _near(slot.page, note.cited_page):
@@ -99,7 +102,7 @@ def _find(texts: list[Slot], start: int, note: Note) -> tuple[int, int, int] | N
                     break
                 continue
             for m in pattern.finditer(slot.text.text):
-                if m["n"] == note.number and not _taken(slot.text.text, m.start("n")):
+                if m["n"] == note.number and not _taken(slot.text.text, m.start("n"), decimals):
                     return index, m.start("n") - (pattern is _SPACED), m.end("n")
     return None
 
@@ -108,10 +111,15 @@ def _beyond(page: str, cited: str) -> bool:
     return page.isdigit() and cited.isdigit() and int(page) > int(cited) + _PAGE_SLACK
 
 
-def _taken(text: str, at: int) -> bool:
-    """Whether a number glued to punctuation is really part of a number or a reference."""
+_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|No\.|pp?\.|Vol\.|§)\s*$")
+_DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
+
+
+def _taken(text: str, at: int, decimals: bool) -> bool:
+    """Whether a number glued to punctuation is really part of a number or a reference
+    (after a number's point, a decimal's figures, where ``decimals``)."""
     before = text[:at]
-    return bool(re.search(r"(?:(?<!\d\d\d)\d[.,]|No\.|pp?\.|Vol\.|§)\s*$", before))
+    return bool(_NUMBER_BEFORE.search(before) or (decimals and _DECIMAL_BEFORE.search(before)))
 
 
 def _split(slot: Slot, begin: int, end: int, *nodes: Inline) -> None:
