@@ -51,6 +51,8 @@ DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
 LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
+# English suffixes that are words too: ``productive-ness`` is a break, not a compound
+SUFFIXES = frozenset({"dom", "ful", "hood", "less", "ment", "ness", "ship"})
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
@@ -118,6 +120,8 @@ class Vocabulary:
             return self.whole[hyphened] > self.whole[joined]
         if tail[:1].isupper():
             return True
+        if tail.lower() in SUFFIXES:  # a derived word, broken before its suffix
+            return False
         if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words)
             return False
         if not zipf(joined):  # no word at all: a compound of a known word and a word
