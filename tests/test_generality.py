@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import assert_fails_cleanly, octavo
-from volumegen import Options, Volume, generate
+from volumegen import Options, Volume, generate, sampled
 
 from octavo.findings import Finding
 from octavo.normalise import normalise
@@ -317,6 +317,10 @@ GENERATED = {
 }
 
 
+# Volumes no one chose: each switch above drawn at random, seed by seed
+SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in range(1, 7)}
+
+
 def _read_generated(volume: Volume, folder: Path) -> Book:
     source = folder / "generated.ocr.txt"
     source.write_bytes(volume.text.encode("utf-8"))
@@ -333,11 +337,14 @@ def _words(texts: list[str]) -> list[str]:
 # 0.88 while the generator let a line broken inside a word run a word space past the
 # measure: set as print sets them, the volumes gave 0.83 to 0.97 with the pass as it was.)
 PARAGRAPHS_READ_BACK = 0.85
+# The volumes drawn at random read back 0.76 to 1.0: at a 20 em measure with a 0.6 em
+# indent, more paragraphs end on a full line, where no width can tell the end
+SAMPLED_READ_BACK = 0.75
 
 
-@pytest.fixture(scope="module", params=GENERATED)
+@pytest.fixture(scope="module", params=GENERATED | SAMPLED)
 def generated(request, tmp_path_factory) -> tuple[Options, Volume, Book]:
-    options = GENERATED[request.param]
+    options = (GENERATED | SAMPLED)[request.param]
     volume = generate(options)
     return options, volume, _read_generated(volume, tmp_path_factory.mktemp("generated"))
 
@@ -382,13 +389,14 @@ def test_the_words_read_back(generated):
 
 
 def test_the_paragraphs_read_back(generated):
-    _, volume, book = generated
+    options, volume, book = generated
     want = [t for w in volume.works for t in w.texts()]
     got = [_plain(n) for w in book.walk() if w.kind == "work" for b in w.blocks
            for n in iter_nodes(b) if isinstance(n, Paragraph) and n.role != "line"]
     same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
                .get_matching_blocks())
-    assert same / len(want) >= PARAGRAPHS_READ_BACK, same / len(want)
+    floor = SAMPLED_READ_BACK if options in SAMPLED.values() else PARAGRAPHS_READ_BACK
+    assert same / len(want) >= floor, same / len(want)
 
 
 def test_emphasis_and_footnotes_read_back(generated):

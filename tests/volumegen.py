@@ -76,6 +76,29 @@ class Options:
     hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
 
 
+def sampled(seed: int) -> Options:
+    """A volume no one chose: each switch set at random (reproducibly, from ``seed``) among
+    the settings the tests name one by one."""
+    rng = random.Random(seed)
+    return Options(
+        seed=seed, author=rng.choice(["K. Marx", "V. I. Lenin", "Rosa Luxemburg", "F. Engels"]),
+        works=rng.choice([6, 8, 10, 14]), paragraphs=rng.choice([6, 9, 14]),
+        measure=rng.choice([20.0, 24.0, 28.0]), lines=rng.choice([24, 32, 40]),
+        indent=rng.choice([0.6, 1.0, 1.5]), spaced_heads=rng.random() < 0.5,
+        folio_outside=rng.random() < 0.3, title_heads=rng.random() < 0.2,
+        watermarks=rng.choice([(), Options.watermarks, (("A DIGITAL EDITION",),
+                                                          ("SCANNED FOR STUDY", "NOT FOR SALE"))]),
+        every=rng.choice([1, 2, 3, 4]),  # (a stamp rarer than that repeats too seldom in
+        # a volume this short to be told from a quotation)
+        stand_ins=rng.choice([None, STAND_INS, {"“": "«", "”": "»", "‘": "‚", "’": "`", "—": "~"}]),
+        trailing=rng.random() < 0.5, line_end=rng.choice(["\n", "\r\n"]),
+        page_break=rng.choice(["\n\n", "\n\f", "\f"]), notes=rng.choice([0, 1, 2, 4]),
+        footnotes=rng.random() < 0.7, opening_folios=rng.random() < 0.3,
+        foot_folios=rng.random() < 0.2, folio_form=rng.choice(["{}", "{}", "— {} —", "[{}]"]),
+        lower_roman=rng.random() < 0.3, contents_at_end=rng.random() < 0.2,
+        footnote_mark=rng.choice(["*", "†"]), hyphen=rng.choice(["-", "-", "–"]))
+
+
 @dataclass
 class Work:
     """What a generated work holds, as the reader should give it back."""
@@ -283,17 +306,18 @@ def generate(options: Options) -> Volume:
         ts.add(work.closing)
     body_pages = ts.close()
 
-    # the notes section
+    # the notes section, where there are notes
     ts = Typesetter(o, body_pages[-1].folio + 1)
     notes_page = ts.page.folio
     ts.head = o.notes_title.upper()
     ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
         ts.add(ts.lines_of(f"{number} {text} p.{NBSP}{page}", first_indent=False))
-    back_pages = ts.close()
+    back_pages = ts.close() if notes else []
+    listed = [_leadered(o.notes_title, notes_page, o.measure)] if notes else []
 
     # the contents, set last, in front of the body (or after the notes)
-    ts = Typesetter(o, back_pages[-1].folio + 1 if o.contents_at_end else 1)
+    ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1 if o.contents_at_end else 1)
     ts.head = "CONTENTS"
     entries = []
     for work in works:
@@ -301,7 +325,7 @@ def generate(options: Options) -> Volume:
                                  work.first_page, o.measure))
         entries += [_leadered(f"I. {title}", work.first_page + 1, o.measure)
                     for title, _ in work.sections]
-    ts.add(["C O N T E N T S", "Page", *entries, _leadered(o.notes_title, notes_page, o.measure)])
+    ts.add(["C O N T E N T S", "Page", *entries, *listed])
     front = ts.close()
 
     front = front if o.contents else []

@@ -101,17 +101,23 @@ def _over_heads(stripped: list[str], at: list[int]) -> bool:
     return any(headed(i + 1) or parted(i) for i in at)
 
 
-def _beside_folio(stripped: list[str], at: list[int]) -> bool:
+def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> bool:
     """Whether a recurring line mostly stands beside a bare number, or opens pages that
     end with one: a running head whose folio the scan set on a line of its own, or at the
-    page's foot, not boilerplate."""
+    page's foot, not boilerplate. (A blank line between two lines that recur, inside a
+    stamp, ends no page.)"""
     def folio(i: int) -> bool:
         return 0 <= i < len(stripped) and bool(plain(stripped[i]))
+
+    def ends_page(j: int) -> bool:
+        return not stripped[j] and not (
+            counts[stripped[j - 1]] >= MIN_REPEATS
+            and j + 1 < len(stripped) and counts[stripped[j + 1]] >= MIN_REPEATS)
 
     def footed(i: int) -> bool:
         if i > 0 and stripped[i - 1]:
             return False
-        end = next((j for j in range(i + 1, len(stripped)) if not stripped[j]), len(stripped))
+        end = next((j for j in range(i + 1, len(stripped)) if ends_page(j)), len(stripped))
         return folio(end - 1)
 
     return sum(folio(i - 1) or folio(i + 1) or footed(i) for i in at) >= len(at) / 2
@@ -167,7 +173,7 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         filled = sum(1 for g in group if g)
         spread = (at[-1] - at[0]) / max(len(lines), 1)
         stray = _interrupts(stripped, at) or _over_heads(stripped, at)
-        single = _worded(group) and not _beside_folio(stripped, at) and (
+        single = _worded(group) and not _beside_folio(stripped, at, counts) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and stray))
         if ((filled >= 2 and spread >= SPREAD) or (filled == 1 and single)) \
                 and not _named(group, listed):

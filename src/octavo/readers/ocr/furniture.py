@@ -10,6 +10,9 @@ stops unless a plain reading is asked for.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ...findings import STRUCTURE_MISSING, report
 from . import contents
 from .heads import is_capitals
@@ -23,7 +26,23 @@ MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
 def author(layout: Layout) -> str:
     """The author's name as the versos' running head gives it (``J. V. Stalin``)."""
     head = layout.verso_head
-    return title_case(head) if head and is_capitals(head) else head
+    if not head or not is_capitals(head):
+        return head
+    text = "\n".join(line for page in layout.pages for line in page.lines)
+    return title_case(" ".join(_parted(word, text) for word in head.split()))
+
+
+def _parted(word: str, text: str) -> str:
+    """A head's word, parted where the text prints its letters as two or more words more
+    often than as one: closing a head's letter-spacing closes its word spaces too
+    (``R O S A L U X E M B U R G``), which a signature shows (``Rosa Luxemburg``)."""
+    letters = [re.escape(c) for c in word if c.isalpha()]
+    if len(letters) < 2:
+        return word
+    forms = Counter(m[0].upper() for m in re.finditer(
+        rf"(?<![\w-]){' ?'.join(letters)}(?![\w-])", text, re.I))
+    spaced, count = next(((f, n) for f, n in forms.most_common() if " " in f), ("", 0))
+    return spaced if count > forms[word.replace(" ", "")] else word
 
 
 def check(st: Structure) -> None:
