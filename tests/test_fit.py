@@ -18,6 +18,7 @@ from volumegen import Options, generate
 
 from octavo.normalise import normalise
 from octavo.readers.ocr import charmap, fit, footnotes, pages, paragraphs
+from octavo.readers.ocr.measure import space
 from octavo.sources import Source, read_book
 from octavo.tree import Paragraph, Text, iter_nodes
 
@@ -91,7 +92,7 @@ def test_a_line_that_fails_weighs_the_next_words_width_against_the_measure():
     the likelier that a sentence's last line merely happens to be that full."""
     learnt = fit.Fit([24.0], True, 0.0, 0.0, prior=1.0, indent=1.0)
     assert learnt.odds(0, "Furthermore, we") > learnt.odds(0, "But we")
-    assert learnt.odds(0, "abcd cd") == pytest.approx(1.0 + math.log((fit.SPACE + 1.888) / 24))
+    assert learnt.odds(0, "abcd cd") == pytest.approx(1.0 + math.log((space() + 1.888) / 24))
     # a paragraph's first line is short by the indent
     assert learnt.first_line(0, "a" * 51) and not learnt.first_line(0, "a" * 52)  # 22.6, 23.1
 

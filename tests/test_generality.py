@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import assert_fails_cleanly, octavo
-from volumegen import Options, Volume, generate, sampled
+from volumegen import FIXED, Options, Volume, generate, sampled
 
 from octavo.findings import Finding
 from octavo.normalise import normalise
@@ -314,6 +314,10 @@ GENERATED = {
     "dagger, en dashes": Options(seed=20, foot_folios=True, opening_folios=True,
                                  folio_form="[{}]", contents_at_end=True, footnote_mark="†",
                                  hyphen="–"),
+    "set by character count, as a typewriter or a plain-text wrap sets it": Options(
+        seed=23, face=FIXED),
+    "set by character count, no word broken at a line's end": Options(
+        seed=24, face=FIXED, hyphenate=False),
 }
 
 
@@ -418,6 +422,9 @@ def test_what_was_learnt_is_reported(generated):
         if volume.text.count(stand_in) >= 3:  # fewer say nothing of a character's part
             assert f"{stand_in} → {real}" in mapped
     assert book.meta.author == options.author
+    assert learnt["f-005"][0].message.startswith(
+        "the lines measured as set " + ("by character count" if options.face == FIXED
+                                        else "in a printer's face"))
     below = re.search(r"at the page's foot on (\d+)", learnt["f-002"][0].message)
     assert bool(below) == options.foot_folios  # the heads over their folios at the foot
 

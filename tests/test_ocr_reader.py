@@ -8,7 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from octavo.readers.ocr import charmap, draft, find, footnotes, links, pages, paragraphs, words
+from octavo.readers.ocr import (
+    charmap,
+    draft,
+    faces,
+    find,
+    footnotes,
+    links,
+    measure,
+    pages,
+    paragraphs,
+    words,
+)
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
 from octavo.tree import (
@@ -351,3 +362,10 @@ def test_a_marker_after_a_numbers_point_is_taken_when_no_other_stands_near():
                                                              ""]
     assert _linked("a rise of 2.8 per cent, in Point 8.", "as the Congress8 said") == [
         "a rise of 2.8 per cent, in Point 8.", "as the Congress[8] said"]
+
+
+def test_the_volume_is_measured_in_a_printers_face(volume):
+    """The scan's lines were set in a printer's face: measured with every character
+    alike, more of the lines that run on seem to have had room."""
+    bodies, _ = footnotes.split_footnotes(volume)
+    assert faces.learn(bodies) == measure.TIMES

@@ -1,8 +1,9 @@
 """A generator of OCR-style volumes from known text, to prove the OCR reader reads the kind.
 
 It typesets paragraphs as a collected-works volume is printed and scanned: justified
-lines of a measure (widths from ``measure.width``, the indent of a paragraph's first line
-lost), words hyphened at line ends, letter-spaced emphasis, pages with running heads
+lines of a measure (widths from ``measure.width``, in a printer's face or, as a typewriter
+or a plain-text wrap sets them, every character alike; the indent of a paragraph's first
+line lost), words hyphened at line ends, letter-spaced emphasis, pages with running heads
 (the author on versos, a work's short title on rectos) and folios, a contents list with
 leaders, works opening on a new page under a title in capitals with a subtitle and a
 date, closing lines, footnotes at the page foot, endnotes cited "p. N" in a notes
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from octavo.readers.ocr.folios import to_roman
-from octavo.readers.ocr.measure import width
+from octavo.readers.ocr.measure import FIXED, TIMES, using, width
 from octavo.readers.ocr.titles import title_case
 
 GOLD = Path(__file__).parent / "gold"
@@ -74,6 +75,7 @@ class Options:
     contents_at_end: bool = False  # the contents after the notes, numbered on from them
     footnote_mark: str = "*"  # or ``†``
     hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
+    face: str = TIMES  # the face lines are set in: ``FIXED``, every character alike
 
 
 def sampled(seed: int) -> Options:
@@ -96,7 +98,8 @@ def sampled(seed: int) -> Options:
         footnotes=rng.random() < 0.7, opening_folios=rng.random() < 0.3,
         foot_folios=rng.random() < 0.2, folio_form=rng.choice(["{}", "{}", "— {} —", "[{}]"]),
         lower_roman=rng.random() < 0.3, contents_at_end=rng.random() < 0.2,
-        footnote_mark=rng.choice(["*", "†"]), hyphen=rng.choice(["-", "-", "–"]))
+        footnote_mark=rng.choice(["*", "†"]), hyphen=rng.choice(["-", "-", "–"]),
+        face=rng.choice([TIMES, TIMES, FIXED]))
 
 
 @dataclass
@@ -247,7 +250,11 @@ def _mangle(text: str, options: Options) -> str:
 
 def generate(options: Options) -> Volume:
     """A volume typeset and scanned as the options say."""
-    o = options
+    with using(options.face):
+        return _generate(options)
+
+
+def _generate(o: Options) -> Volume:
     rng = random.Random(o.seed)
     pool = source_paragraphs()
     rng.shuffle(pool)

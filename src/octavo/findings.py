@@ -62,6 +62,8 @@ KINDS = {k.code: k for k in (
     Kind("f-002", "furniture", LEARNT, "running heads and folios"),
     Kind("f-003", "furniture", LEARNT, "the scan's stand-in characters and what they mean"),
     Kind("f-004", "furniture", LEARNT, "the author, from the running heads or the TOML"),
+    Kind("f-005", "furniture", LEARNT, "the face the lines were set in, which their widths "
+         "are measured by"),
     Kind("f-101", "furniture", WARNING, "no pages, running heads or contents found"),
     Kind("p-001", "pages", DOUBT, "a page is blank or missing in the scan"),
     Kind("p-002", "pages", DOUBT, "a folio off the run of pages, read as the run says"),

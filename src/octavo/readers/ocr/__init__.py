@@ -49,9 +49,11 @@ from . import (
     charmap,
     contents,
     cut,
+    faces,
     footnotes,
     furniture,
     links,
+    measure,
     notes,
     pages,
     paragraphs,
@@ -81,15 +83,16 @@ def draft(text: str) -> tuple[Draft, pages.Layout]:
     layout.charmap = charmap.learn([line for page in layout.pages for line in page.lines])
     layout.pages = charmap.repair(layout.pages, layout.charmap)
     bodies, page_notes = footnotes.split_footnotes(layout.pages)
+    layout.face = faces.learn(bodies)
     # what the paragraphs pass learns of the pages, learnt on the other core while the
     # vocabulary is counted and the word frequencies are loaded here
-    with ahead.Learning(bodies) as learning:
+    with measure.using(layout.face), ahead.Learning(bodies) as learning:
         vocab = layout.vocab = words.Vocabulary([line for page in layout.pages
                                                  for line in page.lines])
         frequencies.load()
         learnt = learning.result()
-    blocks = paragraphs.build_blocks(bodies, vocab, learnt)
-    return footnotes.attach(Draft(blocks=blocks), page_notes, vocab), layout
+        blocks = paragraphs.build_blocks(bodies, vocab, learnt)
+        return footnotes.attach(Draft(blocks=blocks), page_notes, vocab), layout
 
 
 def read(text: str, hints: Metadata | None = None) -> Book:
@@ -103,8 +106,9 @@ def build_book(the_draft: Draft, layout: pages.Layout, hints: Metadata | None = 
     told = hints.author if hints else ""
     st = Structure(the_draft, layout, told or furniture.author(layout),
                    "the TOML" if told else "the versos' running heads")
-    for step in STRUCTURE:
-        step(st)
+    with measure.using(layout.face):
+        for step in STRUCTURE:
+            step(st)
     if not st.works:  # no contents to cut by: the running text as it reads
         st.works = [Work(id="text", title="", blocks=the_draft.blocks,
                          footnotes=the_draft.footnotes)]

@@ -35,13 +35,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lines import SENTENCE_END, SHORT, line_kind, runs_on
-from .measure import width
+from .measure import space, width
 from .openers import CLEAR
 
 SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
-SPACE = width("a a") - width("aa")  # a word space's width in ems
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
+MARGIN = 2  # times as many passes at sentence ends as false ones: the test is trusted
 WINDOW = 0.5  # ems either side of a line's slack: its density is counted so
 FEW = 4  # the widest first lines whose steps say how much wider an unseen one may be
 REACH = 2  # pages either side: the local measure of a page comes from these
@@ -73,7 +73,7 @@ class Fit:
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
         ``line`` on page ``page`` (index), on a line ``indent`` ems short of the measure."""
-        return width(line) + SPACE + width(first_word(following)) <= self.measures[page] - indent
+        return width(line) + space() + width(first_word(following)) <= self.measures[page] - indent
 
     def first_line(self, page: int, line: str) -> bool:
         """Whether ``line`` may be a paragraph's first line by its width: short of the
@@ -103,7 +103,7 @@ class Fit:
             slack = self.measures[page] - width(following)  # as often, an indent shorter?
             lean += math.log((self._near(slack - self.indent) + 0.5) / (self._near(slack) + 0.5))
         return (self.prior + lean
-                + math.log((SPACE + width(first_word(following)))
+                + math.log((space() + width(first_word(following)))
                            / (self.measures[page] - indent)))
 
     def _near(self, slack: float) -> int:
@@ -119,12 +119,15 @@ def first_word(line: str) -> str:
     return line.split(maxsplit=1)[0] if line.strip() else ""
 
 
-def learn(pages: list[list[str]], measures: list[float]) -> Fit:
-    """The fit test for these pages (their running lines; ``measures``: each page's
-    measure as the paragraphs pass reckons it)."""
-    lines = [(line.strip(), at) for at, page in enumerate(pages) for line in page]
-    running: list[tuple[int, str, str]] = []  # (page, line, next line) inside sentences
-    ending: list[tuple[int, str, str]] = []  # … at sentence ends
+Sample = tuple[int, str, str]  # (page, line, next line)
+
+
+def _samples(lines: list[tuple[str, int]], measures: list[float],
+             ) -> tuple[list[Sample], list[Sample]]:
+    """The long lines that surely run on (inside a sentence, after a line inside one: no
+    paragraph's first line either), and those that end a sentence before more text."""
+    running: list[Sample] = []
+    ending: list[Sample] = []
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
         if not line or not after or width(line) < SHORT * measures[at]:
             continue
@@ -132,16 +135,45 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
             if line_kind(after, line) == "text":
                 ending.append((at, line, after))
         elif before and not SENTENCE_END.search(before) and runs_on(line, after):
-            running.append((at, line, after))  # not a paragraph's first line either
-    widest = [0.0] * len(pages)
+            running.append((at, line, after))
+    return running, ending
+
+
+def _local(pages: int, running: list[Sample], measures: list[float]) -> list[float]:
+    """Each page's full measure: the widest line running on of the pages around it."""
+    widest = [0.0] * pages
     for at, line, _ in running:
         widest[at] = max(widest[at], width(line))
-    local = [max(widest[max(0, i - REACH) : i + REACH + 1], default=0.0) or measures[i]
-             for i in range(len(pages))]
+    return [max(widest[max(0, i - REACH) : i + REACH + 1], default=0.0) or measures[i]
+            for i in range(pages)]
+
+
+def running_on(pages: list[list[str]], measures: list[float]) -> list[Sample]:
+    """The long lines of these pages that surely run on."""
+    return _samples(_lines(pages), measures)[0]
+
+
+def false_share(running: list[Sample], pages: int) -> float:
+    """The share of lines that surely run on (on ``pages`` pages) whose next word the test
+    says would have fitted: none, measured in the face the lines were set in."""
+    local = _local(pages, running, [0.0] * pages)  # (a page without one holds no sample)
+    return _share(Fit(local, False, 0.0, 0.0), running)
+
+
+def _lines(pages: list[list[str]]) -> list[tuple[str, int]]:
+    return [(line.strip(), at) for at, page in enumerate(pages) for line in page]
+
+
+def learn(pages: list[list[str]], measures: list[float]) -> Fit:
+    """The fit test for these pages (their running lines; ``measures``: each page's
+    measure as the paragraphs pass reckons it)."""
+    lines = _lines(pages)
+    running, ending = _samples(lines, measures)
+    local = _local(len(pages), running, measures)
     fit = Fit(local, False, 0.0, 0.0)
     false_passes = _share(fit, running)
     sentence_passes = _share(fit, ending)
-    if not running or sentence_passes <= 2 * false_passes:
+    if not running or sentence_passes <= MARGIN * false_passes:
         return Fit(local, False, false_passes, sentence_passes)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
@@ -235,7 +267,7 @@ def _hyphened(fit: Fit, lines: list[tuple[str, int]], indent: float) -> float:
     """The log-odds a line broken inside a word gives a paragraph's end before it when it
     falls short of the measure by an indent (as ``Fit.first_line`` allows): how seldom a
     line so broken inside a sentence, not a paragraph's first, falls that short."""
-    broken = [fit.measures[at] - width(line) >= indent - SPACE
+    broken = [fit.measures[at] - width(line) >= indent - space()
               for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:],
                                                             strict=False)
               if line.endswith("-") and after[:1].islower() and before
@@ -261,5 +293,5 @@ def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, tuple[float,
         and TAIL.fullmatch(word := first_word(after)) and len(word) >= breakable))
 
 
-def _share(fit: Fit, lines: list[tuple[int, str, str]]) -> float:
+def _share(fit: Fit, lines: list[Sample]) -> float:
     return sum(fit.passes(*t) for t in lines) / len(lines) if lines else 0.0

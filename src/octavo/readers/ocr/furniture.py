@@ -16,10 +16,13 @@ from collections import Counter
 from ...findings import STRUCTURE_MISSING, report
 from . import contents
 from .heads import is_capitals
+from .measure import FIXED, TIMES
 from .pages import Layout
 from .structure import Structure
 from .titles import title_case
 
+SET_IN = {TIMES: "in a printer's face (Times widths)",
+          FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
 
 
@@ -64,6 +67,7 @@ def check(st: Structure) -> None:
                    f"p. {page.folio}", page=page.folio)
     report("f-003", f"stand-in characters: {layout.charmap.describe()}")
     report("f-004", f"the author: “{st.author or 'unknown'}”, from {st.author_from}")
+    report("f-005", f"the lines measured as set {SET_IN[layout.face]}")
     if len(numbered) < MIN_PAGES:
         report(STRUCTURE_MISSING, f"no pages: {len(layout.pages)} blocks of lines between "
                f"blank lines or form feeds, {len(numbered)} with a page number at the head "

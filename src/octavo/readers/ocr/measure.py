@@ -1,14 +1,21 @@
-"""How wide a line of the print was, from its characters' widths in a Times-like face.
+"""How wide a line of the print was, from its characters' widths in the face it was set in.
 
 Justified lines of one measure vary a lot in character count (``illicit`` against
 ``womanhood``) but little in width; a line that falls short of the measure is a
-paragraph's last line.  Widths are Times Roman's advance widths in 1/1000 em.
+paragraph's last line.  A printed volume's widths are Times Roman's advance widths in
+1/1000 em (``TIMES``); a text set by character count, as a typewriter or a plain-text
+wrap sets it, has every character as wide (``FIXED``).  Which face a volume's lines were
+set in is learnt from them (``faces``); ``width`` measures in the face of the read under
+way (``using``), Times unless told.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 _WIDTHS = {
@@ -22,13 +29,38 @@ _WIDTHS = {
 }
 
 
-_TABLE: defaultdict[str, int] = defaultdict(lambda: 500, _WIDTHS)  # others: half an em
+TIMES = "times"
+FIXED = "fixed"
+_TABLES: dict[str, defaultdict[str, int]] = {
+    TIMES: defaultdict(lambda: 500, _WIDTHS),  # others: half an em
+    FIXED: defaultdict(lambda: 500),  # every character half an em
+}
+_FACE: ContextVar[str] = ContextVar("face", default=TIMES)
+
+
+@contextmanager
+def using(face: str) -> Iterator[None]:
+    """Measure in ``face`` (``TIMES`` or ``FIXED``) inside the block."""
+    token = _FACE.set(face)
+    try:
+        yield
+    finally:
+        _FACE.reset(token)
+
+
+def width(line: str) -> float:
+    """The line's width in ems, in the face of the read under way."""
+    return _width(line, _FACE.get())
+
+
+def space() -> float:
+    """A word space's width in ems, in the face of the read under way."""
+    return width("a a") - width("aa")
 
 
 @lru_cache(maxsize=32768)
-def width(line: str) -> float:
-    """The line's width in ems."""
-    return sum(map(_TABLE.__getitem__, line.strip())) / 1000
+def _width(line: str, face: str) -> float:
+    return sum(map(_TABLES[face].__getitem__, line.strip())) / 1000
 
 
 def measure(widths: list[float]) -> float:

@@ -23,6 +23,7 @@ from .charmap import CharMap
 from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
+from .measure import TIMES
 from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
@@ -58,6 +59,7 @@ class Layout:
     folios_below: int = 0  # heads above the text, their folio at the page's foot
     charmap: CharMap = field(default_factory=lambda: CharMap())  # learnt by ``charmap``
     vocab: Vocabulary = field(default_factory=lambda: Vocabulary([]))  # … and its words
+    face: str = TIMES  # the face its lines were set in, learnt by ``faces``
 
 
 def _raw_pages(text: str, gone: set[int]) -> list[Page]:

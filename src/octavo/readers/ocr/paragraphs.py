@@ -270,10 +270,14 @@ class Builder:
         self.last = line
 
 
+def running_text(pages: list[Page]) -> list[list[str]]:
+    """Each page's lines of running text: a numbered page's, not the contents'."""
+    return [p.lines if p.folio and not is_contents(p) else [] for p in pages]
+
+
 def learn_fit(pages: list[Page], page_measures: list[float]) -> fit.Fit:
     """The fit test, learnt from the running text of the numbered pages."""
-    running = [p.lines if p.folio and not is_contents(p) else [] for p in pages]
-    return fit.learn(running, page_measures)
+    return fit.learn(running_text(pages), page_measures)
 
 
 @dataclass
