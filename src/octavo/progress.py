@@ -6,9 +6,11 @@ nothing when no one listens (a library call, a pipe, a test).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
+
+from .contextual import set_to
 
 Listener = Callable[[str, int, int], None]
 _LISTENER: ContextVar[Listener | None] = ContextVar("octavo_progress", default=None)
@@ -20,11 +22,6 @@ def report(stage: str, done: int = 0, total: int = 0) -> None:
         listener(stage, done, total)
 
 
-@contextmanager
-def listening(listener: Listener) -> Iterator[None]:
+def listening(listener: Listener) -> AbstractContextManager[None]:
     """Send the reports made inside the block to ``listener``."""
-    token = _LISTENER.set(listener)
-    try:
-        yield
-    finally:
-        _LISTENER.reset(token)
+    return set_to(_LISTENER, listener)

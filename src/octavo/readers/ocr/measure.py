@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from functools import lru_cache
+
+from ...contextual import set_to
 
 _WIDTHS = {
     **dict.fromkeys("abcdeghknopquvxyz", 500), "a": 444, "c": 444, "e": 444, "z": 444,
@@ -38,14 +39,9 @@ _TABLES: dict[str, defaultdict[str, int]] = {
 _FACE: ContextVar[str] = ContextVar("face", default=TIMES)
 
 
-@contextmanager
-def using(face: str) -> Iterator[None]:
+def using(face: str) -> AbstractContextManager[None]:
     """Measure in ``face`` (``TIMES`` or ``FIXED``) inside the block."""
-    token = _FACE.set(face)
-    try:
-        yield
-    finally:
-        _FACE.reset(token)
+    return set_to(_FACE, face)
 
 
 def width(line: str) -> float:
