@@ -114,6 +114,7 @@ class Work:
     sections: list[tuple[str, list[str]]]  # (title, paragraphs) after ``paragraphs``
     closing: list[str]
     first_page: int = 0
+    section_page: int = 0  # where its section begins, if it has one
 
     def texts(self) -> list[str]:
         return self.paragraphs + [p for _, ps in self.sections for p in ps]
@@ -293,7 +294,8 @@ def _generate(o: Options) -> Volume:
             == 0 else ""
         for k, text in enumerate(work.texts()):
             if k == len(work.paragraphs) and work.sections:
-                ts.add(["I", *_split_caps(work.sections[0][0].upper(), o.measure)])
+                work.section_page, _ = ts.add(
+                    ["I", *_split_caps(work.sections[0][0].upper(), o.measure)])
             printed, watch = text, ""
             if k in due:
                 number = len(notes) + 1
@@ -330,7 +332,7 @@ def _generate(o: Options) -> Volume:
     for work in works:
         entries.append(_leadered(f"{work.title.upper()}. {work.subtitle}".strip(" ."),
                                  work.first_page, o.measure))
-        entries += [_leadered(f"I. {title}", work.first_page + 1, o.measure)
+        entries += [_leadered(f"I. {title}", work.section_page, o.measure)
                     for title, _ in work.sections]
     ts.add(["C O N T E N T S", "Page", *entries, *listed])
     front = ts.close()
