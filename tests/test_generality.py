@@ -21,7 +21,8 @@ from volumegen import FIXED, Options, Volume, generate, sampled
 from octavo.findings import Finding
 from octavo.normalise import normalise
 from octavo.readers.ocr import pages as ocr_pages
-from octavo.readers.ocr.heads import unspace
+from octavo.readers.ocr.heads import is_capitals, unspace
+from octavo.readers.ocr.lines import is_contents
 from octavo.readers.ocr.titles import title_case
 from octavo.sources import Source, read_book
 from octavo.tree import Book, Heading, NoteRef, PageMarker, Paragraph, Text, iter_nodes
@@ -111,6 +112,8 @@ VARIATIONS = {
         "\nC O N T E N T S \n", "\nContents \n", 1).encode(),
     "the contents headed “TABLE OF CONTENTS”": lambda t: t.replace(
         "\nC O N T E N T S \n", "\nTABLE OF CONTENTS \n", 1).encode(),
+    "works' titles in title case on their opening pages": lambda t: _titles_in_title_case(t)
+    .encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
@@ -128,6 +131,23 @@ def _blank_versos(text: str) -> str:
         at = text.rindex("\n\n", 0, text.index(f"\n{first}", text.index("\nPREFACE")))
         text = f"{text[:at]}\n\n{folio}{text[at:]}"
     return text
+
+
+def _titles_in_title_case(text: str) -> str:
+    """The text with the capitals that open each head-less page of the body (a work's
+    title on its opening page) set in title case, line by line (``Of the Party``)."""
+    opening = {p.lines[0].strip() for p in ocr_pages.layout(normalise(text)).pages
+               if not p.head and p.folio and p.lines and is_capitals(p.lines[0])
+               and not is_contents(p)}
+    pages = text.split("\n\n")
+    for k, page in enumerate(pages):
+        lines = page.split("\n")
+        n = 0 if lines[0].strip() in opening else len(lines)
+        while n < len(lines) and is_capitals(lines[n]):
+            lines[n] = title_case(lines[n]) + " "
+            n += 1
+        pages[k] = "\n".join(lines)
+    return "\n\n".join(pages)
 
 
 def _contents_last(text: str) -> str:
@@ -310,6 +330,7 @@ GENERATED = {
     "the contents at the end": Options(seed=12, contents_at_end=True),
     "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
     "an en dash for the hyphen at line ends": Options(seed=17, hyphen="–"),
+    "works' titles in title case": Options(seed=19, title_case_titles=True),
     "all of these at once: folios in brackets at every foot, the contents at the end, a "
     "dagger, en dashes": Options(seed=20, foot_folios=True, opening_folios=True,
                                  folio_form="[{}]", contents_at_end=True, footnote_mark="†",

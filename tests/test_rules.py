@@ -27,14 +27,15 @@ def _plain(node: object) -> str:
 
 
 def render_pages(text: str, _: str) -> list[str]:
-    """Boilerplate learnt, the versos' head, then each page: ``[folio] head`` and its lines."""
+    """Boilerplate learnt, the versos' head, then each page: ``[folio] head`` and its lines,
+    a work's title among them marked ``title:``."""
     layout = pages.layout(text)
     out = [f"boilerplate: {g.describe()}" for g in layout.boilerplate]
     out.append(f"versos: {layout.verso_head}")
     for page in layout.pages:
         misread = f" (printed {page.misread})" if page.misread else ""
         out.append(f"[{page.folio}{misread}] {page.head}".rstrip())
-        out += [f"  {line}" for line in page.lines]
+        out += [f"  {'title: ' * (k < page.title)}{line}" for k, line in enumerate(page.lines)]
     return out
 
 

@@ -54,6 +54,7 @@ class Options:
     spaced_heads: bool = True  # the verso head letter-spaced (``K. M A R X``)
     folio_outside: bool = False  # a verso's folio before its head
     title_heads: bool = False  # heads in title case (``Our Tasks``, ``K. Marx``), not capitals
+    title_case_titles: bool = False  # works' titles in title case on their opening pages
     watermarks: tuple[tuple[str, ...], ...] = (("FROM THE SCANNER", "", "NOT FOR SALE"),)
     every: int = 4  # pages between watermarks
     stand_ins: dict[str, str] | None = field(default_factory=lambda: dict(STAND_INS))
@@ -287,7 +288,8 @@ def _generate(o: Options) -> Volume:
         ts.new_page(head="")
         ts.head = work.short
         work.first_page = ts.page.folio
-        ts.add(_split_caps(work.title.upper(), o.measure)
+        shown = work.title if o.title_case_titles else work.title.upper()
+        ts.add(_split_caps(shown, o.measure)
                + ([work.subtitle] if work.subtitle else []) + [work.date])
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \

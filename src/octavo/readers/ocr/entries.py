@@ -5,6 +5,9 @@ A line that opens a page and, but for an OCR's slip, opens an entry of the conte
 work's title: not a running head, though it stands over a folio at the page's foot where
 the print sets the heads alone above the text (on that entry's page), nor the rest of
 the page before, though it is set in title case rather than capitals (on any page).
+The lines that open a page without a running head and spell, between them, the title of
+an entry near that page (its words before any description or date) are that title,
+whatever their case: the paragraphs pass sets them as a heading.
 """
 
 from __future__ import annotations
@@ -15,12 +18,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import contents
+from .find import near, similar
+from .titles import normalise
 
 if TYPE_CHECKING:
     from .heads import Candidate
     from .pages import Page
 
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
+SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete
+NUMBER = 3  # letters a title may run past its entry's: its endnote's number
 
 
 def letters(text: str) -> str:
@@ -46,7 +53,10 @@ class Entries:
         self.by_page: dict[str, list[str]] = {}
         self.by_start: dict[str, list[str]] = {}
         dividers: list[str] = []
-        for text, page in contents.entry_lines(contents.contents_lines(shown)):
+        lines = contents.contents_lines(shown)
+        self.printed = [(e.page, normalise(f"{e.number} {e.printed}"))  # titles' words
+                        for top in contents.parse(lines) for e in top.walk()]
+        for text, page in contents.entry_lines(lines):
             for entry in map(letters, [*dividers, text] if page else []):
                 self.by_page.setdefault(page, []).append(entry)
                 self.by_start.setdefault(entry[:2], []).append(entry)
@@ -57,3 +67,21 @@ class Entries:
         top = letters(line)
         found = self.by_page.get(page, []) if page else self.by_start.get(top[:2], [])
         return any(_opens(entry, top) for entry in found)
+
+    def title_lines(self, lines: list[str], page: str) -> int:
+        """How many of a page's top lines (the page printed ``page``) spell the title of
+        an entry near that page, as the works pass reads titles (``find.similar``): 0 if
+        they spell none."""
+        most = 0
+        for title in (t for p, t in self.printed if t and near(page, p)):
+            size = len("".join(title))
+            got: list[str] = []
+            k = 0
+            while k < len(lines) and len("".join(got)) < size - SLIP:
+                more = got + normalise(lines[k])
+                if len("".join(more)) > size + NUMBER or not similar(more, title):
+                    break
+                got, k = more, k + 1
+            if len("".join(got)) >= TITLE_SHARE * size:
+                most = max(most, k)
+        return most

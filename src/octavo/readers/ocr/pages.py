@@ -6,8 +6,9 @@ boilerplate the scan repeats (``boilerplate``), running heads and folios (``head
 ``folios``: a head with a folio that rises page by page, in either order, or the folio
 alone, or a head above the text over a folio at the foot), a work's title told from a
 head by the contents (``entries``).  All of that is removed; what is left is the page's
-body lines.  Folios missing from head-less pages, or misread, are worked out from the
-neighbouring pages.
+body lines, of which those that spell a contents entry's title on a head-less page are
+marked as the title (``entries``), whatever their case.  Folios missing from head-less
+pages, or misread, are worked out from the neighbouring pages.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Page:
     misread: str = ""  # a folio printed off the run of pages, which ``folio`` mends
     folio_first: bool = False  # the folio stands before the head (a verso's outer edge)
     folio_below: bool = False  # the folio stands at the page's foot, the head above the text
+    title: int = 0  # its top lines that spell a contents entry's title, on a head-less page
 
 
 @dataclass
@@ -129,6 +131,8 @@ def _heads(pages: list[Page]) -> list[Page]:
             page.misread = misread.folio
         else:
             page.folio = folio
+    for page in pages:
+        page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
     return pages
 
 

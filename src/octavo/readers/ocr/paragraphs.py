@@ -14,10 +14,11 @@ last line, the next page's first holds that word); where neither shows, the fit 
 odds (with the paragraph's length so far and the lines to the next clear end) and the
 opener's (shrunk towards those of openings with or without a comma after their first
 word) decide.
-Otherwise a paragraph runs on, across page breaks too.  Display lines (capitals,
-roman numerals) and the short labels over them, numbered points, dates, asterisms,
-an interview's answers and the note and chronicle entries start blocks of their
-own, and a signature stands alone; a full stop closes a run-in list of points.
+Otherwise a paragraph runs on, across page breaks too.  A work's title on its opening
+page (``Page.title``: the contents told it) is a heading, whatever its case; display
+lines (capitals, roman numerals) and the short labels over them, numbered points, dates,
+asterisms, an interview's answers and the note and chronicle entries start blocks of
+their own, and a signature stands alone; a full stop closes a run-in list of points.
 """
 
 from __future__ import annotations
@@ -238,6 +239,16 @@ class Builder:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
+    def title(self, line: str, first: bool) -> None:
+        """Take a line of a work's title (which ``pages`` told by the contents, whatever
+        its case): a heading of its own, opened by its first line."""
+        line = line.strip()
+        if first:
+            self.open("heading", line)
+        else:
+            self.extend(line)
+        self.last = line
+
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         line = line.strip()
@@ -321,7 +332,10 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
         builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
                                  if p.folio and p.lines), "")
         for builder.at, line in enumerate(page.lines):
-            builder.feed(line, page.lines[builder.at + 1 : builder.at + 3])
+            if builder.at < page.title:
+                builder.title(line, first=builder.at == 0)
+            else:
+                builder.feed(line, page.lines[builder.at + 1 : builder.at + 3])
     builder.close()
     read_inlines(builder.unread, vocab)
     return builder.blocks
