@@ -114,10 +114,17 @@ VARIATIONS = {
         "\nC O N T E N T S \n", "\nTABLE OF CONTENTS \n", 1).encode(),
     "works' titles in title case on their opening pages": lambda t: _titles_in_title_case(t)
     .encode(),
+    "no running heads, the folios alone at the top": lambda t: re.sub(
+        r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}|[IVXL]+) ?$", "\\2", t).encode(),
+    "no running heads, the folios alone at the foot": lambda t: _heads_changed(
+        t, lambda head, folio, rest: f"{rest}\n{folio}").encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
 }
+
+HEADLESS = {"no running heads, the folios alone at the top",
+            "no running heads, the folios alone at the foot"}
 
 
 def _blank_versos(text: str) -> str:
@@ -251,12 +258,14 @@ def test_a_varied_copy_of_the_volume_reads_the_same(variation, original, tmp_pat
     assert same / len(want) >= 0.99, difflib.unified_diff(want, got, lineterm="")
     assert [(w.first_page, w.last_page) for w in book.walk()] == \
         [(w.first_page, w.last_page) for w in original.walk()]
-    assert [(w.id, w.title) for w in book.walk() if w.kind != "notes"] == \
-        [(w.id, w.title) for w in original.walk() if w.kind != "notes"]
+    named = variation not in HEADLESS  # works' ids from their running heads, else titles
+    assert [(w.id * named, w.title) for w in book.walk() if w.kind != "notes"] == \
+        [(w.id * named, w.title) for w in original.walk() if w.kind != "notes"]
     assert [(n.number, n.cited_page) for n in book.notes] == \
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
-    assert footnotes(book) == footnotes(original)
+    assert [(i * named, t) for i, t in footnotes(book)] == \
+        [(i * named, t) for i, t in footnotes(original)]
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} <= {"[s-001]", "[s-008]"}  # encodings
 
@@ -331,6 +340,9 @@ GENERATED = {
     "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
     "an en dash for the hyphen at line ends": Options(seed=17, hyphen="–"),
     "works' titles in title case": Options(seed=19, title_case_titles=True),
+    "no running heads, the folios alone": Options(seed=21, heads=False),
+    "no running heads, the folios alone at the foot, the opening pages' too": Options(
+        seed=23, heads=False, foot_folios=True, opening_folios=True),
     "all of these at once: folios in brackets at every foot, the contents at the end, a "
     "dagger, en dashes": Options(seed=20, foot_folios=True, opening_folios=True,
                                  folio_form="[{}]", contents_at_end=True, footnote_mark="†",
@@ -447,7 +459,9 @@ def test_what_was_learnt_is_reported(generated):
         "the lines measured as set " + ("by character count" if options.face == FIXED
                                         else "in a printer's face"))
     below = re.search(r"at the page's foot on (\d+)", learnt["f-002"][0].message)
-    assert bool(below) == options.foot_folios  # the heads over their folios at the foot
+    assert bool(below) == (options.foot_folios and options.heads)  # heads over foot folios
+    alone = "no running heads: the folios alone" in learnt["f-002"][0].message
+    assert alone == (not options.heads)
 
 
 # ---------------------------------------------------------------- no silent collapse
@@ -470,7 +484,10 @@ def test_a_volume_without_a_contents_list_is_refused_unless_plain(tmp_path, octa
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]"}
 
 
-def test_a_text_with_no_pages_or_heads_says_so(tmp_path, octavo_warnings):
+def test_a_text_with_no_pages_says_so_and_one_with_folios_alone_is_read(tmp_path,
+                                                                      octavo_warnings):
+    """A text of no pages is refused (``f-101``); pages with no running heads, their folios
+    alone, are a volume all the same, and the audit says so (``f-002``)."""
     no_heads = tmp_path / "headless.ocr.txt"
     headless = generate(Options(heads=False)).text
     no_heads.write_text(headless, encoding="utf-8")
@@ -480,10 +497,11 @@ def test_a_text_with_no_pages_or_heads_says_so(tmp_path, octavo_warnings):
     for source in (no_heads, prose):
         run = octavo("audit", source)
         assert run.code == 0, run
-        said[source.name.split(".")[0]] = [ln for ln in run.stdout.splitlines() if "f-101" in ln]
-    assert said["headless"] == [f"  f-101  no running heads: none of the "
-                                f"{headless.count(chr(10) * 2) + 1} pages opens with a short "
-                                "line beside its page number"]
+        said[source.name.split(".")[0]] = [ln for ln in run.stdout.splitlines()
+                                           if re.match(r"  f-(?:101|002)  ", ln)]
+    assert len(said["headless"]) == 1
+    assert re.fullmatch(r"  f-002  no running heads: the folios alone, rising page by page, "
+                        r"on \d+ of \d+ pages", said["headless"][0])
     assert said["prose"] == ["  f-101  no pages: 2 blocks of lines between blank lines or "
                              "form feeds, 0 with a page number at the head or foot that rises "
                              "from page to page"]

@@ -397,7 +397,7 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         head = title_case(head) if o.title_heads and head != author else head
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
                  if o.heads else [folio]) if page.head else []
-        first = [head] if o.foot_folios and o.heads and page.head else first
+        first = ([head] if o.heads else []) if o.foot_folios and page.head else first
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
         if (o.opening_folios and not page.head and n >= roman) or (o.foot_folios and page.head):
             body.append(folio)
@@ -407,7 +407,8 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
             at = rng.randrange(len(lines) + 1)  # anywhere on the page
-            if first and at == 0 and rng.random() < 0.5 and not o.foot_folios:  # head, folio
+            if first and at == 0 and rng.random() < 0.5 and o.heads and not o.foot_folios:
+                # between the head and its folio
                 parted = [folio, head] if o.folio_outside and verso else [head, folio]
                 lines = [parted[0], *group, parted[1], *body]
             else:

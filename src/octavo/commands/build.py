@@ -34,7 +34,7 @@ def _sources(paths: tuple[Path, ...]) -> list[Source]:
 @click.option("--pdf-variant", "variant", type=click.Choice(VARIANTS), default=None,
               help="Make an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF.")
 @click.option("--plain", is_flag=True,
-              help="Build a source whose pages, running heads or contents can't be found as "
+              help="Build a source whose pages or contents can't be found as "
                    "plain running text, instead of failing.")
 @options.no_cache
 def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,

@@ -104,8 +104,7 @@ def read(text: str, hints: Metadata | None = None) -> Book:
 def build_book(the_draft: Draft, layout: pages.Layout, hints: Metadata | None = None) -> Book:
     """The volume's works cut from its draft by the structure passes."""
     told = hints.author if hints else ""
-    st = Structure(the_draft, layout, told or furniture.author(layout),
-                   "the TOML" if told else "the versos' running heads")
+    st = Structure(the_draft, layout, *((told, "the TOML") if told else furniture.author(layout)))
     with measure.using(layout.face):
         for step in STRUCTURE:
             step(st)

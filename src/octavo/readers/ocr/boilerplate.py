@@ -51,23 +51,25 @@ def is_junk(line: str) -> bool:
     return bool(s) and not ALNUM.search(s) and not set(s) <= ASTERISM
 
 
-def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[int, int]:
-    """How far before and after a recurring line its repeats agree, line by line, on lines
-    that recur no more often than it (a line that stands more often belongs to a group of
-    its own, which this one's repeats sometimes adjoin)."""
-    def agreed(offset: int) -> bool:
+def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str, ...]:
+    """A recurring line with the lines before and after it on which its repeats agree,
+    line by line (as most repeats have them, not as its first does), if they recur no
+    more often than it (a line that stands more often belongs to a group of its own,
+    which this one's repeats sometimes adjoin)."""
+    def agreed(offset: int) -> str | None:
         seen = Counter(stripped[i + offset] if 0 <= i + offset < len(stripped) else None
                        for i in at)
         value, count = seen.most_common(1)[0]
-        return (value is not None and count >= AGREE * len(at)
-                and counts[value] * AGREE <= len(at))
+        return value if (value is not None and count >= AGREE * len(at)
+                         and counts[value] * AGREE <= len(at)) else None
 
-    before = after = 0
-    while agreed(-before - 1):
-        before += 1
-    while agreed(after + 1):
-        after += 1
-    return before, after
+    before: list[str] = []
+    while (value := agreed(-len(before) - 1)) is not None:
+        before.insert(0, value)
+    after: list[str] = []
+    while (value := agreed(len(after) + 1)) is not None:
+        after.append(value)
+    return (*before, stripped[at[0]], *after)
 
 
 def _worded(group: tuple[str, ...]) -> bool:
@@ -164,8 +166,7 @@ def learn(lines: list[str], pages: int) -> list[Group]:
     for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
         if len(at) < MIN_REPEATS or line in grouped:
             continue
-        before, after = _grow(stripped, at, counts)
-        group = tuple(stripped[at[0] - before : at[0] + after + 1])
+        group = _grow(stripped, at, counts)
         while group and not group[-1]:
             group = group[:-1]
         while group and not group[0]:

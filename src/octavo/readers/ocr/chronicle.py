@@ -13,7 +13,7 @@ import re
 from ...dates import MONTHS
 from ...tree import Chronicle, ChronicleEntry, ChronicleYear, PageMarker, Paragraph
 from .flow import Line, flow, inlines
-from .pages import Page
+from .pages import Page, section
 from .words import Vocabulary
 
 _HEAD = re.compile(r"^(?:BIOGRAPHICAL)?CHRONICLE$")  # spaces closed up, in capitals
@@ -30,11 +30,6 @@ _REST_OF_DATE = re.compile(rf"^(?P<date>(?:{MONTHS}|[a-z]+)\s*{_DAY}(?:\s+and\s+
                            r"\s+(?P<text>.*)$")
 
 
-def chronicle_pages(pages: list[Page]) -> list[Page]:
-    """The pages of the Biographical Chronicle."""
-    return [p for p in pages if _is_heading(p.head) or (p.lines and _is_heading(p.lines[0]))]
-
-
 def _is_heading(text: str) -> bool:
     """``BIOGRAPHICAL CHRONICLE`` or ``Chronicle``, letter-spaced or not."""
     return _HEAD.match(text.replace(" ", "").upper()) is not None
@@ -42,7 +37,7 @@ def _is_heading(text: str) -> bool:
 
 def parse(pages: list[Page], vocab: Vocabulary) -> list[PageMarker | Chronicle]:
     """The chronicle as blocks: the opening page's marker, then the dated list."""
-    lines = flow(chronicle_pages(pages))
+    lines = flow(section(pages, _is_heading))
     opening: list[PageMarker | Chronicle] = []
     years: list[ChronicleYear] = []
     entries: list[tuple[str, list[Line]]] = []

@@ -68,15 +68,21 @@ def is_heading(line: str) -> bool:
 def contents_lines(pages: list[Page]) -> list[str]:
     """The lines of the contents pages: the page that opens with the heading (or is
     headed so, its heading taken for a running head over a folio at its foot), and the
-    pages headed CONTENTS after it."""
+    pages after it headed CONTENTS, or with no head but entries (a print of folios alone)."""
     lines: list[str] = []
     for page in pages:
         opening = bool(page.lines) and is_heading(page.lines[0])
-        if opening or is_heading(page.head):
+        if opening or is_heading(page.head) or (lines and not page.head and _lists(page)):
             lines.extend(page.lines)
         elif lines:
             break
     return lines
+
+
+def _lists(page: Page) -> bool:
+    """Whether a page lists entries: a third of its lines or more end in a page."""
+    return 3 * sum(_PAGE.match(" ".join(ln.split())) is not None for ln in page.lines) \
+        >= len(page.lines) > 0
 
 
 def entry_lines(lines: list[str]) -> list[tuple[str, str]]:

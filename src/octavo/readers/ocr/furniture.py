@@ -1,11 +1,11 @@
 """What the reader learnt of the page furniture, and what it could not find.
 
 An editor should be able to check what was taken off the pages as not the print's text:
-the boilerplate, the running heads, the character map and the author they name, each a
-finding of its own (``octavo audit`` lists them).  A text in which no pages, no running
-heads or no contents list can be found is not read as a volume in silence: each missing
-piece is a warning saying where the reader looked and what it found there, and the build
-stops unless a plain reading is asked for.
+the boilerplate, the running heads (or that the folios stand alone), the character map and
+the author they name (or the works' signatures do), each a finding of its own (``octavo
+audit`` lists them).  A text in which no pages or no contents list can be found is not
+read as a volume in silence: each missing piece is a warning saying where the reader
+looked and what it found there, and the build stops unless a plain reading is asked for.
 """
 
 from __future__ import annotations
@@ -24,11 +24,25 @@ from .titles import title_case
 SET_IN = {TIMES: "in a printer's face (Times widths)",
           FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
+HEADS = "the versos' running heads"
+_SIGNED = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+)$")  # ``Signed: K. Marx``
 
 
-def author(layout: Layout) -> str:
-    """The author's name as the versos' running head gives it (``J. V. Stalin``)."""
+def author(layout: Layout) -> tuple[str, str]:
+    """The author's name as the versos' running head gives it (``J. V. Stalin``), else, in
+    a print without running heads, as the works are most often signed (``Signed: J.
+    Stalin``, on two works at least); and where it was found."""
     head = layout.verso_head
+    if head or any(p.head for p in layout.pages):
+        return _from_head(head, layout), HEADS
+    signed = Counter(m["name"] for p in layout.pages for line in p.lines
+                     if (m := _SIGNED.match(line.strip())))
+    name, count = signed.most_common(1)[0] if signed else ("", 0)
+    return (name, "the works' signatures") if count >= 2 else ("", HEADS)
+
+
+def _from_head(head: str, layout: Layout) -> str:
+    """The author's name in the versos' head, its capitals in title case."""
     if not head or not is_capitals(head):
         return head
     text = "\n".join(line for page in layout.pages for line in page.lines)
@@ -61,6 +75,9 @@ def check(st: Structure) -> None:
                f"{len({p.head for p in headed})} different (the folio after the head on "
                f"{layout.folios_after}, before it on {layout.folios_before}{below}); the "
                f"versos' head: “{layout.verso_head or 'none'}”")
+    elif len(numbered) >= MIN_PAGES:
+        report("f-002", f"no running heads: the folios alone, rising page by page, on "
+               f"{len(numbered)} of {len(layout.pages)} pages")
     for page in layout.pages:
         if page.misread:
             report("p-002", f"folio “{page.misread}” is off the run of pages; read as "
@@ -72,9 +89,6 @@ def check(st: Structure) -> None:
         report(STRUCTURE_MISSING, f"no pages: {len(layout.pages)} blocks of lines between "
                f"blank lines or form feeds, {len(numbered)} with a page number at the head "
                "or foot that rises from page to page")
-    elif not headed:
-        report(STRUCTURE_MISSING, f"no running heads: none of the {len(layout.pages)} pages "
-               "opens with a short line beside its page number")
     if len(numbered) >= MIN_PAGES and not contents.contents_lines(layout.pages):
         report(STRUCTURE_MISSING, "no contents list: no page opens with “CONTENTS” or is "
                f"headed so, among {len(layout.pages)} pages")

@@ -90,6 +90,13 @@ def candidates(lines: list[str]) -> list[Candidate]:
     return found
 
 
+def recur(known: Counter[str]) -> bool:
+    """Whether the heads recur (``known``: how many pages each head opens), as running
+    heads do, on at least half the pages that have one; lines that open a page or two
+    each beside its folio are the text, the folios printed alone."""
+    return 2 * sum(n for n in known.values() if n >= 2) >= sum(known.values())
+
+
 def accepted(candidate: Candidate, known: Counter[str]) -> bool:
     """Whether a candidate's head reads as a running head: in capitals or title case, in
     lower case where most heads are (small capitals read so), or the words of other pages'

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...tree import Note, Paragraph
 from .flow import Line, flow, inlines
-from .pages import Page
+from .pages import Page, section
 from .words import Vocabulary
 
 if TYPE_CHECKING:
@@ -25,20 +25,9 @@ def is_heading(text: str) -> bool:
     return _HEAD.match(text.replace(" ", "").upper()) is not None
 
 
-def note_pages(pages: list[Page]) -> list[Page]:
-    """The pages of the notes section (its first page is the one without a head)."""
-    start = next((i for i, p in enumerate(pages) if p.lines and is_heading(p.lines[0])), None)
-    if start is None:
-        return []
-    end = start + 1
-    while end < len(pages) and is_heading(pages[end].head):
-        end += 1
-    return pages[start:end]
-
-
 def parse(pages: list[Page], vocab: Vocabulary) -> list[Note]:
     """The numbered notes of the notes pages, paragraphs kept, page markers in place."""
-    lines = flow(note_pages(pages))
+    lines = flow(section(pages, is_heading))
     if lines and is_heading(lines[0].text):
         lines[0] = Line("", lines[0].page)
     groups: list[tuple[str, list[Line]]] = []

@@ -4,11 +4,13 @@ The text comes normalised (``octavo.normalise``): pages are separated by blank l
 What stands on a page and is not the print's text is learnt from the text itself:
 boilerplate the scan repeats (``boilerplate``), running heads and folios (``heads``,
 ``folios``: a head with a folio that rises page by page, in either order, or the folio
-alone, or a head above the text over a folio at the foot), a work's title told from a
-head by the contents (``entries``).  All of that is removed; what is left is the page's
-body lines, of which those that spell a contents entry's title on a head-less page are
-marked as the title (``entries``), whatever their case.  Folios missing from head-less
-pages, or misread, are worked out from the neighbouring pages.
+alone, or a head above the text over a folio at the foot; where the lines beside the
+folios don't recur as running heads do, the print has none, its folios alone, and they
+are text), a work's title told from a head by the contents (``entries``).  All of that
+is removed; what is left is the page's body lines, of which those that spell a contents
+entry's title on a head-less page are marked as the title (``entries``), whatever their
+case.  Folios missing from head-less pages, or misread, are worked out from the
+neighbouring pages.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import boilerplate, contents, folios, heads
@@ -27,7 +30,7 @@ from .heads import Candidate, unspace
 from .measure import TIMES
 from .words import Vocabulary
 
-__all__ = ["Layout", "Page", "layout", "page_spans", "split_pages", "unspace"]
+__all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
 
 
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
@@ -104,10 +107,14 @@ def _heads(pages: list[Page]) -> list[Page]:
     for i, n, candidate in numbered:
         if (i, n) in in_run and i not in first:
             first[i] = candidate
+    known = Counter(c.head for c in first.values() if c.head)
+    if not heads.recur(known):  # the folios printed alone: the top line beside one is text
+        first = {i: _folio_alone(options[i], c) if known[c.head] < 2 and (
+            c.top == 2 or c.footed) else c for i, c in first.items()}
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
         if candidate.footed and entries.titles(candidate.head, candidate.folio):
-            first[i] = replace(candidate, head="", top=0)
+            first[i] = _folio_alone(options[i], candidate)
     known = Counter(c.head for c in first.values() if c.head)
     for i, candidate in first.items():
         if heads.accepted(candidate, known):
@@ -136,6 +143,12 @@ def _heads(pages: list[Page]) -> list[Page]:
     return pages
 
 
+def _folio_alone(found: list[Candidate], candidate: Candidate) -> Candidate:
+    """The page's reading with the candidate's folio alone, the line taken for its head
+    left to the text (``found``: the page's candidates), if it has one."""
+    return next((c for c in found if not c.head and c.folio == candidate.folio), candidate)
+
+
 def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
            in_run: set[tuple[int, Number]]) -> set[tuple[int, Number]]:
     """Folios off the runs that are folios all the same: beside a head that repeats the
@@ -158,7 +171,9 @@ def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]
     holds only its head, or if, opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
     first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
-    where the part before has none."""
+    where the part before has none; not after a title, though, where the text runs on:
+    a work's opening page, which the print leaves without a folio, is a page of its own
+    unless the folios leave it no number."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
@@ -167,7 +182,7 @@ def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     parts = {k for k in range(1, len(pages))
              if (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
-             or ((loose[k] or (footed[k] and bare[k - 1]))
+             or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
                  and _runs_on(pages[k - 1], pages[k]))}
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
@@ -208,6 +223,21 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
     return next((c for c in found if c.head and ((
         known[c.head] >= 2 and (not c.footed or c.head in seen)) or (
         heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
+
+
+def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
+    """A section's pages (the notes, a chronicle): the first page whose top line names it
+    (``named``), and the pages after it headed by its name, or, where the print heads
+    none of them (its folios alone), the head-less numbered pages up to the next title."""
+    start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
+    if start is None:
+        return []
+    end = start + 1
+    bare = end < len(pages) and not pages[end].head
+    while end < len(pages) and (named(pages[end].head) or (
+            bare and not pages[end].head and pages[end].folio and not pages[end].title)):
+        end += 1
+    return pages[start:end]
 
 
 _HANDED: list[tuple[str, Layout]] = []  # the layout page_spans made last, and of what text
