@@ -6,8 +6,9 @@ work's title: not a running head, though it stands over a folio at the page's fo
 the print sets the heads alone above the text (on that entry's page), nor the rest of
 the page before, though it is set in title case rather than capitals (on any page).
 The lines that open a page without a running head and spell, between them, the title of
-an entry near that page (its words before any description or date) are that title,
-whatever their case: the paragraphs pass sets them as a heading.
+an entry near that page (its words before any description or date; a work's, a part's,
+the notes', not a section's, which opens no page of its own) are that title, whatever
+their case: the paragraphs pass sets them as a heading.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ class Entries:
         self.by_start: dict[str, list[str]] = {}
         dividers: list[str] = []
         lines = contents.contents_lines(shown)
-        self.printed = [(e.page, normalise(f"{e.number} {e.printed}"))  # titles' words
-                        for top in contents.parse(lines) for e in top.walk()]
+        self.printed = [(e.page, normalise(f"{e.number} {e.printed}"))  # works' titles
+                        for top in contents.parse(lines) for e in top.walk()
+                        if e.kind != "section"]
         for text, page in contents.entry_lines(lines):
             for entry in map(letters, [*dividers, text] if page else []):
                 self.by_page.setdefault(page, []).append(entry)
