@@ -100,7 +100,9 @@ def sampled(seed: int) -> Options:
         foot_folios=rng.random() < 0.2, folio_form=rng.choice(["{}", "{}", "— {} —", "[{}]"]),
         lower_roman=rng.random() < 0.3, contents_at_end=rng.random() < 0.2,
         footnote_mark=rng.choice(["*", "†"]), hyphen=rng.choice(["-", "-", "–"]),
-        face=rng.choice([TIMES, TIMES, FIXED]))
+        face=rng.choice([TIMES, TIMES, FIXED]),
+        # drawn last, so that the switches drawn before them keep their values
+        title_case_titles=rng.random() < 0.3, heads=rng.random() < 0.8)
 
 
 @dataclass
