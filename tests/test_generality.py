@@ -340,7 +340,8 @@ GENERATED = {
     "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
     "an en dash for the hyphen at line ends": Options(seed=17, hyphen="–"),
     "works' titles in title case": Options(seed=19, title_case_titles=True),
-    "no running heads, the folios alone": Options(seed=21, heads=False),
+    "no running heads, the folios alone, the author signing with two names": Options(
+        seed=21, heads=False, author="Rosa Luxemburg"),
     "no running heads, the folios alone at the foot, the opening pages' too": Options(
         seed=23, heads=False, foot_folios=True, opening_folios=True),
     "all of these at once: folios in brackets at every foot, the contents at the end, a "

@@ -25,7 +25,8 @@ SET_IN = {TIMES: "in a printer's face (Times widths)",
           FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
 HEADS = "the versos' running heads"
-_SIGNED = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+)$")  # ``Signed: K. Marx``
+# ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
+_SIGNED = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})$")
 
 
 def author(layout: Layout) -> tuple[str, str]:
