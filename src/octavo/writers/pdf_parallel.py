@@ -152,7 +152,7 @@ def _processes() -> BaseContext:
 def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part], str],
                    parts: list[_Part], paths: list[Path], blank: Path, jobs: int) -> Schedule:
     """Lay out every part into its path, each in a process of its own, ``jobs`` at a time,
-    numbering the pages as they are counted (the first process counts the front's pages and
+    numbering the pages as they are counted (the first process counts the front's pages, then
     writes the blank page into ``blank``); the schedule, done."""
     context = _processes()
     processes = []
@@ -175,6 +175,7 @@ def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part
     schedule = Schedule([p.planned for p in parts], jobs, start)
     try:
         schedule.run(lambda: received(counting, "counting the front's pages").pages)
+        received(counting, "writing the blank page")
     finally:  # on an error or an interrupt, the other parts are not waited for
         for process in processes:
             if process.is_alive() and not all(p.done for p in schedule.plan):
@@ -201,15 +202,17 @@ def _reporting(conn: Connection, work: Callable[[], None]) -> None:
 
 def _front_process(text: str, meta: Metadata, settings: PrintSettings, blank: Path,
                    conn: Connection) -> None:
-    """In a process of its own: write the blank page that follows a part ending on a recto,
-    then count the front's pages, laid out with stand-in numbers."""
+    """In a process of its own: count the front's pages, laid out with stand-in numbers
+    (the second part starts on their count), then write the blank page that follows a part
+    ending on a recto (wanted only by the join)."""
     from .pdf_layout import lay_out, stylesheet, write  # loaded in the server or the parent
 
     def work() -> None:
         css = stylesheet(settings)
+        conn.send(Paginated(len(lay_out(text, css).pages)))
         page = lay_out(render("print-blank.xhtml", meta=meta), css)
         blank.write_bytes(write(page, meta, settings))
-        conn.send(Paginated(len(lay_out(text, css).pages)))
+        conn.send(Written())
 
     _reporting(conn, work)
 
