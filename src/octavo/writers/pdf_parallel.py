@@ -15,6 +15,7 @@ forked from the server the command started while it read the book, WeasyPrint lo
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
 import re
 import tempfile
@@ -60,12 +61,12 @@ def build(book: Book, settings: PrintSettings, jobs: int) -> Pdf | None:
     parts = _plan(book, html, jobs)
     if parts is None:
         return None
-    from .pdf_join import LaidPart, join  # pikepdf: only to join
-
     with tempfile.TemporaryDirectory(prefix="octavo-pdf-") as tmp:
         paths = [Path(tmp) / f"part-{i}.pdf" for i in range(len(parts))]
         blank = Path(tmp) / "blank.pdf"
         schedule = _lay_out_parts(book.meta, settings, html, parts, paths, blank, jobs)
+        from .pdf_join import LaidPart, join  # pikepdf: only to join (loaded meanwhile)
+
         plan = schedule.plan
         laid = [LaidPart(path, p.owned, blank_after=i + 1 < len(plan) and p.pages % 2 == 1)
                 for i, (p, path) in enumerate(zip(plan, paths, strict=True))]
@@ -171,10 +172,15 @@ def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part
             part.part.pages = known
         return spawn(_part_process, html(part.part), meta, settings, paths[i])
 
+    def front_pages() -> int:
+        # the first parts are laid out: the join's modules load meanwhile, not after them
+        importlib.import_module(".pdf_join", __package__)
+        return received(counting, "counting the front's pages").pages
+
     counting = spawn(_front_process, html(parts[0].part), meta, settings, blank)
     schedule = Schedule([p.planned for p in parts], jobs, start)
     try:
-        schedule.run(lambda: received(counting, "counting the front's pages").pages)
+        schedule.run(front_pages)
         received(counting, "writing the blank page")
     finally:  # on an error or an interrupt, the other parts are not waited for
         for process in processes:
