@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from .. import collector
 from ..build import Output, build_outputs
 from ..errors import SourceError
 from ..paths import DIST, INPUT
@@ -45,13 +46,14 @@ def build(sources: tuple[Path, ...], out_dir: Path, fmt: str, trim: str | None,
     with its size and page count. Print options override the [print] table of the
     source's TOML.
     """
-    for source in _sources(sources):
-        with status():
-            outputs = build_outputs(source, out_dir, options.formats(fmt),
-                                    use_cache=not no_cache, plain=plain, trim=trim,
-                                    marks=marks, variant=variant)
-        for result in outputs:
-            click.echo(f"{result.path}  {size(result.size)}{_pages(result)}")
+    with collector.one_shot():
+        for source in _sources(sources):
+            with status():
+                outputs = build_outputs(source, out_dir, options.formats(fmt),
+                                        use_cache=not no_cache, plain=plain, trim=trim,
+                                        marks=marks, variant=variant)
+            for result in outputs:
+                click.echo(f"{result.path}  {size(result.size)}{_pages(result)}")
 
 
 def _pages(result: Output) -> str:

@@ -14,6 +14,8 @@ forked from the server the command started while it read the book, WeasyPrint lo
 
 from __future__ import annotations
 
+import gc
+import importlib
 import multiprocessing
 import re
 import tempfile
@@ -59,12 +61,12 @@ def build(book: Book, settings: PrintSettings, jobs: int) -> Pdf | None:
     parts = _plan(book, html, jobs)
     if parts is None:
         return None
-    from .pdf_join import LaidPart, join  # pikepdf: only to join
-
     with tempfile.TemporaryDirectory(prefix="octavo-pdf-") as tmp:
         paths = [Path(tmp) / f"part-{i}.pdf" for i in range(len(parts))]
         blank = Path(tmp) / "blank.pdf"
         schedule = _lay_out_parts(book.meta, settings, html, parts, paths, blank, jobs)
+        from .pdf_join import LaidPart, join  # pikepdf: only to join (loaded meanwhile)
+
         plan = schedule.plan
         laid = [LaidPart(path, p.owned, blank_after=i + 1 < len(plan) and p.pages % 2 == 1)
                 for i, (p, path) in enumerate(zip(plan, paths, strict=True))]
@@ -151,7 +153,7 @@ def _processes() -> BaseContext:
 def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part], str],
                    parts: list[_Part], paths: list[Path], blank: Path, jobs: int) -> Schedule:
     """Lay out every part into its path, each in a process of its own, ``jobs`` at a time,
-    numbering the pages as they are counted (the first process counts the front's pages and
+    numbering the pages as they are counted (the first process counts the front's pages, then
     writes the blank page into ``blank``); the schedule, done."""
     context = _processes()
     processes = []
@@ -170,10 +172,16 @@ def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part
             part.part.pages = known
         return spawn(_part_process, html(part.part), meta, settings, paths[i])
 
+    def front_pages() -> int:
+        # the first parts are laid out: the join's modules load meanwhile, not after them
+        importlib.import_module(".pdf_join", __package__)
+        return received(counting, "counting the front's pages").pages
+
     counting = spawn(_front_process, html(parts[0].part), meta, settings, blank)
     schedule = Schedule([p.planned for p in parts], jobs, start)
     try:
-        schedule.run(lambda: received(counting, "counting the front's pages").pages)
+        schedule.run(front_pages)
+        received(counting, "writing the blank page")
     finally:  # on an error or an interrupt, the other parts are not waited for
         for process in processes:
             if process.is_alive() and not all(p.done for p in schedule.plan):
@@ -183,7 +191,13 @@ def _lay_out_parts(meta: Metadata, settings: PrintSettings, html: Callable[[Part
 
 
 def _reporting(conn: Connection, work: Callable[[], None]) -> None:
-    """In a part's process: do its work, reporting a failure to the parent (which raises it)."""
+    """In a part's process: do its work, reporting a failure to the parent (which raises it).
+
+    The cycle collector stays off: a layout makes millions of objects and hardly a cycle,
+    and the process ends once its PDF is written (the collector's passes over the ever more
+    objects took about a tenth of a part's time, and touched the server's pages, copying
+    them)."""
+    gc.disable()
     try:
         work()
     except BaseException as exc:
@@ -194,15 +208,17 @@ def _reporting(conn: Connection, work: Callable[[], None]) -> None:
 
 def _front_process(text: str, meta: Metadata, settings: PrintSettings, blank: Path,
                    conn: Connection) -> None:
-    """In a process of its own: write the blank page that follows a part ending on a recto,
-    then count the front's pages, laid out with stand-in numbers."""
+    """In a process of its own: count the front's pages, laid out with stand-in numbers
+    (the second part starts on their count), then write the blank page that follows a part
+    ending on a recto (wanted only by the join)."""
     from .pdf_layout import lay_out, stylesheet, write  # loaded in the server or the parent
 
     def work() -> None:
         css = stylesheet(settings)
+        conn.send(Paginated(len(lay_out(text, css).pages)))
         page = lay_out(render("print-blank.xhtml", meta=meta), css)
         blank.write_bytes(write(page, meta, settings))
-        conn.send(Paginated(len(lay_out(text, css).pages)))
+        conn.send(Written())
 
     _reporting(conn, work)
 

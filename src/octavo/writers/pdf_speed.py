@@ -15,26 +15,33 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
   (once to write it, once more to hash the file for the identifier); while it writes,
   each stream's data is made once.
+- Font subsets: WeasyPrint's subsetting asks cffi for arrays of a stated length
+  (``hb_codepoint_t[2273]``), and cffi parses each new type's text as C, about 5 ms,
+  four times in every part of a long book; here such an array is made of the open type
+  (``hb_codepoint_t[]``, parsed once) from the same items.
 
 Each replaces the function it was written against only: ``apply`` compares WeasyPrint's
-function's source with the one it was written for (WeasyPrint 70.0, pinned in pyproject as
-pdf_folios' hook is), and leaves a changed one in place; a test says when it did.
+function's source (for a value, that of the function using it) with the one it was written
+for (WeasyPrint 70.0, pinned in pyproject as pdf_folios' hook is), and leaves a changed one
+in place; a test says when it did.
 """
 
 from __future__ import annotations
 
 import hashlib
 import inspect
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from operator import itemgetter
+from typing import NamedTuple
 
 import pydyf
 
 from . import pdf_glyphs
 from .weasyprint_loaded import weasyprint
 
-text, page = weasyprint.draw.text, weasyprint.layout.page
+text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
 line_break, MarginBox = weasyprint.text.line_break, weasyprint.formatting_structure.boxes.MarginBox
 LST_TO_ISO = weasyprint.text.constants.LST_TO_ISO
 PANGO_DIRECTION = weasyprint.text.constants.PANGO_DIRECTION
@@ -54,35 +61,47 @@ _FONT_KEY = itemgetter(
     "font_variation_settings", "font_language_override", "lang")
 _FACE = itemgetter("font_family", "font_style", "font_stretch", "font_weight", "font_size",
                    "font_variant_caps", "font_variation_settings")
+_SIZED = re.compile(r"(\w+)\[(\d+)\]")  # an array type of a stated length
 _descriptions: dict[tuple, object] = {}  # Pango font descriptions by the face's values
 _features: dict[tuple, bytes | None] = {}  # OpenType features by the style's values
+
+
+class _Patch(NamedTuple):
+    """WeasyPrint's ``module.name`` and its cheaper replacement."""
+
+    module: object
+    name: str
+    replacement: object
+    digest: str  # of the source of WeasyPrint 70.0's function (or of ``fence``)
+    fence: object = None  # for a value: the function using it, whose source is compared
 
 
 def apply() -> None:
     """Put the cheaper functions in WeasyPrint's place, each only where WeasyPrint's own is
     the one it was written against."""
-    for module, name, replacement, digest in _PATCHES:
-        if (original := getattr(module, name)) is not replacement and (
-                _digest(original) == digest):
-            setattr(module, name, replacement)
+    for patch in _PATCHES:
+        original = getattr(patch.module, patch.name)
+        if original is not patch.replacement and (
+                _digest(patch.fence or original) == patch.digest):
+            setattr(patch.module, patch.name, patch.replacement)
 
 
 def applied() -> bool:
     """Whether every cheaper function is in place."""
-    return all(getattr(module, name) is new for module, name, new, _ in _PATCHES)
+    return all(getattr(p.module, p.name) is p.replacement for p in _PATCHES)
 
 
 @contextmanager
 def withdrawn() -> Iterator[None]:
     """WeasyPrint's own functions inside this block (to compare what they make)."""
-    placed = [getattr(module, name) for module, name, _, _ in _PATCHES]
-    for (module, name, _, _), original in zip(_PATCHES, _ORIGINALS, strict=True):
-        setattr(module, name, original)
+    placed = [getattr(p.module, p.name) for p in _PATCHES]
+    for patch, original in zip(_PATCHES, _ORIGINALS, strict=True):
+        setattr(patch.module, patch.name, original)
     try:
         yield
     finally:
-        for (module, name, _, _), function in zip(_PATCHES, placed, strict=True):
-            setattr(module, name, function)
+        for patch, function in zip(_PATCHES, placed, strict=True):
+            setattr(patch.module, patch.name, function)
 
 
 def _digest(function: object) -> str:
@@ -225,15 +244,33 @@ def _stream_data(self) -> bytes:
     return made[1]
 
 
+class _OpenArrays:
+    """cffi's FFI as WeasyPrint's font subsetting uses it, its arrays of a stated length
+    made of the open array type from the same items."""
+
+    def __init__(self, ffi) -> None:
+        self._ffi = ffi
+
+    def new(self, cdecl, init=None):
+        if ((sized := _SIZED.fullmatch(cdecl)) and isinstance(init, list | tuple)
+                and len(init) == int(sized[2])):
+            return self._ffi.new(f"{sized[1]}[]", init)
+        return self._ffi.new(cdecl, init)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._ffi, name)
+
+
 _ORIGINAL_RESOLVE = page.resolve_percentages
 _ORIGINAL_FONT_KEY = line_break._font_style_cache_key
 _ORIGINAL_WRITE = pydyf.PDF.write
 _ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
-# (module, name, replacement, digest of the source of WeasyPrint 70.0's function)
-_PATCHES = [(line_break.Layout, "setup", _setup, "fb227a55"),
-            (text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
-            (line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
-            (page, "resolve_percentages", _resolve_percentages, "71673078"),
-            (pydyf.PDF, "write", _write, "242cd38f"),
-            (pydyf.Stream, "data", property(_stream_data), "bdc2bc51")]
-_ORIGINALS = [getattr(module, name) for module, name, _, _ in _PATCHES]
+_PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
+            _Patch(text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
+            _Patch(line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
+            _Patch(page, "resolve_percentages", _resolve_percentages, "71673078"),
+            _Patch(pydyf.PDF, "write", _write, "242cd38f"),
+            _Patch(pydyf.Stream, "data", property(_stream_data), "bdc2bc51"),
+            _Patch(fonts, "ffi", _OpenArrays(fonts.ffi), "f8080566",
+                   fence=fonts.Font._harfbuzz_subset)]
+_ORIGINALS = [getattr(p.module, p.name) for p in _PATCHES]
