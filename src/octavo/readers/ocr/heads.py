@@ -27,8 +27,8 @@ MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 _MISREAD = r"(?=[\dIlOS]{2,3}\b)[IlOS]*\d[\dIlOS]*"
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
-# ``Our Tasks in Russia``: its words capitalised, but the short ones
-_TITLE_CASE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|[a-z]{1,3}) )*[A-Z][\w.’'-]*")
+# ``Our Tasks in Russia``: its words capitalised, but the short ones inside
+_TITLE_CASE = re.compile(r"[A-Z][\w.’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.’'-]*)*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
@@ -92,9 +92,17 @@ def candidates(lines: list[str]) -> list[Candidate]:
 
 def recur(known: Counter[str]) -> bool:
     """Whether the heads recur (``known``: how many pages each head opens), as running
-    heads do, on at least half the pages that have one; lines that open a page or two
-    each beside its folio are the text, the folios printed alone."""
-    return 2 * sum(n for n in known.values() if n >= 2) >= sum(known.values())
+    heads do, on at least as many pages as lines of text head them once: lines that
+    open a page or two each beside its folio are the text, the folios printed alone.  A
+    head set as heads are (capitals, title case) that heads one page only (a short work's
+    recto) counts for neither: nor does it tell text from head."""
+    recurring = sum(n for n in known.values() if n >= 2)
+    once = sum(n for head, n in known.items() if n < 2 and not _set_as_head(head))
+    return recurring >= once and (recurring > 0 or not known)
+
+
+def _set_as_head(head: str) -> bool:
+    return is_capitals(head) or _TITLE_CASE.fullmatch(head) is not None
 
 
 def accepted(candidate: Candidate, known: Counter[str]) -> bool:
@@ -102,8 +110,7 @@ def accepted(candidate: Candidate, known: Counter[str]) -> bool:
     lower case where most heads are (small capitals read so), or the words of other pages'
     heads (``known``: how many pages each head has opened)."""
     head = candidate.head
-    return (not head or is_capitals(head) or known[head] >= 2
-            or _TITLE_CASE.fullmatch(head) is not None
+    return (not head or _set_as_head(head) or known[head] >= 2
             or (head.islower() and 2 * sum(n for h, n in known.items() if h.islower())
                 > sum(known.values())))
 
