@@ -92,16 +92,13 @@ def candidates(lines: list[str]) -> list[Candidate]:
 
 def recur(known: Counter[str]) -> bool:
     """Whether the heads recur (``known``: how many pages each head opens), as running
-    heads do, on at least as many pages as lines of text head them once: lines that
-    open a page or two each beside its folio are the text, the folios printed alone.  A
-    head set as heads are (capitals, title case) that heads one page only (a short work's
-    recto) counts for neither: nor does it tell text from head."""
-    recurring = sum(n for n in known.values() if n >= 2)
-    once = sum(n for head, n in known.items() if n < 2 and not _set_as_head(head))
-    return recurring >= once and (recurring > 0 or not known)
+    heads do, on at least half the pages that have one; lines that open a page or two
+    each beside its folio are the text, the folios printed alone."""
+    return 2 * sum(n for n in known.values() if n >= 2) >= sum(known.values())
 
 
-def _set_as_head(head: str) -> bool:
+def set_as_head(head: str) -> bool:
+    """Whether a head is set as heads are: in capitals or in title case."""
     return is_capitals(head) or _TITLE_CASE.fullmatch(head) is not None
 
 
@@ -110,7 +107,7 @@ def accepted(candidate: Candidate, known: Counter[str]) -> bool:
     lower case where most heads are (small capitals read so), or the words of other pages'
     heads (``known``: how many pages each head has opened)."""
     head = candidate.head
-    return (not head or _set_as_head(head) or known[head] >= 2
+    return (not head or set_as_head(head) or known[head] >= 2
             or (head.islower() and 2 * sum(n for h, n in known.items() if h.islower())
                 > sum(known.values())))
 

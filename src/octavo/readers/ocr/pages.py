@@ -109,7 +109,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         if (i, n) in in_run and i not in first:
             first[i] = candidate
     known = Counter(c.head for c in first.values() if c.head)
-    if not heads.recur(known):  # the folios printed alone: the top line beside one is text
+    if not _recur(first):  # the folios printed alone: the top line beside one is text
         first = {i: _folio_alone(options[i], c) if known[c.head] < 2 and (
             c.top == 2 or c.footed) else c for i, c in first.items()}
     entries = Entries(pages, first)
@@ -155,6 +155,14 @@ def _heads(pages: list[Page]) -> list[Page]:
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
     return pages
+
+
+def _recur(first: dict[int, Candidate]) -> bool:
+    """Whether the heads of the pages' candidates (``first``, by page) recur as running
+    heads do (``heads.recur``); a line of text over a folio at the foot of a page after
+    one with no folio is left out: it may open the second part of a page cut in two."""
+    return heads.recur(Counter(c.head for i, c in first.items() if c.head and (
+        i - 1 in first or not c.footed or heads.set_as_head(c.head))))
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:
