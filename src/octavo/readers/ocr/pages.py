@@ -159,10 +159,10 @@ def _heads(pages: list[Page]) -> list[Page]:
 
 def _recur(first: dict[int, Candidate]) -> bool:
     """Whether the heads of the pages' candidates (``first``, by page) recur as running
-    heads do (``heads.recur``); a line of text over a folio at the foot of a page after
-    one with no folio is left out: it may open the second part of a page cut in two."""
+    heads do (``heads.recur``); a line of text beside the folio of a page after one with
+    no folio is left out: it may open the second part of a page cut in two."""
     return heads.recur(Counter(c.head for i, c in first.items() if c.head and (
-        i - 1 in first or not c.footed or heads.set_as_head(c.head))))
+        i - 1 in first or heads.set_as_head(c.head))))
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:
