@@ -120,6 +120,7 @@ VARIATIONS = {
         t, lambda head, folio, rest: f"{head} \n{rest}\n{folio}")).encode(),
     "no running heads, the folios alone at the foot, pages cut in two": lambda t: _cut(
         _heads_changed(t, lambda head, folio, rest: f"{rest}\n{folio}"), 1).encode(),
+    "the contents' entries in title case": lambda t: _contents_in_title_case(t).encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
@@ -158,6 +159,22 @@ def _titles_in_title_case(text: str) -> str:
             n += 1
         pages[k] = "\n".join(lines)
     return "\n\n".join(pages)
+
+
+def _contents_in_title_case(text: str) -> str:
+    """The text with the capitals in its contents' entries set in title case, line by line
+    (``The Press as a Collective Organiser . . . 286``); roman numerals kept."""
+    start = text.index("\nC O N T E N T S \n") + 17
+    end = text.index("\nPREFACE")
+    furniture = {*_watermark(text)[0].splitlines(), *re.findall(r"(?m)^CONTENTS [IVX]+ ?$", text)}
+    word = r"[A-Z][A-Z.,()¹’-]*(?![a-z])"
+
+    def cased(m: re.Match[str]) -> str:
+        return m[0] if re.fullmatch(r"[IVX]+\.?", m[0]) else title_case(m[0])
+
+    return text[:start] + "\n".join(
+        line if line in furniture else re.sub(rf"{word}(?: {word})+|[A-Z]{{3,}}", cased, line)
+        for line in text[start:end].split("\n")) + text[end:]
 
 
 def _contents_last(text: str) -> str:
@@ -364,6 +381,7 @@ GENERATED = {
     "dagger, en dashes": Options(seed=20, foot_folios=True, opening_folios=True,
                                  folio_form="[{}]", contents_at_end=True, footnote_mark="†",
                                  hyphen="–"),
+    "the contents' entries in title case": Options(seed=29, contents_case="title"),
     "set by character count, as a typewriter or a plain-text wrap sets it": Options(
         seed=23, face=FIXED),
     "set by character count, no word broken at a line's end": Options(
