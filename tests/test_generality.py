@@ -72,9 +72,7 @@ VARIATIONS = {
     "running heads in title case": lambda t: re.sub(
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}) ?$",
         lambda m: f"{title_case(unspace(m[1]))} {m[2]}", t).encode(),
-    "pages cut in two by stray blank lines": lambda t: "\n\n".join(
-        _cut_after(page, 4 + n % 20) if n % 7 == 3 else page
-        for n, page in enumerate(t.split("\n\n"))).encode(),
+    "pages cut in two by stray blank lines": lambda t: _cut(t).encode(),
     "a blank line under every running head": lambda t: re.sub(
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? \d{1,3} ?)$", "\\1\n", t).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
@@ -118,13 +116,19 @@ VARIATIONS = {
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}|[IVXL]+) ?$", "\\2", t).encode(),
     "no running heads, the folios alone at the foot": lambda t: _heads_changed(
         t, lambda head, folio, rest: f"{rest}\n{folio}").encode(),
+    "folios at the foot, pages cut in two by stray blank lines": lambda t: _cut(_heads_changed(
+        t, lambda head, folio, rest: f"{head} \n{rest}\n{folio}")).encode(),
+    "no running heads, the folios alone at the foot, pages cut in two": lambda t: _cut(
+        _heads_changed(t, lambda head, folio, rest: f"{rest}\n{folio}"), 1).encode(),
+    "the contents' entries in title case": lambda t: _contents_in_title_case(t).encode(),
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
 }
 
 HEADLESS = {"no running heads, the folios alone at the top",
-            "no running heads, the folios alone at the foot"}
+            "no running heads, the folios alone at the foot",
+            "no running heads, the folios alone at the foot, pages cut in two"}
 
 
 def _blank_versos(text: str) -> str:
@@ -157,6 +161,22 @@ def _titles_in_title_case(text: str) -> str:
     return "\n\n".join(pages)
 
 
+def _contents_in_title_case(text: str) -> str:
+    """The text with the capitals in its contents' entries set in title case, line by line
+    (``The Press as a Collective Organiser . . . 286``); roman numerals kept."""
+    start = text.index("\nC O N T E N T S \n") + 17
+    end = text.index("\nPREFACE")
+    furniture = {*_watermark(text)[0].splitlines(), *re.findall(r"(?m)^CONTENTS [IVX]+ ?$", text)}
+    word = r"[A-Z][A-Z.,()¹’-]*(?![a-z])"
+
+    def cased(m: re.Match[str]) -> str:
+        return m[0] if re.fullmatch(r"[IVX]+\.?", m[0]) else title_case(m[0])
+
+    return text[:start] + "\n".join(
+        line if line in furniture else re.sub(rf"{word}(?: {word})+|[A-Z]{{3,}}", cased, line)
+        for line in text[start:end].split("\n")) + text[end:]
+
+
 def _contents_last(text: str) -> str:
     """The text with its contents pages (the watermark on the first) moved to the end."""
     start = text.index(_watermark(text)[0] + "C O N T E N T S")
@@ -187,6 +207,13 @@ def _misread_folios(text: str) -> str:
         return f"{m[1]}{folio[:-1]}{m[3]}" if len(folio) > 1 else m[0]
 
     return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,} )(\d{1,3})( ?)$", misread, text)
+
+
+def _cut(text: str, lost: int = 0) -> str:
+    """Every seventh page cut in two by a blank line, somewhere among its lines (where the
+    original's is, its pages having ``lost`` lines at the top)."""
+    return "\n\n".join(_cut_after(page, 4 + n % 20 - lost) if n % 7 == 3 else page
+                       for n, page in enumerate(text.split("\n\n")))
 
 
 def _cut_after(page: str, at: int) -> str:
@@ -334,6 +361,12 @@ GENERATED = {
                                                     title_heads=True),
     "folios at the foot of every page, the heads above the text alone": Options(
         seed=8, foot_folios=True, opening_folios=True),
+    "folios at the foot of every page, the heads above the text, pages cut by stray blank "
+    "lines": Options(seed=26, foot_folios=True, opening_folios=True, stray_blanks=3),
+    "folios at the foot, a page in three cut in two, the opening pages without": Options(
+        seed=27, foot_folios=True, stray_blanks=3),
+    "no running heads, the folios alone at the foot, pages cut by stray blank lines": Options(
+        seed=28, heads=False, foot_folios=True, stray_blanks=3),
     "folios between dashes, the front matter's in lower-case roman": Options(
         seed=9, folio_form="— {} —", lower_roman=True),
     "the contents at the end": Options(seed=12, contents_at_end=True),
@@ -348,6 +381,7 @@ GENERATED = {
     "dagger, en dashes": Options(seed=20, foot_folios=True, opening_folios=True,
                                  folio_form="[{}]", contents_at_end=True, footnote_mark="†",
                                  hyphen="–"),
+    "the contents' entries in title case": Options(seed=29, contents_case="title"),
     "set by character count, as a typewriter or a plain-text wrap sets it": Options(
         seed=23, face=FIXED),
     "set by character count, no word broken at a line's end": Options(

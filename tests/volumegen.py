@@ -74,6 +74,7 @@ class Options:
     folio_form: str = "{}"  # how a folio is printed: ``— {} —`` between dashes
     lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
     contents_at_end: bool = False  # the contents after the notes, numbered on from them
+    contents_case: str = "capitals"  # the works' titles in the contents, or "title" case
     footnote_mark: str = "*"  # or ``†``
     hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
     face: str = TIMES  # the face lines are set in: ``FIXED``, every character alike
@@ -334,7 +335,8 @@ def _generate(o: Options) -> Volume:
     ts.head = "CONTENTS"
     entries = []
     for work in works:
-        entries.append(_leadered(f"{work.title.upper()}. {work.subtitle}".strip(" ."),
+        title = work.title.upper() if o.contents_case == "capitals" else title_case(work.title)
+        entries.append(_leadered(f"{title}. {work.subtitle}".strip(" ."),
                                  work.first_page, o.measure))
         entries += [_leadered(f"I. {title}", work.section_page, o.measure)
                     for title, _ in work.sections]

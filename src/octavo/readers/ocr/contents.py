@@ -9,6 +9,7 @@ congress are its parts, numbered or roman items under a work its sections.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,10 @@ _BACK = {"preface": re.compile(r"(?i)^(?:preface|foreword)$"),  # entries of no 
          "notes": re.compile(r"(?i)^(?:[a-z]+ )?notes$"),
          "chronicle": re.compile(r"(?i)^(?:biographical )?chronicle\b")}
 _DESCRIPTION = re.compile(r"\.\s+(?=(?:Report|Speech|Theses|Interview|Synopsis)\b)")
+# where a work's title set in title case ends: at a sentence's end (not an initial's or an
+# abbreviation's) before a description of more than a word, or before a date or a remark
+# in brackets
+_TITLE_END = re.compile(rf"(?<=[a-z])\.\s+(?=[A-Z]\S*\s\S)|,?\s+(?=(?:{MONTHS})\s+\d|\()")
 
 
 @dataclass
@@ -116,13 +121,18 @@ def _page_value(page: str) -> int:
     return int(page) if page.isdigit() else 0
 
 
-def parse(lines: list[str]) -> list[Entry]:
-    """The contents as a tree of entries: works with their parts and sections."""
+def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) -> list[Entry]:
+    """The contents as a tree of entries: works with their parts and sections.  Where
+    they set no work's title in capitals, an entry in title case is a work if the page it
+    lists opens without a running head (``opens``), as a work's does, and is neither the
+    page of the work open nor before its next part; else a section."""
     top: list[Entry] = []
     work: Entry | None = None  # the open work or part
     composite: Entry | None = None  # the open work whose numbered items are parts
     roman: Entry | None = None  # the open roman-numbered section
     items = entry_lines(lines)
+    capitals = any(is_capitals(_leading_capitals(text)) for text, page in items
+                   if page and not _ROMAN_ITEM.match(text) and not _NUMBERED_ITEM.match(text))
     for i, (text, page) in enumerate(items):
         if not page:
             if text == "Appendices":
@@ -140,8 +150,14 @@ def parse(lines: list[str]) -> list[Entry]:
             roman = Entry(_display(m["title"] or ""), "section", page,
                           printed=m["title"] or "", number=number)
             work.children.append(roman)
-        elif is_capitals(_leading_capitals(text)) and not _NUMBERED_ITEM.match(text):
-            work = _work_entry(text, page)
+        elif _APPENDIX.match(text) and top and top[-1].kind == "group":
+            top[-1].children.append(Entry(_display(text), "appendix", page, printed=text))
+            top[-1].page = top[-1].page or page
+        elif not _NUMBERED_ITEM.match(text) and (
+                is_capitals(_leading_capitals(text)) if capitals
+                else (work is None or (opens(page) and page != work.page))
+                and not (composite and _part_follows(items[i + 1:], work))):
+            work = _work_entry(text, page, capitals)
             top.append(work)
             roman = None
             is_composite = (_NUMBERED_ITEM.match(following[0]) and following[1].isdigit()
@@ -157,12 +173,19 @@ def parse(lines: list[str]) -> list[Entry]:
                 section = Entry(_display(m["title"]), "section", page, printed=m["title"],
                                 number=m["number"])
                 (roman or work).children.append(section)  # type: ignore[union-attr]
-        elif _APPENDIX.match(text) and top and top[-1].kind == "group":
-            top[-1].children.append(Entry(_display(text), "appendix", page, printed=text))
-            top[-1].page = top[-1].page or page
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
+
+
+def _part_follows(items: list[tuple[str, str]], part: Entry | None) -> bool:
+    """Whether the next numbered item is the part after ``part`` (an entry in title case
+    before it is a section of ``part``, not a work: a contents set in title case tells
+    them apart by their place alone)."""
+    number = next((m["number"] for text, page in items if page
+                   and (m := _NUMBERED_ITEM.match(text))), "")
+    return part is not None and part.kind == "part" and number.rstrip(".").isdigit() and \
+        int(number.rstrip(".")) == int(part.printed.split(".")[0]) + 1
 
 
 def _leading_capitals(text: str) -> str:
@@ -192,8 +215,12 @@ def _describe(rest: str) -> tuple[str, str]:
     return rest.strip(" ,"), date
 
 
-def _work_entry(text: str, page: str) -> Entry:
-    title, rest = _split_capitals(text)
+def _work_entry(text: str, page: str, capitals: bool = True) -> Entry:
+    if capitals:
+        title, rest = _split_capitals(text)
+    else:
+        m = _TITLE_END.search(text)
+        title, rest = (text[:m.start()], text[m.end():]) if m else (text, "")
     subtitle, date = _describe(rest)
     if m := re.match(rf"^(?P<date>{DATE.pattern})\s*(?P<paren>\(.*\))$", subtitle):
         subtitle, date = m["paren"], m["date"]
@@ -221,4 +248,5 @@ def _display(text: str) -> str:
 
 def read(st: Structure) -> None:
     """The structure pass: the printed contents of the volume's pages as entries."""
-    st.entries = parse(contents_lines(st.layout.pages))
+    headless = {p.folio for p in st.layout.pages if not p.head}
+    st.entries = parse(contents_lines(st.layout.pages), headless.__contains__)

@@ -99,7 +99,8 @@ def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
 
 def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
     """The candidate folios (page index, number; in page order, a page may have several)
-    that make the longest rising run of each kind."""
+    that make the longest rising run of each kind; roman ones inside the arabic run are
+    none (``I laughed``, ``K. M A R X``)."""
     kept: set[tuple[int, Number]] = set()
     for kind in ("roman", "arabic"):
         items = [c for c in candidates if c[1].kind == kind]
@@ -114,7 +115,9 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
             while k >= 0:
                 kept.add(items[k])
                 k = before[k]
-    return kept
+    body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
+    return {(i, n) for i, n in kept
+            if n.kind == "arabic" or not body or not min(body) < i < max(body)}
 
 
 def infer(folios: list[str]) -> list[str]:

@@ -27,8 +27,8 @@ MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 _MISREAD = r"(?=[\dIlOS]{2,3}\b)[IlOS]*\d[\dIlOS]*"
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
-# ``Our Tasks in Russia``: its words capitalised, but the short ones
-_TITLE_CASE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|[a-z]{1,3}) )*[A-Z][\w.’'-]*")
+# ``Our Tasks in Russia``: its words capitalised, but the short ones inside
+_TITLE_CASE = re.compile(r"[A-Z][\w.’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.’'-]*)*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
@@ -97,13 +97,17 @@ def recur(known: Counter[str]) -> bool:
     return 2 * sum(n for n in known.values() if n >= 2) >= sum(known.values())
 
 
+def set_as_head(head: str) -> bool:
+    """Whether a head is set as heads are: in capitals or in title case."""
+    return is_capitals(head) or _TITLE_CASE.fullmatch(head) is not None
+
+
 def accepted(candidate: Candidate, known: Counter[str]) -> bool:
     """Whether a candidate's head reads as a running head: in capitals or title case, in
     lower case where most heads are (small capitals read so), or the words of other pages'
     heads (``known``: how many pages each head has opened)."""
     head = candidate.head
-    return (not head or is_capitals(head) or known[head] >= 2
-            or _TITLE_CASE.fullmatch(head) is not None
+    return (not head or set_as_head(head) or known[head] >= 2
             or (head.islower() and 2 * sum(n for h, n in known.items() if h.islower())
                 > sum(known.values())))
 
