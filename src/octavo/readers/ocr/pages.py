@@ -16,12 +16,11 @@ neighbouring pages.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from . import boilerplate, contents, folios, heads
+from . import boilerplate, contents, cuts, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -32,10 +31,6 @@ from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
 
-
-NEAR = 5  # pages either side whose lengths tell how many lines a full page holds
-# a line that ends a sentence (a quote, a marker after), or an endnote with its page
-_ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
 
 
 @dataclass
@@ -126,7 +121,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         heads.is_capitals(p.lines[0]) or contents.is_heading(p.lines[0])
         or entries.titles(p.lines[0])) for p in pages]
     at_foot = [i in first and first[i].bottom > 0 for i in range(len(pages))]
-    parts = _parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
+    parts = cuts.parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
         heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
                    at_foot, titled, heads_run := _heads_run(pages, titled),
                    [k > 0 and foot and titled[k - 1] and entries.titles(
@@ -138,7 +133,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         return head if head and heads.accepted(Candidate(head, folio, 1), known) and \
             not entries.titles(head, folio) else ""
 
-    pages = _rejoin(pages, parts, head_over)
+    pages = cuts.rejoin(pages, parts, head_over)
     options = [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
     seen: set[str] = set()  # the heads of the pages before
@@ -192,89 +187,6 @@ def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
             if not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))
             and c.head and i > 0 and pages[i - 1].lines
             and c.head == heads.head_text(pages[i - 1].lines[0])}
-
-
-def _parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
-           titled: list[bool], heads_run: bool, same: list[bool]) -> set[int]:
-    """The pages that are the second part of a page the scan's text cut in two at a stray
-    blank line.  Such a part has no head, no folio and no head beside a misread folio
-    (``headed``: known heads, or capitals beside no number); it is one if the page before
-    holds only its head, or if, opening with no title in capitals, it runs on from the
-    page before or the folios around leave no number for every page between them (the
-    first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
-    where the part before has none, whether the text runs on or not; not after a title:
-    a work's opening page, which the print leaves without a folio, is a page of its own
-    unless the folios leave it no number, or its title is listed at the page the folio
-    prints (``same``).  Where the print runs heads (``heads_run``), a page with its
-    folio at the foot and no head is a part all the same: its head opened the part
-    before.  Nothing follows a folio at a page's foot; a part that could end one page or
-    open the next goes where the pages so made are no longer than pages are (``_ends``)."""
-    bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
-    loose = [b and not t for b, t in zip(bare, titled, strict=True)]
-    footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
-              and not t  # a folio at the foot, or none
-              for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
-    numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
-    parts = {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
-        (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
-        or (footed[k] and at_foot[k] and bare[k - 1]
-            and (heads_run or same[k] or not titled[k - 1]))
-        or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
-            and _runs_on(pages[k - 1], pages[k])))}
-    for (i, a), (j, b) in itertools.pairwise(numbered):
-        between = range(i + 1, j)
-        room = b.value - a.value - 1 if a.kind == b.kind else len(between)
-        excess = len(between) - len(parts.intersection(between)) - room
-        cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
-        cut += [j] if footed[j] and bare[j - 1] and j - 1 > i else []
-        parts.update(cut[:max(0, excess)])
-    for k in sorted(parts):
-        if k - 1 in parts:  # a part between two pages joins one of them
-            parts.discard(k if _ends(pages, k - 1) else k - 1)
-    return parts
-
-
-def _ends(pages: list[Page], k: int) -> bool:
-    """Whether the part ``k``, between the page before and the part after, ends the page
-    before rather than opens the page after: the pages so made run fewer lines past a
-    full page (the longest of the numbered pages around, notes set smaller holding more).
-    Where neither does, it opens the page after, whose folio at its foot closes the page
-    the blank line cut."""
-    before, part, after = (len(pages[i].lines) for i in (k - 1, k, k + 1))
-    full = max((len(p.lines) for p in pages[max(0, k - NEAR):k - 1] + pages[k + 2:k + NEAR]
-                if p.folio), default=0)
-
-    def over(*pages: int) -> int:
-        return sum(max(0, n - full) for n in pages)
-
-    return over(before + part, after) < over(before, part + after)
-
-
-def _runs_on(before: Page, page: Page) -> bool:
-    """Whether a page's text runs on from the page before: it opens in lower case, or
-    the page before ends inside a sentence."""
-    letter = next((c for c in page.lines[0] if c.isalpha()), "")
-    return letter.islower() or not _ENDED.search(before.lines[-1])
-
-
-def _rejoin(pages: list[Page], parts: set[int],
-            head_over: Callable[[str, str], str]) -> list[Page]:
-    """The pages with each of ``parts`` joined to the page before it.  Where the folio
-    stood at the foot of the second part, the first part's top line is the page's running
-    head if it reads as one (``head_over``: the head in a line over a folio, "" if none)."""
-    out: list[Page] = []
-    for k, page in enumerate(pages):
-        if k in parts:
-            whole = out[-1]
-            if not whole.folio and page.folio and not whole.head and whole.lines and (
-                    head := head_over(whole.lines[0], page.folio)):
-                whole.head, whole.lines, whole.folio_below = head, whole.lines[1:], True
-            whole.lines += page.lines
-            whole.span = (whole.span[0], page.span[1])
-            whole.folio = whole.folio or page.folio  # one at the foot of the second part
-        else:
-            out.append(replace(page, index=len(out)))
-    return out
 
 
 def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
