@@ -18,7 +18,6 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import dask
@@ -92,27 +91,13 @@ class Cluster:
                 raise ClusterError(f"no worker joined in {CONNECT_SECONDS} s", scheduler) from None
         else:
             dask.config.set(EMBEDDED)
-            worker_server.start()  # if the command has not started it already
+            worker_server.start()  # unless a batch started it already (batch.cluster_soon)
             # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1
             self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                       host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                       silence_logs=logging.ERROR)
             self.client = Client(self.local)
         self.layouts = layouts
-
-    @classmethod
-    def soon(cls, scheduler: str | None = None, workers: int = 1) -> Future[Cluster]:
-        """A cluster starting in a thread of its own, its workers loading the writers, while
-        the caller does other work (reads a source)."""
-        def start() -> Cluster:
-            cluster = cls(scheduler, workers)
-            cluster.warm([])
-            return cluster
-
-        pool = ThreadPoolExecutor(1, thread_name_prefix="octavo-cluster")
-        starting = pool.submit(start)
-        pool.shutdown(wait=False)
-        return starting
 
     @property
     def threads(self) -> int:
