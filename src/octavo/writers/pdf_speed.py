@@ -12,6 +12,10 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
   was the text of a tuple of fourteen values, made for every box; here it is the tuple.
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
+- Font subsets: HarfBuzz is given the glyphs to keep in arrays of a C type named by their
+  length (``hb_codepoint_t[37]``), and cffi parses every type text it has not seen (3-7 ms):
+  a batch of pamphlets meets hundreds of lengths. Here they are arrays of the unsized type
+  (``hb_codepoint_t[]``, parsed once) made from the same items.
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
   (once to write it, once more to hash the file for the identifier); while it writes,
   each stream's data is made once.
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from operator import itemgetter
@@ -34,7 +39,7 @@ import pydyf
 from . import pdf_glyphs
 from .weasyprint_loaded import weasyprint
 
-text, page = weasyprint.draw.text, weasyprint.layout.page
+text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
 line_break, MarginBox = weasyprint.text.line_break, weasyprint.formatting_structure.boxes.MarginBox
 LST_TO_ISO = weasyprint.text.constants.LST_TO_ISO
 PANGO_DIRECTION = weasyprint.text.constants.PANGO_DIRECTION
@@ -225,6 +230,26 @@ def _stream_data(self) -> bytes:
     return made[1]
 
 
+class _Arrays:
+    """WeasyPrint's ffi, its arrays of a length (``T[37]``) made as arrays of ``T[]``."""
+
+    def new(self, cdecl: str, init: object = None) -> object:
+        kind, _, length = cdecl.partition("[")
+        if init is not None and length[:-1].isdigit() and int(length[:-1]) == len(init):
+            cdecl = f"{kind}[]"
+        return ffi.new(cdecl, init)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(ffi, name)
+
+
+def _with_arrays(function: types.FunctionType) -> types.FunctionType:
+    """``function`` (of weasyprint.pdf.fonts) run with ``_Arrays`` as its ``ffi``."""
+    names = {**vars(fonts), "ffi": _Arrays()}
+    return types.FunctionType(function.__code__, names, function.__name__,
+                              function.__defaults__, function.__closure__)
+
+
 _ORIGINAL_RESOLVE = page.resolve_percentages
 _ORIGINAL_FONT_KEY = line_break._font_style_cache_key
 _ORIGINAL_WRITE = pydyf.PDF.write
@@ -235,5 +260,7 @@ _PATCHES = [(line_break.Layout, "setup", _setup, "fb227a55"),
             (line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
             (page, "resolve_percentages", _resolve_percentages, "71673078"),
             (pydyf.PDF, "write", _write, "242cd38f"),
-            (pydyf.Stream, "data", property(_stream_data), "bdc2bc51")]
+            (pydyf.Stream, "data", property(_stream_data), "bdc2bc51"),
+            (fonts.Font, "_harfbuzz_subset", _with_arrays(fonts.Font._harfbuzz_subset),
+             "f8080566")]
 _ORIGINALS = [getattr(module, name) for module, name, _, _ in _PATCHES]
