@@ -125,8 +125,13 @@ class Cluster:
         return sum(w["nthreads"] for w in info.values()) or 1
 
     def submit(self, task: Callable, *args: object, fmt: str, name: str) -> Any:
-        """Send ``task(*args)`` to the cluster; returns its Dask future."""
-        key = f"octavo-{name}-{uuid.uuid4().hex[:12]}"
+        """Send ``task(*args)`` to the cluster; returns its Dask future. Every task is of one
+        Dask task group (named by a key's first part), whatever its name: once a few are
+        waiting, the scheduler queues them and hands each to the first free worker, in the
+        order they came (a batch sends the longest first). Keys named ``octavo-<name>`` had
+        been grouped by the name's leading words, one group per pamphlet of a book whose id
+        is all words."""
+        key = ("octavo-task", name, uuid.uuid4().hex[:12])
         if fmt == "pdf" and self.layouts:
             return self.client.submit(_limited, task, *args, layouts=self.layouts, key=key,
                                       pure=False)
