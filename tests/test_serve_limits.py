@@ -5,6 +5,7 @@ has its job retried, and what fails leaves nothing in the store."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import time
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from conftest import INPUT
 
 from octavo.cli import main
-from octavo.cluster import Cluster
+from octavo.cluster import COLLECTOR_THRESHOLDS, Cluster
 from octavo.commands.serve import Size
 from octavo.jobs import Busy, Jobs
 from octavo.library import Library
@@ -100,6 +101,8 @@ def test_a_worker_killed_mid_build_has_its_job_retried(jobs, title, cluster):
     assert settled(job) == "ready", job.outputs[0].error
     assert stored_files(jobs) == sorted(f"{job.outputs[0].order.key}.{ext}"
                                         for ext in ("json", "pdf"))
+    # the worker started in its place collects its garbage as seldom as the first did
+    assert [*cluster.client.run(gc.get_threshold).values()] == [COLLECTOR_THRESHOLDS]
 
 
 def span(seconds: float) -> tuple[float, float]:

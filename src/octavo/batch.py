@@ -11,12 +11,13 @@ its outputs isn't even read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import worker_server
 from .cache import Entry, Manifest, output_keys, read_cached, source_fingerprint
 from .cache.ahead import reading_ahead
 from .errors import OctavoError
@@ -105,6 +106,28 @@ def prepare(source: Source, queries: list[str], out_dir: Path, formats: tuple[st
                  jobs=plan(book, works, out_dir, formats, pamphlet_settings(source)))
 
 
+def cluster_soon(scheduler: str | None, workers: int) -> Future[Cluster]:
+    """A cluster starting in a thread of its own (``scheduler``'s, else an embedded one of
+    ``workers`` processes), its workers loading the writers, while the caller does other work
+    (reads a source). The embedded workers' server starts first, here: from the main thread
+    it ignores Ctrl-C, and it loads Dask and the writers on another core while the thread
+    loads Dask for this process (a second of work each)."""
+    if not scheduler:
+        worker_server.start()
+
+    def start() -> Cluster:
+        from .cluster import Cluster
+
+        cluster = Cluster(scheduler, workers)
+        cluster.warm([])
+        return cluster
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="octavo-cluster")
+    starting = pool.submit(start)
+    pool.shutdown(wait=False)
+    return starting
+
+
 def _written(job: Job, rendered: Rendered) -> Made:
     """An output made for a job, written to its path."""
     write_atomic(job.path, rendered.data)
@@ -146,10 +169,7 @@ def run(batch: Batch, workers: int, done: Callable[[Made], None] = lambda made: 
             for job in todo:
                 finish(_written(job, render(job.book, job.fmt, job.settings)))
         elif todo or cluster is not None:
-            if cluster is None:
-                from .cluster import Cluster  # here: Dask takes a second to load
-
-                cluster = Cluster.soon(scheduler, workers)
+            cluster = cluster or cluster_soon(scheduler, workers)
             _on_cluster(todo, cluster, finish)
         manifest.source_done(batch.source, batch.fingerprint, [p.name for p in order])
     finally:

@@ -3,7 +3,8 @@ will want them: the embedded Dask cluster's workers, and the processes that lay 
 book's parts (pdf_parallel).
 
 multiprocessing's fork server first loads its preload (for Dask: Dask itself and the
-writers; WeasyPrint takes half a second of processor time to load, in every worker else).
+writers, worker_preload; WeasyPrint takes half a second of processor time to load, in every
+worker else).
 Started when the workers are, that loading waits on the command's own work; started first,
 it runs on another core meanwhile, and the workers are up half a second sooner (measured
 here: Dask's workers 1.3-1.6 s from the command's start instead of 1.8-2.1 s).
@@ -16,7 +17,7 @@ import multiprocessing.forkserver
 import signal
 import threading
 
-PRELOAD = ["distributed", "octavo.orders", "octavo.writers.epub", "octavo.writers.pdf_warm"]
+PRELOAD = ["octavo.worker_preload"]  # Dask and the writers
 _started = False  # whether this process started the server
 
 

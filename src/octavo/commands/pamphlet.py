@@ -9,7 +9,7 @@ import click
 
 from .. import cores
 from ..anthology import read_anthology
-from ..batch import prepare, run
+from ..batch import cluster_soon, prepare, run
 from ..build import write_book
 from ..cache import read_cached
 from ..pamphlet import pamphlet as cut_pamphlet
@@ -74,13 +74,7 @@ def pamphlets(source: Path, works: tuple[str, ...], every: bool, jobs: int,
     starting = {}
 
     def start_cluster() -> None:  # there is work: the cluster starts while the source is read
-        if not scheduler:  # the workers' server loads while Dask does, here
-            from .. import worker_server
-
-            worker_server.start()
-        from ..cluster import Cluster
-
-        starting["cluster"] = Cluster.soon(scheduler, jobs)
+        starting["cluster"] = cluster_soon(scheduler, jobs)
 
     parallel = scheduler or (jobs > 1 and (every or len(works) * len(formats) > 1))
     with status():

@@ -23,8 +23,15 @@ MARGIN = 140
 BACKGROUND = (112, 24, 28)  # the deep red of the Moscow editions' cloth
 INK = (244, 233, 208)
 GOLD = (214, 176, 96)
+# Pillow keeps this many freed blocks of image memory for the next image: a cover makes six
+# images of 2.9 MB, and each block the system hands out again is zeroed page by page (a
+# fifth of a cover's time, drawn one after another in a process: pamphlets' EPUBs)
+KEPT_BLOCKS = 8
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 REGULAR = re.compile(r"(-Regular|_R)$")  # how font files name their upright regular face
+
+
+Image.core.set_blocks_max(max(Image.core.get_blocks_max(), KEPT_BLOCKS))
 
 
 @cache
