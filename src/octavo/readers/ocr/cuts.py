@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 NEAR = 5  # pages either side whose lengths tell how many lines a full page holds
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
 _ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
+_ENTRY = re.compile(r"(\d{1,3}) (?=\S)")  # a numbered entry's first line (an endnote's)
 
 
 def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
@@ -78,9 +79,15 @@ def _ends(pages: list[Page], k: int) -> bool:
 
 def _runs_on(before: Page, page: Page) -> bool:
     """Whether a page's text runs on from the page before: it opens in lower case, or
-    the page before ends inside a sentence."""
+    the page before ends inside a sentence, or it opens with the entry numbered next to
+    the last of the page before (the notes, whose pages after the last folio no count of
+    the folios can join)."""
     letter = next((c for c in page.lines[0] if c.isalpha()), "")
-    return letter.islower() or not _ENDED.search(before.lines[-1])
+    opens = _ENTRY.match(page.lines[0])
+    last = next((int(m[1]) for line in reversed(before.lines) if (m := _ENTRY.match(line))),
+                None)
+    return letter.islower() or not _ENDED.search(before.lines[-1]) or (
+        bool(opens) and last is not None and int(opens[1]) == last + 1)
 
 
 def rejoin(pages: list[Page], parts: set[int],
