@@ -396,6 +396,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in range(1, 7
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
         (14, 4),  # the notes' last page cut where a note ends, after the last folio
+        (2, 4),  # and its second part opening with a note's number (23 An editor's note)
     )}
 
 

@@ -94,16 +94,13 @@ def _heads(pages: list[Page]) -> list[Page]:
     """Take each page's running head and folio off its lines, where they fit the run; the
     pages the scan's text cut in two made whole again."""
     options = [heads.candidates(p.lines) for p in pages]
-    numbered = [(i, n, c) for i, found in enumerate(options) for c in found
-                if (n := Number.of(c.folio))]
-    in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
-                               key=lambda c: (c[0], c[1].kind, c[1].value)))
-    in_run |= _alone(pages, numbered, in_run)
-    first: dict[int, Candidate] = {}  # each page's likeliest candidate that fits the run
-    for i, n, candidate in numbered:
-        if (i, n) in in_run and i not in first:
-            first[i] = candidate
+    first = _fitting(pages, options)
     known = Counter(c.head for c in first.values() if c.head)
+    text = {(i, c) for i, c in first.items()
+            if not heads.accepted(c, known) and _folio_alone(options[i], c) is c}
+    if text:  # a line of text beside a number took a folio's place in the run
+        first = _fitting(pages, options, text)
+        known = Counter(c.head for c in first.values() if c.head)
     if not _recur(first):  # the folios printed alone: the top line beside one is text
         first = {i: _folio_alone(options[i], c) if known[c.head] < 2 and (
             c.top == 2 or c.footed) else c for i, c in first.items()}
@@ -150,6 +147,24 @@ def _heads(pages: list[Page]) -> list[Page]:
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
     return pages
+
+
+def _fitting(pages: list[Page], options: list[list[Candidate]],
+             text: set[tuple[int, Candidate]] | None = None) -> dict[int, Candidate]:
+    """Each page's likeliest candidate (``options``, by page) whose folio fits the run of
+    folios, but those of ``text`` (by page): a line beside a number that reads as no
+    running head (a numbered endnote, ``23 An editor's note on``, opening the second part
+    of a page cut in two) is no folio, and must not make the run pass over the next page's."""
+    numbered = [(i, n, c) for i, found in enumerate(options) for c in found
+                if (n := Number.of(c.folio)) and (i, c) not in (text or set())]
+    in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
+                               key=lambda c: (c[0], c[1].kind, c[1].value)))
+    in_run |= _alone(pages, numbered, in_run)
+    first: dict[int, Candidate] = {}
+    for i, n, candidate in numbered:
+        if (i, n) in in_run and i not in first:
+            first[i] = candidate
+    return first
 
 
 def _recur(first: dict[int, Candidate]) -> bool:
