@@ -397,6 +397,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in range(1, 7
         sampled(seed), stray_blanks=every) for seed, every in (
         (14, 4),  # the notes' last page cut where a note ends, after the last folio
         (2, 4),  # and its second part opening with a note's number (23 An editor's note)
+        (3, 2),  # a page cut between a part's numeral (I) and its title, folios alone
+        (6, 4),  # … the folios at the foot, the second part's
     )}
 
 

@@ -28,14 +28,16 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     (``headed``: known heads, or capitals beside no number); it is one if the page before
     holds only its head, or if, opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
-    first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
-    where the part before has none, whether the text runs on or not; not after a title:
-    a work's opening page, which the print leaves without a folio, is a page of its own
-    unless the folios leave it no number, or its title is listed at the page the folio
-    prints (``same``).  Where the print runs heads (``heads_run``), a page with its
-    folio at the foot and no head is a part all the same: its head opened the part
-    before.  Nothing follows a folio at a page's foot; a part that could end one page or
-    open the next goes where the pages so made are no longer than pages are (``_ends``)."""
+    first such are parts, those opening with a title last: a section's title inside a
+    page).  A part may carry the page's folio at its foot (``at_foot``), where the part
+    before has none, whether the text runs on or not; not after a title: a work's opening
+    page, which the print leaves without a folio, is a page of its own unless the folios
+    leave it no number (the part under the folio may then open with a section's title),
+    or its title is listed at the page the folio prints (``same``).  Where the print runs
+    heads (``heads_run``), a page with its folio at the foot and no head is a part all the
+    same: its head opened the part before.  Nothing follows a folio at a page's foot; a
+    part that could end one page or open the next goes where the pages so made are no
+    longer than pages are (``_ends``)."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
@@ -53,7 +55,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
         excess = len(between) - len(parts.intersection(between)) - room
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
-        cut += [j] if footed[j] and bare[j - 1] and j - 1 > i else []
+        cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
+            bare[j - 1] and j - 1 > i else []
+        cut += [k for k in between if bare[k] and titled[k] and k not in parts
+                and not at_foot[k - 1]]
         parts.update(cut[:max(0, excess)])
     for k in sorted(parts):
         if k - 1 in parts:  # a part between two pages joins one of them
