@@ -392,7 +392,10 @@ GENERATED = {
 
 # Volumes no one chose: each switch above drawn at random, seed by seed; and some of them
 # with a page in so many cut in two by a stray blank line
-SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in range(1, 7)} | {
+SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
+    *range(1, 7),
+    40, 78,  # two stamps that alternate, each on two pages of a short volume
+)} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
         (14, 4),  # the notes' last page cut where a note ends, after the last folio
