@@ -395,6 +395,7 @@ GENERATED = {
 SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     *range(1, 7),
     40, 78,  # two stamps that alternate, each on two pages of a short volume
+    66, 87,  # no running heads: a section's title at the foot of a page, over its folio
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

@@ -31,6 +31,7 @@ from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
 
+HEADED = 0.25  # the least share of the numbered pages a print's running heads stand on
 
 
 @dataclass
@@ -101,9 +102,11 @@ def _heads(pages: list[Page]) -> list[Page]:
     if text:  # a line of text beside a number took a folio's place in the run
         first = _fitting(pages, options, text)
         known = Counter(c.head for c in first.values() if c.head)
-    if not _recur(first):  # the folios printed alone: the top line beside one is text
-        first = {i: _folio_alone(options[i], c) if known[c.head] < 2 and (
-            c.top == 2 or c.footed) else c for i, c in first.items()}
+    if not _recur(first):  # the folios printed alone: a line of its own beside one is
+        # text, but a head that stands so beside two or more, in the same place (one left)
+        placed = Counter((c.head, c.top, c.bottom, c.before) for c in first.values())
+        first = {i: _folio_alone(options[i], c) if placed[c.head, c.top, c.bottom, c.before]
+                 < 2 and (c.top == 2 or c.bottom) else c for i, c in first.items()}
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
         if candidate.footed and entries.titles(candidate.head, candidate.folio):
@@ -169,10 +172,13 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
 
 def _recur(first: dict[int, Candidate]) -> bool:
     """Whether the heads of the pages' candidates (``first``, by page) recur as running
-    heads do (``heads.recur``); a line of text beside the folio of a page after one with
-    no folio is left out: it may open the second part of a page cut in two."""
-    return heads.recur(Counter(c.head for i, c in first.items() if c.head and (
-        i - 1 in first or heads.set_as_head(c.head))))
+    heads do (``heads.recur``), on a share of the numbered pages (a section's title that
+    two pages each open or end with beside their folios heads none); a line of text
+    beside the folio of a page after one with no folio is left out: it may open the
+    second part of a page cut in two."""
+    known = Counter(c.head for i, c in first.items() if c.head and (
+        i - 1 in first or heads.set_as_head(c.head)))
+    return heads.recur(known) and sum(known.values()) >= HEADED * len(first)
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:
