@@ -396,6 +396,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     *range(1, 7),
     40, 78,  # two stamps that alternate, each on two pages of a short volume
     66, 87,  # no running heads: a section's title at the foot of a page, over its folio
+    46, 102,  # works of two pages: no two running heads side by side name the author
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
