@@ -397,6 +397,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     40, 78,  # two stamps that alternate, each on two pages of a short volume
     66, 87,  # no running heads: a section's title at the foot of a page, over its folio
     46, 102,  # works of two pages: no two running heads side by side name the author
+    71, 129,  # the contents at the end, the folio at the foot of their first page
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

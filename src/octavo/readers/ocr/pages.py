@@ -109,7 +109,8 @@ def _heads(pages: list[Page]) -> list[Page]:
                  < 2 and (c.top == 2 or c.bottom) else c for i, c in first.items()}
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
-        if candidate.footed and entries.titles(candidate.head, candidate.folio):
+        if candidate.footed and (entries.titles(candidate.head, candidate.folio)
+                                 or _opens_contents(pages, first, i)):
             first[i] = _folio_alone(options[i], candidate)
     known = Counter(c.head for c in first.values() if c.head)
     first = {i: c if heads.accepted(c, known) else _folio_alone(options[i], c)
@@ -170,6 +171,15 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
     return first
 
 
+def _opens_contents(pages: list[Page], first: dict[int, Candidate], i: int) -> bool:
+    """Whether a page's head (``first``, by page) is the contents' heading over the first
+    of their pages, the page before neither opening with it nor headed so."""
+    before = pages[i - 1].lines[:1] if i else []
+    return contents.is_heading(first[i].head) and not (
+        (before and contents.is_heading(before[0]))
+        or (i - 1 in first and contents.is_heading(first[i - 1].head)))
+
+
 def _recur(first: dict[int, Candidate]) -> bool:
     """Whether the heads of the pages' candidates (``first``, by page) recur as running
     heads do (``heads.recur``), on a share of the numbered pages (a section's title that
@@ -224,14 +234,16 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
 def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
     (``named``), and the pages after it headed by its name, or, where the print heads
-    none of them (its folios alone), the head-less numbered pages up to the next title."""
+    none of them (its folios alone), the head-less numbered pages up to the next title
+    (or the contents' heading, which no entry lists)."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
     end = start + 1
     bare = end < len(pages) and not pages[end].head
     while end < len(pages) and (named(pages[end].head) or (
-            bare and not pages[end].head and pages[end].folio and not pages[end].title)):
+            bare and not pages[end].head and pages[end].folio and not pages[end].title
+            and not contents.is_heading(pages[end].lines[0] if pages[end].lines else ""))):
         end += 1
     return pages[start:end]
 
