@@ -398,6 +398,9 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     66, 87,  # no running heads: a section's title at the foot of a page, over its folio
     46, 102,  # works of two pages: no two running heads side by side name the author
     71, 129,  # the contents at the end, the folio at the foot of their first page
+    93, 98,  # stand-ins that stand twice only (Party`s, ³the worker …²); no heads, a
+    # section's title beside the folio of two pages
+    105,  # a dash's stand-in most often before i.e. (his man~i.e., a buyer)
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
