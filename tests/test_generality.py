@@ -401,6 +401,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     93, 98,  # stand-ins that stand twice only (Party`s, ³the worker …²); no heads, a
     # section's title beside the folio of two pages
     105,  # a dash's stand-in most often before i.e. (his man~i.e., a buyer)
+    32,  # a work of a page opens the body: two opening pages before the first folio
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
