@@ -210,6 +210,10 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
     stripped = [line.strip() for line in lines]
     for group in groups:
         members = {g for g in group.lines if g}
+        # the lines a blank line parts inside the group (not one repeat's last line from
+        # the next one's first: that blank line ends a page)
+        ls = group.lines
+        parted = {(a, c) for a, b, c in zip(ls, ls[1:], ls[2:], strict=False) if not b}
         i = 0
         while i < len(stripped):
             if stripped[i] not in members or i in gone:
@@ -217,9 +221,9 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
                 continue
             j, found = i, set()
             while j < len(stripped) and (stripped[j] in members
-                                         or (not stripped[j] and "" in group.lines
-                                             and j + 1 < len(stripped)
-                                             and stripped[j + 1] in members)):
+                                         or (not stripped[j] and j + 1 < len(stripped)
+                                             and (stripped[j - 1], stripped[j + 1])
+                                             in parted)):
                 found.add(stripped[j])
                 j += 1
             if len(found - {""}) >= min(2, len(members)):
