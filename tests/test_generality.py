@@ -403,6 +403,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     105,  # a dash's stand-in most often before i.e. (his man~i.e., a buyer)
     32,  # a work of a page opens the body: two opening pages before the first folio
     61,  # a stamp parted by a blank line ends one page and opens the next
+    120,  # a date four works share, once over a line opening with I (not a head)
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .contents import is_heading
 from .folios import plain
-from .heads import candidates, is_capitals
+from .heads import candidates, is_capitals, set_as_head
 
 MIN_LETTERS = 3  # a stamp's line says something in letters
 MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice …
@@ -102,12 +102,14 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
 
 def _over_heads(stripped: list[str], at: list[int]) -> bool:
     """Whether a recurring line stands, somewhere, right above a running head and its folio
-    (``NOTES 24``), or between them (``NOTES`` / the line / ``24``): where no text stands."""
+    (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
+    after a numeral), or between them (``NOTES`` / the line / ``24``): where no text
+    stands."""
     def line(i: int) -> str:
         return stripped[i] if 0 <= i < len(stripped) else ""
 
     def headed(i: int) -> bool:
-        return any(c.head and c.folio for c in candidates([line(i)]))
+        return any(c.head and c.folio and set_as_head(c.head) for c in candidates([line(i)]))
 
     def parted(i: int) -> bool:
         return bool(plain(line(i + 1))) and is_capitals(line(i - 1))
