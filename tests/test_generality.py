@@ -411,6 +411,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (2, 4),  # and its second part opening with a note's number (23 An editor's note)
         (3, 2),  # a page cut between a part's numeral (I) and its title, folios alone
         (6, 4),  # … the folios at the foot, the second part's
+        (47, 4),  # the first work's opening page cut, before the first folio
     )}
 
 

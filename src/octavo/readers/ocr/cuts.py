@@ -22,7 +22,8 @@ _ENTRY = re.compile(r"(\d{1,3}) (?=\S)")  # a numbered entry's first line (an en
 
 
 def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
-           titled: list[bool], heads_run: bool, same: list[bool]) -> set[int]:
+           titled: list[bool], heads_run: bool, same: list[bool],
+           listed: list[str]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
     (``headed``: known heads, or capitals beside no number); it is one if the page before
@@ -37,13 +38,17 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     heads (``heads_run``), a page with its folio at the foot and no head is a part all the
     same: its head opened the part before.  Nothing follows a folio at a page's foot; a
     part that could end one page or open the next goes where the pages so made are no
-    longer than pages are (``_ends``)."""
+    longer than pages are (``_ends``).  Before the first folio, the last opening page
+    the contents list (``listed``: the page each is listed at) counts as numbered so."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
               and not t  # a folio at the foot, or none
               for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
+    opening = [(k, n) for k in range(numbered[0][0] if numbered else 0)  # (the body's)
+               if bare[k] and titled[k] and (n := Number.of(listed[k]))]
+    numbered = opening[-1:] + numbered
     parts = {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
         (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
         or (footed[k] and at_foot[k] and bare[k - 1]

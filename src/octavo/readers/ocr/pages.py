@@ -127,7 +127,8 @@ def _heads(pages: list[Page]) -> list[Page]:
                    at_foot, titled, heads_run := _heads_run(pages, titled),
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        pages[k - 1].lines[0], page.folio) for k, (page, foot) in
-                    enumerate(zip(pages, at_foot, strict=True))])
+                    enumerate(zip(pages, at_foot, strict=True))],
+                   _listed(pages, titled, entries))
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
         head = heads.head_text(line) if heads_run else ""
@@ -169,6 +170,14 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
         if (i, n) in in_run and i not in first:
             first[i] = candidate
     return first
+
+
+def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str]:
+    """The page the contents lists each titled page before the first folio at (a work's
+    opening page, printed without one), "" for the other pages."""
+    first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
+    return [entries.page_of(p.lines[0]) if k < first and titled[k] else ""
+            for k, p in enumerate(pages)]
 
 
 def _opens_contents(pages: list[Page], first: dict[int, Candidate], i: int) -> bool:
