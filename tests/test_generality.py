@@ -412,7 +412,10 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (3, 2),  # a page cut between a part's numeral (I) and its title, folios alone
         (6, 4),  # … the folios at the foot, the second part's
         (47, 4),  # the first work's opening page cut, before the first folio
-    )}
+    )} | {
+    "drawn at random, seed 12, the contents at the end, no running heads": replace(
+        sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there
+}
 
 
 def _read_generated(volume: Volume, folder: Path) -> Book:
