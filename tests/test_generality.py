@@ -404,6 +404,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     32,  # a work of a page opens the body: two opening pages before the first folio
     61,  # a stamp parted by a blank line ends one page and opens the next
     120,  # a date four works share, once over a line opening with I (not a head)
+    144,  # an apostrophe's stand-in twice in a contraction, twice closing (workers¹)
+    160,  # footnotes marked with a dagger after a sentence's end, as a quote closes
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

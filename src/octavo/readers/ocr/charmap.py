@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from .pages import Page
 
 OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, HYPHEN = "“", "”", "‘", "’", "—", "-"
-COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\")  # punctuation that means itself
+COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
+# (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
 AGREED = 2  # … as many as this all stand as one part does (a short text's rare quotes)
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
@@ -154,7 +155,9 @@ def learn(lines: list[str]) -> CharMap:
     fixed: dict[str, str] = {}
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
-    apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight)
+    apostrophes = sorted({*_standing(stands, lambda s: s.contraction, exclude=straight), *(
+        ch for ch, s in stands.items() if ch not in straight and s.contraction >= AGREED
+        and s.contraction + s.closing >= s.total)})  # (workers’: an apostrophe closes too)
     fixed.update(dict.fromkeys(apostrophes, APOSTROPHE))
     fixed.update(dict.fromkeys((ch for ch, s in stands.items() if ch not in straight
                                 and s.broken >= min(MIN_COUNT, s.total)
