@@ -417,6 +417,9 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there
+    "drawn at random, seed 143, four notes to a work": replace(
+        sampled(143), notes=4, works=14, paragraphs=6),  # a note's page on a line of its own
+    # at the foot of the notes' first page (p. 9): no folio misread under their heading
 }
 
 

@@ -231,13 +231,14 @@ def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
 
 def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
              folio: str) -> Candidate | None:
-    """A page's head beside a misread folio: a known head beside a folio off the run (one
-    at the page's foot only under a head that pages before had: the contents' first page
-    may end in an entry's page under its heading), or a head in capitals with a folio
-    that reads as the one inferred (``3S7``, ``37``)."""
-    return next((c for c in found if c.head and ((
-        known[c.head] >= 2 and (not c.footed or c.head in seen)) or (
-        heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
+    """A page's head beside a misread folio: a known head beside a folio off the run, or a
+    head in capitals with a folio that reads as the one inferred (``3S7``, ``37``); one
+    at the page's foot only under a head that pages before had (the contents' first page
+    may end in an entry's page under its heading, the notes' first page in a note's, its
+    ``p. 9`` on a line of its own, under their heading)."""
+    return next((c for c in found if c.head and (not c.footed or c.head in seen) and (
+        known[c.head] >= 2 or (
+            heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
 def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
