@@ -406,6 +406,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     120,  # a date four works share, once over a line opening with I (not a head)
     144,  # an apostrophe's stand-in twice in a contraction, twice closing (workers¹)
     160,  # footnotes marked with a dagger after a sentence's end, as a quote closes
+    256,  # a section's numeral (I) under a head, the page's folio at its foot
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
