@@ -407,6 +407,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     144,  # an apostrophe's stand-in twice in a contraction, twice closing (workers¹)
     160,  # footnotes marked with a dagger after a sentence's end, as a quote closes
     256,  # a section's numeral (I) under a head, the page's folio at its foot
+    250,  # no running heads, the last work's and the notes' opening pages after the last
+    # folio (the contents at the end)
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

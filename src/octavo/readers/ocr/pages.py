@@ -149,9 +149,24 @@ def _heads(pages: list[Page]) -> list[Page]:
             page.misread = misread.folio
         else:
             page.folio = folio
+    _number_last(pages, entries)
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
     return pages
+
+
+def _number_last(pages: list[Page], entries: Entries) -> None:
+    """Number the opening pages after the last folio (a last work's, the notes', printed
+    without one where no folio follows to count back from) as the contents list them, for
+    as long as they go on rising."""
+    last = max((k for k, p in enumerate(pages) if Number.of(p.folio)), default=len(pages))
+    before = Number.of(pages[last].folio) if last < len(pages) else None
+    for page in pages[last + 1:]:
+        listed = Number.of(entries.page_of(page.lines[0])) if page.lines else None
+        if page.folio or page.head or not before or not listed or \
+                listed.kind != before.kind or listed.value <= before.value:
+            return
+        page.folio, before = listed.printed(listed.value), listed
 
 
 def _fitting(pages: list[Page], options: list[list[Candidate]],
