@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from octavo.cache import serialise
 from octavo.readers import ocr
-from octavo.readers.ocr import lines, openers, words
+from octavo.readers.ocr import openers, words
 
 VOLUME = Path(__file__).resolve().parents[1] / "input/stalin-works-05.ocr.txt"
 PLAIN = {  # the patterns as first written: each looks behind (or at a boundary) first
@@ -59,12 +59,6 @@ def test_tidy_skips_a_pattern_only_where_it_would_change_nothing(text):
 def test_a_spaced_run_is_looked_for_only_where_two_letters_stand_apart(text):
     if words.SPACED_RUN.search(text):
         assert words.MAY_SPACE_OUT.search(f" {text}")
-
-
-@given(st.text(alphabet="aI V1٣. \t\n\xa0", max_size=12))
-def test_a_contents_line_is_looked_for_only_where_a_number_ends_the_line(line):
-    if lines.CONTENTS_LINE.search(line):
-        assert lines._ends_in_number(line)
 
 
 def test_the_volume_reads_into_the_same_blocks_with_plain_patterns_and_no_memo(monkeypatch):

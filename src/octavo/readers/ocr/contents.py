@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 # running head naming them beside a folio
 _HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S.*))?$", re.I)
 _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
-_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>\d{{1,3}}|[IVXL]{{2,}}|[ivxl]{{2,}})$")
-_LONE_PAGE = re.compile(r"^(?P<text>)(?P<page>\d{1,3}|[IVXL]{2,}|[ivxl]{2,})$")  # below its entry
+_NUMBER = re.compile(r"\d{1,3}|[IVXL]{2,}|[ivxl]{2,}")  # a page, as the contents print it
+_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern})$")
+_ENDS = set("0123456789IVXLivxl")  # the characters a page ends in
+_LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -77,17 +79,20 @@ def contents_lines(pages: list[Page]) -> list[str]:
     lines: list[str] = []
     for page in pages:
         opening = bool(page.lines) and is_heading(page.lines[0])
-        if opening or is_heading(page.head) or (lines and not page.head and _lists(page)):
+        if opening or is_heading(page.head) or (lines and not page.head and lists(page)):
             lines.extend(page.lines)
         elif lines:
             break
     return lines
 
 
-def _lists(page: Page) -> bool:
-    """Whether a page lists entries: a third of its lines or more end in a page."""
-    return 3 * sum(_PAGE.match(" ".join(ln.split())) is not None for ln in page.lines) \
-        >= len(page.lines) > 0
+def lists(page: Page) -> bool:
+    """Whether a page lists entries: more than three lines, of which a third or more
+    end in a page."""
+    listed = sum(line[-1:] in _ENDS and _NUMBER.fullmatch((words := line.split())[-1])
+                 is not None and _PAGE.match(" ".join(words)) is not None
+                 for line in map(str.rstrip, page.lines))
+    return 3 * listed >= len(page.lines) > 3
 
 
 def entry_lines(lines: list[str]) -> list[tuple[str, str]]:

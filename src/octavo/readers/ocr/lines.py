@@ -9,7 +9,6 @@ import re
 
 from ...dates import MONTHS
 from .measure import width
-from .pages import Page
 from .words import DAGGERS
 
 
@@ -47,7 +46,6 @@ SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
-CONTENTS_LINE = re.compile(r"(?:\. ?|\s)(?:\d{1,3}|[IVXL]+)\s*$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
 SHORT = 0.9  # a line narrower than this share of the measure is short: a sentence's last
 # line, a display line, a signature; a line that runs on is wider
@@ -100,19 +98,6 @@ def line_kind(line: str, previous: str) -> str:
     if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
         return "entry"
     return "text"
-
-
-def is_contents(page: Page) -> bool:
-    """A page of the printed contents list: many lines (entries) end with a page number."""
-    ends = sum(1 for ln in page.lines if _ends_in_number(ln) and CONTENTS_LINE.search(ln))
-    return len(page.lines) > 3 and ends >= len(page.lines) / 3
-
-
-def _ends_in_number(line: str) -> bool:
-    """What CONTENTS_LINE needs, tested without a scan: the line ends in a digit or a
-    roman numeral's letter."""
-    last = line.rstrip()[-1:]
-    return last.isdecimal() or last in ("I", "V", "X", "L")
 
 
 def contents_line(line: str) -> str:

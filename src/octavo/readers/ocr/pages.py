@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from . import boilerplate, contents, cuts, folios, heads
@@ -277,7 +278,8 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     return pages[start:end]
 
 
-_HANDED: list[tuple[str, Layout]] = []  # the layout page_spans made last, and of what text
+# the layout page_spans made last in this thread (or task), and of what text
+_HANDED: ContextVar[tuple[str, Layout] | None] = ContextVar("handed", default=None)
 
 
 def layout(text: str) -> Layout:
@@ -285,9 +287,10 @@ def layout(text: str) -> Layout:
     inferred, and what was learnt about the furniture. The layout ``page_spans`` made of
     the same text last is handed over (once: its taker may change it) rather than made
     again: corrections checked on the corrected text's pages cost no second layout."""
-    if _HANDED and _HANDED[0][0] == text:
-        return _HANDED.pop()[1]
-    _HANDED.clear()
+    handed = _HANDED.get()
+    _HANDED.set(None)
+    if handed and handed[0] == text:
+        return handed[1]
     lines = text.split("\n")
     rough = sum(1 for a, b in itertools.pairwise(["", *lines]) if not a.strip() and b.strip())
     groups = boilerplate.learn(lines, rough)
@@ -309,5 +312,5 @@ def page_spans(text: str) -> dict[str, tuple[int, int]]:
     """Where each printed page stands in the text, by folio (for page-limited corrections);
     the layout is kept for the reader, should the text be read as it is."""
     made = layout(text)
-    _HANDED[:] = [(text, made)]
+    _HANDED.set((text, made))
     return {page.folio: page.span for page in made.pages if page.folio}

@@ -23,6 +23,7 @@ their own, and a signature stands alone; a full stop closes a run-in list of poi
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from ...tree import (
     Text,
 )
 from . import fit, words
+from .contents import lists
 from .lines import (
     ROMAN_LINE,
     SENTENCE_END,
@@ -48,7 +50,6 @@ from .lines import (
     YEAR_LINE,
     AtEnd,
     contents_line,
-    is_contents,
     is_display,
     is_label,
     is_signature,
@@ -77,6 +78,9 @@ DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), no
 LEAN = 0.04  # thresholds move this much per unit of the next opener's log-odds: about what
 # one unit of log-likelihood is worth in line width near SHORT, where widths vary by 6.6%
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+# Where the odds decide, a missed end spoils two paragraphs (run together) and a false one
+# one (cut in two): an end is called at odds of 1 to 2, where either choice spoils as many
+EVEN = math.log(1 / 2)
 CHILD_SHARE = 0.5  # of the texts' characters whose inlines the other core reads
 
 
@@ -226,7 +230,7 @@ class Builder:
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
                 self.fit.odds(self.page, line, indent, self.lines, self.at, after)
-                + self.openers.odds(line, backoff=True) > 0)
+                + self.openers.odds(line, backoff=True) > EVEN)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -283,7 +287,7 @@ class Builder:
 
 def running_text(pages: list[Page]) -> list[list[str]]:
     """Each page's lines of running text: a numbered page's, not the contents'."""
-    return [p.lines if p.folio and not is_contents(p) else [] for p in pages]
+    return [p.lines if p.folio and not lists(p) else [] for p in pages]
 
 
 def learn_fit(pages: list[Page], page_measures: list[float]) -> fit.Fit:
@@ -316,7 +320,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
         if not page.folio:
             continue
         builder.measure, builder.page = page_measure, at
-        if is_contents(page):
+        if lists(page):
             builder.close()
             builder.blocks.append(PageMarker(page.folio))
             builder.blocks.extend(
