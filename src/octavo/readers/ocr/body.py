@@ -5,18 +5,21 @@ from __future__ import annotations
 from ...findings import report
 from ...tree import Block, PageMarker
 from .blocks import markers, pages_at
+from .contents import is_heading
 from .structure import Structure
 
 
 def take(st: Structure) -> None:
-    """The draft's blocks from the first work's page to the notes or the chronicle, with a
-    marker for each page the scan left out."""
+    """The draft's blocks from the first work's page to the notes or the chronicle, or to
+    the contents where they stand after the works, with a marker for each page the scan
+    left out."""
     blocks = st.draft.blocks
     pages = pages_at(blocks)
     first = st.entries[0].page if st.entries else ""
-    back = next((e.page for e in st.entries if e.kind in ("notes", "chronicle")), "")
+    back = {next((e.page for e in st.entries if e.kind in ("notes", "chronicle")), ""),
+            *(p.folio for p in st.layout.pages if p.lines and is_heading(p.lines[0]))} - {""}
     start = next((i for i, p in enumerate(pages) if p == first), 0)
-    end = next((i for i, p in enumerate(pages) if p == back and i > start), len(blocks))
+    end = next((i for i, p in enumerate(pages) if p in back and i > start), len(blocks))
     st.body = blank_pages(blocks[start:end])
     known = {m.page for b in blocks for m in markers(b)}
     for page in (m.page for b in st.body for m in markers(b) if m.page not in known):

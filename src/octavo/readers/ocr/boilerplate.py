@@ -8,8 +8,11 @@ on pages from the volume's first half to its second (the text's own repeats, a c
 or a quotation given again, stay within a few pages) and the contents list doesn't name
 it (a section heading that recurs in several works does); a single line only when it
 stands on a large share of the pages, as no line of running text does, or, spread so,
-stands somewhere inside a sentence, or above or inside a running head.  Lines with no letter or
-digit (dot rows, a scanner's separators) are junk wherever they stand, asterisms aside.
+stands somewhere inside a sentence, or above or inside a running head.  A group in
+capitals that stands somewhere inside a sentence is boilerplate however seldom it recurs
+(twice: a short volume's stamps, two that alternate) and wherever: no heading follows a
+line of text that ends no sentence.  Lines with no letter or digit (dot rows, a
+scanner's separators) are junk wherever they stand, asterisms aside.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from dataclasses import dataclass
 
 from .contents import is_heading
 from .folios import plain
-from .heads import candidates, is_capitals
+from .heads import candidates, is_capitals, set_as_head
 
 MIN_LETTERS = 3  # a stamp's line says something in letters
-MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice
+MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice …
+TWICE = 2  # … unless, in capitals, it stands where no line of the print can
 SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
 SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
 # signature closes every work, but a work runs over more than two pages)
@@ -72,30 +76,40 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
     return (*before, stripped[at[0]], *after)
 
 
+def _capitals(group: tuple[str, ...]) -> bool:
+    """Whether a group's lines are set in capitals, as a stamp's are."""
+    return all(is_capitals(line) for line in group if line)
+
+
 def _worded(group: tuple[str, ...]) -> bool:
     """Whether a line says something (a stamp has words; an asterism or a number not)."""
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
-def _interrupts(stripped: list[str], at: list[int]) -> bool:
-    """Whether a recurring line stands, somewhere, inside a sentence (after a line that
-    ends no sentence, before one that goes on in lower case): no line of the text does."""
-    def goes_on(i: int) -> bool:
-        before = stripped[i - 1] if i > 0 else ""
-        after = stripped[i + 1] if i + 1 < len(stripped) else ""
-        return bool(before) and before[-1].isalpha() and after[:1].islower()
+def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool) -> bool:
+    """Whether a recurring group (``spans``: the first and last line of each repeat)
+    stands, somewhere, inside a sentence: after a line that ends none, before one that
+    goes on in lower case; or, a group in ``capitals``, after a line of text (in lower
+    case) that ends none, before any line: a heading follows a sentence's end."""
+    def goes_on(start: int, end: int) -> bool:
+        before = stripped[start - 1] if start > 0 else ""
+        after = stripped[end + 1] if end + 1 < len(stripped) else ""
+        return bool(before) and before[-1].isalpha() and (
+            any(c.islower() for c in before) if capitals else after[:1].islower())
 
-    return any(goes_on(i) for i in at)
+    return any(goes_on(start, end) for start, end in spans)
 
 
 def _over_heads(stripped: list[str], at: list[int]) -> bool:
     """Whether a recurring line stands, somewhere, right above a running head and its folio
-    (``NOTES 24``), or between them (``NOTES`` / the line / ``24``): where no text stands."""
+    (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
+    after a numeral), or between them (``NOTES`` / the line / ``24``): where no text
+    stands."""
     def line(i: int) -> str:
         return stripped[i] if 0 <= i < len(stripped) else ""
 
     def headed(i: int) -> bool:
-        return any(c.head and c.folio for c in candidates([line(i)]))
+        return any(c.head and c.folio and set_as_head(c.head) for c in candidates([line(i)]))
 
     def parted(i: int) -> bool:
         return bool(plain(line(i + 1))) and is_capitals(line(i - 1))
@@ -164,7 +178,8 @@ def learn(lines: list[str], pages: int) -> list[Group]:
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
     for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
-        if len(at) < MIN_REPEATS or line in grouped:
+        if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
+                                                   and not is_capitals(line)):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:
@@ -173,10 +188,14 @@ def learn(lines: list[str], pages: int) -> list[Group]:
             group = group[1:]
         filled = sum(1 for g in group if g)
         spread = (at[-1] - at[0]) / max(len(lines), 1)
-        stray = _interrupts(stripped, at) or _over_heads(stripped, at)
+        first = group.index(line)
+        spans = [(i - first, i - first + len(group) - 1) for i in at]
         single = _worded(group) and not _beside_folio(stripped, at, counts) and (
-            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and stray))
-        if ((filled >= 2 and spread >= SPREAD) or (filled == 1 and single)) \
+            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
+                _interrupts(stripped, spans, False) or _over_heads(stripped, at))))
+        if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
+                filled == 1 and single))) or (
+                    _capitals(group) and _interrupts(stripped, spans, True))) \
                 and not _named(group, listed):
             groups.setdefault(group, len(at))
             grouped.update(group)
@@ -193,6 +212,10 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
     stripped = [line.strip() for line in lines]
     for group in groups:
         members = {g for g in group.lines if g}
+        # the lines a blank line parts inside the group (not one repeat's last line from
+        # the next one's first: that blank line ends a page)
+        ls = group.lines
+        parted = {(a, c) for a, b, c in zip(ls, ls[1:], ls[2:], strict=False) if not b}
         i = 0
         while i < len(stripped):
             if stripped[i] not in members or i in gone:
@@ -200,9 +223,9 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
                 continue
             j, found = i, set()
             while j < len(stripped) and (stripped[j] in members
-                                         or (not stripped[j] and "" in group.lines
-                                             and j + 1 < len(stripped)
-                                             and stripped[j + 1] in members)):
+                                         or (not stripped[j] and j + 1 < len(stripped)
+                                             and (stripped[j - 1], stripped[j + 1])
+                                             in parted)):
                 found.add(stripped[j])
                 j += 1
             if len(found - {""}) >= min(2, len(members)):

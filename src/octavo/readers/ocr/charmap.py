@@ -7,7 +7,8 @@ its neighbours across the volume:
 
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
   ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``), and closes the single quotes;
-- the dash stands between words without spaces (``question‹the``), or ends a line;
+- the dash stands between words without spaces (``question‹the``, ``man‹i.e.``), or
+  ends a line;
 - the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
 - an opening quote stands after a space and before a word, a closing one after a word
   and before a space; the commoner pair are the double quotes, and the opening
@@ -15,7 +16,8 @@ its neighbours across the volume:
 - straight quotes (``"``, ``'``) open or close by the same neighbours, one at a time;
 - a typewriter's double hyphen between words, or ending a line, is a dash.
 
-A character takes a part only where most of its occurrences stand so; letters stay
+A character takes a part only where most of its occurrences stand so, three at least
+or two that both do (a short text's rare quotes); letters stay
 letters (``é`` stands inside words, but not before ``s`` or ``t`` alone).  Then a zero
 misread for a capital O at the start of a word (``0n the``) is put right, and the space
 the OCR leaves before an apostrophe or a closing quote is closed up.
@@ -33,8 +35,10 @@ if TYPE_CHECKING:
     from .pages import Page
 
 OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, HYPHEN = "“", "”", "‘", "’", "—", "-"
-COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\")  # punctuation that means itself
-MIN_COUNT = 3  # fewer occurrences say nothing of a character's part
+COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
+# (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
+MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
+AGREED = 2  # … as many as this all stand as one part does (a short text's rare quotes)
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
 _CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
 ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
@@ -89,6 +93,7 @@ _CONTRACTION_AFTER = re.compile(_CONTRACTION)
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  # a dash
+_ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.e.``
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 _CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
 
@@ -120,7 +125,8 @@ def _count(text: str, char: str) -> _Stands:
         stands.broken += before.isalpha() and after == "\n"
         stands.contraction += contraction
         if left and (after == "\n" or (right and not contraction and len(left[0]) >= 2
-                                        and len(right[0]) >= 2)):
+                                        and (len(right[0]) >= 2 or _ABBREVIATED.match(
+                                            text, right.end())))):
             stands.dash += 1
         at = text.find(char, at + 1)
     return stands
@@ -128,13 +134,16 @@ def _count(text: str, char: str) -> _Stands:
 
 def _candidates(text: str) -> dict[str, _Stands]:
     """Where each character that may stand in for another stands: any but ASCII letters,
-    digits and plain punctuation."""
+    digits and plain punctuation, if it stands often enough to tell, or every time as one
+    part does."""
     found = {}
     for ch in sorted(set(text)):
         if (ch.isalnum() and ch.isascii()) or ch.isspace() or ch in COMMON:
             continue
         stands = _count(text, ch)
-        if stands.total >= MIN_COUNT:
+        if stands.total >= MIN_COUNT or (stands.total >= AGREED and stands.total in (
+                stands.opening, stands.closing, stands.contraction, stands.dash,
+                stands.broken)):
             found[ch] = stands
     return found
 
@@ -146,11 +155,13 @@ def learn(lines: list[str]) -> CharMap:
     fixed: dict[str, str] = {}
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
-    apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight)
+    apostrophes = sorted({*_standing(stands, lambda s: s.contraction, exclude=straight), *(
+        ch for ch, s in stands.items() if ch not in straight and s.contraction >= AGREED
+        and s.contraction + s.closing >= s.total)})  # (workers’: an apostrophe closes too)
     fixed.update(dict.fromkeys(apostrophes, APOSTROPHE))
     fixed.update(dict.fromkeys((ch for ch, s in stands.items() if ch not in straight
-                                and s.broken >= MIN_COUNT and s.broken >= MOST * s.total),
-                               HYPHEN))
+                                and s.broken >= min(MIN_COUNT, s.total)
+                                and s.broken >= MOST * s.total), HYPHEN))
     fixed.update(dict.fromkeys(_standing(stands, lambda s: s.dash, exclude={*fixed, *straight}),
                                DASH))
     taken = {*fixed, *straight}
@@ -175,7 +186,8 @@ def _standing(stands: dict[str, _Stands], part, exclude) -> list[str]:
     """The characters that stand so often enough, and in most of their occurrences (a scan
     may use two for one part: an OCR's stray straight apostrophe beside its stand-in)."""
     return sorted(ch for ch, s in stands.items() if ch not in exclude
-                  and part(s) >= MIN_COUNT and part(s) >= MOST * (s.inside or s.total))
+                  and part(s) >= min(MIN_COUNT, s.total) and part(s) >= MOST * (
+                      s.inside or s.total))
 
 
 _STRAIGHT_OPEN = {'"': OPEN_DOUBLE, "'": OPEN_SINGLE}

@@ -18,29 +18,37 @@ if TYPE_CHECKING:
 NEAR = 5  # pages either side whose lengths tell how many lines a full page holds
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
 _ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
+_ENTRY = re.compile(r"(\d{1,3}) (?=\S)")  # a numbered entry's first line (an endnote's)
 
 
 def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
-           titled: list[bool], heads_run: bool, same: list[bool]) -> set[int]:
+           titled: list[bool], heads_run: bool, same: list[bool],
+           listed: list[str]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
     (``headed``: known heads, or capitals beside no number); it is one if the page before
     holds only its head, or if, opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
-    first such are parts).  A part may carry the page's folio at its foot (``at_foot``),
-    where the part before has none, whether the text runs on or not; not after a title:
-    a work's opening page, which the print leaves without a folio, is a page of its own
-    unless the folios leave it no number, or its title is listed at the page the folio
-    prints (``same``).  Where the print runs heads (``heads_run``), a page with its
-    folio at the foot and no head is a part all the same: its head opened the part
-    before.  Nothing follows a folio at a page's foot; a part that could end one page or
-    open the next goes where the pages so made are no longer than pages are (``_ends``)."""
+    first such are parts, those opening with a title last: a section's title inside a
+    page).  A part may carry the page's folio at its foot (``at_foot``), where the part
+    before has none, whether the text runs on or not; not after a title: a work's opening
+    page, which the print leaves without a folio, is a page of its own unless the folios
+    leave it no number (the part under the folio may then open with a section's title),
+    or its title is listed at the page the folio prints (``same``).  Where the print runs
+    heads (``heads_run``), a page with its folio at the foot and no head is a part all the
+    same: its head opened the part before.  Nothing follows a folio at a page's foot; a
+    part that could end one page or open the next goes where the pages so made are no
+    longer than pages are (``_ends``).  Before the first folio, the last opening page
+    the contents list (``listed``: the page each is listed at) counts as numbered so."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
               and not t  # a folio at the foot, or none
               for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
+    opening = [(k, n) for k in range(numbered[0][0] if numbered else 0)  # (the body's)
+               if bare[k] and titled[k] and (n := Number.of(listed[k]))]
+    numbered = opening[-1:] + numbered
     parts = {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
         (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
         or (footed[k] and at_foot[k] and bare[k - 1]
@@ -52,7 +60,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
         excess = len(between) - len(parts.intersection(between)) - room
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
-        cut += [j] if footed[j] and bare[j - 1] and j - 1 > i else []
+        cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
+            bare[j - 1] and j - 1 > i else []
+        cut += [k for k in between if bare[k] and titled[k] and k not in parts
+                and not at_foot[k - 1]]
         parts.update(cut[:max(0, excess)])
     for k in sorted(parts):
         if k - 1 in parts:  # a part between two pages joins one of them
@@ -78,9 +89,15 @@ def _ends(pages: list[Page], k: int) -> bool:
 
 def _runs_on(before: Page, page: Page) -> bool:
     """Whether a page's text runs on from the page before: it opens in lower case, or
-    the page before ends inside a sentence."""
+    the page before ends inside a sentence, or it opens with the entry numbered next to
+    the last of the page before (the notes, whose pages after the last folio no count of
+    the folios can join)."""
     letter = next((c for c in page.lines[0] if c.isalpha()), "")
-    return letter.islower() or not _ENDED.search(before.lines[-1])
+    opens = _ENTRY.match(page.lines[0])
+    last = next((int(m[1]) for line in reversed(before.lines) if (m := _ENTRY.match(line))),
+                None)
+    return letter.islower() or not _ENDED.search(before.lines[-1]) or (
+        bool(opens) and last is not None and int(opens[1]) == last + 1)
 
 
 def rejoin(pages: list[Page], parts: set[int],

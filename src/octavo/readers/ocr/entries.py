@@ -70,6 +70,12 @@ class Entries:
         found = self.by_page.get(page, []) if page else self.by_start.get(top[:2], [])
         return any(_opens(entry, top) for entry in found)
 
+    def page_of(self, line: str) -> str:
+        """The page the contents lists the entry ``line`` opens at, "" if none."""
+        top = letters(line)
+        return next((page for page, found in self.by_page.items()
+                     if any(_opens(entry, top) for entry in found)), "")
+
     def title_lines(self, lines: list[str], page: str) -> int:
         """How many of a page's top lines (the page printed ``page``) spell the title of
         an entry near that page, as the works pass reads titles (``find.similar``): 0 if

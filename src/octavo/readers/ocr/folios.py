@@ -126,7 +126,8 @@ def infer(folios: list[str]) -> list[str]:
     Between two printed folios the pages are numbered back from the later one; where the
     gap holds more numbers than pages, the print's blank versos (even pages after a
     part title or a work's end, which the scan drops) are skipped.  The page before the
-    first folio of a run takes the number before it.
+    first folio takes the number before it; the pages before an arabic one count back to
+    1 (works of a page each open the body, their opening pages printed without folios).
     """
     out = list(folios)
     known = [(i, n) for i, f in enumerate(folios) if (n := Number.of(f))]
@@ -145,5 +146,7 @@ def infer(folios: list[str]) -> list[str]:
             out[k] = second.printed(number)
     if known and known[0][0] > 0 and known[0][1].value > 1:
         first_index, number = known[0]
-        out[first_index - 1] = number.printed(number.value - 1)
+        back = first_index if number.kind == "arabic" else 1
+        for k in range(1, min(back, number.value - 1) + 1):
+            out[first_index - k] = number.printed(number.value - k)
     return out

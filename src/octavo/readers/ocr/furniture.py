@@ -31,10 +31,11 @@ _SIGNED = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-
 
 def author(layout: Layout) -> tuple[str, str]:
     """The author's name as the versos' running head gives it (``J. V. Stalin``), else, in
-    a print without running heads, as the works are most often signed (``Signed: J.
+    a print without running heads or whose versos' head can't be told (works of two pages,
+    no two heads side by side), as the works are most often signed (``Signed: J.
     Stalin``, on two works at least); and where it was found."""
     head = layout.verso_head
-    if head or any(p.head for p in layout.pages):
+    if head:
         return _from_head(head, layout), HEADS
     signed = Counter(m["name"] for p in layout.pages for line in p.lines
                      if (m := _SIGNED.match(line.strip())))

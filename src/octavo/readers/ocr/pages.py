@@ -32,6 +32,7 @@ from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
 
+HEADED = 0.25  # the least share of the numbered pages a print's running heads stand on
 
 
 @dataclass
@@ -95,22 +96,22 @@ def _heads(pages: list[Page]) -> list[Page]:
     """Take each page's running head and folio off its lines, where they fit the run; the
     pages the scan's text cut in two made whole again."""
     options = [heads.candidates(p.lines) for p in pages]
-    numbered = [(i, n, c) for i, found in enumerate(options) for c in found
-                if (n := Number.of(c.folio))]
-    in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
-                               key=lambda c: (c[0], c[1].kind, c[1].value)))
-    in_run |= _alone(pages, numbered, in_run)
-    first: dict[int, Candidate] = {}  # each page's likeliest candidate that fits the run
-    for i, n, candidate in numbered:
-        if (i, n) in in_run and i not in first:
-            first[i] = candidate
+    first = _fitting(pages, options)
     known = Counter(c.head for c in first.values() if c.head)
-    if not _recur(first):  # the folios printed alone: the top line beside one is text
-        first = {i: _folio_alone(options[i], c) if known[c.head] < 2 and (
-            c.top == 2 or c.footed) else c for i, c in first.items()}
+    text = {(i, c) for i, c in first.items()
+            if not heads.accepted(c, known) and _folio_alone(options[i], c) is c}
+    if text:  # a line of text beside a number took a folio's place in the run
+        first = _fitting(pages, options, text)
+        known = Counter(c.head for c in first.values() if c.head)
+    if not _recur(first):  # the folios printed alone: a line of its own beside one is
+        # text, but a head that stands so beside two or more, in the same place (one left)
+        placed = Counter((c.head, c.top, c.bottom, c.before) for c in first.values())
+        first = {i: _folio_alone(options[i], c) if placed[c.head, c.top, c.bottom, c.before]
+                 < 2 and (c.top == 2 or c.bottom) else c for i, c in first.items()}
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
-        if candidate.footed and entries.titles(candidate.head, candidate.folio):
+        if candidate.footed and (entries.titles(candidate.head, candidate.folio)
+                                 or _opens_contents(pages, first, i)):
             first[i] = _folio_alone(options[i], candidate)
     known = Counter(c.head for c in first.values() if c.head)
     first = {i: c if heads.accepted(c, known) else _folio_alone(options[i], c)
@@ -127,7 +128,8 @@ def _heads(pages: list[Page]) -> list[Page]:
                    at_foot, titled, heads_run := _heads_run(pages, titled),
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        pages[k - 1].lines[0], page.folio) for k, (page, foot) in
-                    enumerate(zip(pages, at_foot, strict=True))])
+                    enumerate(zip(pages, at_foot, strict=True))],
+                   _listed(pages, titled, entries))
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
         head = heads.head_text(line) if heads_run else ""
@@ -148,17 +150,70 @@ def _heads(pages: list[Page]) -> list[Page]:
             page.misread = misread.folio
         else:
             page.folio = folio
+    _number_last(pages, entries)
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
     return pages
 
 
+def _number_last(pages: list[Page], entries: Entries) -> None:
+    """Number the opening pages after the last folio (a last work's, the notes', printed
+    without one where no folio follows to count back from) as the contents list them, for
+    as long as they go on rising."""
+    last = max((k for k, p in enumerate(pages) if Number.of(p.folio)), default=len(pages))
+    before = Number.of(pages[last].folio) if last < len(pages) else None
+    for page in pages[last + 1:]:
+        listed = Number.of(entries.page_of(page.lines[0])) if page.lines else None
+        if page.folio or page.head or not before or not listed or \
+                listed.kind != before.kind or listed.value <= before.value:
+            return
+        page.folio, before = listed.printed(listed.value), listed
+
+
+def _fitting(pages: list[Page], options: list[list[Candidate]],
+             text: set[tuple[int, Candidate]] | None = None) -> dict[int, Candidate]:
+    """Each page's likeliest candidate (``options``, by page) whose folio fits the run of
+    folios, but those of ``text`` (by page): a line beside a number that reads as no
+    running head (a numbered endnote, ``23 An editor's note on``, opening the second part
+    of a page cut in two) is no folio, and must not make the run pass over the next page's."""
+    numbered = [(i, n, c) for i, found in enumerate(options) for c in found
+                if (n := Number.of(c.folio)) and (i, c) not in (text or set())]
+    in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
+                               key=lambda c: (c[0], c[1].kind, c[1].value)))
+    in_run |= _alone(pages, numbered, in_run)
+    first: dict[int, Candidate] = {}
+    for i, n, candidate in numbered:
+        if (i, n) in in_run and i not in first:
+            first[i] = candidate
+    return first
+
+
+def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str]:
+    """The page the contents lists each titled page before the first folio at (a work's
+    opening page, printed without one), "" for the other pages."""
+    first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
+    return [entries.page_of(p.lines[0]) if k < first and titled[k] else ""
+            for k, p in enumerate(pages)]
+
+
+def _opens_contents(pages: list[Page], first: dict[int, Candidate], i: int) -> bool:
+    """Whether a page's head (``first``, by page) is the contents' heading over the first
+    of their pages, the page before neither opening with it nor headed so."""
+    before = pages[i - 1].lines[:1] if i else []
+    return contents.is_heading(first[i].head) and not (
+        (before and contents.is_heading(before[0]))
+        or (i - 1 in first and contents.is_heading(first[i - 1].head)))
+
+
 def _recur(first: dict[int, Candidate]) -> bool:
     """Whether the heads of the pages' candidates (``first``, by page) recur as running
-    heads do (``heads.recur``); a line of text beside the folio of a page after one with
-    no folio is left out: it may open the second part of a page cut in two."""
-    return heads.recur(Counter(c.head for i, c in first.items() if c.head and (
-        i - 1 in first or heads.set_as_head(c.head))))
+    heads do (``heads.recur``), on a share of the numbered pages (a section's title that
+    two pages each open or end with beside their folios heads none); a line of text
+    beside the folio of a page after one with no folio is left out: it may open the
+    second part of a page cut in two."""
+    known = Counter(c.head for i, c in first.items() if c.head and (
+        i - 1 in first or heads.set_as_head(c.head)))
+    return heads.recur(known) and sum(known.values()) >= HEADED * len(first)
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:
@@ -180,38 +235,45 @@ def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
            in_run: set[tuple[int, Number]]) -> set[tuple[int, Number]]:
     """Folios off the runs that are folios all the same: beside a head that repeats the
     top line of the page before (a work's title, then its running head), on a page where
-    no run of their kind goes (a preface's one roman folio, the contents elsewhere)."""
+    no run of their kind goes (a preface's one roman folio, the contents elsewhere), and
+    whose folio no run holds (``I``, a section's numeral, under a head whose page's folio
+    stands at its foot)."""
     spans: dict[str, list[int]] = {}
     for i, n in in_run:
         spans.setdefault(n.kind, []).append(i)
+    held = {i for i, _ in in_run}
     return {(i, n) for i, n, c in numbered
             if not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))
+            and i not in held
             and c.head and i > 0 and pages[i - 1].lines
             and c.head == heads.head_text(pages[i - 1].lines[0])}
 
 
 def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
              folio: str) -> Candidate | None:
-    """A page's head beside a misread folio: a known head beside a folio off the run (one
-    at the page's foot only under a head that pages before had: the contents' first page
-    may end in an entry's page under its heading), or a head in capitals with a folio
-    that reads as the one inferred (``3S7``, ``37``)."""
-    return next((c for c in found if c.head and ((
-        known[c.head] >= 2 and (not c.footed or c.head in seen)) or (
-        heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
+    """A page's head beside a misread folio: a known head beside a folio off the run, or a
+    head in capitals with a folio that reads as the one inferred (``3S7``, ``37``); one
+    at the page's foot only under a head that pages before had (the contents' first page
+    may end in an entry's page under its heading, the notes' first page in a note's, its
+    ``p. 9`` on a line of its own, under their heading)."""
+    return next((c for c in found if c.head and (not c.footed or c.head in seen) and (
+        known[c.head] >= 2 or (
+            heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
 def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
     (``named``), and the pages after it headed by its name, or, where the print heads
-    none of them (its folios alone), the head-less numbered pages up to the next title."""
+    none of them (its folios alone), the head-less numbered pages up to the next title
+    (or the contents' heading, which no entry lists)."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
     end = start + 1
     bare = end < len(pages) and not pages[end].head
     while end < len(pages) and (named(pages[end].head) or (
-            bare and not pages[end].head and pages[end].folio and not pages[end].title)):
+            bare and not pages[end].head and pages[end].folio and not pages[end].title
+            and not contents.is_heading(pages[end].lines[0] if pages[end].lines else ""))):
         end += 1
     return pages[start:end]
 
