@@ -12,7 +12,8 @@ from octavo.writers.pdf_settings import PrintSettings
 # sub- and superscripts, characters of other faces and of none, marks Pango raises and lowers
 # (dots above, lines below), a zero-width space, a soft hyphen, decorations and an ellipsis;
 # justified lines whose spaces are widened: no-break spaces, spaces at the ends of inline
-# boxes, a space in a cluster with a combining mark, right-to-left words
+# boxes, a space in a cluster with a combining mark, right-to-left words; broken lines
+# measured on the layout that broke them, and lines whose spaces are kept
 ODDITIES = """<html lang="en"><body>
 <nav class="contents"><a href="#x" data-page="12">A title<span id="x"></span></a></nav>
 <p>Plain text, <em>italic</em>, <strong>bold</strong>, <span class="small-caps">Small
@@ -23,6 +24,8 @@ q&#x307; n&#x300; a&#x331;, zero&#x200b;width, soft&#xad;hyphen, <u>underlined</
 <p style="text-align: justify; width: 11em">Words with a&#xa0;no-break space, <em>an
 italic run </em>and<span> a leading space</span> in a box, a space&#x301;with a mark,
 שלום עולם and ‘quoted’ words, justified over several lines of text to the end.</p>
+<p style="white-space: pre-wrap; width: 8em">Spaces  kept   here, and a
+new line, broken over lines.</p>
 <p style="width: 5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis">
 An overlong line that ends in an ellipsis</p>
 </body></html>"""
