@@ -10,7 +10,10 @@ from octavo.writers.pdf_settings import PrintSettings
 
 # what a book's text holds, and what it rarely does: a leader, letter spacing, small caps,
 # sub- and superscripts, characters of other faces and of none, marks Pango raises and lowers
-# (dots above, lines below), a zero-width space, a soft hyphen, decorations and an ellipsis
+# (dots above, lines below), a zero-width space, a soft hyphen, decorations and an ellipsis;
+# justified lines whose spaces are widened: no-break spaces, spaces at the ends of inline
+# boxes, a space in a cluster with a combining mark, right-to-left words; broken lines
+# measured on the layout that broke them, and lines whose spaces are kept
 ODDITIES = """<html lang="en"><body>
 <nav class="contents"><a href="#x" data-page="12">A title<span id="x"></span></a></nav>
 <p>Plain text, <em>italic</em>, <strong>bold</strong>, <span class="small-caps">Small
@@ -18,6 +21,11 @@ Caps</span>, <span style="letter-spacing: 0.2em">spaced</span>, H<sub>2</sub>O a
 x<sup>2</sup>, <span style="font-variant-position: super">raised</span>, ✓ 水 &#x10fffd;,
 q&#x307; n&#x300; a&#x331;, zero&#x200b;width, soft&#xad;hyphen, <u>underlined</u>
 <s>struck</s>.</p>
+<p style="text-align: justify; width: 11em">Words with a&#xa0;no-break space, <em>an
+italic run </em>and<span> a leading space</span> in a box, a space&#x301;with a mark,
+שלום עולם and ‘quoted’ words, justified over several lines of text to the end.</p>
+<p style="white-space: pre-wrap; width: 8em">Spaces  kept   here, and a
+new line, broken over lines.</p>
 <p style="width: 5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis">
 An overlong line that ends in an ellipsis</p>
 </body></html>"""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import struct
 import weakref
 
+from . import pdf_spacing
 from .weasyprint_loaded import weasyprint
 
 text, LOGGER = weasyprint.draw.text, weasyprint.logger.LOGGER
@@ -28,14 +29,21 @@ _operands: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
     """Write ``textbox``'s line into ``stream``, as WeasyPrint's ``draw_first_line``."""
+    layout = textbox.pango_layout
     if text_overflow == "ellipsis" or block_ellipsis != "none":
+        pdf_spacing.justified(layout)
         return ORIGINAL(stream, textbox, text_overflow, block_ellipsis, matrix)
     if not textbox.text.strip() or textbox.style["font_size"] < 1e-6:
         return []
-    layout = textbox.pango_layout
     pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
-    runs = _runs(stream, textbox, layout.get_first_line()[0])
+    first_line = layout.get_first_line()[0]
+    if not pdf_spacing.widen(layout, first_line):
+        pdf_spacing.justified(layout)
+        pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+        first_line = layout.get_first_line()[0]
+    runs = _runs(stream, textbox, first_line)
     if runs is None:
+        pdf_spacing.justified(layout)
         return ORIGINAL(stream, textbox, text_overflow, block_ellipsis, matrix)
     stream.set_text_matrix(*matrix.values)
     string = ""

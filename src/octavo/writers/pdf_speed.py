@@ -8,6 +8,11 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
   layouts; a layout copies the description it is given).
 - Glyphs: ``draw_first_line``, which writes a line's glyphs into the PDF, works out each
   glyph's operands once per face and size (pdf_glyphs).
+- Justified lines: WeasyPrint lays a justified line out again to draw it, its spaces
+  widened by Pango's letter spacing, which cuts the line into a run per word, each shaped
+  apart; here it is shaped whole and its spaces widened as Pango would (pdf_spacing).
+- Line measures: a broken line's length, width, height and baseline are taken from the
+  layout that broke it, not from the line laid out once more (pdf_measure).
 - Font keys: the key under which WeasyPrint caches a style's strut and character sizes
   was the text of a tuple of fourteen values, made for every box; here it is the tuple.
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
@@ -38,7 +43,7 @@ from typing import NamedTuple
 
 import pydyf
 
-from . import pdf_glyphs
+from . import pdf_glyphs, pdf_measure, pdf_spacing
 from .weasyprint_loaded import weasyprint
 
 text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
@@ -267,6 +272,8 @@ _ORIGINAL_WRITE = pydyf.PDF.write
 _ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
 _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
             _Patch(text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
+            _Patch(line_break.Layout, "reactivate", pdf_spacing.reactivate, "0b89ee09"),
+            _Patch(line_break, "first_line_metrics", pdf_measure.first_line_metrics, "55ec5d0b"),
             _Patch(line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
             _Patch(page, "resolve_percentages", _resolve_percentages, "71673078"),
             _Patch(pydyf.PDF, "write", _write, "242cd38f"),

@@ -1,0 +1,40 @@
+"""A broken line measured on the layout that broke it, not laid out again to be measured.
+
+When WeasyPrint has found where a line of text breaks, it lays the line's text out once
+more, its trailing spaces cut and without a width, to take the line's length, width,
+height and baseline (``first_line_metrics``): a seventh of a body part's layouts. Pango
+gives the same measures for the first line of the layout that broke it: the line's text,
+its glyphs shaped as they are alone (Pango shapes a run split at a break anew), and its
+final space zeroed (``zero_line_final_space``). Here those are taken, where nothing else
+can tell the two apart: a line WeasyPrint hyphenated, a style with letter or word spacing
+or breaking inside words, and a line holding a soft hyphen or a new line are measured as
+WeasyPrint does.
+"""
+
+from __future__ import annotations
+
+from .weasyprint_loaded import weasyprint
+
+line_break = weasyprint.text.line_break
+FROM_UNITS, pango = weasyprint.text.ffi.FROM_UNITS, weasyprint.text.ffi.pango
+WEASYPRINTS = line_break.first_line_metrics
+_UNMEASURED = ("\xad", "\n", "\u2028")  # a soft hyphen Pango may show, a forced break
+
+
+def first_line_metrics(first_line, text, layout, resume_at, space_collapse, style,
+                       hyphenated=False, hyphenation_character=None):
+    """``first_line_metrics``: the line's measures, from ``layout``'s first line."""
+    if (hyphenated or not resume_at or not space_collapse or style["word_spacing"]
+            or style["letter_spacing"] != "normal" or style["overflow_wrap"] != "normal"
+            or style["word_break"] == "break-all"):
+        return WEASYPRINTS(first_line, text, layout, resume_at, space_collapse, style,
+                           hyphenated, hyphenation_character)
+    line = text.encode()[:first_line.length].decode().rstrip(" ")
+    if any(character in line for character in _UNMEASURED):
+        return WEASYPRINTS(first_line, text, layout, resume_at, space_collapse, style,
+                           hyphenated, hyphenation_character)
+    width, height = line_break.line_size(first_line, style)
+    baseline = pango.pango_layout_get_baseline(layout.layout) * FROM_UNITS
+    layout.text = line  # what is drawn (the layout itself is let go, as WeasyPrint's is)
+    layout.deactivate()
+    return layout, len(line.encode()), resume_at, width, height, baseline
