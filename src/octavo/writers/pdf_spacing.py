@@ -24,6 +24,8 @@ WEASYPRINTS_DRAW = weasyprint.draw.text.draw_first_line
 _SPACE = re.compile(" |\u00a0".encode())  # the spaces WeasyPrint's word spacing widens
 _ENDS = (" ", "\u00a0")
 _UNITS = 1024  # PANGO_SCALE
+# the spacing arithmetic below is Pango 1.50's: another Pango lays such lines out itself
+_PANGO_150 = weasyprint.text.ffi.pango.pango_version() // 100 == 150  # 1.50.x
 
 
 def reactivate(self, style) -> None:
@@ -40,7 +42,7 @@ def _spacing(layout, style) -> int | None:
     """What WeasyPrint's word spacing adds to each of the line's spaces, in Pango's units;
     None where the line is left to Pango."""
     line = layout.text
-    if (not layout.justification_spacing or style["word_spacing"] or not line
+    if (not _PANGO_150 or not layout.justification_spacing or style["word_spacing"] or not line
             or style["letter_spacing"] != "normal"
             or style["overflow_wrap"] in ("anywhere", "break-word")
             or line.startswith(_ENDS) or line.endswith(_ENDS) or "\t" in line or "\n" in line):
