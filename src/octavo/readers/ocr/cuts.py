@@ -93,8 +93,9 @@ def _ends(pages: list[Page], k: int) -> bool:
 
 def _fits(pages: list[Page], k: int) -> bool:
     """Whether the page ``k`` after the last folio, a part by its look, fits under the
-    page before: both together hold no more lines than a full page."""
-    return len(pages[k - 1].lines) + len(pages[k].lines) <= _full(pages, k - 1, k + 1)
+    page before: both together hold no more lines than a full page, and it runs to more
+    than a line (a line alone there is the book's imprint, ``Printed in …``)."""
+    return 1 < len(pages[k].lines) <= _full(pages, k - 1, k + 1) - len(pages[k - 1].lines)
 
 
 def _full(pages: list[Page], start: int, stop: int) -> int:
