@@ -417,6 +417,10 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (3, 2),  # a page cut between a part's numeral (I) and its title, folios alone
         (6, 4),  # … the folios at the foot, the second part's
         (47, 4),  # the first work's opening page cut, before the first folio
+        (35, 2),  # the body's last page cut, after the last folio: a paragraph opens the
+        (48, 2),  # second part (no notes after it; the notes and the contents after it)
+        (60, 3),  # the folios at the foot, the heads on top: the second part's first line
+        (43, 5),  # (Comrade Lenin., Tatars.) set as a head over the folio
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

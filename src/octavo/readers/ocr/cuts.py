@@ -39,7 +39,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     same: its head opened the part before.  Nothing follows a folio at a page's foot; a
     part that could end one page or open the next goes where the pages so made are no
     longer than pages are (``_ends``).  Before the first folio, the last opening page
-    the contents list (``listed``: the page each is listed at) counts as numbered so."""
+    the contents list (``listed``: the page each is listed at) counts as numbered so.
+    After the last folio, where no count can tell, a page opening with no title is a part
+    if it fits under the page before (``_fits``)."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
@@ -65,6 +67,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         cut += [k for k in between if bare[k] and titled[k] and k not in parts
                 and not at_foot[k - 1]]
         parts.update(cut[:max(0, excess)])
+    if numbered and (k := numbered[-1][0] + 1) < len(pages) and loose[k] \
+            and not at_foot[k - 1] and _fits(pages, k):  # no folio after it to count
+        parts.add(k)
     for k in sorted(parts):
         if k - 1 in parts:  # a part between two pages joins one of them
             parts.discard(k if _ends(pages, k - 1) else k - 1)
@@ -78,13 +83,26 @@ def _ends(pages: list[Page], k: int) -> bool:
     Where neither does, it opens the page after, whose folio at its foot closes the page
     the blank line cut."""
     before, part, after = (len(pages[i].lines) for i in (k - 1, k, k + 1))
-    full = max((len(p.lines) for p in pages[max(0, k - NEAR):k - 1] + pages[k + 2:k + NEAR]
-                if p.folio), default=0)
+    full = _full(pages, k - 1, k + 2)
 
     def over(*pages: int) -> int:
         return sum(max(0, n - full) for n in pages)
 
     return over(before + part, after) < over(before, part + after)
+
+
+def _fits(pages: list[Page], k: int) -> bool:
+    """Whether the page ``k`` after the last folio, a part by its look, fits under the
+    page before: both together hold no more lines than a full page, and it runs to more
+    than a line (a line alone there is the book's imprint, ``Printed in …``)."""
+    return 1 < len(pages[k].lines) <= _full(pages, k - 1, k + 1) - len(pages[k - 1].lines)
+
+
+def _full(pages: list[Page], start: int, stop: int) -> int:
+    """How many lines a full page holds: the longest of the numbered pages within
+    ``NEAR`` of the pages ``start`` to ``stop`` (left out)."""
+    return max((len(p.lines) for p in pages[max(0, start - NEAR + 1):start]
+                + pages[stop:stop + NEAR - 2] if p.folio), default=0)
 
 
 def _runs_on(before: Page, page: Page) -> bool:
