@@ -409,6 +409,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     256,  # a section's numeral (I) under a head, the page's folio at its foot
     250,  # no running heads, the last work's and the notes' opening pages after the last
     # folio (the contents at the end)
+    244,  # a letter-spaced word ends a line (w h i c h / is): no lost join of h and is
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

@@ -131,8 +131,9 @@ class Vocabulary:
     def lost_join(self, head: str, tail: str) -> bool:
         """Whether ``head`` ending a line and ``tail`` opening the next are one word
         whose hyphen the OCR lost (``commu`` + ``nist``, ``work`` … ``ers``)."""
-        if not tail.islower() or not head.isalpha() or len(tail) < 2:
-            return False  # (no printer carries a single letter over: ``these`` ``s o c …``)
+        if not tail.islower() or not head.isalpha() or min(len(head), len(tail)) < 2:
+            return False  # (no printer breaks a word after its first letter, nor carries
+            # its last over: ``w h i c h`` ``is``, ``these`` ``s o c …``)
         joined = (head + tail).lower()
         apart = self.pairs[head.lower(), tail]
         if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
