@@ -410,6 +410,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     250,  # no running heads, the last work's and the notes' opening pages after the last
     # folio (the contents at the end)
     244,  # a letter-spaced word ends a line (w h i c h / is): no lost join of h and is
+    189, 198,  # works of a page or two: "Signed: …" on half the pages, and no stamp
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

@@ -21,10 +21,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .closing import Signature
 from .contents import is_heading
 from .folios import plain
 from .heads import candidates, is_capitals, set_as_head
 
+CLOSING = Signature()  # any signature, whoever signs it
 MIN_LETTERS = 3  # a stamp's line says something in letters
 MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice …
 TWICE = 2  # … unless, in capitals, it stands where no line of the print can
@@ -166,6 +168,12 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     return bool(own) and named >= len(own) / 2
 
 
+def _signed(group: tuple[str, ...]) -> bool:
+    """Whether a group is a signature (``Signed: …``, ``Yours …,``): it closes works,
+    however many pages it stands on (works of a page or two), and names the signer."""
+    return all(CLOSING.signs(line) for line in group if line)
+
+
 def learn(lines: list[str], pages: int) -> list[Group]:
     """The boilerplate groups of a text's lines (``pages``: how many pages it has)."""
     stripped = [line.strip() for line in lines]
@@ -196,7 +204,7 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (
                     _capitals(group) and _interrupts(stripped, spans, True))) \
-                and not _named(group, listed):
+                and not _named(group, listed) and not _signed(group):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]
