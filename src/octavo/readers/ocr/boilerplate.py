@@ -21,12 +21,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .closing import Signature
+from .closing import is_signed
 from .contents import is_heading
 from .folios import plain
 from .heads import candidates, is_capitals, set_as_head
 
-CLOSING = Signature()  # any signature, whoever signs it
 MIN_LETTERS = 3  # a stamp's line says something in letters
 MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice …
 TWICE = 2  # … unless, in capitals, it stands where no line of the print can
@@ -171,7 +170,7 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
 def _signed(group: tuple[str, ...]) -> bool:
     """Whether a group is a signature (``Signed: …``, ``Yours …,``): it closes works,
     however many pages it stands on (works of a page or two), and names the signer."""
-    return all(CLOSING.signs(line) for line in group if line)
+    return all(is_signed(line) for line in group if line)
 
 
 def learn(lines: list[str], pages: int) -> list[Group]:

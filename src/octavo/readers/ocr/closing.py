@@ -28,6 +28,12 @@ _REMARK = re.compile(r"^(?:Published for the first time|Written in|Written on|"
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?$")
 
 
+def is_signed(line: str) -> bool:
+    """Whether a line signs or closes a text, whoever signs it (``Signed: …``, ``Yours
+    …,``)."""
+    return bool(_SIGNED.match(line))
+
+
 @dataclass(frozen=True)
 class Signature:
     """How the volume's author signs: the surname, after initials or not (``J. Stalin``,
@@ -47,8 +53,7 @@ class Signature:
 
     def signs(self, line: str) -> bool:
         """Whether a line is a signature: the author's, another's ``Signed:``, a close."""
-        return bool(_SIGNED.match(line)) or bool(
-            self.surname and re.fullmatch(self.pattern, line))
+        return is_signed(line) or bool(self.surname and re.fullmatch(self.pattern, line))
 
     def run_on(self) -> re.Pattern[str]:
         """Where a closing line begins inside a paragraph the OCR ran together."""

@@ -87,6 +87,11 @@ def _raw_pages(text: str, gone: set[int]) -> list[Page]:
     return pages
 
 
+def _known(first: dict[int, Candidate]) -> Counter[str]:
+    """How many pages each head of the pages' candidates (``first``, by page) stands on."""
+    return Counter(c.head for c in first.values() if c.head)
+
+
 def _under_cut(pages: list[Page], first: dict[int, Candidate], known: Counter[str],
                i: int) -> bool:
     """Whether the page ``i``'s head, over its folio at the foot, is the first line of a
@@ -111,12 +116,12 @@ def _heads(pages: list[Page]) -> list[Page]:
     pages the scan's text cut in two made whole again."""
     options = [heads.candidates(p.lines) for p in pages]
     first = _fitting(pages, options)
-    known = Counter(c.head for c in first.values() if c.head)
+    known = _known(first)
     text = {(i, c) for i, c in first.items()
             if not heads.accepted(c, known) and _folio_alone(options[i], c) is c}
     if text:  # a line of text beside a number took a folio's place in the run
         first = _fitting(pages, options, text)
-        known = Counter(c.head for c in first.values() if c.head)
+        known = _known(first)
     if not _recur(first):  # the folios printed alone: a line of its own beside one is
         # text, but a head that stands so beside two or more, in the same place (one left)
         placed = Counter((c.head, c.top, c.bottom, c.before) for c in first.values())
@@ -127,7 +132,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         if candidate.footed and (entries.titles(candidate.head, candidate.folio)
                                  or _opens_contents(pages, first, i)):
             first[i] = _folio_alone(options[i], candidate)
-    known = Counter(c.head for c in first.values() if c.head)
+    known = _known(first)
     first = {i: c if heads.accepted(c, known) and not _under_cut(pages, first, known, i)
              else _folio_alone(options[i], c)
              for i, c in first.items()}  # a line of text over a folio at the foot
