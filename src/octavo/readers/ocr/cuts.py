@@ -1,20 +1,24 @@
 """Pages the scan's text cut in two at a stray blank line: which runs of lines are the
-second part of a page (``parts``), and the pages made whole again (``rejoin``)."""
+second part of a page (``parts``), the pages made whole again (``rejoin``), and whether a
+page's head over its folio at the foot is a second part's first line (``under_cut``)."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from . import heads
 from .folios import Number
 
 if TYPE_CHECKING:
     from .heads import Candidate
     from .pages import Page
 
+TITLE_LINES = 3  # the lines a title on a page's top runs to, that a running head repeats
 NEAR = 5  # pages either side whose lengths tell how many lines a full page holds
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
 _ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
@@ -136,3 +140,16 @@ def rejoin(pages: list[Page], parts: set[int],
         else:
             out.append(replace(page, index=len(out)))
     return out
+
+
+def under_cut(pages: list[Page], first: dict[int, Candidate], known: Counter[str],
+              i: int) -> bool:
+    """Whether the page ``i``'s head, over its folio at the foot, is the first line of a
+    page's second part: it heads no other page, and the page before, cut from it by a
+    stray blank line, has no folio and opens with another line set as a head (the page's,
+    not the title of a work, or of the notes, that the head repeats in any case)."""
+    candidate = first[i]
+    top = [heads.head_text(line) for line in pages[i - 1].lines[:TITLE_LINES]] if i else []
+    return candidate.footed and known[candidate.head] < 2 and i - 1 not in first \
+        and bool(top) and heads.set_as_head(top[0]) \
+        and candidate.head.casefold() not in " ".join(top).casefold()

@@ -33,7 +33,6 @@ from .words import Vocabulary
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
 
 HEADED = 0.25  # the least share of the numbered pages a print's running heads stand on
-TITLE_LINES = 3  # the lines a title on a page's top runs to, that a running head repeats
 
 
 @dataclass
@@ -92,19 +91,6 @@ def _known(first: dict[int, Candidate]) -> Counter[str]:
     return Counter(c.head for c in first.values() if c.head)
 
 
-def _under_cut(pages: list[Page], first: dict[int, Candidate], known: Counter[str],
-               i: int) -> bool:
-    """Whether the page ``i``'s head, over its folio at the foot, is the first line of a
-    page's second part: it heads no other page, and the page before, cut from it by a
-    stray blank line, has no folio and opens with another line set as a head (the page's,
-    not the title of a work, or of the notes, that the head repeats in any case)."""
-    candidate = first[i]
-    top = [heads.head_text(line) for line in pages[i - 1].lines[:TITLE_LINES]] if i else []
-    return candidate.footed and known[candidate.head] < 2 and i - 1 not in first \
-        and bool(top) and heads.set_as_head(top[0]) \
-        and candidate.head.casefold() not in " ".join(top).casefold()
-
-
 def _take(page: Page, candidate: Candidate, folio: str) -> None:
     page.head, page.folio, page.folio_first = candidate.head, folio, candidate.before
     page.folio_below = candidate.footed
@@ -133,7 +119,7 @@ def _heads(pages: list[Page]) -> list[Page]:
                                  or _opens_contents(pages, first, i)):
             first[i] = _folio_alone(options[i], candidate)
     known = _known(first)
-    first = {i: c if heads.accepted(c, known) and not _under_cut(pages, first, known, i)
+    first = {i: c if heads.accepted(c, known) and not cuts.under_cut(pages, first, known, i)
              else _folio_alone(options[i], c)
              for i, c in first.items()}  # a line of text over a folio at the foot
     for i, candidate in first.items():
