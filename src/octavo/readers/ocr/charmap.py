@@ -26,6 +26,7 @@ the OCR leaves before an apostrophe or a closing quote is closed up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -155,13 +156,11 @@ def learn(lines: list[str]) -> CharMap:
     fixed: dict[str, str] = {}
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
-    apostrophes = sorted({*_standing(stands, lambda s: s.contraction, exclude=straight), *(
-        ch for ch, s in stands.items() if ch not in straight and s.contraction >= AGREED
-        and s.contraction + s.closing >= s.total)})  # (workers’: an apostrophe closes too)
+    apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight,
+                            agrees=lambda s: s.contraction + s.closing)  # workers’ closes
     fixed.update(dict.fromkeys(apostrophes, APOSTROPHE))
-    fixed.update(dict.fromkeys((ch for ch, s in stands.items() if ch not in straight
-                                and s.broken >= min(MIN_COUNT, s.total)
-                                and s.broken >= MOST * s.total), HYPHEN))
+    fixed.update(dict.fromkeys(_standing(stands, lambda s: s.broken, exclude=straight,
+                                         among=lambda s: s.total), HYPHEN))
     fixed.update(dict.fromkeys(_standing(stands, lambda s: s.dash, exclude={*fixed, *straight}),
                                DASH))
     taken = {*fixed, *straight}
@@ -182,12 +181,18 @@ def learn(lines: list[str]) -> CharMap:
     return CharMap(fixed, straight, dashes >= MIN_COUNT)
 
 
-def _standing(stands: dict[str, _Stands], part, exclude) -> list[str]:
-    """The characters that stand so often enough, and in most of their occurrences (a scan
-    may use two for one part: an OCR's stray straight apostrophe beside its stand-in)."""
+def _standing(stands: dict[str, _Stands], part: Callable[[_Stands], int], exclude: Container[str],
+              agrees: Callable[[_Stands], int] | None = None,
+              among: Callable[[_Stands], int] = lambda s: s.inside or s.total) -> list[str]:
+    """The characters that stand so in most of their occurrences ``among`` those that
+    could (between letters, for an apostrophe or a dash; a scan may use two characters for
+    one part: an OCR's stray straight apostrophe beside its stand-in), ``MIN_COUNT`` times
+    at least, or ``AGREED`` times where every occurrence bears the part out (stands so, or
+    as ``agrees`` counts: an apostrophe also closes a word)."""
+    agrees = agrees or part
     return sorted(ch for ch, s in stands.items() if ch not in exclude
-                  and part(s) >= min(MIN_COUNT, s.total) and part(s) >= MOST * (
-                      s.inside or s.total))
+                  and (part(s) >= MIN_COUNT or (part(s) >= AGREED and agrees(s) >= s.total))
+                  and part(s) >= MOST * among(s))
 
 
 _STRAIGHT_OPEN = {'"': OPEN_DOUBLE, "'": OPEN_SINGLE}

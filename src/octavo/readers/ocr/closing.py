@@ -20,6 +20,8 @@ from ...tree import Block, ClosingLine, PageMarker, Paragraph, ParagraphRole, Te
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]* ){0,4}Institute\b")
+# a signature that names its signer: ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
+_SIGNER = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})$")
 _SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"
                      r"|\bVerbatim Report\b")
 _NAMED = re.compile(r"^Verbatim Report\b")  # a report's line: the meeting's name comes before
@@ -32,6 +34,12 @@ def is_signed(line: str) -> bool:
     """Whether a line signs or closes a text, whoever signs it (``Signed: …``, ``Yours
     …,``)."""
     return bool(_SIGNED.match(line))
+
+
+def signer(line: str) -> str:
+    """The name a signature line signs with (``Signed: K. Marx``: ``K. Marx``), else ""."""
+    m = _SIGNER.match(line.strip())
+    return m["name"] if m else ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections import Counter
 
 from ...findings import STRUCTURE_MISSING, report
 from . import contents
+from .closing import signer
 from .heads import is_capitals
 from .measure import FIXED, TIMES
 from .pages import Layout
@@ -25,8 +26,6 @@ SET_IN = {TIMES: "in a printer's face (Times widths)",
           FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
 HEADS = "the versos' running heads"
-# ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
-_SIGNED = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})$")
 
 
 def author(layout: Layout) -> tuple[str, str]:
@@ -37,8 +36,7 @@ def author(layout: Layout) -> tuple[str, str]:
     head = layout.verso_head
     if head:
         return _from_head(head, layout), HEADS
-    signed = Counter(m["name"] for p in layout.pages for line in p.lines
-                     if (m := _SIGNED.match(line.strip())))
+    signed = Counter(name for p in layout.pages for line in p.lines if (name := signer(line)))
     name, count = signed.most_common(1)[0] if signed else ("", 0)
     return (name, "the works' signatures") if count >= 2 else ("", HEADS)
 
