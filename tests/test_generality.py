@@ -387,6 +387,12 @@ GENERATED = {
         seed=23, face=FIXED),
     "set by character count, no word broken at a line's end": Options(
         seed=24, face=FIXED, hyphenate=False),
+    "a one-line stamp at every page's foot, under the opening pages' folios": Options(
+        seed=31, watermarks=(("www.example-archive.org",),), every=1, stamp_at="foot",
+        opening_folios=True, paragraphs=2),
+    "a one-line stamp over every page, its heads under it, the folios at the foot": Options(
+        seed=32, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top",
+        foot_folios=True),
 }
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .closing import is_signed
 from .contents import is_heading
-from .folios import plain
+from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 
 MIN_LETTERS = 3  # a stamp's line says something in letters
@@ -87,14 +87,21 @@ def _worded(group: tuple[str, ...]) -> bool:
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
-def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool) -> bool:
+def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
+                counts: Counter[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
     stands, somewhere, inside a sentence: after a line that ends none, before one that
     goes on in lower case; or, a group in ``capitals``, after a line of text (in lower
-    case) that ends none, before any line: a heading follows a sentence's end."""
+    case) that ends none, before any line: a heading follows a sentence's end.  The lines
+    either side are the text's, past other lines that recur (a head under a stamp that
+    opens the page interrupts nothing)."""
+    def beyond(i: int, step: int) -> str:
+        while 0 <= i < len(stripped) and counts[stripped[i]] >= MIN_REPEATS:
+            i += step
+        return stripped[i] if 0 <= i < len(stripped) else ""
+
     def goes_on(start: int, end: int) -> bool:
-        before = stripped[start - 1] if start > 0 else ""
-        after = stripped[end + 1] if end + 1 < len(stripped) else ""
+        before, after = beyond(start - 1, -1), beyond(end + 1, 1)
         return bool(before) and before[-1].isalpha() and (
             any(c.islower() for c in before) if capitals else after[:1].islower())
 
@@ -119,25 +126,38 @@ def _over_heads(stripped: list[str], at: list[int]) -> bool:
 
 
 def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> bool:
-    """Whether a recurring line mostly stands beside a bare number, or opens pages that
-    end with one: a running head whose folio the scan set on a line of its own, or at the
-    page's foot, not boilerplate. (A blank line between two lines that recur, inside a
-    stamp, ends no page.)"""
-    def folio(i: int) -> bool:
-        return 0 <= i < len(stripped) and bool(plain(stripped[i]))
+    """Whether a recurring line mostly opens a page beside a bare number, or opens pages
+    that end with one, on one side of the spread: a running head whose folio the scan set
+    on a line of its own, or at the page's foot, not boilerplate.  A stamp under a page's
+    foot folio is no head (a head and its folio open the page), nor one over pages of both
+    sides alike (a head stands on the versos or on the rectos, bar a misread folio; a
+    section's, ``NOTES``, on both, but over a few pages, not the volume).  (A blank line
+    between two lines that recur, inside a stamp, ends no page.)"""
+    def opens(i: int) -> bool:
+        return i <= 0 or not stripped[i - 1]
+
+    def folio(i: int) -> str:
+        return plain(stripped[i]) if 0 <= i < len(stripped) else ""
 
     def ends_page(j: int) -> bool:
         return not stripped[j] and not (
             counts[stripped[j - 1]] >= MIN_REPEATS
             and j + 1 < len(stripped) and counts[stripped[j + 1]] >= MIN_REPEATS)
 
-    def footed(i: int) -> bool:
-        if i > 0 and stripped[i - 1]:
-            return False
+    def beside(i: int) -> str:
+        """The folio of the page line ``i`` opens, if it stands beside it or at its foot."""
+        if opens(i - 1) and (number := folio(i - 1)):
+            return number
+        if not opens(i):
+            return ""
         end = next((j for j in range(i + 1, len(stripped)) if ends_page(j)), len(stripped))
-        return folio(end - 1)
+        return folio(i + 1) or folio(end - 1)
 
-    return sum(folio(i - 1) or folio(i + 1) or footed(i) for i in at) >= len(at) / 2
+    folios = [number for i in at if (number := beside(i))]
+    sides = Counter(n.value % 2 for f in folios if (n := Number.of(f)))
+    verso, recto = sides[0], sides[1]
+    return len(folios) >= len(at) / 2 and not (
+        verso + recto >= MIN_REPEATS and min(verso, recto) * 2 >= max(verso, recto))
 
 
 def _words(line: str) -> str:
@@ -199,10 +219,10 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         single = _worded(group) and not _beside_folio(stripped, at, counts) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(stripped, spans, False) or _over_heads(stripped, at))))
+                _interrupts(stripped, spans, False, counts) or _over_heads(stripped, at))))
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (
-                    _capitals(group) and _interrupts(stripped, spans, True))) \
+                    _capitals(group) and _interrupts(stripped, spans, True, counts))) \
                 and not _named(group, listed) and not _signed(group):
             groups.setdefault(group, len(at))
             grouped.update(group)
