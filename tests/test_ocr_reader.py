@@ -366,6 +366,13 @@ def test_a_marker_after_a_numbers_point_is_taken_when_no_other_stands_near():
         "a rise of 2.8 per cent, in Point 8.", "as the Congress[8] said"]
 
 
+def test_a_marker_after_a_word_ending_in_p_is_no_page_reference():
+    """``p. 8`` is a page reference, not note 8's marker; ``leadership.8`` is the marker
+    (a second, independent generator put one there, and it went unlinked)."""
+    assert _linked("see p. 8 and the Congress8 said") == ["see p. 8 and the Congress[8] said"]
+    assert _linked("under its leadership.8 The Party") == ["under its leadership.[8] The Party"]
+
+
 def test_the_volume_is_measured_in_a_printers_face(volume):
     """The scan's lines were set in a printer's face: measured with every character
     alike, more of the lines that run on seem to have had room."""

@@ -111,7 +111,7 @@ def _beyond(page: str, cited: str) -> bool:
     return page.isdigit() and cited.isdigit() and int(page) > int(cited) + _PAGE_SLACK
 
 
-_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|No\.|pp?\.|Vol\.|§)\s*$")
+_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:No|pp?|Vol)\.|§)\s*$")  # (not ``leadership.``)
 _DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
 
 
