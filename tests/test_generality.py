@@ -411,6 +411,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     61,  # a stamp parted by a blank line ends one page and opens the next
     120,  # a date four works share, once over a line opening with I (not a head)
     144,  # an apostrophe's stand-in twice in a contraction, twice closing (workers¹)
+    115,  # a footnote three works share, between a stamp in capitals and a foot folio
     160,  # footnotes marked with a dagger after a sentence's end, as a quote closes
     256,  # a section's numeral (I) under a head, the page's folio at its foot
     250,  # no running heads, the last work's and the notes' opening pages after the last

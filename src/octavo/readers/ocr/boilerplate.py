@@ -87,6 +87,14 @@ def _worded(group: tuple[str, ...]) -> bool:
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
+def _beyond(stripped: list[str], counts: Counter[str], i: int, step: int) -> str:
+    """The first line from ``i`` on, by ``step``, that does not recur: text, or a blank
+    line ("" too at either end)."""
+    while 0 <= i < len(stripped) and counts[stripped[i]] >= MIN_REPEATS:
+        i += step
+    return stripped[i] if 0 <= i < len(stripped) else ""
+
+
 def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
                 counts: Counter[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
@@ -95,32 +103,33 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
     case) that ends none, before any line: a heading follows a sentence's end.  The lines
     either side are the text's, past other lines that recur (a head under a stamp that
     opens the page interrupts nothing)."""
-    def beyond(i: int, step: int) -> str:
-        while 0 <= i < len(stripped) and counts[stripped[i]] >= MIN_REPEATS:
-            i += step
-        return stripped[i] if 0 <= i < len(stripped) else ""
-
     def goes_on(start: int, end: int) -> bool:
-        before, after = beyond(start - 1, -1), beyond(end + 1, 1)
+        before, after = _beyond(stripped, counts, start - 1, -1), _beyond(
+            stripped, counts, end + 1, 1)
         return bool(before) and before[-1].isalpha() and (
             any(c.islower() for c in before) if capitals else after[:1].islower())
 
     return any(goes_on(start, end) for start, end in spans)
 
 
-def _over_heads(stripped: list[str], at: list[int]) -> bool:
+def _over_heads(stripped: list[str], at: list[int], counts: Counter[str]) -> bool:
     """Whether a recurring line stands, somewhere, right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
-    after a numeral), or between them (``NOTES`` / the line / ``24``): where no text
-    stands."""
+    after a numeral), or between them (``NOTES`` / the line / ``24``), at the page's top
+    (past other recurring lines): where no text stands.  (Between a stamp in capitals and
+    a foot folio stands a footnote that recurs: ``* Retranslated from the Russian.``)"""
     def line(i: int) -> str:
         return stripped[i] if 0 <= i < len(stripped) else ""
 
+    def top(i: int) -> bool:
+        return not _beyond(stripped, counts, i - 1, -1)
+
     def headed(i: int) -> bool:
-        return any(c.head and c.folio and set_as_head(c.head) for c in candidates([line(i)]))
+        return top(i - 1) and any(c.head and c.folio and set_as_head(c.head)
+                                  for c in candidates([line(i)]))
 
     def parted(i: int) -> bool:
-        return bool(plain(line(i + 1))) and is_capitals(line(i - 1))
+        return bool(plain(line(i + 1))) and is_capitals(line(i - 1)) and top(i - 1)
 
     return any(headed(i + 1) or parted(i) for i in at)
 
@@ -219,7 +228,7 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         single = _worded(group) and not _beside_folio(stripped, at, counts) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(stripped, spans, False, counts) or _over_heads(stripped, at))))
+                _interrupts(stripped, spans, False, counts) or _over_heads(stripped, at, counts))))
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (
                     _capitals(group) and _interrupts(stripped, spans, True, counts))) \
