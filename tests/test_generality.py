@@ -392,6 +392,9 @@ GENERATED = {
     "a one-line stamp at every page's foot, under the opening pages' folios": Options(
         seed=31, watermarks=(("www.example-archive.org",),), every=1, stamp_at="foot",
         opening_folios=True, paragraphs=2),
+    "a stamp at every page's top, under the head where there is one; works of two pages":
+        Options(seed=34, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1,
+                stamp_at="under head", foot_folios=True, opening_folios=True, paragraphs=4),
     "a one-line stamp over every page, its heads under it, the folios at the foot": Options(
         seed=32, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top",
         foot_folios=True),

@@ -57,7 +57,8 @@ class Options:
     title_case_titles: bool = False  # works' titles in title case on their opening pages
     watermarks: tuple[tuple[str, ...], ...] = (("FROM THE SCANNER", "", "NOT FOR SALE"),)
     every: int = 4  # pages between watermarks
-    stamp_at: str = ""  # where the watermark stands: anywhere, or "top", "foot" (its line)
+    stamp_at: str = ""  # where the watermark stands: anywhere, or "top", "foot" (its line),
+    # "under head" (the page's top, but under the head where it has one)
     stand_ins: dict[str, str] | None = field(default_factory=lambda: dict(STAND_INS))
     straight: bool = False  # straight ASCII quotes instead of curly (stand_ins None)
     trailing: bool = True  # lines end in a space, but a page's last (as the sample scan)
@@ -411,7 +412,8 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
             lines.insert(rng.randrange(2, len(lines) - 2), "")  # the page cut in two
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
-            at = {"top": 0, "foot": len(lines)}.get(o.stamp_at, rng.randrange(len(lines) + 1))
+            at = {"top": 0, "foot": len(lines), "under head": len(first)}.get(
+                o.stamp_at, rng.randrange(len(lines) + 1))
             if (first and at == 0 and not o.stamp_at and rng.random() < 0.5 and o.heads
                     and not o.foot_folios):
                 # between the head and its folio

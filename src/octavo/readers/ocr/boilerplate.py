@@ -32,6 +32,8 @@ TWICE = 2  # … unless, in capitals, it stands where no line of the print can
 SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
 SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
 # signature closes every work, but a work runs over more than two pages)
+SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
+# halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
@@ -135,13 +137,16 @@ def _over_heads(stripped: list[str], at: list[int], counts: Counter[str]) -> boo
 
 
 def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> bool:
-    """Whether a recurring line mostly opens a page beside a bare number, or opens pages
-    that end with one, on one side of the spread: a running head whose folio the scan set
-    on a line of its own, or at the page's foot, not boilerplate.  A stamp under a page's
-    foot folio is no head (a head and its folio open the page), nor one over pages of both
-    sides alike (a head stands on the versos or on the rectos, bar a misread folio; a
-    section's, ``NOTES``, on both, but over a few pages, not the volume).  (A blank line
-    between two lines that recur, inside a stamp, ends no page.)"""
+    """Whether a recurring line mostly (more often than not) opens a page beside a bare
+    number, or opens pages that end with one, on one side of the spread: a running head
+    whose folio the scan set on a line of its own, or at the page's foot, not boilerplate.
+    A stamp under a page's foot folio is no head (a head and its folio open the page), nor
+    one over pages of both sides alike (a head stands on the versos or on the rectos, bar
+    a misread folio; a section's, ``NOTES``, on both, but over a few pages, not the
+    volume), nor one that stands under another page's head (a head opens its page, under
+    nothing but a stamp that stands more often than it: where works of two pages open on
+    rectos, a stamp over their titles keeps to one side).  (A blank line between two lines
+    that recur, inside a stamp, ends no page.)"""
     def opens(i: int) -> bool:
         return i <= 0 or not stripped[i - 1]
 
@@ -162,11 +167,17 @@ def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> b
         end = next((j for j in range(i + 1, len(stripped)) if ends_page(j)), len(stripped))
         return folio(i + 1) or folio(end - 1)
 
+    def under(i: int) -> bool:
+        above = stripped[i - 1] if i > 0 else ""
+        return not opens(i) and opens(i - 1) and MIN_REPEATS <= counts[above] < len(at)
+
+    if sum(map(under, at)) >= MIN_REPEATS:
+        return False
     folios = [number for i in at if (number := beside(i))]
     sides = Counter(n.value % 2 for f in folios if (n := Number.of(f)))
-    verso, recto = sides[0], sides[1]
-    return len(folios) >= len(at) / 2 and not (
-        verso + recto >= MIN_REPEATS and min(verso, recto) * 2 >= max(verso, recto))
+    fewer = min(sides[0], sides[1])  # (even folios: versos; odd: rectos)
+    return len(folios) > len(at) / 2 and not (
+        fewer >= MIN_REPEATS and fewer >= SIDES * (sides[0] + sides[1]))
 
 
 def _words(line: str) -> str:
