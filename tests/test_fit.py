@@ -14,7 +14,7 @@ import math
 from pathlib import Path
 
 import pytest
-from volumegen import Options, generate
+from volumegen import Options, generate, sampled
 
 from octavo.normalise import normalise
 from octavo.readers.ocr import charmap, fit, footnotes, pages, paragraphs
@@ -69,6 +69,14 @@ def test_a_trusted_volume_learns_how_soon_its_paragraphs_end():
     page = next(at for at, ends in enumerate(learnt.until) if 2 in ends)
     line = learnt.until[page].index(2)
     assert learnt.odds(page, "But we", lines=9, at=line) < learnt.odds(page, "But we", lines=9)
+
+
+def test_a_few_sentence_ends_none_passing_leave_a_volume_trusted():
+    """A small volume at a 24 em measure: 13 long lines end a sentence before more text,
+    none with room for the next word; but its running lines hardly ever pass either."""
+    learnt = _learnt(generate(sampled(36)).text)
+    assert learnt.sentence_passes == 0 and learnt.false_passes < 0.02
+    assert learnt.trusted
 
 
 def test_a_trusted_volume_learns_how_seldom_a_paragraph_takes_up_the_last_ones_words():
