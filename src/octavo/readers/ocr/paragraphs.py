@@ -225,8 +225,8 @@ class Builder:
             return True  # an interview's answer
         if self.role == ParagraphRole.POINT and FULL_STOP.search(last) and self.in_list():
             return True  # a full stop closes a list whose items end in semicolons
-        indent = FIRST_INDENT * self.measure if self.lines == 1 else 0.0
         if self.fit.trusted:  # room for the next word, or for the one after (an indent)
+            indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
             after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
             if self.fit.passes(self.page, last, line, indent) or (
                     after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
