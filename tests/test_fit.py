@@ -18,6 +18,7 @@ from volumegen import Options, generate, sampled
 
 from octavo.normalise import normalise
 from octavo.readers.ocr import charmap, fit, footnotes, pages, paragraphs
+from octavo.readers.ocr.cohesion import Cohesion
 from octavo.readers.ocr.measure import space
 from octavo.sources import Source, read_book
 from octavo.tree import Paragraph, Text, iter_nodes
@@ -92,7 +93,11 @@ def test_a_trusted_volume_learns_how_seldom_a_paragraph_takes_up_the_last_ones_w
     other = texts[texts.index(longest) - 1]
     assert cohesion.odds(longest[:cut], [longest[cut:]]) < 0 < cohesion.odds(longest[:cut], [other])
     real = _bodies(VOLUME.read_text(encoding="utf-8"))
-    assert not paragraphs.learn(real, paragraphs.measures(real)).cohesion.slope
+    measures = paragraphs.measures(real)
+    assert not paragraphs.learn(real, measures).cohesion.slope
+    # learnt all the same, from its prose only: its paragraphs too take up the last one's
+    # words less than its sentences do, if less markedly than paragraphs drawn apart
+    assert cohesion.slope < Cohesion(paragraphs.running_text(real), measures).slope < 0
 
 
 def test_a_letter_spaced_word_is_measured_whole():

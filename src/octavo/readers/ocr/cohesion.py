@@ -7,15 +7,19 @@ given overlap comes from the sentences whose place the text settles, those openi
 inside a line (never a paragraph's first) against those opening the line after a
 clearly short sentence end (a paragraph's first, as ``openers`` counts them).  On a
 volume whose paragraphs take up each other's words as often as their own sentences do,
-the ratio is flat and tips nothing.
+the ratio is flat and tips nothing.  Only prose teaches it: a heading, a note or a
+chronicle's entry closes the paragraph so far and opens none (the real scan's chronicle,
+whose entries share their dates and names, would teach the opposite of its prose).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 
+from .lines import line_kind
 from .measure import width
 from .openers import CLEAR, FIRST, INSIDE, STOP
 
@@ -38,14 +42,18 @@ class Cohesion:
         self.rarity = {w: math.log(self.lines / n) for w, n in seen.items()}
         scores: list[tuple[float, bool]] = []  # (overlap, a paragraph's first sentence)
         held: set[str] = set()  # the words of the paragraph so far
+        prose = [line_kind(line, before) == "text"
+                 for before, line in itertools.pairwise(["", *(ln for _, ln, _ in lines)])]
         for n, (lower, line, measure) in enumerate(lines):
+            if not prose[n]:
+                held = set()  # a heading, a note, an entry (a chronicle's): no paragraph's
             nexts = [low for low, _, _ in lines[n + 1 : n + AHEAD]]
             for m in INSIDE.finditer(line):  # a sentence opening inside the line
                 before = held.union(WORD.findall(lower[: m.start()]))
                 scores.append((self.overlap(before, [lower[m.start():], *nexts]), False))
             held.update(WORD.findall(lower))
             if (n + 1 < len(lines) and STOP.search(line) and width(line) < CLEAR * measure
-                    and FIRST.match(lines[n + 1][1])):
+                    and FIRST.match(lines[n + 1][1]) and prose[n + 1]):
                 scores.append((self.overlap(held, [low for low, _, _ in
                                                    lines[n + 1 : n + 1 + AHEAD]]), True))
                 held = set()
