@@ -313,7 +313,8 @@ def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
     """The openers, fit test and cohesion of pages whose measures are given (``measures``)."""
     fitted = learn_fit(pages, page_measures)
     text = running_text(pages) if fitted.trusted else []  # (only the fit's odds use it)
-    return Learnt(page_measures, Openers([p.lines for p in pages], page_measures), fitted,
+    return Learnt(page_measures, Openers([p.lines for p in pages], page_measures,
+                                         fitted.passes if fitted.trusted else None), fitted,
                   Cohesion(text, page_measures if fitted.trusted else []))
 
 
