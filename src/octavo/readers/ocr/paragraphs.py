@@ -228,13 +228,14 @@ class Builder:
         if self.fit.trusted:  # room for the next word, or for the one after (an indent)
             indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
             after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
+            following = [line, *ahead, self.overleaf]  # (the next lines, over the page too)
             if self.fit.passes(self.page, last, line, indent) or (
                     after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
                 self.fit.odds(self.page, line, indent, self.lines, self.at, after)
                 + self.openers.odds(line, backoff=True)
-                + self.cohesion.odds(self.text, [line, *ahead]) > EVEN)
+                + self.cohesion.odds(self.text, following) > EVEN)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
