@@ -443,13 +443,13 @@ def _words(texts: list[str]) -> list[str]:
     return re.findall(r"[\w’]+", " ".join(texts))
 
 
-# The paragraph pass's present figure on generated volumes (0.90 to 0.99, 0.95 on average,
+# The paragraph pass's present figure on generated volumes (0.91 to 0.99, 0.95 on average,
 # since the odds weigh how much of a paragraph's words the next lines take up; 0.85 to
 # 0.97 before; bench/bench_generated.py says why the ends no width tells are left to
 # odds): a floor, so that a change which loses paragraph ends shows.  (It was 0.88 while
 # the generator let a line broken inside a word run a word space past the measure.)
 PARAGRAPHS_READ_BACK = 0.88
-# The volumes drawn at random read back 0.87 to 1.0 (0.80 to 0.98 before): at a 20 em
+# The volumes drawn at random read back 0.88 to 1.0 (0.80 to 0.98 before): at a 20 em
 # measure with a 0.6 em indent, more paragraphs end on a full line, where no width can
 # tell the end
 SAMPLED_READ_BACK = 0.85
