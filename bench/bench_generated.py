@@ -5,9 +5,11 @@ paragraph ends no reading of the widths can find.
 A paragraph that ends on a line too full for the next paragraph's first word, before a
 first line as wide as a line that runs on (its indent is lost in the scan), looks in the
 text exactly like a sentence ending at a line's end inside a paragraph: only the odds
-the reader learns (how long the volume's paragraphs run, which words open them) can
-call it.  The last row counts the paragraphs either side of those ends: what a reader
-of the widths alone would not read back.
+the reader learns (how long the volume's paragraphs run, which words open them, how much
+of a paragraph's words the next lines take up) can call it.  (The generator draws its
+paragraphs apart from a pool, so the last cue is stronger here than in a volume whose
+paragraphs follow on from each other.)  The last row counts the paragraphs either side
+of those ends: what a reader of the widths alone would not read back.
 """
 
 from __future__ import annotations

@@ -14,10 +14,11 @@ import math
 from pathlib import Path
 
 import pytest
-from volumegen import Options, generate
+from volumegen import Options, generate, sampled
 
 from octavo.normalise import normalise
 from octavo.readers.ocr import charmap, fit, footnotes, pages, paragraphs
+from octavo.readers.ocr.cohesion import Cohesion
 from octavo.readers.ocr.measure import space
 from octavo.sources import Source, read_book
 from octavo.tree import Paragraph, Text, iter_nodes
@@ -26,12 +27,17 @@ ROOT = Path(__file__).resolve().parents[1]
 VOLUME = ROOT / "input" / "stalin-works-05.ocr.txt"
 
 
-def _learnt(text: str) -> fit.Fit:
-    """The fit test as the paragraphs pass learns it for a volume's text."""
+def _bodies(text: str) -> list[pages.Page]:
+    """A volume's pages as the paragraphs pass takes them, footnotes cut off."""
     layout = pages.layout(normalise(text))
     repaired = charmap.repair(layout.pages, charmap.learn(
         [line for page in layout.pages for line in page.lines]))
-    bodies, _ = footnotes.split_footnotes(repaired)
+    return footnotes.split_footnotes(repaired)[0]
+
+
+def _learnt(text: str) -> fit.Fit:
+    """The fit test as the paragraphs pass learns it for a volume's text."""
+    bodies = _bodies(text)
     return paragraphs.learn_fit(bodies, paragraphs.measures(bodies))
 
 
@@ -64,6 +70,34 @@ def test_a_trusted_volume_learns_how_soon_its_paragraphs_end():
     page = next(at for at, ends in enumerate(learnt.until) if 2 in ends)
     line = learnt.until[page].index(2)
     assert learnt.odds(page, "But we", lines=9, at=line) < learnt.odds(page, "But we", lines=9)
+
+
+def test_a_few_sentence_ends_none_passing_leave_a_volume_trusted():
+    """A small volume at a 24 em measure: 13 long lines end a sentence before more text,
+    none with room for the next word; but its running lines hardly ever pass either."""
+    learnt = _learnt(generate(sampled(36)).text)
+    assert learnt.sentence_passes == 0 and learnt.false_passes < 0.02
+    assert learnt.trusted
+
+
+def test_a_trusted_volume_learns_how_seldom_a_paragraph_takes_up_the_last_ones_words():
+    """Its paragraphs, drawn apart, share fewer rare words with the paragraph before than
+    its sentences with theirs: the next lines of a paragraph say it runs on, another's
+    that it has ended; the real scan, its widths not trusted, learns none of it."""
+    bodies = _bodies(generate(Options(seed=3)).text)
+    cohesion = paragraphs.learn(bodies, paragraphs.measures(bodies)).cohesion
+    assert cohesion.slope < 0
+    texts = [t for w in generate(Options(seed=3)).works for t in w.texts()]
+    longest = max(texts, key=len)  # its first sentences, and what follows them
+    cut = longest.index(". ", len(longest) // 2) + 2
+    other = texts[texts.index(longest) - 1]
+    assert cohesion.odds(longest[:cut], [longest[cut:]]) < 0 < cohesion.odds(longest[:cut], [other])
+    real = _bodies(VOLUME.read_text(encoding="utf-8"))
+    measures = paragraphs.measures(real)
+    assert not paragraphs.learn(real, measures).cohesion.slope
+    # learnt all the same, from its prose only: its paragraphs too take up the last one's
+    # words less than its sentences do, if less markedly than paragraphs drawn apart
+    assert cohesion.slope < Cohesion(paragraphs.running_text(real), measures).slope < 0
 
 
 def test_a_letter_spaced_word_is_measured_whole():

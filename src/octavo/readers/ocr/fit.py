@@ -12,8 +12,10 @@ where these widths say the next word fits.  So the volume is asked first: among 
 that surely run on (inside a sentence, after a line inside a sentence, so not a
 paragraph's first line), how many would wrongly pass the test; and among long lines that
 end a sentence, how many pass it.  Only where a pass at a sentence end is more likely a
-paragraph's end than a false pass (twice as many passes there as false ones) does the
-test decide; elsewhere the widths of the lines alone do, as before.
+paragraph's end than a false pass (twice as many passes there as false ones, each share
+counted by Laplace's rule, so that a small volume's dozen sentence ends, none passing,
+do not outweigh hundreds of running lines that never pass) does the test decide;
+elsewhere the widths of the lines alone do, as before.
 
 Where neither reading is ruled out, odds learnt from the volume weigh them: how often a
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
@@ -173,7 +175,7 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     fit = Fit(local, False, 0.0, 0.0)
     false_passes = _share(fit, running)
     sentence_passes = _share(fit, ending)
-    if not running or sentence_passes <= MARGIN * false_passes:
+    if not running or _rate(fit, ending) <= MARGIN * _rate(fit, running):
         return Fit(local, False, false_passes, sentence_passes)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
@@ -291,6 +293,12 @@ def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, tuple[float,
         for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False)
         if before and not SENTENCE_END.search(before) and runs_on(line, after)
         and TAIL.fullmatch(word := first_word(after)) and len(word) >= breakable))
+
+
+def _rate(fit: Fit, lines: list[Sample]) -> float:
+    """The share of ``lines`` that pass, by Laplace's rule of succession (a pass and a
+    fail counted beforehand): a few lines, none passing, say little against the test."""
+    return (sum(fit.passes(*t) for t in lines) + 1) / (len(lines) + 2)
 
 
 def _share(fit: Fit, lines: list[Sample]) -> float:

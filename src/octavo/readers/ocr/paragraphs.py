@@ -11,9 +11,10 @@ Where the volume's widths bear it out, the fit test (``fit``) decides instead: a
 end that leaves room for the next word ends a paragraph, as does one before a line that
 runs on but leaves such room (a paragraph's first line, its indent lost; after a page's
 last line, the next page's first holds that word); where neither shows, the fit test's
-odds (with the paragraph's length so far and the lines to the next clear end) and the
+odds (with the paragraph's length so far and the lines to the next clear end), the
 opener's (shrunk towards those of openings with or without a comma after their first
-word) decide.
+word) and how much of the paragraph's rarer words the next lines take up (``cohesion``)
+decide.
 Otherwise a paragraph runs on, across page breaks too.  A work's title on its opening
 page (``Page.title``: the contents told it) is a heading, whatever its case; display
 lines (capitals, roman numerals) and the short labels over them, numbered points, dates,
@@ -41,6 +42,7 @@ from ...tree import (
     Text,
 )
 from . import fit, words
+from .cohesion import Cohesion
 from .contents import lists
 from .lines import (
     ROMAN_LINE,
@@ -98,6 +100,7 @@ class Builder:
     vocab: words.Vocabulary
     openers: Openers
     fit: fit.Fit
+    cohesion: Cohesion
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
     role: ParagraphRole = ParagraphRole.BODY
@@ -222,15 +225,17 @@ class Builder:
             return True  # an interview's answer
         if self.role == ParagraphRole.POINT and FULL_STOP.search(last) and self.in_list():
             return True  # a full stop closes a list whose items end in semicolons
-        indent = FIRST_INDENT * self.measure if self.lines == 1 else 0.0
         if self.fit.trusted:  # room for the next word, or for the one after (an indent)
+            indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
             after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
+            following = [line, *ahead, self.overleaf]  # (the next lines, over the page too)
             if self.fit.passes(self.page, last, line, indent) or (
                     after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
                 self.fit.odds(self.page, line, indent, self.lines, self.at, after)
-                + self.openers.odds(line, backoff=True) > EVEN)
+                + self.openers.odds(line, backoff=True)
+                + self.cohesion.odds(self.text, following) > EVEN)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -302,12 +307,16 @@ class Learnt:
     measures: list[float]  # each page's
     openers: Openers
     fit: fit.Fit
+    cohesion: Cohesion
 
 
 def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
-    """The openers and fit test of pages whose measures are given (``measures``)."""
-    return Learnt(page_measures, Openers([p.lines for p in pages], page_measures),
-                  learn_fit(pages, page_measures))
+    """The openers, fit test and cohesion of pages whose measures are given (``measures``)."""
+    fitted = learn_fit(pages, page_measures)
+    text = running_text(pages) if fitted.trusted else []  # (only the fit's odds use it)
+    return Learnt(page_measures, Openers([p.lines for p in pages], page_measures,
+                                         fitted.passes if fitted.trusted else None), fitted,
+                  Cohesion(text, page_measures if fitted.trusted else []))
 
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary,
@@ -315,7 +324,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
     """The running text of the numbered pages as blocks, with a marker for every page
     (``learnt``: what ``learn`` learns of them, if learnt already)."""
     learnt = learnt or learn(pages, measures(pages))
-    builder = Builder(vocab, learnt.openers, learnt.fit)
+    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion)
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
             continue

@@ -1,0 +1,101 @@
+"""Whether the next lines take up the words of the paragraph so far.
+
+A paragraph's sentences share more of their rarer words with each other than with the
+next paragraph's (the cue text tiling splits texts by).  How much more, the volume says:
+the rarity of a word is its share of the volume's lines, and the likelihood ratio of a
+given overlap comes from the sentences whose place the text settles, those opening
+inside a line (never a paragraph's first) against those opening the line after a
+clearly short sentence end (a paragraph's first, as ``openers`` counts them).  On a
+volume whose paragraphs take up each other's words as often as their own sentences do,
+the ratio is flat and tips nothing.  Only prose teaches it: a heading, a note or a
+chronicle's entry closes the paragraph so far and opens none (the real scan's chronicle,
+whose entries share their dates and names, would teach the opposite of its prose).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+
+from .lines import line_kind
+from .measure import width
+from .openers import CLEAR, FIRST, INSIDE, STOP
+
+WORD = re.compile(r"[a-z]+")
+AHEAD = 3  # lines: the candidate first line and the two after it (what the pass sees)
+ROUNDS = 25  # Newton's steps for the logistic fit (it settles in a handful)
+
+
+class Cohesion:
+    """Log-likelihood ratios of a paragraph's end, given how much of its words the next
+    lines take up."""
+
+    def __init__(self, pages: list[list[str]], measures: list[float]) -> None:
+        lines = [(line.strip().lower(), line.strip(), measure)
+                 for page, measure in zip(pages, measures, strict=True) for line in page]
+        seen: Counter[str] = Counter()
+        for lower, _, _ in lines:
+            seen.update(set(WORD.findall(lower)))
+        self.lines = max(len(lines), 1)
+        self.rarity = {w: math.log(self.lines / n) for w, n in seen.items()}
+        scores: list[tuple[float, bool]] = []  # (overlap, a paragraph's first sentence)
+        held: set[str] = set()  # the words of the paragraph so far
+        prose = [line_kind(line, before) == "text"
+                 for before, line in itertools.pairwise(["", *(ln for _, ln, _ in lines)])]
+        for n, (lower, line, measure) in enumerate(lines):
+            if not prose[n]:
+                held = set()  # a heading, a note, an entry (a chronicle's): no paragraph's
+            nexts = [low for low, _, _ in lines[n + 1 : n + AHEAD]]
+            for m in INSIDE.finditer(line):  # a sentence opening inside the line
+                before = held.union(WORD.findall(lower[: m.start()]))
+                scores.append((self.overlap(before, [lower[m.start():], *nexts]), False))
+            held.update(WORD.findall(lower))
+            if (n + 1 < len(lines) and STOP.search(line) and width(line) < CLEAR * measure
+                    and FIRST.match(lines[n + 1][1]) and prose[n + 1]):
+                scores.append((self.overlap(held, [low for low, _, _ in
+                                                   lines[n + 1 : n + 1 + AHEAD]]), True))
+                held = set()
+        self.slope, self.base = _fit(scores)
+
+    def overlap(self, held: set[str], following: list[str]) -> float:
+        """The cosine of the rare words of the paragraph so far (``held``) and of the
+        ``following`` lines, each word weighed by its rarity."""
+        ahead = set(WORD.findall(" ".join(following).lower()))
+        weight = self.rarity.get
+        rare = math.log(self.lines)  # a word not seen in the volume: as rare as can be
+        norm = math.sqrt(sum(weight(w, rare) ** 2 for w in held)
+                         * sum(weight(w, rare) ** 2 for w in ahead))
+        return sum(weight(w, rare) ** 2 for w in ahead if w in held) / norm if norm else 0.0
+
+    def odds(self, paragraph: str, following: list[str]) -> float:
+        """The log-likelihood ratio of a paragraph's end between ``paragraph`` (its text so
+        far) and the ``following`` lines (the next line first)."""
+        if not self.slope:
+            return 0.0
+        held = set(WORD.findall(paragraph.lower()))
+        return self.base + self.slope * self.overlap(held, following[:AHEAD])
+
+
+def _fit(scores: list[tuple[float, bool]]) -> tuple[float, float]:
+    """The slope and intercept of the log-likelihood ratio of a first sentence against the
+    overlap: a logistic fit of the two kinds, its intercept less their log-ratio of counts
+    (0, 0 where either kind is missing)."""
+    ends = sum(end for _, end in scores)
+    if not ends or ends == len(scores):
+        return 0.0, 0.0
+    a = b = 0.0
+    for _ in range(ROUNDS):  # Newton's method on the log-likelihood
+        ga = gb = haa = hab = hbb = 0.0
+        for x, end in scores:
+            p = 1 / (1 + math.exp(-(a + b * x)))
+            ga, gb = ga + end - p, gb + (end - p) * x
+            w = p * (1 - p)
+            haa, hab, hbb = haa + w, hab + w * x, hbb + w * x * x
+        det = haa * hbb - hab * hab
+        if det <= 0:
+            break
+        a, b = a + (hbb * ga - hab * gb) / det, b + (haa * gb - hab * ga) / det
+    return b, a - math.log(ends / (len(scores) - ends))
+
