@@ -11,6 +11,9 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
 - Justified lines: WeasyPrint lays a justified line out again to draw it, its spaces
   widened by Pango's letter spacing, which cuts the line into a run per word, each shaped
   apart; here it is shaped whole and its spaces widened as Pango would (pdf_spacing).
+- Next words: whether the next line's first word fits on a broken line is seen on the
+  layout that broke it where it is sure not to, not on the line laid out again
+  (pdf_breaking).
 - Line measures: a broken line's length, width, height and baseline are taken from the
   layout that broke it, not from the line laid out once more (pdf_measure).
 - Font keys: the key under which WeasyPrint caches a style's strut and character sizes
@@ -49,7 +52,7 @@ from typing import NamedTuple
 
 import pydyf
 
-from . import pdf_glyphs, pdf_measure, pdf_spacing
+from . import pdf_breaking, pdf_glyphs, pdf_measure, pdf_spacing
 from .weasyprint_loaded import weasyprint
 
 text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
@@ -321,5 +324,10 @@ _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
             _Patch(inline, "create_layout", _put_aside, "f48a20d4",
                    fence=(inline.add_word_spacing, line_break.create_layout,
                           line_break.Layout.__init__, line_break.Layout.set_text,
-                          line_break.Layout.deactivate))]
+                          line_break.Layout.deactivate)),
+            *(_Patch(line_break.Layout, name, getattr(pdf_breaking, name), "2e74178c",
+                     fence=(line_break.split_first_line, line_break.first_line_metrics,
+                            line_break.create_layout, line_break.Layout.set_text,
+                            line_break.Layout.get_first_line, line_break.Layout.deactivate))
+              for name in ("set_text", "get_first_line", "deactivate"))]
 _ORIGINALS = [getattr(p.module, p.name) for p in _PATCHES]
