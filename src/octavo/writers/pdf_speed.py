@@ -24,6 +24,8 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
 - Justified boxes: ``add_word_spacing`` made a Pango layout for each box of a justified
   line, set its text and put it aside at once (``deactivate``), keeping only its text, to
   be set up again when drawn; here only what is kept is made.
+- Backgrounds: a box of a plain style (nothing to paint behind it, square corners) has its
+  background laid out at once, the style looked at once (pdf_boxes).
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
@@ -52,7 +54,7 @@ from typing import NamedTuple
 
 import pydyf
 
-from . import pdf_breaking, pdf_glyphs, pdf_measure, pdf_spacing
+from . import pdf_boxes, pdf_breaking, pdf_glyphs, pdf_measure, pdf_spacing
 from .weasyprint_loaded import weasyprint
 
 text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
@@ -329,5 +331,10 @@ _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
                      fence=(line_break.split_first_line, line_break.first_line_metrics,
                             line_break.create_layout, line_break.Layout.set_text,
                             line_break.Layout.get_first_line, line_break.Layout.deactivate))
-              for name in ("set_text", "get_first_line", "deactivate"))]
+              for name in ("set_text", "get_first_line", "deactivate")),
+            _Patch(weasyprint.layout.background, "layout_box_backgrounds",
+                   pdf_boxes.layout_box_backgrounds, "fd0c5769",
+                   fence=(weasyprint.layout.background.layout_box_backgrounds,
+                          weasyprint.layout.percent.resolve_radii_percentages,
+                          weasyprint.draw.color.get_color))]
 _ORIGINALS = [getattr(p.module, p.name) for p in _PATCHES]

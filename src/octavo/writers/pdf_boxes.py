@@ -1,0 +1,54 @@
+"""Every box's backgrounds laid out for less: a box of a plain style told so at once.
+
+When a page is laid out, WeasyPrint lays out the backgrounds of every box on it (lines and
+their text boxes included): it resolves the box's corner radii, looks for border and mask
+images, reads the background's images and colour, and where there is nothing to paint
+sets the box's background to none. What it finds depends on the box's style alone, and a
+style serves many boxes (all the boxes of an element, on every page): here a style is
+looked at once, and a box of a plain style (square corners, no border or mask image, no
+background image, a transparent background colour, no shadow) has its radii zeroed and
+its background set to none, as WeasyPrint's would. Other boxes, and the page itself
+(whose background paints the bleed), are laid out by WeasyPrint's function.
+"""
+
+from __future__ import annotations
+
+from .weasyprint_loaded import weasyprint
+
+background = weasyprint.layout.background
+WEASYPRINTS = background.layout_box_backgrounds
+get_color = weasyprint.draw.color.get_color
+_RADII = tuple(f"border_{corner}_radius"
+               for corner in ("top_left", "top_right", "bottom_right", "bottom_left"))
+_ZERO = (0, "px")
+
+
+def layout_box_backgrounds(page, box, get_image_from_uri, layout_children=True,
+                           style=None) -> None:
+    """``layout_box_backgrounds``: a box of a plain style at once, others WeasyPrint's way."""
+    if style is not None or box is page or not _plain(box.style):
+        return WEASYPRINTS(page, box, get_image_from_uri, layout_children, style)
+    for radius in _RADII:
+        setattr(box, radius, (0, 0))
+    if layout_children:
+        for child in box.all_children():
+            layout_box_backgrounds(page, child, get_image_from_uri)
+    box.background = None
+    return None
+
+
+def _plain(style) -> bool:
+    """Whether a box of ``style`` has no corners to round nor anything to paint behind it
+    (worked out once per style)."""
+    try:
+        return style.octavo_plain
+    except AttributeError:
+        pass
+    plain = style.octavo_plain = (
+        all(_ZERO in style[radius] for radius in _RADII)
+        and style["border_image_source"][0] == "none"
+        and style["mask_border_source"][0] == "none" and not style["box_shadow"]
+        and (style["visibility"] == "hidden" or (
+            not any(kind == "url" or value for kind, value in style["background_image"])
+            and get_color(style, "background_color").alpha == 0)))
+    return plain
