@@ -26,6 +26,8 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
   be set up again when drawn; here only what is kept is made.
 - Backgrounds: a box of a plain style (nothing to paint behind it, square corners) has its
   background laid out at once, the style looked at once (pdf_boxes).
+- Page styles: a page's margin boxes with declarations are those the ``@page`` rules
+  name, not found among the declarations of every element for every page (pdf_boxes).
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
@@ -336,5 +338,9 @@ _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
                    pdf_boxes.layout_box_backgrounds, "fd0c5769",
                    fence=(weasyprint.layout.background.layout_box_backgrounds,
                           weasyprint.layout.percent.resolve_radii_percentages,
-                          weasyprint.draw.color.get_color))]
+                          weasyprint.draw.color.get_color)),
+            _Patch(page, "set_page_type_computed_styles",
+                   pdf_boxes.set_page_type_computed_styles, "09f92516",
+                   fence=(page.set_page_type_computed_styles,
+                          css.StyleFor.add_page_declarations, css.StyleFor.set_computed_styles))]
 _ORIGINALS = [getattr(p.module, p.name) for p in _PATCHES]
