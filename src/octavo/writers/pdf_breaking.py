@@ -15,7 +15,9 @@ line's start are the broken layout's, which WeasyPrint's layout of the text woul
 That layout's own, or for a new layout of the same style, width and wrap mode the one
 broken last, while its lines are those it was broken into. Texts with a new line, a tab
 or a soft hyphen, styles with letter or word spacing or breaking inside words, and
-right-to-left runs are laid out as WeasyPrint does.
+right-to-left runs are laid out as WeasyPrint does, and any text under a Pango other than
+1.50, whose line breaking this was checked against (Pango is a system library the pin on
+WeasyPrint does not hold).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ WEASYPRINTS_SET_TEXT, WEASYPRINTS_FIRST_LINE, WEASYPRINTS_DEACTIVATE = (
 MARGIN = 0.25
 _GLYPH_SIZE = ffi.sizeof("PangoGlyphInfo")  # its glyph, width, offsets and attributes
 _GLYPH_INTS = _GLYPH_SIZE // 4
+_PANGO_150 = pango.pango_version() // 100 == 150  # 1.50.x
 _UNSAFE = re.compile("[\n\r\t\xad\u2028\u2029]")  # forced breaks, tabs, soft hyphens
 for _declaration in ("int pango_layout_get_width (PangoLayout *layout);",
                      "PangoWrapMode pango_layout_get_wrap (PangoLayout *layout);"):
@@ -114,7 +117,7 @@ def _breaks_alike(layout: Layout, broken: _Broken, text: str) -> bool:
     follow), is wider than the layout by more than the margin, so breaks where it did."""
     start = text.removesuffix(layout.style["hyphenate_character"])
     end, style = len(start.encode()), layout.style
-    if (end <= broken.index or len(start) >= len(broken.text)
+    if (not _PANGO_150 or end <= broken.index or len(start) >= len(broken.text)
             or not broken.text.startswith(start) or _UNSAFE.search(broken.text)
             or style["letter_spacing"] != "normal" or style["word_spacing"]
             or style["overflow_wrap"] != "normal"):
