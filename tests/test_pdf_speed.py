@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from samples import rich_book
 
-from octavo.writers import pdf_html, pdf_layout, pdf_speed
+from octavo.writers import pdf_breaking, pdf_html, pdf_layout, pdf_speed
 from octavo.writers.pdf_settings import PrintSettings
 
 # what a book's text holds, and what it rarely does: a leader, letter spacing, small caps,
@@ -50,3 +50,20 @@ def test_the_cheaper_functions_make_the_same_pdf(html: str):
         own = pdf_bytes(html)
     assert pdf_speed.applied()
     assert cheaper == own
+
+
+def test_more_of_the_next_line_is_tried_on_the_layout_that_broke_the_line(monkeypatch):
+    """The next word, and its hyphenated starts, seen not to fit on the layout that broke
+    the line (its own, or for a new layout the last one broken), not laid out again; the
+    PDF is the same as WeasyPrint's (above)."""
+    kept = []
+
+    def set_text(layout, text, justify=False):
+        broken = layout.__dict__.get("octavo_broken")
+        pdf_breaking.set_text(layout, text, justify)
+        if (by := layout.__dict__.get("octavo_kept")) is not None:
+            kept.append("own" if by is broken else "last")
+
+    monkeypatch.setattr(pdf_breaking.Layout, "set_text", set_text)
+    pdf_bytes(pdf_html.html(rich_book()))
+    assert kept.count("own") > 10 and kept.count("last") > 10

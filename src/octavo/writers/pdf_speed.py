@@ -11,10 +11,23 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
 - Justified lines: WeasyPrint lays a justified line out again to draw it, its spaces
   widened by Pango's letter spacing, which cuts the line into a run per word, each shaped
   apart; here it is shaped whole and its spaces widened as Pango would (pdf_spacing).
+- Next words: whether the next line's first word fits on a broken line is seen on the
+  layout that broke it where it is sure not to, not on the line laid out again
+  (pdf_breaking).
 - Line measures: a broken line's length, width, height and baseline are taken from the
   layout that broke it, not from the line laid out once more (pdf_measure).
 - Font keys: the key under which WeasyPrint caches a style's strut and character sizes
   was the text of a tuple of fourteen values, made for every box; here it is the tuple.
+- Struts: ``strut``, asked for a box's line height and baseline several times per line,
+  imported two of WeasyPrint's modules (by name, in the function) before looking up what
+  it had cached; here the cache is looked up first.
+- Justified boxes: ``add_word_spacing`` made a Pango layout for each box of a justified
+  line, set its text and put it aside at once (``deactivate``), keeping only its text, to
+  be set up again when drawn; here only what is kept is made.
+- Backgrounds: a box of a plain style (nothing to paint behind it, square corners) has its
+  background laid out at once, the style looked at once (pdf_boxes).
+- Page styles: a page's margin boxes with declarations are those the ``@page`` rules
+  name, not found among the declarations of every element for every page (pdf_boxes).
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
@@ -43,10 +56,11 @@ from typing import NamedTuple
 
 import pydyf
 
-from . import pdf_glyphs, pdf_measure, pdf_spacing
+from . import pdf_boxes, pdf_breaking, pdf_glyphs, pdf_measure, pdf_spacing
 from .weasyprint_loaded import weasyprint
 
 text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
+inline, css = weasyprint.layout.inline, weasyprint.css
 line_break, MarginBox = weasyprint.text.line_break, weasyprint.formatting_structure.boxes.MarginBox
 LST_TO_ISO = weasyprint.text.constants.LST_TO_ISO
 PANGO_DIRECTION = weasyprint.text.constants.PANGO_DIRECTION
@@ -78,7 +92,8 @@ class _Patch(NamedTuple):
     name: str
     replacement: object
     digest: str  # of the source of WeasyPrint 70.0's function (or of ``fence``)
-    fence: object = None  # for a value: the function using it, whose source is compared
+    fence: tuple = ()  # the functions whose sources are compared instead (for a value: the
+    # function using it; for a replacement that copies what they do: those functions)
 
 
 def apply() -> None:
@@ -87,7 +102,7 @@ def apply() -> None:
     for patch in _PATCHES:
         original = getattr(patch.module, patch.name)
         if original is not patch.replacement and (
-                _digest(patch.fence or original) == patch.digest):
+                _digest(*patch.fence or (original,)) == patch.digest):
             setattr(patch.module, patch.name, patch.replacement)
 
 
@@ -109,13 +124,13 @@ def withdrawn() -> Iterator[None]:
             setattr(patch.module, patch.name, function)
 
 
-def _digest(function: object) -> str:
-    if isinstance(function, property):
-        function = function.fget
+def _digest(*functions: object) -> str:
     try:
-        return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:8]
+        source = "".join(inspect.getsource(f.fget if isinstance(f, property) else f)
+                         for f in functions)
     except (OSError, TypeError):  # no source to compare with: not replaced
         return ""
+    return hashlib.sha256(source.encode()).hexdigest()[:8]
 
 
 def _context(style) -> tuple:
@@ -220,6 +235,32 @@ def _font_style_cache_key(style, include_size: bool = False) -> object:
     return key
 
 
+def _strut(style) -> tuple:
+    """``strut``: the line height and baseline cached for the style's font, else made."""
+    if style["font_size"]:
+        key = line_break._font_style_cache_key(style, include_size=True)
+        if (cached := style.font_config.strut_layouts.get(key)) is not None:
+            return cached
+    return _ORIGINAL_STRUT(style)
+
+
+def _put_aside(text: str, style, context, max_width, justification_spacing):
+    """``create_layout`` as ``add_word_spacing`` calls it, for a layout it puts aside at
+    once: what a layout keeps when put aside (its text, its spacing), without the Pango
+    layout. A box with decorations (whose measures it keeps), a new line (which cuts its
+    text) or a lone space with word spacing (which changes it) is laid out as WeasyPrint
+    does."""
+    if (style["text_decoration_line"] != "none" or "\n" in text
+            or (text == " " and style["word_spacing"])):
+        return _ORIGINAL_CREATE_LAYOUT(text, style, context, max_width, justification_spacing)
+    layout = line_break.Layout.__new__(line_break.Layout)
+    layout.__dict__.update(
+        justification_spacing=justification_spacing, max_width=max_width, text=text,
+        first_line_direction=0, ascent=None, underline_position=None,
+        strikethrough_position=None, layout=None, language=None, style=style)
+    return layout
+
+
 def _resolve_percentages(box, containing_block) -> None:
     """``resolve_percentages`` as the page's layout calls it: nothing for a margin box that
     is not generated, whose lengths the caller zeroes next."""
@@ -268,6 +309,8 @@ class _OpenArrays:
 
 _ORIGINAL_RESOLVE = page.resolve_percentages
 _ORIGINAL_FONT_KEY = line_break._font_style_cache_key
+_ORIGINAL_STRUT = line_break.strut
+_ORIGINAL_CREATE_LAYOUT = line_break.create_layout
 _ORIGINAL_WRITE = pydyf.PDF.write
 _ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
 _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
@@ -279,5 +322,25 @@ _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
             _Patch(pydyf.PDF, "write", _write, "242cd38f"),
             _Patch(pydyf.Stream, "data", property(_stream_data), "bdc2bc51"),
             _Patch(fonts, "ffi", _OpenArrays(fonts.ffi), "f8080566",
-                   fence=fonts.Font._harfbuzz_subset)]
+                   fence=(fonts.Font._harfbuzz_subset,)),
+            *(_Patch(module, "strut", _strut, "b57885b7", fence=(line_break.strut,))
+              for module in (inline, css.units, css.computed_values)),
+            _Patch(inline, "create_layout", _put_aside, "f48a20d4",
+                   fence=(inline.add_word_spacing, line_break.create_layout,
+                          line_break.Layout.__init__, line_break.Layout.set_text,
+                          line_break.Layout.deactivate)),
+            *(_Patch(line_break.Layout, name, getattr(pdf_breaking, name), "2e74178c",
+                     fence=(line_break.split_first_line, line_break.first_line_metrics,
+                            line_break.create_layout, line_break.Layout.set_text,
+                            line_break.Layout.get_first_line, line_break.Layout.deactivate))
+              for name in ("set_text", "get_first_line", "deactivate")),
+            _Patch(weasyprint.layout.background, "layout_box_backgrounds",
+                   pdf_boxes.layout_box_backgrounds, "fd0c5769",
+                   fence=(weasyprint.layout.background.layout_box_backgrounds,
+                          weasyprint.layout.percent.resolve_radii_percentages,
+                          weasyprint.draw.color.get_color)),
+            _Patch(page, "set_page_type_computed_styles",
+                   pdf_boxes.set_page_type_computed_styles, "09f92516",
+                   fence=(page.set_page_type_computed_styles,
+                          css.StyleFor.add_page_declarations, css.StyleFor.set_computed_styles))]
 _ORIGINALS = [getattr(p.module, p.name) for p in _PATCHES]
