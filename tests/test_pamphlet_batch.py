@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from click.testing import CliRunner
 from samples import para, rich_book
 
 from octavo import cache
-from octavo.batch import prepare, run
+from octavo.batch import cluster_soon, prepare, run
 from octavo.cache import Manifest, output_keys
 from octavo.cli import main
+from octavo.cluster import BATCH_THRESHOLDS, COLLECTOR_THRESHOLDS
 from octavo.pamphlet import pamphlet
 from octavo.readers import READERS
 from octavo.sources import Source
@@ -116,3 +119,9 @@ def test_a_source_is_read_once_until_a_file_of_it_changes(source, monkeypatch, t
     cache.read_cached(source)
     assert len(calls) == 2
     assert len(list(cache.tree_folder().glob("sample-*.json"))) == 1  # the old tree is gone
+
+
+def test_a_batch_cluster_collects_its_garbage_more_seldom_than_a_lasting_one():
+    with cluster_soon(None, 1).result() as cluster:  # its workers end with the batch
+        assert [*cluster.client.run(gc.get_threshold).values()] == [BATCH_THRESHOLDS]
+    assert BATCH_THRESHOLDS[0] > COLLECTOR_THRESHOLDS[0]

@@ -52,6 +52,13 @@ EMBEDDED = {
 # that outlive a pass: the 35 pamphlets' PDFs spent 1.1-1.4 s of their 14 s in the collector
 # with Python's thresholds, 0.26-0.37 s with these, for 20 MB more at the peak
 COLLECTOR_THRESHOLDS = (50_000, 20, 10)
+# a batch's workers end with it (and a process ending frees its memory whole): a pass
+# only when 500,000 more containers than were freed are alive, about 55 MB. What each
+# pamphlet leaves is its cycles (WeasyPrint's styles and boxes, 7,000 containers), and a
+# pass took 1.2 µs for each, in freeing it: the sample volume's 70 outputs left 520,000,
+# which its ten passes at 50,000 took 0.5-0.6 s of its 16 s to free; on two workers, there
+# is no pass now
+BATCH_THRESHOLDS = (500_000, 20, 10)
 
 
 def _limited(task: Callable, *args: object, layouts: int) -> object:
@@ -71,13 +78,16 @@ class _Background(WorkerPlugin):
 
 
 class _Collector(WorkerPlugin):
-    """A worker plugin: the cyclic garbage collector set for layouts (COLLECTOR_THRESHOLDS)."""
+    """A worker plugin: the cyclic garbage collector set for layouts (``thresholds``)."""
 
     name = "octavo-collector"
 
+    def __init__(self, thresholds: tuple[int, int, int]) -> None:
+        self.thresholds = thresholds
+
     def setup(self, worker: Worker) -> None:
         gc.freeze()
-        gc.set_threshold(*COLLECTOR_THRESHOLDS)
+        gc.set_threshold(*self.thresholds)
 
 
 def _warm(sources: list[tuple[str, str]]) -> None:
@@ -95,7 +105,8 @@ class Cluster:
     """A Dask client on an embedded local cluster or on an existing scheduler."""
 
     def __init__(self, scheduler: str | None = None, workers: int = 1,
-                 layouts: int | None = None) -> None:
+                 layouts: int | None = None, batch: bool = False) -> None:
+        """``batch``: the embedded cluster's workers end with a batch (BATCH_THRESHOLDS)."""
         logging.getLogger("distributed").setLevel(logging.ERROR)  # octavo reports failures
         self.local = None
         if scheduler:
@@ -114,7 +125,9 @@ class Cluster:
             # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1
             self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                       host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                                      silence_logs=logging.ERROR, plugins=(_Collector(),))
+                                      silence_logs=logging.ERROR,
+                                      plugins=(_Collector(BATCH_THRESHOLDS if batch
+                                                          else COLLECTOR_THRESHOLDS),))
             self.client = Client(self.local)
         self.layouts = layouts
 

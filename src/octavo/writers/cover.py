@@ -119,10 +119,9 @@ def _png(ink: Image.Image, gold: Image.Image) -> bytes:
     each (their anti-aliased edges), so no colour needs to be counted or quantised."""
     index = ImageChops.lighter(ink.point(lambda v: v >> 1),
                                gold.point(lambda v: 128 + (v >> 1) if v else 0))
-    image = Image.frombytes("P", SIZE, index.tobytes())
-    image.putpalette(_PALETTE)
+    index.putpalette(_PALETTE)  # the "L" image made a palette one where it is, not copied
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    index.save(out, format="PNG")
     return out.getvalue()
 
 
