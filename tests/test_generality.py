@@ -411,6 +411,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     # folio (the contents at the end)
     244,  # a letter-spaced word ends a line (w h i c h / is): no lost join of h and is
     189, 198,  # works of a page or two: "Signed: …" on half the pages, and no stamp
+    312,  # works of two pages: each recto head stands once, under the title it repeats
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
@@ -423,6 +424,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (48, 2),  # second part (no notes after it; the notes and the contents after it)
         (60, 3),  # the folios at the foot, the heads on top: the second part's first line
         (43, 5),  # (Comrade Lenin., Tatars.) set as a head over the folio
+        (5, 4),  # each recto head seen once beside its folio, the others on cut pages
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -108,7 +108,7 @@ def _heads(pages: list[Page]) -> list[Page]:
     if text:  # a line of text beside a number took a folio's place in the run
         first = _fitting(pages, options, text)
         known = _known(first)
-    if not _recur(first):  # the folios printed alone: a line of its own beside one is
+    if not _recur(pages, first):  # the folios printed alone: a line of its own beside one is
         # text, but a head that stands so beside two or more, in the same place (one left)
         placed = Counter((c.head, c.top, c.bottom, c.before) for c in first.values())
         first = {i: _folio_alone(options[i], c) if placed[c.head, c.top, c.bottom, c.before]
@@ -211,15 +211,22 @@ def _opens_contents(pages: list[Page], first: dict[int, Candidate], i: int) -> b
         or (i - 1 in first and contents.is_heading(first[i - 1].head)))
 
 
-def _recur(first: dict[int, Candidate]) -> bool:
+def _recur(pages: list[Page], first: dict[int, Candidate]) -> bool:
     """Whether the heads of the pages' candidates (``first``, by page) recur as running
     heads do (``heads.recur``), on a share of the numbered pages (a section's title that
     two pages each open or end with beside their folios heads none); a line of text
     beside the folio of a page after one with no folio is left out: it may open the
-    second part of a page cut in two."""
+    second part of a page cut in two.  A head that repeats, in whatever case, the top line
+    of a page before (a work's title) is seen twice: in works of two pages, each recto head
+    stands once."""
     known = Counter(c.head for i, c in first.items() if c.head and (
         i - 1 in first or heads.set_as_head(c.head)))
-    return heads.recur(known) and sum(known.values()) >= HEADED * len(first)
+    tops: dict[str, int] = {}  # the first page each top line opens
+    for k, page in enumerate(pages[:max(first, default=0)]):
+        tops.setdefault(heads.head_text(page.lines[0]).casefold() if page.lines else "", k)
+    titles = Counter(head for i, c in first.items()
+                     if (head := c.head) in known and tops.get(head.casefold(), i) < i)
+    return heads.recur(known + titles) and sum(known.values()) >= HEADED * len(first)
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:
