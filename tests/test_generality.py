@@ -412,6 +412,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     244,  # a letter-spaced word ends a line (w h i c h / is): no lost join of h and is
     189, 198,  # works of a page or two: "Signed: …" on half the pages, and no stamp
     312,  # works of two pages: each recto head stands once, under the title it repeats
+    257,  # … and the versos' once, under a work's opening page that has no folio
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
