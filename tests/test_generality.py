@@ -426,6 +426,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (60, 3),  # the folios at the foot, the heads on top: the second part's first line
         (43, 5),  # (Comrade Lenin., Tatars.) set as a head over the folio
         (5, 4),  # each recto head seen once beside its folio, the others on cut pages
+        (5, 2),  # … the versos' under a stamp, over text going on: no stamp for that
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -87,14 +87,20 @@ def _worded(group: tuple[str, ...]) -> bool:
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
-def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool) -> bool:
+def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
+                learnt: set[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
     stands, somewhere, inside a sentence: after a line that ends none, before one that
     goes on in lower case; or, a group in ``capitals``, after a line of text (in lower
-    case) that ends none, before any line: a heading follows a sentence's end."""
+    case) that ends none, before any line: a heading follows a sentence's end.  The lines
+    of the groups ``learnt`` (stamps beside it) are no text before or after it."""
+    def line(i: int, step: int) -> str:
+        while 0 <= i < len(stripped) and stripped[i] and stripped[i] in learnt:
+            i += step
+        return stripped[i] if 0 <= i < len(stripped) else ""
+
     def goes_on(start: int, end: int) -> bool:
-        before = stripped[start - 1] if start > 0 else ""
-        after = stripped[end + 1] if end + 1 < len(stripped) else ""
+        before, after = line(start - 1, -1), line(end + 1, 1)
         return bool(before) and before[-1].isalpha() and (
             any(c.islower() for c in before) if capitals else after[:1].islower())
 
@@ -199,10 +205,10 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         single = _worded(group) and not _beside_folio(stripped, at, counts) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(stripped, spans, False) or _over_heads(stripped, at))))
+                _interrupts(stripped, spans, False, grouped) or _over_heads(stripped, at))))
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (
-                    _capitals(group) and _interrupts(stripped, spans, True))) \
+                    _capitals(group) and _interrupts(stripped, spans, True, grouped))) \
                 and not _named(group, listed) and not _signed(group):
             groups.setdefault(group, len(at))
             grouped.update(group)
