@@ -411,6 +411,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     # folio (the contents at the end)
     244,  # a letter-spaced word ends a line (w h i c h / is): no lost join of h and is
     189, 198,  # works of a page or two: "Signed: …" on half the pages, and no stamp
+    55,  # two stamps of two lines in capitals, each seen twice between paragraphs or
+    # over a page's head, in the volume's first half and its second
     312,  # works of two pages: each recto head stands once, under the title it repeats
     257,  # … and the versos' once, under a work's opening page that has no folio
 )} | {
@@ -427,6 +429,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (43, 5),  # (Comrade Lenin., Tatars.) set as a head over the folio
         (5, 4),  # each recto head seen once beside its folio, the others on cut pages
         (5, 2),  # … the versos' under a stamp, over text going on: no stamp for that
+        (40, 2),  # a stamp of two lines in capitals twice, between paragraphs both times
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -11,8 +11,10 @@ stands on a large share of the pages, as no line of running text does, or, sprea
 stands somewhere inside a sentence, or above or inside a running head.  A group in
 capitals that stands somewhere inside a sentence is boilerplate however seldom it recurs
 (twice: a short volume's stamps, two that alternate) and wherever: no heading follows a
-line of text that ends no sentence.  Lines with no letter or digit (dot rows, a
-scanner's separators) are junk wherever they stand, asterisms aside.
+line of text that ends no sentence; so is one of two lines or more in capitals that
+stands twice, in the volume's first half and its second, where the contents list no
+heading so.  Lines with no letter or digit (dot rows, a scanner's separators) are junk
+wherever they stand, asterisms aside.
 """
 
 from __future__ import annotations
@@ -206,9 +208,10 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         single = _worded(group) and not _beside_folio(stripped, at, counts) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
                 _interrupts(stripped, spans, False, grouped) or _over_heads(stripped, at))))
+        halves = at[0] < len(lines) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
-                filled == 1 and single))) or (
-                    _capitals(group) and _interrupts(stripped, spans, True, grouped))) \
+                filled == 1 and single))) or (_capitals(group) and (
+                    (filled >= 2 and halves) or _interrupts(stripped, spans, True, grouped)))) \
                 and not _named(group, listed) and not _signed(group):
             groups.setdefault(group, len(at))
             grouped.update(group)
