@@ -430,6 +430,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (5, 4),  # each recto head seen once beside its folio, the others on cut pages
         (5, 2),  # … the versos' under a stamp, over text going on: no stamp for that
         (40, 2),  # a stamp of two lines in capitals twice, between paragraphs both times
+        (19, 3),  # the contents at the end cut, their folio at the foot: their heading no
+        # running head over it
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -138,9 +138,9 @@ def _heads(pages: list[Page]) -> list[Page]:
                    _listed(pages, titled, entries))
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
-        head = heads.head_text(line) if heads_run else ""
+        head = heads.head_text(line) if heads_run else ""  # (a title, the contents', none)
         return head if head and heads.accepted(Candidate(head, folio, 1), known) and \
-            not entries.titles(head, folio) else ""
+            not entries.titles(head, folio) and not contents.is_heading(head) else ""
 
     pages = cuts.rejoin(pages, parts, head_over)
     options = [o for k, o in enumerate(options) if k not in parts]
