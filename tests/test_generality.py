@@ -430,6 +430,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (5, 4),  # each recto head seen once beside its folio, the others on cut pages
         (5, 2),  # … the versos' under a stamp, over text going on: no stamp for that
         (40, 2),  # a stamp of two lines in capitals twice, between paragraphs both times
+        (55, 3),  # the versos' head under a stamp, its page's folio over another: no stamp
         (32, 4),  # a stamp in capitals seen thrice, once inside a word broken by a hyphen
         (19, 3),  # the contents at the end cut, their folio at the foot: their heading no
         # running head over it

@@ -99,8 +99,7 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
     line: a heading follows a sentence's end.  The lines of the groups ``learnt`` (stamps
     beside it) are no text before or after it."""
     def line(i: int, step: int) -> str:
-        while 0 <= i < len(stripped) and stripped[i] and stripped[i] in learnt:
-            i += step
+        i = _past(stripped, learnt, i, step)
         return stripped[i] if 0 <= i < len(stripped) else ""
 
     def goes_on(start: int, end: int) -> bool:
@@ -128,12 +127,23 @@ def _over_heads(stripped: list[str], at: list[int]) -> bool:
     return any(headed(i + 1) or parted(i) for i in at)
 
 
-def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> bool:
+def _past(stripped: list[str], learnt: set[str], i: int, step: int) -> int:
+    """The first line from ``i`` on, going by ``step``, that is no line of the groups
+    ``learnt``."""
+    while 0 <= i < len(stripped) and stripped[i] and stripped[i] in learnt:
+        i += step
+    return i
+
+
+def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
+                  learnt: set[str]) -> bool:
     """Whether a recurring line mostly stands beside a bare number, or opens pages that
     end with one: a running head whose folio the scan set on a line of its own, or at the
-    page's foot, not boilerplate. (A blank line between two lines that recur, inside a
+    page's foot, not boilerplate; the lines of the groups ``learnt`` (stamps above it,
+    under the folio) left out. (A blank line between two lines that recur, inside a
     stamp, ends no page.)"""
-    def folio(i: int) -> bool:
+    def folio(i: int, step: int) -> bool:
+        i = _past(stripped, learnt, i, step)
         return 0 <= i < len(stripped) and bool(plain(stripped[i]))
 
     def ends_page(j: int) -> bool:
@@ -142,12 +152,12 @@ def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> b
             and j + 1 < len(stripped) and counts[stripped[j + 1]] >= MIN_REPEATS)
 
     def footed(i: int) -> bool:
-        if i > 0 and stripped[i - 1]:
+        if (k := _past(stripped, learnt, i - 1, -1)) >= 0 and stripped[k]:
             return False
         end = next((j for j in range(i + 1, len(stripped)) if ends_page(j)), len(stripped))
-        return folio(end - 1)
+        return folio(end - 1, -1)
 
-    return sum(folio(i - 1) or folio(i + 1) or footed(i) for i in at) >= len(at) / 2
+    return sum(folio(i - 1, -1) or folio(i + 1, 1) or footed(i) for i in at) >= len(at) / 2
 
 
 def _words(line: str) -> str:
@@ -186,11 +196,20 @@ def _signed(group: tuple[str, ...]) -> bool:
 def learn(lines: list[str], pages: int) -> list[Group]:
     """The boilerplate groups of a text's lines (``pages``: how many pages it has)."""
     stripped = [line.strip() for line in lines]
-    listed = _listed(stripped)
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(stripped):
         if line:
             where[line].append(i)
+    first = _learn(stripped, where, pages, set())
+    return _learn(stripped, where, pages, {line for g in first for line in g.lines if line})
+
+
+def _learn(stripped: list[str], where: dict[str, list[int]], pages: int,
+           learnt: set[str]) -> list[Group]:
+    """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
+    places), the lines of the groups ``learnt`` before (of a first reading, or of this
+    one: stamps, the most frequent first) taken for no text beside another group."""
+    listed = _listed(stripped)
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
@@ -204,16 +223,17 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         while group and not group[0]:
             group = group[1:]
         filled = sum(1 for g in group if g)
-        spread = (at[-1] - at[0]) / max(len(lines), 1)
+        spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
         spans = [(i - first, i - first + len(group) - 1) for i in at]
-        single = _worded(group) and not _beside_folio(stripped, at, counts) and (
+        others = (learnt | grouped) - set(group)
+        single = _worded(group) and not _beside_folio(stripped, at, counts, others) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(stripped, spans, False, grouped) or _over_heads(stripped, at))))
-        halves = at[0] < len(lines) / 2 <= at[-1]  # in the volume's first half and second
+                _interrupts(stripped, spans, False, others) or _over_heads(stripped, at))))
+        halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
-                    (filled >= 2 and halves) or _interrupts(stripped, spans, True, grouped)))) \
+                    (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
                 and not _named(group, listed) and not _signed(group):
             groups.setdefault(group, len(at))
             grouped.update(group)
