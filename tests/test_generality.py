@@ -432,6 +432,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (40, 2),  # a stamp of two lines in capitals twice, between paragraphs both times
         (55, 3),  # the versos' head under a stamp, its page's folio over another: no stamp
         (32, 4),  # a stamp in capitals seen thrice, once inside a word broken by a hyphen
+        (28, 5),  # a section's numeral (I) ends a cut page under its head, its title opens
+        # the second part over the folio: no misread folio beside the head
         (19, 3),  # the contents at the end cut, their folio at the foot: their heading no
         # running head over it
     )} | {

@@ -129,8 +129,10 @@ def _heads(pages: list[Page]) -> list[Page]:
         heads.is_capitals(p.lines[0]) or contents.is_heading(p.lines[0])
         or entries.titles(p.lines[0])) for p in pages]
     at_foot = [i in first and first[i].bottom > 0 for i in range(len(pages))]
-    parts = cuts.parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
-        heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
+    kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
+    parts = cuts.parts(pages, [[c for c in found if c.head and not heads.foreign(c, kind) and (
+        known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
+        for found, kind in zip(options, kinds, strict=True)],
                    at_foot, titled, heads_run := _heads_run(pages, titled),
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        pages[k - 1].lines[0], page.folio) for k, (page, foot) in
@@ -268,9 +270,10 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
     head in capitals with a folio that reads as the one inferred (``3S7``, ``37``); one
     at the page's foot only under a head that pages before had (the contents' first page
     may end in an entry's page under its heading, the notes' first page in a note's, its
-    ``p. 9`` on a line of its own, under their heading)."""
-    return next((c for c in found if c.head and (not c.footed or c.head in seen) and (
-        known[c.head] >= 2 or (
+    ``p. 9`` on a line of its own, under their heading), and no numeral of another kind
+    (``heads.foreign``)."""
+    return next((c for c in found if c.head and (not c.footed or c.head in seen)
+                 and not heads.foreign(c, folios.kind(folio)) and (known[c.head] >= 2 or (
             heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
