@@ -413,6 +413,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     189, 198,  # works of a page or two: "Signed: …" on half the pages, and no stamp
     55,  # two stamps of two lines in capitals, each seen twice between paragraphs or
     # over a page's head, in the volume's first half and its second
+    141,  # a note's marker before a numeral ending a paragraph (Point25 8.), not after it
     312,  # works of two pages: each recto head stands once, under the title it repeats
     257,  # … and the versos' once, under a work's opening page that has no folio
 )} | {
