@@ -432,6 +432,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (5, 2),  # … the versos' under a stamp, over text going on: no stamp for that
         (40, 2),  # a stamp of two lines in capitals twice, between paragraphs both times
         (55, 3),  # the versos' head under a stamp, its page's folio over another: no stamp
+        (117, 4),  # a stamp inside sentences only after a comma (and then, / STAMP / by)
         (32, 4),  # a stamp in capitals seen thrice, once inside a word broken by a hyphen
         (28, 5),  # a section's numeral (I) ends a cut page under its head, its title opens
         # the second part over the folio: no misread folio beside the head

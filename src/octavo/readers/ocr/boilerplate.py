@@ -37,7 +37,7 @@ SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text rep
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
-_GOES_ON = re.compile(r"[^\W\d_][-–]?$")  # a line ending in a word, or broken inside one
+_GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -93,11 +93,11 @@ def _worded(group: tuple[str, ...]) -> bool:
 def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
                 learnt: set[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
-    stands, somewhere, inside a sentence: after a line that ends none (in a word, or
-    inside one, broken by a hyphen), before one that goes on in lower case; or, a group
-    in ``capitals``, after a line of text (in lower case) that ends none, before any
-    line: a heading follows a sentence's end.  The lines of the groups ``learnt`` (stamps
-    beside it) are no text before or after it."""
+    stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
+    one, broken by a hyphen, or a comma), before one that goes on in lower case; or, a
+    group in ``capitals``, after a line of text (in lower case) that ends none, before
+    any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
+    (stamps beside it) are no text before or after it."""
     def line(i: int, step: int) -> str:
         i = _past(stripped, learnt, i, step)
         return stripped[i] if 0 <= i < len(stripped) else ""
