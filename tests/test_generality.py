@@ -423,6 +423,11 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     # folio (the contents at the end)
     244,  # a letter-spaced word ends a line (w h i c h / is): no lost join of h and is
     189, 198,  # works of a page or two: "Signed: …" on half the pages, and no stamp
+    55,  # two stamps of two lines in capitals, each seen twice between paragraphs or
+    # over a page's head, in the volume's first half and its second
+    141,  # a note's marker before a numeral ending a paragraph (Point25 8.), not after it
+    312,  # works of two pages: each recto head stands once, under the title it repeats
+    257,  # … and the versos' once, under a work's opening page that has no folio
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
@@ -435,6 +440,16 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (48, 2),  # second part (no notes after it; the notes and the contents after it)
         (60, 3),  # the folios at the foot, the heads on top: the second part's first line
         (43, 5),  # (Comrade Lenin., Tatars.) set as a head over the folio
+        (5, 4),  # each recto head seen once beside its folio, the others on cut pages
+        (5, 2),  # … the versos' under a stamp, over text going on: no stamp for that
+        (40, 2),  # a stamp of two lines in capitals twice, between paragraphs both times
+        (55, 3),  # the versos' head under a stamp, its page's folio over another: no stamp
+        (117, 4),  # a stamp inside sentences only after a comma (and then, / STAMP / by)
+        (32, 4),  # a stamp in capitals seen thrice, once inside a word broken by a hyphen
+        (28, 5),  # a section's numeral (I) ends a cut page under its head, its title opens
+        # the second part over the folio: no misread folio beside the head
+        (19, 3),  # the contents at the end cut, their folio at the foot: their heading no
+        # running head over it
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -355,8 +355,10 @@ def _generate(o: Options) -> Volume:
 
 def _with_note(text: str, number: int) -> tuple[str, str]:
     """The text with an endnote marker glued to the last word of its first sentence, and
-    the marker with the letters before it (to find its line)."""
-    m = re.search(r"[a-z]\.(?= [A-Z])", text) or re.search(r"[a-z][.:]$", text)
+    the marker with the letters before it (to find its line); not to a numeral ending it
+    (``Point 8.25``: a number, to any reader), but to the word before it."""
+    m = re.search(r"[a-z]\.(?= [A-Z])", text) or re.search(r"[a-z][.:]$", text) or \
+        re.search(r"[a-z](?=[^a-z]*\d\W*$)", text)
     at = m.start() + 1 if m else len(text)
     return f"{text[:at]}{number}{text[at:]}", f"{text[max(0, at - 3):at]}{number}"
 

@@ -11,8 +11,10 @@ stands on a large share of the pages, as no line of running text does, or, sprea
 stands somewhere inside a sentence, or above or inside a running head.  A group in
 capitals that stands somewhere inside a sentence is boilerplate however seldom it recurs
 (twice: a short volume's stamps, two that alternate) and wherever: no heading follows a
-line of text that ends no sentence.  Lines with no letter or digit (dot rows, a
-scanner's separators) are junk wherever they stand, asterisms aside.
+line of text that ends no sentence; so is one of two lines or more in capitals that
+stands twice, in the volume's first half and its second, where the contents list no
+heading so.  Lines with no letter or digit (dot rows, a scanner's separators) are junk
+wherever they stand, asterisms aside.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ SIDES = 0.25  # a line on both sides of the spread holds this share of its pages
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
+_GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -89,68 +92,76 @@ def _worded(group: tuple[str, ...]) -> bool:
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
-def _beyond(stripped: list[str], counts: Counter[str], i: int, step: int) -> str:
-    """The first line from ``i`` on, by ``step``, that does not recur: text, or a blank
-    line ("" too at either end)."""
-    while 0 <= i < len(stripped) and counts[stripped[i]] >= MIN_REPEATS:
+def _past(stripped: list[str], learnt: set[str], i: int, step: int) -> int:
+    """The first line from ``i`` on, going by ``step``, that is no line of the groups
+    ``learnt``."""
+    while 0 <= i < len(stripped) and stripped[i] and stripped[i] in learnt:
         i += step
+    return i
+
+
+def _line(stripped: list[str], i: int) -> str:
     return stripped[i] if 0 <= i < len(stripped) else ""
 
 
+def _opens(stripped: list[str], learnt: set[str], i: int) -> bool:
+    """Whether line ``i`` opens its page, but for lines of the groups ``learnt`` above it."""
+    return not _line(stripped, _past(stripped, learnt, i - 1, -1))
+
+
 def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
-                counts: Counter[str]) -> bool:
+                learnt: set[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
-    stands, somewhere, inside a sentence: after a line that ends none, before one that
-    goes on in lower case; or, a group in ``capitals``, after a line of text (in lower
-    case) that ends none, before any line: a heading follows a sentence's end.  The lines
-    either side are the text's, past other lines that recur (a head under a stamp that
-    opens the page interrupts nothing)."""
+    stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
+    one, broken by a hyphen, or a comma), before one that goes on in lower case; or, a
+    group in ``capitals``, after a line of text (in lower case) that ends none, before
+    any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
+    (stamps beside it) are no text before or after it."""
     def goes_on(start: int, end: int) -> bool:
-        before, after = _beyond(stripped, counts, start - 1, -1), _beyond(
-            stripped, counts, end + 1, 1)
-        return bool(before) and before[-1].isalpha() and (
+        before = _line(stripped, _past(stripped, learnt, start - 1, -1))
+        after = _line(stripped, _past(stripped, learnt, end + 1, 1))
+        return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower())
 
     return any(goes_on(start, end) for start, end in spans)
 
 
-def _over_heads(stripped: list[str], at: list[int], counts: Counter[str]) -> bool:
+def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> bool:
     """Whether a recurring line stands, somewhere, right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
     after a numeral), or between them (``NOTES`` / the line / ``24``), at the page's top
-    (past other recurring lines): where no text stands.  (Between a stamp in capitals and
-    a foot folio stands a footnote that recurs: ``* Retranslated from the Russian.``)"""
-    def line(i: int) -> str:
-        return stripped[i] if 0 <= i < len(stripped) else ""
-
-    def top(i: int) -> bool:
-        return not _beyond(stripped, counts, i - 1, -1)
-
+    (past the lines of the groups ``learnt``): where no text stands.  (Between a stamp in
+    capitals and a foot folio stands a footnote that recurs: ``* Retranslated from the
+    Russian.``)"""
     def headed(i: int) -> bool:
-        return top(i - 1) and any(c.head and c.folio and set_as_head(c.head)
-                                  for c in candidates([line(i)]))
+        return _opens(stripped, learnt, i - 1) and any(
+            c.head and c.folio and set_as_head(c.head) for c in candidates([_line(stripped, i)]))
 
     def parted(i: int) -> bool:
-        return bool(plain(line(i + 1))) and is_capitals(line(i - 1)) and top(i - 1)
+        return (bool(plain(_line(stripped, i + 1))) and is_capitals(_line(stripped, i - 1))
+                and _opens(stripped, learnt, i - 1))
 
     return any(headed(i + 1) or parted(i) for i in at)
 
 
-def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> bool:
+def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
+                  learnt: set[str]) -> bool:
     """Whether a recurring line mostly (more often than not) opens a page beside a bare
     number, or opens pages that end with one, on one side of the spread: a running head
-    whose folio the scan set on a line of its own, or at the page's foot, not boilerplate.
+    whose folio the scan set on a line of its own, or at the page's foot, not boilerplate;
+    the lines of the groups ``learnt`` (stamps above it, under the folio) left out.
     A stamp under a page's foot folio is no head (a head and its folio open the page), nor
     one over pages of both sides alike (a head stands on the versos or on the rectos, bar
     a misread folio; a section's, ``NOTES``, on both, but over a few pages, not the
     volume), nor one that stands under another page's head (a head opens its page, under
-    nothing but a stamp that stands more often than it: where works of two pages open on
-    rectos, a stamp over their titles keeps to one side).  (A blank line between two lines
-    that recur, inside a stamp, ends no page.)"""
+    nothing but a stamp: where works of two pages open on rectos, a stamp over their
+    titles keeps to one side).  (A blank line between two lines that recur, inside a
+    stamp, ends no page.)"""
     def opens(i: int) -> bool:
-        return i <= 0 or not stripped[i - 1]
+        return _opens(stripped, learnt, i)
 
-    def folio(i: int) -> str:
+    def folio(i: int, step: int) -> str:
+        i = _past(stripped, learnt, i, step)
         return plain(stripped[i]) if 0 <= i < len(stripped) else ""
 
     def ends_page(j: int) -> bool:
@@ -160,16 +171,18 @@ def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str]) -> b
 
     def beside(i: int) -> str:
         """The folio of the page line ``i`` opens, if it stands beside it or at its foot."""
-        if opens(i - 1) and (number := folio(i - 1)):
+        above = _past(stripped, learnt, i - 1, -1)
+        if opens(above) and (number := folio(above, -1)):
             return number
         if not opens(i):
             return ""
         end = next((j for j in range(i + 1, len(stripped)) if ends_page(j)), len(stripped))
-        return folio(i + 1) or folio(end - 1)
+        return folio(i + 1, 1) or folio(end - 1, -1)
 
     def under(i: int) -> bool:
-        above = stripped[i - 1] if i > 0 else ""
-        return not opens(i) and opens(i - 1) and MIN_REPEATS <= counts[above] < len(at)
+        above = _line(stripped, i - 1)
+        return (not opens(i) and opens(i - 1) and above not in learnt
+                and MIN_REPEATS <= counts[above] < len(at))
 
     if sum(map(under, at)) >= MIN_REPEATS:
         return False
@@ -216,11 +229,20 @@ def _signed(group: tuple[str, ...]) -> bool:
 def learn(lines: list[str], pages: int) -> list[Group]:
     """The boilerplate groups of a text's lines (``pages``: how many pages it has)."""
     stripped = [line.strip() for line in lines]
-    listed = _listed(stripped)
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(stripped):
         if line:
             where[line].append(i)
+    first = _learn(stripped, where, pages, set())
+    return _learn(stripped, where, pages, {line for g in first for line in g.lines if line})
+
+
+def _learn(stripped: list[str], where: dict[str, list[int]], pages: int,
+           learnt: set[str]) -> list[Group]:
+    """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
+    places), the lines of the groups ``learnt`` before (of a first reading, or of this
+    one: stamps, the most frequent first) taken for no text beside another group."""
+    listed = _listed(stripped)
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
@@ -234,15 +256,17 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         while group and not group[0]:
             group = group[1:]
         filled = sum(1 for g in group if g)
-        spread = (at[-1] - at[0]) / max(len(lines), 1)
+        spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
         spans = [(i - first, i - first + len(group) - 1) for i in at]
-        single = _worded(group) and not _beside_folio(stripped, at, counts) and (
+        others = (learnt | grouped) - set(group)
+        single = _worded(group) and not _beside_folio(stripped, at, counts, others) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(stripped, spans, False, counts) or _over_heads(stripped, at, counts))))
+                _interrupts(stripped, spans, False, others) or _over_heads(stripped, at, others))))
+        halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
-                filled == 1 and single))) or (
-                    _capitals(group) and _interrupts(stripped, spans, True, counts))) \
+                filled == 1 and single))) or (_capitals(group) and (
+                    (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
                 and not _named(group, listed) and not _signed(group):
             groups.setdefault(group, len(at))
             grouped.update(group)

@@ -147,9 +147,20 @@ def under_cut(pages: list[Page], first: dict[int, Candidate], known: Counter[str
     """Whether the page ``i``'s head, over its folio at the foot, is the first line of a
     page's second part: it heads no other page, and the page before, cut from it by a
     stray blank line, has no folio and opens with another line set as a head (the page's,
-    not the title of a work, or of the notes, that the head repeats in any case)."""
+    not the title of a work, or of the notes, that the head repeats in any case), and the
+    folios before leave it no number of its own (a work's opening page, printed without)."""
     candidate = first[i]
     top = [heads.head_text(line) for line in pages[i - 1].lines[:TITLE_LINES]] if i else []
     return candidate.footed and known[candidate.head] < 2 and i - 1 not in first \
         and bool(top) and heads.set_as_head(top[0]) \
-        and candidate.head.casefold() not in " ".join(top).casefold()
+        and candidate.head.casefold() not in " ".join(top).casefold() \
+        and not _numbered(first, i)
+
+
+def _numbered(first: dict[int, Candidate], i: int) -> bool:
+    """Whether the folios of the pages (``first``, by page) leave a number for every page
+    between the page ``i`` and the last before it that has one."""
+    before = max((k for k in first if k < i), default=-1)
+    a = Number.of(first[before].folio) if before >= 0 else None
+    b = Number.of(first[i].folio)
+    return bool(a and b and a.kind == b.kind and b.value - a.value >= i - before)

@@ -78,6 +78,11 @@ class Number:
         return str(value) if self.kind == "arabic" else to_roman(value)
 
 
+def kind(folio: str) -> str:
+    """A folio's kind (``arabic``, ``roman``), "" if it is none."""
+    return n.kind if (n := Number.of(folio)) else ""
+
+
 _DIGIT_LIKE = str.maketrans("IlOS", "1105")  # letters the OCR reads for digits
 
 

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .folios import PRINTED, plain
+from .folios import PRINTED, kind, plain
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
@@ -88,6 +88,14 @@ def candidates(lines: list[str]) -> list[Candidate]:
             found.append(Candidate(head, folio, 1, bottom=1, footed=True))
         found.append(Candidate("", folio, 0, bottom=1))
     return found
+
+
+def foreign(candidate: Candidate, around: str) -> bool:
+    """Whether a candidate's folio at the page's foot is a numeral of another kind than
+    the folios around (``around``: their kind): ``I``, a section's, ending a page over
+    its title."""
+    own = kind(candidate.folio)
+    return candidate.footed and bool(around) and bool(own) and own != around
 
 
 def recur(known: Counter[str]) -> bool:

@@ -108,7 +108,7 @@ def _heads(pages: list[Page]) -> list[Page]:
     if text:  # a line of text beside a number took a folio's place in the run
         first = _fitting(pages, options, text)
         known = _known(first)
-    if not _recur(first):  # the folios printed alone: a line of its own beside one is
+    if not _recur(pages, first):  # the folios printed alone: a line of its own beside one is
         # text, but a head that stands so beside two or more, in the same place (one left)
         placed = Counter((c.head, c.top, c.bottom, c.before) for c in first.values())
         first = {i: _folio_alone(options[i], c) if placed[c.head, c.top, c.bottom, c.before]
@@ -129,8 +129,10 @@ def _heads(pages: list[Page]) -> list[Page]:
         heads.is_capitals(p.lines[0]) or contents.is_heading(p.lines[0])
         or entries.titles(p.lines[0])) for p in pages]
     at_foot = [i in first and first[i].bottom > 0 for i in range(len(pages))]
-    parts = cuts.parts(pages, [[c for c in found if c.head and (known[c.head] >= 2 or (
-        heads.is_capitals(c.head) and not Number.of(c.folio)))] for found in options],
+    kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
+    parts = cuts.parts(pages, [[c for c in found if c.head and not heads.foreign(c, kind) and (
+        known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
+        for found, kind in zip(options, kinds, strict=True)],
                    at_foot, titled, heads_run := _heads_run(pages, titled),
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        pages[k - 1].lines[0], page.folio) for k, (page, foot) in
@@ -138,9 +140,9 @@ def _heads(pages: list[Page]) -> list[Page]:
                    _listed(pages, titled, entries))
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
-        head = heads.head_text(line) if heads_run else ""
+        head = heads.head_text(line) if heads_run else ""  # (a title, the contents', none)
         return head if head and heads.accepted(Candidate(head, folio, 1), known) and \
-            not entries.titles(head, folio) else ""
+            not entries.titles(head, folio) and not contents.is_heading(head) else ""
 
     pages = cuts.rejoin(pages, parts, head_over)
     options = [o for k, o in enumerate(options) if k not in parts]
@@ -211,15 +213,22 @@ def _opens_contents(pages: list[Page], first: dict[int, Candidate], i: int) -> b
         or (i - 1 in first and contents.is_heading(first[i - 1].head)))
 
 
-def _recur(first: dict[int, Candidate]) -> bool:
+def _recur(pages: list[Page], first: dict[int, Candidate]) -> bool:
     """Whether the heads of the pages' candidates (``first``, by page) recur as running
     heads do (``heads.recur``), on a share of the numbered pages (a section's title that
     two pages each open or end with beside their folios heads none); a line of text
     beside the folio of a page after one with no folio is left out: it may open the
-    second part of a page cut in two."""
+    second part of a page cut in two.  A head that repeats, in whatever case, the top line
+    of a page before (a work's title) is seen twice: in works of two pages, each recto head
+    stands once."""
     known = Counter(c.head for i, c in first.items() if c.head and (
         i - 1 in first or heads.set_as_head(c.head)))
-    return heads.recur(known) and sum(known.values()) >= HEADED * len(first)
+    tops: dict[str, int] = {}  # the first page each top line opens
+    for k, page in enumerate(pages[:max(first, default=0)]):
+        tops.setdefault(heads.head_text(page.lines[0]).casefold() if page.lines else "", k)
+    titles = Counter(head for i, c in first.items()
+                     if (head := c.head) in known and tops.get(head.casefold(), i) < i)
+    return heads.recur(known + titles) and sum(known.values()) >= HEADED * len(first)
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:
@@ -261,9 +270,10 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
     head in capitals with a folio that reads as the one inferred (``3S7``, ``37``); one
     at the page's foot only under a head that pages before had (the contents' first page
     may end in an entry's page under its heading, the notes' first page in a note's, its
-    ``p. 9`` on a line of its own, under their heading)."""
-    return next((c for c in found if c.head and (not c.footed or c.head in seen) and (
-        known[c.head] >= 2 or (
+    ``p. 9`` on a line of its own, under their heading), and no numeral of another kind
+    (``heads.foreign``)."""
+    return next((c for c in found if c.head and (not c.footed or c.head in seen)
+                 and not heads.foreign(c, folios.kind(folio)) and (known[c.head] >= 2 or (
             heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
