@@ -161,8 +161,7 @@ def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
         return _opens(stripped, learnt, i)
 
     def folio(i: int, step: int) -> str:
-        i = _past(stripped, learnt, i, step)
-        return plain(stripped[i]) if 0 <= i < len(stripped) else ""
+        return plain(_line(stripped, _past(stripped, learnt, i, step)))
 
     def ends_page(j: int) -> bool:
         return not stripped[j] and not (
@@ -233,16 +232,18 @@ def learn(lines: list[str], pages: int) -> list[Group]:
     for i, line in enumerate(stripped):
         if line:
             where[line].append(i)
-    first = _learn(stripped, where, pages, set())
-    return _learn(stripped, where, pages, {line for g in first for line in g.lines if line})
+    listed = _listed(stripped)
+    first = _learn(stripped, where, listed, pages, set())
+    return _learn(stripped, where, listed, pages,
+                  {line for g in first for line in g.lines if line})
 
 
-def _learn(stripped: list[str], where: dict[str, list[int]], pages: int,
+def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], pages: int,
            learnt: set[str]) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places), the lines of the groups ``learnt`` before (of a first reading, or of this
-    one: stamps, the most frequent first) taken for no text beside another group."""
-    listed = _listed(stripped)
+    places; ``listed``: the contents' lines), the lines of the groups ``learnt`` before (of
+    a first reading, or of this one: stamps, the most frequent first) taken for no text
+    beside another group."""
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()

@@ -159,7 +159,7 @@ def false_share(running: list[Sample], pages: int) -> float:
     """The share of lines that surely run on (on ``pages`` pages) whose next word the test
     says would have fitted: none, measured in the face the lines were set in."""
     local = _local(pages, running, [0.0] * pages)  # (a page without one holds no sample)
-    return _share(Fit(local, False, 0.0, 0.0), running)
+    return _passes(Fit(local, False, 0.0, 0.0), running) / len(running) if running else 0.0
 
 
 def _lines(pages: list[list[str]]) -> list[tuple[str, int]]:
@@ -173,9 +173,11 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     running, ending = _samples(lines, measures)
     local = _local(len(pages), running, measures)
     fit = Fit(local, False, 0.0, 0.0)
-    false_passes = _share(fit, running)
-    sentence_passes = _share(fit, ending)
-    if not running or _rate(fit, ending) <= MARGIN * _rate(fit, running):
+    run_passes, end_passes = _passes(fit, running), _passes(fit, ending)
+    false_passes = run_passes / len(running) if running else 0.0
+    sentence_passes = end_passes / len(ending) if ending else 0.0
+    if not running or _rate(end_passes, len(ending)) <= MARGIN * _rate(run_passes,
+                                                                       len(running)):
         return Fit(local, False, false_passes, sentence_passes)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
@@ -295,11 +297,11 @@ def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, tuple[float,
         and TAIL.fullmatch(word := first_word(after)) and len(word) >= breakable))
 
 
-def _rate(fit: Fit, lines: list[Sample]) -> float:
+def _rate(passes: int, lines: int) -> float:
     """The share of ``lines`` that pass, by Laplace's rule of succession (a pass and a
     fail counted beforehand): a few lines, none passing, say little against the test."""
-    return (sum(fit.passes(*t) for t in lines) + 1) / (len(lines) + 2)
+    return (passes + 1) / (lines + 2)
 
 
-def _share(fit: Fit, lines: list[Sample]) -> float:
-    return sum(fit.passes(*t) for t in lines) / len(lines) if lines else 0.0
+def _passes(fit: Fit, lines: list[Sample]) -> int:
+    return sum(fit.passes(*t) for t in lines)
