@@ -77,6 +77,7 @@ VARIATIONS = {
     "a blank line under every running head": lambda t: re.sub(
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? \d{1,3} ?)$", "\\1\n", t).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
+    "running heads lost on some pages": lambda t: _heads_lost(t).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
     "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
@@ -208,6 +209,15 @@ def _misread_folios(text: str) -> str:
         return f"{m[1]}{folio[:-1]}{m[3]}" if len(folio) > 1 else m[0]
 
     return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,} )(\d{1,3})( ?)$", misread, text)
+
+
+def _heads_lost(text: str) -> str:
+    """Every seventeenth running head lost by the scan, its folio with it (a head cropped
+    at the page's edge): the page reads as a part of a page cut in two, but for its length
+    and the number the folios around leave it."""
+    count = itertools.count()
+    return re.sub(r"(?m)(?<=\n\n)[A-Z][A-Z .,()¹-]{3,} \d{1,3} ?\n",
+                  lambda m: "" if next(count) % 17 == 8 else m[0], text)
 
 
 def _cut(text: str, lost: int = 0) -> str:

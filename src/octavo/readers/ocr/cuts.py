@@ -45,7 +45,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     longer than pages are (``_ends``).  Before the first folio, the last opening page
     the contents list (``listed``: the page each is listed at) counts as numbered so.
     After the last folio, where no count can tell, a page opening with no title is a part
-    if it fits under the page before (``_fits``)."""
+    if it fits under the page before (``_fits``).  Where the folios leave a number for a
+    page that a part took in, that part is a page whose head the scan lost if it runs
+    longer with the page before than any page printed whole (``_whole``)."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
@@ -71,6 +73,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         cut += [k for k in between if bare[k] and titled[k] and k not in parts
                 and not at_foot[k - 1]]
         parts.update(cut[:max(0, excess)])
+        if excess < 0:  # a number left for a page: a part that is a page whose head was lost
+            parts.difference_update([k for k in between if k in parts and _whole(pages, k)]
+                                    [:-excess])
     if numbered and (k := numbered[-1][0] + 1) < len(pages) and loose[k] \
             and not at_foot[k - 1] and _fits(pages, k):  # no folio after it to count
         parts.add(k)
@@ -93,6 +98,14 @@ def _ends(pages: list[Page], k: int) -> bool:
         return sum(max(0, n - full) for n in pages)
 
     return over(before + part, after) < over(before, part + after)
+
+
+def _whole(pages: list[Page], k: int) -> bool:
+    """Whether the page ``k``, a part by its look, is a page whose running head and folio
+    the scan lost, not the second part of a page cut in two: with the page before it runs
+    to more lines than any page the volume prints whole."""
+    return len(pages[k - 1].lines) + len(pages[k].lines) > max(
+        len(p.lines) for p in pages if p.folio)
 
 
 def _fits(pages: list[Page], k: int) -> bool:

@@ -281,15 +281,17 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
     (``named``), and the pages after it headed by its name, or, where the print heads
     none of them (its folios alone), the head-less numbered pages up to the next title
-    (or the contents' heading, which no entry lists)."""
+    (or the contents' heading, which no entry lists).  A head-less page between two it
+    heads is its own: the scan lost that page's head."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
     end = start + 1
     bare = end < len(pages) and not pages[end].head
     while end < len(pages) and (named(pages[end].head) or (
-            bare and not pages[end].head and pages[end].folio and not pages[end].title
-            and not contents.is_heading(pages[end].lines[0] if pages[end].lines else ""))):
+            not pages[end].head and pages[end].folio and not pages[end].title
+            and not contents.is_heading(pages[end].lines[0] if pages[end].lines else "")
+            and (bare or named(next((p.head for p in pages[end:] if p.head), ""))))):
         end += 1
     return pages[start:end]
 
