@@ -1,12 +1,13 @@
 """A source's text in one canonical shape, whatever the machine that saved it.
 
 Line ends become ``\\n`` (from CRLF or CR), a byte-order mark and zero-width characters
-go, tabs and the odd spaces (no-break, thin, figure …) become plain spaces, trailing
-white space goes, and a form feed is a page break like a blank line.  What a reader sees
-is then the same for a text saved on Windows, trimmed by an editor or paged with form
-feeds; a line of white space is a blank line.  A soft hyphen ending a line is the hyphen
-it printed as (a PDF's text keeps it so), as is ``¬`` where it stands only at line ends
-(some OCR marks hyphens so), and ligatures (``ﬁ``, ``ﬂ``) are their letters.
+go, tabs and the odd spaces (no-break, thin, figure …) become plain spaces, a run of
+spaces between words one (an OCR's wide gap), trailing white space goes, and a form
+feed is a page break like a blank line.  What a reader sees is then the same for a text
+saved on Windows, trimmed by an editor or paged with form feeds; a line of white space
+is a blank line.  A soft hyphen ending a line is the hyphen it printed as (a PDF's text
+keeps it so), as is ``¬`` where it stands only at line ends (some OCR marks hyphens so),
+and ligatures (``ﬁ``, ``ﬂ``) are their letters.
 Text that was UTF-8 read as Windows-1252 or Latin-1 somewhere on its way (``Partyâ€™s``)
 is mended (ftfy) before all that.
 """
@@ -22,6 +23,7 @@ _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\v]")
 _LINE_END_CHARS = "\r\u2028\u2029\x85\v"
 _SPACE_CHARS = "\t\xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
+_GAPS = re.compile(r"(?<=\S) {2,}(?=\S)")  # not a line's indent, nor its trailing spaces
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u2060\xad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _SOFT_HYPHEN_END = re.compile(r"\xad(?= *\n)")
@@ -45,8 +47,8 @@ def mojibake(text: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """``text`` with ``\\n`` line ends, plain spaces, no trailing white space, and each
-    form feed a blank line (a page break)."""
+    """``text`` with ``\\n`` line ends, plain spaces, one between words, no trailing
+    white space, and each form feed a blank line (a page break)."""
     if mojibake(text):
         import ftfy  # a tenth of a second to load, for the rare double-encoded text
 
@@ -63,6 +65,8 @@ def normalise(text: str) -> str:
         text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
     if _holds(text, _SPACE_CHARS):
         text = _SPACES.sub(" ", text)
+    if "  " in text:
+        text = _GAPS.sub(" ", text)
     if "\f" in text:
         text = re.sub(r" *\n? *\f *\n?", "\n\n", text)
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))  # no trailing spaces
