@@ -1,7 +1,8 @@
 """Boilerplate: what a scan repeats over its pages and the print never had.
 
 A watermark, a scanner's stamp, a distribution notice: a group of lines (a blank line
-may stand inside it) that recurs, word for word, on pages spread over the whole volume,
+may stand inside it) that recurs, word for word (but for a letter misread, or a line lost,
+in a few of its repeats), on pages spread over the whole volume,
 at any place on the page, even between a running head and its folio.  It is learnt from
 the text, whatever its words: a group of two lines or more is boilerplate when it recurs
 on pages from the volume's first half to its second (the text's own repeats, a citation
@@ -27,6 +28,7 @@ from .closing import is_signed
 from .contents import is_heading
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
+from .misreads import misread
 
 MIN_LETTERS = 3  # a stamp's line says something in letters
 MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice …
@@ -65,21 +67,42 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
     """A recurring line with the lines before and after it on which its repeats agree,
     line by line (as most repeats have them, not as its first does), if they recur no
     more often than it (a line that stands more often belongs to a group of its own,
-    which this one's repeats sometimes adjoin)."""
-    def agreed(offset: int) -> str | None:
-        seen = Counter(stripped[i + offset] if 0 <= i + offset < len(stripped) else None
-                       for i in at)
-        value, count = seen.most_common(1)[0]
-        return value if (value is not None and count >= AGREE * len(at)
-                         and counts[value] * AGREE <= len(at)) else None
+    which this one's repeats sometimes adjoin).  A repeat that misread a line agrees, and
+    so does one that lost it, where most have it: its next line is the one they have
+    after it."""
+    def line(i: int) -> str | None:
+        return stripped[i] if 0 <= i < len(stripped) else None
 
-    before: list[str] = []
-    while (value := agreed(-len(before) - 1)) is not None:
-        before.insert(0, value)
-    after: list[str] = []
-    while (value := agreed(len(after) + 1)) is not None:
-        after.append(value)
-    return (*before, stripped[at[0]], *after)
+    def most(values: list[str | None]) -> tuple[str | None, int]:
+        """The line most repeats have, and how many have it or misread it."""
+        seen = Counter(v for v in values if v is not None)
+        if not seen:
+            return None, 0
+        value, count = seen.most_common(1)[0]
+        if count < AGREE * len(at) <= seen.total():
+            count += sum(n for other, n in seen.items() if other != value
+                         and misread(other, value))
+        return value, count
+
+    def side(step: int) -> list[str]:
+        grown, ends = [], list(at)  # each repeat's line farthest out so far
+        while True:
+            value, count = most([line(e + step) for e in ends])
+            if value is None or counts[value] * AGREE > len(at):
+                return grown
+            lost = [False] * len(ends)
+            if count < AGREE * len(at):
+                has = [misread(line(e + step) or "", value) for e in ends]
+                beyond, _ = most([line(e + 2 * step) for e, h in zip(ends, has, strict=True)
+                                  if h])
+                lost = [not h and beyond is not None and misread(line(e + step) or "", beyond)
+                        for e, h in zip(ends, has, strict=True)]
+                if count <= len(at) / 2 or count + sum(lost) < AGREE * len(at):
+                    return grown
+            ends = [e if gone else e + step for e, gone in zip(ends, lost, strict=True)]
+            grown.append(value)
+
+    return (*reversed(side(-1)), stripped[at[0]], *side(1))
 
 
 def _capitals(group: tuple[str, ...]) -> bool:
@@ -278,29 +301,48 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
     """The indices of the lines that are boilerplate or junk.
 
     A group is taken where it stands whole, and where two or more of its lines stand
-    together (a scan that cut one short); a lone line of a group only if it is the group.
+    together in its order (a scan that cut one short, or lost a line inside it), with the
+    lines among them that misread the group's (``misread``) and the blank lines that stand
+    where the group has one; a lone line of a group only if it is the group.  (A blank
+    line after a repeat's last line, before the next repeat's first, ends a page.)
     """
     gone = {i for i, line in enumerate(lines) if is_junk(line)}
     stripped = [line.strip() for line in lines]
     for group in groups:
-        members = {g for g in group.lines if g}
-        # the lines a blank line parts inside the group (not one repeat's last line from
-        # the next one's first: that blank line ends a page)
         ls = group.lines
-        parted = {(a, c) for a, b, c in zip(ls, ls[1:], ls[2:], strict=False) if not b}
+        first = {line: k for k, line in reversed(list(enumerate(ls))) if line}
         i = 0
         while i < len(stripped):
-            if stripped[i] not in members or i in gone:
+            if stripped[i] not in first or i in gone:
                 i += 1
                 continue
-            j, found = i, set()
-            while j < len(stripped) and (stripped[j] in members
-                                         or (not stripped[j] and j + 1 < len(stripped)
-                                             and (stripped[j - 1], stripped[j + 1])
-                                             in parted)):
-                found.add(stripped[j])
-                j += 1
-            if len(found - {""}) >= min(2, len(members)):
+            j, found = _repeat(stripped, ls, i, first[stripped[i]])
+            if found >= min(2, len(first)):
                 gone.update(range(i, j))
-            i = j
+            i = max(j, i + 1)
     return gone
+
+
+def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[int, int]:
+    """Where a repeat of the group ``ls`` that opens at line ``i`` with the group's line
+    ``k`` ends, and how many of the group's lines it holds word for word: it goes on
+    through each line that is, or misreads, the group's next line, or one further on (the
+    lines between lost), and through a blank line that the group has between the lines
+    either side of it."""
+    found = 0
+    while i < len(stripped) and k < len(ls):
+        line = stripped[i]
+        if line:
+            step = next((s for s in range(k, len(ls)) if misread(line, ls[s])), None)
+            if step is None:
+                break
+            found += line == ls[step]
+            k = step + 1
+        else:
+            after = _line(stripped, i + 1)
+            if not after or not any(misread(after, ls[s]) for s in range(k + 1, len(ls))) \
+                    or "" not in ls[k:]:
+                break
+            k = ls.index("", k) + 1
+        i += 1
+    return i, found

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain
 from .contents import Entry
+from .misreads import CLOSE_ENOUGH  # (of word sequences here)
 from .titles import normalise
 
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
-CLOSE_ENOUGH = 0.75  # word-sequence similarity that counts as the same title
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
 
 
