@@ -28,6 +28,7 @@ from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
 from .measure import TIMES
+from .misreads import misread
 from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
@@ -281,17 +282,26 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
     (``named``), and the pages after it headed by its name, or, where the print heads
     none of them (its folios alone), the head-less numbered pages up to the next title
-    (or the contents' heading, which no entry lists).  A head-less page between two it
-    heads is its own: the scan lost that page's head."""
+    (or the contents' heading, which no entry lists).  A head that misreads one of its
+    heads is its own, as is a head-less page between two it heads: the scan lost that
+    page's head."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
+    seen: set[str] = set()  # its heads so far
+
+    def own(head: str) -> bool:
+        if named(head) or any(misread(head, h) for h in seen):
+            seen.add(head)
+            return True
+        return False
+
     end = start + 1
     bare = end < len(pages) and not pages[end].head
-    while end < len(pages) and (named(pages[end].head) or (
+    while end < len(pages) and (own(pages[end].head) or (
             not pages[end].head and pages[end].folio and not pages[end].title
             and not contents.is_heading(pages[end].lines[0] if pages[end].lines else "")
-            and (bare or named(next((p.head for p in pages[end:] if p.head), ""))))):
+            and (bare or own(next((p.head for p in pages[end:] if p.head), ""))))):
         end += 1
     return pages[start:end]
 

@@ -21,17 +21,21 @@ def recto_heads(st: Structure) -> list[tuple[int, str]]:
             if p.head and p.head != st.layout.verso_head and p.folio.isdigit()]
 
 
-def head_between(st: Structure, first_page: str, last_page: str) -> str:
-    """The running head the print sets most often on the rectos of some pages."""
+def head_between(st: Structure, first_page: str, last_page: str, title: str = "") -> str:
+    """The running head the print sets most often on the rectos of some pages; of two
+    set as often, the one more of whose words the work's ``title`` has (the other
+    misread: ``C0MRADE LENIN``)."""
     first, last = page_value(first_page), page_value(last_page)
     if first is None or last is None:
         return ""
     heads = Counter(head for folio, head in st.rectos if first <= folio <= last)
-    return title_case(heads.most_common(1)[0][0]) if heads else ""
+    words = set(title.casefold().split())
+    return title_case(max(heads, key=lambda h: (
+        heads[h], sum(w in words for w in h.casefold().split())))) if heads else ""
 
 
 def short_title(st: Structure, work: Work) -> str:
-    return head_between(st, work.first_page, work.last_page) or work.title
+    return head_between(st, work.first_page, work.last_page, work.title) or work.title
 
 
 def name_works(st: Structure) -> None:
@@ -41,7 +45,7 @@ def name_works(st: Structure) -> None:
     for n, entry in enumerate(st.entries):
         following = next((e.page for e in st.entries[n + 1:] if e.page.isdigit()), "")
         last = str(int(following) - 1) if following else ""
-        head = head_between(st, entry.page, last) if entry.kind == "work" else ""
+        head = head_between(st, entry.page, last, entry.title) if entry.kind == "work" else ""
         st.work_ids[id(entry)] = st.ids(head or entry.title)
         for child in entry.walk():
             if child.kind in ("part", "appendix"):
