@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
-from .folios import Number, plain
+from .folios import READ_NUMBER, Number, digits, plain
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 # running head naming them beside a folio
 _HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S.*))?$", re.I)
 _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
-_NUMBER = re.compile(r"\d{1,3}|[IVXL]{2,}|[ivxl]{2,}")  # a page, as the contents print it
+# a page, as the contents print it (or as the OCR read it: ``l5``)
+_NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern})$")
-_ENDS = set("0123456789IVXLivxl")  # the characters a page ends in
+_ENDS = set("0123456789IVXLivxlOS")  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
@@ -108,7 +109,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
             entries.append((line, ""))
             continue
         match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None)
-        page = match["page"].upper() if match else ""
+        page = _page(match["page"]) if match else ""
         value = _page_value(page) if page else None
         roman = page.isalpha() and Number.of(page) is not None
         if match and value is not None and (value >= last_page or roman):
@@ -120,6 +121,11 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         else:
             pending.append(line)
     return entries
+
+
+def _page(printed: str) -> str:
+    """An entry's page as printed: a number (its misread digits read back), or a numeral."""
+    return digits(printed) if any(c.isdigit() for c in printed) else printed.upper()
 
 
 def _page_value(page: str) -> int:

@@ -84,6 +84,13 @@ def kind(folio: str) -> str:
 
 
 _DIGIT_LIKE = str.maketrans("IlOS", "1105")  # letters the OCR reads for digits
+# a page number as the OCR may read it: digits, some of them read as those letters
+READ_NUMBER = r"(?=[IlOS]*\d)[\dIlOS]{1,3}(?![^\W\d_])"
+
+
+def digits(read: str) -> str:
+    """A number read with letters for some of its digits (``l63``), as printed: ``163``."""
+    return read.translate(_DIGIT_LIKE)
 
 
 def misread_as(printed: str, folio: str) -> bool:

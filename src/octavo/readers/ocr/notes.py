@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...tree import Note, Paragraph
 from .flow import Line, flow, inlines
+from .folios import READ_NUMBER, digits
 from .pages import Page, section
 from .words import Vocabulary
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 _START = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
-_CITED = re.compile(r"(?:^|\s)(?P<ref>pp?\.\s*(?P<page>\d{1,3}))$")
+_CITED = re.compile(rf"(?:^|\s)(?P<ref>pp?\.\s*(?P<page>{READ_NUMBER}))$")
 _HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
 
@@ -54,7 +55,7 @@ def _note(number: str, lines: list[Line], vocab: Vocabulary) -> Note:
     cited = ""
     last = lines[-1]
     if m := _CITED.search(last.text):
-        cited = m["page"]
+        cited = digits(m["page"])
         last.text = last.text[: m.start("ref")].rstrip()
     blocks = [Paragraph(inlines(group, vocab)) for group in _paragraphs(lines)]
     return Note(id=f"note-{number}", number=number, blocks=blocks, cited_page=cited)
