@@ -39,6 +39,20 @@ def _watermark(text: str) -> list[str]:
                       text, re.M)[:1]
 
 
+def _stamps_changed(text: str, change) -> str:
+    """The text with every fourth repeat of its watermark changed (``change``: its lines to
+    lines), as an OCR reads a stamp anew on each page."""
+    count = itertools.count()
+    return re.sub(re.escape(_watermark(text)[0]),
+                  lambda m: change(m[0]) if next(count) % 4 == 2 else m[0], text)
+
+
+def _gapped(text: str) -> str:
+    """Every twenty-third space between words doubled, as an OCR sets a wide gap."""
+    count = itertools.count()
+    return re.sub(r"(?<=\w) (?=\w)", lambda m: "  " if next(count) % 23 == 5 else " ", text)
+
+
 def _verso_heads(text: str, change) -> str:
     return re.sub(r"^(J\. V\. S T A L I N)(?: (\d+))? ?$", change, text, flags=re.M)
 
@@ -53,9 +67,14 @@ VARIATIONS = {
     "tabs and no-break spaces": lambda t: t.replace(" ", "\t", 50).replace(" ", "\xa0", 90)
     .encode(),
     "a byte-order mark": lambda t: ("\ufeff" + t).encode(),
+    "two spaces between some words": lambda t: _gapped(t).encode(),
     "another watermark": lambda t: t.replace(_watermark(t)[0], "DIGITAL REPRINT \nSERIES \n")
     .encode(),
     "no watermark": lambda t: t.replace(_watermark(t)[0], "").encode(),
+    "the watermark misread on some pages": lambda t: _stamps_changed(
+        t, lambda g: g.replace("COMMERCIAL", "COMMERClAL").replace("TO MAO", "T0 MAO")).encode(),
+    "a line of the watermark lost on some pages": lambda t: _stamps_changed(
+        t, lambda g: g.replace("NOT FOR \n", "")).encode(),
     "two watermarks": lambda t: "".join(
         part + ("SCANNED BY A LIBRARY \nFOR STUDY \n" if n % 2 else _watermark(t)[0])
         for n, part in enumerate(t.split(_watermark(t)[0])))[: -len(_watermark(t)[0])].encode(),
@@ -78,6 +97,11 @@ VARIATIONS = {
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? \d{1,3} ?)$", "\\1\n", t).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
     "running heads lost on some pages": lambda t: _heads_lost(t).encode(),
+    "a letter of some running heads misread": lambda t: _heads_misread(t).encode(),
+    "a 1 read as l in some of the contents' pages": lambda t: _in_contents(
+        t, lambda c: _ones_misread(c, r"(?m)(?<=\. )\d{1,3}(?= ?$)", 5)).encode(),
+    "a 1 read as l in some of the pages the notes cite": lambda t: _ones_misread(
+        t, r"(?m)(?<=p\. )\d{1,3}(?= ?$)", 6).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
     "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
@@ -218,6 +242,29 @@ def _heads_lost(text: str) -> str:
     count = itertools.count()
     return re.sub(r"(?m)(?<=\n\n)[A-Z][A-Z .,()¹-]{3,} \d{1,3} ?\n",
                   lambda m: "" if next(count) % 17 == 8 else m[0], text)
+
+
+def _heads_misread(text: str) -> str:
+    """Every seventh running head before its folio with a letter misread as an OCR does
+    (``O`` as ``0``, ``I`` as ``l``, ``E`` as ``F``)."""
+    count = itertools.count()
+
+    def misread(m: re.Match[str]) -> str:
+        if next(count) % 7 == 3:
+            for letter, read in (("O", "0"), ("I", "l"), ("E", "F")):
+                if letter in m[1]:
+                    return m[1].replace(letter, read, 1) + m[2]
+        return m[0]
+
+    return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,})( \d{1,3} ?)$", misread, text)
+
+
+def _ones_misread(text: str, numbers: str, every: int) -> str:
+    """Of the numbers the pattern ``numbers`` finds that hold a 1, every ``every``-th
+    with its 1 read as ``l``."""
+    count = itertools.count()
+    return re.sub(numbers, lambda m: m[0].replace("1", "l", 1)
+                  if "1" in m[0] and next(count) % every == 1 else m[0], text)
 
 
 def _cut(text: str, lost: int = 0) -> str:
