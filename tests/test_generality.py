@@ -102,6 +102,9 @@ VARIATIONS = {
         t, lambda c: _ones_misread(c, r"(?m)(?<=\. )\d{1,3}(?= ?$)", 5)).encode(),
     "a 1 read as l in some of the pages the notes cite": lambda t: _ones_misread(
         t, r"(?m)(?<=p\. )\d{1,3}(?= ?$)", 6).encode(),
+    "a 1 read as l in some of the notes' numbers": lambda t: (
+        t[:(notes := t.index("\nN O T E S"))] + _ones_misread(
+            t[notes:], r"(?m)^\d{1,3}(?= [A-Z“³])", 4)).encode(),
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
     "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),

@@ -14,7 +14,7 @@ from .words import Vocabulary
 if TYPE_CHECKING:
     from .structure import Structure
 
-_START = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
+_START = re.compile(rf"^(?P<number>{READ_NUMBER})\s+(?P<text>\S.*)$")  # (``l2``: 12)
 _CITED = re.compile(rf"(?:^|\s)(?P<ref>pp?\.\s*(?P<page>{READ_NUMBER}))$")
 _HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
@@ -37,7 +37,7 @@ def parse(pages: list[Page], vocab: Vocabulary) -> list[Note]:
     for line in lines:
         m = _START.match(line.text)
         expected = str(len(groups) + 1)
-        if m and m["number"] == expected and ended:
+        if m and digits(m["number"]) == expected and ended:
             groups.append((expected, [Line(m["text"], line.page)]))
         elif groups:
             groups[-1][1].append(line)
