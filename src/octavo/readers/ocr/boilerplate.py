@@ -28,7 +28,7 @@ from .closing import is_signed
 from .contents import is_heading
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
-from .misreads import misread
+from .misreads import lengths, misread
 
 MIN_LETTERS = 3  # a stamp's line says something in letters
 MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice …
@@ -74,12 +74,13 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
         return stripped[i] if 0 <= i < len(stripped) else None
 
     def most(values: list[str | None]) -> tuple[str | None, int]:
-        """The line most repeats have, and how many have it or misread it."""
+        """The line most repeats have, and how many have it or misread it (a slip of a
+        few: most read it right)."""
         seen = Counter(v for v in values if v is not None)
         if not seen:
             return None, 0
         value, count = seen.most_common(1)[0]
-        if count < AGREE * len(at) <= seen.total():
+        if len(at) / 2 < count < AGREE * len(at):
             count += sum(n for other, n in seen.items() if other != value
                          and misread(other, value))
         return value, count
@@ -92,12 +93,14 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
                 return grown
             lost = [False] * len(ends)
             if count < AGREE * len(at):
+                if count <= len(at) / 2:  # (no line most have: the group ends)
+                    return grown
                 has = [misread(line(e + step) or "", value) for e in ends]
                 beyond, _ = most([line(e + 2 * step) for e, h in zip(ends, has, strict=True)
                                   if h])
                 lost = [not h and beyond is not None and misread(line(e + step) or "", beyond)
                         for e, h in zip(ends, has, strict=True)]
-                if count <= len(at) / 2 or count + sum(lost) < AGREE * len(at):
+                if count + sum(lost) < AGREE * len(at):
                     return grown
             ends = [e if gone else e + step for e, gone in zip(ends, lost, strict=True)]
             grown.append(value)
@@ -257,8 +260,32 @@ def learn(lines: list[str], pages: int) -> list[Group]:
             where[line].append(i)
     listed = _listed(stripped)
     first = _learn(stripped, where, listed, pages, set())
-    return _learn(stripped, where, listed, pages,
-                  {line for g in first for line in g.lines if line})
+    return _folded(_learn(stripped, where, listed, pages,
+                          {line for g in first for line in g.lines if line}))
+
+
+def _folded(groups: list[Group]) -> list[Group]:
+    """The groups, each that misreads another's lines, or some of them in a row (the same
+    stamp, misread alike on a few pages), counted with it, under the lines most of their
+    repeats read (a part's repeats are the whole's, counted once)."""
+    out: list[Group] = []
+    for group in groups:
+        same = next((k for k, o in enumerate(out) if _misreads(group.lines, o.lines)
+                     or _misreads(o.lines, group.lines)), None)
+        if same is None:
+            out.append(group)
+        elif len(out[same].lines) == len(group.lines):
+            more = max(out[same], group, key=lambda g: g.count)
+            out[same] = Group(more.lines, out[same].count + group.count)
+        elif len(group.lines) > len(out[same].lines):
+            out[same] = group
+    return out
+
+
+def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
+    """Whether the lines ``part`` misread some of ``group``'s in a row, or all of them."""
+    return any(all(misread(a, b) for a, b in zip(part, group[k:], strict=False))
+               for k in range(len(group) - len(part) + 1))
 
 
 def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], pages: int,
@@ -303,33 +330,38 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
     A group is taken where it stands whole, and where two or more of its lines stand
     together in its order (a scan that cut one short, or lost a line inside it), with the
     lines among them that misread the group's (``misread``) and the blank lines that stand
-    where the group has one; a lone line of a group only if it is the group.  (A blank
-    line after a repeat's last line, before the next repeat's first, ends a page.)
+    where the group has one; a lone line of a group only if it is the group; a repeat
+    that misreads them all where it stands whole.  (A blank line after a
+    repeat's last line, before the next repeat's first, ends a page.)
     """
     gone = {i for i, line in enumerate(lines) if is_junk(line)}
     stripped = [line.strip() for line in lines]
     for group in groups:
         ls = group.lines
         first = {line: k for k, line in reversed(list(enumerate(ls))) if line}
+        opening = lengths(ls[0])
         i = 0
         while i < len(stripped):
-            if stripped[i] not in first or i in gone:
+            k = first.get(stripped[i])
+            if k is None and len(stripped[i]) in opening and misread(stripped[i], ls[0]):
+                k = 0  # (the groups' ends are lines)
+            if k is None or i in gone:
                 i += 1
                 continue
-            j, found = _repeat(stripped, ls, i, first[stripped[i]])
-            if found >= min(2, len(first)):
+            j, found, held = _repeat(stripped, ls, i, k)
+            if found >= min(2, len(first)) or held == len(first):
                 gone.update(range(i, j))
             i = max(j, i + 1)
     return gone
 
 
-def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[int, int]:
+def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[int, int, int]:
     """Where a repeat of the group ``ls`` that opens at line ``i`` with the group's line
-    ``k`` ends, and how many of the group's lines it holds word for word: it goes on
-    through each line that is, or misreads, the group's next line, or one further on (the
-    lines between lost), and through a blank line that the group has between the lines
-    either side of it."""
-    found = 0
+    ``k`` ends, how many of the group's lines it holds word for word and how many it holds
+    or misreads: it goes on through each line that is, or misreads, the group's next line,
+    or one further on (the lines between lost), and through a blank line that the group
+    has between the lines either side of it."""
+    found = held = 0
     while i < len(stripped) and k < len(ls):
         line = stripped[i]
         if line:
@@ -337,6 +369,7 @@ def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[i
             if step is None:
                 break
             found += line == ls[step]
+            held += 1
             k = step + 1
         else:
             after = _line(stripped, i + 1)
@@ -345,4 +378,4 @@ def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[i
                 break
             k = ls.index("", k) + 1
         i += 1
-    return i, found
+    return i, found, held
