@@ -458,6 +458,8 @@ GENERATED = {
     "a one-line stamp over every page, its heads under it, the folios at the foot": Options(
         seed=32, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top",
         foot_folios=True),
+    "a line of the stamps misread on every third page they stand on": Options(
+        seed=36, every=2, misread_stamps=3),
 }
 
 

@@ -59,6 +59,7 @@ class Options:
     every: int = 4  # pages between watermarks
     stamp_at: str = ""  # where the watermark stands: anywhere, or "top", "foot" (its line),
     # "under head" (the page's top, but under the head where it has one)
+    misread_stamps: int = 0  # every so many stamps with a letter of a line misread (0: none)
     stand_ins: dict[str, str] | None = field(default_factory=lambda: dict(STAND_INS))
     straight: bool = False  # straight ASCII quotes instead of curly (stand_ins None)
     trailing: bool = True  # lines end in a space, but a page's last (as the sample scan)
@@ -350,7 +351,19 @@ def _generate(o: Options) -> Volume:
         _scan([*front, *body_pages, *back_pages], o, roman=len(front))
     return Volume(text, works, notes, footnotes, emphasis,
                   [p.folio for p in body_pages],
-                  [line for group in o.watermarks for line in group if line])
+                  [line for group in o.watermarks for line in group if line]
+                  + [_misread(line) for group in o.watermarks for line in group
+                     if line and o.misread_stamps])
+
+
+# letters an OCR reads as others, the commonest first
+MISREADS = (("O", "0"), ("I", "l"), ("E", "F"), ("o", "0"), ("e", "c"))
+
+
+def _misread(line: str) -> str:
+    """A line as an OCR misreads it on a page: the first letter that reads as another."""
+    return next((line.replace(letter, read, 1) for letter, read in MISREADS
+                 if letter in line), line)
 
 
 def _with_note(text: str, number: int) -> tuple[str, str]:
@@ -397,6 +410,7 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
     if o.spaced_heads and not o.title_heads:
         author = " ".join(" ".join(w) if len(w) > 2 else w for w in author.split())
     chunks = []
+    stamps = 0
     for n, page in enumerate(pages):
         folio = to_roman(page.folio) if n < roman else str(page.folio)
         folio = o.folio_form.format(folio.lower() if o.lower_roman else folio)
@@ -414,6 +428,11 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
             lines.insert(rng.randrange(2, len(lines) - 2), "")  # the page cut in two
         if o.watermarks and n % o.every == o.every // 2:
             group = list(o.watermarks[(n // o.every) % len(o.watermarks)])
+            stamps += 1
+            if o.misread_stamps and stamps % o.misread_stamps == 0:  # a line of it misread
+                worded = [k for k, line in enumerate(group) if line]
+                k = worded[stamps // o.misread_stamps % len(worded)]
+                group[k] = _misread(group[k])
             at = {"top": 0, "foot": len(lines), "under head": len(first)}.get(
                 o.stamp_at, rng.randrange(len(lines) + 1))
             if (first and at == 0 and not o.stamp_at and rng.random() < 0.5 and o.heads
