@@ -20,6 +20,7 @@ from octavo.readers.ocr import (
     paragraphs,
     words,
 )
+from octavo.readers.ocr.lines import line_kind
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
 from octavo.tree import (
@@ -127,9 +128,19 @@ def test_repair_line_with_the_volumes_map(corrected):
     # a letter-spaced word opening the line: its first letter is no word's last (``theses``)
     ("and only within these", "s o c i a l connections", "and only within these s o c i a l "
      "connections"),
+    # a range of years or dates broken at its dash (the volume's ``(1895-`` ``1903)``)
+    ("on an all-Russian scale (1895-", "1903). The Second", "on an all-Russian scale "
+     "(1895-1903). The Second"),
+    ("at The Hague (June 15-", "July 20, 1922).", "at The Hague (June 15-July 20, 1922)."),
 ])
 def test_line_ends_joined(vocab, text, line, joined):
     assert words.join_lines(vocab, text, line) == joined
+
+
+def test_a_date_its_sentence_runs_on_to_is_no_dateline():
+    assert line_kind("1905.", "must be said of the Russian revolution of") == "text"
+    assert line_kind("March 1921", "Pravda, No. 62,") == "dateline"
+    assert line_kind("March 1921", "J. Stalin") == "dateline"
 
 
 def test_lost_hyphens_restored(vocab):
