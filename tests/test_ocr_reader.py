@@ -357,6 +357,26 @@ def test_a_short_line_under_a_heading_runs_on_where_the_next_word_did_not_fit(tr
         assert texts[0] == (ParagraphRole.LINE, first)
 
 
+def test_a_first_line_under_a_heading_runs_on_where_the_next_word_did_not_fit_its_indent():
+    """A paragraph's first line is set an indent short: under a heading, a short line whose
+    next word would have fitted on a full line, but not after the volume's indent, is a
+    paragraph's first line, not a subtitle's."""
+    text = SECTION_OPENING.replace("commodities\u2014i.e., of exchange values\u2014it",
+                                   "commodities, i.e., of exchange values, it")
+    layout = pages.layout(text)
+    vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
+    bodies, _ = footnotes.split_footnotes(layout.pages)
+    learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
+    first = "But though every capital is a sum of"
+    assert learnt.fit.trusted and learnt.fit.passes(0, first, "commodities,")
+    learnt = dataclasses.replace(learnt, fit=dataclasses.replace(learnt.fit, indent=1.0))
+    assert not learnt.fit.passes(0, first, "commodities,", learnt.fit.indent)
+    texts = [(b.role, "".join(n.text for n in iter_nodes(b) if isinstance(n, Text)))
+             for b in paragraphs.build_blocks(bodies, vocab, learnt)
+             if isinstance(b, Paragraph)]
+    assert texts[0][0] == ParagraphRole.BODY and texts[0][1].startswith(f"{first} commod")
+
+
 def _linked(*texts: str) -> list[str]:
     """Each page's text (pages 5, 6, …) with note 8, citing p. 5, linked: ``[8]``."""
     blocks = []
