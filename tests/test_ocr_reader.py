@@ -20,6 +20,7 @@ from octavo.readers.ocr import (
     paragraphs,
     words,
 )
+from octavo.readers.ocr.lines import line_kind
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
 from octavo.tree import (
@@ -127,9 +128,19 @@ def test_repair_line_with_the_volumes_map(corrected):
     # a letter-spaced word opening the line: its first letter is no word's last (``theses``)
     ("and only within these", "s o c i a l connections", "and only within these s o c i a l "
      "connections"),
+    # a range of years or dates broken at its dash (the volume's ``(1895-`` ``1903)``)
+    ("on an all-Russian scale (1895-", "1903). The Second", "on an all-Russian scale "
+     "(1895-1903). The Second"),
+    ("at The Hague (June 15-", "July 20, 1922).", "at The Hague (June 15-July 20, 1922)."),
 ])
 def test_line_ends_joined(vocab, text, line, joined):
     assert words.join_lines(vocab, text, line) == joined
+
+
+def test_a_date_its_sentence_runs_on_to_is_no_dateline():
+    assert line_kind("1905.", "must be said of the Russian revolution of") == "text"
+    assert line_kind("March 1921", "Pravda, No. 62,") == "dateline"
+    assert line_kind("March 1921", "J. Stalin") == "dateline"
 
 
 def test_lost_hyphens_restored(vocab):
@@ -344,6 +355,26 @@ def test_a_short_line_under_a_heading_runs_on_where_the_next_word_did_not_fit(tr
         assert texts[0][0] == ParagraphRole.BODY and texts[0][1].startswith(f"{first} commod")
     else:  # the real scan's widths: as before, a subtitle's line
         assert texts[0] == (ParagraphRole.LINE, first)
+
+
+def test_a_first_line_under_a_heading_runs_on_where_the_next_word_did_not_fit_its_indent():
+    """A paragraph's first line is set an indent short: under a heading, a short line whose
+    next word would have fitted on a full line, but not after the volume's indent, is a
+    paragraph's first line, not a subtitle's."""
+    text = SECTION_OPENING.replace("commodities\u2014i.e., of exchange values\u2014it",
+                                   "commodities, i.e., of exchange values, it")
+    layout = pages.layout(text)
+    vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
+    bodies, _ = footnotes.split_footnotes(layout.pages)
+    learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
+    first = "But though every capital is a sum of"
+    assert learnt.fit.trusted and learnt.fit.passes(0, first, "commodities,")
+    learnt = dataclasses.replace(learnt, fit=dataclasses.replace(learnt.fit, indent=1.0))
+    assert not learnt.fit.passes(0, first, "commodities,", learnt.fit.indent)
+    texts = [(b.role, "".join(n.text for n in iter_nodes(b) if isinstance(n, Text)))
+             for b in paragraphs.build_blocks(bodies, vocab, learnt)
+             if isinstance(b, Paragraph)]
+    assert texts[0][0] == ParagraphRole.BODY and texts[0][1].startswith(f"{first} commod")
 
 
 def _linked(*texts: str) -> list[str]:

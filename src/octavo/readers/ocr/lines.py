@@ -44,6 +44,7 @@ CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
+GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
@@ -89,7 +90,7 @@ def line_kind(line: str, previous: str) -> str:
         return "asterism"
     if is_display(s):
         return "heading"
-    if DATELINE.match(s):
+    if DATELINE.match(s) and not going_on(previous):
         return "dateline"
     if POINT.match(s):
         return "point"
@@ -98,6 +99,12 @@ def line_kind(line: str, previous: str) -> str:
     if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
         return "entry"
     return "text"
+
+
+def going_on(line: str) -> bool:
+    """Whether ``line`` ends in a lower-case word: its sentence goes on, and a date on the
+    next line is the sentence's (``… the revolution of`` ``1905.``)."""
+    return bool(GOING_ON.search(line.rstrip()))
 
 
 def contents_line(line: str) -> str:

@@ -202,11 +202,13 @@ class Builder:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end,
         or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
+        indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])
-                and (not self.fit.trusted or self.fit.passes(self.page, last, line))):
+                and (not self.fit.trusted or self.fit.passes(self.page, last, line, indent))):
             return True  # display lines (a subtitle) end where the text's full lines begin
-            # (where the widths are trusted, a line the next word did not fit after runs on)
+            # (where the widths are trusted, a line the next word did not fit after runs
+            # on, a paragraph's first line too: the next word did not fit after its indent)
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
@@ -226,7 +228,6 @@ class Builder:
         if self.role == ParagraphRole.POINT and FULL_STOP.search(last) and self.in_list():
             return True  # a full stop closes a list whose items end in semicolons
         if self.fit.trusted:  # room for the next word, or for the one after (an indent)
-            indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
             after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
             following = [line, *ahead, self.overleaf]  # (the next lines, over the page too)
             if self.fit.passes(self.page, last, line, indent) or (

@@ -26,6 +26,8 @@ HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
 MERGED_PAIR = re.compile(r"(?<=\b[A-Za-z] [A-Za-z] )([A-Za-z])([A-Za-z])(?= [A-Za-z] [A-Za-z]\b)")
 SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
+RANGE_OPEN = re.compile(r"\d-$")  # a line ending in a range's first number (``(1895-``) …
+RANGE_CLOSE = re.compile(r"\d|[A-Z][a-z]+ \d")  # … before its last (``1903)``, ``July 20``)
 SPACED_START = re.compile(r"^[A-Za-z]{1,2} [A-Za-z]\b")  # … and one opening so
 LONE_LETTER = re.compile(r"\b([A-Za-z]{2,}) ([b-hj-z])(?=’s\b|$|[^\w’](?![A-Za-z](?: |$)))")
 LONE_INITIAL = re.compile(r"(?<![\w’.-])(?<!\b[A-Za-z] )([b-hj-z]) ([a-z]{2,})\b")
@@ -221,6 +223,8 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
     end = text[-64:]  # what the decision looks at: the last word or two
     if SPACED_START.match(line) and SPACED_END.search(end):  # letter-spacing runs on
         return f"{text.removesuffix('-').rstrip()} {line}"
+    if RANGE_OPEN.search(end) and RANGE_CLOSE.match(line):  # the range's dash stays, closed
+        return text + line
     if (kept := keeps_hyphen(vocab, end, line)) is not None:
         return (text if kept else text[:-1]) + line
     if hyphen_lost(vocab, end, line):
