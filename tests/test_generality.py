@@ -450,6 +450,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         # the second part over the folio: no misread folio beside the head
         (19, 3),  # the contents at the end cut, their folio at the foot: their heading no
         # running head over it
+        (69, 2),  # a work's opening page cut, no folio on it: its footnote ends the second
+        # part, which ends that page, not opens the next
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

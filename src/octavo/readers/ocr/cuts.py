@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import heads
+from . import footnotes, heads
 from .folios import Number
 
 if TYPE_CHECKING:
@@ -85,7 +85,12 @@ def _ends(pages: list[Page], k: int) -> bool:
     before rather than opens the page after: the pages so made run fewer lines past a
     full page (the longest of the numbered pages around, notes set smaller holding more).
     Where neither does, it opens the page after, whose folio at its foot closes the page
-    the blank line cut."""
+    the blank line cut.  A footnote ends its page: a part holding one (its marker in the
+    part or the page before) ends the page before, a part after one opens the page after."""
+    if footnotes.cut(pages[k - 1].lines)[1]:
+        return False
+    if footnotes.cut(pages[k - 1].lines + pages[k].lines)[1]:
+        return True
     before, part, after = (len(pages[i].lines) for i in (k - 1, k, k + 1))
     full = _full(pages, k - 1, k + 2)
 
