@@ -452,6 +452,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         # running head over it
         (69, 2),  # a work's opening page cut, no folio on it: its footnote ends the second
         # part, which ends that page, not opens the next
+        (71, 3),  # the contents at the end cut, their second part three entries: the last
+        # work's title over its opening page's foot folio no running head
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there
