@@ -454,6 +454,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         # part, which ends that page, not opens the next
         (71, 3),  # the contents at the end cut, their second part three entries: the last
         # work's title over its opening page's foot folio no running head
+        (153, 2),  # the first work's opening page cut, before the second's, both before
+        # the first folio, numbered by the contents
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -43,7 +43,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     same: its head opened the part before.  Nothing follows a folio at a page's foot; a
     part that could end one page or open the next goes where the pages so made are no
     longer than pages are (``_ends``).  Before the first folio, the last opening page
-    the contents list (``listed``: the page each is listed at) counts as numbered so.
+    the contents list (``listed``: the page each is listed at) counts as numbered so, and
+    those before it listed lower (``_rising``).
     After the last folio, where no count can tell, a page opening with no title is a part
     if it fits under the page before (``_fits``)."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
@@ -54,7 +55,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     opening = [(k, n) for k in range(numbered[0][0] if numbered else 0)  # (the body's)
                if bare[k] and titled[k] and (n := Number.of(listed[k]))]
-    numbered = opening[-1:] + numbered
+    numbered = _rising(opening) + numbered
     parts = {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
         (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
         or (footed[k] and at_foot[k] and bare[k - 1]
@@ -78,6 +79,18 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         if k - 1 in parts:  # a part between two pages joins one of them
             parts.discard(k if _ends(pages, k - 1) else k - 1)
     return parts
+
+
+def _rising(opening: list[tuple[int, Number]]) -> list[tuple[int, Number]]:
+    """The opening pages before the first folio (by page, with the number the contents
+    list each at) that count as numbered so: the last, and each before it listed at a
+    number of its kind below the next's (a first work's opening page cut in two, before
+    the opening page of the second, has no folio to count by but the contents')."""
+    kept = opening[-1:]
+    for k, n in reversed(opening[:-1]):
+        if n.kind == kept[0][1].kind and n.value < kept[0][1].value:
+            kept.insert(0, (k, n))
+    return kept
 
 
 def _ends(pages: list[Page], k: int) -> bool:
