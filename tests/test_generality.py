@@ -456,6 +456,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         # work's title over its opening page's foot folio no running head
         (153, 2),  # the first work's opening page cut, before the second's, both before
         # the first folio, numbered by the contents
+        (153, 3),  # the body's last page cut after the last folio, its opening pages without
+        # one: how many lines a page holds told by them too
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -96,7 +96,7 @@ def _rising(opening: list[tuple[int, Number]]) -> list[tuple[int, Number]]:
 def _ends(pages: list[Page], k: int) -> bool:
     """Whether the part ``k``, between the page before and the part after, ends the page
     before rather than opens the page after: the pages so made run fewer lines past a
-    full page (the longest of the numbered pages around, notes set smaller holding more).
+    full page (the longest page around, notes set smaller holding more).
     Where neither does, it opens the page after, whose folio at its foot closes the page
     the blank line cut.  A footnote ends its page: a part holding one (its marker in the
     part or the page before) ends the page before, a part after one opens the page after."""
@@ -121,10 +121,12 @@ def _fits(pages: list[Page], k: int) -> bool:
 
 
 def _full(pages: list[Page], start: int, stop: int) -> int:
-    """How many lines a full page holds: the longest of the numbered pages within
-    ``NEAR`` of the pages ``start`` to ``stop`` (left out)."""
+    """How many lines a full page holds: the longest of the pages within ``NEAR`` of the
+    pages ``start`` to ``stop`` (left out); numbered or not (a work's opening page, where
+    the print gives it no folio, is as full as any; a part of a page, shorter, says
+    nothing against)."""
     return max((len(p.lines) for p in pages[max(0, start - NEAR + 1):start]
-                + pages[stop:stop + NEAR - 2] if p.folio), default=0)
+                + pages[stop:stop + NEAR - 2]), default=0)
 
 
 def _runs_on(before: Page, page: Page) -> bool:
