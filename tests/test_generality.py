@@ -428,6 +428,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     141,  # a note's marker before a numeral ending a paragraph (Point25 8.), not after it
     312,  # works of two pages: each recto head stands once, under the title it repeats
     257,  # … and the versos' once, under a work's opening page that has no folio
+    488,  # a footnote that recurs under a stamp with a blank line inside, over an opening
+    # page's foot folio: no head, stamp and folio
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
