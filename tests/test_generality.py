@@ -430,6 +430,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     257,  # … and the versos' once, under a work's opening page that has no folio
     488,  # a footnote that recurs under a stamp with a blank line inside, over an opening
     # page's foot folio: no head, stamp and folio
+    547,  # a word letter-spaced that English seldom prints (w o r k m e n), the volume whole
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

@@ -79,7 +79,7 @@ def _footnote(note: PageNote, number: int, vocab: words.Vocabulary) -> Footnote:
     text = ""
     for line in note.lines:
         text = words.join_lines(vocab, text, line)
-    block = Paragraph(words.inlines(vocab.mend(text)))
+    block = Paragraph(words.inlines(vocab.mend(text), vocab))
     return Footnote(f"fn-{note.folio or 'x'}-{number}", note.marker, [block],
                     editorial=bool(EDITORIAL.search(text)))
 
