@@ -464,6 +464,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (126, 2),  # a stamp between a verso's folio on the outer edge and its head
         (256, 2),  # a section's numeral (I) under a head, on a cut page whose folio ends its
         # second part: no roman folio, though the head repeats the title over the page before
+        (250, 2),  # the last work's opening page cut after the last folio, no folio on it
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

@@ -46,7 +46,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     the contents list (``listed``: the page each is listed at) counts as numbered so, and
     those before it listed lower (``_rising``).
     After the last folio, where no count can tell, a page opening with no title is a part
-    if it fits under the page before (``_fits``)."""
+    if it fits under the page before (``_fits``), whichever page it follows there (a last
+    work's opening page, printed without a folio, cut)."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
@@ -72,9 +73,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         cut += [k for k in between if bare[k] and titled[k] and k not in parts
                 and not at_foot[k - 1]]
         parts.update(cut[:max(0, excess)])
-    if numbered and (k := numbered[-1][0] + 1) < len(pages) and loose[k] \
-            and not at_foot[k - 1] and _fits(pages, k):  # no folio after it to count
-        parts.add(k)
+    parts.update(k for k in range(numbered[-1][0] + 1 if numbered else len(pages), len(pages))
+                 if loose[k] and not at_foot[k - 1] and _fits(pages, k))  # no folio to count
     for k in sorted(parts):
         if k - 1 in parts:  # a part between two pages joins one of them
             parts.discard(k if _ends(pages, k - 1) else k - 1)
