@@ -465,6 +465,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (256, 2),  # a section's numeral (I) under a head, on a cut page whose folio ends its
         # second part: no roman folio, though the head repeats the title over the page before
         (250, 2),  # the last work's opening page cut after the last folio, no folio on it
+        (209, 3),  # a section's numeral (I) under the versos' head, the page cut, its folio at
+        # the foot of the second part: no head beside a misread folio
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there
