@@ -431,6 +431,7 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     488,  # a footnote that recurs under a stamp with a blank line inside, over an opening
     # page's foot folio: no head, stamp and folio
     547,  # a word letter-spaced that English seldom prints (w o r k m e n), the volume whole
+    582,  # the dash's stand-in (~) most often after a sentence's end (mounted.~Ed.)
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
