@@ -468,6 +468,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         (250, 2),  # the last work's opening page cut after the last folio, no folio on it
         (209, 3),  # a section's numeral (I) under the versos' head, the page cut, its folio at
         # the foot of the second part: no head beside a misread folio
+        (277, 3),  # the last page's verso head (K. M A R X) beside no folio, its folio at the
+        # foot: X no roman folio on the body's last page
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there
