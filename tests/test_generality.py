@@ -490,6 +490,10 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     141,  # a note's marker before a numeral ending a paragraph (Point25 8.), not after it
     312,  # works of two pages: each recto head stands once, under the title it repeats
     257,  # … and the versos' once, under a work's opening page that has no folio
+    488,  # a footnote that recurs under a stamp with a blank line inside, over an opening
+    # page's foot folio: no head, stamp and folio
+    547,  # a word letter-spaced that English seldom prints (w o r k m e n), the volume whole
+    582,  # the dash's stand-in (~) most often after a sentence's end (mounted.~Ed.)
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (
@@ -512,6 +516,22 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
         # the second part over the folio: no misread folio beside the head
         (19, 3),  # the contents at the end cut, their folio at the foot: their heading no
         # running head over it
+        (69, 2),  # a work's opening page cut, no folio on it: its footnote ends the second
+        # part, which ends that page, not opens the next
+        (71, 3),  # the contents at the end cut, their second part three entries: the last
+        # work's title over its opening page's foot folio no running head
+        (153, 2),  # the first work's opening page cut, before the second's, both before
+        # the first folio, numbered by the contents
+        (153, 3),  # the body's last page cut after the last folio, its opening pages without
+        # one: how many lines a page holds told by them too
+        (126, 2),  # a stamp between a verso's folio on the outer edge and its head
+        (256, 2),  # a section's numeral (I) under a head, on a cut page whose folio ends its
+        # second part: no roman folio, though the head repeats the title over the page before
+        (250, 2),  # the last work's opening page cut after the last folio, no folio on it
+        (209, 3),  # a section's numeral (I) under the versos' head, the page cut, its folio at
+        # the foot of the second part: no head beside a misread folio
+        (277, 3),  # the last page's verso head (K. M A R X) beside no folio, its folio at the
+        # foot: X no roman folio on the body's last page
     )} | {
     "drawn at random, seed 12, the contents at the end, no running heads": replace(
         sampled(12), contents_at_end=True, heads=False),  # and no notes: the body ends there

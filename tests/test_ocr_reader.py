@@ -155,16 +155,23 @@ def test_lost_hyphens_restored(vocab):
     assert vocab.mend("the ageold enmity") == "the age-old enmity"
 
 
-def test_spaced_emphasis_and_ocr_gaps():
-    out = words.inlines("election to a l l posts, that i t is J . V. Stalin")
+def test_spaced_emphasis_and_ocr_gaps(vocab):
+    out = words.inlines("election to a l l posts, that i t is J . V. Stalin", vocab)
     assert out[1] == Emphasis([Text("all")], spaced=True)
     assert out[2] == Text(" posts, that it is J. V. Stalin")
-    long = words.inlines("r e v o l u t i o n s i n E u r o p e (the continent)")
+    long = words.inlines("r e v o l u t i o n s i n E u r o p e (the continent)", vocab)
     assert long[0] == Emphasis([Text("revolutions in Europe")], spaced=True)
-    assert words.inlines("situation a t a meeting") == [Text("situation at a meeting")]
+    assert words.inlines("situation a t a meeting", vocab) == [Text("situation at a meeting")]
     # a rare plural wordfreq lacks is one word still, not the likeliest short ones (he ca tombs)
-    rare = words.inlines("whole h e c a t o m b s of workers")
+    rare = words.inlines("whole h e c a t o m b s of workers", vocab)
     assert rare[1] == Emphasis([Text("hecatombs")], spaced=True)
+    # a word English seldom prints (Zipf under 3) is one word where the volume prints it
+    # whole, else the likelier pair
+    spaced = "several w o r k m e n were"
+    assert words.inlines(spaced, words.Vocabulary(["as the workmen said"]))[1] == \
+        Emphasis([Text("workmen")], spaced=True)
+    assert words.inlines(spaced, words.Vocabulary([]))[1] == \
+        Emphasis([Text("work men")], spaced=True)
     assert words.tidy("can be really active d efence") == "can be really active defence"
     assert words.tidy("the Party’ s he said") == "the Party’s he said"
 

@@ -155,17 +155,21 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
 def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> bool:
     """Whether a recurring line stands, somewhere, right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
-    after a numeral), or between them (``NOTES`` / the line / ``24``), at the page's top
-    (past the lines of the groups ``learnt``): where no text stands.  (Between a stamp in
-    capitals and a foot folio stands a footnote that recurs: ``* Retranslated from the
-    Russian.``)"""
+    after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
+    ``K. MARX``, a verso's folio on the outer edge), at the page's top, the lines of the
+    groups ``learnt`` passed over (a stamp's line is neither head nor folio): where no text
+    stands.  (Between a stamp in capitals and a foot folio stands a footnote that recurs:
+    ``* Retranslated from the Russian.``)"""
     def headed(i: int) -> bool:
         return _opens(stripped, learnt, i - 1) and any(
             c.head and c.folio and set_as_head(c.head) for c in candidates([_line(stripped, i)]))
 
     def parted(i: int) -> bool:
-        return (bool(plain(_line(stripped, i + 1))) and is_capitals(_line(stripped, i - 1))
-                and _opens(stripped, learnt, i - 1))
+        top = _past(stripped, learnt, i - 1, -1)
+        above, below = _line(stripped, top), _line(stripped, _past(stripped, learnt, i + 1, 1))
+        return _opens(stripped, learnt, top) and (
+            (bool(plain(below)) and is_capitals(above))
+            or (bool(plain(above)) and is_capitals(below)))
 
     return any(headed(i + 1) or parted(i) for i in at)
 

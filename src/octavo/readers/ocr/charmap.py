@@ -8,7 +8,7 @@ its neighbours across the volume:
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
   ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``), and closes the single quotes;
 - the dash stands between words without spaces (``question‹the``, ``man‹i.e.``), or
-  ends a line;
+  after a sentence's end before a word (``mounted.‹Ed.``), or ends a line;
 - the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
 - an opening quote stands after a space and before a word, a closing one after a word
   and before a space; the commoner pair are the double quotes, and the opening
@@ -86,7 +86,8 @@ class _Stands:
     closing: int = 0  # after a word or punctuation, before a space, punctuation or the end
     inside: int = 0  # between two letters
     contraction: int = 0  # between letters, before a contraction's or possessive's ending
-    dash: int = 0  # between two words, or after a word at the line's end
+    dash: int = 0  # between two words, after a sentence's end before one, or after a word
+    # at the line's end
     broken: int = 0  # after a letter at the line's end
 
 
@@ -97,6 +98,7 @@ _DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  #
 _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.e.``
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 _CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
+_STOPS = frozenset(".!?")  # a sentence's end, that a dash may follow before a word
 
 
 def _count(text: str, char: str) -> _Stands:
@@ -125,9 +127,10 @@ def _count(text: str, char: str) -> _Stands:
             stands.inside += 1
         stands.broken += before.isalpha() and after == "\n"
         stands.contraction += contraction
-        if left and (after == "\n" or (right and not contraction and len(left[0]) >= 2
-                                        and (len(right[0]) >= 2 or _ABBREVIATED.match(
-                                            text, right.end())))):
+        between = right and not contraction and (len(right[0]) >= 2 or _ABBREVIATED.match(
+            text, right.end()))  # before a word (``man‹i.e.``), after a word or a stop
+        if (left and (after == "\n" or (between and len(left[0]) >= 2))) or (
+                between and before in _STOPS):  # ``mounted.‹Ed.``
             stands.dash += 1
         at = text.find(char, at + 1)
     return stands

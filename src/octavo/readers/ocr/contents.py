@@ -76,24 +76,26 @@ def is_heading(line: str) -> bool:
 def contents_lines(pages: list[Page]) -> list[str]:
     """The lines of the contents pages: the page that opens with the heading (or is
     headed so, its heading taken for a running head over a folio at its foot), and the
-    pages after it headed CONTENTS, or with no head but entries (a print of folios alone)."""
+    pages after it headed CONTENTS, or with no head but entries (a print of folios alone,
+    or the rest of a page a stray blank line cut, however few its lines)."""
     lines: list[str] = []
     for page in pages:
         opening = bool(page.lines) and is_heading(page.lines[0])
-        if opening or is_heading(page.head) or (lines and not page.head and lists(page)):
+        if opening or is_heading(page.head) or (lines and not page.head
+                                                and lists(page, least=1)):
             lines.extend(page.lines)
         elif lines:
             break
     return lines
 
 
-def lists(page: Page) -> bool:
-    """Whether a page lists entries: more than three lines, of which a third or more
-    end in a page."""
+def lists(page: Page, least: int = 4) -> bool:
+    """Whether a page lists entries: ``least`` lines or more (fewer say little on a page of
+    their own), of which a third or more end in a page."""
     listed = sum(line[-1:] in _ENDS and _NUMBER.fullmatch((words := line.split())[-1])
                  is not None and _PAGE.match(" ".join(words)) is not None
                  for line in map(str.rstrip, page.lines))
-    return 3 * listed >= len(page.lines) > 3
+    return 3 * listed >= len(page.lines) >= least
 
 
 def entry_lines(lines: list[str]) -> list[tuple[str, str]]:

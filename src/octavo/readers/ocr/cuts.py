@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import heads
+from . import footnotes, heads
 from .folios import Number
 
 if TYPE_CHECKING:
@@ -43,10 +43,12 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     same: its head opened the part before.  Nothing follows a folio at a page's foot; a
     part that could end one page or open the next goes where the pages so made are no
     longer than pages are (``_ends``).  Before the first folio, the last opening page
-    the contents list (``listed``: the page each is listed at) counts as numbered so.
+    the contents list (``listed``: the page each is listed at) counts as numbered so, and
+    those before it listed lower (``_rising``).
     After the last folio, where no count can tell, a page opening with no title is a part
-    if it fits under the page before (``_fits``).  Where the folios leave a number for a
-    page that a part took in, that part is a page whose head the scan lost if it runs
+    if it fits under the page before (``_fits``), whichever page it follows there (a last
+    work's opening page, printed without a folio, cut).  Where the folios leave a number
+    for a page that a part took in, that part is a page whose head the scan lost if it runs
     longer with the page before than any page printed whole (``_whole``)."""
     bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
@@ -56,7 +58,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     opening = [(k, n) for k in range(numbered[0][0] if numbered else 0)  # (the body's)
                if bare[k] and titled[k] and (n := Number.of(listed[k]))]
-    numbered = opening[-1:] + numbered
+    numbered = _rising(opening) + numbered
     parts = {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
         (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
         or (footed[k] and at_foot[k] and bare[k - 1]
@@ -76,21 +78,37 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         if excess < 0:  # a number left for a page: a part that is a page whose head was lost
             parts.difference_update([k for k in between if k in parts and _whole(pages, k)]
                                     [:-excess])
-    if numbered and (k := numbered[-1][0] + 1) < len(pages) and loose[k] \
-            and not at_foot[k - 1] and _fits(pages, k):  # no folio after it to count
-        parts.add(k)
+    parts.update(k for k in range(numbered[-1][0] + 1 if numbered else len(pages), len(pages))
+                 if loose[k] and not at_foot[k - 1] and _fits(pages, k))  # no folio to count
     for k in sorted(parts):
         if k - 1 in parts:  # a part between two pages joins one of them
             parts.discard(k if _ends(pages, k - 1) else k - 1)
     return parts
 
 
+def _rising(opening: list[tuple[int, Number]]) -> list[tuple[int, Number]]:
+    """The opening pages before the first folio (by page, with the number the contents
+    list each at) that count as numbered so: the last, and each before it listed at a
+    number of its kind below the next's (a first work's opening page cut in two, before
+    the opening page of the second, has no folio to count by but the contents')."""
+    kept = opening[-1:]
+    for k, n in reversed(opening[:-1]):
+        if n.kind == kept[0][1].kind and n.value < kept[0][1].value:
+            kept.insert(0, (k, n))
+    return kept
+
+
 def _ends(pages: list[Page], k: int) -> bool:
     """Whether the part ``k``, between the page before and the part after, ends the page
     before rather than opens the page after: the pages so made run fewer lines past a
-    full page (the longest of the numbered pages around, notes set smaller holding more).
+    full page (the longest page around, notes set smaller holding more).
     Where neither does, it opens the page after, whose folio at its foot closes the page
-    the blank line cut."""
+    the blank line cut.  A footnote ends its page: a part holding one (its marker in the
+    part or the page before) ends the page before, a part after one opens the page after."""
+    if footnotes.cut(pages[k - 1].lines)[1]:
+        return False
+    if footnotes.cut(pages[k - 1].lines + pages[k].lines)[1]:
+        return True
     before, part, after = (len(pages[i].lines) for i in (k - 1, k, k + 1))
     full = _full(pages, k - 1, k + 2)
 
@@ -116,10 +134,12 @@ def _fits(pages: list[Page], k: int) -> bool:
 
 
 def _full(pages: list[Page], start: int, stop: int) -> int:
-    """How many lines a full page holds: the longest of the numbered pages within
-    ``NEAR`` of the pages ``start`` to ``stop`` (left out)."""
+    """How many lines a full page holds: the longest of the pages within ``NEAR`` of the
+    pages ``start`` to ``stop`` (left out); numbered or not (a work's opening page, where
+    the print gives it no folio, is as full as any; a part of a page, shorter, says
+    nothing against)."""
     return max((len(p.lines) for p in pages[max(0, start - NEAR + 1):start]
-                + pages[stop:stop + NEAR - 2] if p.folio), default=0)
+                + pages[stop:stop + NEAR - 2]), default=0)
 
 
 def _runs_on(before: Page, page: Page) -> bool:

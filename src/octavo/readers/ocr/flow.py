@@ -49,4 +49,4 @@ def inlines(lines: list[Line], vocab: words.Vocabulary) -> list[Inline]:
             text = f"{text} {mark}{piece}"
         else:
             text = mark + piece
-    return words.inlines(text)
+    return words.inlines(text, vocab)

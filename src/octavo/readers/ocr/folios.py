@@ -111,8 +111,8 @@ def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
 
 def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
     """The candidate folios (page index, number; in page order, a page may have several)
-    that make the longest rising run of each kind; roman ones inside the arabic run are
-    none (``I laughed``, ``K. M A R X``)."""
+    that make the longest rising run of each kind; roman ones inside the arabic run, or
+    on a page of its own at either end, are none (``I laughed``, ``K. M A R X``)."""
     kept: set[tuple[int, Number]] = set()
     for kind in ("roman", "arabic"):
         items = [c for c in candidates if c[1].kind == kind]
@@ -129,7 +129,7 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
                 k = before[k]
     body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
     return {(i, n) for i, n in kept
-            if n.kind == "arabic" or not body or not min(body) < i < max(body)}
+            if n.kind == "arabic" or not body or not min(body) <= i <= max(body)}
 
 
 def infer(folios: list[str]) -> list[str]:

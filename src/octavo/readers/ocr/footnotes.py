@@ -26,9 +26,9 @@ from ...tree import (
 )
 from . import words
 from .draft import Draft
-from .pages import Page
 
 if TYPE_CHECKING:
+    from .pages import Page
     from .structure import Structure
 
 MARKS = f"*{words.DAGGERS}"
@@ -45,9 +45,8 @@ class PageNote:
     lines: list[str]
 
 
-def _cut(page: Page) -> tuple[list[str], list[PageNote]]:
-    """A page's body lines and its footnotes."""
-    lines = page.lines
+def cut(lines: list[str], folio: str = "") -> tuple[list[str], list[PageNote]]:
+    """A page's body lines and its footnotes (of the page ``folio``)."""
     for i, line in enumerate(lines):
         m = START.match(line)
         if not m or i == 0:
@@ -59,7 +58,7 @@ def _cut(page: Page) -> tuple[list[str], list[PageNote]]:
         for rest in lines[i:]:
             if (n := START.match(rest)) and (not notes or n[1] != notes[-1].marker
                                              or not notes[-1].lines):
-                notes.append(PageNote(page.folio, n[1], [rest[n.end():].strip()]))
+                notes.append(PageNote(folio, n[1], [rest[n.end():].strip()]))
             else:
                 notes[-1].lines.append(rest)
         return lines[:i], notes
@@ -70,7 +69,7 @@ def split_footnotes(pages: list[Page]) -> tuple[list[Page], list[PageNote]]:
     """Pages with only their body lines, and every page's footnotes in order."""
     bodies, notes = [], []
     for page in pages:
-        body, found = _cut(page)
+        body, found = cut(page.lines, page.folio)
         bodies.append(replace(page, lines=body))
         notes.extend(found)
     return bodies, notes
@@ -80,7 +79,7 @@ def _footnote(note: PageNote, number: int, vocab: words.Vocabulary) -> Footnote:
     text = ""
     for line in note.lines:
         text = words.join_lines(vocab, text, line)
-    block = Paragraph(words.inlines(vocab.mend(text)))
+    block = Paragraph(words.inlines(vocab.mend(text), vocab))
     return Footnote(f"fn-{note.folio or 'x'}-{number}", note.marker, [block],
                     editorial=bool(EDITORIAL.search(text)))
 

@@ -251,15 +251,16 @@ def _alone(pages: list[Page], numbered: list[tuple[int, Number, Candidate]],
            in_run: set[tuple[int, Number]]) -> set[tuple[int, Number]]:
     """Folios off the runs that are folios all the same: beside a head that repeats the
     top line of the page before (a work's title, then its running head), on a page where
-    no run of their kind goes (a preface's one roman folio, the contents elsewhere), and
-    whose folio no run holds (``I``, a section's numeral, under a head whose page's folio
-    stands at its foot)."""
+    no run of any kind goes (a preface's one roman folio, the contents elsewhere; not
+    ``I``, a section's numeral, under a head inside the body's run, whose page's folio
+    stands at the foot of its second part), and whose folio no run holds (``I`` under a
+    head whose page's folio stands at its foot)."""
     spans: dict[str, list[int]] = {}
     for i, n in in_run:
         spans.setdefault(n.kind, []).append(i)
     held = {i for i, _ in in_run}
     return {(i, n) for i, n, c in numbered
-            if not min(spans.get(n.kind, [i + 1])) <= i <= max(spans.get(n.kind, [i - 1]))
+            if not any(min(run) <= i <= max(run) for run in spans.values())
             and i not in held
             and c.head and i > 0 and pages[i - 1].lines
             and c.head == heads.head_text(pages[i - 1].lines[0])}

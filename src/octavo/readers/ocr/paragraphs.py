@@ -363,7 +363,7 @@ def read_inlines(unread: list[tuple[Heading | Paragraph, str]], vocab: words.Voc
     while cut and left > 0:
         cut -= 1
         left -= len(texts[cut])
-    read = forked.mapped(lambda text: words.inlines(vocab.mend(text)), texts, cut)
+    read = forked.mapped(lambda text: words.inlines(vocab.mend(text), vocab), texts, cut)
     for (block, _), inlines in zip(unread, read, strict=True):
         if isinstance(block, Heading):  # a display line's letter-spacing is not emphasis
             inlines = [Text(i.children[0].text) if isinstance(i, Emphasis) else i

@@ -273,16 +273,18 @@ def segment(letters: str) -> tuple[str, ...]:
     return tuple(reversed(words))
 
 
-def _spaced(run: str, before: str) -> tuple[str, str, bool]:
+def _spaced(run: str, before: str, vocab: Vocabulary) -> tuple[str, str, bool]:
     """A run of spaced letters read: (text before it, the run as words, whether it is the
     print's spaced emphasis).  A run that ends a word begun before it (``aff a i r s``,
     ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``).  A run that
-    is a word is that word (``i n c o m e``, not ``in come``), else the likeliest words."""
+    is a word is that word (``i n c o m e``, not ``in come``): one an English reader knows,
+    or one the volume prints whole (``w o r k m e n``, rarer); else the likeliest words."""
     letters = run.replace(" ", "")
     stem = STEM.search(before[-40:])
     if stem and zipf(stem[1]) < 4 and zipf(stem[1] + letters.replace("-", "")) >= 3:
         return before[:-1], letters.replace("-", ""), False
-    words = "-".join(part if len(part) >= LONG_RUN and zipf(part) >= KNOWN
+    words = "-".join(part if len(part) >= LONG_RUN and (
+        zipf(part) >= KNOWN or (zipf(part) > 0 and vocab.whole[part.lower()] > 0))
                      else " ".join(segment(part))
                      for part in letters.split("-"))
     emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
@@ -342,9 +344,9 @@ MAY_SPACE_OUT = re.compile(r" (?<=[^\w.’][A-Za-z] )-? ?[A-Za-z](?!\w)"
                            r"|-(?<=[^\w.’][A-Za-z]-) ?[A-Za-z](?!\w)")
 
 
-def inlines(text: str) -> list[Inline]:
-    """A paragraph's text as inlines: spaced emphasis, footnote marks and page markers
-    (``\\ue000folio\\ue001``) picked out."""
+def inlines(text: str, vocab: Vocabulary) -> list[Inline]:
+    """A paragraph's text as inlines: spaced emphasis (its words told by ``vocab``, the
+    volume's), footnote marks and page markers (``\\ue000folio\\ue001``) picked out."""
     text = tidy(text)
     out: list[Inline] = []
     pos = 0
@@ -356,7 +358,7 @@ def inlines(text: str) -> list[Inline]:
             item: Inline = (NoteRef(target="", label=m.group(0), kind="footnote")
                             if m.group(0)[0] != "\ue000" else PageMarker(m.group(0)[1:-1]))
         else:
-            plain, words, emphatic = _spaced(m[0], plain)
+            plain, words, emphatic = _spaced(m[0], plain, vocab)
             if not emphatic:
                 plain += words
                 continue
