@@ -398,6 +398,13 @@ GENERATED = {
     "a one-line stamp over every page, its heads under it, the folios at the foot": Options(
         seed=32, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top",
         foot_folios=True),
+    # a title's first line, the same in the contents and over its work, stands twice, after
+    # a line ending in a word (``Page``, a signature): a title, not a stamp
+    "the contents' entries broken over lines as the titles are": Options(
+        seed=44, contents_wrap=True, measure=20.0),
+    # ``THE TASKS`` over a folio at the foot opens its entry: a title, not a running head
+    "titles' first lines of two words, the opening pages' folios at the foot": Options(
+        seed=42, title_first=2, opening_folios=True),
 }
 
 

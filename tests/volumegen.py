@@ -80,6 +80,9 @@ class Options:
     footnote_mark: str = "*"  # or ``†``
     hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
     face: str = TIMES  # the face lines are set in: ``FIXED``, every character alike
+    title_first: int = 0  # words on a work's title's first line (``THESES`` / ``ON THE …``),
+    # else as many as fit in 0.8 of the measure
+    contents_wrap: bool = False  # each entry broken over lines as its title is over its work
 
 
 def sampled(seed: int) -> Options:
@@ -294,7 +297,7 @@ def _generate(o: Options) -> Volume:
         ts.head = work.short
         work.first_page = ts.page.folio
         shown = work.title if o.title_case_titles else work.title.upper()
-        ts.add(_split_caps(shown, o.measure)
+        ts.add(_title_lines(shown, o)
                + ([work.subtitle] if work.subtitle else []) + [work.date])
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
@@ -338,7 +341,9 @@ def _generate(o: Options) -> Volume:
     entries = []
     for work in works:
         title = work.title.upper() if o.contents_case == "capitals" else title_case(work.title)
-        entries.append(_leadered(f"{title}. {work.subtitle}".strip(" ."),
+        lines = _title_lines(title, o) if o.contents_wrap else [title]
+        entries += lines[:-1]
+        entries.append(_leadered(f"{lines[-1]}. {work.subtitle}".strip(" ."),
                                  work.first_page, o.measure))
         entries += [_leadered(f"I. {title}", work.section_page, o.measure)
                     for title, _ in work.sections]
@@ -371,6 +376,14 @@ def _with_emphasis(text: str, rng: random.Random) -> tuple[str, str]:
         return text, ""
     m = rng.choice(words)
     return f"{text[:m.start()]}{NBSP.join(m[0])}{text[m.end():]}", m[0]
+
+
+def _title_lines(title: str, o: Options) -> list[str]:
+    """A work's title as its lines: the first of ``o.title_first`` words, or as they fit."""
+    words = title.split()
+    if 0 < o.title_first < len(words):
+        return [" ".join(words[:o.title_first]), " ".join(words[o.title_first:])]
+    return _split_caps(title, o.measure)
 
 
 def _split_caps(title: str, measure: float) -> list[str]:

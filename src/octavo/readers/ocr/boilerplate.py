@@ -219,6 +219,17 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     return bool(own) and named >= len(own) / 2
 
 
+def _entry_start(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line opens a title set over two lines alike in the contents and
+    over its work (``THE NEW ECONOMIC POLICY AND THE`` / ``REVOLUTION . . . 3``): after one
+    repeat stands a line that ends in a page, after another that line's first words (the
+    title's rest, without the description and page the contents add)."""
+    after = [_line(stripped, i + 1) for i in at]
+    rests = [f"{_words(line)} " for line in after if ENTRY_END.search(line)]
+    return any(rest.startswith(f"{words} ") for line in after if not ENTRY_END.search(line)
+               and (words := _words(line)) for rest in rests)
+
+
 def _signed(group: tuple[str, ...]) -> bool:
     """Whether a group is a signature (``Signed: …``, ``Yours …,``): it closes works,
     however many pages it stands on (works of a page or two), and names the signer."""
@@ -268,7 +279,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], 
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
-                and not _named(group, listed) and not _signed(group):
+                and not _named(group, listed) and not _signed(group) \
+                and not (filled == 1 and _entry_start(stripped, at)):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]
