@@ -405,6 +405,8 @@ GENERATED = {
     # ``THE TASKS`` over a folio at the foot opens its entry: a title, not a running head
     "titles' first lines of two words, the opening pages' folios at the foot": Options(
         seed=42, title_first=2, opening_folios=True),
+    # ``Preface . . . I``: a page of one roman letter after leader dots ends its entry
+    "a preface before the contents, listed at page I": Options(seed=45, preface=True),
 }
 
 

@@ -83,6 +83,7 @@ class Options:
     title_first: int = 0  # words on a work's title's first line (``THESES`` / ``ON THE …``),
     # else as many as fit in 0.8 of the measure
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
+    preface: bool = False  # a preface of two pages before the contents, listed at page I
 
 
 def sampled(seed: int) -> Options:
@@ -337,8 +338,14 @@ def _generate(o: Options) -> Volume:
 
     # the contents, set last, in front of the body (or after the notes)
     ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1 if o.contents_at_end else 1)
-    ts.head = "CONTENTS"
     entries = []
+    if o.preface and not o.contents_at_end:
+        ts.head = "PREFACE"
+        ts.add(["PREFACE", *ts.lines_of(" ".join(pool[:8]))])
+        ts.new_page(head="")
+        entries.append(_leadered("Preface", "I", o.measure))
+    preface = [to_roman(p.folio) for p in ts.pages]
+    ts.head = "CONTENTS"
     for work in works:
         title = work.title.upper() if o.contents_case == "capitals" else title_case(work.title)
         lines = _title_lines(title, o) if o.contents_wrap else [title]
@@ -354,7 +361,7 @@ def _generate(o: Options) -> Volume:
     text = _scan([*body_pages, *back_pages, *front], o, roman=0) if o.contents_at_end else \
         _scan([*front, *body_pages, *back_pages], o, roman=len(front))
     return Volume(text, works, notes, footnotes, emphasis,
-                  [p.folio for p in body_pages],
+                  [*preface, *(p.folio for p in body_pages)],
                   [line for group in o.watermarks for line in group if line])
 
 
@@ -397,7 +404,7 @@ def _split_caps(title: str, measure: float) -> list[str]:
     return [*lines, line]
 
 
-def _leadered(entry: str, page: int, measure: float) -> str:
+def _leadered(entry: str, page: int | str, measure: float) -> str:
     """A contents entry with its leader dots (". " is half an em) and page."""
     dots = max(3, int((measure - width(entry) - 1.5) / 0.5))
     return f"{entry} {' '.join('.' * dots)} {page}"

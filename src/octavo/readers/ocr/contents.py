@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 _HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S.*))?$", re.I)
 _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
 _NUMBER = re.compile(r"\d{1,3}|[IVXL]{2,}|[ivxl]{2,}")  # a page, as the contents print it
-_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern})$")
+# (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
+_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
 _ENDS = set("0123456789IVXLivxl")  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
