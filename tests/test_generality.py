@@ -407,6 +407,12 @@ GENERATED = {
         seed=42, title_first=2, opening_folios=True),
     # ``Preface . . . I``: a page of one roman letter after leader dots ends its entry
     "a preface before the contents, listed at page I": Options(seed=45, preface=True),
+    # a section's numeral (I) right under a work's title that repeats its running head:
+    # no head over a misread folio (a numeral of another kind), no line of the title
+    "works opening with their first section, its numeral and title under theirs": Options(
+        seed=47, section_first="titled"),
+    "works opening with their first section, its numeral alone under their title": Options(
+        seed=47, section_first="numeral"),
 }
 
 

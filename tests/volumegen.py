@@ -84,6 +84,8 @@ class Options:
     # else as many as fit in 0.8 of the measure
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
     preface: bool = False  # a preface of two pages before the contents, listed at page I
+    section_first: str = ""  # a work in sections opens with the first right under its title
+    # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
 
 
 def sampled(seed: int) -> Options:
@@ -279,11 +281,12 @@ def _generate(o: Options) -> Volume:
         texts = [pool.pop() for _ in range(count)]
         sections = []
         if n % 2:  # every other work in sections
-            half = count // 2
+            half = 0 if o.section_first else count // 2
             sections = [(SECTIONS[0], texts[half:])]
             texts = texts[:half]
         month = rng.choice(["January", "March", "May", "October"])
         works.append(Work(title, title.upper(), f"{month} {rng.randint(1, 28)}, 1921",
+                          "" if o.section_first and sections else
                           rng.choice(["Report Delivered at a Meeting", "Speech at a Conference",
                                       ""]), texts, sections,
                           [f"Pravda, No. {rng.randint(10, 300)},",
@@ -298,15 +301,16 @@ def _generate(o: Options) -> Volume:
         ts.head = work.short
         work.first_page = ts.page.folio
         shown = work.title if o.title_case_titles else work.title.upper()
-        ts.add(_title_lines(shown, o)
-               + ([work.subtitle] if work.subtitle else []) + [work.date])
+        ts.add(_title_lines(shown, o) + ([work.subtitle] if work.subtitle else [])
+               + ([] if o.section_first and work.sections else [work.date]))
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""
         for k, text in enumerate(work.texts()):
             if k == len(work.paragraphs) and work.sections:
-                work.section_page, _ = ts.add(
-                    ["I", *_split_caps(work.sections[0][0].upper(), o.measure)])
+                work.section_page, _ = ts.add(["I", *(
+                    [] if o.section_first == "numeral"
+                    else _split_caps(work.sections[0][0].upper(), o.measure))])
             printed, watch = text, ""
             if k in due:
                 number = len(notes) + 1
@@ -352,8 +356,8 @@ def _generate(o: Options) -> Volume:
         entries += lines[:-1]
         entries.append(_leadered(f"{lines[-1]}. {work.subtitle}".strip(" ."),
                                  work.first_page, o.measure))
-        entries += [_leadered(f"I. {title}", work.section_page, o.measure)
-                    for title, _ in work.sections]
+        entries += [_leadered("I" if o.section_first == "numeral" else f"I. {title}",
+                              work.section_page, o.measure) for title, _ in work.sections]
     ts.add(["C O N T E N T S", "Page", *entries, *listed])
     front = ts.close()
 

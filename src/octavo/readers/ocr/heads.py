@@ -91,11 +91,13 @@ def candidates(lines: list[str]) -> list[Candidate]:
 
 
 def foreign(candidate: Candidate, around: str) -> bool:
-    """Whether a candidate's folio at the page's foot is a numeral of another kind than
-    the folios around (``around``: their kind): ``I``, a section's, ending a page over
-    its title."""
+    """Whether a candidate's folio at the page's foot, or on the line under its head, is a
+    numeral of another kind than the folios around (``around``: their kind): ``I``, a
+    section's, ending a page over its title, or under a work's title that repeats its
+    running head."""
     own = kind(candidate.folio)
-    return candidate.footed and bool(around) and bool(own) and own != around
+    return (candidate.footed or (candidate.top == 2 and not candidate.before)) and \
+        bool(around) and bool(own) and own != around
 
 
 def recur(known: Counter[str]) -> bool:
