@@ -81,7 +81,8 @@ class Options:
     hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
     face: str = TIMES  # the face lines are set in: ``FIXED``, every character alike
     title_first: int = 0  # words on a work's title's first line (``THESES`` / ``ON THE …``),
-    # else as many as fit in 0.8 of the measure
+    # else as many as fit in ``title_measure`` of the measure
+    title_measure: float = 0.8
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
     preface: bool = False  # a preface of two pages before the contents, listed at page I
     section_first: str = ""  # a work in sections opens with the first right under its title
@@ -394,7 +395,7 @@ def _title_lines(title: str, o: Options) -> list[str]:
     words = title.split()
     if 0 < o.title_first < len(words):
         return [" ".join(words[:o.title_first]), " ".join(words[o.title_first:])]
-    return _split_caps(title, o.measure)
+    return _split_caps(title, o.measure * o.title_measure / 0.8)
 
 
 def _split_caps(title: str, measure: float) -> list[str]:
