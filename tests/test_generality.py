@@ -413,6 +413,10 @@ GENERATED = {
         seed=47, section_first="titled"),
     "works opening with their first section, its numeral alone under their title": Options(
         seed=47, section_first="numeral"),
+    # a third of the heads' folios misread: ``2B`` beside a head; ``NOTES 3O`` on the
+    # last page, past the last folio (its number counted on from it)
+    "folios misread, B for 8": Options(seed=62, misread=3),
+    "folios misread, the last one past the last folio": Options(seed=65, misread=3),
 }
 
 

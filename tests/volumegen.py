@@ -85,6 +85,7 @@ class Options:
     title_measure: float = 0.8
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
     preface: bool = False  # a preface of two pages before the contents, listed at page I
+    misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
     section_first: str = ""  # a work in sections opens with the first right under its title
     # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
 
@@ -424,6 +425,9 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
     chunks = []
     for n, page in enumerate(pages):
         folio = to_roman(page.folio) if n < roman else str(page.folio)
+        if o.misread and page.head and n % o.misread == 0 and n >= roman:
+            folio = next((folio.replace(d, c, 1) for d, c in zip("8105", "BlOS", strict=True)
+                          if d in folio), folio)
         folio = o.folio_form.format(folio.lower() if o.lower_roman else folio)
         verso = page.folio % 2 == 0
         head = author if page.author_on_verso and verso else page.head

@@ -83,7 +83,7 @@ def kind(folio: str) -> str:
     return n.kind if (n := Number.of(folio)) else ""
 
 
-_DIGIT_LIKE = str.maketrans("IlOS", "1105")  # letters the OCR reads for digits
+_DIGIT_LIKE = str.maketrans("IlOSB", "11058")  # letters the OCR reads for digits
 
 
 def misread_as(printed: str, folio: str) -> bool:
