@@ -27,8 +27,8 @@ MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 _MISREAD = r"(?=[\dIlOSB]{2,3}\b)[IlOSB]*\d[\dIlOSB]*"
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
-# ``Our Tasks in Russia``: its words capitalised, but the short ones inside
-_TITLE_CASE = re.compile(r"[A-Z][\w.’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.’'-]*)*")
+# ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones inside
+_TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.,:’'-]*)*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
