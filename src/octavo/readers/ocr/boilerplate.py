@@ -196,18 +196,23 @@ def _words(line: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
 
 
-def _listed(stripped: list[str]) -> list[str]:
-    """The words of the contents list's lines: from its heading on, as long as every few
-    lines end with a page number."""
+def _span(stripped: list[str]) -> range:
+    """The contents list's lines: from its heading on, as long as every few lines end with
+    a page number."""
     start = next((i for i, line in enumerate(stripped) if is_heading(line)), None)
     if start is None:
-        return []
+        return range(0)
     end, since = start, 0
     for end in range(start, len(stripped)):
         since = 0 if ENTRY_END.search(stripped[end]) else since + 1
         if since > ENTRY_LINES:
             break
-    return [_words(line) for line in stripped[start:end]]
+    return range(start, end)
+
+
+def _listed(stripped: list[str], span: range) -> list[str]:
+    """The words of the contents list's lines (``span``)."""
+    return [_words(stripped[i]) for i in span]
 
 
 def _named(group: tuple[str, ...], listed: list[str]) -> bool:
@@ -243,24 +248,28 @@ def learn(lines: list[str], pages: int) -> list[Group]:
     for i, line in enumerate(stripped):
         if line:
             where[line].append(i)
-    listed = _listed(stripped)
-    first = _learn(stripped, where, listed, pages, set())
+    span = _span(stripped)
+    listed = _listed(stripped, span)
+    # a line that stands in the contents only is theirs (``THE RESULTS OF THE DEBATE ON``
+    # opening two entries), however it stands
+    theirs = {line for line, at in where.items() if all(i in span for i in at)}
+    first = _learn(stripped, where, listed, pages, set(), theirs)
     return _learn(stripped, where, listed, pages,
-                  {line for g in first for line in g.lines if line})
+                  {line for g in first for line in g.lines if line}, theirs)
 
 
 def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], pages: int,
-           learnt: set[str]) -> list[Group]:
+           learnt: set[str], theirs: set[str]) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places; ``listed``: the contents' lines), the lines of the groups ``learnt`` before (of
-    a first reading, or of this one: stamps, the most frequent first) taken for no text
-    beside another group."""
+    places; ``listed``: the contents' lines; ``theirs``: the lines standing there only),
+    the lines of the groups ``learnt`` before (of a first reading, or of this one: stamps,
+    the most frequent first) taken for no text beside another group."""
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
     for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
-        if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
-                                                   and not is_capitals(line)):
+        if len(at) < TWICE or line in grouped or line in theirs or (
+                len(at) < MIN_REPEATS and not is_capitals(line)):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:
