@@ -417,6 +417,10 @@ GENERATED = {
     # last page, past the last folio (its number counted on from it)
     "folios misread, B for 8": Options(seed=62, misread=3),
     "folios misread, the last one past the last folio": Options(seed=65, misread=3),
+    # a stamp over every page: over a head and its folio (``THE TASKS … 13``) on one, over
+    # the same words as a title on another, it is a stamp, not a title's first line
+    "a one-line stamp over every page, heads beside their folios": Options(
+        seed=33, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top"),
 }
 
 

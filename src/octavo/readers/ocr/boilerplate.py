@@ -224,13 +224,15 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     return bool(own) and named >= len(own) / 2
 
 
-def _entry_start(stripped: list[str], at: list[int]) -> bool:
-    """Whether a recurring line opens a title set over two lines alike in the contents and
-    over its work (``THE NEW ECONOMIC POLICY AND THE`` / ``REVOLUTION . . . 3``): after one
-    repeat stands a line that ends in a page, after another that line's first words (the
-    title's rest, without the description and page the contents add)."""
+def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
+    """Whether a recurring line opens a title set over two lines alike in the contents
+    (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE`` / ``REVOLUTION . . .
+    3``): after a repeat in the contents stands a line that ends in a page, after another
+    that line's first words (the title's rest, without the description and page the
+    contents add; not a running head's, with its folio, under a stamp)."""
     after = [_line(stripped, i + 1) for i in at]
-    rests = [f"{_words(line)} " for line in after if ENTRY_END.search(line)]
+    rests = [f"{_words(line)} " for i, line in zip(at, after, strict=True)
+             if i in span and ENTRY_END.search(line)]
     return any(rest.startswith(f"{words} ") for line in after if not ENTRY_END.search(line)
                and (words := _words(line)) for rest in rests)
 
@@ -249,21 +251,23 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         if line:
             where[line].append(i)
     span = _span(stripped)
-    listed = _listed(stripped, span)
     # a line that stands in the contents only is theirs (``THE RESULTS OF THE DEBATE ON``
     # opening two entries), however it stands
     theirs = {line for line, at in where.items() if all(i in span for i in at)}
-    first = _learn(stripped, where, listed, pages, set(), theirs)
-    return _learn(stripped, where, listed, pages,
+    listed = _listed(stripped, span)
+    first = _learn(stripped, where, (span, listed), pages, set(), theirs)
+    return _learn(stripped, where, (span, listed), pages,
                   {line for g in first for line in g.lines if line}, theirs)
 
 
-def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], pages: int,
-           learnt: set[str], theirs: set[str]) -> list[Group]:
+def _learn(stripped: list[str], where: dict[str, list[int]],
+           contents: tuple[range, list[str]], pages: int, learnt: set[str], theirs: set[str],
+           ) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places; ``listed``: the contents' lines; ``theirs``: the lines standing there only),
-    the lines of the groups ``learnt`` before (of a first reading, or of this one: stamps,
-    the most frequent first) taken for no text beside another group."""
+    places; ``contents``: the contents' lines and their words; ``theirs``: the lines
+    standing there only), the lines of the groups ``learnt`` before (of a first reading,
+    or of this one: stamps, the most frequent first) taken for no text beside another
+    group."""
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
@@ -288,8 +292,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], 
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
-                and not _named(group, listed) and not _signed(group) \
-                and not (filled == 1 and _entry_start(stripped, at)):
+                and not _named(group, contents[1]) and not _signed(group) \
+                and not (filled == 1 and _entry_start(stripped, at, contents[0])):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]
