@@ -236,18 +236,6 @@ def test_a_head_in_title_case_with_a_colon_seen_once_is_a_head():
     assert [(p.folio, p.head) for p in split][-1] == ("17", "The Budget: a Reply to Critics")
 
 
-def test_a_line_two_contents_entries_open_with_is_no_stamp():
-    """``THE RESULTS OF THE DEBATE ON`` opens two entries of the contents, once after a line
-    ending in a letter (``Preface . . . V``): the contents' own line, not a stamp in
-    capitals standing inside a sentence."""
-    contents = ("CONTENTS\nPreface . . . . . . . . . . V\nTHE RESULTS OF THE DEBATE ON\n"
-                "THE RAILWAYS . . . . . . . . 5\nLETTER TO A FRIEND . . . . . . 9\n"
-                "THE RESULTS OF THE DEBATE ON\nTHE ARMY . . . . . . . . 12\n\n")
-    body = "".join(f"A. U T H O R {n}\nthe text of page {n}\n\nA WORK {n + 1}\nmore of it\n\n"
-                   for n in range(6, 16, 2))
-    assert pages.split_pages(contents + body)[0].lines.count("THE RESULTS OF THE DEBATE ON") == 2
-
-
 def test_quotations_in_smaller_type_are_blocks_of_their_own(result):
     quotes = [["".join(i.text for i in p.inlines if isinstance(i, Text)) for p in b.blocks]
               for b in result.blocks if isinstance(b, Quote)]

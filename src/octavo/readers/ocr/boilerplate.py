@@ -251,29 +251,24 @@ def learn(lines: list[str], pages: int) -> list[Group]:
         if line:
             where[line].append(i)
     span = _span(stripped)
-    # a line that stands in the contents only is theirs (``THE RESULTS OF THE DEBATE ON``
-    # opening two entries), however it stands
-    theirs = {line for line, at in where.items() if all(i in span for i in at)}
     listed = _listed(stripped, span)
-    first = _learn(stripped, where, (span, listed), pages, set(), theirs)
+    first = _learn(stripped, where, (span, listed), pages, set())
     return _learn(stripped, where, (span, listed), pages,
-                  {line for g in first for line in g.lines if line}, theirs)
+                  {line for g in first for line in g.lines if line})
 
 
 def _learn(stripped: list[str], where: dict[str, list[int]],
-           contents: tuple[range, list[str]], pages: int, learnt: set[str], theirs: set[str],
-           ) -> list[Group]:
+           contents: tuple[range, list[str]], pages: int, learnt: set[str]) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places; ``contents``: the contents' lines and their words; ``theirs``: the lines
-    standing there only), the lines of the groups ``learnt`` before (of a first reading,
-    or of this one: stamps, the most frequent first) taken for no text beside another
-    group."""
+    places; ``contents``: the contents' lines and their words), the lines of the groups
+    ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
+    taken for no text beside another group."""
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
     for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
-        if len(at) < TWICE or line in grouped or line in theirs or (
-                len(at) < MIN_REPEATS and not is_capitals(line)):
+        if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
+                                                   and not is_capitals(line)):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:
