@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,15 @@ def test_a_trusted_volume_gives_its_indent_and_how_often_a_sentence_ends_a_parag
     learnt = _learnt(generate(Options(seed=3)).text)
     assert 0.9 < learnt.indent <= 1.0
     assert learnt.prior > 0.5
+
+
+def test_a_title_as_wide_as_the_measure_after_a_sentence_end_leaves_the_indent():
+    """A work's title in capitals set to the measure, its work opening under the last line
+    of the one before (no source, no signature between), is a heading, not a paragraph's
+    first line: the indent is still the print's (it was learnt as none)."""
+    text = generate(Options(seed=4, measure=16.0, title_measure=1.0)).text
+    unsigned = re.sub(r"(?m)^(?:Pravda, No\. \d+,|\w+ \d+, 1921|Signed: .*) ?\n", "", text)
+    assert 0.9 < _learnt(unsigned).indent <= 1.1
 
 
 def test_a_trusted_volume_learns_how_soon_its_paragraphs_end():

@@ -460,6 +460,29 @@ GENERATED = {
         foot_folios=True),
     "a line of the stamps misread on every third page they stand on": Options(
         seed=36, every=2, misread_stamps=3),
+    # a title's first line, the same in the contents and over its work, stands twice, after
+    # a line ending in a word (``Page``, a signature): a title, not a stamp
+    "the contents' entries broken over lines as the titles are": Options(
+        seed=44, contents_wrap=True, measure=20.0),
+    # ``THE TASKS`` over a folio at the foot opens its entry: a title, not a running head
+    "titles' first lines of two words, the opening pages' folios at the foot": Options(
+        seed=42, title_first=2, opening_folios=True),
+    # ``Preface . . . I``: a page of one roman letter after leader dots ends its entry
+    "a preface before the contents, listed at page I": Options(seed=45, preface=True),
+    # a section's numeral (I) right under a work's title that repeats its running head:
+    # no head over a misread folio (a numeral of another kind), no line of the title
+    "works opening with their first section, its numeral and title under theirs": Options(
+        seed=47, section_first="titled"),
+    "works opening with their first section, its numeral alone under their title": Options(
+        seed=47, section_first="numeral"),
+    # a third of the heads' folios misread: ``2B`` beside a head; ``NOTES 3O`` on the
+    # last page, past the last folio (its number counted on from it)
+    "folios misread, B for 8": Options(seed=62, misread=3),
+    "folios misread, the last one past the last folio": Options(seed=65, misread=3),
+    # a stamp over every page: over a head and its folio (``THE TASKS … 13``) on one, over
+    # the same words as a title on another, it is a stamp, not a title's first line
+    "a one-line stamp over every page, heads beside their folios": Options(
+        seed=33, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top"),
 }
 
 

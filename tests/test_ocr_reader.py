@@ -244,6 +244,16 @@ def test_a_head_set_after_its_folio_and_a_head_parted_from_it():
         ("25", "A. UTHOR", ["more text"])]
 
 
+def test_a_head_in_title_case_with_a_colon_seen_once_is_a_head():
+    """``The Budget: a Reply to Critics 15`` heads the second page of a work of two: set in
+    title case (a colon after a word), it is a running head though no other page has it."""
+    text = "".join(f"A. U T H O R {n}\nthe text of page {n}\n\nA WORK {n + 1}\nmore of it\n\n"
+                   for n in range(10, 15, 2))
+    text += "The Budget: a Reply to Critics 17\nits text\n"
+    split = pages.split_pages(text)
+    assert [(p.folio, p.head) for p in split][-1] == ("17", "The Budget: a Reply to Critics")
+
+
 def test_quotations_in_smaller_type_are_blocks_of_their_own(result):
     quotes = [["".join(i.text for i in p.inlines if isinstance(i, Text)) for p in b.blocks]
               for b in result.blocks if isinstance(b, Quote)]

@@ -81,6 +81,14 @@ class Options:
     footnote_mark: str = "*"  # or ``†``
     hyphen: str = "-"  # what the scan reads a hyphen ending a line as (``–``)
     face: str = TIMES  # the face lines are set in: ``FIXED``, every character alike
+    title_first: int = 0  # words on a work's title's first line (``THESES`` / ``ON THE …``),
+    # else as many as fit in ``title_measure`` of the measure
+    title_measure: float = 0.8
+    contents_wrap: bool = False  # each entry broken over lines as its title is over its work
+    preface: bool = False  # a preface of two pages before the contents, listed at page I
+    misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
+    section_first: str = ""  # a work in sections opens with the first right under its title
+    # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
 
 
 def sampled(seed: int) -> Options:
@@ -276,11 +284,12 @@ def _generate(o: Options) -> Volume:
         texts = [pool.pop() for _ in range(count)]
         sections = []
         if n % 2:  # every other work in sections
-            half = count // 2
+            half = 0 if o.section_first else count // 2
             sections = [(SECTIONS[0], texts[half:])]
             texts = texts[:half]
         month = rng.choice(["January", "March", "May", "October"])
         works.append(Work(title, title.upper(), f"{month} {rng.randint(1, 28)}, 1921",
+                          "" if o.section_first and sections else
                           rng.choice(["Report Delivered at a Meeting", "Speech at a Conference",
                                       ""]), texts, sections,
                           [f"Pravda, No. {rng.randint(10, 300)},",
@@ -295,15 +304,16 @@ def _generate(o: Options) -> Volume:
         ts.head = work.short
         work.first_page = ts.page.folio
         shown = work.title if o.title_case_titles else work.title.upper()
-        ts.add(_split_caps(shown, o.measure)
-               + ([work.subtitle] if work.subtitle else []) + [work.date])
+        ts.add(_title_lines(shown, o) + ([work.subtitle] if work.subtitle else [])
+               + ([] if o.section_first and work.sections else [work.date]))
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""
         for k, text in enumerate(work.texts()):
             if k == len(work.paragraphs) and work.sections:
-                work.section_page, _ = ts.add(
-                    ["I", *_split_caps(work.sections[0][0].upper(), o.measure)])
+                work.section_page, _ = ts.add(["I", *(
+                    [] if o.section_first == "numeral"
+                    else _split_caps(work.sections[0][0].upper(), o.measure))])
             printed, watch = text, ""
             if k in due:
                 number = len(notes) + 1
@@ -335,14 +345,22 @@ def _generate(o: Options) -> Volume:
 
     # the contents, set last, in front of the body (or after the notes)
     ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1 if o.contents_at_end else 1)
-    ts.head = "CONTENTS"
     entries = []
+    if o.preface and not o.contents_at_end:
+        ts.head = "PREFACE"
+        ts.add(["PREFACE", *ts.lines_of(" ".join(pool[:8]))])
+        ts.new_page(head="")
+        entries.append(_leadered("Preface", "I", o.measure))
+    preface = [to_roman(p.folio) for p in ts.pages]
+    ts.head = "CONTENTS"
     for work in works:
         title = work.title.upper() if o.contents_case == "capitals" else title_case(work.title)
-        entries.append(_leadered(f"{title}. {work.subtitle}".strip(" ."),
+        lines = _title_lines(title, o) if o.contents_wrap else [title]
+        entries += lines[:-1]
+        entries.append(_leadered(f"{lines[-1]}. {work.subtitle}".strip(" ."),
                                  work.first_page, o.measure))
-        entries += [_leadered(f"I. {title}", work.section_page, o.measure)
-                    for title, _ in work.sections]
+        entries += [_leadered("I" if o.section_first == "numeral" else f"I. {title}",
+                              work.section_page, o.measure) for title, _ in work.sections]
     ts.add(["C O N T E N T S", "Page", *entries, *listed])
     front = ts.close()
 
@@ -350,7 +368,7 @@ def _generate(o: Options) -> Volume:
     text = _scan([*body_pages, *back_pages, *front], o, roman=0) if o.contents_at_end else \
         _scan([*front, *body_pages, *back_pages], o, roman=len(front))
     return Volume(text, works, notes, footnotes, emphasis,
-                  [p.folio for p in body_pages],
+                  [*preface, *(p.folio for p in body_pages)],
                   [line for group in o.watermarks for line in group if line]
                   + [_misread(line) for group in o.watermarks for line in group
                      if line and o.misread_stamps])
@@ -386,6 +404,14 @@ def _with_emphasis(text: str, rng: random.Random) -> tuple[str, str]:
     return f"{text[:m.start()]}{NBSP.join(m[0])}{text[m.end():]}", m[0]
 
 
+def _title_lines(title: str, o: Options) -> list[str]:
+    """A work's title as its lines: the first of ``o.title_first`` words, or as they fit."""
+    words = title.split()
+    if 0 < o.title_first < len(words):
+        return [" ".join(words[:o.title_first]), " ".join(words[o.title_first:])]
+    return _split_caps(title, o.measure * o.title_measure / 0.8)
+
+
 def _split_caps(title: str, measure: float) -> list[str]:
     lines, line = [], ""
     for word in title.split():
@@ -397,7 +423,7 @@ def _split_caps(title: str, measure: float) -> list[str]:
     return [*lines, line]
 
 
-def _leadered(entry: str, page: int, measure: float) -> str:
+def _leadered(entry: str, page: int | str, measure: float) -> str:
     """A contents entry with its leader dots (". " is half an em) and page."""
     dots = max(3, int((measure - width(entry) - 1.5) / 0.5))
     return f"{entry} {' '.join('.' * dots)} {page}"
@@ -413,6 +439,9 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
     stamps = 0
     for n, page in enumerate(pages):
         folio = to_roman(page.folio) if n < roman else str(page.folio)
+        if o.misread and page.head and n % o.misread == 0 and n >= roman:
+            folio = next((folio.replace(d, c, 1) for d, c in zip("8105", "BlOS", strict=True)
+                          if d in folio), folio)
         folio = o.folio_form.format(folio.lower() if o.lower_roman else folio)
         verso = page.folio % 2 == 0
         head = author if page.author_on_verso and verso else page.head

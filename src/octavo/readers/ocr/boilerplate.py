@@ -226,18 +226,23 @@ def _words(line: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
 
 
-def _listed(stripped: list[str]) -> list[str]:
-    """The words of the contents list's lines: from its heading on, as long as every few
-    lines end with a page number."""
+def _span(stripped: list[str]) -> range:
+    """The contents list's lines: from its heading on, as long as every few lines end with
+    a page number."""
     start = next((i for i, line in enumerate(stripped) if is_heading(line)), None)
     if start is None:
-        return []
+        return range(0)
     end, since = start, 0
     for end in range(start, len(stripped)):
         since = 0 if ENTRY_END.search(stripped[end]) else since + 1
         if since > ENTRY_LINES:
             break
-    return [_words(line) for line in stripped[start:end]]
+    return range(start, end)
+
+
+def _listed(stripped: list[str], span: range) -> list[str]:
+    """The words of the contents list's lines (``span``)."""
+    return [_words(stripped[i]) for i in span]
 
 
 def _named(group: tuple[str, ...], listed: list[str]) -> bool:
@@ -247,6 +252,19 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     entries = [f" {entry} " for entry in listed if entry not in own]
     named = sum(any(f" {w} " in entry for entry in entries) for w in own)
     return bool(own) and named >= len(own) / 2
+
+
+def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
+    """Whether a recurring line opens a title set over two lines alike in the contents
+    (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE`` / ``REVOLUTION . . .
+    3``): after a repeat in the contents stands a line that ends in a page, after another
+    that line's first words (the title's rest, without the description and page the
+    contents add; not a running head's, with its folio, under a stamp)."""
+    after = [_line(stripped, i + 1) for i in at]
+    rests = [f"{_words(line)} " for i, line in zip(at, after, strict=True)
+             if i in span and ENTRY_END.search(line)]
+    return any(rest.startswith(f"{words} ") for line in after if not ENTRY_END.search(line)
+               and (words := _words(line)) for rest in rests)
 
 
 def _signed(group: tuple[str, ...]) -> bool:
@@ -262,9 +280,10 @@ def learn(lines: list[str], pages: int) -> list[Group]:
     for i, line in enumerate(stripped):
         if line:
             where[line].append(i)
-    listed = _listed(stripped)
-    first = _learn(stripped, where, listed, pages, set())
-    return _folded(_learn(stripped, where, listed, pages,
+    span = _span(stripped)
+    listed = _listed(stripped, span)
+    first = _learn(stripped, where, (span, listed), pages, set())
+    return _folded(_learn(stripped, where, (span, listed), pages,
                           {line for g in first for line in g.lines if line}))
 
 
@@ -292,12 +311,12 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
                for k in range(len(group) - len(part) + 1))
 
 
-def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], pages: int,
-           learnt: set[str]) -> list[Group]:
+def _learn(stripped: list[str], where: dict[str, list[int]],
+           contents: tuple[range, list[str]], pages: int, learnt: set[str]) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places; ``listed``: the contents' lines), the lines of the groups ``learnt`` before (of
-    a first reading, or of this one: stamps, the most frequent first) taken for no text
-    beside another group."""
+    places; ``contents``: the contents' lines and their words), the lines of the groups
+    ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
+    taken for no text beside another group."""
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
@@ -322,7 +341,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]], listed: list[str], 
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
-                and not _named(group, listed) and not _signed(group):
+                and not _named(group, contents[1]) and not _signed(group) \
+                and not (filled == 1 and _entry_start(stripped, at, contents[0])):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
-from .folios import READ_NUMBER, Number, digits, plain
+from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -27,8 +27,9 @@ _HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S
 _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
 # a page, as the contents print it (or as the OCR read it: ``l5``)
 _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
-_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern})$")
-_ENDS = set("0123456789IVXLivxlOS")  # the characters a page ends in
+# (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
+_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
+_ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
 SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete
 NUMBER = 3  # letters a title may run past its entry's: its endnote's number
+FEW_LETTERS = 4  # a head names something in as many (``heads.MIN_LETTERS``): so may a
+# title's first line
 
 
 def letters(text: str) -> str:
@@ -36,7 +38,11 @@ def letters(text: str) -> str:
 
 
 def _opens(entry: str, top: str) -> bool:
-    """Whether a contents entry opens with about the letters of a page's top line."""
+    """Whether a contents entry opens with about the letters of a page's top line, or with
+    just them (a title's short first line, ``THESES`` / ``ON THE …``: the letters an OCR
+    may drop would be too large a share of it)."""
+    if len(top) >= FEW_LETTERS and entry.startswith(top):
+        return True
     opening = entry[:len(top) + 2]
     same = difflib.SequenceMatcher(a=opening, b=top, autojunk=False)
     return sum(m.size for m in same.get_matching_blocks()) >= \

@@ -260,7 +260,8 @@ def _indent(fit: Fit, lines: list[tuple[str, int]], measures: list[float]) -> fl
                     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:],
                                                                   strict=False)
                     if line[:1].isupper() and SENTENCE_END.search(before)
-                    and width(before) < CLEAR * measures[at] and runs_on(line, after))
+                    and width(before) < CLEAR * measures[at] and runs_on(line, after)
+                    and line_kind(line, before) == "text")  # not a heading under the end
     if not firsts:
         return 0.0
     few = firsts[:FEW + 1]

@@ -83,9 +83,10 @@ def kind(folio: str) -> str:
     return n.kind if (n := Number.of(folio)) else ""
 
 
-_DIGIT_LIKE = str.maketrans("IlOS", "1105")  # letters the OCR reads for digits
+DIGIT_LIKE = "IlOSB"  # letters the OCR reads for digits …
+_DIGIT_LIKE = str.maketrans(DIGIT_LIKE, "11058")  # … and the digits they stand for
 # a page number as the OCR may read it: digits, some of them read as those letters
-READ_NUMBER = r"(?=[IlOS]*\d)[\dIlOS]{1,3}(?![^\W\d_])"
+READ_NUMBER = rf"(?=[{DIGIT_LIKE}]*\d)[\d{DIGIT_LIKE}]{{1,3}}(?![^\W\d_])"
 
 
 def digits(read: str) -> str:

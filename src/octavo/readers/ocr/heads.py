@@ -24,11 +24,11 @@ MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``): off the run, so
 # taken only beside a known head, its number then worked out from the neighbours
-_MISREAD = r"(?=[\dIlOS]{2,3}\b)[IlOS]*\d[\dIlOS]*"
+_MISREAD = r"(?=[\dIlOSB]{2,3}\b)[IlOSB]*\d[\dIlOSB]*"
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
-# ``Our Tasks in Russia``: its words capitalised, but the short ones inside
-_TITLE_CASE = re.compile(r"[A-Z][\w.’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.’'-]*)*")
+# ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones inside
+_TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.,:’'-]*)*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
@@ -91,13 +91,14 @@ def candidates(lines: list[str]) -> list[Candidate]:
 
 
 def foreign(candidate: Candidate, around: str) -> bool:
-    """Whether a candidate's folio on a line of its own, at the page's foot or beside its
-    head at the top, is a numeral of another kind than the folios around (``around``:
-    their kind): ``I``, a section's, ending a page over its title, or under a head over
-    its title (a page a stray blank line cut, its folio at the foot of the second part)."""
+    """Whether a candidate's folio at the page's foot, or on the line under its head, is a
+    numeral of another kind than the folios around (``around``: their kind): ``I``, a
+    section's, ending a page over its title, or under a work's title that repeats its
+    running head, or under a head over its title (a page a stray blank line cut, its folio
+    at the foot of the second part)."""
     own = kind(candidate.folio)
-    return (candidate.footed or candidate.top == 2) and bool(around) and bool(own) \
-        and own != around
+    return (candidate.footed or (candidate.top == 2 and not candidate.before)) and \
+        bool(around) and bool(own) and own != around
 
 
 def recur(known: Counter[str]) -> bool:

@@ -149,20 +149,45 @@ def _heads(pages: list[Page]) -> list[Page]:
     options = [o for k, o in enumerate(options) if k not in parts]
     inferred = folios.infer([p.folio for p in pages])
     seen: set[str] = set()  # the heads of the pages before
-    for page, folio, found in zip(pages, inferred, options, strict=True):
+    last = (0, "")  # the last page with a folio, and that folio
+    for k, (page, folio, found) in enumerate(zip(pages, inferred, options, strict=True)):
         if page.head or page.folio:
             seen.add(page.head)
+            last = (k, page.folio) if page.folio else last
             continue
-        misread = _misread(found, known, seen, folio) if folio else None
+        before = pages[k - 1].folio if k else ""
+        for number in (folio, _earlier(folio, before), "" if folio else _after(*last, k)):
+            # the inferred number; the one before it, where the folios around leave a page
+            # two (the print dropped a blank verso after it, or before it); past the last
+            # folio, the page's count from it: the misread folio says which
+            if number and (misread := _misread(found, known, seen, number)):
+                folio = number
+                break
+        else:
+            misread = None
         if misread:
             _take(page, misread, folio)
             page.misread = misread.folio
         else:
             page.folio = folio
+        last = (k, page.folio) if page.folio else last
     _number_last(pages, entries)
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
     return pages
+
+
+def _earlier(folio: str, before: str) -> str:
+    """The number before ``folio`` if it is past ``before`` (the folio of the page before),
+    of the same kind: the other number the folios around may leave a page."""
+    n, b = Number.of(folio), Number.of(before)
+    return n.printed(n.value - 1) if n and b and n.kind == b.kind and \
+        n.value - 1 > b.value else ""
+
+
+def _after(at: int, folio: str, k: int) -> str:
+    """The number of page ``k`` counted on from ``folio``, page ``at``'s, "" if none."""
+    return n.printed(n.value + k - at) if (n := Number.of(folio)) else ""
 
 
 def _number_last(pages: list[Page], entries: Entries) -> None:

@@ -268,6 +268,7 @@ class Builder:
                 self.open("asterism", "")
         elif kind == "heading":
             if (self.kind == "heading" and not ROMAN_LINE.match(self.text)
+                    and not ROMAN_LINE.match(line)  # a section's numeral under a title
                     and not TITLE_END.search(self.last) and not NUMBERED.match(line)
                     and not YEAR_LINE.match(line)):
                 self.extend(line)
