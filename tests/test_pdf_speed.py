@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from samples import rich_book
 
-from octavo.writers import pdf_breaking, pdf_html, pdf_layout, pdf_speed
+from octavo.writers import pdf_breaking, pdf_drawn, pdf_glyphs, pdf_html, pdf_layout, pdf_speed
 from octavo.writers.pdf_settings import PrintSettings
 
 # what a book's text holds, and what it rarely does: a leader, letter spacing, small caps,
@@ -67,3 +67,28 @@ def test_more_of_the_next_line_is_tried_on_the_layout_that_broke_the_line(monkey
     monkeypatch.setattr(pdf_breaking.Layout, "set_text", set_text)
     pdf_bytes(pdf_html.html(rich_book()))
     assert kept.count("own") > 10 and kept.count("last") > 10
+
+
+def test_lines_are_drawn_from_the_layouts_they_were_laid_out_on(monkeypatch):
+    """The lines of plain words are drawn from the layouts kept since they were laid out,
+    justified ones too (whose layouts are made anew), not laid out again, but for boxes
+    justified with a space at an end, which Pango widens (pdf_spacing), and letter-spaced
+    heads and leaders; the PDF is the same as WeasyPrint's (above)."""
+    drawn, again = [], []
+    line, first_line = pdf_drawn.line, pdf_glyphs._first_line
+
+    def kept_line(layout, style):
+        if made := line(layout, style):
+            drawn.append(layout.justification_spacing)
+        return made
+
+    def laid_out_again(layout):
+        if layout.style["letter_spacing"] == "normal" and any(map(str.isalpha, layout.text)):
+            again.append(layout.text)
+        return first_line(layout)
+
+    monkeypatch.setattr(pdf_drawn, "line", kept_line)
+    monkeypatch.setattr(pdf_glyphs, "_first_line", laid_out_again)
+    pdf_bytes(pdf_html.html(rich_book()))
+    assert len(drawn) > 100 and sum(1 for spacing in drawn if spacing) > 50
+    assert again and all(text != text.strip(" ") for text in again)

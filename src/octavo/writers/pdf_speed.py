@@ -16,6 +16,8 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
   (pdf_breaking).
 - Line measures: a broken line's length, width, height and baseline are taken from the
   layout that broke it, not from the line laid out once more (pdf_measure).
+- Lines drawn: a line is drawn from the layout it was laid out on, kept until then, not
+  laid out once more to be drawn (pdf_drawn).
 - Font keys: the key under which WeasyPrint caches a style's strut and character sizes
   was the text of a tuple of fourteen values, made for every box; here it is the tuple.
 - Struts: ``strut``, asked for a box's line height and baseline several times per line,
@@ -56,7 +58,7 @@ from typing import NamedTuple
 
 import pydyf
 
-from . import pdf_boxes, pdf_breaking, pdf_glyphs, pdf_measure, pdf_spacing
+from . import pdf_boxes, pdf_breaking, pdf_drawn, pdf_glyphs, pdf_measure, pdf_spacing
 from .weasyprint_loaded import weasyprint
 
 text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
@@ -258,6 +260,7 @@ def _put_aside(text: str, style, context, max_width, justification_spacing):
         justification_spacing=justification_spacing, max_width=max_width, text=text,
         first_line_direction=0, ascent=None, underline_position=None,
         strikethrough_position=None, layout=None, language=None, style=style)
+    pdf_drawn.carry(layout)
     return layout
 
 
@@ -315,7 +318,8 @@ _ORIGINAL_WRITE = pydyf.PDF.write
 _ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
 _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
             _Patch(text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
-            _Patch(line_break.Layout, "reactivate", pdf_spacing.reactivate, "0b89ee09"),
+            _Patch(line_break.Layout, "reactivate", pdf_spacing.reactivate, "779a053e",
+                   fence=(line_break.Layout.reactivate, text.draw_text)),
             _Patch(line_break, "first_line_metrics", pdf_measure.first_line_metrics, "55ec5d0b"),
             _Patch(line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
             _Patch(page, "resolve_percentages", _resolve_percentages, "71673078"),
