@@ -24,15 +24,12 @@ from bisect import bisect_left
 
 from .weasyprint_loaded import weasyprint
 
-ffi, pango, gobject = (weasyprint.text.ffi.ffi, weasyprint.text.ffi.pango,
-                       weasyprint.text.ffi.gobject)
+ffi, pango = weasyprint.text.ffi.ffi, weasyprint.text.ffi.pango
 _UNSAFE = re.compile("[\n\r\t\x0b\x0c\x85\xad\u2028\u2029]")  # what lays out apart
-for _library, _name, _declaration in (
-        (pango, "pango_layout_get_serial", "guint pango_layout_get_serial (PangoLayout *);"),
-        (pango, "pango_layout_get_text", "const char *pango_layout_get_text (PangoLayout *);"),
-        (gobject, "g_object_ref", "void *g_object_ref (void *object);")):
-    try:  # Pango's and GObject's, not declared by WeasyPrint
-        getattr(_library, _name)
+for _declaration in ("guint pango_layout_get_serial (PangoLayout *layout);",
+                     "const char *pango_layout_get_text (PangoLayout *layout);"):
+    try:  # Pango's, not declared by WeasyPrint
+        getattr(pango, _declaration.split("(")[0].split()[-1])
     except AttributeError:
         ffi.cdef(_declaration)
 
@@ -43,9 +40,8 @@ class _Kept:
     __slots__ = ("__weakref__", "layout", "serial", "style", "text")
 
     def __init__(self, layout, style, text: str) -> None:
-        self.layout = ffi.gc(ffi.cast("PangoLayout *", gobject.g_object_ref(layout)),
-                             gobject.g_object_unref)
-        self.serial, self.style, self.text = pango.pango_layout_get_serial(layout), style, text
+        self.layout, self.style, self.text = layout, style, text
+        self.serial = pango.pango_layout_get_serial(layout)
 
 
 # the kept layouts by style and text, for a line's layout made anew with the same text
@@ -53,14 +49,25 @@ _by_text: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
 
 
 def keep(layout, style, pango_layout) -> None:
-    """Keep ``pango_layout`` for drawing ``layout``'s text (its line, measured) in
-    ``style``."""
+    """Keep ``pango_layout`` (the Pango layout that laid ``layout``'s line out, a cdata
+    that owns it) for drawing ``layout``'s text (the line, measured) in ``style``."""
     text = layout.text
-    if (text and style["text_decoration_line"] == "none" and style["word_spacing"] == 0
-            and style["letter_spacing"] == "normal" and style["overflow_wrap"] == "normal"
-            and style["word_break"] != "break-all" and not _UNSAFE.search(text)):
+    if text and _drawable(style) and not _UNSAFE.search(text):
         kept = layout.octavo_kept_line = _Kept(pango_layout, style, text)
         _by_text[id(style), text] = kept
+
+
+def _drawable(style) -> bool:
+    """Whether lines of ``style`` are laid out alike to be drawn (worked out once)."""
+    try:
+        return style.octavo_drawable
+    except AttributeError:
+        pass
+    drawable = style.octavo_drawable = (
+        style["text_decoration_line"] == "none" and style["word_spacing"] == 0
+        and style["letter_spacing"] == "normal" and style["overflow_wrap"] == "normal"
+        and style["word_break"] != "break-all")
+    return drawable
 
 
 def carry(layout) -> None:

@@ -40,6 +40,8 @@ def first_line_metrics(first_line, text, layout, resume_at, space_collapse, styl
     width, height = line_break.line_size(first_line, style)
     baseline = pango.pango_layout_get_baseline(layout.layout) * FROM_UNITS
     layout.text = line  # what is drawn (the layout itself is let go, as WeasyPrint's is)
-    pdf_drawn.keep(layout, style, first_line.layout)
+    # drawn from the Pango layout that holds the line: its own, or the broken one it kept
+    kept = layout.__dict__.get("octavo_kept")
+    pdf_drawn.keep(layout, style, layout.layout if kept is None else kept.layout)
     layout.deactivate()
     return layout, len(line.encode()), resume_at, width, height, baseline
