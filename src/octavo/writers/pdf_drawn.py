@@ -2,7 +2,7 @@
 
 When WeasyPrint has laid a line out and measured it, it lets its Pango layout go, keeping
 the line's text; to draw the line it lays that text out again, alone and without a width
-(a fifth of a body part's layouts). The layout it let go holds the same glyphs: Pango
+(a third of a body part's layouts). The layout it let go holds the same glyphs: Pango
 shapes the part of a run before a break anew, as it would be shaped alone (pdf_measure
 takes a line's measures from it for that reason), and a line that was not broken is the
 same text laid out alike. So the layout is kept, with the line's text, until the line is

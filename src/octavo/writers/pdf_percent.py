@@ -2,7 +2,7 @@
 containing block, not for every box.
 
 Every box laid out has the lengths of its style resolved against its containing block
-(``resolve_percentages``): nineteen of them, each looked up, tested for a percentage or a
+(``resolve_percentages``): eighteen of them, each looked up, tested for a percentage or a
 ``calc()`` and set, for every line and every box on it (a twentieth of a body part's
 time). What comes out depends only on the style, the containing block's width and height,
 and whether the box is a page; so it is worked out once for each and kept with the style.

@@ -2,7 +2,8 @@
 
 WeasyPrint sizes the margin boxes of every page (the running head and the folio) by their
 min- and max-content widths, which it measures by breaking the box's text at every
-opportunity, laying each piece out (``inline_line_widths``): a tenth of a page's layouts.
+opportunity, laying each piece out (``inline_line_widths``): one in fourteen of a body
+part's layouts.
 Those measures depend only on the text, its style and the width it is broken in, and a
 head's text recurs on every page of a work, its style too (pdf_boxes gives the margin boxes
 of pages with the same declarations one style). So each is measured once per document.
