@@ -5,8 +5,18 @@ from __future__ import annotations
 import pytest
 from samples import rich_book
 
-from octavo.writers import pdf_breaking, pdf_html, pdf_layout, pdf_speed
+from octavo.writers import (
+    pdf_breaking,
+    pdf_drawn,
+    pdf_glyphs,
+    pdf_html,
+    pdf_layout,
+    pdf_percent,
+    pdf_speed,
+    pdf_widths,
+)
 from octavo.writers.pdf_settings import PrintSettings
+from octavo.writers.weasyprint_loaded import weasyprint
 
 # what a book's text holds, and what it rarely does: a leader, letter spacing, small caps,
 # sub- and superscripts, characters of other faces and of none, marks Pango raises and lowers
@@ -29,6 +39,13 @@ new line, broken over lines.</p>
 <p style="width: 5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis">
 An overlong line that ends in an ellipsis</p>
 </body></html>"""
+
+
+# pages of one work, each with a running head and a folio
+PAGES = ('<html lang="en"><body class="book"><section class="work"><header>'
+         '<h1 class="title" data-short="A running head of some words" '
+         'data-verso="A verso head of some words">A work</h1></header>'
+         + "<p>Words over pages, and more words.</p>" * 600 + "</section></body></html>")
 
 
 def pdf_bytes(html: str) -> bytes:
@@ -67,3 +84,66 @@ def test_more_of_the_next_line_is_tried_on_the_layout_that_broke_the_line(monkey
     monkeypatch.setattr(pdf_breaking.Layout, "set_text", set_text)
     pdf_bytes(pdf_html.html(rich_book()))
     assert kept.count("own") > 10 and kept.count("last") > 10
+
+
+def test_lines_are_drawn_from_the_layouts_they_were_laid_out_on(monkeypatch):
+    """The lines of plain words are drawn from the layouts kept since they were laid out,
+    justified ones too (whose layouts are made anew), not laid out again, but for boxes
+    justified with a space at an end, which Pango widens (pdf_spacing), and letter-spaced
+    heads and leaders; the PDF is the same as WeasyPrint's (above)."""
+    drawn, again = [], []
+    line, first_line = pdf_drawn.line, pdf_glyphs._first_line
+
+    def kept_line(layout, style):
+        if made := line(layout, style):
+            drawn.append(layout.justification_spacing)
+        return made
+
+    def laid_out_again(layout):
+        if layout.style["letter_spacing"] == "normal" and any(map(str.isalpha, layout.text)):
+            again.append(layout.text)
+        return first_line(layout)
+
+    monkeypatch.setattr(pdf_drawn, "line", kept_line)
+    monkeypatch.setattr(pdf_glyphs, "_first_line", laid_out_again)
+    pdf_bytes(pdf_html.html(rich_book()))
+    assert len(drawn) > 100 and sum(1 for spacing in drawn if spacing) > 50
+    assert again and all(text != text.strip(" ") for text in again)
+
+
+def test_margin_boxes_of_like_pages_share_a_style_and_their_widths():
+    """The running heads and folios of pages with the same declarations have one style, so
+    their texts' widths are measured once; the PDF is the same as WeasyPrint's (above)."""
+    settings = PrintSettings()
+    document = pdf_layout.lay_out(PAGES, pdf_layout.stylesheet(settings))
+    margin_boxes = [box for page in document.pages for box in page._page_box.children
+                    if type(box) is weasyprint.formatting_structure.boxes.MarginBox]
+    assert len(margin_boxes) > 20
+    assert len({id(box.style) for box in margin_boxes}) < len(margin_boxes) / 4
+
+
+def counted(monkeypatch, module, name: str) -> list:
+    """The calls of ``module.name`` from here on."""
+    calls, function = [], getattr(module, name)
+
+    def count(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, count)
+    return calls
+
+
+@pytest.mark.parametrize("cheaper, callers", [
+    (pdf_widths, [weasyprint.layout.preferred]),
+    (pdf_percent, [weasyprint.layout.block, weasyprint.layout.inline])],
+    ids=["content widths", "used lengths"])
+def test_what_depends_on_a_style_alone_is_worked_out_once(monkeypatch, cheaper, callers):
+    """Content widths (by text, style and width: a running head's on every page, its folio
+    new on each) and used lengths (by style and containing block) are worked out for some
+    boxes and looked up for the others."""
+    name = cheaper.WEASYPRINTS.__name__
+    made = counted(monkeypatch, cheaper, "WEASYPRINTS")
+    calls = [counted(monkeypatch, module, name) for module in callers]
+    pdf_bytes(PAGES)
+    assert sum(map(len, calls)) > max(100, 2 * len(made))

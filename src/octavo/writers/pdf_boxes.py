@@ -63,26 +63,34 @@ def _plain(style) -> bool:
 
 def set_page_type_computed_styles(page_type, html, style_for) -> None:
     """``set_page_type_computed_styles``: the styles of the page and of each of its margin
-    boxes that the ``@page`` rules give declarations."""
+    boxes that the ``@page`` rules give declarations, a margin box's the style of an
+    earlier page's where the declarations of both the box and its page are the same."""
     style_for.add_page_declarations(page_type)
     root, base_url = html.etree_element, html.base_url
     style_for.set_computed_styles(page_type, root=root, parent=root, base_url=base_url)
-    cascaded = style_for.get_cascaded_styles()
-    for pseudo_type in _page_pseudo_types(style_for):
-        if (page_type, pseudo_type) in cascaded:
+    cascaded, computed = style_for.get_cascaded_styles(), style_for.get_computed_styles()
+    page = cascaded.get((page_type, None))
+    for pseudo_type, made in _page_pseudo_types(style_for).items():
+        if (box := cascaded.get((page_type, pseudo_type))) is None:
+            continue
+        if (style := next((s for p, b, s in made if b == box and p == page), None)) is None:
             style_for.set_computed_styles(page_type, pseudo_type=pseudo_type, root=root,
                                           parent=page_type, base_url=base_url)
+            made.append((page, box, computed[page_type, pseudo_type]))
+        else:
+            computed[page_type, pseudo_type] = style
 
 
-def _page_pseudo_types(style_for) -> list[str]:
+def _page_pseudo_types(style_for) -> dict[str, list[tuple]]:
     """The margin boxes (and other parts of a page) the ``@page`` rules give declarations,
-    worked out once per document."""
+    worked out once per document, each with the styles made for it so far (and the
+    declarations of the page and of the box they were made of)."""
     try:
         return style_for.octavo_page_pseudo_types
     except AttributeError:
         pass
-    named = style_for.octavo_page_pseudo_types = list(dict.fromkeys(
-        pseudo_type for sheet, _, _ in style_for._sheets
+    named = style_for.octavo_page_pseudo_types = {
+        pseudo_type: [] for sheet, _, _ in style_for._sheets
         for _, selectors, _ in sheet.page_rules for _, pseudo_type, _ in selectors
-        if pseudo_type))
+        if pseudo_type}
     return named

@@ -5,13 +5,14 @@ would fit on it after all: the next line's first word without the space after it
 the layout's text to the first line and that word), then, hyphenating that word, each of
 its starts with a hyphen, longest first (a new layout each), until one fits; each is laid
 out again. In a body part of the volume that is a third of the layouts, and the word never
-fits. The width of such a text is known, but for the kerning at the word's ends and the
-space before it, from the layout that broke the line: the first line's width and the
-word's on the second line (the space and the hyphen left out: the text is wider still).
-Where that is wider than the layout by more than a quarter of an em, the text breaks where
-the longer one did (Pango breaks a line at the last opportunity that fits, and the two
-texts are shaped alike up to the word's end): the layout's first line and its second
-line's start are the broken layout's, which WeasyPrint's layout of the text would give.
+fits. The width of such a text is known, but for the kerning at the word's ends, from the
+layout that broke the line: the first line's width, the space that ended it (which Pango
+zeroes), the word's glyphs on the second line (of whole clusters: a ligature that the
+word's end cuts is left out) and the hyphen, each as wide as in the style alone. Where that
+is wider than the layout by more than a tenth of an em, the text breaks where the longer
+one did (Pango breaks a line at the last opportunity that fits, and the two texts are
+shaped alike up to the word's end): the layout's first line and its second line's start
+are the broken layout's, which WeasyPrint's layout of the text would give.
 That layout's own, or for a new layout of the same style, width and wrap mode the one
 broken last, while its lines are those it was broken into. Texts with a new line, a tab
 or a soft hyphen, styles with letter or word spacing or breaking inside words, and
@@ -32,9 +33,10 @@ Layout, ffi, pango, TO_UNITS = (line_break.Layout, weasyprint.text.ffi.ffi,
                                 weasyprint.text.ffi.pango, weasyprint.text.ffi.TO_UNITS)
 WEASYPRINTS_SET_TEXT, WEASYPRINTS_FIRST_LINE, WEASYPRINTS_DEACTIVATE = (
     Layout.set_text, Layout.get_first_line, Layout.deactivate)
-# ems: more than the kerning at the word's two ends can take off (over the volume's 10,711
-# next words, the text laid out was as wide as the estimate or wider: by 0 to 0.61 em)
-MARGIN = 0.25
+# ems: more than the kerning at the word's two ends can take off (over the 6,523 next words
+# and hyphenated starts of the volume's body parts that the estimate left to Pango, the text
+# laid out was wider than it by up to 0.32 em, or narrower by 0.015 em at most)
+MARGIN = 0.1
 _GLYPH_SIZE = ffi.sizeof("PangoGlyphInfo")  # its glyph, width, offsets and attributes
 _GLYPH_INTS = _GLYPH_SIZE // 4
 _PANGO_150 = pango.pango_version() // 100 == 150  # 1.50.x
@@ -52,12 +54,15 @@ class _Broken:
     starts (in bytes), the style, width and wrap mode it was laid out with, and whether those
     are still its lines (its text not set again since)."""
 
-    __slots__ = ("first_line", "index", "layout", "style", "text", "valid", "width", "wrap")
+    __slots__ = ("first_line", "index", "layout", "spaced", "style", "text", "valid", "width",
+                 "wrap")
 
     def __init__(self, layout: Layout, first_line, index: int) -> None:
         self.layout, self.style, self.text = layout.layout, layout.style, layout.text
         self.first_line, self.index, self.valid = first_line, index, True
         self.width, self.wrap = _width_and_wrap(self.layout)
+        ending = self.text.encode()[max(0, index - 2):index]
+        self.spaced = ending.endswith(b" ") and ending != b"  "  # one space ends the line
 
     def serves(self, layout: Layout) -> bool:
         """Whether these lines are still its layout's and ``layout`` is laid out alike."""
@@ -131,17 +136,37 @@ def _breaks_alike(layout: Layout, broken: _Broken, text: str) -> bool:
         return False
     extents = ffi.new("PangoRectangle *")
     pango.pango_layout_line_get_extents(broken.first_line, ffi.NULL, extents)
+    space, hyphen = _widths(style)
+    wider = (space if broken.spaced else 0) + word + (hyphen if start != text else 0)
     margin = MARGIN * style["font_size"] * TO_UNITS
-    return extents.width <= broken.width < extents.width + word - margin
+    return extents.width <= broken.width < extents.width + wider - margin
 
 
 def _width_and_wrap(layout) -> tuple[int, int]:
     return pango.pango_layout_get_width(layout), pango.pango_layout_get_wrap(layout)
 
 
+def _widths(style) -> tuple[int, int]:
+    """The advances of a space and of the hyphenation character in ``style`` (Pango
+    units), laid out once per style."""
+    try:
+        return style.octavo_widths
+    except AttributeError:
+        pass
+    widths = []
+    for text in (" ", style["hyphenate_character"]):
+        layout = Layout(style)
+        WEASYPRINTS_SET_TEXT(layout, text)
+        extents = ffi.new("PangoRectangle *")
+        pango.pango_layout_line_get_extents(WEASYPRINTS_FIRST_LINE(layout)[0], ffi.NULL, extents)
+        widths.append(extents.width)
+    made = style.octavo_widths = widths[0], widths[1]
+    return made
+
+
 def _advance(line, end: int) -> int | None:
-    """The advance of ``line``'s glyphs before byte ``end`` (Pango units); None where a
-    run is right to left."""
+    """The advance of ``line``'s glyphs before byte ``end`` (Pango units), of whole clusters
+    only; None where a run is right to left."""
     total, run = 0, line.runs
     while run != ffi.NULL:
         item, glyphs = run.data.item, run.data.glyphs
@@ -150,10 +175,14 @@ def _advance(line, end: int) -> int | None:
             break
         if item.analysis.level % 2:
             return None
-        count = glyphs.num_glyphs
-        before = bisect_left(ffi.unpack(glyphs.log_clusters, count), end - item.offset)
+        count, inside = glyphs.num_glyphs, end - item.offset
+        clusters = ffi.unpack(glyphs.log_clusters, count)
+        before = bisect_left(clusters, inside)
+        following = clusters[before] if before < count else item.length
+        if before and following > inside:  # the end cuts the last cluster: left out
+            before = bisect_left(clusters, clusters[before - 1])
         infos = memoryview(ffi.buffer(glyphs.glyphs, count * _GLYPH_SIZE)).cast("i")
         total += sum(infos[1:before * _GLYPH_INTS:_GLYPH_INTS])  # PangoGlyphInfo's widths
-        if before < count:
+        if following > inside:
             break
     return total

@@ -35,19 +35,20 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
         return ORIGINAL(stream, textbox, text_overflow, block_ellipsis, matrix)
     if not textbox.text.strip() or textbox.style["font_size"] < 1e-6:
         return []
-    pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
-    first_line = layout.get_first_line()[0]
+    if (drawn := layout.__dict__.get("octavo_drawn")) is not None:  # see pdf_drawn
+        _, first_line, counts = drawn
+    else:
+        first_line, counts = _first_line(layout), None
     if not pdf_spacing.widen(layout, first_line):
         pdf_spacing.justified(layout)
-        pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
-        first_line = layout.get_first_line()[0]
-    runs = _runs(stream, textbox, first_line)
+        first_line, counts = _first_line(layout), None
+    runs = _runs(stream, textbox, first_line, counts)
     if runs is None:
         pdf_spacing.justified(layout)
         return ORIGINAL(stream, textbox, text_overflow, block_ellipsis, matrix)
     stream.set_text_matrix(*matrix.values)
     string = ""
-    for glyph_item, new_font in runs:
+    for glyph_item, new_font, count in runs:
         if new_font:
             font, font_size = new_font
             if string:
@@ -57,7 +58,7 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
             operands = _operands.setdefault(font, {}).setdefault(font_size, {})
         line = _Line(stream, glyph_item, font, font_size, layout.text)
         parts = ["<"]
-        glyphs = ffi.buffer(glyph_item.glyphs.glyphs, glyph_item.glyphs.num_glyphs * _GLYPH_SIZE)
+        glyphs = ffi.buffer(glyph_item.glyphs.glyphs, count * _GLYPH_SIZE)
         for i, glyph in enumerate(struct.iter_unpack(_GLYPH, glyphs)):
             if (part := operands.get(glyph)) is None:
                 if glyph[3] and glyph[0] != pango.PANGO_GLYPH_EMPTY:  # raised: shown apart
@@ -71,17 +72,29 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
         string += "".join(parts)
         string = string[:-1] if string[-1] == "<" else string + ">"
     stream.show_text(string)
+    layout.octavo_drawn = None  # its layout let go
     return []
 
 
-def _runs(stream, textbox, first_line) -> list[tuple] | None:
-    """The line's glyph runs, each with its font and size where it changes; None if a
-    face has colour glyphs or bitmaps."""
+def _first_line(layout):
+    """The first line of ``layout`` laid out to be drawn, as WeasyPrint's."""
+    pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+    return layout.get_first_line()[0]
+
+
+def _runs(stream, textbox, first_line, counts: list[int] | None) -> list[tuple] | None:
+    """The line's glyph runs, each with its font and size where it changes and the count
+    of its glyphs to draw (all, unless ``counts`` says); None if a face has colour glyphs
+    or bitmaps."""
     runs, previous = [], None
     run = first_line.runs[0]
     while run != ffi.NULL:
         glyph_item = run.data
         run = run.next
+        if counts is None:
+            count = glyph_item.glyphs.num_glyphs
+        elif not (count := counts[len(runs)]):
+            break  # the runs past the text's end
         pango_font = glyph_item.item.analysis.font
         new_font = None
         if pango_font != previous:
@@ -92,7 +105,7 @@ def _runs(stream, textbox, first_line) -> list[tuple] | None:
             if pango.pango_version() < 14802:
                 font_size = textbox.style["font_size"]
             new_font = font, font_size
-        runs.append((glyph_item, new_font))
+        runs.append((glyph_item, new_font, count))
     return runs
 
 

@@ -13,6 +13,7 @@ WeasyPrint does.
 
 from __future__ import annotations
 
+from . import pdf_drawn
 from .weasyprint_loaded import weasyprint
 
 line_break = weasyprint.text.line_break
@@ -23,18 +24,24 @@ _UNMEASURED = ("\xad", "\n", "\u2028")  # a soft hyphen Pango may show, a forced
 
 def first_line_metrics(first_line, text, layout, resume_at, space_collapse, style,
                        hyphenated=False, hyphenation_character=None):
-    """``first_line_metrics``: the line's measures, from ``layout``'s first line."""
-    if (hyphenated or not resume_at or not space_collapse or style["word_spacing"]
+    """``first_line_metrics``: the line's measures, from ``layout``'s first line; the
+    layout the line was laid out on kept to draw it (pdf_drawn)."""
+    line = None
+    if not (hyphenated or not resume_at or not space_collapse or style["word_spacing"]
             or style["letter_spacing"] != "normal" or style["overflow_wrap"] != "normal"
             or style["word_break"] == "break-all"):
-        return WEASYPRINTS(first_line, text, layout, resume_at, space_collapse, style,
-                           hyphenated, hyphenation_character)
-    line = text.encode()[:first_line.length].decode().rstrip(" ")
-    if any(character in line for character in _UNMEASURED):
-        return WEASYPRINTS(first_line, text, layout, resume_at, space_collapse, style,
-                           hyphenated, hyphenation_character)
+        line = text.encode()[:first_line.length].decode().rstrip(" ")
+    if line is None or any(character in line for character in _UNMEASURED):
+        laid_out = layout.layout  # where WeasyPrint's function leaves the line it measures
+        measured = WEASYPRINTS(first_line, text, layout, resume_at, space_collapse, style,
+                               hyphenated, hyphenation_character)
+        pdf_drawn.keep(layout, style, laid_out)
+        return measured
     width, height = line_break.line_size(first_line, style)
     baseline = pango.pango_layout_get_baseline(layout.layout) * FROM_UNITS
     layout.text = line  # what is drawn (the layout itself is let go, as WeasyPrint's is)
+    # drawn from the Pango layout that holds the line: its own, or the broken one it kept
+    kept = layout.__dict__.get("octavo_kept")
+    pdf_drawn.keep(layout, style, layout.layout if kept is None else kept.layout)
     layout.deactivate()
     return layout, len(line.encode()), resume_at, width, height, baseline

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from . import pdf_drawn
 from .weasyprint_loaded import weasyprint
 
 TO_UNITS, ffi = weasyprint.text.ffi.TO_UNITS, weasyprint.text.ffi.ffi
@@ -31,10 +32,16 @@ _PANGO_150 = weasyprint.text.ffi.pango.pango_version() // 100 == 150  # 1.50.x
 def reactivate(self, style) -> None:
     """``Layout.reactivate`` (before a line is drawn): a justified line whose spaces can be
     widened after it is laid out is set without the spacing attributes, its spacing kept
-    for ``widen``; any other line as WeasyPrint sets it."""
+    for ``widen``, or drawn from the layout it was laid out on, if kept (pdf_drawn); any
+    other line as WeasyPrint sets it."""
+    ours = weasyprint.draw.text.draw_first_line is not WEASYPRINTS_DRAW
+    self.widened_by = _spacing(self, style) if ours else None
+    self.octavo_drawn = None
+    if ours and (self.widened_by is not None or not self.justification_spacing) and (
+            drawn := pdf_drawn.line(self, style)):
+        self.style, self.layout, self.language, self.octavo_drawn = style, None, None, drawn
+        return
     self.setup(style)
-    self.widened_by = (_spacing(self, style) if weasyprint.draw.text.draw_first_line
-                       is not WEASYPRINTS_DRAW else None)
     self.set_text(self.text, justify=self.widened_by is None)
 
 
@@ -93,7 +100,8 @@ def widen(layout, line) -> bool:
 
 def justified(layout) -> None:
     """Lay ``layout``'s line out again as WeasyPrint does, its spaces widened by Pango."""
-    if getattr(layout, "widened_by", None) is not None:
-        layout.widened_by = None
+    if (getattr(layout, "widened_by", None) is not None
+            or getattr(layout, "octavo_drawn", None) is not None):
+        layout.widened_by = layout.octavo_drawn = None
         layout.setup(layout.style)
         layout.set_text(layout.text, justify=True)

@@ -16,6 +16,8 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
   (pdf_breaking).
 - Line measures: a broken line's length, width, height and baseline are taken from the
   layout that broke it, not from the line laid out once more (pdf_measure).
+- Lines drawn: a line is drawn from the layout it was laid out on, kept until then, not
+  laid out once more to be drawn (pdf_drawn).
 - Font keys: the key under which WeasyPrint caches a style's strut and character sizes
   was the text of a tuple of fourteen values, made for every box; here it is the tuple.
 - Struts: ``strut``, asked for a box's line height and baseline several times per line,
@@ -27,7 +29,12 @@ functions (and pydyf's, which writes its PDF) replaced by cheaper ones that do w
 - Backgrounds: a box of a plain style (nothing to paint behind it, square corners) has its
   background laid out at once, the style looked at once (pdf_boxes).
 - Page styles: a page's margin boxes with declarations are those the ``@page`` rules
-  name, not found among the declarations of every element for every page (pdf_boxes).
+  name, not found among the declarations of every element for every page, and a margin
+  box has the style of an earlier page's with the same declarations (pdf_boxes).
+- Used lengths: a box's margins, paddings, borders and sizes are worked out once per
+  style and containing block, not for every box (pdf_percent).
+- Content widths: the pieces of a text that its min- and max-content widths are measured
+  by are laid out once per document for the same text and style (pdf_widths).
 - Margin boxes: every page makes all sixteen and resolves the lengths of each, then zeroes
   those of the boxes it does not generate (most of them); those are left alone.
 - Streams: pydyf compresses every stream twice when it writes a PDF with an identifier
@@ -56,11 +63,20 @@ from typing import NamedTuple
 
 import pydyf
 
-from . import pdf_boxes, pdf_breaking, pdf_glyphs, pdf_measure, pdf_spacing
+from . import (
+    pdf_boxes,
+    pdf_breaking,
+    pdf_drawn,
+    pdf_glyphs,
+    pdf_measure,
+    pdf_percent,
+    pdf_spacing,
+    pdf_widths,
+)
 from .weasyprint_loaded import weasyprint
 
 text, page, fonts = weasyprint.draw.text, weasyprint.layout.page, weasyprint.pdf.fonts
-inline, css = weasyprint.layout.inline, weasyprint.css
+inline, css, percent = weasyprint.layout.inline, weasyprint.css, weasyprint.layout.percent
 line_break, MarginBox = weasyprint.text.line_break, weasyprint.formatting_structure.boxes.MarginBox
 LST_TO_ISO = weasyprint.text.constants.LST_TO_ISO
 PANGO_DIRECTION = weasyprint.text.constants.PANGO_DIRECTION
@@ -258,6 +274,7 @@ def _put_aside(text: str, style, context, max_width, justification_spacing):
         justification_spacing=justification_spacing, max_width=max_width, text=text,
         first_line_direction=0, ascent=None, underline_position=None,
         strikethrough_position=None, layout=None, language=None, style=style)
+    pdf_drawn.carry(layout)
     return layout
 
 
@@ -315,7 +332,8 @@ _ORIGINAL_WRITE = pydyf.PDF.write
 _ORIGINAL_STREAM_DATA = pydyf.Stream.data.fget
 _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
             _Patch(text, "draw_first_line", pdf_glyphs.draw_first_line, "1bb8eae6"),
-            _Patch(line_break.Layout, "reactivate", pdf_spacing.reactivate, "0b89ee09"),
+            _Patch(line_break.Layout, "reactivate", pdf_spacing.reactivate, "779a053e",
+                   fence=(line_break.Layout.reactivate, text.draw_text)),
             _Patch(line_break, "first_line_metrics", pdf_measure.first_line_metrics, "55ec5d0b"),
             _Patch(line_break, "_font_style_cache_key", _font_style_cache_key, "d6b09d54"),
             _Patch(page, "resolve_percentages", _resolve_percentages, "71673078"),
@@ -340,7 +358,16 @@ _PATCHES = [_Patch(line_break.Layout, "setup", _setup, "fb227a55"),
                           weasyprint.layout.percent.resolve_radii_percentages,
                           weasyprint.draw.color.get_color)),
             _Patch(page, "set_page_type_computed_styles",
-                   pdf_boxes.set_page_type_computed_styles, "09f92516",
+                   pdf_boxes.set_page_type_computed_styles, "d4464f8f",
                    fence=(page.set_page_type_computed_styles,
-                          css.StyleFor.add_page_declarations, css.StyleFor.set_computed_styles))]
+                          css.StyleFor.add_page_declarations, css.StyleFor.set_computed_styles,
+                          page.make_margin_boxes, page._standardize_page_based_counters)),
+            *(_Patch(module, "resolve_percentages", pdf_percent.resolve_percentages, "a5745904",
+                     fence=(percent.resolve_percentages, percent.resolve_one_percentage,
+                            percent.percentage, percent.adjust_box_sizing))
+              for module in (weasyprint.layout.block, inline, weasyprint.layout.float,
+                             weasyprint.layout.absolute, weasyprint.layout.column)),
+            _Patch(weasyprint.layout.preferred, "split_first_line", pdf_widths.split_first_line,
+                   "f9ae9418", fence=(weasyprint.layout.preferred.inline_line_widths,
+                                      line_break.split_first_line))]
 _ORIGINALS = [getattr(p.module, p.name) for p in _PATCHES]
