@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 
 from PIL import Image, ImageDraw
 from samples import rich_book
@@ -35,3 +36,16 @@ def test_cover_changes_with_the_metadata_and_only_with_it():
     meta = rich_book().meta
     assert cover.cover_png(meta) == cover.cover_png(dataclasses.replace(meta))
     assert cover.cover_png(meta) != cover.cover_png(dataclasses.replace(meta, volume="Volume 10"))
+
+
+def test_frame_and_rules_drawn_on_the_palette_image_as_through_a_gold_layer():
+    meta = dataclasses.replace(rich_book().meta, volume="", publisher="")  # no gold lettering
+    ink = Image.new("L", cover.SIZE)
+    cover._block(ImageDraw.Draw(ink), meta.title, 150, 600)
+    without = cover._png(ink, None, [500, 1200])
+    layered = cover._png(ink, Image.new("L", cover.SIZE), [500, 1200])
+    assert without == layered
+    drawn = Image.open(io.BytesIO(without))
+    assert drawn.mode == "P" and drawn.getpixel((cover.MARGIN // 2, 1000)) == cover.FULL_GOLD
+    assert drawn.getpixel((cover.SIZE[0] // 2, 1200)) == cover.FULL_GOLD  # a rule
+    assert len({v for v in drawn.getdata() if 0 < v < 128}) > 1  # the ink's shaded edges

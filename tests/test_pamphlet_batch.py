@@ -13,6 +13,7 @@ from octavo.batch import cluster_soon, prepare, run
 from octavo.cache import Manifest, output_keys
 from octavo.cli import main
 from octavo.cluster import BATCH_THRESHOLDS, COLLECTOR_THRESHOLDS
+from octavo.orders import render
 from octavo.pamphlet import pamphlet
 from octavo.readers import READERS
 from octavo.sources import Source
@@ -125,3 +126,14 @@ def test_a_batch_cluster_collects_its_garbage_more_seldom_than_a_lasting_one():
     with cluster_soon(None, 1).result() as cluster:  # its workers end with the batch
         assert [*cluster.client.run(gc.get_threshold).values()] == [BATCH_THRESHOLDS]
     assert BATCH_THRESHOLDS[0] > COLLECTOR_THRESHOLDS[0]
+
+
+def test_a_tasks_own_book_makes_the_same_epub_and_only_an_own_book_is_marked_up():
+    volume = rich_book()
+    book = pamphlet(volume, volume.works[:1])
+    before = cache.serialise(book)
+    copied = render(book, "epub")
+    assert cache.serialise(book) == before  # not its own: the writer marked a copy up
+    own = render(book, "epub", own=True)
+    assert cache.serialise(book) != before  # its note references given ids where they are
+    assert (own.data, own.pages) == (copied.data, copied.pages) and copied.pages

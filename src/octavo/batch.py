@@ -183,7 +183,8 @@ def _on_cluster(todo: list[Job], starting: Future[Cluster],
     from distributed import as_completed
 
     with starting.result() as cluster:
-        futures = {cluster.submit(render, job.book, job.fmt, job.settings, fmt=job.fmt,
+        # a task's book is its own, unpickled on the worker: the EPUB writer needs no copy
+        futures = {cluster.submit(render, job.book, job.fmt, job.settings, True, fmt=job.fmt,
                                   name=job.path.name): job for job in todo}
         for future in as_completed(futures):
             finish(_written(futures[future], future.result()))

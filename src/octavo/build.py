@@ -45,9 +45,11 @@ def write_book(book: Book, out_dir: Path, formats: tuple[str, ...],
 
 
 def made(book: Book, fmt: str, path: Path, settings: PrintSettings | None,
-         ahead: EpubAhead | None = None) -> tuple[bytes, int]:
+         ahead: EpubAhead | None = None, own: bool = False) -> tuple[bytes, int]:
     """The bytes and page count of a book in one format (``path`` names it in errors); a
-    writer's failure a RenderError naming its cause (``--debug`` shows where it happened)."""
+    writer's failure a RenderError naming its cause (``--debug`` shows where it happened).
+    ``own``: the book may be changed, as the caller keeps no use of it (the EPUB writer
+    then marks it up where it is, rather than in a copy)."""
     progress.report(f"making the {fmt.upper()}")
     if fmt == "epub" and ahead and (done := ahead.made(book)):
         return done
@@ -55,7 +57,8 @@ def made(book: Book, fmt: str, path: Path, settings: PrintSettings | None,
     writer = importlib.import_module(f".writers.{fmt}", __package__)
     try:
         if fmt == "epub":
-            return writer.build(book), writer.count_pages(book)
+            pages = writer.count_pages(book)  # before the writer marks an own book up
+            return writer.build(book, own), pages
         laid_out = writer.build(book, settings)
         return laid_out.data, laid_out.pages
     except OctavoError:

@@ -75,11 +75,13 @@ def printed_pages(book: Book) -> str:
     return "–".join(dict.fromkeys(p for p in page_span(book.works[0]) if p))
 
 
-def render(book: Book, fmt: str, settings: PrintSettings | None = None) -> Rendered:
-    """A book in one format (a pamphlet: one layout process, the cluster runs the rest)."""
+def render(book: Book, fmt: str, settings: PrintSettings | None = None,
+           own: bool = False) -> Rendered:
+    """A book in one format (a pamphlet: one layout process, the cluster runs the rest);
+    ``own``: nothing else uses the book (a task's own copy of it, or a pamphlet just cut)."""
     start = time.perf_counter()
     name = f"{book.meta.book_id}.{fmt}"
-    data, pages = made(book, fmt, Path(name), settings)
+    data, pages = made(book, fmt, Path(name), settings, own=own)
     return Rendered(data, name, pages, printed_pages(book), time.perf_counter() - start)
 
 
@@ -107,7 +109,8 @@ def render_order(order: Order) -> Rendered:
     _report(order, "reading the source")
     book = held(order.source, order.fingerprint)
     _report(order, f"making the {order.fmt.upper()}")
-    return render(pamphlet(book, find_works(book, order.works)), order.fmt, order.settings)
+    return render(pamphlet(book, find_works(book, order.works)), order.fmt, order.settings,
+                  own=True)
 
 
 def _report(order: Order, step: str) -> None:

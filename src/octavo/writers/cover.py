@@ -28,6 +28,7 @@ GOLD = (214, 176, 96)
 # fifth of a cover's time, drawn one after another in a process: pamphlets' EPUBs)
 KEPT_BLOCKS = 8
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+FULL_GOLD = 255  # the palette's last entry: the gold, not shaded toward the cloth
 REGULAR = re.compile(r"(-Regular|_R)$")  # how font files name their upright regular face
 
 
@@ -90,35 +91,46 @@ def _block(draw: ImageDraw.ImageDraw, text: str, size: int, top: int) -> int:
 
 
 def _rule(draw: ImageDraw.ImageDraw, y: int) -> None:
-    draw.line([(MARGIN * 2, y), (SIZE[0] - MARGIN * 2, y)], fill=255, width=6)
+    draw.line([(MARGIN * 2, y), (SIZE[0] - MARGIN * 2, y)], fill=FULL_GOLD, width=6)
 
 
 def cover_png(meta: Metadata) -> bytes:
     """The cover image of a book as PNG bytes."""
-    ink, gold = Image.new("L", SIZE), Image.new("L", SIZE)  # how much of each colour
-    inked, gilt = ImageDraw.Draw(ink), ImageDraw.Draw(gold)
-    inset = MARGIN // 2
-    gilt.rectangle([inset, inset, SIZE[0] - inset, SIZE[1] - inset], outline=255, width=8)
+    ink = Image.new("L", SIZE)  # how much of the ink colour
+    inked = ImageDraw.Draw(ink)
+    # the gold's lettering, if any (a pamphlet has none); its frame and rules come last
+    gold = Image.new("L", SIZE) if meta.volume or meta.publisher else None
+    gilt = ImageDraw.Draw(gold) if gold is not None else inked  # (unused without lettering)
     y = _block(inked, meta.author.upper(), 72, 300) + 60
-    _rule(gilt, y)
+    rules = [y]
     y = _block(inked, meta.title, 150 if len(meta.title) < 30 else 110, y + 140)
     if meta.volume:
         y = _block(gilt, meta.volume, 80, y + 60)
-    _rule(gilt, y + 100)
+    rules.append(y + 100)
     if meta.extract:
         _block(inked, meta.extract, 52, SIZE[1] - 560)
     if meta.publisher:  # a pamphlet has none: its extract line names the edition
         imprint = [meta.publisher, " ".join(filter(None, (meta.place, meta.date)))]
         for line, top in zip(imprint, (SIZE[1] - 360, SIZE[1] - 280), strict=True):
             _block(gilt, line, 52, top)
-    return _png(ink, gold)
+    return _png(ink, gold, rules)
 
 
-def _png(ink: Image.Image, gold: Image.Image) -> bytes:
+def _png(ink: Image.Image, gold: Image.Image | None, rules: list[int]) -> bytes:
     """The two colours laid on the cloth as one palette PNG: 128 shades from the cloth to
-    each (their anti-aliased edges), so no colour needs to be counted or quantised."""
-    index = ImageChops.lighter(ink.point(lambda v: v >> 1),
-                               gold.point(lambda v: 128 + (v >> 1) if v else 0))
+    each (their anti-aliased edges), so no colour needs to be counted or quantised. The
+    frame and the rules, drawn whole (no edge is anti-aliased), are the full gold wherever
+    they lie, over anything: they are drawn straight onto the palette image, not composed
+    from a third mask of their own."""
+    index = ink.point(lambda v: v >> 1)
+    if gold is not None:
+        index = ImageChops.lighter(index, gold.point(lambda v: 128 + (v >> 1) if v else 0))
+    framed = ImageDraw.Draw(index)
+    inset = MARGIN // 2
+    framed.rectangle([inset, inset, SIZE[0] - inset, SIZE[1] - inset], outline=FULL_GOLD,
+                     width=8)
+    for y in rules:
+        _rule(framed, y)
     index.putpalette(_PALETTE)  # the "L" image made a palette one where it is, not copied
     out = io.BytesIO()
     index.save(out, format="PNG")

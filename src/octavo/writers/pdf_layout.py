@@ -38,8 +38,11 @@ class LocalFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
+@functools.cache
 def stylesheet(settings: PrintSettings) -> weasyprint.CSS:
-    """The page of the chosen trim: size, margins, bleed and marks, heads and folios."""
+    """The page of the chosen trim: size, margins, bleed and marks, heads and folios; parsed
+    once per process and settings, as ``book_stylesheet`` is (a batch's worker lays out
+    dozens of pamphlets of the same settings: 2 ms each)."""
     return weasyprint.CSS(string=render("print-page.css", trim=settings.size, settings=settings))
 
 
