@@ -48,4 +48,4 @@ def test_frame_and_rules_drawn_on_the_palette_image_as_through_a_gold_layer():
     drawn = Image.open(io.BytesIO(without))
     assert drawn.mode == "P" and drawn.getpixel((cover.MARGIN // 2, 1000)) == cover.FULL_GOLD
     assert drawn.getpixel((cover.SIZE[0] // 2, 1200)) == cover.FULL_GOLD  # a rule
-    assert len({v for v in drawn.getdata() if 0 < v < 128}) > 1  # the ink's shaded edges
+    assert len({v for v in drawn.tobytes() if 0 < v < 128}) > 1  # the ink's shaded edges
