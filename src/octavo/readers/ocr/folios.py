@@ -97,7 +97,7 @@ def digits(read: str) -> str:
 def misread_as(printed: str, folio: str) -> bool:
     """Whether ``printed`` is ``folio`` with letters read for some of its digits (``3S7``,
     not ``I``: a numeral), or with a digit dropped (``37``)."""
-    read = printed.translate(_DIGIT_LIKE)
+    read = digits(printed)
     return printed != folio and any(c.isdigit() for c in printed) and (read == folio or any(
         folio[:k] + folio[k + 1:] == read for k in range(len(folio))))
 

@@ -18,13 +18,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .folios import PRINTED, kind, plain
+from .folios import DIGIT_LIKE, PRINTED, kind, plain
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``): off the run, so
 # taken only beside a known head, its number then worked out from the neighbours
-_MISREAD = r"(?=[\dIlOSB]{2,3}\b)[IlOSB]*\d[\dIlOSB]*"
+_MISREAD = rf"(?=[\d{DIGIT_LIKE}]{{2,3}}\b)[{DIGIT_LIKE}]*\d[\d{DIGIT_LIKE}]*"
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
 # ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones inside
