@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import footnotes, heads
 from .folios import Number
+from .lines import CITED
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 TITLE_LINES = 3  # the lines a title on a page's top runs to, that a running head repeats
 NEAR = 5  # pages either side whose lengths tell how many lines a full page holds
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
-_ENDED = re.compile(r"[.!?:;]\S{0,3}$|\bpp?\. \d{1,3}$")
+_ENDED = re.compile(rf"[.!?:;]\S{{0,3}}$|{CITED}$")
 _ENTRY = re.compile(r"(\d{1,3}) (?=\S)")  # a numbered entry's first line (an endnote's)
 
 
@@ -65,6 +66,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
             and (heads_run or same[k] or not titled[k - 1]))
         or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
             and _runs_on(pages[k - 1], pages[k])))}
+    longest = 0  # lines of the longest page printed whole, once a count needs it
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
@@ -76,8 +78,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
                 and not at_foot[k - 1]]
         parts.update(cut[:max(0, excess)])
         if excess < 0:  # a number left for a page: a part that is a page whose head was lost
-            parts.difference_update([k for k in between if k in parts and _whole(pages, k)]
-                                    [:-excess])
+            longest = longest or max(len(p.lines) for p in pages if p.folio)
+            parts.difference_update([k for k in between if k in parts
+                                     and _whole(pages, k, longest)][:-excess])
     parts.update(k for k in range(numbered[-1][0] + 1 if numbered else len(pages), len(pages))
                  if loose[k] and not at_foot[k - 1] and _fits(pages, k))  # no folio to count
     for k in sorted(parts):
@@ -118,12 +121,11 @@ def _ends(pages: list[Page], k: int) -> bool:
     return over(before + part, after) < over(before, part + after)
 
 
-def _whole(pages: list[Page], k: int) -> bool:
+def _whole(pages: list[Page], k: int, longest: int) -> bool:
     """Whether the page ``k``, a part by its look, is a page whose running head and folio
     the scan lost, not the second part of a page cut in two: with the page before it runs
-    to more lines than any page the volume prints whole."""
-    return len(pages[k - 1].lines) + len(pages[k].lines) > max(
-        len(p.lines) for p in pages if p.folio)
+    to more lines than any page the volume prints whole (``longest``)."""
+    return len(pages[k - 1].lines) + len(pages[k].lines) > longest
 
 
 def _fits(pages: list[Page], k: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
+from .folios import READ_NUMBER
 from .measure import width
 from .words import DAGGERS
 
@@ -35,7 +36,9 @@ ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between
                    rf"|(?:End|Beginning|Middle) of {MONTH}) [A-Z“]")  # a chronicle's entry
 POINT = re.compile(r"^(?:\d{1,2}\.|\d{1,2}\)|[a-z]\))\s+\S")
 NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
-NOTE_END = re.compile(r"\bpp?\. \d+(?:-\d+)?\.?$")
+# an endnote's last words: the page of the volume that cites it (``p. 12``, misread ``p. l2``)
+CITED = rf"\bpp?\.\s*(?P<page>{READ_NUMBER})"
+NOTE_END = re.compile(rf"{CITED}(?:-\d+)?\.?$")  # … or any reference to pages
 ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
 SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year

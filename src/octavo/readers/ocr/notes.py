@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ...tree import Note, Paragraph
 from .flow import Line, flow, inlines
 from .folios import READ_NUMBER, digits
+from .lines import CITED
 from .pages import Page, section
 from .words import Vocabulary
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 _START = re.compile(rf"^(?P<number>{READ_NUMBER})\s+(?P<text>\S.*)$")  # (``l2``: 12)
-_CITED = re.compile(rf"(?:^|\s)(?P<ref>pp?\.\s*(?P<page>{READ_NUMBER}))$")
+_CITED = re.compile(rf"(?:^|\s)(?P<ref>{CITED})$")
 _HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
 
