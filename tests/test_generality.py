@@ -517,6 +517,8 @@ SAMPLED = {f"drawn at random, seed {seed}": sampled(seed) for seed in (
     # page's foot folio: no head, stamp and folio
     547,  # a word letter-spaced that English seldom prints (w o r k m e n), the volume whole
     582,  # the dash's stand-in (~) most often after a sentence's end (mounted.~Ed.)
+    1071,  # no running heads: a section's title three works share opens two pages over
+    # their foot folios, and stands inside two others (no head)
 )} | {
     f"drawn at random, seed {seed}, a page in {every} cut in two": replace(
         sampled(seed), stray_blanks=every) for seed, every in (

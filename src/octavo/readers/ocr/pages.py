@@ -110,10 +110,13 @@ def _heads(pages: list[Page]) -> list[Page]:
         first = _fitting(pages, options, text)
         known = _known(first)
     if not _recur(pages, first):  # the folios printed alone: a line of its own beside one is
-        # text, but a head that stands so beside two or more, in the same place (one left)
+        # text, but a head that stands so beside two or more, in the same place (one left),
+        # and nowhere inside a page's text (there it is a section's title)
         placed = Counter((c.head, c.top, c.bottom, c.before) for c in first.values())
-        first = {i: _folio_alone(options[i], c) if placed[c.head, c.top, c.bottom, c.before]
-                 < 2 and (c.top == 2 or c.bottom) else c for i, c in first.items()}
+        inside = {heads.head_text(line) for p in pages for line in p.lines[1:-1]}
+        first = {i: _folio_alone(options[i], c) if (
+            placed[c.head, c.top, c.bottom, c.before] < 2 or c.head in inside)
+            and (c.top == 2 or c.bottom) else c for i, c in first.items()}
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
         if candidate.footed and (entries.titles(candidate.head, candidate.folio)
