@@ -137,6 +137,18 @@ def test_line_ends_joined(vocab, text, line, joined):
     assert words.join_lines(vocab, text, line) == joined
 
 
+def test_a_compound_broken_at_its_hyphen_keeps_it_where_the_volume_hyphens_its_first_word():
+    """English closes ``worldwide``, but a volume that prints ``world-market`` hyphens the
+    compounds of ``world``; a two-letter prefix's compounds (``re-election``) say nothing
+    of a word broken after it (``re-`` ``main``)."""
+    vocab = words.Vocabulary(["the whole world-market and its prices grew",
+                              "we shall re-examine the re-election of the delegates"])
+    assert words.join_lines(vocab, "in a world-", "wide war") == "in a world-wide war"
+    assert words.join_lines(vocab, "they re-", "main here") == "they remain here"
+    plain = words.Vocabulary(["the whole world market and its prices grew"])
+    assert words.join_lines(plain, "in a world-", "wide war") == "in a worldwide war"
+
+
 def test_a_date_its_sentence_runs_on_to_is_no_dateline():
     assert line_kind("1905.", "must be said of the Russian revolution of") == "text"
     assert line_kind("March 1921", "Pravda, No. 62,") == "dateline"
