@@ -82,6 +82,16 @@ def test_a_trusted_volume_learns_how_soon_its_paragraphs_end():
     assert learnt.odds(page, "But we", lines=9, at=line) < learnt.odds(page, "But we", lines=9)
 
 
+def test_a_new_paragraph_that_runs_on_to_the_next_clear_end_outlasts_its_first_lines():
+    """An end four lines before the next clear one: the paragraph it opens must outlast
+    its first three lines, which the volume's paragraphs seldom end in, the one it cuts
+    three more, where they end more often; so the odds lean to the end (the share that
+    end at either length being the same)."""
+    hazard = (0.1, 0.01, 0.02, 0.05, 0.2, 0.2)  # all lines', then a paragraph's 1st … 5th+
+    learnt = fit.Fit([24.0], True, 0.0, 0.0, hazard=hazard, until=[[4]])
+    assert learnt.odds(0, "But we", lines=9, at=0) > learnt.odds(0, "But we", lines=9) + 0.5
+
+
 def test_a_few_sentence_ends_none_passing_leave_a_volume_trusted():
     """A small volume at a 24 em measure: 13 long lines end a sentence before more text,
     none with room for the next word; but its running lines hardly ever pass either."""
