@@ -60,15 +60,18 @@ class Openers:
         self.commas = commas
         self.total = [max(sum(n for k, n in c.items() if " " not in k), 1)  # sentences
                       for c in (starts, inside)]
-        self.novel = [(sum(n == 1 for k, n in c.items() if " " not in k) + 1) / (total + 1)
-                      for c, total in zip((starts, inside), self.total, strict=True)]
+        self.novel = [(sum(n == 1 and not other[k] for k, n in c.items() if " " not in k) + 1)
+                      / (total + 1) for c, other, total
+                      in zip((starts, inside), (inside, starts), self.total, strict=True)]
 
     def odds(self, line: str, backoff: bool = False) -> float:
         """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence;
         with ``backoff``, a word's counts are shrunk towards those of the openings that do
         or do not put a comma after their first word, as ``Finally,`` ``Comrades,``:
         a word seen seldom takes their odds, and one never seen opening a sentence those of
-        a new word, from the share of words seen once among each kind of opening)."""
+        a new word, from the share of each kind of opening whose word it alone saw once: a
+        word seen once among the fewer paragraphs' openings but among the others' too is
+        no new word)."""
         first = FIRST.match(line)
         if not first:
             return 0.0
