@@ -120,6 +120,20 @@ def test_a_trusted_volume_learns_how_seldom_a_paragraph_takes_up_the_last_ones_w
     assert cohesion.slope < Cohesion(paragraphs.running_text(real), measures).slope < 0
 
 
+def test_the_openers_odds_count_as_far_as_one_half_of_the_pages_bears_out_the_others(tmp_path):
+    """Counted from a few sightings, a word's odds of opening a paragraph run to extremes:
+    weighed as far as the openings of every other page bear out the odds the pages between
+    give them, two more paragraphs of a volume drawn at random are read whole."""
+    volume = generate(sampled(2))
+    bodies = _bodies(volume.text)
+    assert 0 < paragraphs.learn(bodies, paragraphs.measures(bodies)).openers.scale < 0.8
+    want = [t for w in volume.works for t in w.texts()]
+    whole = set(_paragraphs(volume.text, tmp_path))
+    named = {t for t in want if t.startswith(("Capital can multiply itself only",
+                                              "Wages are determined above all"))}
+    assert len(named) == 2 and named <= whole
+
+
 def test_a_letter_spaced_word_is_measured_whole():
     assert fit.first_word("w h i c h are employed") == "w h i c h"
     assert fit.first_word("I shall") == "I"

@@ -10,6 +10,9 @@ refines its first word's odds (``I pass`` does, ``Such was`` does not).  The par
 pass leans on them where a line's width alone leaves its end ambiguous.  A volume too
 short to have seen a word often may pool it with the openings of its kind: those that put
 a comma after their first word (``Finally,`` ``Comrades,``) begin paragraphs more often.
+Odds counted from a few sightings run to extremes; the pooled ones count only as far as
+the volume bears them out: as far as the openings of every other page follow the odds
+that the pages between give them.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from . import logistic
 from .measure import width
 
 # mid-line (the space before the look-behind: found by a fast scan, not tried at every character)
@@ -39,23 +43,19 @@ class Openers:
     """Log-odds that a sentence opening with given words begins a paragraph."""
 
     def __init__(self, pages: list[list[str]], measures: list[float],
-                 ends: Callable[[int, str, str], bool] | None = None) -> None:
+                 ends: Callable[[int, str, str], bool] | None = None,
+                 scaled: bool = True) -> None:
         starts: Counter[str] = Counter()
         inside: Counter[str] = Counter()
         common: set[str] = set()  # words printed in lower case too: not names
         commas: list[Counter[bool]] = [Counter(), Counter()]  # starts, inside: a comma after?
         for at, (lines, measure) in enumerate(zip(pages, measures, strict=True)):
             for line in lines:
-                for m in INSIDE.finditer(line):
-                    inside.update(_keys(m))
-                    commas[1]["," in m[0]] += 1
                 common.update(LOWER.findall(line))
-            for previous, line in itertools.pairwise(lines):
-                if ((first := FIRST.match(line)) and STOP.search(previous.strip())
-                        and (width(previous) < CLEAR * measure
-                             or (ends and ends(at, previous.strip(), line.strip())))):
-                    starts.update(_keys(first))
-                    commas[0]["," in first[0]] += 1
+            for opening, start in _openings(at, lines, measure, ends):
+                if first := FIRST.match(opening):  # (as INSIDE matched it, or the line)
+                    (starts if start else inside).update(_keys(first))
+                    commas[not start]["," in first[0]] += 1
         self.starts, self.inside, self.common = starts, inside, common | {ORDINALS}
         self.commas = commas
         self.total = [max(sum(n for k, n in c.items() if " " not in k), 1)  # sentences
@@ -63,6 +63,7 @@ class Openers:
         self.novel = [(sum(n == 1 and not other[k] for k, n in c.items() if " " not in k) + 1)
                       / (total + 1) for c, other, total
                       in zip((starts, inside), (inside, starts), self.total, strict=True)]
+        self.scale = _scale(pages, measures, ends) if scaled else 1.0
 
     def odds(self, line: str, backoff: bool = False) -> float:
         """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence;
@@ -89,7 +90,38 @@ class Openers:
         if len(keys) > 1:  # the pair's own counts, shrunk towards the word's share
             share = s / (s + i)
             s, i = self.starts[keys[1]] + PRIOR * share, self.inside[keys[1]] + PRIOR * (1 - share)
-        return _clip(novel + math.log(s / self.total[0]) - math.log(i / self.total[1]))
+        lean = _clip(novel + math.log(s / self.total[0]) - math.log(i / self.total[1]))
+        return self.scale * lean if backoff else lean
+
+
+def _openings(at: int, lines: list[str], measure: float,
+              ends: Callable[[int, str, str], bool] | None) -> Iterator[tuple[str, bool]]:
+    """The sentences of page ``at`` whose place tells whether they begin a paragraph, each
+    from its opening on, and whether it does: one opening inside a line does not; one
+    opening a line after a clearly short sentence end does, as after one ``ends`` ends."""
+    for line in lines:
+        yield from ((line[m.start() + 1 :], False) for m in INSIDE.finditer(line))
+    for previous, line in itertools.pairwise(lines):
+        if (FIRST.match(line) and STOP.search(previous.strip())
+                and (width(previous) < CLEAR * measure
+                     or (ends and ends(at, previous.strip(), line.strip())))):
+            yield line, True
+
+
+def _scale(pages: list[list[str]], measures: list[float],
+           ends: Callable[[int, str, str], bool] | None) -> float:
+    """How far the odds with backoff are to be trusted, at most wholly: the slope of a
+    logistic fit of whether the openings of every other page begin paragraphs on their
+    odds counted from the pages between (both ways).  Counted from a few sightings, a
+    word's odds run to extremes its openings elsewhere do not bear out."""
+    scores: list[tuple[float, bool]] = []
+    for half in (0, 1):
+        odds = Openers([[] if at % 2 == half else p for at, p in enumerate(pages)], measures,
+                       ends, scaled=False).odds
+        scores += [(odds(opening, backoff=True), start)
+                   for at, (lines, measure) in enumerate(zip(pages, measures, strict=True))
+                   if at % 2 == half for opening, start in _openings(at, lines, measure, ends)]
+    return min(max(logistic.fit(scores)[0], 0.0), 1.0)
 
 
 def _clip(lean: float) -> float:
