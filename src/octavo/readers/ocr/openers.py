@@ -17,6 +17,7 @@ that the pages between give them.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 import re
@@ -39,20 +40,33 @@ PRIOR = 2  # a pair of words counts as this many sightings of its first word's o
 LOW, HIGH = -0.5, 2.0  # clipped: ``This`` or ``That`` open paragraphs too, if seldom
 
 
+Opening = tuple[str, bool]  # a sentence from its opening on, and whether it begins a paragraph
+
+
 class Openers:
     """Log-odds that a sentence opening with given words begins a paragraph."""
 
     def __init__(self, pages: list[list[str]], measures: list[float],
-                 ends: Callable[[int, str, str], bool] | None = None,
-                 scaled: bool = True) -> None:
+                 ends: Callable[[int, str, str], bool] | None = None) -> None:
+        found = [list(_openings(at, lines, measure, ends))
+                 for at, (lines, measure) in enumerate(zip(pages, measures, strict=True))]
+        lowered = [{w for line in lines for w in LOWER.findall(line)} for lines in pages]
+        self._count(found, lowered, range(len(pages)))
+        self.scale = 1.0  # (as its folds count): the pooled odds decide only where the fit
+        if ends is not None:  # test is trusted
+            self.scale = self._scaled(found, lowered)
+
+    def _count(self, found: list[list[Opening]], lowered: list[set[str]],
+               counted: range) -> None:
+        """Count the openings ``found`` on the ``counted`` pages (``lowered``: each page's
+        words in lower case)."""
         starts: Counter[str] = Counter()
         inside: Counter[str] = Counter()
         common: set[str] = set()  # words printed in lower case too: not names
         commas: list[Counter[bool]] = [Counter(), Counter()]  # starts, inside: a comma after?
-        for at, (lines, measure) in enumerate(zip(pages, measures, strict=True)):
-            for line in lines:
-                common.update(LOWER.findall(line))
-            for opening, start in _openings(at, lines, measure, ends):
+        for at in counted:
+            common |= lowered[at]
+            for opening, start in found[at]:
                 if first := FIRST.match(opening):  # (as INSIDE matched it, or the line)
                     (starts if start else inside).update(_keys(first))
                     commas[not start]["," in first[0]] += 1
@@ -63,7 +77,19 @@ class Openers:
         self.novel = [(sum(n == 1 and not other[k] for k, n in c.items() if " " not in k) + 1)
                       / (total + 1) for c, other, total
                       in zip((starts, inside), (inside, starts), self.total, strict=True)]
-        self.scale = _scale(pages, measures, ends) if scaled else 1.0
+
+    def _scaled(self, found: list[list[Opening]], lowered: list[set[str]]) -> float:
+        """How far the odds with backoff are to be trusted, at most wholly: the slope of a
+        logistic fit of whether the openings of every other page begin paragraphs on their
+        odds counted from the pages between (both ways).  Counted from a few sightings, a
+        word's odds run to extremes its openings elsewhere do not bear out."""
+        scores: list[tuple[float, bool]] = []
+        for half in (0, 1):
+            fold = copy.copy(self)  # counted from the other half
+            fold._count(found, lowered, range(1 - half, len(found), 2))
+            scores += [(fold.odds(opening, backoff=True), start)
+                       for at in range(half, len(found), 2) for opening, start in found[at]]
+        return min(max(logistic.fit(scores)[0], 0.0), 1.0)
 
     def odds(self, line: str, backoff: bool = False) -> float:
         """The log-odds that ``line``'s opening sentence begins a paragraph (0: no evidence;
@@ -106,22 +132,6 @@ def _openings(at: int, lines: list[str], measure: float,
                 and (width(previous) < CLEAR * measure
                      or (ends and ends(at, previous.strip(), line.strip())))):
             yield line, True
-
-
-def _scale(pages: list[list[str]], measures: list[float],
-           ends: Callable[[int, str, str], bool] | None) -> float:
-    """How far the odds with backoff are to be trusted, at most wholly: the slope of a
-    logistic fit of whether the openings of every other page begin paragraphs on their
-    odds counted from the pages between (both ways).  Counted from a few sightings, a
-    word's odds run to extremes its openings elsewhere do not bear out."""
-    scores: list[tuple[float, bool]] = []
-    for half in (0, 1):
-        odds = Openers([[] if at % 2 == half else p for at, p in enumerate(pages)], measures,
-                       ends, scaled=False).odds
-        scores += [(odds(opening, backoff=True), start)
-                   for at, (lines, measure) in enumerate(zip(pages, measures, strict=True))
-                   if at % 2 == half for opening, start in _openings(at, lines, measure, ends)]
-    return min(max(logistic.fit(scores)[0], 0.0), 1.0)
 
 
 def _clip(lean: float) -> float:
