@@ -82,6 +82,16 @@ def test_a_trusted_volume_learns_how_soon_its_paragraphs_end():
     assert learnt.odds(page, "But we", lines=9, at=line) < learnt.odds(page, "But we", lines=9)
 
 
+def test_a_new_paragraph_that_runs_on_to_the_next_clear_end_outlasts_its_first_lines():
+    """An end four lines before the next clear one: the paragraph it opens must outlast
+    its first three lines, which the volume's paragraphs seldom end in, the one it cuts
+    three more, where they end more often; so the odds lean to the end (the share that
+    end at either length being the same)."""
+    hazard = (0.1, 0.01, 0.02, 0.05, 0.2, 0.2)  # all lines', then a paragraph's 1st … 5th+
+    learnt = fit.Fit([24.0], True, 0.0, 0.0, hazard=hazard, until=[[4]])
+    assert learnt.odds(0, "But we", lines=9, at=0) > learnt.odds(0, "But we", lines=9) + 0.5
+
+
 def test_a_few_sentence_ends_none_passing_leave_a_volume_trusted():
     """A small volume at a 24 em measure: 13 long lines end a sentence before more text,
     none with room for the next word; but its running lines hardly ever pass either."""
@@ -108,6 +118,20 @@ def test_a_trusted_volume_learns_how_seldom_a_paragraph_takes_up_the_last_ones_w
     # learnt all the same, from its prose only: its paragraphs too take up the last one's
     # words less than its sentences do, if less markedly than paragraphs drawn apart
     assert cohesion.slope < Cohesion(paragraphs.running_text(real), measures).slope < 0
+
+
+def test_the_openers_odds_count_as_far_as_one_half_of_the_pages_bears_out_the_others(tmp_path):
+    """Counted from a few sightings, a word's odds of opening a paragraph run to extremes:
+    weighed as far as the openings of every other page bear out the odds the pages between
+    give them, two more paragraphs of a volume drawn at random are read whole."""
+    volume = generate(sampled(2))
+    bodies = _bodies(volume.text)
+    assert 0 < paragraphs.learn(bodies, paragraphs.measures(bodies)).openers.scale < 0.8
+    want = [t for w in volume.works for t in w.texts()]
+    whole = set(_paragraphs(volume.text, tmp_path))
+    named = {t for t in want if t.startswith(("Capital can multiply itself only",
+                                              "Wages are determined above all"))}
+    assert len(named) == 2 and named <= whole
 
 
 def test_a_letter_spaced_word_is_measured_whole():

@@ -19,13 +19,13 @@ import math
 import re
 from collections import Counter
 
+from . import logistic
 from .lines import line_kind
 from .measure import width
 from .openers import CLEAR, FIRST, INSIDE, STOP
 
 WORD = re.compile(r"[a-z]+")
 AHEAD = 3  # lines: the candidate first line and the two after it (what the pass sees)
-ROUNDS = 25  # Newton's steps for the logistic fit (it settles in a handful)
 
 
 class Cohesion:
@@ -57,7 +57,9 @@ class Cohesion:
                 scores.append((self.overlap(held, [low for low, _, _ in
                                                    lines[n + 1 : n + 1 + AHEAD]]), True))
                 held = set()
-        self.slope, self.base = _fit(scores)
+        self.slope, base = logistic.fit(scores)  # its intercept less the kinds' log-ratio:
+        ends = sum(end for _, end in scores)
+        self.base = base - math.log(ends / (len(scores) - ends)) if self.slope else 0.0
 
     def overlap(self, held: set[str], following: list[str]) -> float:
         """The cosine of the rare words of the paragraph so far (``held``) and of the
@@ -76,26 +78,3 @@ class Cohesion:
             return 0.0
         held = set(WORD.findall(paragraph.lower()))
         return self.base + self.slope * self.overlap(held, following[:AHEAD])
-
-
-def _fit(scores: list[tuple[float, bool]]) -> tuple[float, float]:
-    """The slope and intercept of the log-likelihood ratio of a first sentence against the
-    overlap: a logistic fit of the two kinds, its intercept less their log-ratio of counts
-    (0, 0 where either kind is missing)."""
-    ends = sum(end for _, end in scores)
-    if not ends or ends == len(scores):
-        return 0.0, 0.0
-    a = b = 0.0
-    for _ in range(ROUNDS):  # Newton's method on the log-likelihood
-        ga = gb = haa = hab = hbb = 0.0
-        for x, end in scores:
-            p = 1 / (1 + math.exp(-(a + b * x)))
-            ga, gb = ga + end - p, gb + (end - p) * x
-            w = p * (1 - p)
-            haa, hab, hbb = haa + w, hab + w * x, hbb + w * x * x
-        det = haa * hbb - hab * hab
-        if det <= 0:
-            break
-        a, b = a + (hbb * ga - hab * gb) / det, b + (haa * gb - hab * ga) / det
-    return b, a - math.log(ends / (len(scores) - ends))
-

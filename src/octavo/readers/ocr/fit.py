@@ -21,9 +21,11 @@ Where neither reading is ruled out, odds learnt from the volume weigh them: how 
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
 rest by the odds they give, until the share settles); how seldom its paragraphs end after
 their first lines, or before a paragraph that would end as soon (the next clear end a
-line or two on); how seldom a line broken inside a word falls an indent short; and how
-short lines before a long word left whole fall (the setter breaks one that leaves more
-room: a line shorter still was an indent shorter, a paragraph's first).
+line or two on), and how much likelier a new paragraph outlasts the lines up to that end
+than the one it would cut as many lines further on; how seldom a line broken inside a word
+falls an indent short; and how short lines before a long word left whole fall (the setter
+breaks one that leaves more room: a line shorter still was an indent shorter, a paragraph's
+first).
 A letter-spaced word (``w o r d``) is measured whole, as it was printed.
 """
 
@@ -88,9 +90,10 @@ class Fit:
         the ``lines``-th, before ``following`` (the ``at``-th line of its page; ``after``:
         the line after it): a paragraph's last line may be of any width, one that runs on
         is short of the measure by less than ``following``'s first word and a space; the
-        volume's paragraphs seldom end so soon, or so soon after (at the next clear end);
-        a line broken inside a word seldom leaves an indent's room, nor one before a long
-        word left whole the room to break it."""
+        volume's paragraphs seldom end so soon, or so soon after (at the next clear end),
+        and outlast their first lines more often than later ones; a line broken inside a
+        word seldom leaves an indent's room, nor one before a long word left whole the room
+        to break it."""
         lean = 0.0
         if self.hazard and lines:
             h = self.hazard
@@ -98,6 +101,8 @@ class Fit:
             if 0 <= at < len(self.until[page]):  # the next paragraph would end that soon
                 rest = self.until[page][at]
                 lean += math.log(h[min(rest, LENGTHS)] / h[min(lines + rest, LENGTHS)])
+                lean += sum(_lasts(h[k]) - _lasts(h[min(lines + k, LENGTHS)])
+                            for k in range(1, min(rest, LENGTHS)))  # … and lasting that long
         if following.endswith("-"):  # a broken word fills its line: here an indent's room
             lean += self.hyphened
         elif (self.unbroken and after and runs_on(following, after)
@@ -223,8 +228,18 @@ def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
 
 
 def _logit(share: float) -> float:
-    share = min(max(share, 0.01), 0.99)
+    share = _bounded(share)
     return math.log(share / (1 - share))
+
+
+def _lasts(share: float) -> float:
+    """The log-likelihood that a line runs on, ``share`` of the lines of its kind ending
+    their paragraph."""
+    return math.log(1 - _bounded(share))
+
+
+def _bounded(share: float) -> float:
+    return min(max(share, 0.01), 0.99)
 
 
 def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:

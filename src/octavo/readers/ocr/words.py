@@ -55,6 +55,8 @@ LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
 # English suffixes that are words too: ``productive-ness`` is a break, not a compound
 SUFFIXES = frozenset({"dom", "ful", "hood", "less", "ment", "ness", "ship"})
+PREFIX = 2  # letters of the prefixes that open compounds and words alike (``re-``, ``co-``:
+# ``re-election``, ``re-main``): a compound of one tells nothing of a word broken after it
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
@@ -124,6 +126,10 @@ class Vocabulary:
             return True
         if tail.lower() in SUFFIXES:  # a derived word, broken before its suffix
             return False
+        if (len(head) > PREFIX and min(zipf(head), zipf(tail)) >= KNOWN
+                and self.heads[head.lower()]):
+            return True  # two words, and the volume hyphens compounds of the first
+            # inside its lines (``world-market``: ``world-`` ``wide``), if English closes them
         if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words)
             return False
         if not zipf(joined):  # no word at all: a compound of a known word and a word
