@@ -56,12 +56,14 @@ def is_capitals(text: str) -> bool:
 
 
 def head_text(text: str) -> str:
-    """The head in ``text``, letter-spacing closed, or "" if it can't be one."""
+    """The head in ``text``, letter-spacing closed, or "" if it can't be one (its words
+    counted with their letters closed up: a long title letter-spaced is still a head)."""
     text = text.strip()
     letters = sum(c.isalpha() for c in text)
-    if letters < MIN_LETTERS or len(text.split()) > MAX_WORDS or _LEADER.search(text):
+    head = unspace(text)
+    if letters < MIN_LETTERS or len(head.split()) > MAX_WORDS or _LEADER.search(text):
         return ""
-    return unspace(text)
+    return head
 
 
 def candidates(lines: list[str]) -> list[Candidate]:
