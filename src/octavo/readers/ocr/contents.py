@@ -31,6 +31,10 @@ _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
 _ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
+# front matter listed on a line of its own, before the first arabic page, at one roman
+# letter without a leader (``From the Publishers V``): words before it, not a divider's one
+# word and its numeral (``Part I``)
+_FRONT_PAGE = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -111,7 +115,8 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         if not pending and (_YEAR.match(line) or line == "Appendices"):
             entries.append((line, ""))
             continue
-        match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None)
+        match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None) or (
+            _FRONT_PAGE.match(line) if not pending and not last_page else None)
         page = _page(match["page"]) if match else ""
         value = _page_value(page) if page else None
         roman = page.isalpha() and Number.of(page) is not None
