@@ -147,7 +147,7 @@ def _heads(pages: list[Page]) -> list[Page]:
 
     pages = cuts.rejoin(pages, parts, head_over)
     options = [o for k, o in enumerate(options) if k not in parts]
-    inferred = folios.infer([p.folio for p in pages])
+    inferred = _front(pages, folios.infer([p.folio for p in pages]), entries)
     seen: set[str] = set()  # the heads of the pages before
     last = (0, "")  # the last page with a folio, and that folio
     for k, (page, folio, found) in enumerate(zip(pages, inferred, options, strict=True)):
@@ -175,6 +175,21 @@ def _heads(pages: list[Page]) -> list[Page]:
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
     return pages
+
+
+def _front(pages: list[Page], inferred: list[str], entries: Entries) -> list[str]:
+    """The folios inferred, but for the front matter before the first folio: counting back
+    from an arabic folio stops at the last page that opens with an entry the contents list
+    at a roman page (a publisher's note at VI before a body that opens at 17), which takes
+    that page; the pages before it take none."""
+    first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
+    for k in range(first - 1, -1, -1):
+        listed = Number.of(entries.page_of(pages[k].lines[0])) if pages[k].lines else None
+        own = Number.of(inferred[k])
+        if listed and own and listed.kind == "roman" and own.kind != "roman":
+            return ["" if j < k else listed.printed(listed.value) if j == k else folio
+                    for j, folio in enumerate(inferred)]
+    return inferred
 
 
 def _earlier(folio: str, before: str) -> str:
