@@ -159,7 +159,8 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
                 top.append(Entry("Appendices", "group", "", printed=text))
             continue  # a year divider: the volume's works follow in date order anyway
         following = items[i + 1] if i + 1 < len(items) else ("", "")
-        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
+        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "") or (
+            "preface" if not capitals and _front(page, items[:i]) else "")
         if back:
             top.append(Entry(_display(text) if back == "notes" else text, back, page,
                              printed=text))
@@ -195,6 +196,15 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
+
+
+def _front(page: str, before: list[tuple[str, str]]) -> bool:
+    """Whether an entry's page is the front matter's: roman, before any arabic page (a
+    publisher's note, an editor's preface: no work of the volume, whatever its name, where
+    the works' titles are set in title case as it is; else not in capitals, it is none)."""
+    number = Number.of(page)
+    return number is not None and number.kind == "roman" and not any(
+        p.isdigit() for _, p in before)
 
 
 def _part_follows(items: list[tuple[str, str]], part: Entry | None) -> bool:
