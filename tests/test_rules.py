@@ -35,7 +35,8 @@ def render_pages(text: str, _: str) -> list[str]:
     for page in layout.pages:
         misread = f" (printed {page.misread})" if page.misread else ""
         out.append(f"[{page.folio}{misread}] {page.head}".rstrip())
-        out += [f"  {'title: ' * (k < page.title)}{line}" for k, line in enumerate(page.lines)]
+        out += [f"  {'title: ' * (page.title_at <= k < page.title_at + page.title)}{line}"
+                for k, line in enumerate(page.lines)]
     return out
 
 
