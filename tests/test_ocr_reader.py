@@ -14,6 +14,7 @@ from octavo.readers.ocr import (
     faces,
     find,
     footnotes,
+    furniture,
     links,
     measure,
     pages,
@@ -426,3 +427,14 @@ def test_the_volume_is_measured_in_a_printers_face(volume):
     alike, more of the lines that run on seem to have had room."""
     bodies, _ = footnotes.split_footnotes(volume)
     assert faces.learn(bodies) == measure.TIMES
+
+
+def test_the_author_from_the_title_page_where_works_are_signed_so():
+    """No running heads, no ``Signed:``: the name the title page opens with is the author's
+    where it stands again as a line of its own (a work signed ``KARL MARX``); a title
+    page's line that stands nowhere else names no one."""
+    body = "".join(f"{n}\nthe text of page {n}\n\n" for n in range(1, 6))
+    signed = pages.layout(f"KARL MARX\nWORKS\n\n{body}the last sentence.\nKARL MARX\n")
+    assert furniture.author(signed)[0] == "Karl Marx"
+    unsigned = pages.layout(f"KARL MARX\nWORKS\n\n{body}the last sentence.\n")
+    assert furniture.author(unsigned)[0] == ""
