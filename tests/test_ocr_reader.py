@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from octavo.readers import ocr
 from octavo.readers.ocr import (
     charmap,
     draft,
@@ -438,3 +439,23 @@ def test_the_author_from_the_title_page_where_works_are_signed_so():
     assert furniture.author(signed)[0] == "Karl Marx"
     unsigned = pages.layout(f"KARL MARX\nWORKS\n\n{body}the last sentence.\n")
     assert furniture.author(unsigned)[0] == ""
+
+
+def test_a_preface_before_the_contents_and_the_works_after_them():
+    """A preface paged V, then the contents on a page with its folio (VI), then the works:
+    the running text runs from the preface to the notes, the contents' page left out of
+    it, not from the preface to the contents."""
+    pages_ = ["AN AUTHOR\nWORKS", "PREFACE\nThe editors wrote this preface.\nV",
+              "CONTENTS\nPreface . . . . . . . . V\nA WORK . . . . . . . . 1\n"
+              "ANOTHER WORK . . . . . . . . 4\nVI"]
+    for n in range(1, 7):
+        if title := {1: "A WORK", 4: "ANOTHER WORK"}.get(n):
+            pages_.append(f"{title}\nThe text of page {n} opens here.\n{n}")
+        else:
+            head = "AN AUTHOR" if n % 2 == 0 else "A WORK" if n < 4 else "ANOTHER WORK"
+            pages_.append(f"{head} {n}\nThe text of page {n} goes on.")
+    book = ocr.read("\n\n".join(pages_) + "\n")
+    assert [(w.kind, w.title, [n.page for n in iter_nodes(w) if isinstance(n, PageMarker)])
+            for w in book.works] == [("preface", "Preface", ["V"]),
+                                     ("work", "A Work", ["1", "2", "3"]),
+                                     ("work", "Another Work", ["4", "5", "6"])]
