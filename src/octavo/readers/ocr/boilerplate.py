@@ -43,6 +43,7 @@ ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
+_NAME = re.compile(r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
 
@@ -268,9 +269,12 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
 
 
 def _signed(group: tuple[str, ...]) -> bool:
-    """Whether a group is a signature (``Signed: …``, ``Yours …,``): it closes works,
-    however many pages it stands on (works of a page or two), and names the signer."""
-    return all(is_signed(line) for line in group if line)
+    """Whether a group is a signature (``Signed: …``, ``Yours …,``, a close and the name
+    under it: ``Yours,`` / ``Lenin``): it closes works, however many pages it stands on
+    (works of a page or two), and names the signer."""
+    lines = [line for line in group if line]
+    return bool(lines) and is_signed(lines[0]) and all(
+        is_signed(line) or _NAME.fullmatch(line) for line in lines[1:])
 
 
 def learn(lines: list[str], pages: int) -> list[Group]:
