@@ -22,6 +22,8 @@ from octavo.readers.ocr import (
     paragraphs,
     words,
 )
+from octavo.readers.ocr.entries import Entries
+from octavo.readers.ocr.heads import Candidate
 from octavo.readers.ocr.lines import line_kind
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
@@ -459,3 +461,14 @@ def test_a_preface_before_the_contents_and_the_works_after_them():
             for w in book.works] == [("preface", "Preface", ["V"]),
                                      ("work", "A Work", ["1", "2", "3"]),
                                      ("work", "Another Work", ["4", "5", "6"])]
+
+
+def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():
+    """The second part of a contents page a stray blank line cut opens with an entry beside
+    its page (``A LETTER 5``), which the page pass may offer as a head and its folio: set
+    aside so, the part would no longer read as contents, and the entries after it lost."""
+    text = ("Contents\nPage\nA WORK 3\n\nA LETTER 5\nANOTHER WORK 7\nA FOURTH WORK 9\n"
+            "A FIFTH WORK 11\n\nA WORK\nthe text.\n3\n")
+    split = [pages.Page(k, lines=part.splitlines()) for k, part in enumerate(text.split("\n\n"))]
+    entries = Entries(split, {1: Candidate("A LETTER", "5", 1)})
+    assert entries.titles("A FIFTH WORK", "11") and entries.titles("A LETTER", "5")
