@@ -178,15 +178,17 @@ def _heads(pages: list[Page]) -> list[Page]:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
         if page.lines and not page.head and not page.title and _top(page) != page.lines[0] \
                 and (under := entries.title_lines(page.lines[1:], page.folio)):
-            page.title_at, page.title = 1, under  # (a date over it)
+            page.title_at, page.title = 1, under  # (a date or a mark over it)
     return pages
 
 
 def _top(page: Page) -> str:
     """A page's first line, or the line under it where it is a date (a place and a date set
-    over a work's title): the line that may be a title."""
+    over a work's title) or a mark with no letter or digit (a speck the scan read, ``•``):
+    the line that may be a title."""
     lines = page.lines
-    return lines[1] if len(lines) > 1 and is_dated(lines[0]) else lines[0]
+    over = len(lines) > 1 and (is_dated(lines[0]) or not boilerplate.ALNUM.search(lines[0]))
+    return lines[1] if over else lines[0]
 
 
 def _front(pages: list[Page], inferred: list[str], entries: Entries) -> list[str]:

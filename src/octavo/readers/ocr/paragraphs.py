@@ -52,6 +52,7 @@ from .lines import (
     YEAR_LINE,
     AtEnd,
     contents_line,
+    is_dated,
     is_display,
     is_label,
     is_signature,
@@ -353,8 +354,9 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
         builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
                                  if p.folio and p.lines), "")
         for builder.at, line in enumerate(page.lines):
-            if builder.at < page.title_at:
-                builder.dateline(line)
+            if builder.at < page.title_at:  # a date over the title, or a speck: none
+                if is_dated(line):
+                    builder.dateline(line)
             elif builder.at < page.title_at + page.title:
                 builder.title(line, first=builder.at == page.title_at)
             else:
