@@ -192,10 +192,12 @@ def _top(page: Page) -> str:
 
 
 def _front(pages: list[Page], inferred: list[str], entries: Entries) -> list[str]:
-    """The folios inferred, but for the front matter before the first folio: counting back
-    from an arabic folio stops at the last page that opens with an entry the contents list
-    at a roman page (a publisher's note at VI before a body that opens at 17), which takes
-    that page; the pages before it take none."""
+    """The folios inferred, but for the pages before the first folio, counted back from it:
+    a page that opens with an entry the contents list lower (a work of one page, the blank
+    verso after it dropped by the scan) takes the listed page, and the count goes on back
+    from there; it stops at the last page that opens with an entry listed at a roman page
+    (a publisher's note at VI before a body that opens at 17), which takes that page, the
+    pages before it none."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
     for k in range(first - 1, -1, -1):
         listed = Number.of(entries.page_of(_top(pages[k]))) if pages[k].lines else None
@@ -203,6 +205,12 @@ def _front(pages: list[Page], inferred: list[str], entries: Entries) -> list[str
         if listed and own and listed.kind == "roman" and own.kind != "roman":
             return ["" if j < k else listed.printed(listed.value) if j == k else folio
                     for j, folio in enumerate(inferred)]
+        if listed and own and listed.kind == own.kind == "arabic" and listed.value < own.value:
+            known = [p.folio for p in pages]
+            known[k] = listed.printed(listed.value)
+            return _front(pages, [folio if j > k else number for j, (folio, number) in
+                                  enumerate(zip(inferred, folios.infer(known), strict=True))],
+                          entries)
     return inferred
 
 
