@@ -472,3 +472,13 @@ def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():
     split = [pages.Page(k, lines=part.splitlines()) for k, part in enumerate(text.split("\n\n"))]
     entries = Entries(split, {1: Candidate("A LETTER", "5", 1)})
     assert entries.titles("A FIFTH WORK", "11") and entries.titles("A LETTER", "5")
+
+
+def test_a_head_in_title_case_with_a_place_in_brackets_seen_once_is_a_head():
+    """``The Press: a Reply to Critics (Cracow) 17``: a title in title case with its place in
+    brackets heads a page as the same title without it would."""
+    text = "".join(f"A. U T H O R {n}\nthe text of page {n}\n\nA WORK {n + 1}\nmore of it\n\n"
+                   for n in range(10, 15, 2))
+    text += "The Press: a Reply to Critics (Cracow) 17\nits text\n"
+    split = pages.split_pages(text)
+    assert (split[-1].folio, split[-1].head) == ("17", "The Press: a Reply to Critics (Cracow)")

@@ -32,8 +32,9 @@ _MISREAD = (rf"{_SOME}|(?<=\S\S\s)[{DIGIT_LIKE}]"
             rf"|[-–—]\s*(?:{_READ})\s*[-–—]|\[\s*(?:{_READ})\s*\]")
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
-# ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones inside
-_TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.,:’'-]*)*")
+# ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones
+# inside; a place in brackets after it (``(Cracow)``)
+_TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* \(?[A-Z][\w.,:’'-]*\)?)*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
