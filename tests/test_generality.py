@@ -479,6 +479,12 @@ GENERATED = {
     # last page, past the last folio (its number counted on from it)
     "folios misread, B for 8": Options(seed=62, misread=3),
     "folios misread, the last one past the last folio": Options(seed=65, misread=3),
+    # ``Moscow, May 8, 1921`` / ``A REPLY TO CRITICS``: the date over a title opens the
+    # work's page (no run-on from the page before, no head over a foot folio), not its title
+    "a place and date over each work's title": Options(seed=50, date_over=True),
+    "a place and date over each work's title, in title case, the folios at the foot":
+        Options(seed=51, date_over=True, title_case_titles=True, heads=False,
+                foot_folios=True, opening_folios=True),
     # a stamp over every page: over a head and its folio (``THE TASKS … 13``) on one, over
     # the same words as a title on another, it is a stamp, not a title's first line
     "a one-line stamp over every page, heads beside their folios": Options(

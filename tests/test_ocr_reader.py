@@ -8,18 +8,22 @@ from pathlib import Path
 
 import pytest
 
+from octavo.readers import ocr
 from octavo.readers.ocr import (
     charmap,
     draft,
     faces,
     find,
     footnotes,
+    furniture,
     links,
     measure,
     pages,
     paragraphs,
     words,
 )
+from octavo.readers.ocr.entries import Entries
+from octavo.readers.ocr.heads import Candidate
 from octavo.readers.ocr.lines import line_kind
 from octavo.readers.ocr.openers import Openers
 from octavo.sources import Source, source_text
@@ -454,3 +458,55 @@ def test_the_volume_is_measured_in_a_printers_face(volume):
     alike, more of the lines that run on seem to have had room."""
     bodies, _ = footnotes.split_footnotes(volume)
     assert faces.learn(bodies) == measure.TIMES
+
+
+def test_the_author_from_the_title_page_where_works_are_signed_so():
+    """No running heads, no ``Signed:``: the name the title page opens with is the author's
+    where it stands again as a line of its own (a work signed ``KARL MARX``); a title
+    page's line that stands nowhere else names no one."""
+    body = "".join(f"{n}\nthe text of page {n}\n\n" for n in range(1, 6))
+    signed = pages.layout(f"KARL MARX\nWORKS\n\n{body}the last sentence.\nKARL MARX\n")
+    assert furniture.author(signed)[0] == "Karl Marx"
+    unsigned = pages.layout(f"KARL MARX\nWORKS\n\n{body}the last sentence.\n")
+    assert furniture.author(unsigned)[0] == ""
+
+
+def test_a_preface_before_the_contents_and_the_works_after_them():
+    """A preface paged V, then the contents on a page with its folio (VI), then the works:
+    the running text runs from the preface to the notes, the contents' page left out of
+    it, not from the preface to the contents."""
+    pages_ = ["AN AUTHOR\nWORKS", "PREFACE\nThe editors wrote this preface.\nV",
+              "CONTENTS\nPreface . . . . . . . . V\nA WORK . . . . . . . . 1\n"
+              "ANOTHER WORK . . . . . . . . 4\nVI"]
+    for n in range(1, 7):
+        if title := {1: "A WORK", 4: "ANOTHER WORK"}.get(n):
+            pages_.append(f"{title}\nThe text of page {n} opens here.\n{n}")
+        else:
+            head = "AN AUTHOR" if n % 2 == 0 else "A WORK" if n < 4 else "ANOTHER WORK"
+            pages_.append(f"{head} {n}\nThe text of page {n} goes on.")
+    book = ocr.read("\n\n".join(pages_) + "\n")
+    assert [(w.kind, w.title, [n.page for n in iter_nodes(w) if isinstance(n, PageMarker)])
+            for w in book.works] == [("preface", "Preface", ["V"]),
+                                     ("work", "A Work", ["1", "2", "3"]),
+                                     ("work", "Another Work", ["4", "5", "6"])]
+
+
+def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():
+    """The second part of a contents page a stray blank line cut opens with an entry beside
+    its page (``A LETTER 5``), which the page pass may offer as a head and its folio: set
+    aside so, the part would no longer read as contents, and the entries after it lost."""
+    text = ("Contents\nPage\nA WORK 3\n\nA LETTER 5\nANOTHER WORK 7\nA FOURTH WORK 9\n"
+            "A FIFTH WORK 11\n\nA WORK\nthe text.\n3\n")
+    split = [pages.Page(k, lines=part.splitlines()) for k, part in enumerate(text.split("\n\n"))]
+    entries = Entries(split, {1: Candidate("A LETTER", "5", 1)})
+    assert entries.titles("A FIFTH WORK", "11") and entries.titles("A LETTER", "5")
+
+
+def test_a_head_in_title_case_with_a_place_in_brackets_seen_once_is_a_head():
+    """``The Press: a Reply to Critics (Cracow) 17``: a title in title case with its place in
+    brackets heads a page as the same title without it would."""
+    text = "".join(f"A. U T H O R {n}\nthe text of page {n}\n\nA WORK {n + 1}\nmore of it\n\n"
+                   for n in range(10, 15, 2))
+    text += "The Press: a Reply to Critics (Cracow) 17\nits text\n"
+    split = pages.split_pages(text)
+    assert (split[-1].folio, split[-1].head) == ("17", "The Press: a Reply to Critics (Cracow)")

@@ -16,6 +16,7 @@ import pytest
 
 from octavo.readers.ocr import charmap, closing, contents, footnotes, pages, paragraphs, words
 from octavo.readers.ocr.closing import Signature
+from octavo.readers.ocr.heads import is_capitals
 from octavo.tree import Heading, PageMarker, Paragraph, Quote, Text, iter_nodes
 
 RULES = Path(__file__).parent / "rules"
@@ -35,7 +36,8 @@ def render_pages(text: str, _: str) -> list[str]:
     for page in layout.pages:
         misread = f" (printed {page.misread})" if page.misread else ""
         out.append(f"[{page.folio}{misread}] {page.head}".rstrip())
-        out += [f"  {'title: ' * (k < page.title)}{line}" for k, line in enumerate(page.lines)]
+        out += [f"  {'title: ' * (page.title_at <= k < page.title_at + page.title)}{line}"
+                for k, line in enumerate(page.lines)]
     return out
 
 
@@ -47,8 +49,10 @@ def render_charmap(text: str, _: str) -> list[str]:
 
 
 def render_closing(text: str, author: str) -> list[str]:
-    """One input line per block; out: the blocks kept, then ``kind: text`` closing lines."""
-    blocks = [Paragraph([Text(line)], role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
+    """One input line per block (a line in capitals a heading, as the paragraphs pass sets
+    it); out: the blocks kept, then ``kind: text`` closing lines."""
+    blocks = [Heading([Text(line)]) if is_capitals(line) else
+              Paragraph([Text(line)], role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
                                                                          line) else "")
               for line in text.splitlines() if line]
     kept, lines = closing.split(blocks, Signature.of(author))

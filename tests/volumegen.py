@@ -89,6 +89,8 @@ class Options:
     misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
     section_first: str = ""  # a work in sections opens with the first right under its title
     # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
+    date_over: bool = False  # a place and date over each work's title (``Moscow, May 1,
+    # 1921`` / ``THE TITLE``), not the date under it
 
 
 def sampled(seed: int) -> Options:
@@ -304,8 +306,10 @@ def _generate(o: Options) -> Volume:
         ts.head = work.short
         work.first_page = ts.page.folio
         shown = work.title if o.title_case_titles else work.title.upper()
-        ts.add(_title_lines(shown, o) + ([work.subtitle] if work.subtitle else [])
-               + ([] if o.section_first and work.sections else [work.date]))
+        dated = not (o.section_first and work.sections)
+        ts.add([f"Moscow, {work.date}"] * (dated and o.date_over) + _title_lines(shown, o)
+               + ([work.subtitle] if work.subtitle else [])
+               + [work.date] * (dated and not o.date_over))
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""

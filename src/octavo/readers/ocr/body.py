@@ -10,17 +10,21 @@ from .structure import Structure
 
 
 def take(st: Structure) -> None:
-    """The draft's blocks from the first work's page to the notes or the chronicle, or to
-    the contents where they stand after the works, with a marker for each page the scan
-    left out."""
+    """The draft's blocks from the first entry's page (a preface's, or the first work's) to
+    the notes or the chronicle, or to the contents where they stand after the works (the
+    contents between a preface and the works left out), with a marker for each page the
+    scan left out."""
     blocks = st.draft.blocks
     pages = pages_at(blocks)
     first = st.entries[0].page if st.entries else ""
+    work = next((e.page for e in st.entries if e.kind == "work"), first)
     back = {next((e.page for e in st.entries if e.kind in ("notes", "chronicle")), ""),
             *(p.folio for p in st.layout.pages if p.lines and is_heading(p.lines[0]))} - {""}
     start = next((i for i, p in enumerate(pages) if p == first), 0)
-    end = next((i for i, p in enumerate(pages) if p in back and i > start), len(blocks))
-    st.body = blank_pages(blocks[start:end])
+    works = next((i for i, p in enumerate(pages) if p == work and i >= start), start)
+    end = next((i for i, p in enumerate(pages) if p in back and i > works), len(blocks))
+    between = next((i for i, p in enumerate(pages) if p in back and start < i < works), works)
+    st.body = blank_pages(blocks[start:between] + blocks[works:end])
     known = {m.page for b in blocks for m in markers(b)}
     for page in (m.page for b in st.body for m in markers(b) if m.page not in known):
         report("p-001", "the page is blank or missing in the scan; its marker stands before "

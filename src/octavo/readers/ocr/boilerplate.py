@@ -43,6 +43,7 @@ ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
+_NAME = re.compile(r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
 
@@ -152,8 +153,8 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
     return any(goes_on(start, end) for start, end in spans)
 
 
-def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> bool:
-    """Whether a recurring line stands, somewhere, right above a running head and its folio
+def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
+    """On how many pages a recurring line stands right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
     after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
     ``K. MARX``, a verso's folio on the outer edge), at the page's top, the lines of the
@@ -171,7 +172,7 @@ def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> bool:
             (bool(plain(below)) and is_capitals(above))
             or (bool(plain(above)) and is_capitals(below)))
 
-    return any(headed(i + 1) or parted(i) for i in at)
+    return sum(headed(i + 1) or parted(i) for i in at)
 
 
 def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
@@ -268,9 +269,12 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
 
 
 def _signed(group: tuple[str, ...]) -> bool:
-    """Whether a group is a signature (``Signed: …``, ``Yours …,``): it closes works,
-    however many pages it stands on (works of a page or two), and names the signer."""
-    return all(is_signed(line) for line in group if line)
+    """Whether a group is a signature (``Signed: …``, ``Yours …,``, a close and the name
+    under it: ``Yours,`` / ``Lenin``): it closes works, however many pages it stands on
+    (works of a page or two), and names the signer."""
+    lines = [line for line in group if line]
+    return bool(lines) and is_signed(lines[0]) and all(
+        is_signed(line) or _NAME.fullmatch(line) for line in lines[1:])
 
 
 def learn(lines: list[str], pages: int) -> list[Group]:
@@ -334,9 +338,10 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         first = group.index(line)
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         others = (learnt | grouped) - set(group)
-        single = _worded(group) and not _beside_folio(stripped, at, counts, others) and (
-            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(stripped, spans, False, others) or _over_heads(stripped, at, others))))
+        over = _over_heads(stripped, at, others)  # (a head stands over no other head)
+        single = _worded(group) and (over >= MIN_REPEATS or not _beside_folio(
+            stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (
+                spread >= SPREAD and (_interrupts(stripped, spans, False, others) or over)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (

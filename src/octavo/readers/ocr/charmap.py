@@ -125,11 +125,13 @@ def _count(text: str, char: str) -> _Stands:
             stands.closing += 1
         if before.isalpha() and after.isalpha():
             stands.inside += 1
-        stands.broken += before.isalpha() and after == "\n"
+        # a title's line in capitals ends so (WORKERS' / CONTROL): no word broken, no dash
+        titled = after == "\n" and before.isupper() and text[at + 2:at + 3].isupper()
+        stands.broken += before.isalpha() and after == "\n" and not titled
         stands.contraction += contraction
         between = right and not contraction and (len(right[0]) >= 2 or _ABBREVIATED.match(
             text, right.end()))  # before a word (``man‹i.e.``), after a word or a stop
-        if (left and (after == "\n" or (between and len(left[0]) >= 2))) or (
+        if (left and ((after == "\n" and not titled) or (between and len(left[0]) >= 2))) or (
                 between and before in _STOPS):  # ``mounted.‹Ed.``
             stands.dash += 1
         at = text.find(char, at + 1)

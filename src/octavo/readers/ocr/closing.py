@@ -16,7 +16,16 @@ import re
 from dataclasses import dataclass
 
 from ...dates import MONTHS
-from ...tree import Block, ClosingLine, PageMarker, Paragraph, ParagraphRole, Text, iter_nodes
+from ...tree import (
+    Block,
+    ClosingLine,
+    Heading,
+    PageMarker,
+    Paragraph,
+    ParagraphRole,
+    Text,
+    iter_nodes,
+)
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]* ){0,4}Institute\b")
@@ -28,6 +37,9 @@ _NAMED = re.compile(r"^Verbatim Report\b")  # a report's line: the meeting's nam
 _REMARK = re.compile(r"^(?:Published for the first time|Written in|Written on|"
                      r"Reprinted from)\b")
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?$")
+# a letter's close: a few words and a comma, on the line over its signature (``With best
+# wishes,``)
+_CLOSE = re.compile(r"^[A-Z][\w’']*(?: [\w’']+){0,4},$")
 
 
 def is_signed(line: str) -> bool:
@@ -44,31 +56,37 @@ def signer(line: str) -> str:
 
 @dataclass(frozen=True)
 class Signature:
-    """How the volume's author signs: the surname, after initials or not (``J. Stalin``,
-    ``Stalin``), learnt from the author's name."""
+    """How the volume's author signs: the surname, after initials, the given names or
+    neither (``J. Stalin``, ``Karl Marx``, ``Stalin``), in capitals or not, learnt from the
+    author's name."""
 
     surname: str = ""
+    given: str = ""  # the names before the surname, where they are names, not initials
 
     @classmethod
     def of(cls, author: str) -> Signature:
         words = re.findall(r"[^\W\d_][\w’'-]*", author)
-        return cls(words[-1] if words else "")
+        given = words[:-1] if all(len(w) > 1 for w in words[:-1]) else []
+        return cls(words[-1] if words else "", " ".join(given))
 
     @property
     def pattern(self) -> str:
         """The author's signature as a regular expression ("" for none)."""
-        return rf"(?:[A-Z]\.\s*)*{re.escape(self.surname)}\.?" if self.surname else ""
+        given = rf"|{re.escape(self.given)}\s+" if self.given else ""
+        return rf"(?:(?:[A-Z]\.\s*)*{given}){re.escape(self.surname)}\.?" if self.surname \
+            else ""
 
     def signs(self, line: str) -> bool:
         """Whether a line is a signature: the author's, another's ``Signed:``, a close."""
-        return is_signed(line) or bool(self.surname and re.fullmatch(self.pattern, line))
+        return is_signed(line) or bool(self.surname and re.fullmatch(self.pattern, line, re.I))
 
     def run_on(self) -> re.Pattern[str]:
         """Where a closing line begins inside a paragraph the OCR ran together."""
         name = re.escape(self.surname)
         signed = "".join(rf"|(?<=^{initials}{name})\s+" for initials in ("", r"[A-Z]\. ")
                          ) if self.surname else ""
-        return re.compile(_RUN_ON + signed)
+        closed = rf"|(?<=,)\s+(?=(?i:{self.pattern})$)" if self.surname else ""  # a close
+        return re.compile(_RUN_ON + signed + closed)
 
 
 def text(block: Paragraph) -> str:
@@ -118,6 +136,8 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
 def _cuts(line: str, sig: Signature) -> list[str]:
     """A text cut where closing lines begin inside it (only where what follows is one)."""
     pieces = [p for p in sig.run_on().split(line) if p]
+    if len(pieces) > 1 and pieces[-2].endswith(",") and not _CLOSE.match(pieces[-2]):
+        pieces[-2:] = [f"{pieces[-2]} {pieces[-1]}"]  # a name after a comma, but no close
     while len(pieces) > 1 and not all(_kind(p, sig) or len(p) <= _MAX_LINE for p in pieces[1:]):
         pieces[:2] = [f"{pieces[0]} {pieces[1]}"]
     return pieces
@@ -140,6 +160,9 @@ def split(blocks: list[Block], sig: Signature) -> tuple[list[Block], list[Closin
         block = blocks[i]
         if isinstance(block, PageMarker):
             continue
+        if isinstance(block, Heading) and sig.signs(text(block)):  # a signature in capitals
+            tail.append(i)
+            continue
         if not isinstance(block, Paragraph) or block.role not in _LINE_ROLES \
                 or len(text(block)) > _MAX_KIND_LINE:
             break
@@ -150,6 +173,8 @@ def split(blocks: list[Block], sig: Signature) -> tuple[list[Block], list[Closin
                   if _kind(lines[k], sig) and _runs(lines[k:], sig)), None)
     if start is None:
         return blocks, []
+    if start and _kind(lines[start], sig) == "signature" and _CLOSE.match(lines[start - 1]):
+        start -= 1  # a letter's close over the signature
     taken = set(tail[start:])
     if start and _NAMED.match(lines[start]) and not _kind(lines[start - 1], sig):
         taken.add(tail[start - 1])  # the meeting a verbatim report records opens its source
@@ -180,7 +205,8 @@ def _lines(raw: list[str], sig: Signature) -> list[ClosingLine]:
         elif not kind and previous and previous.kind == "signature":
             out.append(ClosingLine("signature", line))
         else:
-            kind = kind or ("place" if _PLACE.match(line) else "remark")
+            kind = kind or ("place" if _PLACE.match(line) else "signature"
+                            if _CLOSE.match(line) else "remark")
             out.append(ClosingLine(kind, line))
     return out
 

@@ -31,6 +31,10 @@ _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
 _ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
+# front matter listed on a line of its own, before the first arabic page, at one roman
+# letter without a leader (``From the Publishers V``): words before it, not a divider's one
+# word and its numeral (``Part I``)
+_FRONT_PAGE = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -111,7 +115,8 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         if not pending and (_YEAR.match(line) or line == "Appendices"):
             entries.append((line, ""))
             continue
-        match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None)
+        match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None) or (
+            _FRONT_PAGE.match(line) if not pending and not last_page else None)
         page = _page(match["page"]) if match else ""
         value = _page_value(page) if page else None
         roman = page.isalpha() and Number.of(page) is not None
@@ -154,7 +159,8 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
                 top.append(Entry("Appendices", "group", "", printed=text))
             continue  # a year divider: the volume's works follow in date order anyway
         following = items[i + 1] if i + 1 < len(items) else ("", "")
-        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
+        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "") or (
+            "preface" if not capitals and _front(page, items[:i]) else "")
         if back:
             top.append(Entry(_display(text) if back == "notes" else text, back, page,
                              printed=text))
@@ -190,6 +196,15 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
+
+
+def _front(page: str, before: list[tuple[str, str]]) -> bool:
+    """Whether an entry's page is the front matter's: roman, before any arabic page (a
+    publisher's note, an editor's preface: no work of the volume, whatever its name, where
+    the works' titles are set in title case as it is; else not in capitals, it is none)."""
+    number = Number.of(page)
+    return number is not None and number.kind == "roman" and not any(
+        p.isdigit() for _, p in before)
 
 
 def _part_follows(items: list[tuple[str, str]], part: Entry | None) -> bool:

@@ -14,6 +14,7 @@ from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
 from .find import Found, find_title, similar
+from .lines import is_dated
 from .structure import Structure
 from .titles import mend, normalise, title_case
 
@@ -33,10 +34,20 @@ def works(st: Structure) -> None:
             continue
         found.append(hit)
         cursor = hit.stop
-    spans = {id(f.entry): (f, back_over_markers(blocks, f.start),
-                           back_over_markers(blocks, nxt.start) if nxt else len(blocks))
+    spans = {id(f.entry): (f, _over_title(blocks, f.start),
+                           _over_title(blocks, nxt.start) if nxt else len(blocks))
              for f, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)}
     st.works = [w for top in st.entries if (w := _work(st, top, blocks, pages, spans))]
+
+
+def _over_title(blocks: list[Block], index: int) -> int:
+    """Where a work whose title stands at ``index`` begins: at the page markers before it,
+    or before a date set over the title at its page's top (``Tiflis, May 1, 1931``)."""
+    start = back_over_markers(blocks, index)
+    if start > 1 and isinstance(blocks[start - 2], PageMarker) and \
+            isinstance(date := blocks[start - 1], Paragraph) and is_dated(plain(date)):
+        return back_over_markers(blocks, start - 1)
+    return start
 
 
 def _work(st: Structure, entry: Entry, blocks: list[Block], pages: list[str],
@@ -79,7 +90,7 @@ def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         printed = plain(block).strip()
         words = normalise(printed)
         so_far = normalise(" ".join(taken))
-        dated = contents.DATE.fullmatch(printed) and len(words) <= 4
+        dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or is_dated(printed)
         if block.role == ParagraphRole.DATELINE or dated:
             if not entry.date or printed.startswith(entry.date):
                 work.date = printed

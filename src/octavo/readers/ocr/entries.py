@@ -54,9 +54,13 @@ class Entries:
     after it) and by their first two letters."""
 
     def __init__(self, pages: list[Page], first: dict[int, Candidate]) -> None:
-        """Read from the pages, their heads and folios (``first``) set aside."""
+        """Read from the pages, their heads and folios (``first``) set aside; but on a page
+        that lists entries, a line beside a number is an entry, unless it names the
+        contents (the rest of a contents page a stray blank line cut)."""
         shown = [replace(p, head=c.head, lines=p.lines[c.top:len(p.lines) - c.bottom])
-                 if (c := first.get(i)) else p for i, p in enumerate(pages)]
+                 if (c := first.get(i)) and (contents.is_heading(c.head) or not c.head
+                                             or not contents.lists(p)) else p
+                 for i, p in enumerate(pages)]
         self.by_page: dict[str, list[str]] = {}
         self.by_start: dict[str, list[str]] = {}
         dividers: list[str] = []

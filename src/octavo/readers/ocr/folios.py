@@ -96,10 +96,11 @@ def digits(read: str) -> str:
 
 def misread_as(printed: str, folio: str) -> bool:
     """Whether ``printed`` is ``folio`` with letters read for some of its digits (``3S7``,
-    not ``I``: a numeral), or with a digit dropped (``37``)."""
+    ``S``; not ``I``: a numeral), or with a digit dropped (``37``)."""
     read = digits(printed)
-    return printed != folio and any(c.isdigit() for c in printed) and (read == folio or any(
-        folio[:k] + folio[k + 1:] == read for k in range(len(folio))))
+    if printed == folio or not any(c.isdigit() for c in printed):  # (letters alone: each a
+        return Number.of(printed) is None and read == folio  # digit, and no numeral)
+    return read == folio or any(folio[:k] + folio[k + 1:] == read for k in range(len(folio)))
 
 
 def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:

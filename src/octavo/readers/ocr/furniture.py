@@ -26,6 +26,9 @@ SET_IN = {TIMES: "in a printer's face (Times widths)",
           FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
 HEADS = "the versos' running heads"
+# a person's name: initials or names, then a surname (``J. V. STALIN``, ``Karl Marx``)
+_NAME = re.compile(r"(?:[A-Z]\.\s*)+(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+"
+                   r"|(?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+")
 
 
 def author(layout: Layout) -> tuple[str, str]:
@@ -38,7 +41,22 @@ def author(layout: Layout) -> tuple[str, str]:
         return _from_head(head, layout), HEADS
     signed = Counter(name for p in layout.pages for line in p.lines if (name := signer(line)))
     name, count = signed.most_common(1)[0] if signed else ("", 0)
-    return (name, "the works' signatures") if count >= 2 else ("", HEADS)
+    if count >= 2:
+        return name, "the works' signatures"
+    named = _title_name(layout)
+    return (named, "the title page, as the works are signed") if named else ("", HEADS)
+
+
+def _title_name(layout: Layout) -> str:
+    """The name the volume's first line prints (its title page's), where works are signed
+    with it: it stands again as a line of its own (``KARL MARX``, under a work), in title
+    case; else ""."""
+    pages = [p for p in layout.pages if p.lines]
+    first = pages[0].lines[0].strip() if pages else ""
+    if not _NAME.fullmatch(first):
+        return ""
+    again = any(line.strip() == first for p in pages[1:] for line in p.lines)
+    return (title_case(first) if is_capitals(first) else first) if again else ""
 
 
 def _from_head(head: str, layout: Layout) -> str:

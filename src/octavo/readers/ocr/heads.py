@@ -22,13 +22,19 @@ from .folios import DIGIT_LIKE, PRINTED, kind, plain
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
-# a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``): off the run, so
-# taken only beside a known head, its number then worked out from the neighbours
-_MISREAD = rf"(?=[\d{DIGIT_LIKE}]{{2,3}}\b)[{DIGIT_LIKE}]*\d[\d{DIGIT_LIKE}]*"
+# a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``, a one-digit
+# folio's ``B``, after a word, not after a letter-spaced head's last letter: ``N O T E S``),
+# bare or dressed as the folios are (``- S7 -``, ``[S7]``): off the run, so taken only
+# beside a known head, its number then worked out from the neighbours
+_SOME = rf"(?=[\d{DIGIT_LIKE}]{{2,3}}\b)[{DIGIT_LIKE}]*\d[\d{DIGIT_LIKE}]*"  # ``l05``
+_READ = rf"{_SOME}|[{DIGIT_LIKE}]"
+_MISREAD = (rf"{_SOME}|(?<=\S\S\s)[{DIGIT_LIKE}]"
+            rf"|[-–—]\s*(?:{_READ})\s*[-–—]|\[\s*(?:{_READ})\s*\]")
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
-# ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones inside
-_TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* [A-Z][\w.,:’'-]*)*")
+# ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones
+# inside; a place in brackets after it (``(Cracow)``)
+_TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* \(?[A-Z][\w.,:’'-]*\)?)*")
 _LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
@@ -56,12 +62,20 @@ def is_capitals(text: str) -> bool:
 
 
 def head_text(text: str) -> str:
-    """The head in ``text``, letter-spacing closed, or "" if it can't be one."""
+    """The head in ``text``, letter-spacing closed, or "" if it can't be one (its words
+    counted with their letters closed up: a long title letter-spaced is still a head)."""
     text = text.strip()
     letters = sum(c.isalpha() for c in text)
-    if letters < MIN_LETTERS or len(text.split()) > MAX_WORDS or _LEADER.search(text):
+    head = unspace(text)
+    if letters < MIN_LETTERS or len(head.split()) > MAX_WORDS or _LEADER.search(text):
         return ""
-    return unspace(text)
+    return head
+
+
+def _folio(printed: str) -> str:
+    """A folio as ``plain`` reads it, or as misread, its dressing dropped (``- S7 -``:
+    ``S7``)."""
+    return plain(printed) or printed.strip("-–—[] ")
 
 
 def candidates(lines: list[str]) -> list[Candidate]:
@@ -72,9 +86,9 @@ def candidates(lines: list[str]) -> list[Candidate]:
     second = lines[1].strip() if len(lines) > 1 else ""
     found = []
     if (m := _HEAD_FOLIO.match(first)) and (head := head_text(m["text"])):
-        found.append(Candidate(head, plain(m["folio"]) or m["folio"], 1))
+        found.append(Candidate(head, _folio(m["folio"]), 1))
     if (m := _FOLIO_HEAD.match(first)) and (head := head_text(m["text"])):
-        found.append(Candidate(head, plain(m["folio"]) or m["folio"], 1, before=True))
+        found.append(Candidate(head, _folio(m["folio"]), 1, before=True))
     if folio := plain(first):
         if second and (head := head_text(second)) and is_capitals(head):
             found.append(Candidate(head, folio, 2, before=True))

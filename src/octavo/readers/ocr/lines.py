@@ -31,6 +31,7 @@ class AtEnd:
 MONTH = f"(?:{MONTHS})"
 DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
                       r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
+_PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?, ")  # a place before a date: ``Tiflis, ``
 ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
                    rf"(?: \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{1,2}})*(?: and \d{{1,2}})?|-{MONTH})"
                    rf"|(?:End|Beginning|Middle) of {MONTH}) [A-Z“]")  # a chronicle's entry
@@ -82,6 +83,12 @@ def is_signature(line: str, measure: float) -> bool:
     """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
     or a letter's close (``Yours,``)."""
     return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
+
+
+def is_dated(line: str) -> bool:
+    """Whether a line is a date alone, or a place and a date (``Tiflis, May 1, 1931``)."""
+    s = line.strip()
+    return bool(DATELINE.match(s[m.end():] if (m := _PLACE.match(s)) else s))
 
 
 def line_kind(line: str, previous: str) -> str:

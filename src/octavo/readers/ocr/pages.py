@@ -27,6 +27,7 @@ from .charmap import CharMap
 from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
+from .lines import is_dated
 from .measure import TIMES
 from .misreads import misread
 from .words import Vocabulary
@@ -49,6 +50,7 @@ class Page:
     folio_first: bool = False  # the folio stands before the head (a verso's outer edge)
     folio_below: bool = False  # the folio stands at the page's foot, the head above the text
     title: int = 0  # its top lines that spell a contents entry's title, on a head-less page
+    title_at: int = 0  # the line the title opens at: 1 under a date set over it
 
 
 @dataclass
@@ -119,7 +121,7 @@ def _heads(pages: list[Page]) -> list[Page]:
             and (c.top == 2 or c.bottom) else c for i, c in first.items()}
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
-        if candidate.footed and (entries.titles(candidate.head, candidate.folio)
+        if candidate.footed and (entries.titles(_top(pages[i]), candidate.folio)
                                  or _opens_contents(pages, first, i)):
             first[i] = _folio_alone(options[i], candidate)
     known = _known(first)
@@ -130,8 +132,8 @@ def _heads(pages: list[Page]) -> list[Page]:
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
     titled = [not p.head and bool(p.lines) and (  # (a headed page is no part)
-        heads.is_capitals(p.lines[0]) or contents.is_heading(p.lines[0])
-        or entries.titles(p.lines[0])) for p in pages]
+        heads.is_capitals(_top(p)) or contents.is_heading(p.lines[0])
+        or entries.titles(_top(p))) for p in pages]
     at_foot = [i in first and first[i].bottom > 0 for i in range(len(pages))]
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     parts = cuts.parts(pages, [[c for c in found if c.head and not heads.foreign(c, kind) and (
@@ -139,7 +141,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         for found, kind in zip(options, kinds, strict=True)],
                    at_foot, titled, heads_run := _heads_run(pages, titled),
                    [k > 0 and foot and titled[k - 1] and entries.titles(
-                       pages[k - 1].lines[0], page.folio) for k, (page, foot) in
+                       _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
                    _listed(pages, titled, entries))
 
@@ -150,7 +152,7 @@ def _heads(pages: list[Page]) -> list[Page]:
 
     pages = cuts.rejoin(pages, parts, head_over)
     options = [o for k, o in enumerate(options) if k not in parts]
-    inferred = folios.infer([p.folio for p in pages])
+    inferred = _front(pages, folios.infer([p.folio for p in pages]), entries)
     seen: set[str] = set()  # the heads of the pages before
     last = (0, "")  # the last page with a folio, and that folio
     for k, (page, folio, found) in enumerate(zip(pages, inferred, options, strict=True)):
@@ -177,7 +179,42 @@ def _heads(pages: list[Page]) -> list[Page]:
     _number_last(pages, entries)
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
+        if page.lines and not page.head and not page.title and _top(page) != page.lines[0] \
+                and (under := entries.title_lines(page.lines[1:], page.folio)):
+            page.title_at, page.title = 1, under  # (a date or a mark over it)
     return pages
+
+
+def _top(page: Page) -> str:
+    """A page's first line, or the line under it where it is a date (a place and a date set
+    over a work's title) or a mark with no letter or digit (a speck the scan read, ``•``):
+    the line that may be a title."""
+    lines = page.lines
+    over = len(lines) > 1 and (is_dated(lines[0]) or not boilerplate.ALNUM.search(lines[0]))
+    return lines[1] if over else lines[0]
+
+
+def _front(pages: list[Page], inferred: list[str], entries: Entries) -> list[str]:
+    """The folios inferred, but for the pages before the first folio, counted back from it:
+    a page that opens with an entry the contents list lower (a work of one page, the blank
+    verso after it dropped by the scan) takes the listed page, and the count goes on back
+    from there; it stops at the last page that opens with an entry listed at a roman page
+    (a publisher's note at VI before a body that opens at 17), which takes that page, the
+    pages before it none."""
+    first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
+    for k in range(first - 1, -1, -1):
+        listed = Number.of(entries.page_of(_top(pages[k]))) if pages[k].lines else None
+        own = Number.of(inferred[k])
+        if listed and own and listed.kind == "roman" and own.kind != "roman":
+            return ["" if j < k else listed.printed(listed.value) if j == k else folio
+                    for j, folio in enumerate(inferred)]
+        if listed and own and listed.kind == own.kind == "arabic" and listed.value < own.value:
+            known = [p.folio for p in pages]
+            known[k] = listed.printed(listed.value)
+            return _front(pages, [folio if j > k else number for j, (folio, number) in
+                                  enumerate(zip(inferred, folios.infer(known), strict=True))],
+                          entries)
+    return inferred
 
 
 def _earlier(folio: str, before: str) -> str:
@@ -200,7 +237,7 @@ def _number_last(pages: list[Page], entries: Entries) -> None:
     last = max((k for k, p in enumerate(pages) if Number.of(p.folio)), default=len(pages))
     before = Number.of(pages[last].folio) if last < len(pages) else None
     for page in pages[last + 1:]:
-        listed = Number.of(entries.page_of(page.lines[0])) if page.lines else None
+        listed = Number.of(entries.page_of(_top(page))) if page.lines else None
         if page.folio or page.head or not before or not listed or \
                 listed.kind != before.kind or listed.value <= before.value:
             return
@@ -229,7 +266,7 @@ def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str
     """The page the contents lists each titled page before the first folio at (a work's
     opening page, printed without one), "" for the other pages."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
-    return [entries.page_of(p.lines[0]) if k < first and titled[k] else ""
+    return [entries.page_of(_top(p)) if k < first and titled[k] else ""
             for k, p in enumerate(pages)]
 
 

@@ -52,6 +52,7 @@ from .lines import (
     YEAR_LINE,
     AtEnd,
     contents_line,
+    is_dated,
     is_display,
     is_label,
     is_signature,
@@ -259,6 +260,12 @@ class Builder:
             self.extend(line)
         self.last = line
 
+    def dateline(self, line: str) -> None:
+        """Take a date set over a work's title (``pages`` told it): a block of its own."""
+        self.open("paragraph", line.strip(), ParagraphRole.DATELINE)
+        self.close()
+        self.last = line.strip()
+
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         line = line.strip()
@@ -347,8 +354,11 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
         builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
                                  if p.folio and p.lines), "")
         for builder.at, line in enumerate(page.lines):
-            if builder.at < page.title:
-                builder.title(line, first=builder.at == 0)
+            if builder.at < page.title_at:  # a date over the title, or a speck: none
+                if is_dated(line):
+                    builder.dateline(line)
+            elif builder.at < page.title_at + page.title:
+                builder.title(line, first=builder.at == page.title_at)
             else:
                 builder.feed(line, page.lines[builder.at + 1 : builder.at + 3])
     builder.close()
