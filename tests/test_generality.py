@@ -153,11 +153,21 @@ VARIATIONS = {
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
+    # of two variations at once, each read right alone:
+    # the contents' pages then tell their pages by the numbers under their entries alone
+    "no running heads, the folios alone at the foot, the contents' pages below their "
+    "entries": lambda t: VARIATIONS["no running heads, the folios alone at the foot"](
+        _in_contents(t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c))),
+    # the notes' last page, its head's words lost, before the chronicle's first
+    "a letter of some running heads misread, the words of others lost": lambda t:
+        _head_words_lost(_heads_misread(t)).encode(),
 }
 
 HEADLESS = {"no running heads, the folios alone at the top",
             "no running heads, the folios alone at the foot",
-            "no running heads, the folios alone at the foot, pages cut in two"}
+            "no running heads, the folios alone at the foot, pages cut in two",
+            "no running heads, the folios alone at the foot, the contents' pages below their "
+            "entries"}
 
 
 def _blank_versos(text: str) -> str:
@@ -260,6 +270,14 @@ def _heads_misread(text: str) -> str:
         return m[0]
 
     return re.sub(r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,})( \d{1,3} ?)$", misread, text)
+
+
+def _head_words_lost(text: str) -> str:
+    """Every thirteenth running head before its folio with its words lost, the folio left
+    alone on its line."""
+    count = itertools.count()
+    return re.sub(r"(?m)(?<=\n\n)(J\. V\. S T A L I N|[A-Z][A-Z .,()¹-]{3,}) (\d{1,3}) ?$",
+                  lambda m: m[2] if next(count) % 13 == 6 else m[0], text)
 
 
 def _ones_misread(text: str, numbers: str, every: int) -> str:

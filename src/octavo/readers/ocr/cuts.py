@@ -64,7 +64,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         or (footed[k] and at_foot[k] and bare[k - 1]
             and (heads_run or same[k] or not titled[k - 1]))
         or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
-            and _runs_on(pages[k - 1], pages[k])))}
+            and runs_on(pages[k - 1], pages[k])))}
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
@@ -142,7 +142,7 @@ def _full(pages: list[Page], start: int, stop: int) -> int:
                 + pages[stop:stop + NEAR - 2]), default=0)
 
 
-def _runs_on(before: Page, page: Page) -> bool:
+def runs_on(before: Page, page: Page) -> bool:
     """Whether a page's text runs on from the page before: it opens in lower case, or
     the page before ends inside a sentence, or it opens with the entry numbered next to
     the last of the page before (the notes, whose pages after the last folio no count of

@@ -309,8 +309,9 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     (``named``), and the pages after it headed by its name, or, where the print heads
     none of them (its folios alone), the head-less numbered pages up to the next title
     (or the contents' heading, which no entry lists).  A head that misreads one of its
-    heads is its own, as is a head-less page between two it heads: the scan lost that
-    page's head."""
+    heads is its own, as is a head-less page between two it heads, or whose text runs on
+    from the page before (``cuts.runs_on``: its last page, the next head another's): the
+    scan lost that page's head."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
@@ -327,7 +328,8 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     while end < len(pages) and (own(pages[end].head) or (
             not pages[end].head and pages[end].folio and not pages[end].title
             and not contents.is_heading(pages[end].lines[0] if pages[end].lines else "")
-            and (bare or own(next((p.head for p in pages[end:] if p.head), ""))))):
+            and (bare or own(next((p.head for p in pages[end:] if p.head), ""))
+                 or cuts.runs_on(pages[end - 1], pages[end])))):
         end += 1
     return pages[start:end]
 
