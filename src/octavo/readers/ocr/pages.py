@@ -21,7 +21,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from . import boilerplate, contents, cuts, folios, heads
+from . import boilerplate, breaks, contents, cuts, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -102,6 +102,9 @@ def _heads(pages: list[Page]) -> list[Page]:
     """Take each page's running head and folio off its lines, where they fit the run; the
     pages the scan's text cut in two made whole again."""
     options = [heads.candidates(p.lines) for p in pages]
+    if folioed := breaks.paragraphs_apart(options):  # blank lines set paragraphs apart
+        pages = breaks.joined(pages, folioed)
+        options = [heads.candidates(p.lines) for p in pages]
     first = _fitting(pages, options)
     known = _known(first)
     text = {(i, c) for i, c in first.items()
