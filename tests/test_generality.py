@@ -153,6 +153,10 @@ VARIATIONS = {
     "lower-case roman folios": lambda t: re.sub(
         r"(?m)^((?:CONTENTS|PREFACE) |Preface [. ]+)([IVX]+)( ?)$",
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
+    "a page-break line the export writes, numbering the scan's pages": lambda t: "\n\n".join(
+        f"--- Page {n} ---\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    "a page-break line in place of the blank line": lambda t: "\n".join(
+        f"[Page {n}]\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     # of two variations at once, each read right alone:
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
