@@ -162,6 +162,9 @@ VARIATIONS = {
     "no running heads, the folios alone at the foot, the contents' pages below their "
     "entries": lambda t: VARIATIONS["no running heads, the folios alone at the foot"](
         _in_contents(t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c))),
+    # the notes' first head after their title misread; a work's one recto head misread
+    "folios on the outer edge, a letter of some running heads misread": lambda t:
+        _heads_misread(VARIATIONS["folios on the outer edge"](t).decode()).encode(),
     # the notes' last page, its head's words lost, before the chronicle's first
     "a letter of some running heads misread, the words of others lost": lambda t:
         _head_words_lost(_heads_misread(t)).encode(),

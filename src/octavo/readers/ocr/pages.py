@@ -312,13 +312,13 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     (``named``), and the pages after it headed by its name, or, where the print heads
     none of them (its folios alone), the head-less numbered pages up to the next title
     (or the contents' heading, which no entry lists).  A head that misreads one of its
-    heads is its own, as is a head-less page between two it heads, or whose text runs on
-    from the page before (``cuts.runs_on``: its last page, the next head another's): the
-    scan lost that page's head."""
+    heads, or its title, is its own, as is a head-less page between two it heads, or whose
+    text runs on from the page before (``cuts.runs_on``: its last page, the next head
+    another's): the scan lost that page's head."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
-    seen: set[str] = set()  # its heads so far
+    seen = {heads.head_text(pages[start].lines[0])}  # its heads so far, and its title
 
     def own(head: str) -> bool:
         if named(head) or any(misread(head, h) for h in seen):
