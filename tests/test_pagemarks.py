@@ -7,7 +7,7 @@ PAGES = ["A page's first line\nand its last" for _ in range(14)]
 
 
 def test_lines_counting_the_scans_pages_are_page_breaks():
-    for form in ("=== Page {} ===", "[{}]", "- {} -"):
+    for form in ("=== Page {} ===", "[Page {}]", "<<{}>>"):
         text = "\n".join(f"{form.format(n)}\n{page}" for n, page in enumerate(PAGES, 1))
         assert normalise(text).strip("\n").split("\n\n") == PAGES
         after = "\n".join(f"{page}\n{form.format(n)}" for n, page in enumerate(PAGES))
@@ -24,3 +24,6 @@ def test_a_prints_folios_are_no_page_breaks():
     assert unmark(few) == few
     bare = "\n\n".join(f"{n}\n{page}" for n, page in enumerate(PAGES, 1))
     assert unmark(bare) == bare  # a folio alone
+    for dress in ("[{}]", "— {} —", "Page {}"):  # every page numbered from the first
+        dressed = "\n\n".join(f"{page}\n{dress.format(n)}" for n, page in enumerate(PAGES, 1))
+        assert unmark(dressed) == dressed

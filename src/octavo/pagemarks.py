@@ -6,7 +6,8 @@ Such a line is learnt from the text, not named: lines of one form but for a numb
 count the pages of the scan one by one, with not one skipped, on many pages.  A printed
 folio is none: the print leaves its first pages (title, contents) unnumbered, or numbers
 them apart in roman, and skips the folios of the blank pages a scan drops; and it stands
-beside a running head or alone, a bare number, where a marker holds more.
+beside a running head or alone, bare or in a folio's dress (``— 12 —``, ``[12]``,
+``Page 12``: a print that numbers every page from its first so is read by its folios).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def unmark(text: str) -> str:
             break
         m = _LINE.fullmatch(line.strip())
         if m and (m[1] or m[3]) and len(line) <= PAGE and int(m[2]) <= FIRST and \
-                (found := _counted(text, m[1], m[3])):
+                not _folio(line) and (found := _counted(text, m[1], m[3])):
             bounds = [0, *(at for m in found for at in m.span()), len(text)]
             return "".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
     return text
@@ -44,3 +45,11 @@ def _counted(text: str, before: str, after: str) -> list[re.Match[str]]:
     first = int(found[0][1]) if found else 0
     return found if len(found) >= MARKERS and all(
         int(m[1]) == first + k for k, m in enumerate(found)) else []
+
+
+def _folio(line: str) -> bool:
+    """Whether a line is dressed as a print dresses its folios (``— 12 —``, ``[12]``,
+    ``Page 12``): a print numbering every page from its first, in that dress, reads so."""
+    from .readers.ocr.folios import plain  # (the OCR reader's, loaded for a candidate only)
+
+    return bool(plain(line.strip()))
