@@ -165,6 +165,10 @@ VARIATIONS = {
     # the notes' first head after their title misread; a work's one recto head misread
     "folios on the outer edge, a letter of some running heads misread": lambda t:
         _heads_misread(VARIATIONS["folios on the outer edge"](t).decode()).encode(),
+    # a page of its folio alone, over the blank line: no text to run on from (IndexError)
+    "a blank line under every running head, the words of some heads lost": lambda t:
+        _head_words_lost(VARIATIONS["a blank line under every running head"](t).decode())
+        .encode(),
     # the notes' last page, its head's words lost, before the chronicle's first
     "a letter of some running heads misread, the words of others lost": lambda t:
         _head_words_lost(_heads_misread(t)).encode(),
