@@ -9,13 +9,16 @@ is a blank line.  A soft hyphen ending a line is the hyphen it printed as (a PDF
 keeps it so), as is ``¬`` where it stands only at line ends (some OCR marks hyphens so),
 and ligatures (``ﬁ``, ``ﬂ``) are their letters.
 Text that was UTF-8 read as Windows-1252 or Latin-1 somewhere on its way (``Partyâ€™s``)
-is mended (ftfy) before all that.
+is mended (ftfy) before all that.  The page-break lines some exports write
+(``--- Page 12 ---``) are blank lines (``pagemarks``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from . import pagemarks
 
 # Each pattern below is tried only on a text holding one of the characters it opens with
 # (looked for by ``in``, a hundred times as fast as a pattern's scan of a volume's text).
@@ -55,6 +58,7 @@ def normalise(text: str) -> str:
         text = ftfy.fix_encoding(text)
     if _holds(text, _LINE_END_CHARS):
         text = _LINE_ENDS.sub("\n", text)
+    text = pagemarks.unmark(text)
     if "\xad" in text:
         text = _SOFT_HYPHEN_END.sub("-", text)
     if "\xac" in text and not _NOT_SIGN.search(text):  # only at line ends: a hyphen's mark

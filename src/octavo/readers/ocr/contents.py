@@ -96,10 +96,14 @@ def contents_lines(pages: list[Page]) -> list[str]:
 
 def lists(page: Page, least: int = 4) -> bool:
     """Whether a page lists entries: ``least`` lines or more (fewer say little on a page of
-    their own), of which a third or more end in a page."""
+    their own), of which a third or more end in a page, or are one below a line of text
+    (its entry's, the page set under it)."""
+    lines = [line.rstrip() for line in page.lines]
     listed = sum(line[-1:] in _ENDS and _NUMBER.fullmatch((words := line.split())[-1])
-                 is not None and _PAGE.match(" ".join(words)) is not None
-                 for line in map(str.rstrip, page.lines))
+                 is not None and (_PAGE.match(" ".join(words)) is not None or (
+                     k > 0 and _LONE_PAGE.match(line) is not None
+                     and _LONE_PAGE.match(lines[k - 1]) is None))
+                 for k, line in enumerate(lines))
     return 3 * listed >= len(page.lines) >= least
 
 

@@ -32,7 +32,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
     (``headed``: known heads, or capitals beside no number); it is one if the page before
-    holds only its head, or if, opening with no title in capitals, it runs on from the
+    holds only its head, or only its folio (the head's words lost) over no title, or if,
+    opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
     first such are parts, those opening with a title last: a section's title inside a
     page).  A part may carry the page's folio at its foot (``at_foot``), where the part
@@ -61,11 +62,12 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
                if bare[k] and titled[k] and (n := Number.of(listed[k]))]
     numbered = _rising(opening) + numbered
     parts = {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
-        (bare[k] and not pages[k - 1].lines and pages[k - 1].head)
+        (not pages[k - 1].lines and ((bare[k] and pages[k - 1].head)
+                                     or (loose[k] and pages[k - 1].folio)))
         or (footed[k] and at_foot[k] and bare[k - 1]
             and (heads_run or same[k] or not titled[k - 1]))
         or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
-            and _runs_on(pages[k - 1], pages[k])))}
+            and runs_on(pages[k - 1], pages[k])))}
     longest = 0  # lines of the longest page printed whole, once a count needs it
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
@@ -144,7 +146,7 @@ def _full(pages: list[Page], start: int, stop: int) -> int:
                 + pages[stop:stop + NEAR - 2]), default=0)
 
 
-def _runs_on(before: Page, page: Page) -> bool:
+def runs_on(before: Page, page: Page) -> bool:
     """Whether a page's text runs on from the page before: it opens in lower case, or
     the page before ends inside a sentence, or it opens with the entry numbered next to
     the last of the page before (the notes, whose pages after the last folio no count of
@@ -153,6 +155,8 @@ def _runs_on(before: Page, page: Page) -> bool:
     opens = _ENTRY.match(page.lines[0])
     last = next((int(m[1]) for line in reversed(before.lines) if (m := _ENTRY.match(line))),
                 None)
+    if not before.lines:  # a page of its furniture alone: no text to run on from
+        return False
     return letter.islower() or not _ENDED.search(before.lines[-1]) or (
         bool(opens) and last is not None and int(opens[1]) == last + 1)
 

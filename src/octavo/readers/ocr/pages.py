@@ -21,7 +21,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from . import boilerplate, contents, cuts, folios, heads
+from . import boilerplate, breaks, contents, cuts, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -104,6 +104,9 @@ def _heads(pages: list[Page]) -> list[Page]:
     """Take each page's running head and folio off its lines, where they fit the run; the
     pages the scan's text cut in two made whole again."""
     options = [heads.candidates(p.lines) for p in pages]
+    if folioed := breaks.paragraphs_apart(options):  # blank lines set paragraphs apart
+        pages = breaks.joined(pages, folioed)
+        options = [heads.candidates(p.lines) for p in pages]
     first = _fitting(pages, options)
     known = _known(first)
     text = {(i, c) for i, c in first.items()
@@ -349,12 +352,13 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     (``named``), and the pages after it headed by its name, or, where the print heads
     none of them (its folios alone), the head-less numbered pages up to the next title
     (or the contents' heading, which no entry lists).  A head that misreads one of its
-    heads is its own, as is a head-less page between two it heads: the scan lost that
-    page's head."""
+    heads, or its title, is its own, as is a head-less page between two it heads, or whose
+    text runs on from the page before (``cuts.runs_on``: its last page, the next head
+    another's): the scan lost that page's head."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
-    seen: set[str] = set()  # its heads so far
+    seen = {heads.head_text(pages[start].lines[0])}  # its heads so far, and its title
 
     def own(head: str) -> bool:
         if named(head) or any(misread(head, h) for h in seen):
@@ -367,7 +371,8 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     while end < len(pages) and (own(pages[end].head) or (
             not pages[end].head and pages[end].folio and not pages[end].title
             and not contents.is_heading(pages[end].lines[0] if pages[end].lines else "")
-            and (bare or own(next((p.head for p in pages[end:] if p.head), ""))))):
+            and (bare or own(next((p.head for p in pages[end:] if p.head), ""))
+                 or cuts.runs_on(pages[end - 1], pages[end])))):
         end += 1
     return pages[start:end]
 

@@ -7,12 +7,16 @@ head the print sets most often over its pages, else by its title.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ...tree import Work
 from .blocks import page_value
+from .misreads import misread
 from .structure import Structure
 from .titles import title_case
+
+_MISREAD = re.compile(r"(?<=[A-Z])[a-z\d]|[a-z\d](?=[A-Z])|(?<=[A-Z])\d(?=\w)")
 
 
 def recto_heads(st: Structure) -> list[tuple[int, str]]:
@@ -24,14 +28,21 @@ def recto_heads(st: Structure) -> list[tuple[int, str]]:
 def head_between(st: Structure, first_page: str, last_page: str, title: str = "") -> str:
     """The running head the print sets most often on the rectos of some pages; of two
     set as often, the one more of whose words the work's ``title`` has (the other
-    misread: ``C0MRADE LENIN``)."""
+    misread: ``C0MRADE LENIN``), its misread words read back through the title's."""
     first, last = page_value(first_page), page_value(last_page)
     if first is None or last is None:
         return ""
     heads = Counter(head for folio, head in st.rectos if first <= folio <= last)
     words = set(title.casefold().split())
-    return title_case(max(heads, key=lambda h: (
-        heads[h], sum(w in words for w in h.casefold().split())))) if heads else ""
+    return title_case(_read_back(max(heads, key=lambda h: (
+        heads[h], sum(w in words for w in h.casefold().split()))), words)) if heads else ""
+
+
+def _read_back(head: str, words: set[str]) -> str:
+    """A head with each word an OCR misread (a digit or a small letter among capitals:
+    ``F0RMATION``, ``STALlN``) read as the word of the title (``words``) it misreads."""
+    return " ".join(next((w.upper() for w in words if misread(word.casefold(), w)), word)
+                    if _MISREAD.search(word) else word for word in head.split())
 
 
 def short_title(st: Structure, work: Work) -> str:

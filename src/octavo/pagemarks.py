@@ -1,0 +1,55 @@
+"""The page-break lines some OCR exports write (``--- Page 12 ---``, ``[Page 12]``): each
+becomes the blank line that breaks pages in the canonical text.
+
+Such a line is learnt from the text, not named: lines of one form but for a number
+(``--- Page # ---``), the first on the text's first page or right after it, whose numbers
+count the pages of the scan one by one, with not one skipped, on many pages.  A printed
+folio is none: the print leaves its first pages (title, contents) unnumbered, or numbers
+them apart in roman, and skips the folios of the blank pages a scan drops; and it stands
+beside a running head or alone, bare or in a folio's dress (``— 12 —``, ``[12]``,
+``Page 12``: a print that numbers every page from its first so is read by its folios).
+"""
+
+from __future__ import annotations
+
+import re
+
+# a short line holding one number and something more (not a bare folio)
+_LINE = re.compile(r"([^\d]*?)\s*(\d+)\s*([^\d]*)")
+MARKERS = 10  # the fewest lines of a form that count a text's pages (a pamphlet's dozen)
+FIRST = 2  # the highest number the first may have: the first page's or the second's, from 0
+PAGE = 80  # the most lines a page holds: the first marker stands within two of them
+
+
+def unmark(text: str) -> str:
+    """``text`` (``\\n`` line ends) with its page-break lines blank, if it has any."""
+    runs = 0
+    for line, before in zip(top := text.lstrip("\n").split("\n", 2 * PAGE)[:2 * PAGE],
+                            ["", *top], strict=False):
+        runs += bool(line.strip()) and not before.strip()
+        if runs > 2:  # (the first page, and the line after it)
+            break
+        m = _LINE.fullmatch(line.strip())
+        if m and (m[1] or m[3]) and len(line) <= PAGE and int(m[2]) <= FIRST and \
+                not _folio(line) and (found := _counted(text, m[1], m[3])):
+            bounds = [0, *(at for m in found for at in m.span()), len(text)]
+            return "".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+    return text
+
+
+def _counted(text: str, before: str, after: str) -> list[re.Match[str]]:
+    """The lines of ``text`` of the form ``before`` number ``after``, if there are
+    ``MARKERS`` or more and their numbers rise one by one; else none."""
+    found = list(re.finditer(rf"(?m)^[ \t]*{re.escape(before)}[ \t]*(\d+)[ \t]*"
+                             rf"{re.escape(after)}[ \t]*$", text))
+    first = int(found[0][1]) if found else 0
+    return found if len(found) >= MARKERS and all(
+        int(m[1]) == first + k for k, m in enumerate(found)) else []
+
+
+def _folio(line: str) -> bool:
+    """Whether a line is dressed as a print dresses its folios (``— 12 —``, ``[12]``,
+    ``Page 12``): a print numbering every page from its first, in that dress, reads so."""
+    from .readers.ocr.folios import plain  # (the OCR reader's, loaded for a candidate only)
+
+    return bool(plain(line.strip()))
