@@ -469,6 +469,16 @@ GENERATED = {
         seed=42, title_first=2, opening_folios=True),
     # ``Preface . . . I``: a page of one roman letter after leader dots ends its entry
     "a preface before the contents, listed at page I": Options(seed=45, preface=True),
+    # an entry paged in roman before the first work is the edition's front matter, whatever
+    # its title (not only ``Preface``)
+    "front matter of another title before the contents, listed at page I": Options(
+        seed=45, preface=True, preface_title="From the Publishers"),
+    # … of a page, its folio unprinted: numbered as the contents list it
+    "front matter of a page before the contents, its folio unprinted": Options(
+        seed=45, preface=True, preface_title="From the Publishers", preface_paragraphs=1),
+    # the notes' versos headed with the author, as the works' are: the notes go on past them
+    "the notes' versos headed with the author's name": Options(
+        seed=8, notes=4, notes_author_heads=True),
     # a section's numeral (I) right under a work's title that repeats its running head:
     # no head over a misread folio (a numeral of another kind), no line of the title
     "works opening with their first section, its numeral and title under theirs": Options(

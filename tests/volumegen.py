@@ -86,6 +86,9 @@ class Options:
     title_measure: float = 0.8
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
     preface: bool = False  # a preface of two pages before the contents, listed at page I
+    preface_title: str = "Preface"  # or another front matter's: ``From the Publishers``
+    preface_paragraphs: int = 8  # two pages; one fills a page alone, its folio unprinted
+    notes_author_heads: bool = False  # the notes' versos headed with the author, as the works'
     misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
     section_first: str = ""  # a work in sections opens with the first right under its title
     # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
@@ -337,6 +340,7 @@ def _generate(o: Options) -> Volume:
     ts = Typesetter(o, body_pages[-1].folio + 1)
     notes_page = ts.page.folio
     ts.head = o.notes_title.upper()
+    ts.works = o.notes_author_heads
     ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
         ts.add(ts.lines_of(f"{number} {text} p.{NBSP}{page}", first_indent=False))
@@ -347,10 +351,10 @@ def _generate(o: Options) -> Volume:
     ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1 if o.contents_at_end else 1)
     entries = []
     if o.preface and not o.contents_at_end:
-        ts.head = "PREFACE"
-        ts.add(["PREFACE", *ts.lines_of(" ".join(pool[:8]))])
+        ts.head = o.preface_title.upper()
+        ts.add([ts.head, *ts.lines_of(" ".join(pool[:o.preface_paragraphs]))])
         ts.new_page(head="")
-        entries.append(_leadered("Preface", "I", o.measure))
+        entries.append(_leadered(o.preface_title, "I", o.measure))
     preface = [to_roman(p.folio) for p in ts.pages]
     ts.head = "CONTENTS"
     for work in works:

@@ -155,6 +155,8 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
             continue  # a year divider: the volume's works follow in date order anyway
         following = items[i + 1] if i + 1 < len(items) else ("", "")
         back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
+        if not back and not page.isdigit() and work is None and not _ROMAN_ITEM.match(text):
+            back = "preface"  # paged in roman before the works: the edition's front matter
         if back:
             top.append(Entry(_display(text) if back == "notes" else text, back, page,
                              printed=text))
