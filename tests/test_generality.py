@@ -386,6 +386,15 @@ def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings
     assert pages(got) == pages(want)
 
 
+def test_a_date_in_brackets_under_a_title_is_the_works_date(tmp_path, octavo_warnings):
+    """``(May 12, 1921)`` under a title, as some editions print it: the work's date, not
+    the start of its first paragraph."""
+    volume = generate(Options(seed=9, date_brackets=True))
+    works = [w for w in _read_generated(volume, tmp_path).walk() if w.kind == "work"]
+    assert [w.date for w in works] == [w.date for w in volume.works]
+    assert not [b for w in works for b in w.blocks if _plain(b).startswith("(")]
+
+
 def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     data = VARIATIONS["another watermark"](VARIATIONS["another author in the heads"](RAW)
                                            .decode()).decode()

@@ -88,6 +88,7 @@ class Options:
     preface: bool = False  # a preface of two pages before the contents, listed at page I
     preface_title: str = "Preface"  # or another front matter's: ``From the Publishers``
     preface_paragraphs: int = 8  # two pages; one fills a page alone, its folio unprinted
+    date_brackets: bool = False  # the date under a title in brackets: ``(May 12, 1921)``
     notes_author_heads: bool = False  # the notes' versos headed with the author, as the works'
     misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
     section_first: str = ""  # a work in sections opens with the first right under its title
@@ -308,7 +309,8 @@ def _generate(o: Options) -> Volume:
         work.first_page = ts.page.folio
         shown = work.title if o.title_case_titles else work.title.upper()
         ts.add(_title_lines(shown, o) + ([work.subtitle] if work.subtitle else [])
-               + ([] if o.section_first and work.sections else [work.date]))
+               + ([] if o.section_first and work.sections else
+                  [f"({work.date})" if o.date_brackets else work.date]))
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""
