@@ -485,6 +485,8 @@ GENERATED = {
     # … of a page, its folio unprinted: numbered as the contents list it
     "front matter of a page before the contents, its folio unprinted": Options(
         seed=45, preface=True, preface_title="From the Publishers", preface_paragraphs=1),
+    "each work's notes after it, numbered afresh, no notes section": Options(
+        seed=11, notes=3, notes_after_works=True),
     # the notes' versos headed with the author, as the works' are: the notes go on past them
     "the notes' versos headed with the author's name": Options(
         seed=8, notes=4, notes_author_heads=True),

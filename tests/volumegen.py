@@ -68,6 +68,8 @@ class Options:
     hyphenate: bool = True
     notes: int = 2  # endnotes per work
     notes_title: str = "Notes"  # the notes section's, as the contents lists it
+    notes_after_works: bool = False  # each work's notes after it, under NOTES, numbered
+    # afresh from 1 and citing no page, and no notes section (FLP's Selected Works)
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
@@ -145,7 +147,7 @@ class Volume:
 
     text: str
     works: list[Work]
-    notes: list[tuple[str, int]]  # each endnote's text and the page citing it
+    notes: list[tuple[str, int | str]]  # each endnote's text and the page citing it
     footnotes: list[str]
     emphasis: list[str]  # words set letter-spaced
     pages: list[int]  # the folios of the works' pages
@@ -280,7 +282,7 @@ def _generate(o: Options) -> Volume:
     rng.shuffle(pool)
     titles = rng.sample(TITLES, k=min(o.works, len(TITLES)))
     works: list[Work] = []
-    notes: list[tuple[str, int]] = []
+    notes: list[tuple[str, int | str]] = []
     footnotes: list[str] = []
     emphasis: list[str] = []
     for n, title in enumerate(titles):
@@ -312,6 +314,7 @@ def _generate(o: Options) -> Volume:
                + ([] if o.section_first and work.sections else
                   [f"({work.date})" if o.date_brackets else work.date]))
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
+        own = len(notes)  # the notes before this work's
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""
         for k, text in enumerate(work.texts()):
@@ -321,7 +324,7 @@ def _generate(o: Options) -> Volume:
                     else _split_caps(work.sections[0][0].upper(), o.measure))])
             printed, watch = text, ""
             if k in due:
-                number = len(notes) + 1
+                number = len(notes) + 1 - (own if o.notes_after_works else 0)
                 printed, watch = _with_note(printed, number)
                 notes.append((f"An editor’s note on “{work.title}”, number {number}, "
                               "explaining a name in the text.", 0))
@@ -334,8 +337,12 @@ def _generate(o: Options) -> Volume:
             _, page = ts.add(ts.lines_of(printed), foot=foot if o.footnote_mark in printed else "",
                              watch=watch)
             if watch:
-                notes[-1] = (notes[-1][0], page)
+                notes[-1] = (notes[-1][0], "" if o.notes_after_works else page)
         ts.add(work.closing)
+        if o.notes_after_works and notes[own:]:
+            ts.add(["NOTES"])
+            for number, (text, _) in enumerate(notes[own:], 1):
+                ts.add(ts.lines_of(f"{number} {text}", first_indent=False))
     body_pages = ts.close()
 
     # the notes section, where there are notes
@@ -346,8 +353,9 @@ def _generate(o: Options) -> Volume:
     ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
         ts.add(ts.lines_of(f"{number} {text} p.{NBSP}{page}", first_indent=False))
-    back_pages = ts.close() if notes else []
-    listed = [_leadered(o.notes_title, notes_page, o.measure)] if notes else []
+    section = notes and not o.notes_after_works
+    back_pages = ts.close() if section else []
+    listed = [_leadered(o.notes_title, notes_page, o.measure)] if section else []
 
     # the contents, set last, in front of the body (or after the notes)
     ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1 if o.contents_at_end else 1)

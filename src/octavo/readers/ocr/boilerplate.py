@@ -42,6 +42,7 @@ AGREE = 0.8  # share of a group's repeats that must agree on a line to make it p
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
+_FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -267,6 +268,13 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
                and (words := _words(line)) for rest in rests)
 
 
+def _heads_list(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line (at ``at``) heads a numbered list where it stands, more
+    often than not (``NOTES`` over each work's notes, ``1 …``; under the works' closing
+    signature, with it): a heading, not a stamp."""
+    return 2 * sum(bool(_FIRST_ITEM.match(_line(stripped, i + 1))) for i in at) > len(at)
+
+
 def _signed(group: tuple[str, ...]) -> bool:
     """Whether a group is a signature (``Signed: …``, ``Yours …,``): it closes works,
     however many pages it stands on (works of a page or two), and names the signer."""
@@ -342,7 +350,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
-                and not (filled == 1 and _entry_start(stripped, at, contents[0])):
+                and not (filled == 1 and _entry_start(stripped, at, contents[0])) \
+                and not _heads_list(stripped, [end for _, end in spans]):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]
