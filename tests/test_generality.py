@@ -487,6 +487,9 @@ GENERATED = {
         seed=45, preface=True, preface_title="From the Publishers", preface_paragraphs=1),
     "each work's notes after it, numbered afresh, no notes section": Options(
         seed=11, notes=3, notes_after_works=True),
+    # an index after the last work, listed in title case among works in capitals, on a page
+    # of its own: back matter, no section of the last work
+    "an index of names after the works": Options(seed=13, notes=0, name_index=True),
     # the notes' versos headed with the author, as the works' are: the notes go on past them
     "the notes' versos headed with the author's name": Options(
         seed=8, notes=4, notes_author_heads=True),

@@ -36,6 +36,8 @@ TITLES = ["The Tasks of the Trade Unions", "On the Question of the Land",
           "Letter to the Editors", "The Workers and the Peasants", "Our Tasks in the Villages",
           "The Results of the Congress", "Concerning Two Errors", "A Reply to Critics"]
 BACK_MATTER = 400  # the sample volume's notes and chronicle begin after this page
+INDEXED = ["Axelrod, P. B.", "Bebel, August", "Guesde, Jules", "Kautsky, Karl",
+           "Lassalle, Ferdinand", "Plekhanov, G. V.", "Vandervelde, Emile"]
 SECTIONS = ["The Position at Home", "The Position Abroad", "The Tasks Before Us",
             "Some Conclusions"]
 
@@ -91,6 +93,7 @@ class Options:
     preface_title: str = "Preface"  # or another front matter's: ``From the Publishers``
     preface_paragraphs: int = 8  # two pages; one fills a page alone, its folio unprinted
     date_brackets: bool = False  # the date under a title in brackets: ``(May 12, 1921)``
+    name_index: bool = False  # an index of names after the works (and notes), in the contents
     notes_author_heads: bool = False  # the notes' versos headed with the author, as the works'
     misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
     section_first: str = ""  # a work in sections opens with the first right under its title
@@ -356,6 +359,17 @@ def _generate(o: Options) -> Volume:
     section = notes and not o.notes_after_works
     back_pages = ts.close() if section else []
     listed = [_leadered(o.notes_title, notes_page, o.measure)] if section else []
+
+    # an index of names, where there is one
+    index_pages: list[Page] = []
+    if o.name_index:
+        ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1)
+        listed.append(_leadered("Name Index", ts.page.folio, o.measure))
+        ts.head = "NAME INDEX"
+        ts.add(["NAME INDEX", *(f"{name}—{', '.join(map(str, sorted(rng.sample(range(1, 99), 3))))}"
+                                for name in INDEXED)])
+        index_pages = ts.close()
+    back_pages += index_pages
 
     # the contents, set last, in front of the body (or after the notes)
     ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1 if o.contents_at_end else 1)

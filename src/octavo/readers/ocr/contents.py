@@ -53,7 +53,8 @@ class Entry:
     """One entry of the printed contents."""
 
     title: str  # for display, in title case
-    kind: str  # work, part, section, preface, group, appendix, notes, chronicle
+    kind: str  # work, part, section, preface, group, appendix, notes, chronicle, matter
+    # (back matter of no work: an index, a chronology)
     page: str
     printed: str = ""  # the entry's text as printed, leaders and page dropped
     number: str = ""  # "I.", "1." for sections
@@ -135,11 +136,13 @@ def _page_value(page: str) -> int:
     return int(page) if page.isdigit() else 0
 
 
-def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) -> list[Entry]:
+def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[Entry]:
     """The contents as a tree of entries: works with their parts and sections.  Where
     they set no work's title in capitals, an entry in title case is a work if the page it
-    lists opens without a running head (``opens``), as a work's does, and is neither the
-    page of the work open nor before its next part; else a section."""
+    lists opens without a running head (``opens``, where the pages are known: taken to),
+    as a work's does, and is neither the page of the work open nor before its next part;
+    else a section.  Where they do, an entry in title case on such a page is back matter
+    (an index, a chronology: no work), else a section."""
     top: list[Entry] = []
     work: Entry | None = None  # the open work or part
     composite: Entry | None = None  # the open work whose numbered items are parts
@@ -171,7 +174,7 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
             top[-1].page = top[-1].page or page
         elif not _NUMBERED_ITEM.match(text) and (
                 is_capitals(_leading_capitals(text)) if capitals
-                else (work is None or (opens(page) and page != work.page))
+                else (work is None or ((opens is None or opens(page)) and page != work.page))
                 and not (composite and _part_follows(items[i + 1:], work))):
             work = _work_entry(text, page, capitals)
             top.append(work)
@@ -189,6 +192,12 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
                 section = Entry(_display(m["title"]), "section", page, printed=m["title"],
                                 number=m["number"])
                 (roman or work).children.append(section)  # type: ignore[union-attr]
+        elif work is not None and capitals and opens is not None and opens(page) \
+                and page != work.page:
+            # not in capitals, and its page opens without a running head as a work's does:
+            # the edition's back matter (an index, a chronology), no work's section
+            top.append(Entry(_display(text), "matter", page, printed=text))
+            work = composite = roman = None
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
