@@ -467,6 +467,11 @@ GENERATED = {
     "a one-line stamp over every page, its heads under it, the folios at the foot": Options(
         seed=32, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top",
         foot_folios=True),
+    # a stamp of no capitals (an address) on every other page, under the folio at its foot,
+    # inside a sentence that goes on over the page: a stamp, though on half the pages only
+    "a one-line stamp in lower case under every other page's foot folio": Options(
+        seed=5, watermarks=(("www.example-archive.org",),), every=2, stamp_at="foot",
+        foot_folios=True),
     "a line of the stamps misread on every third page they stand on": Options(
         seed=36, every=2, misread_stamps=3),
     # a title's first line, the same in the contents and over its work, stands twice, after

@@ -137,16 +137,26 @@ def _opens(stripped: list[str], learnt: set[str], i: int) -> bool:
 
 
 def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
-                learnt: set[str]) -> bool:
+                learnt: set[str], counts: Counter[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
     stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
-    one, broken by a hyphen, or a comma), before one that goes on in lower case; or, a
+    one, broken by a hyphen, or a comma; or that line and a folio at the page's foot),
+    before one that goes on in lower case (on the next page, under the lines that recur
+    there, ``counts``, where it ends one); or, a
     group in ``capitals``, after a line of text (in lower case) that ends none, before
     any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
     (stamps beside it) are no text before or after it."""
     def goes_on(start: int, end: int) -> bool:
-        before = _line(stripped, _past(stripped, learnt, start - 1, -1))
-        after = _line(stripped, _past(stripped, learnt, end + 1, 1))
+        above = _past(stripped, learnt, start - 1, -1)
+        if plain(_line(stripped, above)):  # under a foot folio, the page's text above it
+            above = _past(stripped, learnt, above - 1, -1)
+        below = _past(stripped, learnt, end + 1, 1)
+        if not _line(stripped, below):  # ending its page: the next page's text below it,
+            below += 1  # under the lines that recur there (its running head)
+            while (line := _line(stripped, below)) and (counts[line] >= MIN_REPEATS
+                                                         or line in learnt):
+                below += 1
+        before, after = _line(stripped, above), _line(stripped, below)
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower())
 
@@ -344,11 +354,13 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         others = (learnt | grouped) - set(group)
         single = _worded(group) and not _beside_folio(stripped, at, counts, others) and (
             len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(stripped, spans, False, others) or _over_heads(stripped, at, others))))
+                _interrupts(stripped, spans, False, others, counts)
+                or _over_heads(stripped, at, others))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
-                    (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
+                    (filled >= 2 and halves)
+                    or _interrupts(stripped, spans, True, others, counts)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
                 and not (filled == 1 and _entry_start(stripped, at, contents[0])) \
                 and not _heads_list(stripped, [end for _, end in spans]):
