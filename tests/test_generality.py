@@ -500,6 +500,9 @@ GENERATED = {
         seed=8, notes=4, notes_author_heads=True),
     # a section's numeral (I) right under a work's title that repeats its running head:
     # no head over a misread folio (a numeral of another kind), no line of the title
+    # a section's title numbered 1. and set as the text is, which the paragraphs pass
+    # reads as a numbered point (or runs into the paragraph under it): the section's title
+    "sections titled as the text is set, numbered 1.": Options(seed=7, numbered_sections=True),
     "works opening with their first section, its numeral and title under theirs": Options(
         seed=47, section_first="titled"),
     "works opening with their first section, its numeral alone under their title": Options(

@@ -96,6 +96,8 @@ class Options:
     name_index: bool = False  # an index of names after the works (and notes), in the contents
     notes_author_heads: bool = False  # the notes' versos headed with the author, as the works'
     misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
+    numbered_sections: bool = False  # a section's title as ``1. The Position at Home``, set
+    # as the text is (no numeral on a line of its own, no capitals), so in the contents
     section_first: str = ""  # a work in sections opens with the first right under its title
     # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
 
@@ -321,7 +323,9 @@ def _generate(o: Options) -> Volume:
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""
         for k, text in enumerate(work.texts()):
-            if k == len(work.paragraphs) and work.sections:
+            if k == len(work.paragraphs) and work.sections and o.numbered_sections:
+                work.section_page, _ = ts.add(ts.lines_of(f"1. {work.sections[0][0]}"))
+            elif k == len(work.paragraphs) and work.sections:
                 work.section_page, _ = ts.add(["I", *(
                     [] if o.section_first == "numeral"
                     else _split_caps(work.sections[0][0].upper(), o.measure))])
@@ -387,7 +391,8 @@ def _generate(o: Options) -> Volume:
         entries += lines[:-1]
         entries.append(_leadered(f"{lines[-1]}. {work.subtitle}".strip(" ."),
                                  work.first_page, o.measure))
-        entries += [_leadered("I" if o.section_first == "numeral" else f"I. {title}",
+        entries += [_leadered("I" if o.section_first == "numeral" else
+                              f"{'1' if o.numbered_sections else 'I'}. {title}",
                               work.section_page, o.measure) for title, _ in work.sections]
     ts.add(["C O N T E N T S", "Page", *entries, *listed])
     front = ts.close()

@@ -142,7 +142,9 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
     lists opens without a running head (``opens``, where the pages are known: taken to),
     as a work's does, and is neither the page of the work open nor before its next part;
     else a section.  Where they do, an entry in title case on such a page is back matter
-    (an index, a chronology: no work), else a section."""
+    (an index, a chronology: no work), else a section.  A work's numbered items are its
+    parts (a congress's speeches) where the first comes on a later page, which opens so
+    too; else its sections."""
     top: list[Entry] = []
     work: Entry | None = None  # the open work or part
     composite: Entry | None = None  # the open work whose numbered items are parts
@@ -180,7 +182,8 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
             top.append(work)
             roman = None
             is_composite = (_NUMBERED_ITEM.match(following[0]) and following[1].isdigit()
-                            and int(following[1]) > int(page))
+                            and int(following[1]) > int(page)
+                            and (opens is None or opens(following[1])))
             composite = work if is_composite else None
         elif m := _NUMBERED_ITEM.match(text):
             if composite is not None and work is not None and (work is composite
@@ -193,14 +196,20 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
                                 number=m["number"])
                 (roman or work).children.append(section)  # type: ignore[union-attr]
         elif work is not None and capitals and opens is not None and opens(page) \
-                and page != work.page:
-            # not in capitals, and its page opens without a running head as a work's does:
-            # the edition's back matter (an index, a chronology), no work's section
+                and page != work.page and not _work_follows(items[i + 1:]):
+            # not in capitals, after the last work, and its page opens without a running
+            # head as a work's does: the edition's back matter (an index, a chronology)
             top.append(Entry(_display(text), "matter", page, printed=text))
             work = composite = roman = None
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
+
+
+def _work_follows(items: list[tuple[str, str]]) -> bool:
+    """Whether a work's entry, in capitals, comes among these."""
+    return any(page and not _ROMAN_ITEM.match(text) and not _NUMBERED_ITEM.match(text)
+               and is_capitals(_leading_capitals(text)) for text, page in items)
 
 
 def _part_follows(items: list[tuple[str, str]], part: Entry | None) -> bool:
