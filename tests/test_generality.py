@@ -478,6 +478,10 @@ GENERATED = {
     # a line ending in a word (``Page``, a signature): a title, not a stamp
     "the contents' entries broken over lines as the titles are": Options(
         seed=44, contents_wrap=True, measure=20.0),
+    # … their descriptions too, the line after a title's first in the contents no entry's
+    # end: the title's first line, there and over its work, is no stamp
+    "the contents' entries and descriptions broken over lines": Options(
+        seed=44, contents_wrap=True, description_wrap=True, measure=20.0),
     # ``THE TASKS`` over a folio at the foot opens its entry: a title, not a running head
     "titles' first lines of two words, the opening pages' folios at the foot": Options(
         seed=42, title_first=2, opening_folios=True),

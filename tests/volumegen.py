@@ -89,6 +89,7 @@ class Options:
     # else as many as fit in ``title_measure`` of the measure
     title_measure: float = 0.8
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
+    description_wrap: bool = False  # … its description too, over lines of its own
     preface: bool = False  # a preface of two pages before the contents, listed at page I
     preface_title: str = "Preface"  # or another front matter's: ``From the Publishers``
     preface_paragraphs: int = 8  # two pages; one fills a page alone, its folio unprinted
@@ -388,9 +389,11 @@ def _generate(o: Options) -> Volume:
     for work in works:
         title = work.title.upper() if o.contents_case == "capitals" else title_case(work.title)
         lines = _title_lines(title, o) if o.contents_wrap else [title]
+        last = f"{lines[-1]}. {work.subtitle}".strip(" .")
+        lines[-1:] = _split_caps(last, o.measure * o.title_measure) if o.description_wrap \
+            else [last]
         entries += lines[:-1]
-        entries.append(_leadered(f"{lines[-1]}. {work.subtitle}".strip(" ."),
-                                 work.first_page, o.measure))
+        entries.append(_leadered(lines[-1], work.first_page, o.measure))
         entries += [_leadered("I" if o.section_first == "numeral" else
                               f"{'1' if o.numbered_sections else 'I'}. {title}",
                               work.section_page, o.measure) for title, _ in work.sections]

@@ -266,16 +266,29 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
 
 
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
-    """Whether a recurring line opens a title set over two lines alike in the contents
-    (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE`` / ``REVOLUTION . . .
-    3``): after a repeat in the contents stands a line that ends in a page, after another
-    that line's first words (the title's rest, without the description and page the
-    contents add; not a running head's, with its folio, under a stamp)."""
-    after = [_line(stripped, i + 1) for i in at]
-    rests = [f"{_words(line)} " for i, line in zip(at, after, strict=True)
-             if i in span and ENTRY_END.search(line)]
-    return any(rest.startswith(f"{words} ") for line in after if not ENTRY_END.search(line)
-               and (words := _words(line)) for rest in rests)
+    """Whether a recurring line (or a group's last, ``at``) opens a title set over lines
+    alike in the contents (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE``
+    / ``REVOLUTION . . . 3``): after a repeat in the contents stands the entry's rest, to
+    the line that ends in a page, after another its first words (the title's rest, without
+    the description and page the contents add; not a running head's, with its folio,
+    under a stamp)."""
+    after = {i: _line(stripped, i + 1) for i in at}
+    rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
+             and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])}
+    return any(rest.startswith(f"{words} ") for j, line in after.items()
+               if not ENTRY_END.search(line) and (words := _words(line))
+               for i, rest in rests.items() if i != j)
+
+
+def _entry_rest(stripped: list[str], i: int) -> list[str]:
+    """The contents' lines from line ``i`` to the one that ends an entry with its page (an
+    entry's title and description may run over a few)."""
+    lines = []
+    for line in stripped[i:i + ENTRY_LINES]:
+        lines.append(line)
+        if ENTRY_END.search(line):
+            break
+    return lines or [""]
 
 
 def _heads_list(stripped: list[str], at: list[int]) -> bool:
@@ -362,7 +375,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                     (filled >= 2 and halves)
                     or _interrupts(stripped, spans, True, others, counts)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
-                and not (filled == 1 and _entry_start(stripped, at, contents[0])) \
+                and not _entry_start(stripped, [end for _, end in spans], contents[0]) \
                 and not _heads_list(stripped, [end for _, end in spans]):
             groups.setdefault(group, len(at))
             grouped.update(group)

@@ -191,7 +191,7 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
                 work = _part_entry(m["number"], m["title"], page)
                 composite.children.append(work)
                 roman = None
-            else:
+            elif roman or work:  # (not one the scan lost its work's entry over)
                 section = Entry(_display(m["title"]), "section", page, printed=m["title"],
                                 number=m["number"])
                 (roman or work).children.append(section)  # type: ignore[union-attr]
