@@ -496,6 +496,10 @@ GENERATED = {
         seed=45, preface=True, preface_title="From the Publishers", preface_paragraphs=1),
     "each work's notes after it, numbered afresh, no notes section": Options(
         seed=11, notes=3, notes_after_works=True),
+    # … a work's NOTES opening a page, as a notes section's heading does: no notes section,
+    # which the contents would list
+    "each work's notes after it, a work's opening a page": Options(
+        seed=13, notes=3, notes_after_works=True),
     # an index after the last work, listed in title case among works in capitals, on a page
     # of its own: back matter, no section of the last work
     "an index of names after the works": Options(seed=13, notes=0, name_index=True),

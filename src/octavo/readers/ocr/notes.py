@@ -78,5 +78,7 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def read(st: Structure) -> None:
-    """The structure pass: the numbered endnotes of the volume's notes pages."""
-    st.notes = parse(st.layout.pages, st.layout.vocab, st.layout.verso_head)
+    """The structure pass: the numbered endnotes of the volume's notes pages, where the
+    contents list them (a page opening with a work's own notes, printed after it, is none)."""
+    if any(e.kind == "notes" for e in st.entries):
+        st.notes = parse(st.layout.pages, st.layout.vocab, st.layout.verso_head)
