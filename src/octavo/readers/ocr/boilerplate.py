@@ -140,19 +140,20 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
                 learnt: set[str], counts: Counter[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
     stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
-    one, broken by a hyphen, or a comma; or that line and a folio at the page's foot),
-    before one that goes on in lower case (on the next page, under the lines that recur
-    there, ``counts``, where it ends one); or, a
+    one, broken by a hyphen, or a comma), before one that goes on in lower case (or, where
+    it ends a page under its foot folio, the page's text above the folio and the next
+    page's under the lines that recur there, ``counts``); or, a
     group in ``capitals``, after a line of text (in lower case) that ends none, before
     any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
     (stamps beside it) are no text before or after it."""
     def goes_on(start: int, end: int) -> bool:
         above = _past(stripped, learnt, start - 1, -1)
-        if plain(_line(stripped, above)):  # under a foot folio, the page's text above it
-            above = _past(stripped, learnt, above - 1, -1)
         below = _past(stripped, learnt, end + 1, 1)
-        if not _line(stripped, below):  # ending its page: the next page's text below it,
-            below += 1  # under the lines that recur there (its running head)
+        if plain(_line(stripped, above)) and not _line(stripped, below):
+            # under a page's foot folio, ending the page: the page's text above the folio,
+            # the next page's below, under the lines that recur there (its running head)
+            above = _past(stripped, learnt, above - 1, -1)
+            below += 1
             while (line := _line(stripped, below)) and (counts[line] >= MIN_REPEATS
                                                          or line in learnt):
                 below += 1
