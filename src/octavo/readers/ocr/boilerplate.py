@@ -43,6 +43,7 @@ ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
+LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -275,7 +276,8 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     under a stamp)."""
     after = {i: _line(stripped, i + 1) for i in at}
     rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
-             and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])}
+             and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])
+             and (len(lines) == 1 or LEADERS.search(lines[-1]))}
     return any(rest.startswith(f"{words} ") for j, line in after.items()
                if not ENTRY_END.search(line) and (words := _words(line))
                for i, rest in rests.items() if i != j)
@@ -283,7 +285,8 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
 
 def _entry_rest(stripped: list[str], i: int) -> list[str]:
     """The contents' lines from line ``i`` to the one that ends an entry with its page (an
-    entry's title and description may run over a few)."""
+    entry's title and description may run over a few: the last, after them, then shows
+    its leader dots, where the contents' bounds, ``span``, reach into the text)."""
     lines = []
     for line in stripped[i:i + ENTRY_LINES]:
         lines.append(line)
