@@ -268,7 +268,7 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
 
 
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
-    """Whether a recurring line (or a group's last, ``at``) opens a title set over lines
+    """Whether a recurring line (at ``at``) opens a title set over lines
     alike in the contents (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE``
     / ``REVOLUTION . . . 3``): after a repeat in the contents stands the entry's rest, to
     the line that ends in a page, after another its first words (the title's rest, without
@@ -379,7 +379,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                     (filled >= 2 and halves)
                     or _interrupts(stripped, spans, True, others, counts)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
-                and not _entry_start(stripped, [end for _, end in spans], contents[0]) \
+                and not (filled == 1 and _entry_start(stripped, at, contents[0])) \
                 and not _heads_list(stripped, [end for _, end in spans]):
             groups.setdefault(group, len(at))
             grouped.update(group)
