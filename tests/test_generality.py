@@ -444,6 +444,15 @@ def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings
     assert pages(got) == pages(want)
 
 
+def test_a_date_in_brackets_under_a_title_is_the_works_date(tmp_path, octavo_warnings):
+    """``(May 12, 1921)`` under a title, as some editions print it: the work's date, not
+    the start of its first paragraph."""
+    volume = generate(Options(seed=9, date_brackets=True))
+    works = [w for w in _read_generated(volume, tmp_path).walk() if w.kind == "work"]
+    assert [w.date for w in works] == [w.date for w in volume.works]
+    assert not [b for w in works for b in w.blocks if _plain(b).startswith("(")]
+
+
 def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     data = VARIATIONS["another watermark"](VARIATIONS["another author in the heads"](RAW)
                                            .decode()).decode()
@@ -516,19 +525,50 @@ GENERATED = {
     "a one-line stamp over every page, its heads under it, the folios at the foot": Options(
         seed=32, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top",
         foot_folios=True),
+    # a stamp of no capitals (an address) on every other page, under the folio at its foot,
+    # inside a sentence that goes on over the page: a stamp, though on half the pages only
+    "a one-line stamp in lower case under every other page's foot folio": Options(
+        seed=5, watermarks=(("www.example-archive.org",),), every=2, stamp_at="foot",
+        foot_folios=True),
     "a line of the stamps misread on every third page they stand on": Options(
         seed=36, every=2, misread_stamps=3),
     # a title's first line, the same in the contents and over its work, stands twice, after
     # a line ending in a word (``Page``, a signature): a title, not a stamp
     "the contents' entries broken over lines as the titles are": Options(
         seed=44, contents_wrap=True, measure=20.0),
+    # … their descriptions too, the line after a title's first in the contents no entry's
+    # end: the title's first line, there and over its work, is no stamp
+    "the contents' entries and descriptions broken over lines": Options(
+        seed=44, contents_wrap=True, description_wrap=True, measure=20.0),
     # ``THE TASKS`` over a folio at the foot opens its entry: a title, not a running head
     "titles' first lines of two words, the opening pages' folios at the foot": Options(
         seed=42, title_first=2, opening_folios=True),
     # ``Preface . . . I``: a page of one roman letter after leader dots ends its entry
     "a preface before the contents, listed at page I": Options(seed=45, preface=True),
+    # an entry paged in roman before the first work is the edition's front matter, whatever
+    # its title (not only ``Preface``)
+    "front matter of another title before the contents, listed at page I": Options(
+        seed=45, preface=True, preface_title="From the Publishers"),
+    # … of a page, its folio unprinted: numbered as the contents list it
+    "front matter of a page before the contents, its folio unprinted": Options(
+        seed=45, preface=True, preface_title="From the Publishers", preface_paragraphs=1),
+    "each work's notes after it, numbered afresh, no notes section": Options(
+        seed=11, notes=3, notes_after_works=True),
+    # … a work's NOTES opening a page, as a notes section's heading does: no notes section,
+    # which the contents would list
+    "each work's notes after it, a work's opening a page": Options(
+        seed=13, notes=3, notes_after_works=True),
+    # an index after the last work, listed in title case among works in capitals, on a page
+    # of its own: back matter, no section of the last work
+    "an index of names after the works": Options(seed=13, notes=0, name_index=True),
+    # the notes' versos headed with the author, as the works' are: the notes go on past them
+    "the notes' versos headed with the author's name": Options(
+        seed=8, notes=4, notes_author_heads=True),
     # a section's numeral (I) right under a work's title that repeats its running head:
     # no head over a misread folio (a numeral of another kind), no line of the title
+    # a section's title numbered 1. and set as the text is, which the paragraphs pass
+    # reads as a numbered point (or runs into the paragraph under it): the section's title
+    "sections titled as the text is set, numbered 1.": Options(seed=7, numbered_sections=True),
     "works opening with their first section, its numeral and title under theirs": Options(
         seed=47, section_first="titled"),
     "works opening with their first section, its numeral alone under their title": Options(

@@ -36,6 +36,8 @@ TITLES = ["The Tasks of the Trade Unions", "On the Question of the Land",
           "Letter to the Editors", "The Workers and the Peasants", "Our Tasks in the Villages",
           "The Results of the Congress", "Concerning Two Errors", "A Reply to Critics"]
 BACK_MATTER = 400  # the sample volume's notes and chronicle begin after this page
+INDEXED = ["Axelrod, P. B.", "Bebel, August", "Guesde, Jules", "Kautsky, Karl",
+           "Lassalle, Ferdinand", "Plekhanov, G. V.", "Vandervelde, Emile"]
 SECTIONS = ["The Position at Home", "The Position Abroad", "The Tasks Before Us",
             "Some Conclusions"]
 
@@ -68,6 +70,8 @@ class Options:
     hyphenate: bool = True
     notes: int = 2  # endnotes per work
     notes_title: str = "Notes"  # the notes section's, as the contents lists it
+    notes_after_works: bool = False  # each work's notes after it, under NOTES, numbered
+    # afresh from 1 and citing no page, and no notes section (FLP's Selected Works)
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
@@ -85,8 +89,16 @@ class Options:
     # else as many as fit in ``title_measure`` of the measure
     title_measure: float = 0.8
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
+    description_wrap: bool = False  # … its description too, over lines of its own
     preface: bool = False  # a preface of two pages before the contents, listed at page I
+    preface_title: str = "Preface"  # or another front matter's: ``From the Publishers``
+    preface_paragraphs: int = 8  # two pages; one fills a page alone, its folio unprinted
+    date_brackets: bool = False  # the date under a title in brackets: ``(May 12, 1921)``
+    name_index: bool = False  # an index of names after the works (and notes), in the contents
+    notes_author_heads: bool = False  # the notes' versos headed with the author, as the works'
     misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
+    numbered_sections: bool = False  # a section's title as ``1. The Position at Home``, set
+    # as the text is (no numeral on a line of its own, no capitals), so in the contents
     section_first: str = ""  # a work in sections opens with the first right under its title
     # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
     date_over: bool = False  # a place and date over each work's title (``Moscow, May 1,
@@ -143,7 +155,7 @@ class Volume:
 
     text: str
     works: list[Work]
-    notes: list[tuple[str, int]]  # each endnote's text and the page citing it
+    notes: list[tuple[str, int | str]]  # each endnote's text and the page citing it
     footnotes: list[str]
     emphasis: list[str]  # words set letter-spaced
     pages: list[int]  # the folios of the works' pages
@@ -278,7 +290,7 @@ def _generate(o: Options) -> Volume:
     rng.shuffle(pool)
     titles = rng.sample(TITLES, k=min(o.works, len(TITLES)))
     works: list[Work] = []
-    notes: list[tuple[str, int]] = []
+    notes: list[tuple[str, int | str]] = []
     footnotes: list[str] = []
     emphasis: list[str] = []
     for n, title in enumerate(titles):
@@ -307,20 +319,24 @@ def _generate(o: Options) -> Volume:
         work.first_page = ts.page.folio
         shown = work.title if o.title_case_titles else work.title.upper()
         dated = not (o.section_first and work.sections)
+        date = f"({work.date})" if o.date_brackets else work.date
         ts.add([f"Moscow, {work.date}"] * (dated and o.date_over) + _title_lines(shown, o)
                + ([work.subtitle] if work.subtitle else [])
-               + [work.date] * (dated and not o.date_over))
+               + [date] * (dated and not o.date_over))
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
+        own = len(notes)  # the notes before this work's
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""
         for k, text in enumerate(work.texts()):
-            if k == len(work.paragraphs) and work.sections:
+            if k == len(work.paragraphs) and work.sections and o.numbered_sections:
+                work.section_page, _ = ts.add(ts.lines_of(f"1. {work.sections[0][0]}"))
+            elif k == len(work.paragraphs) and work.sections:
                 work.section_page, _ = ts.add(["I", *(
                     [] if o.section_first == "numeral"
                     else _split_caps(work.sections[0][0].upper(), o.measure))])
             printed, watch = text, ""
             if k in due:
-                number = len(notes) + 1
+                number = len(notes) + 1 - (own if o.notes_after_works else 0)
                 printed, watch = _with_note(printed, number)
                 notes.append((f"An editor’s note on “{work.title}”, number {number}, "
                               "explaining a name in the text.", 0))
@@ -333,37 +349,57 @@ def _generate(o: Options) -> Volume:
             _, page = ts.add(ts.lines_of(printed), foot=foot if o.footnote_mark in printed else "",
                              watch=watch)
             if watch:
-                notes[-1] = (notes[-1][0], page)
+                notes[-1] = (notes[-1][0], "" if o.notes_after_works else page)
         ts.add(work.closing)
+        if o.notes_after_works and notes[own:]:
+            ts.add(["NOTES"])
+            for number, (text, _) in enumerate(notes[own:], 1):
+                ts.add(ts.lines_of(f"{number} {text}", first_indent=False))
     body_pages = ts.close()
 
     # the notes section, where there are notes
     ts = Typesetter(o, body_pages[-1].folio + 1)
     notes_page = ts.page.folio
     ts.head = o.notes_title.upper()
+    ts.works = o.notes_author_heads
     ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
         ts.add(ts.lines_of(f"{number} {text} p.{NBSP}{page}", first_indent=False))
-    back_pages = ts.close() if notes else []
-    listed = [_leadered(o.notes_title, notes_page, o.measure)] if notes else []
+    section = notes and not o.notes_after_works
+    back_pages = ts.close() if section else []
+    listed = [_leadered(o.notes_title, notes_page, o.measure)] if section else []
+
+    # an index of names, where there is one
+    index_pages: list[Page] = []
+    if o.name_index:
+        ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1)
+        listed.append(_leadered("Name Index", ts.page.folio, o.measure))
+        ts.head = "NAME INDEX"
+        ts.add(["NAME INDEX", *(f"{name}—{', '.join(map(str, sorted(rng.sample(range(1, 99), 3))))}"
+                                for name in INDEXED)])
+        index_pages = ts.close()
+    back_pages += index_pages
 
     # the contents, set last, in front of the body (or after the notes)
     ts = Typesetter(o, [*body_pages, *back_pages][-1].folio + 1 if o.contents_at_end else 1)
     entries = []
     if o.preface and not o.contents_at_end:
-        ts.head = "PREFACE"
-        ts.add(["PREFACE", *ts.lines_of(" ".join(pool[:8]))])
+        ts.head = o.preface_title.upper()
+        ts.add([ts.head, *ts.lines_of(" ".join(pool[:o.preface_paragraphs]))])
         ts.new_page(head="")
-        entries.append(_leadered("Preface", "I", o.measure))
+        entries.append(_leadered(o.preface_title, "I", o.measure))
     preface = [to_roman(p.folio) for p in ts.pages]
     ts.head = "CONTENTS"
     for work in works:
         title = work.title.upper() if o.contents_case == "capitals" else title_case(work.title)
         lines = _title_lines(title, o) if o.contents_wrap else [title]
+        last = f"{lines[-1]}. {work.subtitle}".strip(" .")
+        lines[-1:] = _split_caps(last, o.measure * o.title_measure) if o.description_wrap \
+            else [last]
         entries += lines[:-1]
-        entries.append(_leadered(f"{lines[-1]}. {work.subtitle}".strip(" ."),
-                                 work.first_page, o.measure))
-        entries += [_leadered("I" if o.section_first == "numeral" else f"I. {title}",
+        entries.append(_leadered(lines[-1], work.first_page, o.measure))
+        entries += [_leadered("I" if o.section_first == "numeral" else
+                              f"{'1' if o.numbered_sections else 'I'}. {title}",
                               work.section_page, o.measure) for title, _ in work.sections]
     ts.add(["C O N T E N T S", "Page", *entries, *listed])
     front = ts.close()

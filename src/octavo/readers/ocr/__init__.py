@@ -29,6 +29,8 @@ The structure (``STRUCTURE``), each a function of the shared ``structure.Structu
 11. ``body.take`` — the running text from the first work to the back matter, blank pages
     marked.
 12. ``links.endnotes`` — endnote markers linked to their notes, and checked.
+    ``worknotes.take`` — where there is no notes section, the notes printed after each
+    work, numbered afresh, taken out of the text and linked to their markers.
 13. ``links.page_refs`` — "this volume, p. N" linked, in the text, footnotes and notes.
 14. ``cut.works`` — each entry's title found (``find``), the text cut there into works,
     parts and ``sections``, with their subtitles, dates and ``closing`` lines.
@@ -59,6 +61,7 @@ from . import (
     paragraphs,
     running,
     words,
+    worknotes,
 )
 from .draft import Draft
 from .structure import Structure
@@ -70,6 +73,7 @@ STRUCTURE: list[Callable[[Structure], None]] = [
     running.name_works,
     body.take,
     links.endnotes,
+    worknotes.take,
     links.page_refs,
     cut.works,
     backmatter.add,

@@ -15,7 +15,7 @@ def add(st: Structure) -> None:
                                  first_page=entry.page, last_page=_last_marker(st.notes),
                                  short_title="Notes"))
         elif entry.kind == "chronicle":
-            blocks = chronicle.parse(st.layout.pages, st.layout.vocab)
+            blocks = chronicle.parse(st.layout.pages, st.layout.vocab, st.layout.verso_head)
             st.works.append(Work(id=st.work_ids[id(entry)], title=entry.title,
                                  kind="chronicle", blocks=blocks, first_page=entry.page,
                                  last_page=_last_marker(blocks) or entry.page,

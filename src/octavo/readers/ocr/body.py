@@ -18,7 +18,7 @@ def take(st: Structure) -> None:
     pages = pages_at(blocks)
     first = st.entries[0].page if st.entries else ""
     work = next((e.page for e in st.entries if e.kind == "work"), first)
-    back = {next((e.page for e in st.entries if e.kind in ("notes", "chronicle")), ""),
+    back = {next((e.page for e in st.entries if e.kind in ("notes", "chronicle", "matter")), ""),
             *(p.folio for p in st.layout.pages if p.lines and is_heading(p.lines[0]))} - {""}
     start = next((i for i, p in enumerate(pages) if p == first), 0)
     works = next((i for i, p in enumerate(pages) if p == work and i >= start), start)

@@ -42,6 +42,8 @@ AGREE = 0.8  # share of a group's repeats that must agree on a line to make it p
 ASTERISM = frozenset("*⁂✱✻·• ")
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
+_FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
+LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 _NAME = re.compile(r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -137,16 +139,27 @@ def _opens(stripped: list[str], learnt: set[str], i: int) -> bool:
 
 
 def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
-                learnt: set[str]) -> bool:
+                learnt: set[str], counts: Counter[str]) -> bool:
     """Whether a recurring group (``spans``: the first and last line of each repeat)
     stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
-    one, broken by a hyphen, or a comma), before one that goes on in lower case; or, a
+    one, broken by a hyphen, or a comma), before one that goes on in lower case (or, where
+    it ends a page under its foot folio, the page's text above the folio and the next
+    page's under the lines that recur there, ``counts``); or, a
     group in ``capitals``, after a line of text (in lower case) that ends none, before
     any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
     (stamps beside it) are no text before or after it."""
     def goes_on(start: int, end: int) -> bool:
-        before = _line(stripped, _past(stripped, learnt, start - 1, -1))
-        after = _line(stripped, _past(stripped, learnt, end + 1, 1))
+        above = _past(stripped, learnt, start - 1, -1)
+        below = _past(stripped, learnt, end + 1, 1)
+        if plain(_line(stripped, above)) and not _line(stripped, below):
+            # under a page's foot folio, ending the page: the page's text above the folio,
+            # the next page's below, under the lines that recur there (its running head)
+            above = _past(stripped, learnt, above - 1, -1)
+            below += 1
+            while (line := _line(stripped, below)) and (counts[line] >= MIN_REPEATS
+                                                         or line in learnt):
+                below += 1
+        before, after = _line(stripped, above), _line(stripped, below)
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower())
 
@@ -256,16 +269,38 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
 
 
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
-    """Whether a recurring line opens a title set over two lines alike in the contents
-    (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE`` / ``REVOLUTION . . .
-    3``): after a repeat in the contents stands a line that ends in a page, after another
-    that line's first words (the title's rest, without the description and page the
-    contents add; not a running head's, with its folio, under a stamp)."""
-    after = [_line(stripped, i + 1) for i in at]
-    rests = [f"{_words(line)} " for i, line in zip(at, after, strict=True)
-             if i in span and ENTRY_END.search(line)]
-    return any(rest.startswith(f"{words} ") for line in after if not ENTRY_END.search(line)
-               and (words := _words(line)) for rest in rests)
+    """Whether a recurring line (at ``at``) opens a title set over lines
+    alike in the contents (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE``
+    / ``REVOLUTION . . . 3``): after a repeat in the contents stands the entry's rest, to
+    the line that ends in a page, after another its first words (the title's rest, without
+    the description and page the contents add; not a running head's, with its folio,
+    under a stamp)."""
+    after = {i: _line(stripped, i + 1) for i in at}
+    rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
+             and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])
+             and (len(lines) == 1 or LEADERS.search(lines[-1]))}
+    return any(rest.startswith(f"{words} ") for j, line in after.items()
+               if not ENTRY_END.search(line) and (words := _words(line))
+               for i, rest in rests.items() if i != j)
+
+
+def _entry_rest(stripped: list[str], i: int) -> list[str]:
+    """The contents' lines from line ``i`` to the one that ends an entry with its page (an
+    entry's title and description may run over a few: the last, after them, then shows
+    its leader dots, where the contents' bounds, ``span``, reach into the text)."""
+    lines = []
+    for line in stripped[i:i + ENTRY_LINES]:
+        lines.append(line)
+        if ENTRY_END.search(line):
+            break
+    return lines or [""]
+
+
+def _heads_list(stripped: list[str], at: list[int]) -> bool:
+    """Whether a recurring line (at ``at``) heads a numbered list where it stands, more
+    often than not (``NOTES`` over each work's notes, ``1 …``; under the works' closing
+    signature, with it): a heading, not a stamp."""
+    return 2 * sum(bool(_FIRST_ITEM.match(_line(stripped, i + 1))) for i in at) > len(at)
 
 
 def _signed(group: tuple[str, ...]) -> bool:
@@ -341,13 +376,15 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         over = _over_heads(stripped, at, others)  # (a head stands over no other head)
         single = _worded(group) and (over >= MIN_REPEATS or not _beside_folio(
             stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(stripped, spans, False, others) or over)))
+                spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts) or over)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
-                    (filled >= 2 and halves) or _interrupts(stripped, spans, True, others)))) \
+                    (filled >= 2 and halves)
+                    or _interrupts(stripped, spans, True, others, counts)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
-                and not (filled == 1 and _entry_start(stripped, at, contents[0])):
+                and not (filled == 1 and _entry_start(stripped, at, contents[0])) \
+                and not _heads_list(stripped, [end for _, end in spans]):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]

@@ -35,9 +35,11 @@ def _is_heading(text: str) -> bool:
     return _HEAD.match(text.replace(" ", "").upper()) is not None
 
 
-def parse(pages: list[Page], vocab: Vocabulary) -> list[PageMarker | Chronicle]:
-    """The chronicle as blocks: the opening page's marker, then the dated list."""
-    lines = flow(section(pages, _is_heading))
+def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = ""
+          ) -> list[PageMarker | Chronicle]:
+    """The chronicle as blocks: the opening page's marker, then the dated list (its versos
+    headed ``verso_head`` or its own)."""
+    lines = flow(section(pages, _is_heading, verso_head))
     opening: list[PageMarker | Chronicle] = []
     years: list[ChronicleYear] = []
     entries: list[tuple[str, list[Line]]] = []

@@ -57,7 +57,8 @@ class Entry:
     """One entry of the printed contents."""
 
     title: str  # for display, in title case
-    kind: str  # work, part, section, preface, group, appendix, notes, chronicle
+    kind: str  # work, part, section, preface, group, appendix, notes, chronicle, matter
+    # (back matter of no work: an index, a chronology)
     page: str
     printed: str = ""  # the entry's text as printed, leaders and page dropped
     number: str = ""  # "I.", "1." for sections
@@ -144,11 +145,15 @@ def _page_value(page: str) -> int:
     return int(page) if page.isdigit() else 0
 
 
-def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) -> list[Entry]:
+def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[Entry]:
     """The contents as a tree of entries: works with their parts and sections.  Where
     they set no work's title in capitals, an entry in title case is a work if the page it
-    lists opens without a running head (``opens``), as a work's does, and is neither the
-    page of the work open nor before its next part; else a section."""
+    lists opens without a running head (``opens``, where the pages are known: taken to),
+    as a work's does, and is neither the page of the work open nor before its next part;
+    else a section.  Where they do, an entry in title case on such a page is back matter
+    (an index, a chronology: no work), else a section.  A work's numbered items are its
+    parts (a congress's speeches) where the first comes on a later page, which opens so
+    too; else its sections."""
     top: list[Entry] = []
     work: Entry | None = None  # the open work or part
     composite: Entry | None = None  # the open work whose numbered items are parts
@@ -163,8 +168,9 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
                 top.append(Entry("Appendices", "group", "", printed=text))
             continue  # a year divider: the volume's works follow in date order anyway
         following = items[i + 1] if i + 1 < len(items) else ("", "")
-        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "") or (
-            "preface" if not capitals and _front(page, items[:i]) else "")
+        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
+        if not back and not page.isdigit() and work is None and not _ROMAN_ITEM.match(text):
+            back = "preface"  # paged in roman before the works: the edition's front matter
         if back:
             top.append(Entry(_display(text) if back == "notes" else text, back, page,
                              printed=text))
@@ -179,13 +185,14 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
             top[-1].page = top[-1].page or page
         elif not _NUMBERED_ITEM.match(text) and (
                 is_capitals(_leading_capitals(text)) if capitals
-                else (work is None or (opens(page) and page != work.page))
+                else (work is None or ((opens is None or opens(page)) and page != work.page))
                 and not (composite and _part_follows(items[i + 1:], work))):
             work = _work_entry(text, page, capitals)
             top.append(work)
             roman = None
             is_composite = (_NUMBERED_ITEM.match(following[0]) and following[1].isdigit()
-                            and int(following[1]) > int(page))
+                            and int(following[1]) > int(page)
+                            and (opens is None or opens(following[1])))
             composite = work if is_composite else None
         elif m := _NUMBERED_ITEM.match(text):
             if composite is not None and work is not None and (work is composite
@@ -193,22 +200,25 @@ def parse(lines: list[str], opens: Callable[[str], bool] = lambda page: True) ->
                 work = _part_entry(m["number"], m["title"], page)
                 composite.children.append(work)
                 roman = None
-            else:
+            elif roman or work:  # (not one the scan lost its work's entry over)
                 section = Entry(_display(m["title"]), "section", page, printed=m["title"],
                                 number=m["number"])
                 (roman or work).children.append(section)  # type: ignore[union-attr]
+        elif work is not None and capitals and opens is not None and opens(page) \
+                and page != work.page and not _work_follows(items[i + 1:]):
+            # not in capitals, after the last work, and its page opens without a running
+            # head as a work's does: the edition's back matter (an index, a chronology)
+            top.append(Entry(_display(text), "matter", page, printed=text))
+            work = composite = roman = None
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
 
 
-def _front(page: str, before: list[tuple[str, str]]) -> bool:
-    """Whether an entry's page is the front matter's: roman, before any arabic page (a
-    publisher's note, an editor's preface: no work of the volume, whatever its name, where
-    the works' titles are set in title case as it is; else not in capitals, it is none)."""
-    number = Number.of(page)
-    return number is not None and number.kind == "roman" and not any(
-        p.isdigit() for _, p in before)
+def _work_follows(items: list[tuple[str, str]]) -> bool:
+    """Whether a work's entry, in capitals, comes among these."""
+    return any(page and not _ROMAN_ITEM.match(text) and not _NUMBERED_ITEM.match(text)
+               and is_capitals(_leading_capitals(text)) for text, page in items)
 
 
 def _part_follows(items: list[tuple[str, str]], part: Entry | None) -> bool:

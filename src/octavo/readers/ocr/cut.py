@@ -92,8 +92,8 @@ def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         so_far = normalise(" ".join(taken))
         dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or is_dated(printed)
         if block.role == ParagraphRole.DATELINE or dated:
-            if not entry.date or printed.startswith(entry.date):
-                work.date = printed
+            if not entry.date or printed.strip("()").startswith(entry.date):
+                work.date = printed.strip("()")
             elif not entry.date.startswith(printed):
                 report("d-001", f"“{entry.title}” is dated {entry.date} in the contents, "
                        f"{printed} under its title", page=entry.page)

@@ -48,7 +48,15 @@ class RunIn:
     tokens: int
 
 
-Mend = SplitHeading | RunIn
+@dataclass
+class RunOn:
+    """A paragraph whose first ``keep`` words are a numbered title, run into its text."""
+
+    index: int
+    keep: int
+
+
+Mend = SplitHeading | RunIn | RunOn
 
 
 def near(page: str, target: str) -> bool:
@@ -103,7 +111,8 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
             if _cut_at(blocks[j - 1], keep) is not None:
                 return SplitHeading(j - 1, keep)
         return Found(entry, i, j)
-    return _run_in(blocks, pages, entry, wanted, start)
+    return _run_on(blocks, pages, entry, wanted, start) or \
+        _run_in(blocks, pages, entry, wanted, start)
 
 
 def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
@@ -123,6 +132,29 @@ def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
     return None
 
 
+def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
+            start: int) -> Found | RunOn | None:
+    """A numbered title set as the text is (``1. The struggle and the proletariat``),
+    which the paragraphs pass read as a numbered point: the point itself, or the paragraph
+    it ran into, which opens with its words, a sentence opening after them."""
+    if not wanted[0].isdigit():
+        return None
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if not isinstance(block, Paragraph) or not near(pages[i], entry.page) or \
+                (words := normalise(plain(block)))[:len(wanted)] != wanted:
+            continue
+        if words == wanted:
+            return Found(entry, i, i + 1)
+        cut = _cut_at(block, len(wanted))
+        if cut is not None:
+            k, t = cut
+            rest = block.inlines[k].text.split(" ")[t + 1:]  # type: ignore[union-attr]
+            if rest and rest[0][:1].isupper():
+                return RunOn(i, len(wanted))
+    return None
+
+
 def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:
     """Where a heading's words pass ``keep``: (inline, token) after which to cut."""
     seen = 0
@@ -139,17 +171,18 @@ def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:
 
 def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
     """Set a title apart as ``edit`` says, in the blocks and their pages alike."""
-    if isinstance(edit, SplitHeading):
-        heading = blocks[edit.index]
-        assert isinstance(heading, Heading)
-        cut = _cut_at(heading, edit.keep)
+    if isinstance(edit, SplitHeading | RunOn):
+        block = blocks[edit.index]
+        assert isinstance(block, Heading | Paragraph)
+        cut = _cut_at(block, edit.keep)
         assert cut is not None
         k, t = cut
-        tokens = heading.inlines[k].text.split(" ")  # type: ignore[union-attr]
-        first = [*heading.inlines[:k], Text(" ".join(tokens[: t + 1]))]
-        rest = [Text(" ".join(tokens[t + 1:])), *heading.inlines[k + 1:]]
-        blocks[edit.index:edit.index + 1] = [Heading(first, heading.level),
-                                             Heading(rest, heading.level)]
+        tokens = block.inlines[k].text.split(" ")  # type: ignore[union-attr]
+        first = [*block.inlines[:k], Text(" ".join(tokens[: t + 1]))]
+        rest = [Text(" ".join(tokens[t + 1:])), *block.inlines[k + 1:]]
+        blocks[edit.index:edit.index + 1] = [
+            Heading(first, block.level), Heading(rest, block.level)] \
+            if isinstance(block, Heading) else [Heading(first), Paragraph(rest)]
         pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
         return
     block = blocks[edit.index]
@@ -169,7 +202,7 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
 def find_title(blocks: list[Block], pages: list[str], entry: Entry, start: int) -> Found | None:
     """The first place from ``start`` where the entry's title stands, near its page, the
     blocks mended first where the OCR ran it into its neighbour."""
-    while isinstance(hit := locate(blocks, pages, entry, start), SplitHeading | RunIn):
+    while isinstance(hit := locate(blocks, pages, entry, start), SplitHeading | RunIn | RunOn):
         mend(blocks, pages, hit)
         if isinstance(hit, RunIn):
             start = hit.index + 1

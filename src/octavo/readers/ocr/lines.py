@@ -29,8 +29,9 @@ class AtEnd:
 
 
 MONTH = f"(?:{MONTHS})"
-DATELINE = re.compile(rf"^(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
-                      r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})\.?$")
+_DATE = rf"(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|" \
+    r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})"
+DATELINE = re.compile(rf"^(?:{_DATE}\.?|\({_DATE}\))$")  # or in brackets: ``(March 1927)``
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?, ")  # a place before a date: ``Tiflis, ``
 ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
                    rf"(?: \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{1,2}})*(?: and \d{{1,2}})?|-{MONTH})"

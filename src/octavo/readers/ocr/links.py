@@ -65,8 +65,9 @@ def _near(page: str, cited: str) -> bool:
     return page.isdigit() and cited.isdigit() and abs(int(page) - int(cited)) <= _PAGE_SLACK
 
 
-def link_endnotes(blocks: list[Block], notes: list[Note]) -> dict[str, str]:
-    """Turn endnote markers into NoteRefs; return each linked note's page of reference."""
+def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "") -> dict[str, str]:
+    """Turn endnote markers into NoteRefs (ids ``noteref-{scope}N``); return each linked
+    note's page of reference."""
     texts = slots(blocks)
     chosen: list[tuple[Slot, int, int, Note]] = []
     start = 0
@@ -79,7 +80,7 @@ def link_endnotes(blocks: list[Block], notes: list[Note]) -> dict[str, str]:
         start = index
     placed: dict[str, str] = {}
     for slot, begin, end, note in sorted(chosen, key=lambda c: -c[1]):
-        ref = NoteRef(note.id, note.number, "endnote", f"noteref-{note.number}")
+        ref = NoteRef(note.id, note.number, "endnote", f"noteref-{scope}{note.number}")
         _split(slot, begin, end, ref)
         placed[note.id] = slot.page
     return placed

@@ -27,9 +27,10 @@ def is_heading(text: str) -> bool:
     return _HEAD.match(text.replace(" ", "").upper()) is not None
 
 
-def parse(pages: list[Page], vocab: Vocabulary) -> list[Note]:
-    """The numbered notes of the notes pages, paragraphs kept, page markers in place."""
-    lines = flow(section(pages, is_heading))
+def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[Note]:
+    """The numbered notes of the notes pages (their versos headed ``verso_head`` or their
+    own), paragraphs kept, page markers in place."""
+    lines = flow(section(pages, is_heading, verso_head))
     if lines and is_heading(lines[0].text):
         lines[0] = Line("", lines[0].page)
     groups: list[tuple[str, list[Line]]] = []
@@ -78,5 +79,7 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def read(st: Structure) -> None:
-    """The structure pass: the numbered endnotes of the volume's notes pages."""
-    st.notes = parse(st.layout.pages, st.layout.vocab)
+    """The structure pass: the numbered endnotes of the volume's notes pages, where the
+    contents list them (a page opening with a work's own notes, printed after it, is none)."""
+    if any(e.kind == "notes" for e in st.entries):
+        st.notes = parse(st.layout.pages, st.layout.vocab, st.layout.verso_head)

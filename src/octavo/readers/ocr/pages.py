@@ -179,6 +179,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         else:
             page.folio = folio
         last = (k, page.folio) if page.folio else last
+    _number_first(pages, entries)
     _number_last(pages, entries)
     for page in pages:
         page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
@@ -231,6 +232,20 @@ def _earlier(folio: str, before: str) -> str:
 def _after(at: int, folio: str, k: int) -> str:
     """The number of page ``k`` counted on from ``folio``, page ``at``'s, "" if none."""
     return n.printed(n.value + k - at) if (n := Number.of(folio)) else ""
+
+
+def _number_first(pages: list[Page], entries: Entries) -> None:
+    """Number the opening pages before the first folio that no folio after them counts back
+    to (a page of front matter printed without one, ``From the Publishers``) as the
+    contents list them, where that number comes before the first folio (of another kind,
+    or less)."""
+    first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
+    after = Number.of(pages[first].folio) if first < len(pages) else None
+    for page in pages[:first]:
+        listed = Number.of(entries.page_of(page.lines[0])) if page.lines else None
+        if not page.head and listed and (not after or listed.kind != after.kind
+                                         or listed.value < after.value):
+            page.folio = listed.printed(listed.value)
 
 
 def _number_last(pages: list[Page], entries: Entries) -> None:
@@ -347,14 +362,16 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
             heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
 
 
-def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
+def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "") -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
     (``named``), and the pages after it headed by its name, or, where the print heads
     none of them (its folios alone), the head-less numbered pages up to the next title
     (or the contents' heading, which no entry lists).  A head that misreads one of its
     heads, or its title, is its own, as is a head-less page between two it heads, or whose
     text runs on from the page before (``cuts.runs_on``: its last page, the next head
-    another's): the scan lost that page's head."""
+    another's): the scan lost that page's head.  Where the print heads the section's versos
+    as the works' (``verso_head``, the author's name) and only its rectos with its name,
+    those versos are its own too."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
     if start is None:
         return []
@@ -369,6 +386,7 @@ def section(pages: list[Page], named: Callable[[str], bool]) -> list[Page]:
     end = start + 1
     bare = end < len(pages) and not pages[end].head
     while end < len(pages) and (own(pages[end].head) or (
+            verso_head and pages[end].head == verso_head and not pages[end].title) or (
             not pages[end].head and pages[end].folio and not pages[end].title
             and not contents.is_heading(pages[end].lines[0] if pages[end].lines else "")
             and (bare or own(next((p.head for p in pages[end:] if p.head), ""))
