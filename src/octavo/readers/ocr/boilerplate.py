@@ -274,7 +274,11 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     / ``REVOLUTION . . . 3``): after a repeat in the contents stands the entry's rest, to
     the line that ends in a page, after another its first words (the title's rest, without
     the description and page the contents add; not a running head's, with its folio,
-    under a stamp)."""
+    under a stamp); or every repeat opens an entry in the contents, its rest ending in leader
+    dots and a page (``THE RESULTS OF THE DEBATE ON`` over ``THE RAILWAYS . . . 5``, and
+    over ``THE ARMY . . . 27``)."""
+    if all(i in span and LEADERS.search(_entry_rest(stripped, i + 1)[-1]) for i in at):
+        return True
     after = {i: _line(stripped, i + 1) for i in at}
     rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
              and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])
