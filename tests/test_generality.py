@@ -155,6 +155,11 @@ VARIATIONS = {
         lambda m: m[1] + m[2].lower() + m[3], t).encode(),
     "a page-break line the export writes, numbering the scan's pages": lambda t: "\n\n".join(
         f"--- Page {n} ---\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    "a page-break line named as a folio, over the print's own": lambda t: "\n\n".join(
+        f"Page {n}\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    "a page-break line counting the scan's pages of all": lambda t: "\n\n".join(
+        f"Page {n} of {t.count(chr(10) * 2) + 1}\n{page}"
+        for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     "a page-break line in place of the blank line": lambda t: "\n".join(
         f"[Page {n}]\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     # of two variations at once, each read right alone:

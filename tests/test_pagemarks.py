@@ -7,7 +7,8 @@ PAGES = ["A page's first line\nand its last" for _ in range(14)]
 
 
 def test_lines_counting_the_scans_pages_are_page_breaks():
-    for form in ("=== Page {} ===", "[Page {}]", "<<{}>>"):
+    for form in ("=== Page {} ===", "[Page {}]", "<<{}>>", "Page {} of 14",
+                 "https://archive.example.org/v5 {}/14"):
         text = "\n".join(f"{form.format(n)}\n{page}" for n, page in enumerate(PAGES, 1))
         assert normalise(text).strip("\n").split("\n\n") == PAGES
         after = "\n".join(f"{page}\n{form.format(n)}" for n, page in enumerate(PAGES))
@@ -27,3 +28,9 @@ def test_a_prints_folios_are_no_page_breaks():
     for dress in ("[{}]", "— {} —", "Page {}"):  # every page numbered from the first
         dressed = "\n\n".join(f"{page}\n{dress.format(n)}" for n, page in enumerate(PAGES, 1))
         assert unmark(dressed) == dressed
+
+
+def test_folio_dressed_lines_over_pages_with_folios_of_their_own_are_page_breaks():
+    folioed = [f"HEAD {n + 40}\n{page}" for n, page in enumerate(PAGES)]
+    text = "\n".join(f"Page {n}\n{page}" for n, page in enumerate(folioed, 1))
+    assert unmark(text).strip("\n").split("\n\n") == folioed

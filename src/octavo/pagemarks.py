@@ -2,20 +2,24 @@
 becomes the blank line that breaks pages in the canonical text.
 
 Such a line is learnt from the text, not named: lines of one form but for a number
-(``--- Page # ---``), the first on the text's first page or right after it, whose numbers
-count the pages of the scan one by one, with not one skipped, on many pages.  A printed
-folio is none: the print leaves its first pages (title, contents) unnumbered, or numbers
-them apart in roman, and skips the folios of the blank pages a scan drops; and it stands
-beside a running head or alone, bare or in a folio's dress (``— 12 —``, ``[12]``,
-``Page 12``: a print that numbers every page from its first so is read by its folios).
+(``--- Page # ---``, ``Page # of 456``, an address and ``#/456``), the first on the text's
+first page or right after it, whose numbers count the pages of the scan one by one, with
+not one skipped, on many pages.  A printed folio is none: the print leaves its first pages
+(title, contents) unnumbered, or numbers them apart in roman, and skips the folios of the
+blank pages a scan drops; and it stands beside a running head or alone, bare or in a
+folio's dress (``— 12 —``, ``[12]``, ``Page 12``: a print that numbers every page from its
+first so is read by its folios), unless the pages carry their print's folios as well: lines
+in a folio's dress that count the scan's pages over pages that mostly open or end with a
+number of their own (a running head's folio) are the export's.
 """
 
 from __future__ import annotations
 
 import re
 
-# a short line holding one number and something more (not a bare folio)
-_LINE = re.compile(r"([^\d]*?)\s*(\d+)\s*([^\d]*)")
+_NUMBER = re.compile(r"\d+")
+# a line's edge holding a number: a folio beside a running head, or alone
+_EDGE = re.compile(r"^\W*(?:\d{1,3}|[IVXLC]+)\b|\b(?:\d{1,3}|[IVXLC]+)\W*$")
 MARKERS = 10  # the fewest lines of a form that count a text's pages (a pamphlet's dozen)
 FIRST = 2  # the highest number the first may have: the first page's or the second's, from 0
 PAGE = 80  # the most lines a page holds: the first marker stands within two of them
@@ -29,11 +33,15 @@ def unmark(text: str) -> str:
         runs += bool(line.strip()) and not before.strip()
         if runs > 2:  # (the first page, and the line after it)
             break
-        m = _LINE.fullmatch(line.strip())
-        if m and (m[1] or m[3]) and len(line) <= PAGE and int(m[2]) <= FIRST and \
-                not _folio(line) and (found := _counted(text, m[1], m[3])):
-            bounds = [0, *(at for m in found for at in m.span()), len(text)]
-            return "".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+        line = line.strip()
+        for number in _NUMBER.finditer(line) if len(line) <= PAGE else ():
+            before, after = line[:number.start()].rstrip(), line[number.end():].lstrip()
+            if (before or after) and int(number[0]) <= FIRST and \
+                    (found := _counted(text, before, after)) and \
+                    (not _folio(line) or _numbered(text, found)):
+                bounds = [0, *(at for m in found for at in m.span()), len(text)]
+                return "".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2],
+                                                         strict=True))
     return text
 
 
@@ -45,6 +53,15 @@ def _counted(text: str, before: str, after: str) -> list[re.Match[str]]:
     first = int(found[0][1]) if found else 0
     return found if len(found) >= MARKERS and all(
         int(m[1]) == first + k for k, m in enumerate(found)) else []
+
+
+def _numbered(text: str, found: list[re.Match[str]]) -> bool:
+    """Whether most pages the marker lines head open or end with a number of their own."""
+    edges = 0
+    for m, end in zip(found, [*(m.start() for m in found[1:]), len(text)], strict=True):
+        lines = [line for line in text[m.end():end].split("\n") if line.strip()]
+        edges += bool(lines) and any(_EDGE.search(line.strip()) for line in (lines[0], lines[-1]))
+    return 2 * edges > len(found)
 
 
 def _folio(line: str) -> bool:
