@@ -157,6 +157,11 @@ VARIATIONS = {
         f"--- Page {n} ---\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     "a page-break line in place of the blank line": lambda t: "\n".join(
         f"[Page {n}]\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    "a “Page 12” line over each of the scan's pages": lambda t: "\n\n".join(
+        f"Page {n}\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    "a line of the export's address and “12/470” over each page": lambda t: "\n\n".join(
+        f"https://example.org/scans/works5 {n}/{t.count(chr(10) * 2) + 1}\n{page}"
+        for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     # of two variations at once, each read right alone:
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
