@@ -163,6 +163,9 @@ VARIATIONS = {
         f"https://example.org/scans/works5 {n}/{t.count(chr(10) * 2) + 1}\n{page}"
         for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     "a blank line after every line": lambda t: t.replace("\n", "\n\n").encode(),
+    "folios and sections' numerals printed with a full stop": lambda t: re.sub(
+        r"(?m)^([IVX]{1,4}) ?$", r"\1.", re.sub(
+            r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? (?:\d{1,3}|[IVXL]+)) ?$", r"\1.", t)).encode(),
     # of two variations at once, each read right alone:
     "a blank line after every line, form feeds between pages": lambda t: t.replace(
         "\n\n", "\n\f").replace("\n", "\n\n").encode(),
@@ -171,6 +174,8 @@ VARIATIONS = {
     "entries": lambda t: VARIATIONS["no running heads, the folios alone at the foot"](
         _in_contents(t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c))),
     # the notes' first head after their title misread; a work's one recto head misread
+    "folios on the outer edge, printed with a full stop": lambda t: _verso_heads(
+        t, lambda m: f"{m[2]}. {m[1]}" if m[2] else m[1]).encode(),
     "folios on the outer edge, a letter of some running heads misread": lambda t:
         _heads_misread(VARIATIONS["folios on the outer edge"](t).decode()).encode(),
     # a page of its folio alone, over the blank line: no text to run on from (IndexError)
