@@ -162,12 +162,23 @@ VARIATIONS = {
         for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     "a page-break line in place of the blank line": lambda t: "\n".join(
         f"[Page {n}]\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    "a line of the export's address and “12/470” over each page": lambda t: "\n\n".join(
+        f"https://example.org/scans/works5 {n}/{t.count(chr(10) * 2) + 1}\n{page}"
+        for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    "a blank line after every line": lambda t: t.replace("\n", "\n\n").encode(),
+    "folios and sections' numerals printed with a full stop": lambda t: re.sub(
+        r"(?m)^([IVX]{1,4}) ?$", r"\1.", re.sub(
+            r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? (?:\d{1,3}|[IVXL]+)) ?$", r"\1.", t)).encode(),
     # of two variations at once, each read right alone:
+    "a blank line after every line, form feeds between pages": lambda t: t.replace(
+        "\n\n", "\n\f").replace("\n", "\n\n").encode(),
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
     "entries": lambda t: VARIATIONS["no running heads, the folios alone at the foot"](
         _in_contents(t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c))),
     # the notes' first head after their title misread; a work's one recto head misread
+    "folios on the outer edge, printed with a full stop": lambda t: _verso_heads(
+        t, lambda m: f"{m[2]}. {m[1]}" if m[2] else m[1]).encode(),
     "folios on the outer edge, a letter of some running heads misread": lambda t:
         _heads_misread(VARIATIONS["folios on the outer edge"](t).decode()).encode(),
     # a page of its folio alone, over the blank line: no text to run on from (IndexError)
@@ -184,6 +195,16 @@ HEADLESS = {"no running heads, the folios alone at the top",
             "no running heads, the folios alone at the foot, pages cut in two",
             "no running heads, the folios alone at the foot, the contents' pages below their "
             "entries"}
+
+
+def _spaced_inside(text: str) -> str:
+    """Every sixth page with a line of spaces between its fifth and sixth lines of text."""
+    pages = text.split("\n\n")
+    for k, page in enumerate(pages):
+        lines = page.split("\n")
+        if k % 6 == 3 and len(lines) > 6 and lines[4].strip() and lines[5].strip():
+            pages[k] = "\n".join([*lines[:5], "  ", *lines[5:]])
+    return "\n\n".join(pages)
 
 
 def _blank_versos(text: str) -> str:
@@ -419,6 +440,12 @@ def _reads_as(book: Book, original: Book, named: bool = True) -> None:
     assert [(i * named, t) for i, t in footnotes(book)] == \
         [(i * named, t) for i, t in footnotes(original)]
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied
+
+
+def test_a_line_of_spaces_inside_a_block_is_no_page_break():
+    """A line of spaces the OCR read between two lines of a page's text goes (the
+    white-space lines that break all pages stay breaks: a variation above)."""
+    assert normalise(_spaced_inside(RAW)) == normalise(RAW)
 
 
 def test_a_volume_without_a_chronicle_reads_as_the_rest(original, tmp_path, octavo_warnings):

@@ -5,9 +5,12 @@ go, tabs and the odd spaces (no-break, thin, figure …) become plain spaces, a 
 spaces between words one (an OCR's wide gap), trailing white space goes, and a form
 feed is a page break like a blank line.  What a reader sees is then the same for a text
 saved on Windows, trimmed by an editor or paged with form feeds; a line of white space
-is a blank line.  A soft hyphen ending a line is the hyphen it printed as (a PDF's text
-keeps it so), as is ``¬`` where it stands only at line ends (some OCR marks hyphens so),
-and ligatures (``ﬁ``, ``ﬂ``) are their letters.
+is a blank line, but for one inside a block of lines in a text that breaks its pages
+with empty lines (a space the OCR read there).  A text with a blank line after every
+line (some exports set so) has its line ends halved.
+A soft hyphen ending a line is the hyphen it printed as (a PDF's text keeps it so), as
+is ``¬`` where it stands only at line ends (some OCR marks hyphens so), and ligatures
+(``ﬁ``, ``ﬂ``) are their letters.
 Text that was UTF-8 read as Windows-1252 or Latin-1 somewhere on its way (``Partyâ€™s``)
 is mended (ftfy) before all that.  The page-break lines some exports write
 (``--- Page 12 ---``) are blank lines (``pagemarks``).
@@ -15,6 +18,7 @@ is mended (ftfy) before all that.  The page-break lines some exports write
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -38,6 +42,8 @@ _MOJIBAKE = re.compile("[\u00c2-\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0
                        "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
                        "\u2026\u2030\u2039\u203a\u20ac\u2122]{1,2}")
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
+DOUBLED = 20  # one line in so many may run on to the next in a text of doubled line ends
+# (a page's first line under a head an export set without its blank line)
 MOJIBAKE_SHARE = 0.5  # of the text's non-ASCII letters in such pairs: a double encoding
 
 
@@ -73,7 +79,35 @@ def normalise(text: str) -> str:
         text = _GAPS.sub(" ", text)
     if "\f" in text:
         text = re.sub(r" *\n? *\f *\n?", "\n\n", text)
-    return "\n".join(line.rstrip(" ") for line in text.split("\n"))  # no trailing spaces
+    lines = text.split("\n")
+    stray = _stray_spaces(lines)
+    return _halved("\n".join(line.rstrip(" ") for k, line in enumerate(lines)
+                             if k not in stray))  # no trailing spaces
+
+
+def _stray_spaces(lines: list[str]) -> set[int]:
+    """The lines of white space alone between two lines of text, where the text breaks
+    its pages with empty lines more often than with such lines: a space the OCR read inside
+    a block, not a page break."""
+    spaces = {k for k in range(1, len(lines) - 1) if lines[k] and not lines[k].strip()
+              and lines[k - 1].strip() and lines[k + 1].strip()}
+    empty = sum(not line and bool(before.strip()) for before, line in itertools.pairwise(lines))
+    return spaces if len(spaces) < empty else set()
+
+
+def _halved(text: str) -> str:
+    """``text`` with its line ends halved where it sets a blank line after every line (as
+    some exports do): hardly a line runs on to the next, and the runs of two blank lines
+    or more (the pages' breaks, doubled) part pages of a page's length at most."""
+    lines = text.count("\n") + 1
+    if lines < pagemarks.PAGE or text.count("\n\n") < lines / 3:  # (quick: most lines not)
+        return text
+    texts = len(re.findall(r"(?m)^.*\S.*$", text))
+    run_on = len(re.findall(r"(?m)^.*\S.*\n.*\S", text))
+    breaks = len(re.findall(r"\n{3,}", text))
+    if run_on * DOUBLED > texts or breaks * pagemarks.PAGE < texts:
+        return text
+    return re.sub(r"\n+", lambda m: "\n" * ((len(m[0]) + 1) // 2), text)
 
 
 def _holds(text: str, chars: str) -> bool:

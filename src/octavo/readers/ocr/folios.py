@@ -22,6 +22,9 @@ FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or
 _DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
                       rf"(?P=dash)(?P=dash)?|(?:Page|PAGE|p\.)\s*(?P<b>{FOLIO.pattern})"
                       rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
+# a folio some prints end with a full stop (``15.``), alone in figures only: ``I.`` alone
+# is a section's numeral; beside a head a roman one too (``PREFACE XIII.``: ``heads``)
+_STOPPED = re.compile(r"(?P<d>\d{1,3})\.")
 PRINTED = rf"{FOLIO.pattern}|{_DRESSED.pattern}"  # a folio as a line prints it
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 SPLIT = 2  # pages a scan's text may have cut in two between two folios
@@ -32,8 +35,10 @@ REACH = 40  # how many candidates back a run may pass over (misread or stray num
 
 
 def plain(printed: str) -> str:
-    """The folio a line prints, bare or dressed (``— 15 —``, ``Page 15``: ``15``), a roman
-    one in capitals (``xiv``: ``XIV``); "" if the line is none."""
+    """The folio a line prints, bare or dressed (``— 15 —``, ``Page 15``, ``15.``: ``15``),
+    a roman one in capitals (``xiv``: ``XIV``); "" if the line is none."""
+    if m := _STOPPED.fullmatch(printed):
+        return m["d"]
     m = FOLIO.fullmatch(printed) or _DRESSED.fullmatch(printed)
     return (m["a"] or m["b"] or m["c"] if m.groups() else m[0]).upper() if m else ""
 

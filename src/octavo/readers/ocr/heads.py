@@ -30,8 +30,9 @@ _SOME = rf"(?=[\d{DIGIT_LIKE}]{{2,3}}\b)[{DIGIT_LIKE}]*\d[\d{DIGIT_LIKE}]*"  # `
 _READ = rf"{_SOME}|[{DIGIT_LIKE}]"
 _MISREAD = (rf"{_SOME}|(?<=\S\S\s)[{DIGIT_LIKE}]"
             rf"|[-–—]\s*(?:{_READ})\s*[-–—]|\[\s*(?:{_READ})\s*\]")
-_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})$")
-_FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\s+(?P<text>\S.*)$")
+# beside a head a folio may end with a full stop (``NOTES 24.``, ``XIII. PREFACE``)
+_HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})\.?$")
+_FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\.?\s+(?P<text>\S.*)$")
 # ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones
 # inside; a place in brackets after it (``(Cracow)``)
 _TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* \(?[A-Z][\w.,:’'-]*\)?)*")
