@@ -162,6 +162,10 @@ VARIATIONS = {
         for n, page in enumerate(t.split("\n\n"), 1)).encode(),
     "a page-break line in place of the blank line": lambda t: "\n".join(
         f"[Page {n}]\n{page}" for n, page in enumerate(t.split("\n\n"), 1)).encode(),
+    # (the corrections, written with the scan's stand-ins, match the text's quotes)
+    "typographic quotes and dashes, no stand-ins": lambda t: t.translate(
+        str.maketrans("³²¹‹", "“”’—")).encode(),
+    "other stand-ins for the quotes": lambda t: t.translate(str.maketrans("³²¹", "«»`")).encode(),
     # of two variations at once, each read right alone:
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
