@@ -169,6 +169,10 @@ VARIATIONS = {
     "folios and sections' numerals printed with a full stop": lambda t: re.sub(
         r"(?m)^([IVX]{1,4}) ?$", r"\1.", re.sub(
             r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? (?:\d{1,3}|[IVXL]+)) ?$", r"\1.", t)).encode(),
+    # (the corrections, written with the scan's stand-ins, match the text's quotes)
+    "typographic quotes and dashes, no stand-ins": lambda t: t.translate(
+        str.maketrans("³²¹‹", "“”’—")).encode(),
+    "other stand-ins for the quotes": lambda t: t.translate(str.maketrans("³²¹", "«»`")).encode(),
     # of two variations at once, each read right alone:
     "a blank line after every line, form feeds between pages": lambda t: t.replace(
         "\n\n", "\n\f").replace("\n", "\n\n").encode(),

@@ -105,3 +105,12 @@ def test_a_layout_page_spans_made_is_handed_over_once():
     again = pages.layout(PAGES)
     assert handed is not again and handed.pages == again.pages
     assert {p.folio: p.span for p in again.pages if p.folio} == spans
+
+
+def test_a_fix_matches_whatever_quotes_the_text_has():
+    """A find written with the scan's stand-ins (``People¹s``) matches a text with other
+    stand-ins, straight or typographic quotes, and puts the text's own back."""
+    fix = corrections.Fix("the People¹s ³Commissar.²", "the People¹s ³Commissar²")
+    for quotes in ("¹³²", "’“”", "'\"\"", "`«»"):
+        text = "of the People{}s {}Commissar.{} of".format(*quotes)
+        assert corrections.apply(text, [fix]) == text.replace(".", "")
