@@ -166,6 +166,10 @@ VARIATIONS = {
     "typographic quotes and dashes, no stand-ins": lambda t: t.translate(
         str.maketrans("³²¹‹", "“”’—")).encode(),
     "other stand-ins for the quotes": lambda t: t.translate(str.maketrans("³²¹", "«»`")).encode(),
+    # a number glued to a title of one line that links to no note (a marker misread, or
+    # its note's page misprinted): no word of the title
+    "a stray note marker glued to two works' titles": lambda t: re.sub(
+        r"(?m)(?<=\n\n)(TO PRAVDA|THE PROSPECTS) $", "\\g<1>7 ", t).encode(),
     # of two variations at once, each read right alone:
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
@@ -477,6 +481,7 @@ def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     text = " ".join(blocks(book))
     assert "DIGITAL REPRINT" not in text and "L E N I N" not in text
     assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]  # no TOML, no title
+
 
 
 # ---------------------------------------------------------------- generated volumes
