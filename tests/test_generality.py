@@ -170,6 +170,11 @@ VARIATIONS = {
     # its note's page misprinted): no word of the title
     "a stray note marker glued to two works' titles": lambda t: re.sub(
         r"(?m)(?<=\n\n)(TO PRAVDA|THE PROSPECTS) $", "\\g<1>7 ", t).encode(),
+    # the words of the heads parted by no more space than their letters: parted again by
+    # the contents' words (the works' ids and short titles are the heads')
+    "heads letter-spaced, one space between words as between letters": lambda t: _verso_heads(
+        _heads_changed(t, lambda head, folio, rest: f"{_spaced(head)} {folio}\n{rest}"),
+        lambda m: "J . V . S T A L I N" + (f" {m[2]}" if m[2] else "")).encode(),
     # of two variations at once, each read right alone:
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
@@ -192,6 +197,14 @@ HEADLESS = {"no running heads, the folios alone at the top",
             "no running heads, the folios alone at the foot, pages cut in two",
             "no running heads, the folios alone at the foot, the contents' pages below their "
             "entries"}
+
+
+def _spaced(head: str) -> str:
+    """A head in capitals letter-spaced with one space between its words as between its
+    letters (``O U R D I S A G R E E M E N T S``); a roman numeral's, or a letter-spaced
+    one's, as it is."""
+    return head if " " not in head.strip() or re.search(r"\b[A-Z] [A-Z]\b|[IVX]$", head) \
+        else " ".join(head.replace(" ", ""))
 
 
 def _blank_versos(text: str) -> str:
@@ -482,6 +495,14 @@ def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     assert "DIGITAL REPRINT" not in text and "L E N I N" not in text
     assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]  # no TOML, no title
 
+
+def test_an_author_letter_spaced_with_its_stops_is_learnt(tmp_path, octavo_warnings):
+    """``V . I . L E N I N``: the versos' head and the author, its initials closed up."""
+    source = tmp_path / "copy.ocr.txt"
+    source.write_text(_verso_heads(RAW, lambda m: "V . I . L E N I N" + (
+        f" {m[2]}" if m[2] else "")), encoding="utf-8")
+    assert read_book(Source(source)).meta.author == "V. I. Lenin"
+    assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]
 
 
 # ---------------------------------------------------------------- generated volumes
