@@ -860,3 +860,16 @@ def test_a_text_with_no_pages_says_so_and_one_with_folios_alone_is_read(tmp_path
                              "form feeds, 0 with a page number at the head or foot that rises "
                              "from page to page"]
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]", "[s-006]"}
+
+
+def test_the_volume_with_no_blank_lines_is_refused_saying_why(tmp_path, octavo_warnings):
+    """No blank line between pages (nor anywhere): refused (exit 12), the one-line reason
+    saying a block holds as many lines as pages do."""
+    source = tmp_path / "flat.ocr.txt"
+    source.write_text(re.sub(r"\n\s*\n", "\n", RAW), encoding="utf-8")
+    run = octavo("build", source, "--out", tmp_path / "out")
+    assert run.code == 12, run
+    assert [line for line in run.stderr if re.search(
+        r"no pages: 1 blocks of lines .*; one holds \d+ lines, pages' worth: no blank line "
+        r"parts the pages \[f-101\]$", line)], run.stderr
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]"}
