@@ -173,6 +173,15 @@ VARIATIONS = {
     "typographic quotes and dashes, no stand-ins": lambda t: t.translate(
         str.maketrans("³²¹‹", "“”’—")).encode(),
     "other stand-ins for the quotes": lambda t: t.translate(str.maketrans("³²¹", "«»`")).encode(),
+    # a number glued to a title of one line that links to no note (a marker misread, or
+    # its note's page misprinted): no word of the title
+    "a stray note marker glued to two works' titles": lambda t: re.sub(
+        r"(?m)(?<=\n\n)(TO PRAVDA|THE PROSPECTS) $", "\\g<1>7 ", t).encode(),
+    # the words of the heads parted by no more space than their letters: parted again by
+    # the contents' words (the works' ids and short titles are the heads')
+    "heads letter-spaced, one space between words as between letters": lambda t: _verso_heads(
+        _heads_changed(t, lambda head, folio, rest: f"{_spaced(head)} {folio}\n{rest}"),
+        lambda m: "J . V . S T A L I N" + (f" {m[2]}" if m[2] else "")).encode(),
     # of two variations at once, each read right alone:
     "a blank line after every line, form feeds between pages": lambda t: t.replace(
         "\n\n", "\n\f").replace("\n", "\n\n").encode(),
@@ -209,6 +218,14 @@ def _spaced_inside(text: str) -> str:
         if k % 6 == 3 and len(lines) > 6 and lines[4].strip() and lines[5].strip():
             pages[k] = "\n".join([*lines[:5], "  ", *lines[5:]])
     return "\n\n".join(pages)
+
+
+def _spaced(head: str) -> str:
+    """A head in capitals letter-spaced with one space between its words as between its
+    letters (``O U R D I S A G R E E M E N T S``); a roman numeral's, or a letter-spaced
+    one's, as it is."""
+    return head if " " not in head.strip() or re.search(r"\b[A-Z] [A-Z]\b|[IVX]$", head) \
+        else " ".join(head.replace(" ", ""))
 
 
 def _blank_versos(text: str) -> str:
@@ -504,6 +521,15 @@ def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     text = " ".join(blocks(book))
     assert "DIGITAL REPRINT" not in text and "L E N I N" not in text
     assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]  # no TOML, no title
+
+
+def test_an_author_letter_spaced_with_its_stops_is_learnt(tmp_path, octavo_warnings):
+    """``V . I . L E N I N``: the versos' head and the author, its initials closed up."""
+    source = tmp_path / "copy.ocr.txt"
+    source.write_text(_verso_heads(RAW, lambda m: "V . I . L E N I N" + (
+        f" {m[2]}" if m[2] else "")), encoding="utf-8")
+    assert read_book(Source(source)).meta.author == "V. I. Lenin"
+    assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]
 
 
 # ---------------------------------------------------------------- generated volumes
@@ -861,3 +887,16 @@ def test_a_text_with_no_pages_says_so_and_one_with_folios_alone_is_read(tmp_path
                              "form feeds, 0 with a page number at the head or foot that rises "
                              "from page to page"]
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]", "[s-006]"}
+
+
+def test_the_volume_with_no_blank_lines_is_refused_saying_why(tmp_path, octavo_warnings):
+    """No blank line between pages (nor anywhere): refused (exit 12), the one-line reason
+    saying a block holds as many lines as pages do."""
+    source = tmp_path / "flat.ocr.txt"
+    source.write_text(re.sub(r"\n\s*\n", "\n", RAW), encoding="utf-8")
+    run = octavo("build", source, "--out", tmp_path / "out")
+    assert run.code == 12, run
+    assert [line for line in run.stderr if re.search(
+        r"no pages: 1 blocks of lines .*; one holds \d+ lines, pages' worth: no blank line "
+        r"parts the pages \[f-101\]$", line)], run.stderr
+    assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]"}

@@ -16,7 +16,7 @@ from .contents import Entry
 from .find import Found, find_title, similar
 from .lines import is_dated
 from .structure import Structure
-from .titles import mend, normalise, title_case
+from .titles import mend, normalise, title_case, unmarked
 
 TARGETS = ("preface", "work", "part", "group", "appendix")
 
@@ -117,7 +117,7 @@ def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
 def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:
     """The title as the work's heading words it, and as the contents does if otherwise
     (``Greeting to …`` over the text, ``Greetings to …`` in the contents)."""
-    printed = " ".join(plain(b) for b in blocks)
+    printed = unmarked(" ".join(plain(b) for b in blocks))
     listed = title_case(mend(entry.title, printed))
     if normalise(listed) == normalise(printed):
         return listed, ""

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from ...findings import STRUCTURE_MISSING, report
+from ...pagemarks import PAGE  # the most lines a page holds
 from . import contents
 from .closing import signer
 from .heads import is_capitals
@@ -104,9 +105,12 @@ def check(st: Structure) -> None:
     report("f-004", f"the author: “{st.author or 'unknown'}”, from {st.author_from}")
     report("f-005", f"the lines measured as set {SET_IN[layout.face]}")
     if len(numbered) < MIN_PAGES:
+        longest = max((len(p.lines) for p in layout.pages), default=0)
         report(STRUCTURE_MISSING, f"no pages: {len(layout.pages)} blocks of lines between "
                f"blank lines or form feeds, {len(numbered)} with a page number at the head "
-               "or foot that rises from page to page")
+               "or foot that rises from page to page" + (
+                   f"; one holds {longest} lines, pages' worth: no blank line parts the pages"
+                   if longest > 2 * PAGE else ""))
     if len(numbered) >= MIN_PAGES and not contents.contents_lines(layout.pages):
         report(STRUCTURE_MISSING, "no contents list: no page opens with “CONTENTS” or is "
                f"headed so, among {len(layout.pages)} pages")

@@ -7,6 +7,7 @@ head the print sets most often over its pages, else by its title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -34,8 +35,9 @@ def head_between(st: Structure, first_page: str, last_page: str, title: str = ""
         return ""
     heads = Counter(head for folio, head in st.rectos if first <= folio <= last)
     words = set(title.casefold().split())
-    return title_case(_read_back(max(heads, key=lambda h: (
-        heads[h], sum(w in words for w in h.casefold().split()))), words)) if heads else ""
+    return title_case(_parted(_read_back(max(heads, key=lambda h: (
+        heads[h], sum(w in words for w in h.casefold().split()))), words), st.title_words)) \
+        if heads else ""
 
 
 def _read_back(head: str, words: set[str]) -> str:
@@ -43,6 +45,31 @@ def _read_back(head: str, words: set[str]) -> str:
     ``F0RMATION``, ``STALlN``) read as the word of the title (``words``) it misreads."""
     return " ".join(next((w.upper() for w in words if misread(word.casefold(), w)), word)
                     if _MISREAD.search(word) else word for word in head.split())
+
+
+def _parted(head: str, words: set[str]) -> str:
+    """A head whose words the print letter-spaced with no more space between them than
+    between their letters (``T H E P R O S P E C T S``: ``THEPROSPECTS``), parted into
+    the fewest of the contents' title words (``words``) it runs together (``THE
+    PROSPECTS``), its stops and brackets kept (``R. C. P. ( B. )``: ``R.C.P.(B.)``)."""
+    at = [k for k, c in enumerate(head) if c.isalnum() or c in "’'"]  # what words hold
+    folded = "".join(head[k] for k in at).casefold()
+    if all(_key(word) in words or not _key(word) for word in head.split()) or \
+            len(folded) != len(at):
+        return head
+    best: list[list[int] | None] = [[]] + [None] * len(folded)  # the cuts of each prefix
+    for end in range(1, len(folded) + 1):
+        best[end] = min(([*cuts, end] for start in range(end) if (cuts := best[start])
+                         is not None and folded[start:end] in words), key=len, default=None)
+    if not (cuts := best[-1]):
+        return head
+    bounds = [0, *(at[cut] for cut in cuts[:-1]), len(head)]
+    return " ".join(head[a:b].replace(" ", "") for a, b in itertools.pairwise(bounds))
+
+
+def _key(word: str) -> str:
+    """A word as the contents' words are kept: its letters, digits and apostrophes."""
+    return re.sub(r"[^\w’']", "", word).casefold()
 
 
 def short_title(st: Structure, work: Work) -> str:
@@ -53,6 +80,8 @@ def name_works(st: Structure) -> None:
     """Ids for the works of the contents, taken before any section's: a work's from its
     running head (the print's short name for it), a part's from its own title."""
     st.rectos = recto_heads(st)
+    st.title_words = {_key(word) for top in st.entries for e in top.walk()
+                      for word in e.title.split()}
     for n, entry in enumerate(st.entries):
         following = next((e.page for e in st.entries[n + 1:] if e.page.isdigit()), "")
         last = str(int(following) - 1) if following else ""

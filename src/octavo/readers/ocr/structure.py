@@ -30,6 +30,7 @@ class Structure:
     ids: IdAllocator = field(default_factory=IdAllocator)
     work_ids: dict[int, str] = field(default_factory=dict)  # by id() of the contents entry
     rectos: list[tuple[int, str]] = field(default_factory=list)  # (folio, head) of rectos
+    title_words: set[str] = field(default_factory=set)  # the contents' words, casefolded
     body: list[Block] = field(default_factory=list)
     works: list[Work] = field(default_factory=list)
 

@@ -51,9 +51,19 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+_GLUED_MARKER = re.compile(r"(?<=[A-Za-z.)])\d{1,3}\b")  # a number glued to a word's end
+
+
+def unmarked(text: str) -> str:
+    """A title's text without the note markers glued to its words (``THE TASKS OF THE
+    DAY1``: one no note was linked to, on another page than its note says)."""
+    return _GLUED_MARKER.sub("", text)
+
+
 def normalise(text: str) -> list[str]:
-    """The words of a title in lower case, letters and digits only, for matching."""
-    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    """The words of a title in lower case, letters and digits only, for matching; a note's
+    marker glued to a word (``DAY1``, ``R.S.F.S.R.1``) dropped."""
+    return re.findall(r"[a-z0-9]+", unmarked(text).lower().replace("’", "").replace("'", ""))
 
 
 def mend(listed: str, printed: str) -> str:
