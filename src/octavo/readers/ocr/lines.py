@@ -52,7 +52,9 @@ SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
-SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
+SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
+# the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
+# No. 6,`` 0.27), the lines of its subtitles and sources from half up (set by hand between)
 SHORT = 0.9  # a line narrower than this share of the measure is short: a sentence's last
 # line, a display line, a signature; a line that runs on is wider
 
