@@ -25,7 +25,10 @@ line or two on), and how much likelier a new paragraph outlasts the lines up to 
 than the one it would cut as many lines further on; how seldom a line broken inside a word
 falls an indent short; and how short lines before a long word left whole fall (the setter
 breaks one that leaves more room: a line shorter still was an indent shorter, a paragraph's
-first).
+first).  How soon paragraphs end is counted first by the clear ends, then, the reading
+done with that count, again by the ends the reading called (``refit``: one step of
+expectation-maximisation; the clear ends alone run together the paragraphs of an end that
+left no room, and so count them too long).
 A letter-spaced word (``w o r d``) is measured whole, as it was printed.
 """
 
@@ -36,7 +39,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lines import SENTENCE_END, SHORT, line_kind, runs_on
 from .measure import space, width
@@ -45,13 +48,23 @@ from .openers import CLEAR
 SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
-MARGIN = 2  # times as many passes at sentence ends as false ones: the test is trusted
-WINDOW = 0.5  # ems either side of a line's slack: its density is counted so
-FEW = 4  # the widest first lines whose steps say how much wider an unseen one may be
-REACH = 2  # pages either side: the local measure of a page comes from these
-LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this)
-ROUNDS = 8  # the prior is found again this many times from the odds it gives
-SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets
+# Where each constant comes from:
+MARGIN = 2  # times as many passes at sentence ends as false ones: the test is trusted,
+# a pass then calls an end right two times in three at even odds, the odds at which
+# ``paragraphs`` calls an end (``EVEN``: a missed end spoils two paragraphs, a false one one)
+WINDOW = 0.5  # ems either side of a line's slack: its density is counted so (about a
+# letter's width, the step in which a line's slack comes)
+FEW = 4  # the widest first lines whose steps say how much wider an unseen one may be (the
+# fewest steps whose mean says much, all among the widest)
+REACH = 2  # pages either side: the local measure of a page comes from these (as
+# ``paragraphs.measures``' own)
+LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this;
+# the share that end levels off past the first few lines, and each length up to here is
+# still counted some hundreds of times in a volume)
+ROUNDS = 8  # the prior is found again this many times from the odds it gives (each round
+# moves it less, towards the share that gives itself back)
+SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets (a
+# length seen a handful of times keeps near the average)
 
 
 @dataclass(frozen=True)
@@ -189,19 +202,38 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     breakable, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
                        hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
-    hazard, until = _hazard(fit, lines, measures)
-    at = [0, *itertools.accumulate(map(len, pages))]
-    return Fit(local, True, false_passes, sentence_passes, prior, indent,
-               hazard, [until[a:b] for a, b in itertools.pairwise(at)], hyphened, breakable,
-               unbroken)
+    return _lengths(Fit(local, True, false_passes, sentence_passes, prior, indent,
+                        hyphened=hyphened, breakable=breakable, unbroken=unbroken),
+                    pages, measures)
 
 
-def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
-           ) -> tuple[tuple[float, ...], list[int]]:
+def refit(fit: Fit, pages: list[list[str]], measures: list[float],
+          called: set[tuple[int, int]]) -> Fit:
+    """A trusted fit learnt again (one step of expectation-maximisation): how soon the
+    volume's paragraphs end counted by the ends a reading with it called (``called``:
+    each line, by page and place, that the reading opened a paragraph with) as well as by
+    the clear ones.  An untrusted fit weighs no lengths: it is kept."""
+    return _lengths(fit, pages, measures, called) if fit.trusted else fit
+
+
+def _lengths(fit: Fit, pages: list[list[str]], measures: list[float],
+             called: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+             ) -> Fit:
+    """``fit`` with how soon paragraphs end (``_hazard``), by page."""
+    starts = [0, *itertools.accumulate(map(len, pages))]
+    opened = {starts[page] + at for page, at in called}
+    hazard, until = _hazard(fit, _lines(pages), measures, opened)
+    return replace(fit, hazard=hazard,
+                   until=[until[a:b] for a, b in itertools.pairwise(starts)])
+
+
+def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opened: set[int],
+            ) -> tuple[tuple[float, ...], list[int]]:
     """How soon the volume's paragraphs end, from those its clear ends mark off (a short
-    sentence's last line, or one with room for the next word): the share of all lines,
-    and of a paragraph's 1st, 2nd, … lines, that end one; and for each line, the lines
-    from it to the next clear end."""
+    sentence's last line, or one with room for the next word) and those a reading called
+    (``opened``: the lines it opened a paragraph with): the share of all lines, and of a
+    paragraph's 1st, 2nd, … lines, that end one; and for each line, the lines from it to
+    the next end."""
     ended: Counter[int] = Counter()  # clear ends after a paragraph's k-th line
     seen: Counter[int] = Counter()  # lines that are a paragraph's k-th
     ends: list[bool | None] = [None] * len(lines)  # a clear end; None: before a heading
@@ -213,7 +245,8 @@ def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
             continue
         ends[n], k = False, k + 1
         if after[:1].isupper() and SENTENCE_END.search(line) and (
-                width(line) < CLEAR * measures[at] or fit.passes(at, line, after)):
+                width(line) < CLEAR * measures[at] or fit.passes(at, line, after)
+                or n + 1 in opened):
             seen.update(range(1, min(k, LENGTHS) + 1))
             seen[LENGTHS] += max(k - LENGTHS, 0)
             ended[min(k, LENGTHS)] += 1
