@@ -36,7 +36,7 @@ def title():
 
 @pytest.fixture(scope="module")
 def cluster(title):
-    with Cluster(workers=1) as started:
+    with Cluster.start(workers=1) as started:
         started.warm([(str(title.source.path), title.fingerprint)])
         yield started
 
@@ -113,7 +113,7 @@ def span(seconds: float) -> tuple[float, float]:
 
 
 def test_no_more_pdf_layouts_at_once_than_allowed():
-    with Cluster(workers=2, layouts=1) as two:
+    with Cluster.start(workers=2, layouts=1) as two:
         for fmt, overlap in (("pdf", False), ("epub", True)):
             futures = [two.submit(span, 1.0, fmt=fmt, name=f"{fmt}-{i}") for i in range(2)]
             (a, b) = sorted(f.result() for f in futures)

@@ -118,7 +118,7 @@ def cluster_soon(scheduler: str | None, workers: int) -> Future[Cluster]:
     def start() -> Cluster:
         from .cluster import Cluster
 
-        cluster = Cluster(scheduler, workers, batch=True)
+        cluster = Cluster.start(scheduler, workers, batch=True)
         cluster.warm([])
         return cluster
 

@@ -1,8 +1,8 @@
 """Builds on Dask distributed: a cluster embedded in the command, or an existing one.
 
-``Cluster(workers=N)`` starts a local cluster inside the process: N worker processes of one
-thread each (a layout holds the GIL the whole time), listening on 127.0.0.1 only.
-``Cluster("tcp://HOST:8786")`` sends the same tasks to a running ``dask scheduler``; its
+``Cluster.start(workers=N)`` starts a local cluster inside the process: N worker processes of
+one thread each (a layout holds the GIL the whole time), listening on 127.0.0.1 only.
+``Cluster.start("tcp://HOST:8786")`` sends the same tasks to a running ``dask scheduler``; its
 workers need octavo installed and, for orders by source (the web service), the library's
 files at the same paths. Either way a task's result (an output's bytes) comes back here, so
 no worker writes into the caller's folders.
@@ -104,32 +104,38 @@ def _warm(sources: list[tuple[str, str]]) -> None:
 class Cluster:
     """A Dask client on an embedded local cluster or on an existing scheduler."""
 
-    def __init__(self, scheduler: str | None = None, workers: int = 1,
-                 layouts: int | None = None, batch: bool = False) -> None:
-        """``batch``: the embedded cluster's workers end with a batch (BATCH_THRESHOLDS)."""
+    def __init__(self, client: Client, local: LocalCluster | None = None,
+                 layouts: int | None = None) -> None:
+        """A cluster already started (``start``): its client, and its local cluster if
+        embedded; ``layouts``: the most PDF layouts at once, if limited."""
+        self.client, self.local, self.layouts = client, local, layouts
+
+    @classmethod
+    def start(cls, scheduler: str | None = None, workers: int = 1,
+              layouts: int | None = None, batch: bool = False) -> Cluster:
+        """Connect to ``scheduler`` (waiting for a worker), or start an embedded cluster of
+        ``workers`` processes; ``batch``: its workers end with a batch (BATCH_THRESHOLDS)."""
         logging.getLogger("distributed").setLevel(logging.ERROR)  # octavo reports failures
-        self.local = None
         if scheduler:
             try:
-                self.client = Client(scheduler, timeout=CONNECT_SECONDS)
+                client = Client(scheduler, timeout=CONNECT_SECONDS)
             except (OSError, ValueError) as exc:
                 raise ClusterError(f"cannot reach the Dask scheduler: {exc}", scheduler) from None
             try:
-                self.client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+                client.wait_for_workers(1, timeout=CONNECT_SECONDS)
             except TimeoutError:
-                self.client.close()
+                client.close()
                 raise ClusterError(f"no worker joined in {CONNECT_SECONDS} s", scheduler) from None
-        else:
-            dask.config.set(EMBEDDED)
-            worker_server.start()  # unless a batch started it already (batch.cluster_soon)
-            # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1
-            self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                      host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                                      silence_logs=logging.ERROR,
-                                      plugins=(_Collector(BATCH_THRESHOLDS if batch
-                                                          else COLLECTOR_THRESHOLDS),))
-            self.client = Client(self.local)
-        self.layouts = layouts
+            return cls(client, layouts=layouts)
+        dask.config.set(EMBEDDED)
+        worker_server.start()  # unless a batch started it already (batch.cluster_soon)
+        # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1
+        local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                             host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                             silence_logs=logging.ERROR,
+                             plugins=(_Collector(BATCH_THRESHOLDS if batch
+                                                 else COLLECTOR_THRESHOLDS),))
+        return cls(Client(local), local, layouts)
 
     @property
     def threads(self) -> int:

@@ -80,7 +80,7 @@ def serve(library: Path, host: str, port: int, scheduler: str | None, workers: i
         raise SourceError("is not a folder of sources", library)
     books = Library(library)
     titles = books.titles()
-    with Cluster(scheduler, workers, pdf_layouts) as cluster:
+    with Cluster.start(scheduler, workers, pdf_layouts) as cluster:
         cluster.in_background()
         cluster.warm([(str(t.source.path), t.fingerprint) for t in titles if t.book])
         jobs = Jobs(cluster, Store(cache_dir or tree_folder() / "pamphlets", cache_limit), queue,
