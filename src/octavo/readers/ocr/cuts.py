@@ -20,7 +20,10 @@ if TYPE_CHECKING:
     from .pages import Page
 
 TITLE_LINES = 3  # the lines a title on a page's top runs to, that a running head repeats
-NEAR = 5  # pages either side whose lengths tell how many lines a full page holds
+# (26 of the sample's 32 titles on a page's top run to three lines or fewer, and a head
+# repeats a title's opening words)
+NEAR = 5  # pages either side whose lengths tell how many lines a full page holds (a spread
+# and the pages beside it: short pages, a work's last or a part of a cut one, come singly)
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
 _ENDED = re.compile(rf"[.!?:;]\S{{0,3}}$|{CITED}$")
 _ENTRY = re.compile(r"(\d{1,3}) (?=\S)")  # a numbered entry's first line (an endnote's)

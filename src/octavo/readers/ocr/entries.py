@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from .pages import Page
 
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
-SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete
-NUMBER = 3  # letters a title may run past its entry's: its endnote's number
+SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (a
+# letter or two lost to a speck or a smudge; more, and it is likelier another title)
+NUMBER = 3  # letters a title may run past its entry's: its endnote's number (up to three
+# digits: a volume's notes run to the hundreds, the sample's to 86)
 FEW_LETTERS = 4  # a head names something in as many (``heads.MIN_LETTERS``): so may a
 # title's first line
 

@@ -53,6 +53,9 @@ GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends th
 NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure
+# (the sample's signatures run to a fifth of it, its one-line sources to a third, the
+# longest, ``Petrogradskaya Pravda, No. 25``, to 0.59; a text's last line may be shorter
+# still, but ends a sentence)
 SHORT = 0.9  # a line narrower than this share of the measure is short: a sentence's last
 # line, a display line, a signature; a line that runs on is wider
 

