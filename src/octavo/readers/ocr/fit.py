@@ -25,10 +25,9 @@ line or two on), and how much likelier a new paragraph outlasts the lines up to 
 than the one it would cut as many lines further on; how seldom a line broken inside a word
 falls an indent short; and how short lines before a long word left whole fall (the setter
 breaks one that leaves more room: a line shorter still was an indent shorter, a paragraph's
-first).  How soon paragraphs end is counted first by the clear ends, then, the reading
-done with that count, again by the ends the reading called (``refit``: one step of
-expectation-maximisation; the clear ends alone run together the paragraphs of an end that
-left no room, and so count them too long).
+first).  The lines to the next end are counted first by the clear ends, then, the reading
+done, again with the ends it called too (``refit``: one step of expectation-maximisation;
+the clear ends alone pass over an end that left no room, and so count too far).
 A letter-spaced word (``w o r d``) is measured whole, as it was printed.
 """
 
@@ -202,29 +201,27 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     breakable, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
                        hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
-    return _lengths(Fit(local, True, false_passes, sentence_passes, prior, indent,
-                        hyphened=hyphened, breakable=breakable, unbroken=unbroken),
-                    pages, measures)
+    starts = [0, *itertools.accumulate(map(len, pages))]
+    hazard, until = _hazard(fit, lines, measures, set())
+    return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
+               [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
+               unbroken)
 
 
 def refit(fit: Fit, pages: list[list[str]], measures: list[float],
           called: set[tuple[int, int]]) -> Fit:
-    """A trusted fit learnt again (one step of expectation-maximisation): how soon the
-    volume's paragraphs end counted by the ends a reading with it called (``called``:
-    each line, by page and place, that the reading opened a paragraph with) as well as by
-    the clear ones.  An untrusted fit weighs no lengths: it is kept."""
-    return _lengths(fit, pages, measures, called) if fit.trusted else fit
-
-
-def _lengths(fit: Fit, pages: list[list[str]], measures: list[float],
-             called: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
-             ) -> Fit:
-    """``fit`` with how soon paragraphs end (``_hazard``), by page."""
+    """A trusted fit learnt again (one step of expectation-maximisation): the lines from
+    each line to the next end, counted by the ends a reading with it called (``called``:
+    each line, by page and place, the reading opened a paragraph with) as well as by the
+    clear ones.  How soon paragraphs end stays as the clear ends count it: counted again by
+    ends its own odds called, it leans to itself (seeds 1-30 lost a paragraph more).  An
+    untrusted fit weighs no lengths: it is kept."""
+    if not fit.trusted:
+        return fit
     starts = [0, *itertools.accumulate(map(len, pages))]
     opened = {starts[page] + at for page, at in called}
-    hazard, until = _hazard(fit, _lines(pages), measures, opened)
-    return replace(fit, hazard=hazard,
-                   until=[until[a:b] for a, b in itertools.pairwise(starts)])
+    until = _hazard(fit, _lines(pages), measures, opened)[1]
+    return replace(fit, until=[until[a:b] for a, b in itertools.pairwise(starts)])
 
 
 def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opened: set[int],
