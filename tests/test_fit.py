@@ -18,7 +18,7 @@ import pytest
 from volumegen import Options, generate, sampled
 
 from octavo.normalise import normalise
-from octavo.readers.ocr import charmap, fit, footnotes, pages, paragraphs
+from octavo.readers.ocr import charmap, faces, fit, footnotes, measure, pages, paragraphs, words
 from octavo.readers.ocr.cohesion import Cohesion
 from octavo.readers.ocr.measure import space
 from octavo.sources import Source, read_book
@@ -192,3 +192,30 @@ def test_the_fit_test_finds_paragraph_ends_the_widths_alone_miss(seed, tmp_path,
     without = _read_back(want, _paragraphs(volume.text, tmp_path / "again"))
     assert with_fit > without + 0.05, (with_fit, without)
 
+
+
+def test_a_trusted_fit_learnt_again_from_the_ends_it_called_reads_more_paragraphs(
+        tmp_path, monkeypatch):
+    """The clear ends alone pass over an end that left no room: counted again with the
+    ends a first reading called, the lines to the next end are as near or nearer, and a
+    volume drawn at random reads back a paragraph more; the real scan's fit, untrusted, is
+    kept as it is."""
+    volume = generate(sampled(18))
+    bodies = _bodies(volume.text)
+    with measure.using(faces.learn(bodies)):  # (the face the volume was set in)
+        learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
+        vocab = words.Vocabulary([line for page in bodies for line in page.lines])
+        called = paragraphs.joined(bodies, vocab, learnt).called
+        again = fit.refit(learnt.fit, paragraphs.running_text(bodies), learnt.measures,
+                          called)
+    pairs = [(a, b) for x, y in zip(learnt.fit.until, again.until, strict=True)
+             for a, b in zip(x, y, strict=True)]
+    assert all(b <= a for a, b in pairs) and any(b < a for a, b in pairs)
+    want = [t for w in volume.works for t in w.texts()]
+    refitted = _read_back(want, _paragraphs(volume.text, tmp_path))
+    monkeypatch.setattr(fit, "refit", lambda learnt, *_: learnt)
+    (tmp_path / "again").mkdir()
+    assert refitted > _read_back(want, _paragraphs(volume.text, tmp_path / "again"))
+    real = _bodies(VOLUME.read_text(encoding="utf-8"))
+    untrusted = _learnt(VOLUME.read_text(encoding="utf-8"))
+    assert fit.refit(untrusted, paragraphs.running_text(real), [], {(0, 1)}) is untrusted

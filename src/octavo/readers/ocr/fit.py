@@ -25,7 +25,9 @@ line or two on), and how much likelier a new paragraph outlasts the lines up to 
 than the one it would cut as many lines further on; how seldom a line broken inside a word
 falls an indent short; and how short lines before a long word left whole fall (the setter
 breaks one that leaves more room: a line shorter still was an indent shorter, a paragraph's
-first).
+first).  The lines to the next end are counted first by the clear ends, then, the reading
+done, again with the ends it called too (``refit``: one step of expectation-maximisation;
+the clear ends alone pass over an end that left no room, and so count too far).
 A letter-spaced word (``w o r d``) is measured whole, as it was printed.
 """
 
@@ -36,7 +38,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lines import SENTENCE_END, SHORT, line_kind, runs_on
 from .measure import space, width
@@ -45,30 +47,23 @@ from .openers import CLEAR
 SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
-# Where each value comes from (the bench: bench/bench_generated.py's 30 volumes, paragraphs
-# not read back at 5.13%; each other value tried there, its figure in brackets):
-MARGIN = 2  # times as many passes at sentence ends as false ones: the test is trusted. Of
-# a share e of sentence ends that pass, some f pass falsely (as running lines do), so e - f
-# are ends: a pass there is likelier an end than not (even odds) where e - f > f, e > 2 f
-# (1.5, 3: 5.13%, no volume nears the line)
-WINDOW = 0.5  # ems either side of a line's slack: its density is counted so. About a
-# lower-case letter's width (Times' average 0.45 em): widths reckoned from the characters
-# OCR gives are no truer than a letter (0.25: 5.22%; 1: 5.13%)
-FEW = 4  # the widest first lines whose steps say how much wider an unseen one may be: the
-# gap above the widest of n draws is about the mean step between them, and four steps
-# steady that mean (2: 5.18%; 8: 5.13%)
-REACH = 2  # pages either side: the local measure of a page comes from these. A page holds a
-# handful of long lines that surely run on (a short one none), five pages enough for the
-# widest to be full; a scan's scale drifts little over five (1, 4: 5.13%)
-LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this).
-# A generated volume has some 25-65 clear ends, most after a paragraph's 5th line: fewer
-# lengths pool the short paragraphs' ends with the long ones', more split those few
-# (chosen on the bench: 3: 5.49%, 4: 5.40%, 8: 5.49%; 6: 5.09%, but seeds 31-100 alike)
-ROUNDS = 8  # the prior is found again this many times from the odds it gives: each round
-# halves the share's change, its 8th at most 0.0006 on the bench (4, 32: 5.13%)
-SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets: the
-# share of a length with few clear ends is drawn to the average as by three of them
-# (1, 2: 5.22%; 5: 5.27%; 10: 5.44%)
+# Where each constant comes from:
+MARGIN = 2  # times as many passes at sentence ends as false ones: the test is trusted,
+# a pass then calls an end right two times in three at even odds, the odds at which
+# ``paragraphs`` calls an end (``EVEN``: a missed end spoils two paragraphs, a false one one)
+WINDOW = 0.5  # ems either side of a line's slack: its density is counted so (about a
+# letter's width, the step in which a line's slack comes)
+FEW = 4  # the widest first lines whose steps say how much wider an unseen one may be (the
+# fewest steps whose mean says much, all among the widest)
+REACH = 2  # pages either side: the local measure of a page comes from these (as
+# ``paragraphs.measures``' own)
+LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this;
+# the share that end levels off past the first few lines, and each length up to here is
+# still counted some hundreds of times in a volume)
+ROUNDS = 8  # the prior is found again this many times from the odds it gives (each round
+# moves it less, towards the share that gives itself back)
+SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets (a
+# length seen a handful of times keeps near the average)
 
 
 @dataclass(frozen=True)
@@ -206,19 +201,36 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     breakable, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
                        hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
-    hazard, until = _hazard(fit, lines, measures)
-    at = [0, *itertools.accumulate(map(len, pages))]
-    return Fit(local, True, false_passes, sentence_passes, prior, indent,
-               hazard, [until[a:b] for a, b in itertools.pairwise(at)], hyphened, breakable,
+    starts = [0, *itertools.accumulate(map(len, pages))]
+    hazard, until = _hazard(fit, lines, measures, set())
+    return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
+               [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
                unbroken)
 
 
-def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
-           ) -> tuple[tuple[float, ...], list[int]]:
+def refit(fit: Fit, pages: list[list[str]], measures: list[float],
+          called: set[tuple[int, int]]) -> Fit:
+    """A trusted fit learnt again (one step of expectation-maximisation): the lines from
+    each line to the next end, counted by the ends a reading with it called (``called``:
+    each line, by page and place, the reading opened a paragraph with) as well as by the
+    clear ones.  How soon paragraphs end stays as the clear ends count it: counted again by
+    ends its own odds called, it leans to itself (seeds 1-30 lost a paragraph more).  An
+    untrusted fit weighs no lengths: it is kept."""
+    if not fit.trusted:
+        return fit
+    starts = [0, *itertools.accumulate(map(len, pages))]
+    opened = {starts[page] + at for page, at in called}
+    until = _hazard(fit, _lines(pages), measures, opened)[1]
+    return replace(fit, until=[until[a:b] for a, b in itertools.pairwise(starts)])
+
+
+def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opened: set[int],
+            ) -> tuple[tuple[float, ...], list[int]]:
     """How soon the volume's paragraphs end, from those its clear ends mark off (a short
-    sentence's last line, or one with room for the next word): the share of all lines,
-    and of a paragraph's 1st, 2nd, … lines, that end one; and for each line, the lines
-    from it to the next clear end."""
+    sentence's last line, or one with room for the next word) and those a reading called
+    (``opened``: the lines it opened a paragraph with): the share of all lines, and of a
+    paragraph's 1st, 2nd, … lines, that end one; and for each line, the lines from it to
+    the next end."""
     ended: Counter[int] = Counter()  # clear ends after a paragraph's k-th line
     seen: Counter[int] = Counter()  # lines that are a paragraph's k-th
     ends: list[bool | None] = [None] * len(lines)  # a clear end; None: before a heading
@@ -230,7 +242,8 @@ def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float],
             continue
         ends[n], k = False, k + 1
         if after[:1].isupper() and SENTENCE_END.search(line) and (
-                width(line) < CLEAR * measures[at] or fit.passes(at, line, after)):
+                width(line) < CLEAR * measures[at] or fit.passes(at, line, after)
+                or n + 1 in opened):
             seen.update(range(1, min(k, LENGTHS) + 1))
             seen[LENGTHS] += max(k - LENGTHS, 0)
             ended[min(k, LENGTHS)] += 1

@@ -35,6 +35,8 @@ from .words import Vocabulary
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
 
 HEADED = 0.25  # the least share of the numbered pages a print's running heads stand on
+# (the sample's stand on all 406; a reading that takes something else for heads finds none
+# recurring; a quarter leaves room for a scan that lost most of them)
 
 
 @dataclass
