@@ -200,12 +200,17 @@ def _standing(stands: dict[str, _Stands], part: Callable[[_Stands], int], exclud
                   and part(s) >= MOST * among(s))
 
 
+_GAP_BEFORE_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")
 _STRAIGHT_OPEN = {'"': OPEN_DOUBLE, "'": OPEN_SINGLE}
 _STRAIGHT_CLOSE = {'"': CLOSE_DOUBLE, "'": APOSTROPHE}
 
 
 def _educate(line: str, straight: frozenset[str]) -> str:
-    """Straight quotes made curly: opening after a space or the start, else closing."""
+    """Straight quotes made curly: opening after a space or the start, else closing; a
+    straight apostrophe before ``s`` alone after a word and the OCR's gap is the
+    possessive's (``Party 's``: ``Party’s``), as its stand-in is."""
+    if "'" in straight:
+        line = _GAP_BEFORE_POSSESSIVE.sub("’", line)
     for ch in straight:
         line = re.sub(rf"(?:(?<=[\s(\[—])|^){re.escape(ch)}(?=\S)", _STRAIGHT_OPEN[ch], line)
         line = line.replace(ch, _STRAIGHT_CLOSE[ch])
