@@ -552,6 +552,9 @@ GENERATED = {
     # … of a page, its folio unprinted: numbered as the contents list it
     "front matter of a page before the contents, its folio unprinted": Options(
         seed=45, preface=True, preface_title="From the Publishers", preface_paragraphs=1),
+    # markers set as superscript figures (``word.¹²``), as many editions print them: linked
+    "endnote markers in superscript figures": Options(
+        seed=15, notes=3, superscript_markers=True, stand_ins=None),
     "each work's notes after it, numbered afresh, no notes section": Options(
         seed=11, notes=3, notes_after_works=True),
     # … a work's NOTES opening a page, as a notes section's heading does: no notes section,
