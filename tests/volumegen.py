@@ -73,6 +73,7 @@ class Options:
     notes_title: str = "Notes"  # the notes section's, as the contents lists it
     notes_after_works: bool = False  # each work's notes after it, under NOTES, numbered
     # afresh from 1 and citing no page, and no notes section (FLP's Selected Works)
+    work_note_form: str = "{}"  # how a number opens a note after its work: ``{}.`` (``1.``)
     superscript_markers: bool = False  # endnote markers in superscript figures (``word.¹²``)
     footnotes: bool = True
     contents: bool = True  # print a contents list
@@ -357,7 +358,8 @@ def _generate(o: Options) -> Volume:
         if o.notes_after_works and notes[own:]:
             ts.add(["NOTES"])
             for number, (text, _) in enumerate(notes[own:], 1):
-                ts.add(ts.lines_of(f"{number} {text}", first_indent=False))
+                ts.add(ts.lines_of(f"{o.work_note_form.format(number)} {text}",
+                                   first_indent=False))
     body_pages = ts.close()
 
     # the notes section, where there are notes
