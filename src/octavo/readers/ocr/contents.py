@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
 from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
+from .measure import space, width
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below it
 # word and its numeral (``Part I``)
 _FRONT_PAGE = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
+_DIVISION = re.compile(r"^(?:[IVXL]+|\d{1,2})\.?\s+(?P<title>\S.*)$")  # ``I. LETTERS``
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
 _APPENDIX = re.compile(r"^Appendix \d+\.")
@@ -113,11 +115,13 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     entries: list[tuple[str, str]] = []
     pending: list[str] = []
     last_page = 0
-    for raw in lines:
-        line = " ".join(raw.split())
-        if not line or is_heading(line) or line == "Page":
+    lines = [line for raw in lines if (line := " ".join(raw.split()))]
+    widest = max(map(width, lines), default=0.0)
+    for n, line in enumerate(lines):
+        if is_heading(line) or line == "Page":
             continue
-        if not pending and (_YEAR.match(line) or line == "Appendices"):
+        if not pending and (_YEAR.match(line) or line == "Appendices"
+                            or _is_division(line, lines[n + 1:], widest)):
             entries.append((line, ""))
             continue
         match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None) or (
@@ -134,6 +138,15 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         else:
             pending.append(line)
     return entries
+
+
+def _is_division(line: str, rest: list[str], widest: float) -> bool:
+    """Whether a numbered line in capitals with no page (``I. LETTERS``) is a division of
+    the works, not an entry's first line: the next line's first word would have fitted on
+    it, so it was not broken for want of room."""
+    m = _DIVISION.match(line)
+    return bool(m and is_capitals(m["title"]) and rest and not _PAGE.match(line)
+                and width(line) + space() + width(rest[0].split()[0]) <= widest)
 
 
 def _page(printed: str) -> str:
