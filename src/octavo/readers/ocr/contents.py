@@ -9,6 +9,7 @@ congress are its parts, numbered or roman items under a work its sections.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -85,13 +86,18 @@ def contents_lines(pages: list[Page]) -> list[str]:
     """The lines of the contents pages: the page that opens with the heading (or is
     headed so, its heading taken for a running head over a folio at its foot), and the
     pages after it headed CONTENTS, or with no head but entries (a print of folios alone,
-    or the rest of a page a stray blank line cut, however few its lines)."""
+    or the rest of a page a stray blank line cut, however few its lines), or whose head
+    heads no other page and which lists entries: its first entry (or a division's line),
+    taken for a head."""
     lines: list[str] = []
+    heads = Counter(page.head for page in pages)
     for page in pages:
         opening = bool(page.lines) and is_heading(page.lines[0])
         if opening or is_heading(page.head) or (lines and not page.head
                                                 and lists(page, least=1)):
             lines.extend(page.lines)
+        elif lines and heads[page.head] == 1 and lists(page):
+            lines.extend([page.head, *page.lines])
         elif lines:
             break
     return lines
