@@ -614,8 +614,14 @@ GENERATED = {
     # … of a page, its folio unprinted: numbered as the contents list it
     "front matter of a page before the contents, its folio unprinted": Options(
         seed=45, preface=True, preface_title="From the Publishers", preface_paragraphs=1),
+    # markers set as superscript figures (``word.¹²``), as many editions print them: linked
+    "endnote markers in superscript figures": Options(
+        seed=15, notes=3, superscript_markers=True, stand_ins=None),
     "each work's notes after it, numbered afresh, no notes section": Options(
         seed=11, notes=3, notes_after_works=True),
+    # … numbered ``1.``, ``2.``, as the points of a list are (not read as points)
+    "each work's notes after it, numbered 1., 2.": Options(
+        seed=11, notes=3, notes_after_works=True, work_note_form="{}."),
     # … a work's NOTES opening a page, as a notes section's heading does: no notes section,
     # which the contents would list
     "each work's notes after it, a work's opening a page": Options(

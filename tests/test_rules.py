@@ -60,13 +60,16 @@ def render_closing(text: str, author: str) -> list[str]:
 
 
 def render_contents(text: str, _: str) -> list[str]:
-    """The entries, indented by their depth: ``kind p. page: title | subtitle | date``."""
+    """The entries, indented by their depth: ``kind p. page: title | subtitle | date``; of
+    the contents' lines, or of a volume's pages (parted by blank lines) where it has them."""
     def show(entry: contents.Entry, depth: int) -> list[str]:
         extra = "".join(f" | {x}" for x in (entry.subtitle, entry.date) if x)
         line = f"{'  ' * depth}{entry.kind} p. {entry.page}: {entry.title}{extra}"
         return [line, *(ln for child in entry.children for ln in show(child, depth + 1))]
 
-    return [ln for entry in contents.parse(text.splitlines()) for ln in show(entry, 0)]
+    lines = contents.contents_lines(pages.layout(text).pages) if "\n\n" in text \
+        else text.splitlines()
+    return [ln for entry in contents.parse(lines) for ln in show(entry, 0)]
 
 
 def render_paragraphs(text: str, _: str) -> list[str]:

@@ -30,6 +30,7 @@ from octavo.readers.ocr.titles import title_case
 GOLD = Path(__file__).parent / "gold"
 TEXTS = Path(__file__).parent / "fixtures" / "texts"
 MARKER = re.compile(r"(?<=[A-Za-z.,;:\u201d)])\d{1,3}\b")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NBSP = "\xa0"  # while set, between a spaced word's letters and in "p. N": it never breaks
 STAND_INS = {"“": "³", "”": "²", "‘": "Œ", "’": "¹", "—": "‹"}  # the sample scan's
 TITLES = ["The Tasks of the Trade Unions", "On the Question of the Land",
@@ -72,6 +73,8 @@ class Options:
     notes_title: str = "Notes"  # the notes section's, as the contents lists it
     notes_after_works: bool = False  # each work's notes after it, under NOTES, numbered
     # afresh from 1 and citing no page, and no notes section (FLP's Selected Works)
+    work_note_form: str = "{}"  # how a number opens a note after its work: ``{}.`` (``1.``)
+    superscript_markers: bool = False  # endnote markers in superscript figures (``word.¹²``)
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
@@ -337,7 +340,8 @@ def _generate(o: Options) -> Volume:
             printed, watch = text, ""
             if k in due:
                 number = len(notes) + 1 - (own if o.notes_after_works else 0)
-                printed, watch = _with_note(printed, number)
+                printed, watch = _with_note(printed, str(number).translate(
+                    SUPERSCRIPT if o.superscript_markers else {}))
                 notes.append((f"An editor’s note on “{work.title}”, number {number}, "
                               "explaining a name in the text.", 0))
             if rng.random() < 0.3:
@@ -354,7 +358,8 @@ def _generate(o: Options) -> Volume:
         if o.notes_after_works and notes[own:]:
             ts.add(["NOTES"])
             for number, (text, _) in enumerate(notes[own:], 1):
-                ts.add(ts.lines_of(f"{number} {text}", first_indent=False))
+                ts.add(ts.lines_of(f"{o.work_note_form.format(number)} {text}",
+                                   first_indent=False))
     body_pages = ts.close()
 
     # the notes section, where there are notes
@@ -424,7 +429,7 @@ def _misread(line: str) -> str:
                  if letter in line), line)
 
 
-def _with_note(text: str, number: int) -> tuple[str, str]:
+def _with_note(text: str, number: str) -> tuple[str, str]:
     """The text with an endnote marker glued to the last word of its first sentence, and
     the marker with the letters before it (to find its line); not to a numeral ending it
     (``Point 8.25``: a number, to any reader), but to the word before it."""

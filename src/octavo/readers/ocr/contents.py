@@ -9,12 +9,14 @@ congress are its parts, numbered or roman items under a work its sections.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
 from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
+from .measure import space, width
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below it
 # word and its numeral (``Part I``)
 _FRONT_PAGE = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
+_DIVISION = re.compile(r"^(?:[IVXL]+|\d{1,2})\.?\s+(?P<title>\S.*)$")  # ``I. LETTERS``
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
 _APPENDIX = re.compile(r"^Appendix \d+\.")
@@ -83,13 +86,18 @@ def contents_lines(pages: list[Page]) -> list[str]:
     """The lines of the contents pages: the page that opens with the heading (or is
     headed so, its heading taken for a running head over a folio at its foot), and the
     pages after it headed CONTENTS, or with no head but entries (a print of folios alone,
-    or the rest of a page a stray blank line cut, however few its lines)."""
+    or the rest of a page a stray blank line cut, however few its lines), or whose head
+    heads no other page and which lists entries: its first entry (or a division's line),
+    taken for a head."""
     lines: list[str] = []
+    heads = Counter(page.head for page in pages)
     for page in pages:
         opening = bool(page.lines) and is_heading(page.lines[0])
         if opening or is_heading(page.head) or (lines and not page.head
                                                 and lists(page, least=1)):
             lines.extend(page.lines)
+        elif lines and heads[page.head] == 1 and lists(page):
+            lines.extend([page.head, *page.lines])
         elif lines:
             break
     return lines
@@ -113,11 +121,13 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     entries: list[tuple[str, str]] = []
     pending: list[str] = []
     last_page = 0
-    for raw in lines:
-        line = " ".join(raw.split())
-        if not line or is_heading(line) or line == "Page":
+    lines = [line for raw in lines if (line := " ".join(raw.split()))]
+    widest = max(map(width, lines), default=0.0)
+    for n, line in enumerate(lines):
+        if is_heading(line) or line == "Page":
             continue
-        if not pending and (_YEAR.match(line) or line == "Appendices"):
+        if not pending and (_YEAR.match(line) or line == "Appendices"
+                            or _is_division(line, lines[n + 1:], widest)):
             entries.append((line, ""))
             continue
         match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None) or (
@@ -134,6 +144,15 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
         else:
             pending.append(line)
     return entries
+
+
+def _is_division(line: str, rest: list[str], widest: float) -> bool:
+    """Whether a numbered line in capitals with no page (``I. LETTERS``) is a division of
+    the works, not an entry's first line: the next line's first word would have fitted on
+    it, so it was not broken for want of room."""
+    m = _DIVISION.match(line)
+    return bool(m and is_capitals(m["title"]) and rest and not _PAGE.match(line)
+                and width(line) + space() + width(rest[0].split()[0]) <= widest)
 
 
 def _page(printed: str) -> str:

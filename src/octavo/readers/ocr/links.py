@@ -1,7 +1,8 @@
 """Links in the running text: endnote markers to their notes, page references to pages.
 
 Endnote markers are the note's number glued to the word or punctuation before it
-(``R.S.F.S.R.1``, ``unions,2``, ``Congress3``); the notes come in rising order
+(``R.S.F.S.R.1``, ``unions,2``, ``Congress3``) or set in superscript figures
+(``unions,²``); the notes come in rising order
 through the volume, each cited on a known page, so a marker is taken only where
 its number is the next one due and it stands on or near the page its note cites.
 """
@@ -25,6 +26,10 @@ _GLUED = re.compile(r"(?<=[A-Za-z.,;:?!)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _E
 # taken only for the number due, on the page its note cites or next to it
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
 _SPACED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026]) (?P<n>\d{1,2})(?=[\s)]|$)")
+# a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
+# it stands, since no text sets its figures so
+_SUPERSCRIPT = re.compile(r"(?<=\S)(?P<n>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_FIGURES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _RANGE = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
 # "this volume, p. 206", "this volume, pp. 231-36, 256-62": a link to each page or range
 _VOLUME_REF = re.compile(rf"(?:this|the present) volume,\s+(?P<refs>pp?\.\s*{_RANGE}"
@@ -89,8 +94,8 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "") -> di
 # the kinds of marker tried in turn: (pattern, only near the cited page, whether a number
 # after a number's point is a decimal's figures rather than a marker: where nothing near
 # the page is, ``in Point 8.8`` is the point 8 and note 8's marker)
-_PASSES = ((_GLUED, True, True), (_AFTER_YEAR, True, True), (_SPACED, True, True),
-           (_GLUED, True, False), (_GLUED, False, True))
+_PASSES = ((_SUPERSCRIPT, False, False), (_GLUED, True, True), (_AFTER_YEAR, True, True),
+           (_SPACED, True, True), (_GLUED, True, False), (_GLUED, False, True))
 
 
 def _find(texts: list[Slot], start: int, note: Note) -> tuple[int, int, int] | None:
@@ -103,7 +108,8 @@ def _find(texts: list[Slot], start: int, note: Note) -> tuple[int, int, int] | N
                     break
                 continue
             for m in pattern.finditer(slot.text.text):
-                if m["n"] == note.number and not _taken(slot.text.text, m.start("n"), decimals):
+                if m["n"].translate(_FIGURES) == note.number \
+                        and not _taken(slot.text.text, m.start("n"), decimals):
                     return index, m.start("n") - (pattern is _SPACED), m.end("n")
     return None
 

@@ -127,7 +127,8 @@ def _heads(pages: list[Page]) -> list[Page]:
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
         if candidate.footed and (entries.titles(_top(pages[i]), candidate.folio)
-                                 or _opens_contents(pages, first, i)):
+                                 or _opens_contents(pages, first, i)) \
+                and not _over_title(pages[i], candidate, known, entries):
             first[i] = _folio_alone(options[i], candidate)
     known = _known(first)
     first = {i: c if heads.accepted(c, known) and not cuts.under_cut(pages, first, known, i)
@@ -184,11 +185,21 @@ def _heads(pages: list[Page]) -> list[Page]:
     _number_first(pages, entries)
     _number_last(pages, entries)
     for page in pages:
-        page.title = 0 if page.head else entries.title_lines(page.lines, page.folio)
+        page.title = entries.title_lines(page.lines, page.folio) if not page.head or \
+            page.folio_below else 0  # (a head over a title, its folio at the foot)
         if page.lines and not page.head and not page.title and _top(page) != page.lines[0] \
                 and (under := entries.title_lines(page.lines[1:], page.folio)):
             page.title_at, page.title = 1, under  # (a date or a mark over it)
     return pages
+
+
+def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
+    """Whether a head that opens its entry's title stands over that title, not as its first
+    line: it heads other pages too, and the line under it opens the entry again (a print
+    that sets the running head over a work's opening page)."""
+    return known[candidate.head] >= 2 and len(page.lines) > candidate.top \
+        and entries.titles(candidate.head, candidate.folio) \
+        and entries.titles(page.lines[candidate.top], candidate.folio)
 
 
 def _top(page: Page) -> str:

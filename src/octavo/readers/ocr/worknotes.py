@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 def _start(number: int) -> re.Pattern[str]:
     """Where note ``number`` opens inside a text: at its start, or after a sentence's end
-    (the paragraphs pass may run a short note into the one before), before a capital."""
-    return re.compile(rf"(?:^|(?<=[.!?:;\u201d)] )){number} (?=[A-Z\u201c(])")
+    (the paragraphs pass may run a short note into the one before), with or without a
+    point (``1.``), before a capital."""
+    return re.compile(rf"(?:^|(?<=[.!?:;\u201d)] )){number}\.? (?=[A-Z\u201c(])")
 
 
 def take(st: Structure) -> None:
