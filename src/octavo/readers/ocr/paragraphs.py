@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ... import forked
 from ...tree import (
@@ -120,6 +120,8 @@ class Builder:
     closed: tuple[str, str] = ("", "")  # the last closed block's role (or kind) and text
     unread: list[tuple[Heading | Paragraph, str]] = field(default_factory=list)  # blocks
     # whose inlines are read from their text once all are joined (``read_inlines``)
+    called: set[tuple[int, int]] = field(default_factory=set)  # the lines, by page and
+    # place, a paragraph's end was called before (``ends_paragraph``)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -292,6 +294,8 @@ class Builder:
         elif self.kind == "paragraph" and not self.ends_paragraph(line, ahead):
             self.extend(line)
         else:
+            if self.kind == "paragraph":
+                self.called.add((self.page, self.at))
             self.open("paragraph", line)
             if PARENTHESIS.match(line) and self.blocks and (
                     not isinstance(self.blocks[-1], Paragraph | PageMarker)
@@ -333,8 +337,19 @@ def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
 def build_blocks(pages: list[Page], vocab: words.Vocabulary,
                  learnt: Learnt | None = None) -> list[Block]:
     """The running text of the numbered pages as blocks, with a marker for every page
-    (``learnt``: what ``learn`` learns of them, if learnt already)."""
+    (``learnt``: what ``learn`` learns of them, if learnt already); a trusted fit test is
+    learnt again from the ends the first reading called, and the pages read again."""
     learnt = learnt or learn(pages, measures(pages))
+    builder = joined(pages, vocab, learnt)
+    if learnt.fit.trusted:  # how soon paragraphs end, learnt again from the ends called
+        builder = joined(pages, vocab, replace(learnt, fit=fit.refit(
+            learnt.fit, running_text(pages), learnt.measures, builder.called)))
+    read_inlines(builder.unread, vocab)
+    return builder.blocks
+
+
+def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builder:
+    """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
     builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion)
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
@@ -364,8 +379,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
             else:
                 builder.feed(line, page.lines[builder.at + 1 : builder.at + 3])
     builder.close()
-    read_inlines(builder.unread, vocab)
-    return builder.blocks
+    return builder
 
 
 def read_inlines(unread: list[tuple[Heading | Paragraph, str]], vocab: words.Vocabulary) -> None:
