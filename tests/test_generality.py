@@ -653,6 +653,11 @@ GENERATED = {
                 foot_folios=True, opening_folios=True),
     # a stamp over every page: over a head and its folio (``THE TASKS … 13``) on one, over
     # the same words as a title on another, it is a stamp, not a title's first line
+    # … over the contents' second page too, which has no head: the stamp over an entry
+    # there and over the head that repeats its title is no title's first line
+    "a one-line stamp over every page, the contents' second page unheaded, foot folios":
+        Options(seed=3, lines=12, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1,
+                stamp_at="top", foot_folios=True, contents_unheaded=True),
     "a one-line stamp over every page, heads beside their folios": Options(
         seed=33, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top"),
 }

@@ -104,6 +104,8 @@ class Options:
     # as the text is (no numeral on a line of its own, no capitals), so in the contents
     section_first: str = ""  # a work in sections opens with the first right under its title
     # (no description, no date): "titled", its numeral and title; "numeral", the numeral alone
+    contents_unheaded: bool = False  # the contents' pages after the first with no head, a
+    # page opening with an entry
     date_over: bool = False  # a place and date over each work's title (``Moscow, May 1,
     # 1921`` / ``THE TITLE``), not the date under it
 
@@ -194,6 +196,7 @@ class Page:
     author_on_verso: bool  # a work's page: the versos carry the author's name
     lines: list[str] = field(default_factory=list)
     feet: list[str] = field(default_factory=list)
+    unheaded: bool = False  # its head left out, its folio printed
 
 
 class Typesetter:
@@ -408,6 +411,8 @@ def _generate(o: Options) -> Volume:
                               work.section_page, o.measure) for title, _ in work.sections]
     ts.add(["C O N T E N T S", "Page", *entries, *listed])
     front = ts.close()
+    for page in front[len(preface) + 1:] if o.contents_unheaded else []:
+        page.unheaded = True
 
     front = front if o.contents else []
     text = _scan([*body_pages, *back_pages, *front], o, roman=0) if o.contents_at_end else \
@@ -494,6 +499,7 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         first = ([f"{folio} {head}" if o.folio_outside and verso else f"{head} {folio}"]
                  if o.heads else [folio]) if page.head else []
         first = ([head] if o.heads else []) if o.foot_folios and page.head else first
+        first = [] if page.unheaded and o.foot_folios else [folio] if page.unheaded else first
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
         if (o.opening_folios and not page.head and n >= roman) or (o.foot_folios and page.head):
             body.append(folio)

@@ -276,7 +276,7 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     the description and page the contents add; not a running head's, with its folio,
     under a stamp); or every repeat opens an entry in the contents, its rest ending in leader
     dots and a page (``THE RESULTS OF THE DEBATE ON`` over ``THE RAILWAYS . . . 5``, and
-    over ``THE ARMY . . . 27``)."""
+    over ``THE ARMY . . . 27``).  (Not asked of a stamp: ``_over_recurring``.)"""
     if all(i in span and LEADERS.search(_entry_rest(stripped, i + 1)[-1]) for i in at):
         return True
     after = {i: _line(stripped, i + 1) for i in at}
@@ -286,6 +286,16 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     return any(rest.startswith(f"{words} ") for j, line in after.items()
                if not ENTRY_END.search(line) and (words := _words(line))
                for i, rest in rests.items() if i != j)
+
+
+def _over_recurring(stripped: list[str], at: list[int], counts: Counter[str],
+                    span: range) -> bool:
+    """Whether a recurring line stands, outside the contents (``span``), mostly over a line
+    that recurs too (a running head with no folio beside it, the folios at the foot): a
+    stamp over every page, not a title's first line, over the rest of its title."""
+    outside = [i for i in at if i not in span]
+    return 2 * sum(counts[_line(stripped, i + 1)] >= MIN_REPEATS for i in outside) > \
+        len(outside)
 
 
 def _entry_rest(stripped: list[str], i: int) -> list[str]:
@@ -387,7 +397,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                     (filled >= 2 and halves)
                     or _interrupts(stripped, spans, True, others, counts)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
-                and not (filled == 1 and _entry_start(stripped, at, contents[0])) \
+                and not (filled == 1 and not _over_recurring(stripped, at, counts, contents[0])
+                         and _entry_start(stripped, at, contents[0])) \
                 and not _heads_list(stripped, [end for _, end in spans]):
             groups.setdefault(group, len(at))
             grouped.update(group)
