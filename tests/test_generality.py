@@ -655,6 +655,9 @@ GENERATED = {
     # the same words as a title on another, it is a stamp, not a title's first line
     # … over the contents' second page too, which has no head: the stamp over an entry
     # there and over the head that repeats its title is no title's first line
+    # a speck read as a superscript figure alone under a head (``NOTES 39`` / ``¹``): junk,
+    # not a marker, nor the notes' first line
+    "specks read as superscript figures under the heads": Options(seed=5, specks=3),
     "a one-line stamp over every page, the contents' second page unheaded, foot folios":
         Options(seed=3, lines=12, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1,
                 stamp_at="top", foot_folios=True, contents_unheaded=True),

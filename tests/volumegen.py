@@ -75,6 +75,8 @@ class Options:
     # afresh from 1 and citing no page, and no notes section (FLP's Selected Works)
     work_note_form: str = "{}"  # how a number opens a note after its work: ``{}.`` (``1.``)
     superscript_markers: bool = False  # endnote markers in superscript figures (``word.¹²``)
+    specks: int = 0  # every this many pages a speck the OCR read as a superscript figure,
+    # on a line of its own under the head
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
@@ -504,6 +506,8 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         if (o.opening_folios and not page.head and n >= roman) or (o.foot_folios and page.head):
             body.append(folio)
         lines = [*first, *body]
+        if o.specks and n % o.specks == 0 and first:
+            lines.insert(len(first), str(n % 9 + 1).translate(SUPERSCRIPT))
         if o.stray_blanks and n % o.stray_blanks == 1 and len(lines) > 6:
             lines.insert(rng.randrange(2, len(lines) - 2), "")  # the page cut in two
         if o.watermarks and n % o.every == o.every // 2:

@@ -15,7 +15,7 @@ capitals that stands somewhere inside a sentence is boilerplate however seldom i
 line of text that ends no sentence; so is one of two lines or more in capitals that
 stands twice, in the volume's first half and its second, where the contents list no
 heading so.  Lines with no letter or digit (dot rows, a scanner's separators) are junk
-wherever they stand, asterisms aside.
+wherever they stand, asterisms aside, and so are lines of superscript figures alone.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ SIDES = 0.25  # a line on both sides of the spread holds this share of its pages
 # halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
+SPECKS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹ ")  # superscript figures, a line of which is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
@@ -61,9 +62,11 @@ class Group:
 
 
 def is_junk(line: str) -> bool:
-    """A line with no letter or digit that is no asterism: dot rows, scanner marks."""
+    """A line with no letter or digit that is no asterism: dot rows, scanner marks; or of
+    superscript figures alone, a speck read so (a note's marker follows a word)."""
     s = line.strip()
-    return bool(s) and not ALNUM.search(s) and not set(s) <= ASTERISM
+    return bool(s) and ((not ALNUM.search(s) and not set(s) <= ASTERISM)
+                        or set(s) <= SPECKS)
 
 
 def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str, ...]:
