@@ -9,6 +9,7 @@ its number is the next one due and it stands on or near the page its note cites.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -74,10 +75,11 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "") -> di
     """Turn endnote markers into NoteRefs (ids ``noteref-{scope}N``); return each linked
     note's page of reference."""
     texts = slots(blocks)
+    figured = [i for i, slot in enumerate(texts) if _SUPERSCRIPT.search(slot.text.text)]
     chosen: list[tuple[Slot, int, int, Note]] = []
     start = 0
     for note in notes:
-        hit = _find(texts, start, note)
+        hit = _find(texts, start, note, figured)
         if hit is None:
             continue
         index, begin, end = hit
@@ -98,10 +100,15 @@ _PASSES = ((_SUPERSCRIPT, False, False), (_GLUED, True, True), (_AFTER_YEAR, Tru
            (_SPACED, True, True), (_GLUED, True, False), (_GLUED, False, True))
 
 
-def _find(texts: list[Slot], start: int, note: Note) -> tuple[int, int, int] | None:
-    """The next marker of ``note`` from slot ``start``: (slot, start, end) or None."""
+def _find(texts: list[Slot], start: int, note: Note,
+          figured: list[int]) -> tuple[int, int, int] | None:
+    """The next marker of ``note`` from slot ``start``: (slot, start, end) or None
+    (``figured``: the slots holding superscript figures, the only ones that pass looks in,
+    as it looks through the whole text for each note)."""
     for pattern, near, decimals in _PASSES:
-        for index in range(start, len(texts)):
+        at = figured[bisect.bisect_left(figured, start):] if pattern is _SUPERSCRIPT \
+            else range(start, len(texts))
+        for index in at:
             slot = texts[index]
             if near and not _near(slot.page, note.cited_page):
                 if _beyond(slot.page, note.cited_page):
