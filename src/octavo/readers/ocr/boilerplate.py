@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .closing import is_signed
 from .contents import is_heading
-from .folios import Number, plain
+from .folios import SUPERSCRIPTS, Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
 
@@ -40,7 +40,7 @@ SIDES = 0.25  # a line on both sides of the spread holds this share of its pages
 # halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
 AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
-SPECKS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹ ")  # superscript figures, a line of which is a speck
+SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point

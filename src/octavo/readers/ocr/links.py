@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...findings import report
 from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
+from .folios import SUPERSCRIPTS
 
 if TYPE_CHECKING:
     from .structure import Structure
@@ -29,8 +30,8 @@ _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
 _SPACED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026]) (?P<n>\d{1,2})(?=[\s)]|$)")
 # a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
 # it stands, since no text sets its figures so
-_SUPERSCRIPT = re.compile(r"(?<=\S)(?P<n>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
-_FIGURES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT = re.compile(rf"(?<=\S)(?P<n>[{SUPERSCRIPTS}]{{1,3}})(?![{SUPERSCRIPTS}])")
+_FIGURES = str.maketrans(SUPERSCRIPTS, "0123456789")
 _RANGE = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
 # "this volume, p. 206", "this volume, pp. 231-36, 256-62": a link to each page or range
 _VOLUME_REF = re.compile(rf"(?:this|the present) volume,\s+(?P<refs>pp?\.\s*{_RANGE}"
