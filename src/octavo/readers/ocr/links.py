@@ -76,11 +76,13 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "") -> di
     """Turn endnote markers into NoteRefs (ids ``noteref-{scope}N``); return each linked
     note's page of reference."""
     texts = slots(blocks)
-    figured = [i for i, slot in enumerate(texts) if _SUPERSCRIPT.search(slot.text.text)]
+    # the slots each pass that looks through the whole text can find anything in, found once
+    holding = {p.pattern: [i for i, slot in enumerate(texts) if p.pattern.search(slot.text.text)]
+               for p in _PASSES if not p.near}
     chosen: list[tuple[Slot, int, int, Note]] = []
     start = 0
     for note in notes:
-        hit = _find(texts, start, note, figured)
+        hit = _find(texts, start, note, holding)
         if hit is None:
             continue
         index, begin, end = hit
@@ -94,21 +96,36 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "") -> di
     return placed
 
 
-# the kinds of marker tried in turn: (pattern, only near the cited page, whether a number
-# after a number's point is a decimal's figures rather than a marker: where nothing near
-# the page is, ``in Point 8.8`` is the point 8 and note 8's marker)
-_PASSES = ((_SUPERSCRIPT, False, False), (_GLUED, True, True), (_AFTER_YEAR, True, True),
-           (_SPACED, True, True), (_GLUED, True, False), (_GLUED, False, True))
+@dataclass(frozen=True)
+class _Pass:
+    """A kind of marker: its pattern, whether it is taken only near the page its note
+    cites, and whether a number after a number's point is a decimal's figures rather than
+    a marker (where nothing near the page is, ``in Point 8.8`` is point 8 and note 8's
+    marker)."""
+
+    pattern: re.Pattern[str]
+    near: bool
+    decimals: bool
+
+
+# tried in turn, for each note
+_PASSES = (_Pass(_SUPERSCRIPT, False, False), _Pass(_GLUED, True, True),
+           _Pass(_AFTER_YEAR, True, True), _Pass(_SPACED, True, True),
+           _Pass(_GLUED, True, False), _Pass(_GLUED, False, True))
 
 
 def _find(texts: list[Slot], start: int, note: Note,
-          figured: list[int]) -> tuple[int, int, int] | None:
-    """The next marker of ``note`` from slot ``start``: (slot, start, end) or None
-    (``figured``: the slots holding superscript figures, the only ones that pass looks in,
-    as it looks through the whole text for each note)."""
-    for pattern, near, decimals in _PASSES:
-        at = figured[bisect.bisect_left(figured, start):] if pattern is _SUPERSCRIPT \
-            else range(start, len(texts))
+          holding: dict[re.Pattern[str], list[int]]) -> tuple[int, int, int] | None:
+    """The next marker of ``note`` from slot ``start``: (slot, start, end) or None.
+    A pass taken only near the cited page stops past it; one taken anywhere reads only
+    the slots its pattern finds anything in (``holding``)."""
+    for kind in _PASSES:
+        pattern, near, decimals = kind.pattern, kind.near, kind.decimals
+        if near:
+            at: range | list[int] = range(start, len(texts))
+        else:
+            found = holding[pattern]
+            at = found[bisect.bisect_left(found, start):]
         for index in at:
             slot = texts[index]
             if near and not _near(slot.page, note.cited_page):
