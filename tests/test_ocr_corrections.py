@@ -114,3 +114,12 @@ def test_a_fix_matches_whatever_quotes_the_text_has():
     for quotes in ("¹³²", "’“”", "'\"\"", "`«»"):
         text = "of the People{}s {}Commissar.{} of".format(*quotes)
         assert corrections.apply(text, [fix]) == text.replace(".", "")
+
+
+def test_a_fix_across_a_line_break_matches_a_text_that_indents_its_lines():
+    """A find over two lines matches a text whose lines are indented (an export that
+    keeps the page's margin), and its replacement keeps the indent."""
+    fix = corrections.Fix("industry and finace\nall these", "industry and finance\nall these")
+    for indent in ("", "  ", "    "):
+        text = f"{indent}of industry and finace\n{indent}all these questions"
+        assert corrections.apply(text, [fix]) == text.replace("finace", "finance")

@@ -10,9 +10,10 @@ digit).  They are listed in ``NAME.corrections.toml`` beside the source::
     count = 1           # optional: how many matches are meant (default 1; 0 = all)
 
 A fix is matched whatever the line ends and trailing spaces of the text or the file
-(both are normalised), and whatever quotes the text has: where its find is not there as
-written, a quote or stand-in in it (``People¹s``) matches the text's (``People’s``,
-``People's``), which its replacement then takes.  A fix that matches nothing, or another
+(both are normalised), whatever quotes the text has and however it indents its lines:
+where its find is not there as written, a quote or stand-in in it (``People¹s``) matches
+the text's (``People’s``, ``People's``), and a line break one before an indented line,
+which its replacement then takes.  A fix that matches nothing, or another
 number of times than meant, is reported (finding ``c-001``) and not applied.
 """
 
@@ -34,6 +35,7 @@ PageSpans = Callable[[str], dict[str, tuple[int, int]]]
 # straight or a typographic quote), and one a text may hold for it instead
 # (no letter, ASCII digit, space or stop: ``¹``, a scan's stand-in, is a word's to ``\w``)
 _QUOTE_IN_TEXT = r"((?![^\W\d_])[^\s0-9.,;:!?()\[\]-]|[¹²³])"
+_INDENTED = r"\n( *)"  # a line break, and the next line's indent
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> s
     meant, then checked on the corrected text's pages (whose layout the reader then takes
     over): where each replacement stands on its page, that is the text. Otherwise each fix
     is counted on its page of the text as it stands, which takes a layout of its own."""
-    fixes = [_as_quoted(fix, text) for fix in fixes]
+    fixes = [_as_printed(fix, text) for fix in fixes]
     if page_spans and any(f.page for f in fixes):
         if (checked := _checked_on_pages(text, fixes, page_spans)) is not None:
             return checked
@@ -80,16 +82,21 @@ def apply(text: str, fixes: list[Fix], page_spans: PageSpans | None = None) -> s
     return _applied(text, fixes, {})
 
 
-def _as_quoted(fix: Fix, text: str) -> Fix:
-    """The fix with its quotes those of the text's first match, where its find is not in
-    the text as written but is with other quotes (or stand-ins) for its own."""
+def _as_printed(fix: Fix, text: str) -> Fix:
+    """The fix as the text prints its find, where the text holds it not as written but
+    with other quotes (or stand-ins) for its own, or with its lines indented: its
+    replacement takes the text's quotes and the indent of its first line break."""
     quotes = [c for c in fix.find if c in "'\"`" or not (c.isascii() or c.isalpha())]
-    if fix.find in text or not quotes:
+    if fix.find in text or not (quotes or "\n" in fix.find):
         return fix
-    pattern = "".join(_QUOTE_IN_TEXT if c in quotes else re.escape(c) for c in fix.find)
+    kinds = [c for c in fix.find if c in quotes or c == "\n"]  # each group's character
+    pattern = "".join(_QUOTE_IN_TEXT if c in quotes else _INDENTED if c == "\n"
+                      else re.escape(c) for c in fix.find)
     if not (m := re.search(pattern, text)):
         return fix
-    table = dict(zip(quotes, m.groups(), strict=True))
+    found = list(zip(kinds, m.groups(), strict=True))
+    table = dict(found)
+    table["\n"] = "\n" + next((g for c, g in found if c == "\n"), "")  # its first indent
     return Fix(m[0], "".join(table.get(c, c) for c in fix.replace), fix.page, fix.count)
 
 
