@@ -506,6 +506,18 @@ def test_a_date_in_brackets_under_a_title_is_the_works_date(tmp_path, octavo_war
     assert not [b for w in works for b in w.blocks if _plain(b).startswith("(")]
 
 
+@pytest.mark.parametrize(("seed", "spaced"), [(21, True), (4, False)])
+def test_a_year_dividing_the_works_is_no_works_text(seed, spaced, tmp_path, octavo_warnings):
+    """Works grouped by year, each year on a page of its own (``1 9 2 2``): the page is no
+    part of the work before it, whose closing lines stay its last."""
+    volume = generate(Options(seed=seed, year_dividers=True, spaced_heads=spaced))
+    works = [w for w in _read_generated(volume, tmp_path).walk() if w.kind == "work"]
+    assert [w.title for w in works] == [w.title for w in volume.works]
+    assert [" ".join(c.text for c in w.closing) for w in works] == \
+        [" ".join(w.closing) for w in volume.works]
+    assert not [b for w in works for b in w.blocks if re.fullmatch(r"19\d\d", _plain(b))]
+
+
 def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     data = VARIATIONS["another watermark"](VARIATIONS["another author in the heads"](RAW)
                                            .decode()).decode()

@@ -90,8 +90,17 @@ def render_paragraphs(text: str, _: str) -> list[str]:
     return out
 
 
+def render_footnotes(text: str, _: str) -> list[str]:
+    """Each page's body lines under ``[folio]``, then every footnote: ``folio marker: text``
+    (its lines joined by ``|``)."""
+    bodies, notes = footnotes.split_footnotes(pages.layout(text).pages)
+    out = [ln for page in bodies for ln in (f"[{page.folio}]", *page.lines)]
+    return out + [f"{note.folio} {note.marker}: {' | '.join(note.lines)}" for note in notes]
+
+
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
-          "contents": render_contents, "paragraphs": render_paragraphs}
+          "contents": render_contents, "paragraphs": render_paragraphs,
+          "footnotes": render_footnotes}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

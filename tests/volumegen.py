@@ -110,6 +110,8 @@ class Options:
     # page opening with an entry
     date_over: bool = False  # a place and date over each work's title (``Moscow, May 1,
     # 1921`` / ``THE TITLE``), not the date under it
+    year_dividers: bool = False  # the works grouped by year (the second half's 1922), each
+    # year opening on a page of its own that holds it alone, listed with no page
 
 
 def sampled(seed: int) -> Options:
@@ -310,18 +312,23 @@ def _generate(o: Options) -> Volume:
             sections = [(SECTIONS[0], texts[half:])]
             texts = texts[:half]
         month = rng.choice(["January", "March", "May", "October"])
-        works.append(Work(title, title.upper(), f"{month} {rng.randint(1, 28)}, 1921",
+        year = _year(n, o)
+        works.append(Work(title, title.upper(), f"{month} {rng.randint(1, 28)}, {year}",
                           "" if o.section_first and sections else
                           rng.choice(["Report Delivered at a Meeting", "Speech at a Conference",
                                       ""]), texts, sections,
                           [f"Pravda, No. {rng.randint(10, 300)},",
-                           f"{month} {rng.randint(1, 28)}, 1921",
+                           f"{month} {rng.randint(1, 28)}, {year}",
                            f"Signed: {o.author}"]))
 
     # the body, set first (front matter is numbered in roman, the body from 1)
     ts = Typesetter(o, 1)
     ts.works = True
     for work_number, work in enumerate(works):
+        if o.year_dividers and _year(work_number, o) != _year(work_number - 1, o):
+            ts.new_page(head="")
+            ts.add([" ".join(_year(work_number, o)) if o.spaced_heads else
+                    _year(work_number, o)])
         ts.new_page(head="")
         ts.head = work.short
         work.first_page = ts.page.folio
@@ -400,7 +407,9 @@ def _generate(o: Options) -> Volume:
         entries.append(_leadered(o.preface_title, "I", o.measure))
     preface = [to_roman(p.folio) for p in ts.pages]
     ts.head = "CONTENTS"
-    for work in works:
+    for work_number, work in enumerate(works):
+        if o.year_dividers and _year(work_number, o) != _year(work_number - 1, o):
+            entries.append(_year(work_number, o))
         title = work.title.upper() if o.contents_case == "capitals" else title_case(work.title)
         lines = _title_lines(title, o) if o.contents_wrap else [title]
         last = f"{lines[-1]}. {work.subtitle}".strip(" .")
@@ -424,6 +433,14 @@ def _generate(o: Options) -> Volume:
                   [line for group in o.watermarks for line in group if line]
                   + [_misread(line) for group in o.watermarks for line in group
                      if line and o.misread_stamps])
+
+
+def _year(work_number: int, o: Options) -> str:
+    """The year of a work: 1921, or, where the works are grouped by year, 1922 for the
+    second half ("" before the first)."""
+    if work_number < 0:
+        return ""
+    return "1922" if o.year_dividers and 2 * work_number >= o.works else "1921"
 
 
 # letters an OCR reads as others, the commonest first

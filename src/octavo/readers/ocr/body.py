@@ -1,11 +1,14 @@
-"""The volume's running text: from the first work's page to the back matter."""
+"""The volume's running text: from the first work's page to the back matter, without the
+pages that divide the works by year."""
 
 from __future__ import annotations
 
 from ...findings import report
-from ...tree import Block, PageMarker
+from ...tree import Block, Heading, PageMarker
 from .blocks import markers, pages_at
+from .closing import text
 from .contents import is_heading
+from .cuts import DIVIDER
 from .structure import Structure
 
 
@@ -24,11 +27,21 @@ def take(st: Structure) -> None:
     works = next((i for i, p in enumerate(pages) if p == work and i >= start), start)
     end = next((i for i, p in enumerate(pages) if p in back and i > works), len(blocks))
     between = next((i for i, p in enumerate(pages) if p in back and start < i < works), works)
-    st.body = blank_pages(blocks[start:between] + blocks[works:end])
+    st.body = blank_pages(without_dividers(blocks[start:between] + blocks[works:end]))
     known = {m.page for b in blocks for m in markers(b)}
     for page in (m.page for b in st.body for m in markers(b) if m.page not in known):
         report("p-001", "the page is blank or missing in the scan; its marker stands before "
                "the next page's", page=page)
+
+
+def without_dividers(blocks: list[Block]) -> list[Block]:
+    """The blocks without the headings that hold a page alone and are a year or a period
+    (``1924``, ``1921-23``): the divider pages of works grouped by year, no work's text (their
+    page markers kept)."""
+    return [b for i, b in enumerate(blocks)
+            if not (isinstance(b, Heading) and DIVIDER.fullmatch(text(b))
+                    and i and isinstance(blocks[i - 1], PageMarker)
+                    and (i + 1 == len(blocks) or isinstance(blocks[i + 1], PageMarker)))]
 
 
 def blank_pages(blocks: list[Block]) -> list[Block]:

@@ -28,6 +28,8 @@ from ...tree import (
 )
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
+# a letter's place and date under its signature: ``Moscow, March 3, 1921``
+_PLACE_DATE = rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:{MONTHS})\s+\d{{1,2}},\s+\d{{4}}\.?"
 _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]* ){0,4}Institute\b")
 # a signature that names its signer: ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
 _SIGNER = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})$")
@@ -85,7 +87,9 @@ class Signature:
         name = re.escape(self.surname)
         signed = "".join(rf"|(?<=^{initials}{name})\s+" for initials in ("", r"[A-Z]\. ")
                          ) if self.surname else ""
-        closed = rf"|(?<=,)\s+(?=(?i:{self.pattern})$)" if self.surname else ""  # a close
+        # a close over the signature, and the place and date under it
+        closed = rf"|(?<=,)\s+(?=(?i:{self.pattern})(?:\s+{_PLACE_DATE})?$)" \
+            rf"|(?<={name})\s+(?={_PLACE_DATE}$)" if self.surname else ""
         return re.compile(_RUN_ON + signed + closed)
 
 
@@ -100,7 +104,7 @@ def _kind(line: str, sig: Signature) -> str:
         return "remark"
     if _SOURCE.search(line):
         return "source"
-    if _DATE.match(line):
+    if _DATE.match(line) or re.fullmatch(_PLACE_DATE, line):
         return "date"
     return ""
 

@@ -28,6 +28,9 @@ NEAR = 5  # pages either side whose lengths tell how many lines a full page hold
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
 _ENDED = re.compile(rf"[.!?:;]\S{{0,3}}$|{CITED}$")
 _ENTRY = re.compile(r"(\d{1,3}) (?=\S)")  # a numbered entry's first line (an endnote's)
+# a year or a period alone, letter-spaced or not (``1 9 2 4``, ``1921-23``): a divider page
+# of works grouped by year, set on a page of its own
+DIVIDER = re.compile(r"(?:\d ?){4}(?:\s*[-\u2013]\s*(?:\d ?){2,4})?")
 
 
 def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
@@ -40,7 +43,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
     first such are parts, those opening with a title last: a section's title inside a
-    page).  A part may carry the page's folio at its foot (``at_foot``), where the part
+    page); a page holding only a year or a period (a divider) never is.  A part may carry
+    the page's folio at its foot (``at_foot``), where the part
     before has none, whether the text runs on or not; not after a title: a work's opening
     page, which the print leaves without a folio, is a page of its own unless the folios
     leave it no number (the part under the folio may then open with a section's title),
@@ -56,10 +60,11 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     work's opening page, printed without a folio, cut).  Where the folios leave a number
     for a page that a part took in, that part is a page whose head the scan lost if it runs
     longer with the page before than any page printed whole (``_whole``)."""
-    bare = [not p.head and not p.folio and not h for p, h in zip(pages, headed, strict=True)]
+    bare = [not p.head and not p.folio and not h and not divider(p)
+            for p, h in zip(pages, headed, strict=True)]
     loose = [b and not t for b, t in zip(bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
-              and not t  # a folio at the foot, or none
+              and not t and not divider(p)  # a folio at the foot, or none
               for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     opening = [(k, n) for k in range(numbered[0][0] if numbered else 0)  # (the body's)
@@ -93,6 +98,12 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         if k - 1 in parts:  # a part between two pages joins one of them
             parts.discard(k if _ends(pages, k - 1) else k - 1)
     return parts
+
+
+def divider(page: Page) -> bool:
+    """Whether a page holds nothing but a year or a period: works grouped by year open
+    with such a page of its own."""
+    return len(page.lines) == 1 and bool(DIVIDER.fullmatch(page.lines[0].strip()))
 
 
 def _rising(opening: list[tuple[int, Number]]) -> list[tuple[int, Number]]:
