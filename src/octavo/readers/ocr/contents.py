@@ -31,6 +31,7 @@ _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or e
 _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 # (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
+_LEADERED = re.compile(rf"(?:{_LEADER}){{2,}}\s+(?:{_NUMBER.pattern})$")  # an entry's end
 _ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 # front matter listed on a line of its own, before the first arabic page, at one roman
@@ -80,6 +81,11 @@ def is_heading(line: str) -> bool:
     """Whether a line is the contents' heading, or a running head naming them."""
     m = _HEAD.match(line.strip())
     return m is not None and (not m["folio"] or bool(plain(m["folio"])))
+
+
+def leadered(line: str) -> bool:
+    """Whether a line ends a contents entry: leader dots (two or more) and a page."""
+    return _LEADERED.search(line.strip()) is not None
 
 
 def contents_lines(pages: list[Page]) -> list[str]:
