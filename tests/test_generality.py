@@ -575,6 +575,8 @@ GENERATED = {
                                  hyphen="–"),
     "the contents' entries in title case": Options(seed=29, contents_case="title"),
     "no blank lines at all (a copy that dropped them)": Options(seed=11, blank_lines=False),
+    "no blank lines, the works' titles in title case, the contents first with no folio":
+        replace(sampled(30), blank_lines=False),
     "set by character count, as a typewriter or a plain-text wrap sets it": Options(
         seed=23, face=FIXED),
     "set by character count, no word broken at a line's end": Options(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ...pagemarks import PAGE
 from . import boilerplate, contents, heads
 from .boilerplate import Group
+from .closing import is_signed
 from .cuts import ENDED, NEAR
 from .folios import REACH, Number
 from .lines import is_dated
@@ -106,11 +107,13 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int]]:
     folio, whose folio rises with the others (``_folioed``); where the folios leave
     numbers for pages between two of them, a line in capitals after one that is not for
     each (``_opening``: a work's title on its opening page, printed without a folio; not
-    a contents entry, whose lines in capitals end in leader dots and a page); and the
-    contents' heading.  The boilerplate is learnt from the text parted before its heads,
-    as a text of pages is; twice: the groups of two lines or more found first (a stamp
-    between a head and its folio) taken off, the heads they parted from their folios are
-    found too, and then the lone lines that stand where no head does."""
+    a contents entry, whose lines in capitals end in leader dots and a page); the
+    contents' heading; and the headings in capitals of the sections that are no works
+    (the notes, a chronicle: past the last folio where the print numbers them no more).
+    The boilerplate is learnt from the text parted before its heads, as a text of pages
+    is; twice: the groups of two lines or more found first (a stamp between a head and its
+    folio) taken off, the heads they parted from their folios are found too, and then the
+    lone lines that stand where no head does."""
     groups: list[Group] = []
     for last in (False, True):
         gone = boilerplate.strip(lines, groups)
@@ -123,42 +126,54 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int]]:
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
     run, heads_at = _folioed(lines, kept)
-    upper = [heads.is_capitals(lines[i]) for i in kept]
     listed = [contents.leadered(lines[i]) for i in kept]
-    capitals = [p for p in range(1, len(kept)) if upper[p] and not upper[p - 1]
+
+    def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
+        return [p for p in range(1, len(kept)) if upper[p] and not upper[p - 1]
                 and not any(listed[q] for q in itertools.takewhile(
                     upper.__getitem__, range(p, len(kept))))]
+
+    capitals = starts([heads.is_capitals(lines[i]) for i in kept])
+    titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
+                     for i in kept])  # (a signature in title case ends a work)
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
     # sentence's end
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
-    return groups, {kept[p] for p in (*run, *heads_at, *_opening(run, capitals, labels))} | {
-        i for i in kept if contents.is_heading(lines[i])}
+    opening = _opening(run, (capitals, titled), labels)
+    return groups, {kept[p] for p in (*run, *heads_at, *opening)} | {
+        i for i in kept if contents.is_heading(lines[i])} | {
+        kept[p] for p in capitals if contents.names_back(lines[kept[p]])}
 
 
-def _opening(run: dict[int, tuple[Number, int]], capitals: list[int],
+def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
              labels: set[int]) -> set[int]:
     """The lines (by their places) that open the pages the folios of a text with no blank
     lines (``run``: each folio, and how many lines its head takes, by the line opening its
-    page) leave numbers for between two of them: from the later back, for each number, the
-    first line in capitals after one that is not (``capitals``) that leaves no more lines
-    to the page after than a full page holds (the longest of the pages around,
-    ``cuts.NEAR``, whose folios follow on, its head left out): a work's opening page,
-    printed without a folio, holds a page's worth under its title, the page before it
-    ends a work.  A label over the title (``labels``) opens the page with it."""
+    page) leave numbers for between two of them, or before the first (an arabic one,
+    numbered from 1, where no roman one comes before): from the later back, for each
+    number, the first line of a title that leaves no more lines to the page after than a
+    full page holds (the longest of the pages around, ``cuts.NEAR``, whose folios follow
+    on, its head left out): a work's opening page, printed without a folio, holds a page's
+    worth under its title, the page before it ends a work.  A title's first line is one in
+    capitals after one that is not, or, where none fits, one set as heads are (in title
+    case) after one that is not (``titles``).  A label over the title (``labels``) opens
+    the page with it."""
     at = sorted(run)
     pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1]
     opening: set[int] = set()
-    for a, b in itertools.pairwise(at):
-        (first, _), (then, _) = run[a], run[b]
+    for a, b in itertools.pairwise([-1, *at]):
+        first = run[a][0] if a >= 0 else Number(run[b][0].kind, 0)
+        then = run[b][0]
         room = then.value - (first.value if first.kind == then.kind else 0) - 1
         near = bisect.bisect_left(pages, (a, 0))
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
         for _ in range(room):
-            end = next((c for c in capitals if a < c < end and end - c <= full), a)
+            end = next((c for starts in titles for c in starts if a < c < end
+                        and end - c <= full), a)
             if end == a:
                 break
             end -= end - 1 in labels and end - 1 > a
@@ -193,14 +208,16 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
-    longest rising run's (``_rising``); none where the arabic run spans less than
+    longest rising run's (``_rising``) of folios beside a head set as heads are (a
+    numbered list's numbers rise line by line), or of any; none where the arabic run spans less than
     ``SPAN`` of the text's ``lines``: that is a numbered list's, not the pages'."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
 
     arabic = ordered("arabic")
-    steps = [b[0] - a[0] for a, b in itertools.pairwise(_rising(arabic))
+    headed = [x for x in arabic if heads.set_as_head(x[2].head)]
+    steps = [b[0] - a[0] for a, b in itertools.pairwise(_rising(headed) or _rising(arabic))
              if b[1].value - a[1].value == 1]
     median = statistics.median(steps) if steps else PAGE / LONGEST
     body = _longest(arabic, median)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
 from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
+from .heads import unspace
 from .measure import space, width
 from .titles import is_capitals, title_case
 
@@ -81,6 +82,13 @@ def is_heading(line: str) -> bool:
     """Whether a line is the contents' heading, or a running head naming them."""
     m = _HEAD.match(line.strip())
     return m is not None and (not m["folio"] or bool(plain(m["folio"])))
+
+
+def names_back(line: str) -> bool:
+    """Whether a line, its letter-spacing closed, is the heading of a section that is no
+    work (a preface, the notes, a chronicle)."""
+    text = unspace(line)
+    return any(pattern.match(text) for pattern in _BACK.values())
 
 
 def leadered(line: str) -> bool:
