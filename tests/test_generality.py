@@ -83,6 +83,8 @@ VARIATIONS = {
     "folios on the outer edge": lambda t: _verso_heads(
         t, lambda m: f"{m[2]} {m[1]}" if m[2] else m[1]).encode(),
     "cp1252": lambda t: t.encode("cp1252"),
+    "no blank lines at all (a copy that dropped them)": lambda t: re.sub(
+        r"\n\s*\n", "\n", t).encode(),
     "UTF-8 read as Latin-1 and saved again": lambda t: t.encode().decode("latin-1").encode(),
     "double hyphens for dashes": lambda t: t.replace("‹", "--").encode(),
     "the contents' pages below their entries": lambda t: _in_contents(
@@ -584,6 +586,9 @@ GENERATED = {
                                  folio_form="[{}]", contents_at_end=True, footnote_mark="†",
                                  hyphen="–"),
     "the contents' entries in title case": Options(seed=29, contents_case="title"),
+    "no blank lines at all (a copy that dropped them)": Options(seed=11, blank_lines=False),
+    "no blank lines, the works' titles in title case, the contents first with no folio":
+        replace(sampled(30), blank_lines=False),
     "set by character count, as a typewriter or a plain-text wrap sets it": Options(
         seed=23, face=FIXED),
     "set by character count, no word broken at a line's end": Options(
@@ -915,14 +920,17 @@ def test_a_text_with_no_pages_says_so_and_one_with_folios_alone_is_read(tmp_path
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]", "[s-006]"}
 
 
-def test_the_volume_with_no_blank_lines_is_refused_saying_why(tmp_path, octavo_warnings):
-    """No blank line between pages (nor anywhere): refused (exit 12), the one-line reason
-    saying a block holds as many lines as pages do."""
+def test_a_text_with_no_blank_lines_nor_folios_is_refused_saying_why(tmp_path,
+                                                                    octavo_warnings):
+    """No blank line between pages (nor anywhere), and no folio to tell them by (every line
+    ending in a figure dropped): refused (exit 12), the one-line reason saying a block holds
+    as many lines as pages do.  (With its folios, the same text reads: a variation above.)"""
     source = tmp_path / "flat.ocr.txt"
-    source.write_text(re.sub(r"\n\s*\n", "\n", RAW), encoding="utf-8")
+    source.write_text("\n".join(line for line in re.sub(r"\n\s*\n", "\n", RAW).split("\n")
+                                if not re.search(r"[\dIVXLC]\s*$", line)), encoding="utf-8")
     run = octavo("build", source, "--out", tmp_path / "out")
     assert run.code == 12, run
     assert [line for line in run.stderr if re.search(
-        r"no pages: 1 blocks of lines .*; one holds \d+ lines, pages' worth: no blank line "
+        r"no pages: \d+ blocks of lines .*; one holds \d+ lines, pages' worth: no blank line "
         r"parts the pages \[f-101\]$", line)], run.stderr
     assert {w.rsplit(" ", 1)[-1] for w in octavo_warnings} == {"[f-101]", "[s-004]"}

@@ -82,6 +82,8 @@ class Options:
     heads: bool = True  # print running heads beside the folios (else the folios alone)
     opening_folios: bool = False  # a work's first page has its folio at the foot
     stray_blanks: int = 0  # every this many pages, a blank line the scan left inside one
+    blank_lines: bool = True  # False: every empty line dropped (a copy or an export that
+    # drops them: the pages told by their furniture alone)
     foot_folios: bool = False  # the folios at the pages' foot, the heads above the text alone
     folio_form: str = "{}"  # how a folio is printed: ``— {} —`` between dashes
     lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
@@ -546,4 +548,5 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
         lines = [line + " " if o.trailing else line for line in lines]
         lines[-1] = lines[-1].rstrip()
         chunks.append("\n".join(lines))
-    return (o.page_break.join(chunks) + "\n").replace("\n", o.line_end)
+    text = o.page_break.join(chunks) + "\n"
+    return (text if o.blank_lines else re.sub(r"\n\s*\n", "\n", text)).replace("\n", o.line_end)

@@ -2,15 +2,25 @@
 runs of lines between blank lines joined back into pages, where a page break is only the
 blank line before a running head and folio (or after a folio at a page's foot), or
 before a line in capitals (a work's title on its opening page, printed without a folio;
-a title inside a page is left cut there, for ``cuts`` to join by the folios' count)."""
+a title inside a page is left cut there, for ``cuts`` to join by the folios' count).
+A copy that sets no blank line at all (``unbroken``): its pages opened at their heads and
+folios, and at the titles of the pages the folios leave numbers for."""
 
 from __future__ import annotations
 
 import bisect
+import itertools
+import statistics
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from . import contents, heads
-from .folios import Number
+from ...pagemarks import PAGE
+from . import boilerplate, contents, heads
+from .boilerplate import Group
+from .closing import is_signed
+from .cuts import ENDED, NEAR
+from .folios import REACH, Number
+from .lines import is_dated
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -20,6 +30,16 @@ if TYPE_CHECKING:
 # page cut in two by a stray blank line, or by one under its running head, makes two; a
 # paragraph's blank line makes one more for each paragraph that ends on the page
 RUNS_PER_PAGE = 2
+# the least share of the lines a page holds (the median page's) that a page of a text with
+# no blank lines holds: the sample's shortest numbered page, a part's title page, holds 7
+# lines of the median 32, a fifth; its contents list sets numbered entries a line or two apart
+SHORTEST = 0.2
+# … and the most: its longest, of the notes set smaller, holds 39 with its head, 1.2 times
+# the median, and a page may hold a stamp's lines too before the stamp is known (six)
+LONGEST = 1.5
+# the least share of a text's lines its folios span (the sample's, all but the front
+# matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
+SPAN = 0.5
 
 
 def paragraphs_apart(options: list[list[Candidate]]) -> dict[int, Candidate]:
@@ -76,3 +96,157 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
             out[-1].lines += page.lines
             out[-1].span = (out[-1].span[0], page.span[1])
     return out
+
+
+
+
+
+def unbroken(lines: list[str]) -> tuple[list[Group], set[int]]:
+    """The boilerplate of a text that sets no blank line between its pages (a copy or an
+    export that dropped them), and the lines that open its pages: each running head, or
+    folio, whose folio rises with the others (``_folioed``); where the folios leave
+    numbers for pages between two of them, a line in capitals after one that is not for
+    each (``_opening``: a work's title on its opening page, printed without a folio; not
+    a contents entry, whose lines in capitals end in leader dots and a page); the
+    contents' heading; and the headings in capitals of the sections that are no works
+    (the notes, a chronicle: past the last folio where the print numbers them no more).
+    The boilerplate is learnt from the text parted before its heads, as a text of pages
+    is; twice: the groups of two lines or more found first (a stamp between a head and its
+    folio) taken off, the heads they parted from their folios are found too, and then the
+    lone lines that stand where no head does."""
+    groups: list[Group] = []
+    for last in (False, True):
+        gone = boilerplate.strip(lines, groups)
+        kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
+        run, heads_at = _folioed(lines, kept)
+        opening = {kept[p] for p in (*run, *heads_at)}
+        parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
+        groups = [g for g in boilerplate.learn(parted, len(run))
+                  if last or sum(map(bool, g.lines)) > 1]
+    gone = boilerplate.strip(lines, groups)
+    kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
+    run, heads_at = _folioed(lines, kept)
+    listed = [contents.leadered(lines[i]) for i in kept]
+
+    def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
+        return [p for p in range(1, len(kept)) if upper[p] and not upper[p - 1]
+                and not any(listed[q] for q in itertools.takewhile(
+                    upper.__getitem__, range(p, len(kept))))]
+
+    capitals = starts([heads.is_capitals(lines[i]) for i in kept])
+    titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
+                     for i in kept])  # (a signature in title case ends a work)
+    # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
+    # sentence's end
+    labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
+              and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
+              and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
+    opening = _opening(run, (capitals, titled), labels)
+    return groups, {kept[p] for p in (*run, *heads_at, *opening)} | {
+        i for i in kept if contents.is_heading(lines[i])} | {
+        kept[p] for p in capitals if contents.names_back(lines[kept[p]])}
+
+
+def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
+             labels: set[int]) -> set[int]:
+    """The lines (by their places) that open the pages the folios of a text with no blank
+    lines (``run``: each folio, and how many lines its head takes, by the line opening its
+    page) leave numbers for between two of them, or before the first (an arabic one,
+    numbered from 1, where no roman one comes before): from the later back, for each
+    number, the first line of a title that leaves no more lines to the page after than a
+    full page holds (the longest of the pages around, ``cuts.NEAR``, whose folios follow
+    on, its head left out): a work's opening page, printed without a folio, holds a page's
+    worth under its title, the page before it ends a work.  A title's first line is one in
+    capitals after one that is not, or, where none fits, one set as heads are (in title
+    case) after one that is not (``titles``).  A label over the title (``labels``) opens
+    the page with it."""
+    at = sorted(run)
+    pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
+             if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1]
+    opening: set[int] = set()
+    for a, b in itertools.pairwise([-1, *at]):
+        first = run[a][0] if a >= 0 else Number(run[b][0].kind, 0)
+        then = run[b][0]
+        room = then.value - (first.value if first.kind == then.kind else 0) - 1
+        near = bisect.bisect_left(pages, (a, 0))
+        full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
+        end = b
+        for _ in range(room):
+            end = next((c for starts in titles for c in starts if a < c < end
+                        and end - c <= full), a)
+            if end == a:
+                break
+            end -= end - 1 in labels and end - 1 > a
+            opening.add(end)
+    return opening
+
+
+def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number, int]],
+                                                         set[int]]:
+    """Which of the lines ``kept`` (indices of ``lines``; by place) open a page with its
+    running head and folio, or its folio alone, where the folios rise from line to line
+    over the most lines (``_spaced``), with the folio of each and the lines its head
+    takes; a head on a line of its own is set as one (a line of text over a folio alone
+    is the page's last), and a folio alone under it opens no page, the head over it does.
+    And the lines off that run that read as a head of two of its pages or more beside a
+    number (a misread folio)."""
+    options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
+                if not c.bottom and (c.top == 1 or heads.set_as_head(c.head))]
+               for p in range(len(kept))]
+    numbered = [(p, n, c) for p, found in enumerate(options) for c in found
+                if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
+                    o.top == 2 and o.folio == c.folio for o in options[p - 1]))]
+    rising = _spaced(numbered, len(kept))
+    known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
+    run = {p: (n, c.top) for p, n, c in rising}
+    return run, {p for p, found in enumerate(options)
+                 if p not in run and any(c.head in known for c in found)}
+
+
+def _spaced(numbered: list[tuple[int, Number, Candidate]],
+            lines: int) -> list[tuple[int, Number, Candidate]]:
+    """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
+    candidate), and of the roman ones outside it (the front matter's; inside the body a
+    roman numeral is a section's), the lines a page holds taken as the median of the
+    longest rising run's (``_rising``) of folios beside a head set as heads are (a
+    numbered list's numbers rise line by line), or of any; none where the arabic run spans less than
+    ``SPAN`` of the text's ``lines``: that is a numbered list's, not the pages'."""
+    def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
+        return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
+                      key=lambda x: (x[0], -x[1].value))
+
+    arabic = ordered("arabic")
+    headed = [x for x in arabic if heads.set_as_head(x[2].head)]
+    steps = [b[0] - a[0] for a, b in itertools.pairwise(_rising(headed) or _rising(arabic))
+             if b[1].value - a[1].value == 1]
+    median = statistics.median(steps) if steps else PAGE / LONGEST
+    body = _longest(arabic, median)
+    if not body or body[-1][0] - body[0][0] < SPAN * lines:
+        return []
+    return body + _longest(ordered("roman", range(body[0][0], body[-1][0] + 1)), median)
+
+
+def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
+             ) -> list[tuple[int, Number, Candidate]]:
+    """The longest run of ``ordered`` (by place) whose folios rise, from ``SHORTEST`` to
+    ``LONGEST`` times the ``median`` page's lines for each page from one to the next; of
+    runs as long, the one whose pages' lines stray least from the median (a contents
+    list's numbered entries, ``I.`` and ``II.`` a page apart, rise as far as its pages'
+    own folios do)."""
+    most = min(LONGEST * median, PAGE)  # (no page holds more than ``PAGE`` lines)
+    best = [(1, 0.0)] * len(ordered)  # the longest run ending at each, and its strays
+    before = [-1] * len(ordered)
+    for k, (at, n, _) in enumerate(ordered):
+        for m in range(max(0, k - REACH), k):
+            was, then, _ = ordered[m]
+            pages = n.value - then.value
+            if pages > 0 and SHORTEST * median * pages <= at - was <= most * pages \
+                    and (score := (best[m][0] + 1, best[m][1] - abs(at - was - median * pages))) \
+                    > best[k]:
+                best[k], before[k] = score, m
+    k = max(range(len(ordered)), key=best.__getitem__, default=-1)
+    out = []
+    while k >= 0:
+        out.append(ordered[k])
+        k = before[k]
+    return out[::-1]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
 from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
+from .heads import unspace
 from .measure import space, width
 from .titles import is_capitals, title_case
 
@@ -31,6 +32,7 @@ _LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or e
 _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 # (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
+_LEADERED = re.compile(rf"(?:{_LEADER}){{2,}}\s+(?:{_NUMBER.pattern})$")  # an entry's end
 _ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 # front matter listed on a line of its own, before the first arabic page, at one roman
@@ -80,6 +82,18 @@ def is_heading(line: str) -> bool:
     """Whether a line is the contents' heading, or a running head naming them."""
     m = _HEAD.match(line.strip())
     return m is not None and (not m["folio"] or bool(plain(m["folio"])))
+
+
+def names_back(line: str) -> bool:
+    """Whether a line, its letter-spacing closed, is the heading of a section that is no
+    work (a preface, the notes, a chronicle)."""
+    text = unspace(line)
+    return any(pattern.match(text) for pattern in _BACK.values())
+
+
+def leadered(line: str) -> bool:
+    """Whether a line ends a contents entry: leader dots (two or more) and a page."""
+    return _LEADERED.search(line.strip()) is not None
 
 
 def contents_lines(pages: list[Page]) -> list[str]:

@@ -1,6 +1,7 @@
 """Pass 1: the OCR text cut into printed pages, the page furniture taken off.
 
-The text comes normalised (``octavo.normalise``): pages are separated by blank lines.
+The text comes normalised (``octavo.normalise``): pages are separated by blank lines, or,
+in a text with none, open at their running heads and folios (``breaks.unbroken``).
 What stands on a page and is not the print's text is learnt from the text itself:
 boilerplate the scan repeats (``boilerplate``), running heads and folios (``heads``,
 ``folios``: a head with a folio that rises page by page, in either order, or the folio
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from ...pagemarks import PAGE
 from . import boilerplate, breaks, contents, cuts, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
@@ -70,14 +72,18 @@ class Layout:
     face: str = TIMES  # the face its lines were set in, learnt by ``faces``
 
 
-def _raw_pages(text: str, gone: set[int]) -> list[Page]:
-    """The text's pages as blank-line separated runs of the lines not ``gone``, without
-    the indents a layout-keeping extraction gives them."""
+def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
+    """The text's pages as blank-line separated runs of the lines not ``gone``, a page
+    also opening at each of the lines ``opening``, without the indents a layout-keeping
+    extraction gives them."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
     for i, line in enumerate(text.split("\n")):
         if i not in gone:
+            if i in opening and lines:
+                pages.append(Page(len(pages), lines=lines, span=(start, end)))
+                lines = []
             if line.strip():
                 start = offset if not lines else start
                 lines.append(line.lstrip(" "))
@@ -422,15 +428,26 @@ def layout(text: str) -> Layout:
     if handed and handed[0] == text:
         return handed[1]
     lines = text.split("\n")
-    rough = sum(1 for a, b in itertools.pairwise(["", *lines]) if not a.strip() and b.strip())
-    groups = boilerplate.learn(lines, rough)
-    pages = _raw_pages(text, boilerplate.strip(lines, groups))
+    if _unbroken(lines):  # no blank line parts the pages: they open at their heads
+        groups, opening = breaks.unbroken(lines)
+    else:
+        opening = set()
+        groups = boilerplate.learn(lines, sum(1 for a, b in itertools.pairwise(["", *lines])
+                                              if not a.strip() and b.strip()))
+    pages = _raw_pages(text, boilerplate.strip(lines, groups), opening)
     pages = _heads(pages)
     headed = [p for p in pages if p.head]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
                   folios_below=sum(p.folio_below for p in headed))
+
+
+def _unbroken(lines: list[str]) -> bool:
+    """Whether no blank line parts the pages of a text: a run of more lines than two pages
+    hold stands between blank lines."""
+    return max((len(list(run)) for blank, run in itertools.groupby(
+        lines, lambda line: not line.strip()) if not blank), default=0) > 2 * PAGE
 
 
 def split_pages(text: str) -> list[Page]:
