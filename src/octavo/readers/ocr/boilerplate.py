@@ -191,6 +191,23 @@ def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
     return sum(headed(i + 1) or parted(i) for i in at)
 
 
+def _over_footed_heads(stripped: list[str], at: list[int], counts: Counter[str],
+                       learnt: set[str]) -> bool:
+    """Whether a recurring line opens its pages, more often than not, over a line set as
+    heads are that recurs too, on pages that end with a bare folio: a stamp over running
+    heads whose folios stand at the foot, not a head (which stands over another such line
+    only on a work's opening page, over its title); the lines of the groups ``learnt``
+    passed over."""
+    def over_head(i: int) -> bool:
+        below = _line(stripped, _past(stripped, learnt, i + 1, 1))
+        end = next((j for j in range(i + 1, len(stripped)) if not stripped[j]), len(stripped))
+        return _opens(stripped, learnt, i) and set_as_head(below) and \
+            counts[below] >= TWICE and bool(plain(_line(stripped, _past(
+                stripped, learnt, end - 1, -1))))
+
+    return 2 * sum(map(over_head, at)) > len(at)
+
+
 def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
                   learnt: set[str]) -> bool:
     """Whether a recurring line mostly (more often than not) opens a page beside a bare
@@ -391,9 +408,11 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         others = (learnt | grouped) - set(group)
         over = _over_heads(stripped, at, others)  # (a head stands over no other head)
-        single = _worded(group) and (over >= MIN_REPEATS or not _beside_folio(
+        footed = _over_footed_heads(stripped, at, counts, others)
+        single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
             stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts) or over)))
+                spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts)
+                                      or over or footed)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
