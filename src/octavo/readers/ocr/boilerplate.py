@@ -114,6 +114,28 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
     return (*reversed(side(-1)), stripped[at[0]], *side(1))
 
 
+def _page_end(stripped: list[str], at: list[int], group: tuple[str, ...],
+              line: str) -> tuple[str, ...]:
+    """The group's lines about ``line`` (at ``at``) up to a blank line inside it that ends
+    a page: where, more often than not, the group stands under a bare folio and text goes
+    on after it, its lines before the blank are a stamp under a page's foot folio, those
+    after it open the next page (its running head, over its text)."""
+    if "" not in group:
+        return group
+    first = group.index(line)
+
+    def parts_pages(i: int) -> bool:
+        start = i - first
+        return bool(plain(_line(stripped, start - 1))) and bool(
+            _line(stripped, start + len(group)))
+
+    if 2 * sum(map(parts_pages, at)) <= len(at):
+        return group
+    start = max((k + 1 for k in range(first) if not group[k]), default=0)
+    stop = next((k for k in range(first, len(group)) if not group[k]), len(group))
+    return group[start:stop]
+
+
 def _capitals(group: tuple[str, ...]) -> bool:
     """Whether a group's lines are set in capitals, as a stamp's are."""
     return all(is_capitals(line) for line in group if line)
@@ -397,7 +419,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
                                                    and not is_capitals(line)):
             continue
-        group = _grow(stripped, at, counts)
+        group = _page_end(stripped, at, _grow(stripped, at, counts), line)
         while group and not group[-1]:
             group = group[:-1]
         while group and not group[0]:
