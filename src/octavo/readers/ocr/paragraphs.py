@@ -17,7 +17,8 @@ word) and how much of the paragraph's rarer words the next lines take up (``cohe
 decide.
 Otherwise a paragraph runs on, across page breaks too.  A work's title on its opening
 page (``Page.title``: the contents told it) is a heading, whatever its case; display
-lines (capitals, roman numerals) and the short labels over them, numbered points, dates,
+lines (capitals, roman numerals; a heading runs on over no page break) and the short
+labels over them, numbered points and section heads, dates,
 asterisms, an interview's answers and the note and chronicle entries start blocks of
 their own, and a signature stands alone; a full stop closes a run-in list of points.
 """
@@ -297,7 +298,7 @@ class Builder:
             if self.kind != "asterism":
                 self.open("asterism", "")
         elif kind == "heading":
-            if (self.kind == "heading" and not ROMAN_LINE.match(self.text)
+            if (self.kind == "heading" and self.at and not ROMAN_LINE.match(self.text)
                     and not ROMAN_LINE.match(line)  # a section's numeral under a title
                     and not TITLE_END.search(self.last) and not NUMBERED.match(line)
                     and not YEAR_LINE.match(line)):
