@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from octavo.readers.ocr import charmap, closing, contents, footnotes, pages, paragraphs, words
+from octavo.readers.ocr import (
+    charmap,
+    closing,
+    contents,
+    footnotes,
+    notes,
+    pages,
+    paragraphs,
+    words,
+)
 from octavo.readers.ocr.closing import Signature
 from octavo.readers.ocr.heads import is_capitals
 from octavo.tree import Heading, PageMarker, Paragraph, Quote, Text, iter_nodes
@@ -98,9 +107,17 @@ def render_footnotes(text: str, _: str) -> list[str]:
     return out + [f"{note.folio} {note.marker}: {' | '.join(note.lines)}" for note in notes]
 
 
+def render_notes(text: str, _: str) -> list[str]:
+    """The endnotes of the notes pages: ``number p. cited: text``."""
+    layout = pages.layout(text)
+    vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
+    return [f"{n.number} p. {n.cited_page}: {_plain(n)}"
+            for n in notes.parse(layout.pages, vocab, layout.verso_head)]
+
+
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
-          "footnotes": render_footnotes}
+          "footnotes": render_footnotes, "notes": render_notes}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

@@ -114,6 +114,28 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
     return (*reversed(side(-1)), stripped[at[0]], *side(1))
 
 
+def _page_end(stripped: list[str], at: list[int], group: tuple[str, ...],
+              line: str) -> tuple[str, ...]:
+    """The group's lines about ``line`` (at ``at``) up to a blank line inside it that ends
+    a page: where, more often than not, the group stands under a bare folio and text goes
+    on after it, its lines before the blank are a stamp under a page's foot folio, those
+    after it open the next page (its running head, over its text)."""
+    if "" not in group:
+        return group
+    first = group.index(line)
+
+    def parts_pages(i: int) -> bool:
+        start = i - first
+        return bool(plain(_line(stripped, start - 1))) and bool(
+            _line(stripped, start + len(group)))
+
+    if 2 * sum(map(parts_pages, at)) <= len(at):
+        return group
+    start = max((k + 1 for k in range(first) if not group[k]), default=0)
+    stop = next((k for k in range(first, len(group)) if not group[k]), len(group))
+    return group[start:stop]
+
+
 def _capitals(group: tuple[str, ...]) -> bool:
     """Whether a group's lines are set in capitals, as a stamp's are."""
     return all(is_capitals(line) for line in group if line)
@@ -189,6 +211,23 @@ def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
             or (bool(plain(above)) and is_capitals(below)))
 
     return sum(headed(i + 1) or parted(i) for i in at)
+
+
+def _over_footed_heads(stripped: list[str], at: list[int], counts: Counter[str],
+                       learnt: set[str]) -> bool:
+    """Whether a recurring line opens its pages, more often than not, over a line set as
+    heads are that recurs too, on pages that end with a bare folio: a stamp over running
+    heads whose folios stand at the foot, not a head (which stands over another such line
+    only on a work's opening page, over its title); the lines of the groups ``learnt``
+    passed over."""
+    def over_head(i: int) -> bool:
+        below = _line(stripped, _past(stripped, learnt, i + 1, 1))
+        end = next((j for j in range(i + 1, len(stripped)) if not stripped[j]), len(stripped))
+        return _opens(stripped, learnt, i) and set_as_head(below) and \
+            counts[below] >= TWICE and bool(plain(_line(stripped, _past(
+                stripped, learnt, end - 1, -1))))
+
+    return 2 * sum(map(over_head, at)) > len(at)
 
 
 def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
@@ -380,7 +419,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
                                                    and not is_capitals(line)):
             continue
-        group = _grow(stripped, at, counts)
+        group = _page_end(stripped, at, _grow(stripped, at, counts), line)
         while group and not group[-1]:
             group = group[:-1]
         while group and not group[0]:
@@ -391,9 +430,11 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         others = (learnt | grouped) - set(group)
         over = _over_heads(stripped, at, others)  # (a head stands over no other head)
-        single = _worded(group) and (over >= MIN_REPEATS or not _beside_folio(
+        footed = _over_footed_heads(stripped, at, counts, others)
+        single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
             stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts) or over)))
+                spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts)
+                                      or over or footed)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
-from .folios import READ_NUMBER
+from .folios import READ_NUMBER, roman_value, to_roman
 from .measure import width
 from .words import DAGGERS
 
@@ -42,6 +42,8 @@ NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
 CITED = rf"\bpp?\.\s*(?P<page>{READ_NUMBER})"
 NOTE_END = re.compile(rf"{CITED}(?:-\d+)?\.?$")  # … or any reference to pages
 ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
+NUMBERED_HEAD = re.compile(r"^(?P<number>\d{1,2}|[IVXL]{1,6})\.\s+\S.*[^\W\d_]$")  # ``2. The
+# Question Stated``: a number, then words ending in a letter (no stop, comma, figure)
 SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")
 YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
@@ -80,6 +82,20 @@ def is_label(line: str, measure: float) -> bool:
     """A short line ending no sentence (``Appendix 2``): over a title, it is the title's
     label, not the end of the paragraph before it."""
     return width(line) < SIGNATURE * measure and not SENTENCE_END.search(line.strip())
+
+
+def section_number(line: str, measure: float) -> int:
+    """The number of a short line that could head a numbered section (``2. The Question
+    Stated``, ``IV. Conclusion``): a label with a number before it; 0 for any other line.
+    (Whether it does, the lines around it say: ``paragraphs``.)"""
+    m = NUMBERED_HEAD.match(line.strip())
+    if not m or not is_label(line, measure):
+        return 0
+    number = m["number"]
+    if number.isdecimal():
+        return int(number)
+    value = roman_value(number)
+    return value if to_roman(value) == number else 0
 
 
 def is_signature(line: str, measure: float) -> bool:

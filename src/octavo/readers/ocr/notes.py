@@ -19,6 +19,8 @@ _START = re.compile(rf"^(?P<number>{READ_NUMBER})\s+(?P<text>\S.*)$")  # (``l2``
 _CITED = re.compile(rf"(?:^|\s)(?P<ref>{CITED})$")
 _HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
+_BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
+_PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
 
 
 def is_heading(text: str) -> bool:
@@ -30,7 +32,7 @@ def is_heading(text: str) -> bool:
 def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[Note]:
     """The numbered notes of the notes pages (their versos headed ``verso_head`` or their
     own), paragraphs kept, page markers in place."""
-    lines = flow(section(pages, is_heading, verso_head))
+    lines = _rejoined(flow(section(pages, is_heading, verso_head)))
     if lines and is_heading(lines[0].text):
         lines[0] = Line("", lines[0].page)
     groups: list[tuple[str, list[Line]]] = []
@@ -50,6 +52,19 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[No
             groups[0][1][0].page = lines_before
         ended = bool(_CITED.search(line.text))
     return [_note(number, body, vocab) for number, body in groups]
+
+
+def _rejoined(lines: list[Line]) -> list[Line]:
+    """The lines, a cited page the print set on a line of its own, under the ``p.`` that
+    ends a note, put back after it (``… in the text. p.`` / ``35``)."""
+    out: list[Line] = []
+    for line in lines:
+        if out and not line.page and _PAGE_ALONE.match(line.text) \
+                and _BROKEN_CITE.search(out[-1].text):
+            out[-1] = Line(f"{out[-1].text} {line.text}", out[-1].page)
+        else:
+            out.append(line)
+    return out
 
 
 def _note(number: str, lines: list[Line], vocab: Vocabulary) -> Note:

@@ -17,7 +17,8 @@ word) and how much of the paragraph's rarer words the next lines take up (``cohe
 decide.
 Otherwise a paragraph runs on, across page breaks too.  A work's title on its opening
 page (``Page.title``: the contents told it) is a heading, whatever its case; display
-lines (capitals, roman numerals) and the short labels over them, numbered points, dates,
+lines (capitals, roman numerals; a heading runs on over no page break) and the short
+labels over them, numbered points and section heads, dates,
 asterisms, an interview's answers and the note and chronicle entries start blocks of
 their own, and a signature stands alone; a full stop closes a run-in list of points.
 """
@@ -59,6 +60,7 @@ from .lines import (
     letter_spaced,
     line_kind,
     runs_on,
+    section_number,
 )
 from .measure import measure, width
 from .openers import Openers
@@ -122,6 +124,7 @@ class Builder:
     # whose inlines are read from their text once all are joined (``read_inlines``)
     called: set[tuple[int, int]] = field(default_factory=set)  # the lines, by page and
     # place, a paragraph's end was called before (``ends_paragraph``)
+    section: int = 0  # the number of the work's last numbered section head (``section_head``)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -254,12 +257,26 @@ class Builder:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
+    def section_head(self, line: str, ahead: list[str]) -> bool:
+        """Whether ``line`` heads a numbered section the contents does not list (``2. The
+        Question Stated``): a short numbered line ending in no stop, numbered next in the
+        work (or first), over a line that opens a paragraph; a numbered point runs on into
+        its next line, or ends in a stop, a comma or a figure."""
+        number = section_number(line, self.measure)
+        after = ahead[0] if ahead else self.overleaf
+        if not number or number not in (1, self.section + 1) or not after[:1].isupper() \
+                or line_kind(after, line) != "text":
+            return False
+        self.section = number
+        return True
+
     def title(self, line: str, first: bool) -> None:
         """Take a line of a work's title (which ``pages`` told by the contents, whatever
         its case): a heading of its own, opened by its first line."""
         line = line.strip()
         if first:
             self.open("heading", line)
+            self.section = 0
         else:
             self.extend(line)
         self.last = line
@@ -274,11 +291,14 @@ class Builder:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         line = line.strip()
         kind = line_kind(line, self.last.strip())
-        if kind == "asterism":
+        if kind in ("point", "text") and self.section_head(line, ahead):
+            self.open("heading", line)
+            self.close()
+        elif kind == "asterism":
             if self.kind != "asterism":
                 self.open("asterism", "")
         elif kind == "heading":
-            if (self.kind == "heading" and not ROMAN_LINE.match(self.text)
+            if (self.kind == "heading" and self.at and not ROMAN_LINE.match(self.text)
                     and not ROMAN_LINE.match(line)  # a section's numeral under a title
                     and not TITLE_END.search(self.last) and not NUMBERED.match(line)
                     and not YEAR_LINE.match(line)):
