@@ -239,6 +239,26 @@ def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
         fewer >= MIN_REPEATS and fewer >= SIDES * (sides[0] + sides[1]))
 
 
+def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, list[int]],
+                 counts: Counter[str], learnt: set[str]) -> tuple[str, ...]:
+    """A group cut at the blank line before its last line where it stands, mostly, under
+    a page's foot folio (a bare number over it) and that line alone is a running head (set
+    as heads are, over pages that end with a folio, on one side of the spread): a stamp
+    under the folio, the blank the page's end, and the head of the page after it, which
+    follows it each time where the stamp stands on every other page, over the versos'
+    head; no stamp's line.  (A stamp whose blank line stands inside a page keeps it.)"""
+    if len(group) < 3 or group[-2] or not set_as_head(group[-1]):
+        return group
+    head = group[-1]
+    others = learnt - {head} | {line for line in group[:-1] if line}
+    footed = sum(bool(plain(_line(stripped, _past(stripped, learnt, i - 1, -1))))
+                 for i in where[group[0]])
+    if 2 * footed <= len(where[group[0]]) \
+            or not _beside_folio(stripped, where[head], counts, others):
+        return group
+    return group[:-2]
+
+
 def _words(line: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
 
@@ -385,6 +405,9 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
             group = group[:-1]
         while group and not group[0]:
             group = group[1:]
+        group = _headed_page(stripped, group, where, counts, learnt | grouped)
+        if line not in group:
+            continue  # (the next page's head, the group grown to it from its own line)
         filled = sum(1 for g in group if g)
         spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
