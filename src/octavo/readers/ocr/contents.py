@@ -90,8 +90,8 @@ def contents_lines(pages: list[Page]) -> list[str]:
     headed so, its heading taken for a running head over a folio at its foot), and the
     pages after it headed CONTENTS, or with no head but entries (a print of folios alone,
     or the rest of a page a stray blank line cut, however few its lines), or whose head
-    heads no other page and which lists entries: its first entry (or a division's line),
-    taken for a head."""
+    heads no other page and which lists entries (each of its lines, where they are too few
+    to tell by a share): its first entry (or a division's line), taken for a head."""
     lines: list[str] = []
     heads = Counter(page.head for page in pages)
     for page in pages:
@@ -99,24 +99,26 @@ def contents_lines(pages: list[Page]) -> list[str]:
         if opening or is_heading(page.head) or (lines and not page.head
                                                 and lists(page, least=1)):
             lines.extend(page.lines)
-        elif lines and heads[page.head] == 1 and lists(page):
+        elif lines and heads[page.head] == 1 and (lists(page) or lists(page, least=1,
+                                                                      every=True)):
             lines.extend([page.head, *page.lines])
         elif lines:
             break
     return lines
 
 
-def lists(page: Page, least: int = 4) -> bool:
+def lists(page: Page, least: int = 4, every: bool = False) -> bool:
     """Whether a page lists entries: ``least`` lines or more (fewer say little on a page of
-    their own), of which a third or more end in a page, or are one below a line of text
-    (its entry's, the page set under it)."""
+    their own), of which a third or more (``every``: all) end in a page, or are one below a
+    line of text (its entry's, the page set under it)."""
     lines = [line.rstrip() for line in page.lines]
     listed = sum(line[-1:] in _ENDS and _NUMBER.fullmatch((words := line.split())[-1])
                  is not None and (_PAGE.match(" ".join(words)) is not None or (
                      k > 0 and _LONE_PAGE.match(line) is not None
                      and _LONE_PAGE.match(lines[k - 1]) is None))
                  for k, line in enumerate(lines))
-    return 3 * listed >= len(page.lines) >= least
+    return (listed == len(page.lines) if every else 3 * listed >= len(page.lines)) and \
+        len(page.lines) >= least
 
 
 def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
