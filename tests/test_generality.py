@@ -609,6 +609,11 @@ GENERATED = {
     "a one-line stamp in lower case under every other page's foot folio": Options(
         seed=5, watermarks=(("www.example-archive.org",),), every=2, stamp_at="foot",
         foot_folios=True),
+    # … over the versos' head each time (the next page's, past the blank line that ends the
+    # page): the stamp alone, not the head under it
+    "a one-line stamp under every other page's foot folio, over the versos' heads": Options(
+        seed=2, watermarks=(("www.example-archive.org",),), every=2, stamp_at="foot",
+        foot_folios=True),
     "a line of the stamps misread on every third page they stand on": Options(
         seed=36, every=2, misread_stamps=3),
     # a title's first line, the same in the contents and over its work, stands twice, after

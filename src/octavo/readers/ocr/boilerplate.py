@@ -278,6 +278,39 @@ def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
         fewer >= MIN_REPEATS and fewer >= SIDES * (sides[0] + sides[1]))
 
 
+def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, list[int]],
+                 counts: Counter[str], learnt: set[str]) -> tuple[str, ...]:
+    """A group cut before its last line where that line alone is the running head of a
+    page it opens: set as heads are, over pages that end with a folio or beside one, on one
+    side of the spread, over the page's text (a line that stands once, no folio); and the
+    group's other lines stand, mostly, where a page ends or opens: under a foot folio (a
+    bare number over them), the blank line after them the page's end, or opening the page,
+    the head under them.  A stamp on every other page stands so over the versos' head
+    each time; no line of it.  (A stamp whose blank line stands inside a page keeps the
+    line under it, and so does one whose last line stands over a head or a folio.)"""
+    if len(group) < 2 or not set_as_head(group[-1]):
+        return group
+    head, rest = group[-1], group[:-1]
+    others = learnt - {head} | {line for line in rest if line}
+
+    def placed(i: int) -> bool:
+        if rest[-1]:  # (the head right under them)
+            return _opens(stripped, learnt, i)
+        return bool(plain(_line(stripped, _past(stripped, learnt, i - 1, -1))))
+
+    def over_text(i: int) -> bool:
+        under = _line(stripped, i + 1)
+        return bool(under) and not plain(under) and counts[under] < TWICE
+
+    at, heads = where[group[0]], where[head]
+    if 2 * sum(map(placed, at)) <= len(at) or 2 * sum(map(over_text, heads)) <= len(heads) \
+            or not _beside_folio(stripped, heads, counts, others):
+        return group
+    while rest and not rest[-1]:
+        rest = rest[:-1]
+    return rest
+
+
 def _words(line: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
 
@@ -424,12 +457,17 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
             group = group[:-1]
         while group and not group[0]:
             group = group[1:]
+        whole, group = group, _headed_page(stripped, group, where, counts, learnt | grouped)
+        if line not in group:
+            continue  # (the next page's head, the group grown to it from its own line)
         filled = sum(1 for g in group if g)
         spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         others = (learnt | grouped) - set(group)
         over = _over_heads(stripped, at, others)  # (a head stands over no other head)
+        if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
+            over += sum(_line(stripped, i + 1) in whole[len(group):] for i in at)
         footed = _over_footed_heads(stripped, at, counts, others)
         single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
             stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (

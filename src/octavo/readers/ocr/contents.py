@@ -40,10 +40,13 @@ _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below it
 # word and its numeral (``Part I``)
 _FRONT_PAGE = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
-_DIVISION = re.compile(r"^(?:[IVXL]+|\d{1,2})\.?\s+(?P<title>\S.*)$")  # ``I. LETTERS``
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
 _APPENDIX = re.compile(r"^Appendix \d+\.")
+# a division's line: a word and a numeral (``PART I``, its name, if any, under it), or a
+# numeral and a name
+_NUMBERED_DIVISION = re.compile(r"^[A-Z]+ (?:[IVXL]+|\d+)$")
+_DIVISION = re.compile(rf"{_NUMBERED_DIVISION.pattern}|^(?:[IVXL]+|\d+)\.? [^a-z]+$")
 DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?(?:,\s*\d{{4}})?")
 _TRAILING_DATE = re.compile(rf",?\s*(?P<date>{DATE.pattern})$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
@@ -101,8 +104,8 @@ def contents_lines(pages: list[Page]) -> list[str]:
     headed so, its heading taken for a running head over a folio at its foot), and the
     pages after it headed CONTENTS, or with no head but entries (a print of folios alone,
     or the rest of a page a stray blank line cut, however few its lines), or whose head
-    heads no other page and which lists entries: its first entry (or a division's line),
-    taken for a head."""
+    heads no other page and which lists entries (each of its lines, where they are too few
+    to tell by a share): its first entry (or a division's line), taken for a head."""
     lines: list[str] = []
     heads = Counter(page.head for page in pages)
     for page in pages:
@@ -110,24 +113,26 @@ def contents_lines(pages: list[Page]) -> list[str]:
         if opening or is_heading(page.head) or (lines and not page.head
                                                 and lists(page, least=1)):
             lines.extend(page.lines)
-        elif lines and heads[page.head] == 1 and lists(page):
+        elif lines and heads[page.head] == 1 and (lists(page) or lists(page, least=1,
+                                                                      every=True)):
             lines.extend([page.head, *page.lines])
         elif lines:
             break
     return lines
 
 
-def lists(page: Page, least: int = 4) -> bool:
+def lists(page: Page, least: int = 4, every: bool = False) -> bool:
     """Whether a page lists entries: ``least`` lines or more (fewer say little on a page of
-    their own), of which a third or more end in a page, or are one below a line of text
-    (its entry's, the page set under it)."""
+    their own), of which a third or more (``every``: all) end in a page, or are one below a
+    line of text (its entry's, the page set under it)."""
     lines = [line.rstrip() for line in page.lines]
     listed = sum(line[-1:] in _ENDS and _NUMBER.fullmatch((words := line.split())[-1])
                  is not None and (_PAGE.match(" ".join(words)) is not None or (
                      k > 0 and _LONE_PAGE.match(line) is not None
                      and _LONE_PAGE.match(lines[k - 1]) is None))
                  for k, line in enumerate(lines))
-    return 3 * listed >= len(page.lines) >= least
+    return (listed == len(page.lines) if every else 3 * listed >= len(page.lines)) and \
+        len(page.lines) >= least
 
 
 def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
@@ -135,15 +140,24 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     entries: list[tuple[str, str]] = []
     pending: list[str] = []
     last_page = 0
+    dividing = False  # the line before was a division's word and numeral (``PART I``)
     lines = [line for raw in lines if (line := " ".join(raw.split()))]
     widest = max(map(width, lines), default=0.0)
-    for n, line in enumerate(lines):
+    for k, line in enumerate(lines):
         if is_heading(line) or line == "Page":
             continue
-        if not pending and (_YEAR.match(line) or line == "Appendices"
-                            or _is_division(line, lines[n + 1:], widest)):
-            entries.append((line, ""))
+        unbroken = _unbroken(line, lines[k + 1:], widest)
+        if not pending and dividing and unbroken and _divides(line, lines[k + 1:], named=True):
+            # a divider's name in capitals under it (``PART I`` / ``EARLY WRITINGS``)
+            entries[-1] = (f"{entries[-1][0]} {line}", "")
             continue
+        if not pending and (_YEAR.match(line) or line == "Appendices"
+                            or (unbroken and _divides(line, lines[k + 1:],
+                                                      paged=bool(last_page)))):
+            entries.append((line, ""))
+            dividing = _NUMBERED_DIVISION.match(line) is not None
+            continue
+        dividing = False
         match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None) or (
             _FRONT_PAGE.match(line) if not pending and not last_page else None)
         page = _page(match["page"]) if match else ""
@@ -160,13 +174,30 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     return entries
 
 
-def _is_division(line: str, rest: list[str], widest: float) -> bool:
-    """Whether a numbered line in capitals with no page (``I. LETTERS``) is a division of
-    the works, not an entry's first line: the next line's first word would have fitted on
-    it, so it was not broken for want of room."""
-    m = _DIVISION.match(line)
-    return bool(m and is_capitals(m["title"]) and rest and not _PAGE.match(line)
-                and width(line) + space() + width(rest[0].split()[0]) <= widest)
+def _divides(line: str, after: list[str], named: bool = False, paged: bool = False) -> bool:
+    """Whether a line with no page, in capitals, divides the works rather than opens an
+    entry: a division's word and numeral (``PART I``), a numbered division (``I. EARLY
+    WRITINGS``), a word alone (``APPENDIX``) or (``named``) any line under one of those,
+    before a whole entry (its text and page on one line; a title broken over lines has
+    none).  After the works' first page (``paged``) a word and a roman numeral are a
+    division's, not front matter at a roman page, which the works follow."""
+    after = [a for a in after if a and a != "Page"]
+    following = after[0] if after else ""
+    whole = (m := _PAGE.match(following)) is not None and bool(m["text"].strip(" ."))
+    unpaged = _PAGE.match(line) is None or (paged and _DIVISION.match(line) is not None
+                                            and line[-1] in "IVXL")
+    return is_capitals(line) and unpaged and (
+        (named and whole) or (not named and (_DIVISION.match(line) is not None
+                                             or " " not in line)
+                              and (whole or _divides(following, after[1:], named=True))))
+
+
+def _unbroken(line: str, after: list[str], widest: float) -> bool:
+    """Whether a line was not broken for want of room: the next line's first word would
+    have fitted on it, in the contents' widest line (a title's first line has no room)."""
+    following = next((a for a in after if a), "")
+    return bool(following) and \
+        width(line) + space() + width(following.split()[0]) <= widest
 
 
 def _page(printed: str) -> str:

@@ -201,11 +201,14 @@ def _heads(pages: list[Page]) -> list[Page]:
 
 def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
     """Whether a head that opens its entry's title stands over that title, not as its first
-    line: it heads other pages too, and the line under it opens the entry again (a print
-    that sets the running head over a work's opening page)."""
-    return known[candidate.head] >= 2 and len(page.lines) > candidate.top \
+    line: it heads other pages too, or the line under it begins with its words (no title
+    says its first line twice: a work of a page or two, its head seen once), and the line
+    under it opens the entry again (a print that sets the running head over a work's
+    opening page)."""
+    under = page.lines[candidate.top] if len(page.lines) > candidate.top else ""
+    return (known[candidate.head] >= 2 or f"{under} ".startswith(f"{candidate.head} ")) \
         and entries.titles(candidate.head, candidate.folio) \
-        and entries.titles(page.lines[candidate.top], candidate.folio)
+        and entries.titles(under, candidate.folio)
 
 
 def _top(page: Page) -> str:
