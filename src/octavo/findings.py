@@ -64,6 +64,8 @@ KINDS = {k.code: k for k in (
     Kind("f-004", "furniture", LEARNT, "the author, from the running heads or the TOML"),
     Kind("f-005", "furniture", LEARNT, "the face the lines were set in, which their widths "
          "are measured by"),
+    Kind("f-006", "furniture", DOUBT, "no contents list: the works cut at the titles of "
+         "the pages that open without a running head"),
     Kind("f-101", "furniture", WARNING, "no pages or no contents list found"),
     Kind("p-001", "pages", DOUBT, "a page is blank or missing in the scan"),
     Kind("p-002", "pages", DOUBT, "a folio off the run of pages, read as the run says"),

@@ -33,6 +33,7 @@ _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 # (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
 _LEADERED = re.compile(rf"(?:{_LEADER}){{2,}}\s+(?:{_NUMBER.pattern})$")  # an entry's end
+_GLUED = re.compile(r"(?<=[^\W\d_.)])\d{1,3}$")  # a note's marker glued to a title's end
 _ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 # front matter listed on a line of its own, before the first arabic page, at one roman
@@ -353,7 +354,34 @@ def _display(text: str) -> str:
     return title_case(text)
 
 
+def titles_lines(pages: list[Page]) -> list[str]:
+    """Where a volume prints no contents list, one made of its pages (as a contents
+    prints its entries, for ``parse``): each numbered page that opens without a running
+    head under a title in capitals (a work's opening page, a part's, the notes') listed
+    at its folio, the title's lines joined up to one that ends in a note's marker glued
+    to it (dropped; a heading in capitals may follow).  The back matter's title in title
+    case, as a contents prints it; none where no work's title is found so."""
+    out = []
+    works = 0
+    for page in pages:
+        top: list[str] = []
+        for line in page.lines if page.folio and not page.head else []:
+            if not is_capitals(line) or _ROMAN_ITEM.match(line.strip()) or (
+                    top and _GLUED.search(top[-1])):  # (a marker ends its title)
+                break
+            top.append(unspace(line))
+        title = _GLUED.sub("", " ".join(top))
+        if back := any(pattern.match(title) for pattern in _BACK.values()):
+            title = title_case(title)  # (as a contents sets the back matter)
+        if top:
+            out.append(f"{title} . . {page.folio}")
+            works += not back
+    return out if works else []
+
+
 def read(st: Structure) -> None:
-    """The structure pass: the printed contents of the volume's pages as entries."""
+    """The structure pass: the printed contents of the volume's pages as entries, or,
+    where it prints none, the titles of its pages (``titles_lines``)."""
     headless = {p.folio for p in st.layout.pages if not p.head}
-    st.entries = parse(contents_lines(st.layout.pages), headless.__contains__)
+    st.entries = parse(contents_lines(st.layout.pages) or titles_lines(st.layout.pages),
+                       headless.__contains__)

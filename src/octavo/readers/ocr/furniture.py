@@ -112,5 +112,9 @@ def check(st: Structure) -> None:
                    f"; one holds {longest} lines, pages' worth: no blank line parts the pages"
                    if longest > 2 * PAGE else ""))
     if len(numbered) >= MIN_PAGES and not contents.contents_lines(layout.pages):
-        report(STRUCTURE_MISSING, "no contents list: no page opens with “CONTENTS” or is "
-               f"headed so, among {len(layout.pages)} pages")
+        if titled := contents.titles_lines(layout.pages):
+            report("f-006", "no contents list: the works cut at the titles of the "
+                   f"{len(titled)} pages that open without a running head")
+        else:
+            report(STRUCTURE_MISSING, "no contents list: no page opens with “CONTENTS” or "
+                   f"is headed so, among {len(layout.pages)} pages")
