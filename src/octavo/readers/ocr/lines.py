@@ -50,7 +50,8 @@ LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
-NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
+# capitalised words and initials, after a dash where they name a source (``—Shelley``)
+NAME_LINE = re.compile(r"^(?:\u2014 ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
@@ -83,8 +84,9 @@ def is_label(line: str, measure: float) -> bool:
 
 
 def is_signature(line: str, measure: float) -> bool:
-    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
-    or a letter's close (``Yours,``)."""
+    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``),
+    a letter's close (``Yours,``), or a source after a dash under a quotation or an
+    epigraph (``—Shelley``)."""
     return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
 
 
