@@ -45,6 +45,7 @@ from . import fit, words
 from .cohesion import Cohesion
 from .contents import lists
 from .lines import (
+    NOTE_START,
     ROMAN_LINE,
     SENTENCE_END,
     SHORT,
@@ -254,6 +255,13 @@ class Builder:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
 
+    def next_note(self, line: str) -> bool:
+        """Whether ``line`` opens the note after the open one: its number the next, after a
+        sentence's end (a work's notes after it cite no page, whose end would say so)."""
+        return self.role == ParagraphRole.NOTE and bool(FULL_STOP.search(self.last.strip())) \
+            and bool(m := NOTE_START.match(line)) and bool(n := NOTE_START.match(self.text)) \
+            and int(m[0]) == int(n[0]) + 1
+
     def title(self, line: str, first: bool) -> None:
         """Take a line of a work's title (which ``pages`` told by the contents, whatever
         its case): a heading of its own, opened by its first line."""
@@ -274,6 +282,8 @@ class Builder:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         line = line.strip()
         kind = line_kind(line, self.last.strip())
+        if kind == "text" and self.next_note(line):
+            kind = "note"
         if kind == "asterism":
             if self.kind != "asterism":
                 self.open("asterism", "")
