@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
-from .folios import READ_NUMBER
+from .folios import READ_NUMBER, SUPERSCRIPTS
 from .measure import width
 from .words import DAGGERS
 
@@ -23,7 +23,7 @@ class AtEnd:
 
     def search(self, line: str) -> re.Match[str] | None:
         last = line[-1:]
-        if last in self.endings or (self.digit and last.isdecimal()):
+        if last in self.endings or (self.digit and (last.isdecimal() or last in SUPERSCRIPTS)):
             return self.pattern.search(line)
         return None
 
@@ -47,7 +47,9 @@ YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
-SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\.$|\u2014Tr\.$",
+# a note's marker after a sentence's end: figures, or superscript figures (``labour.¹``)
+MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
+SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
 # capitalised words and initials, after a dash where they name a source (``—Shelley``)

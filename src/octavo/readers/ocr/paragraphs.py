@@ -45,6 +45,7 @@ from . import fit, words
 from .cohesion import Cohesion
 from .contents import lists
 from .lines import (
+    MARKER,
     NOTE_START,
     ROMAN_LINE,
     SENTENCE_END,
@@ -66,8 +67,8 @@ from .openers import Openers
 from .pages import Page, unspace
 
 # a full stop, not a colon: a list may follow
-FULL_STOP = AtEnd(r"[.!?][\u201d\u2019)]*\d{0,3}$", ".!?\u201d\u2019)", digit=True)
-QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
+FULL_STOP = AtEnd(rf"[.!?][\u201d\u2019)]*{MARKER}$", ".!?\u201d\u2019)", digit=True)
+QUESTION = re.compile(rf"\?[\u201d\u2019)]*{MARKER}$")
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
