@@ -195,7 +195,8 @@ def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
     """On how many pages a recurring line stands right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
     after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
-    ``K. MARX``, a verso's folio on the outer edge), at the page's top, the lines of the
+    ``K. MARX``, a verso's folio on the outer edge, the page's text under them: no page
+    of one line under its head, over its foot folio), at the page's top, the lines of the
     groups ``learnt`` passed over (a stamp's line is neither head nor folio): where no text
     stands.  (Between a stamp in capitals and a foot folio stands a footnote that recurs:
     ``* Retranslated from the Russian.``)"""
@@ -204,10 +205,11 @@ def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
             c.head and c.folio and set_as_head(c.head) for c in candidates([_line(stripped, i)]))
 
     def parted(i: int) -> bool:
-        top = _past(stripped, learnt, i - 1, -1)
-        above, below = _line(stripped, top), _line(stripped, _past(stripped, learnt, i + 1, 1))
+        top, under = _past(stripped, learnt, i - 1, -1), _past(stripped, learnt, i + 1, 1)
+        above, below = _line(stripped, top), _line(stripped, under)
+        text = _line(stripped, _past(stripped, learnt, under + 1, 1))  # (under the folio)
         return _opens(stripped, learnt, top) and (
-            (bool(plain(below)) and is_capitals(above))
+            (bool(plain(below)) and is_capitals(above) and bool(text))
             or (bool(plain(above)) and is_capitals(below)))
 
     return sum(headed(i + 1) or parted(i) for i in at)

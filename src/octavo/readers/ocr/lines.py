@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
-from .folios import READ_NUMBER, roman_value, to_roman
+from .folios import READ_NUMBER, SUPERSCRIPTS, roman_value, to_roman
 from .measure import width
 from .words import DAGGERS
 
@@ -23,7 +23,7 @@ class AtEnd:
 
     def search(self, line: str) -> re.Match[str] | None:
         last = line[-1:]
-        if last in self.endings or (self.digit and last.isdecimal()):
+        if last in self.endings or (self.digit and (last.isdecimal() or last in SUPERSCRIPTS)):
             return self.pattern.search(line)
         return None
 
@@ -49,10 +49,13 @@ YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
-SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\.$|\u2014Tr\.$",
+# a note's marker after a sentence's end: figures, or superscript figures (``labour.¹``)
+MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
+SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
-NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
+# capitalised words and initials, after a dash where they name a source (``—Shelley``)
+NAME_LINE = re.compile(r"^(?:\u2014 ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
@@ -99,8 +102,9 @@ def section_number(line: str, measure: float) -> int:
 
 
 def is_signature(line: str, measure: float) -> bool:
-    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
-    or a letter's close (``Yours,``)."""
+    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``),
+    a letter's close (``Yours,``), or a source after a dash under a quotation or an
+    epigraph (``—Shelley``)."""
     return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
 
 

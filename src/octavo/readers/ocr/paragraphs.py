@@ -46,6 +46,8 @@ from . import fit, words
 from .cohesion import Cohesion
 from .contents import lists
 from .lines import (
+    MARKER,
+    NOTE_START,
     ROMAN_LINE,
     SENTENCE_END,
     SHORT,
@@ -67,8 +69,8 @@ from .openers import Openers
 from .pages import Page, unspace
 
 # a full stop, not a colon: a list may follow
-FULL_STOP = AtEnd(r"[.!?][\u201d\u2019)]*\d{0,3}$", ".!?\u201d\u2019)", digit=True)
-QUESTION = re.compile(r"\?[\u201d\u2019)]*\d{0,3}$")
+FULL_STOP = AtEnd(rf"[.!?][\u201d\u2019)]*{MARKER}$", ".!?\u201d\u2019)", digit=True)
+QUESTION = re.compile(rf"\?[\u201d\u2019)]*{MARKER}$")
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
@@ -270,6 +272,13 @@ class Builder:
         self.section = number
         return True
 
+    def next_note(self, line: str) -> bool:
+        """Whether ``line`` opens the note after the open one: its number the next, after a
+        sentence's end (a work's notes after it cite no page, whose end would say so)."""
+        return self.role == ParagraphRole.NOTE and bool(FULL_STOP.search(self.last.strip())) \
+            and bool(m := NOTE_START.match(line)) and bool(n := NOTE_START.match(self.text)) \
+            and int(m[0]) == int(n[0]) + 1
+
     def title(self, line: str, first: bool) -> None:
         """Take a line of a work's title (which ``pages`` told by the contents, whatever
         its case): a heading of its own, opened by its first line."""
@@ -291,6 +300,8 @@ class Builder:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         line = line.strip()
         kind = line_kind(line, self.last.strip())
+        if kind == "text" and self.next_note(line):
+            kind = "note"
         if kind in ("point", "text") and self.section_head(line, ahead):
             self.open("heading", line)
             self.close()
