@@ -34,9 +34,13 @@ def full_title(meta: Metadata) -> str:
     return f"{meta.title}, {meta.volume}" if meta.volume else meta.title
 
 
-def source_edition(meta: Metadata) -> str:
-    """The printed edition the text (and its page numbers) come from."""
-    return meta.source or meta.edition
+def source_edition(meta: Metadata, pages: bool = False) -> str:
+    """The printed edition the text (and its page numbers) come from; where the metadata
+    names none but the book keeps a print's page numbers (``pages``), that print as its
+    author, title, publisher, place and date describe it: page breaks need a source named
+    (EPUB Accessibility's ``pageBreakSource``)."""
+    return meta.source or meta.edition or (", ".join(filter(None, (
+        meta.author, full_title(meta), meta.publisher, meta.place, meta.date))) if pages else "")
 
 
 def accessibility_summary(meta: Metadata, pages: bool, images: bool = False) -> str:
@@ -49,7 +53,7 @@ def accessibility_summary(meta: Metadata, pages: bool, images: bool = False) -> 
                 "Its only image is the cover, whose text the title page repeats.")
     if pages:
         summary += (" Page breaks and a page list follow the printed pages of "
-                    f"{source_edition(meta).rstrip('.')}.")
+                    f"{source_edition(meta, pages).rstrip('.')}.")
     return summary
 
 
@@ -77,7 +81,7 @@ def describe(package: epub.EpubBook, meta: Metadata, *, pages: bool, cover_id: s
         package.add_metadata("DC", "publisher", meta.publisher)
     if W3C_DATE.match(meta.date):
         package.add_metadata("DC", "date", meta.date)
-    if source := source_edition(meta):
+    if source := source_edition(meta, pages):
         package.add_metadata("DC", "source", source)
     if meta.rights:
         package.add_metadata("DC", "rights", meta.rights)
@@ -103,7 +107,7 @@ def _accessibility(package: epub.EpubBook, meta: Metadata, pages: bool, images: 
     values += [("schema:accessibilityFeature", f) for f in features]
     values += [("schema:accessibilityHazard", "none"),
                ("schema:accessibilitySummary", accessibility_summary(meta, pages, images))]
-    if pages and (source := source_edition(meta)):
+    if pages and (source := source_edition(meta, pages)):
         values.append(("pageBreakSource", source))
     values += [("dcterms:conformsTo", CONFORMS_TO), ("a11y:certifiedBy", "octavo")]
     for prop, value in values:
