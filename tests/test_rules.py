@@ -59,13 +59,22 @@ def render_charmap(text: str, _: str) -> list[str]:
 
 def render_closing(text: str, author: str) -> list[str]:
     """One input line per block (a line in capitals a heading, as the paragraphs pass sets
-    it); out: the blocks kept, then ``kind: text`` closing lines."""
+    it; `` [page N] `` inside a line the page turning there); out: the blocks kept (a page
+    marker as ``[page N]``), then ``kind: text`` closing lines."""
     blocks = [Heading([Text(line)]) if is_capitals(line) else
-              Paragraph([Text(line)], role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
-                                                                         line) else "")
+              Paragraph(_paged(line), role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
+                                                                        line) else "")
               for line in text.splitlines() if line]
     kept, lines = closing.split(blocks, Signature.of(author))
-    return [_plain(b) for b in kept] + [f"{c.kind}: {c.text}" for c in lines]
+    return [f"[page {b.page}]" if isinstance(b, PageMarker) else _plain(b) for b in kept] \
+        + [f"{c.kind}: {c.text}" for c in lines]
+
+
+def _paged(line: str) -> list[Text | PageMarker]:
+    """A line's inlines, `` [page N] `` a page marker between texts."""
+    parts = re.split(r" \[page (\w+)\] ", line)
+    return [PageMarker(p) if k % 2 else Text(p if k == 0 else f" {p}")
+            for k, p in enumerate(parts)]
 
 
 def render_contents(text: str, _: str) -> list[str]:
