@@ -19,6 +19,7 @@ from octavo.readers.ocr import (
     closing,
     contents,
     footnotes,
+    links,
     notes,
     pages,
     paragraphs,
@@ -26,7 +27,7 @@ from octavo.readers.ocr import (
 )
 from octavo.readers.ocr.closing import Signature
 from octavo.readers.ocr.heads import is_capitals
-from octavo.tree import Heading, PageMarker, Paragraph, Quote, Text, iter_nodes
+from octavo.tree import Heading, Note, NoteRef, PageMarker, Paragraph, Quote, Text, iter_nodes
 
 RULES = Path(__file__).parent / "rules"
 SEPARATOR = "=== out ==="
@@ -124,9 +125,27 @@ def render_notes(text: str, _: str) -> list[str]:
             for n in notes.parse(layout.pages, vocab, layout.verso_head)]
 
 
+def render_links(text: str, _: str) -> list[str]:
+    """Lines ``page N`` turn a page, ``note N p. P`` give the notes (each citing its page),
+    any other line is a paragraph; out: the paragraphs, each linked marker as ``[N]``."""
+    blocks: list = []
+    cited = []
+    for line in text.splitlines():
+        if m := re.fullmatch(r"page (\w+)", line):
+            blocks.append(PageMarker(m[1]))
+        elif m := re.fullmatch(r"note (\d+) p\. (\w+)", line):
+            cited.append(Note(f"note-{m[1]}", m[1], [], cited_page=m[2]))
+        elif line:
+            blocks.append(Paragraph([Text(line)]))
+    links.link_endnotes(blocks, cited)
+    return ["".join(f"[{n.label}]" if isinstance(n, NoteRef) else n.text
+                    for n in b.inlines if isinstance(n, NoteRef | Text))
+            for b in blocks if isinstance(b, Paragraph)]
+
+
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
-          "footnotes": render_footnotes, "notes": render_notes}
+          "footnotes": render_footnotes, "notes": render_notes, "links": render_links}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 
