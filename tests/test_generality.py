@@ -21,6 +21,7 @@ from volumegen import FIXED, Options, Volume, generate, sampled
 
 from octavo.findings import Finding
 from octavo.normalise import normalise
+from octavo.readers.ocr import furniture as ocr_furniture
 from octavo.readers.ocr import pages as ocr_pages
 from octavo.readers.ocr.contents import lists
 from octavo.readers.ocr.heads import is_capitals, unspace
@@ -506,6 +507,18 @@ def test_a_date_in_brackets_under_a_title_is_the_works_date(tmp_path, octavo_war
     works = [w for w in _read_generated(volume, tmp_path).walk() if w.kind == "work"]
     assert [w.date for w in works] == [w.date for w in volume.works]
     assert not [b for w in works for b in w.blocks if _plain(b).startswith("(")]
+
+
+def test_the_author_from_a_title_page_under_a_motto():
+    """No verso heads (works of a page or two), no ``Signed:``: the title page's name under
+    its motto is the author's where works are signed with its surname after fewer initials
+    (``N. K. KRUPSKAYA``, works signed ``N. Krupskaya``)."""
+    body = "".join(f"{n}\nthe text of page {n}\n\n" for n in range(1, 6))
+    title = "WORKERS OF ALL COUNTRIES, UNITE!\nN. K. KRUPSKAYA\nW O R K S\n\n"
+    signed = ocr_pages.layout(f"{title}{body}the last sentence.\nN. Krupskaya\n")
+    assert ocr_furniture.author(signed)[0] == "N. K. Krupskaya"
+    unsigned = ocr_pages.layout(f"{title}{body}the last sentence.\nN. Kalinin\n")
+    assert ocr_furniture.author(unsigned)[0] == ""
 
 
 @pytest.mark.parametrize(("seed", "spaced"), [(21, True), (4, False)])

@@ -19,6 +19,7 @@ from octavo.readers.ocr import (
     closing,
     contents,
     footnotes,
+    links,
     notes,
     pages,
     paragraphs,
@@ -26,7 +27,7 @@ from octavo.readers.ocr import (
 )
 from octavo.readers.ocr.closing import Signature
 from octavo.readers.ocr.heads import is_capitals
-from octavo.tree import Heading, PageMarker, Paragraph, Quote, Text, iter_nodes
+from octavo.tree import Heading, Note, NoteRef, PageMarker, Paragraph, Quote, Text, iter_nodes
 
 RULES = Path(__file__).parent / "rules"
 SEPARATOR = "=== out ==="
@@ -59,13 +60,22 @@ def render_charmap(text: str, _: str) -> list[str]:
 
 def render_closing(text: str, author: str) -> list[str]:
     """One input line per block (a line in capitals a heading, as the paragraphs pass sets
-    it); out: the blocks kept, then ``kind: text`` closing lines."""
+    it; `` [page N] `` inside a line the page turning there); out: the blocks kept (a page
+    marker as ``[page N]``), then ``kind: text`` closing lines."""
     blocks = [Heading([Text(line)]) if is_capitals(line) else
-              Paragraph([Text(line)], role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
-                                                                         line) else "")
+              Paragraph(_paged(line), role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
+                                                                        line) else "")
               for line in text.splitlines() if line]
     kept, lines = closing.split(blocks, Signature.of(author))
-    return [_plain(b) for b in kept] + [f"{c.kind}: {c.text}" for c in lines]
+    return [f"[page {b.page}]" if isinstance(b, PageMarker) else _plain(b) for b in kept] \
+        + [f"{c.kind}: {c.text}" for c in lines]
+
+
+def _paged(line: str) -> list[Text | PageMarker]:
+    """A line's inlines, `` [page N] `` a page marker between texts."""
+    parts = re.split(r" \[page (\w+)\] ", line)
+    return [PageMarker(p) if k % 2 else Text(p if k == 0 else f" {p}")
+            for k, p in enumerate(parts)]
 
 
 def render_contents(text: str, _: str) -> list[str]:
@@ -115,9 +125,27 @@ def render_notes(text: str, _: str) -> list[str]:
             for n in notes.parse(layout.pages, vocab, layout.verso_head)]
 
 
+def render_links(text: str, _: str) -> list[str]:
+    """Lines ``page N`` turn a page, ``note N p. P`` give the notes (each citing its page),
+    any other line is a paragraph; out: the paragraphs, each linked marker as ``[N]``."""
+    blocks: list = []
+    cited = []
+    for line in text.splitlines():
+        if m := re.fullmatch(r"page (\w+)", line):
+            blocks.append(PageMarker(m[1]))
+        elif m := re.fullmatch(r"note (\d+) p\. (\w+)", line):
+            cited.append(Note(f"note-{m[1]}", m[1], [], cited_page=m[2]))
+        elif line:
+            blocks.append(Paragraph([Text(line)]))
+    links.link_endnotes(blocks, cited)
+    return ["".join(f"[{n.label}]" if isinstance(n, NoteRef) else n.text
+                    for n in b.inlines if isinstance(n, NoteRef | Text))
+            for b in blocks if isinstance(b, Paragraph)]
+
+
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
-          "footnotes": render_footnotes, "notes": render_notes}
+          "footnotes": render_footnotes, "notes": render_notes, "links": render_links}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

@@ -41,7 +41,8 @@ _REMARK = re.compile(r"^(?:Published for the first time|Written in|Written on|"
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?$")
 # a letter's close: a few words and a comma, on the line over its signature (``With best
 # wishes,``)
-_CLOSE = re.compile(r"^[A-Z][\w’']*(?: [\w’']+){0,4},$")
+_CLOSE_WORDS = r"[A-Z][\w’']*(?: [\w’']+){0,4},"
+_CLOSE = re.compile(rf"^{_CLOSE_WORDS}$")
 
 
 def is_signed(line: str) -> bool:
@@ -87,8 +88,12 @@ class Signature:
         name = re.escape(self.surname)
         signed = "".join(rf"|(?<=^{initials}{name})\s+" for initials in ("", r"[A-Z]\. ")
                          ) if self.surname else ""
-        # a close over the signature, and the place and date under it
-        closed = rf"|(?<=,)\s+(?=(?i:{self.pattern})(?:\s+{_PLACE_DATE})?$)" \
+        # the signature after the text's last sentence or a close, and the place and date
+        # under it
+        under = rf"(?:\s+{_PLACE_DATE})?$"
+        closed = rf"|(?<=,)\s+(?=(?i:{self.pattern}){under})" \
+            rf"|(?<!\b[A-Z]\.)(?<=[.!?)\u201d])\s+" \
+            rf"(?=(?:{_CLOSE_WORDS}\s+)?(?i:{self.pattern}){under})" \
             rf"|(?<={name})\s+(?={_PLACE_DATE}$)" if self.surname else ""
         return re.compile(_RUN_ON + signed + closed)
 
@@ -122,7 +127,8 @@ _LINE_ROLES = (ParagraphRole.BODY, ParagraphRole.LINE, ParagraphRole.DATELINE)
 def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
     """The blocks with closing lines the OCR ran together, or into the last paragraph,
     set apart as lines of their own."""
-    out = list(blocks)
+    out = [part for k, block in enumerate(blocks)
+           for part in (_turned(block, sig) if k >= len(blocks) - 4 else [block])]
     for i in range(len(out) - 1, max(-1, len(out) - 5), -1):
         block = out[i]
         if not isinstance(block, Paragraph) or not block.inlines \
@@ -135,6 +141,22 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
             lines = [Paragraph([Text(p)], role=ParagraphRole.LINE) for p in pieces[1:]]
             out[i:i + 1] = head + lines
     return out
+
+
+def _turned(block: Block, sig: Signature) -> list[Block]:
+    """A letter's close ending a page with its signature opening the next, which the
+    paragraph ran together (the close ends in a comma): the close, the page's marker and the
+    signature as blocks of their own; any other block as it is."""
+    inlines = block.inlines if isinstance(block, Paragraph) else []
+    if len(inlines) < 3 or not isinstance(inlines[-2], PageMarker) \
+            or not isinstance(inlines[-1], Text) or not isinstance(inlines[-3], Text) \
+            or not inlines[-3].text.rstrip().endswith(","):
+        return [block]
+    signed = _cuts(inlines[-1].text.strip(), sig)[0]
+    if _kind(signed, sig) != "signature":
+        return [block]
+    return [Paragraph(inlines[:-2], role=block.role), inlines[-2],
+            Paragraph([Text(inlines[-1].text.strip())], role=ParagraphRole.LINE)]
 
 
 def _cuts(line: str, sig: Signature) -> list[str]:

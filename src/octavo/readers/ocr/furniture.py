@@ -16,7 +16,7 @@ from collections import Counter
 from ...findings import STRUCTURE_MISSING, report
 from ...pagemarks import PAGE  # the most lines a page holds
 from . import contents
-from .closing import signer
+from .closing import Signature, signer
 from .heads import is_capitals
 from .measure import FIXED, TIMES
 from .pages import Layout
@@ -49,15 +49,19 @@ def author(layout: Layout) -> tuple[str, str]:
 
 
 def _title_name(layout: Layout) -> str:
-    """The name the volume's first line prints (its title page's), where works are signed
-    with it: it stands again as a line of its own (``KARL MARX``, under a work), in title
-    case; else ""."""
+    """The first name the volume's first page prints (its title page's, under a motto
+    perhaps), where works are signed with it: it, or its surname after initials, stands
+    again as a line of its own (``KARL MARX``, ``N. Krupskaya`` for ``N. K. KRUPSKAYA``,
+    under a work), in title case; else ""."""
     pages = [p for p in layout.pages if p.lines]
-    first = pages[0].lines[0].strip() if pages else ""
-    if not _NAME.fullmatch(first):
+    first = next((line.strip() for line in pages[0].lines if _NAME.fullmatch(line.strip())),
+                 "") if pages else ""
+    if not first:
         return ""
-    again = any(line.strip() == first for p in pages[1:] for line in p.lines)
-    return (title_case(first) if is_capitals(first) else first) if again else ""
+    name = title_case(first) if is_capitals(first) else first
+    signs = Signature.of(name).pattern
+    again = any(re.fullmatch(signs, line.strip(), re.I) for p in pages[1:] for line in p.lines)
+    return name if again else ""
 
 
 def _from_head(head: str, layout: Layout) -> str:

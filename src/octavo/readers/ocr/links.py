@@ -29,7 +29,9 @@ _GLUED = re.compile(r"(?<=[A-Za-z.,;:?!)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _E
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
 _SPACED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026]) (?P<n>\d{1,2})(?=[\s)]|$)")
 # a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
-# it stands, since no text sets its figures so
+# it stands, since no text sets its figures so; but a scan's stand-in for a quote may be
+# one (``get?²``, where the character map left it), so a figure near the page its note
+# cites, of either kind, is taken before one pages off
 _SUPERSCRIPT = re.compile(rf"(?<=\S)(?P<n>[{SUPERSCRIPTS}]{{1,3}})(?![{SUPERSCRIPTS}])")
 _FIGURES = str.maketrans(SUPERSCRIPTS, "0123456789")
 _RANGE = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
@@ -109,9 +111,10 @@ class _Pass:
 
 
 # tried in turn, for each note
-_PASSES = (_Pass(_SUPERSCRIPT, False, False), _Pass(_GLUED, True, True),
+_PASSES = (_Pass(_SUPERSCRIPT, True, False), _Pass(_GLUED, True, True),
            _Pass(_AFTER_YEAR, True, True), _Pass(_SPACED, True, True),
-           _Pass(_GLUED, True, False), _Pass(_GLUED, False, True))
+           _Pass(_GLUED, True, False), _Pass(_SUPERSCRIPT, False, False),
+           _Pass(_GLUED, False, True))
 
 
 def _find(texts: list[Slot], start: int, note: Note,
