@@ -195,11 +195,13 @@ def _heads(pages: list[Page]) -> list[Page]:
 
 def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
     """Whether a head that opens its entry's title stands over that title, not as its first
-    line: it heads other pages too, and the line under it opens the entry again (a print
-    that sets the running head over a work's opening page)."""
-    return known[candidate.head] >= 2 and len(page.lines) > candidate.top \
-        and entries.titles(candidate.head, candidate.folio) \
-        and entries.titles(page.lines[candidate.top], candidate.folio)
+    line: the line under it opens the entry again, and it heads other pages too, or the
+    lines under it spell the whole title (a print that sets the running head over a
+    work's opening page; a work of two pages, its recto head seen once)."""
+    under = page.lines[candidate.top:]
+    return bool(under) and entries.titles(candidate.head, candidate.folio) \
+        and entries.titles(under[0], candidate.folio) \
+        and (known[candidate.head] >= 2 or entries.title_lines(under, candidate.folio) > 0)
 
 
 def _top(page: Page) -> str:
