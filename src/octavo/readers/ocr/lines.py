@@ -52,7 +52,8 @@ LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*\d{{0,3}}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
-NAME_LINE = re.compile(r"^(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised words and initials
+NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*[.,]? ?)+$")  # capitalised
+# words and initials, after a dash where they name a quotation's source (``— Goethe``)
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
@@ -99,8 +100,8 @@ def section_number(line: str, measure: float) -> int:
 
 
 def is_signature(line: str, measure: float) -> bool:
-    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``)
-    or a letter's close (``Yours,``)."""
+    """A short line of capitalised words ending no sentence: a signature (``J. Stalin``),
+    a letter's close (``Yours,``) or a quotation's source (``— Goethe``)."""
     return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
 
 
