@@ -532,6 +532,14 @@ def test_an_author_letter_spaced_with_its_stops_is_learnt(tmp_path, octavo_warni
     assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]
 
 
+def test_an_author_letter_spaced_and_named_nowhere_else_is_parted(tmp_path, octavo_warnings):
+    """``R O S A L U X E M B U R G`` over the versos, no work signed: the name's words
+    are parted where no text shows them, by the words the letters likeliest spell."""
+    volume = generate(Options(seed=5, author="Rosa Luxemburg", unsigned=True))
+    assert "Luxemburg" not in volume.text
+    assert _read_generated(volume, tmp_path).meta.author == "Rosa Luxemburg"
+
+
 # ---------------------------------------------------------------- generated volumes
 
 GENERATED = {
