@@ -559,6 +559,60 @@ def test_an_author_letter_spaced_with_its_stops_is_learnt(tmp_path, octavo_warni
     assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]
 
 
+def test_an_author_letter_spaced_and_named_nowhere_else_is_parted(tmp_path, octavo_warnings):
+    """``R O S A L U X E M B U R G`` over the versos, no work signed: the name's words
+    are parted where no text shows them, by the words the letters likeliest spell."""
+    volume = generate(Options(seed=5, author="Rosa Luxemburg", unsigned=True))
+    assert "Luxemburg" not in volume.text
+    assert _read_generated(volume, tmp_path).meta.author == "Rosa Luxemburg"
+
+
+DIVIDED = """\
+CONTENTS
+I. ARTICLES
+THE FIRST WORK . . . . 1
+II. LETTERS
+LETTERS ON TACTICS . . . . 4
+
+A. N. A U T H O R
+THE FIRST WORK
+The first work opens with a paragraph that runs on over
+the line and ends on the next one.
+1
+
+THE FIRST WORK
+The first work goes on with a paragraph that runs on over
+the line and ends on the next one.
+2
+
+II
+LETTERS
+3
+
+A. N. A U T H O R
+LETTERS ON TACTICS
+The letters open with a paragraph that runs on over the
+line and ends on the next one.
+4
+
+LETTERS ON TACTICS
+The letters go on with a paragraph that runs on over the
+line and ends on the next one.
+5
+"""
+
+
+def test_a_divisions_name_that_opens_a_works_title_is_not_the_title(tmp_path, octavo_warnings):
+    """A division the contents list with no page (``II. LETTERS``), its name alone on the
+    page before its first work's (``LETTERS ON TACTICS``): the whole title is found, not
+    the name that reads as its first word."""
+    source = tmp_path / "divided.ocr.txt"
+    source.write_text(DIVIDED, encoding="utf-8")
+    book = read_book(Source(source))
+    assert [(w.title, w.first_page) for w in book.walk()] == [
+        ("The First Work", "1"), ("Letters on Tactics", "4")]
+
+
 # ---------------------------------------------------------------- generated volumes
 
 GENERATED = {

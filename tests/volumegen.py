@@ -103,6 +103,7 @@ class Options:
     date_brackets: bool = False  # the date under a title in brackets: ``(May 12, 1921)``
     name_index: bool = False  # an index of names after the works (and notes), in the contents
     notes_author_heads: bool = False  # the notes' versos headed with the author, as the works'
+    unsigned: bool = False  # the works close with no ``Signed: …``: the author named in the heads
     misread: int = 0  # every this many heads, the folio misread (``2B``, ``l7``, ``3O``, ``S4``)
     numbered_sections: bool = False  # a section's title as ``1. The Position at Home``, set
     # as the text is (no numeral on a line of its own, no capitals), so in the contents
@@ -321,7 +322,7 @@ def _generate(o: Options) -> Volume:
                                       ""]), texts, sections,
                           [f"Pravda, No. {rng.randint(10, 300)},",
                            f"{month} {rng.randint(1, 28)}, {year}",
-                           f"Signed: {o.author}"]))
+                           *([] if o.unsigned else [f"Signed: {o.author}"])]))
 
     # the body, set first (front matter is numbered in roman, the body from 1)
     ts = Typesetter(o, 1)

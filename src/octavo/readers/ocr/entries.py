@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import contents
-from .find import near, similar
+from .find import SLIP, near, similar
 from .titles import normalise
 
 if TYPE_CHECKING:
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from .pages import Page
 
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
-SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (set
-# by hand: a letter lost at each end of a line break; ``similar`` weighs the misreads)
 NUMBER = 3  # letters a title may run past its entry's: its endnote's number, of up to three
 # digits (a volume numbers fewer than a thousand)
 FEW_LETTERS = 4  # a head names something in as many (``heads.MIN_LETTERS``): so may a

@@ -21,6 +21,8 @@ from .titles import normalise
 
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
+SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (set
+# by hand: a letter lost at each end of a line break; ``similar`` weighs the misreads)
 
 
 @dataclass
@@ -93,6 +95,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
     wanted = normalise(f"{entry.number} {entry.printed}")
     if not wanted:
         return None
+    partial: Found | None = None  # a heading that reads as the title's first words only
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
@@ -110,8 +113,11 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
             keep = len(wanted) - (len(words) - _count(blocks[j - 1]))
             if _cut_at(blocks[j - 1], keep) is not None:
                 return SplitHeading(j - 1, keep)
+        if len("".join(words)) + SLIP < len("".join(wanted)):
+            partial = partial or Found(entry, i, j)  # (a division's ``LETTERS`` over
+            continue  # ``LETTERS ON TACTICS``: the whole title may stand on)
         return Found(entry, i, j)
-    return _run_on(blocks, pages, entry, wanted, start) or \
+    return partial or _run_on(blocks, pages, entry, wanted, start) or \
         _run_in(blocks, pages, entry, wanted, start)
 
 

@@ -22,11 +22,14 @@ from .measure import FIXED, TIMES
 from .pages import Layout
 from .structure import Structure
 from .titles import title_case
+from .words import segment, zipf
 
 SET_IN = {TIMES: "in a printer's face (Times widths)",
           FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
 HEADS = "the versos' running heads"
+NAME_PART = 3  # letters a name's word has at least (``Rosa``, ``Marx``); shorter parts of a
+# run of letters split by the word frequencies are a split gone wrong (``AUGUST BE BEL``)
 # a person's name: initials or names, then a surname (``J. V. STALIN``, ``Karl Marx``)
 _NAME = re.compile(r"(?:[A-Z]\.\s*)+(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+"
                    r"|(?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+")
@@ -75,14 +78,19 @@ def _from_head(head: str, layout: Layout) -> str:
 def _parted(word: str, text: str) -> str:
     """A head's word, parted where the text prints its letters as two or more words more
     often than as one: closing a head's letter-spacing closes its word spaces too
-    (``R O S A L U X E M B U R G``), which a signature shows (``Rosa Luxemburg``)."""
+    (``R O S A L U X E M B U R G``), which a signature shows (``Rosa Luxemburg``); where
+    the text never prints it, a run that is no word parted into the words it likeliest
+    spells, each of a name's length (``FRANZMEHRING``: ``FRANZ MEHRING``)."""
     letters = [re.escape(c) for c in word if c.isalpha()]
     if len(letters) < 2:
         return word
     forms = Counter(m[0].upper() for m in re.finditer(
         rf"(?<![\w-]){' ?'.join(letters)}(?![\w-])", text, re.I))
     spaced, count = next(((f, n) for f, n in forms.most_common() if " " in f), ("", 0))
-    return spaced if count > forms[word.replace(" ", "")] else word
+    if count > forms[word.replace(" ", "")]:
+        return spaced
+    parts = segment(word) if word.isalpha() and not zipf(word) and not forms else (word,)
+    return " ".join(parts) if all(len(part) >= NAME_PART for part in parts) else word
 
 
 def check(st: Structure) -> None:

@@ -54,8 +54,9 @@ MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
-# capitalised words and initials, after a dash where they name a source (``—Shelley``)
-NAME_LINE = re.compile(r"^(?:\u2014 ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
+# capitalised words and initials, after a dash where they name a source (``—Shelley``,
+# ``— Goethe``)
+NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,

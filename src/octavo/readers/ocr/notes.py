@@ -56,14 +56,17 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[No
 
 def _rejoined(lines: list[Line]) -> list[Line]:
     """The lines, a cited page the print set on a line of its own, under the ``p.`` that
-    ends a note, put back after it (``… in the text. p.`` / ``35``)."""
+    ends a note, put back after it (``… in the text. p.`` / ``35``); where that line
+    opens a page, the page begins at the next line."""
     out: list[Line] = []
+    carried = ""  # the page a line put back opened
     for line in lines:
-        if out and not line.page and _PAGE_ALONE.match(line.text) \
-                and _BROKEN_CITE.search(out[-1].text):
+        if out and _PAGE_ALONE.match(line.text) and _BROKEN_CITE.search(out[-1].text):
             out[-1] = Line(f"{out[-1].text} {line.text}", out[-1].page)
+            carried = line.page
         else:
-            out.append(line)
+            out.append(Line(line.text, line.page or carried) if carried else line)
+            carried = ""
     return out
 
 

@@ -201,14 +201,15 @@ def _heads(pages: list[Page]) -> list[Page]:
 
 def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
     """Whether a head that opens its entry's title stands over that title, not as its first
-    line: it heads other pages too, or the line under it begins with its words (no title
-    says its first line twice: a work of a page or two, its head seen once), and the line
-    under it opens the entry again (a print that sets the running head over a work's
-    opening page)."""
-    under = page.lines[candidate.top] if len(page.lines) > candidate.top else ""
-    return (known[candidate.head] >= 2 or f"{under} ".startswith(f"{candidate.head} ")) \
-        and entries.titles(candidate.head, candidate.folio) \
-        and entries.titles(under, candidate.folio)
+    line: the line under it opens the entry again, and it heads other pages too, or the
+    lines under it begin with its words or spell the whole title (a print that sets the
+    running head over a work's opening page; a work of a page or two, its head seen once:
+    no title says its first line twice)."""
+    under = page.lines[candidate.top:]
+    return bool(under) and entries.titles(candidate.head, candidate.folio) \
+        and entries.titles(under[0], candidate.folio) \
+        and (known[candidate.head] >= 2 or f"{under[0]} ".startswith(f"{candidate.head} ")
+             or entries.title_lines(under, candidate.folio) > 0)
 
 
 def _top(page: Page) -> str:
