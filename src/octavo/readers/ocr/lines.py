@@ -42,6 +42,8 @@ NOTE_START = re.compile(r"^\d{1,3} (?=[A-Z“(])")
 CITED = rf"\bpp?\.\s*(?P<page>{READ_NUMBER})"
 NOTE_END = re.compile(rf"{CITED}(?:-\d+)?\.?$")  # … or any reference to pages
 ROMAN_LINE = re.compile(r"^[IVXL]{1,6}\.?$")
+ARABIC_LINE = re.compile(r"^\d{1,2}\.?$")  # a number alone: a section's, over its title
+NUMERAL_LINE = re.compile(rf"{ROMAN_LINE.pattern}|{ARABIC_LINE.pattern}")
 NUMBERED_HEAD = re.compile(r"^(?P<number>\d{1,2}|[IVXL]{1,6})\.\s+\S.*[^\W\d_]$")  # ``2. The
 # Question Stated``: a number, then words ending in a letter (no stop, comma, figure)
 SPACED_DIGITS = re.compile(r"^\(?(?:\d ){2,}\d\)?$|^\((?:\d ?)+- ?(?:\d ?)+\)$")

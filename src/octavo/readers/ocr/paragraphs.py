@@ -46,9 +46,10 @@ from . import fit, words
 from .cohesion import Cohesion
 from .contents import lists
 from .lines import (
+    ARABIC_LINE,
     MARKER,
     NOTE_START,
-    ROMAN_LINE,
+    NUMERAL_LINE,
     SENTENCE_END,
     SHORT,
     SIGNATURE,
@@ -272,6 +273,14 @@ class Builder:
         self.section = number
         return True
 
+    def numeral(self, line: str, ahead: list[str]) -> bool:
+        """Whether ``line``, a number alone, is a section's numeral in figures: over a line
+        in capitals (its title), as a roman numeral alone heads a section (``II``)."""
+        if not (ARABIC_LINE.match(line) and ahead and is_display(ahead[0])):
+            return False
+        self.section = int(line.rstrip("."))
+        return True
+
     def next_note(self, line: str) -> bool:
         """Whether ``line`` opens the note after the open one: its number the next, after a
         sentence's end (a work's notes after it cite no page, whose end would say so)."""
@@ -302,6 +311,8 @@ class Builder:
         kind = line_kind(line, self.last.strip())
         if kind == "text" and self.next_note(line):
             kind = "note"
+        if kind == "text" and self.numeral(line, ahead):
+            kind = "heading"
         if kind in ("point", "text") and self.section_head(line, ahead):
             self.open("heading", line)
             self.close()
@@ -309,8 +320,8 @@ class Builder:
             if self.kind != "asterism":
                 self.open("asterism", "")
         elif kind == "heading":
-            if (self.kind == "heading" and self.at and not ROMAN_LINE.match(self.text)
-                    and not ROMAN_LINE.match(line)  # a section's numeral under a title
+            if (self.kind == "heading" and self.at and not NUMERAL_LINE.match(self.text)
+                    and not NUMERAL_LINE.match(line)  # a section's numeral under a title
                     and not TITLE_END.search(self.last) and not NUMBERED.match(line)
                     and not YEAR_LINE.match(line)):
                 self.extend(line)
