@@ -148,7 +148,9 @@ def _beyond(page: str, cited: str) -> bool:
     return page.isdigit() and cited.isdigit() and int(page) > int(cited) + _PAGE_SLACK
 
 
-_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:No|pp?|Vol)\.|§)\s*$")  # (not ``leadership.``)
+# a number's comma (not a year's: ``1921,``), an abbreviation (not ``leadership.``), or
+# ``No.`` but not the word answering a question, a sentence of its own (``cotton? No.9 He``)
+_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:pp?|Vol)\.|(?<![.?!]\s)\bNo\.|§)\s*$")
 _DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
 
 
