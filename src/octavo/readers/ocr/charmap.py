@@ -30,6 +30,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .folios import SUPERSCRIPTS
 from .words import zipf
 
 if TYPE_CHECKING:
@@ -92,8 +93,10 @@ class _Stands:
 
 
 _CONTRACTION_AFTER = re.compile(_CONTRACTION)
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
-_WORD_AFTER = re.compile(r"[^\W\d_]+")
+# a word's letters: not superscript figures, which Unicode counts as word characters but no
+# digits (``report.¹⁰`` ends in a marker, not a word ``¹`` and a dash)
+_WORD_BEFORE = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+$")
+_WORD_AFTER = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+")
 _DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  # a dash
 _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.e.``
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start

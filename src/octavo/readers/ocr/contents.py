@@ -12,11 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
 from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
 from .heads import unspace
+from .lines import names_notes
 from .measure import space, width
 from .titles import is_capitals, title_case
 
@@ -42,6 +44,7 @@ _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below it
 _FRONT_PAGE = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
+_NOTE_ONE = re.compile(r"^1\.?\s+\S")  # a numbered note's opening: ``1 The``, ``1. The``
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
 _APPENDIX = re.compile(r"^Appendix \d+\.")
 # a division's line: a word and a numeral (``PART I``, its name, if any, under it), or a
@@ -127,6 +130,8 @@ def lists(page: Page, least: int = 4, every: bool = False) -> bool:
     their own), of which a third or more (``every``: all) end in a page, or are one below a
     line of text (its entry's, the page set under it)."""
     lines = [line.rstrip() for line in page.lines]
+    if _notes_after_text(lines):
+        return False
     listed = sum(line[-1:] in _ENDS and _NUMBER.fullmatch((words := line.split())[-1])
                  is not None and (_PAGE.match(" ".join(words)) is not None or (
                      k > 0 and _LONE_PAGE.match(line) is not None
@@ -134,6 +139,14 @@ def lists(page: Page, least: int = 4, every: bool = False) -> bool:
                  for k, line in enumerate(lines))
     return (listed == len(page.lines) if every else 3 * listed >= len(page.lines)) and \
         len(page.lines) >= least
+
+
+def _notes_after_text(lines: list[str]) -> bool:
+    """Whether a heading naming notes stands below a page's running text, over note 1: a
+    work's own notes after its end, whose lines may end in a figure (``… the 1``) but
+    list nothing."""
+    return any(names_notes(line) and _NOTE_ONE.match(following)
+               for line, following in pairwise(lines[1:]))
 
 
 def entry_lines(lines: list[str]) -> list[tuple[str, str]]:

@@ -12,6 +12,14 @@ from .folios import READ_NUMBER, SUPERSCRIPTS, roman_value, to_roman
 from .measure import width
 from .words import DAGGERS
 
+_NOTES_HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
+
+
+def names_notes(text: str) -> bool:
+    """Whether a line or running head names the notes (``NOTES``, ``EXPLANATORY NOTES``,
+    ``Notes``, letter-spaced or not)."""
+    return _NOTES_HEAD.match(text.replace(" ", "").upper()) is not None
+
 
 class AtEnd:
     """A pattern matched at the end of a line (``…$``; the line holds no line break), tried

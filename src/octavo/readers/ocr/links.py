@@ -101,19 +101,21 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "") -> di
 @dataclass(frozen=True)
 class _Pass:
     """A kind of marker: its pattern, whether it is taken only near the page its note
-    cites, and whether a number after a number's point is a decimal's figures rather than
+    cites, whether a number after a number's point is a decimal's figures rather than
     a marker (where nothing near the page is, ``in Point 8.8`` is point 8 and note 8's
-    marker)."""
+    marker), and whether one after ``No.`` or a number's comma is that number's (plain
+    figures are: ``No.2``, ``10,2``; superscript ones never: ``No.²``, ``10,² or 20``)."""
 
     pattern: re.Pattern[str]
     near: bool
     decimals: bool
+    numbers: bool = True
 
 
 # tried in turn, for each note
-_PASSES = (_Pass(_SUPERSCRIPT, True, False), _Pass(_GLUED, True, True),
+_PASSES = (_Pass(_SUPERSCRIPT, True, False, False), _Pass(_GLUED, True, True),
            _Pass(_AFTER_YEAR, True, True), _Pass(_SPACED, True, True),
-           _Pass(_GLUED, True, False), _Pass(_SUPERSCRIPT, False, False),
+           _Pass(_GLUED, True, False), _Pass(_SUPERSCRIPT, False, False, False),
            _Pass(_GLUED, False, True))
 
 
@@ -123,7 +125,7 @@ def _find(texts: list[Slot], start: int, note: Note,
     A pass taken only near the cited page stops past it; one taken anywhere reads only
     the slots its pattern finds anything in (``holding``)."""
     for kind in _PASSES:
-        pattern, near, decimals = kind.pattern, kind.near, kind.decimals
+        pattern, near = kind.pattern, kind.near
         if near:
             at: range | list[int] = range(start, len(texts))
         else:
@@ -137,7 +139,7 @@ def _find(texts: list[Slot], start: int, note: Note,
                 continue
             for m in pattern.finditer(slot.text.text):
                 if m["n"].translate(_FIGURES) == note.number \
-                        and not _taken(slot.text.text, m.start("n"), decimals):
+                        and not _taken(slot.text.text, m.start("n"), kind):
                     return index, m.start("n") - (pattern is _SPACED), m.end("n")
     return None
 
@@ -146,15 +148,18 @@ def _beyond(page: str, cited: str) -> bool:
     return page.isdigit() and cited.isdigit() and int(page) > int(cited) + _PAGE_SLACK
 
 
-_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:No|pp?|Vol)\.|§)\s*$")  # (not ``leadership.``)
+# a number's comma (not a year's: ``1921,``), an abbreviation (not ``leadership.``), or
+# ``No.`` but not the word answering a question, a sentence of its own (``cotton? No.9 He``)
+_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:pp?|Vol)\.|(?<![.?!]\s)\bNo\.|§)\s*$")
 _DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
 
 
-def _taken(text: str, at: int, decimals: bool) -> bool:
-    """Whether a number glued to punctuation is really part of a number or a reference
-    (after a number's point, a decimal's figures, where ``decimals``)."""
+def _taken(text: str, at: int, kind: _Pass) -> bool:
+    """Whether a number glued to punctuation is really part of a number or a reference,
+    as far as ``kind`` of marker can be (after a number's point, a decimal's figures)."""
     before = text[:at]
-    return bool(_NUMBER_BEFORE.search(before) or (decimals and _DECIMAL_BEFORE.search(before)))
+    return bool((kind.numbers and _NUMBER_BEFORE.search(before))
+                or (kind.decimals and _DECIMAL_BEFORE.search(before)))
 
 
 def _split(slot: Slot, begin: int, end: int, *nodes: Inline) -> None:

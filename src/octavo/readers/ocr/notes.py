@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...tree import Note, Paragraph
 from .flow import Line, flow, inlines
 from .folios import READ_NUMBER, digits
-from .lines import CITED
+from .lines import CITED, names_notes
 from .pages import Page, section
 from .words import Vocabulary
 
@@ -17,23 +17,16 @@ if TYPE_CHECKING:
 
 _START = re.compile(rf"^(?P<number>{READ_NUMBER})\s+(?P<text>\S.*)$")  # (``l2``: 12)
 _CITED = re.compile(rf"(?:^|\s)(?P<ref>{CITED})$")
-_HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
 
 
-def is_heading(text: str) -> bool:
-    """Whether a page's first line or running head names the notes (``NOTES``,
-    ``EXPLANATORY NOTES``, ``Notes``, letter-spaced or not)."""
-    return _HEAD.match(text.replace(" ", "").upper()) is not None
-
-
 def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[Note]:
     """The numbered notes of the notes pages (their versos headed ``verso_head`` or their
     own), paragraphs kept, page markers in place."""
-    lines = _rejoined(flow(section(pages, is_heading, verso_head)))
-    if lines and is_heading(lines[0].text):
+    lines = _rejoined(flow(section(pages, names_notes, verso_head)))
+    if lines and names_notes(lines[0].text):
         lines[0] = Line("", lines[0].page)
     groups: list[tuple[str, list[Line]]] = []
     lines_before = ""

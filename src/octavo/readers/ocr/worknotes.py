@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from ...findings import report
 from ...tree import Block, Heading, Inline, Note, PageMarker, Paragraph, Text, iter_nodes
 from .blocks import plain
+from .lines import names_notes
 from .links import link_endnotes
-from .notes import is_heading
 
 if TYPE_CHECKING:
     from .structure import Structure
@@ -53,7 +53,7 @@ def _heading(body: list[Block], start: int) -> int | None:
     """The next heading naming notes over a paragraph opening with note 1 (a page may
     turn between them)."""
     for i in range(start, len(body)):
-        if isinstance(body[i], Heading) and is_heading(plain(body[i]).strip()):
+        if isinstance(body[i], Heading) and names_notes(plain(body[i]).strip()):
             first = next((b for b in body[i + 1:] if not isinstance(b, PageMarker)), None)
             if isinstance(first, Paragraph) and _start(1).match(plain(first).lstrip()):
                 return i
