@@ -94,8 +94,10 @@ class _Stands:
 
 _CONTRACTION_AFTER = re.compile(_CONTRACTION)
 # a word's letters: not superscript figures, which Unicode counts as word characters but no
-# digits (``report.¹⁰`` ends in a marker, not a word ``¹`` and a dash)
-_WORD_BEFORE = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+$")
+# digits (``report.¹⁰`` ends in a marker, not a word ``¹`` and a dash); right before the
+# character (``\Z``: ``$`` would also match before a line break, and take the last word of
+# the line before for one beside a character opening its line)
+_WORD_BEFORE = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+\Z")
 _WORD_AFTER = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+")
 _DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  # a dash
 _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.e.``
