@@ -98,9 +98,6 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     return out
 
 
-
-
-
 def unbroken(lines: list[str]) -> tuple[list[Group], set[int]]:
     """The boilerplate of a text that sets no blank line between its pages (a copy or an
     export that dropped them), and the lines that open its pages: each running head, or
