@@ -1,0 +1,144 @@
+"""Verse quoted in the running text: the lines of a stanza, kept as lines.
+
+The print sets a stanza (a poem's, a song's, an epigraph's) line by line, indented or
+centred, between the paragraphs of prose; the scan keeps its lines but not its indent.
+A line may be a verse line by its own look: short (narrower than ``SHORT`` of its page's
+measure, as a paragraph's last line is), opening with a capital, holding no figure (but
+a note's marker), none of a heading, a dateline, a point, a line of capitalised words (a
+name, a signature, a letter's close, a source: ``—Goethe``) nor one in title case (a
+subtitle's, a source's: ``The Tenth Congress of the``).  A run of two or more such lines
+is verse where the prose allows none: a short line is a paragraph's last, so it ends a
+sentence and the next opens another, while a stanza's lines run on (one of them, before
+its last, ends in no sentence's end: a comma, a word, a dash).  The run stands between
+prose lines: the line before it closes a sentence (``… as the poet sings:``; a list's
+items, ending in semicolons, run on), the line after it is text (or a source over text),
+else it is a closing's lines or a list.  Under a heading, it is an epigraph where a source
+follows it (a subtitle has none).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from .contents import lists
+from .folios import SUPERSCRIPTS
+from .lines import (
+    MARKER,
+    NAME_LINE,
+    SENTENCE_END,
+    SHORT,
+    AtEnd,
+    letter_spaced,
+    line_kind,
+    runs_on,
+)
+from .measure import width
+from .pages import Page
+
+Place = tuple[int, int]  # a line's page (its index among the pages) and place on it
+
+OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
+CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
+# sentence's end before a quotation (no semicolon: a list's items end so, and run on)
+FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
+NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[.,;:!?\u201d\u2019)])(?:\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}})$")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+RARE = 0.01  # a prose line that runs on falls as short once in a hundred: two such in a row,
+# capitalised, between sentence ends, are rarer than one in ten thousand
+SOURCE = re.compile(r"^[\u2014\u2013]")  # a dash opens a quotation's source (``—Goethe``)
+
+
+@dataclass
+class Line:
+    """A line of the running text in reading order; ``place`` None for a title or heading
+    between lines (nothing runs on over it)."""
+
+    text: str
+    place: Place | None
+    measure: float = 24.0
+
+
+def title_cased(line: str) -> bool:
+    """Whether every word of four letters or more opens with a capital, two at least (a
+    title's line: ``Report Delivered at the Tenth``)."""
+    long = LONG_WORD.findall(line)
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def looks_verse(line: str, before: str, measure: float) -> bool:
+    """Whether a line may be a verse line by its own look (``before``: the line above)."""
+    return (width(line) < SHORT * measure and bool(OPENS.match(line))
+            and line_kind(line, before) == "text" and not NAME_LINE.match(line)
+            and not title_cased(line) and not FIGURE.search(NOTE_MARK.sub("", line))
+            and not letter_spaced(line))
+
+
+def reading(pages: list[Page], page_measures: list[float]) -> list[Line]:
+    """The running text's lines in order, a boundary (``place`` None) for each title, each
+    heading and each page that is not running text (unnumbered, a contents list)."""
+    out: list[Line] = []
+    for i, (page, page_measure) in enumerate(zip(pages, page_measures, strict=True)):
+        if not page.folio or lists(page):
+            out.append(Line("", None))
+            continue
+        if page.title:
+            out.append(Line("", None))
+        for k, line in enumerate(page.lines[page.title_at + page.title:],
+                                 page.title_at + page.title):
+            line = line.strip()
+            before = out[-1].text if out else ""
+            text = line_kind(line, before) == "text"
+            out.append(Line(line, (i, k) if text else None, page_measure))
+    return out
+
+
+def running_short(pages: list[Page], page_measures: list[float]) -> float:
+    """How narrow, of its page's measure, a line that runs on may be in verse: narrower than
+    ``SHORT`` and than all but ``RARE`` of the volume's prose lines that run on (into a
+    line in lower case) are; a scan's widths are rough (the sample's run on from 0.54 of
+    the measure, one in a hundred under 0.80), a typesetter's exact (0.9 and more)."""
+    ratios = sorted(width(a) / m for page, m in zip(pages, page_measures, strict=True)
+                    if page.folio for a, b in itertools.pairwise(page.lines)
+                    if b[:1].islower() and runs_on(a.strip(), b.strip()))
+    return min(SHORT, ratios[int(RARE * len(ratios))]) if ratios else SHORT
+
+
+def find(pages: list[Page], page_measures: list[float]) -> set[Place]:
+    """The places of the running text's verse lines (``page_measures``: each page's)."""
+    lines = reading(pages, page_measures)
+    short = running_short(pages, page_measures)
+    found: set[Place] = set()
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and lines[end].place and looks_verse(
+                lines[end].text, lines[end - 1].text if end else "", lines[end].measure):
+            end += 1
+        if end - k >= 2:
+            found.update(ln.place for ln in _stanza(lines, k, end, short) if ln.place)
+        k = end + 1
+    return found
+
+
+def _stanza(lines: list[Line], start: int, end: int, short: float) -> list[Line]:
+    """The verse of a run of verse-like lines ``lines[start:end]``: none where the prose
+    allows such a run (see the module's docstring); a first line that ends the sentence of
+    the line over it is that paragraph's last, not verse."""
+    before = lines[start - 1] if start else Line("", None)
+    if before.place and not CLOSED.search(before.text) and not SENTENCE_END.search(before.text):
+        before, start = lines[start], start + 1  # a paragraph's last line
+    run = lines[start:end]
+    after = lines[end:end + 2]
+    sourced = bool(after) and bool(after[0].place) and bool(SOURCE.match(after[0].text)) \
+        and NAME_LINE.match(after[0].text) is not None
+    if len(run) < 2 or not any(not SENTENCE_END.search(ln.text) and width(ln.text) < short
+                               * ln.measure for ln in run[:-1]):
+        return []
+    if before.place is None:  # under a heading: an epigraph has its source under it
+        return run if sourced else []
+    if not CLOSED.search(before.text):
+        return []
+    follows = after[1:2] if sourced else after[:1]
+    return run if follows and follows[0].place else []
