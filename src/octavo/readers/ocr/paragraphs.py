@@ -415,7 +415,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
 def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builder:
     """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
     builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion,
-                      verse=verse.find(pages, learnt.measures))
+                      verse=verse.find(pages, learnt.measures, learnt.fit))
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
             continue

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .contents import lists
+from .fit import Fit
 from .folios import SUPERSCRIPTS
 from .lines import (
     MARKER,
@@ -42,6 +43,8 @@ Place = tuple[int, int]  # a line's page (its index among the pages) and place o
 OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
 CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
 # sentence's end before a quotation (no semicolon: a list's items end so, and run on)
+STOPPED = AtEnd(rf"[.:][\u201d\u2019)]*{MARKER}$", ".:\u201d\u2019)", digit=True)  # a full
+# stop or a colon ends the line
 FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
 NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[.,;:!?\u201d\u2019)])(?:\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}})$")
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -53,11 +56,13 @@ SOURCE = re.compile(r"^[\u2014\u2013]")  # a dash opens a quotation's source (``
 @dataclass
 class Line:
     """A line of the running text in reading order; ``place`` None for a title or heading
-    between lines (nothing runs on over it)."""
+    between lines (nothing runs on over it); ``look`` what it may be by its look: "short"
+    a verse line, "long" one but for its width, "" neither."""
 
     text: str
     place: Place | None
     measure: float = 24.0
+    look: str = ""
 
 
 def title_cased(line: str) -> bool:
@@ -67,12 +72,15 @@ def title_cased(line: str) -> bool:
     return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
-def looks_verse(line: str, before: str, measure: float) -> bool:
-    """Whether a line may be a verse line by its own look (``before``: the line above)."""
-    return (width(line) < SHORT * measure and bool(OPENS.match(line))
-            and line_kind(line, before) == "text" and not NAME_LINE.match(line)
-            and not title_cased(line) and not FIGURE.search(NOTE_MARK.sub("", line))
-            and not letter_spaced(line))
+def look(line: str, before: str, measure: float) -> str:
+    """What a line may be by its own look (``before``: the line above): "short", a verse
+    line; "long", one but that it is as wide as prose (a stanza's line in a narrow measure,
+    which runs on and ends in no broken word); "" neither."""
+    if (not OPENS.match(line) or line_kind(line, before) != "text" or NAME_LINE.match(line)
+            or title_cased(line) or FIGURE.search(NOTE_MARK.sub("", line))
+            or letter_spaced(line)):
+        return ""
+    return "short" if width(line) < SHORT * measure else "" if line.endswith("-") else "long"
 
 
 def reading(pages: list[Page], page_measures: list[float]) -> list[Line]:
@@ -89,56 +97,95 @@ def reading(pages: list[Page], page_measures: list[float]) -> list[Line]:
                                  page.title_at + page.title):
             line = line.strip()
             before = out[-1].text if out else ""
-            text = line_kind(line, before) == "text"
-            out.append(Line(line, (i, k) if text else None, page_measure))
+            if line_kind(line, before) != "text":
+                out.append(Line(line, None))
+            else:
+                out.append(Line(line, (i, k), page_measure, look(line, before, page_measure)))
     return out
 
 
-def running_short(pages: list[Page], page_measures: list[float]) -> float:
-    """How narrow, of its page's measure, a line that runs on may be in verse: narrower than
-    ``SHORT`` and than all but ``RARE`` of the volume's prose lines that run on (into a
-    line in lower case) are; a scan's widths are rough (the sample's run on from 0.54 of
-    the measure, one in a hundred under 0.80), a typesetter's exact (0.9 and more)."""
-    ratios = sorted(width(a) / m for page, m in zip(pages, page_measures, strict=True)
-                    if page.folio for a, b in itertools.pairwise(page.lines)
-                    if b[:1].islower() and runs_on(a.strip(), b.strip()))
-    return min(SHORT, ratios[int(RARE * len(ratios))]) if ratios else SHORT
+@dataclass
+class Breaks:
+    """How the volume tells a line broken before the measure required it (a verse line's
+    end) from prose that runs on."""
+
+    short: float  # narrower than this share of its measure
+    fit: Fit | None  # … or, where its widths are trusted, room left for the next word
+
+    @classmethod
+    def learn(cls, pages: list[Page], page_measures: list[float], fitted: Fit | None) -> Breaks:
+        """Narrower than ``SHORT`` and than all but ``RARE`` of the volume's prose lines
+        that run on (into a line in lower case) are: a scan's widths are rough (the
+        sample's run on from 0.54 of the measure, one in a hundred under 0.80), a
+        typesetter's exact (0.9 and more, but in a plain-text wrap)."""
+        ratios = sorted(width(a) / m for page, m in zip(pages, page_measures, strict=True)
+                        if page.folio for a, b in itertools.pairwise(page.lines)
+                        if b[:1].islower() and runs_on(a.strip(), b.strip()))
+        short = min(SHORT, ratios[int(RARE * len(ratios))]) if ratios else SHORT
+        return cls(short, fitted if fitted and fitted.trusted else None)
+
+    def room(self, line: Line, following: Line) -> bool:
+        """Whether the volume's widths are trusted and say ``following``'s first word would
+        have fitted after ``line``."""
+        return self.fit is not None and line.place is not None and self.fit.passes(
+            line.place[0], line.text, following.text)
+
+    def early(self, line: Line, following: Line) -> bool:
+        """Whether ``line``, ending no sentence, was broken before ``following`` though
+        not for want of room (verse, not prose)."""
+        return not SENTENCE_END.search(line.text) and (
+            width(line.text) < self.short * line.measure or self.room(line, following))
 
 
-def find(pages: list[Page], page_measures: list[float]) -> set[Place]:
-    """The places of the running text's verse lines (``page_measures``: each page's)."""
+def find(pages: list[Page], page_measures: list[float], fitted: Fit | None = None) -> set[Place]:
+    """The places of the running text's verse lines (``page_measures``: each page's;
+    ``fitted``: the fit test, where learnt)."""
     lines = reading(pages, page_measures)
-    short = running_short(pages, page_measures)
+    breaks = Breaks.learn(pages, page_measures, fitted)
     found: set[Place] = set()
     k = 0
     while k < len(lines):
         end = k
-        while end < len(lines) and lines[end].place and looks_verse(
-                lines[end].text, lines[end - 1].text if end else "", lines[end].measure):
-            end += 1
+        while end < len(lines) and lines[end].look and (
+                lines[end].look == "short" or end == k or lines[end - 1].look == "short"
+                or breaks.room(lines[end - 1], lines[end])):
+            end += 1  # (two lines as wide as prose in a row are prose, but where the
+            # first left room for the next word)
+        while k + 1 < end and lines[k].look != "short" and not breaks.room(lines[k],
+                                                                           lines[k + 1]):
+            k += 1
         if end - k >= 2:
-            found.update(ln.place for ln in _stanza(lines, k, end, short) if ln.place)
-        k = end + 1
+            found.update(ln.place for ln in _stanza(lines, k, end, breaks) if ln.place)
+        k = max(end, k + 1)
     return found
 
 
-def _stanza(lines: list[Line], start: int, end: int, short: float) -> list[Line]:
+def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Line]:
     """The verse of a run of verse-like lines ``lines[start:end]``: none where the prose
-    allows such a run (see the module's docstring); a first line that ends the sentence of
-    the line over it is that paragraph's last, not verse."""
+    allows such a run (see the module's docstring).  A first line that ends the sentence
+    of the line over it is that paragraph's last, a last line that runs on into the line
+    under it the next one's first: not verse."""
     before = lines[start - 1] if start else Line("", None)
-    if before.place and not CLOSED.search(before.text) and not SENTENCE_END.search(before.text):
+    if before.place and not SENTENCE_END.search(before.text):
         before, start = lines[start], start + 1  # a paragraph's last line
+    while end > start and end < len(lines) and lines[end].place \
+            and not CLOSED.search(lines[end - 1].text):
+        end -= 1  # a paragraph's first line
+    if end - start >= 2 and CLOSED.search(lines[end - 2].text):
+        end -= 1  # a sentence of one line after a closed one: a paragraph (a stanza's
+        # last line ends a sentence begun over it)
+    if end > start and STOPPED.search(lines[start].text):
+        before, start = lines[start], start + 1  # a paragraph of one line, or one that
+        # brings in the quotation (a stanza's first line begins a sentence, or cries out)
     run = lines[start:end]
     after = lines[end:end + 2]
     sourced = bool(after) and bool(after[0].place) and bool(SOURCE.match(after[0].text)) \
         and NAME_LINE.match(after[0].text) is not None
-    if len(run) < 2 or not any(not SENTENCE_END.search(ln.text) and width(ln.text) < short
-                               * ln.measure for ln in run[:-1]):
+    if len(run) < 2 or not any(breaks.early(a, b) for a, b in itertools.pairwise(run)):
         return []
     if before.place is None:  # under a heading: an epigraph has its source under it
         return run if sourced else []
-    if not CLOSED.search(before.text):
+    if not SENTENCE_END.search(before.text):
         return []
     follows = after[1:2] if sourced else after[:1]
     return run if follows and follows[0].place else []
