@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from octavo import tree
 from octavo.readers.ocr import (
     charmap,
     closing,
@@ -27,17 +28,7 @@ from octavo.readers.ocr import (
 )
 from octavo.readers.ocr.closing import Signature
 from octavo.readers.ocr.heads import is_capitals
-from octavo.tree import (
-    Heading,
-    LineBreak,
-    Note,
-    NoteRef,
-    PageMarker,
-    Paragraph,
-    Quote,
-    Text,
-    iter_nodes,
-)
+from octavo.tree import Heading, Note, NoteRef, PageMarker, Paragraph, Quote, Text, iter_nodes
 
 RULES = Path(__file__).parent / "rules"
 SEPARATOR = "=== out ==="
@@ -46,7 +37,7 @@ SEPARATOR = "=== out ==="
 def _plain(node: object) -> str:
     """A node's text, a line break in it as `` / ``."""
     return " ".join("".join(n.text if isinstance(n, Text) else " / " for n in iter_nodes(node)
-                            if isinstance(n, Text | LineBreak)).split())
+                            if isinstance(n, Text | tree.LineBreak)).split())
 
 
 def render_pages(text: str, _: str) -> list[str]:
