@@ -2,18 +2,28 @@
 
 The print sets a stanza (a poem's, a song's, an epigraph's) line by line, indented or
 centred, between the paragraphs of prose; the scan keeps its lines but not its indent.
-A line may be a verse line by its own look: short (narrower than ``SHORT`` of its page's
-measure, as a paragraph's last line is), opening with a capital, holding no figure (but
-a note's marker), none of a heading, a dateline, a point, a line of capitalised words (a
-name, a signature, a letter's close, a source: ``—Goethe``) nor one in title case (a
-subtitle's, a source's: ``The Tenth Congress of the``).  A run of two or more such lines
-is verse where the prose allows none: a short line is a paragraph's last, so it ends a
-sentence and the next opens another, while a stanza's lines run on (one of them, before
-its last, ends in no sentence's end: a comma, a word, a dash).  The run stands between
-prose lines: the line before it closes a sentence (``… as the poet sings:``; a list's
-items, ending in semicolons, run on), the line after it is text (or a source over text),
-else it is a closing's lines or a list.  Under a heading, it is an epigraph where a source
-follows it (a subtitle has none).
+A line may be a verse line by its own look: a text line opening with a capital, holding
+no figure (but a note's marker), neither a line of capitalised words (a name, a
+signature, a letter's close, a source: ``—Goethe``) nor one in title case (a subtitle's,
+an address's, a list of offices': ``The Tenth Congress of the``), and short (narrower
+than ``SHORT`` of its page's measure, as a paragraph's last line is), or as wide as
+prose where the line above it is short or, the volume's widths trusted (``fit``), left
+room for its first word (a stanza's lines in a narrow measure).
+A run of two or more such lines is verse where the prose allows none: a short line is a
+paragraph's last, so it ends a sentence and the next opens another, while a stanza's
+lines run on (one of them, before its last, ends in no sentence's end, and was broken
+before the measure required: narrower than the volume's prose lines that run on all but
+rarely are, or, the widths trusted, leaving room for the next word).  The run stands
+between prose lines: the line before it ends a sentence (a line that runs on into the
+run's first makes that one the paragraph's last), the line after it is text (or a source
+over text; a closing's lines have none under them); a first line ending in a stop or a
+colon is a paragraph of one line or brings the quotation in, a last line after a closed
+sentence is a paragraph of one line (a stanza's last ends a sentence begun over it), and
+a last line that runs on into the text under it is that paragraph's first.  Under a
+heading, the run is an epigraph where a source follows it (a subtitle has none).
+A stanza's lines set off by nothing but their breaks (the print's space between stanzas
+is lost as its indent is) read as one stanza; nor is one whose every line ends a sentence
+or a clause (``;``) told from one-line paragraphs and lists.
 """
 
 from __future__ import annotations
@@ -42,7 +52,7 @@ Place = tuple[int, int]  # a line's page (its index among the pages) and place o
 
 OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
 CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
-# sentence's end before a quotation (no semicolon: a list's items end so, and run on)
+# sentence's end (no semicolon: a stanza's clauses end so, and run on)
 STOPPED = AtEnd(rf"[.:][\u201d\u2019)]*{MARKER}$", ".:\u201d\u2019)", digit=True)  # a full
 # stop or a colon ends the line
 FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
@@ -72,13 +82,12 @@ def title_cased(line: str) -> bool:
     return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
-def look(line: str, before: str, measure: float) -> str:
-    """What a line may be by its own look (``before``: the line above): "short", a verse
-    line; "long", one but that it is as wide as prose (a stanza's line in a narrow measure,
-    which runs on and ends in no broken word); "" neither."""
-    if (not OPENS.match(line) or line_kind(line, before) != "text" or NAME_LINE.match(line)
-            or title_cased(line) or FIGURE.search(NOTE_MARK.sub("", line))
-            or letter_spaced(line)):
+def look(line: str, measure: float) -> str:
+    """What a text line may be by its own look: "short", a verse line; "long", one but
+    that it is as wide as prose (a stanza's line in a narrow measure; not one ending in a
+    broken word); "" neither."""
+    if (not OPENS.match(line) or NAME_LINE.match(line) or title_cased(line)
+            or FIGURE.search(NOTE_MARK.sub("", line)) or letter_spaced(line)):
         return ""
     return "short" if width(line) < SHORT * measure else "" if line.endswith("-") else "long"
 
@@ -100,7 +109,7 @@ def reading(pages: list[Page], page_measures: list[float]) -> list[Line]:
             if line_kind(line, before) != "text":
                 out.append(Line(line, None))
             else:
-                out.append(Line(line, (i, k), page_measure, look(line, before, page_measure)))
+                out.append(Line(line, (i, k), page_measure, look(line, page_measure)))
     return out
 
 
