@@ -35,6 +35,7 @@ from octavo.tree import (
     PageMarker,
     Paragraph,
     Quote,
+    Section,
     Text,
     iter_nodes,
 )
@@ -980,9 +981,12 @@ VERSED = {
 def _stanzas(book: Book) -> list[tuple[list[str], str, str]]:
     """Each quoted stanza's lines (by its line breaks), and the text of the paragraphs
     before and after it."""
+    def flat(blocks: list) -> list:  # a section's blocks in their place
+        return [c for b in blocks for c in (flat(b.blocks) if isinstance(b, Section) else [b])]
+
     out = []
     for work in book.walk():
-        prose = [b for b in work.blocks if isinstance(b, Paragraph | Quote)]
+        prose = [b for b in flat(work.blocks) if isinstance(b, Paragraph | Quote)]
         for k, block in enumerate(prose):
             if isinstance(block, Quote) and block.blocks[0].role == "verse":
                 lines = [""]
@@ -1016,7 +1020,7 @@ def test_a_stanza_over_a_page_break_marks_the_page_at_its_line(tmp_path):
     line the new page begins with (after its line break), as the print turned it."""
     volume = generate(VERSED["every other work, short pages: two stanzas over a page break"])
     book = _read_generated(volume, tmp_path)
-    stanzas = [q.blocks[0] for w in book.walk() for q in w.blocks if isinstance(q, Quote)]
+    stanzas = [q.blocks[0] for q in iter_nodes(book) if isinstance(q, Quote)]
     turned = [(p.inlines[k - 1], p.inlines[k + 1]) for p in stanzas
               for k, n in enumerate(p.inlines) if isinstance(n, PageMarker)]
     assert len(turned) == 2
