@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import assert_fails_cleanly, octavo
-from volumegen import FIXED, Options, Volume, generate, sampled
+from volumegen import FIXED, Options, Volume, generate, sampled, stanzas
 
 from octavo.findings import Finding
 from octavo.normalise import normalise
@@ -1013,6 +1013,25 @@ def test_a_quoted_stanza_reads_back_line_by_line(name, tmp_path):
     assert [lines for lines, _, _ in got] == [lines for lines, _, _ in want]
     for (_, before, after), (_, printed_before, printed_after) in zip(got, want, strict=True):
         assert before.endswith(printed_before[-60:]) and after.startswith(printed_after[:60])
+
+
+def test_stanzas_quoted_in_the_real_volume_read_as_verse(original, tmp_path):
+    """Stanzas set into the real scan between its paragraphs (its rough widths: no fit
+    test to tell a line broken early, the volume's own short lines alone) read as verse,
+    line by line, in the order set: after a short paragraph's end, after a full line's,
+    after two paragraphs of one line each (``Is Rafail right?`` ``No. And for the
+    following reasons.``, not verse); the rest reads as the original."""
+    quoted = stanzas()[:3]
+    text = RAW
+    for after, stanza in zip(("Such, in general, is the external situation.",
+                              "Communists than among the non-Party people.",
+                              "No. And for the following reasons."), quoted, strict=True):
+        assert text.count(f"\n{after} \n") == 1
+        text = text.replace(f"\n{after} \n", f"\n{after} \n" + "".join(
+            f"{line.replace(chr(0x2014), '‹')} \n" for line in stanza))
+    book = _read(tmp_path, "copy", text)
+    assert [lines for lines, _, _ in _stanzas(book)] == quoted
+    _reads_as(book, original)
 
 
 def test_a_stanza_over_a_page_break_marks_the_page_at_its_line(tmp_path):

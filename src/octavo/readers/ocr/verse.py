@@ -16,10 +16,11 @@ before the measure required: narrower than the volume's prose lines that run on 
 rarely are, or, the widths trusted, leaving room for the next word).  The run stands
 between prose lines: the line before it ends a sentence (a line that runs on into the
 run's first makes that one the paragraph's last), the line after it is text (or a source
-over text; a closing's lines have none under them); a first line ending in a stop or a
-colon is a paragraph of one line or brings the quotation in, a last line after a closed
-sentence is a paragraph of one line (a stanza's last ends a sentence begun over it), and
-a last line that runs on into the text under it is that paragraph's first.  Under a
+over text; a closing's lines have none under them); first lines ending in a stop, a
+colon or a question are paragraphs of one line or bring the quotation in (a stanza's
+first begins a sentence, or cries out), a last line after a closed sentence is a
+paragraph of one line (a stanza's last ends a sentence begun over it), and a last line
+that runs on into the text under it is that paragraph's first.  Under a
 heading, the run is an epigraph where a source follows it (a subtitle has none).
 A stanza's lines set off by nothing but their breaks (the print's space between stanzas
 is lost as its indent is) read as one stanza; nor is one whose every line ends a sentence
@@ -53,8 +54,8 @@ Place = tuple[int, int]  # a line's page (its index among the pages) and place o
 OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
 CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
 # sentence's end (no semicolon: a stanza's clauses end so, and run on)
-STOPPED = AtEnd(rf"[.:][\u201d\u2019)]*{MARKER}$", ".:\u201d\u2019)", digit=True)  # a full
-# stop or a colon ends the line
+STOPPED = AtEnd(rf"[.:?][\u201d\u2019)]*{MARKER}$", ".:?\u201d\u2019)", digit=True)  # a
+# full stop, a colon or a question mark ends the line (not an exclamation: a song's cry)
 FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
 NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[.,;:!?\u201d\u2019)])(?:\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}})$")
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -183,7 +184,7 @@ def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Lin
     if end - start >= 2 and CLOSED.search(lines[end - 2].text):
         end -= 1  # a sentence of one line after a closed one: a paragraph (a stanza's
         # last line ends a sentence begun over it)
-    if end > start and STOPPED.search(lines[start].text):
+    while end > start and STOPPED.search(lines[start].text):
         before, start = lines[start], start + 1  # a paragraph of one line, or one that
         # brings in the quotation (a stanza's first line begins a sentence, or cries out)
     run = lines[start:end]
