@@ -12,7 +12,8 @@ trailing spaces, line ends, form feeds.  ``Volume.expected`` says what the reade
 give back.
 
 The texts are the sample volume's own paragraphs, proofread (``tests/gold``), and Marx's
-*Wage Labour and Capital* (``tests/fixtures/texts``), shuffled into works of other titles.
+*Wage Labour and Capital* (``tests/fixtures/texts``), shuffled into works of other titles;
+the stanzas some works quote, public-domain English verse (``tests/fixtures/verse``).
 Every choice comes from a seeded random generator: the same options give the same volume.
 """
 
@@ -30,7 +31,8 @@ from octavo.readers.ocr.titles import title_case
 GOLD = Path(__file__).parent / "gold"
 TEXTS = Path(__file__).parent / "fixtures" / "texts"
 STANZAS = Path(__file__).parent / "fixtures" / "verse" / "stanzas.txt"
-VERSE_INDENT = 2.0  # ems a quoted stanza is set in from the text's margin
+VERSE_INDENT = 2.0  # ems a quoted stanza is set in from the text's margin (a common indent
+# for verse; no stanza line is set wider than the measure less this)
 MARKER = re.compile(r"(?<=[A-Za-z.,;:\u201d)])\d{1,3}\b")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NBSP = "\xa0"  # while set, between a spaced word's letters and in "p. N": it never breaks
