@@ -126,6 +126,10 @@ class Vocabulary:
             return True
         if tail.lower() in SUFFIXES:  # a derived word, broken before its suffix
             return False
+        if head[-1:].lower() in "aeiou" and tail[:1].lower() == head[-1:].lower() \
+                and zipf(head) > 0 and zipf(tail) >= KNOWN:
+            return True  # a prefix kept apart from a word opening with its last vowel
+            # (``co-operatives``, ``re-elected``, ``anti-imperialist``), as a doubled vowel is
         if (len(head) > PREFIX and min(zipf(head), zipf(tail)) >= KNOWN
                 and self.heads[head.lower()]):
             return True  # two words, and the volume hyphens compounds of the first
