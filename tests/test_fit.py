@@ -92,6 +92,22 @@ def test_a_new_paragraph_that_runs_on_to_the_next_clear_end_outlasts_its_first_l
     assert learnt.odds(0, "But we", lines=9, at=0) > learnt.odds(0, "But we", lines=9) + 0.5
 
 
+def test_room_for_the_next_word_but_not_an_indent_after_a_sentence_end_is_no_clear_end():
+    """A line after a sentence's end may be a paragraph's first line, an indent short of
+    the measure: room for the next word in the full measure but not in that is no clear end
+    of its own, and the lines to the next clear end count on past it (as clear, seeds 1-30
+    lost 6 paragraphs more, a first line's end called a paragraph one line long)."""
+    lines = [(line, 0) for line in [
+        "We begin the paragraph here and it runs on to",
+        "its end here.",
+        "A second sentence opens the line and ends right here.",  # 21.4 em, "Then" 2.1
+        "Then the text goes on over the line and",
+        "ends.",
+        "Next comes another paragraph."]]
+    learnt = fit.Fit([24.0], True, 0.0, 0.0, indent=1.5)
+    assert fit._hazard(learnt, lines, [24.0], set())[1][:5] == [2, 1, 3, 2, 1]
+
+
 def test_a_few_sentence_ends_none_passing_leave_a_volume_trusted():
     """A small volume at a 24 em measure: 13 long lines end a sentence before more text,
     none with room for the next word; but its running lines hardly ever pass either."""
