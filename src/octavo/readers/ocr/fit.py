@@ -277,17 +277,18 @@ def _bounded(share: float) -> float:
 def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
     """The log-odds that a sentence's last line (before a sentence's first) ends its
     paragraph: the share of such lines that end one, counting those the widths settle
-    (room for the next word, or after it for the one after: an end; a next line too full
-    to be a first line: none), and the rest by the odds their widths give at that share,
-    found again until it settles."""
+    (room for the next word, an indent's room more after a sentence's end, where the line
+    may be a paragraph's first; or after the next line for the one after: an end; a next
+    line too full to be a first line: none), and the rest by the odds their widths give at
+    that share, found again until it settles."""
     settled, total, lean = 0, 0, []
-    for (line, at), (after, _), (then, _) in zip(lines, lines[1:], [*lines[2:], ("", 0)],
-                                                 strict=False):
+    for (before, _), (line, at), (after, _), (then, _) in zip(
+            [("", 0), *lines], lines, lines[1:], [*lines[2:], ("", 0)], strict=False):
         if not (line and after[:1].isupper() and SENTENCE_END.search(line)
                 and line_kind(after, line) == "text"):
             continue
         total += 1
-        if fit.passes(at, line, after) or (
+        if fit.passes(at, line, after, fit.indent if SENTENCE_END.search(before) else 0.0) or (
                 then and runs_on(after, then) and fit.passes(at, after, then)):
             settled += 1
         elif fit.first_line(at, after):
