@@ -51,8 +51,8 @@ KINDS = ["Report Delivered at a Meeting of Party Workers", "Speech at the Congre
          "Interview With a Correspondent of the Press", "Synopsis of a Pamphlet",
          "Theses Endorsed by the Central Committee", "Reply to the Discussion"]
 PLACES = ["Moscow", "Petrograd", "Geneva", "London", "Paris", "Yenan", "Zurich"]
-NOTE_OPENINGS = ["This refers to", "The article was published in", "The congress took place in",
-                 "The resolution was adopted at", "The meeting was held in"]
+NOTE_OPENINGS = ["The article was published in", "The congress took place in",
+                 "The conference met in", "The meeting was held in"]
 # stand-ins a scan gives for a curly quote, an apostrophe and a dash
 ENCODINGS = {
     "unicode": {},
@@ -61,14 +61,22 @@ ENCODINGS = {
     "symbol": {"“": "³", "”": "²", "‘": "¹", "’": "¹", "—": "‹"},
     "ascii": {"“": '"', "”": '"', "‘": "'", "’": "'", "—": "--"},
 }
+FOOTMARK = "\x00"  # a footnote's mark until its page is known
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-# widths in hundredths of an em, roughly a book face's (narrow, average and wide letters)
-NARROW, WIDE = set("iljtfr.,;:'’‘!|() I"), set("mwMW")
+# a book face's widths in thousandths of an em (a Times-like face's, from its metrics); each
+# volume's face differs from it by a few per cent a letter (``Style.face``)
+WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyz", [444, 500, 444, 500, 444, 333, 500, 500, 278,
+              278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444],
+              strict=True)) | dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [722, 667, 667, 722, 611,
+              556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722,
+              722, 944, 722, 722, 611], strict=True)) | {
+    " ": 250, ".": 250, ",": 250, ";": 278, ":": 278, "-": 333, "—": 1000, "“": 444,
+    "”": 444, "’": 333, "‘": 333, "(": 333, ")": 333, "!": 333, "?": 444, "*": 500, "†": 500}
+FACE: dict[str, float] = dict(WIDTHS)  # the volume being typeset's face
 
 
-def _width(text: str) -> int:
-    return sum(28 if c in NARROW else 80 if c in WIDE else 62 if c.isupper() else 50
-               for c in text)
+def _width(text: str) -> float:
+    return sum(FACE.get(c, 500) for c in text)
 
 
 def _sample_paragraphs() -> list[str]:
@@ -94,7 +102,7 @@ def _sample_paragraphs() -> list[str]:
             current = []
             continue
         current.append(line)
-        if re.search(r"[.!?:][²”)]?$", line) and _width(line) < 0.8 * 2900:
+        if re.search(r"[.!?:][²”)]?$", line) and len(line) < 45:  # of its 55 or so
             kept.append(_joined(current))
             current = []
     table = str.maketrans({"³": "“", "²": "”", "¹": "’", "‹": "—"})
@@ -103,6 +111,7 @@ def _sample_paragraphs() -> list[str]:
         text = re.sub(r" ?— ?", "—", re.sub(r" ([.,;:])", r"\1", text.translate(table)))
         tokens = re.findall(r"[A-Za-z]+", text)
         if (25 <= len(tokens) <= 220 and text[:1].isupper()
+                and not re.search(r"(?<!\S)[b-z](?!\S)", text)  # letters spaced, or lost
                 and not re.search(r"[^\w\s.,;:!?“”’()\-—]", text)
                 and not re.search(r"[A-Za-z.,]\d", text) and not text.isupper()
                 and all(words[t.lower()] > 2 for t in tokens)):
@@ -138,7 +147,8 @@ class Style:
 
     rng: random.Random
     author: tuple[str, str] = AUTHORS[0]
-    measure: int = 2900  # hundredths of an em
+    measure: int = 26000  # thousandths of an em
+    indent: int = 1000  # a paragraph's first line's (the scan loses it)
     page_lines: int = 36
     heads: str = "author"  # versos: "author" or "part"
     part: str = PARTS[0]
@@ -151,7 +161,7 @@ class Style:
     page_below: bool = False
     work_notes: bool = False  # notes after each work, not at the volume's end
     superscript: bool = False
-    footmark: str = "*"
+    footmarks: tuple[str, ...] = ("*", "**", "***")  # a page's first, second, third
     encoding: str = "unicode"
     hyphens: str = "kept"  # "kept" or "lost" (some line-end hyphens the scan dropped)
     trailing: str = " "
@@ -160,9 +170,11 @@ class Style:
     @classmethod
     def drawn(cls, seed: int) -> Style:
         r = random.Random(seed)
+        FACE.update({c: w * r.uniform(0.93, 1.07) for c, w in WIDTHS.items()})
         encoding = r.choice(list(ENCODINGS))
         return cls(
-            rng=r, author=r.choice(AUTHORS), measure=r.randrange(2400, 3050, 50),
+            rng=r, author=r.choice(AUTHORS), measure=r.randrange(23000, 30000, 500),
+            indent=r.choice([1000, 1500, 2000]),
             page_lines=r.randrange(30, 42), heads=r.choice(["author", "author", "part"]),
             part=r.choice(PARTS),
             head_case=r.choice(["caps", "spaced", "mixed"]),
@@ -172,7 +184,7 @@ class Style:
             leaders=r.random() < 0.7, page_below=r.random() < 0.3,
             work_notes=r.random() < 0.3,
             superscript=encoding != "symbol" and r.random() < 0.4,
-            footmark=r.choice(["*", "*", "†"]), encoding=encoding,
+            footmarks=r.choice([("*", "**", "***"), ("*", "†", "‡")]), encoding=encoding,
             hyphens=r.choice(["kept", "kept", "kept", "lost"]),
             trailing=r.choice([" ", ""]), separator=r.choice(["\n\n", "\n\n", "\n\f\n", "\n \n"]))
 
@@ -190,6 +202,8 @@ class Line:
     text: str
     footnote: list[str] = field(default_factory=list)  # lines set at the page's foot
     notes: list[int] = field(default_factory=list)  # endnotes whose markers it holds
+    section: str = ""  # the contents' entry of the section it opens
+    page: int = 0
 
 
 @dataclass
@@ -201,7 +215,7 @@ class Work:
     paragraphs: list[str]
     lines: list[Line] = field(default_factory=list)
     first_page: int = 0
-    sections: list[tuple[str, int]] = field(default_factory=list)  # contents entries
+    sections: list[Line] = field(default_factory=list)  # the lines opening sections
 
 
 class Volume:
@@ -257,15 +271,15 @@ class Volume:
         if letter:
             greeting = f"Dear Comrade {r.choice(['Gorky', 'Kautsky', 'Sorge', 'Lafargue'])},"
             lines.append(Line(greeting))
-            work.paragraphs.append(greeting)
         sections = r.random() < 0.3
         count = r.randrange(3, 12)
         for k in range(count):
             if sections and k % 3 == 0:
                 numeral = ["I", "II", "III", "IV", "V"][k // 3]
                 heading = " AND ".join(f"THE {w.upper()}" for w in r.sample(TITLE_WORDS, 2))
-                lines += [Line(numeral), Line(heading)]
-                work.sections.append((f"{numeral}. {_sentence_case(heading)}", len(lines) - 2))
+                lines += [Line(numeral, section=f"{numeral}. {_sentence_case(heading)}"),
+                          Line(heading)]
+                work.sections.append(lines[-2])
             self._paragraph(work, r.choice(_pool()))
         if letter or r.random() < 0.3:
             signature = self.style.author[1]
@@ -288,7 +302,7 @@ class Volume:
         words = text.split()
         marks: dict[int, str] = {}
         if r.random() < 0.35:  # an endnote marker after a word ending in a letter or . ,
-            spots = [i for i, w in enumerate(words) if re.search(r"[a-z][.,;]?$", w)]
+            spots = [i for i, w in enumerate(words) if re.search(r"[a-z]{4}[.,;]?$", w)]
             if spots:
                 marks[r.choice(spots)] = "note"
         if r.random() < 0.1:
@@ -310,15 +324,16 @@ class Volume:
                 label = str(number)
                 label = label.translate(SUPERSCRIPT) if self.style.superscript else label
                 self.notes.append({"number": str(number), "page": "", "work": self.current,
-                                   "text": f"{r.choice(NOTE_OPENINGS)} {self._sentence()}"})
+                                   "text": f"{r.choice(NOTE_OPENINGS)} {r.choice(PLACES)} "
+                                           f"in {self._date()}. {self._sentence()}"})
                 w += label
             elif kind == "foot":
-                w += self.style.footmark
+                w += FOOTMARK  # the page's own mark is put in when the page is made up
             elif kind == "spaced":
                 w = " ".join(w)
             printed.append(w)
         work.paragraphs.append(text)
-        lines, where = self._fill(printed, hyphenate=True)
+        lines, where = self._fill(printed, hyphenate=True, indent=self.style.indent)
         first = len(work.lines)
         work.lines += [Line(t) for t in lines]
         for i, kind in marks.items():
@@ -326,7 +341,7 @@ class Volume:
             if kind == "note":
                 holder.notes.append(len(self.notes) - 1 if kind == "note" else 0)
             elif kind == "foot":
-                foot = f"{self.style.footmark} {self._sentence()}"
+                foot = f"{FOOTMARK} {self._sentence()}"
                 self.footnotes.append(foot[2:])
                 holder.footnote += self._wrap(foot, hyphenate=False, measure=0.95)
 
@@ -336,11 +351,11 @@ class Volume:
     def _wrap(self, text: str, *, hyphenate: bool, measure: float = 1.0) -> list[str]:
         return self._fill(text.split(), hyphenate=hyphenate, measure=measure)[0]
 
-    def _fill(self, words: list[str], *, hyphenate: bool,
-              measure: float = 1.0) -> tuple[list[str], list[int]]:
-        """Greedy lines no wider than the measure, a long word broken at a line's end; and
-        the line each word ends on."""
-        limit = self.style.measure * measure
+    def _fill(self, words: list[str], *, hyphenate: bool, measure: float = 1.0,
+              indent: int = 0) -> tuple[list[str], list[int]]:
+        """Greedy lines no wider than the measure (the first indented), a long word broken
+        at a line's end; and the line each word ends on."""
+        limit = self.style.measure * measure - indent
         lines: list[str] = []
         where: list[int] = []
         current = ""
@@ -353,6 +368,7 @@ class Volume:
                 where.append(len(lines))
                 continue
             cut = self._break(word, limit - _width(current + " ")) if hyphenate else None
+            limit = self.style.measure * measure
             if cut:
                 lines.append(f"{current} {cut[0]}")
                 current = cut[1]
@@ -370,9 +386,9 @@ class Volume:
         if "-" in word[2:-2]:
             head, rest = word.split("-", 1)
             return (head + "-", rest) if _width(head + "-") <= room else None
-        if not re.fullmatch(r"[a-z]{7,}[.,;:]?", word):
+        if not re.fullmatch(r"[“(]?[A-Za-z][a-z]{5,}[.,;:”)]*", word):
             return None
-        vowels, stem = "aeiouy", word.rstrip(".,;:")
+        vowels, stem = "aeiouy", word.rstrip(".,;:”)")
         for at in range(len(stem) - 3, 2, -1):
             a, b, c, d = stem[at - 2], stem[at - 1], stem[at], stem[at + 1]
             syllable = (b in vowels and c not in vowels and d in vowels) or (
@@ -430,8 +446,10 @@ class Volume:
                 pages[-1] += feet
                 pages.append([])
                 feet = []
-            pages[-1].append(line.text)
-            feet += line.footnote
+            marks = sum(f.startswith(FOOTMARK) for f in feet)
+            pages[-1].append(line.text.replace(FOOTMARK, self.style.footmarks[min(marks, 2)]))
+            line.page = self.page + len(pages)
+            feet += [f.replace(FOOTMARK, self.style.footmarks[min(marks, 2)]) for f in line.footnote]
             for index in line.notes:
                 self.notes[index]["page"] = str(self.page + len(pages))
         pages[-1] += feet
@@ -485,8 +503,8 @@ class Volume:
             if work.date and self.r.random() < 0.5:
                 text += f", {work.date}"
             entries += self._entry(text, work.first_page)
-            for name, _ in work.sections[: 3 if self.r.random() < 0.6 else 0]:
-                entries += self._entry(name, work.first_page)
+            for line in work.sections[: 3 if self.r.random() < 0.6 else 0]:
+                entries += self._entry(line.section, line.page)
         if not style.work_notes and self.notes:
             entries += self._entry("Notes", notes_page)
         heading = "C O N T E N T S" if style.head_case == "spaced" else "CONTENTS"
