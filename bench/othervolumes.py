@@ -443,18 +443,24 @@ class Volume:
         feet: list[str] = []
         for line in lines:
             if len(pages[-1]) + len(feet) + 1 + len(line.footnote) > room:
-                pages[-1] += feet
+                pages[-1] += self._marked(feet)
                 pages.append([])
                 feet = []
-            marks = sum(f.startswith(FOOTMARK) for f in feet)
-            pages[-1].append(line.text.replace(FOOTMARK, self.style.footmarks[min(marks, 2)]))
+            mark = self.style.footmarks[min(sum(f.startswith(FOOTMARK) for f in feet), 2)]
+            pages[-1].append(line.text.replace(FOOTMARK, mark))
             line.page = self.page + len(pages)
-            feet += [f.replace(FOOTMARK, self.style.footmarks[min(marks, 2)]) for f in line.footnote]
+            feet += line.footnote
             for index in line.notes:
                 self.notes[index]["page"] = str(self.page + len(pages))
-        pages[-1] += feet
+        pages[-1] += self._marked(feet)
         self.page += len(pages)
         return pages
+
+    def _marked(self, feet: list[str]) -> list[str]:
+        """A page's footnotes, each with its mark in the order of the page's markers."""
+        marks = iter(self.style.footmarks + self.style.footmarks[-1:] * len(feet))
+        return [line.replace(FOOTMARK, next(marks)) if line.startswith(FOOTMARK) else line
+                for line in feet]
 
     def _furnish(self, lines: list[str], title: str, *, first: bool,
                  matter: bool = False) -> list[str]:
