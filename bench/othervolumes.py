@@ -160,6 +160,7 @@ class Style:
     leaders: bool = True
     page_below: bool = False
     work_notes: bool = False  # notes after each work, not at the volume's end
+    notes_page: bool = False  # a work's notes open a page
     superscript: bool = False
     footmarks: tuple[str, ...] = ("*", "**", "***")  # a page's first, second, third
     encoding: str = "unicode"
@@ -182,7 +183,7 @@ class Style:
             stamp=r.choice(STAMPS), stamp_every=r.choice([0, 1, 7, 11]),
             stamp_place=r.choice(["top", "after-head", "bottom"]),
             leaders=r.random() < 0.7, page_below=r.random() < 0.3,
-            work_notes=r.random() < 0.3,
+            work_notes=r.random() < 0.3, notes_page=r.random() < 0.3,
             superscript=encoding != "symbol" and r.random() < 0.4,
             footmarks=r.choice([("*", "**", "***"), ("*", "†", "‡")]), encoding=encoding,
             hyphens=r.choice(["kept", "kept", "kept", "lost"]),
@@ -228,6 +229,7 @@ class Volume:
         self.footnotes: list[str] = []
         self.furniture: set[str] = set()
         self.titles: set[str] = set()
+        self.unread: list[str] = []  # the pool's paragraphs not yet drawn, in drawing order
         self.current = 0  # the work being typeset
         self.page = 0  # the last page typeset
         self.furnished = 0  # the last page furnished
@@ -280,7 +282,7 @@ class Volume:
                 lines += [Line(numeral, section=f"{numeral}. {_sentence_case(heading)}"),
                           Line(heading)]
                 work.sections.append(lines[-2])
-            self._paragraph(work, r.choice(_pool()))
+            self._paragraph(work, self._draw())
         if letter or r.random() < 0.3:
             signature = self.style.author[1]
             lines.append(Line(signature if r.random() < 0.5 else signature.upper()))
@@ -291,8 +293,14 @@ class Volume:
                            f"{r.randrange(1, 300)},"), Line(self._date())]
         return work
 
+    def _draw(self) -> str:
+        """A paragraph of the pool, none twice in a volume (a volume repeats none)."""
+        if not self.unread:
+            self.unread = self.r.sample(_pool(), len(_pool()))
+        return self.unread.pop()
+
     def _sentence(self) -> str:
-        text = self.r.choice(_pool())
+        text = self._draw()
         return re.split(r"(?<=[.!?])\s+(?=[A-Z“])", text)[0]
 
     def _paragraph(self, work: Work, text: str) -> None:
@@ -325,7 +333,7 @@ class Volume:
                 label = label.translate(SUPERSCRIPT) if self.style.superscript else label
                 self.notes.append({"number": str(number), "page": "", "work": self.current,
                                    "text": f"{r.choice(NOTE_OPENINGS)} {r.choice(PLACES)} "
-                                           f"in {self._date()}. {self._sentence()}"})
+                                           f"on {self._date()}. {self._sentence()}"})
                 w += label
             elif kind == "foot":
                 w += FOOTMARK  # the page's own mark is put in when the page is made up
@@ -405,11 +413,13 @@ class Volume:
         pages: list[list[str]] = []
         for w, work in enumerate(self.works):
             work.first_page = self.page + 1
-            for k, lines in enumerate(self._paginate(work.lines)):
+            notes = [Line("NOTES")] + [Line(t) for n in self.notes if n["work"] == w
+                                       for t in self._note_lines(n, cite=False)]
+            notes = notes if style.work_notes and len(notes) > 1 else []
+            run_on = [] if style.notes_page else notes  # under the text, or on a page of their own
+            for k, lines in enumerate(self._paginate(work.lines + run_on)):
                 pages.append(self._furnish(lines, work.short, first=k == 0))
-            if style.work_notes and any(n["work"] == w for n in self.notes):
-                notes = [Line("NOTES")] + [Line(t) for n in self.notes if n["work"] == w
-                                           for t in self._note_lines(n, cite=False)]
+            if notes and not run_on:
                 pages += [self._furnish(lines, work.short, first=False)
                           for lines in self._paginate(notes)]
         notes_page = self.page + 1
