@@ -357,7 +357,7 @@ class Volume:
         return self._wrap(title, hyphenate=False, measure=0.8)
 
     def _wrap(self, text: str, *, hyphenate: bool, measure: float = 1.0) -> list[str]:
-        return self._fill(text.split(), hyphenate=hyphenate, measure=measure)[0]
+        return self._fill(re.split(" +", text.strip()), hyphenate=hyphenate, measure=measure)[0]
 
     def _fill(self, words: list[str], *, hyphenate: bool, measure: float = 1.0,
               indent: int = 0) -> tuple[list[str], list[int]]:
@@ -442,8 +442,9 @@ class Volume:
         return text.translate(str.maketrans(ENCODINGS[style.encoding])), truth
 
     def _note_lines(self, note: dict, *, cite: bool) -> list[str]:
-        text = f"{note['number']} {note['text']}" + (f" p. {note['page']}" if cite else "")
-        return self._wrap(text, hyphenate=False, measure=0.95)
+        text = f"{note['number']} {note['text']}" + (f" p.\u00a0{note['page']}" if cite else "")
+        return [line.replace("\u00a0", " ")  # (the page's number kept with its p.)
+                for line in self._wrap(text, hyphenate=False, measure=0.95)]
 
     def _paginate(self, lines: list[Line]) -> list[list[str]]:
         """The lines cut into pages, each page's footnotes at its foot, and the page each
@@ -511,25 +512,25 @@ class Volume:
         title_page = [style.author[0], "COLLECTED WORKS", f"VOLUME {self.r.randrange(2, 40)}",
                       "FOREIGN LANGUAGES PUBLISHING HOUSE",
                       f"MOSCOW {self.r.randrange(1950, 1965)}"]
-        entries: list[str] = []
+        entries: list[list[str]] = []
         for work in self.works:
             text = work.title
             if work.subtitle and self.r.random() < 0.7:
                 text += f". {work.subtitle}"
             if work.date and self.r.random() < 0.5:
                 text += f", {work.date}"
-            entries += self._entry(text, work.first_page)
+            entries.append(self._entry(text, work.first_page))
             for line in work.sections[: 3 if self.r.random() < 0.6 else 0]:
-                entries += self._entry(line.section, line.page)
+                entries.append(self._entry(line.section, line.page))
         if not style.work_notes and self.notes:
-            entries += self._entry("Notes", notes_page)
+            entries.append(self._entry("Notes", notes_page))
         heading = "C O N T E N T S" if style.head_case == "spaced" else "CONTENTS"
         pages = [[heading] + (["Page"] if self.r.random() < 0.5 else [])]
-        for entry in entries:
-            if len(pages[-1]) >= style.page_lines - 2:
+        for entry in entries:  # (an entry is kept whole on a page)
+            if len(pages[-1]) + len(entry) > style.page_lines - 2:
                 pages.append([f"CONTENTS {_roman(len(pages) + 4)}"])
                 self.furniture.add(pages[-1][0])
-            pages[-1].append(entry)
+            pages[-1] += entry
         return style.separator.join("\n".join(p) for p in [title_page, *pages])
 
     def _entry(self, text: str, page: int) -> list[str]:
