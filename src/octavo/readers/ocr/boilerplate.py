@@ -45,6 +45,7 @@ ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
+_PAGE_UNDER = re.compile(r"\d{1,3}")  # an entry's page in figures on a line of its own
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 _NAME = re.compile(r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -345,6 +346,14 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     return bool(own) and named >= len(own) / 2
 
 
+def _paged_entry(stripped: list[str], spans: list[tuple[int, int]], span: range) -> bool:
+    """Whether a group stands in the contents (``span``) over a page number alone: an
+    entry's title whose page the list sets under it, broken as its opening page breaks it,
+    not a stamp (which stands over the text, or a folio it shares a page's foot with)."""
+    return any(start in span and _PAGE_UNDER.fullmatch(_line(stripped, end + 1))
+               for start, end in spans)
+
+
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     """Whether a recurring line (at ``at``) opens a title set over lines
     alike in the contents (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE``
@@ -481,6 +490,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                     (filled >= 2 and halves)
                     or _interrupts(stripped, spans, True, others, counts)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
+                and not _paged_entry(stripped, spans, contents[0]) \
                 and not (filled == 1 and not _over_recurring(stripped, at, counts, contents[0])
                          and _entry_start(stripped, at, contents[0])) \
                 and not _heads_list(stripped, [end for _, end in spans]):
