@@ -155,7 +155,8 @@ class Style:
     head_case: str = "caps"  # "caps", "spaced" (letter-spaced capitals) or "mixed"
     folio: str = "after"  # "after", "before", "outer", "foot"
     stamp: list[str] = field(default_factory=list)
-    stamp_every: int = 0  # 1: every page; 0: none
+    stamp_every: int = 0  # 1: every page; 0: none (a volume here is some 25 pages: a stamp
+    # on every 3rd or 5th repeats as often as one on every 40th of a real volume)
     stamp_place: str = "after-head"  # "top", "after-head", "bottom"
     leaders: bool = True
     page_below: bool = False
@@ -180,7 +181,7 @@ class Style:
             part=r.choice(PARTS),
             head_case=r.choice(["caps", "spaced", "mixed"]),
             folio=r.choice(["after", "before", "outer", "foot"]),
-            stamp=r.choice(STAMPS), stamp_every=r.choice([0, 1, 7, 11]),
+            stamp=r.choice(STAMPS), stamp_every=r.choice([0, 1, 3, 5]),
             stamp_place=r.choice(["top", "after-head", "bottom"]),
             leaders=r.random() < 0.7, page_below=r.random() < 0.3,
             work_notes=r.random() < 0.3, notes_page=r.random() < 0.3,
