@@ -216,6 +216,24 @@ def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
     return sum(headed(i + 1) or parted(i) for i in at)
 
 
+def _over_titles(stripped: list[str], at: list[int], learnt: set[str],
+                 listed: list[str]) -> bool:
+    """Whether a recurring line opens its pages, mostly (more often than not, and at least
+    ``MIN_REPEATS`` times), over a work's title, the first line of an entry the contents
+    list (``listed``: their lines' words): nothing the print sets stands over a title at
+    the top of its page, where no running head stands; the lines of the groups ``learnt``
+    passed over."""
+    entries = [f"{entry} " for entry in listed]
+
+    def over_title(i: int) -> bool:
+        below = _words(_line(stripped, _past(stripped, learnt, i + 1, 1)))
+        return _opens(stripped, learnt, i) and bool(below) and \
+            any(entry.startswith(f"{below} ") for entry in entries)
+
+    titled = sum(map(over_title, at))
+    return titled >= MIN_REPEATS and 2 * titled > len(at)
+
+
 def _over_footed_heads(stripped: list[str], at: list[int], counts: Counter[str],
                        learnt: set[str]) -> bool:
     """Whether a recurring line opens its pages, more often than not, over a line set as
@@ -480,10 +498,11 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(_line(stripped, i + 1) in whole[len(group):] for i in at)
         footed = _over_footed_heads(stripped, at, counts, others)
+        titles = _over_titles(stripped, at, others, contents[1])
         single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
             stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (
                 spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts)
-                                      or over or footed)))
+                                      or over or footed or titles)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
