@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from . import footnotes
 from .closing import is_signed
 from .contents import is_heading
 from .folios import SUPERSCRIPTS, Number, plain
@@ -169,21 +170,26 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
     """Whether a recurring group (``spans``: the first and last line of each repeat)
     stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
     one, broken by a hyphen, or a comma), before one that goes on in lower case (or, where
-    it ends a page under its foot folio, the page's text above the folio and the next
-    page's under the lines that recur there, ``counts``); or, a
-    group in ``capitals``, after a line of text (in lower case) that ends none, before
-    any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
+    it ends a page, under its foot folio or not, the page's text above it and the next
+    page's under its running head: lines that recur there, ``counts``, or a head and its
+    folio); or, a group in ``capitals``, after a line of text (in lower case) that ends
+    none, before any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
     (stamps beside it) are no text before or after it."""
     def goes_on(start: int, end: int) -> bool:
         above = _past(stripped, learnt, start - 1, -1)
         below = _past(stripped, learnt, end + 1, 1)
-        if plain(_line(stripped, above)) and not _line(stripped, below):
-            # under a page's foot folio, ending the page: the page's text above the folio,
-            # the next page's below, under the lines that recur there (its running head)
-            above = _past(stripped, learnt, above - 1, -1)
+        if not _line(stripped, below):
+            # ending the page (under its foot folio: the page's text above the folio), the
+            # next page's text below, under the lines that recur there or read as a head
+            # and its folio (its running head); a footnote that recurs ends its page so too
+            footed = bool(plain(_line(stripped, above)))
+            if not footed and footnotes.START.match(stripped[start]):
+                return False
+            above = _past(stripped, learnt, above - 1, -1) if footed else above
             below += 1
-            while (line := _line(stripped, below)) and (counts[line] >= MIN_REPEATS
-                                                         or line in learnt):
+            while (line := _line(stripped, below)) and (
+                    counts[line] >= MIN_REPEATS or line in learnt
+                    or any(c.head and c.folio and c.top == 1 for c in candidates([line]))):
                 below += 1
         before, after = _line(stripped, above), _line(stripped, below)
         return bool(_GOES_ON.search(before)) and (
