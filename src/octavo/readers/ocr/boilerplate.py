@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from . import footnotes
 from .closing import is_signed
 from .contents import is_heading
 from .folios import SUPERSCRIPTS, Number, plain
@@ -45,6 +46,7 @@ ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
+_PAGE_UNDER = re.compile(r"\d{1,3}")  # an entry's page in figures on a line of its own
 ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 _NAME = re.compile(r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -168,21 +170,26 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
     """Whether a recurring group (``spans``: the first and last line of each repeat)
     stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
     one, broken by a hyphen, or a comma), before one that goes on in lower case (or, where
-    it ends a page under its foot folio, the page's text above the folio and the next
-    page's under the lines that recur there, ``counts``); or, a
-    group in ``capitals``, after a line of text (in lower case) that ends none, before
-    any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
+    it ends a page, under its foot folio or not, the page's text above it and the next
+    page's under its running head: lines that recur there, ``counts``, or a head and its
+    folio); or, a group in ``capitals``, after a line of text (in lower case) that ends
+    none, before any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
     (stamps beside it) are no text before or after it."""
     def goes_on(start: int, end: int) -> bool:
         above = _past(stripped, learnt, start - 1, -1)
         below = _past(stripped, learnt, end + 1, 1)
-        if plain(_line(stripped, above)) and not _line(stripped, below):
-            # under a page's foot folio, ending the page: the page's text above the folio,
-            # the next page's below, under the lines that recur there (its running head)
-            above = _past(stripped, learnt, above - 1, -1)
+        if not _line(stripped, below):
+            # ending the page (under its foot folio: the page's text above the folio), the
+            # next page's text below, under the lines that recur there or read as a head
+            # and its folio (its running head); a footnote that recurs ends its page so too
+            footed = bool(plain(_line(stripped, above)))
+            if not footed and footnotes.START.match(stripped[start]):
+                return False
+            above = _past(stripped, learnt, above - 1, -1) if footed else above
             below += 1
-            while (line := _line(stripped, below)) and (counts[line] >= MIN_REPEATS
-                                                         or line in learnt):
+            while (line := _line(stripped, below)) and (
+                    counts[line] >= MIN_REPEATS or line in learnt
+                    or any(c.head and c.folio and c.top == 1 for c in candidates([line]))):
                 below += 1
         before, after = _line(stripped, above), _line(stripped, below)
         return bool(_GOES_ON.search(before)) and (
@@ -213,6 +220,24 @@ def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
             or (bool(plain(above)) and is_capitals(below)))
 
     return sum(headed(i + 1) or parted(i) for i in at)
+
+
+def _over_titles(stripped: list[str], at: list[int], learnt: set[str],
+                 listed: list[str]) -> bool:
+    """Whether a recurring line opens its pages, mostly (more often than not, and at least
+    ``MIN_REPEATS`` times), over a work's title, the first line of an entry the contents
+    list (``listed``: their lines' words): nothing the print sets stands over a title at
+    the top of its page, where no running head stands; the lines of the groups ``learnt``
+    passed over."""
+    entries = [f"{entry} " for entry in listed]
+
+    def over_title(i: int) -> bool:
+        below = _words(_line(stripped, _past(stripped, learnt, i + 1, 1)))
+        return _opens(stripped, learnt, i) and bool(below) and \
+            any(entry.startswith(f"{below} ") for entry in entries)
+
+    titled = sum(map(over_title, at))
+    return titled >= MIN_REPEATS and 2 * titled > len(at)
 
 
 def _over_footed_heads(stripped: list[str], at: list[int], counts: Counter[str],
@@ -345,6 +370,14 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     return bool(own) and named >= len(own) / 2
 
 
+def _paged_entry(stripped: list[str], spans: list[tuple[int, int]], span: range) -> bool:
+    """Whether a group stands in the contents (``span``) over a page number alone: an
+    entry's title whose page the list sets under it, broken as its opening page breaks it,
+    not a stamp (which stands over the text, or a folio it shares a page's foot with)."""
+    return any(start in span and _PAGE_UNDER.fullmatch(_line(stripped, end + 1))
+               for start, end in spans)
+
+
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     """Whether a recurring line (at ``at``) opens a title set over lines
     alike in the contents (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE``
@@ -471,16 +504,18 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(_line(stripped, i + 1) in whole[len(group):] for i in at)
         footed = _over_footed_heads(stripped, at, counts, others)
+        titles = _over_titles(stripped, at, others, contents[1])
         single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
             stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (
                 spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts)
-                                      or over or footed)))
+                                      or over or footed or titles)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves)
                     or _interrupts(stripped, spans, True, others, counts)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
+                and not _paged_entry(stripped, spans, contents[0]) \
                 and not (filled == 1 and not _over_recurring(stripped, at, counts, contents[0])
                          and _entry_start(stripped, at, contents[0])) \
                 and not _heads_list(stripped, [end for _, end in spans]):

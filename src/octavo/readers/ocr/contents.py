@@ -310,8 +310,12 @@ def _part_follows(items: list[tuple[str, str]], part: Entry | None) -> bool:
 
 
 def _leading_capitals(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:3])
+    """An entry's first three words, or fewer where a title of one or two words ends at a
+    full stop or comma before its description (``THE SOVIETS. Theses …``)."""
+    words = text.split()[:3]
+    ends = [n for n, word in enumerate(words[:-1], 1) if word[-1] in ".,"
+            and any(c.islower() for c in words[n])]
+    return " ".join(words[:ends[0]] if ends else words)
 
 
 def _split_capitals(text: str) -> tuple[str, str]:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or not
 # a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
-# (``[15]``), or named (``Page 15``)
+# (``[15]``), or named (``Page 15``; ``p. 15`` alone on a line is a note's cited page)
 _DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
-                      rf"(?P=dash)(?P=dash)?|(?:Page|PAGE|p\.)\s*(?P<b>{FOLIO.pattern})"
+                      rf"(?P=dash)(?P=dash)?|(?:Page|PAGE)\s*(?P<b>{FOLIO.pattern})"
                       rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
 # a folio some prints end with a full stop (``15.``), alone in figures only: ``I.`` alone
 # is a section's numeral; beside a head a roman one too (``PREFACE XIII.``: ``heads``)

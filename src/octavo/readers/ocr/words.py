@@ -51,7 +51,8 @@ NOTE_MARK = re.compile(rf"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{{0,2}}"
 DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen: a scan
 # with fewer hyphens at line ends than one to this many compounds inside lines drops them
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
-LONG_RUN = 5  # letters of a spaced run that is the print's emphasis, not an OCR gap (``a t a``)
+LONG_RUN = 4  # letters of a spaced run that may be one word (``i n t o``); a run of three is
+# as likely an OCR gap between two (``a t a``: ``at a``, not ``ata``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
 # English suffixes that are words too: ``productive-ness`` is a break, not a compound
 SUFFIXES = frozenset({"dom", "ful", "hood", "less", "ment", "ness", "ship"})

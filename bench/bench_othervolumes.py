@@ -1,0 +1,152 @@
+"""Volumes of collected works from a generator written apart from the tests' own
+(``othervolumes``): of their contents' works, endnotes and paragraphs, how many the OCR
+reader gives back, and how many of their furniture lines reach its text.
+
+``python bench/bench_othervolumes.py A B [-v]``: the figures of seeds A to B one by one
+(``-v``: and the paragraphs read otherwise than printed).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from octavo.errors import StructureNotFound
+from octavo.sources import Source, read_book
+from octavo.tree import Book, Footnote, NoteRef, Paragraph, Text, iter_nodes
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from othervolumes import generate
+
+SEEDS = range(1, 31)  # the figures are on these; 31-60 are held out
+FIGURES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")  # superscript markers' figures
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("‘", "’").split())
+
+
+def _said(node) -> str:
+    return _flat("".join(t.text for t in iter_nodes(node) if isinstance(t, Text)))
+
+
+@dataclass
+class Figures:
+    """One volume's (or a run's) counts."""
+
+    works: int = 0
+    found: int = 0
+    notes: int = 0
+    linked: int = 0
+    furniture: int = 0
+    paragraphs: int = 0
+    same_paragraphs: int = 0
+    words: float = 0
+    same_words: int = 0
+    differing: list[tuple[list[str], list[str]]] = field(default_factory=list)
+
+    def add(self, other: Figures) -> None:
+        for name in ("works", "found", "notes", "linked", "furniture", "paragraphs",
+                     "same_paragraphs", "words", "same_words"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def row(self) -> str:
+        return (f"works {self.found}/{self.works}  notes linked {self.linked}/{self.notes}  "
+                f"furniture {self.furniture}  paragraphs "
+                f"{self.same_paragraphs / max(self.paragraphs, 1):.1%}  words "
+                f"{self.same_words / max(self.words, 1):.2%}")
+
+
+def _read(text: str) -> Book | None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "other.ocr.txt"
+        source.write_text(text, encoding="utf-8")
+        source.with_suffix("").with_suffix(".toml").write_text('title = "Works"\n')
+        try:
+            return read_book(Source(source))
+        except StructureNotFound:
+            return None
+
+
+def _same(want: list[str], got: list[str]) -> tuple[int, list]:
+    matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+    differ = [(want[a1:a2], got[b1:b2]) for op, a1, a2, b1, b2 in matcher.get_opcodes()
+              if op != "equal"]
+    return sum(m.size for m in matcher.get_matching_blocks()), differ
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z]+", " ", title.lower()).strip()
+
+
+def measure(seed: int) -> Figures:
+    """How the reader reads the seed's volume."""
+    text, truth = generate(seed)
+    book = _read(text)
+    figures = Figures(works=len(truth["works"]), notes=len(truth["endnotes"]))
+    want = [_flat(p) for w in truth["works"] for p in w["paragraphs"]]
+    figures.paragraphs = len(want)
+    want_words = re.findall(r"[\w’]+", " ".join(want))
+    if book is None:
+        figures.words = len(want_words)
+        figures.furniture = len(truth["furniture"])
+        return figures
+    works = [w for w in book.walk() if w.kind == "work"]
+    titles = {_title_key(w.title) for w in works}
+    figures.found = sum(_title_key(w["title"]) in titles for w in truth["works"])
+    got = [_said(n) for w in works for b in w.blocks for n in iter_nodes(b)
+           if isinstance(n, Paragraph) and n.role != "line"]
+    figures.same_paragraphs, figures.differing = _same(want, got)
+    got_words = re.findall(r"[\w’]+", " ".join(got))
+    figures.words = (len(want_words) + len(got_words)) / 2
+    figures.same_words = _same(want_words, got_words)[0]
+    # an endnote is linked when a marker in a work's text points at a note of its number
+    targets = {n.id: n.number for n in book.notes}
+    labels = [r.label.translate(FIGURES) for w in works for b in w.blocks
+              for r in iter_nodes(b) if isinstance(r, NoteRef) and r.kind == "endnote"
+              and targets.get(r.target) == r.label.translate(FIGURES)]
+    wanted = [n["number"] for n in truth["endnotes"]]
+    figures.linked = sum(min(labels.count(k), wanted.count(k)) for k in set(wanted))
+    # furniture: a head, folio line or stamp line found in the text read, not in the text
+    said = "\n".join(got + [_said(f) for w in book.walk() for f in w.footnotes
+                            if isinstance(f, Footnote)] + [_said(n) for n in book.notes])
+    printed = "\n".join(want)
+    figures.furniture = sum(said.count(_flat(line)) - printed.count(_flat(line))
+                            for line in truth["furniture"] if len(line) > 3)
+    return figures
+
+
+def run():
+    total = Figures()
+    for seed in SEEDS:
+        total.add(measure(seed))
+    n = len(SEEDS)
+    return [(f"{n} other volumes: works of the contents not found", total.works - total.found,
+             "", 0),
+            (f"{n} other volumes: endnotes not linked", total.notes - total.linked, "", 0),
+            (f"{n} other volumes: furniture lines left in the text", total.furniture, "", 0),
+            (f"{n} other volumes: paragraphs not identical (share)",
+             1 - total.same_paragraphs / total.paragraphs, "", 0.05),
+            (f"{n} other volumes: words not right (share)",
+             1 - total.same_words / total.words, "", 0.002)]
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    first, last = (int(a) for a in argv if a != "-v")
+    total = Figures()
+    for seed in range(first, last + 1):
+        figures = measure(seed)
+        total.add(figures)
+        print(f"seed {seed:3}: {figures.row()}", flush=True)
+        for want, got in figures.differing if verbose else []:
+            print("".join(f"   - {p}\n" for p in want) + "".join(f"   + {p}\n" for p in got))
+    print(f"all     : {total.row()}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
