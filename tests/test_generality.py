@@ -188,6 +188,9 @@ VARIATIONS = {
     # of two variations at once, each read right alone:
     "a blank line after every line, form feeds between pages": lambda t: t.replace(
         "\n\n", "\n\f").replace("\n", "\n\n").encode(),
+    # no page break left to halve: the lines, ending inside sentences, are printed ones
+    "no blank lines at all, a blank line after every line": lambda t: re.sub(
+        r"\n\s*\n", "\n", t).replace("\n", "\n\n").encode(),
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
     "entries": lambda t: VARIATIONS["no running heads, the folios alone at the foot"](
@@ -470,6 +473,13 @@ def test_a_line_of_spaces_inside_a_block_is_no_page_break():
     """A line of spaces the OCR read between two lines of a page's text goes (the
     white-space lines that break all pages stay breaks: a variation above)."""
     assert normalise(_spaced_inside(RAW)) == normalise(RAW)
+
+
+def test_paragraphs_of_a_line_each_keep_their_blank_lines(original):
+    """A text that sets each paragraph on a line of its own, a blank line after it, is no
+    export of doubled line ends with its page breaks lost: its lines end sentences."""
+    text = "\n\n".join(blocks(original)[:300])
+    assert normalise(text) == text
 
 
 def test_a_volume_without_a_chronicle_reads_as_the_rest(original, tmp_path, octavo_warnings):
