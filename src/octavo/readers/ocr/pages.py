@@ -11,7 +11,8 @@ are text), a work's title told from a head by the contents (``entries``).  All o
 is removed; what is left is the page's body lines, of which those that spell a contents
 entry's title on a head-less page are marked as the title (``entries``), whatever their
 case.  Folios missing from head-less pages, or misread, are worked out from the
-neighbouring pages.
+neighbouring pages.  Where the folios found no head, the lines set as heads that open
+pages every other page are heads all the same (``bareheads``: a copy that lost its folios).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pagemarks import PAGE
-from . import boilerplate, breaks, contents, cuts, folios, heads
+from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -188,6 +189,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         else:
             page.folio = folio
         last = (k, page.folio) if page.folio else last
+    bareheads.take(pages, entries)
     _number_first(pages, entries)
     _number_last(pages, entries)
     for page in pages:
@@ -261,7 +263,9 @@ def _number_first(pages: list[Page], entries: Entries) -> None:
     """Number the opening pages before the first folio that no folio after them counts back
     to (a page of front matter printed without one, ``From the Publishers``) as the
     contents list them, where that number comes before the first folio (of another kind,
-    or less)."""
+    or less); where there is no folio at all, the pages after each of them count on from
+    it (the scan drops blank pages only before a work's opening page, which the contents
+    number)."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
     after = Number.of(pages[first].folio) if first < len(pages) else None
     for page in pages[:first]:
@@ -269,6 +273,10 @@ def _number_first(pages: list[Page], entries: Entries) -> None:
         if not page.head and listed and (not after or listed.kind != after.kind
                                          or listed.value < after.value):
             page.folio = listed.printed(listed.value)
+    if not after:  # no folio at all: the pages after each so numbered count on from it
+        for before, page in itertools.pairwise(pages):
+            if not page.folio and (n := Number.of(before.folio)):
+                page.folio = n.printed(n.value + 1)
 
 
 def _number_last(pages: list[Page], entries: Entries) -> None:
