@@ -176,6 +176,10 @@ VARIATIONS = {
     "typographic quotes and dashes, no stand-ins": lambda t: t.translate(
         str.maketrans("³²¹‹", "“”’—")).encode(),
     "other stand-ins for the quotes": lambda t: t.translate(str.maketrans("³²¹", "«»`")).encode(),
+    # (an apostrophe opening a word, ’eighties, reads as an opening quote: as the scan's own
+    # stand-in for one has it twice, ‘fifties, no rule reads both as the original does)
+    "straight ASCII quotes, no stand-ins": lambda t: t.translate(
+        str.maketrans("³²¹Œ", "\"\"''")).encode(),
     # a number glued to a title of one line that links to no note (a marker misread, or
     # its note's page misprinted): no word of the title
     "a stray note marker glued to two works' titles": lambda t: re.sub(
