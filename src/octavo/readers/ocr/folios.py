@@ -31,6 +31,11 @@ SPLIT = 2  # pages a scan's text may have cut in two between two folios
 SKIPPED = 2  # blank versos a scan may leave out between two folios next to each other …
 SKIPPED_PER = 8  # … and one more for every this many pages between them (a work's end,
 # a part's title page: about one in eight pages in a volume of short works)
+FOLIOED = 0.25  # the least share of the pages they span that a print's folios stand on,
+# and of a text's pages that they span (the sample's on 406 of its 460, from the 13th to
+# the 455th; a quarter leaves room for a scan that lost most of them, or a small volume
+# cut in two): else numbers that rise by chance (sections' numerals, the notes' first
+# lines) in a copy that lost its folios
 REACH = 40  # how many candidates back a run may pass over (misread or stray numbers)
 
 
@@ -138,6 +143,17 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
     body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
     return {(i, n) for i, n in kept
             if n.kind == "arabic" or not body or not min(body) <= i <= max(body)}
+
+
+def by_chance(run: list[tuple[int, Number]], pages: int) -> bool:
+    """Whether a run of folios (page index, number) is numbers that rise by chance, not a
+    print's folios: they stand on fewer than ``FOLIOED`` of the pages their numbers span,
+    of each kind, or their pages span fewer than that share of the text's ``pages``."""
+    spans = [max(values) - min(values) + 1 for kind in ("roman", "arabic")
+             if (values := [n.value for _, n in run if n.kind == kind])]
+    at = [i for i, _ in run]
+    return len(run) < FOLIOED * sum(spans) or \
+        (max(at, default=0) - min(at, default=0) + 1) < FOLIOED * pages
 
 
 def infer(folios: list[str]) -> list[str]:

@@ -117,6 +117,9 @@ def _heads(pages: list[Page]) -> list[Page]:
         pages = breaks.joined(pages, folioed)
         options = [heads.candidates(p.lines) for p in pages]
     first = _fitting(pages, options)
+    if folios.by_chance([(i, n) for i, c in first.items() if (n := Number.of(c.folio))],
+                        len(pages)):
+        first = {}  # no folios: numbers rising by chance
     known = _known(first)
     text = {(i, c) for i, c in first.items()
             if not heads.accepted(c, known) and _folio_alone(options[i], c) is c}
@@ -149,10 +152,13 @@ def _heads(pages: list[Page]) -> list[Page]:
         or entries.titles(_top(p))) for p in pages]
     at_foot = [i in first and first[i].bottom > 0 for i in range(len(pages))]
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
-    parts = cuts.parts(pages, [[c for c in found if c.head and not heads.foreign(c, kind) and (
+    heads_run = _heads_run(pages, titled)
+    # (with no folio at all, nothing tells a page cut in two from two pages)
+    parts = set() if not first else cuts.parts(pages, [[
+        c for c in found if c.head and not heads.foreign(c, kind) and (
         known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
         for found, kind in zip(options, kinds, strict=True)],
-                   at_foot, titled, heads_run := _heads_run(pages, titled),
+                   at_foot, titled, heads_run,
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
