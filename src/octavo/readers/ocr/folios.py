@@ -114,7 +114,7 @@ def misread_as(printed: str, folio: str) -> bool:
     return read == folio or any(folio[:k] + folio[k + 1:] == read for k in range(len(folio)))
 
 
-def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
+def fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
     """Whether folio b can follow folio a in the print, their pages being where they are."""
     (i, x), (j, y) = a, b
     spare = (y.value - x.value) - (j - i)
@@ -133,7 +133,7 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
         before = [-1] * len(items)
         for k in range(len(items)):
             for m in range(max(0, k - REACH), k):
-                if best[m] + 1 > best[k] and _fits(items[m], items[k]):
+                if best[m] + 1 > best[k] and fits(items[m], items[k]):
                     best[k], before[k] = best[m] + 1, m
         k = max(range(len(items)), key=best.__getitem__, default=-1)
         if k >= 0 and best[k] >= 2:
@@ -148,12 +148,13 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
 def by_chance(run: list[tuple[int, Number]], pages: int) -> bool:
     """Whether a run of folios (page index, number) is numbers that rise by chance, not a
     print's folios: they stand on fewer than ``FOLIOED`` of the pages their numbers span,
-    of each kind, or their pages span fewer than that share of the text's ``pages``."""
-    spans = [max(values) - min(values) + 1 for kind in ("roman", "arabic")
-             if (values := [n.value for _, n in run if n.kind == kind])]
-    at = [i for i, _ in run]
-    return len(run) < FOLIOED * sum(spans) or \
-        (max(at, default=0) - min(at, default=0) + 1) < FOLIOED * pages
+    of each kind, or the pages of no kind span that share of the text's ``pages``."""
+    spans, reach = 0, 0
+    for kind in ("roman", "arabic"):
+        if ofkind := [(i, n.value) for i, n in run if n.kind == kind]:
+            spans += max(v for _, v in ofkind) - min(v for _, v in ofkind) + 1
+            reach = max(reach, max(i for i, _ in ofkind) - min(i for i, _ in ofkind) + 1)
+    return len(run) < FOLIOED * spans or reach < FOLIOED * pages
 
 
 def infer(folios: list[str]) -> list[str]:

@@ -269,9 +269,7 @@ def _number_first(pages: list[Page], entries: Entries) -> None:
     """Number the opening pages before the first folio that no folio after them counts back
     to (a page of front matter printed without one, ``From the Publishers``) as the
     contents list them, where that number comes before the first folio (of another kind,
-    or less); where there is no folio at all, the pages after each of them count on from
-    it (the scan drops blank pages only before a work's opening page, which the contents
-    number)."""
+    or less); where there is no folio at all, the pages are counted (``_counted``)."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
     after = Number.of(pages[first].folio) if first < len(pages) else None
     for page in pages[:first]:
@@ -279,10 +277,34 @@ def _number_first(pages: list[Page], entries: Entries) -> None:
         if not page.head and listed and (not after or listed.kind != after.kind
                                          or listed.value < after.value):
             page.folio = listed.printed(listed.value)
-    if not after:  # no folio at all: the pages after each so numbered count on from it
-        for before, page in itertools.pairwise(pages):
-            if not page.folio and (n := Number.of(before.folio)):
-                page.folio = n.printed(n.value + 1)
+    if not after:
+        _counted(pages, entries)
+
+
+def _counted(pages: list[Page], entries: Entries) -> None:
+    """Number the pages of a text with no folio at all by counting them: a page that opens
+    with no head and spells an entry's title (and lists no entries) takes the page the
+    contents list that entry at, where the count reaches it as folios may run
+    (``folios.fits``: no further back than the pages a stray blank line may have cut in
+    two, no further on than the blank pages a scan drops), or the first listed of another
+    kind (the body after the front matter); the pages after it count on (the scan drops
+    blank pages only before a work's opening page, which the contents number), those
+    before the first so numbered count back."""
+    count: tuple[int, Number] | None = None  # the last page numbered so, and its number
+    for k, page in enumerate(pages):
+        listed = [n for p in (entries.pages_of(_top(page)) if page.lines and not page.head
+                              and not contents.lists(page) else [])
+                  if (n := Number.of(p)) and entries.title_lines(
+            page.lines[page.lines.index(_top(page)):], p)]
+        at = next((n for n in listed if not count or n.kind != count[1].kind
+                   or folios.fits(count, (k, n))), None)
+        if at:
+            count = (k, at)
+        page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
+    first = next(((k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))), None)
+    for k in range(first[0] if first else 0):  # the front matter counted back
+        pages[k].folio = first[1].printed(first[1].value - first[0] + k) \
+            if first and first[1].value - first[0] + k > 0 else ""
 
 
 def _number_last(pages: list[Page], entries: Entries) -> None:
