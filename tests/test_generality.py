@@ -199,6 +199,13 @@ VARIATIONS = {
     "no running heads, the folios alone at the foot, the contents' pages below their "
     "entries": lambda t: VARIATIONS["no running heads, the folios alone at the foot"](
         _in_contents(t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c))),
+    # no folio left to tell the pages by: the pages counted from the works' opening pages
+    # at their contents entries' pages, the heads known by recurring every other page
+    "running heads without folios (every folio lost)": lambda t: _heads_changed(
+        _folios_dropped(t, heads=True), lambda head, folio, rest: f"{head} \n{rest}").encode(),
+    # … and without heads too (a book with no page furniture: the works' titles open pages)
+    "no running heads nor folios at all": lambda t: _heads_changed(
+        _folios_dropped(t, heads=False), lambda head, folio, rest: rest).encode(),
     # the notes' first head after their title misread; a work's one recto head misread
     "folios on the outer edge, printed with a full stop": lambda t: _verso_heads(
         t, lambda m: f"{m[2]}. {m[1]}" if m[2] else m[1]).encode(),
@@ -217,7 +224,8 @@ HEADLESS = {"no running heads, the folios alone at the top",
             "no running heads, the folios alone at the foot",
             "no running heads, the folios alone at the foot, pages cut in two",
             "no running heads, the folios alone at the foot, the contents' pages below their "
-            "entries"}
+            "entries",
+            "no running heads nor folios at all"}
 
 
 def _spaced_inside(text: str) -> str:
@@ -236,6 +244,16 @@ def _spaced(head: str) -> str:
     one's, as it is."""
     return head if " " not in head.strip() or re.search(r"\b[A-Z] [A-Z]\b|[IVX]$", head) \
         else " ".join(head.replace(" ", ""))
+
+
+def _folios_dropped(text: str, heads: bool) -> str:
+    """The text without the folios of the pages whose watermark stands over their head
+    and folio, or between them (``heads``: their heads kept)."""
+    stamp, head = re.escape(_watermark(text)[0]), r"[A-Z][A-Z .,()¹-]{3,}?"
+    if not heads:
+        text = re.sub(rf"(?m)(?<=\n\n){head} ?\n(?={stamp})", "", text)
+    return re.sub(rf"({stamp})(?:({head}) )?(?:\d{{1,3}}|[IVXL]+) ?\n",
+                  lambda m: m[1] + (f"{m[2]} \n" if heads and m[2] else ""), text)
 
 
 def _blank_versos(text: str) -> str:

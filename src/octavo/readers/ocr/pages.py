@@ -301,6 +301,8 @@ def _counted(pages: list[Page], entries: Entries) -> None:
         if at:
             count = (k, at)
         page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
+    if len(pages) > 1 and len(pages[-1].lines) == 1:  # a line alone closing the volume:
+        pages[-1].folio = ""  # the printer's imprint, on a page no print numbers
     first = next(((k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))), None)
     for k in range(first[0] if first else 0):  # the front matter counted back
         pages[k].folio = first[1].printed(first[1].value - first[0] + k) \
