@@ -8,13 +8,16 @@ unless its top lines spell the whole title of a contents entry the line opens, l
 the page's folio if it has one (a work's opening page, whose recto heads repeat its
 title).  A line in capitals that opens a work's entry on a page whose lines spell no
 title is that work's recto head, seen once (a short title, over a work of three pages or
-four)."""
+four); where the pages have no folio, so is one that spells a title again, after as many
+pages as the contents list entries of it have spelled it (a title in title case on the
+opening page, its head in capitals)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from . import heads
+from . import contents, heads
 from .folios import SPLIT
 
 if TYPE_CHECKING:
@@ -36,9 +39,14 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs.setdefault(last[top], True)
                 runs[k] = False
             last[top] = k
+    spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
     for k, (page, top) in enumerate(zip(pages, tops, strict=True)):
+        listed = tuple(entries.pages_of(top)) if top else ()
+        title = any(entries.title_lines(page.lines, at)
+                    for at in ([page.folio] if page.folio else listed))
         if (k in runs or (heads.is_capitals(top) and entries.opens_work(top))) and (
-                not runs.get(k, True) or not any(
-                    entries.title_lines(page.lines, listed)
-                    for listed in ([page.folio] if page.folio else entries.pages_of(top)))):
+                not runs.get(k, True) or not title
+                or (not page.folio and spelled[listed] >= len(listed))):
             page.head, page.lines = top, page.lines[1:]
+        elif title and not contents.lists(page):  # (a contents page opening with it: none)
+            spelled[listed] += 1
