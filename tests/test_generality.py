@@ -980,6 +980,31 @@ def test_what_was_learnt_is_reported(generated):
     assert alone == (not options.heads)
 
 
+@pytest.mark.parametrize(("seed", "heads"), [(1, True), (5, True), (34, True), (6, False),
+                                           (37, False)])
+def test_a_volume_that_lost_its_folios_is_counted(seed, heads, tmp_path, octavo_warnings):
+    """A copy that lost every folio, its running heads kept or none: its pages counted from
+    the works' opening pages at their contents entries' pages, every work found on its
+    page, the page list and the paragraphs read back, and, beside the heads, every endnote
+    linked (with no furniture at all, the notes' pages are told by their numbers alone)."""
+    volume = generate(replace(sampled(seed), folios=False, heads=heads))
+    book = _read_generated(volume, tmp_path)
+    assert [(w.title, w.first_page) for w in book.walk() if w.kind == "work"] == \
+        [(w.title, str(w.first_page)) for w in volume.works]
+    assert pages(book) == [str(p) for p in volume.pages]
+    want = [t for w in volume.works for t in w.texts()]
+    got = [_plain(n) for w in book.walk() if w.kind == "work" for b in w.blocks
+           for n in iter_nodes(b) if isinstance(n, Paragraph) and n.role != "line"]
+    same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+               .get_matching_blocks())
+    assert same / len(want) >= SAMPLED_READ_BACK, same / len(want)
+    refs = {n.target for w in book.walk() for n in iter_nodes(w)
+            if isinstance(n, NoteRef) and n.kind == "endnote"}
+    if heads:
+        assert [(n.id in refs, n.cited_page) for n in book.notes] == \
+            [(True, str(page)) for _, page in volume.notes]
+
+
 # ---------------------------------------------------------------- no silent collapse
 
 def test_a_volume_without_a_contents_list_is_cut_at_its_titles(tmp_path, octavo_warnings):
