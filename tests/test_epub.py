@@ -29,7 +29,7 @@ from volumegen import generate, sampled
 from octavo import __version__, sources
 from octavo.metadata import merge
 from octavo.readers import READERS
-from octavo.tree import Book, NoteRef, PageMarker, Work, iter_nodes
+from octavo.tree import Book, LineBreak, NoteRef, PageMarker, Paragraph, Text, Work, iter_nodes
 from octavo.typography import tie
 from octavo.writers import epub
 
@@ -58,11 +58,13 @@ def pamphlet(book: Book, index: int, extract: str) -> Book:
 
 
 def generated() -> Book:
-    """A volume the tests' generator typesets, read with a TOML that gives its title alone
-    (no edition named: its page breaks still need a source)."""
+    """A volume the tests' generator typesets, every work quoting a stanza of verse, read
+    with a TOML that gives its title alone (no edition named: its page breaks still need a
+    source)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "generated.ocr.txt"
-        path.write_text(generate(sampled(3)).text, encoding="utf-8")
+        path.write_text(generate(dataclasses.replace(sampled(3), verse=1)).text,
+                        encoding="utf-8")
         path.with_suffix("").with_suffix(".toml").write_text('title = "Works"\n')
         return sources.read_book(sources.Source(path))
 
@@ -412,3 +414,22 @@ def test_the_package_language_hook_fails_loudly_if_ebooklib_no_longer_calls_it(m
     monkeypatch.setattr(EpubWriter, "_write_opf", lambda writer: None)  # a writer without it
     with pytest.raises(RuntimeError, match="internals have changed"):
         epub.build(book)
+
+
+def test_a_stanza_is_a_verse_quotation_of_a_span_a_line(every_epub):
+    """A stanza the OCR reader keeps line by line is a ``blockquote.verse`` whose
+    ``p.verse`` holds each line in a span of its own (a br between them), in order."""
+    shown = every_epub["generated"]
+    stanzas = [p for p in iter_nodes(shown.book)
+               if isinstance(p, Paragraph) and p.role == "verse"]
+    found = [p for doc in shown.documents.values() for p in doc.xpath(
+        "//x:blockquote[@class='verse']/x:p[@class='verse']", namespaces=NS)]
+    assert len(found) == len(stanzas) >= 6
+    for stanza, p in zip(stanzas, found, strict=True):
+        lines = [""]
+        for n in stanza.inlines:
+            lines[-1] += n.text if isinstance(n, Text) else ""
+            lines += [""] * isinstance(n, LineBreak)
+        spans = p.xpath("x:span", namespaces=NS)
+        assert [tie(s.xpath("string()")) for s in spans] == [tie(ln) for ln in lines]
+        assert len(p.xpath("x:br", namespaces=NS)) == len(spans) - 1

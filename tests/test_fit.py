@@ -92,6 +92,34 @@ def test_a_new_paragraph_that_runs_on_to_the_next_clear_end_outlasts_its_first_l
     assert learnt.odds(0, "But we", lines=9, at=0) > learnt.odds(0, "But we", lines=9) + 0.5
 
 
+def test_room_for_the_next_word_but_not_an_indent_after_a_sentence_end_is_no_clear_end():
+    """A line after a sentence's end may be a paragraph's first line, an indent short of
+    the measure: room for the next word in the full measure but not in that is no clear end
+    of its own, and the lines to the next clear end count on past it (as clear, seeds 1-30
+    lost 6 paragraphs more, a first line's end called a paragraph one line long)."""
+    lines = [(line, 0) for line in [
+        "We begin the paragraph here and it runs on to",
+        "its end here.",
+        "A second sentence opens the line and ends right here.",  # 21.4 em, "Then" 2.1
+        "Then the text goes on over the line and",
+        "ends.",
+        "Next comes another paragraph."]]
+    learnt = fit.Fit([24.0], True, 0.0, 0.0, indent=1.5)
+    assert fit._hazard(learnt, lines, [24.0], set())[1][:5] == [2, 1, 3, 2, 1]
+
+
+def test_room_for_the_next_word_but_not_an_indent_after_a_sentence_end_settles_no_end():
+    """How often a sentence's last line ends its paragraph counts as settled ends only the
+    lines that leave room for the next word as a paragraph's last line would: an indent's
+    room more where the line may be a paragraph's first (after a sentence's end)."""
+    ending = "A second sentence opens the line and ends right here."  # 21.4 em, "Then" 2.1
+    rest = ["Then the text goes on over the line and on until it reaches", "ends.", "Next one."]
+    learnt = fit.Fit([24.0], True, 0.0, 0.0, indent=1.5)
+    after_an_end = [(line, 0) for line in ["its end here.", ending, *rest]]
+    running_on = [(line, 0) for line in ["the line before it runs on and", ending, *rest]]
+    assert fit._prior(learnt, after_an_end) < fit._prior(learnt, running_on)
+
+
 def test_a_few_sentence_ends_none_passing_leave_a_volume_trusted():
     """A small volume at a 24 em measure: 13 long lines end a sentence before more text,
     none with room for the next word; but its running lines hardly ever pass either."""

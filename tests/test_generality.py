@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import assert_fails_cleanly, octavo
-from volumegen import FIXED, Options, Volume, generate, sampled
+from volumegen import FIXED, Options, Volume, generate, sampled, stanzas
 
 from octavo.findings import Finding
 from octavo.normalise import normalise
@@ -27,7 +27,18 @@ from octavo.readers.ocr.contents import lists
 from octavo.readers.ocr.heads import is_capitals, unspace
 from octavo.readers.ocr.titles import title_case
 from octavo.sources import Source, read_book
-from octavo.tree import Book, Heading, NoteRef, PageMarker, Paragraph, Text, iter_nodes
+from octavo.tree import (
+    Book,
+    Heading,
+    LineBreak,
+    NoteRef,
+    PageMarker,
+    Paragraph,
+    Quote,
+    Section,
+    Text,
+    iter_nodes,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 VOLUME = ROOT / "input" / "stalin-works-05.ocr.txt"
@@ -413,7 +424,9 @@ def blocks(book: Book) -> list[str]:
 
 
 def _plain(node: object) -> str:
-    return " ".join("".join(n.text for n in iter_nodes(node) if isinstance(n, Text)).split())
+    """A node's text, a line break in it a space (a stanza's lines read as one text)."""
+    return " ".join("".join(n.text if isinstance(n, Text) else " " for n in iter_nodes(node)
+                            if isinstance(n, Text | LineBreak)).split())
 
 
 def footnotes(book: Book) -> list[tuple[str, str]]:
@@ -784,6 +797,8 @@ GENERATED = {
                 stamp_at="top", foot_folios=True, contents_unheaded=True),
     "a one-line stamp over every page, heads beside their folios": Options(
         seed=33, watermarks=(("DIGITIZED FOR STUDY ONLY",),), every=1, stamp_at="top"),
+    # a stanza of verse between two paragraphs, line by line (two of them over a page break)
+    "every other work quoting a stanza, short pages": Options(seed=2, verse=2, lines=24),
 }
 
 
@@ -1003,6 +1018,91 @@ def test_a_volume_that_lost_its_folios_is_counted(seed, heads, tmp_path, octavo_
     if heads:
         assert [(n.id in refs, n.cited_page) for n in book.notes] == \
             [(True, str(page)) for _, page in volume.notes]
+
+
+# ---------------------------------------------------------------- verse
+
+VERSED = {
+    "every work quoting a stanza, as the sample scan": Options(verse=1),
+    "every other work, short pages: two stanzas over a page break": Options(
+        seed=2, verse=2, lines=24),
+    # lines of verse as wide as the prose's, where the widths say the next word would
+    # have fitted after them (a stanza over a page break)
+    "set by character count at a narrow measure": Options(seed=3, verse=1, face=FIXED,
+                                                          measure=20.0),
+    "drawn at random, seed 9, a stanza's lines as wide as prose": replace(sampled(9), verse=1),
+    "drawn at random, seed 39": replace(sampled(39), verse=1),
+}
+
+
+def _stanzas(book: Book) -> list[tuple[list[str], str, str]]:
+    """Each quoted stanza's lines (by its line breaks), and the text of the paragraphs
+    before and after it."""
+    def flat(blocks: list) -> list:  # a section's blocks in their place
+        return [c for b in blocks for c in (flat(b.blocks) if isinstance(b, Section) else [b])]
+
+    out = []
+    for work in book.walk():
+        prose = [b for b in flat(work.blocks) if isinstance(b, Paragraph | Quote)]
+        for k, block in enumerate(prose):
+            if isinstance(block, Quote) and block.blocks[0].role == "verse":
+                lines = [""]
+                for n in block.blocks[0].inlines:
+                    if isinstance(n, LineBreak):
+                        lines.append("")
+                    elif isinstance(n, Text):
+                        lines[-1] += n.text
+                out.append((lines, _plain(prose[k - 1]) if k else "",
+                            _plain(prose[k + 1]) if k + 1 < len(prose) else ""))
+    return out
+
+
+@pytest.mark.parametrize("name", VERSED)
+def test_a_quoted_stanza_reads_back_line_by_line(name, tmp_path):
+    """A stanza quoted between two paragraphs (``Options.verse``) reads back as a quotation
+    of verse: its lines each a line, in order, over a page break too; the paragraphs
+    before and after it end and begin as printed, no line of the stanza run into them."""
+    volume = generate(VERSED[name])
+    book = _read_generated(volume, tmp_path)
+    want = [(t.split("\n"), w.texts()[k - 1], w.texts()[k + 1]) for w in volume.works
+            for k, t in enumerate(w.printed()) if "\n" in t]
+    got = _stanzas(book)
+    assert [lines for lines, _, _ in got] == [lines for lines, _, _ in want]
+    for (_, before, after), (_, printed_before, printed_after) in zip(got, want, strict=True):
+        assert before.endswith(printed_before[-60:]) and after.startswith(printed_after[:60])
+
+
+def test_stanzas_quoted_in_the_real_volume_read_as_verse(original, tmp_path):
+    """Stanzas set into the real scan between its paragraphs (its rough widths: no fit
+    test to tell a line broken early, the volume's own short lines alone) read as verse,
+    line by line, in the order set: after a short paragraph's end, after a full line's,
+    after two paragraphs of one line each (``Is Rafail right?`` ``No. And for the
+    following reasons.``, not verse); the rest reads as the original."""
+    quoted = stanzas()[:3]
+    text = RAW
+    for after, stanza in zip(("Such, in general, is the external situation.",
+                              "Communists than among the non-Party people.",
+                              "No. And for the following reasons."), quoted, strict=True):
+        assert text.count(f"\n{after} \n") == 1
+        text = text.replace(f"\n{after} \n", f"\n{after} \n" + "".join(
+            f"{line.replace(chr(0x2014), '‹')} \n" for line in stanza))
+    book = _read(tmp_path, "copy", text)
+    assert [lines for lines, _, _ in _stanzas(book)] == quoted
+    _reads_as(book, original)
+
+
+def test_a_stanza_over_a_page_break_marks_the_page_at_its_line(tmp_path):
+    """A stanza the page turns in keeps its lines, the page's marker at the start of the
+    line the new page begins with (after its line break), as the print turned it."""
+    volume = generate(VERSED["every other work, short pages: two stanzas over a page break"])
+    book = _read_generated(volume, tmp_path)
+    stanzas = [q.blocks[0] for q in iter_nodes(book) if isinstance(q, Quote)]
+    turned = [(p.inlines[k - 1], p.inlines[k + 1]) for p in stanzas
+              for k, n in enumerate(p.inlines) if isinstance(n, PageMarker)]
+    assert len(turned) == 2
+    assert all(isinstance(before, LineBreak) and isinstance(after, Text)
+               for before, after in turned)
+    assert pages(book) == [str(p) for p in volume.pages]
 
 
 # ---------------------------------------------------------------- no silent collapse

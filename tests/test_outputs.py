@@ -21,6 +21,7 @@ from samples import rich_book
 
 from octavo.tree import (
     Book,
+    LineBreak,
     Node,
     NodeKind,
     PageMarker,
@@ -87,7 +88,9 @@ def norm(text: str) -> str:
 
 
 def plain(node: Node) -> str:
-    return norm("".join(n.text for n in iter_nodes(node) if isinstance(n, Text)))
+    """A node's text, a line break in it a space (as the outputs set a new line after it)."""
+    return norm("".join(n.text if isinstance(n, Text) else " " for n in iter_nodes(node)
+                        if isinstance(n, Text | LineBreak)))
 
 
 def first_words(node: Node, count: int = 4) -> str:
@@ -191,12 +194,33 @@ def epub_pageref(node, parent, shown):
     assert shown.text(link) == plain(node)
 
 
-def epub_linebreak(node, parent, shown):
+def broken_lines(node: Node, parent: Node) -> tuple[int, str, str]:
+    """Of a line break: how many come before it in its parent, and the text of the line
+    it ends and of the line it opens."""
     items, at = in_parent(node, parent)
-    before, after = (plain(Paragraph(part)) for part in (items[:at], items[at + 1:]))
-    paragraph = shown.one("//x:p[x:br]", holding=before)
-    (br,) = paragraph.xpath("x:br", namespaces=NS)
-    assert norm(br.tail or "") == after
+    breaks = [k for k, item in enumerate(items) if isinstance(item, LineBreak)]
+    nth = breaks.index(at)
+    start = breaks[nth - 1] + 1 if nth else 0
+    end = breaks[nth + 1] if nth + 1 < len(breaks) else len(items)
+    return nth, plain(Paragraph(items[start:at])), plain(Paragraph(items[at + 1:end]))
+
+
+def broken(element: etree._Element) -> str:
+    """An element's text with a NUL for each br in it."""
+    text = element.text or ""
+    for child in element:
+        text += "\0" if child.tag == f"{{{NS['x']}}}br" else broken(child)
+        text += child.tail or ""
+    return text
+
+
+def epub_linebreak(node, parent, shown):
+    """The text on either side of the break on the lines a p's brs part (in a stanza, its
+    lines' spans)."""
+    nth, before, after = broken_lines(node, parent)
+    lines = [norm(line) for line in broken(shown.one("//x:p[x:br]", holding=plain(parent)))
+             .split("\0")]
+    assert lines[nth].endswith(before) and lines[nth + 1].startswith(after), lines
 
 
 def epub_paragraph(node, parent, shown):
@@ -358,8 +382,7 @@ def pdf_pageref(node, parent, shown):
 
 
 def pdf_linebreak(node, parent, shown):
-    items, at = in_parent(node, parent)
-    before, after = (plain(Paragraph(part)) for part in (items[:at], items[at + 1:]))
+    _, before, after = broken_lines(node, parent)
     page, index = shown.line(lambda ln: ln.endswith(before))
     assert shown.lines[page - 1][index + 1].startswith(after)
 

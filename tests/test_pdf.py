@@ -20,6 +20,7 @@ from fontTools.ttLib import TTFont
 from html_pages import FIXTURES, read_fixture
 from pdf_checks import Built, flat
 from samples import rich_book
+from volumegen import Options, generate
 
 from octavo.build import build_outputs, write_book
 from octavo.errors import MetadataError
@@ -351,3 +352,17 @@ def test_a_book_is_laid_out_whole_where_a_part_would_wait_for_a_page_no_part_hol
         return real(part).replace("</nav>", '<a href="#nowhere">?</a></nav>', 1)
 
     assert pdf_parallel._plan(book, dangling, jobs=2) is None
+
+
+def test_a_stanza_shows_line_by_line(tmp_path: Path):
+    """Each line of a stanza the OCR reader keeps is a line of the print (a generated
+    volume quoting four, two of them over a page break of the scan)."""
+    volume = generate(Options(seed=2, verse=2, lines=24))
+    source = tmp_path / "generated.ocr.txt"
+    source.write_text(volume.text, encoding="utf-8")
+    (tmp_path / "generated.toml").write_text('title = "Works"\n', encoding="utf-8")
+    book = read_fixture(source)
+    lines = {" ".join(flat(line).split()) for page in Built(book, pdf.build(book).data).text
+             for line in page.splitlines()}
+    stanzas = [t.split("\n") for w in volume.works for t in w.printed() if "\n" in t]
+    assert len(stanzas) == 4 and all(line in lines for s in stanzas for line in s)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from octavo import tree
 from octavo.readers.ocr import (
     charmap,
     closing,
@@ -34,7 +35,9 @@ SEPARATOR = "=== out ==="
 
 
 def _plain(node: object) -> str:
-    return " ".join("".join(n.text for n in iter_nodes(node) if isinstance(n, Text)).split())
+    """A node's text, a line break in it as `` / ``."""
+    return " ".join("".join(n.text if isinstance(n, Text) else " / " for n in iter_nodes(node)
+                            if isinstance(n, Text | tree.LineBreak)).split())
 
 
 def render_pages(text: str, _: str) -> list[str]:
@@ -92,7 +95,8 @@ def render_contents(text: str, _: str) -> list[str]:
 
 
 def render_paragraphs(text: str, _: str) -> list[str]:
-    """The blocks of some pages' running text: ``page N``, ``heading: …``, ``role: …``."""
+    """The blocks of some pages' running text: ``page N``, ``heading: …``, ``role: …`` (a
+    quotation's ``quote: …``, a stanza's ``verse: line / line``)."""
     layout = pages.layout(text)
     vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
     bodies, _ = footnotes.split_footnotes(layout.pages)
@@ -103,7 +107,8 @@ def render_paragraphs(text: str, _: str) -> list[str]:
         elif isinstance(block, Heading):
             out.append(f"heading: {_plain(block)}")
         elif isinstance(block, Quote):
-            out += [f"quote: {_plain(p)}" for p in block.blocks]
+            out += [f"{'verse' if p.role == 'verse' else 'quote'}: {_plain(p)}"
+                    for p in block.blocks]
         elif isinstance(block, Paragraph):
             out.append(f"{block.role or 'paragraph'}: {_plain(block)}")
     return out

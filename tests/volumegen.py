@@ -12,7 +12,8 @@ trailing spaces, line ends, form feeds.  ``Volume.expected`` says what the reade
 give back.
 
 The texts are the sample volume's own paragraphs, proofread (``tests/gold``), and Marx's
-*Wage Labour and Capital* (``tests/fixtures/texts``), shuffled into works of other titles.
+*Wage Labour and Capital* (``tests/fixtures/texts``), shuffled into works of other titles;
+the stanzas some works quote, public-domain English verse (``tests/fixtures/verse``).
 Every choice comes from a seeded random generator: the same options give the same volume.
 """
 
@@ -29,6 +30,9 @@ from octavo.readers.ocr.titles import title_case
 
 GOLD = Path(__file__).parent / "gold"
 TEXTS = Path(__file__).parent / "fixtures" / "texts"
+STANZAS = Path(__file__).parent / "fixtures" / "verse" / "stanzas.txt"
+VERSE_INDENT = 2.0  # ems a quoted stanza is set in from the text's margin (a common indent
+# for verse; no stanza line is set wider than the measure less this)
 MARKER = re.compile(r"(?<=[A-Za-z.,;:\u201d)])\d{1,3}\b")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NBSP = "\xa0"  # while set, between a spaced word's letters and in "p. N": it never breaks
@@ -116,6 +120,9 @@ class Options:
     # 1921`` / ``THE TITLE``), not the date under it
     year_dividers: bool = False  # the works grouped by year (the second half's 1922), each
     # year opening on a page of its own that holds it alone, listed with no page
+    verse: int = 0  # every so many works (the first among them) quote a stanza of verse
+    # between two of their paragraphs, a line of the print each of its lines, set in
+    # (``VERSE_INDENT``; the scan keeps no indent), maybe over a page break (0: none)
 
 
 def sampled(seed: int) -> Options:
@@ -158,8 +165,13 @@ class Work:
     first_page: int = 0
     section_page: int = 0  # where its section begins, if it has one
 
-    def texts(self) -> list[str]:
+    def printed(self) -> list[str]:
+        """Its paragraphs as printed, a stanza's lines parted by new lines."""
         return self.paragraphs + [p for _, ps in self.sections for p in ps]
+
+    def texts(self) -> list[str]:
+        """Its paragraphs as read back, a stanza's lines one text."""
+        return [" ".join(t.split("\n")) for t in self.printed()]
 
 
 @dataclass
@@ -173,6 +185,28 @@ class Volume:
     emphasis: list[str]  # words set letter-spaced
     pages: list[int]  # the folios of the works' pages
     furniture: list[str]  # lines that must not reach the book's text
+
+
+def stanzas() -> list[list[str]]:
+    """The stanzas of verse a volume may quote, each as its lines."""
+    text = "\n".join(ln for ln in STANZAS.read_text(encoding="utf-8").splitlines()
+                     if not ln.startswith("#"))
+    return [part.strip().splitlines() for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def _quote_verse(works: list[Work], o: Options) -> None:
+    """A stanza that fits the measure set in, in every ``o.verse``-th work, after one of its
+    paragraphs but its last (drawn from a generator of its own)."""
+    rng = random.Random(o.seed + 2)
+    fitting = [s for s in stanzas() if max(map(width, s)) <= o.measure - VERSE_INDENT]
+    rng.shuffle(fitting)
+    for work in works[::o.verse]:
+        if not fitting:
+            return
+        run = next((ps for ps in (work.paragraphs, *(ps for _, ps in work.sections))
+                    if len(ps) >= 2), None)
+        if run is not None:
+            run.insert(rng.randint(1, len(run) - 1), "\n".join(fitting.pop()))
 
 
 def source_paragraphs() -> list[str]:
@@ -325,6 +359,9 @@ def _generate(o: Options) -> Volume:
                            f"{month} {rng.randint(1, 28)}, {year}",
                            *([] if o.unsigned else [f"Signed: {o.author}"])]))
 
+    if o.verse:
+        _quote_verse(works, o)
+
     # the body, set first (front matter is numbered in roman, the body from 1)
     ts = Typesetter(o, 1)
     ts.works = True
@@ -343,16 +380,20 @@ def _generate(o: Options) -> Volume:
                + ([work.subtitle] if work.subtitle else [])
                + [date] * (dated and not o.date_over))
         due = set(rng.sample(range(len(work.texts())), k=min(o.notes, len(work.texts()))))
+        due -= {k for k, text in enumerate(work.printed()) if "\n" in text}  # no note in verse
         own = len(notes)  # the notes before this work's
         foot = "A cart on which a gun was mounted.—Ed." if o.footnotes and work_number % 2 \
             == 0 else ""
-        for k, text in enumerate(work.texts()):
+        for k, text in enumerate(work.printed()):
             if k == len(work.paragraphs) and work.sections and o.numbered_sections:
                 work.section_page, _ = ts.add(ts.lines_of(f"1. {work.sections[0][0]}"))
             elif k == len(work.paragraphs) and work.sections:
                 work.section_page, _ = ts.add(["I", *(
                     [] if o.section_first == "numeral"
                     else _split_caps(work.sections[0][0].upper(), o.measure))])
+            if "\n" in text:  # a stanza: its lines as they are, no emphasis nor note
+                ts.add(text.split("\n"))
+                continue
             printed, watch = text, ""
             if k in due:
                 number = len(notes) + 1 - (own if o.notes_after_works else 0)

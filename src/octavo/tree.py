@@ -66,6 +66,7 @@ class ParagraphRole(StrEnum):
     LINE = "line"  # a line set on its own: a title's line, a closing line, a signature
     NOTE = "note"  # the opening of a numbered endnote, in the volume's notes pages
     ENTRY = "entry"  # the opening of a dated chronicle entry
+    VERSE = "verse"  # a stanza: its lines parted by LineBreaks
 
 
 class Node:

@@ -202,7 +202,7 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
                        hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
     starts = [0, *itertools.accumulate(map(len, pages))]
-    hazard, until = _hazard(fit, lines, measures, set())
+    hazard, until = _hazard(replace(fit, indent=indent), lines, measures, set())
     return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
                [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
                unbroken)
@@ -227,7 +227,8 @@ def refit(fit: Fit, pages: list[list[str]], measures: list[float],
 def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opened: set[int],
             ) -> tuple[tuple[float, ...], list[int]]:
     """How soon the volume's paragraphs end, from those its clear ends mark off (a short
-    sentence's last line, or one with room for the next word) and those a reading called
+    sentence's last line, or one with room for the next word, an indent's room more where
+    it may be a paragraph's first line: after a sentence's end) and those a reading called
     (``opened``: the lines it opened a paragraph with): the share of all lines, and of a
     paragraph's 1st, 2nd, … lines, that end one; and for each line, the lines from it to
     the next end."""
@@ -242,8 +243,9 @@ def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opene
             continue
         ends[n], k = False, k + 1
         if after[:1].isupper() and SENTENCE_END.search(line) and (
-                width(line) < CLEAR * measures[at] or fit.passes(at, line, after)
-                or n + 1 in opened):
+                width(line) < CLEAR * measures[at] or n + 1 in opened
+                or fit.passes(at, line, after, fit.indent if k == 1  # (a first line's room
+                              or SENTENCE_END.search(lines[n - 1][0]) else 0.0)):  # is less)
             seen.update(range(1, min(k, LENGTHS) + 1))
             seen[LENGTHS] += max(k - LENGTHS, 0)
             ended[min(k, LENGTHS)] += 1
@@ -275,17 +277,18 @@ def _bounded(share: float) -> float:
 def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
     """The log-odds that a sentence's last line (before a sentence's first) ends its
     paragraph: the share of such lines that end one, counting those the widths settle
-    (room for the next word, or after it for the one after: an end; a next line too full
-    to be a first line: none), and the rest by the odds their widths give at that share,
-    found again until it settles."""
+    (room for the next word, an indent's room more after a sentence's end, where the line
+    may be a paragraph's first; or after the next line for the one after: an end; a next
+    line too full to be a first line: none), and the rest by the odds their widths give at
+    that share, found again until it settles."""
     settled, total, lean = 0, 0, []
-    for (line, at), (after, _), (then, _) in zip(lines, lines[1:], [*lines[2:], ("", 0)],
-                                                 strict=False):
+    for (before, _), (line, at), (after, _), (then, _) in zip(
+            [("", 0), *lines], lines, lines[1:], [*lines[2:], ("", 0)], strict=False):
         if not (line and after[:1].isupper() and SENTENCE_END.search(line)
                 and line_kind(after, line) == "text"):
             continue
         total += 1
-        if fit.passes(at, line, after) or (
+        if fit.passes(at, line, after, fit.indent if SENTENCE_END.search(before) else 0.0) or (
                 then and runs_on(after, then) and fit.passes(at, after, then)):
             settled += 1
         elif fit.first_line(at, after):

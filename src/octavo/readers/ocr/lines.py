@@ -63,6 +63,7 @@ LOWER_CASE = re.compile(r"[a-z]")
 MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
+LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
 # capitalised words and initials, after a dash where they name a source (``—Shelley``,
 # ``— Goethe``)
@@ -132,7 +133,7 @@ def line_kind(line: str, previous: str) -> str:
         return "point" if POINT.match(s) else "text"  # other kind opens otherwise
     if ASTERISM.match(s):
         return "asterism"
-    if is_display(s):
+    if is_display(s) and not closes_sentence(s, previous):
         return "heading"
     if DATELINE.match(s) and not going_on(previous):
         return "dateline"
@@ -143,6 +144,14 @@ def line_kind(line: str, previous: str) -> str:
     if ENTRY.match(s) and (SENTENCE_END.search(previous) or not previous):
         return "entry"
     return "text"
+
+
+def closes_sentence(line: str, previous: str) -> bool:
+    """Whether ``line``, a roman numeral and its stop, ends the sentence of the line of text
+    before it, which ends in a word (``… and 3 of Part`` ``II.``): no section's numeral, which
+    follows a paragraph's or a title's end."""
+    return bool(ROMAN_LINE.match(line) and line.endswith(".") and LOWER_CASE.search(previous)
+                and LAST_LETTER.search(previous.rstrip()))
 
 
 def going_on(line: str) -> bool:

@@ -113,10 +113,13 @@ class _Pass:
 
 
 # tried in turn, for each note
-_PASSES = (_Pass(_SUPERSCRIPT, True, False, False), _Pass(_GLUED, True, True),
-           _Pass(_AFTER_YEAR, True, True), _Pass(_SPACED, True, True),
-           _Pass(_GLUED, True, False), _Pass(_SUPERSCRIPT, False, False, False),
-           _Pass(_GLUED, False, True))
+_PASSES = (_Pass(_SUPERSCRIPT, near=True, decimals=False, numbers=False),
+           _Pass(_GLUED, near=True, decimals=True),
+           _Pass(_AFTER_YEAR, near=True, decimals=True),
+           _Pass(_SPACED, near=True, decimals=True),
+           _Pass(_GLUED, near=True, decimals=False),
+           _Pass(_SUPERSCRIPT, near=False, decimals=False, numbers=False),
+           _Pass(_GLUED, near=False, decimals=True))
 
 
 def _find(texts: list[Slot], start: int, note: Note,

@@ -1,4 +1,5 @@
-"""Lines into blocks: headings, paragraphs, points, datelines, asterisms, page markers.
+"""Lines into blocks: headings, paragraphs, points, datelines, asterisms, page markers,
+and stanzas of verse (``verse`` finds their lines: each kept a line, a quotation of its own).
 
 The print's paragraph indents are lost, so a paragraph ends where its last line
 falls short of the measure after a sentence end and the next line opens like a
@@ -36,13 +37,15 @@ from ...tree import (
     Block,
     Emphasis,
     Heading,
+    Inline,
+    LineBreak,
     PageMarker,
     Paragraph,
     ParagraphRole,
     Quote,
     Text,
 )
-from . import fit, words
+from . import fit, verse, words
 from .cohesion import Cohesion
 from .contents import lists
 from .lines import (
@@ -128,6 +131,7 @@ class Builder:
     called: set[tuple[int, int]] = field(default_factory=set)  # the lines, by page and
     # place, a paragraph's end was called before (``ends_paragraph``)
     section: int = 0  # the number of the work's last numbered section head (``section_head``)
+    verse: set[verse.Place] = field(default_factory=set)  # the verse lines (``verse.find``)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -142,7 +146,9 @@ class Builder:
             paragraph = Paragraph([], role=role)
             self.unread.append((paragraph, self.text))
             small = not role and self.type_size() > 1.0
-            if small and self.blocks and isinstance(self.blocks[-1], Quote):
+            if role == ParagraphRole.VERSE:
+                self.blocks.append(Quote([paragraph]))  # a stanza quoted
+            elif small and self.blocks and isinstance(self.blocks[-1], Quote):
                 self.blocks[-1].blocks.append(paragraph)  # a quotation's next paragraph
             elif small and self.text.startswith("“"):
                 self.blocks.append(Quote([paragraph]))
@@ -174,6 +180,16 @@ class Builder:
             joined = joined[:at] + MARK_OPEN + self.marker + MARK_CLOSE + joined[at:]
             self.marker = ""
         self.text, self.lines = joined, self.lines + 1
+        self.widths.append(width(line) / self.measure)
+
+    def verse_line(self, line: str) -> None:
+        """Take a line of verse: the next of the open stanza's, each kept a line (``\n``
+        between them; a page that began before it marked at its start), else a stanza's first."""
+        if self.role != ParagraphRole.VERSE:
+            self.open("paragraph", line, ParagraphRole.VERSE)
+            return
+        mark = MARK_OPEN + self.marker + MARK_CLOSE if self.marker else ""
+        self.text, self.lines, self.marker = f"{self.text}\n{mark}{line}", self.lines + 1, ""
         self.widths.append(width(line) / self.measure)
 
     def split_signature(self) -> None:
@@ -308,6 +324,12 @@ class Builder:
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         line = line.strip()
+        if (self.page, self.at) in self.verse:
+            self.verse_line(line)
+            self.last = line
+            return
+        if self.role == ParagraphRole.VERSE:  # prose after a stanza: a paragraph of its own
+            self.close()
         kind = line_kind(line, self.last.strip())
         if kind == "text" and self.next_note(line):
             kind = "note"
@@ -392,7 +414,8 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
 
 def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builder:
     """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
-    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion)
+    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion,
+                      verse=verse.find(pages, learnt.measures, learnt.fit))
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
             continue
@@ -424,6 +447,15 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builde
     return builder
 
 
+def lined(text: str, vocab: words.Vocabulary) -> list[Inline]:
+    """A block's text as inlines (``words.inlines``, the words mended), a line break
+    between a stanza's lines (``\n``)."""
+    out: list[Inline] = []
+    for n, line in enumerate(text.split("\n")):
+        out += [LineBreak()] * bool(n) + words.inlines(vocab.mend(line), vocab)
+    return out
+
+
 def read_inlines(unread: list[tuple[Heading | Paragraph, str]], vocab: words.Vocabulary) -> None:
     """Give each block the inlines of its text (``words.inlines``, the words mended): the
     later texts' read on the other core."""
@@ -432,7 +464,7 @@ def read_inlines(unread: list[tuple[Heading | Paragraph, str]], vocab: words.Voc
     while cut and left > 0:
         cut -= 1
         left -= len(texts[cut])
-    read = forked.mapped(lambda text: words.inlines(vocab.mend(text), vocab), texts, cut)
+    read = forked.mapped(lambda text: lined(text, vocab), texts, cut)
     for (block, _), inlines in zip(unread, read, strict=True):
         if isinstance(block, Heading):  # a display line's letter-spacing is not emphasis
             inlines = [Text(i.children[0].text) if isinstance(i, Emphasis) else i

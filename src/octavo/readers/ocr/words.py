@@ -57,6 +57,7 @@ KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English r
 SUFFIXES = frozenset({"dom", "ful", "hood", "less", "ment", "ness", "ship"})
 PREFIX = 2  # letters of the prefixes that open compounds and words alike (``re-``, ``co-``:
 # ``re-election``, ``re-main``): a compound of one tells nothing of a word broken after it
+ENDING = 3  # letters of the endings English counts as words too (``-ers``, ``-ing``, ``-ist``)
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
@@ -126,10 +127,15 @@ class Vocabulary:
             return True
         if tail.lower() in SUFFIXES:  # a derived word, broken before its suffix
             return False
+        if head[-1:].lower() in "aeiou" and tail[:1].lower() == head[-1:].lower() \
+                and zipf(head) > 0 and zipf(tail) >= KNOWN:
+            return True  # a prefix kept apart from a word opening with its last vowel
+            # (``co-operatives``, ``re-elected``, ``anti-imperialist``), as a doubled vowel is
         if (len(head) > PREFIX and min(zipf(head), zipf(tail)) >= KNOWN
-                and self.heads[head.lower()]):
+                and self.heads[head.lower()] and (len(tail) > ENDING or self.whole[tail.lower()])):
             return True  # two words, and the volume hyphens compounds of the first
             # inside its lines (``world-market``: ``world-`` ``wide``), if English closes them
+            # (a short tail the volume never prints alone is a word's ending: ``labour-ers``)
         if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words)
             return False
         if not zipf(joined):  # no word at all: a compound of a known word and a word
