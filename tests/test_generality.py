@@ -187,6 +187,10 @@ VARIATIONS = {
     "typographic quotes and dashes, no stand-ins": lambda t: t.translate(
         str.maketrans("³²¹‹", "“”’—")).encode(),
     "other stand-ins for the quotes": lambda t: t.translate(str.maketrans("³²¹", "«»`")).encode(),
+    # (an apostrophe opening a word, ’eighties, reads as an opening quote: as the scan's own
+    # stand-in for one has it twice, ‘fifties, no rule reads both as the original does)
+    "straight ASCII quotes, no stand-ins": lambda t: t.translate(
+        str.maketrans("³²¹Œ", "\"\"''")).encode(),
     # a number glued to a title of one line that links to no note (a marker misread, or
     # its note's page misprinted): no word of the title
     "a stray note marker glued to two works' titles": lambda t: re.sub(
@@ -199,10 +203,20 @@ VARIATIONS = {
     # of two variations at once, each read right alone:
     "a blank line after every line, form feeds between pages": lambda t: t.replace(
         "\n\n", "\n\f").replace("\n", "\n\n").encode(),
+    # no page break left to halve: the lines, ending inside sentences, are printed ones
+    "no blank lines at all, a blank line after every line": lambda t: re.sub(
+        r"\n\s*\n", "\n", t).replace("\n", "\n\n").encode(),
     # the contents' pages then tell their pages by the numbers under their entries alone
     "no running heads, the folios alone at the foot, the contents' pages below their "
     "entries": lambda t: VARIATIONS["no running heads, the folios alone at the foot"](
         _in_contents(t, lambda c: re.sub(r"(?m)(?:\s*\. ?){2,}\s?(\S+ ?)$", r"\n\1", c))),
+    # no folio left to tell the pages by: the pages counted from the works' opening pages
+    # at their contents entries' pages, the heads known by recurring every other page
+    "running heads without folios (every folio lost)": lambda t: _heads_changed(
+        _folios_dropped(t, heads=True), lambda head, folio, rest: f"{head} \n{rest}").encode(),
+    # … and without heads too (a book with no page furniture: the works' titles open pages)
+    "no running heads nor folios at all": lambda t: _heads_changed(
+        _folios_dropped(t, heads=False), lambda head, folio, rest: rest).encode(),
     # the notes' first head after their title misread; a work's one recto head misread
     "folios on the outer edge, printed with a full stop": lambda t: _verso_heads(
         t, lambda m: f"{m[2]}. {m[1]}" if m[2] else m[1]).encode(),
@@ -221,7 +235,8 @@ HEADLESS = {"no running heads, the folios alone at the top",
             "no running heads, the folios alone at the foot",
             "no running heads, the folios alone at the foot, pages cut in two",
             "no running heads, the folios alone at the foot, the contents' pages below their "
-            "entries"}
+            "entries",
+            "no running heads nor folios at all"}
 
 
 def _spaced_inside(text: str) -> str:
@@ -240,6 +255,16 @@ def _spaced(head: str) -> str:
     one's, as it is."""
     return head if " " not in head.strip() or re.search(r"\b[A-Z] [A-Z]\b|[IVX]$", head) \
         else " ".join(head.replace(" ", ""))
+
+
+def _folios_dropped(text: str, heads: bool) -> str:
+    """The text without the folios of the pages whose watermark stands over their head
+    and folio, or between them (``heads``: their heads kept)."""
+    stamp, head = re.escape(_watermark(text)[0]), r"[A-Z][A-Z .,()¹-]{3,}?"
+    if not heads:
+        text = re.sub(rf"(?m)(?<=\n\n){head} ?\n(?={stamp})", "", text)
+    return re.sub(rf"({stamp})(?:({head}) )?(?:\d{{1,3}}|[IVXL]+) ?\n",
+                  lambda m: m[1] + (f"{m[2]} \n" if heads and m[2] else ""), text)
 
 
 def _blank_versos(text: str) -> str:
@@ -483,6 +508,13 @@ def test_a_line_of_spaces_inside_a_block_is_no_page_break():
     """A line of spaces the OCR read between two lines of a page's text goes (the
     white-space lines that break all pages stay breaks: a variation above)."""
     assert normalise(_spaced_inside(RAW)) == normalise(RAW)
+
+
+def test_paragraphs_of_a_line_each_keep_their_blank_lines(original):
+    """A text that sets each paragraph on a line of its own, a blank line after it, is no
+    export of doubled line ends with its page breaks lost: its lines end sentences."""
+    text = "\n\n".join(blocks(original)[:300])
+    assert normalise(text) == text
 
 
 def test_a_volume_without_a_chronicle_reads_as_the_rest(original, tmp_path, octavo_warnings):
@@ -961,6 +993,31 @@ def test_what_was_learnt_is_reported(generated):
     assert bool(below) == (options.foot_folios and options.heads)  # heads over foot folios
     alone = "no running heads: the folios alone" in learnt["f-002"][0].message
     assert alone == (not options.heads)
+
+
+@pytest.mark.parametrize(("seed", "heads"), [(1, True), (5, True), (34, True), (6, False),
+                                           (37, False)])
+def test_a_volume_that_lost_its_folios_is_counted(seed, heads, tmp_path, octavo_warnings):
+    """A copy that lost every folio, its running heads kept or none: its pages counted from
+    the works' opening pages at their contents entries' pages, every work found on its
+    page, the page list and the paragraphs read back, and, beside the heads, every endnote
+    linked (with no furniture at all, the notes' pages are told by their numbers alone)."""
+    volume = generate(replace(sampled(seed), folios=False, heads=heads))
+    book = _read_generated(volume, tmp_path)
+    assert [(w.title, w.first_page) for w in book.walk() if w.kind == "work"] == \
+        [(w.title, str(w.first_page)) for w in volume.works]
+    assert pages(book) == [str(p) for p in volume.pages]
+    want = [t for w in volume.works for t in w.texts()]
+    got = [_plain(n) for w in book.walk() if w.kind == "work" for b in w.blocks
+           for n in iter_nodes(b) if isinstance(n, Paragraph) and n.role != "line"]
+    same = sum(m.size for m in difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+               .get_matching_blocks())
+    assert same / len(want) >= SAMPLED_READ_BACK, same / len(want)
+    refs = {n.target for w in book.walk() for n in iter_nodes(w)
+            if isinstance(n, NoteRef) and n.kind == "endnote"}
+    if heads:
+        assert [(n.id in refs, n.cited_page) for n in book.notes] == \
+            [(True, str(page)) for _, page in volume.notes]
 
 
 # ---------------------------------------------------------------- verse

@@ -84,6 +84,7 @@ class Options:
     footnotes: bool = True
     contents: bool = True  # print a contents list
     heads: bool = True  # print running heads beside the folios (else the folios alone)
+    folios: bool = True  # print folios (else a copy that lost them all: the heads alone)
     opening_folios: bool = False  # a work's first page has its folio at the foot
     stray_blanks: int = 0  # every this many pages, a blank line the scan left inside one
     blank_lines: bool = True  # False: every empty line dropped (a copy or an export that
@@ -563,8 +564,10 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
                  if o.heads else [folio]) if page.head else []
         first = ([head] if o.heads else []) if o.foot_folios and page.head else first
         first = [] if page.unheaded and o.foot_folios else [folio] if page.unheaded else first
+        first = first if o.folios else [head] if o.heads and page.head else []
         body = [_mangle(line, o) for line in [*page.lines, *page.feet]]
-        if (o.opening_folios and not page.head and n >= roman) or (o.foot_folios and page.head):
+        if o.folios and ((o.opening_folios and not page.head and n >= roman)
+                         or (o.foot_folios and page.head)):
             body.append(folio)
         lines = [*first, *body]
         if o.specks and n % o.specks == 0 and first:
@@ -581,7 +584,7 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
             at = {"top": 0, "foot": len(lines), "under head": len(first)}.get(
                 o.stamp_at, rng.randrange(len(lines) + 1))
             if (first and at == 0 and not o.stamp_at and rng.random() < 0.5 and o.heads
-                    and not o.foot_folios):
+                    and not o.foot_folios and o.folios):
                 # between the head and its folio
                 parted = [folio, head] if o.folio_outside and verso else [head, folio]
                 lines = [parted[0], *group, parted[1], *body]

@@ -8,7 +8,8 @@ The draft, each a pure function in its own module:
 1. ``pages.layout`` — cut the text into printed pages; learn and strip the boilerplate
    the scan repeats, the running heads and folios (``boilerplate``, ``heads``,
    ``folios``; works' titles told from heads by the contents, and marked on their
-   opening pages, whatever their case: ``entries``); infer missing and misread folios.
+   opening pages, whatever their case: ``entries``; heads without folios: ``bareheads``);
+   infer missing and misread folios.
 2. ``charmap.learn`` / ``charmap.repair`` — work out which stand-in characters the scan
    used for quotes, apostrophes and dashes, and put the real ones back.
 3. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.

@@ -19,7 +19,7 @@ from . import boilerplate, contents, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
-from .folios import REACH, Number
+from .folios import REACH, Number, by_chance
 from .lines import is_dated
 
 if TYPE_CHECKING:
@@ -54,7 +54,8 @@ def paragraphs_apart(options: list[list[Candidate]]) -> dict[int, Candidate]:
               for kind in ("roman", "arabic")]
     spans = [(run[-1][0] - run[0][0], run[-1][1].value - run[0][1].value) for run in rising
              if run]  # the runs of lines and the pages from a kind's first folio to its last
-    if sum(pages for _, pages in spans) * RUNS_PER_PAGE >= sum(runs for runs, _ in spans):
+    if sum(pages for _, pages in spans) * RUNS_PER_PAGE >= sum(runs for runs, _ in spans) \
+            or by_chance([(k, n) for run in rising for k, n, _ in run], len(options)):
         return {}
     return {k: c for run in rising for k, _, c in run}
 

@@ -80,11 +80,20 @@ class Entries:
         found = self.by_page.get(page, []) if page else self.by_start.get(top[:2], [])
         return any(_opens(entry, top) for entry in found)
 
+    def opens_work(self, line: str) -> bool:
+        """Whether ``line`` opens the title of a work's entry (not a section's)."""
+        top = letters(line)
+        return any(_opens("".join(title), top) for _, title in self.printed)
+
     def page_of(self, line: str) -> str:
         """The page the contents lists the entry ``line`` opens at, "" if none."""
+        return next(iter(self.pages_of(line)), "")
+
+    def pages_of(self, line: str) -> list[str]:
+        """The pages the contents lists the entries ``line`` opens at."""
         top = letters(line)
-        return next((page for page, found in self.by_page.items()
-                     if any(_opens(entry, top) for entry in found)), "")
+        return [page for page, found in self.by_page.items()
+                if any(_opens(entry, top) for entry in found)]
 
     def title_lines(self, lines: list[str], page: str) -> int:
         """How many of a page's top lines (the page printed ``page``) spell the title of

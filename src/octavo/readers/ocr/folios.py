@@ -31,6 +31,11 @@ SPLIT = 2  # pages a scan's text may have cut in two between two folios
 SKIPPED = 2  # blank versos a scan may leave out between two folios next to each other …
 SKIPPED_PER = 8  # … and one more for every this many pages between them (a work's end,
 # a part's title page: about one in eight pages in a volume of short works)
+FOLIOED = 0.25  # the least share of the pages they span that a print's folios stand on,
+# and of a text's pages that they span (the sample's on 406 of its 460, from the 13th to
+# the 455th; a quarter leaves room for a scan that lost most of them, or a small volume
+# cut in two): else numbers that rise by chance (sections' numerals, the notes' first
+# lines) in a copy that lost its folios
 REACH = 40  # how many candidates back a run may pass over (misread or stray numbers)
 
 
@@ -109,7 +114,7 @@ def misread_as(printed: str, folio: str) -> bool:
     return read == folio or any(folio[:k] + folio[k + 1:] == read for k in range(len(folio)))
 
 
-def _fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
+def fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
     """Whether folio b can follow folio a in the print, their pages being where they are."""
     (i, x), (j, y) = a, b
     spare = (y.value - x.value) - (j - i)
@@ -128,7 +133,7 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
         before = [-1] * len(items)
         for k in range(len(items)):
             for m in range(max(0, k - REACH), k):
-                if best[m] + 1 > best[k] and _fits(items[m], items[k]):
+                if best[m] + 1 > best[k] and fits(items[m], items[k]):
                     best[k], before[k] = best[m] + 1, m
         k = max(range(len(items)), key=best.__getitem__, default=-1)
         if k >= 0 and best[k] >= 2:
@@ -138,6 +143,18 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
     body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
     return {(i, n) for i, n in kept
             if n.kind == "arabic" or not body or not min(body) <= i <= max(body)}
+
+
+def by_chance(run: list[tuple[int, Number]], pages: int) -> bool:
+    """Whether a run of folios (page index, number) is numbers that rise by chance, not a
+    print's folios: they stand on fewer than ``FOLIOED`` of the pages their numbers span,
+    of each kind, or the pages of no kind span that share of the text's ``pages``."""
+    spans, reach = 0, 0
+    for kind in ("roman", "arabic"):
+        if ofkind := [(i, n.value) for i, n in run if n.kind == kind]:
+            spans += max(v for _, v in ofkind) - min(v for _, v in ofkind) + 1
+            reach = max(reach, max(i for i, _ in ofkind) - min(i for i, _ in ofkind) + 1)
+    return len(run) < FOLIOED * spans or reach < FOLIOED * pages
 
 
 def infer(folios: list[str]) -> list[str]:

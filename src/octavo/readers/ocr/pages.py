@@ -11,7 +11,8 @@ are text), a work's title told from a head by the contents (``entries``).  All o
 is removed; what is left is the page's body lines, of which those that spell a contents
 entry's title on a head-less page are marked as the title (``entries``), whatever their
 case.  Folios missing from head-less pages, or misread, are worked out from the
-neighbouring pages.
+neighbouring pages.  Where the folios found no head, the lines set as heads that open
+pages every other page are heads all the same (``bareheads``: a copy that lost its folios).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pagemarks import PAGE
-from . import boilerplate, breaks, contents, cuts, folios, heads
+from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -116,6 +117,9 @@ def _heads(pages: list[Page]) -> list[Page]:
         pages = breaks.joined(pages, folioed)
         options = [heads.candidates(p.lines) for p in pages]
     first = _fitting(pages, options)
+    if folios.by_chance([(i, n) for i, c in first.items() if (n := Number.of(c.folio))],
+                        len(pages)):
+        first = {}  # no folios: numbers rising by chance
     known = _known(first)
     text = {(i, c) for i, c in first.items()
             if not heads.accepted(c, known) and _folio_alone(options[i], c) is c}
@@ -148,10 +152,13 @@ def _heads(pages: list[Page]) -> list[Page]:
         or entries.titles(_top(p))) for p in pages]
     at_foot = [i in first and first[i].bottom > 0 for i in range(len(pages))]
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
-    parts = cuts.parts(pages, [[c for c in found if c.head and not heads.foreign(c, kind) and (
+    heads_run = _heads_run(pages, titled)
+    # (with no folio at all, nothing tells a page cut in two from two pages)
+    parts = set() if not first else cuts.parts(pages, [[
+        c for c in found if c.head and not heads.foreign(c, kind) and (
         known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
         for found, kind in zip(options, kinds, strict=True)],
-                   at_foot, titled, heads_run := _heads_run(pages, titled),
+                   at_foot, titled, heads_run,
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
@@ -188,6 +195,7 @@ def _heads(pages: list[Page]) -> list[Page]:
         else:
             page.folio = folio
         last = (k, page.folio) if page.folio else last
+    bareheads.take(pages, entries)
     _number_first(pages, entries)
     _number_last(pages, entries)
     for page in pages:
@@ -261,7 +269,7 @@ def _number_first(pages: list[Page], entries: Entries) -> None:
     """Number the opening pages before the first folio that no folio after them counts back
     to (a page of front matter printed without one, ``From the Publishers``) as the
     contents list them, where that number comes before the first folio (of another kind,
-    or less)."""
+    or less); where there is no folio at all, the pages are counted (``_counted``)."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
     after = Number.of(pages[first].folio) if first < len(pages) else None
     for page in pages[:first]:
@@ -269,6 +277,36 @@ def _number_first(pages: list[Page], entries: Entries) -> None:
         if not page.head and listed and (not after or listed.kind != after.kind
                                          or listed.value < after.value):
             page.folio = listed.printed(listed.value)
+    if not after:
+        _counted(pages, entries)
+
+
+def _counted(pages: list[Page], entries: Entries) -> None:
+    """Number the pages of a text with no folio at all by counting them: a page that opens
+    with no head and spells an entry's title (and lists no entries) takes the page the
+    contents list that entry at, where the count reaches it as folios may run
+    (``folios.fits``: no further back than the pages a stray blank line may have cut in
+    two, no further on than the blank pages a scan drops), or the first listed of another
+    kind (the body after the front matter); the pages after it count on (the scan drops
+    blank pages only before a work's opening page, which the contents number), those
+    before the first so numbered count back."""
+    count: tuple[int, Number] | None = None  # the last page numbered so, and its number
+    for k, page in enumerate(pages):
+        listed = [n for p in (entries.pages_of(_top(page)) if page.lines and not page.head
+                              and not contents.lists(page) else [])
+                  if (n := Number.of(p)) and entries.title_lines(
+            page.lines[page.lines.index(_top(page)):], p)]
+        at = next((n for n in listed if not count or n.kind != count[1].kind
+                   or folios.fits(count, (k, n))), None)
+        if at:
+            count = (k, at)
+        page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
+    if len(pages) > 1 and len(pages[-1].lines) == 1:  # a line alone closing the volume:
+        pages[-1].folio = ""  # the printer's imprint, on a page no print numbers
+    first = next(((k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))), None)
+    for k in range(first[0] if first else 0):  # the front matter counted back
+        pages[k].folio = first[1].printed(first[1].value - first[0] + k) \
+            if first and first[1].value - first[0] + k > 0 else ""
 
 
 def _number_last(pages: list[Page], entries: Entries) -> None:

@@ -1,0 +1,52 @@
+"""Running heads printed without folios: a line set as heads are that opens pages near
+one another among those left without a head, the folios having found none (a copy that
+lost every folio, or a print that set none).  A recto's head recurs every other page (a
+verso between, headed by the author's name), and a page or two more where the scan cut
+pages in two; a title that two works share (a reply, say) recurs far off.
+Of a run of such pages, each is headed by the line but the first, and that one too
+unless its top lines spell the whole title of a contents entry the line opens, listed at
+the page's folio if it has one (a work's opening page, whose recto heads repeat its
+title).  A line in capitals that opens a work's entry on a page whose lines spell no
+title is that work's recto head, seen once (a short title, over a work of three pages or
+four); where the pages have no folio, so is one that spells a title again, after as many
+pages as the contents list entries of it have spelled it (a title in title case on the
+opening page, its head in capitals)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from . import contents, heads
+from .folios import SPLIT
+
+if TYPE_CHECKING:
+    from .entries import Entries
+    from .pages import Page
+
+APART = 2 + SPLIT  # the most pages from one page a head opens to the next: every other
+# page, and the pages a scan's stray blank lines cut in two between them
+
+
+def take(pages: list[Page], entries: Entries) -> None:
+    """Take the heads printed without folios off the head-less pages' top lines."""
+    tops = [heads.head_text(p.lines[0]) if not p.head and p.lines else "" for p in pages]
+    last: dict[str, int] = {}  # the last page each top line opened
+    runs: dict[int, bool] = {}  # the pages of runs, whether the first of their run
+    for k, top in enumerate(tops):
+        if top and heads.set_as_head(top):
+            if k - last.get(top, -APART - 1) <= APART:
+                runs.setdefault(last[top], True)
+                runs[k] = False
+            last[top] = k
+    spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
+    for k, (page, top) in enumerate(zip(pages, tops, strict=True)):
+        listed = tuple(entries.pages_of(top)) if top else ()
+        title = any(entries.title_lines(page.lines, at)
+                    for at in ([page.folio] if page.folio else listed))
+        if (k in runs or (heads.is_capitals(top) and entries.opens_work(top))) and (
+                not runs.get(k, True) or not title
+                or (not page.folio and spelled[listed] >= len(listed))):
+            page.head, page.lines = top, page.lines[1:]
+        elif title and not contents.lists(page):  # (a contents page opening with it: none)
+            spelled[listed] += 1
