@@ -163,14 +163,16 @@ def test_a_stanza_is_a_quoted_verse_paragraph_of_its_lines():
 
 def test_lines_broken_by_br_that_are_no_verse_stay_prose():
     """An address, a letter's close, hard-wrapped prose, a heading's lines, a list of
-    sentences, a pre of figures, the archive's information block and a signature over its
-    date keep their breaks as paragraphs of running text, outside any quotation."""
+    sentences, a paragraph of another class (an editor's p.context), a pre of figures, the
+    archive's information block and a signature over its date keep their breaks as
+    paragraphs of running text, outside any quotation."""
     work = read(FIXTURES / "verse.htm").works[0]
     prose = [b for b in work.blocks if isinstance(b, Paragraph) and len(lines(b)) > 1]
     assert [lines(p)[0] for p in prose] == [
         "The Northern Star", "With fraternal greetings,",
         "The history of all hitherto existing society is the history of class",
-        "Part the First", "The meeting was opened at noon.", "Wages in 1840 12 shillings"]
+        "Part the First", "The meeting was opened at noon.", "The editor held it back,",
+        "Wages in 1840 12 shillings"]
     assert all(p.role == ParagraphRole.BODY for p in prose)
     preface = read(FIXTURES / "manifesto/preface-1888.htm").works[0]
     assert not [p for p in iter_nodes(preface)

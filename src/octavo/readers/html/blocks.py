@@ -138,7 +138,7 @@ def block_items(element: HtmlElement, ctx: Context) -> list[Item]:
     if tag == "p":
         found = inlines(element, ctx)
         role = next((ROLES[n] for n in sorted(names) if n in ROLES), ParagraphRole.BODY)
-        if role == ParagraphRole.BODY and is_stanza(found, names):
+        if role == ParagraphRole.BODY and is_stanza(found, names, names <= QUOTE_CLASSES):
             return _paragraph(found, ctx, quote=True, role=ParagraphRole.VERSE)
         return _paragraph(found, ctx, quote=bool(names & QUOTE_CLASSES), role=role)
     if tag == "hr":  # a break, unless it stands at an end or by a heading (see _breaks)
@@ -158,7 +158,7 @@ def block_items(element: HtmlElement, ctx: Context) -> list[Item]:
     if tag == "pre":
         found = tidy(_lines(convert(pieces_of(element), ctx)))
         stanzas = stanzas_of(found)
-        if all(is_stanza(stanza, names) for stanza in stanzas):
+        if all(is_stanza(stanza, names, names <= QUOTE_CLASSES) for stanza in stanzas):
             return [item for stanza in stanzas
                     for item in _paragraph(stanza, ctx, quote=True, role=ParagraphRole.VERSE)]
         return _paragraph(found, ctx)

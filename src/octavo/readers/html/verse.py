@@ -57,13 +57,14 @@ def _verse_line(line: str) -> bool:
             and not title_cased(line) and not FIGURE.search(line))
 
 
-def is_stanza(found: list[Inline], names: Collection[str] = ()) -> bool:
-    """Whether a paragraph's inlines are a stanza: marked so by a class, or by their lines'
-    look (see the module's docstring)."""
+def is_stanza(found: list[Inline], names: Collection[str] = (), look: bool = True) -> bool:
+    """Whether a paragraph's inlines are a stanza: marked so by a class, or, where ``look``
+    (its other classes, if any, say no more than that it is quoted), by its lines' look (see
+    the module's docstring)."""
     lines = lines_of(found)
     if len(lines) < 2:
         return False
     if not MARKS.isdisjoint(names):
         return True
-    return (len(lines) >= FEWEST and all(map(_verse_line, lines))
+    return (look and len(lines) >= FEWEST and all(map(_verse_line, lines))
             and not all(map(CLOSED.search, lines[:-1])))
