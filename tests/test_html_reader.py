@@ -28,6 +28,7 @@ from octavo.tree import (
     Note,
     NoteRef,
     Paragraph,
+    ParagraphRole,
     Quote,
     Section,
     Table,
@@ -124,9 +125,59 @@ def test_emphasis_small_capitals_and_verse_line_breaks():
              if isinstance(e, Emphasis) and e.style == "small-caps"]
     assert small == ["rederick", "ngels"]
     poem = read(FIXTURES / "mask-of-anarchy.htm").works[0]
-    stanzas = [b for b in poem.blocks if isinstance(b, Paragraph)]
+    stanzas = [b for b in iter_nodes(poem) if isinstance(b, Paragraph)]
     assert [sum(isinstance(i, LineBreak) for i in s.inlines) for s in stanzas] == [3, 3, 4]
-    assert isinstance(poem.blocks[2], Asterism)
+    assert isinstance(poem.blocks[1], Asterism)
+
+
+def lines(paragraph: Paragraph) -> list[str]:
+    """A paragraph's lines, as its line breaks part them."""
+    return [line.strip() for line in text_with_breaks(paragraph).split("\n")]
+
+
+def text_with_breaks(root: object) -> str:
+    return "".join(n.text if isinstance(n, Text) else "\n" for n in iter_nodes(root)
+                   if isinstance(n, Text | LineBreak))
+
+
+def test_a_stanza_is_a_quoted_verse_paragraph_of_its_lines():
+    """A poem's stanzas (a p of lines broken by br, in a blockquote or not; a pre's lines
+    between blank ones; a p.poem couplet) read as VERSE paragraphs in a Quote, as the OCR
+    reader gives quoted verse; a run of stanzas is one quotation."""
+    poem = read(FIXTURES / "mask-of-anarchy.htm").works[0]
+    assert [type(b).__name__ for b in poem.blocks] == ["Quote", "Asterism", "Quote"]
+    first = poem.blocks[0].blocks[0]
+    assert first.role == ParagraphRole.VERSE
+    assert lines(first) == ["As I lay asleep in Italy", "There came a voice from over the Sea,",
+                            "And with great power it forth led me",
+                            "To walk in the visions of Poesy."]
+    work = read(FIXTURES / "verse.htm").works[0]
+    quotes = [b for b in work.blocks if isinstance(b, Quote)]
+    assert [[lines(p)[0] for p in q.blocks] for q in quotes] == [
+        ["Men of England, wherefore plough", "Wherefore feed, and clothe, and save,"],
+        ["The seed ye sow, another reaps;", "Sow seed, \u2014 but let no tyrant reap;",
+         "Rise like Lions after slumber"]]
+    assert all(p.role == ParagraphRole.VERSE for q in quotes for p in q.blocks)
+    assert [len(lines(p)) for q in quotes for p in q.blocks] == [4, 4, 4, 4, 2]
+
+
+def test_lines_broken_by_br_that_are_no_verse_stay_prose():
+    """An address, a letter's close, hard-wrapped prose, a heading's lines, a list of
+    sentences, a paragraph of another class (an editor's p.context), a pre of figures, the
+    archive's information block and a signature over its date keep their breaks as
+    paragraphs of running text, outside any quotation."""
+    work = read(FIXTURES / "verse.htm").works[0]
+    prose = [b for b in work.blocks if isinstance(b, Paragraph) and len(lines(b)) > 1]
+    assert [lines(p)[0] for p in prose] == [
+        "The Northern Star", "With fraternal greetings,",
+        "The history of all hitherto existing society is the history of class",
+        "Part the First", "The meeting was opened at noon.", "The editor held it back,",
+        "Wages in 1840 12 shillings"]
+    assert all(p.role == ParagraphRole.BODY for p in prose)
+    preface = read(FIXTURES / "manifesto/preface-1888.htm").works[0]
+    assert not [p for p in iter_nodes(preface)
+                if isinstance(p, Paragraph) and p.role == ParagraphRole.VERSE]
+    assert [len(lines(p)) for p in preface.blocks if isinstance(p, Paragraph)][-1] == 2
 
 
 def test_old_markup_reads_as_well_as_new():

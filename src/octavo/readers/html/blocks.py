@@ -38,6 +38,7 @@ from ...tree import (
 from .clean import classes, text_of
 from .inlines import Context, convert, has_text, inlines, pieces_of, plain, tidy
 from .titles import HEADINGS, is_asterism
+from .verse import is_stanza, stanzas_of
 
 # the archive's paragraph classes (its works.css): set-off passages, a quotation's source
 QUOTE_CLASSES = {"quote", "quoteb", "quotec", "quote-list", "indent", "indentb", "indentc",
@@ -135,13 +136,19 @@ def block_items(element: HtmlElement, ctx: Context) -> list[Item]:
         found = inlines(element, ctx)
         return [HeadingMark(SUBHEAD_LEVEL, _one_line(found))] if has_text(found) else []
     if tag == "p":
+        found = inlines(element, ctx)
         role = next((ROLES[n] for n in sorted(names) if n in ROLES), ParagraphRole.BODY)
-        return _paragraph(inlines(element, ctx), ctx, quote=bool(names & QUOTE_CLASSES),
-                          role=role)
+        if role == ParagraphRole.BODY and is_stanza(found, names, names <= QUOTE_CLASSES):
+            return _paragraph(found, ctx, quote=True, role=ParagraphRole.VERSE)
+        return _paragraph(found, ctx, quote=bool(names & QUOTE_CLASSES), role=role)
     if tag == "hr":  # a break, unless it stands at an end or by a heading (see _breaks)
         return [] if names & CLOSING_RULES else [Asterism()]
     if tag == "blockquote" or names & QUOTE_CLASSES:
         inner = nest(items_of(element, ctx), ctx, sections=False)
+        if len(inner) == 1 and isinstance(inner[0], Quote) and any(  # stanzas quoted: one
+                b.role == ParagraphRole.VERSE for b in inner[0].blocks  # quotation
+                if isinstance(b, Paragraph)):
+            return inner
         return [Quote(inner)] if inner else []
     if tag in ("ul", "ol"):
         entries = [ListItem(blocks) for li in element if li.tag == "li"
@@ -149,7 +156,12 @@ def block_items(element: HtmlElement, ctx: Context) -> list[Item]:
         loose = [p for child in element if child.tag != "li" for p in block_items(child, ctx)]
         return ([ItemList(entries, ordered=tag == "ol")] if entries else []) + loose
     if tag == "pre":
-        return _paragraph(tidy(_lines(convert(pieces_of(element), ctx))), ctx)
+        found = tidy(_lines(convert(pieces_of(element), ctx)))
+        stanzas = stanzas_of(found)
+        if all(is_stanza(stanza, names, names <= QUOTE_CLASSES) for stanza in stanzas):
+            return [item for stanza in stanzas
+                    for item in _paragraph(stanza, ctx, quote=True, role=ParagraphRole.VERSE)]
+        return _paragraph(found, ctx)
     if tag == "table":
         return _table(element, ctx)
     if tag == "dt":
