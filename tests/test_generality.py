@@ -1018,6 +1018,10 @@ def test_a_volume_that_lost_its_folios_is_counted(seed, heads, tmp_path, octavo_
     if heads:
         assert [(n.id in refs, n.cited_page) for n in book.notes] == \
             [(True, str(page)) for _, page in volume.notes]
+    # the audit says the pages were counted, not that folios were found beside the heads
+    said = [f.message for f in book.findings if f.code == "f-002"]
+    assert any(m.startswith("no folios: ") and "counting them" in m for m in said), said
+    assert not any("the folio after the head" in m or "the folios alone" in m for m in said)
 
 
 # ---------------------------------------------------------------- verse

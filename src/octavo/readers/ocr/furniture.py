@@ -100,15 +100,21 @@ def check(st: Structure) -> None:
         report("f-001", f"boilerplate on {group.count} pages, taken off: {group.describe()}")
     headed = [p for p in layout.pages if p.head]
     numbered = [p for p in layout.pages if p.folio]
+    counted = sum(p.counted and bool(p.folio) for p in layout.pages)
     if headed:
         below = f", at the page's foot on {layout.folios_below}" if layout.folios_below else ""
+        folios = ("no folio printed" if counted else
+                  f"the folio after the head on {layout.folios_after}, before it on "
+                  f"{layout.folios_before}{below}")
         report("f-002", f"running heads on {len(headed)} of {len(layout.pages)} pages, "
-               f"{len({p.head for p in headed})} different (the folio after the head on "
-               f"{layout.folios_after}, before it on {layout.folios_before}{below}); the "
+               f"{len({p.head for p in headed})} different ({folios}); the "
                f"versos' head: “{layout.verso_head or 'none'}”")
-    elif len(numbered) >= MIN_PAGES:
+    elif len(numbered) >= MIN_PAGES and not counted:
         report("f-002", f"no running heads: the folios alone, rising page by page, on "
                f"{len(numbered)} of {len(layout.pages)} pages")
+    if counted:
+        report("f-002", f"no folios: {counted} of {len(layout.pages)} pages numbered by "
+               "counting them from the pages the contents list their works at")
     for page in layout.pages:
         if page.misread:
             report("p-002", f"folio “{page.misread}” is off the run of pages; read as "

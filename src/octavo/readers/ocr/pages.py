@@ -56,6 +56,7 @@ class Page:
     folio_below: bool = False  # the folio stands at the page's foot, the head above the text
     title: int = 0  # its top lines that spell a contents entry's title, on a head-less page
     title_at: int = 0  # the line the title opens at: 1 under a date set over it
+    counted: bool = False  # ``folio`` counted from the contents' pages, none printed
 
 
 @dataclass
@@ -301,6 +302,7 @@ def _counted(pages: list[Page], entries: Entries) -> None:
         if at:
             count = (k, at)
         page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
+        page.counted = True
     if len(pages) > 1 and len(pages[-1].lines) == 1:  # a line alone closing the volume:
         pages[-1].folio = ""  # the printer's imprint, on a page no print numbers
     first = next(((k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))), None)
@@ -478,7 +480,7 @@ def layout(text: str) -> Layout:
                                               if not a.strip() and b.strip()))
     pages = _raw_pages(text, boilerplate.strip(lines, groups), opening)
     pages = _heads(pages)
-    headed = [p for p in pages if p.head]
+    headed = [p for p in pages if p.head and not p.counted]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
