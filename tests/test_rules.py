@@ -25,6 +25,7 @@ from octavo.readers.ocr import (
     pages,
     paragraphs,
     words,
+    worknotes,
 )
 from octavo.readers.ocr.closing import Signature
 from octavo.readers.ocr.heads import is_capitals
@@ -148,9 +149,17 @@ def render_links(text: str, _: str) -> list[str]:
             for b in blocks if isinstance(b, Paragraph)]
 
 
+def render_worknotes(text: str, _: str) -> list[str]:
+    """The paragraphs under a work's notes heading, one a line (`` [page N] `` inside one
+    the page turning there); out: each note, ``number: text``."""
+    blocks = [Paragraph(_paged(line)) for line in text.splitlines() if line]
+    return [f"{n.number}: {_plain(n)}" for n in worknotes.numbered(blocks, "note-")]
+
+
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
-          "footnotes": render_footnotes, "notes": render_notes, "links": render_links}
+          "footnotes": render_footnotes, "notes": render_notes, "links": render_links,
+          "worknotes": render_worknotes}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

@@ -65,6 +65,7 @@ from .lines import (
     is_signature,
     letter_spaced,
     line_kind,
+    names_notes,
     runs_on,
     section_number,
 )
@@ -304,6 +305,12 @@ class Builder:
             and bool(m := NOTE_START.match(line)) and bool(n := NOTE_START.match(self.text)) \
             and int(m[0]) == int(n[0]) + 1
 
+    def notes_after(self, line: str) -> bool:
+        """Whether ``line`` is a heading naming notes under a heading of its own (a work's
+        closing signature, ``MAO TSE-TUNG`` over ``NOTES``), not the word that qualifies it
+        (``EXPLANATORY`` / ``NOTES``): the open heading is more than one word."""
+        return names_notes(line) and len(self.text.split()) > 1
+
     def title(self, line: str, first: bool) -> None:
         """Take a line of a work's title (which ``pages`` told by the contents, whatever
         its case): a heading of its own, opened by its first line."""
@@ -345,7 +352,7 @@ class Builder:
             if (self.kind == "heading" and self.at and not NUMERAL_LINE.match(self.text)
                     and not NUMERAL_LINE.match(line)  # a section's numeral under a title
                     and not TITLE_END.search(self.last) and not NUMBERED.match(line)
-                    and not YEAR_LINE.match(line)):
+                    and not YEAR_LINE.match(line) and not self.notes_after(line)):
                 self.extend(line)
             else:
                 self.open("heading", line)

@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 
 def _start(number: int) -> re.Pattern[str]:
-    """Where note ``number`` opens inside a text: at its start, or after a sentence's end
+    """Where note ``number`` opens inside a text: at its start (after the space left where
+    a page turned before it: ``… production. [page 18] 3 The``), or after a sentence's end
     (the paragraphs pass may run a short note into the one before), with or without a
     point (``1.``), before a capital."""
-    return re.compile(rf"(?:^|(?<=[.!?:;\u201d)] )){number}\.? (?=[A-Z\u201c(])")
+    return re.compile(rf"(?:^ ?|(?<=[.!?:;\u201d)] )){number}\.? (?=[A-Z\u201c(])")
 
 
 def take(st: Structure) -> None:
@@ -37,7 +38,7 @@ def take(st: Structure) -> None:
         while end > at + 1 and isinstance(body[end - 1], PageMarker):
             end -= 1  # a page opening with the next work's title is that work's
         group += 1
-        notes = _notes(body[at + 1:end], f"note-{group}-")
+        notes = numbered(body[at + 1:end], f"note-{group}-")
         placed = link_endnotes(body[start:at], notes, f"{group}-")
         for note in notes:
             if note.id not in placed:
@@ -60,7 +61,7 @@ def _heading(body: list[Block], start: int) -> int | None:
     return None
 
 
-def _notes(blocks: list[Block], prefix: str) -> list[Note]:
+def numbered(blocks: list[Block], prefix: str) -> list[Note]:
     """The numbered notes of the blocks under a notes heading, each paragraph cut where the
     next note's number opens."""
     notes: list[Note] = []
