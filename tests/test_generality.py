@@ -566,6 +566,25 @@ def test_the_author_from_a_title_page_under_a_motto():
     assert ocr_furniture.author(unsigned)[0] == ""
 
 
+def test_a_versos_head_naming_the_series_is_not_the_author():
+    """Versos headed with the edition's name (``SELECTED WRITINGS``), not the author's: the
+    title page's name, which the works are signed with, is the author; a head that holds
+    its surname, letter-spaced or not, still names it."""
+    title = "V. I. LENIN\nCOLLECTED WORKS\nVOLUME 10\n\n"
+
+    def volume(verso: str) -> str:
+        body = "".join(f"{verso} {n}\nthe text of page {n}\nmore text.\n\n" if n % 2 == 0
+                       else f"ON THE TASKS {n}\nthe text of page {n}\nmore text.\n\n"
+                       for n in range(2, 12))
+        return f"{title}{body}the last sentence.\nV. Lenin\n"
+
+    assert ocr_furniture.author(ocr_pages.layout(volume("SELECTED WRITINGS"))) == (
+        "V. I. Lenin", "the title page, as the works are signed")
+    for head in ("V. I. LENIN", "V. I. L E N I N"):
+        assert ocr_furniture.author(ocr_pages.layout(volume(head))) == (
+            "V. I. Lenin", "the versos' running heads")
+
+
 @pytest.mark.parametrize(("seed", "spaced"), [(21, True), (4, False)])
 def test_a_year_dividing_the_works_is_no_works_text(seed, spaced, tmp_path, octavo_warnings):
     """Works grouped by year, each year on a page of its own (``1 9 2 2``): the page is no

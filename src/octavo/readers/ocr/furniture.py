@@ -39,16 +39,22 @@ def author(layout: Layout) -> tuple[str, str]:
     """The author's name as the versos' running head gives it (``J. V. Stalin``), else, in
     a print without running heads or whose versos' head can't be told (works of two pages,
     no two heads side by side), as the works are most often signed (``Signed: J.
-    Stalin``, on two works at least); and where it was found."""
-    head = layout.verso_head
-    if head:
+    Stalin``, on two works at least); and where it was found.  A versos' head that holds
+    not the surname of the name the title page prints and the works are signed with names
+    the series or the part (``SELECTED WRITINGS``), not the author: the title page does."""
+    head, named = layout.verso_head, _title_name(layout)
+    if head and (not named or _surname(named) in re.sub(r"\W", "", head.upper())):
         return _from_head(head, layout), HEADS
     signed = Counter(name for p in layout.pages for line in p.lines if (name := signer(line)))
     name, count = signed.most_common(1)[0] if signed else ("", 0)
-    if count >= 2:
+    if count >= 2 and not named:
         return name, "the works' signatures"
-    named = _title_name(layout)
     return (named, "the title page, as the works are signed") if named else ("", HEADS)
+
+
+def _surname(name: str) -> str:
+    """A name's last word, its letters in capitals (``LENIN`` of ``V. I. Lenin``)."""
+    return re.sub(r"\W", "", name.split()[-1].upper())
 
 
 def _title_name(layout: Layout) -> str:
