@@ -583,6 +583,9 @@ def test_a_versos_head_naming_the_series_is_not_the_author():
     for head in ("V. I. LENIN", "V. I. L E N I N"):
         assert ocr_furniture.author(ocr_pages.layout(volume(head))) == (
             "V. I. Lenin", "the versos' running heads")
+    # works signed with the names the title page's initials stand for
+    signed = volume("SELECTED WRITINGS").replace("V. Lenin", "Vladimir Ilyich Lenin")
+    assert ocr_furniture.author(ocr_pages.layout(signed))[0] == "V. I. Lenin"
 
 
 @pytest.mark.parametrize(("seed", "spaced"), [(21, True), (4, False)])

@@ -65,17 +65,23 @@ class Signature:
 
     surname: str = ""
     given: str = ""  # the names before the surname, where they are names, not initials
+    initials: str = ""  # … where they are initials: the letters (``VI`` of ``V. I. Lenin``)
 
     @classmethod
     def of(cls, author: str) -> Signature:
         words = re.findall(r"[^\W\d_][\w’'-]*", author)
-        given = words[:-1] if all(len(w) > 1 for w in words[:-1]) else []
-        return cls(words[-1] if words else "", " ".join(given))
+        named = all(len(w) > 1 for w in words[:-1])
+        return cls(words[-1] if words else "", " ".join(words[:-1]) if named else "",
+                   "" if named else "".join(w[0] for w in words[:-1]))
 
     @property
     def pattern(self) -> str:
-        """The author's signature as a regular expression ("" for none)."""
-        given = rf"|{re.escape(self.given)}\s+" if self.given else ""
+        """The author's signature as a regular expression ("" for none): the surname after
+        initials, the given names, or the names the author's initials stand for (``August
+        Bebel`` for ``A. Bebel``)."""
+        given = rf"|{re.escape(self.given)}\s+" if self.given else "".join(
+            rf"|{re.escape(c)}[a-z]+\s+" for c in self.initials[:1]) + "".join(
+            rf"(?:{re.escape(c)}[a-z]+\s+)?" for c in self.initials[1:])
         return rf"(?:(?:[A-Z]\.\s*)*{given}){re.escape(self.surname)}\.?" if self.surname \
             else ""
 
