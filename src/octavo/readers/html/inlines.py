@@ -182,6 +182,17 @@ def _prune(items: list[Inline]) -> list[Inline]:
     return out
 
 
+def broken(items: list[Inline]) -> list[list[Inline]]:
+    """Inlines parted into lines at their line breaks (the breaks dropped)."""
+    lines: list[list[Inline]] = [[]]
+    for item in items:
+        if isinstance(item, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    return lines
+
+
 def has_text(items: list[Inline]) -> bool:
     """Whether inlines hold any visible text (a note reference counts)."""
     return any(isinstance(i, NoteRef) or (isinstance(i, Text) and i.text.strip())

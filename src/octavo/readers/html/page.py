@@ -18,7 +18,6 @@ from ...tree import (
     Footnote,
     Heading,
     Inline,
-    LineBreak,
     Note,
     NoteRef,
     Paragraph,
@@ -29,7 +28,7 @@ from ...tree import (
 )
 from . import clean, images, notes, titles
 from .blocks import block_items, items_of, nest
-from .inlines import Context, has_text, inlines, plain, text_nodes, tidy
+from .inlines import Context, broken, has_text, inlines, plain, text_nodes, tidy
 from .load import Page
 from .notes import FoundNote
 from .told import tell
@@ -74,13 +73,7 @@ def prepare(page: Page, root_folder: Path | None) -> Prepared:
 
 
 def _lines(found: list[Inline]) -> list[list[Inline]]:
-    lines: list[list[Inline]] = [[]]
-    for item in found:
-        if isinstance(item, LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(item)
-    return [tidy(line) for line in lines if has_text(line)]
+    return [tidy(line) for line in broken(found) if has_text(line)]
 
 
 def _refs(found: list[Inline]) -> list[NoteRef]:

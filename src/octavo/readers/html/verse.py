@@ -17,7 +17,7 @@ from collections.abc import Collection
 from ...tree import Inline, LineBreak
 from ..ocr.lines import NAME_LINE
 from ..ocr.verse import CLOSED, FIGURE, OPENS, title_cased
-from .inlines import plain, tidy
+from .inlines import broken, plain, tidy
 
 MARKS = {"poem", "verse", "stanza"}  # classes a page names its verse by
 FEWEST = 3  # lines: two are a signature and its date, a title and its subtitle
@@ -27,28 +27,17 @@ LONGEST = 72  # characters: a long verse line (a fourteener, an alexandrine) run
 
 def lines_of(found: list[Inline]) -> list[str]:
     """A paragraph's lines as plain text, parted at its line breaks."""
-    lines: list[list[Inline]] = [[]]
-    for item in found:
-        if isinstance(item, LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(item)
-    return [plain(line) for line in lines]
+    return [plain(line) for line in broken(found)]
 
 
 def stanzas_of(found: list[Inline]) -> list[list[Inline]]:
     """Preformatted lines cut into stanzas at blank lines, each stanza's inlines tidy."""
     stanzas: list[list[Inline]] = [[]]
-    line: list[Inline] = []
-    for item in [*found, LineBreak()]:
-        if not isinstance(item, LineBreak):
-            line.append(item)
-        elif plain(line):
+    for line in broken(found):
+        if plain(line):
             stanzas[-1] += [*([LineBreak()] if stanzas[-1] else []), *line]
         elif stanzas[-1]:
             stanzas.append([])
-        if isinstance(item, LineBreak):
-            line = []
     return [tidy(stanza) for stanza in stanzas if stanza]
 
 
