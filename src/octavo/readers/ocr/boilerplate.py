@@ -47,7 +47,8 @@ _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, ins
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
 _PAGE_UNDER = re.compile(r"\d{1,3}")  # an entry's page in figures on a line of its own
-ENTRY_END = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
+_PAGE_END = re.compile(r"(?<![\d,–-])\d{1,3}$")  # a line's page (no year's end, 1,000, 1921-23)
+ENTRY_END = re.compile(r"\b(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 _NAME = re.compile(r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -344,12 +345,17 @@ def _words(line: str) -> str:
 
 def _span(stripped: list[str]) -> range:
     """The contents list's lines: from its heading on, as long as every few lines end with
-    a page number."""
+    a page number, and the pages in figures rise (the text's first folio after the list
+    is lower than its last entry's page; its own folios are roman)."""
     start = next((i for i, line in enumerate(stripped) if is_heading(line)), None)
     if start is None:
         return range(0)
-    end, since = start, 0
+    end, since, last = start, 0, 0
     for end in range(start, len(stripped)):
+        page = _PAGE_END.search(stripped[end])
+        if page and int(page.group()) < last:
+            break
+        last = int(page.group()) if page else last
         since = 0 if ENTRY_END.search(stripped[end]) else since + 1
         if since > ENTRY_LINES:
             break
@@ -382,20 +388,25 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     """Whether a recurring line (at ``at``) opens a title set over lines
     alike in the contents (``span``) and over its work (``THE NEW ECONOMIC POLICY AND THE``
     / ``REVOLUTION . . . 3``): after a repeat in the contents stands the entry's rest, to
-    the line that ends in a page, after another its first words (the title's rest, without
-    the description and page the contents add; not a running head's, with its folio,
-    under a stamp); or every repeat opens an entry in the contents, its rest ending in leader
-    dots and a page (``THE RESULTS OF THE DEBATE ON`` over ``THE RAILWAYS . . . 5``, and
-    over ``THE ARMY . . . 27``).  (Not asked of a stamp: ``_over_recurring``.)"""
+    the line that ends in a page (leader dots before it, or the page alone under it),
+    after another its first words (the title's rest, without the description and page the
+    contents add; not a running head's, with its folio, under a stamp), and so after at
+    least half the repeats outside the entries (a stamp over every page may chance once on
+    a title the entry's opens); or every repeat opens an entry in the contents, its rest
+    ending in leader dots and a page (``THE RESULTS OF THE DEBATE ON`` over ``THE RAILWAYS
+    . . . 5``, and over ``THE ARMY . . . 27``).  (Not asked of a stamp:
+    ``_over_recurring``.)"""
     if all(i in span and LEADERS.search(_entry_rest(stripped, i + 1)[-1]) for i in at):
         return True
     after = {i: _line(stripped, i + 1) for i in at}
     rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
              and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])
-             and (len(lines) == 1 or LEADERS.search(lines[-1]))}
-    return any(rest.startswith(f"{words} ") for j, line in after.items()
-               if not ENTRY_END.search(line) and (words := _words(line))
-               for i, rest in rests.items() if i != j)
+             and (len(lines) == 1 or LEADERS.search(lines[-1])
+                  or _PAGE_UNDER.fullmatch(lines[-1]))}
+    titled = sum(any(rest.startswith(f"{words} ") for i, rest in rests.items() if i != j)
+                 for j, line in after.items()
+                 if not ENTRY_END.search(line) and (words := _words(line)))
+    return titled > 0 and 2 * titled >= len(at) - len(rests)
 
 
 def _over_recurring(stripped: list[str], at: list[int], counts: Counter[str],
