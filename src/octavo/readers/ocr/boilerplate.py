@@ -44,6 +44,7 @@ ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
+_RUNS_ON = re.compile(r"(?<![\w.])[a-z]{2,}$")  # a line ending in a word in lower case
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
 _PAGE_UNDER = re.compile(r"\d{1,3}")  # an entry's page in figures on a line of its own
@@ -173,13 +174,16 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
     one, broken by a hyphen, or a comma), before one that goes on in lower case (or, where
     it ends a page, under its foot folio or not, the page's text above it and the next
     page's under its running head: lines that recur there, ``counts``, or a head and its
-    folio); or, a group in ``capitals``, after a line of text (in lower case) that ends
-    none, before any line: a heading follows a sentence's end.  The lines of the groups ``learnt``
-    (stamps beside it) are no text before or after it."""
+    folio; there, after a line ending in a word in lower case, before any line: the page
+    turns inside the sentence, which may go on with a name); or, a group in
+    ``capitals``, after a line of text (in lower case) that ends none, before any line: a
+    heading follows a sentence's end.  The lines of the groups ``learnt`` (stamps beside
+    it) are no text before or after it."""
     def goes_on(start: int, end: int) -> bool:
         above = _past(stripped, learnt, start - 1, -1)
         below = _past(stripped, learnt, end + 1, 1)
-        if not _line(stripped, below):
+        turned = not _line(stripped, below)  # the group ends its page
+        if turned:
             # ending the page (under its foot folio: the page's text above the folio), the
             # next page's text below, under the lines that recur there or read as a head
             # and its folio (its running head); a footnote that recurs ends its page so too
@@ -194,7 +198,8 @@ def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: boo
                 below += 1
         before, after = _line(stripped, above), _line(stripped, below)
         return bool(_GOES_ON.search(before)) and (
-            any(c.islower() for c in before) if capitals else after[:1].islower())
+            any(c.islower() for c in before) if capitals else after[:1].islower()
+            or (turned and _RUNS_ON.search(before) is not None))
 
     return any(goes_on(start, end) for start, end in spans)
 

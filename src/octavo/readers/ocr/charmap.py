@@ -183,12 +183,28 @@ def learn(lines: list[str]) -> CharMap:
                       and s.closing >= MOST * s.total),
                      key=lambda ch: (ch != CLOSE_DOUBLE, -stands[ch].total))
     if opening and closing:
-        fixed[opening.pop(0)] = OPEN_DOUBLE
-        fixed[closing[0]] = CLOSE_DOUBLE
+        fixed[opening[0]] = OPEN_DOUBLE
+        fixed[_closer(text, opening.pop(0), closing)] = CLOSE_DOUBLE
     if opening and apostrophes:
         fixed[opening[0]] = OPEN_SINGLE
     dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
     return CharMap(fixed, straight, dashes >= MIN_COUNT)
+
+
+def _closer(text: str, opener: str, closing: list[str]) -> str:
+    """Of the characters that stand as closing quotes (``closing``, the likelier first),
+    the one that most often comes first after the ``opener``: a quote closes what it
+    opened a few words before; a note's marker set as a superscript figure that passes for
+    a quote (``¹``) stands where the notes fall."""
+    votes = dict.fromkeys(closing, 0)
+    opened = False
+    for found in re.finditer(f"[{re.escape(opener + ''.join(closing))}]", text):
+        if found[0] == opener:
+            opened = True
+        elif opened:
+            votes[found[0]] += 1
+            opened = False
+    return max(closing, key=votes.__getitem__)
 
 
 def _standing(stands: dict[str, _Stands], part: Callable[[_Stands], int], exclude: Container[str],
