@@ -166,12 +166,12 @@ def runs_on(before: Page, page: Page) -> bool:
     the page before ends inside a sentence, or it opens with the entry numbered next to
     the last of the page before (the notes, whose pages after the last folio no count of
     the folios can join)."""
+    if not before.lines or not page.lines:  # a page of its furniture alone: no text to
+        return False  # run on from, or to run on
     letter = next((c for c in page.lines[0] if c.isalpha()), "")
     opens = _ENTRY.match(page.lines[0])
     last = next((int(m[1]) for line in reversed(before.lines) if (m := _ENTRY.match(line))),
                 None)
-    if not before.lines:  # a page of its furniture alone: no text to run on from
-        return False
     return letter.islower() or not ENDED.search(before.lines[-1]) or (
         bool(opens) and last is not None and int(opens[1]) == last + 1)
 
