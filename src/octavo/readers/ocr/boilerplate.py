@@ -24,10 +24,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import is_signed
 from .contents import is_heading
-from .folios import SUPERSCRIPTS, Number, plain
+from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
 

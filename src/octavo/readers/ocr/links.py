@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...findings import report
 from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
-from .folios import SUPERSCRIPTS
+from ..textlines import SUPERSCRIPTS
 
 if TYPE_CHECKING:
     from .structure import Structure
