@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from ...tree import Inline, LineBreak
-from ..ocr.lines import NAME_LINE
-from ..ocr.verse import CLOSED, FIGURE, OPENS, title_cased
+from ..textlines import CLOSED, FIGURE, NAME_LINE, OPENS, title_cased
 from .inlines import broken, plain, tidy
 
 MARKS = {"poem", "verse", "stanza"}  # classes a page names its verse by

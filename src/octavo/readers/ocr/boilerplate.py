@@ -24,10 +24,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import is_signed
 from .contents import is_heading
-from .folios import SUPERSCRIPTS, Number, plain
+from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
 
@@ -150,164 +151,153 @@ def _worded(group: tuple[str, ...]) -> bool:
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
-def _past(stripped: list[str], learnt: set[str], i: int, step: int) -> int:
-    """The first line from ``i`` on, going by ``step``, that is no line of the groups
-    ``learnt``."""
-    while 0 <= i < len(stripped) and stripped[i] and stripped[i] in learnt:
-        i += step
-    return i
-
-
 def _line(stripped: list[str], i: int) -> str:
     return stripped[i] if 0 <= i < len(stripped) else ""
 
 
-def _opens(stripped: list[str], learnt: set[str], i: int) -> bool:
-    """Whether line ``i`` opens its page, but for lines of the groups ``learnt`` above it."""
-    return not _line(stripped, _past(stripped, learnt, i - 1, -1))
+class _Around:
+    """What lies about one repeat of a group (its first line ``start``, its last ``end``)
+    on its page, the lines of the groups ``learnt`` (stamps beside it: neither head, folio
+    nor text) passed over; "" stands for a page's edge.  The placement rules below are
+    predicates over it."""
+
+    def __init__(self, stripped: list[str], counts: Counter[str], learnt: set[str],
+                 start: int, end: int) -> None:
+        self._stripped, self._counts, self._learnt, self._end = stripped, counts, learnt, end
+        self.start, self.line = start, stripped[start]  # (this repeat's first line as read)
+        # the lines right over and under it; then, stamps passed over, those above and below
+        self.before, self.after = _line(stripped, start - 1), _line(stripped, end + 1)
+        top, self._bottom = self._past(start - 1, -1), self._past(end + 1, 1)
+        self.above, self.below = _line(stripped, top), _line(stripped, self._bottom)
+        self.opens = not self.above
+        self.higher = _line(stripped, self._past(top - 1, -1))  # over ``above``
+        self.beyond = _line(stripped, self._past(self._bottom + 1, 1))  # under ``below``
+
+    def _past(self, i: int, step: int) -> int:
+        """The first line from ``i`` on, going by ``step``, that is no stamp's line."""
+        while 0 <= i < len(self._stripped) and self._stripped[i] and \
+                self._stripped[i] in self._learnt:
+            i += step
+        return i
+
+    def foot(self, stamps: bool) -> str:
+        """Its page's last line, over the first blank line under it (but, with ``stamps``,
+        one between two lines that recur: inside a stamp)."""
+        s, counts = self._stripped, self._counts
+        end = next((j for j in range(self._end + 1, len(s)) if not s[j] and not (
+            stamps and counts[s[j - 1]] >= MIN_REPEATS and j + 1 < len(s)
+            and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
+        return _line(s, self._past(end - 1, -1))
+
+    def overleaf(self) -> str:
+        """The first line of text past the blank line under it: past the lines that recur
+        there or read as a head and its folio (the next page's running head)."""
+        i = self._bottom + 1
+        while (line := _line(self._stripped, i)) and (
+                self._counts[line] >= MIN_REPEATS or line in self._learnt
+                or any(c.head and c.folio and c.top == 1 for c in candidates([line]))):
+            i += 1
+        return line
 
 
-def _interrupts(stripped: list[str], spans: list[tuple[int, int]], capitals: bool,
-                learnt: set[str], counts: Counter[str]) -> bool:
-    """Whether a recurring group (``spans``: the first and last line of each repeat)
-    stands, somewhere, inside a sentence: after a line that ends none (in a word, inside
-    one, broken by a hyphen, or a comma), before one that goes on in lower case (or, where
-    it ends a page, under its foot folio or not, the page's text above it and the next
-    page's under its running head: lines that recur there, ``counts``, or a head and its
-    folio; there, after a line ending in a word in lower case, before any line: the page
-    turns inside the sentence, which may go on with a name); or, a group in
-    ``capitals``, after a line of text (in lower case) that ends none, before any line: a
-    heading follows a sentence's end.  The lines of the groups ``learnt`` (stamps beside
-    it) are no text before or after it."""
-    def goes_on(start: int, end: int) -> bool:
-        above = _past(stripped, learnt, start - 1, -1)
-        below = _past(stripped, learnt, end + 1, 1)
-        turned = not _line(stripped, below)  # the group ends its page
+def _around(stripped: list[str], counts: Counter[str], learnt: set[str],
+            spans: list[tuple[int, int]]) -> list[_Around]:
+    return [_Around(stripped, counts, learnt, start, end) for start, end in spans]
+
+
+def _interrupts(places: list[_Around], capitals: bool) -> bool:
+    """Whether a recurring group stands, somewhere, inside a sentence: after a line that
+    ends none (in a word, inside one, broken by a hyphen, or a comma), before one that goes
+    on in lower case (or, where it ends a page, under its foot folio or not, the page's
+    text above it and the next page's under its running head: lines that recur there, or a
+    head and its folio; a footnote that recurs ends its page so too; there, after a line
+    ending in a word in lower case, before any line: the page turns inside the sentence,
+    which may go on with a name); or, a group in ``capitals``, after a line of text (in
+    lower case) that ends none, before any line: a heading follows a sentence's end."""
+    def goes_on(p: _Around) -> bool:
+        before, after = p.above, p.below
+        turned = not after  # the group ends its page
         if turned:
-            # ending the page (under its foot folio: the page's text above the folio), the
-            # next page's text below, under the lines that recur there or read as a head
-            # and its folio (its running head); a footnote that recurs ends its page so too
-            footed = bool(plain(_line(stripped, above)))
-            if not footed and footnotes.START.match(stripped[start]):
+            footed = bool(plain(p.above))
+            if not footed and footnotes.START.match(p.line):
                 return False
-            above = _past(stripped, learnt, above - 1, -1) if footed else above
-            below += 1
-            while (line := _line(stripped, below)) and (
-                    counts[line] >= MIN_REPEATS or line in learnt
-                    or any(c.head and c.folio and c.top == 1 for c in candidates([line]))):
-                below += 1
-        before, after = _line(stripped, above), _line(stripped, below)
+            before, after = p.higher if footed else p.above, p.overleaf()
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
 
-    return any(goes_on(start, end) for start, end in spans)
+    return any(map(goes_on, places))
 
 
-def _over_heads(stripped: list[str], at: list[int], learnt: set[str]) -> int:
+def _over_heads(places: list[_Around]) -> int:
     """On how many pages a recurring line stands right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
     after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
     ``K. MARX``, a verso's folio on the outer edge, the page's text under them: no page
-    of one line under its head, over its foot folio), at the page's top, the lines of the
-    groups ``learnt`` passed over (a stamp's line is neither head nor folio): where no text
+    of one line under its head, over its foot folio), at the page's top: where no text
     stands.  (Between a stamp in capitals and a foot folio stands a footnote that recurs:
     ``* Retranslated from the Russian.``)"""
-    def headed(i: int) -> bool:
-        return _opens(stripped, learnt, i - 1) and any(
-            c.head and c.folio and set_as_head(c.head) for c in candidates([_line(stripped, i)]))
+    def headed(p: _Around) -> bool:
+        return p.opens and any(c.head and c.folio and set_as_head(c.head)
+                               for c in candidates([p.after]))
 
-    def parted(i: int) -> bool:
-        top, under = _past(stripped, learnt, i - 1, -1), _past(stripped, learnt, i + 1, 1)
-        above, below = _line(stripped, top), _line(stripped, under)
-        text = _line(stripped, _past(stripped, learnt, under + 1, 1))  # (under the folio)
-        return _opens(stripped, learnt, top) and (
-            (bool(plain(below)) and is_capitals(above) and bool(text))
-            or (bool(plain(above)) and is_capitals(below)))
+    def parted(p: _Around) -> bool:
+        return not p.higher and (
+            (bool(plain(p.below)) and is_capitals(p.above) and bool(p.beyond))
+            or (bool(plain(p.above)) and is_capitals(p.below)))
 
-    return sum(headed(i + 1) or parted(i) for i in at)
+    return sum(headed(p) or parted(p) for p in places)
 
 
-def _over_titles(stripped: list[str], at: list[int], learnt: set[str],
-                 listed: list[str]) -> bool:
+def _over_titles(places: list[_Around], listed: list[str]) -> bool:
     """Whether a recurring line opens its pages, mostly (more often than not, and at least
     ``MIN_REPEATS`` times), over a work's title, the first line of an entry the contents
     list (``listed``: their lines' words): nothing the print sets stands over a title at
-    the top of its page, where no running head stands; the lines of the groups ``learnt``
-    passed over."""
+    the top of its page, where no running head stands."""
     entries = [f"{entry} " for entry in listed]
 
-    def over_title(i: int) -> bool:
-        below = _words(_line(stripped, _past(stripped, learnt, i + 1, 1)))
-        return _opens(stripped, learnt, i) and bool(below) and \
-            any(entry.startswith(f"{below} ") for entry in entries)
+    def over_title(p: _Around) -> bool:
+        below = _words(p.below)
+        return p.opens and bool(below) and any(e.startswith(f"{below} ") for e in entries)
 
-    titled = sum(map(over_title, at))
-    return titled >= MIN_REPEATS and 2 * titled > len(at)
+    titled = sum(map(over_title, places))
+    return titled >= MIN_REPEATS and 2 * titled > len(places)
 
 
-def _over_footed_heads(stripped: list[str], at: list[int], counts: Counter[str],
-                       learnt: set[str]) -> bool:
+def _over_footed_heads(places: list[_Around], counts: Counter[str]) -> bool:
     """Whether a recurring line opens its pages, more often than not, over a line set as
     heads are that recurs too, on pages that end with a bare folio: a stamp over running
     heads whose folios stand at the foot, not a head (which stands over another such line
-    only on a work's opening page, over its title); the lines of the groups ``learnt``
-    passed over."""
-    def over_head(i: int) -> bool:
-        below = _line(stripped, _past(stripped, learnt, i + 1, 1))
-        end = next((j for j in range(i + 1, len(stripped)) if not stripped[j]), len(stripped))
-        return _opens(stripped, learnt, i) and set_as_head(below) and \
-            counts[below] >= TWICE and bool(plain(_line(stripped, _past(
-                stripped, learnt, end - 1, -1))))
-
-    return 2 * sum(map(over_head, at)) > len(at)
+    only on a work's opening page, over its title)."""
+    return 2 * sum(p.opens and set_as_head(p.below) and counts[p.below] >= TWICE
+                   and bool(plain(p.foot(False))) for p in places) > len(places)
 
 
-def _beside_folio(stripped: list[str], at: list[int], counts: Counter[str],
-                  learnt: set[str]) -> bool:
+def _beside_folio(places: list[_Around], counts: Counter[str]) -> bool:
     """Whether a recurring line mostly (more often than not) opens a page beside a bare
     number, or opens pages that end with one, on one side of the spread: a running head
-    whose folio the scan set on a line of its own, or at the page's foot, not boilerplate;
-    the lines of the groups ``learnt`` (stamps above it, under the folio) left out.
+    whose folio the scan set on a line of its own, or at the page's foot, not boilerplate.
     A stamp under a page's foot folio is no head (a head and its folio open the page), nor
     one over pages of both sides alike (a head stands on the versos or on the rectos, bar
     a misread folio; a section's, ``NOTES``, on both, but over a few pages, not the
     volume), nor one that stands under another page's head (a head opens its page, under
     nothing but a stamp: where works of two pages open on rectos, a stamp over their
-    titles keeps to one side).  (A blank line between two lines that recur, inside a
-    stamp, ends no page.)"""
-    def opens(i: int) -> bool:
-        return _opens(stripped, learnt, i)
-
-    def folio(i: int, step: int) -> str:
-        return plain(_line(stripped, _past(stripped, learnt, i, step)))
-
-    def ends_page(j: int) -> bool:
-        return not stripped[j] and not (
-            counts[stripped[j - 1]] >= MIN_REPEATS
-            and j + 1 < len(stripped) and counts[stripped[j + 1]] >= MIN_REPEATS)
-
-    def beside(i: int) -> str:
-        """The folio of the page line ``i`` opens, if it stands beside it or at its foot."""
-        above = _past(stripped, learnt, i - 1, -1)
-        if opens(above) and (number := folio(above, -1)):
+    titles keeps to one side)."""
+    def beside(p: _Around) -> str:
+        """The folio of the page the line opens, if it stands beside it or at its foot."""
+        if not p.higher and (number := plain(p.above)):
             return number
-        if not opens(i):
-            return ""
-        end = next((j for j in range(i + 1, len(stripped)) if ends_page(j)), len(stripped))
-        return folio(i + 1, 1) or folio(end - 1, -1)
+        return plain(p.below) or plain(p.foot(True)) if p.opens else ""
 
-    def under(i: int) -> bool:
-        above = _line(stripped, i - 1)
-        return (not opens(i) and opens(i - 1) and above not in learnt
-                and MIN_REPEATS <= counts[above] < len(at))
-
-    if sum(map(under, at)) >= MIN_REPEATS:
+    # (right under a line that opens the page and recurs, no stamp between them)
+    under = sum(not p.higher and p.before == p.above
+                and MIN_REPEATS <= counts[p.above] < len(places) for p in places)
+    if under >= MIN_REPEATS:
         return False
-    folios = [number for i in at if (number := beside(i))]
+    folios = [number for p in places if (number := beside(p))]
     sides = Counter(n.value % 2 for f in folios if (n := Number.of(f)))
     fewer = min(sides[0], sides[1])  # (even folios: versos; odd: rectos)
-    return len(folios) > len(at) / 2 and not (
+    return len(folios) > len(places) / 2 and not (
         fewer >= MIN_REPEATS and fewer >= SIDES * (sides[0] + sides[1]))
 
 
@@ -324,20 +314,14 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     if len(group) < 2 or not set_as_head(group[-1]):
         return group
     head, rest = group[-1], group[:-1]
-    others = learnt - {head} | {line for line in rest if line}
-
-    def placed(i: int) -> bool:
-        if rest[-1]:  # (the head right under them)
-            return _opens(stripped, learnt, i)
-        return bool(plain(_line(stripped, _past(stripped, learnt, i - 1, -1))))
-
-    def over_text(i: int) -> bool:
-        under = _line(stripped, i + 1)
-        return bool(under) and not plain(under) and counts[under] < TWICE
-
-    at, heads = where[group[0]], where[head]
-    if 2 * sum(map(placed, at)) <= len(at) or 2 * sum(map(over_text, heads)) <= len(heads) \
-            or not _beside_folio(stripped, heads, counts, others):
+    at = _around(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
+    heads = _around(stripped, counts, learnt - {head} | {line for line in rest if line},
+                    [(i, i) for i in where[head]])
+    # (the head right under them, or a foot folio over them)
+    placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in at)
+    over_text = sum(bool(p.after) and not plain(p.after) and counts[p.after] < TWICE
+                    for p in heads)
+    if 2 * placed <= len(at) or 2 * over_text <= len(heads) or not _beside_folio(heads, counts):
         return group
     while rest and not rest[-1]:
         rest = rest[:-1]
@@ -381,12 +365,11 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     return bool(own) and named >= len(own) / 2
 
 
-def _paged_entry(stripped: list[str], spans: list[tuple[int, int]], span: range) -> bool:
+def _paged_entry(places: list[_Around], span: range) -> bool:
     """Whether a group stands in the contents (``span``) over a page number alone: an
     entry's title whose page the list sets under it, broken as its opening page breaks it,
     not a stamp (which stands over the text, or a folio it shares a page's foot with)."""
-    return any(start in span and _PAGE_UNDER.fullmatch(_line(stripped, end + 1))
-               for start, end in spans)
+    return any(p.start in span and _PAGE_UNDER.fullmatch(p.after) for p in places)
 
 
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
@@ -414,14 +397,12 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     return titled > 0 and 2 * titled >= len(at) - len(rests)
 
 
-def _over_recurring(stripped: list[str], at: list[int], counts: Counter[str],
-                    span: range) -> bool:
+def _over_recurring(places: list[_Around], counts: Counter[str], span: range) -> bool:
     """Whether a recurring line stands, outside the contents (``span``), mostly over a line
     that recurs too (a running head with no folio beside it, the folios at the foot): a
     stamp over every page, not a title's first line, over the rest of its title."""
-    outside = [i for i in at if i not in span]
-    return 2 * sum(counts[_line(stripped, i + 1)] >= MIN_REPEATS for i in outside) > \
-        len(outside)
+    outside = [p for p in places if p.start not in span]
+    return 2 * sum(counts[p.after] >= MIN_REPEATS for p in outside) > len(outside)
 
 
 def _entry_rest(stripped: list[str], i: int) -> list[str]:
@@ -436,11 +417,11 @@ def _entry_rest(stripped: list[str], i: int) -> list[str]:
     return lines or [""]
 
 
-def _heads_list(stripped: list[str], at: list[int]) -> bool:
-    """Whether a recurring line (at ``at``) heads a numbered list where it stands, more
+def _heads_list(places: list[_Around]) -> bool:
+    """Whether a recurring group heads a numbered list where it stands, more
     often than not (``NOTES`` over each work's notes, ``1 …``; under the works' closing
     signature, with it): a heading, not a stamp."""
-    return 2 * sum(bool(_FIRST_ITEM.match(_line(stripped, i + 1))) for i in at) > len(at)
+    return 2 * sum(bool(_FIRST_ITEM.match(p.after)) for p in places) > len(places)
 
 
 def _signed(group: tuple[str, ...]) -> bool:
@@ -515,26 +496,25 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
         spans = [(i - first, i - first + len(group) - 1) for i in at]
-        others = (learnt | grouped) - set(group)
-        over = _over_heads(stripped, at, others)  # (a head stands over no other head)
+        places = _around(stripped, counts, (learnt | grouped) - set(group), spans)
+        over = _over_heads(places)  # (a head stands over no other head)
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
-            over += sum(_line(stripped, i + 1) in whole[len(group):] for i in at)
-        footed = _over_footed_heads(stripped, at, counts, others)
-        titles = _over_titles(stripped, at, others, contents[1])
+            over += sum(p.after in whole[len(group):] for p in places)
+        footed = _over_footed_heads(places, counts)
         single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
-            stripped, at, counts, others)) and (len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(stripped, spans, False, others, counts)
-                                      or over or footed or titles)))
+            places, counts)) and (len(at) >= SINGLE_SHARE * pages or (
+                spread >= SPREAD and (_interrupts(places, False) or over or footed
+                                      or _over_titles(places, contents[1]))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves)
-                    or _interrupts(stripped, spans, True, others, counts)))) \
+                    or _interrupts(places, True)))) \
                 and not _named(group, contents[1]) and not _signed(group) \
-                and not _paged_entry(stripped, spans, contents[0]) \
-                and not (filled == 1 and not _over_recurring(stripped, at, counts, contents[0])
+                and not _paged_entry(places, contents[0]) \
+                and not (filled == 1 and not _over_recurring(places, counts, contents[0])
                          and _entry_start(stripped, at, contents[0])) \
-                and not _heads_list(stripped, [end for _, end in spans]):
+                and not _heads_list(places):
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]

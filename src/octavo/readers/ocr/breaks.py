@@ -99,10 +99,11 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     return out
 
 
-def unbroken(lines: list[str]) -> tuple[list[Group], set[int]]:
+def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     """The boilerplate of a text that sets no blank line between its pages (a copy or an
-    export that dropped them), and the lines that open its pages: each running head, or
-    folio, whose folio rises with the others (``_folioed``); where the folios leave
+    export that dropped them), the lines it strips (``boilerplate.strip``, once for the
+    layout), and the lines that open its pages: each running head, or folio, whose folio
+    rises with the others (``_folioed``); where the folios leave
     numbers for pages between two of them, a line in capitals after one that is not for
     each (``_opening``: a work's title on its opening page, printed without a folio; not
     a contents entry, whose lines in capitals end in leader dots and a page); the
@@ -140,7 +141,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int]]:
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
     opening = _opening(run, (capitals, titled), labels)
-    return groups, {kept[p] for p in (*run, *heads_at, *opening)} | {
+    return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])}
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .folios import SUPERSCRIPTS
+from ..textlines import SUPERSCRIPTS
 from .words import zipf
 
 if TYPE_CHECKING:

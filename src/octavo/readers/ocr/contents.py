@@ -20,7 +20,7 @@ from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
 from .heads import unspace
 from .lines import names_notes
 from .measure import space, width
-from .titles import is_capitals, title_case
+from .titles import GLUED_MARKER, is_capitals, title_case
 
 if TYPE_CHECKING:
     from .pages import Page
@@ -35,7 +35,7 @@ _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 # (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
 _LEADERED = re.compile(rf"(?:{_LEADER}){{2,}}\s+(?:{_NUMBER.pattern})$")  # an entry's end
-_GLUED = re.compile(r"(?<=[^\W\d_.)])\d{1,3}$")  # a note's marker glued to a title's end
+_GLUED = re.compile(rf"{GLUED_MARKER.pattern}$")  # the same, ending a line: the title's end
 _ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
 # front matter listed on a line of its own, before the first arabic page, at one roman

@@ -93,7 +93,6 @@ def kind(folio: str) -> str:
     return n.kind if (n := Number.of(folio)) else ""
 
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the figures as a print sets a note's marker (``word.¹²``)
 DIGIT_LIKE = "IlOSB"  # letters the OCR reads for digits …
 _DIGIT_LIKE = str.maketrans(DIGIT_LIKE, "11058")  # … and the digits they stand for
 # a page number as the OCR may read it: digits, some of them read as those letters

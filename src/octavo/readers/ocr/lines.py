@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
-from .folios import READ_NUMBER, SUPERSCRIPTS, roman_value, to_roman
+from ..textlines import MARKER, NAME_LINE, AtEnd
+from .folios import READ_NUMBER, roman_value, to_roman
 from .measure import width
 from .words import DAGGERS
 
@@ -19,21 +20,6 @@ def names_notes(text: str) -> bool:
     """Whether a line or running head names the notes (``NOTES``, ``EXPLANATORY NOTES``,
     ``Notes``, letter-spaced or not)."""
     return _NOTES_HEAD.match(text.replace(" ", "").upper()) is not None
-
-
-class AtEnd:
-    """A pattern matched at the end of a line (``…$``; the line holds no line break), tried
-    only where the line's last character is one its matches end with: a pattern is tried
-    at every character of a line, the last one is looked up once."""
-
-    def __init__(self, pattern: str, endings: str, digit: bool = False) -> None:
-        self.pattern, self.endings, self.digit = re.compile(pattern), frozenset(endings), digit
-
-    def search(self, line: str) -> re.Match[str] | None:
-        last = line[-1:]
-        if last in self.endings or (self.digit and (last.isdecimal() or last in SUPERSCRIPTS)):
-            return self.pattern.search(line)
-        return None
 
 
 MONTH = f"(?:{MONTHS})"
@@ -59,15 +45,10 @@ YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
-# a note's marker after a sentence's end: figures, or superscript figures (``labour.¹``)
-MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
-# capitalised words and initials, after a dash where they name a source (``—Shelley``,
-# ``— Goethe``)
-NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,

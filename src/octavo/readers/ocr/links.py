@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from ...findings import report
 from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
-from .folios import SUPERSCRIPTS
+from ..textlines import SUPERSCRIPTS
 
 if TYPE_CHECKING:
     from .structure import Structure
 
 _END = r"(?=[\s,.;:)\u201d\u2019*]|$)"
-# a number glued to a letter or to closing punctuation, not part of a longer number
+# a number glued to a letter or to closing punctuation, not part of a longer number: after
+# more than a title's marker (``titles.GLUED_MARKER``), as it is taken only for the number due
 _GLUED = re.compile(r"(?<=[A-Za-z.,;:?!)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END)
 # glued to a year (``in March 192116)``) or set off by a space (``Conference, 48 the``):
 # taken only for the number due, on the page its note cites or next to it

@@ -473,12 +473,13 @@ def layout(text: str) -> Layout:
         return handed[1]
     lines = text.split("\n")
     if _unbroken(lines):  # no blank line parts the pages: they open at their heads
-        groups, opening = breaks.unbroken(lines)
+        groups, gone, opening = breaks.unbroken(lines)
     else:
         opening = set()
         groups = boilerplate.learn(lines, sum(1 for a, b in itertools.pairwise(["", *lines])
                                               if not a.strip() and b.strip()))
-    pages = _raw_pages(text, boilerplate.strip(lines, groups), opening)
+        gone = boilerplate.strip(lines, groups)
+    pages = _raw_pages(text, gone, opening)
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),

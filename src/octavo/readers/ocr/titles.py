@@ -51,13 +51,15 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-_GLUED_MARKER = re.compile(r"(?<=[A-Za-z.)])\d{1,3}\b")  # a number glued to a word's end
+# a note's marker glued to a title's word, its stop or bracket: taken off unchecked (no
+# note's number is due here, as in the running text, ``links``), so after nothing else
+GLUED_MARKER = re.compile(r"(?<=[A-Za-z.)])\d{1,3}\b")
 
 
 def unmarked(text: str) -> str:
     """A title's text without the note markers glued to its words (``THE TASKS OF THE
     DAY1``: one no note was linked to, on another page than its note says)."""
-    return _GLUED_MARKER.sub("", text)
+    return GLUED_MARKER.sub("", text)
 
 
 def normalise(text: str) -> list[str]:

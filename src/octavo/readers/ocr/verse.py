@@ -33,32 +33,27 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .contents import lists
-from .fit import Fit
-from .folios import SUPERSCRIPTS
-from .lines import (
+from ..textlines import (
+    CLOSED,
+    FIGURE,
     MARKER,
     NAME_LINE,
-    SENTENCE_END,
-    SHORT,
+    OPENS,
+    SUPERSCRIPTS,
     AtEnd,
-    letter_spaced,
-    line_kind,
-    runs_on,
+    title_cased,
 )
+from .contents import lists
+from .fit import Fit
+from .lines import SENTENCE_END, SHORT, letter_spaced, line_kind, runs_on
 from .measure import width
 from .pages import Page
 
 Place = tuple[int, int]  # a line's page (its index among the pages) and place on it
 
-OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
-CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
-# sentence's end (no semicolon: a stanza's clauses end so, and run on)
 STOPPED = AtEnd(rf"[.:?][\u201d\u2019)]*{MARKER}$", ".:?\u201d\u2019)", digit=True)  # a
 # full stop, a colon or a question mark ends the line (not an exclamation: a song's cry)
-FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
 NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[.,;:!?\u201d\u2019)])(?:\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}})$")
-LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 RARE = 0.01  # a prose line that runs on falls as short once in a hundred: two such in a row,
 # capitalised, between sentence ends, are rarer than one in ten thousand
 SOURCE = re.compile(r"^[\u2014\u2013]")  # a dash opens a quotation's source (``—Goethe``)
@@ -74,13 +69,6 @@ class Line:
     place: Place | None
     measure: float = 24.0
     look: str = ""
-
-
-def title_cased(line: str) -> bool:
-    """Whether every word of four letters or more opens with a capital, two at least (a
-    title's line: ``Report Delivered at the Tenth``)."""
-    long = LONG_WORD.findall(line)
-    return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
 def look(line: str, measure: float) -> str:

@@ -1,0 +1,45 @@
+"""What a line of text says by its own look, whatever the source: how it opens and ends
+(a capital, a sentence's end, a note's marker after it), whether it holds a figure, names
+someone or sets a title in title case.  The OCR reader's and the HTML reader's verse
+passes (``ocr.verse``, ``html.verse``) both ask these of a line, and the OCR reader's
+line kinds (``ocr.lines``) build on them."""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the figures as a print sets a note's marker (``word.¹²``)
+
+
+class AtEnd:
+    """A pattern matched at the end of a line (``…$``; the line holds no line break), tried
+    only where the line's last character is one its matches end with: a pattern is tried
+    at every character of a line, the last one is looked up once."""
+
+    def __init__(self, pattern: str, endings: str, digit: bool = False) -> None:
+        self.pattern, self.endings, self.digit = re.compile(pattern), frozenset(endings), digit
+
+    def search(self, line: str) -> re.Match[str] | None:
+        last = line[-1:]
+        if last in self.endings or (self.digit and (last.isdecimal() or last in SUPERSCRIPTS)):
+            return self.pattern.search(line)
+        return None
+
+
+# a note's marker after a sentence's end: figures, or superscript figures (``labour.¹``)
+MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
+OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
+CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
+# sentence's end (no semicolon: a stanza's clauses end so, and run on)
+FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
+# capitalised words and initials, after a dash where they name a source (``—Shelley``,
+# ``— Goethe``)
+NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def title_cased(line: str) -> bool:
+    """Whether every word of four letters or more opens with a capital, two at least (a
+    title's line: ``Report Delivered at the Tenth``)."""
+    long = LONG_WORD.findall(line)
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
