@@ -62,10 +62,10 @@ PREFIX = 2  # letters of the prefixes that open compounds and words alike (``re-
 ENDING = 3  # letters of the endings English counts as words too (``-ers``, ``-ing``, ``-ist``)
 LIKELIER = 4.0  # how much likelier (log10) a joined word than its halves side by side must
 # be to be read as one word: a word broken at a line's end whose hyphen the scan lost ends
-# about one line in a hundred (a tenth of lines break a word, a fifth of whose hyphens a
-# poor scan loses), and a phrase is up to a hundred times as common as its words met by
-# chance (``per cent``: 3.8, ``gentle men``: 3.5; the breaks of the sample and of
-# othervolumes' seeds 1-30 score 4.6 to 13, ``pre sent`` 4.1)
+# at most one line in a hundred (a tenth of a print's lines break a word, and a poor scan
+# loses some of those hyphens), and a phrase is up to a hundred times as common as its
+# words met by chance (``per cent``: 3.8, ``gentle men``: 3.5). The breaks of the sample
+# and of othervolumes' seeds 1-30 score 4.6 to 13 (``pre sent`` 4.1), but ``van guard`` 3.0
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
