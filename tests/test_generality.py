@@ -545,6 +545,19 @@ def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings
     assert pages(got) == pages(want)
 
 
+@pytest.mark.parametrize("seed", [1, 3])
+def test_words_broken_where_the_scan_lost_their_hyphens_read_whole(seed, tmp_path,
+                                                                  octavo_warnings):
+    """A scan that lost the hyphen of every third word broken at a line's end
+    (``revolu`` / ``tionary``): every word reads back as printed, none of them two, and no
+    two words one."""
+    volume = generate(Options(seed=seed, lost_hyphens=3))
+    book = _read_generated(volume, tmp_path)
+    assert _words([_plain(n) for w in book.walk() if w.kind == "work" for b in w.blocks
+                   for n in iter_nodes(b) if isinstance(n, Paragraph) and n.role != "line"]) \
+        == _words([t for w in volume.works for t in w.texts()])
+
+
 def test_a_date_in_brackets_under_a_title_is_the_works_date(tmp_path, octavo_warnings):
     """``(May 12, 1921)`` under a title, as some editions print it: the work's date, not
     the start of its first paragraph."""
@@ -710,6 +723,8 @@ GENERATED = {
     "the contents at the end": Options(seed=12, contents_at_end=True),
     "footnotes marked with a dagger": Options(seed=15, footnote_mark="†"),
     "an en dash for the hyphen at line ends": Options(seed=17, hyphen="–"),
+    "every third word broken at a line's end without its hyphen": Options(seed=3,
+                                                                          lost_hyphens=3),
     "works' titles in title case": Options(seed=19, title_case_titles=True),
     "no running heads, the folios alone, the author signing with two names": Options(
         seed=21, heads=False, author="Rosa Luxemburg"),

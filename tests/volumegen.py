@@ -73,6 +73,8 @@ class Options:
     line_end: str = "\n"
     page_break: str = "\n\n"  # or "\n\f", "\f"
     hyphenate: bool = True
+    lost_hyphens: int = 0  # every this many words broken at a line's end (not at a
+    # compound's own hyphen), the hyphen lost in the scan: ``revolu`` / ``tionary`` (0: none)
     notes: int = 2  # endnotes per work
     notes_title: str = "Notes"  # the notes section's, as the contents lists it
     notes_after_works: bool = False  # each work's notes after it, under NOTES, numbered
@@ -250,6 +252,7 @@ class Typesetter:
         self.page = Page(folio, "", False)
         self.head = ""  # the head of the pages after this one
         self.works = False
+        self.breaks = 0  # words broken at a line's end so far
 
     def lines_of(self, text: str, first_indent: bool = True) -> list[str]:
         """A paragraph set in justified lines; the indent of its first line shows only as
@@ -266,7 +269,10 @@ class Typesetter:
             left = room - width(" ".join([*line, "x"]).replace(NBSP, " ")) + width("x")
             cut = self._hyphen(word, left) if self.o.hyphenate and line else None
             if cut:
-                line.append(word[:cut] + ("" if word[cut - 1] == "-" else "-"))
+                own = word[cut - 1] == "-"  # a compound's hyphen
+                self.breaks += not own
+                lost = not own and self.o.lost_hyphens and self.breaks % self.o.lost_hyphens == 0
+                line.append(word[:cut] + ("" if own or lost else "-"))
                 words[0] = word[cut:]
             if not line:  # a word wider than the line: set it alone
                 line.append(words.pop(0))
