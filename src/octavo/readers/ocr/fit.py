@@ -143,12 +143,14 @@ Sample = tuple[int, str, str]  # (page, line, next line)
 
 def _samples(lines: list[tuple[str, int]], measures: list[float],
              ) -> tuple[list[Sample], list[Sample]]:
-    """The long lines that surely run on (inside a sentence, after a line inside one: no
-    paragraph's first line either), and those that end a sentence before more text."""
+    """The long lines of text (no heading's capitals, set in another face) that surely run
+    on (inside a sentence, after a line inside one: no paragraph's first line either), and
+    those that end a sentence before more text."""
     running: list[Sample] = []
     ending: list[Sample] = []
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
-        if not line or not after or width(line) < SHORT * measures[at]:
+        if not line or not after or width(line) < SHORT * measures[at] \
+                or line_kind(line, before) != "text":
             continue
         if SENTENCE_END.search(line):
             if line_kind(after, line) == "text":
