@@ -40,7 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .lines import SENTENCE_END, SHORT, line_kind, runs_on
+from .lines import SENTENCE_END, SHORT, line_kind, names_notes, runs_on
 from .measure import space, width
 from .openers import CLEAR
 
@@ -144,18 +144,22 @@ Sample = tuple[int, str, str]  # (page, line, next line)
 def _samples(lines: list[tuple[str, int]], measures: list[float],
              ) -> tuple[list[Sample], list[Sample]]:
     """The long lines of text (no heading's capitals, set in another face) that surely run
-    on (inside a sentence, after a line inside one: no paragraph's first line either), and
-    those that end a sentence before more text."""
+    on (inside a sentence, after a line of text inside one: no paragraph's first line either,
+    under a heading or a sentence's end), and those that end a sentence before more text."""
     running: list[Sample] = []
     ending: list[Sample] = []
+    notes = False  # under a heading naming notes, until the next heading
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
-        if not line or not after or width(line) < SHORT * measures[at] \
+        if line_kind(before, "") == "heading":
+            notes = names_notes(before)
+        if not line or not after or width(line) < SHORT * measures[at] or notes \
                 or line_kind(line, before) != "text":
             continue
         if SENTENCE_END.search(line):
             if line_kind(after, line) == "text":
                 ending.append((at, line, after))
-        elif before and not SENTENCE_END.search(before) and runs_on(line, after):
+        elif before and not SENTENCE_END.search(before) and line_kind(before, "") == "text" \
+                and runs_on(line, after):
             running.append((at, line, after))
     return running, ending
 
