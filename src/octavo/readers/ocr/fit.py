@@ -15,7 +15,10 @@ end a sentence, how many pass it.  Only where a pass at a sentence end is more l
 paragraph's end than a false pass (twice as many passes there as false ones, each share
 counted by Laplace's rule, so that a small volume's dozen sentence ends, none passing,
 do not outweigh hundreds of running lines that never pass) does the test decide;
-elsewhere the widths of the lines alone do, as before.
+elsewhere the widths of the lines alone do, as before.  Even then a face a little off
+Times' errs in every line's width: the widest line that runs on, taken for the measure,
+is too wide by about as much, and a word seems to fit where it did not; so a word passes
+only where it seems to fit by the median room such false passes leave (``_error``).
 
 Where neither reading is ruled out, odds learnt from the volume weigh them: how often a
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
@@ -37,6 +40,7 @@ import bisect
 import itertools
 import math
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -85,11 +89,13 @@ class Fit:
     breakable: int = 0  # letters of the shortest words the volume breaks at line ends
     unbroken: tuple[float, ...] = ()  # how far lines running on before such a word left
     # whole fall short of the measure (sorted)
+    error: float = 0.0  # ems by which a word must seem to fit, the widths erring (``_error``)
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
         ``line`` on page ``page`` (index), on a line ``indent`` ems short of the measure."""
-        return width(line) + space() + width(first_word(following)) <= self.measures[page] - indent
+        return (width(line) + space() + width(first_word(following)) + self.error
+                <= self.measures[page] - indent)
 
     def first_line(self, page: int, line: str) -> bool:
         """Whether ``line`` may be a paragraph's first line by its width: short of the
@@ -202,16 +208,30 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     if not running or _rate(end_passes, len(ending)) <= MARGIN * _rate(run_passes,
                                                                        len(running)):
         return Fit(local, False, false_passes, sentence_passes)
+    error = _error(fit, running)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
     breakable, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
-                       hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
+                       hyphened=hyphened, breakable=breakable, unbroken=unbroken,
+                       error=error), lines)
     starts = [0, *itertools.accumulate(map(len, pages))]
-    hazard, until = _hazard(replace(fit, indent=indent), lines, measures, set())
+    hazard, until = _hazard(replace(fit, indent=indent, error=error), lines, measures, set())
     return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
                [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
-               unbroken)
+               unbroken, error)
+
+
+def _error(fit: Fit, running: list[Sample]) -> float:
+    """How far the widths may err: the median room, beyond their next word and a space,
+    that the lines running on yet seeming to leave it leave (the widest line that runs on,
+    the measure, is itself too wide by about as much as the widths err at most, and a word
+    seems to fit by as much where it did not).  A word that must seem to fit by this much
+    more to pass fails in half the false passes, and an end a pass no longer settles is
+    weighed by the odds."""
+    rooms = [fit.measures[at] - width(line) - space() - width(first_word(after))
+             for at, line, after in running if fit.passes(at, line, after)]
+    return statistics.median(rooms) if rooms else 0.0
 
 
 def refit(fit: Fit, pages: list[list[str]], measures: list[float],
