@@ -12,6 +12,7 @@ import dataclasses
 import difflib
 import math
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,46 @@ def test_a_letter_spaced_word_is_measured_whole():
     assert fit.first_word("I shall") == "I"
     learnt = fit.Fit([9.5], True, 0.0, 0.0)
     assert not learnt.passes(0, "aaaa aaaa aaaa aaaa", "w h i c h are")
+
+
+def test_only_lines_of_the_texts_measure_are_asked_whether_their_next_word_fitted():
+    """A heading's capitals (another face), the first line under a heading (indented) and
+    the notes' lines (their own measure) are no lines that surely run on: only the text's
+    line inside its paragraph is (othervolumes' seed 26, its notes set narrower, distrusted
+    the test for them)."""
+    page = ["THE TRADE UNIONS AND THE AGRARIAN PROGRAMME IN THE STATE",
+            "The Party's tasks in this period in the sphere of foreign policy",
+            "are determined by its position as the party of international revolution",
+            "and of the struggle among the capitalist groups and governments which",
+            "surround our Republic, with the aim of disintegrating imperialism.",
+            "NOTES",
+            "1 The meeting was held in Moscow on November 15, 1898, in the",
+            "course of the same year, the essence of the national question lying in",
+            "establishing correct relations between the proletariat of the nation",
+            "and the peasantry of the formerly subject nations."]
+    running = fit.running_on([page], [measure.width(page[2])])
+    assert [line for _, line, _ in running] == page[2:4]
+
+
+def test_in_a_face_off_times_a_word_must_seem_to_fit_by_more_than_the_widths_err(monkeypatch):
+    """Set in a face whose letters run a few per cent off Times' (each its own way), the
+    lines that run on, reckoned in Times, seem to leave room for their next word by as
+    much; a word must seem to fit by that much more to pass, and fewer of them pass."""
+    times = measure._TABLES[measure.TIMES]
+    off = defaultdict(lambda: 500, {c: round(w * (1.04 if n % 2 else 0.96))
+                                    for n, (c, w) in enumerate(sorted(times.items()))})
+    monkeypatch.setitem(measure._TABLES, measure.TIMES, off)
+    measure._width.cache_clear()
+    text = generate(Options(seed=3)).text
+    monkeypatch.setitem(measure._TABLES, measure.TIMES, times)
+    measure._width.cache_clear()
+    bodies = _bodies(text)
+    page_measures = paragraphs.measures(bodies)
+    learnt = paragraphs.learn_fit(bodies, page_measures)
+    running = fit.running_on(paragraphs.running_text(bodies), page_measures)
+    widest = fit.Fit(fit._local(len(bodies), running, page_measures), False, 0.0, 0.0)
+    assert learnt.trusted and learnt.error > 0
+    assert sum(learnt.passes(*s) for s in running) < sum(widest.passes(*s) for s in running)
 
 
 def test_the_real_scan_is_not_trusted():

@@ -15,7 +15,10 @@ end a sentence, how many pass it.  Only where a pass at a sentence end is more l
 paragraph's end than a false pass (twice as many passes there as false ones, each share
 counted by Laplace's rule, so that a small volume's dozen sentence ends, none passing,
 do not outweigh hundreds of running lines that never pass) does the test decide;
-elsewhere the widths of the lines alone do, as before.
+elsewhere the widths of the lines alone do, as before.  Even then a face a little off
+Times' errs in every line's width: the widest line that runs on, taken for the measure,
+is too wide by about as much, and a word seems to fit where it did not; so a word passes
+only where it seems to fit by the median room such false passes leave (``_error``).
 
 Where neither reading is ruled out, odds learnt from the volume weigh them: how often a
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
@@ -37,10 +40,11 @@ import bisect
 import itertools
 import math
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .lines import SENTENCE_END, SHORT, line_kind, runs_on
+from .lines import SENTENCE_END, SHORT, line_kind, names_notes, runs_on
 from .measure import space, width
 from .openers import CLEAR
 
@@ -85,11 +89,13 @@ class Fit:
     breakable: int = 0  # letters of the shortest words the volume breaks at line ends
     unbroken: tuple[float, ...] = ()  # how far lines running on before such a word left
     # whole fall short of the measure (sorted)
+    error: float = 0.0  # ems by which a word must seem to fit, the widths erring (``_error``)
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
         ``line`` on page ``page`` (index), on a line ``indent`` ems short of the measure."""
-        return width(line) + space() + width(first_word(following)) <= self.measures[page] - indent
+        return (width(line) + space() + width(first_word(following)) + self.error
+                <= self.measures[page] - indent)
 
     def first_line(self, page: int, line: str) -> bool:
         """Whether ``line`` may be a paragraph's first line by its width: short of the
@@ -143,17 +149,23 @@ Sample = tuple[int, str, str]  # (page, line, next line)
 
 def _samples(lines: list[tuple[str, int]], measures: list[float],
              ) -> tuple[list[Sample], list[Sample]]:
-    """The long lines that surely run on (inside a sentence, after a line inside one: no
-    paragraph's first line either), and those that end a sentence before more text."""
+    """The long lines of text (no heading's capitals, set in another face) that surely run
+    on (inside a sentence, after a line of text inside one: no paragraph's first line either,
+    under a heading or a sentence's end), and those that end a sentence before more text."""
     running: list[Sample] = []
     ending: list[Sample] = []
+    notes = False  # under a heading naming notes, until the next heading
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
-        if not line or not after or width(line) < SHORT * measures[at]:
+        if line_kind(before, "") == "heading":
+            notes = names_notes(before)
+        if not line or not after or width(line) < SHORT * measures[at] or notes \
+                or line_kind(line, before) != "text":
             continue
         if SENTENCE_END.search(line):
             if line_kind(after, line) == "text":
                 ending.append((at, line, after))
-        elif before and not SENTENCE_END.search(before) and runs_on(line, after):
+        elif before and not SENTENCE_END.search(before) and line_kind(before, "") == "text" \
+                and runs_on(line, after):
             running.append((at, line, after))
     return running, ending
 
@@ -196,16 +208,30 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     if not running or _rate(end_passes, len(ending)) <= MARGIN * _rate(run_passes,
                                                                        len(running)):
         return Fit(local, False, false_passes, sentence_passes)
+    error = _error(fit, running)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
     breakable, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
-                       hyphened=hyphened, breakable=breakable, unbroken=unbroken), lines)
+                       hyphened=hyphened, breakable=breakable, unbroken=unbroken,
+                       error=error), lines)
     starts = [0, *itertools.accumulate(map(len, pages))]
-    hazard, until = _hazard(replace(fit, indent=indent), lines, measures, set())
+    hazard, until = _hazard(replace(fit, indent=indent, error=error), lines, measures, set())
     return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
                [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
-               unbroken)
+               unbroken, error)
+
+
+def _error(fit: Fit, running: list[Sample]) -> float:
+    """How far the widths may err: the median room, beyond their next word and a space,
+    that the lines running on yet seeming to leave it leave (the widest line that runs on,
+    the measure, is itself too wide by about as much as the widths err at most, and a word
+    seems to fit by as much where it did not).  A word that must seem to fit by this much
+    more to pass fails in half the false passes, and an end a pass no longer settles is
+    weighed by the odds."""
+    rooms = [fit.measures[at] - width(line) - space() - width(first_word(after))
+             for at, line, after in running if fit.passes(at, line, after)]
+    return statistics.median(rooms) if rooms else 0.0
 
 
 def refit(fit: Fit, pages: list[list[str]], measures: list[float],
