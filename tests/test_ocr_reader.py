@@ -471,6 +471,16 @@ def test_the_author_from_the_title_page_where_works_are_signed_so():
     assert furniture.author(unsigned)[0] == ""
 
 
+def test_a_hyphened_name_in_a_letter_spaced_head():
+    """``M A O T S E - T U N G``: the hyphen spaced as the letters are joins them (no
+    ``Tse - Tung``), the words the head's spacing lost are parted as the works sign the
+    name, and it is cased as they print it (``Mao Tse-tung``, not ``Tse-Tung``)."""
+    body = "".join(f"{'M A O T S E - T U N G' if n % 2 == 0 else f'THE WORK {n}'} {n}\n"
+                   f"the text of page {n}\n\n" for n in range(1, 9))
+    layout = pages.layout(f"MAO TSE-TUNG\nWORKS\n\n{body}the last sentence.\nMao Tse-tung\n")
+    assert furniture.author(layout)[0] == "Mao Tse-tung"
+
+
 def test_a_preface_before_the_contents_and_the_works_after_them():
     """A preface paged V, then the contents on a page with its folio (VI), then the works:
     the running text runs from the preface to the notes, the contents' page left out of

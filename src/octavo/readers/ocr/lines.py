@@ -66,8 +66,8 @@ SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
 # capitalised words and initials, after a dash where they name a source (``—Shelley``,
-# ``— Goethe``)
-NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
+# ``— Goethe``), a name's parts hyphened (``Tse-tung``, ``Jean-Paul``)
+NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*(?:-[\w’]+)*[.,]? ?)+$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
