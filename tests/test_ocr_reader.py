@@ -501,6 +501,29 @@ def test_a_preface_before_the_contents_and_the_works_after_them():
                                      ("work", "Another Work", ["4", "5", "6"])]
 
 
+def test_a_subtitle_the_contents_does_not_list():
+    """A line in title case under a title, the contents listing no subtitle, is the work's
+    subtitle, and the date under it its date, not a paragraph; a salutation under it
+    (``Dear Comrade Gorky,``) stays the letter's."""
+    pages_ = ["AN AUTHOR\nWORKS", "CONTENTS\nA WORK . . . . . . . . 1\n"
+              "ANOTHER WORK . . . . . . . . 3\nV"]
+    for n in range(1, 5):
+        if n in (1, 3):
+            title = "A WORK" if n == 1 else "ANOTHER WORK"
+            pages_.append(f"{title}\nReply to the Discussion\nMay 16, 1915\n"
+                          + "Dear Comrade Gorky,\n" * (n == 3)
+                          + f"The text of page {n} opens on this line and runs on over\n"
+                          "several lines of the page, each of them about as wide as\n"
+                          f"the others, until it ends.\n{n}")
+        else:
+            pages_.append(f"AN AUTHOR {n}\nThe text of page {n} goes on.")
+    book = ocr.read("\n\n".join(pages_) + "\n")
+    assert [(w.subtitle, w.date) for w in book.works] == [
+        (["Reply to the Discussion"], "May 16, 1915")] * 2
+    assert [p.inlines[0].text for p in book.works[1].blocks if isinstance(p, Paragraph)][:1] \
+        == ["Dear Comrade Gorky,"]
+
+
 def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():
     """The second part of a contents page a stray blank line cut opens with an entry beside
     its page (``A LETTER 5``), which the page pass may offer as a head and its folio: set
