@@ -398,6 +398,21 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
                for i, rest in rests.items() if i != j)
 
 
+def _broken_title(stripped: list[str], ends: list[int], span: range) -> bool:
+    """Whether lines that recur together (their last at ``ends``) open a title broken alike
+    in the contents (``span``) and over its work (``THE PEASANTRY AND THE`` /
+    ``INTERNATIONAL SITUATION AND THE``): in the contents each goes on to its entry's
+    page (``REVOLUTION 3``), and every other repeat stands over the rest of such an entry
+    (``REVOLUTION``); a stamp over a contents page and a work's opening one stands over
+    others' lines too."""
+    inside = [_entry_rest(stripped, i + 1) for i in ends if i in span]
+    rests = [f"{_words(' '.join(lines))} " for lines in inside if ENTRY_END.search(lines[-1])]
+    outside = [_line(stripped, i + 1) for i in ends if i not in span]
+    return bool(rests) and len(rests) == len(inside) and bool(outside) and all(
+        (words := _words(line)) and not ENTRY_END.search(line)
+        and any(rest.startswith(f"{words} ") for rest in rests) for line in outside)
+
+
 def _over_recurring(stripped: list[str], at: list[int], counts: Counter[str],
                     span: range) -> bool:
     """Whether a recurring line stands, outside the contents (``span``), mostly over a line
@@ -518,6 +533,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                 and not _paged_entry(stripped, spans, contents[0]) \
                 and not (filled == 1 and not _over_recurring(stripped, at, counts, contents[0])
                          and _entry_start(stripped, at, contents[0])) \
+                and not (filled >= 2 and _broken_title(stripped, [e for _, e in spans],
+                                                       contents[0])) \
                 and not _heads_list(stripped, [end for _, end in spans]):
             groups.setdefault(group, len(at))
             grouped.update(group)
