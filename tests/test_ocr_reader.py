@@ -22,6 +22,7 @@ from octavo.readers.ocr import (
     paragraphs,
     words,
 )
+from octavo.readers.ocr.contents import Entry
 from octavo.readers.ocr.entries import Entries
 from octavo.readers.ocr.heads import Candidate
 from octavo.readers.ocr.lines import line_kind
@@ -522,6 +523,19 @@ def test_a_subtitle_the_contents_does_not_list():
         (["Reply to the Discussion"], "May 16, 1915")] * 2
     assert [p.inlines[0].text for p in book.works[1].blocks if isinstance(p, Paragraph)][:1] \
         == ["Dear Comrade Gorky,"]
+
+
+def test_a_title_word_for_word_is_found_over_one_nearly_so_the_page_before():
+    """A section's heading the page before (``THE AGRARIAN PROGRAMME AND THE SOVIETS``) reads
+    as a work's title but for a word: the title word for word, on the work's page, is it."""
+    entry = Entry("The Agrarian Programme and the Peasantry", "work", "11",
+                  printed="THE AGRARIAN PROGRAMME AND THE PEASANTRY")
+    blocks = [Heading([Text("THE AGRARIAN PROGRAMME AND THE SOVIETS")]),
+              Paragraph([Text("The text of the section.")]),
+              Heading([Text("THE AGRARIAN PROGRAMME AND THE PEASANTRY")]),
+              Paragraph([Text("The text of the work.")])]
+    hit = find.find_title(blocks, ["10", "10", "11", "11"], entry, 0)
+    assert hit is not None and (hit.start, hit.stop) == (2, 3)
 
 
 def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():
