@@ -390,9 +390,10 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     if all(i in span and LEADERS.search(_entry_rest(stripped, i + 1)[-1]) for i in at):
         return True
     after = {i: _line(stripped, i + 1) for i in at}
+    # (the entry's page may stand alone under its leaders: ``… TASKS . . . .`` / ``1``)
     rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
              and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])
-             and (len(lines) == 1 or LEADERS.search(lines[-1]))}
+             and (len(lines) == 1 or LEADERS.search(" ".join(lines)))}
     return any(rest.startswith(f"{words} ") for j, line in after.items()
                if not ENTRY_END.search(line) and (words := _words(line))
                for i, rest in rests.items() if i != j)
