@@ -64,7 +64,8 @@ MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
-GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
+# a lower-case word ends the line, or a month (``… to October`` over ``1917.``)
+GOING_ON = re.compile(rf"(?<![\w.\u2019'-])[a-z]+$|\b{MONTH}(?: \d{{1,2}},?)?$")
 # capitalised words and initials, after a dash where they name a source (``—Shelley``,
 # ``— Goethe``), a name's parts hyphened (``Tse-tung``, ``Jean-Paul``)
 NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*(?:-[\w’]+)*[.,]? ?)+$")
@@ -155,8 +156,9 @@ def closes_sentence(line: str, previous: str) -> bool:
 
 
 def going_on(line: str) -> bool:
-    """Whether ``line`` ends in a lower-case word: its sentence goes on, and a date on the
-    next line is the sentence's (``… the revolution of`` ``1905.``)."""
+    """Whether ``line`` ends in a lower-case word or a month: its sentence goes on, and a
+    date on the next line is the sentence's (``… the revolution of`` ``1905.``, ``… to
+    October`` ``1917.``)."""
     return bool(GOING_ON.search(line.rstrip()))
 
 
