@@ -22,6 +22,7 @@ from octavo.readers.ocr import (
     paragraphs,
     words,
 )
+from octavo.readers.ocr.contents import Entry
 from octavo.readers.ocr.entries import Entries
 from octavo.readers.ocr.heads import Candidate
 from octavo.readers.ocr.lines import line_kind
@@ -471,6 +472,16 @@ def test_the_author_from_the_title_page_where_works_are_signed_so():
     assert furniture.author(unsigned)[0] == ""
 
 
+def test_a_hyphened_name_in_a_letter_spaced_head():
+    """``M A O T S E - T U N G``: the hyphen spaced as the letters are joins them (no
+    ``Tse - Tung``), the words the head's spacing lost are parted as the works sign the
+    name, and it is cased as they print it (``Mao Tse-tung``, not ``Tse-Tung``)."""
+    body = "".join(f"{'M A O T S E - T U N G' if n % 2 == 0 else f'THE WORK {n}'} {n}\n"
+                   f"the text of page {n}\n\n" for n in range(1, 9))
+    layout = pages.layout(f"MAO TSE-TUNG\nWORKS\n\n{body}the last sentence.\nMao Tse-tung\n")
+    assert furniture.author(layout)[0] == "Mao Tse-tung"
+
+
 def test_a_preface_before_the_contents_and_the_works_after_them():
     """A preface paged V, then the contents on a page with its folio (VI), then the works:
     the running text runs from the preface to the notes, the contents' page left out of
@@ -489,6 +500,42 @@ def test_a_preface_before_the_contents_and_the_works_after_them():
             for w in book.works] == [("preface", "Preface", ["V"]),
                                      ("work", "A Work", ["1", "2", "3"]),
                                      ("work", "Another Work", ["4", "5", "6"])]
+
+
+def test_a_subtitle_the_contents_does_not_list():
+    """A line in title case under a title, the contents listing no subtitle, is the work's
+    subtitle, and the date under it its date, not a paragraph; a salutation under it
+    (``Dear Comrade Gorky,``) stays the letter's."""
+    pages_ = ["AN AUTHOR\nWORKS", "CONTENTS\nA WORK . . . . . . . . 1\n"
+              "ANOTHER WORK . . . . . . . . 3\nV"]
+    for n in range(1, 5):
+        if n in (1, 3):
+            title = "A WORK" if n == 1 else "ANOTHER WORK"
+            pages_.append(f"{title}\nReply to the Discussion\nMay 16, 1915\n"
+                          + "Dear Comrade Gorky,\n" * (n == 3)
+                          + f"The text of page {n} opens on this line and runs on over\n"
+                          "several lines of the page, each of them about as wide as\n"
+                          f"the others, until it ends.\n{n}")
+        else:
+            pages_.append(f"AN AUTHOR {n}\nThe text of page {n} goes on.")
+    book = ocr.read("\n\n".join(pages_) + "\n")
+    assert [(w.subtitle, w.date) for w in book.works] == [
+        (["Reply to the Discussion"], "May 16, 1915")] * 2
+    assert [p.inlines[0].text for p in book.works[1].blocks if isinstance(p, Paragraph)][:1] \
+        == ["Dear Comrade Gorky,"]
+
+
+def test_a_title_word_for_word_is_found_over_one_nearly_so_the_page_before():
+    """A section's heading the page before (``THE AGRARIAN PROGRAMME AND THE SOVIETS``) reads
+    as a work's title but for a word: the title word for word, on the work's page, is it."""
+    entry = Entry("The Agrarian Programme and the Peasantry", "work", "11",
+                  printed="THE AGRARIAN PROGRAMME AND THE PEASANTRY")
+    blocks = [Heading([Text("THE AGRARIAN PROGRAMME AND THE SOVIETS")]),
+              Paragraph([Text("The text of the section.")]),
+              Heading([Text("THE AGRARIAN PROGRAMME AND THE PEASANTRY")]),
+              Paragraph([Text("The text of the work.")])]
+    hit = find.find_title(blocks, ["10", "10", "11", "11"], entry, 0)
+    assert hit is not None and (hit.start, hit.stop) == (2, 3)
 
 
 def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():

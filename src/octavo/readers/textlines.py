@@ -33,8 +33,8 @@ CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=T
 # sentence's end (no semicolon: a stanza's clauses end so, and run on)
 FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
 # capitalised words and initials, after a dash where they name a source (``—Shelley``,
-# ``— Goethe``)
-NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*[.,]? ?)+$")
+# ``— Goethe``), a name's parts hyphened (``Tse-tung``, ``Jean-Paul``)
+NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*(?:-[\w’]+)*[.,]? ?)+$")
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 

@@ -6,8 +6,10 @@ pages in two; a title that two works share (a reply, say) recurs far off.
 Of a run of such pages, each is headed by the line but the first, and that one too
 unless its top lines spell the whole title of a contents entry the line opens, listed at
 the page's folio if it has one (a work's opening page, whose recto heads repeat its
-title).  A line in capitals that opens a work's entry on a page whose lines spell no
-title is that work's recto head, seen once (a short title, over a work of three pages or
+title); nor is a page of the run whose lines spell an entry listed at its very folio
+(two works' titles opening alike, ``THE AGRARIAN PROGRAMME AND THE``, four pages apart).
+A line in capitals that opens a work's entry on a page whose lines spell no title is
+that work's recto head, seen once (a short title, over a work of three pages or
 four); where the pages have no folio, so is one that spells a title again, after as many
 pages as the contents list entries of it have spelled it (a title in title case on the
 opening page, its head in capitals)."""
@@ -44,8 +46,9 @@ def take(pages: list[Page], entries: Entries) -> None:
         listed = tuple(entries.pages_of(top)) if top else ()
         title = any(entries.title_lines(page.lines, at)
                     for at in ([page.folio] if page.folio else listed))
+        opening = title and page.folio in listed  # (the page the contents lists it at)
         if (k in runs or (heads.is_capitals(top) and entries.opens_work(top))) and (
-                not runs.get(k, True) or not title
+                (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[listed] >= len(listed))):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)

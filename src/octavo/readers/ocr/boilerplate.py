@@ -387,14 +387,30 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     if all(i in span and LEADERS.search(_entry_rest(stripped, i + 1)[-1]) for i in at):
         return True
     after = {i: _line(stripped, i + 1) for i in at}
+    # (the entry's page may stand alone under its leaders: ``… TASKS . . . .`` / ``1``)
     rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
              and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])
-             and (len(lines) == 1 or LEADERS.search(lines[-1])
+             and (len(lines) == 1 or LEADERS.search(" ".join(lines))
                   or _PAGE_UNDER.fullmatch(lines[-1]))}
     titled = sum(any(rest.startswith(f"{words} ") for i, rest in rests.items() if i != j)
                  for j, line in after.items()
                  if not ENTRY_END.search(line) and (words := _words(line)))
     return titled > 0 and 2 * titled >= len(at) - len(rests)
+
+
+def _broken_title(stripped: list[str], ends: list[int], span: range) -> bool:
+    """Whether lines that recur together (their last at ``ends``) open a title broken alike
+    in the contents (``span``) and over its work (``THE PEASANTRY AND THE`` /
+    ``INTERNATIONAL SITUATION AND THE``): in the contents each goes on to its entry's
+    page (``REVOLUTION 3``), and every other repeat stands over the rest of such an entry
+    (``REVOLUTION``); a stamp over a contents page and a work's opening one stands over
+    others' lines too."""
+    inside = [_entry_rest(stripped, i + 1) for i in ends if i in span]
+    rests = [f"{_words(' '.join(lines))} " for lines in inside if ENTRY_END.search(lines[-1])]
+    outside = [_line(stripped, i + 1) for i in ends if i not in span]
+    return bool(rests) and len(rests) == len(inside) and bool(outside) and all(
+        (words := _words(line)) and not ENTRY_END.search(line)
+        and any(rest.startswith(f"{words} ") for rest in rests) for line in outside)
 
 
 def _over_recurring(places: list[_Around], counts: Counter[str], span: range) -> bool:
@@ -514,6 +530,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                 and not _paged_entry(places, contents[0]) \
                 and not (filled == 1 and not _over_recurring(places, counts, contents[0])
                          and _entry_start(stripped, at, contents[0])) \
+                and not (filled >= 2 and _broken_title(stripped, [e for _, e in spans],
+                                                       contents[0])) \
                 and not _heads_list(places):
             groups.setdefault(group, len(at))
             grouped.update(group)

@@ -14,9 +14,10 @@ from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
 from .find import Found, find_title, similar
-from .lines import is_dated
+from .lines import SENTENCE_END, is_dated
 from .structure import Structure
 from .titles import mend, normalise, title_case, unmarked
+from .verse import title_cased
 
 TARGETS = ("preface", "work", "part", "group", "appendix")
 
@@ -105,6 +106,9 @@ def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
             _peel(block, len(wanted) - len(so_far))
             taken = [entry.subtitle]
             break
+        elif not wanted and not work.subtitle and _set_as_subtitle(printed):
+            work.subtitle = [printed]
+            work.subtitle_refs += [n for n in iter_nodes(block) if isinstance(n, NoteRef)]
         else:
             break
         del out[index]
@@ -112,6 +116,14 @@ def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         complete = len(normalise(" ".join(taken))) >= len(wanted)
         work.subtitle = taken if complete else [entry.subtitle]
     return out
+
+
+def _set_as_subtitle(printed: str) -> bool:
+    """Whether a line under a title the contents lists no subtitle for is set as one: in
+    title case (``Reply to the Discussion``), ending no sentence, nor in a comma as a
+    letter's salutation does (``Dear Comrade Gorky,``)."""
+    return title_cased(printed) and not SENTENCE_END.search(printed) \
+        and not printed.endswith(",")
 
 
 def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:

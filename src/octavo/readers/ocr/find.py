@@ -96,6 +96,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
     if not wanted:
         return None
     partial: Found | None = None  # a heading that reads as the title's first words only
+    nearly: Found | None = None  # one that reads as the title but for a word or a letter
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
@@ -109,15 +110,18 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
             if not similar(more, wanted):
                 break
             words, j = more, j + 1
-        if len(words) > len(wanted) + 1 and isinstance(block, Heading):
+        if len(words) > len(wanted) + 1 and isinstance(block, Heading) and not nearly:
             keep = len(wanted) - (len(words) - _count(blocks[j - 1]))
             if _cut_at(blocks[j - 1], keep) is not None:
                 return SplitHeading(j - 1, keep)
         if len("".join(words)) + SLIP < len("".join(wanted)):
             partial = partial or Found(entry, i, j)  # (a division's ``LETTERS`` over
             continue  # ``LETTERS ON TACTICS``: the whole title may stand on)
+        if words[:len(wanted)] != wanted:  # the title word for word may stand on (``THE
+            nearly = nearly or Found(entry, i, j)  # PEASANTRY``, a section's ``THE
+            continue  # SOVIETS`` the page before)
         return Found(entry, i, j)
-    return partial or _run_on(blocks, pages, entry, wanted, start) or \
+    return nearly or partial or _run_on(blocks, pages, entry, wanted, start) or \
         _run_in(blocks, pages, entry, wanted, start)
 
 

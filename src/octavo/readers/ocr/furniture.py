@@ -74,11 +74,15 @@ def _title_name(layout: Layout) -> str:
 
 
 def _from_head(head: str, layout: Layout) -> str:
-    """The author's name in the versos' head, its capitals in title case."""
+    """The author's name in the versos' head, its capitals in title case, or cased as the
+    text prints it where it does (``Mao Tse-tung`` signed, not ``Tse-Tung``)."""
     if not head or not is_capitals(head):
         return head
     text = "\n".join(line for page in layout.pages for line in page.lines)
-    return title_case(" ".join(_parted(word, text) for word in head.split()))
+    name = title_case(" ".join(_parted(word, text) for word in head.split()))
+    printed = Counter(m[0] for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])",
+                                                text, re.I) if not is_capitals(m[0]))
+    return printed.most_common(1)[0][0] if printed else name
 
 
 def _parted(word: str, text: str) -> str:
@@ -87,7 +91,7 @@ def _parted(word: str, text: str) -> str:
     (``R O S A L U X E M B U R G``), which a signature shows (``Rosa Luxemburg``); where
     the text never prints it, a run that is no word parted into the words it likeliest
     spells, each of a name's length (``FRANZMEHRING``: ``FRANZ MEHRING``)."""
-    letters = [re.escape(c) for c in word if c.isalpha()]
+    letters = [re.escape(c) for c in word if c.isalpha() or c == "-"]  # (``TSE-TUNG``)
     if len(letters) < 2:
         return word
     forms = Counter(m[0].upper() for m in re.finditer(

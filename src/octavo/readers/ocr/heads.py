@@ -53,8 +53,10 @@ class Candidate:
 
 def unspace(text: str) -> str:
     """Close the print's letter-spacing in a head: ``J. V. S T A L I N`` → ``J. V. STALIN``,
-    its initials' stops too where the spacing set them apart (``J . V . S T A L I N``)."""
-    return re.sub(r"\b(\w) (?=\w\b)", r"\1", re.sub(r"\b(\w) \.", r"\1.", text)).strip()
+    its initials' stops too where the spacing set them apart (``J . V . S T A L I N``), and
+    a hyphen spaced as the letters are (``T S E - T U N G`` → ``TSE-TUNG``)."""
+    text = re.sub(r"\b([^\W\d_]) - (?=[^\W\d_]\b)", r"\1-", re.sub(r"\b(\w) \.", r"\1.", text))
+    return re.sub(r"\b(\w) (?=\w\b)", r"\1", text).strip()
 
 
 def is_capitals(text: str) -> bool:

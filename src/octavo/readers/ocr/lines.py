@@ -48,7 +48,8 @@ LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
-GOING_ON = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")  # a lower-case word ends the line
+# a lower-case word ends the line, or a month (``… to October`` over ``1917.``)
+GOING_ON = re.compile(rf"(?<![\w.\u2019'-])[a-z]+$|\b{MONTH}(?: \d{{1,2}},?)?$")
 LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
@@ -136,8 +137,9 @@ def closes_sentence(line: str, previous: str) -> bool:
 
 
 def going_on(line: str) -> bool:
-    """Whether ``line`` ends in a lower-case word: its sentence goes on, and a date on the
-    next line is the sentence's (``… the revolution of`` ``1905.``)."""
+    """Whether ``line`` ends in a lower-case word or a month: its sentence goes on, and a
+    date on the next line is the sentence's (``… the revolution of`` ``1905.``, ``… to
+    October`` ``1917.``)."""
     return bool(GOING_ON.search(line.rstrip()))
 
 

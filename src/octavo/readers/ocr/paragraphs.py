@@ -45,6 +45,7 @@ from ...tree import (
     Quote,
     Text,
 )
+from ..textlines import LONG_WORD, title_cased
 from . import fit, verse, words
 from .cohesion import Cohesion
 from .contents import lists
@@ -206,6 +207,16 @@ class Builder:
             self.open("paragraph", last)
         self.role = ParagraphRole.LINE
 
+    def subtitle_ends(self, line: str, ahead: list[str]) -> bool:
+        """Whether ``line`` under a title's open subtitle begins something else: a subtitle
+        runs on in its own case (a title-cased one ends where a line with a word in lower
+        case begins: the text's, an epigraph's), and its last line, over the text's full
+        lines or a heading, ends in no comma (``Dear Comrade Kautsky,`` there is a letter's
+        salutation)."""
+        lower = any(w[0].islower() for w in LONG_WORD.findall(line))
+        last = not ahead or width(ahead[0]) >= SHORT * self.measure or is_display(ahead[0])
+        return (title_cased(self.text) and lower) or (last and line.endswith(","))
+
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
         for block in reversed(self.blocks):
@@ -237,6 +248,8 @@ class Builder:
             return True  # display lines (a subtitle) end where the text's full lines begin
             # (where the widths are trusted, a line the next word did not fit after runs
             # on, a paragraph's first line too: the next word did not fit after its indent)
+        if self.under_title() and max(self.widths) < DISPLAY and self.subtitle_ends(line, ahead):
+            return True
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
