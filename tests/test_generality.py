@@ -773,6 +773,10 @@ GENERATED = {
     # markers set as superscript figures (``word.¹²``), as many editions print them: linked
     "endnote markers in superscript figures": Options(
         seed=15, notes=3, superscript_markers=True, stand_ins=None),
+    # … in a scan that sets ³ ² ¹ for quotes and the apostrophe: a figure where a marker due
+    # stands, closing no quote opened, is a marker (``sphere’³`` is note 13's), else a quote
+    "endnote markers in superscript figures, quotes' stand-ins superscript too": Options(
+        seed=15, notes=3, superscript_markers=True),
     "each work's notes after it, numbered afresh, no notes section": Options(
         seed=11, notes=3, notes_after_works=True),
     # … numbered ``1.``, ``2.``, as the points of a list are (not read as points)
