@@ -185,7 +185,7 @@ class Style:
             stamp_place=r.choice(["top", "after-head", "bottom"]),
             leaders=r.random() < 0.7, page_below=r.random() < 0.3,
             work_notes=r.random() < 0.3, notes_page=r.random() < 0.3,
-            superscript=encoding != "symbol" and r.random() < 0.4,
+            superscript=r.random() < 0.4,
             footmarks=r.choice([("*", "**", "***"), ("*", "†", "‡")]), encoding=encoding,
             hyphens=r.choice(["kept", "kept", "kept", "lost"]),
             trailing=r.choice([" ", ""]), separator=r.choice(["\n\n", "\n\n", "\n\f\n", "\n \n"]))

@@ -132,18 +132,22 @@ def render_notes(text: str, _: str) -> list[str]:
 
 
 def render_links(text: str, _: str) -> list[str]:
-    """Lines ``page N`` turn a page, ``note N p. P`` give the notes (each citing its page),
+    """Lines ``page N`` turn a page, ``note N p. P`` give the notes (each citing its page;
+    ``note N`` cites none), ``quote ” for ²`` a quote the character map put for a figure,
     any other line is a paragraph; out: the paragraphs, each linked marker as ``[N]``."""
     blocks: list = []
     cited = []
+    standing = {}
     for line in text.splitlines():
         if m := re.fullmatch(r"page (\w+)", line):
             blocks.append(PageMarker(m[1]))
-        elif m := re.fullmatch(r"note (\d+) p\. (\w+)", line):
-            cited.append(Note(f"note-{m[1]}", m[1], [], cited_page=m[2]))
+        elif m := re.fullmatch(r"note (\d+)(?: p\. (\w+))?", line):
+            cited.append(Note(f"note-{m[1]}", m[1], [], cited_page=m[2] or ""))
+        elif m := re.fullmatch(r"quote (\S) for (\S)", line):
+            standing[m[1]] = m[2]
         elif line:
             blocks.append(Paragraph([Text(line)]))
-    links.link_endnotes(blocks, cited)
+    links.link_endnotes(blocks, cited, standing=standing)
     return ["".join(f"[{n.label}]" if isinstance(n, NoteRef) else n.text
                     for n in b.inlines if isinstance(n, NoteRef | Text))
             for b in blocks if isinstance(b, Paragraph)]

@@ -17,7 +17,10 @@ its neighbours across the volume:
 - a typewriter's double hyphen between words, or ending a line, is a dash.
 
 A character takes a part only where most of its occurrences stand so, three at least
-or two that both do (a short text's rare quotes); letters stay
+or two that both do (a short text's rare quotes); a superscript figure glued to a word
+(``question³``) stands where a note's marker does, so there it is no opening quote, and is
+judged by its other occurrences and left a figure (the links pass tells markers among
+the closing quotes and apostrophes its figures became); letters stay
 letters (``é`` stands inside words, but not before ``s`` or ``t`` alone).  Then a zero
 misread for a capital O at the start of a word (``0n the``) is put right, and the space
 the OCR leaves before an apostrophe or a closing quote is closed up.
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from .pages import Page
 
 OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, HYPHEN = "“", "”", "‘", "’", "—", "-"
+_OPENING = (OPEN_DOUBLE, OPEN_SINGLE)
 COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
 # (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
@@ -56,6 +60,7 @@ class CharMap:
     fixed: dict[str, str] = field(default_factory=dict)
     straight: frozenset[str] = frozenset()
     double_hyphen: bool = False  # ``--`` is the dash
+    marks: bool = False  # notes' markers are set in superscript figures (``question⁵``)
 
     def translate(self, text: str) -> str:
         """``text`` with its double hyphens made dashes (where they are) and each stand-in
@@ -65,11 +70,21 @@ class CharMap:
         if self.double_hyphen and "--" in text:
             text = text.replace("--", DASH)
         changed = {a: b for a, b in self.fixed.items() if a != b}
+        for figure in [a for a, b in changed.items() if a in SUPERSCRIPTS and b in _OPENING]:
+            # where a note's marker stands, an opening quote never does: the figure is kept
+            text = re.sub(rf"(?<![\w.,;:!?)]){figure}|{figure}(?=[^\W\d_{SUPERSCRIPTS}])",
+                          changed.pop(figure), text)
         if any(a in b for b in changed.values() for a in changed):
-            return text.translate(str.maketrans(self.fixed))
+            return text.translate(str.maketrans(changed))
         for a, b in changed.items():
             text = text.replace(a, b)
         return text
+
+    def standing(self) -> dict[str, str]:
+        """The quotes put for superscript figures, where a note's marker may have stood:
+        ``{"”": "²"}``."""
+        return {b: a for a, b in self.fixed.items()
+                if self.marks and a in SUPERSCRIPTS and b in (CLOSE_DOUBLE, APOSTROPHE)}
 
     def describe(self) -> str:
         parts = [f"{a} → {b}" for a, b in sorted(self.fixed.items()) if a != b]
@@ -90,6 +105,8 @@ class _Stands:
     dash: int = 0  # between two words, after a sentence's end before one, or after a word
     # at the line's end
     broken: int = 0  # after a letter at the line's end
+    marker: int = 0  # a superscript figure where a note's marker stands: glued after a word,
+    # a stop or another figure, before no letter (``question³``, ``¹³``)
 
 
 _CONTRACTION_AFTER = re.compile(_CONTRACTION)
@@ -104,6 +121,7 @@ _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 _CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
 _STOPS = frozenset(".!?")  # a sentence's end, that a dash may follow before a word
+_MARKER = re.compile(rf"(?<=[\w.,;:!?)]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
 
 def _count(text: str, char: str) -> _Stands:
@@ -134,6 +152,7 @@ def _count(text: str, char: str) -> _Stands:
         titled = after == "\n" and before.isupper() and text[at + 2:at + 3].isupper()
         stands.broken += before.isalpha() and after == "\n" and not titled
         stands.contraction += contraction
+        stands.marker += char in SUPERSCRIPTS and _MARKER.match(text, at) is not None
         between = right and not contraction and (len(right[0]) >= 2 or _ABBREVIATED.match(
             text, right.end()))  # before a word (``man‹i.e.``), after a word or a stop
         if (left and ((after == "\n" and not titled) or (between and len(left[0]) >= 2))) or (
@@ -176,11 +195,13 @@ def learn(lines: list[str]) -> CharMap:
     taken = {*fixed, *straight}
     # the commoner first, but a quote that is the real one already first of all: in a text
     # of correct Unicode, its apostrophes (``workers’``) may close words more often than ”
+    # a superscript figure opening words is a quote's stand-in wherever it does not stand as
+    # a note's marker: its markers are left out of its count (a volume may set both)
     opening = sorted((ch for ch, s in stands.items() if ch not in taken
-                      and s.opening >= MOST * s.total),
+                      and s.opening and s.opening >= MOST * (s.total - s.marker)),
                      key=lambda ch: (ch != OPEN_DOUBLE, -stands[ch].total))
     closing = sorted((ch for ch, s in stands.items() if ch not in taken
-                      and s.closing >= MOST * s.total),
+                      and s.closing >= MOST * s.total and ch not in opening[:1]),
                      key=lambda ch: (ch != CLOSE_DOUBLE, -stands[ch].total))
     if opening and closing:
         fixed[opening[0]] = OPEN_DOUBLE
@@ -188,7 +209,11 @@ def learn(lines: list[str]) -> CharMap:
     if opening and apostrophes:
         fixed[opening[0]] = OPEN_SINGLE
     dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
-    return CharMap(fixed, straight, dashes >= MIN_COUNT)
+    # a superscript figure standing as a marker, that stands in for no closing quote, says
+    # that the volume sets its markers so (a closing quote's stand-in may be either)
+    marks = any(stands[ch].marker for ch in SUPERSCRIPTS if ch in stands
+                and fixed.get(ch, ch) not in (CLOSE_DOUBLE, APOSTROPHE))
+    return CharMap(fixed, straight, dashes >= MIN_COUNT, marks)
 
 
 def _closer(text: str, opener: str, closing: list[str]) -> str:

@@ -5,6 +5,9 @@ Endnote markers are the note's number glued to the word or punctuation before it
 (``unions,²``); the notes come in rising order
 through the volume, each cited on a known page, so a marker is taken only where
 its number is the next one due and it stands on or near the page its note cites.
+Where the scan's stand-ins for quotes are superscript figures too (``³``/``²``/``¹``),
+a marker may have been taken for quotes (``special’”``, note 12): it is one where it is
+due, unless a quote it holds closes one its paragraph opened.
 """
 
 from __future__ import annotations
@@ -75,17 +78,26 @@ def _near(page: str, cited: str) -> bool:
     return page.isdigit() and cited.isdigit() and abs(int(page) - int(cited)) <= _PAGE_SLACK
 
 
-def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "") -> dict[str, str]:
+def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
+                  standing: dict[str, str] | None = None) -> dict[str, str]:
     """Turn endnote markers into NoteRefs (ids ``noteref-{scope}N``); return each linked
-    note's page of reference."""
+    note's page of reference.  ``standing``: the quotes the character map put for
+    superscript figures (``{"”": "²"}``), which may have been markers."""
     texts = slots(blocks)
+    # a marker some of whose figures were taken for quotes: next after superscript figures
+    # near the cited page, and last anywhere; a plural's apostrophe (``workers’``) after all
+    stood = [_Pass(pattern, near=near, decimals=False, numbers=False, figures=figures,
+                   unpaired=True, plurals=plurals)
+             for pattern, figures in _stood_in(standing or {})
+             for plurals in (False, True) for near in (True, False)]
+    passes = (_PASSES[0], *stood[:1], *_PASSES[1:], *stood[1:])
     # the slots each pass that looks through the whole text can find anything in, found once
     holding = {p.pattern: [i for i, slot in enumerate(texts) if p.pattern.search(slot.text.text)]
-               for p in _PASSES if not p.near}
+               for p in passes if not p.near}
     chosen: list[tuple[Slot, int, int, Note]] = []
     start = 0
     for note in notes:
-        hit = _find(texts, start, note, holding)
+        hit = _find(texts, start, note, holding, passes)
         if hit is None:
             continue
         index, begin, end = hit
@@ -111,6 +123,9 @@ class _Pass:
     near: bool
     decimals: bool
     numbers: bool = True
+    figures: dict[int, int] | None = None  # the marker's characters as figures, if not ``n``'s
+    unpaired: bool = False  # a quote stand-in among them must close no quote the text opened
+    plurals: bool = True  # whether an apostrophe after a word's ``s`` may be a marker's
 
 
 # tried in turn, for each note
@@ -123,13 +138,31 @@ _PASSES = (_Pass(_SUPERSCRIPT, near=True, decimals=False, numbers=False),
            _Pass(_GLUED, near=False, decimals=True))
 
 
-def _find(texts: list[Slot], start: int, note: Note,
-          holding: dict[re.Pattern[str], list[int]]) -> tuple[int, int, int] | None:
+def _stood_in(standing: dict[str, str]) -> list[tuple[re.Pattern[str], dict[int, int]]]:
+    """A marker set in superscript figures of which some the character map took for quotes
+    (``exchange’⁰``, ``hours’``): glued to a word or a stop, before no letter, with one
+    quote at least; and how its characters read as figures."""
+    if not standing:
+        return []
+    quotes = re.escape("".join(standing))
+    chars = f"{SUPERSCRIPTS}{quotes}"
+    pattern = re.compile(rf"(?<=[^\W{SUPERSCRIPTS}]|[.,;:!?)])(?P<n>(?=[{chars}]{{0,2}}[{quotes}])"
+                         rf"[{chars}]{{1,3}})(?![{chars}]|[^\W\d_])")
+    return [(pattern, str.maketrans({q: f.translate(_FIGURES) for q, f in standing.items()})
+             | _FIGURES)]
+
+
+def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[str], list[int]],
+          passes: tuple[_Pass, ...] = _PASSES) -> tuple[int, int, int] | None:
     """The next marker of ``note`` from slot ``start``: (slot, start, end) or None.
     A pass taken only near the cited page stops past it; one taken anywhere reads only
-    the slots its pattern finds anything in (``holding``)."""
-    for kind in _PASSES:
+    the slots its pattern finds anything in (``holding``); one of quotes' stand-ins is taken
+    anywhere only for a note citing no page (a work's own notes: an apostrophe pages
+    from the page a note cites is no marker of it)."""
+    for kind in passes:
         pattern, near = kind.pattern, kind.near
+        if kind.unpaired and not near and note.cited_page:
+            continue
         if near:
             at: range | list[int] = range(start, len(texts))
         else:
@@ -142,8 +175,9 @@ def _find(texts: list[Slot], start: int, note: Note,
                     break
                 continue
             for m in pattern.finditer(slot.text.text):
-                if m["n"].translate(_FIGURES) == note.number \
-                        and not _taken(slot.text.text, m.start("n"), kind):
+                if m["n"].translate(kind.figures or _FIGURES) == note.number \
+                        and not _taken(slot.text.text, m.start("n"), kind) \
+                        and not (kind.unpaired and _quoting(slot, m, kind)):
                     return index, m.start("n") - (pattern is _SPACED), m.end("n")
     return None
 
@@ -156,6 +190,33 @@ def _beyond(page: str, cited: str) -> bool:
 # ``No.`` but not the word answering a question, a sentence of its own (``cotton? No.9 He``)
 _NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:pp?|Vol)\.|(?<![.?!]\s)\bNo\.|§)\s*$")
 _DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
+
+
+_SINGLES = re.compile(r"\u2018|(?<![^\W\d_])\u2019|\u2019(?![^\W\d_])")  # no apostrophe's
+
+
+def _quoting(slot: Slot, m: re.Match[str], kind: _Pass) -> bool:
+    """Whether the stand-ins ``m`` found are quotes: one closes a quote the paragraph
+    opened before it, or (unless ``kind`` takes plurals) an apostrophe follows an ``s``."""
+    text = slot.text.text
+    if not kind.plurals and text[m.start() - 1] == "s" and text[m.start()] == "\u2019":
+        return True
+    # the paragraph's text before this run (a page turning inside it parts its texts)
+    at = next(i for i, item in enumerate(slot.owner) if item is slot.text)
+    before = "".join(item.text for item in slot.owner[:at] if isinstance(item, Text))
+    return any(_closes(before + text, len(before) + i) for i in range(*m.span("n")))
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the quote at ``text[at]`` closes one the text opened before it (quotes
+    pair up: a closing quote after as many opened as closed closes none)."""
+    before = text[:at]
+    if text[at] == "\u201d":
+        return before.count("\u201c") > before.count("\u201d")
+    if text[at] == "\u2019":
+        singles = _SINGLES.findall(before)
+        return singles.count("\u2018") > len(singles) - singles.count("\u2018")
+    return False
 
 
 def _taken(text: str, at: int, kind: _Pass) -> bool:
@@ -201,7 +262,7 @@ def link_pages(blocks: list[Block]) -> int:
 def endnotes(st: Structure) -> None:
     """The structure pass: link the body's endnote markers, and say where a note has no
     marker or its marker stands on another page than the note says."""
-    placed = link_endnotes(st.body, st.notes)
+    placed = link_endnotes(st.body, st.notes, standing=st.layout.charmap.standing())
     for note in st.notes:
         page = placed.get(note.id)
         if page is None:

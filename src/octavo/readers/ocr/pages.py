@@ -30,7 +30,7 @@ from .charmap import CharMap
 from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
-from .lines import is_dated
+from .lines import SENTENCE_END, is_dated
 from .measure import TIMES
 from .misreads import misread
 from .words import Vocabulary
@@ -303,12 +303,20 @@ def _counted(pages: list[Page], entries: Entries) -> None:
             count = (k, at)
         page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
         page.counted = True
-    if len(pages) > 1 and len(pages[-1].lines) == 1:  # a line alone closing the volume:
-        pages[-1].folio = ""  # the printer's imprint, on a page no print numbers
+    if len(pages) > 1 and _imprint(pages[-2], pages[-1]):
+        pages[-1].folio = ""  # on a page no print numbers
     first = next(((k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))), None)
     for k in range(first[0] if first else 0):  # the front matter counted back
         pages[k].folio = first[1].printed(first[1].value - first[0] + k) \
             if first and first[1].value - first[0] + k > 0 else ""
+
+
+def _imprint(before: Page, last: Page) -> bool:
+    """Whether the volume's last page is the printer's imprint: a line alone, a sentence
+    of its own after the sentence the page before ends (not the text's last words run on
+    over the page: a note's ``… explaining a`` / ``name in the text. p. 51``)."""
+    return len(last.lines) == 1 and last.lines[0][:1].isupper() and bool(
+        before.lines and SENTENCE_END.search(before.lines[-1]))
 
 
 def _number_last(pages: list[Page], entries: Entries) -> None:

@@ -39,7 +39,8 @@ def take(st: Structure) -> None:
             end -= 1  # a page opening with the next work's title is that work's
         group += 1
         notes = numbered(body[at + 1:end], f"note-{group}-")
-        placed = link_endnotes(body[start:at], notes, f"{group}-")
+        placed = link_endnotes(body[start:at], notes, f"{group}-",
+                               st.layout.charmap.standing())
         for note in notes:
             if note.id not in placed:
                 report("n-001", f"note {note.number} after a work has no marker in its text")
