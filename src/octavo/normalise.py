@@ -55,7 +55,8 @@ def mojibake(text: str) -> bool:
     if not _holds(text, _MOJIBAKE_LEADS):
         return False
     found = len(_MOJIBAKE.findall(text))
-    return found >= 3 and found >= MOJIBAKE_SHARE * sum(not c.isascii() for c in text) / 3
+    return found >= 3 and found >= MOJIBAKE_SHARE * sum(
+        not c.isascii() and not c.isspace() for c in text) / 3
 
 
 def normalise(text: str) -> str:
