@@ -216,7 +216,7 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
     rising = _spaced(numbered, len(kept))
-    if rising and len(kept) - max(p for p, _, _ in rising) <= IMPRINT:  # folios at the feet
+    if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
     run = {p: (n, c.top) for p, n, c in rising}
@@ -224,11 +224,20 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                  if p not in run and any(c.head in known for c in found)}
 
 
+def _ends_with_folio(rising: list[tuple[int, Number, Candidate]], last: list[str]) -> bool:
+    """Whether the folios (``rising``) stand at the pages' feet: the text's ``last`` lines
+    hold a folio alone that goes on from them (a last page too short to tell by its
+    lines, a note or two, left out of the run), its imprint under it."""
+    top = max((n.value for _, n, _ in rising if n.kind == "arabic"), default=0)
+    return bool(top) and any((n := Number.of(heads.plain(line.strip()))) and n.kind == "arabic"
+                             and n.value >= top for line in last)
+
+
 def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept: list[int]
             ) -> list[tuple[int, Number, Candidate]]:
-    """The run of folios (place, folio, candidate) of a text that ends with a folio (or
-    an imprint under it, ``IMPRINT``): the folios stand at the pages' feet (a folio at the
-    top has a page's text under it),
+    """The run of folios (place, folio, candidate) of a text that ends with a folio
+    (``_ends_with_folio``): the folios stand at the pages' feet (a folio at the top has a
+    page's text under it),
     so a folio alone on its line ends its page, and the next page, one number on, opens
     on the line after it (its running head, set over the text without a folio, or a
     work's title); a folio on a head's line opens its page still."""
