@@ -738,6 +738,8 @@ GENERATED = {
     "no blank lines at all (a copy that dropped them)": Options(seed=11, blank_lines=False),
     "no blank lines, the works' titles in title case, the contents first with no folio":
         replace(sampled(30), blank_lines=False),
+    "no blank lines, the folios at the foot of every page, the heads above the text": Options(
+        seed=27, blank_lines=False, foot_folios=True, opening_folios=True),
     "set by character count, as a typewriter or a plain-text wrap sets it": Options(
         seed=23, face=FIXED),
     "set by character count, no word broken at a line's end": Options(

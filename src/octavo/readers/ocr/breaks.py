@@ -12,6 +12,7 @@ import bisect
 import itertools
 import statistics
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
@@ -20,7 +21,7 @@ from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
 from .folios import REACH, Number, by_chance
-from .lines import is_dated
+from .lines import NOTE_END, is_dated
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -37,6 +38,14 @@ SHORTEST = 0.2
 # … and the most: its longest, of the notes set smaller, holds 39 with its head, 1.2 times
 # the median, and a page may hold a stamp's lines too before the stamp is known (six)
 LONGEST = 1.5
+# a line ending in a number among as many others within that many lines either side is
+# a list's (a contents' entries, one to three lines each); a page's folio has a line of
+# text or a head on either side (a folio at the foot of one page over the next one's:
+# two; a note's page, ``p. 19``, is none)
+LISTED = 2
+# the most lines that follow a volume's last folio where its folios stand at the pages'
+# feet: the last one, and the printer's imprint under it (the sample's: a line)
+IMPRINT = 2
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -141,9 +150,14 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
     opening = _opening(run, (capitals, titled), labels)
+    # a section of no work's heading opens its page where it stands once (the notes
+    # after each work are headed so each, inside its last page)
+    backs = Counter(heads.head_text(lines[kept[p]]) for p in capitals
+                    if contents.names_back(lines[kept[p]]))
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
-        kept[p] for p in capitals if contents.names_back(lines[kept[p]])}
+        kept[p] for p in capitals if contents.names_back(lines[kept[p]])
+        and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
 def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
@@ -186,20 +200,54 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     running head and folio, or its folio alone, where the folios rise from line to line
     over the most lines (``_spaced``), with the folio of each and the lines its head
     takes; a head on a line of its own is set as one (a line of text over a folio alone
-    is the page's last), and a folio alone under it opens no page, the head over it does.
-    And the lines off that run that read as a head of two of its pages or more beside a
-    number (a misread folio)."""
+    is the page's last), and a folio alone under it opens no page, the head over it does;
+    a head beside a folio is set as heads are (or in lower case: small capitals), not a
+    line of text, and no number is a list's (``LISTED``).  And the lines off that run that
+    read as a head of two of its pages or more beside a number (a misread folio)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
-                if not c.bottom and (c.top == 1 or heads.set_as_head(c.head))]
+                if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
+                                     or heads.set_as_head(c.head))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
                     o.top == 2 and o.folio == c.folio for o in options[p - 1]))]
+    ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
+        Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
+    numbered = [x for x in numbered
+                if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
     rising = _spaced(numbered, len(kept))
+    if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
+        rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
     run = {p: (n, c.top) for p, n, c in rising}
     return run, {p for p, found in enumerate(options)
                  if p not in run and any(c.head in known for c in found)}
+
+
+def _ends_with_folio(rising: list[tuple[int, Number, Candidate]], last: list[str]) -> bool:
+    """Whether the folios (``rising``) stand at the pages' feet: the text's ``last`` lines
+    hold a folio alone that goes on from them (a last page too short to tell by its
+    lines, a note or two, left out of the run), its imprint under it."""
+    top = max((n.value for _, n, _ in rising if n.kind == "arabic"), default=0)
+    return bool(top) and any((n := Number.of(heads.plain(line.strip()))) and n.kind == "arabic"
+                             and n.value >= top for line in last)
+
+
+def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept: list[int]
+            ) -> list[tuple[int, Number, Candidate]]:
+    """The run of folios (place, folio, candidate) of a text that ends with a folio
+    (``_ends_with_folio``): the folios stand at the pages' feet (a folio at the top has a
+    page's text under it),
+    so a folio alone on its line ends its page, and the next page, one number on, opens
+    on the line after it (its running head, set over the text without a folio, or a
+    work's title); a folio on a head's line opens its page still."""
+    out = []
+    for p, n, c in rising:
+        if heads.plain(lines[kept[p]].strip()):
+            p, n, c = p + 1, Number(n.kind, n.value + 1), replace(c, head="", top=0)
+        if p < len(kept):
+            out.append((p, n, c))
+    return out
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
@@ -207,22 +255,31 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
-    longest rising run's (``_rising``) of folios beside a head set as heads are (a
-    numbered list's numbers rise line by line), or of any; none where the arabic run spans less than
-    ``SPAN`` of the text's ``lines``: that is a numbered list's, not the pages'."""
+    longest rising run's (``_rising``) of folios beside a head set as heads are, or of
+    any, whichever spans more of the text (a contents list's or a numbered list's numbers
+    rise line by line; where the folios stand alone, the entries are the only numbers
+    beside heads); none where the arabic run spans less than ``SPAN`` of the text's
+    ``lines``: that is a numbered list's, not the pages'."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
 
+    def median(rising: list[tuple[int, Number, Candidate]]) -> float:
+        steps = [b[0] - a[0] for a, b in itertools.pairwise(rising)
+                 if b[1].value - a[1].value == 1]
+        return statistics.median(steps) if steps else PAGE / LONGEST
+
+    def spans(run: list[tuple[int, Number, Candidate]]) -> int:
+        return run[-1][0] - run[0][0] if run else 0
+
     arabic = ordered("arabic")
     headed = [x for x in arabic if heads.set_as_head(x[2].head)]
-    steps = [b[0] - a[0] for a, b in itertools.pairwise(_rising(headed) or _rising(arabic))
-             if b[1].value - a[1].value == 1]
-    median = statistics.median(steps) if steps else PAGE / LONGEST
-    body = _longest(arabic, median)
-    if not body or body[-1][0] - body[0][0] < SPAN * lines:
+    page, body = max(((m, _longest(arabic, m)) for m in dict.fromkeys(
+        median(_rising(found)) for found in (headed, arabic) if found)),
+        key=lambda x: spans(x[1]), default=(PAGE / LONGEST, []))
+    if not body or spans(body) < SPAN * lines:
         return []
-    return body + _longest(ordered("roman", range(body[0][0], body[-1][0] + 1)), median)
+    return body + _longest(ordered("roman", range(body[0][0], body[-1][0] + 1)), page)
 
 
 def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
