@@ -268,8 +268,11 @@ def _over_footed_heads(places: list[_Around], counts: Counter[str]) -> bool:
     """Whether a recurring line opens its pages, more often than not, over a line set as
     heads are that recurs too, on pages that end with a bare folio: a stamp over running
     heads whose folios stand at the foot, not a head (which stands over another such line
-    only on a work's opening page, over its title)."""
+    only on a work's opening page, over its title, or over the heading of the notes printed
+    after a work, the first note under it: a list's heading, not a head over a page that
+    runs on)."""
     return 2 * sum(p.opens and set_as_head(p.below) and counts[p.below] >= TWICE
+                   and not _FIRST_ITEM.match(p.beyond)
                    and bool(plain(p.foot(False))) for p in places) > len(places)
 
 

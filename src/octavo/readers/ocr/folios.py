@@ -124,10 +124,14 @@ def fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
 def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
     """The candidate folios (page index, number; in page order, a page may have several)
     that make the longest rising run of each kind; roman ones inside the arabic run, or
-    on a page of its own at either end, are none (``I laughed``, ``K. M A R X``)."""
+    on a page of its own at either end, are none (``I laughed``, ``K. M A R X``), and lend
+    no support to the roman ones outside it (a section's ``II`` at the foot of a work's
+    opening page, its ``III`` on the next page, is no run of front matter)."""
     kept: set[tuple[int, Number]] = set()
-    for kind in ("roman", "arabic"):
-        items = [c for c in candidates if c[1].kind == kind]
+    for kind in ("arabic", "roman"):
+        body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
+        items = [c for c in candidates if c[1].kind == kind
+                 and (kind == "arabic" or not body or not min(body) <= c[0] <= max(body))]
         best = [1] * len(items)
         before = [-1] * len(items)
         for k in range(len(items)):
@@ -139,9 +143,7 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
             while k >= 0:
                 kept.add(items[k])
                 k = before[k]
-    body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
-    return {(i, n) for i, n in kept
-            if n.kind == "arabic" or not body or not min(body) <= i <= max(body)}
+    return kept
 
 
 def by_chance(run: list[tuple[int, Number]], pages: int) -> bool:

@@ -435,15 +435,17 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
 
 def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "") -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
-    (``named``), and the pages after it headed by its name, or, where the print heads
-    none of them (its folios alone), the head-less numbered pages up to the next title
-    (or the contents' heading, which no entry lists).  A head that misreads one of its
-    heads, or its title, is its own, as is a head-less page between two it heads, or whose
-    text runs on from the page before (``cuts.runs_on``: its last page, the next head
-    another's): the scan lost that page's head.  Where the print heads the section's versos
-    as the works' (``verso_head``, the author's name) and only its rectos with its name,
-    those versos are its own too."""
-    start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])), None)
+    (``named``), its head not the contents', and the pages after it headed by its name, or,
+    where the print heads none of them (its folios alone), the head-less numbered pages up
+    to the next title (or the contents' heading, which no entry lists).  A head that misreads
+    one of its heads, or its title, is its own, as is a head-less page between two it heads,
+    or whose text runs on from the page before (``cuts.runs_on``: its last page, the next
+    head another's): the scan lost that page's head.  Where the print heads the section's
+    versos as the works' (``verso_head``, the author's name) and only its rectos with its
+    name, those versos are its own too."""
+    start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])
+                  and not contents.is_heading(p.head)), None)  # (not an entry that opens
+    # a page of the contents, ``CONTENTS V`` / ``Notes`` / ``29``)
     if start is None:
         return []
     seen = {heads.head_text(pages[start].lines[0])}  # its heads so far, and its title
