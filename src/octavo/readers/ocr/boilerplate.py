@@ -172,6 +172,19 @@ class _Around:
         self.opens = not self.above
         self.higher = _line(stripped, self._past(top - 1, -1))  # over ``above``
         self.beyond = _line(stripped, self._past(self._bottom + 1, 1))  # under ``below``
+        self._top = top
+
+    def turned(self) -> str:
+        """Where it stands right under a running head and its folio that open its page,
+        the last line of text of the page before (over its foot folio, if it has one);
+        else ""."""
+        if self.higher or not any(c.head and c.folio and c.top == 1
+                                  for c in candidates([self.above])):
+            return ""
+        last = self._past(self._top - 2, -1)
+        if plain(_line(self._stripped, last)):
+            last = self._past(last - 1, -1)
+        return _line(self._stripped, last)
 
     def _past(self, i: int, step: int) -> int:
         """The first line from ``i`` on, going by ``step``, that is no stamp's line."""
@@ -212,10 +225,12 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     text above it and the next page's under its running head: lines that recur there, or a
     head and its folio; a footnote that recurs ends its page so too; there, after a line
     ending in a word in lower case, before any line: the page turns inside the sentence,
-    which may go on with a name); or, a group in ``capitals``, after a line of text (in
-    lower case) that ends none, before any line: a heading follows a sentence's end."""
-    def goes_on(p: _Around) -> bool:
-        before, after = p.above, p.below
+    which may go on with a name; and where it stands right under the running head
+    opening its page, the page before's last line is the one above it); or, a group in
+    ``capitals``, after a line of text (in lower case) that ends none, before any line: a
+    heading follows a sentence's end."""
+    def goes_on(p: _Around, before: str) -> bool:
+        after = p.below
         turned = not after  # the group ends its page
         if turned:
             footed = bool(plain(p.above))
@@ -226,7 +241,8 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
 
-    return any(map(goes_on, places))
+    return any(goes_on(p, p.above) or bool((last := p.turned()) and goes_on(p, last))
+               for p in places)
 
 
 def _over_heads(places: list[_Around]) -> int:
