@@ -407,13 +407,11 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
         return True
     after = {i: _line(stripped, i + 1) for i in at}
     # (the entry's page may stand alone under its leaders: ``… TASKS . . . .`` / ``1``)
-    rests = {i: f"{_words(' '.join(lines))} " for i in at if i in span
-             and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])
-             and (len(lines) == 1 or LEADERS.search(" ".join(lines))
-                  or _PAGE_UNDER.fullmatch(lines[-1]))}
-    titled = sum(any(rest.startswith(f"{words} ") for i, rest in rests.items() if i != j)
-                 for j, line in after.items()
-                 if not ENTRY_END.search(line) and (words := _words(line)))
+    rests = {i: words for i, (words, lines) in _rests(stripped, at, span).items()
+             if len(lines) == 1 or LEADERS.search(" ".join(lines))
+             or _PAGE_UNDER.fullmatch(lines[-1])}
+    titled = sum(_opens_rest(line, [r for i, r in rests.items() if i != j])
+                 for j, line in after.items())
     return titled > 0 and 2 * titled >= len(at) - len(rests)
 
 
@@ -424,12 +422,25 @@ def _broken_title(stripped: list[str], ends: list[int], span: range) -> bool:
     page (``REVOLUTION 3``), and every other repeat stands over the rest of such an entry
     (``REVOLUTION``); a stamp over a contents page and a work's opening one stands over
     others' lines too."""
-    inside = [_entry_rest(stripped, i + 1) for i in ends if i in span]
-    rests = [f"{_words(' '.join(lines))} " for lines in inside if ENTRY_END.search(lines[-1])]
+    rests = _rests(stripped, ends, span)
     outside = [_line(stripped, i + 1) for i in ends if i not in span]
-    return bool(rests) and len(rests) == len(inside) and bool(outside) and all(
-        (words := _words(line)) and not ENTRY_END.search(line)
-        and any(rest.startswith(f"{words} ") for rest in rests) for line in outside)
+    return bool(rests) and len(rests) == sum(i in span for i in ends) and bool(outside) \
+        and all(_opens_rest(line, [r for r, _ in rests.values()]) for line in outside)
+
+
+def _rests(stripped: list[str], ends: list[int], span: range
+           ) -> dict[int, tuple[str, list[str]]]:
+    """The entries' rests after the repeats (ending at ``ends``) that stand in the
+    contents (``span``) and go on to an entry's page: their words, and their lines."""
+    return {i: (f"{_words(' '.join(lines))} ", lines) for i in ends if i in span
+            and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])}
+
+
+def _opens_rest(line: str, rests: list[str]) -> bool:
+    """Whether a line (no entry's, with no page) spells the first words of one of the
+    entries' ``rests``: the rest of a title over its work."""
+    return bool(words := _words(line)) and not ENTRY_END.search(line) and any(
+        rest.startswith(f"{words} ") for rest in rests)
 
 
 def _over_recurring(places: list[_Around], counts: Counter[str], span: range) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...findings import report
 from ...tree import Block, NoteRef, PageMarker, Paragraph, ParagraphRole, Text, Work, iter_nodes
+from ..textlines import title_cased
 from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
@@ -17,7 +18,6 @@ from .find import Found, find_title, similar
 from .lines import SENTENCE_END, is_dated
 from .structure import Structure
 from .titles import mend, normalise, title_case, unmarked
-from .verse import title_cased
 
 TARGETS = ("preface", "work", "part", "group", "appendix")
 

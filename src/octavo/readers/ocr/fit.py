@@ -156,7 +156,8 @@ def _samples(lines: list[tuple[str, int]], measures: list[float],
     ending: list[Sample] = []
     notes = False  # under a heading naming notes, until the next heading
     for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False):
-        if line_kind(before, "") == "heading":
+        kind = line_kind(before, "")
+        if kind == "heading":
             notes = names_notes(before)
         if not line or not after or width(line) < SHORT * measures[at] or notes \
                 or line_kind(line, before) != "text":
@@ -164,7 +165,7 @@ def _samples(lines: list[tuple[str, int]], measures: list[float],
         if SENTENCE_END.search(line):
             if line_kind(after, line) == "text":
                 ending.append((at, line, after))
-        elif before and not SENTENCE_END.search(before) and line_kind(before, "") == "text" \
+        elif before and not SENTENCE_END.search(before) and kind == "text" \
                 and runs_on(line, after):
             running.append((at, line, after))
     return running, ending
