@@ -155,6 +155,12 @@ def _line(stripped: list[str], i: int) -> str:
     return stripped[i] if 0 <= i < len(stripped) else ""
 
 
+def _head_and_folio(line: str) -> bool:
+    """Whether a line reads as a running head and its folio on one line, as they open a
+    page: where a repeat stands next to one, the page turns there."""
+    return any(c.head and c.folio and c.top == 1 for c in candidates([line]))
+
+
 class _Around:
     """What lies about one repeat of a group (its first line ``start``, its last ``end``)
     on its page, the lines of the groups ``learnt`` (stamps beside it: neither head, folio
@@ -178,8 +184,7 @@ class _Around:
         """Where it stands right under a running head and its folio that open its page,
         the last line of text of the page before (over its foot folio, if it has one);
         else ""."""
-        if self.higher or not any(c.head and c.folio and c.top == 1
-                                  for c in candidates([self.above])):
+        if self.higher or not _head_and_folio(self.above):
             return ""
         last = self._past(self._top - 2, -1)
         if plain(_line(self._stripped, last)):
@@ -208,7 +213,7 @@ class _Around:
         i = self._bottom + 1
         while (line := _line(self._stripped, i)) and (
                 self._counts[line] >= MIN_REPEATS or line in self._learnt
-                or any(c.head and c.folio and c.top == 1 for c in candidates([line]))):
+                or _head_and_folio(line)):
             i += 1
         return line
 
