@@ -353,6 +353,11 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
 
 
 def _words(line: str) -> str:
+    """A line's words (ASCII letters and digits) in lower case, one space apart: a line
+    matched whole word by word to the contents' lines (a stamp's or a title's), as the scan
+    sets it before ``charmap``: any other character (an apostrophe, or its stand-in) parts
+    words alike in both copies, and a glued marker stays (``titles.normalise`` drops
+    markers and joins a real apostrophe's word; ``entries.letters`` runs words together)."""
     return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
 
 
