@@ -530,11 +530,12 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
                                                    and not is_capitals(line)):
             continue
-        group = _page_end(stripped, at, _grow(stripped, at, counts), line)
+        group = _grow(stripped, at, counts)
         while group and not group[-1]:
             group = group[:-1]
         while group and not group[0]:
             group = group[1:]
+        group = _page_end(stripped, at, group, line)
         whole, group = group, _headed_page(stripped, group, where, counts, learnt | grouped)
         if line not in group:
             continue  # (the next page's head, the group grown to it from its own line)
