@@ -202,6 +202,17 @@ class _Around:
             and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
         return _line(s, self._past(end - 1, -1))
 
+    def text_end(self) -> str:
+        """Where it stands under its page's foot folio, the page's last line of text over
+        the folio: over the footnotes under the text (the first opens with its mark), the
+        mark of a footnote it ends with taken off (``… a knowledge of even*``)."""
+        end = k = self._past(self._top - 1, -1)
+        while k >= 0 and self._stripped[k]:
+            if footnotes.START.match(self._stripped[k]):
+                end = k - 1
+            k -= 1
+        return _line(self._stripped, end).rstrip(footnotes.MARKS)
+
     def overleaf(self) -> str:
         """The first line of text past the blank line under it: past the lines that recur
         there or read as a head and its folio (the next page's running head)."""
@@ -222,7 +233,8 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     """Whether a recurring group stands, somewhere, inside a sentence: after a line that
     ends none (in a word, inside one, broken by a hyphen, or a comma), before one that goes
     on in lower case (or, where it ends a page, under its foot folio or not, the page's
-    text above it and the next page's under its running head: lines that recur there, or a
+    text above it, over the footnotes a foot folio's page may set under the text, and the
+    next page's under its running head: lines that recur there, or a
     head and its folio; a footnote that recurs ends its page so too; there, after a line
     ending in a word in lower case, before any line: the page turns inside the sentence,
     which may go on with a name; and where it stands right under the running head
@@ -238,7 +250,7 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
             footed = bool(plain(p.above))
             if not footed and footnotes.START.match(p.line):
                 return False
-            before, after = p.higher if footed else p.above, p.overleaf()
+            before, after = p.text_end() if footed else p.above, p.overleaf()
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
