@@ -9,12 +9,12 @@ on pages from the volume's first half to its second (the text's own repeats, a c
 or a quotation given again, stay within a few pages) and the contents list doesn't name
 it (a section heading that recurs in several works does); a single line only when it
 stands on a large share of the pages, as no line of running text does, or, spread so,
-stands somewhere inside a sentence, or above or inside a running head.  A group in
-capitals that stands somewhere inside a sentence is boilerplate however seldom it recurs
-(twice: a short volume's stamps, two that alternate) and wherever: no heading follows a
-line of text that ends no sentence; so is one of two lines or more in capitals that
-stands twice, in the volume's first half and its second, where the contents list no
-heading so.  Lines with no letter or digit (dot rows, a scanner's separators) are junk
+stands somewhere inside a sentence, or above or inside a running head, or under a foot
+folio.  A group in capitals that stands somewhere inside a sentence is boilerplate
+however seldom it recurs (twice: a short volume's stamps, two that alternate) and
+wherever: no heading follows a line of text that ends no sentence; so is one of two lines
+or more in capitals that stands twice, in the volume's first half and its second, where
+the contents list no heading so.  Lines with no letter or digit (dot rows, a scanner's separators) are junk
 wherever they stand, asterisms aside, and so are lines of superscript figures alone.
 """
 
@@ -299,6 +299,14 @@ def _over_titles(places: list[_Around], listed: list[str]) -> bool:
     return titled >= MIN_REPEATS and 2 * titled > len(places)
 
 
+def _under_foot_folios(places: list[_Around]) -> bool:
+    """Whether a recurring line stands, more often than not, right under a bare folio
+    under the page's text, ending the page: nothing the print sets stands under a foot
+    folio (a folio over a running head opens its page, no text over it)."""
+    return 2 * sum(bool(p.higher) and bool(plain(p.above)) and not p.below
+                   for p in places) > len(places)
+
+
 def _over_footed_heads(places: list[_Around], counts: Counter[str]) -> bool:
     """Whether a recurring line opens its pages, more often than not, over a line set as
     heads are that recurs too, on pages that end with a bare folio: a stamp over running
@@ -578,7 +586,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         single = _worded(group) and (over >= MIN_REPEATS or footed or titles
                                      or not _beside_folio(places, counts)) and (
             len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(places, False) or over or footed or titles)))
+                spread >= SPREAD and (_interrupts(places, False) or over or footed or titles
+                                      or _under_foot_folios(places))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
