@@ -14,8 +14,9 @@ folio.  A group in capitals that stands somewhere inside a sentence is boilerpla
 however seldom it recurs (twice: a short volume's stamps, two that alternate) and
 wherever: no heading follows a line of text that ends no sentence; so is one of two lines
 or more in capitals that stands twice, in the volume's first half and its second, where
-the contents list no heading so.  Lines with no letter or digit (dot rows, a scanner's separators) are junk
-wherever they stand, asterisms aside, and so are lines of superscript figures alone.
+the contents list no heading so.  Lines with no letter or digit (dot rows, a scanner's
+separators) are junk wherever they stand, asterisms aside, and so are lines of
+superscript figures alone.
 """
 
 from __future__ import annotations
