@@ -10,13 +10,13 @@ or a quotation given again, stay within a few pages) and the contents list doesn
 it (a section heading that recurs in several works does); a single line only when it
 stands on a large share of the pages, as no line of running text does, or, spread so,
 stands somewhere inside a sentence, or above or inside a running head, or under a foot
-folio.  A group in capitals that stands somewhere inside a sentence is boilerplate
-however seldom it recurs (twice: a short volume's stamps, two that alternate) and
-wherever: no heading follows a line of text that ends no sentence; so is one of two lines
-or more in capitals that stands twice, in the volume's first half and its second, where
-the contents list no heading so.  Lines with no letter or digit (dot rows, a scanner's
-separators) are junk wherever they stand, asterisms aside, and so are lines of
-superscript figures alone.
+folio; or, however close its repeats, mostly over works' titles.  A group in capitals
+that stands somewhere inside a sentence is boilerplate however seldom it recurs (twice: a
+short volume's stamps, two that alternate) and wherever: no heading follows a line of
+text that ends no sentence; so is one of two lines or more in capitals that stands twice,
+in the volume's first half and its second, where the contents list no heading so.
+Lines with no letter or digit (dot rows, a scanner's separators) are junk wherever they
+stand, asterisms aside, and so are lines of superscript figures alone.
 """
 
 from __future__ import annotations
@@ -583,11 +583,12 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(p.after in whole[len(group):] for p in places)
         footed = _over_footed_heads(places, counts)
-        titles = _over_titles(places, contents[1])  # (no running head: a title opens its page)
+        # (no running head, nor the text's own repeat, stands over a title opening its page)
+        titles = _over_titles(places, contents[1])
         single = _worded(group) and (over >= MIN_REPEATS or footed or titles
                                      or not _beside_folio(places, counts)) and (
-            len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(places, False) or over or footed or titles
+            len(at) >= SINGLE_SHARE * pages or titles or (
+                spread >= SPREAD and (_interrupts(places, False) or over or footed
                                       or _under_foot_folios(places))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
