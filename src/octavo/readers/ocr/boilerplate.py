@@ -208,11 +208,12 @@ class _Around:
             and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
         return _line(s, self._past(end - 1, -1))
 
-    def text_end(self) -> str:
-        """Where it stands under its page's foot folio, the page's last line of text over
-        the folio: over the footnotes under the text (the first opens with its mark), the
-        mark of a footnote it ends with taken off (``… a knowledge of even*``)."""
-        end = k = self._past(self._top - 1, -1)
+    def text_end(self, footed: bool) -> str:
+        """Where it ends its page, the page's last line of text over it (where it stands
+        under the page's ``footed`` folio, over the folio): over the footnotes under the
+        text (the first opens with its mark), the mark of a footnote it ends with taken off
+        (``… a knowledge of even*``)."""
+        end = k = self._past(self._top - 1, -1) if footed else self._top
         while k >= 0 and self._stripped[k]:
             if footnotes.START.match(self._stripped[k]):
                 end = k - 1
@@ -239,7 +240,7 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     """Whether a recurring group stands, somewhere, inside a sentence: after a line that
     ends none (in a word, inside one, broken by a hyphen, or a comma), before one that goes
     on in lower case (or, where it ends a page, under its foot folio or not, the page's
-    text above it, over the footnotes a foot folio's page may set under the text, and the
+    text above it, over the footnotes the page may set under the text, and the
     next page's under its running head: lines that recur there, or a
     head and its folio; a footnote that recurs ends its page so too; there, after a line
     ending in a word in lower case, before any line: the page turns inside the sentence,
@@ -256,7 +257,7 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
             footed = bool(plain(p.above))
             if not footed and footnotes.START.match(p.line):
                 return False
-            before, after = p.text_end() if footed else p.above, p.overleaf()
+            before, after = p.text_end(footed), p.overleaf()
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
