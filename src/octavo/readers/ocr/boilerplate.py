@@ -550,10 +550,11 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(p.after in whole[len(group):] for p in places)
         footed = _over_footed_heads(places, counts)
-        single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
-            places, counts)) and (len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(places, False) or over or footed
-                                      or _over_titles(places, contents[1]))))
+        titles = _over_titles(places, contents[1])  # (a work's opening page has no head)
+        single = _worded(group) and (over >= MIN_REPEATS or footed or titles
+                                     or not _beside_folio(places, counts)) and (
+            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
+                _interrupts(places, False) or over or footed or titles)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
