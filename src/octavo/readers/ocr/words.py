@@ -189,7 +189,7 @@ class Vocabulary:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
             return False
-        return bool(zipf(joined) >= 2 or self.words[joined]) and \
+        return bool(zipf(joined) or self.words[joined]) and \
             self.likelier(head, tail) >= LIKELIER
 
     def likelier(self, head: str, tail: str) -> float:
