@@ -63,6 +63,7 @@ from .lines import (
     is_dated,
     is_display,
     is_label,
+    is_salutation,
     is_signature,
     letter_spaced,
     line_kind,
@@ -215,7 +216,7 @@ class Builder:
         salutation)."""
         lower = any(w[0].islower() for w in LONG_WORD.findall(line))
         last = not ahead or width(ahead[0]) >= SHORT * self.measure or is_display(ahead[0])
-        return (title_cased(self.text) and lower) or (last and line.endswith(","))
+        return (title_cased(self.text) and lower) or (last and is_salutation(line))
 
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
