@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import is_signed
-from .contents import is_heading, is_page_column
+from .contents import is_heading, over_entries
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
@@ -245,9 +245,10 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     which may go on with a name; and where it stands right under the running head
     opening its page, the page before's last line is the one above it); or, a group in
     ``capitals``, after a line of text (in lower case) that ends none, before any line: a
-    heading follows a sentence's end (the contents' ``Page`` over its column is no text)."""
+    heading follows a sentence's end.  (The contents' heading, or the ``Page`` over their
+    column of pages, ends no sentence: a title stands under it.)"""
     def goes_on(p: _Around, before: str) -> bool:
-        if is_page_column(before):  # (the contents' column of pages, headed, under it)
+        if over_entries(before):
             return False
         after = p.below
         turned = not after  # the group ends its page
@@ -574,10 +575,11 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(p.after in whole[len(group):] for p in places)
         footed = _over_footed_heads(places, counts)
-        single = _worded(group) and (over >= MIN_REPEATS or footed or not _beside_folio(
-            places, counts)) and (len(at) >= SINGLE_SHARE * pages or (
-                spread >= SPREAD and (_interrupts(places, False) or over or footed
-                                      or _over_titles(places, contents[1]))))
+        titles = _over_titles(places, contents[1])  # (a work's opening page has no head)
+        single = _worded(group) and (over >= MIN_REPEATS or footed or titles
+                                     or not _beside_folio(places, counts)) and (
+            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
+                _interrupts(places, False) or over or footed or titles)))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
