@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import is_signed
-from .contents import is_heading, is_page_column
+from .contents import is_heading, over_entries
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
@@ -247,9 +247,10 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     which may go on with a name; and where it stands right under the running head
     opening its page, the page before's last line is the one above it); or, a group in
     ``capitals``, after a line of text (in lower case) that ends none, before any line: a
-    heading follows a sentence's end (the contents' ``Page`` over its column is no text)."""
+    heading follows a sentence's end.  (The contents' heading, or the ``Page`` over their
+    column of pages, ends no sentence: a title stands under it.)"""
     def goes_on(p: _Around, before: str) -> bool:
-        if is_page_column(before):  # (the contents' column of pages, headed, under it)
+        if over_entries(before):
             return False
         after = p.below
         turned = not after  # the group ends its page

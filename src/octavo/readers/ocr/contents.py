@@ -96,6 +96,12 @@ def is_page_column(line: str) -> bool:
     return line.strip().rstrip(".").lower() in ("page", "pages")
 
 
+def over_entries(line: str) -> bool:
+    """Whether a line stands over the contents' entries: their heading, or the word over
+    their column of pages (``Page``)."""
+    return is_heading(line) or is_page_column(line)
+
+
 def names_back(line: str) -> bool:
     """Whether a line, its letter-spacing closed, is the heading of a section that is no
     work (a preface, the notes, a chronicle)."""
@@ -166,7 +172,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     lines = [line for raw in lines if (line := " ".join(raw.split()))]
     widest = max(map(width, lines), default=0.0)
     for k, line in enumerate(lines):
-        if is_heading(line) or is_page_column(line):
+        if over_entries(line):
             continue
         unbroken = _unbroken(line, lines[k + 1:], widest)
         if not pending and dividing and unbroken and _divides(line, lines[k + 1:], named=True):

@@ -113,17 +113,26 @@ def misread_as(printed: str, folio: str) -> bool:
     return read == folio or any(folio[:k] + folio[k + 1:] == read for k in range(len(folio)))
 
 
+def _spare(a: tuple[int, Number], b: tuple[int, Number]) -> int:
+    """How many more numbers than pages lie from folio a to folio b (below 0: pages the
+    scan's text cut in two; above: blank versos it left out)."""
+    (i, x), (j, y) = a, b
+    return (y.value - x.value) - (j - i)
+
+
 def fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
     """Whether folio b can follow folio a in the print, their pages being where they are."""
     (i, x), (j, y) = a, b
-    spare = (y.value - x.value) - (j - i)
     return x.kind == y.kind and j > i and y.value > x.value and \
-        -SPLIT <= spare <= SKIPPED + (j - i) // SKIPPED_PER
+        -SPLIT <= _spare(a, b) <= SKIPPED + (j - i) // SKIPPED_PER
 
 
 def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
     """The candidate folios (page index, number; in page order, a page may have several)
-    that make the longest rising run of each kind; roman ones inside the arabic run, or
+    that make the longest rising run of each kind, of two as long the one that counts the
+    pages the closer (a line read for a folio that leaves a work's opening page, printed
+    without one, no number of its own: ``19`` ending a note, the folio ``20`` beside the
+    head over it); roman ones inside the arabic run, or
     on a page of its own at either end, are none (``I laughed``, ``K. M A R X``), and lend
     no support to the roman ones outside it (a section's ``II`` at the foot of a work's
     opening page, its ``III`` on the next page, is no run of front matter)."""
@@ -132,14 +141,15 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
         body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
         items = [c for c in candidates if c[1].kind == kind
                  and (kind == "arabic" or not body or not min(body) <= c[0] <= max(body))]
-        best = [1] * len(items)
+        best = [(1, 0)] * len(items)  # the longest run to each, and its pages miscounted
         before = [-1] * len(items)
         for k in range(len(items)):
             for m in range(max(0, k - REACH), k):
-                if best[m] + 1 > best[k] and fits(items[m], items[k]):
-                    best[k], before[k] = best[m] + 1, m
+                step = (best[m][0] + 1, best[m][1] - abs(_spare(items[m], items[k])))
+                if step > best[k] and fits(items[m], items[k]):
+                    best[k], before[k] = step, m
         k = max(range(len(items)), key=best.__getitem__, default=-1)
-        if k >= 0 and best[k] >= 2:
+        if k >= 0 and best[k][0] >= 2:
             while k >= 0:
                 kept.add(items[k])
                 k = before[k]

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ... import frequencies
 from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
@@ -140,6 +140,9 @@ class Vocabulary:
                 and zipf(head) > 0 and zipf(tail) >= KNOWN:
             return True  # a prefix kept apart from a word opening with its last vowel
             # (``co-operatives``, ``re-elected``, ``anti-imperialist``), as a doubled vowel is
+        if self.closed[tail.lower()] > self.heads[head.lower()] + self.tails[tail.lower()]:
+            return False  # the volume closes more compounds of the last word than it
+            # hyphens of either (``hundredweights``: ``penny-`` ``weights``)
         # two words: no word far likelier than they are side by side (``pre-sent``), and
         # not a short tail the volume never prints alone, a word's ending (``labour-ers``)
         two = self.likelier(head, tail) < LIKELIER and (len(tail) > ENDING
@@ -158,6 +161,22 @@ class Vocabulary:
             return zipf(head) >= KNOWN and zipf(tail) > 0  # (``semi-proletarian``)
         return zipf(head) >= 3 and zipf(tail) >= 3
 
+    @cached_property
+    def closed(self) -> Counter[str]:
+        """The last words of the compounds the volume prints closed, counted: each word of
+        letters alone it prints whole, cut after a word English knows (no prefix: ``re``),
+        ends in the rest (``hundredweights``: ``weights``).  Its first words tell nothing:
+        a print closes some compounds of ``over`` (``overcome``), hyphens others
+        (``over-emphasised``)."""
+        lasts: Counter[str] = Counter()
+        for word, count in self.whole.items():
+            if not word.isalpha():  # (a hyphened compound's words are ``heads``, ``tails``)
+                continue
+            for at in range(PREFIX + 1, len(word) - 1):
+                if zipf(word[:at]) >= KNOWN:
+                    lasts[word[at:]] += count
+        return lasts
+
     def lost_join(self, head: str, tail: str) -> bool:
         """Whether ``head`` ending a line and ``tail`` opening the next are one word
         whose hyphen the OCR lost (``commu`` + ``nist``, ``work`` … ``ers``)."""
@@ -170,7 +189,7 @@ class Vocabulary:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
             return False
-        return bool(zipf(joined) >= 2 or self.words[joined]) and \
+        return bool(zipf(joined) or self.words[joined]) and \
             self.likelier(head, tail) >= LIKELIER
 
     def likelier(self, head: str, tail: str) -> float:
