@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 import statistics
 from collections import Counter
 from dataclasses import replace
@@ -46,6 +47,13 @@ LISTED = 2
 # the most lines that follow a volume's last folio where its folios stand at the pages'
 # feet: the last one, and the printer's imprint under it (the sample's: a line)
 IMPRINT = 2
+# the most lines one contents entry takes (its title over two lines, its page alone under
+# them; ``LISTED``'s one to three): the contents' list runs on while a line ending in a
+# page comes within that many lines of the last
+ENTRY = 3
+# a line that ends in an entry's page: a number (at its end or alone), or a numeral after
+# its text (a numeral alone is a section's, over its title)
+_PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -215,7 +223,7 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
         Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
-    rising = _spaced(numbered, len(kept))
+    rising = _spaced(numbered, len(kept), _listed_to([lines[i] for i in kept]))
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
@@ -250,8 +258,24 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
+def _listed_to(lines: list[str]) -> int:
+    """Where the contents' list ends in ``lines`` (the place of its last entry's page):
+    from the contents' heading, the entries run on while a line ending in a page, not a
+    date, comes within ``ENTRY`` lines of the last; -1 where no heading stands."""
+    at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
+    if at is None:
+        return -1
+    end = at
+    for p in range(at + 1, len(lines)):
+        if p - end > ENTRY:
+            break
+        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]):  # (a work's date)
+            end = p
+    return end
+
+
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int) -> list[tuple[int, Number, Candidate]]:
+            lines: int, listed_to: int) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -259,7 +283,10 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     any, whichever spans more of the text (a contents list's or a numbered list's numbers
     rise line by line; where the folios stand alone, the entries are the only numbers
     beside heads); none where the arabic run spans less than ``SPAN`` of the text's
-    ``lines``: that is a numbered list's, not the pages'."""
+    ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
+    before the body's, and before the contents' list ends (``listed_to``) where it
+    precedes the body: a roman numeral alone between the list and the body's first folio
+    numbers the first work's sections."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
@@ -279,7 +306,8 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
         key=lambda x: spans(x[1]), default=(PAGE / LONGEST, []))
     if not body or spans(body) < SPAN * lines:
         return []
-    return body + _longest(ordered("roman", range(body[0][0], body[-1][0] + 1)), page)
+    return body + _longest(ordered("roman", range(max(listed_to + 1, 0) if listed_to < body[0][0]
+                                                  else body[0][0], body[-1][0] + 1)), page)
 
 
 def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
