@@ -176,14 +176,17 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     numbered from 1, where no roman one comes before): from the later back, for each
     number, the first line of a title that leaves no more lines to the page after than a
     full page holds (the longest of the pages around, ``cuts.NEAR``, whose folios follow
-    on, its head left out): a work's opening page, printed without a folio, holds a page's
+    on, its head left out; where no two follow on, the lines between two folios over the
+    pages they span): a work's opening page, printed without a folio, holds a page's
     worth under its title, the page before it ends a work.  A title's first line is one in
     capitals after one that is not, or, where none fits, one set as heads are (in title
     case) after one that is not (``titles``).  A label over the title (``labels``) opens
     the page with it."""
     at = sorted(run)
     pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
-             if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1]
+             if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1] \
+        or [(a, -(a + run[a][1] - b) // n) for a, b in itertools.pairwise(at)
+            if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
     opening: set[int] = set()
     for a, b in itertools.pairwise([-1, *at]):
         first = run[a][0] if a >= 0 else Number(run[b][0].kind, 0)
