@@ -47,10 +47,10 @@ LISTED = 2
 # the most lines that follow a volume's last folio where its folios stand at the pages'
 # feet: the last one, and the printer's imprint under it (the sample's: a line)
 IMPRINT = 2
-# the most lines one contents entry takes (its title over two lines, its page alone under
-# them; ``LISTED``'s one to three): the contents' list runs on while a line ending in a
-# page comes within that many lines of the last
-ENTRY = 3
+# the most lines one contents entry takes (its title and description over three lines,
+# its page alone under them): the contents' list runs on while a line ending in a page
+# comes within that many lines of the last
+ENTRY = 4
 # a line that ends in an entry's page: a number (at its end or alone), or a numeral after
 # its text (a numeral alone is a section's, over its title)
 _PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
@@ -123,7 +123,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     rises with the others (``_folioed``); where the folios leave
     numbers for pages between two of them, a line in capitals after one that is not for
     each (``_opening``: a work's title on its opening page, printed without a folio; not
-    a contents entry, whose lines in capitals end in leader dots and a page); the
+    a contents entry, whose title ends within ``ENTRY`` lines in leader dots and a page:
+    the line after that page may open a title); the
     contents' heading; and the headings in capitals of the sections that are no works
     (the notes, a chronicle: past the last folio where the print numbers them no more).
     The boilerplate is learnt from the text parted before its heads, as a text of pages
@@ -145,9 +146,9 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     listed = [contents.leadered(lines[i]) for i in kept]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
-        return [p for p in range(1, len(kept)) if upper[p] and not upper[p - 1]
-                and not any(listed[q] for q in itertools.takewhile(
-                    upper.__getitem__, range(p, len(kept))))]
+        return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]
+                                                                    and not listed[p - 1])
+                and not any(listed[p:p + ENTRY])]
 
     capitals = starts([heads.is_capitals(lines[i]) for i in kept])
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
@@ -179,7 +180,8 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     on, its head left out; where no two follow on, the lines between two folios over the
     pages they span): a work's opening page, printed without a folio, holds a page's
     worth under its title, the page before it ends a work.  A title's first line is one in
-    capitals after one that is not, or, where none fits, one set as heads are (in title
+    capitals after one that is not (or that ends a contents entry), or, where none fits, one
+    set as heads are (in title
     case) after one that is not (``titles``).  A label over the title (``labels``) opens
     the page with it."""
     at = sorted(run)
@@ -226,7 +228,7 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
         Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
-    rising = _spaced(numbered, len(kept), _listed_to([lines[i] for i in kept]))
+    rising = _spaced(numbered, len(kept), _entries([lines[i] for i in kept]))
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
@@ -261,24 +263,24 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
-def _listed_to(lines: list[str]) -> int:
-    """Where the contents' list ends in ``lines`` (the place of its last entry's page):
-    from the contents' heading, the entries run on while a line ending in a page, not a
-    date, comes within ``ENTRY`` lines of the last; -1 where no heading stands."""
+def _entries(lines: list[str]) -> range | None:
+    """Where the contents' entries stand in ``lines`` (by place): from the contents'
+    heading, they run on while a line ending in a page, not a date, comes within ``ENTRY``
+    lines of the last; None where no heading stands."""
     at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
     if at is None:
-        return -1
+        return None
     end = at
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
         if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]):  # (a work's date)
             end = p
-    return end
+    return range(at + 1, end + 1)
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int, listed_to: int) -> list[tuple[int, Number, Candidate]]:
+            lines: int, entries: range | None) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -287,8 +289,8 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     rise line by line; where the folios stand alone, the entries are the only numbers
     beside heads); none where the arabic run spans less than ``SPAN`` of the text's
     ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
-    before the body's, and before the contents' list ends (``listed_to``) where it
-    precedes the body: a roman numeral alone between the list and the body's first folio
+    before the body's, and before the contents' entries end (``entries``) where they
+    precede the body: a roman numeral alone between the list and the body's first folio
     numbers the first work's sections."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
@@ -309,8 +311,8 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
         key=lambda x: spans(x[1]), default=(PAGE / LONGEST, []))
     if not body or spans(body) < SPAN * lines:
         return []
-    return body + _longest(ordered("roman", range(max(listed_to + 1, 0) if listed_to < body[0][0]
-                                                  else body[0][0], body[-1][0] + 1)), page)
+    body_from = entries.stop if entries is not None and entries.stop <= body[0][0] else body[0][0]
+    return body + _longest(ordered("roman", range(body_from, body[-1][0] + 1)), page)
 
 
 def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
