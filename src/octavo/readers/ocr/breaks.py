@@ -215,7 +215,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     takes; a head on a line of its own is set as one (a line of text over a folio alone
     is the page's last), and a folio alone under it opens no page, the head over it does;
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
-    line of text, and no number is a list's (``LISTED``).  And the lines off that run that
+    line of text, no number is a list's (``LISTED``), and no numeral a letter of a
+    letter-spaced word.  And the lines off that run that
     read as a head of two of its pages or more beside a number (a misread folio)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
@@ -223,12 +224,14 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
-                    o.top == 2 and o.folio == c.folio for o in options[p - 1]))]
+                    o.top == 2 and o.folio == c.folio for o in options[p - 1]))
+                and not (c.folio.isalpha()  # (``C O N T E N T S``: no folio ``C``)
+                         and c.folio not in heads.unspace(lines[kept[p]]).split())]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
         Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
-    rising = _spaced(numbered, len(kept), _entries([lines[i] for i in kept]))
+    rising = _spaced(numbered, len(kept), _front_matter([lines[i] for i in kept]))
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
@@ -263,24 +266,28 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
-def _entries(lines: list[str]) -> range | None:
-    """Where the contents' entries stand in ``lines`` (by place): from the contents'
-    heading, they run on while a line ending in a page, not a date, comes within ``ENTRY``
-    lines of the last; None where no heading stands."""
+def _front_matter(lines: list[str]) -> tuple[int, int] | None:
+    """Where the contents' entries end in ``lines`` (by place; from the contents' heading,
+    they run on while a line ending in a page, not a date, comes within ``ENTRY`` lines of
+    the last), and the least roman page an entry lists (a preface after the contents, in
+    the front matter still; 0 if none does); None where no heading stands."""
     at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
     if at is None:
         return None
-    end = at
+    end, least = at, 0
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
         if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]):  # (a work's date)
+            if (n := Number.of(lines[p].split()[-1])) and n.kind == "roman" \
+                    and not contents.is_heading(lines[p]):
+                least = min(least or n.value, n.value)
             end = p
-    return range(at + 1, end + 1)
+    return end + 1, least
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int, entries: range | None) -> list[tuple[int, Number, Candidate]]:
+            lines: int, front: tuple[int, int] | None) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -289,9 +296,9 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     rise line by line; where the folios stand alone, the entries are the only numbers
     beside heads); none where the arabic run spans less than ``SPAN`` of the text's
     ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
-    before the body's, and before the contents' entries end (``entries``) where they
-    precede the body: a roman numeral alone between the list and the body's first folio
-    numbers the first work's sections."""
+    before the body's, and where the contents precede it (``front``: where their entries
+    end, the least roman page they list), a roman numeral after them is a folio only from
+    that page on (a preface's); else it numbers the first work's sections."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
@@ -311,8 +318,10 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
         key=lambda x: spans(x[1]), default=(PAGE / LONGEST, []))
     if not body or spans(body) < SPAN * lines:
         return []
-    body_from = entries.stop if entries is not None and entries.stop <= body[0][0] else body[0][0]
-    return body + _longest(ordered("roman", range(body_from, body[-1][0] + 1)), page)
+    roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
+    if front and front[0] <= body[0][0]:  # (the contents before the body)
+        roman = [x for x in roman if x[0] < front[0] or x[1].value >= front[1] > 0]
+    return body + _longest(roman, page)
 
 
 def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
