@@ -54,6 +54,8 @@ ENTRY = 4
 # a line that ends in an entry's page: a number (at its end or alone), or a numeral after
 # its text (a numeral alone is a section's, over its title)
 _PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
+# a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
+_INITIALED = re.compile(r"(?:[A-Z]\.\s*)+[A-Z][\w’'-]+\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -150,13 +152,16 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                                                                     and not listed[p - 1])
                 and not any(listed[p:p + ENTRY])]
 
-    capitals = starts([heads.is_capitals(lines[i]) for i in kept])
+    # (a signature ends a work: in capitals, a name after initials; in title case, any)
+    capitals = starts([heads.is_capitals(lines[i]) and not _INITIALED.fullmatch(lines[i].strip())
+                       for i in kept])
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
-                     for i in kept])  # (a signature in title case ends a work)
+                     for i in kept])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
-    # sentence's end
+    # sentence's end, numbered (not a signature: ``G. PLEKHANOV``, ``MAO TSE-TUNG``)
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
+              and any(Number.of(word.rstrip(".")) for word in words)
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
     opening = _opening(run, (capitals, titled), labels)
     # a section of no work's heading opens its page where it stands once (the notes
