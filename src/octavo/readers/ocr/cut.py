@@ -15,7 +15,7 @@ from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
 from .find import Found, find_title, similar
-from .lines import SENTENCE_END, is_dated
+from .lines import SENTENCE_END, is_dated, is_salutation
 from .structure import Structure
 from .titles import mend, normalise, title_case, unmarked
 
@@ -123,7 +123,7 @@ def _set_as_subtitle(printed: str) -> bool:
     title case (``Reply to the Discussion``), ending no sentence, nor in a comma as a
     letter's salutation does (``Dear Comrade Gorky,``)."""
     return title_cased(printed) and not SENTENCE_END.search(printed) \
-        and not printed.endswith(",")
+        and not is_salutation(printed)
 
 
 def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:

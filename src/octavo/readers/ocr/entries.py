@@ -34,6 +34,10 @@ FEW_LETTERS = 4  # a head names something in as many (``heads.MIN_LETTERS``): so
 
 
 def letters(text: str) -> str:
+    """A line's letters and digits, any script's, in lower case and run together: a page's
+    top line matched to an entry's opening however the OCR spaced either (``titles.normalise``
+    keeps words apart, and ``boilerplate._words`` too, for whole words); read before
+    ``charmap``, as the scan sets it: its punctuation, whatever stands in for it, drops out."""
     return "".join(re.findall(r"[^\W_]+", text.lower()))
 
 

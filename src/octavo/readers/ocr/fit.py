@@ -18,7 +18,9 @@ do not outweigh hundreds of running lines that never pass) does the test decide;
 elsewhere the widths of the lines alone do, as before.  Even then a face a little off
 Times' errs in every line's width: the widest line that runs on, taken for the measure,
 is too wide by about as much, and a word seems to fit where it did not; so a word passes
-only where it seems to fit by the median room such false passes leave (``_error``).
+only where it seems to fit by the median room such false passes leave (``_error``); and
+as the line measured errs too, by as much again, a pass settles an end only by twice that
+room (``settles``), a narrower one is weighed by the odds.
 
 Where neither reading is ruled out, odds learnt from the volume weigh them: how often a
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
@@ -97,10 +99,16 @@ class Fit:
         return (width(line) + space() + width(first_word(following)) + self.error
                 <= self.measures[page] - indent)
 
+    def settles(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
+        """Whether ``following``'s first word surely fitted after ``line``: seems to fit by
+        the error twice, the measure's (``passes``) and this line's own, each of whose
+        widths may err as much (a pass by less is weighed by the odds, not settled)."""
+        return self.passes(page, line, following, indent + self.error)
+
     def first_line(self, page: int, line: str) -> bool:
         """Whether ``line`` may be a paragraph's first line by its width: short of the
-        measure by the indent."""
-        return width(line) <= self.measures[page] - self.indent
+        measure by the indent, give or take as much as the widths err."""
+        return width(line) - self.error <= self.measures[page] - self.indent
 
     def odds(self, page: int, following: str, indent: float = 0.0, lines: int = 0,
              at: int = -1, after: str = "") -> float:

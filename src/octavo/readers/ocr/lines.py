@@ -108,6 +108,12 @@ def is_dated(line: str) -> bool:
     return bool(DATELINE.match(s[m.end():] if (m := _PLACE.match(s)) else s))
 
 
+def is_salutation(line: str) -> bool:
+    """Whether a line under a title is a letter's salutation, not a subtitle: it ends in a
+    comma (``Dear Comrade Gorky,``)."""
+    return line.endswith(",")
+
+
 def line_kind(line: str, previous: str) -> str:
     """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
     s = line.strip()

@@ -209,7 +209,9 @@ def _quoting(slot: Slot, m: re.Match[str], kind: _Pass) -> bool:
 
 def _closes(text: str, at: int) -> bool:
     """Whether the quote at ``text[at]`` closes one the text opened before it (quotes
-    pair up: a closing quote after as many opened as closed closes none)."""
+    pair up: a closing quote after as many opened as closed closes none).  (``charmap``'s
+    ``_closer`` asks before the repair which of rival characters is the closing quote: each
+    opening quote's vote goes to the first of them after it, not to a known quote's depth.)"""
     before = text[:at]
     if text[at] == "\u201d":
         return before.count("\u201c") > before.count("\u201d")

@@ -9,13 +9,13 @@ indented first line is full some 4% short; a next line that is itself a short se
 end shows no indent, unless its opener is likely);
 what the next sentence opens with (``openers``) tips an ambiguous width either way.
 Where the volume's widths bear it out, the fit test (``fit``) decides instead: a sentence
-end that leaves room for the next word ends a paragraph, as does one before a line that
-runs on but leaves such room (a paragraph's first line, its indent lost; after a page's
-last line, the next page's first holds that word); where neither shows, the fit test's
-odds (with the paragraph's length so far and the lines to the next clear end), the
-opener's (shrunk towards those of openings with or without a comma after their first
-word) and how much of the paragraph's rarer words the next lines take up (``cohesion``)
-decide.
+end that leaves room for the next word (surely, the widths' error allowed twice) ends a
+paragraph, as does one before a line that runs on but leaves such room (a paragraph's
+first line, its indent lost; after a page's last line, the next page's first holds that
+word); where neither shows, the fit test's odds (with the paragraph's length so far and
+the lines to the next clear end), the opener's (shrunk towards those of openings with or
+without a comma after their first word) and how much of the paragraph's rarer words the
+next lines take up (``cohesion``) decide.
 Otherwise a paragraph runs on, across page breaks too.  A work's title on its opening
 page (``Page.title``: the contents told it) is a heading, whatever its case; display
 lines (capitals, roman numerals; a heading runs on over no page break) and the short
@@ -63,6 +63,7 @@ from .lines import (
     is_dated,
     is_display,
     is_label,
+    is_salutation,
     is_signature,
     letter_spaced,
     line_kind,
@@ -215,7 +216,7 @@ class Builder:
         salutation)."""
         lower = any(w[0].islower() for w in LONG_WORD.findall(line))
         last = not ahead or width(ahead[0]) >= SHORT * self.measure or is_display(ahead[0])
-        return (title_cased(self.text) and lower) or (last and line.endswith(","))
+        return (title_cased(self.text) and lower) or (last and is_salutation(line))
 
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
@@ -271,8 +272,8 @@ class Builder:
         if self.fit.trusted:  # room for the next word, or for the one after (an indent)
             after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
             following = [line, *ahead, self.overleaf]  # (the next lines, over the page too)
-            if self.fit.passes(self.page, last, line, indent) or (
-                    after and runs_on(line, after) and self.fit.passes(self.page, line, after)):
+            if self.fit.settles(self.page, last, line, indent) or (
+                    after and runs_on(line, after) and self.fit.settles(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
                 self.fit.odds(self.page, line, indent, self.lines, self.at, after)

@@ -42,9 +42,15 @@ def head_between(st: Structure, first_page: str, last_page: str, title: str = ""
 
 def _read_back(head: str, words: set[str]) -> str:
     """A head with each word an OCR misread (a digit or a small letter among capitals:
-    ``F0RMATION``, ``STALlN``) read as the word of the title (``words``) it misreads."""
-    return " ".join(next((w.upper() for w in words if misread(word.casefold(), w)), word)
-                    if _MISREAD.search(word) else word for word in head.split())
+    ``F0RMATION``, ``STALlN``) read as the word of the title (``words``) it misreads: the
+    word itself if the title has it (a title-cased ``National`` is no misread
+    ``international``), else the one nearest its length, the same whatever the set's order."""
+    def read(word: str) -> str:
+        folded = word.casefold()
+        like = [w for w in words if misread(folded, w)] if _MISREAD.search(word) else []
+        return min(like, key=lambda w: (w != folded, abs(len(w) - len(folded)), w)).upper() \
+            if like else word
+    return " ".join(read(word) for word in head.split())
 
 
 def _parted(head: str, words: set[str]) -> str:
