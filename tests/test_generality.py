@@ -765,6 +765,14 @@ GENERATED = {
     "a one-line stamp under every other page's foot folio, over the versos' heads": Options(
         seed=2, watermarks=(("www.example-archive.org",),), every=2, stamp_at="foot",
         foot_folios=True),
+    # a stamp whose lines a blank line parts, under the foot folio of every third page, the
+    # page's end (the blank line) right after its last line: the whole stamp, not its last
+    # line taken for the next page's head (the pages parted by lines of a space, as the
+    # stamp's lines are, which normalising then keeps as blank lines)
+    "a stamp of lines a blank line parts under every third page's foot folio": Options(
+        seed=7, watermarks=(("SCANNED AT THE", "READING ROOM", "", "FREE EDITION"),),
+        every=3, stamp_at="foot", foot_folios=True, opening_folios=True,
+        page_break="\n \n"),
     "a line of the stamps misread on every third page they stand on": Options(
         seed=36, every=2, misread_stamps=3),
     # a title's first line, the same in the contents and over its work, stands twice, after

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import is_signed
-from .contents import is_heading
+from .contents import is_heading, is_page_column
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
@@ -207,6 +207,17 @@ class _Around:
             and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
         return _line(s, self._past(end - 1, -1))
 
+    def text_end(self) -> str:
+        """Where it stands under its page's foot folio, the page's last line of text over
+        the folio: over the footnotes under the text (the first opens with its mark), the
+        mark of a footnote it ends with taken off (``… a knowledge of even*``)."""
+        end = k = self._past(self._top - 1, -1)
+        while k >= 0 and self._stripped[k]:
+            if footnotes.START.match(self._stripped[k]):
+                end = k - 1
+            k -= 1
+        return _line(self._stripped, end).rstrip(footnotes.MARKS)
+
     def overleaf(self) -> str:
         """The first line of text past the blank line under it: past the lines that recur
         there or read as a head and its folio (the next page's running head)."""
@@ -227,21 +238,24 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     """Whether a recurring group stands, somewhere, inside a sentence: after a line that
     ends none (in a word, inside one, broken by a hyphen, or a comma), before one that goes
     on in lower case (or, where it ends a page, under its foot folio or not, the page's
-    text above it and the next page's under its running head: lines that recur there, or a
+    text above it, over the footnotes a foot folio's page may set under the text, and the
+    next page's under its running head: lines that recur there, or a
     head and its folio; a footnote that recurs ends its page so too; there, after a line
     ending in a word in lower case, before any line: the page turns inside the sentence,
     which may go on with a name; and where it stands right under the running head
     opening its page, the page before's last line is the one above it); or, a group in
     ``capitals``, after a line of text (in lower case) that ends none, before any line: a
-    heading follows a sentence's end."""
+    heading follows a sentence's end (the contents' ``Page`` over its column is no text)."""
     def goes_on(p: _Around, before: str) -> bool:
+        if is_page_column(before):  # (the contents' column of pages, headed, under it)
+            return False
         after = p.below
         turned = not after  # the group ends its page
         if turned:
             footed = bool(plain(p.above))
             if not footed and footnotes.START.match(p.line):
                 return False
-            before, after = p.higher if footed else p.above, p.overleaf()
+            before, after = p.text_end() if footed else p.above, p.overleaf()
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
@@ -542,11 +556,12 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
                                                    and not is_capitals(line)):
             continue
-        group = _page_end(stripped, at, _grow(stripped, at, counts), line)
+        group = _grow(stripped, at, counts)
         while group and not group[-1]:
             group = group[:-1]
         while group and not group[0]:
             group = group[1:]
+        group = _page_end(stripped, at, group, line)
         whole, group = group, _headed_page(stripped, group, where, counts, learnt | grouped)
         if line not in group:
             continue  # (the next page's head, the group grown to it from its own line)

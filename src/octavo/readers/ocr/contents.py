@@ -91,6 +91,11 @@ def is_heading(line: str) -> bool:
     return m is not None and (not m["folio"] or bool(plain(m["folio"])))
 
 
+def is_page_column(line: str) -> bool:
+    """Whether a line is the heading over the contents' column of pages (``Page``)."""
+    return line.strip().rstrip(".").lower() in ("page", "pages")
+
+
 def names_back(line: str) -> bool:
     """Whether a line, its letter-spacing closed, is the heading of a section that is no
     work (a preface, the notes, a chronicle)."""
@@ -158,7 +163,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     lines = [line for raw in lines if (line := " ".join(raw.split()))]
     widest = max(map(width, lines), default=0.0)
     for k, line in enumerate(lines):
-        if is_heading(line) or line == "Page":
+        if is_heading(line) or is_page_column(line):
             continue
         unbroken = _unbroken(line, lines[k + 1:], widest)
         if not pending and dividing and unbroken and _divides(line, lines[k + 1:], named=True):
@@ -195,7 +200,7 @@ def _divides(line: str, after: list[str], named: bool = False, paged: bool = Fal
     before a whole entry (its text and page on one line; a title broken over lines has
     none).  After the works' first page (``paged``) a word and a roman numeral are a
     division's, not front matter at a roman page, which the works follow."""
-    after = [a for a in after if a and a != "Page"]
+    after = [a for a in after if a and not is_page_column(a)]
     following = after[0] if after else ""
     whole = (m := _PAGE.match(following)) is not None and bool(m["text"].strip(" ."))
     unpaged = _PAGE.match(line) is None or (paged and _DIVISION.match(line) is not None

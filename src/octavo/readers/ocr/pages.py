@@ -322,13 +322,18 @@ def _imprint(before: Page, last: Page) -> bool:
 def _number_last(pages: list[Page], entries: Entries) -> None:
     """Number the opening pages after the last folio (a last work's, the notes', printed
     without one where no folio follows to count back from) as the contents list them, for
-    as long as they go on rising."""
+    as long as they go on rising (of the entries a top line may open, ``THE STATE``'s and,
+    but for an OCR's slip, ``ON THE STATE AND …``'s, the first listed past the page
+    before)."""
     last = max((k for k, p in enumerate(pages) if Number.of(p.folio)), default=len(pages))
     before = Number.of(pages[last].folio) if last < len(pages) else None
     for page in pages[last + 1:]:
-        listed = Number.of(entries.page_of(_top(page))) if page.lines else None
-        if page.folio or page.head or not before or not listed or \
-                listed.kind != before.kind or listed.value <= before.value:
+        if page.folio or page.head or not before or not page.lines:
+            return
+        listed = min((n for p in entries.pages_of(_top(page)) if (n := Number.of(p))
+                      and n.kind == before.kind and n.value > before.value),
+                     key=lambda n: n.value, default=None)
+        if not listed:
             return
         page.folio, before = listed.printed(listed.value), listed
 
