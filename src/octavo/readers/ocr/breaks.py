@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 import statistics
 from collections import Counter
 from dataclasses import replace
@@ -46,6 +47,15 @@ LISTED = 2
 # the most lines that follow a volume's last folio where its folios stand at the pages'
 # feet: the last one, and the printer's imprint under it (the sample's: a line)
 IMPRINT = 2
+# the most lines one contents entry takes (its title and description over three lines,
+# its page alone under them): the contents' list runs on while a line ending in a page
+# comes within that many lines of the last
+ENTRY = 4
+# a line that ends in an entry's page: a number (at its end or alone), or a numeral after
+# its text (a numeral alone is a section's, over its title)
+_PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
+# a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
+_INITIALED = re.compile(r"(?:[A-Z]\.\s*)+[A-Z][\w’'-]+\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -115,7 +125,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     rises with the others (``_folioed``); where the folios leave
     numbers for pages between two of them, a line in capitals after one that is not for
     each (``_opening``: a work's title on its opening page, printed without a folio; not
-    a contents entry, whose lines in capitals end in leader dots and a page); the
+    a contents entry, whose title ends within ``ENTRY`` lines in leader dots and a page:
+    the line after that page may open a title); the
     contents' heading; and the headings in capitals of the sections that are no works
     (the notes, a chronicle: past the last folio where the print numbers them no more).
     The boilerplate is learnt from the text parted before its heads, as a text of pages
@@ -137,17 +148,20 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     listed = [contents.leadered(lines[i]) for i in kept]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
-        return [p for p in range(1, len(kept)) if upper[p] and not upper[p - 1]
-                and not any(listed[q] for q in itertools.takewhile(
-                    upper.__getitem__, range(p, len(kept))))]
+        return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]
+                                                                    and not listed[p - 1])
+                and not any(listed[p:p + ENTRY])]
 
-    capitals = starts([heads.is_capitals(lines[i]) for i in kept])
+    # (a signature ends a work: in capitals, a name after initials; in title case, any)
+    capitals = starts([heads.is_capitals(lines[i]) and not _INITIALED.fullmatch(lines[i].strip())
+                       for i in kept])
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
-                     for i in kept])  # (a signature in title case ends a work)
+                     for i in kept])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
-    # sentence's end
+    # sentence's end, numbered (not a signature: ``G. PLEKHANOV``, ``MAO TSE-TUNG``)
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
+              and any(Number.of(word.rstrip(".")) for word in words)
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
     opening = _opening(run, (capitals, titled), labels)
     # a section of no work's heading opens its page where it stands once (the notes
@@ -168,14 +182,18 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     numbered from 1, where no roman one comes before): from the later back, for each
     number, the first line of a title that leaves no more lines to the page after than a
     full page holds (the longest of the pages around, ``cuts.NEAR``, whose folios follow
-    on, its head left out): a work's opening page, printed without a folio, holds a page's
+    on, its head left out; where no two follow on, the lines between two folios over the
+    pages they span): a work's opening page, printed without a folio, holds a page's
     worth under its title, the page before it ends a work.  A title's first line is one in
-    capitals after one that is not, or, where none fits, one set as heads are (in title
+    capitals after one that is not (or that ends a contents entry), or, where none fits, one
+    set as heads are (in title
     case) after one that is not (``titles``).  A label over the title (``labels``) opens
     the page with it."""
     at = sorted(run)
     pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
-             if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1]
+             if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1] \
+        or [(a, -(a + run[a][1] - b) // n) for a, b in itertools.pairwise(at)
+            if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
     opening: set[int] = set()
     for a, b in itertools.pairwise([-1, *at]):
         first = run[a][0] if a >= 0 else Number(run[b][0].kind, 0)
@@ -202,7 +220,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     takes; a head on a line of its own is set as one (a line of text over a folio alone
     is the page's last), and a folio alone under it opens no page, the head over it does;
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
-    line of text, and no number is a list's (``LISTED``).  And the lines off that run that
+    line of text, no number is a list's (``LISTED``), and no numeral a letter of a
+    letter-spaced word.  And the lines off that run that
     read as a head of two of its pages or more beside a number (a misread folio)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
@@ -210,12 +229,14 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
-                    o.top == 2 and o.folio == c.folio for o in options[p - 1]))]
+                    o.top == 2 and o.folio == c.folio for o in options[p - 1]))
+                and not (c.folio.isalpha()  # (``C O N T E N T S``: no folio ``C``)
+                         and c.folio not in heads.unspace(lines[kept[p]]).split())]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
         Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
-    rising = _spaced(numbered, len(kept))
+    rising = _spaced(numbered, len(kept), _front_matter([lines[i] for i in kept]))
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
@@ -250,8 +271,28 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
+def _front_matter(lines: list[str]) -> tuple[int, int] | None:
+    """Where the contents' entries end in ``lines`` (by place; from the contents' heading,
+    they run on while a line ending in a page, not a date, comes within ``ENTRY`` lines of
+    the last), and the least roman page an entry lists (a preface after the contents, in
+    the front matter still; 0 if none does); None where no heading stands."""
+    at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
+    if at is None:
+        return None
+    end, least = at, 0
+    for p in range(at + 1, len(lines)):
+        if p - end > ENTRY:
+            break
+        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]):  # (a work's date)
+            if (n := Number.of(lines[p].split()[-1])) and n.kind == "roman" \
+                    and not contents.is_heading(lines[p]):
+                least = min(least or n.value, n.value)
+            end = p
+    return end + 1, least
+
+
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int) -> list[tuple[int, Number, Candidate]]:
+            lines: int, front: tuple[int, int] | None) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -259,7 +300,10 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     any, whichever spans more of the text (a contents list's or a numbered list's numbers
     rise line by line; where the folios stand alone, the entries are the only numbers
     beside heads); none where the arabic run spans less than ``SPAN`` of the text's
-    ``lines``: that is a numbered list's, not the pages'."""
+    ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
+    before the body's, and where the contents precede it (``front``: where their entries
+    end, the least roman page they list), a roman numeral after them is a folio only from
+    that page on (a preface's); else it numbers the first work's sections."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
@@ -279,7 +323,10 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
         key=lambda x: spans(x[1]), default=(PAGE / LONGEST, []))
     if not body or spans(body) < SPAN * lines:
         return []
-    return body + _longest(ordered("roman", range(body[0][0], body[-1][0] + 1)), page)
+    roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
+    if front and front[0] <= body[0][0]:  # (the contents before the body)
+        roman = [x for x in roman if x[0] < front[0] or x[1].value >= front[1] > 0]
+    return body + _longest(roman, page)
 
 
 def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
