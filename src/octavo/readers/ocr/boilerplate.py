@@ -9,13 +9,14 @@ on pages from the volume's first half to its second (the text's own repeats, a c
 or a quotation given again, stay within a few pages) and the contents list doesn't name
 it (a section heading that recurs in several works does); a single line only when it
 stands on a large share of the pages, as no line of running text does, or, spread so,
-stands somewhere inside a sentence, or above or inside a running head.  A group in
-capitals that stands somewhere inside a sentence is boilerplate however seldom it recurs
-(twice: a short volume's stamps, two that alternate) and wherever: no heading follows a
-line of text that ends no sentence; so is one of two lines or more in capitals that
-stands twice, in the volume's first half and its second, where the contents list no
-heading so.  Lines with no letter or digit (dot rows, a scanner's separators) are junk
-wherever they stand, asterisms aside, and so are lines of superscript figures alone.
+stands somewhere inside a sentence, or above or inside a running head, or under a foot
+folio; or, however close its repeats, mostly over works' titles.  A group in capitals
+that stands somewhere inside a sentence is boilerplate however seldom it recurs (twice: a
+short volume's stamps, two that alternate) and wherever: no heading follows a line of
+text that ends no sentence; so is one of two lines or more in capitals that stands twice,
+in the volume's first half and its second, where the contents list no heading so.
+Lines with no letter or digit (dot rows, a scanner's separators) are junk wherever they
+stand, asterisms aside, and so are lines of superscript figures alone.
 """
 
 from __future__ import annotations
@@ -207,11 +208,12 @@ class _Around:
             and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
         return _line(s, self._past(end - 1, -1))
 
-    def text_end(self) -> str:
-        """Where it stands under its page's foot folio, the page's last line of text over
-        the folio: over the footnotes under the text (the first opens with its mark), the
-        mark of a footnote it ends with taken off (``… a knowledge of even*``)."""
-        end = k = self._past(self._top - 1, -1)
+    def text_end(self, footed: bool) -> str:
+        """Where it ends its page, the page's last line of text over it (where it stands
+        under the page's ``footed`` folio, over the folio): over the footnotes under the
+        text (the first opens with its mark), the mark of a footnote it ends with taken off
+        (``… a knowledge of even*``)."""
+        end = k = self._past(self._top - 1, -1) if footed else self._top
         while k >= 0 and self._stripped[k]:
             if footnotes.START.match(self._stripped[k]):
                 end = k - 1
@@ -238,7 +240,7 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     """Whether a recurring group stands, somewhere, inside a sentence: after a line that
     ends none (in a word, inside one, broken by a hyphen, or a comma), before one that goes
     on in lower case (or, where it ends a page, under its foot folio or not, the page's
-    text above it, over the footnotes a foot folio's page may set under the text, and the
+    text above it, over the footnotes the page may set under the text, and the
     next page's under its running head: lines that recur there, or a
     head and its folio; a footnote that recurs ends its page so too; there, after a line
     ending in a word in lower case, before any line: the page turns inside the sentence,
@@ -256,7 +258,7 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
             footed = bool(plain(p.above))
             if not footed and footnotes.START.match(p.line):
                 return False
-            before, after = p.text_end() if footed else p.above, p.overleaf()
+            before, after = p.text_end(footed), p.overleaf()
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
@@ -298,6 +300,14 @@ def _over_titles(places: list[_Around], listed: list[str]) -> bool:
 
     titled = sum(map(over_title, places))
     return titled >= MIN_REPEATS and 2 * titled > len(places)
+
+
+def _under_foot_folios(places: list[_Around]) -> bool:
+    """Whether a recurring line stands, more often than not, right under a bare folio
+    under the page's text, ending the page: nothing the print sets stands under a foot
+    folio (a folio over a running head opens its page, no text over it)."""
+    return 2 * sum(bool(p.higher) and bool(plain(p.above)) and not p.below
+                   for p in places) > len(places)
 
 
 def _over_footed_heads(places: list[_Around], counts: Counter[str]) -> bool:
@@ -575,11 +585,13 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(p.after in whole[len(group):] for p in places)
         footed = _over_footed_heads(places, counts)
-        titles = _over_titles(places, contents[1])  # (a work's opening page has no head)
+        # (no running head, nor the text's own repeat, stands over a title opening its page)
+        titles = _over_titles(places, contents[1])
         single = _worded(group) and (over >= MIN_REPEATS or footed or titles
                                      or not _beside_folio(places, counts)) and (
-            len(at) >= SINGLE_SHARE * pages or (spread >= SPREAD and (
-                _interrupts(places, False) or over or footed or titles)))
+            len(at) >= SINGLE_SHARE * pages or titles or (
+                spread >= SPREAD and (_interrupts(places, False) or over or footed
+                                      or _under_foot_folios(places))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (

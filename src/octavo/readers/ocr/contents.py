@@ -139,7 +139,9 @@ def contents_lines(pages: list[Page]) -> list[str]:
 def lists(page: Page, least: int = 4, every: bool = False) -> bool:
     """Whether a page lists entries: ``least`` lines or more (fewer say little on a page of
     their own), of which a third or more (``every``: all) end in a page, or are one below a
-    line of text (its entry's, the page set under it)."""
+    line of text (its entry's, the page set under it); not a line the next goes on from in
+    lower case (the text's sentence, ``… instead of 50`` / ``pounds—in the long run``: the
+    next entry opens as titles do)."""
     lines = [line.rstrip() for line in page.lines]
     if _notes_after_text(lines):
         return False
@@ -147,6 +149,7 @@ def lists(page: Page, least: int = 4, every: bool = False) -> bool:
                  is not None and (_PAGE.match(" ".join(words)) is not None or (
                      k > 0 and _LONE_PAGE.match(line) is not None
                      and _LONE_PAGE.match(lines[k - 1]) is None))
+                 and not "".join(lines[k + 1:k + 2]).lstrip()[:1].islower()
                  for k, line in enumerate(lines))
     return (listed == len(page.lines) if every else 3 * listed >= len(page.lines)) and \
         len(page.lines) >= least

@@ -213,10 +213,14 @@ def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: 
     line: the line under it opens the entry again, and it heads other pages too, or the
     lines under it begin with its words or spell the whole title (a print that sets the
     running head over a work's opening page; a work of a page or two, its head seen once:
-    no title says its first line twice)."""
+    no title says its first line twice); not where the two lines spell the entry's opening
+    between them (``THE ARMY`` / ``Interview With …``, listed ``THE ARMY. Interview With
+    …``: the title's first line, its second the description the entry runs on to, which,
+    matched forgivingly for an OCR's slips, opens the entry a few letters on)."""
     under = page.lines[candidate.top:]
     return bool(under) and entries.titles(candidate.head, candidate.folio) \
         and entries.titles(under[0], candidate.folio) \
+        and not entries.titles(f"{candidate.head} {under[0]}", candidate.folio) \
         and (known[candidate.head] >= 2 or f"{under[0]} ".startswith(f"{candidate.head} ")
              or entries.title_lines(under, candidate.folio) > 0)
 

@@ -249,8 +249,12 @@ class Builder:
             return True  # display lines (a subtitle) end where the text's full lines begin
             # (where the widths are trusted, a line the next word did not fit after runs
             # on, a paragraph's first line too: the next word did not fit after its indent)
-        if self.under_title() and max(self.widths) < DISPLAY and self.subtitle_ends(line, ahead):
-            return True
+        if self.under_title() and (max(self.widths) < DISPLAY or (
+                self.lines == 1 and not self.role and title_cased(self.text)
+                and not last.endswith("-"))) and self.subtitle_ends(line, ahead):
+            return True  # (a subtitle of one line in title case may run as wide as text; no
+            # display line breaks a word, as a text's first line in title case may, nor
+            # opens a numbered point, ``1) The turn in 1904-05 (the Russo-Japanese``)
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
