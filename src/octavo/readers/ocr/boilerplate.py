@@ -183,14 +183,25 @@ class _Around:
 
     def turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page,
-        the last line of text of the page before (over its foot folio, if it has one);
-        else ""."""
+        the last line of text of the page before (over its foot folio, if it has one, and
+        its footnotes); else ""."""
         if self.higher or not _head_and_folio(self.above):
             return ""
         last = self._past(self._top - 2, -1)
         if plain(_line(self._stripped, last)):
             last = self._past(last - 1, -1)
-        return _line(self._stripped, last)
+        return self._over_footnotes(last)
+
+    def _over_footnotes(self, end: int) -> str:
+        """The last line of text of the page ending at ``end``: over the footnotes under
+        the text (the first opens with its mark), the mark of a footnote it ends with taken
+        off (``… a knowledge of even*``)."""
+        k = end
+        while k >= 0 and self._stripped[k]:
+            if footnotes.START.match(self._stripped[k]):
+                end = k - 1
+            k -= 1
+        return _line(self._stripped, end).rstrip(footnotes.MARKS)
 
     def _past(self, i: int, step: int) -> int:
         """The first line from ``i`` on, going by ``step``, that is no stamp's line."""
@@ -210,15 +221,8 @@ class _Around:
 
     def text_end(self, footed: bool) -> str:
         """Where it ends its page, the page's last line of text over it (where it stands
-        under the page's ``footed`` folio, over the folio): over the footnotes under the
-        text (the first opens with its mark), the mark of a footnote it ends with taken off
-        (``… a knowledge of even*``)."""
-        end = k = self._past(self._top - 1, -1) if footed else self._top
-        while k >= 0 and self._stripped[k]:
-            if footnotes.START.match(self._stripped[k]):
-                end = k - 1
-            k -= 1
-        return _line(self._stripped, end).rstrip(footnotes.MARKS)
+        under the page's ``footed`` folio, over the folio), over its footnotes."""
+        return self._over_footnotes(self._past(self._top - 1, -1) if footed else self._top)
 
     def overleaf(self) -> str:
         """The first line of text past the blank line under it: past the lines that recur
