@@ -26,6 +26,9 @@ class AtEnd:
         return None
 
 
+# a person's name's parts: an initial (``J. ``) and a word of it (``STALIN``, ``Tse-tung``)
+INITIAL = r"[A-Z]\.\s*"
+NAME_WORD = r"[A-Z][\w’'-]+"
 # a note's marker after a sentence's end: figures, or superscript figures (``labour.¹``)
 MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
 OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..textlines import SUPERSCRIPTS
 from . import footnotes
-from .closing import is_signed
+from .closing import SIGNER, is_signed
 from .contents import is_heading, over_entries
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
@@ -52,7 +52,7 @@ LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its p
 _PAGE_UNDER = re.compile(r"\d{1,3}")  # an entry's page in figures on a line of its own
 _PAGE_END = re.compile(r"(?<![\d,–-])\d{1,3}$")  # a line's page (no year's end, 1,000, 1921-23)
 ENTRY_END = re.compile(r"\b(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
-_NAME = re.compile(r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}\.?")  # a signer's
+_NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
+from ..textlines import INITIAL, NAME_WORD
 from . import boilerplate, contents, heads
 from .boilerplate import Group
 from .closing import is_signed
@@ -55,7 +56,7 @@ ENTRY = 4
 # its text (a numeral alone is a section's, over its title)
 _PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
 # a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
-_INITIALED = re.compile(r"(?:[A-Z]\.\s*)+[A-Z][\w’'-]+\.?")
+_INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5

@@ -72,8 +72,9 @@ class CharMap:
         changed = {a: b for a, b in self.fixed.items() if a != b}
         for figure in [a for a, b in changed.items() if a in SUPERSCRIPTS and b in _OPENING]:
             # where a note's marker stands, an opening quote never does: the figure is kept
-            text = re.sub(rf"(?<![\w.,;:!?)]){figure}|{figure}(?=[^\W\d_{SUPERSCRIPTS}])",
-                          changed.pop(figure), text)
+            quote = changed.pop(figure)
+            text = re.sub(figure, lambda m, q=quote: m[0] if _MARKER.match(m.string, m.start())
+                          else q, text)
         if any(a in b for b in changed.values() for a in changed):
             return text.translate(str.maketrans(changed))
         for a, b in changed.items():

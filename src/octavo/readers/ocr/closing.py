@@ -26,13 +26,16 @@ from ...tree import (
     Text,
     iter_nodes,
 )
+from ..textlines import INITIAL, NAME_WORD
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 # a letter's place and date under its signature: ``Moscow, March 3, 1921``
 _PLACE_DATE = rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:{MONTHS})\s+\d{{1,2}},\s+\d{{4}}\.?"
 _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]* ){0,4}Institute\b")
 # a signature that names its signer: ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
-_SIGNER = re.compile(r"^Signed:\s*(?P<name>(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})$")
+# a signer's name: initials, then up to three words (``K. Marx``, ``Rosa Luxemburg``)
+SIGNER = rf"(?:{INITIAL})*{NAME_WORD}(?: {NAME_WORD}){{0,2}}"
+_SIGNER = re.compile(rf"^Signed:\s*(?P<name>{SIGNER})$")
 _SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"
                      r"|\bVerbatim Report\b")
 _NAMED = re.compile(r"^Verbatim Report\b")  # a report's line: the meeting's name comes before
@@ -82,7 +85,7 @@ class Signature:
         given = rf"|{re.escape(self.given)}\s+" if self.given else "".join(
             rf"|{re.escape(c)}[a-z]+\s+" for c in self.initials[:1]) + "".join(
             rf"(?:{re.escape(c)}[a-z]+\s+)?" for c in self.initials[1:])
-        return rf"(?:(?:[A-Z]\.\s*)*{given}){re.escape(self.surname)}\.?" if self.surname \
+        return rf"(?:(?:{INITIAL})*{given}){re.escape(self.surname)}\.?" if self.surname \
             else ""
 
     def signs(self, line: str) -> bool:

@@ -15,6 +15,7 @@ from collections import Counter
 
 from ...findings import STRUCTURE_MISSING, report
 from ...pagemarks import PAGE  # the most lines a page holds
+from ..textlines import INITIAL, NAME_WORD
 from . import contents
 from .closing import Signature, signer
 from .heads import is_capitals
@@ -31,8 +32,8 @@ HEADS = "the versos' running heads"
 NAME_PART = 3  # letters a name's word has at least (``Rosa``, ``Marx``); shorter parts of a
 # run of letters split by the word frequencies are a split gone wrong (``AUGUST BE BEL``)
 # a person's name: initials or names, then a surname (``J. V. STALIN``, ``Karl Marx``)
-_NAME = re.compile(r"(?:[A-Z]\.\s*)+(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+"
-                   r"|(?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+")
+_NAME = re.compile(rf"(?:{INITIAL})+(?:{NAME_WORD} ){{0,2}}{NAME_WORD}"
+                   rf"|(?:{NAME_WORD} ){{1,2}}{NAME_WORD}")
 
 
 def author(layout: Layout) -> tuple[str, str]:
