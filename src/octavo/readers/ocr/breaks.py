@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import statistics
 from collections import Counter
@@ -146,7 +147,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
     run, heads_at = _folioed(lines, kept)
-    listed = [contents.leadered(lines[i]) for i in kept]
+    listed = list(map(operator.or_, [contents.leadered(lines[i]) for i in kept],
+                      _leading(lines, kept, _front_matter([lines[i] for i in kept]))))
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
         return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]
@@ -235,15 +237,27 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                          and c.folio not in heads.unspace(lines[kept[p]]).split())]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
         Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
+    front = _front_matter([lines[i] for i in kept])
+    leading = _leading(lines, kept, front)
     numbered = [x for x in numbered
-                if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
-    rising = _spaced(numbered, len(kept), _front_matter([lines[i] for i in kept]))
+                if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED
+                and not (x[0] and leading[x[0] - 1])]
+    rising = _spaced(numbered, len(kept), front)
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
     run = {p: (n, c.top) for p, n, c in rising}
     return run, {p for p, found in enumerate(options)
                  if p not in run and any(c.head in known for c in found)}
+
+
+def _leading(lines: list[str], kept: list[int], front: tuple[int, int, int] | None
+             ) -> list[bool]:
+    """Which of the lines ``kept`` (by place) are the contents' entries (between their
+    heading and their end, ``front``) that end in leader dots and no page: each entry's
+    page stands alone on the line under it, no folio, and its title is no work's."""
+    listing = range(front[0] + 1, front[1]) if front else range(0)
+    return [p in listing and contents.leads(lines[i]) for p, i in enumerate(kept)]
 
 
 def _ends_with_folio(rising: list[tuple[int, Number, Candidate]], last: list[str]) -> bool:
@@ -272,11 +286,12 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
-def _front_matter(lines: list[str]) -> tuple[int, int] | None:
-    """Where the contents' entries end in ``lines`` (by place; from the contents' heading,
-    they run on while a line ending in a page, not a date, comes within ``ENTRY`` lines of
-    the last), and the least roman page an entry lists (a preface after the contents, in
-    the front matter still; 0 if none does); None where no heading stands."""
+def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
+    """Where the contents' heading stands in ``lines`` and where their entries end (by
+    place; from the heading, they run on while a line ending in a page, not a date, comes
+    within ``ENTRY`` lines of the last), and the least roman page an entry lists (a
+    preface after the contents, in the front matter still; 0 if none does); None where no
+    heading stands."""
     at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
     if at is None:
         return None
@@ -289,11 +304,11 @@ def _front_matter(lines: list[str]) -> tuple[int, int] | None:
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
             end = p
-    return end + 1, least
+    return at, end + 1, least
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int, front: tuple[int, int] | None) -> list[tuple[int, Number, Candidate]]:
+            lines: int, front: tuple[int, int, int] | None) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -302,8 +317,8 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     rise line by line; where the folios stand alone, the entries are the only numbers
     beside heads); none where the arabic run spans less than ``SPAN`` of the text's
     ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
-    before the body's, and where the contents precede it (``front``: where their entries
-    end, the least roman page they list), a roman numeral after them is a folio only from
+    before the body's, and where the contents precede it (``front``: where their heading
+    stands and their entries end, the least roman page they list), a roman numeral after them is a folio only from
     that page on (a preface's); else it numbers the first work's sections."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
@@ -325,8 +340,8 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     if not body or spans(body) < SPAN * lines:
         return []
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
-    if front and front[0] <= body[0][0]:  # (the contents before the body)
-        roman = [x for x in roman if x[0] < front[0] or x[1].value >= front[1] > 0]
+    if front and front[1] <= body[0][0]:  # (the contents before the body)
+        roman = [x for x in roman if x[0] < front[1] or x[1].value >= front[2] > 0]
     return body + _longest(roman, page)
 
 
