@@ -324,35 +324,36 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
 
-    def median(rising: list[tuple[int, Number, Candidate]]) -> float:
-        steps = [b[0] - a[0] for a, b in itertools.pairwise(rising)
-                 if b[1].value - a[1].value == 1]
-        return statistics.median(steps) if steps else PAGE / LONGEST
+    def median(rising: list[tuple[int, Number, Candidate]]) -> tuple[float, float]:
+        steps = sorted(b[0] - a[0] for a, b in itertools.pairwise(rising)
+                       if b[1].value - a[1].value == 1)
+        return (statistics.median(steps), statistics.median(steps[len(steps) // 2:])) \
+            if steps else (PAGE / LONGEST,) * 2
 
     def spans(run: list[tuple[int, Number, Candidate]]) -> int:
         return run[-1][0] - run[0][0] if run else 0
 
     arabic = ordered("arabic")
     headed = [x for x in arabic if heads.set_as_head(x[2].head)]
-    page, body = max(((m, _longest(arabic, m)) for m in dict.fromkeys(
+    page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
-        key=lambda x: spans(x[1]), default=(PAGE / LONGEST, []))
+        key=lambda x: spans(x[1]), default=((PAGE / LONGEST,) * 2, []))
     if not body or spans(body) < SPAN * lines:
         return []
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
     if front and front[1] <= body[0][0]:  # (the contents before the body)
         roman = [x for x in roman if x[0] < front[1] or x[1].value >= front[2] > 0]
-    return body + _longest(roman, page)
+    return body + _longest(roman, *page)
 
 
-def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
+def _longest(ordered: list[tuple[int, Number, Candidate]], median: float, full: float
              ) -> list[tuple[int, Number, Candidate]]:
     """The longest run of ``ordered`` (by place) whose folios rise, from ``SHORTEST`` to
     ``LONGEST`` times the ``median`` page's lines for each page from one to the next; of
     runs as long, the one whose pages' lines stray least from the median (a contents
     list's numbered entries, ``I.`` and ``II.`` a page apart, rise as far as its pages'
     own folios do)."""
-    most = min(LONGEST * median, PAGE)  # (no page holds more than ``PAGE`` lines)
+    most = min(LONGEST * full, PAGE)  # (no page holds more than ``PAGE`` lines)
     best = [(1, 0.0)] * len(ordered)  # the longest run ending at each, and its strays
     before = [-1] * len(ordered)
     for k, (at, n, _) in enumerate(ordered):
