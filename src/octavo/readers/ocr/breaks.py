@@ -195,7 +195,7 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     at = sorted(run)
     pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1] \
-        or [(a, -(a + run[a][1] - b) // n) for a, b in itertools.pairwise(at)
+        or [(a, -((a + run[a][1] - b) // n)) for a, b in itertools.pairwise(at)
             if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
     opening: set[int] = set()
     for a, b in itertools.pairwise([-1, *at]):
