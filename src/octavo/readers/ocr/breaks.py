@@ -166,11 +166,17 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
               and any(Number.of(word.rstrip(".")) for word in words)
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
-    opening = _opening(run, (capitals, titled), labels)
     # a section of no work's heading opens its page where it stands once (the notes
-    # after each work are headed so each, inside its last page)
+    # after each work are headed so each, inside its last page: no title's first line)
     backs = Counter(heads.head_text(lines[kept[p]]) for p in capitals
                     if contents.names_back(lines[kept[p]]))
+    inside = {p for p in capitals if contents.names_back(lines[kept[p]])
+              and backs[heads.head_text(lines[kept[p]])] > 1}
+
+    def outside(found: list[int]) -> list[int]:
+        return [p for p in found if p not in inside]
+
+    opening = _opening(run, (outside(capitals), outside(titled)), labels)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
@@ -318,8 +324,9 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     beside heads); none where the arabic run spans less than ``SPAN`` of the text's
     ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
     before the body's, and where the contents precede it (``front``: where their heading
-    stands and their entries end, the least roman page they list), a roman numeral after them is a folio only from
-    that page on (a preface's); else it numbers the first work's sections."""
+    stands and their entries end, the least roman page they list), a roman numeral after
+    them is a folio only from that page on (a preface's); else it numbers the first
+    work's sections."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
