@@ -56,6 +56,9 @@ ENTRY = 4
 # a line that ends in an entry's page: a number (at its end or alone), or a numeral after
 # its text (a numeral alone is a section's, over its title)
 _PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
+# a sentence's end, then a number and its stop ending the line: a numbered clause set on
+# (``… Posts and Telegraphs. 19.``), no head beside its folio
+_CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
 # a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
 _INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
@@ -229,12 +232,14 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     takes; a head on a line of its own is set as one (a line of text over a folio alone
     is the page's last), and a folio alone under it opens no page, the head over it does;
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
-    line of text, no number is a list's (``LISTED``), and no numeral a letter of a
-    letter-spaced word.  And the lines off that run that
+    line of text nor a sentence's end before a clause's number (``_CLAUSE``), no number
+    is a list's (``LISTED``) or a contents entry's under its leader dots, and no numeral a
+    letter of a letter-spaced word.  And the lines off that run that
     read as a head of two of its pages or more beside a number (a misread folio)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
-                                     or heads.set_as_head(c.head))]
+                                     or heads.set_as_head(c.head))
+                and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
