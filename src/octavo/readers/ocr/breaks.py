@@ -130,8 +130,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     rises with the others (``_folioed``); where the folios leave
     numbers for pages between two of them, a line in capitals after one that is not for
     each (``_opening``: a work's title on its opening page, printed without a folio; not
-    a contents entry, whose title ends within ``ENTRY`` lines in leader dots and a page:
-    the line after that page may open a title); the
+    a contents entry, whose title ends within ``ENTRY`` lines in leader dots and a page,
+    or stands among the entries: the line after the last one's page may open a title); the
     contents' heading; and the headings in capitals of the sections that are no works
     (the notes, a chronicle: past the last folio where the print numbers them no more).
     The boilerplate is learnt from the text parted before its heads, as a text of pages
@@ -150,13 +150,14 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
     run, heads_at = _folioed(lines, kept)
+    listing = _listing(_front_matter([lines[i] for i in kept]))
     listed = list(map(operator.or_, [contents.leadered(lines[i]) for i in kept],
-                      _leading(lines, kept, _front_matter([lines[i] for i in kept]))))
+                      _leading(lines, kept, listing)))
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
         return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]
                                                                     and not listed[p - 1])
-                and not any(listed[p:p + ENTRY])]
+                and not any(listed[p:p + ENTRY]) and p not in listing]
 
     # (a signature ends a work: in capitals, a name after initials; in title case, any)
     capitals = starts([heads.is_capitals(lines[i]) and not _INITIALED.fullmatch(lines[i].strip())
@@ -235,7 +236,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     line of text nor a sentence's end before a clause's number (``_CLAUSE``), no number
     is a list's (``LISTED``) or a contents entry's under its leader dots, and no numeral a
     letter of a letter-spaced word.  And the lines off that run that
-    read as a head of two of its pages or more beside a number (a misread folio)."""
+    read as a head of two of its pages or more beside a number (a misread folio), none
+    among the contents' entries (a work's title over its page)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
                                      or heads.set_as_head(c.head))
@@ -249,7 +251,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
         Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
     front = _front_matter([lines[i] for i in kept])
-    leading = _leading(lines, kept, front)
+    listing = _listing(front)
+    leading = _leading(lines, kept, listing)
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED
                 and not (x[0] and leading[x[0] - 1])]
@@ -258,16 +261,20 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
     run = {p: (n, c.top) for p, n, c in rising}
-    return run, {p for p, found in enumerate(options)
-                 if p not in run and any(c.head in known for c in found)}
+    return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
+                 if p not in run and p not in listing and any(c.head in known for c in found)}
 
 
-def _leading(lines: list[str], kept: list[int], front: tuple[int, int, int] | None
-             ) -> list[bool]:
-    """Which of the lines ``kept`` (by place) are the contents' entries (between their
-    heading and their end, ``front``) that end in leader dots and no page: each entry's
-    page stands alone on the line under it, no folio, and its title is no work's."""
-    listing = range(front[0] + 1, front[1]) if front else range(0)
+def _listing(front: tuple[int, int, int] | None) -> range:
+    """The places of the contents' entries, between their heading and their end
+    (``front``): no work's title, no page's head nor folio stands among them."""
+    return range(front[0] + 1, front[1]) if front else range(0)
+
+
+def _leading(lines: list[str], kept: list[int], listing: range) -> list[bool]:
+    """Which of the lines ``kept`` (by place) are the contents' entries (``listing``) that
+    end in leader dots and no page: each entry's page stands alone on the line under it,
+    no folio, and its title is no work's."""
     return [p in listing and contents.leads(lines[i]) for p, i in enumerate(kept)]
 
 
