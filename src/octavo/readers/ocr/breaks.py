@@ -234,8 +234,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     is the page's last), and a folio alone under it opens no page, the head over it does;
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
     line of text nor a sentence's end before a clause's number (``_CLAUSE``), no number
-    is a list's (``LISTED``) or a contents entry's under its leader dots, and no numeral a
-    letter of a letter-spaced word.  And the lines off that run that
+    is a list's (``LISTED``) or a contents entry's (alone under its leader dots, or under
+    its title), and no numeral a letter of a letter-spaced word.  And the lines off that run that
     read as a head of two of its pages or more beside a number (a misread folio), none
     among the contents' entries (a work's title over its page)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
@@ -255,7 +255,9 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     leading = _leading(lines, kept, listing)
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED
-                and not (x[0] and leading[x[0] - 1])]
+                and not (x[0] and leading[x[0] - 1])
+                and not (x[0] in listing and x[2].top == 2 and not x[2].before
+                         and not contents.is_heading(x[2].head))]
     rising = _spaced(numbered, len(kept), front)
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
@@ -306,10 +308,10 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
 
 def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     """Where the contents' heading stands in ``lines`` and where their entries end (by
-    place; from the heading, they run on while a line ending in a page, not a date, comes
-    within ``ENTRY`` lines of the last), and the least roman page an entry lists (a
-    preface after the contents, in the front matter still; 0 if none does); None where no
-    heading stands."""
+    place; from the heading, they run on while a line ending in a page, not a date nor a
+    word of a numeral's letters, comes within ``ENTRY`` lines of the last), and the least
+    roman page an entry lists (a preface after the contents, in the front matter still; 0
+    if none does); None where no heading stands."""
     at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
     if at is None:
         return None
@@ -317,7 +319,8 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
-        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]):  # (a work's date)
+        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]) \
+                and Number.of(lines[p].split()[-1].rstrip(".").upper()):  # (a date; ``mill``)
             if (n := Number.of(lines[p].split()[-1])) and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
