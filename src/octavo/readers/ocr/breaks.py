@@ -171,11 +171,14 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
               and any(Number.of(word.rstrip(".")) for word in words)
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
     # a section of no work's heading opens its page where it stands once (the notes
-    # after each work are headed so each, inside its last page: no title's first line)
+    # after each work are headed so each, inside its last page: where it stands more than
+    # once off the pages' heads, it is no title's first line)
     backs = Counter(heads.head_text(lines[kept[p]]) for p in capitals
                     if contents.names_back(lines[kept[p]]))
-    inside = {p for p in capitals if contents.names_back(lines[kept[p]])
-              and backs[heads.head_text(lines[kept[p]])] > 1}
+    apart = Counter(heads.head_text(lines[kept[p]]) for p in capitals if p not in run
+                    and p not in heads_at and contents.names_back(lines[kept[p]]))
+    inside = {p for p in capitals if p not in run and p not in heads_at
+              and apart[heads.head_text(lines[kept[p]])] > 1}  # (not a running head)
 
     def outside(found: list[int]) -> list[int]:
         return [p for p in found if p not in inside]
