@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 import statistics
 from collections import Counter
@@ -151,8 +150,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
     run, heads_at = _folioed(lines, kept)
     listing = _listing(_front_matter([lines[i] for i in kept]))
-    listed = list(map(operator.or_, [contents.leadered(lines[i]) for i in kept],
-                      _leading(lines, kept, listing)))
+    listed = [contents.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
         return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]
