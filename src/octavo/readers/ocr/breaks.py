@@ -235,11 +235,11 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     is the page's last), and a folio alone under it opens no page, the head over it does;
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
     line of text nor a sentence's end before a clause's number (``_CLAUSE``), no number
-    is a list's (``LISTED``) or a contents entry's (alone under its leader dots, or beside
-    a line among the entries but the contents' head), and no numeral a letter of a
-    letter-spaced word.  And the lines off that run that
-    read as a head of two of its pages or more beside a number (a misread folio), none
-    among the contents' entries (a work's title over its page)."""
+    is a list's (``LISTED``) or a contents entry's (among the entries, an arabic number
+    or one beside a line but the contents' head: their pages' folios are the front
+    matter's, in roman), and no numeral a letter of a letter-spaced word.  And the lines
+    off that run that read as a head of two of its pages or more beside a number (a
+    misread folio), none among the contents' entries (a work's title over its page)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
                                      or heads.set_as_head(c.head))
@@ -258,7 +258,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     numbered = [x for x in numbered
                 if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED
                 and not (x[0] and leading[x[0] - 1])
-                and not (x[0] in listing and x[2].head and not contents.is_heading(x[2].head))]
+                and not (x[0] in listing and (x[1].kind == "arabic" or x[2].head)
+                         and not contents.is_heading(x[2].head))]
     rising = _spaced(numbered, len(kept), front)
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
