@@ -141,6 +141,10 @@ class Vocabulary:
                 and zipf(head) > 0 and zipf(tail) >= KNOWN:
             return True  # a prefix kept apart from a word opening with its last vowel
             # (``co-operatives``, ``re-elected``, ``anti-imperialist``), as a doubled vowel is
+        if head[:1].isupper() and zipf(tail) < KNOWN and not self.words[tail.lower()]:
+            return False  # a name broken (``Centro-`` ``soyuz``): a name's compounds join
+            # it to a word (``Marx-like``), a name's own part is none English or the volume
+            # prints
         if self.closed[tail.lower()] > self.heads[head.lower()] + self.tails[tail.lower()]:
             return False  # the volume closes more compounds of the last word than it
             # hyphens of either (``hundredweights``: ``penny-`` ``weights``)
