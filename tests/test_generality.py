@@ -740,6 +740,8 @@ GENERATED = {
         replace(sampled(30), blank_lines=False),
     "no blank lines, the folios at the foot of every page, the heads above the text": Options(
         seed=27, blank_lines=False, foot_folios=True, opening_folios=True),
+    "no blank lines, each contents entry's page alone under its leader dots": Options(
+        seed=12, blank_lines=False, pages_under=True),
     "set by character count, as a typewriter or a plain-text wrap sets it": Options(
         seed=23, face=FIXED),
     "set by character count, no word broken at a line's end": Options(

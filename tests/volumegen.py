@@ -103,6 +103,7 @@ class Options:
     # else as many as fit in ``title_measure`` of the measure
     title_measure: float = 0.8
     contents_wrap: bool = False  # each entry broken over lines as its title is over its work
+    pages_under: bool = False  # each entry's page alone on the line under its leader dots
     description_wrap: bool = False  # … its description too, over lines of its own
     preface: bool = False  # a preface of two pages before the contents, listed at page I
     preface_title: str = "Preface"  # or another front matter's: ``From the Publishers``
@@ -471,7 +472,8 @@ def _generate(o: Options) -> Volume:
         entries += [_leadered("I" if o.section_first == "numeral" else
                               f"{'1' if o.numbered_sections else 'I'}. {title}",
                               work.section_page, o.measure) for title, _ in work.sections]
-    ts.add(["C O N T E N T S", "Page", *entries, *listed])
+    ts.add(["C O N T E N T S", "Page", *(part for line in [*entries, *listed] for part in (
+        line.rsplit(" ", 1) if o.pages_under and re.search(r" \. \S+$", line) else [line]))])
     front = ts.close()
     for page in front[len(preface) + 1:] if o.contents_unheaded else []:
         page.unheaded = True

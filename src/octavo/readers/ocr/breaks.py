@@ -55,6 +55,9 @@ ENTRY = 4
 # a line that ends in an entry's page: a number (at its end or alone), or a numeral after
 # its text (a numeral alone is a section's, over its title)
 _PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
+# a sentence's end, then a number and its stop ending the line: a numbered clause set on
+# (``… Posts and Telegraphs. 19.``), no head beside its folio
+_CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
 # a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
 _INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
@@ -126,8 +129,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     rises with the others (``_folioed``); where the folios leave
     numbers for pages between two of them, a line in capitals after one that is not for
     each (``_opening``: a work's title on its opening page, printed without a folio; not
-    a contents entry, whose title ends within ``ENTRY`` lines in leader dots and a page:
-    the line after that page may open a title); the
+    a contents entry, whose title ends within ``ENTRY`` lines in leader dots and a page,
+    or stands among the entries: the line after the last one's page may open a title); the
     contents' heading; and the headings in capitals of the sections that are no works
     (the notes, a chronicle: past the last folio where the print numbers them no more).
     The boilerplate is learnt from the text parted before its heads, as a text of pages
@@ -146,12 +149,13 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
     run, heads_at = _folioed(lines, kept)
-    listed = [contents.leadered(lines[i]) for i in kept]
+    listing = _listing(_front_matter([lines[i] for i in kept]))
+    listed = [contents.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
         return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]
                                                                     and not listed[p - 1])
-                and not any(listed[p:p + ENTRY])]
+                and not any(listed[p:p + ENTRY]) and p not in listing]
 
     # (a signature ends a work: in capitals, a name after initials; in title case, any)
     capitals = starts([heads.is_capitals(lines[i]) and not _INITIALED.fullmatch(lines[i].strip())
@@ -164,11 +168,20 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
               and any(Number.of(word.rstrip(".")) for word in words)
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
-    opening = _opening(run, (capitals, titled), labels)
     # a section of no work's heading opens its page where it stands once (the notes
-    # after each work are headed so each, inside its last page)
+    # after each work are headed so each, inside its last page: where it stands more than
+    # once off the pages' heads, it is no title's first line)
     backs = Counter(heads.head_text(lines[kept[p]]) for p in capitals
                     if contents.names_back(lines[kept[p]]))
+    apart = Counter(heads.head_text(lines[kept[p]]) for p in capitals if p not in run
+                    and p not in heads_at and contents.names_back(lines[kept[p]]))
+    inside = {p for p in capitals if p not in run and p not in heads_at
+              and apart[heads.head_text(lines[kept[p]])] > 1}  # (not a running head)
+
+    def outside(found: list[int]) -> list[int]:
+        return [p for p in found if p not in inside]
+
+    opening = _opening(run, (outside(capitals), outside(titled)), labels)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
@@ -193,7 +206,7 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     at = sorted(run)
     pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1] \
-        or [(a, -(a + run[a][1] - b) // n) for a, b in itertools.pairwise(at)
+        or [(a, -((a + run[a][1] - b) // n)) for a, b in itertools.pairwise(at)
             if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
     opening: set[int] = set()
     for a, b in itertools.pairwise([-1, *at]):
@@ -221,12 +234,16 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     takes; a head on a line of its own is set as one (a line of text over a folio alone
     is the page's last), and a folio alone under it opens no page, the head over it does;
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
-    line of text, no number is a list's (``LISTED``), and no numeral a letter of a
-    letter-spaced word.  And the lines off that run that
-    read as a head of two of its pages or more beside a number (a misread folio)."""
+    line of text nor a sentence's end before a clause's number (``_CLAUSE``), no number
+    is a list's (``LISTED``) or a contents entry's (among the entries, an arabic number
+    or one beside a line but the contents' head: their pages' folios are the front
+    matter's, in roman), and no numeral a letter of a letter-spaced word.  And the lines
+    off that run that read as a head of two of its pages or more beside a number (a
+    misread folio), none among the contents' entries (a work's title over its page)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
-                                     or heads.set_as_head(c.head))]
+                                     or heads.set_as_head(c.head))
+                and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
@@ -235,15 +252,34 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                          and c.folio not in heads.unspace(lines[kept[p]]).split())]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
         Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
+    front = _front_matter([lines[i] for i in kept])
+    listing = _listing(front)
+    leading = _leading(lines, kept, listing)
     numbered = [x for x in numbered
-                if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED]
-    rising = _spaced(numbered, len(kept), _front_matter([lines[i] for i in kept]))
+                if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED
+                and not (x[0] and leading[x[0] - 1])
+                and not (x[0] in listing and (x[1].kind == "arabic" or x[2].head)
+                         and not contents.is_heading(x[2].head))]
+    rising = _spaced(numbered, len(kept), front)
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
     run = {p: (n, c.top) for p, n, c in rising}
-    return run, {p for p, found in enumerate(options)
-                 if p not in run and any(c.head in known for c in found)}
+    return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
+                 if p not in run and p not in listing and any(c.head in known for c in found)}
+
+
+def _listing(front: tuple[int, int, int] | None) -> range:
+    """The places of the contents' entries, between their heading and their end
+    (``front``): no work's title, no page's head nor folio stands among them."""
+    return range(front[0] + 1, front[1]) if front else range(0)
+
+
+def _leading(lines: list[str], kept: list[int], listing: range) -> list[bool]:
+    """Which of the lines ``kept`` (by place) are the contents' entries (``listing``) that
+    end in leader dots and no page: each entry's page stands alone on the line under it,
+    no folio, and its title is no work's."""
+    return [p in listing and contents.leads(lines[i]) for p, i in enumerate(kept)]
 
 
 def _ends_with_folio(rising: list[tuple[int, Number, Candidate]], last: list[str]) -> bool:
@@ -272,11 +308,12 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
-def _front_matter(lines: list[str]) -> tuple[int, int] | None:
-    """Where the contents' entries end in ``lines`` (by place; from the contents' heading,
-    they run on while a line ending in a page, not a date, comes within ``ENTRY`` lines of
-    the last), and the least roman page an entry lists (a preface after the contents, in
-    the front matter still; 0 if none does); None where no heading stands."""
+def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
+    """Where the contents' heading stands in ``lines`` and where their entries end (by
+    place; from the heading, they run on while a line ending in a page, not a date nor a
+    word of a numeral's letters, comes within ``ENTRY`` lines of the last), and the least
+    roman page an entry lists (a preface after the contents, in the front matter still; 0
+    if none does); None where no heading stands."""
     at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
     if at is None:
         return None
@@ -284,16 +321,17 @@ def _front_matter(lines: list[str]) -> tuple[int, int] | None:
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
-        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]):  # (a work's date)
+        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]) \
+                and Number.of(lines[p].split()[-1].rstrip(".").upper()):  # (a date; ``mill``)
             if (n := Number.of(lines[p].split()[-1])) and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
             end = p
-    return end + 1, least
+    return at, end + 1, least
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int, front: tuple[int, int] | None) -> list[tuple[int, Number, Candidate]]:
+            lines: int, front: tuple[int, int, int] | None) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -302,42 +340,44 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     rise line by line; where the folios stand alone, the entries are the only numbers
     beside heads); none where the arabic run spans less than ``SPAN`` of the text's
     ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
-    before the body's, and where the contents precede it (``front``: where their entries
-    end, the least roman page they list), a roman numeral after them is a folio only from
-    that page on (a preface's); else it numbers the first work's sections."""
+    before the body's, and where the contents precede it (``front``: where their heading
+    stands and their entries end, the least roman page they list), a roman numeral after
+    them is a folio only from that page on (a preface's); else it numbers the first
+    work's sections."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
 
-    def median(rising: list[tuple[int, Number, Candidate]]) -> float:
-        steps = [b[0] - a[0] for a, b in itertools.pairwise(rising)
-                 if b[1].value - a[1].value == 1]
-        return statistics.median(steps) if steps else PAGE / LONGEST
+    def median(rising: list[tuple[int, Number, Candidate]]) -> tuple[float, float]:
+        steps = sorted(b[0] - a[0] for a, b in itertools.pairwise(rising)
+                       if b[1].value - a[1].value == 1)
+        return (statistics.median(steps), statistics.median(steps[len(steps) // 2:])) \
+            if steps else (PAGE / LONGEST,) * 2
 
     def spans(run: list[tuple[int, Number, Candidate]]) -> int:
         return run[-1][0] - run[0][0] if run else 0
 
     arabic = ordered("arabic")
     headed = [x for x in arabic if heads.set_as_head(x[2].head)]
-    page, body = max(((m, _longest(arabic, m)) for m in dict.fromkeys(
+    page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
-        key=lambda x: spans(x[1]), default=(PAGE / LONGEST, []))
+        key=lambda x: spans(x[1]), default=((PAGE / LONGEST,) * 2, []))
     if not body or spans(body) < SPAN * lines:
         return []
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
-    if front and front[0] <= body[0][0]:  # (the contents before the body)
-        roman = [x for x in roman if x[0] < front[0] or x[1].value >= front[1] > 0]
-    return body + _longest(roman, page)
+    if front and front[1] <= body[0][0]:  # (the contents before the body)
+        roman = [x for x in roman if x[0] < front[1] or x[1].value >= front[2] > 0]
+    return body + _longest(roman, *page)
 
 
-def _longest(ordered: list[tuple[int, Number, Candidate]], median: float
+def _longest(ordered: list[tuple[int, Number, Candidate]], median: float, full: float
              ) -> list[tuple[int, Number, Candidate]]:
     """The longest run of ``ordered`` (by place) whose folios rise, from ``SHORTEST`` to
     ``LONGEST`` times the ``median`` page's lines for each page from one to the next; of
     runs as long, the one whose pages' lines stray least from the median (a contents
     list's numbered entries, ``I.`` and ``II.`` a page apart, rise as far as its pages'
     own folios do)."""
-    most = min(LONGEST * median, PAGE)  # (no page holds more than ``PAGE`` lines)
+    most = min(LONGEST * full, PAGE)  # (no page holds more than ``PAGE`` lines)
     best = [(1, 0.0)] * len(ordered)  # the longest run ending at each, and its strays
     before = [-1] * len(ordered)
     for k, (at, n, _) in enumerate(ordered):

@@ -35,6 +35,7 @@ _NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 # (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
 _PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
 _LEADERED = re.compile(rf"(?:{_LEADER}){{2,}}\s+(?:{_NUMBER.pattern})$")  # an entry's end
+_LEADS = re.compile(rf"(?:{_LEADER}){{2,}}$")  # … its page on the line under it
 _GLUED = re.compile(rf"{GLUED_MARKER.pattern}$")  # the same, ending a line: the title's end
 _ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
 _LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
@@ -112,6 +113,12 @@ def names_back(line: str) -> bool:
 def leadered(line: str) -> bool:
     """Whether a line ends a contents entry: leader dots (two or more) and a page."""
     return _LEADERED.search(line.strip()) is not None
+
+
+def leads(line: str) -> bool:
+    """Whether a line ends in leader dots and no page: in the contents, its entry's page
+    stands on the line under it (in the text, an ellipsis ends the line so)."""
+    return _LEADS.search(line.strip()) is not None
 
 
 def contents_lines(pages: list[Page]) -> list[str]:
