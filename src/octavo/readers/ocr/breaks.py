@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
 from ..textlines import INITIAL, NAME_WORD
-from . import boilerplate, contents, heads
+from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
@@ -146,7 +146,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
     run, heads_at = _folioed(lines, kept)
-    listed = [contents.leadered(lines[i]) for i in kept]
+    listed = [entrypages.leadered(lines[i]) for i in kept]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
         return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]

@@ -1,0 +1,35 @@
+"""A contents entry's end: its leader dots and its page, as the contents print them.
+
+An entry's last line ends in its page, mostly after a dotted leader (dots spaced or not,
+or ellipses), or the page stands alone on the line under it; in figures (as the OCR may
+read them: ``l5``), or in roman numerals for the front matter.  A single roman letter is
+a page only after a leader's dot (``Preface . . . V``), not after a word (a division's
+``Part I``); a number glued to what goes before it is none (a year's end, ``1921-23``, a
+thousand, ``1,000``), nor is one of four figures (a year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .folios import DIGIT_LIKE, READ_NUMBER
+
+LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
+# a page, as the contents print it (or as the OCR read it: ``l5``)
+NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
+ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
+# an entry's text and its page (a one-letter roman page only after a leader's dot)
+PAGED = re.compile(rf"^(?P<text>.*?){LEADER}*\s+(?P<page>{NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
+ALONE = re.compile(rf"^(?P<text>)(?P<page>{NUMBER.pattern})$")  # a page below its entry
+# front matter listed on a line of its own, before the first arabic page, at one roman
+# letter without a leader (``From the Publishers V``): words before it, not a divider's one
+# word and its numeral (``Part I``)
+FRONT = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
+LEADERS = re.compile(rf"(?:{LEADER}){{2,}}")  # a leader: two dots or more
+_LEADERED = re.compile(rf"{LEADERS.pattern}\s+(?:{NUMBER.pattern})$")
+TRAILING = re.compile(rf"{LEADER}+$")  # the leader an entry's text ends in, its page gone
+
+
+def leadered(line: str) -> bool:
+    """Whether a line ends a contents entry: leader dots (two or more) and a page."""
+    return _LEADERED.search(line.strip()) is not None
