@@ -29,6 +29,7 @@ from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import SIGNER, is_signed
 from .contents import is_heading, over_entries
+from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
@@ -48,10 +49,6 @@ ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _RUNS_ON = re.compile(r"(?<![\w.])[a-z]{2,}$")  # a line ending in a word in lower case
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
-LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
-_PAGE_UNDER = re.compile(r"\d{1,3}")  # an entry's page in figures on a line of its own
-_PAGE_END = re.compile(r"(?<![\d,–-])\d{1,3}$")  # a line's page (no year's end, 1,000, 1921-23)
-ENTRY_END = re.compile(r"\b(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -399,11 +396,12 @@ def _span(stripped: list[str]) -> range:
         return range(0)
     end, since, last = start, 0, 0
     for end in range(start, len(stripped)):
-        page = _PAGE_END.search(stripped[end])
-        if page and int(page.group()) < last:
+        entry = ends_entry(stripped[end])
+        page = figures(entry["page"]) if entry else None
+        if page is not None and page < last:
             break
-        last = int(page.group()) if page else last
-        since = 0 if ENTRY_END.search(stripped[end]) else since + 1
+        last = last if page is None else page
+        since = 0 if entry else since + 1
         if since > ENTRY_LINES:
             break
     return range(start, end)
@@ -427,7 +425,7 @@ def _paged_entry(places: list[_Around], span: range) -> bool:
     """Whether a group stands in the contents (``span``) over a page number alone: an
     entry's title whose page the list sets under it, broken as its opening page breaks it,
     not a stamp (which stands over the text, or a folio it shares a page's foot with)."""
-    return any(p.start in span and _PAGE_UNDER.fullmatch(p.after) for p in places)
+    return any(p.start in span and ALONE.match(p.after) for p in places)
 
 
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
@@ -442,13 +440,12 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     ending in leader dots and a page (``THE RESULTS OF THE DEBATE ON`` over ``THE RAILWAYS
     . . . 5``, and over ``THE ARMY . . . 27``).  (Not asked of a stamp:
     ``_over_recurring``.)"""
-    if all(i in span and LEADERS.search(_entry_rest(stripped, i + 1)[-1]) for i in at):
+    if all(i in span and leadered(_entry_rest(stripped, i + 1)[-1]) for i in at):
         return True
     after = {i: _line(stripped, i + 1) for i in at}
     # (the entry's page may stand alone under its leaders: ``… TASKS . . . .`` / ``1``)
     rests = {i: words for i, (words, lines) in _rests(stripped, at, span).items()
-             if len(lines) == 1 or LEADERS.search(" ".join(lines))
-             or _PAGE_UNDER.fullmatch(lines[-1])}
+             if len(lines) == 1 or leadered(" ".join(lines)) or ALONE.match(lines[-1])}
     titled = sum(_opens_rest(line, [r for i, r in rests.items() if i != j])
                  for j, line in after.items())
     return titled > 0 and 2 * titled >= len(at) - len(rests)
@@ -474,13 +471,13 @@ def _rests(stripped: list[str], ends: list[int], span: range
     """The entries' rests after the repeats (ending at ``ends``) that stand in the
     contents (``span``) and go on to an entry's page: their words, and their lines."""
     return {i: (f"{_words(' '.join(lines))} ", lines) for i in ends if i in span
-            and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])}
+            and ends_entry((lines := _entry_rest(stripped, i + 1))[-1])}
 
 
 def _opens_rest(line: str, rests: list[str]) -> bool:
     """Whether a line (no entry's, with no page) spells the first words of one of the
     entries' ``rests``: the rest of a title over its work."""
-    return bool(words := _words(line)) and not ENTRY_END.search(line) and any(
+    return bool(words := _words(line)) and not ends_entry(line) and any(
         rest.startswith(f"{words} ") for rest in rests)
 
 
@@ -499,7 +496,7 @@ def _entry_rest(stripped: list[str], i: int) -> list[str]:
     lines = []
     for line in stripped[i:i + ENTRY_LINES]:
         lines.append(line)
-        if ENTRY_END.search(line):
+        if ends_entry(line):
             break
     return lines or [""]
 

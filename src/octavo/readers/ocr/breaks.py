@@ -52,9 +52,6 @@ IMPRINT = 2
 # its page alone under them): the contents' list runs on while a line ending in a page
 # comes within that many lines of the last
 ENTRY = 4
-# a line that ends in an entry's page: a number (at its end or alone), or a numeral after
-# its text (a numeral alone is a section's, over its title)
-_PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
 # a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
 _INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
@@ -284,8 +281,9 @@ def _front_matter(lines: list[str]) -> tuple[int, int] | None:
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
-        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]):  # (a work's date)
-            if (n := Number.of(lines[p].split()[-1])) and n.kind == "roman" \
+        entry = entrypages.ends_entry(lines[p], front=True)
+        if entry and not is_dated(lines[p]):  # (a work's date)
+            if (n := Number.of(entry["page"])) and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
             end = p

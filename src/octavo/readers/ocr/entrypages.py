@@ -12,24 +12,38 @@ from __future__ import annotations
 
 import re
 
-from .folios import DIGIT_LIKE, READ_NUMBER
+from .folios import DIGIT_LIKE, READ_NUMBER, digits
 
 LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
 # a page, as the contents print it (or as the OCR read it: ``l5``)
 NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
 ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
-# an entry's text and its page (a one-letter roman page only after a leader's dot)
-PAGED = re.compile(rf"^(?P<text>.*?){LEADER}*\s+(?P<page>{NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
+_LETTER = r"(?<=\.\s)[IVXivx]"  # a one-letter roman page, after a leader's dot only
+PAGED = re.compile(rf"^(?P<text>.*?){LEADER}*\s+(?P<page>{NUMBER.pattern}|{_LETTER})$")
 ALONE = re.compile(rf"^(?P<text>)(?P<page>{NUMBER.pattern})$")  # a page below its entry
 # front matter listed on a line of its own, before the first arabic page, at one roman
 # letter without a leader (``From the Publishers V``): words before it, not a divider's one
 # word and its numeral (``Part I``)
 FRONT = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 LEADERS = re.compile(rf"(?:{LEADER}){{2,}}")  # a leader: two dots or more
-_LEADERED = re.compile(rf"{LEADERS.pattern}\s+(?:{NUMBER.pattern})$")
+_LEADERED = re.compile(rf"{LEADERS.pattern}\s+(?:{NUMBER.pattern}|{_LETTER})$")
 TRAILING = re.compile(rf"{LEADER}+$")  # the leader an entry's text ends in, its page gone
 
 
 def leadered(line: str) -> bool:
     """Whether a line ends a contents entry: leader dots (two or more) and a page."""
     return _LEADERED.search(line.strip()) is not None
+
+
+def ends_entry(line: str, front: bool = False) -> re.Match[str] | None:
+    """Whether a line ends a contents entry with its page (its ``text`` and ``page``), or
+    is the page alone; ``front``: or lists front matter at one roman letter (``FRONT``),
+    which only a line's place tells from a division's (before the works' first page, a
+    contents list's lines read in order tell it; lines read apart are taken for one)."""
+    s = " ".join(line.split())
+    return PAGED.match(s) or ALONE.match(s) or (FRONT.match(s) if front else None)
+
+
+def figures(page: str) -> int | None:
+    """A page in figures (as read: ``l5``) as a number; None for a roman one."""
+    return int(digits(page)) if any(c.isdigit() for c in page) else None
