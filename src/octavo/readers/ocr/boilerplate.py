@@ -178,7 +178,26 @@ class _Around:
         self.beyond = _line(stripped, self._past(self._bottom + 1, 1))  # under ``below``
         self._top = top
 
-    def turned(self) -> str:
+    def across(self) -> list[tuple[str, str, bool]]:
+        """The lines a sentence read past this repeat would run from and to, and whether
+        its page turns between them: the lines over and under it; where it ends its page,
+        the page's last line of text and the next page's first (``_text_end``,
+        ``_overleaf``); and where it stands right under the running head and folio that
+        open its page, from the page before's last line of text (``_turned``).  None runs
+        from the contents' heading, or the ``Page`` over their column of pages (a title
+        stands under them), nor past a repeat that ends its page under no folio and opens
+        as a footnote does (a footnote that recurs ends its page so too)."""
+        froms = [line for line in (self.above, self._turned()) if line and not over_entries(line)]
+        if not froms:
+            return []
+        if self.below:
+            return [(line, self.below, False) for line in froms]
+        footed = bool(plain(self.above))
+        if not footed and footnotes.START.match(self.line):
+            return []
+        return [(self._text_end(footed), self._overleaf(), True)]
+
+    def _turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page,
         the last line of text of the page before (over its foot folio, if it has one, and
         its footnotes); else ""."""
@@ -216,12 +235,12 @@ class _Around:
             and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
         return _line(s, self._past(end - 1, -1))
 
-    def text_end(self, footed: bool) -> str:
+    def _text_end(self, footed: bool) -> str:
         """Where it ends its page, the page's last line of text over it (where it stands
         under the page's ``footed`` folio, over the folio), over its footnotes."""
         return self._over_footnotes(self._past(self._top - 1, -1) if footed else self._top)
 
-    def overleaf(self) -> str:
+    def _overleaf(self) -> str:
         """The first line of text past the blank line under it: past the lines that recur
         there or read as a head and its folio (the next page's running head)."""
         i = self._bottom + 1
@@ -238,34 +257,18 @@ def _around(stripped: list[str], counts: Counter[str], learnt: set[str],
 
 
 def _interrupts(places: list[_Around], capitals: bool) -> bool:
-    """Whether a recurring group stands, somewhere, inside a sentence: after a line that
-    ends none (in a word, inside one, broken by a hyphen, or a comma), before one that goes
-    on in lower case (or, where it ends a page, under its foot folio or not, the page's
-    text above it, over the footnotes the page may set under the text, and the
-    next page's under its running head: lines that recur there, or a
-    head and its folio; a footnote that recurs ends its page so too; there, after a line
-    ending in a word in lower case, before any line: the page turns inside the sentence,
-    which may go on with a name; and where it stands right under the running head
-    opening its page, the page before's last line is the one above it); or, a group in
-    ``capitals``, after a line of text (in lower case) that ends none, before any line: a
-    heading follows a sentence's end.  (The contents' heading, or the ``Page`` over their
-    column of pages, ends no sentence: a title stands under it.)"""
-    def goes_on(p: _Around, before: str) -> bool:
-        if over_entries(before):
-            return False
-        after = p.below
-        turned = not after  # the group ends its page
-        if turned:
-            footed = bool(plain(p.above))
-            if not footed and footnotes.START.match(p.line):
-                return False
-            before, after = p.text_end(footed), p.overleaf()
+    """Whether a recurring group stands, somewhere, inside a sentence (read across it:
+    ``_Around.across``): after a line that ends none (in a word, inside one, broken by a
+    hyphen, or a comma), before one that goes on in lower case (or, where the page turns
+    there, after a line ending in a word in lower case, before any line: the sentence may
+    go on with a name); or, a group in ``capitals``, after a line of text (in lower case)
+    that ends none, before any line: a heading follows a sentence's end."""
+    def goes_on(before: str, after: str, turned: bool) -> bool:
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
 
-    return any(goes_on(p, p.above) or bool((last := p.turned()) and goes_on(p, last))
-               for p in places)
+    return any(goes_on(*side) for p in places for side in p.across())
 
 
 def _over_heads(places: list[_Around]) -> int:
