@@ -37,9 +37,10 @@ def leadered(line: str) -> bool:
 
 def ends_entry(line: str, front: bool = False) -> re.Match[str] | None:
     """Whether a line ends a contents entry with its page (its ``text`` and ``page``), or
-    is the page alone; ``front``: or lists front matter at one roman letter (``FRONT``),
-    which only a line's place tells from a division's (before the works' first page, a
-    contents list's lines read in order tell it; lines read apart are taken for one)."""
+    is the page alone; with ``front``, or lists front matter at one roman letter without
+    a leader (``FRONT``: ``From the Publishers V``), which only its place tells from a
+    title ending in a numeral: asked of the lines before the works' first page (breaks'
+    ``_front_matter``, for the least roman page the contents list)."""
     s = " ".join(line.split())
     return PAGED.match(s) or ALONE.match(s) or (FRONT.match(s) if front else None)
 
