@@ -30,6 +30,7 @@ from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import SIGNER, is_signed
 from .contents import is_heading, over_entries
+from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
 from .misreads import lengths, misread
@@ -49,10 +50,6 @@ ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _RUNS_ON = re.compile(r"(?<![\w.])[a-z]{2,}$")  # a line ending in a word in lower case
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
-LEADERS = re.compile(r"(?:\. ?){3,}\S+$")  # an entry's leader dots before its page
-_PAGE_UNDER = re.compile(r"\d{1,3}")  # an entry's page in figures on a line of its own
-_PAGE_END = re.compile(r"(?<![\d,–-])\d{1,3}$")  # a line's page (no year's end, 1,000, 1921-23)
-ENTRY_END = re.compile(r"\b(?:\d{1,3}|[IVXLC]{1,7})$")  # a contents entry ends with its page
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
@@ -182,7 +179,26 @@ class _Around:
         self.beyond = _line(stripped, self._past(self._bottom + 1, 1))  # under ``below``
         self._top = top
 
-    def turned(self) -> str:
+    def across(self) -> list[tuple[str, str, bool]]:
+        """The lines a sentence read past this repeat would run from and to, and whether
+        its page turns between them: the lines over and under it; where it ends its page,
+        the page's last line of text and the next page's first (``_text_end``,
+        ``_overleaf``); and where it stands right under the running head and folio that
+        open its page, from the page before's last line of text (``_turned``).  None runs
+        from the contents' heading, or the ``Page`` over their column of pages (a title
+        stands under them), nor past a repeat that ends its page under no folio and opens
+        as a footnote does (a footnote that recurs ends its page so too)."""
+        froms = [line for line in (self.above, self._turned()) if line and not over_entries(line)]
+        if not froms:
+            return []
+        if self.below:
+            return [(line, self.below, False) for line in froms]
+        footed = bool(plain(self.above))
+        if not footed and footnotes.START.match(self.line):
+            return []
+        return [(self._text_end(footed), self._overleaf(), True)]
+
+    def _turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page,
         the last line of text of the page before (over its foot folio, if it has one, and
         its footnotes); else ""."""
@@ -220,12 +236,12 @@ class _Around:
             and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
         return _line(s, self._past(end - 1, -1))
 
-    def text_end(self, footed: bool) -> str:
+    def _text_end(self, footed: bool) -> str:
         """Where it ends its page, the page's last line of text over it (where it stands
         under the page's ``footed`` folio, over the folio), over its footnotes."""
         return self._over_footnotes(self._past(self._top - 1, -1) if footed else self._top)
 
-    def overleaf(self) -> str:
+    def _overleaf(self) -> str:
         """The first line of text past the blank line under it: past the lines that recur
         there or read as a head and its folio (the next page's running head)."""
         i = self._bottom + 1
@@ -242,34 +258,18 @@ def _around(stripped: list[str], counts: Counter[str], learnt: set[str],
 
 
 def _interrupts(places: list[_Around], capitals: bool) -> bool:
-    """Whether a recurring group stands, somewhere, inside a sentence: after a line that
-    ends none (in a word, inside one, broken by a hyphen, or a comma), before one that goes
-    on in lower case (or, where it ends a page, under its foot folio or not, the page's
-    text above it, over the footnotes the page may set under the text, and the
-    next page's under its running head: lines that recur there, or a
-    head and its folio; a footnote that recurs ends its page so too; there, after a line
-    ending in a word in lower case, before any line: the page turns inside the sentence,
-    which may go on with a name; and where it stands right under the running head
-    opening its page, the page before's last line is the one above it); or, a group in
-    ``capitals``, after a line of text (in lower case) that ends none, before any line: a
-    heading follows a sentence's end.  (The contents' heading, or the ``Page`` over their
-    column of pages, ends no sentence: a title stands under it.)"""
-    def goes_on(p: _Around, before: str) -> bool:
-        if over_entries(before):
-            return False
-        after = p.below
-        turned = not after  # the group ends its page
-        if turned:
-            footed = bool(plain(p.above))
-            if not footed and footnotes.START.match(p.line):
-                return False
-            before, after = p.text_end(footed), p.overleaf()
+    """Whether a recurring group stands, somewhere, inside a sentence (read across it:
+    ``_Around.across``): after a line that ends none (in a word, inside one, broken by a
+    hyphen, or a comma), before one that goes on in lower case (or, where the page turns
+    there, after a line ending in a word in lower case, before any line: the sentence may
+    go on with a name); or, a group in ``capitals``, after a line of text (in lower case)
+    that ends none, before any line: a heading follows a sentence's end."""
+    def goes_on(before: str, after: str, turned: bool) -> bool:
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
             or (turned and _RUNS_ON.search(before) is not None))
 
-    return any(goes_on(p, p.above) or bool((last := p.turned()) and goes_on(p, last))
-               for p in places)
+    return any(goes_on(*side) for p in places for side in p.across())
 
 
 def _over_heads(places: list[_Around]) -> int:
@@ -398,11 +398,12 @@ def _span(stripped: list[str]) -> range:
         return range(0)
     end, since, last = start, 0, 0
     for end in range(start, len(stripped)):
-        page = _PAGE_END.search(stripped[end])
-        if page and int(page.group()) < last:
+        entry = ends_entry(stripped[end])
+        page = figures(entry["page"]) if entry else None
+        if page is not None and page < last:
             break
-        last = int(page.group()) if page else last
-        since = 0 if ENTRY_END.search(stripped[end]) else since + 1
+        last = last if page is None else page
+        since = 0 if entry else since + 1
         if since > ENTRY_LINES:
             break
     return range(start, end)
@@ -426,7 +427,7 @@ def _paged_entry(places: list[_Around], span: range) -> bool:
     """Whether a group stands in the contents (``span``) over a page number alone: an
     entry's title whose page the list sets under it, broken as its opening page breaks it,
     not a stamp (which stands over the text, or a folio it shares a page's foot with)."""
-    return any(p.start in span and _PAGE_UNDER.fullmatch(p.after) for p in places)
+    return any(p.start in span and ALONE.match(p.after) for p in places)
 
 
 def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
@@ -441,13 +442,12 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     ending in leader dots and a page (``THE RESULTS OF THE DEBATE ON`` over ``THE RAILWAYS
     . . . 5``, and over ``THE ARMY . . . 27``).  (Not asked of a stamp:
     ``_over_recurring``.)"""
-    if all(i in span and LEADERS.search(_entry_rest(stripped, i + 1)[-1]) for i in at):
+    if all(i in span and leadered(_entry_rest(stripped, i + 1)[-1]) for i in at):
         return True
     after = {i: _line(stripped, i + 1) for i in at}
     # (the entry's page may stand alone under its leaders: ``… TASKS . . . .`` / ``1``)
     rests = {i: words for i, (words, lines) in _rests(stripped, at, span).items()
-             if len(lines) == 1 or LEADERS.search(" ".join(lines))
-             or _PAGE_UNDER.fullmatch(lines[-1])}
+             if len(lines) == 1 or leadered(" ".join(lines)) or ALONE.match(lines[-1])}
     titled = sum(_opens_rest(line, [r for i, r in rests.items() if i != j])
                  for j, line in after.items())
     return titled > 0 and 2 * titled >= len(at) - len(rests)
@@ -473,13 +473,13 @@ def _rests(stripped: list[str], ends: list[int], span: range
     """The entries' rests after the repeats (ending at ``ends``) that stand in the
     contents (``span``) and go on to an entry's page: their words, and their lines."""
     return {i: (f"{_words(' '.join(lines))} ", lines) for i in ends if i in span
-            and ENTRY_END.search((lines := _entry_rest(stripped, i + 1))[-1])}
+            and ends_entry((lines := _entry_rest(stripped, i + 1))[-1])}
 
 
 def _opens_rest(line: str, rests: list[str]) -> bool:
     """Whether a line (no entry's, with no page) spells the first words of one of the
     entries' ``rests``: the rest of a title over its work."""
-    return bool(words := _words(line)) and not ENTRY_END.search(line) and any(
+    return bool(words := _words(line)) and not ends_entry(line) and any(
         rest.startswith(f"{words} ") for rest in rests)
 
 
@@ -498,7 +498,7 @@ def _entry_rest(stripped: list[str], i: int) -> list[str]:
     lines = []
     for line in stripped[i:i + ENTRY_LINES]:
         lines.append(line)
-        if ENTRY_END.search(line):
+        if ends_entry(line):
             break
     return lines or [""]
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
 from ..textlines import INITIAL, NAME_WORD
-from . import boilerplate, contents, heads
+from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
@@ -52,9 +52,6 @@ IMPRINT = 2
 # its page alone under them): the contents' list runs on while a line ending in a page
 # comes within that many lines of the last
 ENTRY = 4
-# a line that ends in an entry's page: a number (at its end or alone), or a numeral after
-# its text (a numeral alone is a section's, over its title)
-_PAGED = re.compile(r"(?:^|\s)\d+\.?$|\S\s+[ivxlcdmIVXLCDM]+\.?$")
 # a sentence's end, then a number and its stop ending the line: a numbered clause set on
 # (``… Posts and Telegraphs. 19.``), no head beside its folio
 _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
@@ -150,7 +147,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
     run, heads_at = _folioed(lines, kept)
     listing = _listing(_front_matter([lines[i] for i in kept]))
-    listed = [contents.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
+    listed = [entrypages.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
         return [p for p in range(1, len(kept)) if upper[p] and not (upper[p - 1]
@@ -279,7 +276,7 @@ def _leading(lines: list[str], kept: list[int], listing: range) -> list[bool]:
     """Which of the lines ``kept`` (by place) are the contents' entries (``listing``) that
     end in leader dots and no page: each entry's page stands alone on the line under it,
     no folio, and its title is no work's."""
-    return [p in listing and contents.leads(lines[i]) for p, i in enumerate(kept)]
+    return [p in listing and entrypages.leads(lines[i]) for p, i in enumerate(kept)]
 
 
 def _ends_with_folio(rising: list[tuple[int, Number, Candidate]], last: list[str]) -> bool:
@@ -321,9 +318,9 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
-        if _PAGED.search(lines[p].strip()) and not is_dated(lines[p]) \
-                and Number.of(lines[p].split()[-1].rstrip(".").upper()):  # (a date; ``mill``)
-            if (n := Number.of(lines[p].split()[-1])) and n.kind == "roman" \
+        entry = entrypages.ends_entry(lines[p], front=True)
+        if entry and not is_dated(lines[p]):  # (a work's date)
+            if (n := Number.of(entry["page"])) and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
             end = p

@@ -16,7 +16,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
-from .folios import DIGIT_LIKE, READ_NUMBER, Number, digits, plain
+from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING
+from .folios import Number, digits, plain
 from .heads import unspace
 from .lines import names_notes
 from .measure import space, width
@@ -29,20 +30,7 @@ if TYPE_CHECKING:
 # the contents' heading (``C O N T E N T S``, ``Contents``, ``TABLE OF CONTENTS``), or a
 # running head naming them beside a folio
 _HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S.*))?$", re.I)
-_LEADER = r"(?:\s+\.|\s*(?:\.{2,}|…))"  # a leader's dots, spaced or not, or ellipses
-# a page, as the contents print it (or as the OCR read it: ``l5``)
-_NUMBER = re.compile(rf"{READ_NUMBER}|[IVXL]{{2,}}|[ivxl]{{2,}}")
-# (a one-letter roman page only after a leader's dot: ``Preface . . . V``, not ``… Part I``)
-_PAGE = re.compile(rf"^(?P<text>.*?){_LEADER}*\s+(?P<page>{_NUMBER.pattern}|(?<=\.\s)[IVXivx])$")
-_LEADERED = re.compile(rf"(?:{_LEADER}){{2,}}\s+(?:{_NUMBER.pattern})$")  # an entry's end
-_LEADS = re.compile(rf"(?:{_LEADER}){{2,}}$")  # … its page on the line under it
-_GLUED = re.compile(rf"{GLUED_MARKER.pattern}$")  # the same, ending a line: the title's end
-_ENDS = set("0123456789IVXLivxl" + DIGIT_LIKE)  # the characters a page ends in
-_LONE_PAGE = re.compile(rf"^(?P<text>)(?P<page>{_NUMBER.pattern})$")  # below its entry
-# front matter listed on a line of its own, before the first arabic page, at one roman
-# letter without a leader (``From the Publishers V``): words before it, not a divider's one
-# word and its numeral (``Part I``)
-_FRONT_PAGE = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
+_GLUED = re.compile(rf"{GLUED_MARKER.pattern}$")  # a marker glued on at a line's end
 _YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NOTE_ONE = re.compile(r"^1\.?\s+\S")  # a numbered note's opening: ``1 The``, ``1. The``
@@ -110,17 +98,6 @@ def names_back(line: str) -> bool:
     return any(pattern.match(text) for pattern in _BACK.values())
 
 
-def leadered(line: str) -> bool:
-    """Whether a line ends a contents entry: leader dots (two or more) and a page."""
-    return _LEADERED.search(line.strip()) is not None
-
-
-def leads(line: str) -> bool:
-    """Whether a line ends in leader dots and no page: in the contents, its entry's page
-    stands on the line under it (in the text, an ellipsis ends the line so)."""
-    return _LEADS.search(line.strip()) is not None
-
-
 def contents_lines(pages: list[Page]) -> list[str]:
     """The lines of the contents pages: the page that opens with the heading (or is
     headed so, its heading taken for a running head over a folio at its foot), and the
@@ -152,10 +129,10 @@ def lists(page: Page, least: int = 4, every: bool = False) -> bool:
     lines = [line.rstrip() for line in page.lines]
     if _notes_after_text(lines):
         return False
-    listed = sum(line[-1:] in _ENDS and _NUMBER.fullmatch((words := line.split())[-1])
-                 is not None and (_PAGE.match(" ".join(words)) is not None or (
-                     k > 0 and _LONE_PAGE.match(line) is not None
-                     and _LONE_PAGE.match(lines[k - 1]) is None))
+    listed = sum(line[-1:] in ENDS and NUMBER.fullmatch((words := line.split())[-1])
+                 is not None and (PAGED.match(" ".join(words)) is not None or (
+                     k > 0 and ALONE.match(line) is not None
+                     and ALONE.match(lines[k - 1]) is None))
                  and not "".join(lines[k + 1:k + 2]).lstrip()[:1].islower()
                  for k, line in enumerate(lines))
     return (listed == len(page.lines) if every else 3 * listed >= len(page.lines)) and \
@@ -193,14 +170,14 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
             dividing = _NUMBERED_DIVISION.match(line) is not None
             continue
         dividing = False
-        match = _PAGE.match(line) or (_LONE_PAGE.match(line) if pending else None) or (
-            _FRONT_PAGE.match(line) if not pending and not last_page else None)
+        match = PAGED.match(line) or (ALONE.match(line) if pending else None) or (
+            FRONT.match(line) if not pending and not last_page else None)
         page = _page(match["page"]) if match else ""
         value = _page_value(page) if page else None
         roman = page.isalpha() and Number.of(page) is not None
         if match and value is not None and (value >= last_page or roman):
             pending.append(match["text"])
-            text = re.sub(f"{_LEADER}+$", "", " ".join(p for p in pending if p)).strip()
+            text = TRAILING.sub("", " ".join(p for p in pending if p)).strip()
             entries.append((text, page))
             pending = []
             last_page = value if page.isdigit() else last_page
@@ -218,8 +195,8 @@ def _divides(line: str, after: list[str], named: bool = False, paged: bool = Fal
     division's, not front matter at a roman page, which the works follow."""
     after = [a for a in after if a and not is_page_column(a)]
     following = after[0] if after else ""
-    whole = (m := _PAGE.match(following)) is not None and bool(m["text"].strip(" ."))
-    unpaged = _PAGE.match(line) is None or (paged and _DIVISION.match(line) is not None
+    whole = (m := PAGED.match(following)) is not None and bool(m["text"].strip(" ."))
+    unpaged = PAGED.match(line) is None or (paged and _DIVISION.match(line) is not None
                                             and line[-1] in "IVXL")
     return is_capitals(line) and unpaged and (
         (named and whole) or (not named and (_DIVISION.match(line) is not None

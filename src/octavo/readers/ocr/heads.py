@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..textlines import INITIAL
+from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, PRINTED, kind, plain
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
@@ -38,7 +39,6 @@ _NAMED = re.compile(rf"(?:{INITIAL}){{2}}")  # a name's initials (``V. I. LENIN`
 # ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones
 # inside; a place in brackets after it (``(Cracow)``)
 _TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* \(?[A-Z][\w.,:’'-]*\)?)*")
-_LEADER = re.compile(r"\.\s*\.\s*\.")  # a contents entry's dots
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def head_text(text: str) -> str:
     text = text.strip()
     letters = sum(c.isalpha() for c in text)
     head = unspace(text)
-    if letters < MIN_LETTERS or len(head.split()) > MAX_WORDS or _LEADER.search(text):
+    if letters < MIN_LETTERS or len(head.split()) > MAX_WORDS or LEADERS.search(text):
         return ""
     return head
 

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ... import frequencies
 from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
@@ -121,6 +121,7 @@ class Vocabulary:
         self.pairs = Counter(pairs)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
         self.cache: dict[str, str] = {}  # words already mended
+        self._closed: dict[str, int] = {}  # ``closed``'s counts, by the tails asked
         self.heads: Counter[str] = Counter()  # the first and last parts of those forms
         self.tails: Counter[str] = Counter()
         for token, count in Counter(hyphened).items():
@@ -145,7 +146,7 @@ class Vocabulary:
             return False  # a name broken (``Centro-`` ``soyuz``): a name's compounds join
             # it to a word (``Marx-like``), a name's own part is none English or the volume
             # prints
-        if self.closed[tail.lower()] > self.heads[head.lower()] + self.tails[tail.lower()]:
+        if self.closed(tail.lower()) > self.heads[head.lower()] + self.tails[tail.lower()]:
             return False  # the volume closes more compounds of the last word than it
             # hyphens of either (``hundredweights``: ``penny-`` ``weights``)
         # two words: no word far likelier than they are side by side (``pre-sent``), and
@@ -166,21 +167,19 @@ class Vocabulary:
             return zipf(head) >= KNOWN and zipf(tail) > 0  # (``semi-proletarian``)
         return zipf(head) >= 3 and zipf(tail) >= 3
 
-    @cached_property
-    def closed(self) -> Counter[str]:
-        """The last words of the compounds the volume prints closed, counted: each word of
-        letters alone it prints whole, cut after a word English knows (no prefix: ``re``),
-        ends in the rest (``hundredweights``: ``weights``).  Its first words tell nothing:
-        a print closes some compounds of ``over`` (``overcome``), hyphens others
-        (``over-emphasised``)."""
-        lasts: Counter[str] = Counter()
-        for word, count in self.whole.items():
-            if not word.isalpha():  # (a hyphened compound's words are ``heads``, ``tails``)
-                continue
-            for at in range(PREFIX + 1, len(word) - 1):
-                if zipf(word[:at]) >= KNOWN:
-                    lasts[word[at:]] += count
-        return lasts
+    def closed(self, tail: str) -> int:
+        """How often the volume prints closed a compound whose last word is ``tail``: a
+        word of letters alone printed whole, cut after a word English knows (no prefix:
+        ``re``), ends in it (``hundredweights``: ``weights``); counted for the tails asked
+        only (a line end's), once each.  Its first words tell nothing: a print closes some
+        compounds of ``over`` (``overcome``), hyphens others (``over-emphasised``)."""
+        if tail not in self._closed:
+            self._closed[tail] = sum(
+                count for word, count in self.whole.items()
+                if word.endswith(tail) and word.isalpha()
+                and PREFIX + 1 <= (at := len(word) - len(tail)) < len(word) - 1
+                and zipf(word[:at]) >= KNOWN)  # (a hyphened compound's words: ``heads``)
+        return self._closed[tail]
 
     def lost_join(self, head: str, tail: str) -> bool:
         """Whether ``head`` ending a line and ``tail`` opening the next are one word
