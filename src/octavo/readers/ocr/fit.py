@@ -262,11 +262,12 @@ def refit(fit: Fit, pages: list[list[str]], measures: list[float],
 def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opened: set[int],
             ) -> tuple[tuple[float, ...], list[int]]:
     """How soon the volume's paragraphs end, from those its clear ends mark off (a short
-    sentence's last line, or one with room for the next word, an indent's room more where
-    it may be a paragraph's first line: after a sentence's end) and those a reading called
-    (``opened``: the lines it opened a paragraph with): the share of all lines, and of a
-    paragraph's 1st, 2nd, … lines, that end one; and for each line, the lines from it to
-    the next end."""
+    sentence's last line, or one the next word surely fitted after, ``Fit.settles``, an
+    indent's room more where it may be a paragraph's first line: after a sentence's end;
+    a pass by less, as often a line running on, would cut paragraphs short) and those a
+    reading called (``opened``: the lines it opened a paragraph with): the share of all
+    lines, and of a paragraph's 1st, 2nd, … lines, that end one; and for each line, the
+    lines from it to the next end."""
     ended: Counter[int] = Counter()  # clear ends after a paragraph's k-th line
     seen: Counter[int] = Counter()  # lines that are a paragraph's k-th
     ends: list[bool | None] = [None] * len(lines)  # a clear end; None: before a heading
@@ -279,8 +280,8 @@ def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opene
         ends[n], k = False, k + 1
         if after[:1].isupper() and SENTENCE_END.search(line) and (
                 width(line) < CLEAR * measures[at] or n + 1 in opened
-                or fit.passes(at, line, after, fit.indent if k == 1  # (a first line's room
-                              or SENTENCE_END.search(lines[n - 1][0]) else 0.0)):  # is less)
+                or fit.settles(at, line, after, fit.indent if k == 1  # (a first line's room
+                               or SENTENCE_END.search(lines[n - 1][0]) else 0.0)):  # is less)
             seen.update(range(1, min(k, LENGTHS) + 1))
             seen[LENGTHS] += max(k - LENGTHS, 0)
             ended[min(k, LENGTHS)] += 1
