@@ -176,7 +176,7 @@ def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[st
                 continue
             for m in pattern.finditer(slot.text.text):
                 if m["n"].translate(kind.figures or _FIGURES) == note.number \
-                        and not _taken(slot.text.text, m.start("n"), kind) \
+                        and not _taken(slot.text.text, m.start("n"), m.end("n"), kind) \
                         and not (kind.unpaired and _quoting(slot, m, kind)):
                     return index, m.start("n") - (pattern is _SPACED), m.end("n")
     return None
@@ -221,11 +221,14 @@ def _closes(text: str, at: int) -> bool:
     return False
 
 
-def _taken(text: str, at: int, kind: _Pass) -> bool:
+def _taken(text: str, at: int, end: int, kind: _Pass) -> bool:
     """Whether a number glued to punctuation is really part of a number or a reference,
-    as far as ``kind`` of marker can be (after a number's point, a decimal's figures)."""
+    as far as ``kind`` of marker can be (after a number's point, a decimal's figures), or
+    a point's label: plain figures closing a parenthesis that none opened (``are: 1) To``;
+    a marker closes one: ``(the Conference 48)``)."""
     before = text[:at]
-    return bool((kind.numbers and _NUMBER_BEFORE.search(before))
+    return bool((kind.numbers and (_NUMBER_BEFORE.search(before) or (
+                    text.startswith(")", end) and before.count("(") <= before.count(")"))))
                 or (kind.decimals and _DECIMAL_BEFORE.search(before)))
 
 
