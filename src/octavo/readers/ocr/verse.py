@@ -122,11 +122,12 @@ class Breaks:
         short = min(SHORT, ratios[int(RARE * len(ratios))]) if ratios else SHORT
         return cls(short, fitted if fitted and fitted.trusted else None)
 
-    def room(self, line: Line, following: Line) -> bool:
+    def room(self, line: Line, following: Line, opening: bool = False) -> bool:
         """Whether the volume's widths are trusted and say ``following``'s first word would
-        have fitted after ``line``."""
+        have fitted after ``line`` (where ``line`` may open a paragraph, ``opening``: after
+        a sentence's end, on a line a paragraph's indent short of the measure)."""
         return self.fit is not None and line.place is not None and self.fit.passes(
-            line.place[0], line.text, following.text)
+            line.place[0], line.text, following.text, self.fit.indent if opening else 0.0)
 
     def early(self, line: Line, following: Line) -> bool:
         """Whether ``line``, ending no sentence, was broken before ``following`` though
@@ -146,16 +147,23 @@ def find(pages: list[Page], page_measures: list[float], fitted: Fit | None = Non
         end = k
         while end < len(lines) and lines[end].look and (
                 lines[end].look == "short" or end == k or lines[end - 1].look == "short"
-                or breaks.room(lines[end - 1], lines[end])):
+                or breaks.room(lines[end - 1], lines[end], _opening(lines, end - 1))):
             end += 1  # (two lines as wide as prose in a row are prose, but where the
-            # first left room for the next word)
-        while k + 1 < end and lines[k].look != "short" and not breaks.room(lines[k],
-                                                                           lines[k + 1]):
+            # first left room for the next word, more than an indent's where it may be a
+            # paragraph's first line)
+        while k + 1 < end and lines[k].look != "short" and not breaks.room(
+                lines[k], lines[k + 1], _opening(lines, k)):
             k += 1
         if end - k >= 2:
             found.update(ln.place for ln in _stanza(lines, k, end, breaks) if ln.place)
         k = max(end, k + 1)
     return found
+
+
+def _opening(lines: list[Line], k: int) -> bool:
+    """Whether ``lines[k]`` may open a paragraph: the text line over it ends a sentence."""
+    return k > 0 and lines[k - 1].place is not None and bool(
+        SENTENCE_END.search(lines[k - 1].text))
 
 
 def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Line]:
