@@ -224,11 +224,12 @@ def _closes(text: str, at: int) -> bool:
 def _taken(text: str, at: int, end: int, kind: _Pass) -> bool:
     """Whether a number glued to punctuation is really part of a number or a reference,
     as far as ``kind`` of marker can be (after a number's point, a decimal's figures), or
-    a point's label: plain figures closing a parenthesis that none opened (``are: 1) To``;
-    a marker closes one: ``(the Conference 48)``)."""
+    a point's label: plain figures closing a parenthesis that none opened (``are: 1) To``,
+    after no parenthesis or a closed one, a label's: ``a) … b) 2) To``; a marker closes an
+    open one: ``(the Conference 48)``)."""
     before = text[:at]
     return bool((kind.numbers and (_NUMBER_BEFORE.search(before) or (
-                    text.startswith(")", end) and before.count("(") <= before.count(")"))))
+                    text.startswith(")", end) and before.rfind("(") <= before.rfind(")"))))
                 or (kind.decimals and _DECIMAL_BEFORE.search(before)))
 
 
