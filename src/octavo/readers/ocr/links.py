@@ -4,7 +4,8 @@ Endnote markers are the note's number glued to the word or punctuation before it
 (``R.S.F.S.R.1``, ``unions,2``, ``Congress3``) or set in superscript figures
 (``unions,²``); the notes come in rising order
 through the volume, each cited on a known page, so a marker is taken only where
-its number is the next one due and it stands on or near the page its note cites.
+its number is the next one due and it stands on or near the page its note cites
+(plain figures closing a parenthesis that is not open label a point: ``are: 1) To``).
 Where the scan's stand-ins for quotes are superscript figures too (``³``/``²``/``¹``),
 a marker may have been taken for quotes (``special’”``, note 12): it is one where it is
 due, unless a quote it holds closes one its paragraph opened.

@@ -8,7 +8,8 @@ signature, a letter's close, a source: ``—Goethe``) nor one in title case (a s
 an address's, a list of offices': ``The Tenth Congress of the``), and short (narrower
 than ``SHORT`` of its page's measure, as a paragraph's last line is), or as wide as
 prose where the line above it is short or, the volume's widths trusted (``fit``), left
-room for its first word (a stanza's lines in a narrow measure).
+room for its first word (a stanza's lines in a narrow measure; more room than a
+paragraph's indent where, after a sentence's end, that line may open a paragraph).
 A run of two or more such lines is verse where the prose allows none: a short line is a
 paragraph's last, so it ends a sentence and the next opens another, while a stanza's
 lines run on (one of them, before its last, ends in no sentence's end, and was broken
