@@ -8,13 +8,13 @@ signature, a letter's close, a source: ``—Goethe``) nor one in title case (a s
 an address's, a list of offices': ``The Tenth Congress of the``), and short (narrower
 than ``SHORT`` of its page's measure, as a paragraph's last line is), or as wide as
 prose where the line above it is short or, the volume's widths trusted (``fit``), left
-room for its first word (a stanza's lines in a narrow measure; more room than a
-paragraph's indent where, after a sentence's end, that line may open a paragraph).
+room for its first word (a stanza's lines in a narrow measure).
 A run of two or more such lines is verse where the prose allows none: a short line is a
 paragraph's last, so it ends a sentence and the next opens another, while a stanza's
 lines run on (one of them, before its last, ends in no sentence's end, and was broken
 before the measure required: narrower than the volume's prose lines that run on all but
-rarely are, or, the widths trusted, leaving room for the next word).  The run stands
+rarely are, or, the widths trusted, leaving room for the next word: more than a
+paragraph's indent where, after a sentence's end, that line may open a paragraph).  The run stands
 between prose lines: the line before it ends a sentence (a line that runs on into the
 run's first makes that one the paragraph's last), the line after it is text (or a source
 over text; a closing's lines have none under them); first lines ending in a stop, a
@@ -130,11 +130,12 @@ class Breaks:
         return self.fit is not None and line.place is not None and self.fit.passes(
             line.place[0], line.text, following.text, self.fit.indent if opening else 0.0)
 
-    def early(self, line: Line, following: Line) -> bool:
+    def early(self, line: Line, following: Line, opening: bool = False) -> bool:
         """Whether ``line``, ending no sentence, was broken before ``following`` though
-        not for want of room (verse, not prose)."""
+        not for want of room (verse, not prose; where it may open a paragraph, ``opening``,
+        the room of more than its indent)."""
         return not SENTENCE_END.search(line.text) and (
-            width(line.text) < self.short * line.measure or self.room(line, following))
+            width(line.text) < self.short * line.measure or self.room(line, following, opening))
 
 
 def find(pages: list[Page], page_measures: list[float], fitted: Fit | None = None) -> set[Place]:
@@ -148,12 +149,11 @@ def find(pages: list[Page], page_measures: list[float], fitted: Fit | None = Non
         end = k
         while end < len(lines) and lines[end].look and (
                 lines[end].look == "short" or end == k or lines[end - 1].look == "short"
-                or breaks.room(lines[end - 1], lines[end], _opening(lines, end - 1))):
+                or breaks.room(lines[end - 1], lines[end])):
             end += 1  # (two lines as wide as prose in a row are prose, but where the
-            # first left room for the next word, more than an indent's where it may be a
-            # paragraph's first line)
-        while k + 1 < end and lines[k].look != "short" and not breaks.room(
-                lines[k], lines[k + 1], _opening(lines, k)):
+            # first left room for the next word)
+        while k + 1 < end and lines[k].look != "short" and not breaks.room(lines[k],
+                                                                           lines[k + 1]):
             k += 1
         if end - k >= 2:
             found.update(ln.place for ln in _stanza(lines, k, end, breaks) if ln.place)
@@ -188,7 +188,8 @@ def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Lin
     after = lines[end:end + 2]
     sourced = bool(after) and bool(after[0].place) and bool(SOURCE.match(after[0].text)) \
         and NAME_LINE.match(after[0].text) is not None
-    if len(run) < 2 or not any(breaks.early(a, b) for a, b in itertools.pairwise(run)):
+    if len(run) < 2 or not any(breaks.early(lines[i], lines[i + 1], _opening(lines, i))
+                               for i in range(start, end - 1)):
         return []
     if before.place is None:  # under a heading: an epigraph has its source under it
         return run if sourced else []
