@@ -9,8 +9,9 @@ on pages from the volume's first half to its second (the text's own repeats, a c
 or a quotation given again, stay within a few pages) and the contents list doesn't name
 it (a section heading that recurs in several works does); a single line only when it
 stands on a large share of the pages, as no line of running text does, or, spread so,
-stands somewhere inside a sentence, or above or inside a running head, or under a foot
-folio; or, however close its repeats, mostly over works' titles.  A group in capitals
+stands somewhere inside a sentence, or above or inside a running head, or mostly above
+works' titles, or under a foot folio; or, however close its repeats, mostly above or
+inside running heads or above works' titles (three times at least).  A group in capitals
 that stands somewhere inside a sentence is boilerplate however seldom it recurs (twice: a
 short volume's stamps, two that alternate) and wherever: no heading follows a line of
 text that ends no sentence; so is one of two lines or more in capitals that stands twice,
@@ -291,19 +292,17 @@ def _over_heads(places: list[_Around]) -> int:
     return sum(headed(p) or parted(p) for p in places)
 
 
-def _over_titles(places: list[_Around], listed: list[str]) -> bool:
-    """Whether a recurring line opens its pages, mostly (more often than not, and at least
-    ``MIN_REPEATS`` times), over a work's title, the first line of an entry the contents
-    list (``listed``: their lines' words): nothing the print sets stands over a title at
-    the top of its page, where no running head stands."""
+def _over_titles(places: list[_Around], listed: list[str]) -> int:
+    """On how many pages a recurring line opens the page over a work's title, the first
+    line of an entry the contents list (``listed``: their lines' words): nothing the print
+    sets stands over a title at the top of its page, where no running head stands."""
     entries = [f"{entry} " for entry in listed]
 
     def over_title(p: _Around) -> bool:
         below = _words(p.below)
         return p.opens and bool(below) and any(e.startswith(f"{below} ") for e in entries)
 
-    titled = sum(map(over_title, places))
-    return titled >= MIN_REPEATS and 2 * titled > len(places)
+    return sum(map(over_title, places))
 
 
 def _under_foot_folios(places: list[_Around]) -> bool:
@@ -594,12 +593,15 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(p.after in whole[len(group):] for p in places)
         footed = _over_footed_heads(places, counts)
-        # (no running head, nor the text's own repeat, stands over a title opening its page)
-        titles = _over_titles(places, contents[1])
-        single = _worded(group) and (over >= MIN_REPEATS or footed or titles
+        # (nor the text's own repeat over a title opening its page; a running head only
+        # where the print sets one over a work's opening page too, on a few of its pages)
+        titled = _over_titles(places, contents[1])
+        placed = over + titled >= MIN_REPEATS and 2 * (over + titled) > len(places)
+        single = _worded(group) and (over >= MIN_REPEATS or footed or placed
                                      or not _beside_folio(places, counts)) and (
-            len(at) >= SINGLE_SHARE * pages or titles or (
+            len(at) >= SINGLE_SHARE * pages or placed or (
                 spread >= SPREAD and (_interrupts(places, False) or over or footed
+                                      or 2 * titled > len(places)
                                       or _under_foot_folios(places))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (

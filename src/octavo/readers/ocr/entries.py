@@ -99,10 +99,15 @@ class Entries:
         return next(iter(self.pages_of(line)), "")
 
     def pages_of(self, line: str) -> list[str]:
-        """The pages the contents lists the entries ``line`` opens at."""
+        """The pages the contents lists the entries ``line`` opens at, those it opens letter
+        for letter first: an entry it opens only as an OCR's slip would is another work's
+        where one opens so (``THE PARTY AND THE STRIKE`` listed after ``THE PRESS AND THE
+        STRIKE``, which it opens but for four letters)."""
         top = letters(line)
-        return [page for page, found in self.by_page.items()
-                if any(_opens(entry, top) for entry in found)]
+        opened = [(not (len(top) >= FEW_LETTERS and any(e.startswith(top) for e in found)),
+                   page) for page, found in self.by_page.items()
+                  if any(_opens(entry, top) for entry in found)]
+        return [page for _, page in sorted(opened, key=lambda o: o[0])]
 
     def title_lines(self, lines: list[str], page: str) -> int:
         """How many of a page's top lines (the page printed ``page``) spell the title of
