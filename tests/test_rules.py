@@ -21,6 +21,7 @@ from octavo.readers.ocr import (
     contents,
     cut,
     footnotes,
+    furniture,
     links,
     notes,
     pages,
@@ -124,6 +125,12 @@ def render_footnotes(text: str, _: str) -> list[str]:
     return out + [f"{note.folio} {note.marker}: {' | '.join(note.lines)}" for note in notes]
 
 
+def render_furniture(text: str, _: str) -> list[str]:
+    """The author learnt of the pages: ``author: name (where it was found)``."""
+    name, where = furniture.author(pages.layout(text))
+    return [f"author: {name} ({where})"]
+
+
 def render_notes(text: str, _: str) -> list[str]:
     """The endnotes of the notes pages: ``number p. cited: text``."""
     layout = pages.layout(text)
@@ -174,8 +181,8 @@ def render_worknotes(text: str, _: str) -> list[str]:
 
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
-          "footnotes": render_footnotes, "notes": render_notes, "links": render_links,
-          "worknotes": render_worknotes, "cut": render_cut}
+          "footnotes": render_footnotes, "furniture": render_furniture, "notes": render_notes,
+          "links": render_links, "worknotes": render_worknotes, "cut": render_cut}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

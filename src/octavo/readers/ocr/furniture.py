@@ -68,7 +68,8 @@ def _title_name(layout: Layout) -> str:
                  "") if pages else ""
     if not first:
         return ""
-    name = title_case(first) if is_capitals(first) else first
+    text = "\n".join(line for page in pages for line in page.lines)
+    name = _as_printed(title_case(first), text) if is_capitals(first) else first
     signs = Signature.of(name).pattern
     again = any(re.fullmatch(signs, line.strip(), re.I) for p in pages[1:] for line in p.lines)
     return name if again else ""
@@ -80,7 +81,12 @@ def _from_head(head: str, layout: Layout) -> str:
     if not head or not is_capitals(head):
         return head
     text = "\n".join(line for page in layout.pages for line in page.lines)
-    name = title_case(" ".join(_parted(word, text) for word in head.split()))
+    return _as_printed(title_case(" ".join(_parted(word, text) for word in head.split())), text)
+
+
+def _as_printed(name: str, text: str) -> str:
+    """A name set in capitals, title-cased (``Mao Tse-Tung``), cased as the ``text`` prints
+    it otherwise than in capitals where it does (``Mao Tse-tung``, a signature's)."""
     printed = Counter(m[0] for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])",
                                                 text, re.I) if not is_capitals(m[0]))
     return printed.most_common(1)[0][0] if printed else name

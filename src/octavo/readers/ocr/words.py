@@ -52,6 +52,7 @@ NOTE_MARK = re.compile(rf"(\*(?<=[\w.,;:!?\u201d)\u2019]\*)\*{{0,2}}"
 DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen: a scan
 # with fewer hyphens at line ends than one to this many compounds inside lines drops them
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
+ONE_LETTER = "aAI"  # the words of one letter
 LONG_RUN = 4  # letters of a spaced run that may be one word (``i n t o``); a run of three is
 # as likely an OCR gap between two (``a t a``: ``at a``, not ``ata``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
@@ -140,6 +141,10 @@ class Vocabulary:
                 and zipf(head) > 0 and zipf(tail) >= KNOWN:
             return True  # a prefix kept apart from a word opening with its last vowel
             # (``co-operatives``, ``re-elected``, ``anti-imperialist``), as a doubled vowel is
+        if head[:1].isupper() and zipf(tail) < KNOWN and not self.words[tail.lower()]:
+            return False  # a name broken (``Centro-`` ``soyuz``): a name's compounds join
+            # it to a word (``Marx-like``), a name's own part is none English or the volume
+            # prints
         if self.closed[tail.lower()] > self.heads[head.lower()] + self.tails[tail.lower()]:
             return False  # the volume closes more compounds of the last word than it
             # hyphens of either (``hundredweights``: ``penny-`` ``weights``)
@@ -331,22 +336,33 @@ def segment(letters: str) -> tuple[str, ...]:
     return tuple(reversed(words))
 
 
-def _spaced(run: str, before: str, vocab: Vocabulary) -> tuple[str, str, bool]:
+def _spaced(run: str, before: str, vocab: Vocabulary) -> tuple[str, str, bool, str]:
     """A run of spaced letters read: (text before it, the run as words, whether it is the
-    print's spaced emphasis).  A run that ends a word begun before it (``aff a i r s``,
-    ``Cont r o l``) is an OCR gap, and so is a run of two letters (``i t``).  A run that
-    is a word is that word (``i n c o m e``, not ``in come``): one an English reader knows,
-    or one the volume prints whole (``w o r k m e n``, rarer); else the likeliest words."""
+    print's spaced emphasis, a word of one letter after it).  A run that ends a word begun
+    before it (``aff a i r s``, ``Cont r o l``) is an OCR gap, and so is a run of two letters
+    (``i t``).  A run that is a word is that word (``i n c o m e``, not ``in come``), and
+    one that is a word but for its last letter, a word of one letter (``u p o n a``), is
+    that word before it, the letter spaced as the word's are (not ``up on a``)."""
     letters = run.replace(" ", "")
     stem = STEM.search(before[-40:])
     if stem and zipf(stem[1]) < 4 and zipf(stem[1] + letters.replace("-", "")) >= 3:
-        return before[:-1], letters.replace("-", ""), False
-    words = "-".join(part if len(part) >= LONG_RUN and (
-        zipf(part) >= KNOWN or (zipf(part) > 0 and vocab.whole[part.lower()] > 0))
-                     else " ".join(segment(part))
-                     for part in letters.split("-"))
+        return before[:-1], letters.replace("-", ""), False, ""
+    parts = letters.split("-")
+    after = ""
+    if not _whole(parts[-1], vocab) and parts[-1][-1:] in ONE_LETTER \
+            and _whole(parts[-1][:-1], vocab):
+        parts[-1], after = parts[-1][:-1], f" {parts[-1][-1]}"
+    words = "-".join(part if _whole(part, vocab) else " ".join(segment(part))
+                     for part in parts)
     emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
-    return before, words, emphatic
+    return before, words, emphatic, after if emphatic else ""
+
+
+def _whole(part: str, vocab: Vocabulary) -> bool:
+    """Whether spaced letters are one word: of four letters at least, one an English
+    reader knows or one the volume prints whole (``w o r k m e n``, rarer)."""
+    return len(part) >= LONG_RUN and (zipf(part) >= KNOWN or (
+        zipf(part) > 0 and vocab.whole[part.lower()] > 0))
 
 
 def _lone_letter(m: re.Match[str]) -> str:
@@ -412,11 +428,12 @@ def inlines(text: str, vocab: Vocabulary) -> list[Inline]:
     for m in (INLINE if MAY_SPACE_OUT.search(f" {text}") else MARKS).finditer(text):
         plain += text[pos : m.start()]
         pos = m.end()
+        after = ""  # (a word of one letter the run took in, after an emphasis)
         if m.group(0)[0] in f"*{DAGGERS}\ue000":
             item: Inline = (NoteRef(target="", label=m.group(0), kind="footnote")
                             if m.group(0)[0] != "\ue000" else PageMarker(m.group(0)[1:-1]))
         else:
-            plain, words, emphatic = _spaced(m[0], plain, vocab)
+            plain, words, emphatic, after = _spaced(m[0], plain, vocab)
             if not emphatic:
                 plain += words
                 continue
@@ -425,6 +442,7 @@ def inlines(text: str, vocab: Vocabulary) -> list[Inline]:
             out.append(Text(plain))
             plain = ""
         out.append(item)
+        plain = after
     plain += text[pos:]
     if plain:
         out.append(Text(plain))
