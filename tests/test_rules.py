@@ -19,6 +19,7 @@ from octavo.readers.ocr import (
     charmap,
     closing,
     contents,
+    cut,
     footnotes,
     furniture,
     links,
@@ -160,6 +161,17 @@ def render_links(text: str, _: str) -> list[str]:
             for b in blocks if isinstance(b, Paragraph)]
 
 
+def render_cut(text: str, _: str) -> list[str]:
+    """The paragraphs under a work's title, one a line, that the contents lists with no
+    subtitle; out: ``subtitle: …`` and ``date: …`` taken from them, then the paragraphs
+    left."""
+    work = tree.Work(id="w", title="")
+    left = cut.head_lines(work, contents.Entry("", "work", "1"),
+                          [Paragraph([Text(line)]) for line in text.splitlines() if line])
+    return [*(f"subtitle: {s}" for s in work.subtitle), *[f"date: {work.date}"] * bool(work.date),
+            *(_plain(b) for b in left)]
+
+
 def render_worknotes(text: str, _: str) -> list[str]:
     """The paragraphs under a work's notes heading, one a line (`` [page N] `` inside one
     the page turning there); out: each note, ``number: text``."""
@@ -170,7 +182,7 @@ def render_worknotes(text: str, _: str) -> list[str]:
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
           "footnotes": render_footnotes, "furniture": render_furniture, "notes": render_notes,
-          "links": render_links, "worknotes": render_worknotes}
+          "links": render_links, "worknotes": render_worknotes, "cut": render_cut}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

@@ -362,11 +362,16 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     bare number over them), the blank line after them the page's end, or opening the page,
     the head under them.  A stamp on every other page stands so over the versos' head
     each time; no line of it.  (A stamp whose blank line stands inside a page keeps the
-    line under it, and so does one whose last line stands over a head or a folio.)"""
+    line under it, and so does one whose last line stands over a head or a folio, or one
+    that stands, on ``MIN_REPEATS`` pages, under a line opening its page set as heads are:
+    a head stands under no other.)"""
     if len(group) < 2 or not set_as_head(group[-1]):
         return group
     head, rest = group[-1], group[:-1]
     at = _around(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
+    if sum(not p.higher and (set_as_head(p.above) or _head_and_folio(p.above))
+           for p in at) >= MIN_REPEATS:
+        return group
     heads = _around(stripped, counts, learnt - {head} | {line for line in rest if line},
                     [(i, i) for i in where[head]])
     # (the head right under them, or a foot folio over them)

@@ -128,7 +128,8 @@ _MARKER = re.compile(rf"(?<=[\w.,;:!?)]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a
 def _count(text: str, char: str) -> _Stands:
     """Where ``char`` stands across the text, looked at one occurrence at a time.  A
     letter-like character counts only beside whole words (``Œ`` may stand in for a
-    quote; ``é`` is a letter: ``émigr`` and ``migr`` are no words)."""
+    quote; ``é`` is a letter: ``émigr`` and ``migr`` are no words), or a word with one
+    such character past it (``ÒnationalÓ``: a word quoted alone)."""
     stands = _Stands()
     letter = char.isalpha()
     at = text.find(char)
@@ -139,8 +140,9 @@ def _count(text: str, char: str) -> _Stands:
         left = _WORD_BEFORE.search(text, max(0, at - 30), at)
         right = _WORD_AFTER.match(text, at + 1)
         if letter:  # beside a letter run that is no word, it is a letter of that word
-            left = left if left and zipf(left[0].lower()) > 0 else None
-            right = right if right and zipf(right[0].lower()) > 0 else None
+            whole = zipf(f"{left[0] if left else ''}{char}{right[0] if right else ''}".lower())
+            left = left if left and _a_word(left[0], 0, whole) else None
+            right = right if right and _a_word(right[0], -1, whole) else None
         contraction = bool(left and _CONTRACTION_AFTER.match(text, at + 1))
         if (before.isspace() or before in _OPENS_AFTER) and (right or after in "(0123456789"):
             stands.opening += 1
@@ -161,6 +163,16 @@ def _count(text: str, char: str) -> _Stands:
             stands.dash += 1
         at = text.find(char, at + 1)
     return stands
+
+
+def _a_word(run: str, far: int, whole: float) -> bool:
+    """Whether a run of letters beside a letter-like character is a word, or one with
+    another such character at its far end (``far``: 0 for a run before it, -1 after) where
+    the letters with the character are no word (``whole``: their frequency): a word quoted
+    alone between two stand-ins (``ÒnationalÓ``), not a word's letters (``émigrés``)."""
+    trimmed = run[1:] if far == 0 else run[:-1]
+    return zipf(run.lower()) > 0 or (not whole and not run[far].isascii()
+                                     and len(trimmed) >= 2 and zipf(trimmed.lower()) > 0)
 
 
 def _candidates(text: str) -> dict[str, _Stands]:

@@ -8,6 +8,8 @@ give its date and subtitle, the lines under its last paragraph its closing
 
 from __future__ import annotations
 
+import re
+
 from ...findings import report
 from ...tree import Block, NoteRef, PageMarker, Paragraph, ParagraphRole, Text, Work, iter_nodes
 from ..textlines import title_cased
@@ -18,6 +20,8 @@ from .find import Found, find_title, similar
 from .lines import SENTENCE_END, is_dated, is_salutation
 from .structure import Structure
 from .titles import mend, normalise, title_case, unmarked
+
+_RUNS_ON = re.compile(r"\b[a-z]+$")  # a line ending in a word in lower case
 
 TARGETS = ("preface", "work", "part", "group", "appendix")
 
@@ -62,7 +66,7 @@ def _work(st: Structure, entry: Entry, blocks: list[Block], pages: list[str],
     work.title_refs = [n for b in title_blocks for n in iter_nodes(b) if isinstance(n, NoteRef)]
     own = blocks[start:hit.start] + blocks[hit.stop:stop]
     work.first_page = entry.page
-    own = _head_lines(work, entry, own)
+    own = head_lines(work, entry, own)
     own, work.closing = closing.split(own, st.signature)
     work.blocks = sections.nest(st, work, entry, own)
     work.children = [c for child in entry.children if child.kind in ("part", "appendix")
@@ -77,7 +81,7 @@ def _work(st: Structure, entry: Entry, blocks: list[Block], pages: list[str],
     return work
 
 
-def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
+def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
     """Take the date and description lines under a title into the work's fields."""
     out = list(blocks)
     work.date = entry.date
@@ -121,9 +125,11 @@ def _head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
 def _set_as_subtitle(printed: str) -> bool:
     """Whether a line under a title the contents lists no subtitle for is set as one: in
     title case (``Reply to the Discussion``), ending no sentence, nor in a comma as a
-    letter's salutation does (``Dear Comrade Gorky,``)."""
+    letter's salutation does (``Dear Comrade Gorky,``), nor in a short word in lower case
+    (``… of Nationalities; and``: a title's words run on after it, the text's sentence goes
+    on in the next paragraph)."""
     return title_cased(printed) and not SENTENCE_END.search(printed) \
-        and not is_salutation(printed)
+        and not is_salutation(printed) and not _RUNS_ON.search(printed)
 
 
 def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:

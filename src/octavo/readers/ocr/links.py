@@ -4,7 +4,8 @@ Endnote markers are the note's number glued to the word or punctuation before it
 (``R.S.F.S.R.1``, ``unions,2``, ``Congress3``) or set in superscript figures
 (``unions,²``); the notes come in rising order
 through the volume, each cited on a known page, so a marker is taken only where
-its number is the next one due and it stands on or near the page its note cites.
+its number is the next one due and it stands on or near the page its note cites
+(plain figures closing a parenthesis that is not open label a point: ``are: 1) To``).
 Where the scan's stand-ins for quotes are superscript figures too (``³``/``²``/``¹``),
 a marker may have been taken for quotes (``special’”``, note 12): it is one where it is
 due, unless a quote it holds closes one its paragraph opened.
@@ -176,7 +177,7 @@ def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[st
                 continue
             for m in pattern.finditer(slot.text.text):
                 if m["n"].translate(kind.figures or _FIGURES) == note.number \
-                        and not _taken(slot.text.text, m.start("n"), kind) \
+                        and not _taken(slot.text.text, m.start("n"), m.end("n"), kind) \
                         and not (kind.unpaired and _quoting(slot, m, kind)):
                     return index, m.start("n") - (pattern is _SPACED), m.end("n")
     return None
@@ -221,11 +222,15 @@ def _closes(text: str, at: int) -> bool:
     return False
 
 
-def _taken(text: str, at: int, kind: _Pass) -> bool:
+def _taken(text: str, at: int, end: int, kind: _Pass) -> bool:
     """Whether a number glued to punctuation is really part of a number or a reference,
-    as far as ``kind`` of marker can be (after a number's point, a decimal's figures)."""
+    as far as ``kind`` of marker can be (after a number's point, a decimal's figures), or
+    a point's label: plain figures closing a parenthesis that none opened (``are: 1) To``,
+    after no parenthesis or a closed one, a label's: ``a) … b) 2) To``; a marker closes an
+    open one: ``(the Conference 48)``)."""
     before = text[:at]
-    return bool((kind.numbers and _NUMBER_BEFORE.search(before))
+    return bool((kind.numbers and (_NUMBER_BEFORE.search(before) or (
+                    text.startswith(")", end) and before.rfind("(") <= before.rfind(")"))))
                 or (kind.decimals and _DECIMAL_BEFORE.search(before)))
 
 

@@ -213,10 +213,15 @@ class Builder:
         runs on in its own case (a title-cased one ends where a line with a word in lower
         case begins: the text's, an epigraph's), and its last line, over the text's full
         lines or a heading, ends in no comma (``Dear Comrade Kautsky,`` there is a letter's
-        salutation)."""
-        lower = any(w[0].islower() for w in LONG_WORD.findall(line))
-        last = not ahead or width(ahead[0]) >= SHORT * self.measure or is_display(ahead[0])
-        return (title_cased(self.text) and lower) or (last and is_salutation(line))
+        salutation; and so is one over a line with a word in lower case under a title-cased
+        subtitle, that ended there: the text's first line, short by its indent)."""
+        def lower(text: str) -> bool:
+            return any(w[0].islower() for w in LONG_WORD.findall(text))
+
+        titled = title_cased(self.text)
+        last = not ahead or width(ahead[0]) >= SHORT * self.measure or is_display(ahead[0]) \
+            or (titled and lower(ahead[0]))
+        return (titled and lower(line)) or (last and is_salutation(line))
 
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""

@@ -13,7 +13,8 @@ A run of two or more such lines is verse where the prose allows none: a short li
 paragraph's last, so it ends a sentence and the next opens another, while a stanza's
 lines run on (one of them, before its last, ends in no sentence's end, and was broken
 before the measure required: narrower than the volume's prose lines that run on all but
-rarely are, or, the widths trusted, leaving room for the next word).  The run stands
+rarely are, or, the widths trusted, leaving room for the next word: more than a
+paragraph's indent where, after a sentence's end, that line may open a paragraph).  The run stands
 between prose lines: the line before it ends a sentence (a line that runs on into the
 run's first makes that one the paragraph's last), the line after it is text (or a source
 over text; a closing's lines have none under them); first lines ending in a stop, a
@@ -122,17 +123,19 @@ class Breaks:
         short = min(SHORT, ratios[int(RARE * len(ratios))]) if ratios else SHORT
         return cls(short, fitted if fitted and fitted.trusted else None)
 
-    def room(self, line: Line, following: Line) -> bool:
+    def room(self, line: Line, following: Line, opening: bool = False) -> bool:
         """Whether the volume's widths are trusted and say ``following``'s first word would
-        have fitted after ``line``."""
+        have fitted after ``line`` (where ``line`` may open a paragraph, ``opening``: after
+        a sentence's end, on a line a paragraph's indent short of the measure)."""
         return self.fit is not None and line.place is not None and self.fit.passes(
-            line.place[0], line.text, following.text)
+            line.place[0], line.text, following.text, self.fit.indent if opening else 0.0)
 
-    def early(self, line: Line, following: Line) -> bool:
+    def early(self, line: Line, following: Line, opening: bool = False) -> bool:
         """Whether ``line``, ending no sentence, was broken before ``following`` though
-        not for want of room (verse, not prose)."""
+        not for want of room (verse, not prose; where it may open a paragraph, ``opening``,
+        the room of more than its indent)."""
         return not SENTENCE_END.search(line.text) and (
-            width(line.text) < self.short * line.measure or self.room(line, following))
+            width(line.text) < self.short * line.measure or self.room(line, following, opening))
 
 
 def find(pages: list[Page], page_measures: list[float], fitted: Fit | None = None) -> set[Place]:
@@ -158,6 +161,12 @@ def find(pages: list[Page], page_measures: list[float], fitted: Fit | None = Non
     return found
 
 
+def _opening(lines: list[Line], k: int) -> bool:
+    """Whether ``lines[k]`` may open a paragraph: the text line over it ends a sentence."""
+    return k > 0 and lines[k - 1].place is not None and bool(
+        SENTENCE_END.search(lines[k - 1].text))
+
+
 def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Line]:
     """The verse of a run of verse-like lines ``lines[start:end]``: none where the prose
     allows such a run (see the module's docstring).  A first line that ends the sentence
@@ -179,7 +188,8 @@ def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Lin
     after = lines[end:end + 2]
     sourced = bool(after) and bool(after[0].place) and bool(SOURCE.match(after[0].text)) \
         and NAME_LINE.match(after[0].text) is not None
-    if len(run) < 2 or not any(breaks.early(a, b) for a, b in itertools.pairwise(run)):
+    if len(run) < 2 or not any(breaks.early(lines[i], lines[i + 1], _opening(lines, i))
+                               for i in range(start, end - 1)):
         return []
     if before.place is None:  # under a heading: an epigraph has its source under it
         return run if sourced else []
