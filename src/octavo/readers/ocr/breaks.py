@@ -318,6 +318,9 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
+        if contents.is_page_column(lines[p]):  # (the heading's: ``Page`` over the column)
+            end = p
+            continue
         entry = entrypages.ends_entry(lines[p], front=True)
         if entry and not is_dated(lines[p]):  # (a work's date)
             if (n := Number.of(entry["page"])) and n.kind == "roman" \
