@@ -29,6 +29,8 @@ LEADERS = re.compile(rf"(?:{LEADER}){{2,}}")  # a leader: two dots or more
 _LEADERED = re.compile(rf"{LEADERS.pattern}\s+(?:{NUMBER.pattern}|{_LETTER})$")
 _LEADS = re.compile(rf"{LEADERS.pattern}$")  # … its page on the line under it
 TRAILING = re.compile(rf"{LEADER}+$")  # the leader an entry's text ends in, its page gone
+# spaced leader dots, a page or none after them: taken off a contents line set as text
+_SPACED = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 
 
 def leadered(line: str) -> bool:
@@ -40,6 +42,11 @@ def leads(line: str) -> bool:
     """Whether a line ends in leader dots and no page: in the contents, its entry's page
     stands on the line under it (in the text, an ellipsis ends the line so)."""
     return _LEADS.search(line.strip()) is not None
+
+
+def contents_line(line: str) -> str:
+    """A line of the contents list without its leader dots (``Preface . . . XIII``)."""
+    return " ".join(_SPACED.sub(" ", line).split())
 
 
 def ends_entry(line: str, front: bool = False) -> re.Match[str] | None:

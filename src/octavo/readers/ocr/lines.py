@@ -50,7 +50,6 @@ SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 # a lower-case word ends the line, or a month (``… to October`` over ``1917.``)
 GOING_ON = re.compile(rf"(?<![\w.\u2019'-])[a-z]+$|\b{MONTH}(?: \d{{1,2}},?)?$")
-LEADER = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
 # No. 6,`` 0.27), the lines of its subtitles and sources from half up (set by hand between)
@@ -147,11 +146,6 @@ def going_on(line: str) -> bool:
     date on the next line is the sentence's (``… the revolution of`` ``1905.``, ``… to
     October`` ``1917.``)."""
     return bool(GOING_ON.search(line.rstrip()))
-
-
-def contents_line(line: str) -> str:
-    """A line of the contents list without its leader dots (``Preface . . . XIII``)."""
-    return " ".join(LEADER.sub(" ", line).split())
 
 
 def runs_on(line: str, after: str) -> bool:

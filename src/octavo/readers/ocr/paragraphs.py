@@ -49,6 +49,7 @@ from ..textlines import LONG_WORD, title_cased
 from . import fit, verse, words
 from .cohesion import Cohesion
 from .contents import lists
+from .entrypages import contents_line
 from .lines import (
     ARABIC_LINE,
     MARKER,
@@ -59,7 +60,6 @@ from .lines import (
     SIGNATURE,
     YEAR_LINE,
     AtEnd,
-    contents_line,
     is_dated,
     is_display,
     is_label,
