@@ -1,10 +1,11 @@
 """The contents' entries as the page pass consults them: a work's title told from the
 furniture and from the rest of a page.
 
-A line that opens a page and, but for an OCR's slip, opens an entry of the contents is a
-work's title: not a running head, though it stands over a folio at the page's foot where
-the print sets the heads alone above the text (on that entry's page), nor the rest of
-the page before, though it is set in title case rather than capitals (on any page).
+A line that opens a page and, but for an OCR's slip, opens an entry of the contents (not a
+section's, which opens no page of its own) is a work's title: not a running head, though
+it stands over a folio at the page's foot where the print sets the heads alone above the
+text (on that entry's page), nor the rest of the page before, though it is set in title
+case rather than capitals (on any page).
 The lines that open a page without a running head and spell, between them, the title of
 an entry near that page (its words before any description or date; a work's, a part's,
 the notes', not a section's, which opens no page of its own) are that title, whatever
@@ -74,11 +75,15 @@ class Entries:
         self.by_start: dict[str, list[str]] = {}
         dividers: list[str] = []
         lines = contents.contents_lines(shown)
+        parsed = [e for top in contents.parse(lines) for e in top.walk()]
         self.printed = [(e.page, normalise(f"{e.number} {e.printed}"))  # works' titles
-                        for top in contents.parse(lines) for e in top.walk()
-                        if e.kind != "section"]
+                        for e in parsed if e.kind != "section"]
+        # a section opens no page of its own: no page's top line is its title
+        sections = {letters(f"{e.number} {e.printed}") for e in parsed if e.kind == "section"}
         for text, page in contents.entry_lines(lines):
             for entry in map(letters, [*dividers, text] if page else []):
+                if entry in sections:
+                    continue
                 self.by_page.setdefault(page, []).append(entry)
                 self.by_start.setdefault(entry[:2], []).append(entry)
             dividers = [] if page else [*dividers, text]
