@@ -322,17 +322,18 @@ def _over_heads(places: list[_Around]) -> int:
     return sum(headed(p) or parted(p) for p in places)
 
 
+def _over_title(p: _Around, listed: list[str]) -> bool:
+    """Whether a recurring line opens the page over a work's title, the first line of an
+    entry the contents list (``listed``: their lines' words)."""
+    below = _words(p.below)
+    return p.opens and bool(below) and any(f"{e} ".startswith(f"{below} ") for e in listed)
+
+
 def _over_titles(places: list[_Around], listed: list[str]) -> int:
-    """On how many pages a recurring line opens the page over a work's title, the first
-    line of an entry the contents list (``listed``: their lines' words): nothing the print
-    sets stands over a title at the top of its page, where no running head stands."""
-    entries = [f"{entry} " for entry in listed]
-
-    def over_title(p: _Around) -> bool:
-        below = _words(p.below)
-        return p.opens and bool(below) and any(e.startswith(f"{below} ") for e in entries)
-
-    return sum(map(over_title, places))
+    """On how many pages a recurring line opens the page over a work's title (``listed``:
+    the contents' lines' words): nothing the print sets stands over a title at the top of
+    its page, where no running head stands."""
+    return sum(_over_title(p, listed) for p in places)
 
 
 def _under_foot_folios(places: list[_Around]) -> bool:
@@ -343,14 +344,16 @@ def _under_foot_folios(places: list[_Around]) -> bool:
                    for p in places) > len(places)
 
 
-def _over_footed_heads(places: list[_Around], counts: Counter[str]) -> bool:
+def _over_footed_heads(places: list[_Around], counts: Counter[str], listed: list[str]) -> bool:
     """Whether a recurring line opens its pages, more often than not, over a line set as
-    heads are that recurs too, on pages that end with a bare folio: a stamp over running
-    heads whose folios stand at the foot, not a head (which stands over another such line
-    only on a work's opening page, over its title, or over the heading of the notes printed
-    after a work, the first note under it: a list's heading, not a head over a page that
-    runs on)."""
-    return 2 * sum(p.opens and set_as_head(p.below) and counts[p.below] >= TWICE
+    heads are that recurs too, or that opens a work's title (``listed``: the contents'
+    lines' words), on pages that end with a bare folio: a stamp over running heads whose
+    folios stand at the foot, the versos' and the rectos' (a short work's title's first
+    words, seen once), not a head (which stands over another such line only on a work's
+    opening page, over its title, or over the heading of the notes printed after a work,
+    the first note under it: a list's heading, not a head over a page that runs on)."""
+    return 2 * sum(p.opens and set_as_head(p.below)
+                   and (counts[p.below] >= TWICE or _over_title(p, listed))
                    and not _FIRST_ITEM.match(p.beyond)
                    and bool(plain(p.foot(False))) for p in places) > len(places)
 
@@ -622,7 +625,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         over = _over_heads(places)  # (a head stands over no other head)
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(p.after in whole[len(group):] for p in places)
-        footed = _over_footed_heads(places, counts)
+        footed = _over_footed_heads(places, counts, contents[1])
         # (nor the text's own repeat over a title opening its page; a running head only
         # where the print sets one over a work's opening page too, on a few of its pages)
         titled = _over_titles(places, contents[1])

@@ -3,8 +3,9 @@ furniture and from the rest of a page.
 
 A line that opens a page and, but for an OCR's slip, opens an entry of the contents is a
 work's title: not a running head, though it stands over a folio at the page's foot where
-the print sets the heads alone above the text (on that entry's page), nor the rest of
-the page before, though it is set in title case rather than capitals (on any page).
+the print sets the heads alone above the text (on that entry's page, and an entry that
+opens a page of its own: not a section's), nor the rest of the page before, though it is
+set in title case rather than capitals (on any page).
 The lines that open a page without a running head and spell, between them, the title of
 an entry near that page (its words before any description or date; a work's, a part's,
 the notes', not a section's, which opens no page of its own) are that title, whatever
@@ -74,9 +75,12 @@ class Entries:
         self.by_start: dict[str, list[str]] = {}
         dividers: list[str] = []
         lines = contents.contents_lines(shown)
+        parsed = [e for top in contents.parse(lines) for e in top.walk()]
         self.printed = [(e.page, normalise(f"{e.number} {e.printed}"))  # works' titles
-                        for top in contents.parse(lines) for e in top.walk()
-                        if e.kind != "section"]
+                        for e in parsed if e.kind != "section"]
+        # a section's entry: its title opens no page of its own
+        self.sections = {letters(f"{e.number} {e.printed}") for e in parsed
+                         if e.kind == "section"}
         for text, page in contents.entry_lines(lines):
             for entry in map(letters, [*dividers, text] if page else []):
                 self.by_page.setdefault(page, []).append(entry)
@@ -88,6 +92,13 @@ class Entries:
         top = letters(line)
         found = self.by_page.get(page, []) if page else self.by_start.get(top[:2], [])
         return any(_opens(entry, top) for entry in found)
+
+    def opens_page(self, line: str, page: str) -> bool:
+        """Whether ``line`` opens an entry listed at ``page`` that opens a page of its own
+        (not a section's): the title over a work's opening page."""
+        top = letters(line)
+        return any(_opens(entry, top) for entry in self.by_page.get(page, [])
+                   if entry not in self.sections)
 
     def opens_work(self, line: str) -> bool:
         """Whether ``line`` opens the title of a work's entry (not a section's)."""

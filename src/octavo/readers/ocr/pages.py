@@ -137,7 +137,7 @@ def _heads(pages: list[Page]) -> list[Page]:
             and (c.top == 2 or c.bottom) else c for i, c in first.items()}
     entries = Entries(pages, first)
     for i, candidate in first.items():  # a work's opening page, its folio at the foot
-        if candidate.footed and (entries.titles(_top(pages[i]), candidate.folio)
+        if candidate.footed and (entries.opens_page(_top(pages[i]), candidate.folio)
                                  or _opens_contents(pages, first, i)) \
                 and not _over_title(pages[i], candidate, known, entries):
             first[i] = _folio_alone(options[i], candidate)
