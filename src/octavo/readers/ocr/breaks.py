@@ -229,7 +229,9 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     running head and folio, or its folio alone, where the folios rise from line to line
     over the most lines (``_spaced``), with the folio of each and the lines its head
     takes; a head on a line of its own is set as one (a line of text over a folio alone
-    is the page's last), and a folio alone under it opens no page, the head over it does;
+    is the page's last), and a folio alone under it opens no page, the head over it does
+    where it is taken (a section's title over a folio at the page's foot, its numeral
+    above it, is a list's: the folio alone under it is taken still);
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
     line of text nor a sentence's end before a clause's number (``_CLAUSE``), no number
     is a list's (``LISTED``) or a contents entry's (among the entries, an arabic number
@@ -243,8 +245,7 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                 and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
-                if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
-                    o.top == 2 and o.folio == c.folio for o in options[p - 1]))
+                if (n := Number.of(c.folio))
                 and not (c.folio.isalpha()  # (``C O N T E N T S``: no folio ``C``)
                          and c.folio not in heads.unspace(lines[kept[p]]).split())]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
@@ -257,6 +258,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                 and not (x[0] and leading[x[0] - 1])
                 and not (x[0] in listing and (x[1].kind == "arabic" or x[2].head)
                          and not contents.is_heading(x[2].head))]
+    over = {(p + 1, c.folio) for p, _, c in numbered if c.top == 2}  # (a head over its folio)
+    numbered = [x for x in numbered if x[2].top != 1 or x[2].head or (x[0], x[2].folio) not in over]
     rising = _spaced(numbered, len(kept), front)
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
