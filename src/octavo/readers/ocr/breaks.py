@@ -360,7 +360,9 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     def spans(run: list[tuple[int, Number, Candidate]]) -> int:
         return run[-1][0] - run[0][0] if run else 0
 
-    arabic = ordered("arabic")
+    # (contents whose heading stands before half the text, more than ``SPAN``, precede the
+    # body: no arabic folio stands over their heading, a title page's ``VOLUME 2`` none)
+    arabic = ordered("arabic", range(front[0] if front and front[0] < SPAN * lines else 0))
     headed = [x for x in arabic if heads.set_as_head(x[2].head)]
     page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
