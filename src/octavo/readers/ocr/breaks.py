@@ -178,15 +178,36 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     def outside(found: list[int]) -> list[int]:
         return [p for p in found if p not in inside]
 
-    opening = _opening(run, (outside(capitals), outside(titled)), labels)
+    entries = _entries([lines[kept[p]] for p in listing])
+    listed = [p for p in sorted({*outside(capitals), *outside(titled)})
+              if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
+                                                for e in entries)]
+    opening = _opening(run, (outside(capitals), outside(titled)), labels, listed)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
+def _words(line: str) -> str:
+    """A line's words in capitals, each followed by a space (no figures nor stops)."""
+    return "".join(f"{w} " for w in re.findall(r"[^\W\d_]+", line.upper()))
+
+
+def _entries(listing: list[str]) -> list[str]:
+    """The contents' entries (``listing``, their lines), each as its lines' ``_words``."""
+    entries, words = [], ""
+    for line in listing:
+        if not contents.is_page_column(line):
+            words += _words(line)
+        if entrypages.ends_entry(line, front=True):
+            entries.append(words)
+            words = ""
+    return entries
+
+
 def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
-             labels: set[int]) -> set[int]:
+             labels: set[int], listed: list[int]) -> set[int]:
     """The lines (by their places) that open the pages the folios of a text with no blank
     lines (``run``: each folio, and how many lines its head takes, by the line opening its
     page) leave numbers for between two of them, or before the first (an arabic one,
@@ -198,13 +219,18 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     worth under its title, the page before it ends a work.  A title's first line is one in
     capitals after one that is not (or that ends a contents entry), or, where none fits, one
     set as heads are (in title
-    case) after one that is not (``titles``).  A label over the title (``labels``) opens
+    case) after one that is not (``titles``).  Where none leaves so few lines (a work's
+    opening page fuller than any page measured: each page measured a work's short last
+    page), a title the contents list (``listed``) that leaves no more than ``LONGEST``
+    times the volume's longest page measured (of those whose folios follow on, or the
+    lines between two folios over the pages they span).  A label over the title (``labels``) opens
     the page with it."""
     at = sorted(run)
-    pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
-             if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1] \
-        or [(a, -((a + run[a][1] - b) // n)) for a, b in itertools.pairwise(at)
-            if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
+    steps = [(a, n, b - a - run[a][1]) for a, b in itertools.pairwise(at)
+             if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
+    pages = [(a, held) for a, n, held in steps if n == 1] \
+        or [(a, -(-held // n)) for a, n, held in steps]
+    longest = max((-(-held // n) for _, n, held in steps), default=0)
     opening: set[int] = set()
     for a, b in itertools.pairwise([-1, *at]):
         first = run[a][0] if a >= 0 else Number(run[b][0].kind, 0)
@@ -214,8 +240,9 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
         for _ in range(room):
-            end = next((c for starts in titles for c in starts if a < c < end
-                        and end - c <= full), a)
+            end = next((c for most, starts in ((full, titles[0]), (full, titles[1]),
+                                               (LONGEST * longest, listed))
+                        for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break
             end -= end - 1 in labels and end - 1 > a
