@@ -48,10 +48,10 @@ LISTED = 2
 # the most lines that follow a volume's last folio where its folios stand at the pages'
 # feet: the last one, and the printer's imprint under it (the sample's: a line)
 IMPRINT = 2
-# the most lines one contents entry takes (its title and description over three lines,
-# its page alone under them): the contents' list runs on while a line ending in a page
-# comes within that many lines of the last
-ENTRY = 4
+# the most lines one contents entry takes (its title over two lines, its description and
+# date over two more, its page alone under them): the contents' list runs on while a line
+# ending in a page comes within that many lines of the last
+ENTRY = 5
 # a sentence's end, then a number and its stop ending the line: a numbered clause set on
 # (``… Posts and Telegraphs. 19.``), no head beside its folio
 _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
