@@ -370,8 +370,9 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     longest rising run's (``_rising``) of folios beside a head set as heads are, or of
     any, whichever spans more of the text (a contents list's or a numbered list's numbers
     rise line by line; where the folios stand alone, the entries are the only numbers
-    beside heads); none where the arabic run spans less than ``SPAN`` of the text's
-    ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
+    beside heads), and of two as far, the one that takes more folios; none where the
+    arabic run spans less than ``SPAN`` of the text's ``lines``: that is a numbered
+    list's, not the pages'.  The front matter's pages come
     before the body's, and where the contents precede it (``front``: where their heading
     stands and their entries end, the least roman page they list), a roman numeral after
     them is a folio only from that page on (a preface's); else it numbers the first
@@ -395,7 +396,7 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     headed = [x for x in arabic if heads.set_as_head(x[2].head)]
     page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
-        key=lambda x: spans(x[1]), default=((PAGE / LONGEST,) * 2, []))
+        key=lambda x: (spans(x[1]), len(x[1])), default=((PAGE / LONGEST,) * 2, []))
     if not body or spans(body) < SPAN * lines:
         return []
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
