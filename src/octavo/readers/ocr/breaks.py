@@ -167,14 +167,11 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
               and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
     # a section of no work's heading opens its page where it stands once (the notes
     # after each work are headed so each, inside its last page: where it stands more than
-    # once off the pages' heads, it is no title's first line); a line of its own, it may
-    # follow one in capitals (a signature: ``MAO TSE-TUNG``)
-    back = [p for p in range(1, len(kept)) if heads.is_capitals(lines[kept[p]])
-            and contents.names_back(lines[kept[p]]) and not any(listed[p:p + ENTRY])
-            and p not in listing]
-    backs = Counter(heads.head_text(lines[kept[p]]) for p in back)
-    apart = Counter(heads.head_text(lines[kept[p]]) for p in back if p not in run
-                    and p not in heads_at)
+    # once off the pages' heads, it is no title's first line)
+    backs = Counter(heads.head_text(lines[kept[p]]) for p in capitals
+                    if contents.names_back(lines[kept[p]]))
+    apart = Counter(heads.head_text(lines[kept[p]]) for p in capitals if p not in run
+                    and p not in heads_at and contents.names_back(lines[kept[p]]))
     inside = {p for p in capitals if p not in run and p not in heads_at
               and apart[heads.head_text(lines[kept[p]])] > 1}  # (not a running head)
 
@@ -182,13 +179,14 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         return [p for p in found if p not in inside]
 
     entries = _entries([lines[kept[p]] for p in listing])
-    entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
-                if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
-                                                  for e in entries)]
-    opening = _opening(run, (outside(capitals), outside(titled)), labels, entitled)
+    listed = [p for p in sorted({*outside(capitals), *outside(titled)})
+              if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
+                                                for e in entries)]
+    opening = _opening(run, (outside(capitals), outside(titled)), labels, listed)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
-        kept[p] for p in back if backs[heads.head_text(lines[kept[p]])] == 1}
+        kept[p] for p in capitals if contents.names_back(lines[kept[p]])
+        and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
 def _words(line: str) -> str:
