@@ -179,10 +179,10 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         return [p for p in found if p not in inside]
 
     entries = _entries([lines[kept[p]] for p in listing])
-    listed = [p for p in sorted({*outside(capitals), *outside(titled)})
-              if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
-                                                for e in entries)]
-    opening = _opening(run, (outside(capitals), outside(titled)), labels, listed)
+    entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
+                if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
+                                                  for e in entries)]
+    opening = _opening(run, (outside(capitals), outside(titled)), labels, entitled)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
