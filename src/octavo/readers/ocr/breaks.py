@@ -48,10 +48,10 @@ LISTED = 2
 # the most lines that follow a volume's last folio where its folios stand at the pages'
 # feet: the last one, and the printer's imprint under it (the sample's: a line)
 IMPRINT = 2
-# the most lines one contents entry takes (its title and description over three lines,
-# its page alone under them): the contents' list runs on while a line ending in a page
-# comes within that many lines of the last
-ENTRY = 4
+# the most lines one contents entry takes (its title over two lines, its description and
+# date over two more, its page alone under them): the contents' list runs on while a line
+# ending in a page comes within that many lines of the last
+ENTRY = 5
 # a sentence's end, then a number and its stop ending the line: a numbered clause set on
 # (``… Posts and Telegraphs. 19.``), no head beside its folio
 _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
@@ -178,15 +178,36 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     def outside(found: list[int]) -> list[int]:
         return [p for p in found if p not in inside]
 
-    opening = _opening(run, (outside(capitals), outside(titled)), labels)
+    entries = _entries([lines[kept[p]] for p in listing])
+    entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
+                if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
+                                                  for e in entries)]
+    opening = _opening(run, (outside(capitals), outside(titled)), labels, entitled)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
+def _words(line: str) -> str:
+    """A line's words in capitals, each followed by a space (no figures nor stops)."""
+    return "".join(f"{w} " for w in re.findall(r"[^\W\d_]+", line.upper()))
+
+
+def _entries(listing: list[str]) -> list[str]:
+    """The contents' entries (``listing``, their lines), each as its lines' ``_words``."""
+    entries, words = [], ""
+    for line in listing:
+        if not contents.is_page_column(line):
+            words += _words(line)
+        if entrypages.ends_entry(line, front=True):
+            entries.append(words)
+            words = ""
+    return entries
+
+
 def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
-             labels: set[int]) -> set[int]:
+             labels: set[int], listed: list[int]) -> set[int]:
     """The lines (by their places) that open the pages the folios of a text with no blank
     lines (``run``: each folio, and how many lines its head takes, by the line opening its
     page) leave numbers for between two of them, or before the first (an arabic one,
@@ -198,13 +219,18 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     worth under its title, the page before it ends a work.  A title's first line is one in
     capitals after one that is not (or that ends a contents entry), or, where none fits, one
     set as heads are (in title
-    case) after one that is not (``titles``).  A label over the title (``labels``) opens
+    case) after one that is not (``titles``).  Where none leaves so few lines (a work's
+    opening page fuller than any page measured: each page measured a work's short last
+    page), a title the contents list (``listed``) that leaves no more than ``LONGEST``
+    times the volume's longest page measured (of those whose folios follow on, or the
+    lines between two folios over the pages they span).  A label over the title (``labels``) opens
     the page with it."""
     at = sorted(run)
-    pages = [(a, b - a - run[a][1]) for a, b in itertools.pairwise(at)
-             if run[b][0].kind == run[a][0].kind and run[b][0].value - run[a][0].value == 1] \
-        or [(a, -((a + run[a][1] - b) // n)) for a, b in itertools.pairwise(at)
-            if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
+    steps = [(a, n, b - a - run[a][1]) for a, b in itertools.pairwise(at)
+             if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
+    pages = [(a, held) for a, n, held in steps if n == 1] \
+        or [(a, -(-held // n)) for a, n, held in steps]
+    longest = max((-(-held // n) for _, n, held in steps), default=0)
     opening: set[int] = set()
     for a, b in itertools.pairwise([-1, *at]):
         first = run[a][0] if a >= 0 else Number(run[b][0].kind, 0)
@@ -214,8 +240,9 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
         for _ in range(room):
-            end = next((c for starts in titles for c in starts if a < c < end
-                        and end - c <= full), a)
+            end = next((c for most, starts in ((full, titles[0]), (full, titles[1]),
+                                               (LONGEST * longest, listed))
+                        for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break
             end -= end - 1 in labels and end - 1 > a
@@ -229,7 +256,9 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     running head and folio, or its folio alone, where the folios rise from line to line
     over the most lines (``_spaced``), with the folio of each and the lines its head
     takes; a head on a line of its own is set as one (a line of text over a folio alone
-    is the page's last), and a folio alone under it opens no page, the head over it does;
+    is the page's last), and a folio alone under it opens no page, the head over it does
+    where it is taken (a section's title over a folio at the page's foot, its numeral
+    above it, is a list's: the folio alone under it is taken still);
     a head beside a folio is set as heads are (or in lower case: small capitals), not a
     line of text nor a sentence's end before a clause's number (``_CLAUSE``), no number
     is a list's (``LISTED``) or a contents entry's (among the entries, an arabic number
@@ -243,8 +272,7 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                 and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
-                if (n := Number.of(c.folio)) and not (c.top == 1 and not c.head and p and any(
-                    o.top == 2 and o.folio == c.folio for o in options[p - 1]))
+                if (n := Number.of(c.folio))
                 and not (c.folio.isalpha()  # (``C O N T E N T S``: no folio ``C``)
                          and c.folio not in heads.unspace(lines[kept[p]]).split())]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
@@ -257,6 +285,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
                 and not (x[0] and leading[x[0] - 1])
                 and not (x[0] in listing and (x[1].kind == "arabic" or x[2].head)
                          and not contents.is_heading(x[2].head))]
+    over = {(p + 1, c.folio) for p, _, c in numbered if c.top == 2}  # (a head over its folio)
+    numbered = [x for x in numbered if x[2].top != 1 or x[2].head or (x[0], x[2].folio) not in over]
     rising = _spaced(numbered, len(kept), front)
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
@@ -338,8 +368,9 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     longest rising run's (``_rising``) of folios beside a head set as heads are, or of
     any, whichever spans more of the text (a contents list's or a numbered list's numbers
     rise line by line; where the folios stand alone, the entries are the only numbers
-    beside heads); none where the arabic run spans less than ``SPAN`` of the text's
-    ``lines``: that is a numbered list's, not the pages'.  The front matter's pages come
+    beside heads), and of two as far, the one that takes more folios; none where the
+    arabic run spans less than ``SPAN`` of the text's ``lines``: that is a numbered
+    list's, not the pages'.  The front matter's pages come
     before the body's, and where the contents precede it (``front``: where their heading
     stands and their entries end, the least roman page they list), a roman numeral after
     them is a folio only from that page on (a preface's); else it numbers the first
@@ -357,11 +388,13 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     def spans(run: list[tuple[int, Number, Candidate]]) -> int:
         return run[-1][0] - run[0][0] if run else 0
 
-    arabic = ordered("arabic")
+    # (contents whose heading stands before half the text, more than ``SPAN``, precede the
+    # body: no arabic folio stands over their heading, a title page's ``VOLUME 2`` none)
+    arabic = ordered("arabic", range(front[0] if front and front[0] < SPAN * lines else 0))
     headed = [x for x in arabic if heads.set_as_head(x[2].head)]
     page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
-        key=lambda x: spans(x[1]), default=((PAGE / LONGEST,) * 2, []))
+        key=lambda x: (spans(x[1]), len(x[1])), default=((PAGE / LONGEST,) * 2, []))
     if not body or spans(body) < SPAN * lines:
         return []
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
