@@ -10,8 +10,10 @@ or a quotation given again, stay within a few pages) and the contents list doesn
 it (a section heading that recurs in several works does); a single line only when it
 stands on a large share of the pages, as no line of running text does, or, spread so,
 stands somewhere inside a sentence, or above or inside a running head, or mostly above
-works' titles, or under a foot folio; or, however close its repeats, mostly above or
-inside running heads or above works' titles (three times at least).  A group in capitals
+works' titles, or under a foot folio, or somewhere under a page's footnotes; or, however
+close its repeats, mostly above or inside running heads, above works' titles or under a
+running head where the sentence of the page before runs on under it (three times at
+least).  A group in capitals
 that stands somewhere inside a sentence is boilerplate however seldom it recurs (twice: a
 short volume's stamps, two that alternate) and wherever: no heading follows a line of
 text that ends no sentence; so is one of two lines or more in capitals that stands twice,
@@ -184,11 +186,11 @@ class _Around:
         its page turns between them: the lines over and under it; where it ends its page,
         the page's last line of text and the next page's first (``_text_end``,
         ``_overleaf``); and where it stands right under the running head and folio that
-        open its page, from the page before's last line of text (``_turned``).  None runs
+        open its page, from the page before's last line of text (``turned``).  None runs
         from the contents' heading, or the ``Page`` over their column of pages (a title
         stands under them), nor past a repeat that ends its page under no folio and opens
         as a footnote does (a footnote that recurs ends its page so too)."""
-        froms = [line for line in (self.above, self._turned()) if line and not over_entries(line)]
+        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)]
         if not froms:
             return []
         if self.below:
@@ -198,7 +200,7 @@ class _Around:
             return []
         return [(self._text_end(footed), self._overleaf(), True)]
 
-    def _turned(self) -> str:
+    def turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page,
         the last line of text of the page before (over its foot folio, if it has one, and
         its footnotes); else ""."""
@@ -208,6 +210,16 @@ class _Around:
         if plain(_line(self._stripped, last)):
             last = self._past(last - 1, -1)
         return self._over_footnotes(last)
+
+    def footnoted(self) -> bool:
+        """Whether the lines right over it close the page's footnotes, under its text: one
+        of them opens with a footnote's mark, under a line."""
+        k = self._top
+        while k > 0 and self._stripped[k]:
+            if footnotes.START.match(self._stripped[k]) and self._stripped[k - 1]:
+                return True
+            k -= 1
+        return False
 
     def _over_footnotes(self, end: int) -> str:
         """The last line of text of the page ending at ``end``: over the footnotes under
@@ -264,12 +276,30 @@ def _interrupts(places: list[_Around], capitals: bool) -> bool:
     there, after a line ending in a word in lower case, before any line: the sentence may
     go on with a name); or, a group in ``capitals``, after a line of text (in lower case)
     that ends none, before any line: a heading follows a sentence's end."""
-    def goes_on(before: str, after: str, turned: bool) -> bool:
-        return bool(_GOES_ON.search(before)) and (
-            any(c.islower() for c in before) if capitals else after[:1].islower()
-            or (turned and _RUNS_ON.search(before) is not None))
+    return any(_goes_on(*side, capitals) for p in places for side in p.across())
 
-    return any(goes_on(*side) for p in places for side in p.across())
+
+def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
+    """Whether a sentence runs on from ``before`` to ``after`` (``_interrupts``)."""
+    return bool(_GOES_ON.search(before)) and (
+        any(c.islower() for c in before) if capitals else after[:1].islower()
+        or (turned and _RUNS_ON.search(before) is not None))
+
+
+def _under_turned_heads(places: list[_Around]) -> int:
+    """On how many pages a recurring line stands right under the running head and folio
+    that open the page, over its text, where the sentence the page before ends with runs on
+    in that text: the print sets nothing between the two halves of a sentence."""
+    return sum(bool(p.below) and _goes_on(turned, p.below, False, False)
+               for p in places if (turned := p.turned()))
+
+
+def _under_footnotes(places: list[_Around]) -> bool:
+    """Whether a recurring line ends its page, somewhere, right under the page's footnotes
+    (under text, the last footnote ending a sentence): nothing the print sets stands under
+    a page's footnotes but its folio."""
+    return any(not p.below and footnotes.FINISHED.search(p.above) is not None
+               and p.footnoted() for p in places)
 
 
 def _over_heads(places: list[_Around]) -> int:
@@ -596,13 +626,15 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         # (nor the text's own repeat over a title opening its page; a running head only
         # where the print sets one over a work's opening page too, on a few of its pages)
         titled = _over_titles(places, contents[1])
-        placed = over + titled >= MIN_REPEATS and 2 * (over + titled) > len(places)
+        topped = over + titled + _under_turned_heads(places)  # (where the print sets nothing)
+        placed = topped >= MIN_REPEATS and 2 * topped > len(places)
         single = _worded(group) and (over >= MIN_REPEATS or footed or placed
                                      or not _beside_folio(places, counts)) and (
             len(at) >= SINGLE_SHARE * pages or placed or (
                 spread >= SPREAD and (_interrupts(places, False) or over or footed
                                       or 2 * titled > len(places)
-                                      or _under_foot_folios(places))))
+                                      or _under_foot_folios(places)
+                                      or _under_footnotes(places))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (

@@ -223,6 +223,14 @@ class Builder:
             or (titled and lower(ahead[0]))
         return (titled and lower(line)) or (last and is_salutation(line))
 
+    def breaks_word(self, last: str, line: str) -> bool:
+        """Whether a word breaks between ``last`` and the next ``line``: at its hyphen, or
+        where the scan lost it (``Commis`` / ``sars;``, ``Vocabulary.lost_join``)."""
+        if last.endswith("-"):
+            return True
+        head, tail = words.LAST_WORD.search(last), words.LEADING.match(line)
+        return bool(head and tail) and self.vocab.lost_join(head[1], tail[1])
+
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
         for block in reversed(self.blocks):
@@ -256,7 +264,7 @@ class Builder:
             # on, a paragraph's first line too: the next word did not fit after its indent)
         if self.under_title() and (max(self.widths) < DISPLAY or (
                 self.lines == 1 and not self.role and title_cased(self.text)
-                and not last.endswith("-"))) and self.subtitle_ends(line, ahead):
+                and not self.breaks_word(last, line))) and self.subtitle_ends(line, ahead):
             return True  # (a subtitle of one line in title case may run as wide as text; no
             # display line breaks a word, as a text's first line in title case may, nor
             # opens a numbered point, ``1) The turn in 1904-05 (the Russo-Japanese``)
