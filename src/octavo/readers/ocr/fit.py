@@ -53,6 +53,7 @@ from .openers import CLEAR
 SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
+CAPITALISED = re.compile(r"[A-Z]?[a-z]+")  # … a sentence's first word too
 # Where each constant comes from:
 MARGIN = 2  # times as many passes at sentence ends as false ones: the test is trusted,
 # a pass then calls an end right two times in three at even odds, the odds at which
@@ -92,6 +93,7 @@ class Fit:
     unbroken: tuple[float, ...] = ()  # how far lines running on before such a word left
     # whole fall short of the measure (sorted)
     error: float = 0.0  # ems by which a word must seem to fit, the widths erring (``_error``)
+    head: int = 0  # letters of the least part of a word the volume breaks off at a line's end
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
@@ -119,7 +121,9 @@ class Fit:
         volume's paragraphs seldom end so soon, or so soon after (at the next clear end),
         and outlast their first lines more often than later ones; a line broken inside a
         word seldom leaves an indent's room, nor one before a long word left whole the room
-        to break it."""
+        to break it.  A line running on before a word the volume breaks had no room for
+        the least part of it the setter breaks off (``_least``), so only that much room
+        counts against an end."""
         lean = 0.0
         if self.hazard and lines:
             h = self.hazard
@@ -136,8 +140,17 @@ class Fit:
             slack = self.measures[page] - width(following)  # as often, an indent shorter?
             lean += math.log((self._near(slack - self.indent) + 0.5) / (self._near(slack) + 0.5))
         return (self.prior + lean
-                + math.log((space() + width(first_word(following)))
+                + math.log((space() + self._least(first_word(following)))
                            / (self.measures[page] - indent)))
+
+    def _least(self, word: str) -> float:
+        """The width of the least of ``word`` a line that ran on before it had no room
+        for: the whole word, or, one the volume would break (long enough, its letters
+        but a capital's in lower case), its least part broken off with a hyphen."""
+        stem = word.rstrip(".,;:!?\u201d\u2019)")
+        if self.head and len(stem) >= self.breakable and CAPITALISED.fullmatch(stem):
+            return min(width(word), width(stem[:self.head] + "-"))
+        return width(word)
 
     def _near(self, slack: float) -> int:
         """How many lines before a long word left whole fall about ``slack`` short."""
@@ -220,7 +233,7 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     error = _error(fit, running)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
-    breakable, unbroken = _breaking(fit, lines)
+    breakable, head, unbroken = _breaking(fit, lines)
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
                        hyphened=hyphened, breakable=breakable, unbroken=unbroken,
                        error=error), lines)
@@ -228,7 +241,7 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     hazard, until = _hazard(replace(fit, indent=indent, error=error), lines, measures, set())
     return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
                [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
-               unbroken, error)
+               unbroken, error, head)
 
 
 def _error(fit: Fit, running: list[Sample]) -> float:
@@ -329,8 +342,8 @@ def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
             settled += 1
         elif fit.first_line(at, after):
             lean.append(fit.odds(at, after, after=then))
-    share = 0.5
-    for _ in range(ROUNDS):
+    share = 0.5  # (``fit`` has no ``head``: each next word counted whole; counted by their
+    for _ in range(ROUNDS):  # least parts, othervolumes 91-250 lost 8 paragraphs more)
         prior = _logit(share)
         share = (settled + sum(1 / (1 + math.exp(-prior - o)) for o in lean)) / max(total, 1)
     return _logit(share)
@@ -364,18 +377,20 @@ def _hyphened(fit: Fit, lines: list[tuple[str, int]], indent: float) -> float:
     return -math.log((sum(broken) + 0.5) / (len(broken) + 1))
 
 
-def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, tuple[float, ...]]:
+def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, int, tuple[float, ...]]:
     """The letters of the shortest words the volume breaks at line ends (but for the
-    shortest tenth), and how far lines running on inside a sentence before such a word
-    left whole fall short of the measure: no further than the setter would leave rather
-    than break it."""
-    broken = sorted(len(head[1]) + len(tail[0])
-                    for (line, _), (after, _) in itertools.pairwise(lines)
-                    if (head := BROKEN.search(line)) and (tail := TAIL.match(after)))
-    if not broken:
-        return 0, ()
+    shortest tenth), of the least parts it breaks off (as many but for a tenth), and how
+    far lines running on inside a sentence before such a word left whole fall short of
+    the measure: no further than the setter would leave rather than break it."""
+    parts = [(len(head[1]), len(tail[0]))
+             for (line, _), (after, _) in itertools.pairwise(lines)
+             if (head := BROKEN.search(line)) and (tail := TAIL.match(after))]
+    if not parts:
+        return 0, 0, ()
+    broken = sorted(a + b for a, b in parts)
+    heads = sorted(a for a, _ in parts)
     breakable = broken[len(broken) // 10]
-    return breakable, tuple(sorted(
+    return breakable, heads[len(heads) // 10], tuple(sorted(
         fit.measures[at] - width(line)
         for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False)
         if before and not SENTENCE_END.search(before) and runs_on(line, after)
