@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
-from ..textlines import INITIAL, NAME_WORD
+from ..textlines import INITIALED
 from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
@@ -55,8 +55,6 @@ ENTRY = 4
 # a sentence's end, then a number and its stop ending the line: a numbered clause set on
 # (``… Posts and Telegraphs. 19.``), no head beside its folio
 _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
-# a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
-_INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -155,7 +153,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
     # (a signature ends a work: in capitals, a name after initials; in title case, any)
-    capitals = starts([heads.is_capitals(lines[i]) and not _INITIALED.fullmatch(lines[i].strip())
+    capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
                        for i in kept])
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
                      for i in kept])
