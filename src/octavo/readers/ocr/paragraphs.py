@@ -223,6 +223,14 @@ class Builder:
             or (titled and lower(ahead[0]))
         return (titled and lower(line)) or (last and is_salutation(line))
 
+    def one_line_subtitle(self) -> bool:
+        """Whether the open block may be a subtitle of one line in title case, which may run
+        as wide as text: one line, whole (no display line breaks a word, as a text's first
+        line in title case may), that opens no numbered point (``1) The turn in 1904-05 (the
+        Russo-Japanese``) nor any other role."""
+        return self.lines == 1 and not self.role and title_cased(self.text) \
+            and not self.last.strip().endswith("-")
+
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
         for block in reversed(self.blocks):
@@ -254,12 +262,9 @@ class Builder:
             return True  # display lines (a subtitle) end where the text's full lines begin
             # (where the widths are trusted, a line the next word did not fit after runs
             # on, a paragraph's first line too: the next word did not fit after its indent)
-        if self.under_title() and (max(self.widths) < DISPLAY or (
-                self.lines == 1 and not self.role and title_cased(self.text)
-                and not last.endswith("-"))) and self.subtitle_ends(line, ahead):
-            return True  # (a subtitle of one line in title case may run as wide as text; no
-            # display line breaks a word, as a text's first line in title case may, nor
-            # opens a numbered point, ``1) The turn in 1904-05 (the Russo-Japanese``)
+        if self.under_title() and (max(self.widths) < DISPLAY or self.one_line_subtitle()) \
+                and self.subtitle_ends(line, ahead):
+            return True  # display lines, or one in title case as wide as text
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
