@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..textlines import SUPERSCRIPTS
 from .closing import SIGNER, is_signed
-from .contents import is_heading
+from .contents import heading_at
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
@@ -292,8 +292,10 @@ def _words(line: str) -> str:
 def _span(stripped: list[str]) -> range:
     """The contents list's lines: from its heading on, as long as every few lines end with
     a page number, and the pages in figures rise (the text's first folio after the list
-    is lower than its last entry's page; its own folios are roman)."""
-    start = next((i for i, line in enumerate(stripped) if is_heading(line)), None)
+    is lower than its last entry's page; its own folios are roman).  (``breaks``'s
+    ``_front_matter`` finds their end in a text with no blank lines otherwise: by fewer
+    lines, the blank lines and stamps between entries gone, not by the pages falling.)"""
+    start = heading_at(stripped)
     if start is None:
         return range(0)
     end, since, last = start, 0, 0

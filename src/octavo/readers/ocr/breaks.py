@@ -308,8 +308,11 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     place; from the heading, they run on while a line ending in a page, not a date nor a
     word of a numeral's letters, comes within ``ENTRY`` lines of the last), and the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
-    if none does); None where no heading stands."""
-    at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
+    if none does); None where no heading stands.  (Not ``boilerplate._span``'s end, found
+    in the lines before the stamps are learnt, blank lines and stamps among them: within
+    ``ENTRY_LINES`` of them, until the pages fall; here an entry's end is read as the front
+    matter's, a date's is none, and the heading's ``Page`` column runs them on.)"""
+    at = contents.heading_at(lines)
     if at is None:
         return None
     end, least = at, 0
