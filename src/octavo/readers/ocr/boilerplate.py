@@ -32,6 +32,7 @@ from .contents import heading_at
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
+from .lines import LOWER_END
 from .misreads import lengths, misread
 from .placement import MIN_REPEATS, Placement, head_and_folio, line_at, placements
 
@@ -48,7 +49,6 @@ ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
-_RUNS_ON = re.compile(r"(?<![\w.])[a-z]{2,}$")  # a line ending in a word in lower case
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -162,7 +162,7 @@ def _interrupts(places: list[Placement], capitals: bool) -> bool:
     def goes_on(before: str, after: str, turned: bool) -> bool:
         return bool(_GOES_ON.search(before)) and (
             any(c.islower() for c in before) if capitals else after[:1].islower()
-            or (turned and _RUNS_ON.search(before) is not None))
+            or (turned and LOWER_END.search(before) is not None))
 
     return any(goes_on(*side) for p in places for side in p.across())
 
