@@ -10,8 +10,10 @@ or a quotation given again, stay within a few pages) and the contents list doesn
 it (a section heading that recurs in several works does); a single line only when it
 stands on a large share of the pages, as no line of running text does, or, spread so,
 stands somewhere inside a sentence, or above or inside a running head, or mostly above
-works' titles, or under a foot folio; or, however close its repeats, mostly above or
-inside running heads or above works' titles (three times at least).  A group in capitals
+works' titles, or under a foot folio, or somewhere under a page's footnotes; or, however
+close its repeats, mostly above or inside running heads, above works' titles or under a
+running head where the sentence of the page before runs on under it (three times at
+least).  A group in capitals
 that stands somewhere inside a sentence is boilerplate however seldom it recurs (twice: a
 short volume's stamps, two that alternate) and wherever: no heading follows a line of
 text that ends no sentence; so is one of two lines or more in capitals that stands twice,
@@ -27,6 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..textlines import SUPERSCRIPTS
+from . import footnotes
 from .closing import SIGNER, is_signed
 from .contents import heading_at
 from .entrypages import ALONE, ends_entry, figures, leadered
@@ -159,12 +162,30 @@ def _interrupts(places: list[Placement], capitals: bool) -> bool:
     there, after a line ending in a word in lower case, before any line: the sentence may
     go on with a name); or, a group in ``capitals``, after a line of text (in lower case)
     that ends none, before any line: a heading follows a sentence's end."""
-    def goes_on(before: str, after: str, turned: bool) -> bool:
-        return bool(_GOES_ON.search(before)) and (
-            any(c.islower() for c in before) if capitals else after[:1].islower()
-            or (turned and LOWER_END.search(before) is not None))
+    return any(_goes_on(*side, capitals) for p in places for side in p.across())
 
-    return any(goes_on(*side) for p in places for side in p.across())
+
+def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
+    """Whether a sentence runs on from ``before`` to ``after`` (``_interrupts``)."""
+    return bool(_GOES_ON.search(before)) and (
+        any(c.islower() for c in before) if capitals else after[:1].islower()
+        or (turned and LOWER_END.search(before) is not None))
+
+
+def _under_turned_heads(places: list[Placement]) -> int:
+    """On how many pages a recurring line stands right under the running head and folio
+    that open the page, over its text, where the sentence the page before ends with runs on
+    in that text: the print sets nothing between the two halves of a sentence."""
+    return sum(bool(p.below) and _goes_on(turned, p.below, False, False)
+               for p in places if (turned := p.turned()))
+
+
+def _under_footnotes(places: list[Placement]) -> bool:
+    """Whether a recurring line ends its page, somewhere, right under the page's footnotes
+    (under text, the last footnote ending a sentence): nothing the print sets stands under
+    a page's footnotes but its folio."""
+    return any(not p.below and footnotes.FINISHED.search(p.above) is not None
+               and p.footnoted() for p in places)
 
 
 def _over_heads(places: list[Placement]) -> int:
@@ -493,13 +514,15 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         # (nor the text's own repeat over a title opening its page; a running head only
         # where the print sets one over a work's opening page too, on a few of its pages)
         titled = _over_titles(places, contents[1])
-        placed = over + titled >= MIN_REPEATS and 2 * (over + titled) > len(places)
+        topped = over + titled + _under_turned_heads(places)  # (where the print sets nothing)
+        placed = topped >= MIN_REPEATS and 2 * topped > len(places)
         single = _worded(group) and (over >= MIN_REPEATS or footed or placed
                                      or not _beside_folio(places, counts)) and (
             len(at) >= SINGLE_SHARE * pages or placed or (
                 spread >= SPREAD and (_interrupts(places, False) or over or footed
                                       or 2 * titled > len(places)
-                                      or _under_foot_folios(places))))
+                                      or _under_foot_folios(places)
+                                      or _under_footnotes(places))))
         halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (

@@ -18,7 +18,8 @@ its neighbours across the volume:
 
 A character takes a part only where most of its occurrences stand so, three at least
 or two that both do (a short text's rare quotes); a superscript figure glued to a word
-(``question³``) stands where a note's marker does, so there it is no opening quote, and is
+(``question³``) stands where a note's marker does, so there it is no opening quote (nor,
+ending a line, a hyphen or a dash), and is
 judged by its other occurrences and left a figure (the links pass tells markers among
 the closing quotes and apostrophes its figures became); letters stay
 letters (``é`` stands inside words, but not before ``s`` or ``t`` alone).  Then a zero
@@ -153,12 +154,15 @@ def _count(text: str, char: str) -> _Stands:
             stands.inside += 1
         # a title's line in capitals ends so (WORKERS' / CONTROL): no word broken, no dash
         titled = after == "\n" and before.isupper() and text[at + 2:at + 3].isupper()
-        stands.broken += before.isalpha() and after == "\n" and not titled
+        # (a superscript figure after a word at the line's end is a note's marker there)
+        marker = char in SUPERSCRIPTS and _MARKER.match(text, at) is not None
+        ends = after == "\n" and not titled and not marker
+        stands.broken += before.isalpha() and ends
         stands.contraction += contraction
-        stands.marker += char in SUPERSCRIPTS and _MARKER.match(text, at) is not None
+        stands.marker += marker
         between = right and not contraction and (len(right[0]) >= 2 or _ABBREVIATED.match(
             text, right.end()))  # before a word (``man‹i.e.``), after a word or a stop
-        if (left and ((after == "\n" and not titled) or (between and len(left[0]) >= 2))) or (
+        if (left and (ends or (between and len(left[0]) >= 2))) or (
                 between and before in _STOPS):  # ``mounted.‹Ed.``
             stands.dash += 1
         at = text.find(char, at + 1)

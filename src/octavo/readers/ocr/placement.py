@@ -52,11 +52,11 @@ class Placement:
         its page turns between them: the lines over and under it; where it ends its page,
         the page's last line of text and the next page's first (``_text_end``,
         ``_overleaf``); and where it stands right under the running head and folio that
-        open its page, from the page before's last line of text (``_turned``).  None runs
+        open its page, from the page before's last line of text (``turned``).  None runs
         from the contents' heading, or the ``Page`` over their column of pages (a title
         stands under them), nor past a repeat that ends its page under no folio and opens
         as a footnote does (a footnote that recurs ends its page so too)."""
-        froms = [line for line in (self.above, self._turned()) if line and not over_entries(line)]
+        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)]
         if not froms:
             return []
         if self.below:
@@ -66,7 +66,7 @@ class Placement:
             return []
         return [(self._text_end(footed), self._overleaf(), True)]
 
-    def _turned(self) -> str:
+    def turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page,
         the last line of text of the page before (over its foot folio, if it has one, and
         its footnotes); else ""."""
@@ -76,6 +76,16 @@ class Placement:
         if plain(line_at(self._stripped, last)):
             last = self._past(last - 1, -1)
         return self._over_footnotes(last)
+
+    def footnoted(self) -> bool:
+        """Whether the lines right over it close the page's footnotes, under its text: one
+        of them opens with a footnote's mark, under a line."""
+        k = self._top
+        while k > 0 and self._stripped[k]:
+            if footnotes.START.match(self._stripped[k]) and self._stripped[k - 1]:
+                return True
+            k -= 1
+        return False
 
     def _over_footnotes(self, end: int) -> str:
         """The last line of text of the page ending at ``end``: over the footnotes under
