@@ -29,6 +29,10 @@ class AtEnd:
 # a person's name's parts: an initial (``J. ``) and a word of it (``STALIN``, ``Tse-tung``)
 INITIAL = r"[A-Z]\.\s*"
 NAME_WORD = r"[A-Z][\w’'-]+"
+# a name after its initials, the whole of a signature's line (``G. PLEKHANOV``, ``V. I. Lenin``)
+INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
+# two initials: a line they open opens with a name (``V. I. LENIN``), no folio beside a head
+INITIALS = re.compile(rf"(?:{INITIAL}){{2}}")
 # a note's marker after a sentence's end: figures, or superscript figures (``labour.¹``)
 MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
 OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote

@@ -6,9 +6,10 @@ corrected (``octavo.corrections``).  The reader is two flat lists of small passe
 The draft, each a pure function in its own module:
 
 1. ``pages.layout`` — cut the text into printed pages; learn and strip the boilerplate
-   the scan repeats, the running heads and folios (``boilerplate``, ``heads``,
-   ``folios``; works' titles told from heads by the contents, and marked on their
-   opening pages, whatever their case: ``entries``; heads without folios: ``bareheads``);
+   the scan repeats, the running heads and folios (``boilerplate``, by where its
+   repeats stand: ``placement``; ``heads``, ``folios``; works' titles told from heads by
+   the contents, and marked on their opening pages, whatever their case: ``entries``;
+   heads without folios: ``bareheads``);
    infer missing and misread folios.
 2. ``charmap.learn`` / ``charmap.repair`` — work out which stand-in characters the scan
    used for quotes, apostrophes and dashes, and put the real ones back.

@@ -31,15 +31,17 @@ from dataclasses import dataclass
 from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import SIGNER, is_signed
-from .contents import is_heading, over_entries
+from .contents import heading_at
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
+from .lines import LOWER_END
 from .misreads import lengths, misread
+from .placement import MIN_REPEATS, Placement, head_and_folio, line_at, placements
 
 MIN_LETTERS = 3  # a stamp's line says something in letters
-MIN_REPEATS = 3  # fewer repeats can't tell a stamp from a quotation given twice …
-TWICE = 2  # … unless, in capitals, it stands where no line of the print can
+TWICE = 2  # fewer repeats than MIN_REPEATS (``placement``) make a stamp only if, in
+# capitals, it stands where no line of the print can
 SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
 SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
 # signature closes every work, but a work runs over more than two pages)
@@ -50,7 +52,6 @@ ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
-_RUNS_ON = re.compile(r"(?<![\w.])[a-z]{2,}$")  # a line ending in a word in lower case
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -132,8 +133,8 @@ def _page_end(stripped: list[str], at: list[int], group: tuple[str, ...],
 
     def parts_pages(i: int) -> bool:
         start = i - first
-        return bool(plain(_line(stripped, start - 1))) and bool(
-            _line(stripped, start + len(group)))
+        return bool(plain(line_at(stripped, start - 1))) and bool(
+            line_at(stripped, start + len(group)))
 
     if 2 * sum(map(parts_pages, at)) <= len(at):
         return group
@@ -152,126 +153,11 @@ def _worded(group: tuple[str, ...]) -> bool:
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
-def _line(stripped: list[str], i: int) -> str:
-    return stripped[i] if 0 <= i < len(stripped) else ""
 
 
-def _head_and_folio(line: str) -> bool:
-    """Whether a line reads as a running head and its folio on one line, as they open a
-    page: where a repeat stands next to one, the page turns there."""
-    return any(c.head and c.folio and c.top == 1 for c in candidates([line]))
-
-
-class _Around:
-    """What lies about one repeat of a group (its first line ``start``, its last ``end``)
-    on its page, the lines of the groups ``learnt`` (stamps beside it: neither head, folio
-    nor text) passed over; "" stands for a page's edge.  The placement rules below are
-    predicates over it."""
-
-    def __init__(self, stripped: list[str], counts: Counter[str], learnt: set[str],
-                 start: int, end: int) -> None:
-        self._stripped, self._counts, self._learnt, self._end = stripped, counts, learnt, end
-        self.start, self.line = start, stripped[start]  # (this repeat's first line as read)
-        # the lines right over and under it; then, stamps passed over, those above and below
-        self.before, self.after = _line(stripped, start - 1), _line(stripped, end + 1)
-        top, self._bottom = self._past(start - 1, -1), self._past(end + 1, 1)
-        self.above, self.below = _line(stripped, top), _line(stripped, self._bottom)
-        self.opens = not self.above
-        self.higher = _line(stripped, self._past(top - 1, -1))  # over ``above``
-        self.beyond = _line(stripped, self._past(self._bottom + 1, 1))  # under ``below``
-        self._top = top
-
-    def across(self) -> list[tuple[str, str, bool]]:
-        """The lines a sentence read past this repeat would run from and to, and whether
-        its page turns between them: the lines over and under it; where it ends its page,
-        the page's last line of text and the next page's first (``_text_end``,
-        ``_overleaf``); and where it stands right under the running head and folio that
-        open its page, from the page before's last line of text (``turned``).  None runs
-        from the contents' heading, or the ``Page`` over their column of pages (a title
-        stands under them), nor past a repeat that ends its page under no folio and opens
-        as a footnote does (a footnote that recurs ends its page so too)."""
-        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)]
-        if not froms:
-            return []
-        if self.below:
-            return [(line, self.below, False) for line in froms]
-        footed = bool(plain(self.above))
-        if not footed and footnotes.START.match(self.line):
-            return []
-        return [(self._text_end(footed), self._overleaf(), True)]
-
-    def turned(self) -> str:
-        """Where it stands right under a running head and its folio that open its page,
-        the last line of text of the page before (over its foot folio, if it has one, and
-        its footnotes); else ""."""
-        if self.higher or not _head_and_folio(self.above):
-            return ""
-        last = self._past(self._top - 2, -1)
-        if plain(_line(self._stripped, last)):
-            last = self._past(last - 1, -1)
-        return self._over_footnotes(last)
-
-    def footnoted(self) -> bool:
-        """Whether the lines right over it close the page's footnotes, under its text: one
-        of them opens with a footnote's mark, under a line."""
-        k = self._top
-        while k > 0 and self._stripped[k]:
-            if footnotes.START.match(self._stripped[k]) and self._stripped[k - 1]:
-                return True
-            k -= 1
-        return False
-
-    def _over_footnotes(self, end: int) -> str:
-        """The last line of text of the page ending at ``end``: over the footnotes under
-        the text (the first opens with its mark), the mark of a footnote it ends with taken
-        off (``… a knowledge of even*``)."""
-        k = end
-        while k >= 0 and self._stripped[k]:
-            if footnotes.START.match(self._stripped[k]):
-                end = k - 1
-            k -= 1
-        return _line(self._stripped, end).rstrip(footnotes.MARKS)
-
-    def _past(self, i: int, step: int) -> int:
-        """The first line from ``i`` on, going by ``step``, that is no stamp's line."""
-        while 0 <= i < len(self._stripped) and self._stripped[i] and \
-                self._stripped[i] in self._learnt:
-            i += step
-        return i
-
-    def foot(self, stamps: bool) -> str:
-        """Its page's last line, over the first blank line under it (but, with ``stamps``,
-        one between two lines that recur: inside a stamp)."""
-        s, counts = self._stripped, self._counts
-        end = next((j for j in range(self._end + 1, len(s)) if not s[j] and not (
-            stamps and counts[s[j - 1]] >= MIN_REPEATS and j + 1 < len(s)
-            and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
-        return _line(s, self._past(end - 1, -1))
-
-    def _text_end(self, footed: bool) -> str:
-        """Where it ends its page, the page's last line of text over it (where it stands
-        under the page's ``footed`` folio, over the folio), over its footnotes."""
-        return self._over_footnotes(self._past(self._top - 1, -1) if footed else self._top)
-
-    def _overleaf(self) -> str:
-        """The first line of text past the blank line under it: past the lines that recur
-        there or read as a head and its folio (the next page's running head)."""
-        i = self._bottom + 1
-        while (line := _line(self._stripped, i)) and (
-                self._counts[line] >= MIN_REPEATS or line in self._learnt
-                or _head_and_folio(line)):
-            i += 1
-        return line
-
-
-def _around(stripped: list[str], counts: Counter[str], learnt: set[str],
-            spans: list[tuple[int, int]]) -> list[_Around]:
-    return [_Around(stripped, counts, learnt, start, end) for start, end in spans]
-
-
-def _interrupts(places: list[_Around], capitals: bool) -> bool:
+def _interrupts(places: list[Placement], capitals: bool) -> bool:
     """Whether a recurring group stands, somewhere, inside a sentence (read across it:
-    ``_Around.across``): after a line that ends none (in a word, inside one, broken by a
+    ``Placement.across``): after a line that ends none (in a word, inside one, broken by a
     hyphen, or a comma), before one that goes on in lower case (or, where the page turns
     there, after a line ending in a word in lower case, before any line: the sentence may
     go on with a name); or, a group in ``capitals``, after a line of text (in lower case)
@@ -283,10 +169,10 @@ def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     """Whether a sentence runs on from ``before`` to ``after`` (``_interrupts``)."""
     return bool(_GOES_ON.search(before)) and (
         any(c.islower() for c in before) if capitals else after[:1].islower()
-        or (turned and _RUNS_ON.search(before) is not None))
+        or (turned and LOWER_END.search(before) is not None))
 
 
-def _under_turned_heads(places: list[_Around]) -> int:
+def _under_turned_heads(places: list[Placement]) -> int:
     """On how many pages a recurring line stands right under the running head and folio
     that open the page, over its text, where the sentence the page before ends with runs on
     in that text: the print sets nothing between the two halves of a sentence."""
@@ -294,7 +180,7 @@ def _under_turned_heads(places: list[_Around]) -> int:
                for p in places if (turned := p.turned()))
 
 
-def _under_footnotes(places: list[_Around]) -> bool:
+def _under_footnotes(places: list[Placement]) -> bool:
     """Whether a recurring line ends its page, somewhere, right under the page's footnotes
     (under text, the last footnote ending a sentence): nothing the print sets stands under
     a page's footnotes but its folio."""
@@ -302,7 +188,7 @@ def _under_footnotes(places: list[_Around]) -> bool:
                and p.footnoted() for p in places)
 
 
-def _over_heads(places: list[_Around]) -> int:
+def _over_heads(places: list[Placement]) -> int:
     """On how many pages a recurring line stands right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
     after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
@@ -310,11 +196,11 @@ def _over_heads(places: list[_Around]) -> int:
     of one line under its head, over its foot folio), at the page's top: where no text
     stands.  (Between a stamp in capitals and a foot folio stands a footnote that recurs:
     ``* Retranslated from the Russian.``)"""
-    def headed(p: _Around) -> bool:
+    def headed(p: Placement) -> bool:
         return p.opens and any(c.head and c.folio and set_as_head(c.head)
                                for c in candidates([p.after]))
 
-    def parted(p: _Around) -> bool:
+    def parted(p: Placement) -> bool:
         return not p.higher and (
             (bool(plain(p.below)) and is_capitals(p.above) and bool(p.beyond))
             or (bool(plain(p.above)) and is_capitals(p.below)))
@@ -322,21 +208,21 @@ def _over_heads(places: list[_Around]) -> int:
     return sum(headed(p) or parted(p) for p in places)
 
 
-def _over_title(p: _Around, listed: list[str]) -> bool:
+def _over_title(p: Placement, listed: list[str]) -> bool:
     """Whether a recurring line opens the page over a work's title, the first line of an
     entry the contents list (``listed``: their lines' words)."""
     below = _words(p.below)
     return p.opens and bool(below) and any(f"{e} ".startswith(f"{below} ") for e in listed)
 
 
-def _over_titles(places: list[_Around], listed: list[str]) -> int:
+def _over_titles(places: list[Placement], listed: list[str]) -> int:
     """On how many pages a recurring line opens the page over a work's title (``listed``:
     the contents' lines' words): nothing the print sets stands over a title at the top of
     its page, where no running head stands."""
     return sum(_over_title(p, listed) for p in places)
 
 
-def _under_foot_folios(places: list[_Around]) -> bool:
+def _under_foot_folios(places: list[Placement]) -> bool:
     """Whether a recurring line stands, more often than not, right under a bare folio
     under the page's text, ending the page: nothing the print sets stands under a foot
     folio (a folio over a running head opens its page, no text over it)."""
@@ -344,7 +230,7 @@ def _under_foot_folios(places: list[_Around]) -> bool:
                    for p in places) > len(places)
 
 
-def _over_footed_heads(places: list[_Around], counts: Counter[str], listed: list[str]) -> bool:
+def _over_footed_heads(places: list[Placement], counts: Counter[str], listed: list[str]) -> bool:
     """Whether a recurring line opens its pages, more often than not, over a line set as
     heads are that recurs too, or that opens a work's title (``listed``: the contents'
     lines' words), on pages that end with a bare folio: a stamp over running heads whose
@@ -358,7 +244,7 @@ def _over_footed_heads(places: list[_Around], counts: Counter[str], listed: list
                    and bool(plain(p.foot(False))) for p in places) > len(places)
 
 
-def _beside_folio(places: list[_Around], counts: Counter[str]) -> bool:
+def _beside_folio(places: list[Placement], counts: Counter[str]) -> bool:
     """Whether a recurring line mostly (more often than not) opens a page beside a bare
     number, or opens pages that end with one, on one side of the spread: a running head
     whose folio the scan set on a line of its own, or at the page's foot, not boilerplate.
@@ -368,7 +254,7 @@ def _beside_folio(places: list[_Around], counts: Counter[str]) -> bool:
     volume), nor one that stands under another page's head (a head opens its page, under
     nothing but a stamp: where works of two pages open on rectos, a stamp over their
     titles keeps to one side)."""
-    def beside(p: _Around) -> str:
+    def beside(p: Placement) -> str:
         """The folio of the page the line opens, if it stands beside it or at its foot."""
         if not p.higher and (number := plain(p.above)):
             return number
@@ -401,11 +287,11 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     if len(group) < 2 or not set_as_head(group[-1]):
         return group
     head, rest = group[-1], group[:-1]
-    at = _around(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
-    if sum(not p.higher and (set_as_head(p.above) or _head_and_folio(p.above))
+    at = placements(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
+    if sum(not p.higher and (set_as_head(p.above) or head_and_folio(p.above))
            for p in at) >= MIN_REPEATS:
         return group
-    heads = _around(stripped, counts, learnt - {head} | {line for line in rest if line},
+    heads = placements(stripped, counts, learnt - {head} | {line for line in rest if line},
                     [(i, i) for i in where[head]])
     # (the head right under them, or a foot folio over them)
     placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in at)
@@ -430,8 +316,10 @@ def _words(line: str) -> str:
 def _span(stripped: list[str]) -> range:
     """The contents list's lines: from its heading on, as long as every few lines end with
     a page number, and the pages in figures rise (the text's first folio after the list
-    is lower than its last entry's page; its own folios are roman)."""
-    start = next((i for i, line in enumerate(stripped) if is_heading(line)), None)
+    is lower than its last entry's page; its own folios are roman).  (``breaks``'s
+    ``_front_matter`` finds their end in a text with no blank lines otherwise: by fewer
+    lines, the blank lines and stamps between entries gone, not by the pages falling.)"""
+    start = heading_at(stripped)
     if start is None:
         return range(0)
     end, since, last = start, 0, 0
@@ -461,7 +349,7 @@ def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     return bool(own) and named >= len(own) / 2
 
 
-def _paged_entry(places: list[_Around], span: range) -> bool:
+def _paged_entry(places: list[Placement], span: range) -> bool:
     """Whether a group stands in the contents (``span``) over a page number alone: an
     entry's title whose page the list sets under it, broken as its opening page breaks it,
     not a stamp (which stands over the text, or a folio it shares a page's foot with)."""
@@ -482,7 +370,7 @@ def _entry_start(stripped: list[str], at: list[int], span: range) -> bool:
     ``_over_recurring``.)"""
     if all(i in span and leadered(_entry_rest(stripped, i + 1)[-1]) for i in at):
         return True
-    after = {i: _line(stripped, i + 1) for i in at}
+    after = {i: line_at(stripped, i + 1) for i in at}
     # (the entry's page may stand alone under its leaders: ``… TASKS . . . .`` / ``1``)
     rests = {i: words for i, (words, lines) in _rests(stripped, at, span).items()
              if len(lines) == 1 or leadered(" ".join(lines)) or ALONE.match(lines[-1])}
@@ -500,7 +388,7 @@ def _broken_title(stripped: list[str], ends: list[int], span: range) -> bool:
     may be misread; a stamp over a contents page and a work's opening one stands over
     others' lines too, on most of its pages."""
     rests = _rests(stripped, ends, span)
-    outside = [_line(stripped, i + 1) for i in ends if i not in span]
+    outside = [line_at(stripped, i + 1) for i in ends if i not in span]
     return bool(rests) and len(rests) == sum(i in span for i in ends) and bool(outside) \
         and 2 * sum(_opens_rest(line, [r for r, _ in rests.values()]) for line in outside) \
         >= len(outside)
@@ -521,7 +409,7 @@ def _opens_rest(line: str, rests: list[str]) -> bool:
         rest.startswith(f"{words} ") for rest in rests)
 
 
-def _over_recurring(places: list[_Around], counts: Counter[str], span: range) -> bool:
+def _over_recurring(places: list[Placement], counts: Counter[str], span: range) -> bool:
     """Whether a recurring line stands, outside the contents (``span``), mostly over a line
     that recurs too (a running head with no folio beside it, the folios at the foot): a
     stamp over every page, not a title's first line, over the rest of its title."""
@@ -541,7 +429,7 @@ def _entry_rest(stripped: list[str], i: int) -> list[str]:
     return lines or [""]
 
 
-def _heads_list(places: list[_Around]) -> bool:
+def _heads_list(places: list[Placement]) -> bool:
     """Whether a recurring group heads a numbered list where it stands, more
     often than not (``NOTES`` over each work's notes, ``1 …``; under the works' closing
     signature, with it): a heading, not a stamp."""
@@ -621,7 +509,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
         spans = [(i - first, i - first + len(group) - 1) for i in at]
-        places = _around(stripped, counts, (learnt | grouped) - set(group), spans)
+        places = placements(stripped, counts, (learnt | grouped) - set(group), spans)
         over = _over_heads(places)  # (a head stands over no other head)
         if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
             over += sum(p.after in whole[len(group):] for p in places)
@@ -703,7 +591,7 @@ def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[i
             held += 1
             k = step + 1
         else:
-            after = _line(stripped, i + 1)
+            after = line_at(stripped, i + 1)
             if not after or not any(misread(after, ls[s]) for s in range(k + 1, len(ls))) \
                     or "" not in ls[k:]:
                 break

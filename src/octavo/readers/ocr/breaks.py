@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
-from ..textlines import INITIAL, NAME_WORD
+from ..textlines import INITIALED
 from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
@@ -55,8 +55,6 @@ ENTRY = 5
 # a sentence's end, then a number and its stop ending the line: a numbered clause set on
 # (``… Posts and Telegraphs. 19.``), no head beside its folio
 _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
-# a line of a name after initials: a signature (``G. PLEKHANOV``, ``V. I. Lenin``)
-_INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -155,7 +153,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
     # (a signature ends a work: in capitals, a name after initials; in title case, any)
-    capitals = starts([heads.is_capitals(lines[i]) and not _INITIALED.fullmatch(lines[i].strip())
+    capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
                        for i in kept])
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
                      for i in kept])
@@ -340,8 +338,11 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     place; from the heading, they run on while a line ending in a page, not a date nor a
     word of a numeral's letters, comes within ``ENTRY`` lines of the last), and the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
-    if none does); None where no heading stands."""
-    at = next((p for p, line in enumerate(lines) if contents.is_heading(line)), None)
+    if none does); None where no heading stands.  (Not ``boilerplate._span``'s end, found
+    in the lines before the stamps are learnt, blank lines and stamps among them: within
+    ``ENTRY_LINES`` of them, until the pages fall; here an entry's end is read as the front
+    matter's, a date's is none, and the heading's ``Page`` column runs them on.)"""
+    at = contents.heading_at(lines)
     if at is None:
         return None
     end, least = at, 0

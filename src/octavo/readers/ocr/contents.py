@@ -80,6 +80,12 @@ def is_heading(line: str) -> bool:
     return m is not None and (not m["folio"] or bool(plain(m["folio"])))
 
 
+def heading_at(lines: list[str]) -> int | None:
+    """Where the contents' heading first stands in the raw ``lines`` (before the pages are
+    cut: ``boilerplate._span``, ``breaks._front_matter``); None where none does."""
+    return next((i for i, line in enumerate(lines) if is_heading(line)), None)
+
+
 def is_page_column(line: str) -> bool:
     """Whether a line is the heading over the contents' column of pages (``Page``)."""
     return line.strip().rstrip(".").lower() in ("page", "pages")

@@ -8,8 +8,6 @@ give its date and subtitle, the lines under its last paragraph its closing
 
 from __future__ import annotations
 
-import re
-
 from ...findings import report
 from ...tree import Block, NoteRef, PageMarker, Paragraph, ParagraphRole, Text, Work, iter_nodes
 from ..textlines import title_cased
@@ -17,11 +15,9 @@ from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
 from .find import Found, find_title, similar
-from .lines import SENTENCE_END, is_dated, is_salutation
+from .lines import LOWER_END, SENTENCE_END, is_dated, is_salutation
 from .structure import Structure
 from .titles import mend, normalise, title_case, unmarked
-
-_RUNS_ON = re.compile(r"\b[a-z]+$")  # a line ending in a word in lower case
 
 TARGETS = ("preface", "work", "part", "group", "appendix")
 
@@ -129,7 +125,7 @@ def _set_as_subtitle(printed: str) -> bool:
     (``… of Nationalities; and``: a title's words run on after it, the text's sentence goes
     on in the next paragraph)."""
     return title_cased(printed) and not SENTENCE_END.search(printed) \
-        and not is_salutation(printed) and not _RUNS_ON.search(printed)
+        and not is_salutation(printed) and not LOWER_END.search(printed)
 
 
 def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:

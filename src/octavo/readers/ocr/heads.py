@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..textlines import INITIAL
+from ..textlines import INITIALS
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, PRINTED, kind, plain
 
@@ -35,7 +35,6 @@ _MISREAD = (rf"{_SOME}|(?<=\S\S\s)[{DIGIT_LIKE}]"
 # beside a head a folio may end with a full stop (``NOTES 24.``, ``XIII. PREFACE``)
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})\.?$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\.?\s+(?P<text>\S.*)$")
-_NAMED = re.compile(rf"(?:{INITIAL}){{2}}")  # a name's initials (``V. I. LENIN``): no folio
 # ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones
 # inside; a place in brackets after it (``(Cracow)``)
 _TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* \(?[A-Z][\w.,:’'-]*\)?)*")
@@ -94,7 +93,7 @@ def candidates(lines: list[str]) -> list[Candidate]:
     if (m := _HEAD_FOLIO.match(first)) and (head := head_text(m["text"])):
         found.append(Candidate(head, _folio(m["folio"]), 1))
     if (m := _FOLIO_HEAD.match(first)) and (head := head_text(m["text"])) \
-            and not _NAMED.match(first):
+            and not INITIALS.match(first):
         found.append(Candidate(head, _folio(m["folio"]), 1, before=True))
     if folio := plain(first):
         if second and (head := head_text(second)) and is_capitals(head):

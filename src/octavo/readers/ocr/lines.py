@@ -48,8 +48,11 @@ LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
-# a lower-case word ends the line, or a month (``… to October`` over ``1917.``)
-GOING_ON = re.compile(rf"(?<![\w.\u2019'-])[a-z]+$|\b{MONTH}(?: \d{{1,2}},?)?$")
+# a word in lower case ends the line: its sentence goes on (not a letter after a stop, as an
+# abbreviation's, nor a word's part after an apostrophe or a hyphen, ``don’t``, ``so-called``)
+LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
+# … or a month (``… to October`` over ``1917.``)
+GOING_ON = re.compile(rf"{LOWER_END.pattern}|\b{MONTH}(?: \d{{1,2}},?)?$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
 # the sample such lines run to a quarter (``J. Stalin`` 0.15, ``Appendix 2`` 0.22, ``Pravda,
 # No. 6,`` 0.27), the lines of its subtitles and sources from half up (set by hand between)

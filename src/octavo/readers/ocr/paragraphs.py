@@ -231,6 +231,14 @@ class Builder:
         head, tail = words.LAST_WORD.search(last), words.LEADING.match(line)
         return bool(head and tail) and self.vocab.lost_join(head[1], tail[1])
 
+    def one_line_subtitle(self, line: str) -> bool:
+        """Whether the open block may be a subtitle of one line in title case, which may run
+        as wide as text: one line, whole (no display line breaks a word into the next
+        ``line``, as a text's first line in title case may), that opens no numbered point
+        (``1) The turn in 1904-05 (the Russo-Japanese``) nor any other role."""
+        return self.lines == 1 and not self.role and title_cased(self.text) \
+            and not self.breaks_word(self.last.strip(), line)
+
     def under_title(self) -> bool:
         """Whether the open block follows a heading (page markers aside)."""
         for block in reversed(self.blocks):
@@ -262,12 +270,9 @@ class Builder:
             return True  # display lines (a subtitle) end where the text's full lines begin
             # (where the widths are trusted, a line the next word did not fit after runs
             # on, a paragraph's first line too: the next word did not fit after its indent)
-        if self.under_title() and (max(self.widths) < DISPLAY or (
-                self.lines == 1 and not self.role and title_cased(self.text)
-                and not self.breaks_word(last, line))) and self.subtitle_ends(line, ahead):
-            return True  # (a subtitle of one line in title case may run as wide as text; no
-            # display line breaks a word, as a text's first line in title case may, nor
-            # opens a numbered point, ``1) The turn in 1904-05 (the Russo-Japanese``)
+        if self.under_title() and (max(self.widths) < DISPLAY or self.one_line_subtitle(line)) \
+                and self.subtitle_ends(line, ahead):
+            return True  # display lines, or one in title case as wide as text
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)

@@ -1,0 +1,136 @@
+"""Where a line that recurs stands on its page (``boilerplate``'s placement rules read
+it): the lines right about one repeat, and past the stamps beside it; and where it ends or
+opens its page, the lines a sentence read past it runs from and to, across the page's turn
+(over the running head and folio, the foot folio and the footnotes)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import footnotes
+from .contents import over_entries
+from .folios import plain
+from .heads import candidates
+
+# a line recurs on this many pages at least: fewer repeats can't tell a stamp from a
+# quotation given twice …
+MIN_REPEATS = 3
+
+
+def line_at(stripped: list[str], i: int) -> str:
+    """The line at ``i``; "" past either end of the text (a page's edge)."""
+    return stripped[i] if 0 <= i < len(stripped) else ""
+
+
+def head_and_folio(line: str) -> bool:
+    """Whether a line reads as a running head and its folio on one line, as they open a
+    page: where a repeat stands next to one, the page turns there."""
+    return any(c.head and c.folio and c.top == 1 for c in candidates([line]))
+
+
+class Placement:
+    """What lies about one repeat of a group (its first line ``start``, its last ``end``)
+    on its page, the lines of the groups ``learnt`` (stamps beside it: neither head, folio
+    nor text) passed over; "" stands for a page's edge.  The placement rules below are
+    predicates over it."""
+
+    def __init__(self, stripped: list[str], counts: Counter[str], learnt: set[str],
+                 start: int, end: int) -> None:
+        self._stripped, self._counts, self._learnt, self._end = stripped, counts, learnt, end
+        self.start, self.line = start, stripped[start]  # (this repeat's first line as read)
+        # the lines right over and under it; then, stamps passed over, those above and below
+        self.before, self.after = line_at(stripped, start - 1), line_at(stripped, end + 1)
+        top, self._bottom = self._past(start - 1, -1), self._past(end + 1, 1)
+        self.above, self.below = line_at(stripped, top), line_at(stripped, self._bottom)
+        self.opens = not self.above
+        self.higher = line_at(stripped, self._past(top - 1, -1))  # over ``above``
+        self.beyond = line_at(stripped, self._past(self._bottom + 1, 1))  # under ``below``
+        self._top = top
+
+    def across(self) -> list[tuple[str, str, bool]]:
+        """The lines a sentence read past this repeat would run from and to, and whether
+        its page turns between them: the lines over and under it; where it ends its page,
+        the page's last line of text and the next page's first (``_text_end``,
+        ``_overleaf``); and where it stands right under the running head and folio that
+        open its page, from the page before's last line of text (``turned``).  None runs
+        from the contents' heading, or the ``Page`` over their column of pages (a title
+        stands under them), nor past a repeat that ends its page under no folio and opens
+        as a footnote does (a footnote that recurs ends its page so too)."""
+        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)]
+        if not froms:
+            return []
+        if self.below:
+            return [(line, self.below, False) for line in froms]
+        footed = bool(plain(self.above))
+        if not footed and footnotes.START.match(self.line):
+            return []
+        return [(self._text_end(footed), self._overleaf(), True)]
+
+    def turned(self) -> str:
+        """Where it stands right under a running head and its folio that open its page,
+        the last line of text of the page before (over its foot folio, if it has one, and
+        its footnotes); else ""."""
+        if self.higher or not head_and_folio(self.above):
+            return ""
+        last = self._past(self._top - 2, -1)
+        if plain(line_at(self._stripped, last)):
+            last = self._past(last - 1, -1)
+        return self._over_footnotes(last)
+
+    def footnoted(self) -> bool:
+        """Whether the lines right over it close the page's footnotes, under its text: one
+        of them opens with a footnote's mark, under a line."""
+        k = self._top
+        while k > 0 and self._stripped[k]:
+            if footnotes.START.match(self._stripped[k]) and self._stripped[k - 1]:
+                return True
+            k -= 1
+        return False
+
+    def _over_footnotes(self, end: int) -> str:
+        """The last line of text of the page ending at ``end``: over the footnotes under
+        the text (the first opens with its mark), the mark of a footnote it ends with taken
+        off (``… a knowledge of even*``)."""
+        k = end
+        while k >= 0 and self._stripped[k]:
+            if footnotes.START.match(self._stripped[k]):
+                end = k - 1
+            k -= 1
+        return line_at(self._stripped, end).rstrip(footnotes.MARKS)
+
+    def _past(self, i: int, step: int) -> int:
+        """The first line from ``i`` on, going by ``step``, that is no stamp's line."""
+        while 0 <= i < len(self._stripped) and self._stripped[i] and \
+                self._stripped[i] in self._learnt:
+            i += step
+        return i
+
+    def foot(self, stamps: bool) -> str:
+        """Its page's last line, over the first blank line under it (but, with ``stamps``,
+        one between two lines that recur: inside a stamp)."""
+        s, counts = self._stripped, self._counts
+        end = next((j for j in range(self._end + 1, len(s)) if not s[j] and not (
+            stamps and counts[s[j - 1]] >= MIN_REPEATS and j + 1 < len(s)
+            and counts[s[j + 1]] >= MIN_REPEATS)), len(s))
+        return line_at(s, self._past(end - 1, -1))
+
+    def _text_end(self, footed: bool) -> str:
+        """Where it ends its page, the page's last line of text over it (where it stands
+        under the page's ``footed`` folio, over the folio), over its footnotes."""
+        return self._over_footnotes(self._past(self._top - 1, -1) if footed else self._top)
+
+    def _overleaf(self) -> str:
+        """The first line of text past the blank line under it: past the lines that recur
+        there or read as a head and its folio (the next page's running head)."""
+        i = self._bottom + 1
+        while (line := line_at(self._stripped, i)) and (
+                self._counts[line] >= MIN_REPEATS or line in self._learnt
+                or head_and_folio(line)):
+            i += 1
+        return line
+
+
+def placements(stripped: list[str], counts: Counter[str], learnt: set[str],
+            spans: list[tuple[int, int]]) -> list[Placement]:
+    """The placement of each repeat (its first line and its last) of ``spans``."""
+    return [Placement(stripped, counts, learnt, start, end) for start, end in spans]
