@@ -125,11 +125,12 @@ def _kind(line: str, sig: Signature) -> str:
 
 # where a closing line begins inside a paragraph the OCR ran together (a source after the
 # sentence, or the colon, the paragraph ends with: a periodical's name, in which no comma
-# stands but the one before its number, nor a colon)
+# stands but the one before its number, nor a colon; or the place and date it was written)
 _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"Published for the first time\b))"
            r"|(?<=^Yours,)\s+"
-           r"|(?<![A-Z]\.)(?<=[.!?:)\u201d])\s+(?=[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*$)")
+           r"|(?<![A-Z]\.)(?<=[.!?:)\u201d])\s+(?=[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*$"
+           rf"|{_PLACE_DATE}$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
 _MAX_KIND_LINE = 130
 _LINE_ROLES = (ParagraphRole.BODY, ParagraphRole.LINE, ParagraphRole.DATELINE)
