@@ -20,6 +20,8 @@ from ...tree import (
     Block,
     ClosingLine,
     Heading,
+    Inline,
+    NoteRef,
     PageMarker,
     Paragraph,
     ParagraphRole,
@@ -146,13 +148,23 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
         if not isinstance(block, Paragraph) or not block.inlines \
                 or not isinstance(block.inlines[-1], Text):
             continue
-        pieces = _cuts(block.inlines[-1].text, sig)
+        stop = _stop_before_mark(block.inlines)  # (the lines may begin after it)
+        pieces = _cuts(stop + block.inlines[-1].text, sig)
+        pieces[0] = pieces[0].removeprefix(stop)
         if len(pieces) > 1:
-            block.inlines[-1] = Text(pieces[0])
+            block.inlines[-1:] = [Text(pieces[0])] if pieces[0] else []
             head = [block] if text(block) else []
             lines = [Paragraph([Text(p)], role=ParagraphRole.LINE) for p in pieces[1:]]
             out[i:i + 1] = head + lines
     return out
+
+
+def _stop_before_mark(inlines: list[Inline]) -> str:
+    """The stop that ends the last sentence of a paragraph's inlines where a note's marker
+    follows it (``Ukraine.*``: ``.``), else ""."""
+    before = inlines[-3] if len(inlines) > 2 and isinstance(inlines[-2], NoteRef) else None
+    end = before.text.rstrip()[-1:] if isinstance(before, Text) else ""
+    return end if end and end in ".!?:" else ""
 
 
 def _turned(block: Block, sig: Signature) -> list[Block]:
