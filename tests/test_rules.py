@@ -77,11 +77,19 @@ def render_closing(text: str, author: str) -> list[str]:
         + [f"{c.kind}: {c.text}" for c in lines]
 
 
-def _paged(line: str) -> list[Text | PageMarker]:
-    """A line's inlines, `` [page N] `` a page marker between texts."""
+def _paged(line: str) -> list[Text | PageMarker | NoteRef]:
+    """A line's inlines, `` [page N] `` a page marker between texts, a star after a word a
+    footnote's marker."""
     parts = re.split(r" \[page (\w+)\] ", line)
-    return [PageMarker(p) if k % 2 else Text(p if k == 0 else f" {p}")
-            for k, p in enumerate(parts)]
+    return [inline for k, p in enumerate(parts)
+            for inline in ([PageMarker(p)] if k % 2 else _marked(p if k == 0 else f" {p}"))]
+
+
+def _marked(text: str) -> list[Text | NoteRef]:
+    """A text's inlines, a star after a word a footnote's marker."""
+    texts = re.split(r"(?<=\S)\*(?=\s|$)", text)
+    return [Text(texts[0])] + [inline for t in texts[1:] for inline in (
+        NoteRef(target="", label="*", kind="footnote"), *([Text(t)] if t else []))]
 
 
 def render_contents(text: str, _: str) -> list[str]:

@@ -20,6 +20,8 @@ from ...tree import (
     Block,
     ClosingLine,
     Heading,
+    Inline,
+    NoteRef,
     PageMarker,
     Paragraph,
     ParagraphRole,
@@ -125,11 +127,12 @@ def _kind(line: str, sig: Signature) -> str:
 
 # where a closing line begins inside a paragraph the OCR ran together (a source after the
 # sentence, or the colon, the paragraph ends with: a periodical's name, in which no comma
-# stands but the one before its number, nor a colon)
+# stands but the one before its number, nor a colon; or the place and date it was written)
 _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"Published for the first time\b))"
            r"|(?<=^Yours,)\s+"
-           r"|(?<![A-Z]\.)(?<=[.!?:)\u201d])\s+(?=[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*$)")
+           r"|(?<![A-Z]\.)(?<=[.!?:)\u201d])\s+(?=[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*$"
+           rf"|{_PLACE_DATE}$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
 _MAX_KIND_LINE = 130
 _LINE_ROLES = (ParagraphRole.BODY, ParagraphRole.LINE, ParagraphRole.DATELINE)
@@ -145,13 +148,23 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
         if not isinstance(block, Paragraph) or not block.inlines \
                 or not isinstance(block.inlines[-1], Text):
             continue
-        pieces = _cuts(block.inlines[-1].text, sig)
+        stop = _stop_before_mark(block.inlines)  # (the lines may begin after it)
+        pieces = _cuts(stop + block.inlines[-1].text, sig)
+        pieces[0] = pieces[0].removeprefix(stop)
         if len(pieces) > 1:
-            block.inlines[-1] = Text(pieces[0])
+            block.inlines[-1:] = [Text(pieces[0])] if pieces[0] else []
             head = [block] if text(block) else []
             lines = [Paragraph([Text(p)], role=ParagraphRole.LINE) for p in pieces[1:]]
             out[i:i + 1] = head + lines
     return out
+
+
+def _stop_before_mark(inlines: list[Inline]) -> str:
+    """The stop that ends the last sentence of a paragraph's inlines where a note's marker
+    follows it (``Ukraine.*``: ``.``), else ""."""
+    before = inlines[-3] if len(inlines) > 2 and isinstance(inlines[-2], NoteRef) else None
+    end = before.text.rstrip()[-1:] if isinstance(before, Text) else ""
+    return end if end and end in ".!?:" else ""
 
 
 def _turned(block: Block, sig: Signature) -> list[Block]:

@@ -42,8 +42,13 @@ def author(layout: Layout) -> tuple[str, str]:
     no two heads side by side), as the works are most often signed (``Signed: J.
     Stalin``, on two works at least); and where it was found.  A versos' head that holds
     not the surname of the name the title page prints and the works are signed with names
-    the series or the part (``SELECTED WRITINGS``), not the author: the title page does."""
+    the series or the part (``SELECTED WRITINGS``), not the author: the title page does;
+    so too where the head is no person's name, set in title case (``Articles and
+    Speeches``), and the title page prints one."""
     head, named = layout.verso_head, _title_name(layout)
+    if head and not named and not _NAME.fullmatch(title_case(head)) and (
+            printed := _title_name(layout, signed=False)):
+        return printed, "the title page, the versos' head naming no one"
     if head and (not named or _surname(named) in re.sub(r"\W", "", head.upper())):
         return _from_head(head, layout), HEADS
     signed = Counter(name for p in layout.pages for line in p.lines if (name := signer(line)))
@@ -58,11 +63,11 @@ def _surname(name: str) -> str:
     return re.sub(r"\W", "", name.split()[-1].upper())
 
 
-def _title_name(layout: Layout) -> str:
+def _title_name(layout: Layout, *, signed: bool = True) -> str:
     """The first name the volume's first page prints (its title page's, under a motto
-    perhaps), where works are signed with it: it, or its surname after initials, stands
-    again as a line of its own (``KARL MARX``, ``N. Krupskaya`` for ``N. K. KRUPSKAYA``,
-    under a work), in title case; else ""."""
+    perhaps), where works are signed with it (unless not ``signed``): it, or its surname
+    after initials, stands again as a line of its own (``KARL MARX``, ``N. Krupskaya``
+    for ``N. K. KRUPSKAYA``, under a work), in title case; else ""."""
     pages = [p for p in layout.pages if p.lines]
     first = next((line.strip() for line in pages[0].lines if _NAME.fullmatch(line.strip())),
                  "") if pages else ""
@@ -72,7 +77,7 @@ def _title_name(layout: Layout) -> str:
     name = _as_printed(title_case(first), text) if is_capitals(first) else first
     signs = Signature.of(name).pattern
     again = any(re.fullmatch(signs, line.strip(), re.I) for p in pages[1:] for line in p.lines)
-    return name if again else ""
+    return name if again or not signed else ""
 
 
 def _from_head(head: str, layout: Layout) -> str:
