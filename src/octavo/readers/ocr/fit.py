@@ -342,8 +342,10 @@ def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
             settled += 1
         elif fit.first_line(at, after):
             lean.append(fit.odds(at, after, after=then))
-    share = 0.5  # (``fit`` has no ``head``: each next word counted whole; counted by their
-    for _ in range(ROUNDS):  # least parts, othervolumes 91-250 lost 8 paragraphs more)
+    # (``fit`` has no ``head``: each next word is counted whole; counted by their least
+    # parts, othervolumes 91-250 lost 8 paragraphs more)
+    share = 0.5
+    for _ in range(ROUNDS):
         prior = _logit(share)
         share = (settled + sum(1 / (1 + math.exp(-prior - o)) for o in lean)) / max(total, 1)
     return _logit(share)
