@@ -153,8 +153,6 @@ def _worded(group: tuple[str, ...]) -> bool:
     return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
 
 
-
-
 def _interrupts(places: list[Placement], capitals: bool) -> bool:
     """Whether a recurring group stands, somewhere, inside a sentence (read across it:
     ``Placement.across``): after a line that ends none (in a word, inside one, broken by a

@@ -136,15 +136,14 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     for last in (False, True):
         gone = boilerplate.strip(lines, groups)
         kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
-        run, heads_at = _folioed(lines, kept)
+        run, heads_at, _ = _folioed(lines, kept)
         opening = {kept[p] for p in (*run, *heads_at)}
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
         groups = [g for g in boilerplate.learn(parted, len(run))
                   if last or sum(map(bool, g.lines)) > 1]
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
-    run, heads_at = _folioed(lines, kept)
-    listing = _listing(_front_matter([lines[i] for i in kept]))
+    run, heads_at, listing = _folioed(lines, kept)
     listed = [entrypages.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
@@ -248,8 +247,8 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     return opening
 
 
-def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number, int]],
-                                                         set[int]]:
+def _folioed(lines: list[str], kept: list[int]
+             ) -> tuple[dict[int, tuple[Number, int]], set[int], range]:
     """Which of the lines ``kept`` (indices of ``lines``; by place) open a page with its
     running head and folio, or its folio alone, where the folios rise from line to line
     over the most lines (``_spaced``), with the folio of each and the lines its head
@@ -263,7 +262,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     or one beside a line but the contents' head: their pages' folios are the front
     matter's, in roman), and no numeral a letter of a letter-spaced word.  And the lines
     off that run that read as a head of two of its pages or more beside a number (a
-    misread folio), none among the contents' entries (a work's title over its page)."""
+    misread folio), none among the contents' entries (a work's title over its page); and
+    the places of those entries (``_listing``)."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
                                      or heads.set_as_head(c.head))
@@ -291,7 +291,8 @@ def _folioed(lines: list[str], kept: list[int]) -> tuple[dict[int, tuple[Number,
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
     run = {p: (n, c.top) for p, n, c in rising}
     return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
-                 if p not in run and p not in listing and any(c.head in known for c in found)}
+                 if p not in run and p not in listing and any(c.head in known for c in found)
+                 }, listing
 
 
 def _listing(front: tuple[int, int, int] | None) -> range:

@@ -73,8 +73,7 @@ def _title_name(layout: Layout, *, signed: bool = True) -> str:
                  "") if pages else ""
     if not first:
         return ""
-    text = "\n".join(line for page in pages for line in page.lines)
-    name = _as_printed(title_case(first), text) if is_capitals(first) else first
+    name = _as_printed(title_case(first), _text(layout)) if is_capitals(first) else first
     signs = Signature.of(name).pattern
     again = any(re.fullmatch(signs, line.strip(), re.I) for p in pages[1:] for line in p.lines)
     return name if again or not signed else ""
@@ -85,8 +84,13 @@ def _from_head(head: str, layout: Layout) -> str:
     text prints it where it does (``Mao Tse-tung`` signed, not ``Tse-Tung``)."""
     if not head or not is_capitals(head):
         return head
-    text = "\n".join(line for page in layout.pages for line in page.lines)
+    text = _text(layout)
     return _as_printed(title_case(" ".join(_parted(word, text) for word in head.split())), text)
+
+
+def _text(layout: Layout) -> str:
+    """The lines of the volume's pages as one text."""
+    return "\n".join(line for page in layout.pages for line in page.lines)
 
 
 def _as_printed(name: str, text: str) -> str:

@@ -31,8 +31,8 @@ def head_and_folio(line: str) -> bool:
 class Placement:
     """What lies about one repeat of a group (its first line ``start``, its last ``end``)
     on its page, the lines of the groups ``learnt`` (stamps beside it: neither head, folio
-    nor text) passed over; "" stands for a page's edge.  The placement rules below are
-    predicates over it."""
+    nor text) passed over; "" stands for a page's edge.  ``boilerplate``'s placement rules
+    are predicates over it."""
 
     def __init__(self, stripped: list[str], counts: Counter[str], learnt: set[str],
                  start: int, end: int) -> None:
@@ -131,6 +131,6 @@ class Placement:
 
 
 def placements(stripped: list[str], counts: Counter[str], learnt: set[str],
-            spans: list[tuple[int, int]]) -> list[Placement]:
+               spans: list[tuple[int, int]]) -> list[Placement]:
     """The placement of each repeat (its first line and its last) of ``spans``."""
     return [Placement(stripped, counts, learnt, start, end) for start, end in spans]
