@@ -399,10 +399,24 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
         key=lambda x: (spans(x[1]), len(x[1])), default=((PAGE / LONGEST,) * 2, []))
     if not body or spans(body) < SPAN * lines:
         return []
+    body = _filled(body, arabic)
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
     if front and front[1] <= body[0][0]:  # (the contents before the body)
         roman = [x for x in roman if x[0] < front[1] or x[1].value >= front[2] > 0]
     return body + _longest(roman, *page)
+
+
+def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, Number, Candidate]]
+            ) -> list[tuple[int, Number, Candidate]]:
+    """The ``run`` of folios (place, folio, candidate) with, between each two whose numbers
+    leave some out, the folios of ``ordered`` that number those pages in order between
+    them, however few lines their pages hold: folios count on one by one, and a work's
+    last page may hold a line or two (too few for ``_longest``'s least page)."""
+    out = []
+    for a, b in itertools.pairwise(run):
+        out += [a, *_rising([x for x in ordered if a[0] < x[0] < b[0]
+                             and a[1].value < x[1].value < b[1].value])]
+    return [*out, run[-1]]
 
 
 def _longest(ordered: list[tuple[int, Number, Candidate]], median: float, full: float
