@@ -324,11 +324,14 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     page's text under it),
     so a folio alone on its line ends its page, and the next page, one number on, opens
     on the line after it (its running head, set over the text without a folio, or a
-    work's title); a folio on a head's line opens its page still."""
+    work's title); a folio on a head's line opens its page still.  A line over a folio
+    alone is its page's last line of text (a signature, a sentence's end), no head: the
+    next page opens under the folio."""
     out = []
     for p, n, c in rising:
-        if heads.plain(lines[kept[p]].strip()):
-            p, n, c = p + 1, Number(n.kind, n.value + 1), replace(c, head="", top=0)
+        under = c.top == 2 and heads.plain(lines[kept[p + 1]].strip())
+        if heads.plain(lines[kept[p]].strip()) or under:
+            p, n, c = p + 1 + bool(under), Number(n.kind, n.value + 1), replace(c, head="", top=0)
         if p < len(kept):
             out.append((p, n, c))
     return out
@@ -411,11 +414,15 @@ def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, N
     """The ``run`` of folios (place, folio, candidate) with, between each two whose numbers
     leave some out, the folios of ``ordered`` that number those pages in order between
     them, however few lines their pages hold: folios count on one by one, and a work's
-    last page may hold a line or two (too few for ``_longest``'s least page)."""
+    last page may hold a line or two (too few for ``_longest``'s least page).  Such a
+    folio is set as the run's are: alone on its line, or beside a head one of them has
+    (not a line of text, nor a line over a folio read as its head)."""
+    known = {c.head for _, _, c in run}
     out = []
     for a, b in itertools.pairwise(run):
         out += [a, *_rising([x for x in ordered if a[0] < x[0] < b[0]
-                             and a[1].value < x[1].value < b[1].value])]
+                             and a[1].value < x[1].value < b[1].value
+                             and (x[2].head in known or not x[2].head and x[2].top == 1)])]
     return [*out, run[-1]]
 
 
