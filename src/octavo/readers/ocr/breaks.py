@@ -422,7 +422,7 @@ def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, N
     for a, b in itertools.pairwise(run):
         out += [a, *_rising([x for x in ordered if a[0] < x[0] < b[0]
                              and a[1].value < x[1].value < b[1].value
-                             and (x[2].head in known or not x[2].head and x[2].top == 1)])]
+                             and (x[2].head in known or (not x[2].head and x[2].top == 1))])]
     return [*out, run[-1]]
 
 
