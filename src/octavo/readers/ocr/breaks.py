@@ -214,9 +214,11 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     on, its head left out; where no two follow on, the lines between two folios over the
     pages they span): a work's opening page, printed without a folio, holds a page's
     worth under its title, the page before it ends a work.  A title's first line is one in
-    capitals after one that is not (or that ends a contents entry), or, where none fits, one
-    set as heads are (in title
-    case) after one that is not (``titles``).  Where none leaves so few lines (a work's
+    capitals after one that is not (or that ends a contents entry), or, where none fits,
+    one in capitals that leaves no more lines than the longest page measured anywhere (the
+    pages near may all be short: works' last pages, a page of footnotes carried over),
+    or one set as heads are (in title case: a salutation too) after one that is not
+    (``titles``).  Where none leaves so few lines (a work's
     opening page fuller than any page measured: each page measured a work's short last
     page), a title the contents list (``listed``) that leaves no more than ``LONGEST``
     times the volume's longest page measured (of those whose folios follow on, or the
@@ -237,8 +239,8 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
         for _ in range(room):
-            end = next((c for most, starts in ((full, titles[0]), (full, titles[1]),
-                                               (LONGEST * longest, listed))
+            end = next((c for most, starts in ((full, titles[0]), (longest, titles[0]),
+                                               (full, titles[1]), (LONGEST * longest, listed))
                         for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break
