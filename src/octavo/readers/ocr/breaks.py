@@ -128,6 +128,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     or stands among the entries: the line after the last one's page may open a title); the
     contents' heading; and the headings in capitals of the sections that are no works
     (the notes, a chronicle: past the last folio where the print numbers them no more).
+    A signature in capitals (a name after initials, or the name the title page prints
+    over the contents) is no title's first line, and the line after it may be one.
     The boilerplate is learnt from the text parted before its heads, as a text of pages
     is; twice: the groups of two lines or more found first (a stamp between a head and its
     folio) taken off, the heads they parted from their folios are found too, and then the
@@ -151,9 +153,12 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                                                                     and not listed[p - 1])
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
-    # (a signature ends a work: in capitals, a name after initials; in title case, any)
+    # (a signature ends a work: in capitals, a name after initials or the name the title
+    # page prints, over the contents; in title case, any)
+    named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
+        [lines[i] for i in kept]) or 0]} - {""}
     capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
-                       for i in kept])
+                       and heads.head_text(lines[i]) not in named for i in kept])
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
                      for i in kept])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
