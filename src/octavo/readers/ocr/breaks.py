@@ -159,8 +159,10 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         [lines[i] for i in kept]) or 0]} - {""}
     capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
                        and heads.head_text(lines[i]) not in named for i in kept])
+    # (a title's first line in title case ends in no stop, nor a comma: a sentence's
+    # last line, ``Central Committee.``, or a salutation, ``Dear Comrade Sorge,``)
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
-                     for i in kept])
+                     and not re.search(r"[,.;:]$", lines[i].strip()) for i in kept])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
     # sentence's end, numbered (not a signature: ``G. PLEKHANOV``, ``MAO TSE-TUNG``)
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
