@@ -279,11 +279,10 @@ def _folioed(lines: list[str], kept: list[int]
                 and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
-                if (n := Number.of(c.folio))
-                and not (c.folio.isalpha()  # (``C O N T E N T S``: no folio ``C``)
-                         and c.folio not in heads.unspace(lines[kept[p]]).split())]
+                if (n := Number.of(c.folio)) and not _spelt(c.folio, lines[kept[p]])]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
-        Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
+        Number.of(c.folio) and not c.before and not _spelt(c.folio, lines[kept[p]])
+        for c in heads.candidates([lines[kept[p]]]))}
     front = _front_matter([lines[i] for i in kept])
     listing = _listing(front)
     leading = _leading(lines, kept, listing)
@@ -302,6 +301,12 @@ def _folioed(lines: list[str], kept: list[int]
     return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
                  if p not in run and p not in listing and any(c.head in known for c in found)
                  }, listing
+
+
+def _spelt(folio: str, line: str) -> bool:
+    """Whether a numeral read off ``line`` is a letter of a letter-spaced word in it
+    (``C O N T E N T S``: no folio ``C``; ``A. B E B E L``: no ``L``)."""
+    return folio.isalpha() and folio not in heads.unspace(line).split()
 
 
 def _listing(front: tuple[int, int, int] | None) -> range:
