@@ -433,7 +433,8 @@ def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, N
     (not a line of text); a folio under a line read as its head that no folio of the run
     has is the folio alone (the line over it its page's last: a signature, a sentence's end)."""
     known = {c.head for _, _, c in run}
-    alone = [(p + 1, n, replace(c, head="", top=1)) if c.top == 2 and c.head not in known
+    alone = [(p + 1, n, replace(c, head="", top=1))
+             if c.top == 2 and not c.before and c.head not in known
              else (p, n, c) for p, n, c in ordered]
     out = []
     for a, b in itertools.pairwise(run):
