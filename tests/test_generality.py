@@ -12,6 +12,7 @@ import difflib
 import itertools
 import re
 import shutil
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -122,6 +123,14 @@ VARIATIONS = {
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
     "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
+    # (a PDF's text may set Unicode's hyphen for every hyphen: no stand-in for a dash)
+    "Unicode hyphens (U+2010) for every hyphen": lambda t: re.sub(r"(?<=[a-z])-", "\u2010", t)
+    .encode(),
+    "non-breaking hyphens (U+2011) at line ends": lambda t: re.sub(
+        r"(?m)(?<=[a-z])- ?$", "\u2011", t).encode(),
+    # (the accents as combining marks, as macOS may save: no mark read as an apostrophe)
+    "accents decomposed (Unicode NFD)": lambda t: unicodedata.normalize("NFD", t).encode(),
+    "saved as UTF-16 with Windows line ends": lambda t: t.replace("\n", "\r\n").encode("utf-16"),
     "hyphens at line ends marked ¬": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "¬", t).encode(),
     "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
     "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),

@@ -15,3 +15,10 @@ def test_a_double_encoded_text_with_no_break_spaces_is_mended():
     text = normalise(saved)
     assert "â€" not in text and "\xa0" not in text
     assert text.startswith("The Party’s tasks are set. The workers’ state stands. It said “no”")
+
+
+def test_unicode_hyphens_are_hyphens_and_accents_composed():
+    """U+2010 and U+2011 are the hyphen; an accent saved as a combining mark is composed
+    with its letter (``émigrés`` as macOS may save it)."""
+    assert normalise("multi\u2010national, non\u2011party") == "multi-national, non-party"
+    assert normalise("e\u0301migre\u0301s") == "\u00e9migr\u00e9s"
