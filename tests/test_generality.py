@@ -12,6 +12,7 @@ import difflib
 import itertools
 import re
 import shutil
+import textwrap
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -552,6 +553,18 @@ def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings
                       r"(?m)^(?=\S)", "   ", RAW)))])
     assert blocks(got) == blocks(want)
     assert pages(got) == pages(want)
+
+
+@pytest.mark.parametrize("width", [50, 60])
+def test_a_copy_wrapped_anew_narrower_than_printed_says_so(width, tmp_path, octavo_warnings):
+    """A copy an editor wrapped anew at ``width`` characters (``fold -s``; the print's lines
+    run to 75) has lost the print's line ends, by which its paragraphs are told: the
+    reading says so, on one line (a copy as printed does not: the variations above)."""
+    text = "\n".join(part for line in RAW.split("\n")
+                     for part in (textwrap.wrap(line, width) if len(line) > width else [line]))
+    _read(tmp_path, "copy", text)
+    said = [w for w in octavo_warnings if w.endswith("[f-102]")]
+    assert len(said) == 1 and "wrapped anew, narrower than printed" in said[0]
 
 
 @pytest.mark.parametrize("seed", [1, 3])
