@@ -37,8 +37,8 @@ def cut_share(pages: list[Page]) -> float:
               and bool(_RUNS_ON.search(before)) and bool(_RUNS_ON.search(line))
               and after.lstrip()[:1].islower()
               for page in pages
-              for before, line, after in zip(page.lines, page.lines[1:],
-                                                 page.lines[2:], strict=False))
+              for before, line, after in zip(page.lines, page.lines[1:], page.lines[2:],
+                                             strict=False))
     return cut / len(lines) if lines else 0.0
 
 
