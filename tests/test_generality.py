@@ -567,6 +567,17 @@ def test_a_copy_wrapped_anew_narrower_than_printed_says_so(width, tmp_path, octa
     assert len(said) == 1 and "wrapped anew, narrower than printed" in said[0]
 
 
+@pytest.mark.parametrize("seed", [2, 5])
+def test_a_generated_volume_wrapped_anew_says_so(seed, tmp_path, octavo_warnings):
+    """A generated volume wrapped anew at 45 characters (its lines run to 60) says so; as
+    printed, it does not."""
+    for wrapped in (0, 45):
+        octavo_warnings.clear()
+        _read_generated(generate(Options(seed=seed, wrapped=wrapped)), tmp_path)
+        said = [w for w in octavo_warnings if w.endswith("[f-102]")]
+        assert len(said) == (1 if wrapped else 0), said
+
+
 @pytest.mark.parametrize("seed", [1, 3])
 def test_words_broken_where_the_scan_lost_their_hyphens_read_whole(seed, tmp_path,
                                                                   octavo_warnings):
