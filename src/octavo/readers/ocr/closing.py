@@ -102,7 +102,9 @@ class Signature:
         # the signature after the text's last sentence or a close, and the place and date
         # under it
         under = rf"(?:\s+{_PLACE_DATE})?$"
+        # (after a semicolon a clause goes on: a name there with no stop ends none)
         closed = rf"|(?<=,)\s+(?=(?i:{self.pattern}){under})" \
+            rf"|(?<=;)\s+(?=(?i:{self.pattern})(?<!\.){under})" \
             rf"|(?<!\b[A-Z]\.)(?<=[.!?)\u201d])\s+" \
             rf"(?=(?:{_CLOSE_WORDS}\s+)?(?i:{self.pattern}){under})" \
             rf"|(?<={name})\s+(?={_PLACE_DATE}$)" if self.surname else ""
