@@ -17,7 +17,10 @@ least).  A group in capitals
 that stands somewhere inside a sentence is boilerplate however seldom it recurs (twice: a
 short volume's stamps, two that alternate) and wherever: no heading follows a line of
 text that ends no sentence; so is one of two lines or more in capitals that stands twice,
-in the volume's first half and its second, where the contents list no heading so.
+in the volume's first half and its second, where the contents list no heading so; and so
+is a line in any case that stands twice, in both halves, falls short of the measure and
+ends in a word, where once it ends its page inside a sentence that runs on overleaf: a
+short line ends a paragraph, after its sentence's end.
 Lines with no letter or digit (dot rows, a scanner's separators) are junk wherever they
 stand, asterisms aside, and so are lines of superscript figures alone.
 """
@@ -29,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..textlines import SUPERSCRIPTS
-from . import footnotes
+from . import footnotes, measure
 from .closing import SIGNER, is_signed
 from .contents import heading_at
 from .entrypages import ALONE, ends_entry, figures, leadered
@@ -55,6 +58,9 @@ _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, ins
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
+SHORT = 3 / 4  # a line narrower than this share of the measure, ending in a word, stands
+# inside no paragraph: a justified line fills it, and a ragged one falls so short only
+# before a word of a quarter of the measure (a dozen letters or more, at ten words a line)
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,13 @@ def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     return bool(_GOES_ON.search(before)) and (
         any(c.islower() for c in before) if capitals else after[:1].islower()
         or (turned and LOWER_END.search(before) is not None))
+
+
+def _turns_inside(places: list[Placement]) -> bool:
+    """Whether a recurring line ends its page, somewhere, where the sentence of the page's
+    text runs on overleaf (``as the`` / the line / the next page's ``party of``)."""
+    return any(turned and _goes_on(before, after, turned, False)
+               for p in places for before, after, turned in p.across())
 
 
 def _under_turned_heads(places: list[Placement]) -> int:
@@ -452,8 +465,9 @@ def learn(lines: list[str], pages: int) -> list[Group]:
             where[line].append(i)
     span = _span(stripped)
     listed = _listed(stripped, span)
-    first = _learn(stripped, where, (span, listed), pages, set())
-    return _folded(_learn(stripped, where, (span, listed), pages,
+    full = measure.measure([measure.width(line) for line in stripped])
+    first = _learn(stripped, where, (span, listed), (pages, full), set())
+    return _folded(_learn(stripped, where, (span, listed), (pages, full),
                           {line for g in first for line in g.lines if line}))
 
 
@@ -482,17 +496,27 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
 
 
 def _learn(stripped: list[str], where: dict[str, list[int]],
-           contents: tuple[range, list[str]], pages: int, learnt: set[str]) -> list[Group]:
+           contents: tuple[range, list[str]], pages: tuple[int, float],
+           learnt: set[str]) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places; ``contents``: the contents' lines and their words), the lines of the groups
+    places; ``contents``: the contents' lines and their words; ``pages``: how many pages
+    the text has, and its measure in ems), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
     taken for no text beside another group."""
+    pages, full = pages
     counts = Counter({line: len(at) for line, at in where.items()})
+
+    def short(line: str) -> bool:
+        """Whether a line ending in a word falls short of the measure (no paragraph's
+        inside; its last line ends a sentence)."""
+        return line[-1:].isalpha() and measure.width(line) < SHORT * full
+
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
     for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
-                                                   and not is_capitals(line)):
+                                                   and not is_capitals(line)
+                                                   and not short(line)):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:
@@ -528,7 +552,9 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves)
-                    or _interrupts(places, True)))) \
+                    or _interrupts(places, True))) or (
+                filled == 1 and halves and _worded(group) and short(line)
+                and _turns_inside(places))) \
                 and not _named(group, contents[1]) and not _signed(group) \
                 and not _paged_entry(places, contents[0]) \
                 and not (filled == 1 and not _over_recurring(places, counts, contents[0])
