@@ -32,6 +32,7 @@ from ..textlines import SUPERSCRIPTS
 from . import footnotes
 from .closing import SIGNER, is_signed
 from .contents import heading_at
+from .entries import opens_entry, words
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
@@ -209,8 +210,7 @@ def _over_heads(places: list[Placement]) -> int:
 def _over_title(p: Placement, listed: list[str]) -> bool:
     """Whether a recurring line opens the page over a work's title, the first line of an
     entry the contents list (``listed``: their lines' words)."""
-    below = _words(p.below)
-    return p.opens and bool(below) and any(f"{e} ".startswith(f"{below} ") for e in listed)
+    return p.opens and opens_entry(p.below, listed)
 
 
 def _over_titles(places: list[Placement], listed: list[str]) -> int:
@@ -302,15 +302,6 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     return rest
 
 
-def _words(line: str) -> str:
-    """A line's words (ASCII letters and digits) in lower case, one space apart: a line
-    matched whole word by word to the contents' lines (a stamp's or a title's), as the scan
-    sets it before ``charmap``: any other character (an apostrophe, or its stand-in) parts
-    words alike in both copies, and a glued marker stays (``titles.normalise`` drops
-    markers and joins a real apostrophe's word; ``entries.letters`` runs words together)."""
-    return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
-
-
 def _span(stripped: list[str]) -> range:
     """The contents list's lines: from its heading on, as long as every few lines end with
     a page number, and the pages in figures rise (the text's first folio after the list
@@ -334,16 +325,18 @@ def _span(stripped: list[str]) -> range:
 
 
 def _listed(stripped: list[str], span: range) -> list[str]:
-    """The words of the contents list's lines (``span``)."""
-    return [_words(stripped[i]) for i in span]
+    """The words (``entries.words``) of the contents list's lines (``span``), line by line:
+    not joined into entries as ``breaks`` joins them, the stamps among them not yet known
+    (one would run into the entry after it, whose title then opens it no more)."""
+    return [words(stripped[i]) for i in span]
 
 
 def _named(group: tuple[str, ...], listed: list[str]) -> bool:
-    """Whether the contents names most of a group's lines inside longer entries: a
-    heading's number and title, not boilerplate."""
-    own = {_words(line) for line in group if line}
-    entries = [f" {entry} " for entry in listed if entry not in own]
-    named = sum(any(f" {w} " in entry for entry in entries) for w in own)
+    """Whether the contents names most of a group's lines inside longer lines: a
+    heading's title, not boilerplate."""
+    own = {words(line) for line in group if line}
+    entries = [f" {entry}" for entry in listed if entry not in own]
+    named = sum(bool(w) and any(f" {w}" in entry for entry in entries) for w in own)
     return bool(own) and named >= len(own) / 2
 
 
@@ -396,15 +389,14 @@ def _rests(stripped: list[str], ends: list[int], span: range
            ) -> dict[int, tuple[str, list[str]]]:
     """The entries' rests after the repeats (ending at ``ends``) that stand in the
     contents (``span``) and go on to an entry's page: their words, and their lines."""
-    return {i: (f"{_words(' '.join(lines))} ", lines) for i in ends if i in span
+    return {i: (words(" ".join(lines)), lines) for i in ends if i in span
             and ends_entry((lines := _entry_rest(stripped, i + 1))[-1])}
 
 
 def _opens_rest(line: str, rests: list[str]) -> bool:
     """Whether a line (no entry's, with no page) spells the first words of one of the
     entries' ``rests``: the rest of a title over its work."""
-    return bool(words := _words(line)) and not ends_entry(line) and any(
-        rest.startswith(f"{words} ") for rest in rests)
+    return not ends_entry(line) and opens_entry(line, rests)
 
 
 def _over_recurring(places: list[Placement], counts: Counter[str], span: range) -> bool:

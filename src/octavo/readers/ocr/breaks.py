@@ -22,6 +22,7 @@ from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
+from .entries import entry_words, opens_entry
 from .folios import REACH, Number, by_chance
 from .lines import NOTE_END, is_dated
 
@@ -175,32 +176,14 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     def outside(found: list[int]) -> list[int]:
         return [p for p in found if p not in inside]
 
-    entries = _entries([lines[kept[p]] for p in listing])
+    entries = entry_words([lines[kept[p]] for p in listing])
     entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
-                if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
-                                                  for e in entries)]
+                if opens_entry(lines[kept[p]], entries)]
     opening = _opening(run, (outside(capitals), outside(titled)), labels, entitled)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
-
-
-def _words(line: str) -> str:
-    """A line's words in capitals, each followed by a space (no figures nor stops)."""
-    return "".join(f"{w} " for w in re.findall(r"[^\W\d_]+", line.upper()))
-
-
-def _entries(listing: list[str]) -> list[str]:
-    """The contents' entries (``listing``, their lines), each as its lines' ``_words``."""
-    entries, words = [], ""
-    for line in listing:
-        if not contents.is_page_column(line):
-            words += _words(line)
-        if entrypages.ends_entry(line, front=True):
-            entries.append(words)
-            words = ""
-    return entries
 
 
 def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
