@@ -171,12 +171,12 @@ def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
         or (turned and LOWER_END.search(before) is not None))
 
 
-def _under_turned_heads(places: list[Placement]) -> int:
-    """On how many pages a recurring line stands right under the running head and folio
-    that open the page, over its text, where the sentence the page before ends with runs on
-    in that text: the print sets nothing between the two halves of a sentence."""
-    return sum(bool(p.below) and _goes_on(turned, p.below, False, False)
-               for p in places if (turned := p.turned()))
+def _under_turned_head(p: Placement) -> bool:
+    """Whether a recurring line stands right under the running head and folio that open
+    the page, over its text, where the sentence the page before ends with runs on in that
+    text: the print sets nothing between the two halves of a sentence."""
+    return bool(p.below) and bool(turned := p.turned()) and _goes_on(turned, p.below, False,
+                                                                     False)
 
 
 def _under_footnotes(places: list[Placement]) -> bool:
@@ -187,37 +187,26 @@ def _under_footnotes(places: list[Placement]) -> bool:
                and p.footnoted() for p in places)
 
 
-def _over_heads(places: list[Placement]) -> int:
-    """On how many pages a recurring line stands right above a running head and its folio
+def _over_head(p: Placement) -> bool:
+    """Whether a recurring line stands right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
     after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
     ``K. MARX``, a verso's folio on the outer edge, the page's text under them: no page
     of one line under its head, over its foot folio), at the page's top: where no text
     stands.  (Between a stamp in capitals and a foot folio stands a footnote that recurs:
     ``* Retranslated from the Russian.``)"""
-    def headed(p: Placement) -> bool:
-        return p.opens and any(c.head and c.folio and set_as_head(c.head)
-                               for c in candidates([p.after]))
-
-    def parted(p: Placement) -> bool:
-        return not p.higher and (
-            (bool(plain(p.below)) and is_capitals(p.above) and bool(p.beyond))
-            or (bool(plain(p.above)) and is_capitals(p.below)))
-
-    return sum(headed(p) or parted(p) for p in places)
+    headed = p.opens and any(c.head and c.folio and set_as_head(c.head)
+                             for c in candidates([p.after]))
+    return headed or (not p.higher and (
+        (bool(plain(p.below)) and is_capitals(p.above) and bool(p.beyond))
+        or (bool(plain(p.above)) and is_capitals(p.below))))
 
 
 def _over_title(p: Placement, listed: list[str]) -> bool:
     """Whether a recurring line opens the page over a work's title, the first line of an
-    entry the contents list (``listed``: their lines' words)."""
+    entry the contents list (``listed``: their lines' words): nothing the print sets stands
+    over a title at the top of its page, where no running head stands."""
     return p.opens and opens_entry(p.below, listed)
-
-
-def _over_titles(places: list[Placement], listed: list[str]) -> int:
-    """On how many pages a recurring line opens the page over a work's title (``listed``:
-    the contents' lines' words): nothing the print sets stands over a title at the top of
-    its page, where no running head stands."""
-    return sum(_over_title(p, listed) for p in places)
 
 
 def _under_foot_folios(places: list[Placement]) -> bool:
@@ -500,14 +489,17 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         first = group.index(line)
         spans = [(i - first, i - first + len(group) - 1) for i in at]
         places = placements(stripped, counts, (learnt | grouped) - set(group), spans)
-        over = _over_heads(places)  # (a head stands over no other head)
-        if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
-            over += sum(p.after in whole[len(group):] for p in places)
+        # (right over the head cut off)
+        cut = whole[len(group):] if whole[len(group):len(group) + 1] != ("",) else ()
+        headed = [_over_head(p) or p.after in cut for p in places]  # (no head over a head)
         footed = _over_footed_heads(places, counts, contents[1])
         # (nor the text's own repeat over a title opening its page; a running head only
         # where the print sets one over a work's opening page too, on a few of its pages)
-        titled = _over_titles(places, contents[1])
-        topped = over + titled + _under_turned_heads(places)  # (where the print sets nothing)
+        titles = [_over_title(p, contents[1]) for p in places]
+        over, titled = sum(headed), sum(titles)
+        # the pages where it stands where the print sets nothing, each counted once
+        topped = sum(h or t or _under_turned_head(p)
+                     for h, t, p in zip(headed, titles, places, strict=True))
         placed = topped >= MIN_REPEATS and 2 * topped > len(places)
         single = _worded(group) and (over >= MIN_REPEATS or footed or placed
                                      or not _beside_folio(places, counts)) and (
