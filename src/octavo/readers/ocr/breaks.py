@@ -56,6 +56,12 @@ ENTRY = 5
 # a sentence's end, then a number and its stop ending the line: a numbered clause set on
 # (``… Posts and Telegraphs. 19.``), no head beside its folio
 _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
+# the most lines, in the volume's longest pages measured, that a title the contents list
+# leaves to a page the folios leave a number for, where no title leaves a page measured
+# nearby's (``_opening``): nearer one page than two, two the lines under the title of the
+# page before (noblank 1-30 and 91-250: the titles taken so leave 0.65 to 1.26 pages, the
+# nearest left 1.9; any value between reads them alike)
+OPENING_PAGES = 1.5
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -179,15 +185,15 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     entries = entry_words([lines[kept[p]] for p in listing])
     entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
                 if opens_entry(lines[kept[p]], entries)]
-    opening = _opening(run, (outside(capitals), outside(titled)), labels, entitled)
+    opening = _opening(run, [outside(capitals), outside(titled), entitled], labels)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
-def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
-             labels: set[int], listed: list[int]) -> set[int]:
+def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int]
+             ) -> set[int]:
     """The lines (by their places) that open the pages the folios of a text with no blank
     lines (``run``: each folio, and how many lines its head takes, by the line opening its
     page) leave numbers for between two of them, or before the first (an arabic one,
@@ -196,15 +202,14 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     full page holds (the longest of the pages around, ``cuts.NEAR``, whose folios follow
     on, its head left out; where no two follow on, the lines between two folios over the
     pages they span): a work's opening page, printed without a folio, holds a page's
-    worth under its title, the page before it ends a work.  A title's first line is one in
-    capitals after one that is not (or that ends a contents entry), or, where none fits, one
-    set as heads are (in title
-    case) after one that is not (``titles``).  Where none leaves so few lines (a work's
-    opening page fuller than any page measured: each page measured a work's short last
-    page), a title the contents list (``listed``) that leaves no more than ``LONGEST``
-    times the volume's longest page measured (of those whose folios follow on, or the
-    lines between two folios over the pages they span).  A label over the title (``labels``) opens
-    the page with it."""
+    worth under its title, the page before it ends a work.  A title's first line
+    (``titles``, tried in turn): one in capitals after one that is not (or that ends a
+    contents entry); where none fits, one set as heads are (in title case) after one that
+    is not; where none leaves so few lines (a work's opening page fuller than any page
+    measured: each page measured a work's short last page), either that opens an entry of
+    the contents and leaves no more than ``OPENING_PAGES`` times the volume's longest page
+    measured (of those whose folios follow on, or the lines between two folios over the
+    pages they span).  A label over the title (``labels``) opens the page with it."""
     at = sorted(run)
     steps = [(a, n, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
@@ -219,9 +224,9 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
         near = bisect.bisect_left(pages, (a, 0))
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
+        limits = (full, full, OPENING_PAGES * longest)  # (the lines each title may leave)
         for _ in range(room):
-            end = next((c for most, starts in ((full, titles[0]), (full, titles[1]),
-                                               (LONGEST * longest, listed))
+            end = next((c for most, starts in zip(limits, titles, strict=True)
                         for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break
