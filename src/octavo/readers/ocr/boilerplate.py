@@ -274,17 +274,18 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     if len(group) < 2 or not set_as_head(group[-1]):
         return group
     head, rest = group[-1], group[:-1]
-    at = placements(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
+    firsts = placements(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
     if sum(not p.higher and (set_as_head(p.above) or head_and_folio(p.above))
-           for p in at) >= MIN_REPEATS:
+           for p in firsts) >= MIN_REPEATS:
         return group
     heads = placements(stripped, counts, learnt - {head} | {line for line in rest if line},
-                    [(i, i) for i in where[head]])
+                       [(i, i) for i in where[head]])
     # (the head right under them, or a foot folio over them)
-    placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in at)
+    placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in firsts)
     over_text = sum(bool(p.after) and not plain(p.after) and counts[p.after] < TWICE
                     for p in heads)
-    if 2 * placed <= len(at) or 2 * over_text <= len(heads) or not _beside_folio(heads, counts):
+    if 2 * placed <= len(firsts) or 2 * over_text <= len(heads) \
+            or not _beside_folio(heads, counts):
         return group
     while rest and not rest[-1]:
         rest = rest[:-1]
@@ -468,6 +469,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
     places; ``contents``: the contents' lines and their words), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
     taken for no text beside another group."""
+    span, listed = contents
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
@@ -487,15 +489,15 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         filled = sum(1 for g in group if g)
         spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
-        spans = [(i - first, i - first + len(group) - 1) for i in at]
-        places = placements(stripped, counts, (learnt | grouped) - set(group), spans)
+        repeats = [(i - first, i - first + len(group) - 1) for i in at]  # (first, last)
+        places = placements(stripped, counts, (learnt | grouped) - set(group), repeats)
         # (right over the head cut off)
         cut = whole[len(group):] if whole[len(group):len(group) + 1] != ("",) else ()
         headed = [_over_head(p) or p.after in cut for p in places]  # (no head over a head)
-        footed = _over_footed_heads(places, counts, contents[1])
+        footed = _over_footed_heads(places, counts, listed)
         # (nor the text's own repeat over a title opening its page; a running head only
         # where the print sets one over a work's opening page too, on a few of its pages)
-        titles = [_over_title(p, contents[1]) for p in places]
+        titles = [_over_title(p, listed) for p in places]
         over, titled = sum(headed), sum(titles)
         # the pages where it stands where the print sets nothing, each counted once
         topped = sum(h or t or _under_turned_head(p)
@@ -513,12 +515,12 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves)
                     or _interrupts(places, True)))) \
-                and not _named(group, contents[1]) and not _signed(group) \
-                and not _paged_entry(places, contents[0]) \
-                and not (filled == 1 and not _over_recurring(places, counts, contents[0])
-                         and _entry_start(stripped, at, contents[0])) \
-                and not (filled >= 2 and _broken_title(stripped, [e for _, e in spans],
-                                                       contents[0])) \
+                and not _named(group, listed) and not _signed(group) \
+                and not _paged_entry(places, span) \
+                and not (filled == 1 and not _over_recurring(places, counts, span)
+                         and _entry_start(stripped, at, span)) \
+                and not (filled >= 2 and _broken_title(stripped, [e for _, e in repeats],
+                                                       span)) \
                 and not _heads_list(places):
             groups.setdefault(group, len(at))
             grouped.update(group)

@@ -97,10 +97,17 @@ def _rising(numbered: list[tuple[int, Number, Candidate]]) -> list[tuple[int, Nu
         at = bisect.bisect_left(tails, n.value)
         before[i] = ends[at - 1] if at else -1
         tails[at:at + 1], ends[at:at + 1] = [n.value], [i]
-    out, i = [], ends[-1] if ends else -1
-    while i >= 0:
-        out.append(ordered[i])
-        i = before[i]
+    return _chain(ordered, before, ends[-1] if ends else -1)
+
+
+def _chain(ordered: list[tuple[int, Number, Candidate]], before: list[int], last: int
+           ) -> list[tuple[int, Number, Candidate]]:
+    """The run of ``ordered`` that ends at its index ``last`` (none if -1), each one's
+    predecessor in it at ``before`` (-1 for its first), in order."""
+    out = []
+    while last >= 0:
+        out.append(ordered[last])
+        last = before[last]
     return out[::-1]
 
 
@@ -411,9 +418,4 @@ def _longest(ordered: list[tuple[int, Number, Candidate]], median: float, full: 
                     and (score := (best[m][0] + 1, best[m][1] - abs(at - was - median * pages))) \
                     > best[k]:
                 best[k], before[k] = score, m
-    k = max(range(len(ordered)), key=best.__getitem__, default=-1)
-    out = []
-    while k >= 0:
-        out.append(ordered[k])
-        k = before[k]
-    return out[::-1]
+    return _chain(ordered, before, max(range(len(ordered)), key=best.__getitem__, default=-1))
