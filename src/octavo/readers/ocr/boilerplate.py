@@ -206,7 +206,7 @@ def _over_title(p: Placement, listed: list[str]) -> bool:
     """Whether a recurring line opens the page over a work's title, the first line of an
     entry the contents list (``listed``: their lines' words): nothing the print sets stands
     over a title at the top of its page, where no running head stands."""
-    return p.opens and opens_entry(p.below, listed)
+    return p.opens and opens_entry(p.below, listed, figures=True)
 
 
 def _under_foot_folios(places: list[Placement]) -> bool:
@@ -315,16 +315,17 @@ def _span(stripped: list[str]) -> range:
 
 
 def _listed(stripped: list[str], span: range) -> list[str]:
-    """The words (``entries.words``) of the contents list's lines (``span``), line by line:
-    not joined into entries as ``breaks`` joins them, the stamps among them not yet known
-    (one would run into the entry after it, whose title then opens it no more)."""
-    return [words(stripped[i]) for i in span]
+    """The words (``entries.words``, figures too) of the contents list's lines (``span``),
+    line by line: not joined into entries as ``breaks`` joins them, the stamps among them
+    not yet known (one would run into the entry after it, whose title then opens it no
+    more)."""
+    return [words(stripped[i], figures=True) for i in span]
 
 
 def _named(group: tuple[str, ...], listed: list[str]) -> bool:
     """Whether the contents names most of a group's lines inside longer lines: a
     heading's title, not boilerplate."""
-    own = {words(line) for line in group if line}
+    own = {words(line, figures=True) for line in group if line}
     entries = [f" {entry}" for entry in listed if entry not in own]
     named = sum(bool(w) and any(f" {w}" in entry for entry in entries) for w in own)
     return bool(own) and named >= len(own) / 2
@@ -379,14 +380,14 @@ def _rests(stripped: list[str], ends: list[int], span: range
            ) -> dict[int, tuple[str, list[str]]]:
     """The entries' rests after the repeats (ending at ``ends``) that stand in the
     contents (``span``) and go on to an entry's page: their words, and their lines."""
-    return {i: (words(" ".join(lines)), lines) for i in ends if i in span
+    return {i: (words(" ".join(lines), figures=True), lines) for i in ends if i in span
             and ends_entry((lines := _entry_rest(stripped, i + 1))[-1])}
 
 
 def _opens_rest(line: str, rests: list[str]) -> bool:
     """Whether a line (no entry's, with no page) spells the first words of one of the
     entries' ``rests``: the rest of a title over its work."""
-    return not ends_entry(line) and opens_entry(line, rests)
+    return not ends_entry(line) and opens_entry(line, rests, figures=True)
 
 
 def _over_recurring(places: list[Placement], counts: Counter[str], span: range) -> bool:

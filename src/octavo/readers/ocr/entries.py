@@ -46,20 +46,24 @@ def letters(text: str) -> str:
     return "".join(re.findall(r"[^\W_]+", text.lower()))
 
 
-def words(line: str) -> str:
+def words(line: str, figures: bool = False) -> str:
     """A line's words, letters of any script, in capitals, each followed by a space: a line
     matched whole word by word to the contents' (``opens_entry``) before the pages are cut,
     as the scan sets it (before ``charmap``: any other character, an apostrophe or its
     stand-in, parts words alike in both copies); no figure, so that a note's marker glued to
-    a title's last word (``DAY1``) drops out, as does an entry's page.  (``titles.normalise``
-    reads the repaired text: an apostrophe joins its word.)"""
-    return "".join(f"{w} " for w in re.findall(r"[^\W\d_]+", line.upper()))
+    a title's last word (``DAY1``) drops out, as does an entry's page (``breaks``).  With
+    ``figures`` (``boilerplate``), figures are words too: an entry's number and page make
+    its line longer than the heading it names (``1. Interview …  23`` over ``Interview …``,
+    a heading that recurs, no stamp).  (``titles.normalise`` reads the repaired text: an
+    apostrophe joins its word.)"""
+    return "".join(f"{w} " for w in re.findall(r"[^\W_]+" if figures else r"[^\W\d_]+",
+                                               line.upper()))
 
 
-def opens_entry(line: str, listed: list[str]) -> bool:
-    """Whether a line's ``words`` open, word for word, one of the contents' entries (or
-    lines, or the rests of entries: ``listed``, each as its ``words``)."""
-    start = words(line)
+def opens_entry(line: str, listed: list[str], figures: bool = False) -> bool:
+    """Whether a line's ``words`` (with ``figures``, or not) open, word for word, one of the
+    contents' entries (or lines, or the rests of entries: ``listed``, each as its ``words``)."""
+    start = words(line, figures)
     return bool(start) and any(entry.startswith(start) for entry in listed)
 
 
