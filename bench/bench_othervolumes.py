@@ -114,7 +114,9 @@ def measure(seed: int) -> Figures:
     # furniture: a head, folio line or stamp line found in the text read, not in the text
     said = "\n".join(got + [_said(f) for w in book.walk() for f in w.footnotes
                             if isinstance(f, Footnote)] + [_said(n) for n in book.notes])
-    printed = "\n".join(want)
+    # (the notes print their own words, a head's among them: ``The Party’s tasks``)
+    printed = "\n".join(want + [_flat(f) for f in truth["footnotes"]]
+                        + [_flat(n["text"]) for n in truth["endnotes"]])
     figures.furniture = sum(said.count(_flat(line)) - printed.count(_flat(line))
                             for line in truth["furniture"] if len(line) > 3)
     return figures

@@ -12,6 +12,8 @@ import difflib
 import itertools
 import re
 import shutil
+import textwrap
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -122,6 +124,14 @@ VARIATIONS = {
     "ligatures (a PDF's text)": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02")
     .encode(),
     "soft hyphens at line ends": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "\xad", t).encode(),
+    # (a PDF's text may set Unicode's hyphen for every hyphen: no stand-in for a dash)
+    "Unicode hyphens (U+2010) for every hyphen": lambda t: re.sub(r"(?<=[a-z])-", "\u2010", t)
+    .encode(),
+    "non-breaking hyphens (U+2011) at line ends": lambda t: re.sub(
+        r"(?m)(?<=[a-z])- ?$", "\u2011", t).encode(),
+    # (the accents as combining marks, as macOS may save: no mark read as an apostrophe)
+    "accents decomposed (Unicode NFD)": lambda t: unicodedata.normalize("NFD", t).encode(),
+    "saved as UTF-16 with Windows line ends": lambda t: t.replace("\n", "\r\n").encode("utf-16"),
     "hyphens at line ends marked ¬": lambda t: re.sub(r"(?m)(?<=[a-z])- ?$", "¬", t).encode(),
     "the notes under another name": lambda t: _notes_named(t, "Explanatory Notes").encode(),
     "the notes' heading in title case": lambda t: _notes_named(t, "Notes", "Notes").encode(),
@@ -543,6 +553,29 @@ def test_a_copy_with_its_lines_indented_reads_the_same(tmp_path, octavo_warnings
                       r"(?m)^(?=\S)", "   ", RAW)))])
     assert blocks(got) == blocks(want)
     assert pages(got) == pages(want)
+
+
+@pytest.mark.parametrize("width", [50, 60])
+def test_a_copy_wrapped_anew_narrower_than_printed_says_so(width, tmp_path, octavo_warnings):
+    """A copy an editor wrapped anew at ``width`` characters (``fold -s``; the print's lines
+    run to 75) has lost the print's line ends, by which its paragraphs are told: the
+    reading says so, on one line (a copy as printed does not: the variations above)."""
+    text = "\n".join(part for line in RAW.split("\n")
+                     for part in (textwrap.wrap(line, width) if len(line) > width else [line]))
+    _read(tmp_path, "copy", text)
+    said = [w for w in octavo_warnings if w.endswith("[f-102]")]
+    assert len(said) == 1 and "wrapped anew, narrower than printed" in said[0]
+
+
+@pytest.mark.parametrize("seed", [2, 5])
+def test_a_generated_volume_wrapped_anew_says_so(seed, tmp_path, octavo_warnings):
+    """A generated volume wrapped anew at 45 characters (its lines run to 60) says so; as
+    printed, it does not."""
+    for wrapped in (0, 45):
+        octavo_warnings.clear()
+        _read_generated(generate(Options(seed=seed, wrapped=wrapped)), tmp_path)
+        said = [w for w in octavo_warnings if w.endswith("[f-102]")]
+        assert len(said) == (1 if wrapped else 0), said
 
 
 @pytest.mark.parametrize("seed", [1, 3])

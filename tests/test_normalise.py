@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from octavo.normalise import normalise
 
 SENTENCES = ("The Party’s tasks are set. The workers’ state stands. It said “no” to them. "
@@ -15,3 +17,16 @@ def test_a_double_encoded_text_with_no_break_spaces_is_mended():
     text = normalise(saved)
     assert "â€" not in text and "\xa0" not in text
     assert text.startswith("The Party’s tasks are set. The workers’ state stands. It said “no”")
+
+
+def test_unicode_hyphens_are_hyphens_and_accents_composed():
+    """U+2010 and U+2011 are the hyphen; an accent saved as a combining mark is composed
+    with its letter (``émigrés`` as macOS may save it)."""
+    assert normalise("multi\u2010national, non\u2011party") == "multi-national, non-party"
+    assert normalise("e\u0301migre\u0301s") == "\u00e9migr\u00e9s"
+
+
+def test_a_double_encoded_text_with_its_accents_decomposed_is_mended():
+    """``â€™`` with its ``â`` decomposed (``a`` + U+0302) is still a double encoding."""
+    saved = unicodedata.normalize("NFD", SENTENCES.encode().decode("latin-1"))
+    assert normalise(saved).startswith("The Party’s tasks are set. The workers’ state")

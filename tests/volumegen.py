@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,6 +92,8 @@ class Options:
     stray_blanks: int = 0  # every this many pages, a blank line the scan left inside one
     blank_lines: bool = True  # False: every empty line dropped (a copy or an export that
     # drops them: the pages told by their furniture alone)
+    wrapped: int = 0  # the lines wrapped anew at so many characters (an editor's hard wrap,
+    # ``fold -s``: each longer line cut in two), 0: as printed
     foot_folios: bool = False  # the folios at the pages' foot, the heads above the text alone
     folio_form: str = "{}"  # how a folio is printed: ``— {} —`` between dashes
     lower_roman: bool = False  # the front matter's folios in lower-case roman (``xiv``)
@@ -598,6 +601,9 @@ def _scan(pages: list[Page], o: Options, roman: int) -> str:
                 lines = [parted[0], *group, parted[1], *body]
             else:
                 lines[at:at] = group
+        if o.wrapped:
+            lines = [part for line in lines for part in (
+                textwrap.wrap(line, o.wrapped) if len(line) > o.wrapped else [line])]
         lines = [line + " " if o.trailing else line for line in lines]
         lines[-1] = lines[-1].rstrip()
         chunks.append("\n".join(lines))

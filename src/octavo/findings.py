@@ -67,6 +67,7 @@ KINDS = {k.code: k for k in (
     Kind("f-006", "furniture", DOUBT, "no contents list: the works cut at the titles of "
          "the pages that open without a running head"),
     Kind("f-101", "furniture", WARNING, "no pages or no contents list found"),
+    Kind("f-102", "furniture", WARNING, "the lines were wrapped anew, narrower than printed"),
     Kind("p-001", "pages", DOUBT, "a page is blank or missing in the scan"),
     Kind("p-002", "pages", DOUBT, "a folio off the run of pages, read as the run says"),
     Kind("t-001", "contents", DOUBT, "a contents entry not found in the body"),

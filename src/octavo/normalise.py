@@ -10,7 +10,11 @@ with empty lines (a space the OCR read there).  A text with a blank line after e
 line (some exports set so) has its line ends halved.
 A soft hyphen ending a line is the hyphen it printed as (a PDF's text keeps it so), as
 is ``¬`` where it stands only at line ends (some OCR marks hyphens so), and ligatures
-(``ﬁ``, ``ﬂ``) are their letters.
+(``ﬁ``, ``ﬂ``) are their letters.  Unicode's hyphen and non-breaking hyphen (U+2010,
+U+2011, which some PDFs' texts set for every hyphen) are the hyphen, and letters with
+their accents as combining marks (``e`` + U+0301, as macOS saves file names and some
+exports text) are composed (NFC), first, so that no mark reads as a stand-in of its own
+nor hides a double encoding's ``â``.
 Text that was UTF-8 read as Windows-1252 or Latin-1 somewhere on its way (``Partyâ€™s``)
 is mended (ftfy) before all that.  The page-break lines some exports write
 (``--- Page 12 ---``) are blank lines (``pagemarks``).
@@ -37,6 +41,7 @@ _SOFT_HYPHEN_END = re.compile(r"\xad(?= *\n)")
 _NOT_SIGN = re.compile(r"\xac(?! *\n)")  # ``¬`` inside a line: a stand-in, not a hyphen
 LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"  # ff fi fl ffi ffl ſt st
 _LIGATURES = re.compile(f"[{LIGATURES}]")
+_HYPHENS = str.maketrans("\u2010\u2011", "--")  # Unicode's hyphen, non-breaking hyphen
 # UTF-8's lead bytes read as cp1252 or Latin-1, before a continuation byte so read
 _MOJIBAKE = re.compile("[\u00c2-\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
                        "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
@@ -52,6 +57,7 @@ MOJIBAKE_SHARE = 0.5  # of the text's non-ASCII letters in such pairs: a double 
 
 def mojibake(text: str) -> bool:
     """Whether the text is UTF-8 that was read in a single-byte encoding (``â€™``)."""
+    text = composed(text)  # (``â`` decomposed is no lead byte read so)
     if not _holds(text, _MOJIBAKE_LEADS):
         return False
     found = len(_MOJIBAKE.findall(text))
@@ -59,13 +65,19 @@ def mojibake(text: str) -> bool:
         not c.isascii() and not c.isspace() for c in text) / 3
 
 
+def composed(text: str) -> str:
+    """``text`` with each letter and its combining accents one character (NFC)."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def normalise(text: str) -> str:
     """``text`` with ``\\n`` line ends, plain spaces, one between words, no trailing
     white space, and each form feed a blank line (a page break)."""
+    text = composed(text)
     if mojibake(text):
         import ftfy  # a tenth of a second to load, for the rare double-encoded text
 
-        text = ftfy.fix_encoding(text)
+        text = composed(ftfy.fix_encoding(text))  # (what it mends may be decomposed)
     if _holds(text, _LINE_END_CHARS):
         text = _LINE_ENDS.sub("\n", text)
     text = pagemarks.unmark(text)
@@ -77,6 +89,8 @@ def normalise(text: str) -> str:
         text = _INVISIBLE.sub("", text)
     if _holds(text, LIGATURES):
         text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+    if "\u2010" in text or "\u2011" in text:
+        text = text.translate(_HYPHENS)
     if _holds(text, _SPACE_CHARS):
         text = _SPACES.sub(" ", text)
     if "  " in text:

@@ -25,7 +25,8 @@ The draft, each a pure function in its own module:
 
 The structure (``STRUCTURE``), each a function of the shared ``structure.Structure``:
 
-7. ``furniture.check`` — say what was learnt, and what could not be found.
+7. ``furniture.check`` — say what was learnt, and what could not be found;
+   ``rewrapped.check`` — say so where the lines were wrapped anew, narrower than printed.
 8. ``contents.read`` — the printed contents as nested entries.
 9. ``notes.read`` — the numbered endnotes of the notes pages.
 10. ``running.name_works`` — an id for each work from its running head.
@@ -62,6 +63,7 @@ from . import (
     notes,
     pages,
     paragraphs,
+    rewrapped,
     running,
     words,
     worknotes,
@@ -71,6 +73,7 @@ from .structure import Structure
 
 STRUCTURE: list[Callable[[Structure], None]] = [
     furniture.check,
+    rewrapped.check,
     contents.read,
     notes.read,
     running.name_works,

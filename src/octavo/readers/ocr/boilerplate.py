@@ -17,7 +17,10 @@ least).  A group in capitals
 that stands somewhere inside a sentence is boilerplate however seldom it recurs (twice: a
 short volume's stamps, two that alternate) and wherever: no heading follows a line of
 text that ends no sentence; so is one of two lines or more in capitals that stands twice,
-in the volume's first half and its second, where the contents list no heading so.
+in the volume's first half and its second, where the contents list no heading so; and so
+is a line in any case that stands twice, in both halves, falls short of the measure and
+ends in a word, where once it ends its page inside a sentence that runs on overleaf: a
+short line ends a paragraph, after its sentence's end.
 Lines with no letter or digit (dot rows, a scanner's separators) are junk wherever they
 stand, asterisms aside, and so are lines of superscript figures alone.
 """
@@ -29,9 +32,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..textlines import SUPERSCRIPTS
-from . import footnotes
+from . import footnotes, measure
 from .closing import SIGNER, is_signed
 from .contents import heading_at
+from .entries import opens_entry, words
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
@@ -55,6 +59,9 @@ _GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, ins
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
+SHORT = 3 / 4  # a line narrower than this share of the measure, ending in a word, stands
+# inside no paragraph: a justified line fills it, and a ragged one falls so short only
+# before a word of a quarter of the measure (a dozen letters or more, at ten words a line)
 
 
 @dataclass(frozen=True)
@@ -170,12 +177,19 @@ def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
         or (turned and LOWER_END.search(before) is not None))
 
 
-def _under_turned_heads(places: list[Placement]) -> int:
-    """On how many pages a recurring line stands right under the running head and folio
-    that open the page, over its text, where the sentence the page before ends with runs on
-    in that text: the print sets nothing between the two halves of a sentence."""
-    return sum(bool(p.below) and _goes_on(turned, p.below, False, False)
-               for p in places if (turned := p.turned()))
+def _turns_inside(places: list[Placement]) -> bool:
+    """Whether a recurring line ends its page, somewhere, where the sentence of the page's
+    text runs on overleaf (``as the`` / the line / the next page's ``party of``)."""
+    return any(turned and _goes_on(before, after, turned, False)
+               for p in places for before, after, turned in p.across())
+
+
+def _under_turned_head(p: Placement) -> bool:
+    """Whether a recurring line stands right under the running head and folio that open
+    the page, over its text, where the sentence the page before ends with runs on in that
+    text: the print sets nothing between the two halves of a sentence."""
+    return bool(p.below) and bool(turned := p.turned()) and _goes_on(turned, p.below, False,
+                                                                     False)
 
 
 def _under_footnotes(places: list[Placement]) -> bool:
@@ -186,38 +200,26 @@ def _under_footnotes(places: list[Placement]) -> bool:
                and p.footnoted() for p in places)
 
 
-def _over_heads(places: list[Placement]) -> int:
-    """On how many pages a recurring line stands right above a running head and its folio
+def _over_head(p: Placement) -> bool:
+    """Whether a recurring line stands right above a running head and its folio
     (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
     after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
     ``K. MARX``, a verso's folio on the outer edge, the page's text under them: no page
     of one line under its head, over its foot folio), at the page's top: where no text
     stands.  (Between a stamp in capitals and a foot folio stands a footnote that recurs:
     ``* Retranslated from the Russian.``)"""
-    def headed(p: Placement) -> bool:
-        return p.opens and any(c.head and c.folio and set_as_head(c.head)
-                               for c in candidates([p.after]))
-
-    def parted(p: Placement) -> bool:
-        return not p.higher and (
-            (bool(plain(p.below)) and is_capitals(p.above) and bool(p.beyond))
-            or (bool(plain(p.above)) and is_capitals(p.below)))
-
-    return sum(headed(p) or parted(p) for p in places)
+    headed = p.opens and any(c.head and c.folio and set_as_head(c.head)
+                             for c in candidates([p.after]))
+    return headed or (not p.higher and (
+        (bool(plain(p.below)) and is_capitals(p.above) and bool(p.beyond))
+        or (bool(plain(p.above)) and is_capitals(p.below))))
 
 
 def _over_title(p: Placement, listed: list[str]) -> bool:
     """Whether a recurring line opens the page over a work's title, the first line of an
-    entry the contents list (``listed``: their lines' words)."""
-    below = _words(p.below)
-    return p.opens and bool(below) and any(f"{e} ".startswith(f"{below} ") for e in listed)
-
-
-def _over_titles(places: list[Placement], listed: list[str]) -> int:
-    """On how many pages a recurring line opens the page over a work's title (``listed``:
-    the contents' lines' words): nothing the print sets stands over a title at the top of
-    its page, where no running head stands."""
-    return sum(_over_title(p, listed) for p in places)
+    entry the contents list (``listed``: their lines' words): nothing the print sets stands
+    over a title at the top of its page, where no running head stands."""
+    return p.opens and opens_entry(p.below, listed, figures=True)
 
 
 def _under_foot_folios(places: list[Placement]) -> bool:
@@ -285,30 +287,22 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     if len(group) < 2 or not set_as_head(group[-1]):
         return group
     head, rest = group[-1], group[:-1]
-    at = placements(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
+    firsts = placements(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
     if sum(not p.higher and (set_as_head(p.above) or head_and_folio(p.above))
-           for p in at) >= MIN_REPEATS:
+           for p in firsts) >= MIN_REPEATS:
         return group
     heads = placements(stripped, counts, learnt - {head} | {line for line in rest if line},
-                    [(i, i) for i in where[head]])
+                       [(i, i) for i in where[head]])
     # (the head right under them, or a foot folio over them)
-    placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in at)
+    placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in firsts)
     over_text = sum(bool(p.after) and not plain(p.after) and counts[p.after] < TWICE
                     for p in heads)
-    if 2 * placed <= len(at) or 2 * over_text <= len(heads) or not _beside_folio(heads, counts):
+    if 2 * placed <= len(firsts) or 2 * over_text <= len(heads) \
+            or not _beside_folio(heads, counts):
         return group
     while rest and not rest[-1]:
         rest = rest[:-1]
     return rest
-
-
-def _words(line: str) -> str:
-    """A line's words (ASCII letters and digits) in lower case, one space apart: a line
-    matched whole word by word to the contents' lines (a stamp's or a title's), as the scan
-    sets it before ``charmap``: any other character (an apostrophe, or its stand-in) parts
-    words alike in both copies, and a glued marker stays (``titles.normalise`` drops
-    markers and joins a real apostrophe's word; ``entries.letters`` runs words together)."""
-    return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
 
 
 def _span(stripped: list[str]) -> range:
@@ -334,16 +328,19 @@ def _span(stripped: list[str]) -> range:
 
 
 def _listed(stripped: list[str], span: range) -> list[str]:
-    """The words of the contents list's lines (``span``)."""
-    return [_words(stripped[i]) for i in span]
+    """The words (``entries.words``, figures too) of the contents list's lines (``span``),
+    line by line: not joined into entries as ``breaks`` joins them, the stamps among them
+    not yet known (one would run into the entry after it, whose title then opens it no
+    more)."""
+    return [words(stripped[i], figures=True) for i in span]
 
 
 def _named(group: tuple[str, ...], listed: list[str]) -> bool:
-    """Whether the contents names most of a group's lines inside longer entries: a
-    heading's number and title, not boilerplate."""
-    own = {_words(line) for line in group if line}
-    entries = [f" {entry} " for entry in listed if entry not in own]
-    named = sum(any(f" {w} " in entry for entry in entries) for w in own)
+    """Whether the contents names most of a group's lines inside longer lines: a
+    heading's title, not boilerplate."""
+    own = {words(line, figures=True) for line in group if line}
+    entries = [f" {entry}" for entry in listed if entry not in own]
+    named = sum(bool(w) and any(f" {w}" in entry for entry in entries) for w in own)
     return bool(own) and named >= len(own) / 2
 
 
@@ -396,15 +393,14 @@ def _rests(stripped: list[str], ends: list[int], span: range
            ) -> dict[int, tuple[str, list[str]]]:
     """The entries' rests after the repeats (ending at ``ends``) that stand in the
     contents (``span``) and go on to an entry's page: their words, and their lines."""
-    return {i: (f"{_words(' '.join(lines))} ", lines) for i in ends if i in span
+    return {i: (words(" ".join(lines), figures=True), lines) for i in ends if i in span
             and ends_entry((lines := _entry_rest(stripped, i + 1))[-1])}
 
 
 def _opens_rest(line: str, rests: list[str]) -> bool:
     """Whether a line (no entry's, with no page) spells the first words of one of the
     entries' ``rests``: the rest of a title over its work."""
-    return bool(words := _words(line)) and not ends_entry(line) and any(
-        rest.startswith(f"{words} ") for rest in rests)
+    return not ends_entry(line) and opens_entry(line, rests, figures=True)
 
 
 def _over_recurring(places: list[Placement], counts: Counter[str], span: range) -> bool:
@@ -452,8 +448,9 @@ def learn(lines: list[str], pages: int) -> list[Group]:
             where[line].append(i)
     span = _span(stripped)
     listed = _listed(stripped, span)
-    first = _learn(stripped, where, (span, listed), pages, set())
-    return _folded(_learn(stripped, where, (span, listed), pages,
+    full = measure.measure([measure.width(line) for line in stripped])
+    first = _learn(stripped, where, (span, listed), (pages, full), set())
+    return _folded(_learn(stripped, where, (span, listed), (pages, full),
                           {line for g in first for line in g.lines if line}))
 
 
@@ -482,17 +479,28 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
 
 
 def _learn(stripped: list[str], where: dict[str, list[int]],
-           contents: tuple[range, list[str]], pages: int, learnt: set[str]) -> list[Group]:
+           contents: tuple[range, list[str]], pages: tuple[int, float],
+           learnt: set[str]) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places; ``contents``: the contents' lines and their words), the lines of the groups
+    places; ``contents``: the contents' lines and their words; ``pages``: how many pages
+    the text has, and its measure in ems), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
     taken for no text beside another group."""
+    pages, full = pages
+    span, listed = contents
     counts = Counter({line: len(at) for line, at in where.items()})
+
+    def short(line: str) -> bool:
+        """Whether a line ending in a word falls short of the measure (no paragraph's
+        inside; its last line ends a sentence)."""
+        return line[-1:].isalpha() and measure.width(line) < SHORT * full
+
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
     for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
-                                                   and not is_capitals(line)):
+                                                   and not is_capitals(line)
+                                                   and not short(line)):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:
@@ -506,16 +514,19 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         filled = sum(1 for g in group if g)
         spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
-        spans = [(i - first, i - first + len(group) - 1) for i in at]
-        places = placements(stripped, counts, (learnt | grouped) - set(group), spans)
-        over = _over_heads(places)  # (a head stands over no other head)
-        if whole[len(group):len(group) + 1] != ("",):  # (right over the head cut off)
-            over += sum(p.after in whole[len(group):] for p in places)
-        footed = _over_footed_heads(places, counts, contents[1])
+        repeats = [(i - first, i - first + len(group) - 1) for i in at]  # (first, last)
+        places = placements(stripped, counts, (learnt | grouped) - set(group), repeats)
+        # (right over the head cut off)
+        cut = whole[len(group):] if whole[len(group):len(group) + 1] != ("",) else ()
+        headed = [_over_head(p) or p.after in cut for p in places]  # (no head over a head)
+        footed = _over_footed_heads(places, counts, listed)
         # (nor the text's own repeat over a title opening its page; a running head only
         # where the print sets one over a work's opening page too, on a few of its pages)
-        titled = _over_titles(places, contents[1])
-        topped = over + titled + _under_turned_heads(places)  # (where the print sets nothing)
+        titles = [_over_title(p, listed) for p in places]
+        over, titled = sum(headed), sum(titles)
+        # the pages where it stands where the print sets nothing, each counted once
+        topped = sum(h or t or _under_turned_head(p)
+                     for h, t, p in zip(headed, titles, places, strict=True))
         placed = topped >= MIN_REPEATS and 2 * topped > len(places)
         single = _worded(group) and (over >= MIN_REPEATS or footed or placed
                                      or not _beside_folio(places, counts)) and (
@@ -528,13 +539,15 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
                 filled == 1 and single))) or (_capitals(group) and (
                     (filled >= 2 and halves)
-                    or _interrupts(places, True)))) \
-                and not _named(group, contents[1]) and not _signed(group) \
-                and not _paged_entry(places, contents[0]) \
-                and not (filled == 1 and not _over_recurring(places, counts, contents[0])
-                         and _entry_start(stripped, at, contents[0])) \
-                and not (filled >= 2 and _broken_title(stripped, [e for _, e in spans],
-                                                       contents[0])) \
+                    or _interrupts(places, True))) or (
+                filled == 1 and halves and _worded(group) and short(line)
+                and _turns_inside(places))) \
+                and not _named(group, listed) and not _signed(group) \
+                and not _paged_entry(places, span) \
+                and not (filled == 1 and not _over_recurring(places, counts, span)
+                         and _entry_start(stripped, at, span)) \
+                and not (filled >= 2 and _broken_title(stripped, [e for _, e in repeats],
+                                                       span)) \
                 and not _heads_list(places):
             groups.setdefault(group, len(at))
             grouped.update(group)

@@ -22,6 +22,7 @@ from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
+from .entries import entry_words, opens_entry
 from .folios import REACH, Number, by_chance
 from .lines import NOTE_END, is_dated
 
@@ -55,6 +56,12 @@ ENTRY = 5
 # a sentence's end, then a number and its stop ending the line: a numbered clause set on
 # (``… Posts and Telegraphs. 19.``), no head beside its folio
 _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
+# the most lines, in the volume's longest pages measured, that a title the contents list
+# leaves to a page the folios leave a number for, where no title leaves a page measured
+# nearby's (``_opening``): nearer one page than two, two the lines under the title of the
+# page before (noblank 1-30 and 91-250: the titles taken so leave 0.65 to 1.26 pages, the
+# nearest left 1.9; any value between reads them alike)
+OPENING_PAGES = 1.5
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -90,10 +97,17 @@ def _rising(numbered: list[tuple[int, Number, Candidate]]) -> list[tuple[int, Nu
         at = bisect.bisect_left(tails, n.value)
         before[i] = ends[at - 1] if at else -1
         tails[at:at + 1], ends[at:at + 1] = [n.value], [i]
-    out, i = [], ends[-1] if ends else -1
-    while i >= 0:
-        out.append(ordered[i])
-        i = before[i]
+    return _chain(ordered, before, ends[-1] if ends else -1)
+
+
+def _chain(ordered: list[tuple[int, Number, Candidate]], before: list[int], last: int
+           ) -> list[tuple[int, Number, Candidate]]:
+    """The run of ``ordered`` that ends at its index ``last`` (none if -1), each one's
+    predecessor in it at ``before`` (-1 for its first), in order."""
+    out = []
+    while last >= 0:
+        out.append(ordered[last])
+        last = before[last]
     return out[::-1]
 
 
@@ -182,36 +196,19 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     def outside(found: list[int]) -> list[int]:
         return [p for p in found if p not in inside]
 
-    entries = _entries([lines[kept[p]] for p in listing])
+    entries = entry_words([lines[kept[p]] for p in listing])
     entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
-                if _words(lines[kept[p]]) and any(e.startswith(_words(lines[kept[p]]))
-                                                  for e in entries)]
-    opening = _opening(run, (outside(capitals), outside(titled)), labels, entitled)
+                if opens_entry(lines[kept[p]], entries)]
+    opening = _opening(run, [outside(capitals), outside(capitals), outside(titled),
+                                entitled], labels)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
-def _words(line: str) -> str:
-    """A line's words in capitals, each followed by a space (no figures nor stops)."""
-    return "".join(f"{w} " for w in re.findall(r"[^\W\d_]+", line.upper()))
-
-
-def _entries(listing: list[str]) -> list[str]:
-    """The contents' entries (``listing``, their lines), each as its lines' ``_words``."""
-    entries, words = [], ""
-    for line in listing:
-        if not contents.is_page_column(line):
-            words += _words(line)
-        if entrypages.ends_entry(line, front=True):
-            entries.append(words)
-            words = ""
-    return entries
-
-
-def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[int]],
-             labels: set[int], listed: list[int]) -> set[int]:
+def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int]
+             ) -> set[int]:
     """The lines (by their places) that open the pages the folios of a text with no blank
     lines (``run``: each folio, and how many lines its head takes, by the line opening its
     page) leave numbers for between two of them, or before the first (an arabic one,
@@ -220,17 +217,17 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
     full page holds (the longest of the pages around, ``cuts.NEAR``, whose folios follow
     on, its head left out; where no two follow on, the lines between two folios over the
     pages they span): a work's opening page, printed without a folio, holds a page's
-    worth under its title, the page before it ends a work.  A title's first line is one in
-    capitals after one that is not (or that ends a contents entry), or, where none fits,
-    one in capitals that leaves no more lines than the longest page measured anywhere (the
-    pages near may all be short: works' last pages, a page of footnotes carried over),
-    or one set as heads are (in title case: a salutation too) after one that is not
-    (``titles``).  Where none leaves so few lines (a work's
+    worth under its title, the page before it ends a work.  A title's first line
+    (``titles``, tried in turn): one in capitals after one that is not (or that ends a
+    contents entry); where none fits, one in capitals that leaves no more lines than the
+    longest page measured anywhere (the pages near may all be short: works' last pages, a
+    page of footnotes carried over); then one set as heads are (in title case: a
+    salutation too) after one that is not; where none leaves so few lines (a work's
     opening page fuller than any page measured: each page measured a work's short last
-    page), a title the contents list (``listed``) that leaves no more than ``LONGEST``
-    times the volume's longest page measured (of those whose folios follow on, or the
-    lines between two folios over the pages they span).  A label over the title (``labels``) opens
-    the page with it."""
+    page), either that opens an entry of the contents and leaves no more than
+    ``OPENING_PAGES`` times the volume's longest page measured (of those whose folios
+    follow on, or the lines between two folios over the pages they span).  A label over
+    the title (``labels``) opens the page with it."""
     at = sorted(run)
     steps = [(a, n, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
@@ -245,9 +242,9 @@ def _opening(run: dict[int, tuple[Number, int]], titles: tuple[list[int], list[i
         near = bisect.bisect_left(pages, (a, 0))
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
+        limits = (full, longest, full, OPENING_PAGES * longest)  # (the lines each title may leave)
         for _ in range(room):
-            end = next((c for most, starts in ((full, titles[0]), (longest, titles[0]),
-                                               (full, titles[1]), (LONGEST * longest, listed))
+            end = next((c for most, starts in zip(limits, titles, strict=True)
                         for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break
@@ -462,9 +459,4 @@ def _longest(ordered: list[tuple[int, Number, Candidate]], median: float, full: 
                     and (score := (best[m][0] + 1, best[m][1] - abs(at - was - median * pages))) \
                     > best[k]:
                 best[k], before[k] = score, m
-    k = max(range(len(ordered)), key=best.__getitem__, default=-1)
-    out = []
-    while k >= 0:
-        out.append(ordered[k])
-        k = before[k]
-    return out[::-1]
+    return _chain(ordered, before, max(range(len(ordered)), key=best.__getitem__, default=-1))

@@ -29,6 +29,7 @@ the OCR leaves before an apostrophe or a closing quote is closed up.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
@@ -123,6 +124,7 @@ _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 _CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
 _STOPS = frozenset(".!?")  # a sentence's end, that a dash may follow before a word
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")  # (a quoted phrase runs inside one sentence)
 _MARKER = re.compile(rf"(?<=[\w.,;:!?)]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
 
@@ -182,8 +184,8 @@ def _a_word(run: str, far: int, whole: float) -> bool:
 def _candidates(text: str) -> dict[str, _Stands]:
     """Where each character that may stand in for another stands: any but ASCII letters,
     digits and plain punctuation, if it stands often enough to tell, or every time as one
-    part does."""
-    found = {}
+    part does, or, seen once, quotes once with another (``_quoted_once``)."""
+    found, once = {}, {}
     for ch in sorted(set(text)):
         if (ch.isalnum() and ch.isascii()) or ch.isspace() or ch in COMMON:
             continue
@@ -192,7 +194,31 @@ def _candidates(text: str) -> dict[str, _Stands]:
                 stands.opening, stands.closing, stands.contraction, stands.dash,
                 stands.broken)):
             found[ch] = stands
+        elif stands.total == 1 and not ch.isalpha():
+            once[ch] = stands
+    if not any(map(_opens, found.values())):
+        found.update(_quoted_once(text, once))
     return found
+
+
+def _opens(stands: _Stands) -> bool:
+    """Whether a character opens words where it stands, mostly, as a quote does (its
+    stands as a note's marker left out)."""
+    return bool(stands.opening) and stands.opening >= MOST * (stands.total - stands.marker)
+
+
+def _quoted_once(text: str, once: dict[str, _Stands]) -> dict[str, _Stands]:
+    """Of the characters seen once (``once``), where the volume has no other that opens
+    words (``_opens``), a pair that quotes once: one opening a word and, after it in the
+    same sentence, one closing a word (a short text's one quotation; a note's marker opens
+    none)."""
+    for opener, closer in itertools.permutations(once, 2):
+        start, end = text.find(opener), text.find(closer)
+        if once[opener].opening and once[closer].closing and start < end \
+                and text[start + 1].isalpha() and text[end - 1].isalpha() \
+                and not _SENTENCE_END.search(text, start, end):
+            return {opener: once[opener], closer: once[closer]}
+    return {}
 
 
 def learn(lines: list[str]) -> CharMap:
@@ -214,8 +240,7 @@ def learn(lines: list[str]) -> CharMap:
     # of correct Unicode, its apostrophes (``workers’``) may close words more often than ”
     # a superscript figure opening words is a quote's stand-in wherever it does not stand as
     # a note's marker: its markers are left out of its count (a volume may set both)
-    opening = sorted((ch for ch, s in stands.items() if ch not in taken
-                      and s.opening and s.opening >= MOST * (s.total - s.marker)),
+    opening = sorted((ch for ch, s in stands.items() if ch not in taken and _opens(s)),
                      key=lambda ch: (ch != OPEN_DOUBLE, -stands[ch].total))
     closing = sorted((ch for ch, s in stands.items() if ch not in taken
                       and s.closing >= MOST * s.total and ch not in opening[:1]),

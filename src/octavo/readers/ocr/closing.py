@@ -102,7 +102,10 @@ class Signature:
         # the signature after the text's last sentence or a close, and the place and date
         # under it
         under = rf"(?:\s+{_PLACE_DATE})?$"
+        # (after a semicolon a clause goes on, and what a colon announces may be left out:
+        # a name there with no stop, ending the paragraph, is no text's)
         closed = rf"|(?<=,)\s+(?=(?i:{self.pattern}){under})" \
+            rf"|(?<=[;:])(?<!Signed:)\s+(?=(?i:{self.pattern})(?<!\.){under})" \
             rf"|(?<!\b[A-Z]\.)(?<=[.!?)\u201d])\s+" \
             rf"(?=(?:{_CLOSE_WORDS}\s+)?(?i:{self.pattern}){under})" \
             rf"|(?<={name})\s+(?={_PLACE_DATE}$)" if self.surname else ""
@@ -126,12 +129,13 @@ def _kind(line: str, sig: Signature) -> str:
 
 
 # where a closing line begins inside a paragraph the OCR ran together (a source after the
-# sentence, or the colon, the paragraph ends with: a periodical's name, in which no comma
-# stands but the one before its number, nor a colon; or the place and date it was written)
+# sentence, the colon or the semicolon the paragraph ends with: a periodical's name, in
+# which no comma stands but the one before its number, nor a colon; or the place and date
+# it was written)
 _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"Published for the first time\b))"
            r"|(?<=^Yours,)\s+"
-           r"|(?<![A-Z]\.)(?<=[.!?:)\u201d])\s+(?=[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*$"
+           r"|(?<![A-Z]\.)(?<=[.!?:;)\u201d])\s+(?=[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*$"
            rf"|{_PLACE_DATE}$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
 _MAX_KIND_LINE = 130

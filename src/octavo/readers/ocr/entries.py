@@ -10,6 +10,8 @@ The lines that open a page without a running head and spell, between them, the t
 an entry near that page (its words before any description or date; a work's, a part's,
 the notes', not a section's, which opens no page of its own) are that title, whatever
 their case: the paragraphs pass sets them as a heading.
+Before the pages are cut (``boilerplate``, ``breaks``), a line is matched to the contents'
+lines word for word (``words``, ``opens_entry``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import contents
+from . import contents, entrypages
 from .find import SLIP, near, similar
 from .titles import normalise
 
@@ -36,10 +38,46 @@ FEW_LETTERS = 4  # a head names something in as many (``heads.MIN_LETTERS``): so
 
 def letters(text: str) -> str:
     """A line's letters and digits, any script's, in lower case and run together: a page's
-    top line matched to an entry's opening however the OCR spaced either (``titles.normalise``
-    keeps words apart, and ``boilerplate._words`` too, for whole words); read before
-    ``charmap``, as the scan sets it: its punctuation, whatever stands in for it, drops out."""
+    top line matched to an entry's opening however the OCR spaced either, and but for a
+    slip (``_opens``), once the pages are cut; read before ``charmap``, as the scan sets it:
+    its punctuation, whatever stands in for it, drops out.  (Not ``words``: an OCR letter-
+    spaces a title or runs its words together in one copy only, and a part's number is
+    its title's.)"""
     return "".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def words(line: str, figures: bool = False) -> str:
+    """A line's words, letters of any script, in capitals, each followed by a space: a line
+    matched whole word by word to the contents' (``opens_entry``) before the pages are cut,
+    as the scan sets it (before ``charmap``: any other character, an apostrophe or its
+    stand-in, parts words alike in both copies); no figure, so that a note's marker glued to
+    a title's last word (``DAY1``) drops out, as does an entry's page (``breaks``).  With
+    ``figures`` (``boilerplate``), figures are words too: an entry's number and page make
+    its line longer than the heading it names (``1. Interview …  23`` over ``Interview …``,
+    a heading that recurs, no stamp).  (``titles.normalise`` reads the repaired text: an
+    apostrophe joins its word.)"""
+    return "".join(f"{w} " for w in re.findall(r"[^\W_]+" if figures else r"[^\W\d_]+",
+                                               line.upper()))
+
+
+def opens_entry(line: str, listed: list[str], figures: bool = False) -> bool:
+    """Whether a line's ``words`` (with ``figures``, or not) open, word for word, one of the
+    contents' entries (or lines, or the rests of entries: ``listed``, each as its ``words``)."""
+    start = words(line, figures)
+    return bool(start) and any(entry.startswith(start) for entry in listed)
+
+
+def entry_words(listing: list[str]) -> list[str]:
+    """The contents' entries (``listing``: their lines, the ``Page`` over their column of
+    pages aside), each as its lines' ``words``, its lines joined up to one that ends it."""
+    out, entry = [], ""
+    for line in listing:
+        if not contents.is_page_column(line):
+            entry += words(line)
+        if entrypages.ends_entry(line, front=True):
+            out.append(entry)
+            entry = ""
+    return out
 
 
 def _opens(entry: str, top: str) -> bool:

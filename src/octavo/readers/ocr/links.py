@@ -204,21 +204,28 @@ def _quoting(slot: Slot, m: re.Match[str], kind: _Pass) -> bool:
         return True
     # the paragraph's text before this run (a page turning inside it parts its texts)
     at = next(i for i, item in enumerate(slot.owner) if item is slot.text)
-    before = "".join(item.text for item in slot.owner[:at] if isinstance(item, Text))
-    return any(_closes(before + text, len(before) + i) for i in range(*m.span("n")))
+    before, after = ("".join(item.text for item in items if isinstance(item, Text))
+                     for items in (slot.owner[:at], slot.owner[at + 1:]))
+    return any(_closes(before + text + after, len(before) + i) for i in range(*m.span("n")))
 
 
 def _closes(text: str, at: int) -> bool:
     """Whether the quote at ``text[at]`` closes one the text opened before it (quotes
-    pair up: a closing quote after as many opened as closed closes none).  (``charmap``'s
-    ``_closer`` asks before the repair which of rival characters is the closing quote: each
-    opening quote's vote goes to the first of them after it, not to a known quote's depth.)"""
-    before = text[:at]
+    pair up: a closing quote after as many opened as closed closes none), and the next
+    quote after it, if any, opens one: a quote closes once, so where the next closes too,
+    that one closes it (``internal”⁶ Party policy,”``: ``internal²⁶``, the marker
+    ``²⁶``).  (``charmap``'s ``_closer`` asks before the repair which of rival characters
+    is the closing quote: each opening quote's vote goes to the first of them after it,
+    not to a known quote's depth.)"""
+    before, rest = text[:at], text[at + 1:]
     if text[at] == "\u201d":
-        return before.count("\u201c") > before.count("\u201d")
+        later = re.search("[\u201c\u201d]", rest)
+        return before.count("\u201c") > before.count("\u201d") and (
+            later is None or later[0] == "\u201c")
     if text[at] == "\u2019":
-        singles = _SINGLES.findall(before)
-        return singles.count("\u2018") > len(singles) - singles.count("\u2018")
+        singles, later = _SINGLES.findall(before), _SINGLES.findall(rest)
+        return singles.count("\u2018") > len(singles) - singles.count("\u2018") and (
+            not later or later[0] == "\u2018")
     return False
 
 

@@ -80,23 +80,23 @@ class Placement:
     def footnoted(self) -> bool:
         """Whether the lines right over it close the page's footnotes, under its text: one
         of them opens with a footnote's mark, under a line."""
-        k = self._top
-        while k > 0 and self._stripped[k]:
-            if footnotes.START.match(self._stripped[k]) and self._stripped[k - 1]:
-                return True
-            k -= 1
-        return False
+        block = self._block(self._top)
+        return any(footnotes.START.match(self._stripped[k]) for k in block[1:])
 
     def _over_footnotes(self, end: int) -> str:
         """The last line of text of the page ending at ``end``: over the footnotes under
         the text (the first opens with its mark), the mark of a footnote it ends with taken
         off (``… a knowledge of even*``)."""
-        k = end
-        while k >= 0 and self._stripped[k]:
-            if footnotes.START.match(self._stripped[k]):
-                end = k - 1
-            k -= 1
-        return line_at(self._stripped, end).rstrip(footnotes.MARKS)
+        marked = (k for k in self._block(end) if footnotes.START.match(self._stripped[k]))
+        return line_at(self._stripped, next(marked, end + 1) - 1).rstrip(footnotes.MARKS)
+
+    def _block(self, end: int) -> range:
+        """The lines from ``end`` up to the blank line over them (a page's foot, where its
+        footnotes stand: ``footnoted``, ``_over_footnotes``); none where ``end`` is blank."""
+        start = end
+        while start >= 0 and self._stripped[start]:
+            start -= 1
+        return range(start + 1, end + 1)
 
     def _past(self, i: int, step: int) -> int:
         """The first line from ``i`` on, going by ``step``, that is no stamp's line."""

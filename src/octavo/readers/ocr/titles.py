@@ -67,7 +67,7 @@ def normalise(text: str) -> list[str]:
     marker glued to a word (``DAY1``, ``R.S.F.S.R.1``) dropped.  (Of the repaired text, its
     quotes known: an apostrophe joins its word, ``Party’s`` one word as the contents and
     the heading may spell it alike; words kept apart, for ``find.similar``'s word by word
-    match.  ``entries.letters`` and ``boilerplate._words`` read the scan before
+    match.  ``entries.letters`` and ``entries.words`` read the scan before
     ``charmap``.)"""
     return re.findall(r"[a-z0-9]+", unmarked(text).lower().replace("’", "").replace("'", ""))
 
