@@ -142,6 +142,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     or stands among the entries: the line after the last one's page may open a title); the
     contents' heading; and the headings in capitals of the sections that are no works
     (the notes, a chronicle: past the last folio where the print numbers them no more).
+    A signature in capitals (a name after initials, or the name the title page prints
+    over the contents) is no title's first line, and the line after it may be one.
     The boilerplate is learnt from the text parted before its heads, as a text of pages
     is; twice: the groups of two lines or more found first (a stamp between a head and its
     folio) taken off, the heads they parted from their folios are found too, and then the
@@ -165,11 +167,16 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                                                                     and not listed[p - 1])
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
-    # (a signature ends a work: in capitals, a name after initials; in title case, any)
+    # (a signature ends a work: in capitals, a name after initials or the name the title
+    # page prints, over the contents; in title case, any)
+    named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
+        [lines[i] for i in kept]) or 0]} - {""}
     capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
-                       for i in kept])
+                       and heads.head_text(lines[i]) not in named for i in kept])
+    # (a title's first line in title case ends in no stop, nor a comma: a sentence's
+    # last line, ``Central Committee.``, or a salutation, ``Dear Comrade Sorge,``)
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
-                     for i in kept])
+                     and not re.search(r"[,.;:]$", lines[i].strip()) for i in kept])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
     # sentence's end, numbered (not a signature: ``G. PLEKHANOV``, ``MAO TSE-TUNG``)
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
@@ -192,7 +199,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     entries = entry_words([lines[kept[p]] for p in listing])
     entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
                 if opens_entry(lines[kept[p]], entries)]
-    opening = _opening(run, [outside(capitals), outside(titled), entitled], labels)
+    opening = _opening(run, [outside(capitals), outside(capitals), outside(titled),
+                                entitled], labels)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
@@ -211,12 +219,15 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
     pages they span): a work's opening page, printed without a folio, holds a page's
     worth under its title, the page before it ends a work.  A title's first line
     (``titles``, tried in turn): one in capitals after one that is not (or that ends a
-    contents entry); where none fits, one set as heads are (in title case) after one that
-    is not; where none leaves so few lines (a work's opening page fuller than any page
-    measured: each page measured a work's short last page), either that opens an entry of
-    the contents and leaves no more than ``OPENING_PAGES`` times the volume's longest page
-    measured (of those whose folios follow on, or the lines between two folios over the
-    pages they span).  A label over the title (``labels``) opens the page with it."""
+    contents entry); where none fits, one in capitals that leaves no more lines than the
+    longest page measured anywhere (the pages near may all be short: works' last pages, a
+    page of footnotes carried over); then one set as heads are (in title case: a
+    salutation too) after one that is not; where none leaves so few lines (a work's
+    opening page fuller than any page measured: each page measured a work's short last
+    page), either that opens an entry of the contents and leaves no more than
+    ``OPENING_PAGES`` times the volume's longest page measured (of those whose folios
+    follow on, or the lines between two folios over the pages they span).  A label over
+    the title (``labels``) opens the page with it."""
     at = sorted(run)
     steps = [(a, n, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
@@ -231,7 +242,7 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
         near = bisect.bisect_left(pages, (a, 0))
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
-        limits = (full, full, OPENING_PAGES * longest)  # (the lines each title may leave)
+        limits = (full, longest, full, OPENING_PAGES * longest)  # (the lines each title may leave)
         for _ in range(room):
             end = next((c for most, starts in zip(limits, titles, strict=True)
                         for c in starts if a < c < end and end - c <= most), a)
@@ -265,11 +276,10 @@ def _folioed(lines: list[str], kept: list[int]
                 and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
-                if (n := Number.of(c.folio))
-                and not (c.folio.isalpha()  # (``C O N T E N T S``: no folio ``C``)
-                         and c.folio not in heads.unspace(lines[kept[p]]).split())]
+                if (n := Number.of(c.folio)) and not _spelt(c.folio, lines[kept[p]])]
     ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
-        Number.of(c.folio) and not c.before for c in heads.candidates([lines[kept[p]]]))}
+        Number.of(c.folio) and not c.before and not _spelt(c.folio, lines[kept[p]])
+        for c in heads.candidates([lines[kept[p]]]))}
     front = _front_matter([lines[i] for i in kept])
     listing = _listing(front)
     leading = _leading(lines, kept, listing)
@@ -288,6 +298,12 @@ def _folioed(lines: list[str], kept: list[int]
     return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
                  if p not in run and p not in listing and any(c.head in known for c in found)
                  }, listing
+
+
+def _spelt(folio: str, line: str) -> bool:
+    """Whether a numeral read off ``line`` is a letter of a letter-spaced word in it
+    (``C O N T E N T S``: no folio ``C``; ``A. B E B E L``: no ``L``)."""
+    return folio.isalpha() and folio not in heads.unspace(line).split()
 
 
 def _listing(front: tuple[int, int, int] | None) -> range:
@@ -319,11 +335,14 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     page's text under it),
     so a folio alone on its line ends its page, and the next page, one number on, opens
     on the line after it (its running head, set over the text without a folio, or a
-    work's title); a folio on a head's line opens its page still."""
+    work's title); a folio on a head's line opens its page still.  A line over a folio
+    alone is its page's last line of text (a signature, a sentence's end), no head: the
+    next page opens under the folio."""
     out = []
     for p, n, c in rising:
-        if heads.plain(lines[kept[p]].strip()):
-            p, n, c = p + 1, Number(n.kind, n.value + 1), replace(c, head="", top=0)
+        under = c.top == 2 and heads.plain(lines[kept[p + 1]].strip())
+        if heads.plain(lines[kept[p]].strip()) or under:
+            p, n, c = p + 1 + bool(under), Number(n.kind, n.value + 1), replace(c, head="", top=0)
         if p < len(kept):
             out.append((p, n, c))
     return out
@@ -394,10 +413,32 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
         key=lambda x: (spans(x[1]), len(x[1])), default=((PAGE / LONGEST,) * 2, []))
     if not body or spans(body) < SPAN * lines:
         return []
+    body = _filled(body, arabic)
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
     if front and front[1] <= body[0][0]:  # (the contents before the body)
         roman = [x for x in roman if x[0] < front[1] or x[1].value >= front[2] > 0]
     return body + _longest(roman, *page)
+
+
+def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, Number, Candidate]]
+            ) -> list[tuple[int, Number, Candidate]]:
+    """The ``run`` of folios (place, folio, candidate) with, between each two whose numbers
+    leave some out, the folios of ``ordered`` that number those pages in order between
+    them, however few lines their pages hold: folios count on one by one, and a work's
+    last page may hold a line or two (too few for ``_longest``'s least page).  Such a
+    folio is set as the run's are: alone on its line, or beside a head one of them has
+    (not a line of text); a folio under a line read as its head that no folio of the run
+    has is the folio alone (the line over it its page's last: a signature, a sentence's end)."""
+    known = {c.head for _, _, c in run}
+    alone = [(p + 1, n, replace(c, head="", top=1))
+             if c.top == 2 and not c.before and c.head not in known
+             else (p, n, c) for p, n, c in ordered]
+    out = []
+    for a, b in itertools.pairwise(run):
+        out += [a, *_rising([x for x in alone if a[0] < x[0] < b[0]
+                             and a[1].value < x[1].value < b[1].value
+                             and (x[2].head in known or (not x[2].head and x[2].top == 1))])]
+    return [*out, run[-1]]
 
 
 def _longest(ordered: list[tuple[int, Number, Candidate]], median: float, full: float
