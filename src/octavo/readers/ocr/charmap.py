@@ -110,6 +110,8 @@ class _Stands:
     broken: int = 0  # after a letter at the line's end
     marker: int = 0  # a superscript figure where a note's marker stands: glued after a word,
     # a stop or another figure, before no letter (``question³``, ``¹³``)
+    figure: int = 0  # a superscript figure beside another: a figure of a marker's number
+    # (``¹⁴``, ``²⁰``), never a quote
 
 
 _CONTRACTION_AFTER = re.compile(_CONTRACTION)
@@ -149,7 +151,9 @@ def _count(text: str, char: str) -> _Stands:
         contraction = bool(left and _CONTRACTION_AFTER.match(text, at + 1))
         if (before.isspace() or before in _OPENS_AFTER) and (right or after in "(0123456789"):
             stands.opening += 1
-        if (left or before in _CLOSES_BEFORE or before.isdigit()) and (
+        figure = char in SUPERSCRIPTS and (before in SUPERSCRIPTS or after in SUPERSCRIPTS)
+        stands.figure += figure
+        if not figure and (left or before in _CLOSES_BEFORE or before.isdigit()) and (
                 after.isspace() or after in _CLOSES_BEFORE):
             stands.closing += 1
         if before.isalpha() and after.isalpha():
@@ -243,7 +247,8 @@ def learn(lines: list[str]) -> CharMap:
     opening = sorted((ch for ch, s in stands.items() if ch not in taken and _opens(s)),
                      key=lambda ch: (ch != OPEN_DOUBLE, -stands[ch].total))
     closing = sorted((ch for ch, s in stands.items() if ch not in taken
-                      and s.closing >= MOST * s.total and ch not in opening[:1]),
+                      and s.closing and s.closing >= MOST * (s.total - s.figure)
+                      and ch not in opening[:1]),
                      key=lambda ch: (ch != CLOSE_DOUBLE, -stands[ch].total))
     if opening and closing:
         fixed[opening[0]] = OPEN_DOUBLE
