@@ -196,7 +196,7 @@ def _candidates(text: str) -> dict[str, _Stands]:
         stands = _count(text, ch)
         if stands.total >= MIN_COUNT or (stands.total >= AGREED and stands.total in (
                 stands.opening, stands.closing, stands.contraction, stands.dash,
-                stands.broken)):
+                stands.broken, stands.marker)):
             found[ch] = stands
         elif stands.total == 1 and not ch.isalpha():
             once[ch] = stands
