@@ -17,19 +17,20 @@ its neighbours across the volume:
 - a typewriter's double hyphen between words, or ending a line, is a dash.
 
 A character takes a part only where most of its occurrences stand so, three at least
-or two that both do (a short text's rare quotes); a superscript figure glued to a word
-(``question³``) stands where a note's marker does, so there it is no opening quote (nor,
-ending a line, a hyphen or a dash), and is
-judged by its other occurrences and left a figure (the links pass tells markers among
-the closing quotes and apostrophes its figures became); letters stay
-letters (``é`` stands inside words, but not before ``s`` or ``t`` alone).  Then a zero
-misread for a capital O at the start of a word (``0n the``) is put right, and the space
+or two that both do (a short text's rare quotes), or, in a text that quotes once, the
+two characters seen once that open a word and then, not far on, close one; a
+superscript figure glued to a word (``question³``) stands where a note's marker does, so
+there it is no opening quote (nor, ending a line, a hyphen or a dash), and is judged by
+its other occurrences and left a figure (the links pass tells markers among the closing
+quotes and apostrophes its figures became); letters stay letters (``é`` stands inside
+words, but not before ``s`` or ``t`` alone), unless seen once glued to a word that is
+one without it (``Òthe``).  Then a zero misread for a capital O at the start of a word
+(``0n the``) is put right, and the space
 the OCR leaves before an apostrophe or a closing quote is closed up.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,7 @@ COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
 AGREED = 2  # … as many as this all stand as one part does (a short text's rare quotes)
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
+QUOTED = 1000  # characters within which a quote opened is closed: a paragraph's dozen lines
 _CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
 ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
 SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
@@ -110,6 +112,8 @@ class _Stands:
     broken: int = 0  # after a letter at the line's end
     marker: int = 0  # a superscript figure where a note's marker stands: glued after a word,
     # a stop or another figure, before no letter (``question³``, ``¹³``)
+    figure: int = 0  # a superscript figure beside another: a figure of a marker's number
+    # (``¹⁴``, ``²⁰``), never a quote
 
 
 _CONTRACTION_AFTER = re.compile(_CONTRACTION)
@@ -124,7 +128,6 @@ _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 _CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
 _STOPS = frozenset(".!?")  # a sentence's end, that a dash may follow before a word
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")  # (a quoted phrase runs inside one sentence)
 _MARKER = re.compile(rf"(?<=[\w.,;:!?)]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
 
@@ -149,7 +152,9 @@ def _count(text: str, char: str) -> _Stands:
         contraction = bool(left and _CONTRACTION_AFTER.match(text, at + 1))
         if (before.isspace() or before in _OPENS_AFTER) and (right or after in "(0123456789"):
             stands.opening += 1
-        if (left or before in _CLOSES_BEFORE or before.isdigit()) and (
+        figure = char in SUPERSCRIPTS and (before in SUPERSCRIPTS or after in SUPERSCRIPTS)
+        stands.figure += figure
+        if not figure and (left or before in _CLOSES_BEFORE or before.isdigit()) and (
                 after.isspace() or after in _CLOSES_BEFORE):
             stands.closing += 1
         if before.isalpha() and after.isalpha():
@@ -192,9 +197,9 @@ def _candidates(text: str) -> dict[str, _Stands]:
         stands = _count(text, ch)
         if stands.total >= MIN_COUNT or (stands.total >= AGREED and stands.total in (
                 stands.opening, stands.closing, stands.contraction, stands.dash,
-                stands.broken)):
+                stands.broken, stands.marker)):
             found[ch] = stands
-        elif stands.total == 1 and not ch.isalpha():
+        elif stands.total == 1:
             once[ch] = stands
     if not any(map(_opens, found.values())):
         found.update(_quoted_once(text, once))
@@ -209,16 +214,37 @@ def _opens(stands: _Stands) -> bool:
 
 def _quoted_once(text: str, once: dict[str, _Stands]) -> dict[str, _Stands]:
     """Of the characters seen once (``once``), where the volume has no other that opens
-    words (``_opens``), a pair that quotes once: one opening a word and, after it in the
-    same sentence, one closing a word (a short text's one quotation; a note's marker opens
-    none)."""
-    for opener, closer in itertools.permutations(once, 2):
-        start, end = text.find(opener), text.find(closer)
-        if once[opener].opening and once[closer].closing and start < end \
-                and text[start + 1].isalpha() and text[end - 1].isalpha() \
-                and not _SENTENCE_END.search(text, start, end):
+    words (``_opens``), a pair that quotes once: the first that opens a word and the
+    nearest after it, within ``QUOTED`` characters, that closes one (a short text's one
+    quotation; a note's marker opens none).  A letter takes a quote's part only where the
+    word it is glued to is a word without it (``Òthe``, ``capital.Ó``; not ``café``)."""
+    at = {ch: text.find(ch) for ch in once}
+    openers = sorted((ch for ch in once if once[ch].opening
+                      and _glued(text, at[ch], 1, once)), key=at.__getitem__)
+    for opener in openers:
+        closers = [ch for ch in once if once[ch].closing
+                   and at[opener] < at[ch] <= at[opener] + QUOTED
+                   and _glued(text, at[ch], -1, once)]
+        if closers:
+            closer = min(closers, key=at.__getitem__)
             return {opener: once[opener], closer: once[closer]}
     return {}
+
+
+def _glued(text: str, at: int, step: int, once: Container[str]) -> bool:
+    """Whether the quote at ``at`` begins (``step`` 1) the word after it or ends (``step``
+    -1) the word before it and its stops, up to a character seen once (``once``: the quote
+    at its other end, ``ÒnationalÓ``), and, if the quote is a letter, the word is one the
+    reader knows without it and not with it (``Òthe``; not ``École``, ``café``)."""
+    end = at + step
+    while step < 0 and end >= 0 and text[end] in _CLOSES_BEFORE and text[end] != "\n":
+        end += step
+    start = end
+    while 0 <= end < len(text) and text[end].isalpha() and text[end] not in once:
+        end += step
+    word = text[start:end] if step > 0 else text[end + 1:start + 1]
+    glued = f"{text[at]}{word}" if step > 0 else f"{word}{text[at]}"
+    return bool(word) and (not text[at].isalpha() or zipf(word.lower()) > 0 == zipf(glued.lower()))
 
 
 def learn(lines: list[str]) -> CharMap:
@@ -243,7 +269,8 @@ def learn(lines: list[str]) -> CharMap:
     opening = sorted((ch for ch, s in stands.items() if ch not in taken and _opens(s)),
                      key=lambda ch: (ch != OPEN_DOUBLE, -stands[ch].total))
     closing = sorted((ch for ch, s in stands.items() if ch not in taken
-                      and s.closing >= MOST * s.total and ch not in opening[:1]),
+                      and s.closing and s.closing >= MOST * (s.total - s.figure)
+                      and ch not in opening[:1]),
                      key=lambda ch: (ch != CLOSE_DOUBLE, -stands[ch].total))
     if opening and closing:
         fixed[opening[0]] = OPEN_DOUBLE
