@@ -206,26 +206,30 @@ def _quoting(slot: Slot, m: re.Match[str], kind: _Pass) -> bool:
     at = next(i for i, item in enumerate(slot.owner) if item is slot.text)
     before, after = ("".join(item.text for item in items if isinstance(item, Text))
                      for items in (slot.owner[:at], slot.owner[at + 1:]))
-    return any(_closes(before + text + after, len(before) + i) for i in range(*m.span("n")))
+    figured = m.end("n") - m.start("n") > 1  # (figures run on from a stand-in: ``”⁶``)
+    return any(_closes(before + text + after, len(before) + i, figured)
+               for i in range(*m.span("n")))
 
 
-def _closes(text: str, at: int) -> bool:
+def _closes(text: str, at: int, figured: bool) -> bool:
     """Whether the quote at ``text[at]`` closes one the text opened before it (quotes
-    pair up: a closing quote after as many opened as closed closes none), and the next
-    quote after it, if any, opens one: a quote closes once, so where the next closes too,
-    that one closes it (``internal”⁶ Party policy,”``: ``internal²⁶``, the marker
-    ``²⁶``).  (``charmap``'s ``_closer`` asks before the repair which of rival characters
-    is the closing quote: each opening quote's vote goes to the first of them after it,
-    not to a known quote's depth.)"""
+    pair up: a closing quote after as many opened as closed closes none), and, where
+    figures run on from it (``figured``), the next quote after it, if any, opens one: a
+    quote closes once, so where the next closes too, that one closes it (``internal”⁶
+    Party policy,”``: ``internal²⁶``, the marker ``²⁶``).  A lone stand-in is asked only
+    the first: the next may be a speck or a one-figure marker read as a quote
+    (``“national” interests … towards” local``).  (``charmap``'s ``_closer`` asks before
+    the repair which of rival characters is the closing quote: each opening quote's vote
+    goes to the first of them after it, not to a known quote's depth.)"""
     before, rest = text[:at], text[at + 1:]
     if text[at] == "\u201d":
         later = re.search("[\u201c\u201d]", rest)
         return before.count("\u201c") > before.count("\u201d") and (
-            later is None or later[0] == "\u201c")
+            not figured or later is None or later[0] == "\u201c")
     if text[at] == "\u2019":
         singles, later = _SINGLES.findall(before), _SINGLES.findall(rest)
         return singles.count("\u2018") > len(singles) - singles.count("\u2018") and (
-            not later or later[0] == "\u2018")
+            not figured or not later or later[0] == "\u2018")
     return False
 
 
