@@ -24,7 +24,7 @@ from .closing import is_signed
 from .cuts import ENDED, NEAR
 from .entries import entry_words, opens_entry
 from .folios import REACH, Number, by_chance
-from .lines import NOTE_END, is_dated
+from .lines import NOTE_END, STOPPED, is_dated
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -176,7 +176,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     # (a title's first line in title case ends in no stop, nor a comma: a sentence's
     # last line, ``Central Committee.``, or a salutation, ``Dear Comrade Sorge,``)
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
-                     and not re.search(r"[,.;:]$", lines[i].strip()) for i in kept])
+                     and not STOPPED.search(lines[i].strip()) for i in kept])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
     # sentence's end, numbered (not a signature: ``G. PLEKHANOV``, ``MAO TSE-TUNG``)
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2

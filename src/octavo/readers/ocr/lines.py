@@ -48,6 +48,7 @@ LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
+STOPPED = re.compile(r"[,.;:]$")  # … or in a comma or a stop: a salutation's, a sentence's
 # a word in lower case ends the line: its sentence goes on (not a letter after a stop, as an
 # abbreviation's, nor a word's part after an apostrophe or a hyphen, ``don’t``, ``so-called``)
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
