@@ -448,7 +448,7 @@ def learn(lines: list[str], pages: int) -> list[Group]:
             where[line].append(i)
     span = _span(stripped)
     listed = _listed(stripped, span)
-    full = measure.measure([measure.width(line) for line in stripped])
+    full = measure.of_lines(stripped)
     first = _learn(stripped, where, (span, listed), (pages, full), set())
     return _folded(_learn(stripped, where, (span, listed), (pages, full),
                           {line for g in first for line in g.lines if line}))

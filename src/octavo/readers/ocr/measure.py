@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -57,6 +58,11 @@ def space() -> float:
 @lru_cache(maxsize=32768)
 def _width(line: str, face: str) -> float:
     return sum(map(_TABLES[face].__getitem__, line.strip())) / 1000
+
+
+def of_lines(lines: Iterable[str]) -> float:
+    """The text measure of ``lines`` (``measure`` of their widths)."""
+    return measure([width(line) for line in lines])
 
 
 def measure(widths: list[float]) -> float:

@@ -226,10 +226,7 @@ class Builder:
     def breaks_word(self, last: str, line: str) -> bool:
         """Whether a word breaks between ``last`` and the next ``line``: at its hyphen, or
         where the scan lost it (``Commis`` / ``sars;``, ``Vocabulary.lost_join``)."""
-        if last.endswith("-"):
-            return True
-        head, tail = words.LAST_WORD.search(last), words.LEADING.match(line)
-        return bool(head and tail) and self.vocab.lost_join(head[1], tail[1])
+        return last.endswith("-") or words.join_lost(self.vocab, last, line)
 
     def one_line_subtitle(self, line: str) -> bool:
         """Whether the open block may be a subtitle of one line in title case, which may run

@@ -32,7 +32,7 @@ def cut_share(pages: list[Page]) -> float:
     """The share of the pages' lines that fall short of the measure inside a sentence
     after a full line that ran on."""
     lines = [line for page in pages for line in page.lines]
-    full = measure.measure([measure.width(line) for line in lines])
+    full = measure.of_lines(lines)
     cut = sum(measure.width(before) >= FULL * full and measure.width(line) < SHORT * full
               and bool(_RUNS_ON.search(before)) and bool(_RUNS_ON.search(line))
               and after.lstrip()[:1].islower()

@@ -291,10 +291,17 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
         return (text if kept else text[:-1]) + line
     if hyphen_lost(vocab, end, line):
         return f"{text}-{line}"
-    t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
-    if t and t[1].islower() and (h := LAST_WORD.search(end)) and vocab.lost_join(h[1], t[1]):
+    if join_lost(vocab, end, line):
         return text + line
     return f"{text} {line}"
+
+
+def join_lost(vocab: Vocabulary, text: str, line: str) -> bool:
+    """Whether the last word of ``text`` and the first of the next ``line`` are one word
+    whose hyphen the scan lost (``Vocabulary.lost_join``)."""
+    t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
+    return bool(t and t[1].islower() and (h := LAST_WORD.search(text))
+                and vocab.lost_join(h[1], t[1]))
 
 
 def hyphen_lost(vocab: Vocabulary, text: str, line: str) -> bool:
