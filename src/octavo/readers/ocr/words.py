@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,7 +21,7 @@ from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
 STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before a run
-LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)$")
+LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)\Z")  # matched by ``last_word``
 LEADING = re.compile(r"^([A-Za-z]+)")
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
 HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
@@ -80,6 +81,13 @@ MAY_MERGE = re.compile(r" [A-Za-z] [A-Za-z]{2} [A-Za-z] ")  # for MERGED_PAIR
 MAY_LONE = re.compile(r" [b-hj-z](?!\w)")  # for LONE_LETTER
 MAY_INITIAL = re.compile(r" (?<=[^\w’.-][b-hj-z] )[a-z]{2}")  # for LONE_INITIAL, after a space
 MAY_ABBREVIATE = re.compile(r"\. [a-z]\.")  # for GAP_IN_ABBREVIATION
+
+
+def last_word(text: str) -> re.Match[str] | None:
+    """The word of letters ``text`` ends in, not run on from a figure, a stop, an apostrophe
+    or a hyphen (``LAST_WORD``): matched where the letters ending the text begin, where a
+    search would try the pattern at every character of it."""
+    return LAST_WORD.match(text, len(text.rstrip(string.ascii_letters)))
 
 
 def zipf(word: str) -> float:
@@ -300,7 +308,7 @@ def join_lost(vocab: Vocabulary, text: str, line: str) -> bool:
     """Whether the last word of ``text`` and the first of the next ``line`` are one word
     whose hyphen the scan lost (``Vocabulary.lost_join``)."""
     t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
-    return bool(t and t[1].islower() and (h := LAST_WORD.search(text))
+    return bool(t and t[1].islower() and (h := last_word(text))
                 and vocab.lost_join(h[1], t[1]))
 
 
@@ -308,7 +316,7 @@ def hyphen_lost(vocab: Vocabulary, text: str, line: str) -> bool:
     """Whether ``text`` and the next ``line`` meet in a compound whose hyphen the scan
     lost at the line's end (``Vocabulary.lost_hyphen``)."""
     return vocab.hyphens_lost and bool(t := LEADING.match(line)) and bool(
-        h := LAST_WORD.search(text)) and vocab.lost_hyphen(h[1], t[1])
+        h := last_word(text)) and vocab.lost_hyphen(h[1], t[1])
 
 
 @lru_cache(maxsize=4096)
