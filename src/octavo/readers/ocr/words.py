@@ -106,7 +106,7 @@ class Vocabulary:
     def __init__(self, lines: list[str]) -> None:
         inner: list[str] = []  # a line's first and last words may be fragments: not counted
         whole: list[str] = []  # … unless no hyphen breaks them: every whole word printed
-        pairs: list[tuple[str, str]] = []
+        pairs: list[str] = []  # words side by side, as ``head tail`` (``apart``)
         broken = False  # whether the line before ended in a hyphen
         hyphened: list[str] = []
         ends = 0  # lines ending in a hyphen
@@ -118,7 +118,7 @@ class Vocabulary:
             whole += tokens[broken : len(tokens) - breaks]
             broken = breaks
             ends += breaks
-            pairs += itertools.pairwise(tokens)
+            pairs += map(" ".join, itertools.pairwise(tokens))
             if "-" in lowered:
                 hyphened += HYPHENED.findall(lowered)
         self.words = Counter(inner)
@@ -126,6 +126,8 @@ class Vocabulary:
         # a scan that keeps no hyphen at line ends, not even a compound's
         self.hyphens_lost = ends * DROPPED < len(hyphened)
         self.whole = Counter(whole)
+        # (strings, not tuples: the garbage collector counts each tuple made, and a volume's
+        # hundred thousand had it run twice as often)
         self.pairs = Counter(pairs)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
         self.cache: dict[str, str] = {}  # words already mended
@@ -196,7 +198,7 @@ class Vocabulary:
             return False  # (no printer breaks a word after its first letter, nor carries
             # its last over: ``w h i c h`` ``is``, ``these`` ``s o c …``)
         joined = (head + tail).lower()
-        apart = self.pairs[head.lower(), tail]
+        apart = self.apart(head, tail)
         if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
@@ -221,7 +223,11 @@ class Vocabulary:
         (``counter`` … ``revolutionary``)."""
         hyphened = f"{head}-{tail}".lower()
         printed = self.forms.get(hyphened.replace("-", ""), Counter())[hyphened]
-        return printed >= 2 and printed > self.pairs[head.lower(), tail.lower()]
+        return printed >= 2 and printed > self.apart(head, tail)
+
+    def apart(self, head: str, tail: str) -> int:
+        """How often the volume prints ``head`` and ``tail`` side by side in a line."""
+        return self.pairs[f"{head} {tail}".lower()]
 
     def mend(self, text: str) -> str:
         """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``,
