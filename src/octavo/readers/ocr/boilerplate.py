@@ -40,7 +40,7 @@ from .entries import opens_entry, words
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
-from .lines import LOWER_END
+from .lines import LOWER_END, UNENDED
 from .misreads import lengths, misread
 from .placement import MIN_REPEATS, Placement, head_and_folio, line_at, placements
 
@@ -56,7 +56,6 @@ AGREE = 0.8  # share of a group's repeats that must agree on a line to make it p
 ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
-_GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -173,7 +172,7 @@ def _interrupts(places: list[Placement], capitals: bool) -> bool:
 
 def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     """Whether a sentence runs on from ``before`` to ``after`` (``_interrupts``)."""
-    return bool(_GOES_ON.search(before)) and (
+    return bool(UNENDED.search(before)) and (
         any(c.islower() for c in before) if capitals else after[:1].islower()
         or (turned and LOWER_END.search(before) is not None))
 

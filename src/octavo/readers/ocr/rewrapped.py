@@ -11,10 +11,9 @@ line does that, a quotation set narrower runs short from its first line.
 
 from __future__ import annotations
 
-import re
-
 from ...findings import report
 from . import measure
+from .lines import UNENDED
 from .pages import Page
 from .structure import Structure
 
@@ -25,7 +24,6 @@ SHORT = 0.75  # of the measure: a line that falls well short of it
 # folded a tenth narrower than printed 6.3% (its paragraphs then read 83% as printed), a
 # twentieth 1.2% (99% still read so)
 REWRAPPED = 0.02
-_RUNS_ON = re.compile(r"[a-z,]$")
 
 
 def cut_share(pages: list[Page]) -> float:
@@ -34,7 +32,7 @@ def cut_share(pages: list[Page]) -> float:
     lines = [line for page in pages for line in page.lines]
     full = measure.of_lines(lines)
     cut = sum(measure.width(before) >= FULL * full and measure.width(line) < SHORT * full
-              and bool(_RUNS_ON.search(before)) and bool(_RUNS_ON.search(line))
+              and bool(UNENDED.search(before)) and bool(UNENDED.search(line))
               and after.lstrip()[:1].islower()
               for page in pages
               for before, line, after in zip(page.lines, page.lines[1:], page.lines[2:],
