@@ -29,15 +29,15 @@ REWRAPPED = 0.02
 def cut_share(pages: list[Page]) -> float:
     """The share of the pages' lines that fall short of the measure inside a sentence
     after a full line that ran on."""
-    lines = [line for page in pages for line in page.lines]
-    full = measure.of_lines(lines)
+    lines = sum(len(page.lines) for page in pages)
+    full = measure.of_pages(pages)
     cut = sum(measure.width(before) >= FULL * full and measure.width(line) < SHORT * full
               and bool(UNENDED.search(before)) and bool(UNENDED.search(line))
               and after.lstrip()[:1].islower()
               for page in pages
               for before, line, after in zip(page.lines, page.lines[1:], page.lines[2:],
                                              strict=False))
-    return cut / len(lines) if lines else 0.0
+    return cut / lines if lines else 0.0
 
 
 def check(st: Structure) -> None:
