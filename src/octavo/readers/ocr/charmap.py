@@ -36,7 +36,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..textlines import SUPERSCRIPTS
+from ..textlines import SUPERSCRIPTS, WORD_CLOSES
 from .words import zipf
 
 if TYPE_CHECKING:
@@ -126,9 +126,10 @@ _WORD_AFTER = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+")
 _DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  # a dash
 _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.e.``
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
-_CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
+# before white space, these, or the line's end (the quotes' stand-ins not yet known)
+_CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
 _STOPS = frozenset(".!?")  # a sentence's end, that a dash may follow before a word
-_MARKER = re.compile(rf"(?<=[\w.,;:!?)]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
+_MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
 
 def _count(text: str, char: str) -> _Stands:
