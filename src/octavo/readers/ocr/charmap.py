@@ -49,7 +49,10 @@ COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
 AGREED = 2  # … as many as this all stand as one part does (a short text's rare quotes)
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
-QUOTED = 1000  # characters within which a quote opened is closed: a paragraph's dozen lines
+# characters within which a quote opened is closed, a paragraph's dozen lines: in the sample
+# 602 of its 603 quotations close within them (median 18, 99% within 555; the one longer, a
+# passage of 30 lines, 2127), in othervolumes 1-30 all 88 (at most 499)
+QUOTED = 1000
 _CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
 ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
 SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
