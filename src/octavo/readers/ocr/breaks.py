@@ -155,7 +155,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         run, heads_at, _ = _folioed(lines, kept)
         opening = {kept[p] for p in (*run, *heads_at)}
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
-        groups = [g for g in boilerplate.learn(parted, len(run))
+        groups = [g for g in boilerplate.learn(parted, _counted(run, len(kept)))
                   if last or sum(map(bool, g.lines)) > 1]
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
@@ -205,6 +205,19 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
+
+
+def _counted(run: dict[int, tuple[Number, int]], lines: int) -> int:
+    """How many pages a text with no blank lines holds: its ``lines`` over the lines a
+    page holds as its folios (``run``, by the line opening each page) count them, from
+    each to the next of its kind over the pages their numbers span; the folios, where
+    more (a work's opening page has none, and a volume of short works leaves many out)."""
+    at = sorted(run)
+    spans = [(b - a, n) for a, b in itertools.pairwise(at)
+             if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
+    spanned = sum(n for _, n in spans)
+    return max(len(run), round(lines * spanned / sum(held for held, _ in spans))
+               if spanned else 0)
 
 
 def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int]
