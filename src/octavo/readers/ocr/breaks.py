@@ -22,7 +22,7 @@ from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
-from .entries import entry_words, opens_entry
+from .entries import opens_entry, paged_entries
 from .folios import REACH, Number, by_chance
 from .lines import NOTE_END, STOPPED, is_dated
 
@@ -196,11 +196,13 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     def outside(found: list[int]) -> list[int]:
         return [p for p in found if p not in inside]
 
-    entries = entry_words([lines[kept[p]] for p in listing])
+    paged = paged_entries([lines[kept[p]] for p in listing])
+    entries = [entry for entry, _ in paged]
     entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
                 if opens_entry(lines[kept[p]], entries)]
     opening = _opening(run, [outside(capitals), outside(capitals), outside(titled),
-                                entitled], labels)
+                                entitled], labels) | _past(run, [
+        (p, lines[kept[p]]) for p in entitled], paged)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
@@ -264,6 +266,29 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
             end -= end - 1 in labels and end - 1 > a
             opening.add(end)
     return opening
+
+
+def _past(run: dict[int, tuple[Number, int]], titles: list[tuple[int, str]],
+          paged: list[tuple[str, str]]) -> set[int]:
+    """The lines (by their places) that open the pages after the last folio of a text
+    with no blank lines (``run``, by the line opening each page): each a work's opening
+    page, printed without a folio (a page that goes on from another prints its own), so
+    each page the contents (``paged``: each entry's words and page) list past the last
+    folio opens at the first of the ``titles`` (place, line) after it that opens an entry
+    listing that page, for as long as the pages rise (a section's title, listed at its
+    work's page, opens none), under a line of the last folio's page at least."""
+    if not run:
+        return set()
+    last = max(run)
+    before = run[last][0]
+    out = set()
+    for p, line in titles:
+        listed = [n for entry, page in paged if (n := Number.of(page)) and n.kind == before.kind
+                  and n.value > before.value and opens_entry(line, [entry])]
+        if p > last + run[last][1] and listed:
+            out.add(p)
+            before = min(listed, key=lambda n: n.value)
+    return out
 
 
 def _folioed(lines: list[str], kept: list[int]
@@ -366,10 +391,11 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     place; from the heading, they run on while a line ending in a page, not a date nor a
     word of a numeral's letters, comes within ``ENTRY`` lines of the last), and the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
-    if none does); None where no heading stands.  (Not ``boilerplate._span``'s end, found
-    in the lines before the stamps are learnt, blank lines and stamps among them: within
-    ``ENTRY_LINES`` of them, until the pages fall; here an entry's end is read as the front
-    matter's, a date's is none, and the heading's ``Page`` column runs them on.)"""
+    if none does); None where no heading stands.  (Not
+    ``boilerplate._span``'s end, found in the lines before the stamps are learnt, blank
+    lines and stamps among them: within ``ENTRY_LINES`` of them, until the pages fall;
+    here an entry's end is read as the front matter's, a date's is none, and the heading's
+    ``Page`` column runs them on.)"""
     at = contents.heading_at(lines)
     if at is None:
         return None
