@@ -24,7 +24,7 @@ from .closing import is_signed
 from .cuts import ENDED, NEAR
 from .entries import opens_entry, paged_entries
 from .folios import REACH, Number, by_chance
-from .lines import NOTE_END, STOPPED, is_dated
+from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -200,8 +200,11 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     entries = [entry for entry, _ in paged]
     entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
                 if opens_entry(lines[kept[p]], entries)]
+    # (a title under a roman numeral alone is a section's, ``III`` / ``THE TASKS``: in the
+    # body an arabic one alone may be a folio at the foot, over the next page's head)
+    sections = {p for p in range(1, len(kept)) if ROMAN_LINE.match(lines[kept[p - 1]].strip())}
     opening = _opening(run, [outside(capitals), outside(capitals), outside(titled),
-                                entitled], labels) | _past(run, [
+                                entitled], labels, sections) | _past(run, [
         (p, lines[kept[p]]) for p in entitled], paged)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
@@ -222,8 +225,8 @@ def _counted(run: dict[int, tuple[Number, int]], lines: int) -> int:
                if spanned else 0)
 
 
-def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int]
-             ) -> set[int]:
+def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int],
+             sections: set[int]) -> set[int]:
     """The lines (by their places) that open the pages the folios of a text with no blank
     lines (``run``: each folio, and how many lines its head takes, by the line opening its
     page) leave numbers for between two of them, or before the first (an arabic one,
@@ -241,8 +244,11 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
     opening page fuller than any page measured: each page measured a work's short last
     page), either that opens an entry of the contents and leaves no more than
     ``OPENING_PAGES`` times the volume's longest page measured (of those whose folios
-    follow on, or the lines between two folios over the pages they span).  A label over
-    the title (``labels``) opens the page with it."""
+    follow on, or the lines between two folios over the pages they span).  A section's
+    title (``sections``: under its numeral) is tried only after every other: the page is
+    a work's opening page, its title over the first section's numeral, and a section
+    further on, nearer the next page, stands inside the page before.  A label over the
+    title (``labels``) opens the page with it."""
     at = sorted(run)
     steps = [(a, n, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
@@ -258,8 +264,10 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
         limits = (full, longest, full, OPENING_PAGES * longest)  # (the lines each title may leave)
+        tiers = [(most, [c for c in starts if (c in sections) == inside])
+                 for inside in (False, True) for most, starts in zip(limits, titles, strict=True)]
         for _ in range(room):
-            end = next((c for most, starts in zip(limits, titles, strict=True)
+            end = next((c for most, starts in tiers
                         for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break
