@@ -147,19 +147,21 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     The boilerplate is learnt from the text parted before its heads, as a text of pages
     is; twice: the groups of two lines or more found first (a stamp between a head and its
     folio) taken off, the heads they parted from their folios are found too, and then the
-    lone lines that stand where no head does."""
+    lone lines that stand where no head does; none a head of the run's pages (the print's:
+    alone on its line, it is a signature in the versos' head's name, on as many pages as
+    the folios found where works are short, their opening pages printing none)."""
     groups: list[Group] = []
     for last in (False, True):
         gone = boilerplate.strip(lines, groups)
         kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
-        run, heads_at, _ = _folioed(lines, kept)
+        run, heads_at, _, known = _folioed(lines, kept)
         opening = {kept[p] for p in (*run, *heads_at)}
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
-        groups = [g for g in boilerplate.learn(parted, _counted(run, len(kept)))
-                  if last or sum(map(bool, g.lines)) > 1]
+        groups = [g for g in boilerplate.learn(parted, len(run))
+                  if (last or sum(map(bool, g.lines)) > 1) and not {*g.lines} <= known]
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
-    run, heads_at, listing = _folioed(lines, kept)
+    run, heads_at, listing, _ = _folioed(lines, kept)
     listed = [entrypages.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
@@ -210,19 +212,6 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
-
-
-def _counted(run: dict[int, tuple[Number, int]], lines: int) -> int:
-    """How many pages a text with no blank lines holds: its ``lines`` over the lines a
-    page holds as its folios (``run``, by the line opening each page) count them, from
-    each to the next of its kind over the pages their numbers span; the folios, where
-    more (a work's opening page has none, and a volume of short works leaves many out)."""
-    at = sorted(run)
-    spans = [(b - a, n) for a, b in itertools.pairwise(at)
-             if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
-    spanned = sum(n for _, n in spans)
-    return max(len(run), round(lines * spanned / sum(held for held, _ in spans))
-               if spanned else 0)
 
 
 def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int],
@@ -300,7 +289,7 @@ def _past(run: dict[int, tuple[Number, int]], titles: list[tuple[int, str]],
 
 
 def _folioed(lines: list[str], kept: list[int]
-             ) -> tuple[dict[int, tuple[Number, int]], set[int], range]:
+             ) -> tuple[dict[int, tuple[Number, int]], set[int], range, set[str]]:
     """Which of the lines ``kept`` (indices of ``lines``; by place) open a page with its
     running head and folio, or its folio alone, where the folios rise from line to line
     over the most lines (``_spaced``), with the folio of each and the lines its head
@@ -314,8 +303,9 @@ def _folioed(lines: list[str], kept: list[int]
     or one beside a line but the contents' head: their pages' folios are the front
     matter's, in roman), and no numeral a letter of a letter-spaced word.  And the lines
     off that run that read as a head of two of its pages or more beside a number (a
-    misread folio), none among the contents' entries (a work's title over its page); and
-    the places of those entries (``_listing``)."""
+    misread folio), none among the contents' entries (a work's title over its page); the
+    places of those entries (``_listing``); and the heads of two of the run's pages or
+    more."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
                                      or heads.set_as_head(c.head))
@@ -343,7 +333,7 @@ def _folioed(lines: list[str], kept: list[int]
     run = {p: (n, c.top) for p, n, c in rising}
     return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
                  if p not in run and p not in listing and any(c.head in known for c in found)
-                 }, listing
+                 }, listing, known
 
 
 def _spelt(folio: str, line: str) -> bool:
