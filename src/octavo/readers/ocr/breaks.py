@@ -342,7 +342,7 @@ def _spelt(folio: str, line: str) -> bool:
     return folio.isalpha() and folio not in heads.unspace(line).split()
 
 
-def _listing(front: tuple[int, int, int] | None) -> range:
+def _listing(front: tuple[int, int, int, int] | None) -> range:
     """The places of the contents' entries, between their heading and their end
     (``front``): no work's title, no page's head nor folio stands among them."""
     return range(front[0] + 1, front[1]) if front else range(0)
@@ -384,12 +384,12 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
-def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
+def _front_matter(lines: list[str]) -> tuple[int, int, int, int] | None:
     """Where the contents' heading stands in ``lines`` and where their entries end (by
     place; from the heading, they run on while a line ending in a page, not a date nor a
-    word of a numeral's letters, comes within ``ENTRY`` lines of the last), and the least
+    word of a numeral's letters, comes within ``ENTRY`` lines of the last), the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
-    if none does); None where no heading stands.  (Not
+    if none does) and the most arabic one; None where no heading stands.  (Not
     ``boilerplate._span``'s end, found in the lines before the stamps are learnt, blank
     lines and stamps among them: within ``ENTRY_LINES`` of them, until the pages fall;
     here an entry's end is read as the front matter's, a date's is none, and the heading's
@@ -397,7 +397,7 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
     at = contents.heading_at(lines)
     if at is None:
         return None
-    end, least = at, 0
+    end, least, most = at, 0, 0
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
@@ -409,12 +409,14 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
             if (n := Number.of(entry["page"])) and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
+            most = max(most, n.value if n and n.kind == "arabic" else 0)
             end = p
-    return at, end + 1, least
+    return at, end + 1, least, most
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int, front: tuple[int, int, int] | None) -> list[tuple[int, Number, Candidate]]:
+            lines: int, front: tuple[int, int, int, int] | None
+            ) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -448,13 +450,23 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
         key=lambda x: (spans(x[1]), len(x[1])), default=((PAGE / LONGEST,) * 2, []))
-    if not body or spans(body) < SPAN * lines:
+    if not body or _reach(body, front[3] if front else 0) < SPAN * lines:
         return []
     body = _filled(body, arabic)
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
     if front and front[1] <= body[0][0]:  # (the contents before the body)
         roman = [x for x in roman if x[0] < front[1] or x[1].value >= front[2] > 0]
     return body + _longest(roman, *page)
+
+
+def _reach(run: list[tuple[int, Number, Candidate]], listed: int) -> float:
+    """The lines the pages of a ``run`` of arabic folios (place, folio, candidate) span:
+    from its first folio to its last, or, at the lines its pages hold, as many pages as
+    the contents list (``listed``: their last page), where more: a volume of short works
+    prints few folios, its works' opening pages none (a numbered list's numbers stand
+    fewer lines apart than a page's, and reach no further so)."""
+    lines, pages = run[-1][0] - run[0][0], run[-1][1].value - run[0][1].value
+    return max(lines, lines / pages * listed) if pages > 0 else lines
 
 
 def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, Number, Candidate]]
