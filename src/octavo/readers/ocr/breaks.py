@@ -309,7 +309,8 @@ def _folioed(lines: list[str], kept: list[int]
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
                                      or heads.set_as_head(c.head))
-                and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
+                and not (c.head and (_CLAUSE.search(lines[kept[p]].strip())
+                                     or NOTE_END.search(lines[kept[p]].strip())))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not _spelt(c.folio, lines[kept[p]])]
