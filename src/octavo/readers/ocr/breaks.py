@@ -62,6 +62,8 @@ _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
 # page before (noblank 1-30 and 91-250: the titles taken so leave 0.65 to 1.26 pages, the
 # nearest left 1.9; any value between reads them alike)
 OPENING_PAGES = 1.5
+# the most words a person's name takes: a forename, a middle name or initial, a surname
+NAME_WORDS = 3
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -170,11 +172,15 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
     # (a signature ends a work: in capitals, a name after initials or the name the title
-    # page prints, over the contents; in title case, any)
+    # page prints, over the contents, or a name of its surname spelt out, ``AUGUST BEBEL``
+    # under ``A. BEBEL``; in title case, any)
     named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
         [lines[i] for i in kept]) or 0]} - {""}
+    surnames = {name.split()[-1] for name in named if _name_like(name)}
     capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
-                       and heads.head_text(lines[i]) not in named for i in kept])
+                       and (head := heads.head_text(lines[i])) not in named
+                       and not (_name_like(head) and head.split()[-1] in surnames)
+                       for i in kept])
     # (a title's first line in title case ends in no stop, nor a comma: a sentence's
     # last line, ``Central Committee.``, or a salutation, ``Dear Comrade Sorge,``)
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
@@ -212,6 +218,12 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
+
+
+def _name_like(line: str) -> bool:
+    """Whether a line may be a person's name: two or three words (a forename or
+    initials, a surname), no figure (``VOLUME 16``, ``MOSCOW 1951``)."""
+    return 2 <= len(line.split()) <= NAME_WORDS and not any(c.isdigit() for c in line)
 
 
 def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int],
