@@ -171,26 +171,29 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                                                                     and not listed[p - 1])
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
-    # (a signature ends a work: in capitals, a name after initials or the name the title
-    # page prints, over the contents, or a name of its surname spelt out, ``AUGUST BEBEL``
-    # under ``A. BEBEL``; in title case, any)
+    # (a signature ends a work: a name after initials or the name the title page prints,
+    # over the contents, or a name of its surname, ``AUGUST BEBEL`` or ``V. LENIN`` under
+    # ``A. BEBEL`` or ``V. I. LENIN``, in capitals or as heads are set)
     named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
         [lines[i] for i in kept]) or 0]} - {""}
     surnames = {name.split()[-1] for name in named if _name_like(name)}
-    capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
-                       and (head := heads.head_text(lines[i])) not in named
-                       and not (_name_like(head) and head.split()[-1] in surnames)
-                       for i in kept])
+    signed = [bool(INITIALED.fullmatch(lines[i].strip())) or (head := heads.head_text(
+        lines[i])) in named or (_name_like(head) and head.split()[-1] in surnames)
+        for i in kept]
+    capitals = starts([heads.is_capitals(lines[i]) and not signs
+                       for i, signs in zip(kept, signed, strict=True)])
     # (a title's first line in title case ends in no stop, nor a comma: a sentence's
     # last line, ``Central Committee.``, or a salutation, ``Dear Comrade Sorge,``)
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
-                     and not STOPPED.search(lines[i].strip()) for i in kept])
+                     and not STOPPED.search(lines[i].strip()) and not signs
+                     for i, signs in zip(kept, signed, strict=True)])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
     # sentence's end, numbered (not a signature: ``G. PLEKHANOV``, ``MAO TSE-TUNG``)
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
               and any(Number.of(word.rstrip(".")) for word in words)
-              and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
+              and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])
+              and not signed[p]}  # (``V. LENIN``: an initial, no numeral)
     # a section of no work's heading opens its page where it stands once (the notes
     # after each work are headed so each, inside its last page: where it stands more than
     # once off the pages' heads, it is no title's first line)
