@@ -171,9 +171,9 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                                                                     and not listed[p - 1])
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
-    # (a signature ends a work: a name after initials or the name the title page prints,
-    # over the contents, or a name of its surname, ``AUGUST BEBEL`` or ``V. LENIN`` under
-    # ``A. BEBEL`` or ``V. I. LENIN``, in capitals or as heads are set)
+    # (a signature ends a work: in capitals, a name after initials or the name the title
+    # page prints, over the contents, or a name of its surname, ``AUGUST BEBEL`` or
+    # ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``; in title case, any)
     named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
         [lines[i] for i in kept]) or 0]} - {""}
     surnames = {name.split()[-1] for name in named if _name_like(name)}
@@ -185,8 +185,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     # (a title's first line in title case ends in no stop, nor a comma: a sentence's
     # last line, ``Central Committee.``, or a salutation, ``Dear Comrade Sorge,``)
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
-                     and not STOPPED.search(lines[i].strip()) and not signs
-                     for i, signs in zip(kept, signed, strict=True)])
+                     and not STOPPED.search(lines[i].strip()) for i in kept])
     # a label over a title (``Appendix 2``, ``I``): two words at most, no stop, after a
     # sentence's end, numbered (not a signature: ``G. PLEKHANOV``, ``MAO TSE-TUNG``)
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
