@@ -203,18 +203,15 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     inside = {p for p in capitals if p not in run and p not in heads_at
               and apart[heads.head_text(lines[kept[p]])] > 1}  # (not a running head)
 
-    def outside(found: list[int]) -> list[int]:
-        return [p for p in found if p not in inside]
-
+    titles = [[p for p in found if p not in inside] for found in (capitals, titled)]
     paged = paged_entries([lines[kept[p]] for p in listing])
     entries = [entry for entry, _ in paged]
-    entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
+    entitled = [p for p in sorted({*titles[0], *titles[1]})
                 if opens_entry(lines[kept[p]], entries)]
     # (a title under a roman numeral alone is a section's, ``III`` / ``THE TASKS``: in the
     # body an arabic one alone may be a folio at the foot, over the next page's head)
     sections = {p for p in range(1, len(kept)) if ROMAN_LINE.match(lines[kept[p - 1]].strip())}
-    opening = _opening(run, [outside(capitals), outside(capitals), outside(titled),
-                                entitled], labels, sections) | _past(run, [
+    opening = _opening(run, [*titles, entitled], labels, sections) | _past(run, [
         (p, lines[kept[p]]) for p in entitled], paged)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
@@ -239,7 +236,8 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
     on, its head left out; where no two follow on, the lines between two folios over the
     pages they span): a work's opening page, printed without a folio, holds a page's
     worth under its title, the page before it ends a work.  A title's first line
-    (``titles``, tried in turn): one in capitals after one that is not (or that ends a
+    (``titles``: those in capitals, in title case, opening an entry; tried in turn, each
+    kind at each of its limits): one in capitals after one that is not (or that ends a
     contents entry); where none fits, one in capitals that leaves no more lines than the
     longest page measured anywhere (the pages near may all be short: works' last pages, a
     page of footnotes carried over); then one set as heads are (in title case: a
@@ -266,9 +264,12 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
         near = bisect.bisect_left(pages, (a, 0))
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
-        limits = (full, longest, full, OPENING_PAGES * longest)  # (the lines each title may leave)
+        # the lines a title of each kind may leave, each limit tried in turn (a section's
+        # title after every other)
+        limits = ((full, longest), (full,), (OPENING_PAGES * longest,))
         tiers = [(most, [c for c in starts if (c in sections) == inside])
-                 for inside in (False, True) for most, starts in zip(limits, titles, strict=True)]
+                 for inside in (False, True)
+                 for starts, kind in zip(titles, limits, strict=True) for most in kind]
         for _ in range(room):
             end = next((c for most, starts in tiers
                         for c in starts if a < c < end and end - c <= most), a)
