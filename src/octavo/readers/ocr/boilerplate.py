@@ -171,10 +171,12 @@ def _interrupts(places: list[Placement], capitals: bool) -> bool:
 
 
 def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
-    """Whether a sentence runs on from ``before`` to ``after`` (``_interrupts``)."""
+    """Whether a sentence runs on from ``before`` to ``after`` (``_interrupts``; a line
+    in capitals after a signer's name, ``R. Luxemburg``, follows no sentence: a title
+    opens the next work there)."""
     return bool(UNENDED.search(before)) and (
-        any(c.islower() for c in before) if capitals else after[:1].islower()
-        or (turned and LOWER_END.search(before) is not None))
+        any(c.islower() for c in before) and not _NAME.fullmatch(before) if capitals
+        else after[:1].islower() or (turned and LOWER_END.search(before) is not None))
 
 
 def _turns_inside(places: list[Placement]) -> bool:

@@ -22,9 +22,9 @@ from . import boilerplate, contents, entrypages, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
-from .entries import entry_words, opens_entry
+from .entries import opens_entry, paged_entries
 from .folios import REACH, Number, by_chance
-from .lines import NOTE_END, STOPPED, is_dated
+from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -62,6 +62,8 @@ _CLAUSE = re.compile(r"[a-z][.;:]\s+\d+\.$")
 # page before (noblank 1-30 and 91-250: the titles taken so leave 0.65 to 1.26 pages, the
 # nearest left 1.9; any value between reads them alike)
 OPENING_PAGES = 1.5
+# the most words a person's name takes: a forename, a middle name or initial, a surname
+NAME_WORDS = 3
 # the least share of a text's lines its folios span (the sample's, all but the front
 # matter's and the last page's: 0.98); a run over less is a numbered list's (the notes')
 SPAN = 0.5
@@ -147,19 +149,21 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     The boilerplate is learnt from the text parted before its heads, as a text of pages
     is; twice: the groups of two lines or more found first (a stamp between a head and its
     folio) taken off, the heads they parted from their folios are found too, and then the
-    lone lines that stand where no head does."""
+    lone lines that stand where no head does; none a head of the run's pages (the print's:
+    alone on its line, it is a signature in the versos' head's name, on as many pages as
+    the folios found where works are short, their opening pages printing none)."""
     groups: list[Group] = []
     for last in (False, True):
         gone = boilerplate.strip(lines, groups)
         kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
-        run, heads_at, _ = _folioed(lines, kept)
+        run, heads_at, _, known = _folioed(lines, kept)
         opening = {kept[p] for p in (*run, *heads_at)}
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
         groups = [g for g in boilerplate.learn(parted, len(run))
-                  if last or sum(map(bool, g.lines)) > 1]
+                  if (last or sum(map(bool, g.lines)) > 1) and not {*g.lines} <= known]
     gone = boilerplate.strip(lines, groups)
     kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
-    run, heads_at, listing = _folioed(lines, kept)
+    run, heads_at, listing, _ = _folioed(lines, kept)
     listed = [entrypages.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
 
     def starts(upper: list[bool]) -> list[int]:  # the first lines of titles, not entries
@@ -168,11 +172,16 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
     # (a signature ends a work: in capitals, a name after initials or the name the title
-    # page prints, over the contents; in title case, any)
+    # page prints, over the contents, or a name of its surname, ``AUGUST BEBEL`` or
+    # ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``; in title case, any)
     named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
         [lines[i] for i in kept]) or 0]} - {""}
-    capitals = starts([heads.is_capitals(lines[i]) and not INITIALED.fullmatch(lines[i].strip())
-                       and heads.head_text(lines[i]) not in named for i in kept])
+    surnames = {name.split()[-1] for name in named if _name_like(name)}
+    signed = [bool(INITIALED.fullmatch(lines[i].strip())) or (head := heads.head_text(
+        lines[i])) in named or (_name_like(head) and head.split()[-1] in surnames)
+        for i in kept]
+    capitals = starts([heads.is_capitals(lines[i]) and not signs
+                       for i, signs in zip(kept, signed, strict=True)])
     # (a title's first line in title case ends in no stop, nor a comma: a sentence's
     # last line, ``Central Committee.``, or a salutation, ``Dear Comrade Sorge,``)
     titled = starts([heads.set_as_head(heads.head_text(lines[i])) and not is_signed(lines[i])
@@ -182,7 +191,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     labels = {p for p in range(1, len(kept)) if len(words := lines[kept[p]].split()) <= 2
               and words[0][0].isupper() and not ENDED.search(lines[kept[p]])
               and any(Number.of(word.rstrip(".")) for word in words)
-              and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])}
+              and ENDED.search(lines[kept[p - 1]]) and not is_dated(lines[kept[p]])
+              and not signed[p]}  # (``V. LENIN``: an initial, no numeral)
     # a section of no work's heading opens its page where it stands once (the notes
     # after each work are headed so each, inside its last page: where it stands more than
     # once off the pages' heads, it is no title's first line)
@@ -194,18 +204,29 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
               and apart[heads.head_text(lines[kept[p]])] > 1}  # (not a running head)
 
     titles = [[p for p in found if p not in inside] for found in (capitals, titled)]
-    entries = entry_words([lines[kept[p]] for p in listing])
+    paged = paged_entries([lines[kept[p]] for p in listing])
+    entries = [entry for entry, _ in paged]
     entitled = [p for p in sorted({*titles[0], *titles[1]})
                 if opens_entry(lines[kept[p]], entries)]
-    opening = _opening(run, [*titles, entitled], labels)
+    # (a title under a roman numeral alone is a section's, ``III`` / ``THE TASKS``: in the
+    # body an arabic one alone may be a folio at the foot, over the next page's head)
+    sections = {p for p in range(1, len(kept)) if ROMAN_LINE.match(lines[kept[p - 1]].strip())}
+    opening = _opening(run, [*titles, entitled], labels, sections) | _past(run, [
+        (p, lines[kept[p]]) for p in entitled], paged)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
-def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int]
-             ) -> set[int]:
+def _name_like(line: str) -> bool:
+    """Whether a line may be a person's name: two or three words (a forename or
+    initials, a surname), no figure (``VOLUME 16``, ``MOSCOW 1951``)."""
+    return 2 <= len(line.split()) <= NAME_WORDS and not any(c.isdigit() for c in line)
+
+
+def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels: set[int],
+             sections: set[int]) -> set[int]:
     """The lines (by their places) that open the pages the folios of a text with no blank
     lines (``run``: each folio, and how many lines its head takes, by the line opening its
     page) leave numbers for between two of them, or before the first (an arabic one,
@@ -224,8 +245,11 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
     opening page fuller than any page measured: each page measured a work's short last
     page), either that opens an entry of the contents and leaves no more than
     ``OPENING_PAGES`` times the volume's longest page measured (of those whose folios
-    follow on, or the lines between two folios over the pages they span).  A label over
-    the title (``labels``) opens the page with it."""
+    follow on, or the lines between two folios over the pages they span).  A section's
+    title (``sections``: under its numeral) is tried only after every other: the page is
+    a work's opening page, its title over the first section's numeral, and a section
+    further on, nearer the next page, stands inside the page before.  A label over the
+    title (``labels``) opens the page with it."""
     at = sorted(run)
     steps = [(a, n, b - a - run[a][1]) for a, b in itertools.pairwise(at)
              if run[b][0].kind == run[a][0].kind and (n := run[b][0].value - run[a][0].value) > 0]
@@ -240,10 +264,14 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
         near = bisect.bisect_left(pages, (a, 0))
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
-        # the lines a title of each kind may leave, each limit tried in turn
+        # the lines a title of each kind may leave, each limit tried in turn (a section's
+        # title after every other)
         limits = ((full, longest), (full,), (OPENING_PAGES * longest,))
+        tiers = [(most, [c for c in starts if (c in sections) == inside])
+                 for inside in (False, True)
+                 for starts, kind in zip(titles, limits, strict=True) for most in kind]
         for _ in range(room):
-            end = next((c for starts, kind in zip(titles, limits, strict=True) for most in kind
+            end = next((c for most, starts in tiers
                         for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break
@@ -252,8 +280,31 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
     return opening
 
 
+def _past(run: dict[int, tuple[Number, int]], titles: list[tuple[int, str]],
+          paged: list[tuple[str, str]]) -> set[int]:
+    """The lines (by their places) that open the pages after the last folio of a text
+    with no blank lines (``run``, by the line opening each page): each a work's opening
+    page, printed without a folio (a page that goes on from another prints its own), so
+    each page the contents (``paged``: each entry's words and page) list past the last
+    folio opens at the first of the ``titles`` (place, line) after it that opens an entry
+    listing that page, for as long as the pages rise (a section's title, listed at its
+    work's page, opens none), under a line of the last folio's page at least."""
+    if not run:
+        return set()
+    last = max(run)
+    before = run[last][0]
+    out = set()
+    for p, line in titles:
+        listed = [n for entry, page in paged if (n := Number.of(page)) and n.kind == before.kind
+                  and n.value > before.value and opens_entry(line, [entry])]
+        if p > last + run[last][1] and listed:
+            out.add(p)
+            before = min(listed, key=lambda n: n.value)
+    return out
+
+
 def _folioed(lines: list[str], kept: list[int]
-             ) -> tuple[dict[int, tuple[Number, int]], set[int], range]:
+             ) -> tuple[dict[int, tuple[Number, int]], set[int], range, set[str]]:
     """Which of the lines ``kept`` (indices of ``lines``; by place) open a page with its
     running head and folio, or its folio alone, where the folios rise from line to line
     over the most lines (``_spaced``), with the folio of each and the lines its head
@@ -267,12 +318,14 @@ def _folioed(lines: list[str], kept: list[int]
     or one beside a line but the contents' head: their pages' folios are the front
     matter's, in roman), and no numeral a letter of a letter-spaced word.  And the lines
     off that run that read as a head of two of its pages or more beside a number (a
-    misread folio), none among the contents' entries (a work's title over its page); and
-    the places of those entries (``_listing``)."""
+    misread folio), none among the contents' entries (a work's title over its page); the
+    places of those entries (``_listing``); and the heads of two of the run's pages or
+    more."""
     options = [[c for c in heads.candidates([lines[i] for i in kept[p:p + 2]])
                 if not c.bottom and ((c.top == 1 and (not c.head or c.head.islower()))
                                      or heads.set_as_head(c.head))
-                and not (c.head and _CLAUSE.search(lines[kept[p]].strip()))]
+                and not (c.head and (_CLAUSE.search(lines[kept[p]].strip())
+                                     or NOTE_END.search(lines[kept[p]].strip())))]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not _spelt(c.folio, lines[kept[p]])]
@@ -296,7 +349,7 @@ def _folioed(lines: list[str], kept: list[int]
     run = {p: (n, c.top) for p, n, c in rising}
     return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
                  if p not in run and p not in listing and any(c.head in known for c in found)
-                 }, listing
+                 }, listing, known
 
 
 def _spelt(folio: str, line: str) -> bool:
@@ -305,7 +358,7 @@ def _spelt(folio: str, line: str) -> bool:
     return folio.isalpha() and folio not in heads.unspace(line).split()
 
 
-def _listing(front: tuple[int, int, int] | None) -> range:
+def _listing(front: tuple[int, int, int, int] | None) -> range:
     """The places of the contents' entries, between their heading and their end
     (``front``): no work's title, no page's head nor folio stands among them."""
     return range(front[0] + 1, front[1]) if front else range(0)
@@ -347,19 +400,20 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
-def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
+def _front_matter(lines: list[str]) -> tuple[int, int, int, int] | None:
     """Where the contents' heading stands in ``lines`` and where their entries end (by
     place; from the heading, they run on while a line ending in a page, not a date nor a
-    word of a numeral's letters, comes within ``ENTRY`` lines of the last), and the least
+    word of a numeral's letters, comes within ``ENTRY`` lines of the last), the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
-    if none does); None where no heading stands.  (Not ``boilerplate._span``'s end, found
-    in the lines before the stamps are learnt, blank lines and stamps among them: within
-    ``ENTRY_LINES`` of them, until the pages fall; here an entry's end is read as the front
-    matter's, a date's is none, and the heading's ``Page`` column runs them on.)"""
+    if none does) and the most arabic one; None where no heading stands.  (Not
+    ``boilerplate._span``'s end, found in the lines before the stamps are learnt, blank
+    lines and stamps among them: within ``ENTRY_LINES`` of them, until the pages fall;
+    here an entry's end is read as the front matter's, a date's is none, and the heading's
+    ``Page`` column runs them on.)"""
     at = contents.heading_at(lines)
     if at is None:
         return None
-    end, least = at, 0
+    end, least, most = at, 0, 0
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
@@ -371,12 +425,14 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int] | None:
             if (n := Number.of(entry["page"])) and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
+            most = max(most, n.value if n and n.kind == "arabic" else 0)
             end = p
-    return at, end + 1, least
+    return at, end + 1, least, most
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int, front: tuple[int, int, int] | None) -> list[tuple[int, Number, Candidate]]:
+            lines: int, front: tuple[int, int, int, int] | None
+            ) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
     roman numeral is a section's), the lines a page holds taken as the median of the
@@ -410,13 +466,23 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
         key=lambda x: (spans(x[1]), len(x[1])), default=((PAGE / LONGEST,) * 2, []))
-    if not body or spans(body) < SPAN * lines:
+    if not body or _reach(body, front[3] if front else 0) < SPAN * lines:
         return []
     body = _filled(body, arabic)
     roman = ordered("roman", range(body[0][0], body[-1][0] + 1))
     if front and front[1] <= body[0][0]:  # (the contents before the body)
         roman = [x for x in roman if x[0] < front[1] or x[1].value >= front[2] > 0]
     return body + _longest(roman, *page)
+
+
+def _reach(run: list[tuple[int, Number, Candidate]], listed: int) -> float:
+    """The lines the pages of a ``run`` of arabic folios (place, folio, candidate) span:
+    from its first folio to its last, or, at the lines its pages hold, as many pages as
+    the contents list (``listed``: their last page), where more: a volume of short works
+    prints few folios, its works' opening pages none (a numbered list's numbers stand
+    fewer lines apart than a page's, and reach no further so)."""
+    lines, pages = run[-1][0] - run[0][0], run[-1][1].value - run[0][1].value
+    return max(lines, lines / pages * listed) if pages > 0 else lines
 
 
 def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, Number, Candidate]]

@@ -68,15 +68,16 @@ def opens_entry(line: str, listed: list[str], figures: bool = False) -> bool:
     return bool(start) and any(entry.startswith(start) for entry in listed)
 
 
-def entry_words(listing: list[str]) -> list[str]:
+def paged_entries(listing: list[str]) -> list[tuple[str, str]]:
     """The contents' entries (``listing``: their lines, the ``Page`` over their column of
-    pages aside), each as its lines' ``words``, its lines joined up to one that ends it."""
+    pages aside), each as its lines' ``words``, its lines joined up to one that ends it,
+    and the page it lists."""
     out, entry = [], ""
     for line in listing:
         if not contents.is_page_column(line):
             entry += words(line)
-        if entrypages.ends_entry(line, front=True):
-            out.append(entry)
+        if ended := entrypages.ends_entry(line, front=True):
+            out.append((entry, ended["page"]))
             entry = ""
     return out
 
