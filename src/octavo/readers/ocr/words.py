@@ -67,6 +67,8 @@ LIKELIER = 4.0  # how much likelier (log10) a joined word than its halves side b
 # loses some of those hyphens), and a phrase is up to a hundred times as common as its
 # words met by chance (``per cent``: 3.8, ``gentle men``: 3.5). The breaks of the sample
 # and of othervolumes' seeds 1-30 score 4.6 to 13 (``pre sent`` 4.1), but ``van guard`` 3.0
+PHRASE = 2.0  # of LIKELIER, the hundred times a phrase's words may be commoner together than
+# by chance: no phrase is made of a half that is no word (``for`` ``ged``)
 LOST = 0.01  # the share of its line ends LIKELIER assumes a scan loses a broken word's hyphen
 # at, until the volume's own line ends tell (``Vocabulary.lost_odds``) …
 ASSUMED = 500  # … outweighing that assumption taken as so many line ends (some fifteen pages)
@@ -204,8 +206,16 @@ class Vocabulary:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
             return False
-        return bool(zipf(joined) or self.words[joined]) and self.likelier(head, tail) \
-            >= LIKELIER - max(0.0, self.lost_odds - math.log10(LOST / (1 - LOST)))
+        if not (zipf(joined) or self.words[joined]):
+            return False
+        bar = LIKELIER - max(0.0, self.lost_odds - math.log10(LOST / (1 - LOST)))
+        if not (self.known(head) and self.known(tail)):
+            bar -= PHRASE
+        return self.likelier(head, tail) >= bar
+
+    def known(self, word: str) -> bool:
+        """Whether a word is one an English reader knows or one the volume prints."""
+        return zipf(word) >= KNOWN or bool(self.words[word.lower()])
 
     @cached_property
     def lost_odds(self) -> float:
@@ -214,16 +224,14 @@ class Vocabulary:
         English reader knows nor the volume prints: ``commu`` ``nist``), as many again as
         its breaks whose hyphen stands have both halves words (``pre-serve``), among its
         line ends (LOST of ASSUMED more, before the volume's own tell)."""
-        def word(w: str) -> bool:
-            return zipf(w) >= KNOWN or bool(self.words[w.lower()])
         sure = broken = halfless = 0
         for head, tail, hyphen in self.ends:
             if hyphen and not self.hyphen_kept(head, tail):
                 broken += 1
-                halfless += not (word(head) and word(tail))
+                halfless += not (self.known(head) and self.known(tail))
             elif not hyphen and min(len(head), len(tail)) > 1 and (
                     zipf(head + tail) or self.words[(head + tail).lower()]) \
-                    and not (word(head) and word(tail)):
+                    and not (self.known(head) and self.known(tail)):
                 sure += 1
         rate = (sure * (broken + 1) / (halfless + 1) + LOST * ASSUMED) / (
             len(self.ends) + ASSUMED)
