@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the figures as a print sets a note's marker (``word.¹²``)
+# what closes a word, before a space or the line's end: a stop, a comma, a bracket, and
+# (once the scan's stand-ins for them are put back: ``ocr.charmap``) a closing quote
+WORD_CLOSES = ".,;:!?)"
+CLOSING_QUOTES = "\u201d\u2019"
 
 
 class AtEnd:

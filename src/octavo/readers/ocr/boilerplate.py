@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..textlines import SUPERSCRIPTS
 from . import footnotes, measure
@@ -39,7 +40,7 @@ from .entries import opens_entry, words
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
-from .lines import LOWER_END
+from .lines import LOWER_END, UNENDED
 from .misreads import lengths, misread
 from .placement import MIN_REPEATS, Placement, head_and_folio, line_at, placements
 
@@ -55,7 +56,6 @@ AGREE = 0.8  # share of a group's repeats that must agree on a line to make it p
 ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
-_GOES_ON = re.compile(r"(?:[^\W\d_][-–]?|,)$")  # a line ending in a word, inside one, a comma
 _FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 _NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -172,7 +172,7 @@ def _interrupts(places: list[Placement], capitals: bool) -> bool:
 
 def _goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     """Whether a sentence runs on from ``before`` to ``after`` (``_interrupts``)."""
-    return bool(_GOES_ON.search(before)) and (
+    return bool(UNENDED.search(before)) and (
         any(c.islower() for c in before) if capitals else after[:1].islower()
         or (turned and LOWER_END.search(before) is not None))
 
@@ -486,21 +486,13 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
     the text has, and its measure in ems), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
     taken for no text beside another group."""
-    pages, full = pages
-    span, listed = contents
     counts = Counter({line: len(at) for line, at in where.items()})
-
-    def short(line: str) -> bool:
-        """Whether a line ending in a word falls short of the measure (no paragraph's
-        inside; its last line ends a sentence)."""
-        return line[-1:].isalpha() and measure.width(line) < SHORT * full
-
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
     for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
                                                    and not is_capitals(line)
-                                                   and not short(line)):
+                                                   and not _short(line, pages[1])):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:
@@ -511,47 +503,163 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
         whole, group = group, _headed_page(stripped, group, where, counts, learnt | grouped)
         if line not in group:
             continue  # (the next page's head, the group grown to it from its own line)
-        filled = sum(1 for g in group if g)
-        spread = (at[-1] - at[0]) / max(len(stripped), 1)
         first = group.index(line)
         repeats = [(i - first, i - first + len(group) - 1) for i in at]  # (first, last)
         places = placements(stripped, counts, (learnt | grouped) - set(group), repeats)
         # (right over the head cut off)
         cut = whole[len(group):] if whole[len(group):len(group) + 1] != ("",) else ()
-        headed = [_over_head(p) or p.after in cut for p in places]  # (no head over a head)
-        footed = _over_footed_heads(places, counts, listed)
-        # (nor the text's own repeat over a title opening its page; a running head only
-        # where the print sets one over a work's opening page too, on a few of its pages)
-        titles = [_over_title(p, listed) for p in places]
-        over, titled = sum(headed), sum(titles)
-        # the pages where it stands where the print sets nothing, each counted once
-        topped = sum(h or t or _under_turned_head(p)
-                     for h, t, p in zip(headed, titles, places, strict=True))
-        placed = topped >= MIN_REPEATS and 2 * topped > len(places)
-        single = _worded(group) and (over >= MIN_REPEATS or footed or placed
-                                     or not _beside_folio(places, counts)) and (
-            len(at) >= SINGLE_SHARE * pages or placed or (
-                spread >= SPREAD and (_interrupts(places, False) or over or footed
-                                      or 2 * titled > len(places)
-                                      or _under_foot_folios(places)
-                                      or _under_footnotes(places))))
-        halves = at[0] < len(stripped) / 2 <= at[-1]  # in the volume's first half and second
-        if ((len(at) >= MIN_REPEATS and ((filled >= 2 and spread >= SPREAD) or (
-                filled == 1 and single))) or (_capitals(group) and (
-                    (filled >= 2 and halves)
-                    or _interrupts(places, True))) or (
-                filled == 1 and halves and _worded(group) and short(line)
-                and _turns_inside(places))) \
-                and not _named(group, listed) and not _signed(group) \
-                and not _paged_entry(places, span) \
-                and not (filled == 1 and not _over_recurring(places, counts, span)
-                         and _entry_start(stripped, at, span)) \
-                and not (filled >= 2 and _broken_title(stripped, [e for _, e in repeats],
-                                                       span)) \
-                and not _heads_list(places):
+        if _Repeats(stripped, line, group, at, [e for _, e in repeats], places, counts,
+                    contents, pages, cut).stamp():
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]
+
+
+def _short(line: str, full: float) -> bool:
+    """Whether a line ending in a word falls short of the measure (``full``): no
+    paragraph's inside; its last line ends a sentence."""
+    return line[-1:].isalpha() and measure.width(line) < SHORT * full
+
+
+@dataclass
+class _Repeats:
+    """A recurring ``line``'s ``group`` as ``_learn`` weighs it: the line's places in the
+    text (``stripped``, ``at``), each repeat's last line's (``ends``) and what lies about
+    each (``places``); the lines' ``counts``; the contents' lines and their words; the
+    text's pages and measure; the head cut off under the group (``_headed_page``)."""
+
+    stripped: list[str]
+    line: str
+    group: tuple[str, ...]
+    at: list[int]
+    ends: list[int]
+    places: list[Placement]
+    counts: Counter[str]
+    contents: tuple[range, list[str]]
+    pages: tuple[int, float]
+    cut: tuple[str, ...]
+
+    def stamp(self) -> bool:
+        """Whether the group is boilerplate: it stands as no line of the print does, and
+        it is none of the lines the print repeats."""
+        return any(reason() for reason in (
+            self.spread_group, self.lone_line, self.capitals_in_halves,
+            self.capitals_in_sentence, self.short_line_turning)) and not any(
+            reason() for reason in (
+                self.named, self.signed, self.paged_entry, self.title_start,
+                self.broken_title, self.heads_list))
+
+    # what sets a group apart from the print
+
+    def spread_group(self) -> bool:
+        """Two lines or more all over the volume: the text's own repeats stay near."""
+        return len(self.at) >= MIN_REPEATS and self.filled >= 2 and self.spread >= SPREAD
+
+    def lone_line(self) -> bool:
+        """One line that says something, no running head, standing apart from the text."""
+        return len(self.at) >= MIN_REPEATS and self.filled == 1 and _worded(self.group) \
+            and self.no_head() and self.apart()
+
+    def no_head(self) -> bool:
+        """Over heads or titles, or not beside a folio on one side: no running head."""
+        return self.over >= MIN_REPEATS or self.footed or self.placed \
+            or not _beside_folio(self.places, self.counts)
+
+    def apart(self) -> bool:
+        """On more pages than a line of text, or where the print sets nothing."""
+        return len(self.at) >= SINGLE_SHARE * self.pages[0] or self.placed or (
+            self.spread >= SPREAD and self.misplaced())
+
+    def misplaced(self) -> bool:
+        """Once where the print sets nothing: in a sentence, over a head, under the foot."""
+        return _interrupts(self.places, False) or bool(self.over) or self.footed \
+            or 2 * sum(self.titles) > len(self.places) or _under_foot_folios(self.places) \
+            or _under_footnotes(self.places)
+
+    def capitals_in_halves(self) -> bool:
+        """Two lines or more in capitals in both halves: a heading stands once."""
+        return _capitals(self.group) and self.filled >= 2 and self.halves
+
+    def capitals_in_sentence(self) -> bool:
+        """In capitals inside a sentence: no heading follows text that ends none."""
+        return _capitals(self.group) and _interrupts(self.places, True)
+
+    def short_line_turning(self) -> bool:
+        """A short line in both halves, once inside a sentence: a short line ends one."""
+        return self.filled == 1 and self.halves and _worded(self.group) \
+            and _short(self.line, self.pages[1]) and _turns_inside(self.places)
+
+    # what the print repeats so
+
+    def named(self) -> bool:
+        """The contents name it: a heading's title."""
+        return _named(self.group, self.contents[1])
+
+    def signed(self) -> bool:
+        """A signature, closing works however many."""
+        return _signed(self.group)
+
+    def paged_entry(self) -> bool:
+        """A contents entry's title over its page."""
+        return _paged_entry(self.places, self.contents[0])
+
+    def title_start(self) -> bool:
+        """A title's first line, set alike in the contents and over its work."""
+        return self.filled == 1 and not _over_recurring(self.places, self.counts,
+                                                        self.contents[0]) \
+            and _entry_start(self.stripped, self.at, self.contents[0])
+
+    def broken_title(self) -> bool:
+        """A title's first lines, broken alike in the contents and over its work."""
+        return self.filled >= 2 and _broken_title(self.stripped, self.ends, self.contents[0])
+
+    def heads_list(self) -> bool:
+        """A numbered list's heading (``NOTES`` over a work's notes)."""
+        return _heads_list(self.places)
+
+    # what the reasons read
+
+    @cached_property
+    def filled(self) -> int:
+        """The group's lines but its blank ones."""
+        return sum(1 for g in self.group if g)
+
+    @cached_property
+    def spread(self) -> float:
+        """The share of the text's lines its repeats span."""
+        return (self.at[-1] - self.at[0]) / max(len(self.stripped), 1)
+
+    @cached_property
+    def halves(self) -> bool:
+        """Whether it stands in the volume's first half and its second."""
+        return self.at[0] < len(self.stripped) / 2 <= self.at[-1]
+
+    @cached_property
+    def headed(self) -> list[bool]:
+        """Which repeats stand over or inside a running head, or over the head cut off."""
+        return [_over_head(p) or p.after in self.cut for p in self.places]
+
+    @cached_property
+    def over(self) -> int:
+        """How many repeats stand so (``headed``)."""
+        return sum(self.headed)
+
+    @cached_property
+    def titles(self) -> list[bool]:
+        """Which repeats open the page over a work's title."""
+        return [_over_title(p, self.contents[1]) for p in self.places]
+
+    @cached_property
+    def footed(self) -> bool:
+        """Whether it stands, mostly, over heads whose folios stand at the foot."""
+        return _over_footed_heads(self.places, self.counts, self.contents[1])
+
+    @cached_property
+    def placed(self) -> bool:
+        """Whether it stands mostly where the print sets nothing (each page once)."""
+        topped = sum(h or t or _under_turned_head(p)
+                     for h, t, p in zip(self.headed, self.titles, self.places, strict=True))
+        return topped >= MIN_REPEATS and 2 * topped > len(self.places)
 
 
 def strip(lines: list[str], groups: list[Group]) -> set[int]:

@@ -193,14 +193,11 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     inside = {p for p in capitals if p not in run and p not in heads_at
               and apart[heads.head_text(lines[kept[p]])] > 1}  # (not a running head)
 
-    def outside(found: list[int]) -> list[int]:
-        return [p for p in found if p not in inside]
-
+    titles = [[p for p in found if p not in inside] for found in (capitals, titled)]
     entries = entry_words([lines[kept[p]] for p in listing])
-    entitled = [p for p in sorted({*outside(capitals), *outside(titled)})
+    entitled = [p for p in sorted({*titles[0], *titles[1]})
                 if opens_entry(lines[kept[p]], entries)]
-    opening = _opening(run, [outside(capitals), outside(capitals), outside(titled),
-                                entitled], labels)
+    opening = _opening(run, [*titles, entitled], labels)
     return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
@@ -218,7 +215,8 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
     on, its head left out; where no two follow on, the lines between two folios over the
     pages they span): a work's opening page, printed without a folio, holds a page's
     worth under its title, the page before it ends a work.  A title's first line
-    (``titles``, tried in turn): one in capitals after one that is not (or that ends a
+    (``titles``: those in capitals, in title case, opening an entry; tried in turn, each
+    kind at each of its limits): one in capitals after one that is not (or that ends a
     contents entry); where none fits, one in capitals that leaves no more lines than the
     longest page measured anywhere (the pages near may all be short: works' last pages, a
     page of footnotes carried over); then one set as heads are (in title case: a
@@ -242,9 +240,10 @@ def _opening(run: dict[int, tuple[Number, int]], titles: list[list[int]], labels
         near = bisect.bisect_left(pages, (a, 0))
         full = max((n for _, n in pages[max(0, near - NEAR):near + NEAR]), default=0)
         end = b
-        limits = (full, longest, full, OPENING_PAGES * longest)  # (the lines each title may leave)
+        # the lines a title of each kind may leave, each limit tried in turn
+        limits = ((full, longest), (full,), (OPENING_PAGES * longest,))
         for _ in range(room):
-            end = next((c for most, starts in zip(limits, titles, strict=True)
+            end = next((c for starts, kind in zip(titles, limits, strict=True) for most in kind
                         for c in starts if a < c < end and end - c <= most), a)
             if end == a:
                 break

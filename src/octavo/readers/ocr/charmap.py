@@ -36,7 +36,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..textlines import SUPERSCRIPTS
+from ..textlines import SUPERSCRIPTS, WORD_CLOSES
 from .words import zipf
 
 if TYPE_CHECKING:
@@ -49,7 +49,10 @@ COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
 AGREED = 2  # … as many as this all stand as one part does (a short text's rare quotes)
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
-QUOTED = 1000  # characters within which a quote opened is closed: a paragraph's dozen lines
+# characters within which a quote opened is closed, a paragraph's dozen lines: in the sample
+# 602 of its 603 quotations close within them (median 18, 99% within 555; the one longer, a
+# passage of 30 lines, 2127), in othervolumes 1-30 all 88 (at most 499)
+QUOTED = 1000
 _CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
 ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
 SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
@@ -126,9 +129,10 @@ _WORD_AFTER = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+")
 _DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  # a dash
 _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.e.``
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
-_CLOSES_BEFORE = frozenset(".,;:!?)\n")  # before white space, these, or the line's end
+# before white space, these, or the line's end (the quotes' stand-ins not yet known)
+_CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
 _STOPS = frozenset(".!?")  # a sentence's end, that a dash may follow before a word
-_MARKER = re.compile(rf"(?<=[\w.,;:!?)]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
+_MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
 
 def _count(text: str, char: str) -> _Stands:

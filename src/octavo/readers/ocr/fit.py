@@ -46,6 +46,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ..textlines import CLOSING_QUOTES, WORD_CLOSES
 from .lines import SENTENCE_END, SHORT, line_kind, names_notes, runs_on
 from .measure import space, width
 from .openers import CLEAR
@@ -147,7 +148,7 @@ class Fit:
         """The width of the least of ``word`` a line that ran on before it had no room
         for: the whole word, or, one the volume would break (long enough, its letters
         but a capital's in lower case), its least part broken off with a hyphen."""
-        stem = word.rstrip(".,;:!?\u201d\u2019)")
+        stem = word.rstrip(WORD_CLOSES + CLOSING_QUOTES)
         if self.head and len(stem) >= self.breakable and CAPITALISED.fullmatch(stem):
             return min(width(word), width(stem[:self.head] + "-"))
         return width(word)

@@ -80,7 +80,7 @@ def split_footnotes(pages: list[Page]) -> tuple[list[Page], list[PageNote]]:
     """Pages with only their body lines, and every page's footnotes in order (a footnote
     run on from the page before given the lines it runs on with)."""
     bodies, notes = [], []
-    wide = measure.of_lines(ln for p in pages for ln in p.lines) * WIDER
+    wide = measure.of_pages(pages) * WIDER
     last: PageNote | None = None  # the footnote closing the page before, if unfinished
     for page in pages:
         body, found = cut(page.lines, page.folio)

@@ -49,6 +49,9 @@ SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 STOPPED = re.compile(r"[,.;:]$")  # … or in a comma or a stop: a salutation's, a sentence's
+# a line ends no sentence: it ends in a word, inside one (broken by a hyphen or a dash), or
+# in a comma
+UNENDED = re.compile(r"(?:[^\W\d_][-–]?|,)$")
 # a word in lower case ends the line: its sentence goes on (not a letter after a stop, as an
 # abbreviation's, nor a word's part after an apostrophe or a hyphen, ``don’t``, ``so-called``)
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")

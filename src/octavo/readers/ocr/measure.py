@@ -17,8 +17,12 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ...contextual import set_to
+
+if TYPE_CHECKING:
+    from .pages import Page
 
 _WIDTHS = {
     **dict.fromkeys("abcdeghknopquvxyz", 500), "a": 444, "c": 444, "e": 444, "z": 444,
@@ -63,6 +67,13 @@ def _width(line: str, face: str) -> float:
 def of_lines(lines: Iterable[str]) -> float:
     """The text measure of ``lines`` (``measure`` of their widths)."""
     return measure([width(line) for line in lines])
+
+
+def of_pages(pages: Iterable[Page]) -> float:
+    """The text measure of the pages' lines, in the face of the read under way: a volume's,
+    asked by ``footnotes`` before the face is learnt (in Times) and by ``rewrapped`` after
+    (in the volume's face), so not once for both."""
+    return of_lines(line for page in pages for line in page.lines)
 
 
 def measure(widths: list[float]) -> float:
