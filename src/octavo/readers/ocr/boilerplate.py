@@ -489,7 +489,8 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
-    for line, at in sorted(where.items(), key=lambda item: -len(item[1])):
+    for line in sorted(where, key=lambda line: -len(where[line])):  # (no pair made a line)
+        at = where[line]
         if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
                                                    and not is_capitals(line)
                                                    and not _short(line, pages[1])):

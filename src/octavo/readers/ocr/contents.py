@@ -149,7 +149,7 @@ def _notes_after_text(lines: list[str]) -> bool:
     """Whether a heading naming notes stands below a page's running text, over note 1: a
     work's own notes after its end, whose lines may end in a figure (``… the 1``) but
     list nothing."""
-    return any(names_notes(line) and _NOTE_ONE.match(following)
+    return any(_NOTE_ONE.match(following) and names_notes(line)  # (the cheaper test first)
                for line, following in pairwise(lines[1:]))
 
 

@@ -204,9 +204,10 @@ def under_cut(pages: list[Page], first: dict[int, Candidate], known: Counter[str
     not the title of a work, or of the notes, that the head repeats in any case), and the
     folios before leave it no number of its own (a work's opening page, printed without)."""
     candidate = first[i]
-    top = [heads.head_text(line) for line in pages[i - 1].lines[:TITLE_LINES]] if i else []
-    return candidate.footed and known[candidate.head] < 2 and i - 1 not in first \
-        and bool(top) and heads.set_as_head(top[0]) \
+    if not (candidate.footed and known[candidate.head] < 2 and i and i - 1 not in first):
+        return False  # (most heads: the page before's lines are not read)
+    top = [heads.head_text(line) for line in pages[i - 1].lines[:TITLE_LINES]]
+    return bool(top) and heads.set_as_head(top[0]) \
         and candidate.head.casefold() not in " ".join(top).casefold() \
         and not _numbered(first, i)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import contents, entrypages
@@ -39,7 +40,7 @@ FEW_LETTERS = 4  # a head names something in as many (``heads.MIN_LETTERS``): so
 def letters(text: str) -> str:
     """A line's letters and digits, any script's, in lower case and run together: a page's
     top line matched to an entry's opening however the OCR spaced either, and but for a
-    slip (``_opens``), once the pages are cut; read before ``charmap``, as the scan sets it:
+    slip (``_Top``), once the pages are cut; read before ``charmap``, as the scan sets it:
     its punctuation, whatever stands in for it, drops out.  (Not ``words``: an OCR letter-
     spaces a title or runs its words together in one copy only, and a part's number is
     its title's.)"""
@@ -80,21 +81,33 @@ def entry_words(listing: list[str]) -> list[str]:
     return out
 
 
-def _opens(entry: str, top: str) -> bool:
-    """Whether a contents entry opens with about the letters of a page's top line, or with
-    just them (a title's short first line, ``THESES`` / ``ON THE …``: the letters an OCR
-    may drop would be too large a share of it)."""
-    if len(top) >= FEW_LETTERS and entry.startswith(top):
-        return True
-    opening = entry[:len(top) + 2]
-    need = TITLE_SHARE * max(len(opening), len(top))
-    if min(len(opening), len(top)) < need:
-        return False
-    same = difflib.SequenceMatcher(a=opening, b=top, autojunk=False)
-    # the letters the two share, however ordered, bound the letters they match in order:
-    # most entries fail that cheaper count
-    shared = round(same.quick_ratio() * (len(opening) + len(top)) / 2)
-    return shared >= need and sum(m.size for m in same.get_matching_blocks()) >= need
+class _Top:
+    """A page's top line's letters, asked whether they open one contents entry after
+    another: the matcher learns the line's letters once, each entry's in turn."""
+
+    def __init__(self, top: str) -> None:
+        self.text = top
+
+    @cached_property
+    def _same(self) -> difflib.SequenceMatcher[str]:
+        return difflib.SequenceMatcher(b=self.text, autojunk=False)
+
+    def opens(self, entry: str) -> bool:
+        """Whether a contents entry opens with about the line's letters, or with just them
+        (a title's short first line, ``THESES`` / ``ON THE …``: the letters an OCR may drop
+        would be too large a share of it)."""
+        top = self.text
+        if len(top) >= FEW_LETTERS and entry.startswith(top):
+            return True
+        opening = entry[:len(top) + 2]
+        need = TITLE_SHARE * max(len(opening), len(top))
+        if min(len(opening), len(top)) < need:
+            return False
+        self._same.set_seq1(opening)
+        # the letters the two share, however ordered, bound the letters they match in
+        # order: most entries fail that cheaper count
+        shared = round(self._same.quick_ratio() * (len(opening) + len(top)) / 2)
+        return shared >= need and sum(m.size for m in self._same.get_matching_blocks()) >= need
 
 
 class Entries:
@@ -111,6 +124,7 @@ class Entries:
                  for i, p in enumerate(pages)]
         self.by_page: dict[str, list[str]] = {}
         self.by_start: dict[str, list[str]] = {}
+        self._pages: dict[str, list[str]] = {}  # ``pages_of``, by the letters asked
         dividers: list[str] = []
         lines = contents.contents_lines(shown)
         parsed = [e for top in contents.parse(lines) for e in top.walk()]
@@ -127,21 +141,21 @@ class Entries:
 
     def titles(self, line: str, page: str = "") -> bool:
         """Whether ``line`` opens an entry (on ``page``, where given): a work's title."""
-        top = letters(line)
-        found = self.by_page.get(page, []) if page else self.by_start.get(top[:2], [])
-        return any(_opens(entry, top) for entry in found)
+        top = _Top(letters(line))
+        found = self.by_page.get(page, []) if page else self.by_start.get(top.text[:2], [])
+        return any(map(top.opens, found))
 
     def opens_page(self, line: str, page: str) -> bool:
         """Whether ``line`` opens an entry listed at ``page`` that opens a page of its own
         (not a section's): the title over a work's opening page."""
-        top = letters(line)
-        return any(_opens(entry, top) for entry in self.by_page.get(page, [])
+        top = _Top(letters(line))
+        return any(top.opens(entry) for entry in self.by_page.get(page, [])
                    if entry not in self.sections)
 
     def opens_work(self, line: str) -> bool:
         """Whether ``line`` opens the title of a work's entry (not a section's)."""
-        top = letters(line)
-        return any(_opens("".join(title), top) for _, title in self.printed)
+        top = _Top(letters(line))
+        return any(top.opens("".join(title)) for _, title in self.printed)
 
     def page_of(self, line: str) -> str:
         """The page the contents lists the entry ``line`` opens at, "" if none."""
@@ -152,11 +166,13 @@ class Entries:
         for letter first: an entry it opens only as an OCR's slip would is another work's
         where one opens so (``THE PARTY AND THE STRIKE`` listed after ``THE PRESS AND THE
         STRIKE``, which it opens but for four letters)."""
-        top = letters(line)
-        opened = [(not (len(top) >= FEW_LETTERS and any(e.startswith(top) for e in found)),
-                   page) for page, found in self.by_page.items()
-                  if any(_opens(entry, top) for entry in found)]
-        return [page for _, page in sorted(opened, key=lambda o: o[0])]
+        top = _Top(letters(line))
+        if top.text not in self._pages:  # (the same line opens many pages: a head's)
+            opened = [(not (len(top.text) >= FEW_LETTERS
+                            and any(e.startswith(top.text) for e in found)), page)
+                      for page, found in self.by_page.items() if any(map(top.opens, found))]
+            self._pages[top.text] = [page for _, page in sorted(opened, key=lambda o: o[0])]
+        return list(self._pages[top.text])
 
     def title_lines(self, lines: list[str], page: str) -> int:
         """How many of a page's top lines (the page printed ``page``) spell the title of

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Callable
 from functools import cached_property, lru_cache
@@ -21,7 +22,7 @@ from ..textlines import CLOSING_QUOTES, WORD_CLOSES
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
 STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before a run
-LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)$")
+LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)\Z")  # matched by ``last_word``
 LEADING = re.compile(r"^([A-Za-z]+)")
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
 HYPHENED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -88,6 +89,13 @@ MAY_INITIAL = re.compile(r" (?<=[^\w’.-][b-hj-z] )[a-z]{2}")  # for LONE_INITI
 MAY_ABBREVIATE = re.compile(r"\. [a-z]\.")  # for GAP_IN_ABBREVIATION
 
 
+def last_word(text: str) -> re.Match[str] | None:
+    """The word of letters ``text`` ends in, not run on from a figure, a stop, an apostrophe
+    or a hyphen (``LAST_WORD``): matched where the letters ending the text begin, where a
+    search would try the pattern at every character of it."""
+    return LAST_WORD.match(text, len(text.rstrip(string.ascii_letters)))
+
+
 def zipf(word: str) -> float:
     """The word's frequency in English on the Zipf scale (0 when unknown)."""
     return _zipf(word.lower())
@@ -104,7 +112,7 @@ class Vocabulary:
     def __init__(self, lines: list[str]) -> None:
         inner: list[str] = []  # a line's first and last words may be fragments: not counted
         whole: list[str] = []  # … unless no hyphen breaks them: every whole word printed
-        pairs: list[tuple[str, str]] = []
+        pairs: list[str] = []  # words side by side, as ``head tail`` (``apart``)
         broken = False  # whether the line before ended in a hyphen
         hyphened: list[str] = []
         ends = 0  # lines ending in a hyphen
@@ -116,7 +124,7 @@ class Vocabulary:
             whole += tokens[broken : len(tokens) - breaks]
             broken = breaks
             ends += breaks
-            pairs += itertools.pairwise(tokens)
+            pairs += map(" ".join, itertools.pairwise(tokens))
             if "-" in line:
                 hyphened += HYPHENED.findall(line)
         self.words = Counter(inner)
@@ -124,11 +132,13 @@ class Vocabulary:
         # a scan that keeps no hyphen at line ends, not even a compound's
         self.hyphens_lost = ends * DROPPED < len(hyphened)
         self.whole = Counter(whole)
+        # (strings, not tuples: the garbage collector counts each tuple made, and a volume's
+        # hundred thousand had it run twice as often)
         self.pairs = Counter(pairs)
         # each line's last word and the next line's first, in lower case; a hyphen between?
         self.ends = [(h[1], t[1], a.endswith("-")) for a, b in itertools.pairwise(
             line.rstrip() for line in lines) if (t := LEADING.match(b.lstrip()))
-            and t[1].islower() and (h := LAST_WORD.search(a.removesuffix("-")[-64:]))]
+            and t[1].islower() and (h := last_word(a.removesuffix("-")[-64:]))]
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
         self.cache: dict[str, str] = {}  # words already mended
         self._closed: dict[str, int] = {}  # ``closed``'s counts, by the tails asked
@@ -202,7 +212,7 @@ class Vocabulary:
             return False  # (no printer breaks a word after its first letter, nor carries
             # its last over: ``w h i c h`` ``is``, ``these`` ``s o c …``)
         joined = (head + tail).lower()
-        apart = self.pairs[head.lower(), tail]
+        apart = self.apart(head, tail)
         if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
@@ -255,7 +265,11 @@ class Vocabulary:
         (``counter`` … ``revolutionary``)."""
         hyphened = f"{head}-{tail}".lower()
         printed = self.forms.get(hyphened.replace("-", ""), Counter())[hyphened]
-        return printed >= 2 and printed > self.pairs[head.lower(), tail.lower()]
+        return printed >= 2 and printed > self.apart(head, tail)
+
+    def apart(self, head: str, tail: str) -> int:
+        """How often the volume prints ``head`` and ``tail`` side by side in a line."""
+        return self.pairs[f"{head} {tail}".lower()]
 
     def mend(self, text: str) -> str:
         """Restore hyphens the OCR lost inside compounds (``rank-andfile``, ``firstrate``,
@@ -342,7 +356,7 @@ def join_lost(vocab: Vocabulary, text: str, line: str) -> bool:
     """Whether the last word of ``text`` and the first of the next ``line`` are one word
     whose hyphen the scan lost (``Vocabulary.lost_join``)."""
     t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
-    return bool(t and t[1].islower() and (h := LAST_WORD.search(text))
+    return bool(t and t[1].islower() and (h := last_word(text))
                 and vocab.lost_join(h[1], t[1]))
 
 
@@ -350,7 +364,7 @@ def hyphen_lost(vocab: Vocabulary, text: str, line: str) -> bool:
     """Whether ``text`` and the next ``line`` meet in a compound whose hyphen the scan
     lost at the line's end (``Vocabulary.lost_hyphen``)."""
     return vocab.hyphens_lost and bool(t := LEADING.match(line)) and bool(
-        h := LAST_WORD.search(text)) and vocab.lost_hyphen(h[1], t[1])
+        h := last_word(text)) and vocab.lost_hyphen(h[1], t[1])
 
 
 @lru_cache(maxsize=4096)
