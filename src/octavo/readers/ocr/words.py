@@ -13,7 +13,7 @@ import re
 import string
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ... import frequencies
 from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
@@ -25,7 +25,7 @@ STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before
 LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)\Z")  # matched by ``last_word``
 LEADING = re.compile(r"^([A-Za-z]+)")
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
-HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+HYPHENED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
 MERGED_PAIR = re.compile(r"(?<=\b[A-Za-z] [A-Za-z] )([A-Za-z])([A-Za-z])(?= [A-Za-z] [A-Za-z]\b)")
 SPACED_END = re.compile(r"\b[A-Za-z] [A-Za-z]{1,2}(?: ?-)?$")  # a line ending letter-spaced …
@@ -69,6 +69,11 @@ LIKELIER = 4.0  # how much likelier (log10) a joined word than its halves side b
 # loses some of those hyphens), and a phrase is up to a hundred times as common as its
 # words met by chance (``per cent``: 3.8, ``gentle men``: 3.5). The breaks of the sample
 # and of othervolumes' seeds 1-30 score 4.6 to 13 (``pre sent`` 4.1), but ``van guard`` 3.0
+PHRASE = 2.0  # of LIKELIER, the hundred times a phrase's words may be commoner together than
+# by chance: no phrase is made of a half that is no word (``for`` ``ged``)
+LOST = 0.01  # the share of its line ends LIKELIER assumes a scan loses a broken word's hyphen
+# at, until the volume's own line ends tell (``Vocabulary.lost_odds``) …
+ASSUMED = 500  # … outweighing that assumption taken as so many line ends (some fifteen pages)
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
@@ -120,8 +125,8 @@ class Vocabulary:
             broken = breaks
             ends += breaks
             pairs += map(" ".join, itertools.pairwise(tokens))
-            if "-" in lowered:
-                hyphened += HYPHENED.findall(lowered)
+            if "-" in line:
+                hyphened += HYPHENED.findall(line)
         self.words = Counter(inner)
         self.size = max(len(inner), 1)
         # a scan that keeps no hyphen at line ends, not even a compound's
@@ -130,14 +135,22 @@ class Vocabulary:
         # (strings, not tuples: the garbage collector counts each tuple made, and a volume's
         # hundred thousand had it run twice as often)
         self.pairs = Counter(pairs)
+        # each line's last word and the next line's first, in lower case; a hyphen between?
+        self.ends = [(h[1], t[1], a.endswith("-")) for a, b in itertools.pairwise(
+            line.rstrip() for line in lines) if (t := LEADING.match(b.lstrip()))
+            and t[1].islower() and (h := last_word(a.removesuffix("-")[-64:]))]
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
         self.cache: dict[str, str] = {}  # words already mended
         self._closed: dict[str, int] = {}  # ``closed``'s counts, by the tails asked
         self.heads: Counter[str] = Counter()  # the first and last parts of those forms
         self.tails: Counter[str] = Counter()
-        for token, count in Counter(hyphened).items():
+        for printed, count in Counter(hyphened).items():
+            token = printed.lower()
             self.forms.setdefault(token.replace("-", ""), Counter())[token] += count
-            self.heads[token.split("-")[0]] += count
+            if printed.split("-")[1][0].islower():  # a prefix takes a hyphen before any
+                # capital (``pre-October``, ``anti-Soviet``): only a compound of words in
+                # lower case tells that the print hyphens that first word's compounds
+                self.heads[token.split("-")[0]] += count
             self.tails[token.split("-")[-1]] += count
 
     def hyphen_kept(self, head: str, tail: str) -> bool:
@@ -204,8 +217,36 @@ class Vocabulary:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
             return False
-        return bool(zipf(joined) or self.words[joined]) and \
-            self.likelier(head, tail) >= LIKELIER
+        if not (zipf(joined) or self.words[joined]):
+            return False
+        bar = LIKELIER - max(0.0, self.lost_odds - math.log10(LOST / (1 - LOST)))
+        if not (self.known(head) and self.known(tail)):
+            bar -= PHRASE
+        return self.likelier(head, tail) >= bar
+
+    def known(self, word: str) -> bool:
+        """Whether a word is one an English reader knows or one the volume prints."""
+        return zipf(word) >= KNOWN or bool(self.words[word.lower()])
+
+    @cached_property
+    def lost_odds(self) -> float:
+        """The odds (log10) that a line end of the volume is a word broken whose hyphen the
+        scan lost: the breaks it surely lost (halves that make a word, one of them no word an
+        English reader knows nor the volume prints: ``commu`` ``nist``), as many again as
+        its breaks whose hyphen stands have both halves words (``pre-serve``), among its
+        line ends (LOST of ASSUMED more, before the volume's own tell)."""
+        sure = broken = halfless = 0
+        for head, tail, hyphen in self.ends:
+            if hyphen and not self.hyphen_kept(head, tail):
+                broken += 1
+                halfless += not (self.known(head) and self.known(tail))
+            elif not hyphen and min(len(head), len(tail)) > 1 and (
+                    zipf(head + tail) or self.words[(head + tail).lower()]) \
+                    and not (self.known(head) and self.known(tail)):
+                sure += 1
+        rate = (sure * (broken + 1) / (halfless + 1) + LOST * ASSUMED) / (
+            len(self.ends) + ASSUMED)
+        return math.log10(rate / (1 - rate))
 
     def likelier(self, head: str, tail: str) -> float:
         """How much likelier (log10) ``head`` and ``tail`` are one word than two side by
