@@ -163,8 +163,7 @@ def _stood_in(standing: dict[str, str]) -> list[tuple[re.Pattern[str], dict[int,
 
 
 def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[str], list[int]],
-          passes: tuple[_Pass, ...] = _PASSES, owned: Counter[str] | None = None,
-          ) -> tuple[int, int, int] | None:
+          passes: tuple[_Pass, ...], owned: Counter[str]) -> tuple[int, int, int] | None:
     """The next marker of ``note`` from slot ``start``: (slot, start, end) or None;
     ``owned`` counts each word the text prints with a plural's apostrophe.
     A pass taken only near the cited page stops past it; one taken anywhere reads only
@@ -208,16 +207,15 @@ _SINGLES = re.compile(r"\u2018|(?<![^\W\d_])\u2019|\u2019(?![^\W\d_])")  # no ap
 _POSSESSIVE = re.compile(r"[^\W\d_]*s\u2019(?![^\W\d_])")  # a plural's apostrophe, its word
 
 
-def _quoting(slot: Slot, m: re.Match[str], kind: _Pass, owned: Counter[str] | None) -> bool:
+def _quoting(slot: Slot, m: re.Match[str], kind: _Pass, owned: Counter[str]) -> bool:
     """Whether the stand-ins ``m`` found are quotes: one closes a quote the paragraph
     opened before it, or an apostrophe follows an ``s`` where ``kind`` takes no plurals,
     or (unless it takes recurring ones) where the text prints its word so again
     (``owned``)."""
     text = slot.text.text
     if text[m.start() - 1] == "s" and text[m.start()] == "\u2019":
-        word = re.search(r"[^\W\d_]*s$", text[:m.start()])
-        if not kind.plurals or (not kind.recurring and owned is not None and word
-                                and owned[f"{word[0].lower()}\u2019"] > 1):
+        word = re.split(r"[\W\d_]", text[:m.start()])[-1].lower()
+        if not kind.plurals or (not kind.recurring and owned[f"{word}\u2019"] > 1):
             return True
     # the paragraph's text before this run (a page turning inside it parts its texts)
     at = next(i for i, item in enumerate(slot.owner) if item is slot.text)
