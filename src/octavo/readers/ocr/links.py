@@ -81,10 +81,12 @@ def _near(page: str, cited: str) -> bool:
 
 
 def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
-                  standing: dict[str, str] | None = None) -> dict[str, str]:
+                  standing: dict[str, str] | None = None,
+                  owned: Counter[str] | None = None) -> dict[str, str]:
     """Turn endnote markers into NoteRefs (ids ``noteref-{scope}N``); return each linked
     note's page of reference.  ``standing``: the quotes the character map put for
-    superscript figures (``{"”": "²"}``), which may have been markers."""
+    superscript figures (``{"”": "²"}``), which may have been markers; ``owned``: the
+    volume's ``possessives`` (by default the blocks')."""
     texts = slots(blocks)
     # a marker some of whose figures were taken for quotes: next after superscript figures
     # near the cited page, and last anywhere; a plural's apostrophe (``workers’``) after all,
@@ -94,8 +96,7 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
              for pattern, figures in _stood_in(standing or {})
              for plurals, recurring in ((False, False), (True, False), (True, True))
              for near in (True, False)]
-    owned = Counter(m[0].lower() for slot in texts
-                    for m in _POSSESSIVE.finditer(slot.text.text))
+    owned = possessives(blocks) if owned is None else owned
     passes = (_PASSES[0], *stood[:1], *_PASSES[1:], *stood[1:])
     # the slots each pass that looks through the whole text can find anything in, found once
     holding = {p.pattern: [i for i, slot in enumerate(texts) if p.pattern.search(slot.text.text)]
@@ -115,6 +116,12 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
         _split(slot, begin, end, ref)
         placed[note.id] = slot.page
     return placed
+
+
+def possessives(blocks: list[Block]) -> Counter[str]:
+    """How often the blocks print each word with a plural's apostrophe (``workers’``)."""
+    return Counter(m[0].lower() for slot in slots(blocks)
+                   for m in _POSSESSIVE.finditer(slot.text.text))
 
 
 @dataclass(frozen=True)
