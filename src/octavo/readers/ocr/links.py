@@ -8,7 +8,9 @@ its number is the next one due and it stands on or near the page its note cites
 (plain figures closing a parenthesis that is not open label a point: ``are: 1) To``).
 Where the scan's stand-ins for quotes are superscript figures too (``³``/``²``/``¹``),
 a marker may have been taken for quotes (``special’”``, note 12): it is one where it is
-due, unless a quote it holds closes one its paragraph opened.
+due, unless a quote it holds closes one its paragraph opened; a plural's apostrophe
+(``Workers’``) last, and one whose word the volume prints so again after all (the
+apostrophe belongs to the word, a marker's number is printed once).
 """
 
 from __future__ import annotations
