@@ -8,13 +8,16 @@ its number is the next one due and it stands on or near the page its note cites
 (plain figures closing a parenthesis that is not open label a point: ``are: 1) To``).
 Where the scan's stand-ins for quotes are superscript figures too (``³``/``²``/``¹``),
 a marker may have been taken for quotes (``special’”``, note 12): it is one where it is
-due, unless a quote it holds closes one its paragraph opened.
+due, unless a quote it holds closes one its paragraph opened; a plural's apostrophe
+(``Workers’``) last, and one whose word the volume prints so again after all (the
+apostrophe belongs to the word, a marker's number is printed once).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -80,17 +83,22 @@ def _near(page: str, cited: str) -> bool:
 
 
 def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
-                  standing: dict[str, str] | None = None) -> dict[str, str]:
+                  standing: dict[str, str] | None = None,
+                  owned: Counter[str] | None = None) -> dict[str, str]:
     """Turn endnote markers into NoteRefs (ids ``noteref-{scope}N``); return each linked
     note's page of reference.  ``standing``: the quotes the character map put for
-    superscript figures (``{"”": "²"}``), which may have been markers."""
+    superscript figures (``{"”": "²"}``), which may have been markers; ``owned``: the
+    volume's ``possessives`` (by default the blocks')."""
     texts = slots(blocks)
     # a marker some of whose figures were taken for quotes: next after superscript figures
-    # near the cited page, and last anywhere; a plural's apostrophe (``workers’``) after all
+    # near the cited page, and last anywhere; a plural's apostrophe (``workers’``) after all,
+    # first where its word takes none elsewhere
     stood = [_Pass(pattern, near=near, decimals=False, numbers=False, figures=figures,
-                   unpaired=True, plurals=plurals)
+                   unpaired=True, plurals=plurals, recurring=recurring)
              for pattern, figures in _stood_in(standing or {})
-             for plurals in (False, True) for near in (True, False)]
+             for plurals, recurring in ((False, False), (True, False), (True, True))
+             for near in (True, False)]
+    owned = possessives(blocks) if owned is None else owned
     passes = (_PASSES[0], *stood[:1], *_PASSES[1:], *stood[1:])
     # the slots each pass that looks through the whole text can find anything in, found once
     holding = {p.pattern: [i for i, slot in enumerate(texts) if p.pattern.search(slot.text.text)]
@@ -98,7 +106,7 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
     chosen: list[tuple[Slot, int, int, Note]] = []
     start = 0
     for note in notes:
-        hit = _find(texts, start, note, holding, passes)
+        hit = _find(texts, start, note, holding, passes, owned)
         if hit is None:
             continue
         index, begin, end = hit
@@ -110,6 +118,12 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
         _split(slot, begin, end, ref)
         placed[note.id] = slot.page
     return placed
+
+
+def possessives(blocks: list[Block]) -> Counter[str]:
+    """How often the blocks print each word with a plural's apostrophe (``workers’``)."""
+    return Counter(m[0].lower() for slot in slots(blocks)
+                   for m in _POSSESSIVE.finditer(slot.text.text))
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,10 @@ class _Pass:
     figures: dict[int, int] | None = None  # the marker's characters as figures, if not ``n``'s
     unpaired: bool = False  # a quote stand-in among them must close no quote the text opened
     plurals: bool = True  # whether an apostrophe after a word's ``s`` may be a marker's
+    # whether it may be where the text prints the same word with it elsewhere: a plural's
+    # apostrophe belongs to the word and comes again with it (``Workers’ Deputies``,
+    # ``Workers’ and Peasants’``), a marker's number is printed once
+    recurring: bool = True
 
 
 # tried in turn, for each note
@@ -154,8 +172,9 @@ def _stood_in(standing: dict[str, str]) -> list[tuple[re.Pattern[str], dict[int,
 
 
 def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[str], list[int]],
-          passes: tuple[_Pass, ...] = _PASSES) -> tuple[int, int, int] | None:
-    """The next marker of ``note`` from slot ``start``: (slot, start, end) or None.
+          passes: tuple[_Pass, ...], owned: Counter[str]) -> tuple[int, int, int] | None:
+    """The next marker of ``note`` from slot ``start``: (slot, start, end) or None;
+    ``owned`` counts each word the text prints with a plural's apostrophe.
     A pass taken only near the cited page stops past it; one taken anywhere reads only
     the slots its pattern finds anything in (``holding``); one of quotes' stand-ins is taken
     anywhere only for a note citing no page (a work's own notes: an apostrophe pages
@@ -178,7 +197,7 @@ def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[st
             for m in pattern.finditer(slot.text.text):
                 if m["n"].translate(kind.figures or _FIGURES) == note.number \
                         and not _taken(slot.text.text, m.start("n"), m.end("n"), kind) \
-                        and not (kind.unpaired and _quoting(slot, m, kind)):
+                        and not (kind.unpaired and _quoting(slot, m, kind, owned)):
                     return index, m.start("n") - (pattern is _SPACED), m.end("n")
     return None
 
@@ -194,14 +213,19 @@ _DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
 
 
 _SINGLES = re.compile(r"\u2018|(?<![^\W\d_])\u2019|\u2019(?![^\W\d_])")  # no apostrophe's
+_POSSESSIVE = re.compile(r"[^\W\d_]*s\u2019(?![^\W\d_])")  # a plural's apostrophe, its word
 
 
-def _quoting(slot: Slot, m: re.Match[str], kind: _Pass) -> bool:
+def _quoting(slot: Slot, m: re.Match[str], kind: _Pass, owned: Counter[str]) -> bool:
     """Whether the stand-ins ``m`` found are quotes: one closes a quote the paragraph
-    opened before it, or (unless ``kind`` takes plurals) an apostrophe follows an ``s``."""
+    opened before it, or an apostrophe follows an ``s`` where ``kind`` takes no plurals,
+    or (unless it takes recurring ones) where the text prints its word so again
+    (``owned``)."""
     text = slot.text.text
-    if not kind.plurals and text[m.start() - 1] == "s" and text[m.start()] == "\u2019":
-        return True
+    if text[m.start() - 1] == "s" and text[m.start()] == "\u2019":
+        word = re.split(r"[\W\d_]", text[:m.start()])[-1].lower()
+        if not kind.plurals or (not kind.recurring and owned[f"{word}\u2019"] > 1):
+            return True
     # the paragraph's text before this run (a page turning inside it parts its texts)
     at = next(i for i, item in enumerate(slot.owner) if item is slot.text)
     before, after = ("".join(item.text for item in items if isinstance(item, Text))

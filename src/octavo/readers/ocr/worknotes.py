@@ -12,7 +12,7 @@ from ...findings import report
 from ...tree import Block, Heading, Inline, Note, PageMarker, Paragraph, Text, iter_nodes
 from .blocks import plain
 from .lines import names_notes
-from .links import link_endnotes
+from .links import link_endnotes, possessives
 
 if TYPE_CHECKING:
     from .structure import Structure
@@ -32,6 +32,7 @@ def take(st: Structure) -> None:
     if st.notes:
         return
     body, start, group = st.body, 0, 0
+    owned = possessives(body)  # a plural's apostrophe comes again anywhere in the volume
     while (at := _heading(body, start)) is not None:
         end = next((i for i in range(at + 1, len(body)) if isinstance(body[i], Heading)),
                    len(body))
@@ -40,7 +41,7 @@ def take(st: Structure) -> None:
         group += 1
         notes = numbered(body[at + 1:end], f"note-{group}-")
         placed = link_endnotes(body[start:at], notes, f"{group}-",
-                               st.layout.charmap.standing())
+                               st.layout.charmap.standing(), owned)
         for note in notes:
             if note.id not in placed:
                 report("n-001", f"note {note.number} after a work has no marker in its text")
