@@ -9,8 +9,8 @@ its number is the next one due and it stands on or near the page its note cites
 Where the scan's stand-ins for quotes are superscript figures too (``³``/``²``/``¹``),
 a marker may have been taken for quotes (``special’”``, note 12): it is one where it is
 due, unless a quote it holds closes one its paragraph opened; a plural's apostrophe
-(``Workers’``) last, and one whose word the volume prints so again after all (the
-apostrophe belongs to the word, a marker's number is printed once).
+(``Workers’``, not ``less’``) last, and one whose word the volume prints so again after
+all (the apostrophe belongs to the word, a marker's number is printed once).
 """
 
 from __future__ import annotations
@@ -218,13 +218,15 @@ _POSSESSIVE = re.compile(r"[^\W\d_]*s\u2019(?![^\W\d_])")  # a plural's apostrop
 
 def _quoting(slot: Slot, m: re.Match[str], kind: _Pass, owned: Counter[str]) -> bool:
     """Whether the stand-ins ``m`` found are quotes: one closes a quote the paragraph
-    opened before it, or an apostrophe follows an ``s`` where ``kind`` takes no plurals,
-    or (unless it takes recurring ones) where the text prints its word so again
+    opened before it, or an apostrophe follows an ``s`` (not ``ss``) where ``kind`` takes
+    no plurals, or (unless it takes recurring ones) where the text prints its word so again
     (``owned``)."""
     text = slot.text.text
     if text[m.start() - 1] == "s" and text[m.start()] == "\u2019":
         word = re.split(r"[\W\d_]", text[:m.start()])[-1].lower()
-        if not kind.plurals or (not kind.recurring and owned[f"{word}\u2019"] > 1):
+        # a plural's ``s`` follows a word ending in none (``less’`` is none: ``classes’``)
+        if not word.endswith("ss") and (
+                not kind.plurals or (not kind.recurring and owned[f"{word}\u2019"] > 1)):
             return True
     # the paragraph's text before this run (a page turning inside it parts its texts)
     at = next(i for i, item in enumerate(slot.owner) if item is slot.text)
