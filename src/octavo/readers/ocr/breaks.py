@@ -171,15 +171,8 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                                                                     and not listed[p - 1])
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
-    # (a signature ends a work: in capitals, a name after initials or the name the title
-    # page prints, over the contents, or a name of its surname, ``AUGUST BEBEL`` or
-    # ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``; in title case, any)
-    named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
-        [lines[i] for i in kept]) or 0]} - {""}
-    surnames = {name.split()[-1] for name in named if _name_like(name)}
-    signed = [bool(INITIALED.fullmatch(lines[i].strip())) or (head := heads.head_text(
-        lines[i])) in named or (_name_like(head) and head.split()[-1] in surnames)
-        for i in kept]
+    # (a signature ends a work: in capitals, ``_signed``; in title case, any)
+    signed = _signed(lines, kept)
     capitals = starts([heads.is_capitals(lines[i]) and not signs
                        for i, signs in zip(kept, signed, strict=True)])
     # (a title's first line in title case ends in no stop, nor a comma: a sentence's
@@ -217,6 +210,18 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
+
+
+def _signed(lines: list[str], kept: list[int]) -> list[bool]:
+    """Which of the lines ``kept`` (indices of ``lines``) are a signature in capitals: a
+    name after initials, the name the title page prints (over the contents), or a name of
+    its surname (``AUGUST BEBEL`` or ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``)."""
+    named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
+        [lines[i] for i in kept]) or 0]} - {""}
+    surnames = {name.split()[-1] for name in named if _name_like(name)}
+    return [bool(INITIALED.fullmatch(lines[i].strip())) or (head := heads.head_text(
+        lines[i])) in named or (_name_like(head) and head.split()[-1] in surnames)
+        for i in kept]
 
 
 def _name_like(line: str) -> bool:
