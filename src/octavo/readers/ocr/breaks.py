@@ -163,9 +163,9 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
         if last:
             opening |= _stamped(lines, kept, _opened(lines, kept), signs)
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
-        groups = [g for g in boilerplate.learn(parted, len(run))
-                  if (last or sum(map(bool, g.lines)) > 1) and not {*g.lines} <= known
-                  and not (len(g.lines) == 1 and signs(g.lines[0]))]
+        printed = frozenset(known | {lines[i].strip() for i in kept if signs(lines[i])})
+        groups = [g for g in boilerplate.learn(parted, len(run), printed)
+                  if (last or sum(map(bool, g.lines)) > 1) and not {*g.lines} <= known]
     gone = boilerplate.strip(lines, groups)
     return groups, gone, _opened(lines, [i for i, line in enumerate(lines)
                                          if i not in gone and line.strip()])
