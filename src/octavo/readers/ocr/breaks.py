@@ -524,8 +524,9 @@ def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, N
     leave some out, the folios of ``ordered`` that number those pages in order between
     them, however few lines their pages hold: folios count on one by one, and a work's
     last page may hold a line or two (too few for ``_longest``'s least page).  Such a
-    folio is set as the run's are: alone on its line, or beside a head one of them has
-    (not a line of text); a folio under a line read as its head that no folio of the run
+    folio is set as the run's are: alone on its line, or beside a head one of them has,
+    or on its line beside one set as heads are (a short work's own head, seen once; not a
+    line of text); a folio under a line read as its head that no folio of the run
     has is the folio alone (the line over it its page's last: a signature, a sentence's end)."""
     known = {c.head for _, _, c in run}
     alone = [(p + 1, n, replace(c, head="", top=1))
@@ -535,7 +536,8 @@ def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, N
     for a, b in itertools.pairwise(run):
         out += [a, *_rising([x for x in alone if a[0] < x[0] < b[0]
                              and a[1].value < x[1].value < b[1].value
-                             and (x[2].head in known or (not x[2].head and x[2].top == 1))])]
+                             and (x[2].head in known or (x[2].top == 1 and (
+                                 not x[2].head or heads.set_as_head(x[2].head))))])]
     return [*out, run[-1]]
 
 
