@@ -150,18 +150,18 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     The boilerplate is learnt from the text parted before its heads, as a text of pages
     is; twice: the groups of two lines or more found first (a stamp between a head and its
     folio) taken off, the heads they parted from their folios are found too, and then the
-    lone lines that stand where no head does; none a head of the run's pages (the print's:
-    alone on its line, it is a signature in the versos' head's name, on as many pages as
-    the folios found where works are short, their opening pages printing none)."""
+    lone lines, the text parted before every page's first line found (titles too: a stamp
+    over a title or a head opens its page, ``_stamped``); none a head of the run's pages
+    nor a name (``_signer``), the print's (alone on its line, a signature stands on as many
+    pages as the folios found where works are short, their opening pages printing none)."""
     groups: list[Group] = []
     for last in (False, True):
         gone = boilerplate.strip(lines, groups)
         kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
         run, heads_at, _, known = _folioed(lines, kept)
         signs = _signer(lines, kept)
-        opening = {kept[p] for p in (*run, *heads_at)}
-        if last:
-            opening |= _stamped(lines, kept, _opened(lines, kept), signs)
+        opening = _stamped(lines, kept, _opened(lines, kept), signs) if last else {
+            kept[p] for p in (*run, *heads_at)}
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
         printed = frozenset(known | {lines[i].strip() for i in kept if signs(lines[i])})
         groups = [g for g in boilerplate.learn(parted, len(run), printed)
@@ -173,10 +173,11 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
 
 def _stamped(lines: list[str], kept: list[int], opening: set[int],
              signs: Callable[[str], bool]) -> set[int]:
-    """The pages' first lines (``opening``, of the lines ``kept``) with a line that recurs
+    """The pages' first lines (``opening``, of the lines ``kept``), a line that recurs
     right over one taken for it (no name: a signature, ``signs``): a stamp over a work's
-    title on its opening page, as a text with blank lines sets it; a work's own last
-    lines (a sentence's end, a date, a source) recur on no other page."""
+    title or a running head at the page's top, as a text with blank lines sets it; a
+    work's own last lines (a sentence's end, a date, a source) recur on no other page, and
+    a stamp ending the page before stands, somewhere, inside a sentence too."""
     counts = Counter(lines[i].strip() for i in kept)
     return {kept[p - 1] if p and counts[lines[kept[p - 1]].strip()] > 1
             and not signs(lines[kept[p - 1]]) else i
