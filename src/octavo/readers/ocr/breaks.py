@@ -173,15 +173,20 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
 
 def _stamped(lines: list[str], kept: list[int], opening: set[int],
              signs: Callable[[str], bool]) -> set[int]:
-    """The pages' first lines (``opening``, of the lines ``kept``), a line that recurs
-    right over one taken for it (no name: a signature, ``signs``): a stamp over a work's
-    title or a running head at the page's top, as a text with blank lines sets it; a
-    work's own last lines (a sentence's end, a date, a source) recur on no other page, and
-    a stamp ending the page before stands, somewhere, inside a sentence too."""
+    """The pages' first lines (``opening``, of the lines ``kept``), a line in words that
+    recurs right over one taken for it (no name: a signature, ``signs``; no number: a foot
+    folio, a contents entry's page): a stamp over a work's title
+    or a running head at the page's top, as a text with blank lines sets it; a work's own
+    last lines (a sentence's end, a date, a source) recur on no other page, and a stamp
+    ending the page before stands, somewhere, inside a sentence too."""
     counts = Counter(lines[i].strip() for i in kept)
-    return {kept[p - 1] if p and counts[lines[kept[p - 1]].strip()] > 1
-            and not signs(lines[kept[p - 1]]) else i
-            for p, i in enumerate(kept) if i in opening}
+
+    def stamp(line: str) -> bool:
+        return counts[line.strip()] > 1 and not signs(line) \
+            and sum(c.isalpha() for c in line) >= boilerplate.MIN_LETTERS
+
+    return {kept[p - 1] if p and stamp(lines[kept[p - 1]])
+            else i for p, i in enumerate(kept) if i in opening}
 
 
 def _opened(lines: list[str], kept: list[int]) -> set[int]:
