@@ -69,6 +69,7 @@ STAMP_LINES = [["READING ROOM", "Workers’ Study Circle", "THE PEOPLE’S ARCHI
                 "NOT FOR RESALE"], ["www.studycircle.example", "proofread by volunteers"]]
 STAND_INS = "¹²³‹›ÕÒÓÑ¤¬¦"
 QUOTES = "’“”—‘"
+PLACE = 0xE000  # a footnote's marker stands as PLACE + its number until its page is known
 
 
 def _draw(rng: random.Random) -> dict:
@@ -84,7 +85,7 @@ def _draw(rng: random.Random) -> dict:
         "gap": rng.choice([" ", " ", "    "]), "first_folio": rng.random() < 0.5,
         "encoding": rng.choice(["clean", "clean", "cp1252", "stand-ins"]),
         "marker": rng.choice(["plain", "plain", "sup", "bracket"]),
-        "stars": rng.choice([["*", "**", "***"], ["*", "†", "‡"]]),
+        "stars": rng.choice([["*", "**", "***", "****"], ["*", "†", "‡", "§"]]),
         "stamp": [rng.choice(pool) for pool in STAMP_LINES[:rng.randint(1, 3)]],
         "stamp_at": rng.choice(["top", "foot", "middle"]), "stamp_rate": rng.uniform(0.15, 1),
         "new_page": rng.random() < 0.7, "title_gap": rng.random() < 0.3,
@@ -93,7 +94,8 @@ def _draw(rng: random.Random) -> dict:
         "spaced_gap": rng.choice([" ", "  "]), "emphasis": 0.3, "notes": 0.004,
         "feet": 0.004, "sections": 0.4, "signature": 0.4, "source": 0.5, "subtitles": True,
         "start": rng.choice([1, 3, 5, 7, 9, 11]),
-        "notes_ref": rng.choice(["same", "own"]), "note_dot": rng.choice(["", "."]),
+        "foot_gap": rng.random() < 0.5, "notes_ref": rng.choice(["same", "own"]),
+        "note_dot": rng.choice(["", "."]),
     }
 
 
@@ -224,9 +226,9 @@ def _title_lines(title: str, width: int) -> list[str]:
 
 def _body(works: list[dict], style: dict, rng: random.Random, year: int, truth: dict):
     """The body as items, ("line" or "title", text, footnotes, endnotes), ("work", index)
-    and ("mark", key) where a section starts, and the footnotes' marks."""
+    and ("mark", key) where a section starts."""
     setter, gap = Typesetter(style, rng), style["spaced_gap"]
-    items, number, marks = [], 0, []
+    items, number = [], 0
     for index, work in enumerate(works):
         items.append(("work", index))
         blank = [("line", "", [], [])] if style["title_gap"] else []
@@ -257,8 +259,8 @@ def _body(works: list[dict], style: dict, rng: random.Random, year: int, truth: 
                         year, rng, rng.choice(NOTE_TEXTS))})
                 elif (i > 3 and stars < 3 and rng.random() < style["feet"]
                       and not word[-1].isdigit()):
-                    word, foot = word + style["stars"][stars], len(marks)
-                    marks.append(style["stars"][stars])
+                    foot = len(truth["footnotes"])  # its star is the page's: set with the page
+                    word += chr(PLACE + foot)
                     stars += 1
                     truth["footnotes"].append(_fill(year, rng, rng.choice(FOOT_TEXTS)))
                 tokens.append((word, foot, end))
@@ -269,10 +271,10 @@ def _body(works: list[dict], style: dict, rng: random.Random, year: int, truth: 
             items += [("line", "", [], [])] if style["para"] == "blank" else []
             items += [("title", line, [], []) for line in work["closing"]]
         truth["works"].append({"title": work["title"], "paragraphs": work["paragraphs"]})
-    return items, marks
+    return items
 
 
-def _paginate(items: list, stars: list[str], style: dict, rng: random.Random, truth: dict):
+def _paginate(items: list, style: dict, rng: random.Random, truth: dict):
     """Pages of the body (dicts of folio, lines, footnote lines, work, first), the folio of
     each endnote's marker and of each work's and section's start."""
     setter, pages, folio = Typesetter(style, rng), [], style["start"]
@@ -301,14 +303,19 @@ def _paginate(items: list, stars: list[str], style: dict, rng: random.Random, tr
             where[item[1]] = page["folio"]
             continue
         _, text, feet, ends = item
-        foot = [line for k in feet for line, _, _ in setter.lines(
-            [(w, None, None) for w in f"{stars[k]} {truth['footnotes'][k]}".split()])]
-        if len(page["lines"]) + len(page["foot"]) + len(foot) + 1 > style["page"]:
+        notes = [truth["footnotes"][k].split() for k in feet]
+        room = sum(len(list(setter.lines([(w, None, None) for w in ["**", *n]]))) for n in notes)
+        if len(page["lines"]) + len(page["foot"]) + room + 1 > style["page"]:
             page = new(current, False)
             if not text:
                 continue
+        for k, note in zip(feet, notes, strict=True):  # the stars start again on each page
+            star = style["stars"][min(page.setdefault("stars", 0), 3)]
+            page["stars"] += 1
+            text = text.replace(chr(PLACE + k), star)
+            page["foot"] += [line for line, _, _ in setter.lines(
+                [(w, None, None) for w in [star, *note]])]
         page["lines"].append(text)
-        page["foot"] += foot
         for end in ends:
             marks[end] = page["folio"]
     return pages, marks, where
@@ -337,7 +344,7 @@ def _render(page: dict, head: str, style: dict, rng: random.Random, stamp: bool)
             where = "before" if page["folio"] % 2 == 0 else "after"
         top = [{"before": folio + style["gap"] + head, "after": head + style["gap"] + folio,
                 "foot": head}[where]]
-    bottom = [""] + page["foot"] if page["foot"] else []
+    bottom = [""] * style["foot_gap"] + page["foot"] if page["foot"] else []
     if (head and style["folio"] == "foot") or (not head and style["first_folio"]):
         bottom.append(folio)
     if stamp:
@@ -391,8 +398,8 @@ def generate(seed: int, changes: dict | None = None) -> tuple[str, dict]:
     year = rng.randint(1848, 1905)
     truth: dict = {"works": [], "endnotes": [], "footnotes": [], "furniture": []}
     works = _works(stream("works"), style, author, year)
-    items, stars = _body(works, style, stream("marks"), year, truth)
-    pages, marks, where = _paginate(items, stars, style, stream("feet"), truth)
+    items = _body(works, style, stream("marks"), year, truth)
+    pages, marks, where = _paginate(items, style, stream("feet"), truth)
     # the notes pages: each note cites the page of its marker
     notes_lines, setter = [], Typesetter(style, stream("notes"))
     for note in truth["endnotes"]:
