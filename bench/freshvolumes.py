@@ -329,10 +329,12 @@ def _head(text: str, style: dict) -> str:
 
 
 def _short(title: str) -> str:
-    words = title.split()
-    while len(" ".join(words)) > 30:
+    """The running head's short title: words off its end to 30 letters, never ending on a
+    little word ("THE MIDDLE CLASSES", not "THE MIDDLE CLASSES AND THE")."""
+    words = title.replace(",", "").split()
+    while len(" ".join(words)) > 30 or words[-1] in ("A", "AND", "AT", "OF", "THE", "TO", "ON"):
         words.pop()
-    return " ".join(words).rstrip(",")
+    return " ".join(words)
 
 
 def _render(page: dict, head: str, style: dict, rng: random.Random, stamp: bool) -> str:
