@@ -406,8 +406,10 @@ def generate(seed: int, changes: dict | None = None) -> tuple[str, dict]:
     notes_lines, setter = [], Typesetter(style, stream("notes"))
     for note in truth["endnotes"]:
         cite = f"p. {marks[int(note['number'])]}"
-        words = [(w, None, None) for w in f"{note['number']}{style['note_dot']} {note['text']}"
-                 .split()]
+        number = f"{note['number']}{style['note_dot']}"
+        if style["marker"] == "bracket":  # the notes are numbered as the text marks them
+            number = f"[{note['number']}]"
+        words = [(w, None, None) for w in f"{number} {note['text']}".split()]
         rows = [line for line, _, _ in setter.lines(words)]
         if style["notes_ref"] == "same" and len(rows[-1]) + len(cite) + 1 <= style["measure"]:
             rows[-1] += " " + cite
