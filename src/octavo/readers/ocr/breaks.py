@@ -245,12 +245,13 @@ def _opened(lines: list[str], kept: list[int]) -> set[int]:
 def _signer(lines: list[str], kept: list[int]) -> Callable[[str], bool]:
     """Whether a line is a signature of the text's lines ``kept`` (indices of ``lines``): a
     name after initials, the name the title page prints (over the contents), or a name of
-    its surname (``AUGUST BEBEL`` or ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``)."""
-    named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
+    its surname (``AUGUST BEBEL`` or ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``),
+    in capitals or not (``August Bebel``)."""
+    named = {heads.head_text(lines[i]).upper() for i in kept[:contents.heading_at(
         [lines[i] for i in kept]) or 0]} - {""}
     surnames = {name.split()[-1] for name in named if _name_like(name)}
     return lambda line: bool(INITIALED.fullmatch(line.strip())) or (head := heads.head_text(
-        line)) in named or (_name_like(head) and head.split()[-1] in surnames)
+        line).upper()) in named or (_name_like(head) and head.split()[-1] in surnames)
 
 
 def _name_like(line: str) -> bool:
