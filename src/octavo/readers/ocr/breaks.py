@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
 from ..textlines import INITIALED
-from . import boilerplate, contents, entrypages, heads
+from . import boilerplate, contents, entrypages, footnotes, heads
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
@@ -183,7 +183,8 @@ def _stamped(lines: list[str], kept: list[int], opening: set[int],
 
     def stamp(line: str) -> bool:
         return counts[line.strip()] > 1 and not signs(line) \
-            and sum(c.isalpha() for c in line) >= boilerplate.MIN_LETTERS
+            and sum(c.isalpha() for c in line) >= boilerplate.MIN_LETTERS \
+            and not footnotes.START.match(line.strip())  # (a footnote ends its page)
 
     return {kept[p - 1] if p and stamp(lines[kept[p - 1]])
             else i for p, i in enumerate(kept) if i in opening}
