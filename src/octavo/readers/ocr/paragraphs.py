@@ -46,7 +46,7 @@ from ...tree import (
     Text,
 )
 from ..textlines import LONG_WORD, title_cased
-from . import fit, verse, words
+from . import fit, indents, verse, words
 from .cohesion import Cohesion
 from .contents import lists
 from .entrypages import contents_line
@@ -115,6 +115,7 @@ class Builder:
     openers: Openers
     fit: fit.Fit
     cohesion: Cohesion
+    indents: indents.Indents
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
     role: ParagraphRole = ParagraphRole.BODY
@@ -135,6 +136,7 @@ class Builder:
     # place, a paragraph's end was called before (``ends_paragraph``)
     section: int = 0  # the number of the work's last numbered section head (``section_head``)
     verse: set[verse.Place] = field(default_factory=set)  # the verse lines (``verse.find``)
+    shifts: tuple[int, int] = (0, 0)  # how far in the last line and this one stand (``indents``)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -270,6 +272,8 @@ class Builder:
         if self.under_title() and (max(self.widths) < DISPLAY or self.one_line_subtitle(line)) \
                 and self.subtitle_ends(line, ahead):
             return True  # display lines, or one in title case as wide as text
+        if (told := self.indents.opens(*self.shifts[::-1], last, self.measure)) is not None:
+            return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
@@ -363,6 +367,7 @@ class Builder:
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
+        self.shifts = (self.shifts[1], self.indents.shift(self.page, line))
         line = line.strip()
         if (self.page, self.at) in self.verse:
             self.verse_line(line)
@@ -427,15 +432,18 @@ class Learnt:
     openers: Openers
     fit: fit.Fit
     cohesion: Cohesion
+    indents: indents.Indents
 
 
 def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
-    """The openers, fit test and cohesion of pages whose measures are given (``measures``)."""
+    """The openers, fit test, cohesion and indents of pages whose measures are given
+    (``measures``)."""
     fitted = learn_fit(pages, page_measures)
     text = running_text(pages) if fitted.trusted else []  # (only the fit's odds use it)
     return Learnt(page_measures, Openers([p.lines for p in pages], page_measures,
                                          fitted.passes if fitted.trusted else None), fitted,
-                  Cohesion(text, page_measures if fitted.trusted else []))
+                  Cohesion(text, page_measures if fitted.trusted else []),
+                  indents.learn(running_text(pages), page_measures))
 
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary,
@@ -454,7 +462,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
 
 def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builder:
     """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
-    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion,
+    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion, learnt.indents,
                       verse=verse.find(pages, learnt.measures, learnt.fit))
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
