@@ -70,12 +70,13 @@ class Indents:
         """Whether a line standing ``shift`` further in than the text opens a paragraph
         after the line ``last`` (``before``: its shift): an indented line does, unless the
         line before stood as far in (an indented quotation's next line); a flush one after
-        a full line does not; else the indents do not tell (None)."""
+        a full line does not (its indent counted, a space for a character as the scan set
+        it: an indented first line is full); else the indents do not tell (None)."""
         if not self.kept:
             return None
         if shift and shift != before:
             return True
-        if not shift and width(last) >= SHORT * measure:
+        if not shift and last and width(last) * (1 + before / len(last)) >= SHORT * measure:
             return False
         return None
 
