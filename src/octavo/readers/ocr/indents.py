@@ -17,7 +17,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass
 
-from .lines import SENTENCE_END, SHORT
+from .lines import SENTENCE_END, SHORT, is_signature
 from .measure import width
 
 # Of the indented lines, at least this share follows a paragraph's likely end (a short
@@ -66,17 +66,20 @@ class Indents:
         """How much further in than its page's text (``page``, by index) ``line`` stands."""
         return max(indent(line) - self.bases[page], 0) if self.kept else 0
 
-    def opens(self, shift: int, before: int, last: str, measure: float) -> bool | None:
-        """Whether a line standing ``shift`` further in than the text opens a paragraph
+    def opens(self, line: str, shift: int, last: str, before: int,
+              measure: float) -> bool | None:
+        """Whether ``line``, standing ``shift`` further in than the text, opens a paragraph
         after the line ``last`` (``before``: its shift): an indented line does, unless the
         line before stood as far in (an indented quotation's next line); a flush one after
         a full line does not (its indent counted, a space for a character as the scan set
-        it: an indented first line is full); else the indents do not tell (None)."""
+        it: an indented first line is full), but for a signature or a source, set apart
+        with no indent; else the indents do not tell (None)."""
         if not self.kept:
             return None
         if shift and shift != before:
             return True
-        if not shift and last and width(last) * (1 + before / len(last)) >= SHORT * measure:
+        if not shift and last and width(last) * (1 + before / len(last)) >= SHORT * measure \
+                and not is_signature(line, measure):
             return False
         return None
 

@@ -272,7 +272,8 @@ class Builder:
         if self.under_title() and (max(self.widths) < DISPLAY or self.one_line_subtitle(line)) \
                 and self.subtitle_ends(line, ahead):
             return True  # display lines, or one in title case as wide as text
-        if (told := self.indents.opens(*self.shifts[::-1], last, self.measure)) is not None:
+        if (told := self.indents.opens(line, self.shifts[1], last, self.shifts[0],
+                                       self.measure)) is not None:
             return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
