@@ -59,7 +59,7 @@ def like(old: str, new: str) -> str:
 class Indents:
     """What the volume's lines keep of the print's indents."""
 
-    bases: list[int]  # each page's text indent: its lines' commonest
+    bases: list[int]  # each page's text indent: its lines' commonest (a tie's least)
     kept: bool  # whether an indent beyond it opens a paragraph
 
     def shift(self, page: int, line: str) -> int:
@@ -87,13 +87,15 @@ class Indents:
 def learn(pages: list[list[str]], measures: list[float]) -> Indents:
     """What the lines of the pages (their running text's, by page, with the pages'
     ``measures``) keep of the print's indents."""
-    bases = [Counter(map(indent, lines)).most_common(1)[0][0] if lines else 0
-             for lines in pages]
+    bases = [min(Counter(map(indent, lines)).items(), key=lambda c: (-c[1], c[0]))[0]
+             if lines else 0 for lines in pages]  # the commonest, the least of a tie
     counts: Counter[tuple[bool, bool]] = Counter()  # (indented, after a likely end)
-    for lines, base, measure in zip(pages, bases, measures, strict=True):
-        for last, line in itertools.pairwise(lines):
-            counts[indent(line) > base, bool(SENTENCE_END.search(last))
-                   or width(last) < SHORT * measure] += 1
+    placed = [(line, base, measure) for lines, base, measure in zip(pages, bases, measures,
+                                                                     strict=True)
+              for line in lines]  # (a page's first line after the last page's last)
+    for (last, _, measure), (line, base, _) in itertools.pairwise(placed):
+        counts[indent(line) > base, bool(SENTENCE_END.search(last))
+               or width(last) < SHORT * measure] += 1
     indented = counts[True, True] + counts[True, False]
     flush = counts[False, True] + counts[False, False]
     after_ends = counts[True, True] / indented if indented else 0.0
