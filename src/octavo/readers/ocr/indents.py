@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lines import SENTENCE_END, SHORT, is_signature
@@ -30,9 +31,11 @@ LEAST = 5  # indented lines at least: fewer tell nothing of a volume
 
 
 class Line(str):
-    """A page's line without its leading spaces, their number kept as ``indent``."""
+    """A page's line without its leading spaces, their number kept as ``indent``; ``gap``
+    if a blank line stood over it inside its page (``breaks.joined``)."""
 
-    indent: int
+    indent: int = 0
+    gap: bool = False
 
 
 def stripped(text: str) -> str:
@@ -50,55 +53,77 @@ def indent(line: str) -> int:
     return getattr(line, "indent", 0)
 
 
+def gap(line: str) -> bool:
+    """Whether a blank line stood over a page's line inside its page (``gapped``)."""
+    return getattr(line, "gap", False)
+
+
+def gapped(line: str) -> Line:
+    """A page's line with a blank line over it inside its page."""
+    out = Line(line)
+    out.indent, out.gap = indent(line), True
+    return out
+
+
 def like(old: str, new: str) -> str:
-    """``new``, a page's line ``old`` mended, with ``old``'s indent."""
-    return stripped(" " * indent(old) + new) if indent(old) else new
+    """``new``, a page's line ``old`` mended, with what ``old`` kept of its indent and gap."""
+    if not isinstance(old, Line):
+        return new
+    out = Line(new)
+    out.indent, out.gap = old.indent, old.gap
+    return out
 
 
 @dataclass
 class Indents:
-    """What the volume's lines keep of the print's indents."""
+    """What the volume's lines keep of the print's paragraph openings."""
 
     bases: list[int]  # each page's text indent: its lines' commonest (a tie's least)
     kept: bool  # whether an indent beyond it opens a paragraph
+    gaps: bool = False  # whether a blank line inside a page does
 
     def shift(self, page: int, line: str) -> int:
         """How much further in than its page's text (``page``, by index) ``line`` stands."""
         return max(indent(line) - self.bases[page], 0) if self.kept else 0
 
-    def opens(self, line: str, shift: int, last: str, before: int,
+    def opens(self, line: str, shift: int, last: str, before: int, top: bool,
               measure: float) -> bool | None:
-        """Whether ``line``, standing ``shift`` further in than the text, opens a paragraph
-        after the line ``last`` (``before``: its shift): an indented line does, unless the
-        line before stood as far in (an indented quotation's next line); a flush one after
-        a full line does not (its indent counted, a space for a character as the scan set
-        it: an indented first line is full), but for a signature or a source, set apart
-        with no indent; else the indents do not tell (None)."""
-        if not self.kept:
-            return None
-        if shift and shift != before:
+        """Whether ``line``, standing ``shift`` further in than the text (``top``: a page's
+        first), opens a paragraph after the line ``last`` (``before``: its shift): an
+        indented line does, unless the line before stood as far in (an indented
+        quotation's next line), as does one under a blank line; a line neither after a
+        full line does not (its indent counted, a space for a character as the scan set
+        it: an indented first line is full; over a page break no gap shows), but for a
+        signature or a source, set apart unmarked; else the volume does not tell (None)."""
+        if (shift and shift != before) or (self.gaps and gap(line)):
             return True
-        if not shift and last and width(last) * (1 + before / len(last)) >= SHORT * measure \
+        if (self.kept or (self.gaps and not top)) and not shift and last \
+                and width(last) * (1 + before / len(last)) >= SHORT * measure \
                 and not is_signature(line, measure):
             return False
         return None
 
 
+def _tells(pairs: Iterable[tuple[bool, bool]]) -> bool:
+    """Whether a mark on lines opens paragraphs, by ``pairs`` of each line's mark and
+    whether the line before was a likely paragraph's end."""
+    counts = Counter(pairs)
+    marked = counts[True, True] + counts[True, False]
+    other = counts[False, True] + counts[False, False]
+    after_ends = counts[True, True] / marked if marked else 0.0
+    return marked >= LEAST and after_ends >= AFTER_ENDS and (
+        after_ends >= FAR_MORE * counts[False, True] / other if other else True)
+
+
 def learn(pages: list[list[str]], measures: list[float]) -> Indents:
     """What the lines of the pages (their running text's, by page, with the pages'
-    ``measures``) keep of the print's indents."""
+    ``measures``) keep of the print's paragraph openings."""
     bases = [min(Counter(map(indent, lines)).items(), key=lambda c: (-c[1], c[0]))[0]
              if lines else 0 for lines in pages]  # the commonest, the least of a tie
-    counts: Counter[tuple[bool, bool]] = Counter()  # (indented, after a likely end)
-    placed = [(line, base, measure) for lines, base, measure in zip(pages, bases, measures,
-                                                                     strict=True)
-              for line in lines]  # (a page's first line after the last page's last)
-    for (last, _, measure), (line, base, _) in itertools.pairwise(placed):
-        counts[indent(line) > base, bool(SENTENCE_END.search(last))
-               or width(last) < SHORT * measure] += 1
-    indented = counts[True, True] + counts[True, False]
-    flush = counts[False, True] + counts[False, False]
-    after_ends = counts[True, True] / indented if indented else 0.0
-    kept = indented >= LEAST and after_ends >= AFTER_ENDS and (
-        after_ends >= FAR_MORE * counts[False, True] / flush if flush else True)
-    return Indents(bases, kept)
+    placed = [(line, base, measure, k == 0) for lines, base, measure in zip(
+        pages, bases, measures, strict=True) for k, line in enumerate(lines)]
+    ends = [(bool(SENTENCE_END.search(last)) or width(last) < SHORT * measure, line, base, top)
+            for (last, _, measure, _), (line, base, _, top) in itertools.pairwise(placed)]
+    # (a page's first line after the last page's last; no gap shows over it)
+    return Indents(bases, _tells((indent(line) > base, end) for end, line, base, _ in ends),
+                   _tells((gap(line), end) for end, line, _, top in ends if not top))

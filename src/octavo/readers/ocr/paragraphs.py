@@ -137,6 +137,7 @@ class Builder:
     section: int = 0  # the number of the work's last numbered section head (``section_head``)
     verse: set[verse.Place] = field(default_factory=set)  # the verse lines (``verse.find``)
     shifts: tuple[int, int] = (0, 0)  # how far in the last line and this one stand (``indents``)
+    opening: str = ""  # the line being read, as the page has it (its indent and gap kept)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -272,8 +273,8 @@ class Builder:
         if self.under_title() and (max(self.widths) < DISPLAY or self.one_line_subtitle(line)) \
                 and self.subtitle_ends(line, ahead):
             return True  # display lines, or one in title case as wide as text
-        if (told := self.indents.opens(line, self.shifts[1], last, self.shifts[0],
-                                       self.measure)) is not None:
+        if (told := self.indents.opens(self.opening, self.shifts[1], last, self.shifts[0],
+                                       not self.at, self.measure)) is not None:
             return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
@@ -369,7 +370,7 @@ class Builder:
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         self.shifts = (self.shifts[1], self.indents.shift(self.page, line))
-        line = line.strip()
+        self.opening, line = line, line.strip()
         if (self.page, self.at) in self.verse:
             self.verse_line(line)
             self.last = line
