@@ -1,14 +1,16 @@
-"""Paragraphs' first lines told by their indents, where the scan kept them.
+"""Paragraphs' openings told by the indents or blank lines the scan kept.
 
 A layout-keeping extraction (``pdftotext -layout``, an OCR that keeps its spaces) sets a
-paragraph's indented first line with leading spaces.  ``pages`` takes them off the line's
-text and keeps their number on the line (``Line.indent``), so that no other pass sees
-them.  Whether they are the print's indents is learnt from the volume's running text:
-lines standing further in than their page's text follow a short line or a sentence's end
-(a paragraph's last line) far more often than the flush ones do (a printed line ends a
-sentence seldom: the sample's 13%).  Where they do, they are a sure sign: an indented line
-opens a paragraph, and a flush one after a full line runs on.  Elsewhere (no indents, a
-copy indented throughout, white space a saver added here and there) nothing changes.
+paragraph's indented first line with leading spaces; some scans set a blank line between
+paragraphs.  ``pages`` takes the spaces off the line's text and keeps their number on the
+line (``Line.indent``), and ``breaks.joined``, which makes such a page whole again, keeps
+the blank line as ``Line.gap``, so that no other pass sees either.  Whether they mark the
+print's paragraphs is learnt from the volume's running text: the lines standing further in
+than their page's text (or under a blank line) follow a short line or a sentence's end (a
+paragraph's last line) far more often than the others do (a printed line ends a sentence
+seldom: the sample's 13%).  Where they do, they are a sure sign: such a line opens a
+paragraph, and an unmarked one after a full line runs on.  Elsewhere (no indents, a copy
+indented throughout, white space a saver added here and there) nothing changes.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Lines into blocks: headings, paragraphs, points, datelines, asterisms, page markers,
 and stanzas of verse (``verse`` finds their lines: each kept a line, a quotation of its own).
 
-The print's paragraph indents are lost, so a paragraph ends where its last line
-falls short of the measure after a sentence end and the next line opens like a
-sentence, or fills it but the next line is indented (justified lines vary by some
+Where the scan kept the print's indents, or blank lines between paragraphs, they tell
+where a paragraph opens (``indents``).  Elsewhere they are lost, so a paragraph ends
+where its last line falls short of the measure after a sentence end and the next line
+opens like a sentence, or fills it but the next line is indented (justified lines vary by some
 7% in width, so the longer a paragraph has run, the fuller a last line may be, and an
 indented first line is full some 4% short; a next line that is itself a short sentence
 end shows no indent, unless its opener is likely);
