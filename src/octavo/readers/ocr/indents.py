@@ -88,18 +88,19 @@ class Indents:
         """How much further in than its page's text (``page``, by index) ``line`` stands."""
         return max(indent(line) - self.bases[page], 0) if self.kept else 0
 
-    def opens(self, line: str, shift: int, last: str, before: int, top: bool,
+    def opens(self, line: str, shift: int, last: str, before: int,
               measure: float) -> bool | None:
-        """Whether ``line``, standing ``shift`` further in than the text (``top``: a page's
-        first), opens a paragraph after the line ``last`` (``before``: its shift): an
-        indented line does, unless the line before stood as far in (an indented
-        quotation's next line), as does one under a blank line; a line neither after a
-        full line does not (its indent counted, a space for a character as the scan set
-        it: an indented first line is full; over a page break no gap shows), but for a
-        signature or a source, set apart unmarked; else the volume does not tell (None)."""
+        """Whether ``line``, standing ``shift`` further in than the text, opens a paragraph
+        after the line ``last`` (``before``: its shift): an indented line does, unless the
+        line before stood as far in (an indented quotation's next line), as does one
+        under a blank line; a flush line after a full
+        line does not (its indent counted, a space for a character as the scan set it: an
+        indented first line is full), but for a signature or a source, set apart with no
+        indent; else the volume does not tell (None).  (A line with no blank line over it
+        is left to the widths: an export may set blank lines after only some paragraphs.)"""
         if (shift and shift != before) or (self.gaps and gap(line)):
             return True
-        if (self.kept or (self.gaps and not top)) and not shift and last \
+        if self.kept and not shift and last \
                 and width(last) * (1 + before / len(last)) >= SHORT * measure \
                 and not is_signature(line, measure):
             return False

@@ -275,7 +275,7 @@ class Builder:
                 and self.subtitle_ends(line, ahead):
             return True  # display lines, or one in title case as wide as text
         if (told := self.indents.opens(self.opening, self.shifts[1], last, self.shifts[0],
-                                       not self.at, self.measure)) is not None:
+                                       self.measure)) is not None:
             return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
