@@ -224,6 +224,14 @@ def split(blocks: list[Block], sig: Signature) -> tuple[list[Block], list[Closin
         tail.append(i)
     tail.reverse()
     lines = [text(blocks[i]) for i in tail]
+    # lines of no kind under a closing's date are none of its own (no line follows the
+    # date in a closing): a scanner's stamp at the page's foot, left in the text
+    stop = len(lines)
+    while stop and not _kind(lines[stop - 1], sig):
+        stop -= 1
+    if not stop or _kind(lines[stop - 1], sig) != "date":
+        stop = len(lines)
+    tail, lines = tail[:stop], lines[:stop]
     start = next((k for k in range(len(lines))
                   if _kind(lines[k], sig) and _runs(lines[k:], sig)), None)
     if start is None:
