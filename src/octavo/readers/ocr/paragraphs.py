@@ -52,6 +52,7 @@ from .contents import lists
 from .entrypages import contents_line
 from .lines import (
     ARABIC_LINE,
+    ARTICLE_END,
     MARKER,
     NOTE_START,
     NUMERAL_LINE,
@@ -261,6 +262,9 @@ class Builder:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end,
         or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
+        if ARTICLE_END.search(last):
+            return False  # no block ends in an article: a short line so (a paragraph's
+            # indented first line, before a long word) is no subtitle, nor a paragraph's end
         indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])

@@ -50,7 +50,7 @@ from ..textlines import (
 )
 from .contents import lists
 from .fit import Fit
-from .lines import SENTENCE_END, SHORT, letter_spaced, line_kind, runs_on
+from .lines import ARTICLE_END, SENTENCE_END, SHORT, letter_spaced, line_kind, runs_on
 from .measure import width
 from .pages import Page
 
@@ -63,8 +63,6 @@ NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[{WORD_CLOSES}{CLOSING_QUOTES}])"
 RARE = 0.01  # a prose line that runs on falls as short once in a hundred: two such in a row,
 # capitalised, between sentence ends, are rarer than one in ten thousand
 SOURCE = re.compile(r"^[\u2014\u2013]")  # a dash opens a quotation's source (``—Goethe``)
-ARTICLE = re.compile(r"(?<![\w’'-])(?:a|an|the)$")  # a line ends in an article: a verse
-# line ends on a stressed word, which no article is; prose breaks wherever the measure falls
 
 
 @dataclass
@@ -192,7 +190,7 @@ def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Lin
         before, start = lines[start], start + 1  # a paragraph of one line, or one that
         # brings in the quotation (a stanza's first line begins a sentence, or cries out)
     run = lines[start:end]
-    if any(ARTICLE.search(ln.text) for ln in run[:-1]):
+    if any(ARTICLE_END.search(ln.text) for ln in run[:-1]):
         return []  # prose, broken inside a phrase (``… of a`` / ``Soviet character.``)
     after = lines[end:end + 2]
     sourced = bool(after) and bool(after[0].place) and bool(SOURCE.match(after[0].text)) \
