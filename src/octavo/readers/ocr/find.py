@@ -97,6 +97,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
         return None
     partial: Found | None = None  # a heading that reads as the title's first words only
     nearly: Found | None = None  # one that reads as the title but for a word or a letter
+    split: SplitHeading | None = None  # one that runs on past the title: two run into one
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
@@ -112,8 +113,10 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
             words, j = more, j + 1
         if len(words) > len(wanted) + 1 and isinstance(block, Heading) and not nearly:
             keep = len(wanted) - (len(words) - _count(blocks[j - 1]))
-            if _cut_at(blocks[j - 1], keep) is not None:
-                return SplitHeading(j - 1, keep)
+            if split or _cut_at(blocks[j - 1], keep) is not None:
+                split = split or SplitHeading(j - 1, keep)  # (a title stands on lines of
+                continue  # its own: a heading that runs on past its words, a section's
+                # ``THE WAR AND THE STRIKE``, is it only where it stands nowhere whole)
         if len("".join(words)) + SLIP < len("".join(wanted)):
             partial = partial or Found(entry, i, j)  # (a division's ``LETTERS`` over
             continue  # ``LETTERS ON TACTICS``: the whole title may stand on)
@@ -121,7 +124,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
             nearly = nearly or Found(entry, i, j)  # PEASANTRY``, a section's ``THE
             continue  # SOVIETS`` the page before)
         return Found(entry, i, j)
-    return nearly or partial or _run_on(blocks, pages, entry, wanted, start) or \
+    return split or nearly or partial or _run_on(blocks, pages, entry, wanted, start) or \
         _run_in(blocks, pages, entry, wanted, start)
 
 

@@ -55,6 +55,9 @@ UNENDED = re.compile(r"(?:[^\W\d_][-–]?|,)$")
 # a word in lower case ends the line: its sentence goes on (not a letter after a stop, as an
 # abbreviation's, nor a word's part after an apostrophe or a hyphen, ``don’t``, ``so-called``)
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
+# an article ends the line: no sentence, title or phrase ends in one (unstressed, it opens
+# the phrase that runs on), nor does a verse line
+ARTICLE_END = re.compile(r"(?<![\w.\u2019'-])(?:a|an|the)$")
 # … or a month (``… to October`` over ``1917.``)
 GOING_ON = re.compile(rf"{LOWER_END.pattern}|\b{MONTH}(?: \d{{1,2}},?)?$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
