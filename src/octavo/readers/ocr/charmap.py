@@ -36,7 +36,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..textlines import SUPERSCRIPTS, WORD_CLOSES
+from ..textlines import PUNCTUATION, SUPERSCRIPTS, WORD_CLOSES
 from .words import zipf
 
 if TYPE_CHECKING:
@@ -56,7 +56,9 @@ QUOTED = 1000
 _CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
 ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
 SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
-SPACE_BEFORE_CLOSING = re.compile(r"(?<=[\w.,;:!?]) \u201d(?=\s|$)")  # ``Unity, ” drafted``
+# a closing quote spaced off a word or its punctuation (``Unity, ” drafted``; not off a
+# bracket, which closes a word too: ``WORD_CLOSES``)
+SPACE_BEFORE_CLOSING = re.compile(rf"(?<=[\w{PUNCTUATION}]) \u201d(?=\s|$)")
 
 
 @dataclass
