@@ -241,7 +241,10 @@ def _glued(text: str, at: int, step: int, once: Container[str]) -> bool:
     """Whether the quote at ``at`` begins (``step`` 1) the word after it or ends (``step``
     -1) the word before it and its stops, up to a character seen once (``once``: the quote
     at its other end, ``ÒnationalÓ``), and, if the quote is a letter, the word is one the
-    reader knows without it and not with it (``Òthe``; not ``École``, ``café``)."""
+    reader knows without it and not with it (``Òthe``; not ``École``, ``café``).  Known is
+    in wordfreq's English table at all (``words.zipf`` above 0), the table every word
+    decision of the reader asks, not a frequency set here; the volume's own words are
+    counted only after this pass, on the text it repairs (``words.Vocabulary``)."""
     end = at + step
     while step < 0 and end >= 0 and text[end] in _CLOSES_BEFORE and text[end] != "\n":
         end += step
