@@ -112,11 +112,30 @@ def _take(page: Page, candidate: Candidate, folio: str) -> None:
 
 def _heads(pages: list[Page]) -> list[Page]:
     """Take each page's running head and folio off its lines, where they fit the run; the
-    pages the scan's text cut in two made whole again."""
+    pages the scan's text cut in two made whole again, the folios missing or misread worked
+    out, and the lines that spell an entry's title on a head-less page marked."""
     options = [heads.candidates(p.lines) for p in pages]
     if folioed := breaks.paragraphs_apart(options):  # blank lines set paragraphs apart
         pages = breaks.joined(pages, folioed)
         options = [heads.candidates(p.lines) for p in pages]
+    first, known, entries = _chosen(pages, options)
+    for i, candidate in first.items():
+        if heads.accepted(candidate, known):
+            _take(pages[i], candidate, candidate.folio)
+    pages, options = _made_whole(pages, options, first, known, entries)
+    _folios_worked_out(pages, options, known, entries)
+    bareheads.take(pages, entries)
+    _number_first(pages, entries)
+    _number_last(pages, entries)
+    _mark_titles(pages, entries)
+    return pages
+
+
+def _chosen(pages: list[Page], options: list[list[Candidate]]
+            ) -> tuple[dict[int, Candidate], Counter[str], Entries]:
+    """Each page's head and folio among its ``options`` (by page: those a head is taken
+    from are ``heads.accepted``), the heads they found (how many pages each stands on) and
+    the contents' entries the pages are told by."""
     first = _fitting(pages, options)
     if folios.by_chance([(i, n) for i, c in first.items() if (n := Number.of(c.folio))],
                         len(pages)):
@@ -145,9 +164,13 @@ def _heads(pages: list[Page]) -> list[Page]:
     first = {i: c if heads.accepted(c, known) and not cuts.under_cut(pages, first, known, i)
              else _folio_alone(options[i], c)
              for i, c in first.items()}  # a line of text over a folio at the foot
-    for i, candidate in first.items():
-        if heads.accepted(candidate, known):
-            _take(pages[i], candidate, candidate.folio)
+    return first, known, entries
+
+
+def _made_whole(pages: list[Page], options: list[list[Candidate]], first: dict[int, Candidate],
+                known: Counter[str], entries: Entries) -> tuple[list[Page], list[list[Candidate]]]:
+    """The pages with those the scan's text cut in two joined (``cuts``), and the options
+    of the pages left."""
     titled = [not p.head and bool(p.lines) and (  # (a headed page is no part)
         heads.is_capitals(_top(p)) or contents.is_heading(p.lines[0])
         or entries.titles(_top(p))) for p in pages]
@@ -170,8 +193,15 @@ def _heads(pages: list[Page]) -> list[Page]:
         return head if head and heads.accepted(Candidate(head, folio, 1), known) and \
             not entries.titles(head, folio) and not contents.is_heading(head) else ""
 
-    pages = cuts.rejoin(pages, parts, head_over)
-    options = [o for k, o in enumerate(options) if k not in parts]
+    return (cuts.rejoin(pages, parts, head_over),
+            [o for k, o in enumerate(options) if k not in parts])
+
+
+def _folios_worked_out(pages: list[Page], options: list[list[Candidate]], known: Counter[str],
+                       entries: Entries) -> None:
+    """Each page with no head nor folio given the folio inferred from its neighbours, or
+    the misread one among its ``options`` taken, with its head, for the folio it stands
+    for."""
     inferred = _front(pages, folios.infer([p.folio for p in pages]), entries)
     seen: set[str] = set()  # the heads of the pages before
     last = (0, "")  # the last page with a folio, and that folio
@@ -196,16 +226,17 @@ def _heads(pages: list[Page]) -> list[Page]:
         else:
             page.folio = folio
         last = (k, page.folio) if page.folio else last
-    bareheads.take(pages, entries)
-    _number_first(pages, entries)
-    _number_last(pages, entries)
+
+
+def _mark_titles(pages: list[Page], entries: Entries) -> None:
+    """Mark the top lines that spell an entry's title on each head-less page (or under a
+    head with its folio at the foot)."""
     for page in pages:
         page.title = entries.title_lines(page.lines, page.folio) if not page.head or \
             page.folio_below else 0  # (a head over a title, its folio at the foot)
         if page.lines and not page.head and not page.title and _top(page) != page.lines[0] \
                 and (under := entries.title_lines(page.lines[1:], page.folio)):
             page.title_at, page.title = 1, under  # (a date or a mark over it)
-    return pages
 
 
 def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
