@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 # what closes a word (``WORD_CLOSES``, ``CLOSING_QUOTES``) but a question's or an
-# exclamation's mark: what a marker's number may stand before, and after, set off by a space
+# exclamation's mark: what may follow a marker's number (``_END``), and what one set off by
+# a space may follow (``_SPACED``), where a glued one may follow those marks too (``_GLUED``)
 _PLAIN_CLOSES = f"{PAUSES}){CLOSING_QUOTES}"
 _END = rf"(?=[\s{_PLAIN_CLOSES}*]|$)"
 # a number glued to a letter or to what closes a word, or to an ellipsis (a quotation cut
