@@ -139,6 +139,8 @@ _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"|(?<=^Yours,)\s+"
            rf"|(?<![A-Z]\.)(?<=[.!?:;)\u201d])\s+(?=(?:{_PERIODICAL}|{_PLACE_DATE})$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
+# … and one of a recognised kind (a source, a date) no longer than about two such lines: a
+# source naming a congress's report, with its place and year, runs to a second
 _MAX_KIND_LINE = 130
 _LINE_ROLES = (ParagraphRole.BODY, ParagraphRole.LINE, ParagraphRole.DATELINE)
 

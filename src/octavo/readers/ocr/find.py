@@ -17,7 +17,7 @@ from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain
 from .contents import Entry
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
-from .titles import normalise
+from .titles import title_words
 
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
@@ -85,14 +85,14 @@ def is_title_line(block: Block) -> bool:
 
 
 def _count(block: Block) -> int:
-    return len(normalise(plain(block)))
+    return len(title_words(plain(block)))
 
 
 def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
            ) -> Found | Mend | None:
     """Where the entry's title stands from ``start`` on, near its page; or the mend that
     would set it apart; or None."""
-    wanted = normalise(f"{entry.number} {entry.printed}")
+    wanted = title_words(f"{entry.number} {entry.printed}")
     if not wanted:
         return None
     partial: Found | None = None  # a heading that reads as the title's first words only
@@ -102,12 +102,12 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
-        words = normalise(plain(block))
+        words = title_words(plain(block))
         if not similar(words, wanted):
             continue
         j = i + 1
         while len(words) < len(wanted) and j < len(blocks) and is_title_line(blocks[j]):
-            more = words + normalise(plain(blocks[j]))
+            more = words + title_words(plain(blocks[j]))
             if not similar(more, wanted):
                 break
             words, j = more, j + 1
@@ -138,9 +138,9 @@ def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
             continue
         tokens = block.inlines[-1].text.split()
         for n in range(1, min(len(tokens), RUN_IN_WORDS) + 1):
-            tail = normalise(" ".join(tokens[-n:]))
-            if len(tail) >= 2 and tail == wanted[:len(tail)] and \
-                    i + 1 < len(blocks) and similar(tail + normalise(plain(blocks[i + 1])), wanted):
+            tail = title_words(" ".join(tokens[-n:]))
+            if len(tail) >= 2 and tail == wanted[:len(tail)] and i + 1 < len(blocks) \
+                    and similar(tail + title_words(plain(blocks[i + 1])), wanted):
                 return RunIn(i, n)
     return None
 
@@ -155,7 +155,7 @@ def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not isinstance(block, Paragraph) or not near(pages[i], entry.page) or \
-                (words := normalise(plain(block)))[:len(wanted)] != wanted:
+                (words := title_words(plain(block)))[:len(wanted)] != wanted:
             continue
         if words == wanted:
             return Found(entry, i, i + 1)
@@ -176,7 +176,7 @@ def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:
             continue
         tokens = item.text.split(" ")
         for t, token in enumerate(tokens):
-            seen += len(normalise(token))
+            seen += len(title_words(token))
             if seen >= keep and t + 1 < len(tokens):
                 return k, t
     return None

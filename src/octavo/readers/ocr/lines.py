@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
-from ..textlines import MARKER, NAME_LINE, AtEnd
+from ..textlines import MARKER, NAME_LINE, PAUSES, AtEnd
 from .folios import READ_NUMBER, roman_value, to_roman
 from .measure import width
 from .words import DAGGERS
@@ -48,7 +48,7 @@ LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
-STOPPED = re.compile(r"[,.;:]$")  # … or in a comma or a stop: a salutation's, a sentence's
+STOPPED = re.compile(rf"[{PAUSES}]$")  # … or in a comma or a stop: a salutation's, a sentence's
 # a line ends no sentence: it ends in a word, inside one (broken by a hyphen or a dash), or
 # in a comma
 UNENDED = re.compile(r"(?:[^\W\d_][-–]?|,)$")
