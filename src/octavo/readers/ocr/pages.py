@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pagemarks import PAGE
-from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads
+from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads, indents
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -77,7 +77,7 @@ class Layout:
 def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     """The text's pages as blank-line separated runs of the lines not ``gone``, a page
     also opening at each of the lines ``opening``, without the indents a layout-keeping
-    extraction gives them."""
+    extraction gives them (kept on the lines: ``indents``)."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
@@ -88,7 +88,7 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
                 lines = []
             if line.strip():
                 start = offset if not lines else start
-                lines.append(line.lstrip(" "))
+                lines.append(indents.stripped(line))
                 end = offset + len(line)
             elif lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))

@@ -1,9 +1,10 @@
 """Lines into blocks: headings, paragraphs, points, datelines, asterisms, page markers,
 and stanzas of verse (``verse`` finds their lines: each kept a line, a quotation of its own).
 
-The print's paragraph indents are lost, so a paragraph ends where its last line
-falls short of the measure after a sentence end and the next line opens like a
-sentence, or fills it but the next line is indented (justified lines vary by some
+Where the scan kept the print's indents, or blank lines between paragraphs, they tell
+where a paragraph opens (``indents``).  Elsewhere they are lost, so a paragraph ends
+where its last line falls short of the measure after a sentence end and the next line
+opens like a sentence, or fills it but the next line is indented (justified lines vary by some
 7% in width, so the longer a paragraph has run, the fuller a last line may be, and an
 indented first line is full some 4% short; a next line that is itself a short sentence
 end shows no indent, unless its opener is likely);
@@ -46,7 +47,7 @@ from ...tree import (
     Text,
 )
 from ..textlines import LONG_WORD, title_cased
-from . import fit, verse, words
+from . import fit, indents, verse, words
 from .cohesion import Cohesion
 from .contents import lists
 from .entrypages import contents_line
@@ -117,6 +118,7 @@ class Builder:
     openers: Openers
     fit: fit.Fit
     cohesion: Cohesion
+    indents: indents.Indents
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
     role: ParagraphRole = ParagraphRole.BODY
@@ -137,6 +139,8 @@ class Builder:
     # place, a paragraph's end was called before (``ends_paragraph``)
     section: int = 0  # the number of the work's last numbered section head (``section_head``)
     verse: set[verse.Place] = field(default_factory=set)  # the verse lines (``verse.find``)
+    shifts: tuple[int, int] = (0, 0)  # how far in the last line and this one stand (``indents``)
+    opening: str = ""  # the line being read, as the page has it (its indent and gap kept)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -279,6 +283,9 @@ class Builder:
                 and SENTENCE_END.search(last):
             return True  # a source after a dash, under an epigraph or a quotation that ends
             # in a colon or a semicolon as well as a stop (``— K. Marx``), has its own line
+        if (told := self.indents.opens(self.opening, self.shifts[1], last, self.shifts[0],
+                                       self.measure)) is not None:
+            return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
@@ -372,7 +379,8 @@ class Builder:
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
-        line = line.strip()
+        self.shifts = (self.shifts[1], self.indents.shift(self.page, line))
+        self.opening, line = line, line.strip()
         if (self.page, self.at) in self.verse:
             self.verse_line(line)
             self.last = line
@@ -436,15 +444,18 @@ class Learnt:
     openers: Openers
     fit: fit.Fit
     cohesion: Cohesion
+    indents: indents.Indents
 
 
 def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
-    """The openers, fit test and cohesion of pages whose measures are given (``measures``)."""
+    """The openers, fit test, cohesion and indents of pages whose measures are given
+    (``measures``)."""
     fitted = learn_fit(pages, page_measures)
     text = running_text(pages) if fitted.trusted else []  # (only the fit's odds use it)
     return Learnt(page_measures, Openers([p.lines for p in pages], page_measures,
                                          fitted.passes if fitted.trusted else None), fitted,
-                  Cohesion(text, page_measures if fitted.trusted else []))
+                  Cohesion(text, page_measures if fitted.trusted else []),
+                  indents.learn(running_text(pages), page_measures))
 
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary,
@@ -463,7 +474,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
 
 def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builder:
     """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
-    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion,
+    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion, learnt.indents,
                       verse=verse.find(pages, learnt.measures, learnt.fit))
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
