@@ -384,25 +384,16 @@ def _recur(pages: list[Page], first: dict[int, Candidate]) -> bool:
     two pages each open or end with beside their folios heads none); a line of text
     beside the folio of a page after one with no folio is left out: it may open the
     second part of a page cut in two.  A head that repeats, in whatever case, the top line
-    of a page before (a work's title), or its first words, is seen twice: in works of two
-    pages, each recto head stands once."""
+    of a page before (a work's title) is seen twice: in works of two pages, each recto head
+    stands once."""
     known = Counter(c.head for i, c in first.items() if c.head and (
         i - 1 in first or heads.set_as_head(c.head)))
     tops: dict[str, int] = {}  # the first page each top line opens
     for k, page in enumerate(pages[:max(first, default=0)]):
         tops.setdefault(heads.head_text(page.lines[0]).casefold() if page.lines else "", k)
     titles = Counter(head for i, c in first.items()
-                     if (head := c.head) in known and _opened_before(tops, head, i))
+                     if (head := c.head) in known and tops.get(head.casefold(), i) < i)
     return heads.recur(known + titles) and sum(known.values()) >= HEADED * len(first)
-
-
-def _opened_before(tops: dict[str, int], head: str, page: int) -> bool:
-    """Whether a head is the top line of a page before ``page`` (``tops``: the first page
-    each top line opens, casefolded), or its first words: a recto's head is its work's
-    title, or as much of it as the head's measure holds (``The Growth of Productive``)."""
-    head = head.casefold()
-    return any(k < page and (top == head or top.startswith(f"{head} "))
-               for top, k in tops.items())
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:
