@@ -83,9 +83,9 @@ def _title_key(title: str) -> str:
     return re.sub(r"[^a-z]+", " ", title.lower()).strip()
 
 
-def measure(seed: int) -> Figures:
-    """How the reader reads the seed's volume."""
-    text, truth = generate(seed)
+def measure(seed: int, make=generate) -> Figures:
+    """How the reader reads the seed's volume (of the generator ``make``)."""
+    text, truth = make(seed)
     book = _read(text)
     figures = Figures(works=len(truth["works"]), notes=len(truth["endnotes"]))
     want = [_flat(p) for w in truth["works"] for p in w["paragraphs"]]
@@ -137,12 +137,12 @@ def run():
              1 - total.same_words / total.words, "", 0.002)]
 
 
-def main(argv: list[str]) -> None:
+def main(argv: list[str], make=generate) -> None:
     verbose = "-v" in argv
     first, last = (int(a) for a in argv if a != "-v")
     total = Figures()
     for seed in range(first, last + 1):
-        figures = measure(seed)
+        figures = measure(seed, make)
         total.add(figures)
         print(f"seed {seed:3}: {figures.row()}", flush=True)
         for want, got in figures.differing if verbose else []:
