@@ -10,6 +10,9 @@ volume whose paragraphs take up each other's words as often as their own sentenc
 the ratio is flat and tips nothing.  Only prose teaches it: a heading, a note or a
 chronicle's entry closes the paragraph so far and opens none (the real scan's chronicle,
 whose entries share their dates and names, would teach the opposite of its prose).
+The next lines are weighed as far as the next clear end (at least the three the pass sees,
+at most five): were the paragraph to end, its next would end there, and the lines beyond
+belong to neither reading's paragraph; the more of them, the more words tell.
 """
 
 from __future__ import annotations
