@@ -279,7 +279,7 @@ def test_a_trusted_fit_learnt_again_from_the_ends_it_called_reads_more_paragraph
     ends a first reading called, the lines to the next end are as near or nearer, and a
     volume drawn at random reads back a paragraph more; the real scan's fit, untrusted, is
     kept as it is."""
-    volume = generate(sampled(18))
+    volume = generate(sampled(17))
     bodies = _bodies(volume.text)
     with measure.using(faces.learn(bodies)):  # (the face the volume was set in)
         learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
