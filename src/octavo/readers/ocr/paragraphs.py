@@ -48,7 +48,7 @@ from ...tree import (
 )
 from ..textlines import LONG_WORD, title_cased
 from . import fit, indents, verse, words
-from .cohesion import Cohesion
+from .cohesion import AHEAD, Cohesion
 from .contents import lists
 from .entrypages import contents_line
 from .lines import (
@@ -129,6 +129,8 @@ class Builder:
     page: int = 0  # the index of the page being read
     at: int = 0  # … and of the line on it
     overleaf: str = ""  # the next page's first line
+    coming: list[str] = field(default_factory=list)  # the lines after this one (over the
+    # page too), as many as ``cohesion`` weighs
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
@@ -306,14 +308,14 @@ class Builder:
             return True  # a full stop closes a list whose items end in semicolons
         if self.fit.trusted:  # room for the next word, or for the one after (an indent)
             after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
-            following = [line, *ahead, self.overleaf]  # (the next lines, over the page too)
             if self.fit.settles(self.page, last, line, indent) or (
                     after and runs_on(line, after) and self.fit.settles(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
                 self.fit.odds(self.page, line, indent, self.lines, self.at, after)
                 + self.openers.odds(line, backoff=True)
-                + self.cohesion.odds(self.text, following) > EVEN)
+                + self.cohesion.odds(self.text, [line, *self.coming],
+                                     self.fit.until[self.page][self.at]) > EVEN)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -493,9 +495,11 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builde
             builder.close()
             builder.blocks.append(PageMarker(builder.marker))
         builder.marker = page.folio
-        builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
-                                 if p.folio and p.lines), "")
+        overleaf = next((p.lines for p in pages[at + 1 : at + 2] if p.folio and p.lines), [])
+        builder.overleaf = overleaf[0] if overleaf else ""
         for builder.at, line in enumerate(page.lines):
+            builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD],
+                              *overleaf][: AHEAD - 1]
             if builder.at < page.title_at:  # a date over the title, or a speck: none
                 if is_dated(line):
                     builder.dateline(line)
