@@ -839,6 +839,11 @@ GENERATED = {
     # stands, closing no quote opened, is a marker (``sphere’³`` is note 13's), else a quote
     "endnote markers in superscript figures, quotes' stand-ins superscript too": Options(
         seed=15, notes=3, superscript_markers=True),
+    # the notes section's notes numbered ``1.``, as many English editions number them
+    "endnotes numbered 1., 2.": Options(seed=15, notes=3, note_form="{}."),
+    # … ``[1]``, and their markers in the text ``word.[1]``, as FLP's Peking editions set them
+    "endnotes and their markers numbered in brackets": Options(
+        seed=15, notes=3, note_form="[{}]", bracketed_markers=True),
     "each work's notes after it, numbered afresh, no notes section": Options(
         seed=11, notes=3, notes_after_works=True),
     # … numbered ``1.``, ``2.``, as the points of a list are (not read as points)

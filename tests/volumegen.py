@@ -82,6 +82,9 @@ class Options:
     # afresh from 1 and citing no page, and no notes section (FLP's Selected Works)
     work_note_form: str = "{}"  # how a number opens a note after its work: ``{}.`` (``1.``)
     superscript_markers: bool = False  # endnote markers in superscript figures (``word.¹²``)
+    note_form: str = "{}"  # how a number opens a note in the notes section: ``{}.`` (``1.``),
+    # ``[{}]`` (``[1]``)
+    bracketed_markers: bool = False  # endnote markers in brackets (``word.[12]``), as FLP's
     specks: int = 0  # every this many pages a speck the OCR read as a superscript figure,
     # on a line of its own under the head
     footnotes: bool = True
@@ -412,8 +415,9 @@ def _generate(o: Options) -> Volume:
             printed, watch = text, ""
             if k in due:
                 number = len(notes) + 1 - (own if o.notes_after_works else 0)
-                printed, watch = _with_note(printed, str(number).translate(
-                    SUPERSCRIPT if o.superscript_markers else {}))
+                printed, watch = _with_note(printed, f"[{number}]" if o.bracketed_markers
+                                            else str(number).translate(
+                                                SUPERSCRIPT if o.superscript_markers else {}))
                 notes.append((f"An editor’s note on “{work.title}”, number {number}, "
                               "explaining a name in the text.", 0))
             if rng.random() < 0.3:
@@ -441,7 +445,8 @@ def _generate(o: Options) -> Volume:
     ts.works = o.notes_author_heads
     ts.add([" ".join(o.notes_title.upper().replace(" ", ""))])
     for number, (text, page) in enumerate(notes, 1):
-        ts.add(ts.lines_of(f"{number} {text} p.{NBSP}{page}", first_indent=False))
+        ts.add(ts.lines_of(f"{o.note_form.format(number)} {text} p.{NBSP}{page}",
+                           first_indent=False))
     section = notes and not o.notes_after_works
     back_pages = ts.close() if section else []
     listed = [_leadered(o.notes_title, notes_page, o.measure)] if section else []

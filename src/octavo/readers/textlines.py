@@ -22,14 +22,16 @@ CLOSING_QUOTES = "\u201d\u2019"
 class AtEnd:
     """A pattern matched at the end of a line (``…$``; the line holds no line break), tried
     only where the line's last character is one its matches end with: a pattern is tried
-    at every character of a line, the last one is looked up once."""
+    at every character of a line, the last one is looked up once (``digit``: or a note's
+    marker's last, where the pattern ends in ``MARKER``)."""
 
     def __init__(self, pattern: str, endings: str, digit: bool = False) -> None:
         self.pattern, self.endings, self.digit = re.compile(pattern), frozenset(endings), digit
 
     def search(self, line: str) -> re.Match[str] | None:
         last = line[-1:]
-        if last in self.endings or (self.digit and (last.isdecimal() or last in SUPERSCRIPTS)):
+        if last in self.endings or (self.digit and (last.isdecimal() or last in SUPERSCRIPTS
+                                                     or last == "]")):
             return self.pattern.search(line)
         return None
 
@@ -41,8 +43,9 @@ NAME_WORD = r"[A-Z][\w’'-]+"
 INITIALED = re.compile(rf"(?:{INITIAL})+{NAME_WORD}\.?")
 # two initials: a line they open opens with a name (``V. I. LENIN``), no folio beside a head
 INITIALS = re.compile(rf"(?:{INITIAL}){{2}}")
-# a note's marker after a sentence's end: figures, or superscript figures (``labour.¹``)
-MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}})"
+# a note's marker after a sentence's end: figures, superscript figures (``labour.¹``) or
+# figures in brackets (``labour.[1]``)
+MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}}|\[\d{{1,3}}\])"
 OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
 CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
 # sentence's end (no semicolon: a stanza's clauses end so, and run on)

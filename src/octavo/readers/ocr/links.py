@@ -40,7 +40,11 @@ _GLUED = re.compile(rf"(?<=[A-Za-z{WORD_CLOSES}{CLOSING_QUOTES}\u2026])(?P<n>\d{
 # glued to a year (``in March 192116)``) or set off by a space (``Conference, 48 the``):
 # taken only for the number due, on the page its note cites or next to it
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
-_SPACED = re.compile(rf"(?<=[A-Za-z{_PLAIN_CLOSES}\u2026]) (?P<n>\d{{1,2}})(?=[\s)]|$)")
+_SPACED = re.compile(rf"(?<=[A-Za-z{_PLAIN_CLOSES}\u2026])(?P<mark> (?P<n>\d{{1,2}}))(?=[\s)]|$)")
+# a number in brackets after a word or what closes one (``the[1] sole``, ``wages.[12]``), as
+# editions that number their notes ``[1]`` mark them: the brackets go with it
+_BRACKETED = re.compile(rf"(?<=[^\W_]|[{WORD_CLOSES}{CLOSING_QUOTES}\u2026])"
+                        rf"(?P<mark>\[(?P<n>\d{{1,3}})\])")
 # a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
 # it stands, since no text sets its figures so; but a scan's stand-in for a quote may be
 # one (``get?²``, where the character map left it), so a figure near the page its note
@@ -154,12 +158,14 @@ class _Pass:
 
 # tried in turn, for each note
 _PASSES = (_Pass(_SUPERSCRIPT, near=True, decimals=False, numbers=False),
+           _Pass(_BRACKETED, near=True, decimals=False, numbers=False),
            _Pass(_GLUED, near=True, decimals=True),
            _Pass(_AFTER_YEAR, near=True, decimals=True),
            _Pass(_SPACED, near=True, decimals=True),
            _Pass(_GLUED, near=True, decimals=False),
            _Pass(_SUPERSCRIPT, near=False, decimals=False, numbers=False),
-           _Pass(_GLUED, near=False, decimals=True))
+           _Pass(_GLUED, near=False, decimals=True),
+           _Pass(_BRACKETED, near=False, decimals=False, numbers=False))
 
 
 def _stood_in(standing: dict[str, str]) -> list[tuple[re.Pattern[str], dict[int, int]]]:
@@ -203,7 +209,7 @@ def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[st
                 if m["n"].translate(kind.figures or _FIGURES) == note.number \
                         and not _taken(slot.text.text, m.start("n"), m.end("n"), kind) \
                         and not (kind.unpaired and _quoting(slot, m, kind, owned)):
-                    return index, m.start("n") - (pattern is _SPACED), m.end("n")
+                    return (index, *m.span("mark" if "mark" in pattern.groupindex else "n"))
     return None
 
 

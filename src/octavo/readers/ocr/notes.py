@@ -15,7 +15,9 @@ from .words import Vocabulary
 if TYPE_CHECKING:
     from .structure import Structure
 
-_START = re.compile(rf"^(?P<number>{READ_NUMBER})\s+(?P<text>\S.*)$")  # (``l2``: 12)
+# a note's number opening its first line (``l2``: 12), as the volume sets it: bare
+# (``1 The``), with a point (``1. The``) or in brackets (``[1] The``, as the text marks it)
+_START = re.compile(rf"^(?P<open>\[?)(?P<number>{READ_NUMBER})(?P<close>\]?\.?)\s+(?P<text>\S.*)$")
 _CITED = re.compile(rf"(?:^|\s)(?P<ref>{CITED})$")
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
@@ -28,13 +30,14 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[No
     lines = _rejoined(flow(section(pages, names_notes, verso_head)))
     if lines and names_notes(lines[0].text):
         lines[0] = Line("", lines[0].page)
+    form = _numbering(lines)
     groups: list[tuple[str, list[Line]]] = []
     lines_before = ""
     ended = True  # the previous note has ended with its page
     for line in lines:
         m = _START.match(line.text)
         expected = str(len(groups) + 1)
-        if m and digits(m["number"]) == expected and ended:
+        if m and (m["open"], m["close"]) == form and digits(m["number"]) == expected and ended:
             groups.append((expected, [Line(m["text"], line.page)]))
         elif groups:
             groups[-1][1].append(line)
@@ -45,6 +48,18 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[No
             groups[0][1][0].page = lines_before
         ended = bool(_CITED.search(line.text))
     return [_note(number, body, vocab) for number, body in groups]
+
+
+def _numbering(lines: list[Line]) -> tuple[str, str]:
+    """How the notes are numbered, learnt from their lines: the way of setting a number
+    (what stands before and after its figures) whose lines count on 1, 2, 3 … furthest."""
+    due: dict[tuple[str, str], int] = {}
+    for line in lines:
+        if m := _START.match(line.text):
+            form = (m["open"], m["close"])
+            if digits(m["number"]) == str(due.get(form, 0) + 1):
+                due[form] = due.get(form, 0) + 1
+    return max(due, key=lambda form: due[form], default=("", ""))
 
 
 def _rejoined(lines: list[Line]) -> list[Line]:
