@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from ...pagemarks import MARKERS, PAGE
+from ...pagemarks import EDGE, MARKERS, PAGE
 from . import breaks, heads
 
 # the least share of the pages found by their heads and folios that open after a blank
@@ -32,19 +32,25 @@ def inside(lines: list[str]) -> set[int]:
     two page openings no further apart than the longest page (``breaks.LONGEST`` times the
     median page's lines, ``PAGE`` at most), not the last blank lines before the later one
     (its break), nor those over a line in capitals (a title: its page's opening may be
-    the one not found, the contents' end before it); none where the openings count fewer
-    pages than a text's (``MARKERS``), or fewer than ``AGREE`` of them after the first
-    follow a blank line."""
+    the one not found, the contents' end before it), nor those beside a line with a
+    number at its edge (a folio, of a page whose opening was not found), a stamp passed
+    over; none where the openings count fewer pages than a text's (``MARKERS``), or fewer
+    than ``AGREE`` of them after the first follow a blank line."""
     kept = [i for i, line in enumerate(lines) if line.strip()]
-    _, _, opening = breaks.unbroken([lines[i] for i in kept])
+    _, gone, opening = breaks.unbroken([lines[i] for i in kept])
     pairs = list(itertools.pairwise(sorted(opening)))
     if len(pairs) < MARKERS or sum(not lines[kept[b] - 1].strip() for _, b in pairs) \
             < AGREE * len(pairs):
         return set()
     longest = min(breaks.LONGEST * statistics.median(b - a for a, b in pairs), PAGE)
-    after = {}  # the line of text after each blank line
+    text = {kept[p] for p in range(len(kept)) if p not in gone}  # (no stamp)
+    over: dict[int, int] = {}  # the line of text over each line …
+    under: dict[int, int] = {}  # … and under it
+    for i in range(len(lines)):
+        over[i] = i if i in text else over.get(i - 1, i)
     for i in reversed(range(len(lines))):
-        after[i] = i if lines[i].strip() else after.get(i + 1, i)
+        under[i] = i if i in text else under.get(i + 1, i)
     return {i for a, b in pairs if b - a <= longest
             for i in range(kept[a] + 1, kept[b - 1] + 1) if not lines[i].strip()
-            and not heads.is_capitals(lines[after[i]])}
+            and not heads.is_capitals(lines[under[i]])
+            and not any(EDGE.search(lines[j].strip()) for j in (over[i], under[i]))}
