@@ -8,9 +8,9 @@ block of lines as a line of spaces.  Where a text pages with form feeds at the p
 (``PAGE`` lines apart, the median two), they are its page breaks, and its other blank
 lines none.  Else, of its lines of white space and its empty lines, the page breaks are
 those that stand more often beside a folio (a number at a line's edge, on the line over
-or under them: the foot of one page, the head of the next); the others go.  Where the
-lines of white space stand so no more often, those between two lines of text are kept
-only where they are at least as many as the empty lines (a text paged with them alone).
+or under them: the foot of one page, the head of the next); the others go.  Where
+neither stands so more often, the lines of white space between two lines of text are
+kept only where they are at least as many as the empty lines (a text paged with them).
 """
 
 from __future__ import annotations
@@ -46,16 +46,17 @@ def parted(text: str) -> list[str]:
 def _gaps(lines: list[str]) -> set[int]:
     """The blank lines (by index) that are no page breaks: the empty lines, where the
     lines of white space stand more often beside a folio; else the lines of white space
-    alone between two lines of text, where they are fewer than the empty lines after a
-    line of text."""
+    alone between two lines of text, where the empty lines stand more often so, or where
+    they are fewer than the empty lines after a line of text."""
     spaces = {k for k in range(1, len(lines) - 1) if lines[k] and not lines[k].strip()
               and lines[k - 1].strip() and lines[k + 1].strip()}
     empty = {k for k in range(1, len(lines)) if not lines[k] and lines[k - 1].strip()}
-    if len(spaces) >= MARKERS and _beside(lines, spaces) > _beside(lines, empty):
+    spaced, emptied = _beside(lines, spaces), _beside(lines, empty)
+    if len(spaces) >= MARKERS and spaced > emptied:
         return {k for k, line in enumerate(lines) if not line
                 and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
                             if 0 <= j < len(lines))}
-    return spaces if len(spaces) < len(empty) else set()
+    return spaces if emptied > spaced or len(spaces) < len(empty) else set()
 
 
 def _beside(lines: list[str], blanks: set[int]) -> float:
