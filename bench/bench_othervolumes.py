@@ -83,9 +83,10 @@ def _title_key(title: str) -> str:
     return re.sub(r"[^a-z]+", " ", title.lower()).strip()
 
 
-def measure(seed: int, make=generate) -> Figures:
-    """How the reader reads the seed's volume (of the generator ``make``)."""
-    text, truth = make(seed)
+def measure(seed: int, make=None) -> Figures:
+    """How the reader reads the seed's volume (of the generator ``make``; this module's
+    ``generate`` as it is when called, which a script may wrap to vary the text)."""
+    text, truth = (make or generate)(seed)
     book = _read(text)
     figures = Figures(works=len(truth["works"]), notes=len(truth["endnotes"]))
     want = [_flat(p) for w in truth["works"] for p in w["paragraphs"]]
@@ -137,7 +138,7 @@ def run():
              1 - total.same_words / total.words, "", 0.002)]
 
 
-def main(argv: list[str], make=generate) -> None:
+def main(argv: list[str], make=None) -> None:
     verbose = "-v" in argv
     first, last = (int(a) for a in argv if a != "-v")
     total = Figures()

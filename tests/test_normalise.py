@@ -10,13 +10,14 @@ SENTENCES = ("The Party’s tasks are set. The workers’ state stands. It said 
              + "Such is the position of the class. " * 30)
 
 
-def test_a_double_encoded_text_with_no_break_spaces_is_mended():
+def test_a_double_encoded_text_with_no_break_spaces_is_mended(octavo_warnings):
     """A text that was UTF-8 read as Latin-1 (``Partyâ€™s``) and set a no-break space
     after each full stop: the spaces are no letters the mending has to account for."""
     saved = SENTENCES.encode().decode("latin-1").replace(". ", ".\xa0")
     text = normalise(saved)
     assert "â€" not in text and "\xa0" not in text
     assert text.startswith("The Party’s tasks are set. The workers’ state stands. It said “no”")
+    assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-008]"]
 
 
 def test_unicode_hyphens_are_hyphens_and_accents_composed():
@@ -26,10 +27,11 @@ def test_unicode_hyphens_are_hyphens_and_accents_composed():
     assert normalise("e\u0301migre\u0301s") == "\u00e9migr\u00e9s"
 
 
-def test_a_double_encoded_text_with_its_accents_decomposed_is_mended():
+def test_a_double_encoded_text_with_its_accents_decomposed_is_mended(octavo_warnings):
     """``â€™`` with its ``â`` decomposed (``a`` + U+0302) is still a double encoding."""
     saved = unicodedata.normalize("NFD", SENTENCES.encode().decode("latin-1"))
     assert normalise(saved).startswith("The Party’s tasks are set. The workers’ state")
+    assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-008]"]
 
 
 def _pages(between: str, inside: str) -> str:

@@ -538,6 +538,20 @@ def test_a_title_word_for_word_is_found_over_one_nearly_so_the_page_before():
     assert hit is not None and (hit.start, hit.stop) == (2, 3)
 
 
+def test_a_title_standing_whole_is_found_over_a_heading_that_opens_with_it():
+    """A section's heading the page before opens with a work's title and runs on (``THE WAR
+    AND THE STRIKE``): a title stands on lines of its own, so the title whole, on the
+    work's page, is it; the heading is no two run into one."""
+    entry = Entry("The War", "work", "10", printed="THE WAR")
+    blocks = [Heading([Text("THE WAR AND THE STRIKE")]),
+              Paragraph([Text("The text of the section.")]),
+              Heading([Text("THE WAR")]),
+              Paragraph([Text("The text of the work.")])]
+    hit = find.find_title(blocks, ["9", "9", "10", "10"], entry, 0)
+    assert hit is not None and (hit.start, hit.stop) == (2, 3)
+    assert len(blocks) == 4  # the section's heading left whole
+
+
 def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():
     """The second part of a contents page a stray blank line cut opens with an entry beside
     its page (``A LETTER 5``), which the page pass may offer as a head and its folio: set

@@ -10,7 +10,7 @@ from . import safety
 from .encoding import Decoded
 from .errors import SourceEmpty, SourceError, SourceTooLarge
 from .findings import report
-from .normalise import mojibake, normalise
+from .normalise import normalise
 
 MAX_SOURCE_MB = 32  # a 1,000-page volume is about 3 MB of text
 
@@ -37,14 +37,11 @@ def read_bytes(path: Path) -> bytes:
 
 
 def clean_text(decoded: Decoded, path: Path | None) -> str:
-    """A decoded file's text normalised (``octavo.normalise``), without the characters XML
-    can't hold; what its decoding mended and what was dropped are reported, and a file of
-    white space is a SourceEmpty."""
+    """A decoded file's text normalised (``octavo.normalise``, which reports a double
+    encoding it mends), without the characters XML can't hold; what its decoding mended and
+    what was dropped are reported, and a file of white space is a SourceEmpty."""
     if decoded.note:
         report("s-001", decoded.note)
-    if mojibake(decoded.text):
-        report("s-008", "the text was UTF-8 read as Latin-1 or cp1252 on its way (“â€™” for "
-               "“’”); mended")
     text, dropped = safety.clean_source(normalise(decoded.text))
     if dropped:
         report("s-002", f"dropped {dropped} control character(s) that XML can't hold")

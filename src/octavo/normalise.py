@@ -16,7 +16,7 @@ their accents as combining marks (``e`` + U+0301, as macOS saves file names and 
 exports text) are composed (NFC), first, so that no mark reads as a stand-in of its own
 nor hides a double encoding's ``â``.
 Text that was UTF-8 read as Windows-1252 or Latin-1 somewhere on its way (``Partyâ€™s``)
-is mended (ftfy) before all that.  The page-break lines some exports write
+is mended (ftfy) before all that, and reported.  The page-break lines some exports write
 (``--- Page 12 ---``) are blank lines (``pagemarks``).
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import pagemarks, separator
+from . import findings, pagemarks, separator
 
 # Each pattern below is tried only on a text holding one of the characters it opens with
 # (looked for by ``in``, a hundred times as fast as a pattern's scan of a volume's text).
@@ -54,9 +54,21 @@ _SENTENCE_ENDS = re.compile(r"(?m)[.!?:;][\"'”’)\]]*$")
 MOJIBAKE_SHARE = 0.5  # of the text's non-ASCII letters in such pairs: a double encoding
 
 
-def mojibake(text: str) -> bool:
-    """Whether the text is UTF-8 that was read in a single-byte encoding (``â€™``)."""
-    text = composed(text)  # (``â`` decomposed is no lead byte read so)
+def undoubled(text: str) -> str:
+    """Composed ``text`` with its double encoding mended (ftfy), reported (``s-008``), where
+    it is UTF-8 that was read in a single-byte encoding (``â€™`` for ``’``)."""
+    if not _double_encoded(text):
+        return text
+    findings.report("s-008", "the text was UTF-8 read as Latin-1 or cp1252 on its way (“â€™” "
+                    "for “’”); mended")
+    import ftfy  # a tenth of a second to load, for the rare double-encoded text
+
+    return composed(ftfy.fix_encoding(text))  # (what it mends may be decomposed)
+
+
+def _double_encoded(text: str) -> bool:
+    """Whether composed ``text`` (``â`` decomposed is no lead byte read so) is UTF-8 that
+    was read in a single-byte encoding."""
     if not _holds(text, _MOJIBAKE_LEADS):
         return False
     found = len(_MOJIBAKE.findall(text))
@@ -72,11 +84,7 @@ def composed(text: str) -> str:
 def normalise(text: str) -> str:
     """``text`` with ``\\n`` line ends, plain spaces, one between words, no trailing
     white space, and each page break a blank line, the blank lines that are none gone."""
-    text = composed(text)
-    if mojibake(text):
-        import ftfy  # a tenth of a second to load, for the rare double-encoded text
-
-        text = composed(ftfy.fix_encoding(text))  # (what it mends may be decomposed)
+    text = undoubled(composed(text))
     if _holds(text, _LINE_END_CHARS):
         text = _LINE_ENDS.sub("\n", text)
     text = pagemarks.unmark(text)

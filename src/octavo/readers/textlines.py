@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the figures as a print sets a note's marker (``word.¹²``)
-# what closes a word, before a space or the line's end: a stop, a comma, a bracket, and
+# the punctuation glued to a word it follows: a stop, a comma, a colon, a semicolon
+# (``PAUSES``), a question's or an exclamation's mark
+PAUSES = ".,;:"
+PUNCTUATION = f"{PAUSES}!?"
+# what closes a word, before a space or the line's end: its punctuation, a bracket, and
 # (once the scan's stand-ins for them are put back: ``ocr.charmap``) a closing quote
-WORD_CLOSES = ".,;:!?)"
+WORD_CLOSES = f"{PUNCTUATION})"
 CLOSING_QUOTES = "\u201d\u2019"
 
 

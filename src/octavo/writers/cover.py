@@ -19,7 +19,7 @@ from ..tree import Metadata
 from ..typography import tie
 
 SIZE = (1400, 2100)  # 2:3, large enough for every reader's library view
-MARGIN = 140
+MARGIN = SIZE[0] // 10  # beside the lettering: a tenth of the width each side (140 pixels)
 BACKGROUND = (112, 24, 28)  # the deep red of the Moscow editions' cloth
 INK = (244, 233, 208)
 GOLD = (214, 176, 96)

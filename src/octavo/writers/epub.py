@@ -204,6 +204,22 @@ def _item(uid: str, file: str, media_type: str, content: bytes, *properties: str
     return item
 
 
+def _rendered(docs: list[Document], sizes: list[int], common: dict[str, object],
+              meta: Metadata) -> tuple[list[str], bytes]:
+    """The documents' XHTML (``sizes``: their nodes) and the cover's PNG, made on two
+    cores: a forked child draws the cover and renders the last documents, which hold a
+    quarter of the nodes."""
+    jobs = [functools.partial(render, d.template, title=d.title, body_type=d.body_type,
+                              work=d.work, **common) for d in docs]
+    cut, left = len(docs), CHILD_NODES * sum(sizes)
+    while cut and left > 0:
+        cut -= 1
+        left -= sizes[cut]
+    *xhtml, cover = forked.mapped(lambda job: job(), [*jobs, functools.partial(cover_png, meta)],
+                                  cut)
+    return xhtml, cover
+
+
 def build(book: Book, own: bool = False) -> bytes:
     """The EPUB of a book, as reproducible bytes (``own``: the book may be changed, as the
     caller keeps no use of it)."""
@@ -220,17 +236,7 @@ def build(book: Book, own: bool = False) -> bytes:
               "backlinks": backlinks_of(book), "pages": pages,
               "note_lists": note_groups(book, per_work=False),
               "page_href": lambda page: href(page_id(page)) if page_id(page) in where.file else ""}
-
-    # the documents and the cover made on two cores: a forked child draws the cover and
-    # renders the last documents, which hold a quarter of the nodes
-    jobs = [functools.partial(render, d.template, title=d.title, body_type=d.body_type,
-                              work=d.work, **common) for d in docs]
-    cut, left = len(docs), CHILD_NODES * sum(where.sizes)
-    while cut and left > 0:
-        cut -= 1
-        left -= where.sizes[cut]
-    *xhtml, cover = forked.mapped(lambda job: job(), [*jobs, functools.partial(cover_png, meta)],
-                                  cut)
+    xhtml, cover = _rendered(docs, where.sizes, common, meta)
 
     package = epub.EpubBook()
     images = images_of(book)

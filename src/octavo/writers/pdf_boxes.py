@@ -23,7 +23,6 @@ from .weasyprint_loaded import weasyprint
 
 background = weasyprint.layout.background
 WEASYPRINTS = background.layout_box_backgrounds
-WEASYPRINTS_PAGE_STYLES = weasyprint.layout.page.set_page_type_computed_styles
 get_color = weasyprint.draw.color.get_color
 _RADII = tuple(f"border_{corner}_radius"
                for corner in ("top_left", "top_right", "bottom_right", "bottom_left"))

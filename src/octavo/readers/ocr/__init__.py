@@ -13,7 +13,9 @@ The draft, each a pure function in its own module:
    infer missing and misread folios.
 2. ``charmap.learn`` / ``charmap.repair`` — work out which stand-in characters the scan
    used for quotes, apostrophes and dashes, and put the real ones back.
-3. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page.
+3. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page;
+   ``faces.learn`` — the face the lines were set in, a printer's or every character
+   alike, in which ``measure`` takes their widths from here on.
 4. ``words.Vocabulary`` — the volume's own words, hyphened forms and word pairs, which
    with ``wordfreq``'s English frequencies settle every word decision below.
 5. ``paragraphs.build_blocks`` — join the lines of all pages into headings,

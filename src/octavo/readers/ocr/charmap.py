@@ -36,7 +36,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..textlines import SUPERSCRIPTS, WORD_CLOSES
+from ..textlines import PUNCTUATION, SUPERSCRIPTS, WORD_CLOSES
 from .words import zipf
 
 if TYPE_CHECKING:
@@ -56,7 +56,9 @@ QUOTED = 1000
 _CONTRACTION = r"(?:s|t|re|ve|ll|d|m)\b"
 ZERO_FOR_O = re.compile(r"(?<![\w.,])0(?=[a-z])")
 SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=\w) \u2019(?=s\b)")
-SPACE_BEFORE_CLOSING = re.compile(r"(?<=[\w.,;:!?]) \u201d(?=\s|$)")  # ``Unity, ” drafted``
+# a closing quote spaced off a word or its punctuation (``Unity, ” drafted``; not off a
+# bracket, which closes a word too: ``WORD_CLOSES``)
+SPACE_BEFORE_CLOSING = re.compile(rf"(?<=[\w{PUNCTUATION}]) \u201d(?=\s|$)")
 
 
 @dataclass
@@ -239,7 +241,10 @@ def _glued(text: str, at: int, step: int, once: Container[str]) -> bool:
     """Whether the quote at ``at`` begins (``step`` 1) the word after it or ends (``step``
     -1) the word before it and its stops, up to a character seen once (``once``: the quote
     at its other end, ``ÒnationalÓ``), and, if the quote is a letter, the word is one the
-    reader knows without it and not with it (``Òthe``; not ``École``, ``café``)."""
+    reader knows without it and not with it (``Òthe``; not ``École``, ``café``).  Known is
+    in wordfreq's English table at all (``words.zipf`` above 0), the table every word
+    decision of the reader asks, not a frequency set here; the volume's own words are
+    counted only after this pass, on the text it repairs (``words.Vocabulary``)."""
     end = at + step
     while step < 0 and end >= 0 and text[end] in _CLOSES_BEFORE and text[end] != "\n":
         end += step

@@ -33,6 +33,9 @@ from ..textlines import INITIAL, NAME_WORD
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 # a letter's place and date under its signature: ``Moscow, March 3, 1921``
 _PLACE_DATE = rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:{MONTHS})\s+\d{{1,2}},\s+\d{{4}}\.?"
+# a source's first line: a periodical's name, in which no comma stands but the one before
+# its number, nor a colon (``Pravda, No. 12,``)
+_PERIODICAL = r"[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*"
 _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]* ){0,4}Institute\b")
 # a signature that names its signer: ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
 # a signer's name: initials, then up to three words (``K. Marx``, ``Rosa Luxemburg``)
@@ -100,15 +103,15 @@ class Signature:
         signed = "".join(rf"|(?<=^{initials}{name})\s+" for initials in ("", r"[A-Z]\. ")
                          ) if self.surname else ""
         # the signature after the text's last sentence or a close, and the place and date
-        # under it
-        under = rf"(?:\s+{_PLACE_DATE})?$"
+        # or the source under it
+        under = rf"(?:\s+(?:{_PLACE_DATE}|{_PERIODICAL}))?$"
         # (after a semicolon a clause goes on, and what a colon announces may be left out:
         # a name there with no stop, ending the paragraph, is no text's)
         closed = rf"|(?<=,)\s+(?=(?i:{self.pattern}){under})" \
             rf"|(?<=[;:])(?<!Signed:)\s+(?=(?i:{self.pattern})(?<!\.){under})" \
             rf"|(?<!\b[A-Z]\.)(?<=[.!?)\u201d])\s+" \
             rf"(?=(?:{_CLOSE_WORDS}\s+)?(?i:{self.pattern}){under})" \
-            rf"|(?<={name})\s+(?={_PLACE_DATE}$)" if self.surname else ""
+            rf"|(?<={name})\s+(?=(?:{_PLACE_DATE}|{_PERIODICAL})$)" if self.surname else ""
         return re.compile(_RUN_ON + signed + closed)
 
 
@@ -129,15 +132,15 @@ def _kind(line: str, sig: Signature) -> str:
 
 
 # where a closing line begins inside a paragraph the OCR ran together (a source after the
-# sentence, the colon or the semicolon the paragraph ends with: a periodical's name, in
-# which no comma stands but the one before its number, nor a colon; or the place and date
-# it was written)
+# sentence, the colon or the semicolon the paragraph ends with: a periodical's name and
+# number, or the place and date it was written)
 _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"Published for the first time\b))"
            r"|(?<=^Yours,)\s+"
-           r"|(?<![A-Z]\.)(?<=[.!?:;)\u201d])\s+(?=[A-Z][^.!?:;,]*,?\s+No\.\s*\d+[^.!?]*$"
-           rf"|{_PLACE_DATE}$)")
+           rf"|(?<![A-Z]\.)(?<=[.!?:;)\u201d])\s+(?=(?:{_PERIODICAL}|{_PLACE_DATE})$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
+# … and one of a recognised kind (a source, a date) no longer than about two such lines: a
+# source naming a congress's report, with its place and year, runs to a second
 _MAX_KIND_LINE = 130
 _LINE_ROLES = (ParagraphRole.BODY, ParagraphRole.LINE, ParagraphRole.DATELINE)
 
@@ -223,6 +226,14 @@ def split(blocks: list[Block], sig: Signature) -> tuple[list[Block], list[Closin
         tail.append(i)
     tail.reverse()
     lines = [text(blocks[i]) for i in tail]
+    # lines of no kind under a closing's date are none of its own (no line follows the
+    # date in a closing): a scanner's stamp at the page's foot, left in the text
+    stop = len(lines)
+    while stop and not _kind(lines[stop - 1], sig):
+        stop -= 1
+    if not stop or _kind(lines[stop - 1], sig) != "date":
+        stop = len(lines)
+    tail, lines = tail[:stop], lines[:stop]
     start = next((k for k in range(len(lines))
                   if _kind(lines[k], sig) and _runs(lines[k:], sig)), None)
     if start is None:

@@ -250,10 +250,7 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
                 top.append(Entry("Appendices", "group", "", printed=text))
             continue  # a year divider: the volume's works follow in date order anyway
         following = items[i + 1] if i + 1 < len(items) else ("", "")
-        back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
-        if not back and not page.isdigit() and work is None and not _ROMAN_ITEM.match(text):
-            back = "preface"  # paged in roman before the works: the edition's front matter
-        if back:
+        if back := _unworked(text, page, before_works=work is None):
             top.append(Entry(_display(text) if back == "notes" else text, back, page,
                              printed=text))
             work = composite = roman = None
@@ -272,10 +269,7 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
             work = _work_entry(text, page, capitals)
             top.append(work)
             roman = None
-            is_composite = (_NUMBERED_ITEM.match(following[0]) and following[1].isdigit()
-                            and int(following[1]) > int(page)
-                            and (opens is None or opens(following[1])))
-            composite = work if is_composite else None
+            composite = work if _parts_follow(page, following, opens) else None
         elif m := _NUMBERED_ITEM.match(text):
             if composite is not None and work is not None and (work is composite
                                                                or work.kind == "part"):
@@ -295,6 +289,25 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
+
+
+def _unworked(text: str, page: str, before_works: bool) -> str:
+    """The kind of an entry of no work (``_BACK``: a preface, the notes, a chronicle), or,
+    paged in roman before the works, the edition's front matter (a preface); "" for
+    others."""
+    back = next((kind for kind, pattern in _BACK.items() if pattern.match(text)), "")
+    if not back and not page.isdigit() and before_works and not _ROMAN_ITEM.match(text):
+        back = "preface"
+    return back
+
+
+def _parts_follow(page: str, following: tuple[str, str], opens: Callable[[str], bool] | None
+                  ) -> bool:
+    """Whether a work's entry (listed at ``page``) is followed by its parts: a numbered
+    item (``following``: its text and page) on a later page, which opens as a work's does
+    (``opens``, where the pages are known)."""
+    return bool(_NUMBERED_ITEM.match(following[0]) and following[1].isdigit()
+                and int(following[1]) > int(page) and (opens is None or opens(following[1])))
 
 
 def _work_follows(items: list[tuple[str, str]]) -> bool:

@@ -17,7 +17,7 @@ from .contents import Entry
 from .find import Found, find_title, similar
 from .lines import LOWER_END, SENTENCE_END, is_dated, is_salutation
 from .structure import Structure
-from .titles import mend, normalise, title_case, unmarked
+from .titles import mend, title_case, title_words, unmarked
 
 TARGETS = ("preface", "work", "part", "group", "appendix")
 
@@ -81,7 +81,7 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
     """Take the date and description lines under a title into the work's fields."""
     out = list(blocks)
     work.date = entry.date
-    wanted = normalise(entry.subtitle)
+    wanted = title_words(entry.subtitle)
     taken: list[str] = []
     while (index := next((i for i, b in enumerate(out)
                           if not isinstance(b, PageMarker)), None)) is not None:
@@ -89,8 +89,8 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         if not isinstance(block, Paragraph):
             break
         printed = plain(block).strip()
-        words = normalise(printed)
-        so_far = normalise(" ".join(taken))
+        words = title_words(printed)
+        so_far = title_words(" ".join(taken))
         dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or is_dated(printed)
         if block.role == ParagraphRole.DATELINE or dated:
             if not entry.date or printed.strip("()").startswith(entry.date):
@@ -113,7 +113,7 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
             break
         del out[index]
     if wanted:
-        complete = len(normalise(" ".join(taken))) >= len(wanted)
+        complete = len(title_words(" ".join(taken))) >= len(wanted)
         work.subtitle = taken if complete else [entry.subtitle]
     return out
 
@@ -133,7 +133,7 @@ def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:
     (``Greeting to …`` over the text, ``Greetings to …`` in the contents)."""
     printed = unmarked(" ".join(plain(b) for b in blocks))
     listed = title_case(mend(entry.title, printed))
-    if normalise(listed) == normalise(printed):
+    if title_words(listed) == title_words(printed):
         return listed, ""
     return title_case(printed.strip()), listed
 
@@ -145,7 +145,7 @@ def _peel(block: Paragraph, words: int) -> None:
             tokens = item.text.split()
             seen = 0
             for t, token in enumerate(tokens):
-                seen += len(normalise(token))
+                seen += len(title_words(token))
                 if seen >= words:
                     item.text = " ".join(tokens[t + 1:])
                     return

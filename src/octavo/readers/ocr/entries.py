@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import contents, entrypages
 from .find import SLIP, near, similar
-from .titles import normalise
+from .titles import title_words
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -55,7 +55,7 @@ def words(line: str, figures: bool = False) -> str:
     a title's last word (``DAY1``) drops out, as does an entry's page (``breaks``).  With
     ``figures`` (``boilerplate``), figures are words too: an entry's number and page make
     its line longer than the heading it names (``1. Interview …  23`` over ``Interview …``,
-    a heading that recurs, no stamp).  (``titles.normalise`` reads the repaired text: an
+    a heading that recurs, no stamp).  (``titles.title_words`` reads the repaired text: an
     apostrophe joins its word.)"""
     return "".join(f"{w} " for w in re.findall(r"[^\W_]+" if figures else r"[^\W\d_]+",
                                                line.upper()))
@@ -129,7 +129,7 @@ class Entries:
         dividers: list[str] = []
         lines = contents.contents_lines(shown)
         parsed = [e for top in contents.parse(lines) for e in top.walk()]
-        self.printed = [(e.page, normalise(f"{e.number} {e.printed}"))  # works' titles
+        self.printed = [(e.page, title_words(f"{e.number} {e.printed}"))  # works' titles
                         for e in parsed if e.kind != "section"]
         # a section's entry: its title opens no page of its own
         self.sections = {letters(f"{e.number} {e.printed}") for e in parsed
@@ -185,7 +185,7 @@ class Entries:
             got: list[str] = []
             k = 0
             while k < len(lines) and len("".join(got)) < size - SLIP:
-                more = got + normalise(lines[k])
+                more = got + title_words(lines[k])
                 if len("".join(more)) > size + NUMBER or not similar(more, title):
                     break
                 got, k = more, k + 1

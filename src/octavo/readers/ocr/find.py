@@ -17,7 +17,7 @@ from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain
 from .contents import Entry
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
-from .titles import normalise
+from .titles import title_words
 
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
@@ -85,35 +85,38 @@ def is_title_line(block: Block) -> bool:
 
 
 def _count(block: Block) -> int:
-    return len(normalise(plain(block)))
+    return len(title_words(plain(block)))
 
 
 def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
            ) -> Found | Mend | None:
     """Where the entry's title stands from ``start`` on, near its page; or the mend that
     would set it apart; or None."""
-    wanted = normalise(f"{entry.number} {entry.printed}")
+    wanted = title_words(f"{entry.number} {entry.printed}")
     if not wanted:
         return None
     partial: Found | None = None  # a heading that reads as the title's first words only
     nearly: Found | None = None  # one that reads as the title but for a word or a letter
+    split: SplitHeading | None = None  # one that runs on past the title: two run into one
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
-        words = normalise(plain(block))
+        words = title_words(plain(block))
         if not similar(words, wanted):
             continue
         j = i + 1
         while len(words) < len(wanted) and j < len(blocks) and is_title_line(blocks[j]):
-            more = words + normalise(plain(blocks[j]))
+            more = words + title_words(plain(blocks[j]))
             if not similar(more, wanted):
                 break
             words, j = more, j + 1
         if len(words) > len(wanted) + 1 and isinstance(block, Heading) and not nearly:
             keep = len(wanted) - (len(words) - _count(blocks[j - 1]))
-            if _cut_at(blocks[j - 1], keep) is not None:
-                return SplitHeading(j - 1, keep)
+            if split or _cut_at(blocks[j - 1], keep) is not None:
+                split = split or SplitHeading(j - 1, keep)  # (a title stands on lines of
+                continue  # its own: a heading that runs on past its words, a section's
+                # ``THE WAR AND THE STRIKE``, is it only where it stands nowhere whole)
         if len("".join(words)) + SLIP < len("".join(wanted)):
             partial = partial or Found(entry, i, j)  # (a division's ``LETTERS`` over
             continue  # ``LETTERS ON TACTICS``: the whole title may stand on)
@@ -121,7 +124,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
             nearly = nearly or Found(entry, i, j)  # PEASANTRY``, a section's ``THE
             continue  # SOVIETS`` the page before)
         return Found(entry, i, j)
-    return nearly or partial or _run_on(blocks, pages, entry, wanted, start) or \
+    return split or nearly or partial or _run_on(blocks, pages, entry, wanted, start) or \
         _run_in(blocks, pages, entry, wanted, start)
 
 
@@ -135,9 +138,9 @@ def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
             continue
         tokens = block.inlines[-1].text.split()
         for n in range(1, min(len(tokens), RUN_IN_WORDS) + 1):
-            tail = normalise(" ".join(tokens[-n:]))
-            if len(tail) >= 2 and tail == wanted[:len(tail)] and \
-                    i + 1 < len(blocks) and similar(tail + normalise(plain(blocks[i + 1])), wanted):
+            tail = title_words(" ".join(tokens[-n:]))
+            if len(tail) >= 2 and tail == wanted[:len(tail)] and i + 1 < len(blocks) \
+                    and similar(tail + title_words(plain(blocks[i + 1])), wanted):
                 return RunIn(i, n)
     return None
 
@@ -152,7 +155,7 @@ def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not isinstance(block, Paragraph) or not near(pages[i], entry.page) or \
-                (words := normalise(plain(block)))[:len(wanted)] != wanted:
+                (words := title_words(plain(block)))[:len(wanted)] != wanted:
             continue
         if words == wanted:
             return Found(entry, i, i + 1)
@@ -173,7 +176,7 @@ def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:
             continue
         tokens = item.text.split(" ")
         for t, token in enumerate(tokens):
-            seen += len(normalise(token))
+            seen += len(title_words(token))
             if seen >= keep and t + 1 < len(tokens):
                 return k, t
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
-from ..textlines import MARKER, NAME_LINE, AtEnd
+from ..textlines import MARKER, NAME_LINE, PAUSES, AtEnd
 from .folios import READ_NUMBER, roman_value, to_roman
 from .measure import width
 from .words import DAGGERS
@@ -48,13 +48,16 @@ LOWER_CASE = re.compile(r"[a-z]")
 SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
                      f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
-STOPPED = re.compile(r"[,.;:]$")  # … or in a comma or a stop: a salutation's, a sentence's
+STOPPED = re.compile(rf"[{PAUSES}]$")  # … or in a comma or a stop: a salutation's, a sentence's
 # a line ends no sentence: it ends in a word, inside one (broken by a hyphen or a dash), or
 # in a comma
 UNENDED = re.compile(r"(?:[^\W\d_][-–]?|,)$")
 # a word in lower case ends the line: its sentence goes on (not a letter after a stop, as an
 # abbreviation's, nor a word's part after an apostrophe or a hyphen, ``don’t``, ``so-called``)
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
+# an article ends the line: no sentence, title or phrase ends in one (unstressed, it opens
+# the phrase that runs on), nor does a verse line
+ARTICLE_END = re.compile(r"(?<![\w.\u2019'-])(?:a|an|the)$")
 # … or a month (``… to October`` over ``1917.``)
 GOING_ON = re.compile(rf"{LOWER_END.pattern}|\b{MONTH}(?: \d{{1,2}},?)?$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in

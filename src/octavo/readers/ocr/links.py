@@ -23,19 +23,24 @@ from typing import TYPE_CHECKING
 
 from ...findings import report
 from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
-from ..textlines import SUPERSCRIPTS
+from ..textlines import CLOSING_QUOTES, PAUSES, SUPERSCRIPTS, WORD_CLOSES
 
 if TYPE_CHECKING:
     from .structure import Structure
 
-_END = r"(?=[\s,.;:)\u201d\u2019*]|$)"
-# a number glued to a letter or to closing punctuation, not part of a longer number: after
-# more than a title's marker (``titles.GLUED_MARKER``), as it is taken only for the number due
-_GLUED = re.compile(r"(?<=[A-Za-z.,;:?!)\u201d\u2019\u2026])(?P<n>\d{1,3})" + _END)
+# what closes a word (``WORD_CLOSES``, ``CLOSING_QUOTES``) but a question's or an
+# exclamation's mark: what may follow a marker's number (``_END``), and what one set off by
+# a space may follow (``_SPACED``), where a glued one may follow those marks too (``_GLUED``)
+_PLAIN_CLOSES = f"{PAUSES}){CLOSING_QUOTES}"
+_END = rf"(?=[\s{_PLAIN_CLOSES}*]|$)"
+# a number glued to a letter or to what closes a word, or to an ellipsis (a quotation cut
+# short), not part of a longer number: after more than a title's marker
+# (``titles.GLUED_MARKER``), as it is taken only for the number due
+_GLUED = re.compile(rf"(?<=[A-Za-z{WORD_CLOSES}{CLOSING_QUOTES}\u2026])(?P<n>\d{{1,3}})" + _END)
 # glued to a year (``in March 192116)``) or set off by a space (``Conference, 48 the``):
 # taken only for the number due, on the page its note cites or next to it
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
-_SPACED = re.compile(r"(?<=[A-Za-z.,;:)\u201d\u2019\u2026]) (?P<n>\d{1,2})(?=[\s)]|$)")
+_SPACED = re.compile(rf"(?<=[A-Za-z{_PLAIN_CLOSES}\u2026]) (?P<n>\d{{1,2}})(?=[\s)]|$)")
 # a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
 # it stands, since no text sets its figures so; but a scan's stand-in for a quote may be
 # one (``get?²``, where the character map left it), so a figure near the page its note
@@ -165,8 +170,8 @@ def _stood_in(standing: dict[str, str]) -> list[tuple[re.Pattern[str], dict[int,
         return []
     quotes = re.escape("".join(standing))
     chars = f"{SUPERSCRIPTS}{quotes}"
-    pattern = re.compile(rf"(?<=[^\W{SUPERSCRIPTS}]|[.,;:!?)])(?P<n>(?=[{chars}]{{0,2}}[{quotes}])"
-                         rf"[{chars}]{{1,3}})(?![{chars}]|[^\W\d_])")
+    pattern = re.compile(rf"(?<=[^\W{SUPERSCRIPTS}]|[{WORD_CLOSES}])"
+                         rf"(?P<n>(?=[{chars}]{{0,2}}[{quotes}])[{chars}]{{1,3}})(?![{chars}]|[^\W\d_])")
     return [(pattern, str.maketrans({q: f.translate(_FIGURES) for q, f in standing.items()})
              | _FIGURES)]
 

@@ -99,9 +99,9 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     return pages
 
 
-def _known(first: dict[int, Candidate]) -> Counter[str]:
-    """How many pages each head of the pages' candidates (``first``, by page) stands on."""
-    return Counter(c.head for c in first.values() if c.head)
+def _known(chosen: dict[int, Candidate]) -> Counter[str]:
+    """How many pages each head of the pages' candidates (``chosen``, by page) stands on."""
+    return Counter(c.head for c in chosen.values() if c.head)
 
 
 def _take(page: Page, candidate: Candidate, folio: str) -> None:
@@ -112,50 +112,73 @@ def _take(page: Page, candidate: Candidate, folio: str) -> None:
 
 def _heads(pages: list[Page]) -> list[Page]:
     """Take each page's running head and folio off its lines, where they fit the run; the
-    pages the scan's text cut in two made whole again."""
+    pages the scan's text cut in two made whole again, the folios missing or misread worked
+    out, and the lines that spell an entry's title on a head-less page marked."""
     options = [heads.candidates(p.lines) for p in pages]
     if folioed := breaks.paragraphs_apart(options):  # blank lines set paragraphs apart
         pages = breaks.joined(pages, folioed)
         options = [heads.candidates(p.lines) for p in pages]
-    first = _fitting(pages, options)
-    if folios.by_chance([(i, n) for i, c in first.items() if (n := Number.of(c.folio))],
-                        len(pages)):
-        first = {}  # no folios: numbers rising by chance
-    known = _known(first)
-    text = {(i, c) for i, c in first.items()
-            if not heads.accepted(c, known) and _folio_alone(options[i], c) is c}
-    if text:  # a line of text beside a number took a folio's place in the run
-        first = _fitting(pages, options, text)
-        known = _known(first)
-    if not _recur(pages, first):  # the folios printed alone: a line of its own beside one is
-        # text, but a head that stands so beside two or more, in the same place (one left),
-        # and nowhere inside a page's text (there it is a section's title)
-        placed = Counter((c.head, c.top, c.bottom, c.before) for c in first.values())
-        inside = {heads.head_text(line) for p in pages for line in p.lines[1:-1]}
-        first = {i: _folio_alone(options[i], c) if (
-            placed[c.head, c.top, c.bottom, c.before] < 2 or c.head in inside)
-            and (c.top == 2 or c.bottom) else c for i, c in first.items()}
-    entries = Entries(pages, first)
-    for i, candidate in first.items():  # a work's opening page, its folio at the foot
-        if candidate.footed and (entries.opens_page(_top(pages[i]), candidate.folio)
-                                 or _opens_contents(pages, first, i)) \
-                and not _over_title(pages[i], candidate, known, entries):
-            first[i] = _folio_alone(options[i], candidate)
-    known = _known(first)
-    first = {i: c if heads.accepted(c, known) and not cuts.under_cut(pages, first, known, i)
-             else _folio_alone(options[i], c)
-             for i, c in first.items()}  # a line of text over a folio at the foot
-    for i, candidate in first.items():
+    chosen, known, entries = _chosen(pages, options)
+    for i, candidate in chosen.items():
         if heads.accepted(candidate, known):
             _take(pages[i], candidate, candidate.folio)
+    pages, options = _made_whole(pages, options, chosen, known, entries)
+    _folios_worked_out(pages, options, known, entries)
+    bareheads.take(pages, entries)
+    _number_first(pages, entries)
+    _number_last(pages, entries)
+    _mark_titles(pages, entries)
+    return pages
+
+
+def _chosen(pages: list[Page], options: list[list[Candidate]]
+            ) -> tuple[dict[int, Candidate], Counter[str], Entries]:
+    """Each page's head and folio among its ``options`` (by page: those a head is taken
+    from are ``heads.accepted``), the heads they found (how many pages each stands on) and
+    the contents' entries the pages are told by."""
+    chosen = _fitting(pages, options)
+    if folios.by_chance([(i, n) for i, c in chosen.items() if (n := Number.of(c.folio))],
+                        len(pages)):
+        chosen = {}  # no folios: numbers rising by chance
+    known = _known(chosen)
+    text = {(i, c) for i, c in chosen.items()
+            if not heads.accepted(c, known) and _folio_alone(options[i], c) is c}
+    if text:  # a line of text beside a number took a folio's place in the run
+        chosen = _fitting(pages, options, text)
+        known = _known(chosen)
+    if not _recur(pages, chosen):  # the folios printed alone: a line of its own beside one is
+        # text, but a head that stands so beside two or more, in the same place (one left),
+        # and nowhere inside a page's text (there it is a section's title)
+        placed = Counter((c.head, c.top, c.bottom, c.before) for c in chosen.values())
+        inside = {heads.head_text(line) for p in pages for line in p.lines[1:-1]}
+        chosen = {i: _folio_alone(options[i], c) if (
+            placed[c.head, c.top, c.bottom, c.before] < 2 or c.head in inside)
+            and (c.top == 2 or c.bottom) else c for i, c in chosen.items()}
+    entries = Entries(pages, chosen)
+    for i, candidate in chosen.items():  # a work's opening page, its folio at the foot
+        if candidate.footed and (entries.opens_page(_top(pages[i]), candidate.folio)
+                                 or _opens_contents(pages, chosen, i)) \
+                and not _over_title(pages[i], candidate, known, entries):
+            chosen[i] = _folio_alone(options[i], candidate)
+    known = _known(chosen)
+    chosen = {i: c if heads.accepted(c, known) and not cuts.under_cut(pages, chosen, known, i)
+             else _folio_alone(options[i], c)
+             for i, c in chosen.items()}  # a line of text over a folio at the foot
+    return chosen, known, entries
+
+
+def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[int, Candidate],
+                known: Counter[str], entries: Entries) -> tuple[list[Page], list[list[Candidate]]]:
+    """The pages with those the scan's text cut in two joined (``cuts``), and the options
+    of the pages left."""
     titled = [not p.head and bool(p.lines) and (  # (a headed page is no part)
         heads.is_capitals(_top(p)) or contents.is_heading(p.lines[0])
         or entries.titles(_top(p))) for p in pages]
-    at_foot = [i in first and first[i].bottom > 0 for i in range(len(pages))]
+    at_foot = [i in chosen and chosen[i].bottom > 0 for i in range(len(pages))]
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     heads_run = _heads_run(pages, titled)
     # (with no folio at all, nothing tells a page cut in two from two pages)
-    parts = set() if not first else cuts.parts(pages, [[
+    parts = set() if not chosen else cuts.parts(pages, [[
         c for c in found if c.head and not heads.foreign(c, kind) and (
         known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
         for found, kind in zip(options, kinds, strict=True)],
@@ -170,8 +193,15 @@ def _heads(pages: list[Page]) -> list[Page]:
         return head if head and heads.accepted(Candidate(head, folio, 1), known) and \
             not entries.titles(head, folio) and not contents.is_heading(head) else ""
 
-    pages = cuts.rejoin(pages, parts, head_over)
-    options = [o for k, o in enumerate(options) if k not in parts]
+    return (cuts.rejoin(pages, parts, head_over),
+            [o for k, o in enumerate(options) if k not in parts])
+
+
+def _folios_worked_out(pages: list[Page], options: list[list[Candidate]], known: Counter[str],
+                       entries: Entries) -> None:
+    """Each page with no head nor folio given the folio inferred from its neighbours, or
+    the misread one among its ``options`` taken, with its head, for the folio it stands
+    for."""
     inferred = _front(pages, folios.infer([p.folio for p in pages]), entries)
     seen: set[str] = set()  # the heads of the pages before
     last = (0, "")  # the last page with a folio, and that folio
@@ -196,16 +226,17 @@ def _heads(pages: list[Page]) -> list[Page]:
         else:
             page.folio = folio
         last = (k, page.folio) if page.folio else last
-    bareheads.take(pages, entries)
-    _number_first(pages, entries)
-    _number_last(pages, entries)
+
+
+def _mark_titles(pages: list[Page], entries: Entries) -> None:
+    """Mark the top lines that spell an entry's title on each head-less page (or under a
+    head with its folio at the foot)."""
     for page in pages:
         page.title = entries.title_lines(page.lines, page.folio) if not page.head or \
             page.folio_below else 0  # (a head over a title, its folio at the foot)
         if page.lines and not page.head and not page.title and _top(page) != page.lines[0] \
                 and (under := entries.title_lines(page.lines[1:], page.folio)):
             page.title_at, page.title = 1, under  # (a date or a mark over it)
-    return pages
 
 
 def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
@@ -353,11 +384,11 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
     in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
                                key=lambda c: (c[0], c[1].kind, c[1].value)))
     in_run |= _alone(pages, numbered, in_run)
-    first: dict[int, Candidate] = {}
+    chosen: dict[int, Candidate] = {}
     for i, n, candidate in numbered:
-        if (i, n) in in_run and i not in first:
-            first[i] = candidate
-    return first
+        if (i, n) in in_run and i not in chosen:
+            chosen[i] = candidate
+    return chosen
 
 
 def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str]:
@@ -368,31 +399,31 @@ def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str
             for k, p in enumerate(pages)]
 
 
-def _opens_contents(pages: list[Page], first: dict[int, Candidate], i: int) -> bool:
-    """Whether a page's head (``first``, by page) is the contents' heading over the first
+def _opens_contents(pages: list[Page], chosen: dict[int, Candidate], i: int) -> bool:
+    """Whether a page's head (``chosen``, by page) is the contents' heading over the first
     of their pages, the page before neither opening with it nor headed so."""
     before = pages[i - 1].lines[:1] if i else []
-    return contents.is_heading(first[i].head) and not (
+    return contents.is_heading(chosen[i].head) and not (
         (before and contents.is_heading(before[0]))
-        or (i - 1 in first and contents.is_heading(first[i - 1].head)))
+        or (i - 1 in chosen and contents.is_heading(chosen[i - 1].head)))
 
 
-def _recur(pages: list[Page], first: dict[int, Candidate]) -> bool:
-    """Whether the heads of the pages' candidates (``first``, by page) recur as running
+def _recur(pages: list[Page], chosen: dict[int, Candidate]) -> bool:
+    """Whether the heads of the pages' candidates (``chosen``, by page) recur as running
     heads do (``heads.recur``), on a share of the numbered pages (a section's title that
     two pages each open or end with beside their folios heads none); a line of text
     beside the folio of a page after one with no folio is left out: it may open the
     second part of a page cut in two.  A head that repeats, in whatever case, the top line
     of a page before (a work's title) is seen twice: in works of two pages, each recto head
     stands once."""
-    known = Counter(c.head for i, c in first.items() if c.head and (
-        i - 1 in first or heads.set_as_head(c.head)))
+    known = Counter(c.head for i, c in chosen.items() if c.head and (
+        i - 1 in chosen or heads.set_as_head(c.head)))
     tops: dict[str, int] = {}  # the first page each top line opens
-    for k, page in enumerate(pages[:max(first, default=0)]):
+    for k, page in enumerate(pages[:max(chosen, default=0)]):
         tops.setdefault(heads.head_text(page.lines[0]).casefold() if page.lines else "", k)
-    titles = Counter(head for i, c in first.items()
+    titles = Counter(head for i, c in chosen.items()
                      if (head := c.head) in known and tops.get(head.casefold(), i) < i)
-    return heads.recur(known + titles) and sum(known.values()) >= HEADED * len(first)
+    return heads.recur(known + titles) and sum(known.values()) >= HEADED * len(chosen)
 
 
 def _heads_run(pages: list[Page], titled: list[bool]) -> bool:

@@ -52,6 +52,7 @@ from .contents import lists
 from .entrypages import contents_line
 from .lines import (
     ARABIC_LINE,
+    ARTICLE_END,
     MARKER,
     NOTE_START,
     NUMERAL_LINE,
@@ -79,6 +80,7 @@ from .pages import Page, unspace
 FULL_STOP = AtEnd(rf"[.!?][\u201d\u2019)]*{MARKER}$", ".!?\u201d\u2019)", digit=True)
 QUESTION = re.compile(rf"\?[\u201d\u2019)]*{MARKER}$")
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
+DASHES = ("\u2014", "\u2013")  # a source's dash under a quotation (``textlines.NAME_LINE``)
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
 ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
@@ -260,6 +262,9 @@ class Builder:
         """Whether the open paragraph ends before ``line`` (short last line, sentence end,
         or a quotation in smaller type set off after a colon; ``ahead``: the lines after)."""
         last = self.last.strip()
+        if ARTICLE_END.search(last):
+            return False  # no block ends in an article: a short line so (a paragraph's
+            # indented first line, before a long word) is no subtitle, nor a paragraph's end
         indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])
@@ -270,6 +275,10 @@ class Builder:
         if self.under_title() and (max(self.widths) < DISPLAY or self.one_line_subtitle(line)) \
                 and self.subtitle_ends(line, ahead):
             return True  # display lines, or one in title case as wide as text
+        if line.startswith(DASHES) and is_signature(line, self.measure) \
+                and SENTENCE_END.search(last):
+            return True  # a source after a dash, under an epigraph or a quotation that ends
+            # in a colon or a semicolon as well as a stop (``— K. Marx``), has its own line
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)

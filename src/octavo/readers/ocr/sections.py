@@ -10,7 +10,7 @@ from .blocks import back_over_markers, pages_at, plain_inlines
 from .contents import Entry
 from .find import Found, find_title
 from .structure import Structure
-from .titles import mend, normalise, title_case
+from .titles import mend, title_case, title_words
 
 
 def nest(st: Structure, work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
@@ -51,7 +51,7 @@ def _nest(st: Structure, blocks: list[Block], found: list[Found], start: int, st
         title = [n for b in blocks[f.start:f.stop] for n in [*getattr(b, "inlines", []), Text(" ")]]
         number = f.entry.number
         text = plain_inlines(title)
-        if number and normalise(text)[:1] == normalise(number):
+        if number and title_words(text)[:1] == title_words(number):
             text = text.split(None, 1)[1] if " " in text.strip() else ""
         section = Section(id=st.ids(f"{number} {f.entry.title}"), number=number,
                           title=[*lead, *_title(f.entry, text, title)])

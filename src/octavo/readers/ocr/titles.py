@@ -62,7 +62,7 @@ def unmarked(text: str) -> str:
     return GLUED_MARKER.sub("", text)
 
 
-def normalise(text: str) -> list[str]:
+def title_words(text: str) -> list[str]:
     """The words of a title in lower case, letters and digits only, for matching; a note's
     marker glued to a word (``DAY1``, ``R.S.F.S.R.1``) dropped.  (Of the repaired text, its
     quotes known: an apostrophe joins its word, ``Party’s`` one word as the contents and

@@ -21,7 +21,9 @@ over text; a closing's lines have none under them); first lines ending in a stop
 colon or a question are paragraphs of one line or bring the quotation in (a stanza's
 first begins a sentence, or cries out), a last line after a closed sentence is a
 paragraph of one line (a stanza's last ends a sentence begun over it), and a last line
-that runs on into the text under it is that paragraph's first.  Under a
+that runs on into the text under it is that paragraph's first; nor does a verse line end
+in an article (``… calls itself a Soviet, a`` / ``People’s, government!``), unstressed,
+where prose set in a narrow measure may break.  Under a
 heading, the run is an epigraph where a source follows it (a subtitle has none).
 A stanza's lines set off by nothing but their breaks (the print's space between stanzas
 is lost as its indent is) read as one stanza; nor is one whose every line ends a sentence
@@ -48,7 +50,7 @@ from ..textlines import (
 )
 from .contents import lists
 from .fit import Fit
-from .lines import SENTENCE_END, SHORT, letter_spaced, line_kind, runs_on
+from .lines import ARTICLE_END, SENTENCE_END, SHORT, letter_spaced, line_kind, runs_on
 from .measure import width
 from .pages import Page
 
@@ -188,6 +190,8 @@ def _stanza(lines: list[Line], start: int, end: int, breaks: Breaks) -> list[Lin
         before, start = lines[start], start + 1  # a paragraph of one line, or one that
         # brings in the quotation (a stanza's first line begins a sentence, or cries out)
     run = lines[start:end]
+    if any(ARTICLE_END.search(ln.text) for ln in run[:-1]):
+        return []  # prose, broken inside a phrase (``… of a`` / ``Soviet character.``)
     after = lines[end:end + 2]
     sourced = bool(after) and bool(after[0].place) and bool(SOURCE.match(after[0].text)) \
         and NAME_LINE.match(after[0].text) is not None

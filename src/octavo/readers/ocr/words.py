@@ -40,7 +40,8 @@ LONE_INITIAL = re.compile(r"(?<![\w’.-])(?<!\b[A-Za-z] )([b-hj-z]) ([a-z]{2,})
 # look-behind follows it: `` (?<=X )`` matches where ``(?<=X) `` does, in a third of the time
 # (and ``\d(?<!\w\d)`` where ``\b\d`` does).
 SPACED_DIGITS = re.compile(r"\d(?<!\w\d) (?:\d ){1,}\d(?: ?- ?(?:\d ?)*\d)?\b")  # 1 9 0 4 - 0 5
-GAP_BEFORE_STOP = re.compile(r" (?<=[\w.)] )(?=[,.;:!?)](?:\s|$|[\u201d\u2019,)]))")  # N.E.P. ,
+# N.E.P. ,
+GAP_BEFORE_STOP = re.compile(rf" (?<=[\w.)] )(?=[{WORD_CLOSES}](?:\s|$|[\u201d\u2019,)]))")
 GAP_IN_INITIALS = re.compile(r" (?<=\b[A-Z] )\.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
