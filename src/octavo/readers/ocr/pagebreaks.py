@@ -14,6 +14,7 @@ page breaks; where the openings and the blank lines disagree, all are.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 
@@ -31,11 +32,11 @@ def inside(lines: list[str]) -> set[int]:
     """The blank lines of ``lines`` (by index) that stand inside a printed page: between
     two page openings no further apart than the longest page (``breaks.LONGEST`` times the
     median page's lines, ``PAGE`` at most), not the last blank lines before the later one
-    (its break), nor those over a line in capitals (a title: its page's opening may be
-    the one not found, the contents' end before it), nor those beside a line with a
-    number at its edge (a folio, of a page whose opening was not found), a stamp passed
-    over; none where the openings count fewer pages than a text's (``MARKERS``), or fewer
-    than ``AGREE`` of them after the first follow a blank line."""
+    (its break), nor those over a line in capitals, a stamp passed over or not (a title:
+    its page's opening may be the one not found, the contents' end before it), nor those
+    beside a line with a number at its edge (a folio, of a page whose opening was not
+    found), a stamp passed over; none where the openings count fewer pages than a text's
+    (``MARKERS``), or fewer than ``AGREE`` of them after the first follow a blank line."""
     kept = [i for i, line in enumerate(lines) if line.strip()]
     _, gone, opening = breaks.unbroken([lines[i] for i in kept])
     pairs = list(itertools.pairwise(sorted(opening)))
@@ -52,5 +53,7 @@ def inside(lines: list[str]) -> set[int]:
         under[i] = i if i in text else under.get(i + 1, i)
     return {i for a, b in pairs if b - a <= longest
             for i in range(kept[a] + 1, kept[b - 1] + 1) if not lines[i].strip()
-            and not heads.is_capitals(lines[under[i]])
-            and not any(EDGE.search(lines[j].strip()) for j in (over[i], under[i]))}
+            and not any(heads.is_capitals(lines[j])
+                        for j in (under[i], kept[bisect.bisect(kept, i)]))
+            and not any(EDGE.search(lines[j].strip()) for j in (over[i], under[i]))
+            and not lines[under[i]][:1].islower()}  # (text running on over a page's turn)
