@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pagemarks import PAGE
-from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads, pagebreaks
+from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -524,13 +524,11 @@ def layout(text: str) -> Layout:
     lines = text.split("\n")
     if _unbroken(lines):  # no blank line parts the pages: they open at their heads
         groups, gone, opening = breaks.unbroken(lines)
-    else:  # the blank lines that break no page (a block gap inside one) are gone too
-        opening, inside = set(), pagebreaks.inside(lines)
-        kept = [i for i in range(len(lines)) if i not in inside]
-        paged = [lines[i] for i in kept]
-        groups = boilerplate.learn(paged, sum(1 for a, b in itertools.pairwise(["", *paged])
+    else:
+        opening = set()
+        groups = boilerplate.learn(lines, sum(1 for a, b in itertools.pairwise(["", *lines])
                                               if not a.strip() and b.strip()))
-        gone = inside | {kept[k] for k in boilerplate.strip(paged, groups)}
+        gone = boilerplate.strip(lines, groups)
     pages = _raw_pages(text, gone, opening)
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
