@@ -129,6 +129,9 @@ class Options:
     verse: int = 0  # every so many works (the first among them) quote a stanza of verse
     # between two of their paragraphs, a line of the print each of its lines, set in
     # (``VERSE_INDENT``; the scan keeps no indent), maybe over a page break (0: none)
+    kept_indents: bool = False  # the scan keeps each paragraph's first-line indent as
+    # leading spaces, one a lower-case letter's width (a layout-keeping extraction:
+    # ``pdftotext -layout``, an OCR keeping its spaces)
 
 
 def sampled(seed: int) -> Options:
@@ -260,7 +263,7 @@ class Typesetter:
 
     def lines_of(self, text: str, first_indent: bool = True) -> list[str]:
         """A paragraph set in justified lines; the indent of its first line shows only as
-        a shorter line."""
+        a shorter line (or as leading spaces, where the scan keeps them)."""
         words = text.split(" ")
         out: list[str] = []
         line: list[str] = []
@@ -284,6 +287,8 @@ class Typesetter:
             line, room = [], self.o.measure
         if line:
             out.append(" ".join(line))
+        if self.o.kept_indents and first_indent and out:
+            out[0] = " " * max(1, round(self.o.indent / width("n"))) + out[0]
         return out
 
     def _hyphen(self, word: str, left: float) -> int | None:

@@ -21,8 +21,9 @@ The draft, each a pure function in its own module:
 5. ``paragraphs.build_blocks`` — join the lines of all pages into headings,
    paragraphs, points, datelines, quotes, stanzas and asterisms, with page markers (what
    each line is by its look: ``lines``; which runs of lines are verse, kept line by line:
-   ``verse``; where a paragraph ends: widths, ``openers``, ``fit``, learnt on the other
-   core while 4. runs: ``ahead``).
+   ``verse``; where a paragraph ends: the indents or blank lines the scan kept,
+   ``indents``, else widths, ``openers``, ``fit``, learnt on the other core while 4.
+   runs: ``ahead``).
 6. ``footnotes.attach`` — put the footnotes' markers in the text as NoteRefs.
 
 The structure (``STRUCTURE``), each a function of the shared ``structure.Structure``:

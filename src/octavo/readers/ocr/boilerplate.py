@@ -555,8 +555,11 @@ class _Repeats:
     # what sets a group apart from the print
 
     def spread_group(self) -> bool:
-        """Two lines or more all over the volume: the text's own repeats stay near."""
-        return len(self.at) >= MIN_REPEATS and self.filled >= 2 and self.spread >= SPREAD
+        """Two lines or more all over the volume, or, however near their repeats (a stamp
+        on a page in four, by chance on a few pages close together), where the print sets
+        nothing: the text's own repeats stay near, and stand where text does."""
+        return len(self.at) >= MIN_REPEATS and self.filled >= 2 and (
+            self.spread >= SPREAD or self.placed or self.misplaced())
 
     def lone_line(self) -> bool:
         """One line that says something, no running head, standing apart from the text."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
 from ..textlines import INITIALED
-from . import boilerplate, contents, entrypages, heads
+from . import boilerplate, contents, entrypages, heads, indents
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
@@ -117,7 +117,7 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     """The pages with each run of lines joined to the run before, but those that open
     with their folio (``folioed``: each run's candidate whose folio is in the run), follow
     a run that ends with its folio, or open with a line in capitals or the contents'
-    heading."""
+    heading; a run's first line joined so keeps the blank line over it (``indents``)."""
     from .pages import Page  # (the module that calls this one)
 
     out: list[Page] = []
@@ -128,7 +128,7 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
                 contents.is_heading(page.lines[0]):
             out.append(Page(len(out), lines=list(page.lines), span=page.span))
         else:
-            out[-1].lines += page.lines
+            out[-1].lines += [indents.gapped(page.lines[0]), *page.lines[1:]]
             out[-1].span = (out[-1].span[0], page.span[1])
     return out
 

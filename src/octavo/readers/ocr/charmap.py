@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..textlines import PUNCTUATION, SUPERSCRIPTS, WORD_CLOSES
+from . import indents
 from .words import zipf
 
 if TYPE_CHECKING:
@@ -360,12 +361,13 @@ def _mend(line: str, charmap: CharMap) -> str:
 
 def repair(pages: list[Page], charmap: CharMap) -> list[Page]:
     """Pages whose heads and lines have their real characters back (``repair_line``, the
-    stand-ins replaced in all of them at once)."""
+    stand-ins replaced in all of them at once; the lines' indents kept)."""
     lines = charmap.translate("\n".join(ln for page in pages
                                         for ln in (page.head, *page.lines))).split("\n")
     repaired, at = [], 0
     for page in pages:
         head, *body = (_mend(ln, charmap) for ln in lines[at : at + 1 + len(page.lines)])
-        repaired.append(replace(page, head=head, lines=body))
+        repaired.append(replace(page, head=head,
+                                lines=list(map(indents.like, page.lines, body))))
         at += 1 + len(page.lines)
     return repaired

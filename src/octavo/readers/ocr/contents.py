@@ -340,6 +340,11 @@ def _split_capitals(text: str) -> tuple[str, str]:
     words = text.split()
     for n, word in enumerate(words):
         if any(c.islower() for c in word):
+            # a word of one capital after the title's stop is in either case: it opens the
+            # description it is the first word of (``FREE TRADE. A Reply to Critics``)
+            if n >= 2 and len(words[n - 1]) == 1 and words[n - 1].isupper() \
+                    and words[n - 2][-1] in ".:;,":
+                n -= 1
             return " ".join(words[:n]), " ".join(words[n:])
     return text, ""
 

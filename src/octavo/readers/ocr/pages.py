@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pagemarks import PAGE
-from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads
+from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads, indents
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -77,7 +77,7 @@ class Layout:
 def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     """The text's pages as blank-line separated runs of the lines not ``gone``, a page
     also opening at each of the lines ``opening``, without the indents a layout-keeping
-    extraction gives them."""
+    extraction gives them (kept on the lines: ``indents``)."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
@@ -88,7 +88,7 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
                 lines = []
             if line.strip():
                 start = offset if not lines else start
-                lines.append(line.lstrip(" "))
+                lines.append(indents.stripped(line))
                 end = offset + len(line)
             elif lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))
@@ -241,7 +241,8 @@ def _mark_titles(pages: list[Page], entries: Entries) -> None:
 
 def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
     """Whether a head that opens its entry's title stands over that title, not as its first
-    line: the line under it opens the entry again, and it heads other pages too, or the
+    line: the line under it opens the entry again (a work's, not a section's listed at the
+    same page: ``1. The Machine`` under the title), and it heads other pages too, or the
     lines under it begin with its words or spell the whole title (a print that sets the
     running head over a work's opening page; a work of a page or two, its head seen once:
     no title says its first line twice); not where the two lines spell the entry's opening
@@ -250,7 +251,7 @@ def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: 
     matched forgivingly for an OCR's slips, opens the entry a few letters on)."""
     under = page.lines[candidate.top:]
     return bool(under) and entries.titles(candidate.head, candidate.folio) \
-        and entries.titles(under[0], candidate.folio) \
+        and entries.opens_page(under[0], candidate.folio) \
         and not entries.titles(f"{candidate.head} {under[0]}", candidate.folio) \
         and (known[candidate.head] >= 2 or f"{under[0]} ".startswith(f"{candidate.head} ")
              or entries.title_lines(under, candidate.folio) > 0)

@@ -1,9 +1,10 @@
 """Lines into blocks: headings, paragraphs, points, datelines, asterisms, page markers,
 and stanzas of verse (``verse`` finds their lines: each kept a line, a quotation of its own).
 
-The print's paragraph indents are lost, so a paragraph ends where its last line
-falls short of the measure after a sentence end and the next line opens like a
-sentence, or fills it but the next line is indented (justified lines vary by some
+Where the scan kept the print's indents, or blank lines between paragraphs, they tell
+where a paragraph opens (``indents``).  Elsewhere they are lost, so a paragraph ends
+where its last line falls short of the measure after a sentence end and the next line
+opens like a sentence, or fills it but the next line is indented (justified lines vary by some
 7% in width, so the longer a paragraph has run, the fuller a last line may be, and an
 indented first line is full some 4% short; a next line that is itself a short sentence
 end shows no indent, unless its opener is likely);
@@ -46,8 +47,8 @@ from ...tree import (
     Text,
 )
 from ..textlines import LONG_WORD, title_cased
-from . import fit, verse, words
-from .cohesion import Cohesion
+from . import fit, indents, verse, words
+from .cohesion import AHEAD, Cohesion
 from .contents import lists
 from .entrypages import contents_line
 from .lines import (
@@ -117,6 +118,7 @@ class Builder:
     openers: Openers
     fit: fit.Fit
     cohesion: Cohesion
+    indents: indents.Indents
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""  # what the open block is: "", "heading", "paragraph", "asterism"
     role: ParagraphRole = ParagraphRole.BODY
@@ -127,6 +129,8 @@ class Builder:
     page: int = 0  # the index of the page being read
     at: int = 0  # … and of the line on it
     overleaf: str = ""  # the next page's first line
+    coming: list[str] = field(default_factory=list)  # the lines after this one (over the
+    # page too), as many as ``cohesion`` weighs
     marker: str = ""  # a page that began and is not yet placed
     before_last: str = ""  # the open block's text before its last line
     widths: list[float] = field(default_factory=list)  # its lines' widths / the measure
@@ -137,6 +141,8 @@ class Builder:
     # place, a paragraph's end was called before (``ends_paragraph``)
     section: int = 0  # the number of the work's last numbered section head (``section_head``)
     verse: set[verse.Place] = field(default_factory=set)  # the verse lines (``verse.find``)
+    shifts: tuple[int, int] = (0, 0)  # how far in the last line and this one stand (``indents``)
+    opening: str = ""  # the line being read, as the page has it (its indent and gap kept)
 
     def close(self) -> None:
         """Close the open block and add it to the blocks."""
@@ -279,6 +285,9 @@ class Builder:
                 and SENTENCE_END.search(last):
             return True  # a source after a dash, under an epigraph or a quotation that ends
             # in a colon or a semicolon as well as a stop (``— K. Marx``), has its own line
+        if (told := self.indents.opens(self.opening, self.shifts[1], last, self.shifts[0],
+                                       self.measure)) is not None:
+            return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
@@ -299,14 +308,14 @@ class Builder:
             return True  # a full stop closes a list whose items end in semicolons
         if self.fit.trusted:  # room for the next word, or for the one after (an indent)
             after = ahead[0] if ahead else self.overleaf  # at a page's foot, the next page's
-            following = [line, *ahead, self.overleaf]  # (the next lines, over the page too)
             if self.fit.settles(self.page, last, line, indent) or (
                     after and runs_on(line, after) and self.fit.settles(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
                 self.fit.odds(self.page, line, indent, self.lines, self.at, after)
                 + self.openers.odds(line, backoff=True)
-                + self.cohesion.odds(self.text, following) > EVEN)
+                + self.cohesion.odds(self.text, [line, *self.coming],
+                                     self.fit.until[self.page][self.at]) > EVEN)
         size = self.type_size()
         ratio = self.widths[-1] / size  # the last line against its own page's measure
         near = LONG_NEAR if self.lines >= LONG and FULL_STOP.search(last) else NEAR
@@ -372,7 +381,8 @@ class Builder:
 
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
-        line = line.strip()
+        self.shifts = (self.shifts[1], self.indents.shift(self.page, line))
+        self.opening, line = line, line.strip()
         if (self.page, self.at) in self.verse:
             self.verse_line(line)
             self.last = line
@@ -436,15 +446,18 @@ class Learnt:
     openers: Openers
     fit: fit.Fit
     cohesion: Cohesion
+    indents: indents.Indents
 
 
 def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
-    """The openers, fit test and cohesion of pages whose measures are given (``measures``)."""
+    """The openers, fit test, cohesion and indents of pages whose measures are given
+    (``measures``)."""
     fitted = learn_fit(pages, page_measures)
     text = running_text(pages) if fitted.trusted else []  # (only the fit's odds use it)
     return Learnt(page_measures, Openers([p.lines for p in pages], page_measures,
                                          fitted.passes if fitted.trusted else None), fitted,
-                  Cohesion(text, page_measures if fitted.trusted else []))
+                  Cohesion(text, page_measures if fitted.trusted else []),
+                  indents.learn(running_text(pages), page_measures))
 
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary,
@@ -463,7 +476,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
 
 def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builder:
     """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
-    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion,
+    builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion, learnt.indents,
                       verse=verse.find(pages, learnt.measures, learnt.fit))
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not page.folio:
@@ -482,9 +495,11 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builde
             builder.close()
             builder.blocks.append(PageMarker(builder.marker))
         builder.marker = page.folio
-        builder.overleaf = next((p.lines[0] for p in pages[at + 1 : at + 2]
-                                 if p.folio and p.lines), "")
+        overleaf = next((p.lines for p in pages[at + 1 : at + 2] if p.folio and p.lines), [])
+        builder.overleaf = overleaf[0] if overleaf else ""
         for builder.at, line in enumerate(page.lines):
+            builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD],
+                              *overleaf][: AHEAD - 1]
             if builder.at < page.title_at:  # a date over the title, or a speck: none
                 if is_dated(line):
                     builder.dateline(line)
