@@ -441,8 +441,10 @@ def _signed(group: tuple[str, ...]) -> bool:
         is_signed(line) or _NAME.fullmatch(line) for line in lines[1:])
 
 
-def learn(lines: list[str], pages: int) -> list[Group]:
-    """The boilerplate groups of a text's lines (``pages``: how many pages it has)."""
+def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset()) -> list[Group]:
+    """The boilerplate groups of a text's lines (``pages``: how many pages it has; the
+    lines ``printed``, known to be the print's, no stamp alone: passed over as one, a head
+    under a stamp would hide)."""
     stripped = [line.strip() for line in lines]
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(stripped):
@@ -451,9 +453,9 @@ def learn(lines: list[str], pages: int) -> list[Group]:
     span = _span(stripped)
     listed = _listed(stripped, span)
     full = measure.of_lines(stripped)
-    first = _learn(stripped, where, (span, listed), (pages, full), set())
+    first = _learn(stripped, where, (span, listed), (pages, full), set(), printed)
     return _folded(_learn(stripped, where, (span, listed), (pages, full),
-                          {line for g in first for line in g.lines if line}))
+                          {line for g in first for line in g.lines if line}, printed))
 
 
 def _folded(groups: list[Group]) -> list[Group]:
@@ -482,7 +484,7 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
 
 def _learn(stripped: list[str], where: dict[str, list[int]],
            contents: tuple[range, list[str]], pages: tuple[int, float],
-           learnt: set[str]) -> list[Group]:
+           learnt: set[str], printed: frozenset[str]) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
     places; ``contents``: the contents' lines and their words; ``pages``: how many pages
     the text has, and its measure in ems), the lines of the groups
@@ -504,7 +506,7 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
             group = group[1:]
         group = _page_end(stripped, at, group, line)
         whole, group = group, _headed_page(stripped, group, where, counts, learnt | grouped)
-        if line not in group:
+        if line not in group or (group == (line,) and line in printed):
             continue  # (the next page's head, the group grown to it from its own line)
         first = group.index(line)
         repeats = [(i - first, i - first + len(group) - 1) for i in at]  # (first, last)

@@ -13,12 +13,13 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...pagemarks import PAGE
 from ..textlines import INITIALED
-from . import boilerplate, contents, entrypages, heads, indents
+from . import boilerplate, contents, entrypages, footnotes, heads, indents
 from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
@@ -149,20 +150,49 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     The boilerplate is learnt from the text parted before its heads, as a text of pages
     is; twice: the groups of two lines or more found first (a stamp between a head and its
     folio) taken off, the heads they parted from their folios are found too, and then the
-    lone lines that stand where no head does; none a head of the run's pages (the print's:
-    alone on its line, it is a signature in the versos' head's name, on as many pages as
-    the folios found where works are short, their opening pages printing none)."""
+    lone lines, the text parted before every page's first line found (titles too: a stamp
+    over a title or a head opens its page, ``_stamped``); none a head of the run's pages
+    nor a name (``_signer``), the print's (alone on its line, a signature stands on as many
+    pages as the folios found where works are short, their opening pages printing none)."""
     groups: list[Group] = []
     for last in (False, True):
         gone = boilerplate.strip(lines, groups)
         kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
         run, heads_at, _, known = _folioed(lines, kept)
-        opening = {kept[p] for p in (*run, *heads_at)}
+        signs = _signer(lines, kept)
+        opening = _stamped(lines, kept, _opened(lines, kept), signs) if last else {
+            kept[p] for p in (*run, *heads_at)}
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
-        groups = [g for g in boilerplate.learn(parted, len(run))
+        printed = frozenset(known | {lines[i].strip() for i in kept if signs(lines[i])})
+        groups = [g for g in boilerplate.learn(parted, len(run), printed)
                   if (last or sum(map(bool, g.lines)) > 1) and not {*g.lines} <= known]
     gone = boilerplate.strip(lines, groups)
-    kept = [i for i, line in enumerate(lines) if i not in gone and line.strip()]
+    return groups, gone, _opened(lines, [i for i, line in enumerate(lines)
+                                         if i not in gone and line.strip()])
+
+
+def _stamped(lines: list[str], kept: list[int], opening: set[int],
+             signs: Callable[[str], bool]) -> set[int]:
+    """The pages' first lines (``opening``, of the lines ``kept``), a line in words that
+    recurs right over one taken for it (no name: a signature, ``signs``; no number: a foot
+    folio, a contents entry's page): a stamp over a work's title
+    or a running head at the page's top, as a text with blank lines sets it; a work's own
+    last lines (a sentence's end, a date, a source) recur on no other page, and a stamp
+    ending the page before stands, somewhere, inside a sentence too."""
+    counts = Counter(lines[i].strip() for i in kept)
+
+    def stamp(line: str) -> bool:
+        return counts[line.strip()] > 1 and not signs(line) \
+            and sum(c.isalpha() for c in line) >= boilerplate.MIN_LETTERS \
+            and not footnotes.START.match(line.strip())  # (a footnote ends its page)
+
+    return {kept[p - 1] if p and stamp(lines[kept[p - 1]])
+            else i for p, i in enumerate(kept) if i in opening}
+
+
+def _opened(lines: list[str], kept: list[int]) -> set[int]:
+    """The lines (indices of ``lines``; of those ``kept``) that open the pages of a text
+    with no blank lines (``unbroken``)."""
     run, heads_at, listing, _ = _folioed(lines, kept)
     listed = [entrypages.leadered(lines[i]) or p in listing for p, i in enumerate(kept)]
 
@@ -171,8 +201,9 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
                                                                     and not listed[p - 1])
                 and not any(listed[p:p + ENTRY]) and p not in listing]
 
-    # (a signature ends a work: in capitals, ``_signed``; in title case, any)
-    signed = _signed(lines, kept)
+    # (a signature ends a work: in capitals, ``_signer``; in title case, any)
+    signs = _signer(lines, kept)
+    signed = [signs(lines[i]) for i in kept]
     capitals = starts([heads.is_capitals(lines[i]) and not signs
                        for i, signs in zip(kept, signed, strict=True)])
     # (a title's first line in title case ends in no stop, nor a comma: a sentence's
@@ -206,22 +237,22 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
     sections = {p for p in range(1, len(kept)) if ROMAN_LINE.match(lines[kept[p - 1]].strip())}
     opening = _opening(run, [*titles, entitled], labels, sections) | _past(run, [
         (p, lines[kept[p]]) for p in entitled], paged)
-    return groups, gone, {kept[p] for p in (*run, *heads_at, *opening)} | {
+    return {kept[p] for p in (*run, *heads_at, *opening)} | {
         i for i in kept if contents.is_heading(lines[i])} | {
         kept[p] for p in capitals if contents.names_back(lines[kept[p]])
         and backs[heads.head_text(lines[kept[p]])] == 1}
 
 
-def _signed(lines: list[str], kept: list[int]) -> list[bool]:
-    """Which of the lines ``kept`` (indices of ``lines``) are a signature in capitals: a
+def _signer(lines: list[str], kept: list[int]) -> Callable[[str], bool]:
+    """Whether a line is a signature of the text's lines ``kept`` (indices of ``lines``): a
     name after initials, the name the title page prints (over the contents), or a name of
-    its surname (``AUGUST BEBEL`` or ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``)."""
-    named = {heads.head_text(lines[i]) for i in kept[:contents.heading_at(
+    its surname (``AUGUST BEBEL`` or ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``),
+    in capitals or not (``August Bebel``)."""
+    named = {heads.head_text(lines[i]).upper() for i in kept[:contents.heading_at(
         [lines[i] for i in kept]) or 0]} - {""}
     surnames = {name.split()[-1] for name in named if _name_like(name)}
-    return [bool(INITIALED.fullmatch(lines[i].strip())) or (head := heads.head_text(
-        lines[i])) in named or (_name_like(head) and head.split()[-1] in surnames)
-        for i in kept]
+    return lambda line: bool(INITIALED.fullmatch(line.strip())) or (head := heads.head_text(
+        line).upper()) in named or (_name_like(head) and head.split()[-1] in surnames)
 
 
 def _name_like(line: str) -> bool:
@@ -348,6 +379,11 @@ def _folioed(lines: list[str], kept: list[int]
     over = {(p + 1, c.folio) for p, _, c in numbered if c.top == 2}  # (a head over its folio)
     numbered = [x for x in numbered if x[2].top != 1 or x[2].head or (x[0], x[2].folio) not in over]
     rising = _spaced(numbered, len(kept), front)
+    # (a head in lower case is small capitals read so only where most of the run's are: else
+    # a line of text that ends in a number, ``bought 12 hours … the price of 12``)
+    seen = Counter(c.head for _, _, c in rising if c.head)
+    if not all(heads.accepted(c, seen) for _, _, c in rising):
+        rising = _spaced([x for x in numbered if heads.accepted(x[2], seen)], len(kept), front)
     if _ends_with_folio(rising, [lines[i] for i in kept[-IMPRINT:]]):
         rising = _footed(rising, lines, kept)
     known = {h for h, n in Counter(c.head for _, _, c in rising if c.head).items() if n > 1}
@@ -496,8 +532,9 @@ def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, N
     leave some out, the folios of ``ordered`` that number those pages in order between
     them, however few lines their pages hold: folios count on one by one, and a work's
     last page may hold a line or two (too few for ``_longest``'s least page).  Such a
-    folio is set as the run's are: alone on its line, or beside a head one of them has
-    (not a line of text); a folio under a line read as its head that no folio of the run
+    folio is set as the run's are: alone on its line, or beside a head one of them has,
+    or on its line beside one set as heads are (a short work's own head, seen once; not a
+    line of text); a folio under a line read as its head that no folio of the run
     has is the folio alone (the line over it its page's last: a signature, a sentence's end)."""
     known = {c.head for _, _, c in run}
     alone = [(p + 1, n, replace(c, head="", top=1))
@@ -507,7 +544,8 @@ def _filled(run: list[tuple[int, Number, Candidate]], ordered: list[tuple[int, N
     for a, b in itertools.pairwise(run):
         out += [a, *_rising([x for x in alone if a[0] < x[0] < b[0]
                              and a[1].value < x[1].value < b[1].value
-                             and (x[2].head in known or (not x[2].head and x[2].top == 1))])]
+                             and (x[2].head in known or (x[2].top == 1 and (
+                                 not x[2].head or heads.set_as_head(x[2].head))))])]
     return [*out, run[-1]]
 
 

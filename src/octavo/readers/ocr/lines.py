@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTHS
-from ..textlines import MARKER, NAME_LINE, PAUSES, AtEnd
+from ..textlines import MARKER, NAME_LINE, PAUSES, SUPERSCRIPTS, AtEnd
 from .folios import READ_NUMBER, roman_value, to_roman
 from .measure import width
 from .words import DAGGERS
@@ -50,8 +50,8 @@ SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 STOPPED = re.compile(rf"[{PAUSES}]$")  # … or in a comma or a stop: a salutation's, a sentence's
 # a line ends no sentence: it ends in a word, inside one (broken by a hyphen or a dash), or
-# in a comma
-UNENDED = re.compile(r"(?:[^\W\d_][-–]?|,)$")
+# in a comma, a note's marker in superscript figures after it or not (``widened.¹⁵`` ends one)
+UNENDED = re.compile(rf"(?:[^\W\d_{SUPERSCRIPTS}][-–]?|,)[{SUPERSCRIPTS}]*$")
 # a word in lower case ends the line: its sentence goes on (not a letter after a stop, as an
 # abbreviation's, nor a word's part after an apostrophe or a hyphen, ``don’t``, ``so-called``)
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
