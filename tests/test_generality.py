@@ -109,6 +109,9 @@ VARIATIONS = {
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}?) (\d{1,3}) ?$",
         lambda m: f"{title_case(unspace(m[1]))} {m[2]}", t).encode(),
     "pages cut in two by stray blank lines": lambda t: _cut(t).encode(),
+    "form feeds between pages, a blank line inside each": lambda t: _gapped_pages(t, "\n\f\n"),
+    "white-space lines between pages, an empty line inside each": lambda t: _gapped_pages(
+        t, "\n \n"),
     "a blank line under every running head": lambda t: re.sub(
         r"(?m)(?<=\n\n)([A-Z][A-Z .,()¹-]{3,}? \d{1,3} ?)$", "\\1\n", t).encode(),
     "folios misread": lambda t: _misread_folios(t).encode(),
@@ -400,6 +403,14 @@ def _cut(text: str, lost: int = 0) -> str:
     original's is, its pages having ``lost`` lines at the top)."""
     return "\n\n".join(_cut_after(page, 4 + n % 20 - lost) if n % 7 == 3 else page
                        for n, page in enumerate(text.split("\n\n")))
+
+
+def _gapped_pages(text: str, between: str) -> bytes:
+    """The pages parted by ``between`` (a form feed, a line of white space), each with an
+    empty line among its lines too (a block gap the OCR wrote so): only the breaks that
+    fall at the page rate part pages."""
+    return between.join(_cut_after(page, 4 + n % 20) for n, page in enumerate(
+        text.split("\n\n"))).encode()
 
 
 def _cut_after(page: str, at: int) -> str:

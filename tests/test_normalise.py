@@ -32,3 +32,24 @@ def test_a_double_encoded_text_with_its_accents_decomposed_is_mended(octavo_warn
     saved = unicodedata.normalize("NFD", SENTENCES.encode().decode("latin-1"))
     assert normalise(saved).startswith("The Party’s tasks are set. The workers’ state")
     assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-008]"]
+
+
+def _pages(between: str, inside: str) -> str:
+    """Twelve pages, each a running head with its folio (the author's on the versos, the
+    work's on the rectos) and four lines, parted by ``between``, a gap written ``inside``
+    each one (above its footnote)."""
+    return between.join((f"{n} A. N. AUTHOR" if n % 2 else f"THE WORKERS {n}")
+                        + f"\nThe first line.\nThe second line.{inside}"
+                        "* A footnote.\nThe last line." for n in range(1, 13))
+
+
+def test_form_feeds_at_the_page_rate_are_the_only_page_breaks():
+    """Where a text pages with form feeds, its empty lines inside the pages break none."""
+    assert normalise(_pages("\n\f\n", "\n\n")) == _pages("\n\n", "\n")
+
+
+def test_lines_of_spaces_beside_the_folios_are_the_page_breaks():
+    """Where the lines of white space part the pages (the line under each a head with its
+    folio), the empty lines inside them are gaps and go, though they are as many."""
+    assert normalise(_pages("\n \n", "\n\n")) == _pages("\n\n", "\n")
+    assert normalise(_pages("\n\n", "\n \n")) == _pages("\n\n", "\n")  # (and the other way)

@@ -4,9 +4,9 @@ Line ends become ``\\n`` (from CRLF or CR), a byte-order mark and zero-width cha
 go, tabs and the odd spaces (no-break, thin, figure …) become plain spaces, a run of
 spaces between words one (an OCR's wide gap), trailing white space goes, and a form
 feed is a page break like a blank line.  What a reader sees is then the same for a text
-saved on Windows, trimmed by an editor or paged with form feeds; a line of white space
-is a blank line, but for one inside a block of lines in a text that breaks its pages
-with empty lines (a space the OCR read there).  A text with a blank line after every
+saved on Windows, trimmed by an editor or paged with form feeds; its blank lines are its
+page breaks only: the form feeds, lines of white space or empty lines that fall at the
+page rate, the others gone (``separator``).  A text with a blank line after every
 line (some exports set so) has its line ends halved.
 A soft hyphen ending a line is the hyphen it printed as (a PDF's text keeps it so), as
 is ``¬`` where it stands only at line ends (some OCR marks hyphens so), and ligatures
@@ -22,11 +22,10 @@ is mended (ftfy) before all that, and reported.  The page-break lines some expor
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 
-from . import findings, pagemarks
+from . import findings, pagemarks, separator
 
 # Each pattern below is tried only on a text holding one of the characters it opens with
 # (looked for by ``in``, a hundred times as fast as a pattern's scan of a volume's text).
@@ -84,7 +83,7 @@ def composed(text: str) -> str:
 
 def normalise(text: str) -> str:
     """``text`` with ``\\n`` line ends, plain spaces, one between words, no trailing
-    white space, and each form feed a blank line (a page break)."""
+    white space, and each page break a blank line, the blank lines that are none gone."""
     text = undoubled(composed(text))
     if _holds(text, _LINE_END_CHARS):
         text = _LINE_ENDS.sub("\n", text)
@@ -103,22 +102,7 @@ def normalise(text: str) -> str:
         text = _SPACES.sub(" ", text)
     if "  " in text:
         text = _GAPS.sub(" ", text)
-    if "\f" in text:
-        text = re.sub(r" *\n? *\f *\n?", "\n\n", text)
-    lines = text.split("\n")
-    stray = _stray_spaces(lines)
-    return _halved("\n".join(line.rstrip(" ") for k, line in enumerate(lines)
-                             if k not in stray))  # no trailing spaces
-
-
-def _stray_spaces(lines: list[str]) -> set[int]:
-    """The lines of white space alone between two lines of text, where the text breaks
-    its pages with empty lines more often than with such lines: a space the OCR read inside
-    a block, not a page break."""
-    spaces = {k for k in range(1, len(lines) - 1) if lines[k] and not lines[k].strip()
-              and lines[k - 1].strip() and lines[k + 1].strip()}
-    empty = sum(not line and bool(before.strip()) for before, line in itertools.pairwise(lines))
-    return spaces if len(spaces) < empty else set()
+    return _halved("\n".join(line.rstrip(" ") for line in separator.parted(text)))
 
 
 def _halved(text: str) -> str:

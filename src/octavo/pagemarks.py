@@ -19,7 +19,7 @@ import re
 
 _NUMBER = re.compile(r"\d+")
 # a line's edge holding a number: a folio beside a running head, or alone
-_EDGE = re.compile(r"^\W*(?:\d{1,3}|[IVXLC]+)\b|\b(?:\d{1,3}|[IVXLC]+)\W*$")
+EDGE = re.compile(r"^\W*(?:\d{1,3}|[IVXLC]+)\b|\b(?:\d{1,3}|[IVXLC]+)\W*$")
 MARKERS = 10  # the fewest lines of a form that count a text's pages (a pamphlet's dozen)
 FIRST = 2  # the highest number the first may have: the first page's or the second's, from 0
 PAGE = 80  # the most lines a page holds: the first marker stands within two of them
@@ -60,7 +60,7 @@ def _numbered(text: str, found: list[re.Match[str]]) -> bool:
     edges = 0
     for m, end in zip(found, [*(m.start() for m in found[1:]), len(text)], strict=True):
         lines = [line for line in text[m.end():end].split("\n") if line.strip()]
-        edges += bool(lines) and any(_EDGE.search(line.strip()) for line in (lines[0], lines[-1]))
+        edges += bool(lines) and any(EDGE.search(line.strip()) for line in (lines[0], lines[-1]))
     return 2 * edges > len(found)
 
 

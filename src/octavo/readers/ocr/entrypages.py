@@ -28,6 +28,10 @@ FRONT = re.compile(r"^(?P<text>\S+(?:\s+\S+)+)\s+(?P<page>[IVX])$")
 LEADERS = re.compile(rf"(?:{LEADER}){{2,}}")  # a leader: two dots or more
 _LEADERED = re.compile(rf"{LEADERS.pattern}\s+(?:{NUMBER.pattern}|{_LETTER})$")
 _LEADS = re.compile(rf"{LEADERS.pattern}$")  # … its page on the line under it
+# the dots, ellipses and spaces a line ends in: a leader is looked for in them alone (a
+# search of the whole line tries each way of parting a long run of dots into a leader's,
+# at each of its places, where the line ends in something else: a page)
+_TAIL = re.compile(r"[\s.…]*$")
 TRAILING = re.compile(rf"{LEADER}+$")  # the leader an entry's text ends in, its page gone
 # spaced leader dots, a page or none after them: taken off a contents line set as text
 _SPACED = re.compile(r"(?:\s+\.){2,}\s*(?=(?:\d{1,3}|[IVXLC]+)?\s*$)")
@@ -41,7 +45,7 @@ def leadered(line: str) -> bool:
 def leads(line: str) -> bool:
     """Whether a line ends in leader dots and no page: in the contents, its entry's page
     stands on the line under it (in the text, an ellipsis ends the line so)."""
-    return _LEADS.search(line.strip()) is not None
+    return _LEADS.search(_TAIL.search(line.strip())[0]) is not None
 
 
 def contents_line(line: str) -> str:

@@ -1,0 +1,65 @@
+"""Which blank lines part a text's pages: its form feeds, its lines of white space, or its
+empty lines, whichever falls at the page rate; the others are gaps inside a page.
+
+A page break is a page break whether the text writes it as an empty line, a form feed or
+a line of white space, but many an OCR writes the gaps inside a page too (above the
+footnotes, under a title, between paragraphs) as empty lines, or reads a speck inside a
+block of lines as a line of spaces.  Where a text pages with form feeds at the page rate
+(``PAGE`` lines apart, the median two), they are its page breaks, and its other blank
+lines none.  Else, of its lines of white space and its empty lines, the page breaks are
+those that stand more often beside a folio (a number at a line's edge, on the line over
+or under them: the foot of one page, the head of the next); the others go.  Where
+neither stands so more often, the lines of white space between two lines of text are
+kept only where they are at least as many as the empty lines (a text paged with them).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+
+from .pagemarks import EDGE, MARKERS, PAGE
+
+_FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
+
+
+def parted(text: str) -> list[str]:
+    """The lines of ``text`` (``\\n`` line ends, plain spaces) with its page breaks each
+    a blank line, and the blank lines that are no page breaks gone (where the form feeds
+    are the breaks, a run of blank lines holding one is one empty line; else a form feed
+    is a blank line)."""
+    if "\f" in text:
+        lines = _FEED.sub("\n\f\n", text).split("\n")
+        feeds = [k for k, line in enumerate(lines) if line == "\f"]
+        if len(feeds) >= MARKERS and statistics.median(
+                b - a for a, b in itertools.pairwise(feeds)) <= PAGE:
+            runs = [list(run) for _, run in itertools.groupby(lines, lambda line: not line.strip())]
+            return [line for run in runs for line in (
+                [""] if "\f" in run else [] if not run[0].strip() else run)]
+        text = _FEED.sub("\n\n", text)  # (a form feed now and then: a blank line)
+    lines = text.split("\n")
+    gone = _gaps(lines)
+    return [line for k, line in enumerate(lines) if k not in gone]
+
+
+def _gaps(lines: list[str]) -> set[int]:
+    """The blank lines (by index) that are no page breaks: the empty lines, where the
+    lines of white space stand more often beside a folio; else the lines of white space
+    alone between two lines of text, where the empty lines stand more often so, or where
+    they are fewer than the empty lines after a line of text."""
+    spaces = {k for k in range(1, len(lines) - 1) if lines[k] and not lines[k].strip()
+              and lines[k - 1].strip() and lines[k + 1].strip()}
+    empty = {k for k in range(1, len(lines)) if not lines[k] and lines[k - 1].strip()}
+    spaced, emptied = _beside(lines, spaces), _beside(lines, empty)
+    if len(spaces) >= MARKERS and spaced > emptied:
+        return {k for k, line in enumerate(lines) if not line
+                and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
+                            if 0 <= j < len(lines))}
+    return spaces if emptied > spaced or len(spaces) < len(empty) else set()
+
+
+def _beside(lines: list[str], blanks: set[int]) -> float:
+    """The share of ``blanks`` (by index) with a folio-like line over or under them."""
+    return sum(any(0 <= j < len(lines) and EDGE.search(lines[j].strip())
+                   for j in (k - 1, k + 1)) for k in blanks) / max(1, len(blanks))
