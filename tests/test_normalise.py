@@ -53,3 +53,10 @@ def test_lines_of_spaces_beside_the_folios_are_the_page_breaks():
     folio), the empty lines inside them are gaps and go, though they are as many."""
     assert normalise(_pages("\n \n", "\n\n")) == _pages("\n\n", "\n")
     assert normalise(_pages("\n\n", "\n \n")) == _pages("\n\n", "\n")  # (and the other way)
+
+
+def test_runs_of_empty_lines_beside_the_folios_are_the_page_breaks():
+    """Where runs of two empty lines part the pages (a head with its folio under each) and
+    single ones stand inside them, the single ones are gaps and go."""
+    assert normalise(_pages("\n\n\n", "\n\n")) == _pages("\n\n\n", "\n")
+    assert normalise(_pages("\n\n\n\n", "\n\n\n")) == _pages("\n\n\n\n", "\n")  # (3, 2)

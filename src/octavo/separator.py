@@ -11,6 +11,9 @@ those that stand more often beside a folio (a number at a line's edge, on the li
 or under them: the foot of one page, the head of the next); the others go.  Where
 neither stands so more often, the lines of white space between two lines of text are
 kept only where they are at least as many as the empty lines (a text paged with them).
+A text may also part its pages with runs of two empty lines or more and set shorter runs
+inside them: then the runs as long as those standing a page apart, mostly beside a folio,
+are its page breaks, and the shorter runs, mostly beside none, go.
 """
 
 from __future__ import annotations
@@ -56,10 +59,36 @@ def _gaps(lines: list[str]) -> set[int]:
         return {k for k, line in enumerate(lines) if not line
                 and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
                             if 0 <= j < len(lines))}
-    return spaces if emptied > spaced or len(spaces) < len(empty) else set()
+    gone = spaces if emptied > spaced or len(spaces) < len(empty) else set()
+    return gone | _shorter_runs(lines)
+
+
+def _shorter_runs(lines: list[str]) -> set[int]:
+    """The empty lines (by index) of runs shorter than those that part the pages, where a
+    text parts its pages with two empty lines or more and sets fewer inside them: the
+    least run length whose runs stand a page apart (``PAGE`` lines, the median two) and
+    mostly beside a folio, where the shorter runs mostly do not."""
+    runs = []
+    for blank, run in itertools.groupby(range(len(lines)), lambda j: not lines[j]):
+        run = list(run)
+        if blank and run[0] and lines[run[0] - 1].strip():
+            runs.append(run)
+    for least in range(2, max(map(len, runs), default=0) + 1):
+        longer = [run for run in runs if len(run) >= least]
+        shorter = [run for run in runs if len(run) < least]
+        if (len(longer) >= MARKERS
+                and statistics.median(b[0] - a[0] for a, b in itertools.pairwise(longer)) <= PAGE
+                and _runs_beside(lines, longer) > 0.5 >= _runs_beside(lines, shorter)):
+            return {k for run in shorter for k in run}
+    return set()
 
 
 def _beside(lines: list[str], blanks: set[int]) -> float:
     """The share of ``blanks`` (by index) with a folio-like line over or under them."""
+    return _runs_beside(lines, [[k] for k in blanks])
+
+
+def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
+    """The share of ``runs`` of blank lines with a folio-like line over or under them."""
     return sum(any(0 <= j < len(lines) and EDGE.search(lines[j].strip())
-                   for j in (k - 1, k + 1)) for k in blanks) / max(1, len(blanks))
+                   for j in (run[0] - 1, run[-1] + 1)) for run in runs) / max(1, len(runs))
