@@ -525,15 +525,19 @@ def test_a_subtitle_the_contents_does_not_list():
         == ["Dear Comrade Gorky,"]
 
 
+def _section_then_work(section: str, title: str) -> list:
+    """A section's heading and its text on one page, a work's title and its text on the next."""
+    return [Heading([Text(section)]), Paragraph([Text("The text of the section.")]),
+            Heading([Text(title)]), Paragraph([Text("The text of the work.")])]
+
+
 def test_a_title_word_for_word_is_found_over_one_nearly_so_the_page_before():
     """A section's heading the page before (``THE AGRARIAN PROGRAMME AND THE SOVIETS``) reads
     as a work's title but for a word: the title word for word, on the work's page, is it."""
     entry = Entry("The Agrarian Programme and the Peasantry", "work", "11",
                   printed="THE AGRARIAN PROGRAMME AND THE PEASANTRY")
-    blocks = [Heading([Text("THE AGRARIAN PROGRAMME AND THE SOVIETS")]),
-              Paragraph([Text("The text of the section.")]),
-              Heading([Text("THE AGRARIAN PROGRAMME AND THE PEASANTRY")]),
-              Paragraph([Text("The text of the work.")])]
+    blocks = _section_then_work("THE AGRARIAN PROGRAMME AND THE SOVIETS",
+                                "THE AGRARIAN PROGRAMME AND THE PEASANTRY")
     hit = find.find_title(blocks, ["10", "10", "11", "11"], entry, 0)
     assert hit is not None and (hit.start, hit.stop) == (2, 3)
 
@@ -543,10 +547,7 @@ def test_a_title_standing_whole_is_found_over_a_heading_that_opens_with_it():
     AND THE STRIKE``): a title stands on lines of its own, so the title whole, on the
     work's page, is it; the heading is no two run into one."""
     entry = Entry("The War", "work", "10", printed="THE WAR")
-    blocks = [Heading([Text("THE WAR AND THE STRIKE")]),
-              Paragraph([Text("The text of the section.")]),
-              Heading([Text("THE WAR")]),
-              Paragraph([Text("The text of the work.")])]
+    blocks = _section_then_work("THE WAR AND THE STRIKE", "THE WAR")
     hit = find.find_title(blocks, ["9", "9", "10", "10"], entry, 0)
     assert hit is not None and (hit.start, hit.stop) == (2, 3)
     assert len(blocks) == 4  # the section's heading left whole

@@ -43,11 +43,7 @@ class Line(str):
 def stripped(text: str) -> str:
     """``text`` without its leading spaces: a ``Line`` keeping their number, if any."""
     bare = text.lstrip(" ")
-    if len(bare) == len(text):
-        return bare
-    line = Line(bare)
-    line.indent = len(text) - len(bare)
-    return line
+    return bare if len(bare) == len(text) else _line(bare, len(text) - len(bare), False)
 
 
 def indent(line: str) -> int:
@@ -62,17 +58,18 @@ def gap(line: str) -> bool:
 
 def gapped(line: str) -> Line:
     """A page's line with a blank line over it inside its page."""
-    out = Line(line)
-    out.indent, out.gap = indent(line), True
-    return out
+    return _line(line, indent(line), True)
 
 
 def like(old: str, new: str) -> str:
     """``new``, a page's line ``old`` mended, with what ``old`` kept of its indent and gap."""
-    if not isinstance(old, Line):
-        return new
-    out = Line(new)
-    out.indent, out.gap = old.indent, old.gap
+    return _line(new, old.indent, old.gap) if isinstance(old, Line) else new
+
+
+def _line(text: str, indent: int, gap: bool) -> Line:
+    """``text`` as a page's line with its ``indent`` and ``gap``."""
+    out = Line(text)
+    out.indent, out.gap = indent, gap
     return out
 
 
@@ -92,11 +89,11 @@ class Indents:
               measure: float) -> bool | None:
         """Whether ``line``, standing ``shift`` further in than the text, opens a paragraph
         after the line ``last`` (``before``: its shift): an indented line does, unless the
-        line before stood as far in (an indented quotation's next line), as does one
-        under a blank line; a flush line after a full
-        line does not (its indent counted, a space for a character as the scan set it: an
-        indented first line is full), but for a signature or a source, set apart with no
-        indent; else the volume does not tell (None).  (A line with no blank line over it
+        line before stood as far in (an indented quotation's next line), as does one under
+        a blank line; a flush line after a full line does not (its indent counted, a space
+        for a character as the scan set it: an indented first line is full), but for a
+        signature or a source, set apart with no indent; else the volume does not tell
+        (None).  (A line with no blank line over it
         is left to the widths: an export may set blank lines after only some paragraphs.)"""
         if (shift and shift != before) or (self.gaps and gap(line)):
             return True
