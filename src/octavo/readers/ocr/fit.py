@@ -18,13 +18,16 @@ do not outweigh hundreds of running lines that never pass) does the test decide;
 elsewhere the widths of the lines alone do, as before.  A scan that set a word the print
 broke whole on its line (its halves joined) runs lines over the measure, so the widest
 lines leave the test untrusted: then the widest of the lines that end in a word too short
-to break (``WHOLE``) are taken for the measure, and the volume asked again.
+to break (``WHOLE``) are taken for the measure, and the volume asked again; in a text
+set by character count (``measure.FIXED``) whose widths never err, a line over those is
+over the measure (a misread mark, a word set whole), and they are the measure wherever
+they leave the test trusted.
 Even then a face a little off Times' errs in every line's width: the widest line that
 runs on, taken for the measure, is too wide by about as much, and a word seems to fit
-where it did not; so a word passes
-only where it seems to fit by the median room such false passes leave (``_error``); and
-as the line measured errs too, by as much again, a pass settles an end only by twice that
-room (``settles``), a narrower one is weighed by the odds.
+where it did not; so a word passes only where it seems to fit by the median room such
+false passes leave (``_error``); and as the line measured errs too, by as much again, a
+pass settles an end only by twice that room (``settles``), a narrower one is weighed by
+the odds.
 
 Where neither reading is ruled out, odds learnt from the volume weigh them: how often a
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
@@ -52,7 +55,7 @@ from dataclasses import dataclass, field, replace
 
 from ..textlines import CLOSING_QUOTES, WORD_CLOSES
 from .lines import SENTENCE_END, SHORT, line_kind, names_notes, runs_on
-from .measure import space, width
+from .measure import FIXED, face, space, width
 from .openers import CLEAR
 
 SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
@@ -243,9 +246,9 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     lines = _lines(pages)
     running, ending = _samples(lines, measures)
     fit = _tried(len(pages), running, ending, measures, whole=False)
-    if not fit.trusted:  # the widest lines, else those ending in a short word
-        fit = max(fit, _tried(len(pages), running, ending, measures, whole=True),
-                  key=lambda f: f.trusted)
+    whole = _tried(len(pages), running, ending, measures, whole=True)
+    if whole.trusted and (not fit.trusted or face() == FIXED):
+        fit = whole  # (set by character count, widths never err: a wider line is over)
     if not fit.trusted:
         return fit
     local, false_passes, sentence_passes = fit.measures, fit.false_passes, fit.sentence_passes
