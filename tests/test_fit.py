@@ -233,6 +233,20 @@ def test_a_scan_that_set_broken_words_whole_is_measured_by_lines_ending_in_short
     assert _read_back(want, _paragraphs(volume.text, tmp_path)) > 0.9
 
 
+def test_set_by_character_count_a_line_over_the_others_is_over_the_measure():
+    """Set by character count, widths never err: a line ending in a long word and a star
+    set after the line was (every fifteenth line) stands over the measure, and is not
+    taken for it: no line that runs on seems to leave room for its next word."""
+    lines = generate(Options(seed=3, face=measure.FIXED)).text.split("\n")
+    lines = [line.rstrip() + "**" if n % 15 == 0 and len(line.strip()) > 40
+             and re.search(r"[a-z]{6,},?$", line.strip()) else line
+             for n, line in enumerate(lines)]
+    bodies = _bodies("\n".join(lines))
+    with measure.using(measure.FIXED):
+        learnt = paragraphs.learn_fit(bodies, paragraphs.measures(bodies))
+    assert learnt.trusted and learnt.false_passes == 0 and learnt.error == 0
+
+
 def test_the_real_scan_is_not_trusted():
     learnt = _learnt(VOLUME.read_text(encoding="utf-8"))
     assert not learnt.trusted
