@@ -76,6 +76,8 @@ class Options:
     hyphenate: bool = True
     lost_hyphens: int = 0  # every this many words broken at a line's end (not at a
     # compound's own hyphen), the hyphen lost in the scan: ``revolu`` / ``tionary`` (0: none)
+    joined_hyphens: bool = False  # a word broken at a line's end (not at a compound's own
+    # hyphen) set whole on its line by the scan, its halves joined: the line runs over
     notes: int = 2  # endnotes per work
     notes_title: str = "Notes"  # the notes section's, as the contents lists it
     notes_after_works: bool = False  # each work's notes after it, under NOTES, numbered
@@ -282,8 +284,11 @@ class Typesetter:
                 own = word[cut - 1] == "-"  # a compound's hyphen
                 self.breaks += not own
                 lost = not own and self.o.lost_hyphens and self.breaks % self.o.lost_hyphens == 0
-                line.append(word[:cut] + ("" if own or lost else "-"))
-                words[0] = word[cut:]
+                if self.o.joined_hyphens and not own:
+                    line.append(words.pop(0))
+                else:
+                    line.append(word[:cut] + ("" if own or lost else "-"))
+                    words[0] = word[cut:]
             if not line:  # a word wider than the line: set it alone
                 line.append(words.pop(0))
             out.append(" ".join(line))

@@ -15,12 +15,19 @@ end a sentence, how many pass it.  Only where a pass at a sentence end is more l
 paragraph's end than a false pass (twice as many passes there as false ones, each share
 counted by Laplace's rule, so that a small volume's dozen sentence ends, none passing,
 do not outweigh hundreds of running lines that never pass) does the test decide;
-elsewhere the widths of the lines alone do, as before.  Even then a face a little off
-Times' errs in every line's width: the widest line that runs on, taken for the measure,
-is too wide by about as much, and a word seems to fit where it did not; so a word passes
-only where it seems to fit by the median room such false passes leave (``_error``); and
-as the line measured errs too, by as much again, a pass settles an end only by twice that
-room (``settles``), a narrower one is weighed by the odds.
+elsewhere the widths of the lines alone do, as before.  A scan that set a word the print
+broke whole on its line (its halves joined) runs lines over the measure, so the widest
+lines leave the test untrusted: then the widest of the lines that end in a word too short
+to break (``WHOLE``) are taken for the measure, and the volume asked again; in a text
+set by character count (``measure.FIXED``) whose widths never err, a line over those is
+over the measure (a misread mark, a word set whole), and they are the measure wherever
+they leave the test trusted.
+Even then a face a little off Times' errs in every line's width: the widest line that
+runs on, taken for the measure, is too wide by about as much, and a word seems to fit
+where it did not; so a word passes only where it seems to fit by the median room such
+false passes leave (``_error``); and as the line measured errs too, by as much again, a
+pass settles an end only by twice that room (``settles``), a narrower one is weighed by
+the odds.
 
 Where neither reading is ruled out, odds learnt from the volume weigh them: how often a
 sentence's last line ends its paragraph (counting the ends the widths settle, and the
@@ -48,13 +55,16 @@ from dataclasses import dataclass, field, replace
 
 from ..textlines import CLOSING_QUOTES, WORD_CLOSES
 from .lines import SENTENCE_END, SHORT, line_kind, names_notes, runs_on
-from .measure import space, width
+from .measure import FIXED, face, space, width
 from .openers import CLEAR
 
 SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as OCR reads them
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
 CAPITALISED = re.compile(r"[A-Z]?[a-z]+")  # … a sentence's first word too
+WHOLE = re.compile(rf"(?<!\S)[^\W\d_]{{1,4}}[{re.escape(WORD_CLOSES + CLOSING_QUOTES)}]*$")
+# a line ending in a word of four letters or fewer: no setter breaks one (TeX's English
+# breaks leave two letters before and three after), nor a scan joins its broken halves
 # Where each constant comes from:
 MARGIN = 2  # times as many passes at sentence ends as false ones: the test is trusted,
 # a pass then calls an end right two times in three at even odds, the odds at which
@@ -193,13 +203,21 @@ def _samples(lines: list[tuple[str, int]], measures: list[float],
     return running, ending
 
 
-def _local(pages: int, running: list[Sample], measures: list[float]) -> list[float]:
-    """Each page's full measure: the widest line running on of the pages around it."""
-    widest = [0.0] * pages
+def _local(pages: int, running: list[Sample], measures: list[float],
+           whole: bool = False) -> list[float]:
+    """Each page's full measure: the widest line running on of the pages around it
+    (``whole``: the second widest of those ending in a word too short to break, ``WHOLE``,
+    where a scan that set a broken word whole on its line ran lines over the measure; a
+    line over it by a misread mark is one, the measure is met by more)."""
+    widths: list[list[float]] = [[] for _ in range(pages)]
     for at, line, _ in running:
-        widest[at] = max(widest[at], width(line))
-    return [max(widest[max(0, i - REACH) : i + REACH + 1], default=0.0) or measures[i]
-            for i in range(pages)]
+        if not whole or WHOLE.search(line):
+            widths[at].append(width(line))
+    out = []
+    for i in range(pages):
+        near = sorted(w for ws in widths[max(0, i - REACH) : i + REACH + 1] for w in ws)
+        out.append(near[-1 - (whole and len(near) > 1)] if near else measures[i])
+    return out
 
 
 def running_on(pages: list[list[str]], measures: list[float]) -> list[Sample]:
@@ -209,9 +227,13 @@ def running_on(pages: list[list[str]], measures: list[float]) -> list[Sample]:
 
 def false_share(running: list[Sample], pages: int) -> float:
     """The share of lines that surely run on (on ``pages`` pages) whose next word the test
-    says would have fitted: none, measured in the face the lines were set in."""
-    local = _local(pages, running, [0.0] * pages)  # (a page without one holds no sample)
-    return _passes(Fit(local, False, 0.0, 0.0), running) / len(running) if running else 0.0
+    says would have fitted: none, measured in the face the lines were set in (against the
+    widest lines, or, if fewer pass so, those ending in a word too short to break)."""
+    if not running:
+        return 0.0
+    fits = (Fit(_local(pages, running, [0.0] * pages, whole), False, 0.0, 0.0)
+            for whole in (False, True))  # (a page without a sample line holds none)
+    return min(_passes(fit, running) for fit in fits) / len(running)
 
 
 def _lines(pages: list[list[str]]) -> list[tuple[str, int]]:
@@ -223,14 +245,14 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     measure as the paragraphs pass reckons it)."""
     lines = _lines(pages)
     running, ending = _samples(lines, measures)
-    local = _local(len(pages), running, measures)
+    fit = _tried(len(pages), running, ending, measures, whole=False)
+    whole = _tried(len(pages), running, ending, measures, whole=True)
+    if whole.trusted and (not fit.trusted or face() == FIXED):
+        fit = whole  # (set by character count, widths never err: a wider line is over)
+    if not fit.trusted:
+        return fit
+    local, false_passes, sentence_passes = fit.measures, fit.false_passes, fit.sentence_passes
     fit = Fit(local, False, 0.0, 0.0)
-    run_passes, end_passes = _passes(fit, running), _passes(fit, ending)
-    false_passes = run_passes / len(running) if running else 0.0
-    sentence_passes = end_passes / len(ending) if ending else 0.0
-    if not running or _rate(end_passes, len(ending)) <= MARGIN * _rate(run_passes,
-                                                                       len(running)):
-        return Fit(local, False, false_passes, sentence_passes)
     error = _error(fit, running)
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
@@ -243,6 +265,19 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
                [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
                unbroken, error, head)
+
+
+def _tried(pages: int, running: list[Sample], ending: list[Sample], measures: list[float],
+           whole: bool) -> Fit:
+    """The test against the widest lines (``whole``: those ending in a short word), and
+    whether it is trusted: twice as many passes at sentence ends as false ones."""
+    fit = Fit(_local(pages, running, measures, whole), False, 0.0, 0.0)
+    run_passes, end_passes = _passes(fit, running), _passes(fit, ending)
+    trusted = bool(running) and _rate(end_passes, len(ending)) > MARGIN * _rate(
+        run_passes, len(running))
+    return replace(fit, trusted=trusted,
+                   false_passes=run_passes / len(running) if running else 0.0,
+                   sentence_passes=end_passes / len(ending) if ending else 0.0)
 
 
 def _error(fit: Fit, running: list[Sample]) -> float:

@@ -49,6 +49,11 @@ def using(face: str) -> AbstractContextManager[None]:
     return set_to(_FACE, face)
 
 
+def face() -> str:
+    """The face of the read under way (``TIMES`` unless told)."""
+    return _FACE.get()
+
+
 def width(line: str) -> float:
     """The line's width in ems, in the face of the read under way."""
     return _width(line, _FACE.get())
