@@ -365,14 +365,13 @@ def _folioed(lines: list[str], kept: list[int]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not _spelt(c.folio, lines[kept[p]])]
-    ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
-        Number.of(c.folio) and not c.before and not _spelt(c.folio, lines[kept[p]])
-        for c in heads.candidates([lines[kept[p]]]))}
+    ends = {p: n for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]])
+            for c in heads.candidates([lines[kept[p]]])
+            if (n := Number.of(c.folio)) and not c.before and not _spelt(c.folio, lines[kept[p]])}
     front = _front_matter([lines[i] for i in kept])
     listing = _listing(front)
     leading = _leading(lines, kept, listing)
-    numbered = [x for x in numbered
-                if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED
+    numbered = [x for x in numbered if _listed_beside(ends, *x[:2]) < LISTED
                 and not (x[0] and leading[x[0] - 1])
                 and not (x[0] in listing and (x[1].kind == "arabic" or x[2].head)
                          and not contents.is_heading(x[2].head))]
@@ -391,6 +390,16 @@ def _folioed(lines: list[str], kept: list[int]
     return run, {p for p, found in enumerate(options)  # (a contents entry is no head)
                  if p not in run and p not in listing and any(c.head in known for c in found)
                  }, listing, known
+
+
+def _listed_beside(ends: dict[int, Number], p: int, n: Number) -> int:
+    """How many lines within ``LISTED`` of place ``p`` end in a number (``ends``, by place)
+    that rises in order with ``n``, as a list's do (a contents' pages): not over it, nor
+    under it after it (a line of text ending in a number by chance, ``… instead of 50``,
+    over a page's folio ``19``, counts none)."""
+    return sum(q != p and (m.kind != n.kind or (m.value <= n.value) == (q < p)
+                           or m.value == n.value)
+               for q in range(p - LISTED, p + LISTED + 1) if (m := ends.get(q)))
 
 
 def _spelt(folio: str, line: str) -> bool:
