@@ -453,7 +453,8 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
 def _front_matter(lines: list[str]) -> tuple[int, int, int, int] | None:
     """Where the contents' heading stands in ``lines`` and where their entries end (by
     place; from the heading, they run on while a line ending in a page, not a date nor a
-    word of a numeral's letters, comes within ``ENTRY`` lines of the last), the least
+    word of a numeral's letters, nor an arabic page under one listed before it (the pages
+    fall nowhere), comes within ``ENTRY`` lines of the last), the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
     if none does) and the most arabic one; None where no heading stands.  (Not
     ``boilerplate._span``'s end, found in the lines before the stamps are learnt, blank
@@ -471,8 +472,11 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int, int] | None:
             end = p
             continue
         entry = entrypages.ends_entry(lines[p], front=True)
+        n = Number.of(entry["page"]) if entry else None
+        if n and n.kind == "arabic" and n.value < most:
+            continue  # (the pages fall: a line of text ending in a number by chance)
         if entry and not is_dated(lines[p]):  # (a work's date)
-            if (n := Number.of(entry["page"])) and n.kind == "roman" \
+            if n and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
             most = max(most, n.value if n and n.kind == "arabic" else 0)
