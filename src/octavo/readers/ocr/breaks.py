@@ -394,11 +394,11 @@ def _folioed(lines: list[str], kept: list[int]
 
 def _listed_beside(ends: dict[int, Number], p: int, n: Number) -> int:
     """How many lines within ``LISTED`` of place ``p`` end in a number (``ends``, by place)
-    that rises in order with ``n``, as a list's do (a contents' pages): not over it, nor
-    under it after it (a line of text ending in a number by chance, ``… instead of 50``,
-    over a page's folio ``19``, counts none)."""
-    return sum(q != p and (m.kind != n.kind or (m.value <= n.value) == (q < p)
-                           or m.value == n.value)
+    of ``n``'s kind that rises in order with it, as a list's do (a contents' pages): not
+    over it, nor under it after it (a line of text ending in a number by chance, ``…
+    instead of 50`` over a page's folio ``19``, or in ``I``, counts none)."""
+    return sum(q != p and m.kind == n.kind and ((m.value <= n.value) == (q < p)
+                                                or m.value == n.value)
                for q in range(p - LISTED, p + LISTED + 1) if (m := ends.get(q)))
 
 
