@@ -278,7 +278,8 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
                  counts: Counter[str], learnt: set[str]) -> tuple[str, ...]:
     """A group cut before its last line where that line alone is the running head of a
     page it opens: set as heads are, over pages that end with a folio or beside one, on one
-    side of the spread, over the page's text (a line that stands once, no folio); and the
+    side of the spread, over the page's text (a line that stands once, no folio, not set
+    as heads are: a stamp's last line stands over the head or a title); and the
     group's other lines stand, mostly, where a page ends or opens: under a foot folio (a
     bare number over them), the blank line after them the page's end, or opening the page,
     the head under them.  A stamp on every other page stands so over the versos' head
@@ -298,7 +299,7 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     # (the head right under them, or a foot folio over them)
     placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in firsts)
     over_text = sum(bool(p.after) and not plain(p.after) and counts[p.after] < TWICE
-                    for p in heads)
+                    and not set_as_head(p.after) for p in heads)
     if 2 * placed <= len(firsts) or 2 * over_text <= len(heads) \
             or not _beside_folio(heads, counts):
         return group

@@ -365,14 +365,13 @@ def _folioed(lines: list[str], kept: list[int]
                for p in range(len(kept))]
     numbered = [(p, n, c) for p, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and not _spelt(c.folio, lines[kept[p]])]
-    ends = {p for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]]) and any(
-        Number.of(c.folio) and not c.before and not _spelt(c.folio, lines[kept[p]])
-        for c in heads.candidates([lines[kept[p]]]))}
+    ends = {p: n for p in range(len(kept)) if not NOTE_END.search(lines[kept[p]])
+            for c in heads.candidates([lines[kept[p]]])
+            if (n := Number.of(c.folio)) and not c.before and not _spelt(c.folio, lines[kept[p]])}
     front = _front_matter([lines[i] for i in kept])
     listing = _listing(front)
     leading = _leading(lines, kept, listing)
-    numbered = [x for x in numbered
-                if len(ends & set(range(x[0] - LISTED, x[0] + LISTED + 1)) - {x[0]}) < LISTED
+    numbered = [x for x in numbered if _listed_beside(ends, *x[:2]) < LISTED
                 and not (x[0] and leading[x[0] - 1])
                 and not (x[0] in listing and (x[1].kind == "arabic" or x[2].head)
                          and not contents.is_heading(x[2].head))]
@@ -393,13 +392,23 @@ def _folioed(lines: list[str], kept: list[int]
                  }, listing, known
 
 
+def _listed_beside(ends: dict[int, Number], p: int, n: Number) -> int:
+    """How many lines within ``LISTED`` of place ``p`` end in a number (``ends``, by place)
+    of ``n``'s kind that rises in order with it, as a list's do (a contents' pages): not
+    over it, nor under it after it (a line of text ending in a number by chance, ``…
+    instead of 50`` over a page's folio ``19``, or in ``I``, counts none)."""
+    return sum(q != p and m.kind == n.kind and ((m.value <= n.value) == (q < p)
+                                                or m.value == n.value)
+               for q in range(p - LISTED, p + LISTED + 1) if (m := ends.get(q)))
+
+
 def _spelt(folio: str, line: str) -> bool:
     """Whether a numeral read off ``line`` is a letter of a letter-spaced word in it
     (``C O N T E N T S``: no folio ``C``; ``A. B E B E L``: no ``L``)."""
     return folio.isalpha() and folio not in heads.unspace(line).split()
 
 
-def _listing(front: tuple[int, int, int, int] | None) -> range:
+def _listing(front: tuple[int, int, int, int, int] | None) -> range:
     """The places of the contents' entries, between their heading and their end
     (``front``): no work's title, no page's head nor folio stands among them."""
     return range(front[0] + 1, front[1]) if front else range(0)
@@ -441,12 +450,15 @@ def _footed(rising: list[tuple[int, Number, Candidate]], lines: list[str], kept:
     return out
 
 
-def _front_matter(lines: list[str]) -> tuple[int, int, int, int] | None:
+def _front_matter(lines: list[str]) -> tuple[int, int, int, int, int] | None:
     """Where the contents' heading stands in ``lines`` and where their entries end (by
     place; from the heading, they run on while a line ending in a page, not a date nor a
-    word of a numeral's letters, comes within ``ENTRY`` lines of the last), the least
+    word of a numeral's letters, nor an arabic page under one listed before it, but after
+    leader dots (the pages fall nowhere: a line of text ending in a number by chance; an
+    entry is an entry, its page misread), comes within ``ENTRY`` lines of the last), the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
-    if none does) and the most arabic one; None where no heading stands.  (Not
+    if none does), the most arabic one and the least (0 if none); None where no heading
+    stands.  (Not
     ``boilerplate._span``'s end, found in the lines before the stamps are learnt, blank
     lines and stamps among them: within ``ENTRY_LINES`` of them, until the pages fall;
     here an entry's end is read as the front matter's, a date's is none, and the heading's
@@ -454,7 +466,7 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int, int] | None:
     at = contents.heading_at(lines)
     if at is None:
         return None
-    end, least, most = at, 0, 0
+    end, least, most, first = at, 0, 0, 0
     for p in range(at + 1, len(lines)):
         if p - end > ENTRY:
             break
@@ -462,17 +474,21 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int, int] | None:
             end = p
             continue
         entry = entrypages.ends_entry(lines[p], front=True)
+        n = Number.of(entry["page"]) if entry else None
+        if n and n.kind == "arabic" and n.value < most and not entrypages.leadered(lines[p]):
+            continue  # (the pages fall: a line of text ending in a number by chance)
         if entry and not is_dated(lines[p]):  # (a work's date)
-            if (n := Number.of(entry["page"])) and n.kind == "roman" \
+            if n and n.kind == "roman" \
                     and not contents.is_heading(lines[p]):
                 least = min(least or n.value, n.value)
             most = max(most, n.value if n and n.kind == "arabic" else 0)
+            first = min(first or n.value, n.value) if n and n.kind == "arabic" else first
             end = p
-    return at, end + 1, least, most
+    return at, end + 1, least, most, first
 
 
 def _spaced(numbered: list[tuple[int, Number, Candidate]],
-            lines: int, front: tuple[int, int, int, int] | None
+            lines: int, front: tuple[int, int, int, int, int] | None
             ) -> list[tuple[int, Number, Candidate]]:
     """The run (``_longest``) of the arabic folios of ``numbered`` (place, folio,
     candidate), and of the roman ones outside it (the front matter's; inside the body a
@@ -486,7 +502,9 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     before the body's, and where the contents precede it (``front``: where their heading
     stands and their entries end, the least roman page they list), a roman numeral after
     them is a folio only from that page on (a preface's); else it numbers the first
-    work's sections."""
+    work's sections; and an arabic one after them under the least arabic page they list
+    is none (a numbered section's title, ``1. Crises``: the body's pages go on from the
+    first entry's)."""
     def ordered(kind: str, outside: range = range(0)) -> list[tuple[int, Number, Candidate]]:
         return sorted((x for x in numbered if x[1].kind == kind and x[0] not in outside),
                       key=lambda x: (x[0], -x[1].value))
@@ -503,6 +521,8 @@ def _spaced(numbered: list[tuple[int, Number, Candidate]],
     # (contents whose heading stands before half the text, more than ``SPAN``, precede the
     # body: no arabic folio stands over their heading, a title page's ``VOLUME 2`` none)
     arabic = ordered("arabic", range(front[0] if front and front[0] < SPAN * lines else 0))
+    if front and front[0] < SPAN * lines:
+        arabic = [x for x in arabic if x[0] < front[1] or x[1].value >= front[4]]
     headed = [x for x in arabic if heads.set_as_head(x[2].head)]
     page, body = max(((m, _longest(arabic, *m)) for m in dict.fromkeys(
         median(_rising(found)) for found in (headed, arabic) if found)),
