@@ -276,8 +276,11 @@ def learn(lines: list[str]) -> CharMap:
     # of correct Unicode, its apostrophes (``workers’``) may close words more often than ”
     # a superscript figure opening words is a quote's stand-in wherever it does not stand as
     # a note's marker: its markers are left out of its count (a volume may set both)
-    opening = sorted((ch for ch, s in stands.items() if ch not in taken and _opens(s)),
-                     key=lambda ch: (ch != OPEN_DOUBLE, -stands[ch].total))
+    # (of two or more, the one the apostrophe closes opens the single quotes: last)
+    opening = [ch for ch, s in stands.items() if ch not in taken and _opens(s)]
+    singles = _singles(text, opening, apostrophes,
+                       {ch for ch, s in stands.items() if ch not in taken and s.closing})
+    opening.sort(key=lambda ch: (ch != OPEN_DOUBLE, ch in singles, -stands[ch].total))
     closing = sorted((ch for ch, s in stands.items() if ch not in taken
                       and s.closing and s.closing >= MOST * (s.total - s.figure)
                       and ch not in opening[:1]),
@@ -293,6 +296,27 @@ def learn(lines: list[str]) -> CharMap:
     marks = any(stands[ch].marker for ch in SUPERSCRIPTS if ch in stands
                 and fixed.get(ch, ch) not in (CLOSE_DOUBLE, APOSTROPHE))
     return CharMap(fixed, straight, dashes >= MIN_COUNT, marks)
+
+
+def _singles(text: str, opening: list[str], apostrophes: list[str], closers: set[str]) -> set[str]:
+    """Of two or more characters that open words (``opening``), those the apostrophe closes
+    more often than not: the first closing character after one is an apostrophe ending a
+    word (``Òwages¦.``), not one of the other ``closers`` (``¬If … profit.¤``)."""
+    if not apostrophes or len(opening) < 2:
+        return set()
+    parts = [f"(?P<open>[{re.escape(''.join(opening))}])",
+             f"(?P<apostrophe>[{re.escape(''.join(apostrophes))}])(?![^\\W\\d_])"]
+    parts += [f"(?P<close>[{re.escape(''.join(closers - set(opening)))}])"] * bool(
+        closers - set(opening))
+    votes = {ch: 0 for ch in opening}  # closed by the apostrophe, less closed otherwise
+    opener = ""
+    for found in re.finditer("|".join(parts), text):
+        if found["open"]:
+            opener = found["open"]
+        elif opener:
+            votes[opener] += 1 if found["apostrophe"] else -1
+            opener = ""
+    return {ch for ch, vote in votes.items() if vote > 0}
 
 
 def _closer(text: str, opener: str, closing: list[str]) -> str:

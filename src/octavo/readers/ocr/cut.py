@@ -15,7 +15,7 @@ from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
 from .find import Found, find_title, similar
-from .lines import LOWER_END, SENTENCE_END, is_dated, is_salutation
+from .lines import DATE_OPENING, LED_DATE, LOWER_END, SENTENCE_END, is_dated, is_salutation
 from .structure import Structure
 from .titles import mend, title_case, title_words, unmarked
 
@@ -91,7 +91,8 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         printed = plain(block).strip()
         words = title_words(printed)
         so_far = title_words(" ".join(taken))
-        dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or is_dated(printed)
+        dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or is_dated(printed) \
+            or LED_DATE.match(printed)
         if block.role == ParagraphRole.DATELINE or dated:
             if not entry.date or printed.strip("()").startswith(entry.date):
                 work.date = printed.strip("()")
@@ -105,6 +106,11 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         elif len(so_far) < len(wanted) and similar(so_far + words, wanted):
             _peel(block, len(wanted) - len(so_far))
             taken = [entry.subtitle]
+            if date := DATE_OPENING.match(plain(block).strip()):  # the date, then the text
+                _peel(block, len(title_words(date[0])))
+                out.insert(index, Paragraph([Text(date[0])]))
+            if plain(block).strip():
+                continue  # what is left is read again: the work's date, or its text
             break
         elif not wanted and not work.subtitle and _set_as_subtitle(printed):
             work.subtitle = [printed]

@@ -27,6 +27,13 @@ _DATE = rf"(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|"
     r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})"
 DATELINE = re.compile(rf"^(?:{_DATE}\.?|\({_DATE}\))$")  # or in brackets: ``(March 1927)``
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?, ")  # a place before a date: ``Tiflis, ``
+# a date led by a word and a preposition, as a line under a title dates its work: ``Written
+# in July 1855``, ``Delivered on May 3, 1920``
+LED_DATE = re.compile(rf"^[A-Z][a-z]+ [a-z]+ {_DATE}\.?$")
+# such a date, or one led by a place, opening the paragraph the OCR ran it into, before
+# the text's first sentence: ``Brussels, July 1889 They stand in …``
+DATE_OPENING = re.compile(rf"^(?:[A-Z][a-z]+, |[A-Z][a-z]+ [a-z]+ )?{MONTH}(?: \d{{1,2}},)? "
+                          r"\d{4}(?= [A-Z\u201c])")
 ENTRY = re.compile(rf"^(?:(?:(?:End|Beginning|Middle) of |Before |After |Between )?{MONTH}"
                    rf"(?: \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{1,2}})*(?: and \d{{1,2}})?|-{MONTH})"
                    rf"|(?:End|Beginning|Middle) of {MONTH}) [A-Z“]")  # a chronicle's entry

@@ -48,8 +48,9 @@ _BRACKETED = re.compile(rf"(?<=[^\W_]|[{WORD_CLOSES}{CLOSING_QUOTES}\u2026])"
 # a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
 # it stands, since no text sets its figures so; but a scan's stand-in for a quote may be
 # one (``get?²``, where the character map left it), so a figure near the page its note
-# cites, of either kind, is taken before one pages off
-_SUPERSCRIPT = re.compile(rf"(?<=\S)(?P<n>[{SUPERSCRIPTS}]{{1,3}})(?![{SUPERSCRIPTS}])")
+# cites, of either kind, is taken before one pages off; a marker closes its word, so one
+# before a letter is none (``L¹Égalité``: an elision's apostrophe the character map left)
+_SUPERSCRIPT = re.compile(rf"(?<=\S)(?P<n>[{SUPERSCRIPTS}]{{1,3}})(?![{SUPERSCRIPTS}]|[^\W\d_])")
 _FIGURES = str.maketrans(SUPERSCRIPTS, "0123456789")
 _RANGE = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
 # "this volume, p. 206", "this volume, pp. 231-36, 256-62": a link to each page or range

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...tree import Note, Paragraph
+from ..textlines import SUPERSCRIPTS
 from .flow import Line, flow, inlines
 from .folios import READ_NUMBER, digits
 from .lines import CITED, names_notes
@@ -16,8 +17,11 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 # a note's number opening its first line (``l2``: 12), as the volume sets it: bare
-# (``1 The``), with a point (``1. The``) or in brackets (``[1] The``, as the text marks it)
-_START = re.compile(rf"^(?P<open>\[?)(?P<number>{READ_NUMBER})(?P<close>\]?\.?)\s+(?P<text>\S.*)$")
+# (``1 The``), with a point (``1. The``), in brackets (``[1] The``) or in superscript
+# figures, set off by a space or not (``¹ The``, ``¹The``), as the text marks it
+_START = re.compile(rf"^(?P<open>\[?)(?P<number>{READ_NUMBER}|[{SUPERSCRIPTS}]{{1,3}})"
+                    rf"(?P<close>\]?\.?)(?:\s+|(?<=[{SUPERSCRIPTS}]))(?P<text>\S.*)$")
+_FIGURES = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CITED = re.compile(rf"(?:^|\s)(?P<ref>{CITED})$")
 _SENTENCE_END = re.compile(r"[.:;!?”)]$")
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
@@ -37,7 +41,7 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[No
     for line in lines:
         m = _START.match(line.text)
         expected = str(len(groups) + 1)
-        if m and (m["open"], m["close"]) == form and digits(m["number"]) == expected and ended:
+        if m and _form(m) == form and _number(m) == expected and ended:
             groups.append((expected, [Line(m["text"], line.page)]))
         elif groups:
             groups[-1][1].append(line)
@@ -50,16 +54,25 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[No
     return [_note(number, body, vocab) for number, body in groups]
 
 
-def _numbering(lines: list[Line]) -> tuple[str, str]:
+def _numbering(lines: list[Line]) -> tuple[str, str, bool]:
     """How the notes are numbered, learnt from their lines: the way of setting a number
-    (what stands before and after its figures) whose lines count on 1, 2, 3 … furthest."""
-    due: dict[tuple[str, str], int] = {}
+    (what stands before and after its figures, and whether they are superscript ones)
+    whose lines count on 1, 2, 3 … furthest."""
+    due: dict[tuple[str, str, bool], int] = {}
     for line in lines:
         if m := _START.match(line.text):
-            form = (m["open"], m["close"])
-            if digits(m["number"]) == str(due.get(form, 0) + 1):
+            form = _form(m)
+            if _number(m) == str(due.get(form, 0) + 1):
                 due[form] = due.get(form, 0) + 1
-    return max(due, key=lambda form: due[form], default=("", ""))
+    return max(due, key=lambda form: due[form], default=("", "", False))
+
+
+def _form(m: re.Match[str]) -> tuple[str, str, bool]:
+    return m["open"], m["close"], m["number"][0] in SUPERSCRIPTS
+
+
+def _number(m: re.Match[str]) -> str:
+    return digits(m["number"].translate(_FIGURES))
 
 
 def _rejoined(lines: list[Line]) -> list[Line]:
