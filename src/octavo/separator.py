@@ -24,6 +24,7 @@ import statistics
 
 from .pagemarks import EDGE, MARKERS, PAGE
 
+_FOLIO = re.compile(r"^\W*(\d{1,3})\b|\b(\d{1,3})\W*$")  # an arabic folio at an edge
 _FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
 
 
@@ -60,7 +61,8 @@ def _gaps(lines: list[str]) -> set[int]:
                 and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
                             if 0 <= j < len(lines))}
     gone = spaces if emptied > spaced or len(spaces) < len(empty) else set()
-    return gone | _shorter_runs(lines)
+    gone |= _shorter_runs(lines)
+    return gone | _inside(lines, gone)
 
 
 def _shorter_runs(lines: list[str]) -> set[int]:
@@ -92,3 +94,91 @@ def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
     """The share of ``runs`` of blank lines with a folio-like line over or under them."""
     return sum(any(0 <= j < len(lines) and EDGE.search(lines[j].strip())
                    for j in (run[0] - 1, run[-1] + 1)) for run in runs) / max(1, len(runs))
+
+
+def _inside(lines: list[str], gone: set[int]) -> set[int]:
+    """The empty lines (by index) of the runs left (none of ``gone``) that stand inside a
+    page, as the folios tell.  Between two runs with a folio beside them stand as many
+    pages as the folios count, so one run fewer of breaks: those that leave no page longer
+    than the longest the text shows whole (between runs a folio apart), the pages as full
+    as they may be (the last of a work is the short one).  A run over a line in capitals
+    (a title or a stamp opens its page) or opening in lower case (text run on over a
+    page's turn) is a break; between two breaks no further apart than that longest page
+    (a work's opening page before its first folio) stands none.  The other runs go; where
+    more runs are breaks than the folios count, or no choice fits, all stay."""
+    from .readers.ocr.heads import is_capitals  # (the OCR reader's, loaded for such a text)
+
+    runs, at, count = [], [], 0  # the runs of empty lines after a line of text, and the
+    for blank, run in itertools.groupby(range(len(lines)),  # lines of text over each
+                                        lambda j: not lines[j].strip()):
+        run = list(run)
+        if not blank:
+            count += len(run)
+        elif run[0] and all(not lines[j] and j not in gone for j in run):
+            runs.append(run)
+            at.append(count)
+    after = _counted({r: page for r, run in enumerate(runs)
+                      if (page := _after(lines, run)) is not None})
+    pairs = [(a, b) for a, b in itertools.pairwise(after) if after[b] > after[a]]
+    if 2 * len(pairs) <= len(after) - 1:  # (most of the numbers beside runs count pages)
+        return set()
+    kept = {r for r, run in enumerate(runs) if run[-1] + 1 < len(lines) and (
+        is_capitals(lines[run[-1] + 1]) or lines[run[-1] + 1].lstrip()[:1].islower())}
+    breaks: dict[int, bool] = {}
+    pages = [0]  # the lines of the pages the folios and the breaks kept tell whole
+    for a, b in pairs:
+        between = range(a + 1, b)
+        if len(kept.intersection(between)) == after[b] - after[a] - 1:
+            breaks |= {r: r in kept for r in between}
+            edges = [a, *sorted(kept.intersection(between)), b]
+            pages += [at[d] - at[c] for c, d in itertools.pairwise(edges)]
+    longest = min(max(pages), PAGE)
+    for a, b in pairs:
+        between = [r for r in range(a + 1, b) if r not in breaks]
+        if between:
+            chosen = _fullest(at[a], [at[r] for r in between], at[b],
+                              [r in kept for r in between], after[b] - after[a] - 1,
+                              longest) if len(between) <= 12 else None
+            breaks |= dict(zip(between, chosen or [True] * len(between), strict=True))
+    anchors = sorted(kept | set(after))
+    for a, b in itertools.pairwise(anchors):  # (a stretch no folio pair has counted)
+        if at[b] - at[a] <= longest and not any(r in breaks for r in range(a + 1, b)):
+            breaks |= dict.fromkeys(range(a + 1, b), False)
+    return {k for r, brk in breaks.items() if not brk for k in runs[r]}
+
+
+def _counted(after: dict[int, int]) -> dict[int, int]:
+    """The runs' pages (``after``, by run) that rise from the page before or to the page
+    after (a number at the edge of a contents' entry, or of a note's page, counts none)."""
+    keys = list(after)
+    return {r: after[r] for k, r in enumerate(keys)
+            if (k and after[keys[k - 1]] < after[r])
+            or (k + 1 < len(keys) and after[r] < after[keys[k + 1]])}
+
+
+def _after(lines: list[str], run: list[int]) -> int | None:
+    """The page a run of blank lines follows, as the folio beside it tells (the number at
+    the edge of the line over it, a page's foot, or of the line under it, less one: the
+    next page's head), or None where none does or the two disagree."""
+    pages = set()
+    for j, less in ((run[0] - 1, 0), (run[-1] + 1, 1)):
+        if 0 <= j < len(lines) and (m := _FOLIO.search(lines[j].strip())):
+            pages.add(int(m[1] or m[2]) - less)
+    return pages.pop() if len(pages) == 1 else None
+
+
+def _fullest(start: int, inner: list[int], end: int, kept: list[bool], count: int,
+             longest: int) -> list[bool] | None:
+    """Which of the ``inner`` places (lines of text counted) between a page's ``start``
+    and a later one's ``end`` are its ``count`` breaks, ``kept`` among them: those that
+    leave no page over ``longest``, the pages fullest (their squares' sum the greatest);
+    None where none do."""
+    best: tuple[int, list[bool]] | None = None
+    for chosen in itertools.product((False, True), repeat=len(inner)):
+        if sum(chosen) != count or any(k and not c for k, c in zip(kept, chosen, strict=True)):
+            continue
+        edges = [start, *(p for p, c in zip(inner, chosen, strict=True) if c), end]
+        pages = [b - a for a, b in itertools.pairwise(edges)]
+        if max(pages) <= longest and (best is None or sum(p * p for p in pages) > best[0]):
+            best = (sum(p * p for p in pages), list(chosen))
+    return best[1] if best else None
