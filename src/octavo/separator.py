@@ -133,13 +133,16 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
             edges = [a, *sorted(kept.intersection(between)), b]
             pages += [at[d] - at[c] for c, d in itertools.pairwise(edges)]
     longest = min(max(pages), PAGE)
-    for a, b in pairs:
+    for a, b in pairs:  # (where more runs are kept than the folios count, those may be)
         between = [r for r in range(a + 1, b) if r not in breaks]
-        if between:
-            chosen = _fullest(at[a], [at[r] for r in between], at[b],
-                              [r in kept for r in between], after[b] - after[a] - 1,
-                              longest) if len(between) <= 12 else None
-            breaks |= dict(zip(between, chosen or [True] * len(between), strict=True))
+        count = after[b] - after[a] - 1
+        some = [r for r in between if r in kept] if len(kept.intersection(between)) > count \
+            else between
+        chosen = _fullest(at[a], [at[r] for r in some], at[b],
+                          [r in kept and some == between for r in some], count,
+                          longest) if 0 < len(some) <= 12 else None
+        breaks |= dict.fromkeys(between, chosen is None)
+        breaks |= dict(zip(some, chosen or [True] * len(some), strict=True))
     anchors = sorted(kept | set(after))
     for a, b in itertools.pairwise(anchors):  # (a stretch no folio pair has counted)
         if at[b] - at[a] <= longest and not any(r in breaks for r in range(a + 1, b)):
