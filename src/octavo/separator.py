@@ -80,7 +80,7 @@ def _shorter_runs(lines: list[str]) -> set[int]:
         shorter = [run for run in runs if len(run) < least]
         if (len(longer) >= MARKERS
                 and statistics.median(b[0] - a[0] for a, b in itertools.pairwise(longer)) <= PAGE
-                and _runs_beside(lines, longer) > 0.5 >= _runs_beside(lines, shorter)):
+                and _runs_beside(lines, longer) > _runs_beside(lines, shorter) <= 0.5):
             return {k for run in shorter for k in run}
     return set()
 
@@ -125,11 +125,13 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     kept = {r for r, run in enumerate(runs) if run[-1] + 1 < len(lines) and (
         is_capitals(lines[run[-1] + 1]) or lines[run[-1] + 1].lstrip()[:1].islower())}
     breaks: dict[int, bool] = {}
+    told = set()  # the runs of the folios that told their pages
     pages = [0]  # the lines of the pages the folios and the breaks kept tell whole
     for a, b in pairs:
         between = range(a + 1, b)
         if len(kept.intersection(between)) == after[b] - after[a] - 1:
             breaks |= {r: r in kept for r in between}
+            told |= {a, b}
             edges = [a, *sorted(kept.intersection(between)), b]
             pages += [at[d] - at[c] for c, d in itertools.pairwise(edges)]
     longest = min(max(pages), PAGE)
@@ -142,8 +144,9 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
                           [r in kept and some == between for r in some], count,
                           longest) if 0 < len(some) <= 12 else None
         breaks |= dict.fromkeys(between, chosen is None)
+        told |= {a, b} if chosen else set()
         breaks |= dict(zip(some, chosen or [True] * len(some), strict=True))
-    anchors = sorted(kept | set(after))
+    anchors = sorted(kept | told)
     for a, b in itertools.pairwise(anchors):  # (a stretch no folio pair has counted)
         if at[b] - at[a] <= longest and not any(r in breaks for r in range(a + 1, b)):
             breaks |= dict.fromkeys(range(a + 1, b), False)
