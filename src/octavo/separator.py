@@ -67,22 +67,25 @@ def _gaps(lines: list[str]) -> set[int]:
 
 def _shorter_runs(lines: list[str]) -> set[int]:
     """The empty lines (by index) of runs shorter than those that part the pages, where a
-    text parts its pages with two empty lines or more and sets fewer inside them: the
-    least run length whose runs stand a page apart (``PAGE`` lines, the median two) and
-    mostly beside a folio, where the shorter runs mostly do not."""
+    text parts its pages with two empty lines or more and sets fewer inside them: of the
+    run lengths whose runs (as long or longer) stand a page apart (``PAGE`` lines, the
+    median two) and beside a folio more often than the shorter runs, which mostly stand
+    beside none, the one whose runs stand so most often (the least of a tie)."""
     runs = []
     for blank, run in itertools.groupby(range(len(lines)), lambda j: not lines[j]):
         run = list(run)
         if blank and run[0] and lines[run[0] - 1].strip():
             runs.append(run)
+    best, gone = 0.0, set()
     for least in range(2, max(map(len, runs), default=0) + 1):
         longer = [run for run in runs if len(run) >= least]
         shorter = [run for run in runs if len(run) < least]
-        if (len(longer) >= MARKERS
+        beside = _runs_beside(lines, longer)
+        if (len(longer) >= MARKERS and beside > best
                 and statistics.median(b[0] - a[0] for a, b in itertools.pairwise(longer)) <= PAGE
-                and _runs_beside(lines, longer) > _runs_beside(lines, shorter) <= 0.5):
-            return {k for run in shorter for k in run}
-    return set()
+                and beside > _runs_beside(lines, shorter) <= 0.5):
+            best, gone = beside, {k for run in shorter for k in run}
+    return gone
 
 
 def _beside(lines: list[str], blanks: set[int]) -> float:
