@@ -120,11 +120,11 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
         elif run[0] and all(not lines[j] and j not in gone for j in run):
             runs.append(run)
             at.append(count)
-    after = _counted({r: page for r, run in enumerate(runs)
-                      if (page := _after(lines, run)) is not None})
-    pairs = [(a, b) for a, b in itertools.pairwise(after) if after[b] > after[a]]
-    if 2 * len(pairs) <= len(after) - 1:  # (most of the numbers beside runs count pages)
+    numbered = {r: page for r, run in enumerate(runs) if (page := _after(lines, run)) is not None}
+    after = _counted(numbered)
+    if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
         return set()
+    pairs = list(itertools.pairwise(after))
     kept = {r for r, run in enumerate(runs) if run[-1] + 1 < len(lines) and (
         is_capitals(lines[run[-1] + 1]) or lines[run[-1] + 1].lstrip()[:1].islower())}
     breaks: dict[int, bool] = {}
@@ -150,19 +150,29 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
         told |= {a, b} if chosen else set()
         breaks |= dict(zip(some, chosen or [True] * len(some), strict=True))
     anchors = sorted(kept | told)
-    for a, b in itertools.pairwise(anchors):  # (a stretch no folio pair has counted)
-        if at[b] - at[a] <= longest and not any(r in breaks for r in range(a + 1, b)):
+    for a, b in itertools.pairwise(anchors):  # (a page opening before a folio counted)
+        if a in kept and a not in after and b in told and at[b] - at[a] <= longest \
+                and not any(r in breaks for r in range(a + 1, b)):
             breaks |= dict.fromkeys(range(a + 1, b), False)
     return {k for r, brk in breaks.items() if not brk for k in runs[r]}
 
 
 def _counted(after: dict[int, int]) -> dict[int, int]:
-    """The runs' pages (``after``, by run) that rise from the page before or to the page
-    after (a number at the edge of a contents' entry, or of a note's page, counts none)."""
+    """The runs' pages (``after``, by run) that rise as folios do: the longest chain of
+    them that rises all the way, of such chains the one of the earliest runs (a number at
+    the edge of a contents' entry, a section's heading or a note is left out)."""
     keys = list(after)
-    return {r: after[r] for k, r in enumerate(keys)
-            if (k and after[keys[k - 1]] < after[r])
-            or (k + 1 < len(keys) and after[r] < after[keys[k + 1]])}
+    longest = [1] * len(keys)  # the longest chain rising from each
+    for i in reversed(range(len(keys))):
+        longest[i] = 1 + max((longest[j] for j in range(i + 1, len(keys))
+                              if after[keys[j]] > after[keys[i]]), default=0)
+    chain: dict[int, int] = {}
+    need = max(longest, default=0)
+    for i, r in enumerate(keys):
+        if longest[i] == need and (not chain or after[r] > chain[next(reversed(chain))]):
+            chain[r] = after[r]
+            need -= 1
+    return chain
 
 
 def _after(lines: list[str], run: list[int]) -> int | None:
