@@ -25,6 +25,7 @@ import statistics
 from .pagemarks import EDGE, MARKERS, PAGE
 
 _FOLIO = re.compile(r"^\W*(\d{1,3})\b|\b(\d{1,3})\W*$")  # an arabic folio at an edge
+_ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # … or alone
 _FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
 
 
@@ -120,7 +121,7 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
         elif run[0] and all(not lines[j] and j not in gone for j in run):
             runs.append(run)
             at.append(count)
-    numbered = {r: page for r, run in enumerate(runs) if (page := _after(lines, run)) is not None}
+    numbered = {r: pages for r, run in enumerate(runs) if (pages := _after(lines, run))}
     after = _counted(numbered)
     if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
         return set()
@@ -143,7 +144,7 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
         count = after[b] - after[a] - 1
         some = [r for r in between if r in kept] if len(kept.intersection(between)) > count \
             else between
-        chosen = _fullest(at[a], [at[r] for r in some], at[b],
+        chosen = _fitting(at[a], [at[r] for r in some], at[b],
                           [r in kept and some == between for r in some], count,
                           longest) if 0 < len(some) <= 12 else None
         breaks |= dict.fromkeys(between, chosen is None)
@@ -157,47 +158,48 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     return {k for r, brk in breaks.items() if not brk for k in runs[r]}
 
 
-def _counted(after: dict[int, int]) -> dict[int, int]:
-    """The runs' pages (``after``, by run) that rise as folios do: the longest chain of
-    them that rises all the way, of such chains the one of the earliest runs (a number at
-    the edge of a contents' entry, a section's heading or a note is left out)."""
-    keys = list(after)
-    longest = [1] * len(keys)  # the longest chain rising from each
-    for i in reversed(range(len(keys))):
-        longest[i] = 1 + max((longest[j] for j in range(i + 1, len(keys))
-                              if after[keys[j]] > after[keys[i]]), default=0)
+def _counted(numbered: dict[int, set[int]]) -> dict[int, int]:
+    """The runs' pages (``numbered``: what the numbers beside each may tell, by run) that
+    rise as folios do: the longest chain of runs and pages that rises all the way, of such
+    chains the one of the earliest runs and least pages (a number at the edge of a
+    contents' entry, a numbered heading or paragraph, or a note's page is left out)."""
+    items = sorted((r, page) for r, pages in numbered.items() for page in pages)
+    longest = [1] * len(items)  # the longest chain rising from each
+    for i in reversed(range(len(items))):
+        longest[i] = 1 + max((longest[j] for j in range(i + 1, len(items))
+                              if items[j][0] > items[i][0] and items[j][1] > items[i][1]),
+                             default=0)
     chain: dict[int, int] = {}
     need = max(longest, default=0)
-    for i, r in enumerate(keys):
-        if longest[i] == need and (not chain or after[r] > chain[next(reversed(chain))]):
-            chain[r] = after[r]
+    for i, (r, page) in enumerate(items):
+        if longest[i] == need and (not chain or (r > next(reversed(chain))
+                                                 and page > chain[next(reversed(chain))])):
+            chain[r] = page
             need -= 1
     return chain
 
 
-def _after(lines: list[str], run: list[int]) -> int | None:
-    """The page a run of blank lines follows, as the folio beside it tells (the number at
-    the edge of the line over it, a page's foot, or of the line under it, less one: the
-    next page's head), or None where none does or the two disagree."""
+def _after(lines: list[str], run: list[int]) -> set[int]:
+    """The pages a run of blank lines may follow, as the numbers beside it tell: the line
+    over it a number alone (a page's foot), the line under it one with a number at its
+    edge, less one (the next page's head)."""
     pages = set()
-    for j, less in ((run[0] - 1, 0), (run[-1] + 1, 1)):
-        if 0 <= j < len(lines) and (m := _FOLIO.search(lines[j].strip())):
-            pages.add(int(m[1] or m[2]) - less)
-    return pages.pop() if len(pages) == 1 else None
+    for j, folio, less in ((run[0] - 1, _ALONE, 0), (run[-1] + 1, _FOLIO, 1)):
+        if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())):
+            pages.add(int(next(filter(None, m.groups()))) - less)
+    return pages
 
 
-def _fullest(start: int, inner: list[int], end: int, kept: list[bool], count: int,
+def _fitting(start: int, inner: list[int], end: int, kept: list[bool], count: int,
              longest: int) -> list[bool] | None:
     """Which of the ``inner`` places (lines of text counted) between a page's ``start``
-    and a later one's ``end`` are its ``count`` breaks, ``kept`` among them: those that
-    leave no page over ``longest``, the pages fullest (their squares' sum the greatest);
-    None where none do."""
-    best: tuple[int, list[bool]] | None = None
+    and a later one's ``end`` are its ``count`` breaks, ``kept`` among them: the one
+    choice that leaves no page over ``longest``; None where none or several do."""
+    found = []
     for chosen in itertools.product((False, True), repeat=len(inner)):
         if sum(chosen) != count or any(k and not c for k, c in zip(kept, chosen, strict=True)):
             continue
         edges = [start, *(p for p, c in zip(inner, chosen, strict=True) if c), end]
-        pages = [b - a for a, b in itertools.pairwise(edges)]
-        if max(pages) <= longest and (best is None or sum(p * p for p in pages) > best[0]):
-            best = (sum(p * p for p in pages), list(chosen))
-    return best[1] if best else None
+        if max(b - a for a, b in itertools.pairwise(edges)) <= longest:
+            found.append(list(chosen))
+    return found[0] if len(found) == 1 else None
