@@ -102,14 +102,16 @@ def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
 
 def _inside(lines: list[str], gone: set[int]) -> set[int]:
     """The empty lines (by index) of the runs left (none of ``gone``) that stand inside a
-    page, as the folios tell.  Between two runs with a folio beside them stand as many
-    pages as the folios count, so one run fewer of breaks: those that leave no page longer
-    than the longest the text shows whole (between runs a folio apart), the pages as full
-    as they may be (the last of a work is the short one).  A run over a line in capitals
-    (a title or a stamp opens its page) or opening in lower case (text run on over a
-    page's turn) is a break; between two breaks no further apart than that longest page
-    (a work's opening page before its first folio) stands none.  The other runs go; where
-    more runs are breaks than the folios count, or no choice fits, all stay."""
+    page, as the folios tell.  The folios are the numbers beside runs that rise in the
+    longest chain (most must), and between two runs with folios beside them stand as
+    many pages as the folios count, so one run fewer of breaks.  A run over a line in
+    capitals (a title or a stamp opens its page) is taken for a break: where as many are
+    as the folios count, the others go; where more are, those of them that alone leave no
+    page longer than the longest the text shows whole are the breaks; where fewer are,
+    the runs that alone so fit.  A run over capitals with no folio beside it, no further
+    than that longest page from the next folio counted (a work's opening page), has no
+    break between, unless a line there opens in lower case (text run on over a page's
+    turn).  Where no choice or several fit, all the runs between stay."""
     from .readers.ocr.heads import is_capitals  # (the OCR reader's, loaded for such a text)
 
     runs, at, count = [], [], 0  # the runs of empty lines after a line of text, and the
@@ -126,8 +128,9 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
         return set()
     pairs = list(itertools.pairwise(after))
-    kept = {r for r, run in enumerate(runs) if run[-1] + 1 < len(lines) and (
-        is_capitals(lines[run[-1] + 1]) or lines[run[-1] + 1].lstrip()[:1].islower())}
+    under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
+    kept = {r for r, line in enumerate(under) if is_capitals(line)}
+    turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
     told = set()  # the runs of the folios that told their pages
     pages = [0]  # the lines of the pages the folios and the breaks kept tell whole
@@ -153,7 +156,7 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     anchors = sorted(kept | told)
     for a, b in itertools.pairwise(anchors):  # (a page opening before a folio counted)
         if a in kept and a not in after and b in told and at[b] - at[a] <= longest \
-                and not any(r in breaks for r in range(a + 1, b)):
+                and not any(r in breaks or r in turns for r in range(a + 1, b)):
             breaks |= dict.fromkeys(range(a + 1, b), False)
     return {k for r, brk in breaks.items() if not brk for k in runs[r]}
 
