@@ -145,10 +145,10 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     for a, b in pairs:  # (where more runs are kept than the folios count, those may be)
         between = [r for r in range(a + 1, b) if r not in breaks]
         count = after[b] - after[a] - 1
-        some = [r for r in between if r in kept] if len(kept.intersection(between)) > count \
-            else between
+        free = len(kept.intersection(between)) > count  # (the kept ones to choose among)
+        some = [r for r in between if r in kept or not free]
         chosen = _fitting(at[a], [at[r] for r in some], at[b],
-                          [r in kept and some == between for r in some], count,
+                          [r in kept and not free for r in some], count,
                           longest) if 0 < len(some) <= 12 else None
         breaks |= dict.fromkeys(between, chosen is None)
         told |= {a, b} if chosen else set()
