@@ -12,8 +12,11 @@ or under them: the foot of one page, the head of the next); the others go.  Wher
 neither stands so more often, the lines of white space between two lines of text are
 kept only where they are at least as many as the empty lines (a text paged with them).
 A text may also part its pages with runs of two empty lines or more and set shorter runs
-inside them: then the runs as long as those standing a page apart, mostly beside a folio,
-are its page breaks, and the shorter runs, mostly beside none, go.
+inside them: then the runs as long as those standing a page apart and beside a folio
+more often than the shorter runs (which mostly stand beside none) are its page breaks,
+and the shorter runs go.  Where the runs left still hold gaps as long as the breaks
+(single empty lines both), the folios beside the runs count the pages between them, and
+the runs they leave over are gaps inside a page and go.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ from .pagemarks import EDGE, MARKERS, PAGE
 
 _FOLIO = re.compile(r"^\W*(\d{1,3})\b|\b(\d{1,3})\W*$")  # an arabic folio at an edge
 _ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # … or alone
+# the most runs between two folios whose choices (two to the power of their number) are
+# weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
+CHOICES = 12
 _FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
 
 
@@ -149,7 +155,7 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
         some = [r for r in between if r in kept or not free]
         chosen = _fitting(at[a], [at[r] for r in some], at[b],
                           [r in kept and not free for r in some], count,
-                          longest) if 0 < len(some) <= 12 else None
+                          longest) if 0 < len(some) <= CHOICES else None
         breaks |= dict.fromkeys(between, chosen is None)
         told |= {a, b} if chosen else set()
         breaks |= dict(zip(some, chosen or [True] * len(some), strict=True))
