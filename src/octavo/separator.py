@@ -30,6 +30,7 @@ from .pagemarks import EDGE, MARKERS, PAGE
 
 _FOLIO = re.compile(r"^\W*(\d{1,3})\b|\b(\d{1,3})\W*$")  # an arabic folio at an edge
 _ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # … or alone
+_END = re.compile(r"[.!?][\"”’»)]*\s*$")  # a sentence's end at a line's end
 # the most runs between two folios whose choices (two to the power of their number) are
 # weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
 CHOICES = 12
@@ -118,7 +119,10 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     the runs that alone so fit.  A run over capitals with no folio beside it, no further
     than that longest page from the next folio counted (a work's opening page), has no
     break between, unless a line there opens in lower case (text run on over a page's
-    turn).  Where no choice or several fit, all the runs between stay."""
+    turn).  Where no choice or several fit, all the runs between stay.  A run under a line
+    with a number at its edge (a head's blank line) stays, and all do where most of the
+    gaps found follow a sentence's end (a blank line after each paragraph, the export's):
+    the reader reads those."""
     from .readers.ocr.heads import is_capitals  # (the OCR reader's, loaded for such a text)
 
     runs, at, count = [], [], 0  # the runs of empty lines after a line of text, and the
@@ -168,7 +172,11 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
         if a in kept and a not in after and b in told and at[b] - at[a] <= longest \
                 and not any(r in breaks or r in turns for r in range(a + 1, b)):
             breaks |= dict.fromkeys(range(a + 1, b), False)
-    return {k for r, brk in breaks.items() if not brk for k in runs[r]}
+    gaps = [r for r, brk in breaks.items() if not brk  # (a head's blank line, as it was)
+            and not _FOLIO.search(lines[runs[r][0] - 1].strip())]
+    if 2 * sum(bool(_END.search(lines[runs[r][0] - 1])) for r in gaps) > len(gaps):
+        return set()  # (a blank line after each paragraph: the export's, the reader's)
+    return {k for r in gaps for k in runs[r]}
 
 
 def _counted(numbered: dict[int, set[int]]) -> dict[int, int]:
