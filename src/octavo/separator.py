@@ -202,11 +202,12 @@ def _counted(numbered: dict[int, set[int]]) -> dict[int, int]:
 
 def _after(lines: list[str], run: list[int]) -> set[int]:
     """The pages a run of blank lines may follow, as the numbers beside it tell: the line
-    over it a number alone (a page's foot), the line under it one with a number at its
-    edge, less one (the next page's head)."""
+    over it a number alone under a line of text (a page's foot), the line under it one
+    with a number at its edge, less one (the next page's head)."""
     pages = set()
     for j, folio, less in ((run[0] - 1, _ALONE, 0), (run[-1] + 1, _FOLIO, 1)):
-        if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())):
+        if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())) \
+                and (less or (j and lines[j - 1].strip())):  # (alone on a page: its head)
             pages.add(int(next(filter(None, m.groups()))) - less)
     return pages
 
