@@ -21,7 +21,6 @@ the runs they leave over are gaps inside a page and go.
 
 from __future__ import annotations
 
-import collections
 import itertools
 import re
 import statistics
@@ -140,10 +139,7 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
         return set()
     pairs = list(itertools.pairwise(after))
     under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
-    beside = [(lines[run[0] - 1].strip(), line.strip()) for run, line in zip(runs, under,
-                                                                              strict=True)]
-    again = collections.Counter(beside)  # (a run between the same lines again: a stamp's)
-    kept = {r for r, line in enumerate(under) if is_capitals(line) and again[beside[r]] == 1}
+    kept = {r for r, line in enumerate(under) if is_capitals(line)}
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
     told = set()  # the runs of the folios that told their pages
