@@ -60,3 +60,21 @@ def test_runs_of_empty_lines_beside_the_folios_are_the_page_breaks():
     single ones stand inside them, the single ones are gaps and go."""
     assert normalise(_pages("\n\n\n", "\n\n")) == _pages("\n\n\n", "\n")
     assert normalise(_pages("\n\n\n\n", "\n\n\n")) == _pages("\n\n\n\n", "\n")  # (3, 2)
+
+
+def _stamped(between: str, inside: str, run_on: str) -> str:
+    """``_pages``' twelve pages, a stamp over the head of two pages in three (no folio
+    beside the break over them), and on every fourth page a second work run on under a
+    gap written ``run_on``."""
+    pages = _pages("\f", inside).split("\f")
+    return between.join(("" if n % 3 == 0 else "READING ROOM\n") + page
+                        + (f"{run_on}ANOTHER WORK\nIts line." if n % 4 == 0 else "")
+                        for n, page in enumerate(pages))
+
+
+def test_runs_of_empty_lines_beside_folios_more_often_than_shorter_ones_part_the_pages():
+    """Where runs of three empty lines part the pages, stamps over most heads, and runs of
+    two (over a work run on mid-page) and of one (over footnotes) stand inside the pages:
+    the runs of three stand beside a folio more often than the shorter ones, most often
+    of all run lengths, so they alone are page breaks, though beside a folio on few."""
+    assert normalise(_stamped("\n\n\n\n", "\n\n", "\n\n\n")) == _stamped("\n\n\n\n", "\n", "\n")

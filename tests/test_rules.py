@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo import tree
+from octavo import separator, tree
 from octavo.readers.ocr import (
     charmap,
     closing,
@@ -189,10 +189,16 @@ def render_worknotes(text: str, _: str) -> list[str]:
     return [f"{n.number}: {_plain(n)}" for n in worknotes.numbered(blocks, "note-")]
 
 
+def render_separator(text: str, _: str) -> list[str]:
+    """The lines with the page breaks the separator keeps, each as ``(break)``."""
+    return [line or "(break)" for line in separator.parted(text.rstrip("\n"))]
+
+
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
           "footnotes": render_footnotes, "furniture": render_furniture, "notes": render_notes,
-          "links": render_links, "worknotes": render_worknotes, "cut": render_cut}
+          "links": render_links, "worknotes": render_worknotes, "cut": render_cut,
+          "separator": render_separator}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

@@ -12,8 +12,11 @@ or under them: the foot of one page, the head of the next); the others go.  Wher
 neither stands so more often, the lines of white space between two lines of text are
 kept only where they are at least as many as the empty lines (a text paged with them).
 A text may also part its pages with runs of two empty lines or more and set shorter runs
-inside them: then the runs as long as those standing a page apart, mostly beside a folio,
-are its page breaks, and the shorter runs, mostly beside none, go.
+inside them: then the runs as long as those standing a page apart and beside a folio
+more often than the shorter runs (which mostly stand beside none) are its page breaks,
+and the shorter runs go.  Where the runs left still hold gaps as long as the breaks
+(single empty lines both), the folios beside the runs count the pages between them, and
+the runs they leave over are gaps inside a page and go.
 """
 
 from __future__ import annotations
@@ -24,6 +27,12 @@ import statistics
 
 from .pagemarks import EDGE, MARKERS, PAGE
 
+_FOLIO = re.compile(r"^\W*(\d{1,3})\b|\b(\d{1,3})\W*$")  # an arabic folio at an edge
+_ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # … or alone
+_END = re.compile(r"[.!?][\"”’»)]*\s*$")  # a sentence's end at a line's end
+# the most runs between two folios whose choices (two to the power of their number) are
+# weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
+CHOICES = 12
 _FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
 
 
@@ -60,27 +69,31 @@ def _gaps(lines: list[str]) -> set[int]:
                 and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
                             if 0 <= j < len(lines))}
     gone = spaces if emptied > spaced or len(spaces) < len(empty) else set()
-    return gone | _shorter_runs(lines)
+    gone |= _shorter_runs(lines)
+    return gone | _inside(lines, gone)
 
 
 def _shorter_runs(lines: list[str]) -> set[int]:
     """The empty lines (by index) of runs shorter than those that part the pages, where a
-    text parts its pages with two empty lines or more and sets fewer inside them: the
-    least run length whose runs stand a page apart (``PAGE`` lines, the median two) and
-    mostly beside a folio, where the shorter runs mostly do not."""
+    text parts its pages with two empty lines or more and sets fewer inside them: of the
+    run lengths whose runs (as long or longer) stand a page apart (``PAGE`` lines, the
+    median two) and beside a folio more often than the shorter runs, which mostly stand
+    beside none, the one whose runs stand so most often (the least of a tie)."""
     runs = []
     for blank, run in itertools.groupby(range(len(lines)), lambda j: not lines[j]):
         run = list(run)
         if blank and run[0] and lines[run[0] - 1].strip():
             runs.append(run)
+    best, gone = 0.0, set()
     for least in range(2, max(map(len, runs), default=0) + 1):
         longer = [run for run in runs if len(run) >= least]
         shorter = [run for run in runs if len(run) < least]
-        if (len(longer) >= MARKERS
+        beside = _runs_beside(lines, longer)
+        if (len(longer) >= MARKERS and beside > best
                 and statistics.median(b[0] - a[0] for a, b in itertools.pairwise(longer)) <= PAGE
-                and _runs_beside(lines, longer) > 0.5 >= _runs_beside(lines, shorter)):
-            return {k for run in shorter for k in run}
-    return set()
+                and beside > _runs_beside(lines, shorter) <= 0.5):
+            best, gone = beside, {k for run in shorter for k in run}
+    return gone
 
 
 def _beside(lines: list[str], blanks: set[int]) -> float:
@@ -92,3 +105,119 @@ def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
     """The share of ``runs`` of blank lines with a folio-like line over or under them."""
     return sum(any(0 <= j < len(lines) and EDGE.search(lines[j].strip())
                    for j in (run[0] - 1, run[-1] + 1)) for run in runs) / max(1, len(runs))
+
+
+def _inside(lines: list[str], gone: set[int]) -> set[int]:
+    """The empty lines (by index) of the runs left (none of ``gone``) that stand inside a
+    page, as the folios tell.  The folios are the numbers beside runs that rise in the
+    longest chain (most must), and between two runs with folios beside them stand as
+    many pages as the folios count, so one run fewer of breaks.  A run over a line in
+    capitals (a title or a stamp opens its page) is taken for a break: where as many are
+    as the folios count, the others go; where more are, those of them that alone leave no
+    page longer than the longest the text shows whole are the breaks; where fewer are,
+    the runs that alone so fit.  A run over capitals with no folio beside it, no further
+    than that longest page from the next folio counted (a work's opening page), has no
+    break between, unless a line there opens in lower case (text run on over a page's
+    turn).  Where no choice or several fit, all the runs between stay.  A run under a line
+    with a number at its edge (a head's blank line) stays, and all do where most of the
+    gaps found follow a sentence's end (a blank line after each paragraph, the export's):
+    the reader reads those."""
+    from .readers.ocr.heads import is_capitals  # (the OCR reader's, loaded for such a text)
+
+    runs, at, count = [], [], 0  # the runs of empty lines after a line of text, and the
+    for blank, run in itertools.groupby(range(len(lines)),  # lines of text over each
+                                        lambda j: not lines[j].strip()):
+        run = list(run)
+        if not blank:
+            count += len(run)
+        elif run[0] and all(not lines[j] and j not in gone for j in run):
+            runs.append(run)
+            at.append(count)
+    numbered = {r: pages for r, run in enumerate(runs) if (pages := _after(lines, run))}
+    after = _counted(numbered)
+    if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
+        return set()
+    pairs = list(itertools.pairwise(after))
+    under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
+    kept = {r for r, line in enumerate(under) if is_capitals(line)}
+    turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
+    breaks: dict[int, bool] = {}
+    told = set()  # the runs of the folios that told their pages
+    pages = [0]  # the lines of the pages the folios and the breaks kept tell whole
+    for a, b in pairs:
+        between = range(a + 1, b)
+        if len(kept.intersection(between)) == after[b] - after[a] - 1:
+            breaks |= {r: r in kept for r in between}
+            told |= {a, b}
+            edges = [a, *sorted(kept.intersection(between)), b]
+            pages += [at[d] - at[c] for c, d in itertools.pairwise(edges)]
+    longest = min(max(pages), PAGE)
+    for a, b in pairs:  # (where more runs are kept than the folios count, those may be)
+        between = [r for r in range(a + 1, b) if r not in breaks]
+        count = after[b] - after[a] - 1
+        free = len(kept.intersection(between)) > count  # (the kept ones to choose among)
+        some = [r for r in between if r in kept or not free]
+        chosen = _fitting(at[a], [at[r] for r in some], at[b],
+                          [r in kept and not free for r in some], count,
+                          longest) if 0 < len(some) <= CHOICES else None
+        breaks |= dict.fromkeys(between, chosen is None)
+        told |= {a, b} if chosen else set()
+        breaks |= dict(zip(some, chosen or [True] * len(some), strict=True))
+    anchors = sorted(kept | told)
+    for a, b in itertools.pairwise(anchors):  # (a page opening before a folio counted)
+        if a in kept and a not in after and b in told and at[b] - at[a] <= longest \
+                and not any(r in breaks or r in turns for r in range(a + 1, b)):
+            breaks |= dict.fromkeys(range(a + 1, b), False)
+    gaps = [r for r, brk in breaks.items() if not brk  # (a head's blank line, as it was)
+            and not _FOLIO.search(lines[runs[r][0] - 1].strip())]
+    if 2 * sum(bool(_END.search(lines[runs[r][0] - 1])) for r in gaps) > len(gaps):
+        return set()  # (a blank line after each paragraph: the export's, the reader's)
+    return {k for r in gaps for k in runs[r]}
+
+
+def _counted(numbered: dict[int, set[int]]) -> dict[int, int]:
+    """The runs' pages (``numbered``: what the numbers beside each may tell, by run) that
+    rise as folios do: the longest chain of runs and pages that rises all the way, of such
+    chains the one of the earliest runs and least pages (a number at the edge of a
+    contents' entry, a numbered heading or paragraph, or a note's page is left out)."""
+    items = sorted((r, page) for r, pages in numbered.items() for page in pages)
+    longest = [1] * len(items)  # the longest chain rising from each
+    for i in reversed(range(len(items))):
+        longest[i] = 1 + max((longest[j] for j in range(i + 1, len(items))
+                              if items[j][0] > items[i][0] and items[j][1] > items[i][1]),
+                             default=0)
+    chain: dict[int, int] = {}
+    need = max(longest, default=0)
+    for i, (r, page) in enumerate(items):
+        if longest[i] == need and (not chain or (r > next(reversed(chain))
+                                                 and page > chain[next(reversed(chain))])):
+            chain[r] = page
+            need -= 1
+    return chain
+
+
+def _after(lines: list[str], run: list[int]) -> set[int]:
+    """The pages a run of blank lines may follow, as the numbers beside it tell: the line
+    over it a number alone under a line of text (a page's foot), the line under it one
+    with a number at its edge, less one (the next page's head)."""
+    pages = set()
+    for j, folio, less in ((run[0] - 1, _ALONE, 0), (run[-1] + 1, _FOLIO, 1)):
+        if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())) \
+                and (less or (j and lines[j - 1].strip())):  # (alone on a page: its head)
+            pages.add(int(next(filter(None, m.groups()))) - less)
+    return pages
+
+
+def _fitting(start: int, inner: list[int], end: int, kept: list[bool], count: int,
+             longest: int) -> list[bool] | None:
+    """Which of the ``inner`` places (lines of text counted) between a page's ``start``
+    and a later one's ``end`` are its ``count`` breaks, ``kept`` among them: the one
+    choice that leaves no page over ``longest``; None where none or several do."""
+    found = []
+    for chosen in itertools.product((False, True), repeat=len(inner)):
+        if sum(chosen) != count or any(k and not c for k, c in zip(kept, chosen, strict=True)):
+            continue
+        edges = [start, *(p for p, c in zip(inner, chosen, strict=True) if c), end]
+        if max(b - a for a, b in itertools.pairwise(edges)) <= longest:
+            found.append(list(chosen))
+    return found[0] if len(found) == 1 else None
