@@ -452,10 +452,14 @@ def _signed(group: tuple[str, ...]) -> bool:
         is_signed(line) or _NAME.fullmatch(line) for line in lines[1:])
 
 
-def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset()) -> list[Group]:
+def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
+          own_breaks: bool = True) -> list[Group]:
     """The boilerplate groups of a text's lines (``pages``: how many pages it has; the
     lines ``printed``, known to be the print's, no stamp alone: passed over as one, a head
-    under a stamp would hide)."""
+    under a stamp would hide).  Where the text's own blank lines part its pages
+    (``own_breaks``), the runs of lines set apart inside a sentence are stamps however seldom
+    they stand (``_inside_sentences``); not where none does: there a page that turns inside
+    a sentence sets the next page's head between its halves."""
     stripped = [line.strip() for line in lines]
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(stripped):
@@ -468,7 +472,7 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset()) -
     groups = _folded(_learn(stripped, where, (span, listed), (pages, full),
                             {line for g in first for line in g.lines if line}, printed))
     known = {line for g in groups for line in g.lines}
-    return groups + [g for g in _inside_sentences(stripped, full)
+    return groups + [g for g in (_inside_sentences(stripped, full) if own_breaks else [])
                      if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 
@@ -481,8 +485,8 @@ def _inside_sentences(stripped: list[str], full: float) -> list[Group]:
     reading on in lower case, its last short even with that line's first word.  A
     paragraph's lines fill the measure to its last, and no line of the print stands inside
     a sentence set apart from it so.  (``learn`` keeps those whose lines stand on fewer
-    pages than ``MIN_REPEATS``: where no blank line parts the pages, a running head stands
-    so under a page that ends inside a sentence.)"""
+    pages than ``MIN_REPEATS``: a running head stands so on many pages where a scan lost
+    the blank lines that part them.)"""
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
         if not after[:1].islower() or _set_apart(after, full) \
