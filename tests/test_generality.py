@@ -821,6 +821,11 @@ GENERATED = {
         seed=7, watermarks=(("SCANNED AT THE", "READING ROOM", "", "FREE EDITION"),),
         every=3, stamp_at="foot", foot_folios=True, opening_folios=True,
         page_break="\n \n"),
+    # a stamp of two lines, not in capitals, on one page only, inside a sentence (``the lord``
+    # / the stamp / ``he brings``): no recurrence to learn it by, but short lines inside a
+    # sentence are no line of the print
+    "a stamp of two lines in title case, seen once, inside a sentence": Options(
+        seed=1, watermarks=(("Digitized by Volunteers", "Study Edition"),), every=30),
     "a line of the stamps misread on every third page they stand on": Options(
         seed=36, every=2, misread_stamps=3),
     # a title's first line, the same in the contents and over its work, stands twice, after

@@ -20,7 +20,12 @@ text that ends no sentence; so is one of two lines or more in capitals that stan
 in the volume's first half and its second, where the contents list no heading so; and so
 is a line in any case that stands twice, in both halves, falls short of the measure and
 ends in a word, where once it ends its page inside a sentence that runs on overleaf: a
-short line ends a paragraph, after its sentence's end.
+short line ends a paragraph, after its sentence's end.  So, however seldom (once), is a
+run of short lines that stands between the two halves of a sentence, a full line of text
+ending in a word over it and a line going on in lower case under it: a paragraph's lines
+fill the measure; and a group or a line that stands twice, each time opening its page
+over a running head or a work's title, once over a head: the print sets nothing over a
+head, and a head stands over no other.
 Lines with no letter or digit (dot rows, a scanner's separators) are junk wherever they
 stand, asterisms aside, and so are lines of superscript figures alone.
 """
@@ -40,7 +45,7 @@ from .entries import opens_entry, words
 from .entrypages import ALONE, ends_entry, figures, leadered
 from .folios import Number, plain
 from .heads import candidates, is_capitals, set_as_head
-from .lines import LOWER_END, UNENDED
+from .lines import LOWER_END, SENTENCE_END, UNENDED
 from .misreads import lengths, misread
 from .placement import MIN_REPEATS, Placement, head_and_folio, line_at, placements
 
@@ -240,10 +245,16 @@ def _over_footed_heads(places: list[Placement], counts: Counter[str], listed: li
     words, seen once), not a head (which stands over another such line only on a work's
     opening page, over its title, or over the heading of the notes printed after a work,
     the first note under it: a list's heading, not a head over a page that runs on)."""
-    return 2 * sum(p.opens and set_as_head(p.below)
-                   and (counts[p.below] >= TWICE or _over_title(p, listed))
-                   and not _FIRST_ITEM.match(p.beyond)
-                   and bool(plain(p.foot(False))) for p in places) > len(places)
+    return 2 * sum(_over_footed_head(p, counts, listed) for p in places) > len(places)
+
+
+def _over_footed_head(p: Placement, counts: Counter[str], listed: list[str]) -> bool:
+    """Whether a recurring line opens its page over a line set as heads are that recurs
+    too, or that opens a work's title (``listed``), on a page that ends with a bare folio
+    (``_over_footed_heads``)."""
+    return p.opens and set_as_head(p.below) \
+        and (counts[p.below] >= TWICE or _over_title(p, listed)) \
+        and not _FIRST_ITEM.match(p.beyond) and bool(plain(p.foot(False)))
 
 
 def _beside_folio(places: list[Placement], counts: Counter[str]) -> bool:
@@ -442,10 +453,14 @@ def _signed(group: tuple[str, ...]) -> bool:
         is_signed(line) or _NAME.fullmatch(line) for line in lines[1:])
 
 
-def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset()) -> list[Group]:
+def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
+          own_breaks: bool = True) -> list[Group]:
     """The boilerplate groups of a text's lines (``pages``: how many pages it has; the
     lines ``printed``, known to be the print's, no stamp alone: passed over as one, a head
-    under a stamp would hide)."""
+    under a stamp would hide).  Where the text's own blank lines part its pages
+    (``own_breaks``), the runs of lines set apart inside a sentence are stamps however seldom
+    they stand (``_inside_sentences``); not where none does: there a page that turns inside
+    a sentence sets the next page's head between its halves."""
     stripped = [line.strip() for line in lines]
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(stripped):
@@ -455,8 +470,51 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset()) -
     listed = _listed(stripped, span)
     full = measure.of_lines(stripped)
     first = _learn(stripped, where, (span, listed), (pages, full), set(), printed)
-    return _folded(_learn(stripped, where, (span, listed), (pages, full),
-                          {line for g in first for line in g.lines if line}, printed))
+    groups = _folded(_learn(stripped, where, (span, listed), (pages, full),
+                            {line for g in first for line in g.lines if line}, printed))
+    known = {line for g in groups for line in g.lines}
+    return groups + [g for g in (_inside_sentences(stripped, full) if own_breaks else [])
+                     if not known & set(g.lines) and not set(g.lines) & printed
+                     and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
+
+
+def _inside_sentences(stripped: list[str], full: float) -> list[Group]:
+    """The runs of short lines that stand between the two halves of a sentence, however
+    seldom (once): after a line of text as wide as a paragraph's inside lines (``SHORT`` of
+    the measure ``full``) that ends in a word in lower case or in a hyphen, before a line
+    that goes on in lower case (none of the run: ``_set_apart``), the run's first line not
+    reading on in lower case, its last short even with that line's first word.  A
+    paragraph's lines fill the measure to its last, and no line of the print stands inside
+    a sentence set apart from it so.  (``learn`` keeps those whose lines stand on fewer
+    pages than ``MIN_REPEATS``: a running head stands so on many pages where a scan lost
+    the blank lines that part them.)"""
+    found: Counter[tuple[str, ...]] = Counter()
+    for i, after in enumerate(stripped):
+        if not after[:1].islower() or _set_apart(after, full) \
+                or not _set_apart(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
+            continue  # (a ragged line falls short before a long word only)
+        k = i
+        while k > 0 and _set_apart(stripped[k - 1], full):
+            k -= 1
+        over = line_at(stripped, k - 1)
+        if k < i and not stripped[k][:1].islower() and _inside_line(over, full) \
+                and (LOWER_END.search(over) or over.endswith("-")):
+            found[tuple(stripped[k:i])] += 1
+    return [Group(g, n) for g, n in found.items()]
+
+
+def _set_apart(line: str, full: float) -> bool:
+    """Whether a line may stand apart from the text (``_inside_sentences``): short of the
+    measure ``full``, worded, ending neither a sentence nor a word broken by a hyphen, no
+    folio nor head beside one."""
+    return bool(line) and measure.width(line) < SHORT * full and _worded((line,)) \
+        and not SENTENCE_END.search(line) and not line.endswith("-") \
+        and not plain(line) and not head_and_folio(line)
+
+
+def _inside_line(line: str, full: float) -> bool:
+    """Whether a line is as wide as a paragraph's inside lines (``SHORT`` of ``full``)."""
+    return bool(line) and measure.width(line) >= SHORT * full
 
 
 def _folded(groups: list[Group]) -> list[Group]:
@@ -550,7 +608,7 @@ class _Repeats:
         it is none of the lines the print repeats."""
         return any(reason() for reason in (
             self.spread_group, self.lone_line, self.capitals_in_halves,
-            self.capitals_in_sentence, self.short_line_turning)) and not any(
+            self.capitals_in_sentence, self.short_line_turning, self.twice_over_heads)) and not any(
             reason() for reason in (
                 self.named, self.signed, self.paged_entry, self.title_start,
                 self.broken_title, self.heads_list))
@@ -597,6 +655,16 @@ class _Repeats:
         """A short line in both halves, once inside a sentence: a short line ends one."""
         return self.filled == 1 and self.halves and _worded(self.group) \
             and _short(self.line, self.pages[1]) and _turns_inside(self.places)
+
+    def twice_over_heads(self) -> bool:
+        """However few its repeats (twice), each opening its page over a running head or a
+        work's title, once over a head (beside its folio, or over the page's text, its folio
+        at the foot: ``_over_footed_head``): the print sets nothing over a head, and a head
+        over none but a work's title."""
+        over = [h or _over_footed_head(p, self.counts, [])  # (over a head, not a title)
+                for h, p in zip(self.headed, self.places, strict=True)]
+        return _worded(self.group) and len(self.places) >= TWICE and any(over) and all(
+            o or t for o, t in zip(over, self.titles, strict=True))
 
     # what the print repeats so
 

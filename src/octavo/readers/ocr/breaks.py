@@ -164,7 +164,7 @@ def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:
             kept[p] for p in (*run, *heads_at)}
         parted = [part for i, line in enumerate(lines) for part in ["", line][i not in opening:]]
         printed = frozenset(known | {lines[i].strip() for i in kept if signs(lines[i])})
-        groups = [g for g in boilerplate.learn(parted, len(run), printed)
+        groups = [g for g in boilerplate.learn(parted, len(run), printed, own_breaks=False)
                   if (last or sum(map(bool, g.lines)) > 1) and not {*g.lines} <= known]
     gone = boilerplate.strip(lines, groups)
     return groups, gone, _opened(lines, [i for i, line in enumerate(lines)

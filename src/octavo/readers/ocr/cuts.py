@@ -38,7 +38,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
            listed: list[str]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
-    (``headed``: known heads, or capitals beside no number); it is one if the page before
+    (``headed``: known heads, or capitals beside no number), nor opens with a head, set as
+    heads are, that another page has beside its folio (a page opens there, cut before a
+    work's title set inside it, its folio at the foot of the part that title opens); it
+    is one if the page before
     holds only its head, or only its folio (the head's words lost) over no title, or if,
     opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
@@ -62,7 +65,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     longer with the page before than any page printed whole (``_whole``)."""
     bare = [not p.head and not p.folio and not h and not divider(p)
             for p, h in zip(pages, headed, strict=True)]
-    loose = [b and not t for b, t in zip(bare, titled, strict=True)]
+    taken = {p.head for p in pages if heads.set_as_head(p.head)}
+    loose = [b and not t and not (p.lines and heads.head_text(p.lines[0]) in taken)
+             for p, b, t in zip(pages, bare, titled, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
               and not t and not divider(p)  # a folio at the foot, or none
               for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
