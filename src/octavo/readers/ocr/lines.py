@@ -57,7 +57,7 @@ UNENDED = re.compile(rf"(?:[^\W\d_{SUPERSCRIPTS}][-–]?|,)[{SUPERSCRIPTS}]*$")
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
 # an article ends the line: no sentence, title or phrase ends in one (unstressed, it opens
 # the phrase that runs on), nor does a verse line
-ARTICLE_END = re.compile(r"(?<![\w.\u2019'-])(?:a|an|the)$")
+ARTICLE_END = AtEnd(r"(?<![\w.\u2019'-])(?:a|an|the)$", "ane")
 # … or a month (``… to October`` over ``1917.``)
 GOING_ON = re.compile(rf"{LOWER_END.pattern}|\b{MONTH}(?: \d{{1,2}},?)?$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
