@@ -500,9 +500,9 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builde
         builder.marker = page.folio
         overleaf = next((p.lines for p in pages[at + 1 : at + 2] if p.folio and p.lines), [])
         builder.overleaf = overleaf[0] if overleaf else ""
+        over = overleaf[: AHEAD - 1]  # (as many of its lines as may come next)
         for builder.at, line in enumerate(page.lines):
-            builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD],
-                              *overleaf][: AHEAD - 1]
+            builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD], *over][: AHEAD - 1]
             if builder.at < page.title_at:  # a date over the title, or a speck: none
                 if is_dated(line):
                     builder.dateline(line)
