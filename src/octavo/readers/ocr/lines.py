@@ -6,6 +6,7 @@ The paragraphs pass (``paragraphs``) joins the lines into blocks by them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...dates import MONTHS
 from ..textlines import MARKER, NAME_LINE, PAUSES, SUPERSCRIPTS, AtEnd
@@ -123,6 +124,8 @@ def is_salutation(line: str) -> bool:
     return line.endswith(",")
 
 
+@lru_cache(maxsize=32768)  # (a volume's lines, each after its own: a read of the sample asks
+# 71k times of 27k pairs, the passes asking of the same lines)
 def line_kind(line: str, previous: str) -> str:
     """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
     s = line.strip()
