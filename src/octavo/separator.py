@@ -60,7 +60,7 @@ def _gaps(lines: list[str]) -> set[int]:
     lines of white space stand more often beside a folio; else the lines of white space
     alone between two lines of text, where the empty lines stand more often so, or where
     they are fewer than the empty lines after a line of text."""
-    spaces = {k for k in range(1, len(lines) - 1) if lines[k] and not lines[k].strip()
+    spaces = {k for k in range(1, len(lines) - 1) if lines[k].isspace()
               and lines[k - 1].strip() and lines[k + 1].strip()}
     empty = {k for k in range(1, len(lines)) if not lines[k] and lines[k - 1].strip()}
     spaced, emptied = _beside(lines, spaces), _beside(lines, empty)
@@ -79,11 +79,13 @@ def _shorter_runs(lines: list[str]) -> set[int]:
     run lengths whose runs (as long or longer) stand a page apart (``PAGE`` lines, the
     median two) and beside a folio more often than the shorter runs, which mostly stand
     beside none, the one whose runs stand so most often (the least of a tie)."""
-    runs = []
-    for blank, run in itertools.groupby(range(len(lines)), lambda j: not lines[j]):
-        run = list(run)
-        if blank and run[0] and lines[run[0] - 1].strip():
-            runs.append(run)
+    blanks: list[list[int]] = []  # the runs of empty lines (indices), each whole
+    for k in (k for k, line in enumerate(lines) if not line):
+        if blanks and blanks[-1][-1] == k - 1:
+            blanks[-1].append(k)
+        else:
+            blanks.append([k])
+    runs = [run for run in blanks if run[0] and lines[run[0] - 1].strip()]
     best, gone = 0.0, set()
     for least in range(2, max(map(len, runs), default=0) + 1):
         longer = [run for run in runs if len(run) >= least]

@@ -389,9 +389,10 @@ def repair(pages: list[Page], charmap: CharMap) -> list[Page]:
     lines = charmap.translate("\n".join(ln for page in pages
                                         for ln in (page.head, *page.lines))).split("\n")
     repaired, at = [], 0
+    marked = indents.marked(page.lines for page in pages)
     for page in pages:
         head, *body = (_mend(ln, charmap) for ln in lines[at : at + 1 + len(page.lines)])
-        repaired.append(replace(page, head=head,
-                                lines=list(map(indents.like, page.lines, body))))
+        repaired.append(replace(page, head=head, lines=list(map(indents.like, page.lines, body))
+                                if marked else body))
         at += 1 + len(page.lines)
     return repaired

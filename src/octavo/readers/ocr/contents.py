@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -132,7 +133,14 @@ def lists(page: Page, least: int = 4, every: bool = False) -> bool:
     line of text (its entry's, the page set under it); not a line the next goes on from in
     lower case (the text's sentence, ``… instead of 50`` / ``pounds—in the long run``: the
     next entry opens as titles do)."""
-    lines = [line.rstrip() for line in page.lines]
+    return _lists(tuple(page.lines), least, every)
+
+
+@lru_cache(maxsize=2048)  # (a volume's pages as the passes have them: a read of the sample
+# asks 1860 times of 899)
+def _lists(page: tuple[str, ...], least: int, every: bool) -> bool:
+    """``lists`` of a page's lines."""
+    lines = [line.rstrip() for line in page]
     if _notes_after_text(lines):
         return False
     listed = sum(line[-1:] in ENDS and NUMBER.fullmatch((words := line.split())[-1])
@@ -141,8 +149,7 @@ def lists(page: Page, least: int = 4, every: bool = False) -> bool:
                      and ALONE.match(lines[k - 1]) is None))
                  and not "".join(lines[k + 1:k + 2]).lstrip()[:1].islower()
                  for k, line in enumerate(lines))
-    return (listed == len(page.lines) if every else 3 * listed >= len(page.lines)) and \
-        len(page.lines) >= least
+    return (listed == len(page) if every else 3 * listed >= len(page)) and len(page) >= least
 
 
 def _notes_after_text(lines: list[str]) -> bool:

@@ -42,8 +42,16 @@ class Line(str):
 
 def stripped(text: str) -> str:
     """``text`` without its leading spaces: a ``Line`` keeping their number, if any."""
+    if not text.startswith(" "):
+        return text
     bare = text.lstrip(" ")
     return bare if len(bare) == len(text) else _line(bare, len(text) - len(bare), False)
+
+
+def marked(pages: Iterable[Iterable[str]]) -> bool:
+    """Whether any line of the ``pages`` kept an indent or a blank line over it (a ``Line``:
+    where none did, the indents tell nothing, and a line mended needs none put back)."""
+    return any(map(isinstance, itertools.chain.from_iterable(pages), itertools.repeat(Line)))
 
 
 def indent(line: str) -> int:
@@ -80,6 +88,11 @@ class Indents:
     bases: list[int]  # each page's text indent: its lines' commonest (a tie's least)
     kept: bool  # whether an indent beyond it opens a paragraph
     gaps: bool = False  # whether a blank line inside a page does
+
+    @property
+    def tell(self) -> bool:
+        """Whether the indents or the blank lines tell a paragraph's opening (``opens``)."""
+        return self.kept or self.gaps
 
     def shift(self, page: int, line: str) -> int:
         """How much further in than its page's text (``page``, by index) ``line`` stands."""
@@ -118,6 +131,8 @@ def _tells(pairs: Iterable[tuple[bool, bool]]) -> bool:
 def learn(pages: list[list[str]], measures: list[float]) -> Indents:
     """What the lines of the pages (their running text's, by page, with the pages'
     ``measures``) keep of the print's paragraph openings."""
+    if not marked(pages):
+        return Indents([0] * len(pages), False)
     bases = [min(Counter(map(indent, lines)).items(), key=lambda c: (-c[1], c[0]))[0]
              if lines else 0 for lines in pages]  # the commonest, the least of a tie
     placed = [(line, base, measure, k == 0) for lines, base, measure in zip(

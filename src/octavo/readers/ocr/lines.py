@@ -6,6 +6,7 @@ The paragraphs pass (``paragraphs``) joins the lines into blocks by them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...dates import MONTHS
 from ..textlines import MARKER, NAME_LINE, PAUSES, SUPERSCRIPTS, AtEnd
@@ -64,7 +65,7 @@ UNENDED = re.compile(rf"(?:[^\W\d_{SUPERSCRIPTS}][-–]?|,)[{SUPERSCRIPTS}]*$")
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
 # an article ends the line: no sentence, title or phrase ends in one (unstressed, it opens
 # the phrase that runs on), nor does a verse line
-ARTICLE_END = re.compile(r"(?<![\w.\u2019'-])(?:a|an|the)$")
+ARTICLE_END = AtEnd(r"(?<![\w.\u2019'-])(?:a|an|the)$", "ane")
 # … or a month (``… to October`` over ``1917.``)
 GOING_ON = re.compile(rf"{LOWER_END.pattern}|\b{MONTH}(?: \d{{1,2}},?)?$")
 SIGNATURE = 0.6  # a signature or source line is narrower than this share of the measure: in
@@ -130,6 +131,8 @@ def is_salutation(line: str) -> bool:
     return line.endswith(",")
 
 
+@lru_cache(maxsize=32768)  # (a volume's lines, each after its own: a read of the sample asks
+# 71k times of 27k pairs, the passes asking of the same lines)
 def line_kind(line: str, previous: str) -> str:
     """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
     s = line.strip()

@@ -111,7 +111,8 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
     owned = possessives(blocks) if owned is None else owned
     passes = (_PASSES[0], *stood[:1], *_PASSES[1:], *stood[1:])
     # the slots each pass that looks through the whole text can find anything in, found once
-    holding = {p.pattern: [i for i, slot in enumerate(texts) if p.pattern.search(slot.text.text)]
+    holding = {p.pattern: [i for i, slot in enumerate(texts)
+                           if p.may_hold(slot.text.text) and p.pattern.search(slot.text.text)]
                for p in passes if not p.near}
     chosen: list[tuple[Slot, int, int, Note]] = []
     start = 0
@@ -155,18 +156,24 @@ class _Pass:
     # apostrophe belongs to the word and comes again with it (``Workers’ Deputies``,
     # ``Workers’ and Peasants’``), a marker's number is printed once
     recurring: bool = True
+    holds: str = ""  # a character every marker of its kind holds: a text without it has none
+
+    def may_hold(self, text: str) -> bool:
+        """Whether ``text`` may hold a marker of this kind (a character test, before the
+        pattern's search at every character)."""
+        return not self.holds or self.holds in text
 
 
 # tried in turn, for each note
 _PASSES = (_Pass(_SUPERSCRIPT, near=True, decimals=False, numbers=False),
-           _Pass(_BRACKETED, near=True, decimals=False, numbers=False),
+           _Pass(_BRACKETED, near=True, decimals=False, numbers=False, holds="["),
            _Pass(_GLUED, near=True, decimals=True),
            _Pass(_AFTER_YEAR, near=True, decimals=True),
            _Pass(_SPACED, near=True, decimals=True),
            _Pass(_GLUED, near=True, decimals=False),
            _Pass(_SUPERSCRIPT, near=False, decimals=False, numbers=False),
            _Pass(_GLUED, near=False, decimals=True),
-           _Pass(_BRACKETED, near=False, decimals=False, numbers=False))
+           _Pass(_BRACKETED, near=False, decimals=False, numbers=False, holds="["))
 
 
 def _stood_in(standing: dict[str, str]) -> list[tuple[re.Pattern[str], dict[int, int]]]:
@@ -205,6 +212,8 @@ def _find(texts: list[Slot], start: int, note: Note, holding: dict[re.Pattern[st
             if near and not _near(slot.page, note.cited_page):
                 if _beyond(slot.page, note.cited_page):
                     break
+                continue
+            if not kind.may_hold(slot.text.text):
                 continue
             for m in pattern.finditer(slot.text.text):
                 if m["n"].translate(kind.figures or _FIGURES) == note.number \

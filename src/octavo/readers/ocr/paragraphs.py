@@ -285,8 +285,8 @@ class Builder:
                 and SENTENCE_END.search(last):
             return True  # a source after a dash, under an epigraph or a quotation that ends
             # in a colon or a semicolon as well as a stop (``— K. Marx``), has its own line
-        if (told := self.indents.opens(self.opening, self.shifts[1], last, self.shifts[0],
-                                       self.measure)) is not None:
+        if self.indents.tell and (told := self.indents.opens(
+                self.opening, self.shifts[1], last, self.shifts[0], self.measure)) is not None:
             return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()):
@@ -433,9 +433,11 @@ def running_text(pages: list[Page]) -> list[list[str]]:
     return [p.lines if p.folio and not lists(p) else [] for p in pages]
 
 
-def learn_fit(pages: list[Page], page_measures: list[float]) -> fit.Fit:
-    """The fit test, learnt from the running text of the numbered pages."""
-    return fit.learn(running_text(pages), page_measures)
+def learn_fit(pages: list[Page], page_measures: list[float],
+              text: list[list[str]] | None = None) -> fit.Fit:
+    """The fit test, learnt from the running text of the numbered pages (``text``, if
+    taken already: ``running_text``)."""
+    return fit.learn(running_text(pages) if text is None else text, page_measures)
 
 
 @dataclass
@@ -452,12 +454,13 @@ class Learnt:
 def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
     """The openers, fit test, cohesion and indents of pages whose measures are given
     (``measures``)."""
-    fitted = learn_fit(pages, page_measures)
-    text = running_text(pages) if fitted.trusted else []  # (only the fit's odds use it)
+    text = running_text(pages)
+    fitted = learn_fit(pages, page_measures, text)
     return Learnt(page_measures, Openers([p.lines for p in pages], page_measures,
                                          fitted.passes if fitted.trusted else None), fitted,
-                  Cohesion(text, page_measures if fitted.trusted else []),
-                  indents.learn(running_text(pages), page_measures))
+                  Cohesion(text if fitted.trusted else [],  # (only the fit's odds use it)
+                           page_measures if fitted.trusted else []),
+                  indents.learn(text, page_measures))
 
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary,
@@ -497,9 +500,9 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builde
         builder.marker = page.folio
         overleaf = next((p.lines for p in pages[at + 1 : at + 2] if p.folio and p.lines), [])
         builder.overleaf = overleaf[0] if overleaf else ""
+        over = overleaf[: AHEAD - 1]  # (as many of its lines as may come next)
         for builder.at, line in enumerate(page.lines):
-            builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD],
-                              *overleaf][: AHEAD - 1]
+            builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD], *over][: AHEAD - 1]
             if builder.at < page.title_at:  # a date over the title, or a speck: none
                 if is_dated(line):
                     builder.dateline(line)
