@@ -490,7 +490,8 @@ def _inside_sentences(stripped: list[str], full: float) -> list[Group]:
     the blank lines that part them.)"""
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
-        if not after[:1].islower() or _set_apart(after, full) \
+        if not after[:1].islower() or _inside_line(line_at(stripped, i - 1), full) \
+                or _set_apart(after, full) \
                 or not _set_apart(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
             continue  # (a ragged line falls short before a long word only)
         k = i

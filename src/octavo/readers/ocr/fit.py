@@ -46,6 +46,7 @@ A letter-spaced word (``w o r d``) is measured whole, as it was printed.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 import re
@@ -213,6 +214,7 @@ def _local(pages: int, running: list[Sample], measures: list[float],
     for at, line, _ in running:
         if not whole or WHOLE.search(line):
             widths[at].append(width(line))
+    widths = [heapq.nlargest(2, ws) for ws in widths]  # (all a page's window asks of it)
     out = []
     for i in range(pages):
         near = sorted(w for ws in widths[max(0, i - REACH) : i + REACH + 1] for w in ws)
