@@ -130,7 +130,8 @@ class Typesetter:
 
     def _split(self, word: str, room: int) -> tuple[str, str] | None:
         for mark in ("-", "—"):  # a compound's hyphen or a dash: the line may end on it
-            cut = word.rfind(mark, 0, room)
+            cut = word.rfind(mark, 0, max(room, 0))  # (a full line has no room: -1 would
+            # search all but the last letter, and set the line over the measure)
             if 2 < cut < len(word) - 2:
                 return word[:cut + 1], word[cut + 1:]
         if not re.fullmatch(r"[A-Za-z][a-z]{4,}[,.;:]?", word):
