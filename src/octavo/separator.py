@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 
 from .pagemarks import EDGE, MARKERS, PAGE
 
@@ -104,9 +105,32 @@ def _beside(lines: list[str], blanks: set[int]) -> float:
 
 
 def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
-    """The share of ``runs`` of blank lines with a folio-like line over or under them."""
-    return sum(any(0 <= j < len(lines) and EDGE.search(lines[j].strip())
-                   for j in (run[0] - 1, run[-1] + 1)) for run in runs) / max(1, len(runs))
+    """The share of ``runs`` of blank lines with a folio-like line over or under them,
+    past the lines that stand word for word, in the same order, beside two of them or
+    more: folios rise from page to page, so those are none, but a stamp the scan sets
+    over or under its pages' furniture (or a heading the volume repeats), and the folio
+    may stand past it."""
+    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
+    going = list(range(len(sides)))
+    while going:  # (one line further out at a time, while the lines so far repeat)
+        seen = {k: _outward(lines, *sides[k], past[k] + 1) for k in going}
+        counts = Counter(seen.values())
+        going = [k for k in going if seen[k] and counts[seen[k]] > 1 and past[k] < PAGE]
+        for k in going:
+            past[k] += 1
+    folioed = [bool(EDGE.search(line[-1])) if (line := _outward(lines, *side, p + 1))
+               else False for side, p in zip(sides, past, strict=True)]
+    return sum(folioed[r] or folioed[r + len(runs)] for r in range(len(runs))) / max(
+        1, len(runs))
+
+
+def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:
+    """The ``count`` lines from ``j`` on, ``step`` by step, stripped; () where a blank
+    line or the text's edge comes first."""
+    out = tuple(lines[i].strip() for i in range(j, j + step * count, step)
+                if 0 <= i < len(lines))
+    return out if len(out) == count and all(out) else ()
 
 
 def _inside(lines: list[str], gone: set[int]) -> set[int]:
