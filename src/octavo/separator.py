@@ -58,14 +58,17 @@ def parted(text: str) -> list[str]:
 
 def _gaps(lines: list[str]) -> set[int]:
     """The blank lines (by index) that are no page breaks: the empty lines, where the
-    lines of white space stand more often beside a folio; else the lines of white space
+    lines of white space stand more often beside a folio, ``MARKERS`` of them or more (a
+    pamphlet's pages) or more of them than of the empty lines (the folios stand one a
+    page, beside its breaks: a short volume's); else the lines of white space
     alone between two lines of text, where the empty lines stand more often so, or where
     they are fewer than the empty lines after a line of text."""
     spaces = {k for k in range(1, len(lines) - 1) if lines[k].isspace()
               and lines[k - 1].strip() and lines[k + 1].strip()}
     empty = {k for k in range(1, len(lines)) if not lines[k] and lines[k - 1].strip()}
     spaced, emptied = _beside(lines, spaces), _beside(lines, empty)
-    if len(spaces) >= MARKERS and spaced > emptied:
+    if spaced > emptied and (len(spaces) >= MARKERS
+                             or spaced * len(spaces) > emptied * len(empty)):
         return {k for k, line in enumerate(lines) if not line
                 and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
                             if 0 <= j < len(lines))}
