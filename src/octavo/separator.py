@@ -112,7 +112,8 @@ def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
     past the lines that stand word for word, in the same order, beside two of them or
     more: folios rise from page to page, so those are none, but a stamp the scan sets
     over or under its pages' furniture (or a heading the volume repeats), and the folio
-    may stand past it."""
+    may stand past it.  A run with such lines on both sides is a gap inside the stamp.
+    """
     sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
     past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
     going = list(range(len(sides)))
@@ -124,8 +125,8 @@ def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
             past[k] += 1
     folioed = [bool(EDGE.search(line[-1])) if (line := _outward(lines, *side, p + 1))
                else False for side, p in zip(sides, past, strict=True)]
-    return sum(folioed[r] or folioed[r + len(runs)] for r in range(len(runs))) / max(
-        1, len(runs))
+    return sum((folioed[r] or folioed[r + len(runs)]) and not (past[r] and past[r + len(runs)])
+               for r in range(len(runs))) / max(1, len(runs))
 
 
 def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:
