@@ -108,12 +108,11 @@ def _beside(lines: list[str], blanks: set[int]) -> float:
 
 
 def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
-    """The share of ``runs`` of blank lines with a folio-like line over or under them,
+    """The share of ``runs`` of blank lines with a folio-like line over or under them, or
     past the lines that stand word for word, in the same order, beside two of them or
-    more: folios rise from page to page, so those are none, but a stamp the scan sets
-    over or under its pages' furniture (or a heading the volume repeats), and the folio
-    may stand past it.  A run with such lines on both sides is a gap inside the stamp.
-    """
+    more: a stamp the scan sets over or under its pages' furniture, which the folio may
+    stand past (folios rise from page to page, so no such line is one).  A run with such
+    lines on both sides is a gap inside the stamp, and looks past neither."""
     sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
     past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
     going = list(range(len(sides)))
@@ -123,10 +122,13 @@ def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
         going = [k for k in going if seen[k] and counts[seen[k]] > 1 and past[k] < PAGE]
         for k in going:
             past[k] += 1
-    folioed = [bool(EDGE.search(line[-1])) if (line := _outward(lines, *side, p + 1))
-               else False for side, p in zip(sides, past, strict=True)]
-    return sum((folioed[r] or folioed[r + len(runs)]) and not (past[r] and past[r + len(runs)])
-               for r in range(len(runs))) / max(1, len(runs))
+    n = len(runs)
+    for r in range(n):
+        if past[r] and past[r + n]:
+            past[r] = past[r + n] = 0
+    return sum(any(bool(EDGE.search(line[-1])) for k in (r, r + n) for d in {0, past[k]}
+                   if (line := _outward(lines, *sides[k], d + 1)))
+               for r in range(n)) / max(1, n)
 
 
 def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:
