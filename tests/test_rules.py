@@ -191,7 +191,7 @@ def render_worknotes(text: str, _: str) -> list[str]:
 
 def render_separator(text: str, _: str) -> list[str]:
     """The lines with the page breaks the separator keeps, each as ``(break)``."""
-    return [line or "(break)" for line in separator.parted(text.rstrip("\n"))]
+    return [line if line.strip() else "(break)" for line in separator.parted(text.rstrip("\n"))]
 
 
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,

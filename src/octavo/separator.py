@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 
 from .pagemarks import EDGE, MARKERS, PAGE
 
@@ -57,14 +58,17 @@ def parted(text: str) -> list[str]:
 
 def _gaps(lines: list[str]) -> set[int]:
     """The blank lines (by index) that are no page breaks: the empty lines, where the
-    lines of white space stand more often beside a folio; else the lines of white space
+    lines of white space stand more often beside a folio, ``MARKERS`` of them or more (a
+    pamphlet's pages) or more of them than of the empty lines (the folios stand one a
+    page, beside its breaks: a short volume's); else the lines of white space
     alone between two lines of text, where the empty lines stand more often so, or where
     they are fewer than the empty lines after a line of text."""
     spaces = {k for k in range(1, len(lines) - 1) if lines[k].isspace()
               and lines[k - 1].strip() and lines[k + 1].strip()}
     empty = {k for k in range(1, len(lines)) if not lines[k] and lines[k - 1].strip()}
     spaced, emptied = _beside(lines, spaces), _beside(lines, empty)
-    if len(spaces) >= MARKERS and spaced > emptied:
+    if spaced > emptied and (len(spaces) >= MARKERS
+                             or spaced * len(spaces) > emptied * len(empty)):
         return {k for k, line in enumerate(lines) if not line
                 and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
                             if 0 <= j < len(lines))}
@@ -104,9 +108,35 @@ def _beside(lines: list[str], blanks: set[int]) -> float:
 
 
 def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
-    """The share of ``runs`` of blank lines with a folio-like line over or under them."""
-    return sum(any(0 <= j < len(lines) and EDGE.search(lines[j].strip())
-                   for j in (run[0] - 1, run[-1] + 1)) for run in runs) / max(1, len(runs))
+    """The share of ``runs`` of blank lines with a folio-like line over or under them, or
+    past the lines that stand word for word, in the same order, beside two of them or
+    more: a stamp the scan sets over or under its pages' furniture, which the folio may
+    stand past (folios rise from page to page, so no such line is one).  A run with such
+    lines on both sides is a gap inside the stamp, and looks past neither."""
+    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
+    going = list(range(len(sides)))
+    while going:  # (one line further out at a time, while the lines so far repeat)
+        seen = {k: _outward(lines, *sides[k], past[k] + 1) for k in going}
+        counts = Counter(seen.values())
+        going = [k for k in going if seen[k] and counts[seen[k]] > 1 and past[k] < PAGE]
+        for k in going:
+            past[k] += 1
+    n = len(runs)
+    for r in range(n):
+        if past[r] and past[r + n]:
+            past[r] = past[r + n] = 0
+    return sum(any(bool(EDGE.search(line[-1])) for k in (r, r + n) for d in {0, past[k]}
+                   if (line := _outward(lines, *sides[k], d + 1)))
+               for r in range(n)) / max(1, n)
+
+
+def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:
+    """The ``count`` lines from ``j`` on, ``step`` by step, stripped; () where a blank
+    line or the text's edge comes first."""
+    out = tuple(lines[i].strip() for i in range(j, j + step * count, step)
+                if 0 <= i < len(lines))
+    return out if len(out) == count and all(out) else ()
 
 
 def _inside(lines: list[str], gone: set[int]) -> set[int]:
