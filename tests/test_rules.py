@@ -20,6 +20,7 @@ from octavo.readers.ocr import (
     closing,
     contents,
     cut,
+    find,
     footnotes,
     furniture,
     links,
@@ -182,6 +183,22 @@ def render_cut(text: str, _: str) -> list[str]:
             *(_plain(b) for b in left)]
 
 
+def render_find(text: str, author: str) -> list[str]:
+    """A first line ``entry: …`` (a work of the contents, page 1), then one block a line on
+    page 1 (a line in capitals a heading); out: the blocks as ``find`` mends them, the
+    entry's title marked ``title:``, a heading ``heading:``, a line apart ``line:``."""
+    lines = [line for line in text.splitlines() if line]
+    title = lines.pop(0).removeprefix("entry: ")
+    entry = contents.Entry(title, "work", "1", printed=title)
+    blocks: list[tree.Block] = [Heading([Text(line)]) if is_capitals(line) else
+                                Paragraph([Text(line)], role="line") for line in lines]
+    pages = ["1"] * len(blocks)
+    hit = find.find_title(blocks, pages, entry, 0, Signature.of(author).signs)
+    return [("title: " if hit and hit.start <= k < hit.stop else
+             "heading: " if isinstance(b, Heading) else "line: ") + _plain(b)
+            for k, b in enumerate(blocks)]
+
+
 def render_worknotes(text: str, _: str) -> list[str]:
     """The paragraphs under a work's notes heading, one a line (`` [page N] `` inside one
     the page turning there); out: each note, ``number: text``."""
@@ -197,8 +214,8 @@ def render_separator(text: str, _: str) -> list[str]:
 RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_closing,
           "contents": render_contents, "paragraphs": render_paragraphs,
           "footnotes": render_footnotes, "furniture": render_furniture, "notes": render_notes,
-          "links": render_links, "worknotes": render_worknotes, "cut": render_cut,
-          "separator": render_separator}
+          "links": render_links, "find": render_find, "worknotes": render_worknotes,
+          "cut": render_cut, "separator": render_separator}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

@@ -29,7 +29,7 @@ def works(st: Structure) -> None:
     found: list[Found] = []
     cursor = 0
     for entry in (e for top in st.entries for e in top.walk() if e.kind in TARGETS):
-        hit = find_title(blocks, pages, entry, cursor)
+        hit = find_title(blocks, pages, entry, cursor, st.signature.signs)
         if hit is None:
             report("t-001", f"“{entry.title}” not found in the body", page=entry.page)
             continue

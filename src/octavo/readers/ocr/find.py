@@ -4,13 +4,15 @@ A title is found where a heading (or a line of its own) reads as the entry does,
 for word or nearly (the OCR garbles a letter here and there), on the entry's page or a
 few pages on, its words run over as many title lines as it takes.  ``locate`` only
 looks; where the OCR ran a title into the block before it (``… Republics.” Appendix 2``)
-or two headings into one, it says how to set the title apart (a ``Mend``), which
-``find_title`` applies before it looks again.
+or two headings into one, or a work's closing signature (the volume's author, in capitals
+as the title is) into the next work's title, it says how to set the title apart (a
+``Mend``), which ``find_title`` applies before it looks again.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
@@ -58,7 +60,16 @@ class RunOn:
     keep: int
 
 
-Mend = SplitHeading | RunIn | RunOn
+@dataclass
+class Signed:
+    """A heading whose first ``tokens`` words sign the work before (its author's name, set
+    as the title under it is), the title's words after them."""
+
+    index: int
+    tokens: int
+
+
+Mend = SplitHeading | RunIn | RunOn | Signed
 
 
 def near(page: str, target: str) -> bool:
@@ -88,10 +99,10 @@ def _count(block: Block) -> int:
     return len(title_words(plain(block)))
 
 
-def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
-           ) -> Found | Mend | None:
+def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
+           signs: Callable[[str], bool] | None = None) -> Found | Mend | None:
     """Where the entry's title stands from ``start`` on, near its page; or the mend that
-    would set it apart; or None."""
+    would set it apart (``signs``: whether words sign a work); or None."""
     wanted = title_words(f"{entry.number} {entry.printed}")
     if not wanted:
         return None
@@ -104,6 +115,8 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
             continue
         words = title_words(plain(block))
         if not similar(words, wanted):
+            if signs and (signed := _signed(block, wanted, signs)):
+                return Signed(i, signed)
             continue
         j = i + 1
         while len(words) < len(wanted) and j < len(blocks) and is_title_line(blocks[j]):
@@ -126,6 +139,17 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int
         return Found(entry, i, j)
     return split or nearly or partial or _run_on(blocks, pages, entry, wanted, start) or \
         _run_in(blocks, pages, entry, wanted, start)
+
+
+def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool]) -> int:
+    """How many first words of a heading sign the work before it, the wanted title's words
+    all the rest (0 for none): the OCR ran a signature over the next title."""
+    if not isinstance(heading, Heading) or len(heading.inlines) != 1 \
+            or not isinstance(text := heading.inlines[0], Text):
+        return 0
+    tokens = text.text.split(" ")
+    return next((n for n in range(1, len(tokens)) if title_words(" ".join(tokens[n:])) == wanted
+                 and signs(" ".join(tokens[:n]))), 0)
 
 
 def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
@@ -198,6 +222,13 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
             if isinstance(block, Heading) else [Heading(first), Paragraph(rest)]
         pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
         return
+    if isinstance(edit, Signed):
+        tokens = plain(blocks[edit.index]).split(" ")
+        blocks[edit.index:edit.index + 1] = [
+            Paragraph([Text(" ".join(tokens[:edit.tokens]))], role=ParagraphRole.LINE),
+            Heading([Text(" ".join(tokens[edit.tokens:]))], blocks[edit.index].level)]
+        pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
+        return
     block = blocks[edit.index]
     assert isinstance(block, Paragraph) and isinstance(block.inlines[-1], Text)
     tokens = block.inlines[-1].text.split()
@@ -212,10 +243,13 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
     pages[at:edit.index + 1] = [page] * (len(moved) + 1)
 
 
-def find_title(blocks: list[Block], pages: list[str], entry: Entry, start: int) -> Found | None:
+def find_title(blocks: list[Block], pages: list[str], entry: Entry, start: int,
+               signs: Callable[[str], bool] | None = None) -> Found | None:
     """The first place from ``start`` where the entry's title stands, near its page, the
-    blocks mended first where the OCR ran it into its neighbour."""
-    while isinstance(hit := locate(blocks, pages, entry, start), SplitHeading | RunIn | RunOn):
+    blocks mended first where the OCR ran it into its neighbour (``signs``: whether words
+    sign a work)."""
+    while isinstance(hit := locate(blocks, pages, entry, start, signs),
+                     SplitHeading | RunIn | RunOn | Signed):
         mend(blocks, pages, hit)
         if isinstance(hit, RunIn):
             start = hit.index + 1

@@ -46,7 +46,7 @@ def author(layout: Layout) -> tuple[str, str]:
     so too where the head is no person's name, set in title case (``Articles and
     Speeches``), and the title page prints one."""
     head, named = layout.verso_head, _title_name(layout)
-    if head and not named and not _NAME.fullmatch(title_case(head)) and (
+    if head and not named and not _NAME.fullmatch(title_case(_from_head(head, layout))) and (
             printed := _title_name(layout, signed=False)):
         return printed, "the title page, the versos' head naming no one"
     if head and (not named or _surname(named) in re.sub(r"\W", "", head.upper())):
@@ -111,12 +111,24 @@ def _parted(word: str, text: str) -> str:
     if len(letters) < 2:
         return word
     forms = Counter(m[0].upper() for m in re.finditer(
-        rf"(?<![\w-]){' ?'.join(letters)}(?![\w-])", text, re.I))
+        rf"(?<![\w-]){' ?'.join(letters)}(?![\w-])", text, re.I)
+        if " " not in m[0] or max(map(len, m[0].split())) > 1)  # (a print letter-spaced as
+    # the head is, ``A U G U S T B E B E L`` on the title page, shows no word space either)
     spaced, count = next(((f, n) for f, n in forms.most_common() if " " in f), ("", 0))
     if count > forms[word.replace(" ", "")]:
         return spaced
-    parts = segment(word) if word.isalpha() and not zipf(word) and not forms else (word,)
+    parts = (_printed_parts(word, text) or segment(word)) \
+        if word.isalpha() and not zipf(word) and not forms else (word,)
     return " ".join(parts) if all(len(part) >= NAME_PART for part in parts) else word
+
+
+def _printed_parts(word: str, text: str) -> tuple[str, str] | None:
+    """A run of letters (a name) parted in two where one cut alone leaves a last part the
+    text prints as a word of its own, as signatures print a surname (``AUGUSTBEBEL``:
+    ``A. Bebel``), else None."""
+    cuts = [k for k in range(NAME_PART, len(word) - NAME_PART + 1)
+            if re.search(rf"(?<![\w-]){re.escape(word[k:])}(?![\w-])", text, re.I)]
+    return (word[:cuts[0]], word[cuts[0]:]) if len(cuts) == 1 else None
 
 
 def check(st: Structure) -> None:
