@@ -661,11 +661,17 @@ class _Repeats:
         """However few its repeats (twice), each opening its page over a running head or a
         work's title, once over a head (beside its folio, or over the page's text, its folio
         at the foot: ``_over_footed_head``): the print sets nothing over a head, and a head
-        over none but a work's title."""
+        over none but a work's title.  Not a line the contents print (a work's title, over
+        its text and once as the head over its last page, its signature under it)."""
         over = [h or _over_footed_head(p, self.counts, [])  # (over a head, not a title)
                 for h, p in zip(self.headed, self.places, strict=True)]
+        own = {a + k for a in self.at for k in range(len(self.group))}  # (a span may
+        listed = [f" {words(self.stripped[i], figures=True)} "  # reach over its repeats)
+                  for i in self.contents[0] if i not in own]
         return _worded(self.group) and len(self.places) >= TWICE and any(over) and all(
-            o or t for o, t in zip(over, self.titles, strict=True))
+            o or t for o, t in zip(over, self.titles, strict=True)) and not any(
+            f" {words(line, figures=True)} " in entry for line in self.group if line
+            for entry in listed)
 
     # what the print repeats so
 
