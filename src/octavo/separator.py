@@ -25,6 +25,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 
 from .pagemarks import EDGE, MARKERS, PAGE
 
@@ -83,13 +84,8 @@ def _shorter_runs(lines: list[str]) -> set[int]:
     run lengths whose runs (as long or longer) stand a page apart (``PAGE`` lines, the
     median two) and beside a folio more often than the shorter runs, which mostly stand
     beside none, the one whose runs stand so most often (the least of a tie)."""
-    blanks: list[list[int]] = []  # the runs of empty lines (indices), each whole
-    for k in (k for k, line in enumerate(lines) if not line):
-        if blanks and blanks[-1][-1] == k - 1:
-            blanks[-1].append(k)
-        else:
-            blanks.append([k])
-    runs = [run for run in blanks if run[0] and lines[run[0] - 1].strip()]
+    runs = [run for run in _runs(k for k, line in enumerate(lines) if not line)
+            if run[0] and lines[run[0] - 1].strip()]
     best, gone = 0.0, set()
     for least in range(2, max(map(len, runs), default=0) + 1):
         longer = [run for run in runs if len(run) >= least]
@@ -100,6 +96,17 @@ def _shorter_runs(lines: list[str]) -> set[int]:
                 and beside > _runs_beside(lines, shorter) <= 0.5):
             best, gone = beside, {k for run in shorter for k in run}
     return gone
+
+
+def _runs(blanks: Iterable[int]) -> list[list[int]]:
+    """The runs of consecutive indices among ``blanks`` (rising): the blank lines' runs."""
+    runs: list[list[int]] = []
+    for k in blanks:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _beside(lines: list[str], blanks: set[int]) -> float:
@@ -156,15 +163,12 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     the reader reads those."""
     from .readers.ocr.heads import is_capitals  # (the OCR reader's, loaded for such a text)
 
-    runs, at, count = [], [], 0  # the runs of empty lines after a line of text, and the
-    for blank, run in itertools.groupby(range(len(lines)),  # lines of text over each
-                                        lambda j: not lines[j].strip()):
-        run = list(run)
-        if not blank:
-            count += len(run)
-        elif run[0] and all(not lines[j] and j not in gone for j in run):
+    runs, at, blanks = [], [], 0  # the runs of empty lines after a line of text, and the
+    for run in _runs(k for k, line in enumerate(lines) if not line.strip()):  # lines of
+        if run[0] and all(not lines[j] and j not in gone for j in run):  # text over each
             runs.append(run)
-            at.append(count)
+            at.append(run[0] - blanks)
+        blanks += len(run)
     numbered = {r: pages for r, run in enumerate(runs) if (pages := _after(lines, run))}
     after = _counted(numbered)
     if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)

@@ -666,8 +666,8 @@ class _Repeats:
         over = [h or _over_footed_head(p, self.counts, [])  # (over a head, not a title)
                 for h, p in zip(self.headed, self.places, strict=True)]
         own = {a + k for a in self.at for k in range(len(self.group))}  # (a span may
-        listed = [f" {words(self.stripped[i], figures=True)} "  # reach over its repeats)
-                  for i in self.contents[0] if i not in own]
+        listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)  # reach
+                  if i not in own]  # over its repeats)
         return _worded(self.group) and len(self.places) >= TWICE and any(over) and all(
             o or t for o, t in zip(over, self.titles, strict=True)) and not any(
             f" {words(line, figures=True)} " in entry for line in self.group if line
