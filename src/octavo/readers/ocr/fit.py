@@ -248,9 +248,9 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     lines = _lines(pages)
     running, ending = _samples(lines, measures)
     fit = _tried(len(pages), running, ending, measures, whole=False)
-    whole = _tried(len(pages), running, ending, measures, whole=True)
-    if whole.trusted and (not fit.trusted or face() == FIXED):
-        fit = whole  # (set by character count, widths never err: a wider line is over)
+    if not fit.trusted or face() == FIXED:  # (set by character count, widths never err:
+        whole = _tried(len(pages), running, ending, measures, whole=True)  # a wider line
+        fit = whole if whole.trusted else fit  # is over the measure)
     if not fit.trusted:
         return fit
     local, false_passes, sentence_passes = fit.measures, fit.false_passes, fit.sentence_passes
