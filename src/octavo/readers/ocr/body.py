@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...findings import report
 from ...tree import Block, Heading, PageMarker
-from .blocks import markers, pages_at, plain
+from .blocks import back_over_markers, markers, pages_at, plain
 from .closing import text
 from .contents import Entry, is_heading
 from .cuts import DIVIDER
@@ -63,12 +63,13 @@ def _title_before(blocks: list[Block], pages: list[str], entry: Entry, start: in
 
 def _titled_back(blocks: list[Block], pages: list[str], entries: list[Entry], start: int) -> int:
     """Where a page from ``start`` on opens with the title of the back matter (the
-    contents' ``Notes``), near the page the contents list it at; 0 where none does: a
+    contents' ``Notes``), near the page the contents list it at: at its page's marker; 0
+    where none does: a
     page cut in two, its folios counted one too many, may carry the back matter's folio
     before the last work's opening page."""
     back = [("".join(title_words(e.printed or e.title)), e.page) for e in entries
             if e.kind in ("notes", "chronicle", "matter")]
-    return next((i for i in range(max(start, 1), len(blocks))
+    return next((back_over_markers(blocks, i) for i in range(max(start, 1), len(blocks))
                  if isinstance(blocks[i - 1], PageMarker) and is_title_line(blocks[i])
                  and any(letters == "".join(title_words(plain(blocks[i])))
                          and near(pages[i], page) for letters, page in back)), 0)

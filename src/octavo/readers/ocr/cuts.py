@@ -47,7 +47,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     page before or the folios around leave no number for every page between them (the
     first such are parts, those opening with a title last, a work's title (``works``)
     after a section's: a section's title inside a page, or under the gap below a work's
-    title that opens the page; where the folios leave no number for two such in a row,
+    title that opens the page; where the folios leave no number for two parts in a row,
     both are, the page made whole of three); a page holding only a year or a period (a
     divider) never is.  A part may carry the page's folio at its foot (``at_foot``), where the part
     before has none, whether the text runs on or not; not after a title: a work's opening
@@ -85,7 +85,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
             and runs_on(pages[k - 1], pages[k])))}
     longest = 0  # lines of the longest page printed whole, once a count needs it
-    needed: set[int] = set()  # the parts the folios' count joins, two or more between them
+    needed: set[int] = set()  # the parts between two folios that leave a number for none
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
@@ -97,7 +97,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
                        and not at_foot[k - 1]), key=lambda k: works[k])
         joined = cut[:max(0, excess)]
         parts.update(joined)
-        needed.update(joined if len(set(joined)) == excess > 1 else [])
+        inside = parts.intersection([*between, j])
+        if joined and len(inside) == len(between) - room:  # (the folios leave no number
+            needed.update(inside)  # for any of them: none goes back to a page of its own)
         if excess < 0:  # a number left for a page: a part that is a page whose head was lost
             longest = longest or max(len(p.lines) for p in pages if p.folio)
             parts.difference_update([k for k in between if k in parts
