@@ -123,11 +123,13 @@ def _rising(opening: list[tuple[int, Number]]) -> list[tuple[int, Number]]:
     """The opening pages before the first folio (by page, with the number the contents
     list each at) that count as numbered so: the last, and each before it listed at a
     number of its kind below the next's (a first work's opening page cut in two, before
-    the opening page of the second, has no folio to count by but the contents')."""
+    the opening page of the second, has no folio to count by but the contents'); one
+    listed at the same number takes the next's place, which is then a part of its page
+    (the first work ends in mid-page, the second's title under it)."""
     kept = opening[-1:]
     for k, n in reversed(opening[:-1]):
-        if n.kind == kept[0][1].kind and n.value < kept[0][1].value:
-            kept.insert(0, (k, n))
+        if n.kind == kept[0][1].kind and n.value <= kept[0][1].value:
+            kept[:n.value == kept[0][1].value] = [(k, n)]
     return kept
 
 
