@@ -16,6 +16,7 @@ import pytest
 
 from octavo import separator, tree
 from octavo.readers.ocr import (
+    body,
     charmap,
     closing,
     contents,
@@ -31,7 +32,9 @@ from octavo.readers.ocr import (
     worknotes,
 )
 from octavo.readers.ocr.closing import Signature
+from octavo.readers.ocr.draft import Draft
 from octavo.readers.ocr.heads import is_capitals
+from octavo.readers.ocr.structure import Structure
 from octavo.tree import Heading, Note, NoteRef, PageMarker, Paragraph, Quote, Text, iter_nodes
 
 RULES = Path(__file__).parent / "rules"
@@ -199,6 +202,25 @@ def render_find(text: str, author: str) -> list[str]:
             for k, b in enumerate(blocks)]
 
 
+def render_body(text: str, _: str) -> list[str]:
+    """Lines ``entry: kind page title`` (the contents), then one block a line, a line
+    `` [page N]`` a page marker, a line in capitals a heading; out: the running text the
+    body takes, its blocks as ``find``'s case writes them."""
+    lines = [line for line in text.splitlines() if line]
+    entries = [contents.Entry(title, kind, page, printed=title) for kind, page, title in
+               (line.removeprefix("entry: ").split(" ", 2) for line in lines
+                if line.startswith("entry: "))]
+    blocks: list[tree.Block] = [
+        PageMarker(line[6:-1]) if line.startswith("[page ") else
+        Heading([Text(line)]) if is_capitals(line) else Paragraph([Text(line)], role="line")
+        for line in lines if not line.startswith("entry: ")]
+    st = Structure(Draft(blocks), pages.Layout([], [], "", 0, 0), "", "")
+    st.entries = entries
+    body.take(st)
+    return [f"[page {b.page}]" if isinstance(b, PageMarker) else
+            ("heading: " if isinstance(b, Heading) else "line: ") + _plain(b) for b in st.body]
+
+
 def render_worknotes(text: str, _: str) -> list[str]:
     """The paragraphs under a work's notes heading, one a line (`` [page N] `` inside one
     the page turning there); out: each note, ``number: text``."""
@@ -215,7 +237,7 @@ RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_cl
           "contents": render_contents, "paragraphs": render_paragraphs,
           "footnotes": render_footnotes, "furniture": render_furniture, "notes": render_notes,
           "links": render_links, "find": render_find, "worknotes": render_worknotes,
-          "cut": render_cut, "separator": render_separator}
+          "cut": render_cut, "separator": render_separator, "body": render_body}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

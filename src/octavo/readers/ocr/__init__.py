@@ -33,7 +33,8 @@ The structure (``STRUCTURE``), each a function of the shared ``structure.Structu
 8. ``contents.read`` — the printed contents as nested entries.
 9. ``notes.read`` — the numbered endnotes of the notes pages.
 10. ``running.name_works`` — an id for each work from its running head.
-11. ``body.take`` — the running text from the first work to the back matter, blank pages
+11. ``body.take`` — the running text from the first work to the back matter (from the
+    page the first title opens, to the page the back matter's title opens), blank pages
     marked.
 12. ``links.endnotes`` — endnote markers linked to their notes, and checked.
     ``worknotes.take`` — where there is no notes section, the notes printed after each

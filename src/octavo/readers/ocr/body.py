@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from ...findings import report
 from ...tree import Block, Heading, PageMarker
-from .blocks import markers, pages_at
+from .blocks import back_over_markers, markers, pages_at, plain
 from .closing import text
-from .contents import is_heading
+from .contents import Entry, is_heading
 from .cuts import DIVIDER
+from .find import Found, is_title_line, locate, near
 from .structure import Structure
+from .titles import title_words
 
 
 def take(st: Structure) -> None:
@@ -24,14 +26,53 @@ def take(st: Structure) -> None:
     back = {next((e.page for e in st.entries if e.kind in ("notes", "chronicle", "matter")), ""),
             *(p.folio for p in st.layout.pages if p.lines and is_heading(p.lines[0]))} - {""}
     start = next((i for i, p in enumerate(pages) if p == first), 0)
+    if st.entries:
+        start = _title_before(blocks, pages, st.entries[0], start)
     works = next((i for i, p in enumerate(pages) if p == work and i >= start), start)
     end = next((i for i, p in enumerate(pages) if p in back and i > works), len(blocks))
+    end = max(end, _titled_back(blocks, pages, st.entries, end))
     between = next((i for i, p in enumerate(pages) if p in back and start < i < works), works)
     st.body = blank_pages(without_dividers(blocks[start:between] + blocks[works:end]))
     known = {m.page for b in blocks for m in markers(b)}
     for page in (m.page for b in st.body for m in markers(b) if m.page not in known):
         report("p-001", "the page is blank or missing in the scan; its marker stands before "
                "the next page's", page=page)
+
+
+def _title_before(blocks: list[Block], pages: list[str], entry: Entry, start: int) -> int:
+    """Where the first entry's text begins: at its page (``start``), or at the page before
+    where that page opens with the entry's title: the scan's blank lines over a title in
+    mid-page cut the page the first work shares with the next in two, its top half counted
+    a page of its own."""
+    top = start
+    while top and isinstance(blocks[top - 1], PageMarker):
+        top -= 1
+    if not top or pages[top - 1] in ("", pages[start]):
+        return start
+    before = top - 1
+    while before and pages[before - 1] == pages[top - 1]:
+        before -= 1
+    first = next((i for i in range(before, top) if not isinstance(blocks[i], PageMarker)), top)
+    hit = locate(blocks[first:top], pages[first:top], entry, 0)
+    if isinstance(hit, Found) and hit.start == 0 and \
+            len(title_words(" ".join(plain(b) for b in blocks[first:first + hit.stop]))) \
+            <= len(title_words(f"{entry.number} {entry.printed}")):
+        return before
+    return start
+
+
+def _titled_back(blocks: list[Block], pages: list[str], entries: list[Entry], start: int) -> int:
+    """Where a page from ``start`` on opens with the title of the back matter (the
+    contents' ``Notes``), near the page the contents list it at: at its page's marker; 0
+    where none does: a
+    page cut in two, its folios counted one too many, may carry the back matter's folio
+    before the last work's opening page."""
+    back = [("".join(title_words(e.printed or e.title)), e.page) for e in entries
+            if e.kind in ("notes", "chronicle", "matter")]
+    return next((back_over_markers(blocks, i) for i in range(max(start, 1), len(blocks))
+                 if isinstance(blocks[i - 1], PageMarker) and is_title_line(blocks[i])
+                 and any(letters == "".join(title_words(plain(blocks[i])))
+                         and near(pages[i], page) for letters, page in back)), 0)
 
 
 def without_dividers(blocks: list[Block]) -> list[Block]:

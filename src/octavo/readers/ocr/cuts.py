@@ -35,7 +35,7 @@ DIVIDER = re.compile(r"(?:\d ?){4}(?:\s*[-\u2013]\s*(?:\d ?){2,4})?")
 
 def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
            titled: list[bool], heads_run: bool, same: list[bool],
-           listed: list[str]) -> set[int]:
+           listed: list[str], works: list[bool]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
     (``headed``: known heads, or capitals beside no number), nor opens with a head, set as
@@ -45,9 +45,11 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     holds only its head, or only its folio (the head's words lost) over no title, or if,
     opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
-    first such are parts, those opening with a title last: a section's title inside a
-    page); a page holding only a year or a period (a divider) never is.  A part may carry
-    the page's folio at its foot (``at_foot``), where the part
+    first such are parts, those opening with a title last, a work's title (``works``)
+    after a section's: a section's title inside a page, or under the gap below a work's
+    title that opens the page; where the folios leave no number for two parts in a row,
+    both are, the page made whole of three); a page holding only a year or a period (a
+    divider) never is.  A part may carry the page's folio at its foot (``at_foot``), where the part
     before has none, whether the text runs on or not; not after a title: a work's opening
     page, which the print leaves without a folio, is a page of its own unless the folios
     leave it no number (the part under the folio may then open with a section's title),
@@ -83,6 +85,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
             and runs_on(pages[k - 1], pages[k])))}
     longest = 0  # lines of the longest page printed whole, once a count needs it
+    needed: set[int] = set()  # the parts between two folios that leave a number for none
     for (i, a), (j, b) in itertools.pairwise(numbered):
         between = range(i + 1, j)
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
@@ -90,9 +93,13 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
             bare[j - 1] and j - 1 > i else []
-        cut += [k for k in between if bare[k] and titled[k] and k not in parts
-                and not at_foot[k - 1]]
-        parts.update(cut[:max(0, excess)])
+        cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
+                       and not at_foot[k - 1]), key=lambda k: works[k])
+        joined = cut[:max(0, excess)]
+        parts.update(joined)
+        inside = parts.intersection([*between, j])
+        if joined and len(inside) == len(between) - room:  # (the folios leave no number
+            needed.update(inside)  # for any of them: none goes back to a page of its own)
         if excess < 0:  # a number left for a page: a part that is a page whose head was lost
             longest = longest or max(len(p.lines) for p in pages if p.folio)
             parts.difference_update([k for k in between if k in parts
@@ -100,7 +107,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     parts.update(k for k in range(numbered[-1][0] + 1 if numbered else len(pages), len(pages))
                  if loose[k] and not at_foot[k - 1] and _fits(pages, k))  # no folio to count
     for k in sorted(parts):
-        if k - 1 in parts:  # a part between two pages joins one of them
+        if k - 1 in parts and not {k - 1, k} <= needed:  # a part between two pages joins one
+            # of them, unless the folios leave no number for either
             parts.discard(k if _ends(pages, k - 1) else k - 1)
     return parts
 
@@ -115,11 +123,13 @@ def _rising(opening: list[tuple[int, Number]]) -> list[tuple[int, Number]]:
     """The opening pages before the first folio (by page, with the number the contents
     list each at) that count as numbered so: the last, and each before it listed at a
     number of its kind below the next's (a first work's opening page cut in two, before
-    the opening page of the second, has no folio to count by but the contents')."""
+    the opening page of the second, has no folio to count by but the contents'); one
+    listed at the same number takes the next's place, which is then a part of its page
+    (the first work ends in mid-page, the second's title under it)."""
     kept = opening[-1:]
     for k, n in reversed(opening[:-1]):
-        if n.kind == kept[0][1].kind and n.value < kept[0][1].value:
-            kept.insert(0, (k, n))
+        if n.kind == kept[0][1].kind and n.value <= kept[0][1].value:
+            kept[:n.value == kept[0][1].value] = [(k, n)]
     return kept
 
 

@@ -113,10 +113,10 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
-        words = title_words(plain(block))
+        if signs and (signed := _signed(block, wanted, signs)):
+            return Signed(i, signed)  # (before the words are weighed: ``A. BEBEL A LETTER
+        words = title_words(plain(block))  # …`` reads as ``A LETTER …`` but for a word)
         if not similar(words, wanted):
-            if signs and (signed := _signed(block, wanted, signs)):
-                return Signed(i, signed)
             continue
         j = i + 1
         while len(words) < len(wanted) and j < len(blocks) and is_title_line(blocks[j]):
@@ -143,12 +143,15 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
 
 def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool]) -> int:
     """How many first words of a heading sign the work before it, the wanted title's words
-    all the rest (0 for none): the OCR ran a signature over the next title."""
+    after them (0 for none): the OCR ran a signature over the next title, and may have run
+    on past it into the heading under it (a section's, ``I. THE MACHINE``), which
+    ``SplitHeading`` sets apart next."""
     if not isinstance(heading, Heading) or len(heading.inlines) != 1 \
             or not isinstance(text := heading.inlines[0], Text):
         return 0
     tokens = text.text.split(" ")
-    return next((n for n in range(1, len(tokens)) if title_words(" ".join(tokens[n:])) == wanted
+    return next((n for n in range(1, len(tokens))
+                 if title_words(" ".join(tokens[n:]))[:len(wanted)] == wanted
                  and signs(" ".join(tokens[:n]))), 0)
 
 

@@ -186,7 +186,8 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
-                   _listed(pages, titled, entries))
+                   _listed(pages, titled, entries),
+                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)])
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
         head = heads.head_text(line) if heads_run else ""  # (a title, the contents', none)
