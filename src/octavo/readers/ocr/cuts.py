@@ -62,7 +62,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     if it fits under the page before (``_fits``), whichever page it follows there (a last
     work's opening page, printed without a folio, cut).  Where the folios leave a number
     for a page that a part took in, that part is a page whose head the scan lost if it runs
-    longer with the page before than any page printed whole (``_whole``)."""
+    longer with the page before than any page printed whole (``_whole``).  Two parts in a
+    row, the second with a head or a folio (a page of its own the first may open), leave the
+    first to one of the two pages; with neither (works opening inside a page, the scan's
+    text cut at each title), both are the page's."""
     bare = [not p.head and not p.folio and not h and not divider(p)
             for p, h in zip(pages, headed, strict=True)]
     taken = {p.head for p in pages if heads.set_as_head(p.head)}
@@ -100,8 +103,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     parts.update(k for k in range(numbered[-1][0] + 1 if numbered else len(pages), len(pages))
                  if loose[k] and not at_foot[k - 1] and _fits(pages, k))  # no folio to count
     for k in sorted(parts):
-        if k - 1 in parts:  # a part between two pages joins one of them
-            parts.discard(k if _ends(pages, k - 1) else k - 1)
+        if k - 1 in parts and (pages[k].folio or pages[k].head):  # a part between two
+            parts.discard(k if _ends(pages, k - 1) else k - 1)  # pages joins one of them
     return parts
 
 
