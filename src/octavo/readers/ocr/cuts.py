@@ -205,19 +205,26 @@ def rejoin(pages: list[Page], parts: set[int],
 
 
 def under_cut(pages: list[Page], first: dict[int, Candidate], known: Counter[str],
-              i: int) -> bool:
+              i: int, opens: Callable[[str, str], bool]) -> bool:
     """Whether the page ``i``'s head, over its folio at the foot, is the first line of a
     page's second part: it heads no other page, and the page before, cut from it by a
     stray blank line, has no folio and opens with another line set as a head (the page's,
     not the title of a work, or of the notes, that the head repeats in any case), and the
-    folios before leave it no number of its own (a work's opening page, printed without)."""
+    folios before leave it no number of its own (a work's opening page, printed without),
+    nor do the contents: no line under that top one, as far down as a title runs, opens a
+    work listed at the page before the folio (``opens``: whether a line opens a work's
+    entry at a page; the top line a stamp's, seen once, over the work's opening page)."""
     candidate = first[i]
     if not (candidate.footed and known[candidate.head] < 2 and i and i - 1 not in first):
         return False  # (most heads: the page before's lines are not read)
     top = [heads.head_text(line) for line in pages[i - 1].lines[:TITLE_LINES]]
+    folio = Number.of(candidate.folio)
+    before = folio.printed(folio.value - 1) if folio and folio.value > 1 else ""
     return bool(top) and heads.set_as_head(top[0]) \
         and candidate.head.casefold() not in " ".join(top).casefold() \
-        and not _numbered(first, i)
+        and not _numbered(first, i) \
+        and not (before and any(opens(line, before)
+                                for line in pages[i - 1].lines[1:1 + TITLE_LINES]))
 
 
 def _numbered(first: dict[int, Candidate], i: int) -> bool:

@@ -161,7 +161,8 @@ def _chosen(pages: list[Page], options: list[list[Candidate]]
                 and not _over_title(pages[i], candidate, known, entries):
             chosen[i] = _folio_alone(options[i], candidate)
     known = _known(chosen)
-    chosen = {i: c if heads.accepted(c, known) and not cuts.under_cut(pages, chosen, known, i)
+    chosen = {i: c if heads.accepted(c, known) and not cuts.under_cut(
+                 pages, chosen, known, i, entries.opens_page)
              else _folio_alone(options[i], c)
              for i, c in chosen.items()}  # a line of text over a folio at the foot
     return chosen, known, entries
