@@ -482,7 +482,7 @@ def _inside_sentences(stripped: list[str], full: float) -> list[Group]:
     """The runs of short lines that stand between the two halves of a sentence, however
     seldom (once): after a line of text as wide as a paragraph's inside lines (``SHORT`` of
     the measure ``full``) that ends in a word in lower case or in a hyphen, before a line
-    that goes on in lower case (none of the run: ``_set_apart``), the run's first line not
+    that goes on in lower case (none of the run: ``set_apart``), the run's first line not
     reading on in lower case, its last short even with that line's first word.  A
     paragraph's lines fill the measure to its last, and no line of the print stands inside
     a sentence set apart from it so.  (``learn`` keeps those whose lines stand on fewer
@@ -491,11 +491,11 @@ def _inside_sentences(stripped: list[str], full: float) -> list[Group]:
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
         if not after[:1].islower() or _inside_line(line_at(stripped, i - 1), full) \
-                or _set_apart(after, full) \
-                or not _set_apart(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
+                or set_apart(after, full) \
+                or not set_apart(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
             continue  # (a ragged line falls short before a long word only)
         k = i
-        while k > 0 and _set_apart(stripped[k - 1], full):
+        while k > 0 and set_apart(stripped[k - 1], full):
             k -= 1
         over = line_at(stripped, k - 1)
         if k < i and not stripped[k][:1].islower() and _inside_line(over, full) \
@@ -504,7 +504,7 @@ def _inside_sentences(stripped: list[str], full: float) -> list[Group]:
     return [Group(g, n) for g, n in found.items()]
 
 
-def _set_apart(line: str, full: float) -> bool:
+def set_apart(line: str, full: float) -> bool:
     """Whether a line may stand apart from the text (``_inside_sentences``): short of the
     measure ``full``, worded, ending neither a sentence nor a word broken by a hyphen, no
     folio nor head beside one."""

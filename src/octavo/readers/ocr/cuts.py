@@ -64,7 +64,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     if it fits under the page before (``_fits``), whichever page it follows there (a last
     work's opening page, printed without a folio, cut).  Where the folios leave a number
     for a page that a part took in, that part is a page whose head the scan lost if it runs
-    longer with the page before than any page printed whole (``_whole``)."""
+    longer with the page before than any page printed whole (``_whole``).  Two parts in a
+    row, the second with a head or a folio (a page of its own the first may open), leave the
+    first to one of the two pages; with neither (works opening inside a page, the scan's
+    text cut at each title), both are the page's."""
     bare = [not p.head and not p.folio and not h and not divider(p)
             for p, h in zip(pages, headed, strict=True)]
     taken = {p.head for p in pages if heads.set_as_head(p.head)}
@@ -107,9 +110,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     parts.update(k for k in range(numbered[-1][0] + 1 if numbered else len(pages), len(pages))
                  if loose[k] and not at_foot[k - 1] and _fits(pages, k))  # no folio to count
     for k in sorted(parts):
-        if k - 1 in parts and not {k - 1, k} <= needed:  # a part between two pages joins one
-            # of them, unless the folios leave no number for either
-            parts.discard(k if _ends(pages, k - 1) else k - 1)
+        if k - 1 in parts and (pages[k].folio or pages[k].head) \
+                and not {k - 1, k} <= needed:  # a part between two pages joins one of
+            parts.discard(k if _ends(pages, k - 1) else k - 1)  # them, unless the folios
+            # leave no number for either or the second has neither head nor folio
     return parts
 
 
@@ -212,19 +216,26 @@ def rejoin(pages: list[Page], parts: set[int],
 
 
 def under_cut(pages: list[Page], first: dict[int, Candidate], known: Counter[str],
-              i: int) -> bool:
+              i: int, opens: Callable[[str, str], bool]) -> bool:
     """Whether the page ``i``'s head, over its folio at the foot, is the first line of a
     page's second part: it heads no other page, and the page before, cut from it by a
     stray blank line, has no folio and opens with another line set as a head (the page's,
     not the title of a work, or of the notes, that the head repeats in any case), and the
-    folios before leave it no number of its own (a work's opening page, printed without)."""
+    folios before leave it no number of its own (a work's opening page, printed without),
+    nor do the contents: no line under that top one, as far down as a title runs, opens a
+    work listed at the page before the folio (``opens``: whether a line opens a work's
+    entry at a page; the top line a stamp's, seen once, over the work's opening page)."""
     candidate = first[i]
     if not (candidate.footed and known[candidate.head] < 2 and i and i - 1 not in first):
         return False  # (most heads: the page before's lines are not read)
     top = [heads.head_text(line) for line in pages[i - 1].lines[:TITLE_LINES]]
+    folio = Number.of(candidate.folio)
+    before = folio.printed(folio.value - 1) if folio and folio.value > 1 else ""
     return bool(top) and heads.set_as_head(top[0]) \
         and candidate.head.casefold() not in " ".join(top).casefold() \
-        and not _numbered(first, i)
+        and not _numbered(first, i) \
+        and not (before and any(opens(line, before)
+                                for line in pages[i - 1].lines[1:1 + TITLE_LINES]))
 
 
 def _numbered(first: dict[int, Candidate], i: int) -> bool:

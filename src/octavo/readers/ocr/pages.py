@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pagemarks import PAGE
-from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads, indents
+from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads, indents, measure
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -161,7 +161,8 @@ def _chosen(pages: list[Page], options: list[list[Candidate]]
                 and not _over_title(pages[i], candidate, known, entries):
             chosen[i] = _folio_alone(options[i], candidate)
     known = _known(chosen)
-    chosen = {i: c if heads.accepted(c, known) and not cuts.under_cut(pages, chosen, known, i)
+    chosen = {i: c if heads.accepted(c, known) and not cuts.under_cut(
+                 pages, chosen, known, i, entries.opens_page)
              else _folio_alone(options[i], c)
              for i, c in chosen.items()}  # a line of text over a folio at the foot
     return chosen, known, entries
@@ -238,6 +239,33 @@ def _mark_titles(pages: list[Page], entries: Entries) -> None:
         if page.lines and not page.head and not page.title and _top(page) != page.lines[0] \
                 and (under := entries.title_lines(page.lines[1:], page.folio)):
             page.title_at, page.title = 1, under  # (a date or a mark over it)
+    _stamped_titles(pages, entries)
+
+
+def _stamped_titles(pages: list[Page], entries: Entries) -> None:
+    """Mark the titles a run of lines set apart stands over, on head-less pages, in a volume
+    that opens every work on a page of its own (the contents' entries but for those pages'
+    all open theirs with their titles): there the lines over a title are a stamp the scan
+    set once (its repeats, none, teach nothing), for the print sets nothing over a work's
+    title on its opening page.  Set apart: each short of the measure, worded, ending no
+    sentence nor broken word (``boilerplate.set_apart``), as a work's last lines, the text
+    run on from the page before, are not all."""
+    full = measure.of_lines([line for page in pages for line in page.lines])
+    found: dict[int, tuple[int, int]] = {}
+    for i, page in enumerate(pages):
+        if page.head or page.title or not page.folio or not page.lines \
+                or contents.lists(page, least=1) \
+                or contents.is_heading(page.lines[0]):
+            continue  # (the contents' entries, their heading over them)
+        k = 0
+        while k < len(page.lines) - 1 and boilerplate.set_apart(page.lines[k], full):
+            k += 1
+            if under := entries.title_lines(page.lines[k:], page.folio):
+                found[i] = (k, under)
+                break
+    if found and sum(1 for page in pages if page.title) + len(found) >= len(entries.printed):
+        for i, (at, under) in found.items():
+            pages[i].title_at, pages[i].title = at, under
 
 
 def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: Entries) -> bool:
@@ -395,9 +423,12 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
 
 def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str]:
     """The page the contents lists each titled page before the first folio at (a work's
-    opening page, printed without one), "" for the other pages."""
+    opening page, printed without one), "" for the other pages: a section's title, which
+    opens no page of its own, is listed at none (its page, cut in two under the work's
+    title at a stray blank line, counts as the work's)."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
-    return [entries.page_of(_top(p)) if k < first and titled[k] else ""
+    return [next((at for at in entries.pages_of(top) if entries.opens_page(top, at)), "")
+            if k < first and titled[k] and (top := _top(p)) else ""
             for k, p in enumerate(pages)]
 
 
