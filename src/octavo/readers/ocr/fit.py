@@ -121,8 +121,10 @@ class Fit:
 
     def first_line(self, page: int, line: str) -> bool:
         """Whether ``line`` may be a paragraph's first line by its width: short of the
-        measure by the indent, give or take as much as the widths err."""
-        return width(line) - self.error <= self.measures[page] - self.indent
+        measure by the indent, give or take as much as the widths err; in a volume that
+        does not indent, any line (one over the measure, a broken word set whole on it,
+        opens a paragraph as often as another)."""
+        return not self.indent or width(line) - self.error <= self.measures[page] - self.indent
 
     def odds(self, page: int, following: str, indent: float = 0.0, lines: int = 0,
              at: int = -1, after: str = "") -> float:
