@@ -44,8 +44,14 @@ def _pages(between: str, inside: str) -> str:
 
 
 def test_form_feeds_at_the_page_rate_are_the_only_page_breaks():
-    """Where a text pages with form feeds, its empty lines inside the pages break none."""
-    assert normalise(_pages("\n\f\n", "\n\n")) == _pages("\n\n", "\n")
+    """Where a text pages with form feeds, its empty lines inside the pages break none;
+    where most follow a sentence's end, they set paragraphs apart: the line under each is
+    indented instead."""
+    def run_on(text: str) -> str:  # (the line over each gap ends no sentence)
+        return text.replace("second line.", "second line,")
+
+    assert normalise(run_on(_pages("\n\f\n", "\n\n"))) == run_on(_pages("\n\n", "\n"))
+    assert normalise(_pages("\n\f\n", "\n\n")) == _pages("\n\n", "\n    ")
 
 
 def test_lines_of_spaces_beside_the_folios_are_the_page_breaks():

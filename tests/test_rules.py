@@ -247,7 +247,8 @@ def _case(path: Path) -> tuple[str, str, list[str]]:
     header = [ln for ln in given.splitlines() if ln.startswith("#")]
     author = next((ln.split(":", 1)[1].strip() for ln in header if ln.startswith("# author:")),
                   "")
-    body = "\n".join(ln for ln in given.splitlines() if not ln.startswith("#")).strip("\n")
+    # (split at line ends only: a form feed stays in its line, as a text paged so sets it)
+    body = "\n".join(ln for ln in given.split("\n") if not ln.startswith("#")).strip("\n")
     return body + "\n", author, expected.rstrip("\n").splitlines()
 
 

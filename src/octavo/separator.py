@@ -6,9 +6,11 @@ a line of white space, but many an OCR writes the gaps inside a page too (above 
 footnotes, under a title, between paragraphs) as empty lines, or reads a speck inside a
 block of lines as a line of spaces.  Where a text pages with form feeds at the page rate
 (``PAGE`` lines apart, the median two), they are its page breaks, and its other blank
-lines none.  Else, of its lines of white space and its empty lines, the page breaks are
-those that stand more often beside a folio (a number at a line's edge, on the line over
-or under them: the foot of one page, the head of the next); the others go.  Where
+lines none: where most of those follow a sentence's end they set its paragraphs apart,
+and each gives the line under it an indent instead (``_opened``).  Else, of its lines of
+white space and its empty lines, the page breaks are those that stand more often beside
+a folio (a number at a line's edge, on the line over or under them: the foot of one
+page, the head of the next); the others go.  Where
 neither stands so more often, the lines of white space between two lines of text are
 kept only where they are at least as many as the empty lines (a text paged with them).
 A text may also part its pages with runs of two empty lines or more and set shorter runs
@@ -35,6 +37,11 @@ _END = re.compile(r"[.!?][\"”’»)]*\s*$")  # a sentence's end at a line's en
 # the most runs between two folios whose choices (two to the power of their number) are
 # weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
 CHOICES = 12
+# the indent a paragraph's first line is given where a blank line over it inside its page
+# opened it (``_opened``): a layout-keeping extraction's indent, which the OCR reader
+# learns as the volume's mark of an opening (``indents``); any indent of a space or more
+# reads alike
+OPENING = "    "
 _FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
 
 
@@ -49,12 +56,28 @@ def parted(text: str) -> list[str]:
         if len(feeds) >= MARKERS and statistics.median(
                 b - a for a, b in itertools.pairwise(feeds)) <= PAGE:
             runs = [list(run) for _, run in itertools.groupby(lines, lambda line: not line.strip())]
-            return [line for run in runs for line in (
-                [""] if "\f" in run else [] if not run[0].strip() else run)]
+            opened = _opened(runs)
+            return [line for k, run in enumerate(runs) for line in (
+                [""] if "\f" in run else [] if not run[0].strip()
+                else [OPENING + run[0].lstrip(" "), *run[1:]] if k in opened else run)]
         text = _FEED.sub("\n\n", text)  # (a form feed now and then: a blank line)
     lines = text.split("\n")
     gone = _gaps(lines)
     return [line for k, line in enumerate(lines) if k not in gone]
+
+
+def _opened(runs: list[list[str]]) -> set[int]:
+    """The runs of lines of text (by index in ``runs``: a text paged with form feeds, its
+    runs of lines of text and of blank lines) that a blank line inside a page sets apart
+    as a paragraph: all under such a gap, where most of the gaps follow a sentence's end
+    (a paragraph's last line; the gaps above the footnotes or under a title follow none,
+    and a printed line seldom ends a sentence), as ``_inside`` keeps such gaps for the
+    reader; else none."""
+    gaps = [k for k in range(1, len(runs) - 1) if not runs[k][0].strip()
+            and "\f" not in runs[k] and runs[k - 1][0].strip()]
+    if 2 * sum(bool(_END.search(runs[k - 1][-1])) for k in gaps) <= len(gaps):
+        return set()
+    return {k + 1 for k in gaps}
 
 
 def _gaps(lines: list[str]) -> set[int]:

@@ -202,9 +202,10 @@ def _under_turned_head(p: Placement) -> bool:
 def _under_footnotes(places: list[Placement]) -> bool:
     """Whether a recurring line ends its page, somewhere, right under the page's footnotes
     (under text, the last footnote ending a sentence): nothing the print sets stands under
-    a page's footnotes but its folio."""
+    a page's footnotes but its folio; a line opening with a footnote's mark is the page's
+    next footnote (one that recurs: ``See the preceding article``)."""
     return any(not p.below and footnotes.FINISHED.search(p.above) is not None
-               and p.footnoted() for p in places)
+               and p.footnoted() and not footnotes.START.match(p.line) for p in places)
 
 
 def _over_head(p: Placement) -> bool:
