@@ -208,9 +208,11 @@ def test_in_a_face_off_times_a_word_must_seem_to_fit_by_more_than_the_widths_err
                                     for n, (c, w) in enumerate(sorted(times.items()))})
     monkeypatch.setitem(measure._TABLES, measure.TIMES, off)
     measure._width.cache_clear()
+    measure._space.cache_clear()
     text = generate(Options(seed=3)).text
     monkeypatch.setitem(measure._TABLES, measure.TIMES, times)
     measure._width.cache_clear()
+    measure._space.cache_clear()
     bodies = _bodies(text)
     page_measures = paragraphs.measures(bodies)
     learnt = paragraphs.learn_fit(bodies, page_measures)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ...contextual import set_to
@@ -61,7 +61,12 @@ def width(line: str) -> float:
 
 def space() -> float:
     """A word space's width in ems, in the face of the read under way."""
-    return width("a a") - width("aa")
+    return _space(_FACE.get())
+
+
+@cache
+def _space(face: str) -> float:
+    return _width("a a", face) - _width("aa", face)
 
 
 @lru_cache(maxsize=32768)
