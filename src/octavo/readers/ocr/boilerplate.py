@@ -553,11 +553,12 @@ def _learn(stripped: list[str], where: dict[str, list[int]],
     counts = Counter({line: len(at) for line, at in where.items()})
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
-    for line in sorted(where, key=lambda line: -len(where[line])):  # (no pair made a line)
+    repeated = (line for line in where if len(where[line]) >= TWICE)  # (the sample's 141
+    # of 14,000 lines: only they are weighed)
+    for line in sorted(repeated, key=lambda line: -len(where[line])):  # (no pair made a line)
         at = where[line]
-        if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
-                                                   and not is_capitals(line)
-                                                   and not _short(line, pages[1])):
+        if line in grouped or (len(at) < MIN_REPEATS and not is_capitals(line)
+                               and not _short(line, pages[1])):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:
