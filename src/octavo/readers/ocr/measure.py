@@ -42,6 +42,8 @@ _TABLES: dict[str, defaultdict[str, int]] = {
     FIXED: defaultdict(lambda: 500),  # every character half an em
 }
 _FACE: ContextVar[str] = ContextVar("face", default=TIMES)
+WIDE = 12  # ems: the least width of a line a measure counts (not a short heading, nor a
+# paragraph's short last line)
 MEASURED = 32768  # lines whose widths are kept per face (as many as the LRU cache this
 # replaced kept: the sample's 14,725 lines and the joins the passes measure); past it all go
 _MEASURED: dict[str, dict[str, float]] = {TIMES: {}, FIXED: {}}  # a plain dict's look-up
@@ -105,5 +107,5 @@ def of_pages(pages: Iterable[Page]) -> float:
 
 def measure(widths: list[float]) -> float:
     """The text measure of a run of lines, from their widths: the median of the long ones."""
-    wide = [w for w in widths if w >= 12]
+    wide = [w for w in widths if w >= WIDE]
     return statistics.median(wide) if wide else 0.0
