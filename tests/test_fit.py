@@ -207,10 +207,10 @@ def test_in_a_face_off_times_a_word_must_seem_to_fit_by_more_than_the_widths_err
     off = defaultdict(lambda: 500, {c: round(w * (1.04 if n % 2 else 0.96))
                                     for n, (c, w) in enumerate(sorted(times.items()))})
     monkeypatch.setitem(measure._TABLES, measure.TIMES, off)
-    measure._width.cache_clear()
+    measure.forget()
     text = generate(Options(seed=3)).text
     monkeypatch.setitem(measure._TABLES, measure.TIMES, times)
-    measure._width.cache_clear()
+    measure.forget()
     bodies = _bodies(text)
     page_measures = paragraphs.measures(bodies)
     learnt = paragraphs.learn_fit(bodies, page_measures)

@@ -470,8 +470,12 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
     span = _span(stripped)
     listed = _listed(stripped, span)
     full = measure.of_lines(stripped)
-    first = _learn(stripped, where, (span, listed), (pages, full), set(), printed)
-    groups = _folded(_learn(stripped, where, (span, listed), (pages, full),
+    counts = Counter({line: len(at) for line, at in where.items()})
+    repeated = sorted((line for line, n in counts.items() if n >= TWICE),  # (the sample's 141
+                      key=lambda line: -counts[line])  # of 14,000 lines: only they are weighed)
+    seen = (where, counts, repeated)
+    first = _learn(stripped, seen, (span, listed), (pages, full), set(), printed)
+    groups = _folded(_learn(stripped, seen, (span, listed), (pages, full),
                             {line for g in first for line in g.lines if line}, printed))
     known = {line for g in groups for line in g.lines}
     return groups + [g for g in (_inside_sentences(stripped, full) if own_breaks else [])
@@ -543,22 +547,22 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
                for k in range(len(group) - len(part) + 1))
 
 
-def _learn(stripped: list[str], where: dict[str, list[int]],
+def _learn(stripped: list[str], seen: tuple[dict[str, list[int]], Counter[str], list[str]],
            contents: tuple[range, list[str]], pages: tuple[int, float],
            learnt: set[str], printed: frozenset[str]) -> list[Group]:
-    """The boilerplate groups of a text's lines (``stripped``; ``where``: each line's
-    places; ``contents``: the contents' lines and their words; ``pages``: how many pages
+    """The boilerplate groups of a text's lines (``stripped``; ``seen``: each line's
+    places, how many they are, and the lines standing twice or more, the most often first;
+    ``contents``: the contents' lines and their words; ``pages``: how many pages
     the text has, and its measure in ems), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
     taken for no text beside another group."""
-    counts = Counter({line: len(at) for line, at in where.items()})
+    where, counts, repeated = seen
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
-    for line in sorted(where, key=lambda line: -len(where[line])):  # (no pair made a line)
+    for line in repeated:  # (no pair made a line)
         at = where[line]
-        if len(at) < TWICE or line in grouped or (len(at) < MIN_REPEATS
-                                                   and not is_capitals(line)
-                                                   and not _short(line, pages[1])):
+        if line in grouped or (len(at) < MIN_REPEATS and not is_capitals(line)
+                               and not _short(line, pages[1])):
             continue
         group = _grow(stripped, at, counts)
         while group and not group[-1]:

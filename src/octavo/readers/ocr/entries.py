@@ -131,6 +131,7 @@ class Entries:
         parsed = [e for top in contents.parse(lines) for e in top.walk()]
         self.printed = [(e.page, title_words(f"{e.number} {e.printed}"))  # works' titles
                         for e in parsed if e.kind != "section"]
+        self._titles = ["".join(title) for _, title in self.printed]  # (``opens_work``'s)
         # a section's entry: its title opens no page of its own
         self.sections = {letters(f"{e.number} {e.printed}") for e in parsed
                          if e.kind == "section"}
@@ -156,7 +157,7 @@ class Entries:
     def opens_work(self, line: str) -> bool:
         """Whether ``line`` opens the title of a work's entry (not a section's)."""
         top = _Top(letters(line))
-        return any(top.opens("".join(title)) for _, title in self.printed)
+        return any(map(top.opens, self._titles))
 
     def page_of(self, line: str) -> str:
         """The page the contents lists the entry ``line`` opens at, "" if none."""

@@ -110,8 +110,7 @@ class Fit:
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
         ``line`` on page ``page`` (index), on a line ``indent`` ems short of the measure."""
-        return (width(line) + space() + width(first_word(following)) + self.error
-                <= self.measures[page] - indent)
+        return _need(line, following) + self.error <= self.measures[page] - indent
 
     def settles(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word surely fitted after ``line``: seems to fit by
@@ -170,6 +169,16 @@ class Fit:
         """How many lines before a long word left whole fall about ``slack`` short."""
         return (bisect.bisect_left(self.unbroken, slack + WINDOW)
                 - bisect.bisect_left(self.unbroken, slack - WINDOW))
+
+
+def _need(line: str, following: str) -> float:
+    """The width ``line`` would take with ``following``'s first word and a space after it."""
+    return width(line) + space() + width(first_word(following))
+
+
+def _needs(lines: list[Sample]) -> list[float]:
+    """Each sample line's ``_need``, taken once for every measure it is tried against."""
+    return [_need(line, after) for _, line, after in lines]
 
 
 def first_word(line: str) -> str:
@@ -237,7 +246,8 @@ def false_share(running: list[Sample], pages: int) -> float:
         return 0.0
     fits = (Fit(_local(pages, running, [0.0] * pages, whole), False, 0.0, 0.0)
             for whole in (False, True))  # (a page without a sample line holds none)
-    return min(_passes(fit, running) for fit in fits) / len(running)
+    needs = _needs(running)
+    return min(_passes(fit, running, needs) for fit in fits) / len(running)
 
 
 def _lines(pages: list[list[str]]) -> list[tuple[str, int]]:
@@ -249,9 +259,10 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     measure as the paragraphs pass reckons it)."""
     lines = _lines(pages)
     running, ending = _samples(lines, measures)
-    fit = _tried(len(pages), running, ending, measures, whole=False)
+    needs = _needs(running), _needs(ending)
+    fit = _tried(len(pages), running, ending, measures, needs, whole=False)
     if not fit.trusted or face() == FIXED:  # (set by character count, widths never err:
-        whole = _tried(len(pages), running, ending, measures, whole=True)  # a wider line
+        whole = _tried(len(pages), running, ending, measures, needs, whole=True)  # a wider line
         fit = whole if whole.trusted else fit  # is over the measure)
     if not fit.trusted:
         return fit
@@ -272,11 +283,12 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
 
 
 def _tried(pages: int, running: list[Sample], ending: list[Sample], measures: list[float],
-           whole: bool) -> Fit:
+           needs: tuple[list[float], list[float]], whole: bool) -> Fit:
     """The test against the widest lines (``whole``: those ending in a short word), and
-    whether it is trusted: twice as many passes at sentence ends as false ones."""
+    whether it is trusted: twice as many passes at sentence ends as false ones (``needs``:
+    the running and the ending lines' ``_needs``)."""
     fit = Fit(_local(pages, running, measures, whole), False, 0.0, 0.0)
-    run_passes, end_passes = _passes(fit, running), _passes(fit, ending)
+    run_passes, end_passes = _passes(fit, running, needs[0]), _passes(fit, ending, needs[1])
     trusted = bool(running) and _rate(end_passes, len(ending)) > MARGIN * _rate(
         run_passes, len(running))
     return replace(fit, trusted=trusted,
@@ -445,5 +457,7 @@ def _rate(passes: int, lines: int) -> float:
     return (passes + 1) / (lines + 2)
 
 
-def _passes(fit: Fit, lines: list[Sample]) -> int:
-    return sum(fit.passes(*t) for t in lines)
+def _passes(fit: Fit, lines: list[Sample], needs: list[float]) -> int:
+    """How many of ``lines`` pass ``fit`` (``needs``: their ``_needs``), as ``Fit.passes``."""
+    return sum(need + fit.error <= fit.measures[at]
+               for (at, _, _), need in zip(lines, needs, strict=True))

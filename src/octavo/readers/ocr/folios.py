@@ -143,10 +143,13 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
                  and (kind == "arabic" or not body or not min(body) <= c[0] <= max(body))]
         best = [(1, 0)] * len(items)  # the longest run to each, and its pages miscounted
         before = [-1] * len(items)
-        for k in range(len(items)):
-            for m in range(max(0, k - REACH), k):
-                step = (best[m][0] + 1, best[m][1] - abs(_spare(items[m], items[k])))
-                if step > best[k] and fits(items[m], items[k]):
+        for k, (j, y) in enumerate(items):  # (``_spare`` and ``fits`` inline: 15,000
+            for m in range(max(0, k - REACH), k):  # pairs of the sample's candidates)
+                i, x = items[m]
+                spare = (y.value - x.value) - (j - i)
+                step = (best[m][0] + 1, best[m][1] - abs(spare))
+                if step > best[k] and x.kind == y.kind and j > i and y.value > x.value \
+                        and -SPLIT <= spare <= SKIPPED + (j - i) // SKIPPED_PER:
                     best[k], before[k] = step, m
         k = max(range(len(items)), key=best.__getitem__, default=-1)
         if k >= 0 and best[k][0] >= 2:

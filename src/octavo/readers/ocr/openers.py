@@ -50,7 +50,7 @@ class Openers:
                  ends: Callable[[int, str, str], bool] | None = None) -> None:
         found = [list(_openings(at, lines, measure, ends))
                  for at, (lines, measure) in enumerate(zip(pages, measures, strict=True))]
-        lowered = [{w for line in lines for w in LOWER.findall(line)} for lines in pages]
+        lowered = [set().union(*map(LOWER.findall, lines)) for lines in pages]
         self._count(found, lowered, range(len(pages)))
         self.scale = 1.0  # (as its folds count): the pooled odds decide only where the fit
         if ends is not None:  # test is trusted

@@ -73,7 +73,7 @@ from .lines import (
     runs_on,
     section_number,
 )
-from .measure import measure, width
+from .measure import WIDE, measure, width
 from .openers import Openers
 from .pages import Page, unspace
 
@@ -105,7 +105,8 @@ CHILD_SHARE = 0.5  # of the texts' characters whose inlines the other core reads
 
 def measures(pages: list[Page], reach: int = 2) -> list[float]:
     """Each page's text measure: the median width of the long lines on the pages around it."""
-    widths = [[width(ln) for ln in p.lines] for p in pages]
+    widths = [[w for ln in p.lines if (w := width(ln)) >= WIDE] for p in pages]  # (the
+    # lines ``measure`` counts, each page's sorted out once, not once a window)
     return [measure([w for ws in widths[max(0, i - reach) : i + reach + 1] for w in ws])
             or 24.0 for i in range(len(pages))]
 

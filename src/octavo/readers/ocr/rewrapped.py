@@ -32,9 +32,9 @@ def cut_share(pages: list[Page]) -> float:
     after a full line that ran on."""
     lines = sum(len(page.lines) for page in pages)
     full = measure.of_pages(pages)
-    cut = sum(measure.width(before) >= FULL * full and measure.width(line) < SHORT * full
+    cut = sum(after.lstrip()[:1].islower() and measure.width(line) < SHORT * full  # (the
+              and measure.width(before) >= FULL * full  # rarest first: most lines are full)
               and bool(UNENDED.search(before)) and bool(UNENDED.search(line))
-              and after.lstrip()[:1].islower()
               for page in pages
               for before, line, after in zip(page.lines, page.lines[1:], page.lines[2:],
                                              strict=False))
