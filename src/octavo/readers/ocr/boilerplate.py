@@ -660,8 +660,9 @@ class _Repeats:
         lower case: a running head stands where its page opens, and a line of the print
         that recurs so reads on in the sentence (``rant workers.`` under ``German emig-``),
         or in a sentence given again with a word or a figure changed (a note's, under
-        ``founded in Geneva in 1868 by``)."""
-        if not self.own_breaks or self.line[:1].islower():
+        ``founded in Geneva in 1868 by``), or ends a clause of it, as a stamp's line ends in
+        no stop (``It is necessary, for example:``)."""
+        if not self.own_breaks or self.line[:1].islower() or not self.line[-1:].isalnum():
             return False
         over = [set(re.findall(r"[^\W\d_]+", before)) for p in self.places
                 for before, after, turned in p.across()
