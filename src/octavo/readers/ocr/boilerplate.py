@@ -32,6 +32,7 @@ stand, asterisms aside, and so are lines of superscript figures alone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -204,8 +205,13 @@ def _under_footnotes(places: list[Placement]) -> bool:
     (under text, the last footnote ending a sentence): nothing the print sets stands under
     a page's footnotes but its folio; a line opening with a footnote's mark is the page's
     next footnote (one that recurs: ``See the preceding article``)."""
-    return any(not p.below and footnotes.FINISHED.search(p.above) is not None
-               and p.footnoted() and not footnotes.START.match(p.line) for p in places)
+    return any(_under_footnote(p) and not footnotes.START.match(p.line) for p in places)
+
+
+def _under_footnote(p: Placement) -> bool:
+    """Whether a repeat ends its page right under the page's footnotes
+    (``_under_footnotes``)."""
+    return not p.below and footnotes.FINISHED.search(p.above) is not None and p.footnoted()
 
 
 def _over_head(p: Placement) -> bool:
@@ -234,8 +240,13 @@ def _under_foot_folios(places: list[Placement]) -> bool:
     """Whether a recurring line stands, more often than not, right under a bare folio
     under the page's text, ending the page: nothing the print sets stands under a foot
     folio (a folio over a running head opens its page, no text over it)."""
-    return 2 * sum(bool(p.higher) and bool(plain(p.above)) and not p.below
-                   for p in places) > len(places)
+    return 2 * sum(_under_foot_folio(p) for p in places) > len(places)
+
+
+def _under_foot_folio(p: Placement) -> bool:
+    """Whether a repeat stands right under a bare folio under the page's text, ending
+    the page (``_under_foot_folios``)."""
+    return bool(p.higher) and bool(plain(p.above)) and not p.below
 
 
 def _over_footed_heads(places: list[Placement], counts: Counter[str], listed: list[str]) -> bool:
@@ -474,9 +485,10 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
     repeated = sorted((line for line, n in counts.items() if n >= TWICE),  # (the sample's 141
                       key=lambda line: -counts[line])  # of 14,000 lines: only they are weighed)
     seen = (where, counts, repeated)
-    first = _learn(stripped, seen, (span, listed), (pages, full), set(), printed)
+    first = _learn(stripped, seen, (span, listed), (pages, full), set(), printed, own_breaks)
     groups = _folded(_learn(stripped, seen, (span, listed), (pages, full),
-                            {line for g in first for line in g.lines if line}, printed))
+                            {line for g in first for line in g.lines if line}, printed,
+                            own_breaks))
     known = {line for g in groups for line in g.lines}
     return groups + [g for g in (_inside_sentences(stripped, full) if own_breaks else [])
                      if not known & set(g.lines) and not set(g.lines) & printed
@@ -549,13 +561,14 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
 
 def _learn(stripped: list[str], seen: tuple[dict[str, list[int]], Counter[str], list[str]],
            contents: tuple[range, list[str]], pages: tuple[int, float],
-           learnt: set[str], printed: frozenset[str]) -> list[Group]:
+           learnt: set[str], printed: frozenset[str], own_breaks: bool) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``seen``: each line's
     places, how many they are, and the lines standing twice or more, the most often first;
     ``contents``: the contents' lines and their words; ``pages``: how many pages
     the text has, and its measure in ems), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
-    taken for no text beside another group."""
+    taken for no text beside another group; ``own_breaks``: whether the text's own blank
+    lines part its pages."""
     where, counts, repeated = seen
     groups: dict[tuple[str, ...], int] = {}
     grouped: set[str] = set()
@@ -579,7 +592,7 @@ def _learn(stripped: list[str], seen: tuple[dict[str, list[int]], Counter[str], 
         # (right over the head cut off)
         cut = whole[len(group):] if whole[len(group):len(group) + 1] != ("",) else ()
         if _Repeats(stripped, line, group, at, [e for _, e in repeats], places, counts,
-                    contents, pages, cut).stamp():
+                    contents, pages, cut, own_breaks).stamp():
             groups.setdefault(group, len(at))
             grouped.update(group)
     return [Group(g, n) for g, n in sorted(groups.items(), key=lambda item: -len(item[0]))]
@@ -596,7 +609,8 @@ class _Repeats:
     """A recurring ``line``'s ``group`` as ``_learn`` weighs it: the line's places in the
     text (``stripped``, ``at``), each repeat's last line's (``ends``) and what lies about
     each (``places``); the lines' ``counts``; the contents' lines and their words; the
-    text's pages and measure; the head cut off under the group (``_headed_page``)."""
+    text's pages and measure; the head cut off under the group (``_headed_page``);
+    whether the text's own blank lines part its pages."""
 
     stripped: list[str]
     line: str
@@ -608,13 +622,15 @@ class _Repeats:
     contents: tuple[range, list[str]]
     pages: tuple[int, float]
     cut: tuple[str, ...]
+    own_breaks: bool
 
     def stamp(self) -> bool:
         """Whether the group is boilerplate: it stands as no line of the print does, and
         it is none of the lines the print repeats."""
         return any(reason() for reason in (
             self.spread_group, self.lone_line, self.capitals_in_halves,
-            self.capitals_in_sentence, self.short_line_turning, self.twice_over_heads)) and not any(
+            self.capitals_in_sentence, self.short_line_turning, self.twice_over_heads,
+            self.ends_pages)) and not any(
             reason() for reason in (
                 self.named, self.signed, self.paged_entry, self.title_start,
                 self.broken_title, self.heads_list))
@@ -641,7 +657,23 @@ class _Repeats:
     def apart(self) -> bool:
         """On more pages than a line of text, or where the print sets nothing."""
         return len(self.at) >= SINGLE_SHARE * self.pages[0] or self.placed or (
-            self.spread >= SPREAD and self.misplaced())
+            self.spread >= SPREAD and self.misplaced()) or self.inside_pages()
+
+    def inside_pages(self) -> bool:
+        """Where blank lines part the pages (``own_breaks``), inside two sentences of their
+        own that run on under it on the same page, not going on from the line over it in
+        lower case: a running head stands where its page opens, and a line of the print
+        that recurs so reads on in the sentence (``rant workers.`` under ``German emig-``),
+        or in a sentence given again with a word or a figure changed (a note's, under
+        ``founded in Geneva in 1868 by``), or ends a clause of it, as a stamp's line ends in
+        no stop (``It is necessary, for example:``)."""
+        if not self.own_breaks or self.line[:1].islower() or not self.line[-1:].isalnum():
+            return False
+        over = [set(re.findall(r"[^\W\d_]+", before)) for p in self.places
+                for before, after, turned in p.across()
+                if not turned and _goes_on(before, after, turned, False)]
+        return any(2 * len(a & b) < min(len(a), len(b))
+                   for a, b in itertools.combinations(over, 2))
 
     def misplaced(self) -> bool:
         """Once where the print sets nothing: in a sentence, over a head, under the foot."""
@@ -677,6 +709,16 @@ class _Repeats:
             o or t for o, t in zip(over, self.titles, strict=True)) and not any(
             f" {words(line, figures=True)} " in entry for line in self.group if line
             for entry in listed)
+
+    def ends_pages(self) -> bool:
+        """However few its repeats (twice), each ending its page, once or more right under
+        the page's footnotes or its foot folio: nothing the print sets stands there, and a
+        group of its own lines that recurs (a footnote given again opens with its mark) ends
+        its pages every time by chance only."""
+        return _worded(self.group) and len(self.places) >= TWICE \
+            and not footnotes.START.match(self.group[0]) \
+            and all(not p.below for p in self.places) \
+            and any(_under_footnote(p) or _under_foot_folio(p) for p in self.places)
 
     # what the print repeats so
 

@@ -6,7 +6,8 @@ a third has the right Unicode already.  Which character plays which part is read
 its neighbours across the volume:
 
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
-  ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``), and closes the single quotes;
+  ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``; in capitals in a title, ``WORKER¹S``),
+  and closes the single quotes;
 - the dash stands between words without spaces (``question‹the``, ``man‹i.e.``), or
   after a sentence's end before a word (``mounted.‹Ed.``), or ends a line;
 - the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
@@ -122,7 +123,8 @@ class _Stands:
     # (``¹⁴``, ``²⁰``), never a quote
 
 
-_CONTRACTION_AFTER = re.compile(_CONTRACTION)
+# … in lower case, or in capitals after a word in capitals (a title's ``WORKER’S``)
+_CONTRACTION_AFTER = re.compile(rf"{_CONTRACTION}|(?<=[A-Z].)(?:S|T|RE|VE|LL|D|M)\b")
 # a word's letters: not superscript figures, which Unicode counts as word characters but no
 # digits (``report.¹⁰`` ends in a marker, not a word ``¹`` and a dash); right before the
 # character (``\Z``: ``$`` would also match before a line break, and take the last word of
@@ -193,10 +195,10 @@ def _a_word(run: str, far: int, whole: float) -> bool:
                                      and len(trimmed) >= 2 and zipf(trimmed.lower()) > 0)
 
 
-def _candidates(text: str) -> dict[str, _Stands]:
+def _candidates(text: str) -> tuple[dict[str, _Stands], dict[str, _Stands]]:
     """Where each character that may stand in for another stands: any but ASCII letters,
     digits and plain punctuation, if it stands often enough to tell, or every time as one
-    part does, or, seen once, quotes once with another (``_quoted_once``)."""
+    part does; and, apart, those seen once (which may quote once: ``_quoted_once``)."""
     found, once = {}, {}
     for ch in sorted(set(text)):
         if (ch.isalnum() and ch.isascii()) or ch.isspace() or ch in COMMON:
@@ -208,9 +210,7 @@ def _candidates(text: str) -> dict[str, _Stands]:
             found[ch] = stands
         elif stands.total == 1:
             once[ch] = stands
-    if not any(map(_opens, found.values())):
-        found.update(_quoted_once(text, once))
-    return found
+    return found, once
 
 
 def _opens(stands: _Stands) -> bool:
@@ -219,13 +219,16 @@ def _opens(stands: _Stands) -> bool:
     return bool(stands.opening) and stands.opening >= MOST * (stands.total - stands.marker)
 
 
-def _quoted_once(text: str, once: dict[str, _Stands]) -> dict[str, _Stands]:
-    """Of the characters seen once (``once``), where the volume has no other that opens
-    words (``_opens``), a pair that quotes once: the first that opens a word and the
-    nearest after it, within ``QUOTED`` characters, that closes one (a short text's one
-    quotation; a note's marker opens none).  A letter takes a quote's part only where the
-    word it is glued to is a word without it (``Òthe``, ``capital.Ó``; not ``café``)."""
+def _quoted_once(text: str, once: dict[str, _Stands], apostrophes: list[str]) -> dict[str, _Stands]:
+    """Of the characters seen once (``once``), a pair that quotes once: the first that opens
+    a word and the nearest after it, within ``QUOTED`` characters, that closes one (a short
+    text's one quotation; a note's marker opens none), no ``apostrophes`` closing a word
+    between them (the opener's a single quote's, closed by the apostrophe: ``Õwages¦.``).
+    A letter takes a quote's part only where the word it is glued to is a word without it
+    (``Òthe``, ``capital.Ó``; not ``café``)."""
     at = {ch: text.find(ch) for ch in once}
+    closing = re.compile(f"[{re.escape(''.join(apostrophes))}](?![^\\W\\d_])") \
+        if apostrophes else None
     openers = sorted((ch for ch in once if once[ch].opening
                       and _glued(text, at[ch], 1, once)), key=at.__getitem__)
     for opener in openers:
@@ -234,6 +237,8 @@ def _quoted_once(text: str, once: dict[str, _Stands]) -> dict[str, _Stands]:
                    and _glued(text, at[ch], -1, once)]
         if closers:
             closer = min(closers, key=at.__getitem__)
+            if closing and closing.search(text, at[opener], at[closer]):
+                continue
             return {opener: once[opener], closer: once[closer]}
     return {}
 
@@ -260,12 +265,18 @@ def _glued(text: str, at: int, step: int, once: Container[str]) -> bool:
 def learn(lines: list[str]) -> CharMap:
     """The volume's stand-in characters and what they mean, from where they stand."""
     text = "\n".join(lines)
-    stands = _candidates(text)
+    stands, once = _candidates(text)
     fixed: dict[str, str] = {}
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
     apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight,
                             agrees=lambda s: s.contraction + s.closing)  # workers’ closes
+    # a pair seen once quotes where no character opens words but the single quote's, that
+    # the apostrophe closes (a text that quotes once in double quotes, once in single ones)
+    openers = [ch for ch, s in stands.items() if _opens(s) and ch not in apostrophes]
+    if set(openers) <= _closed_by(text, openers, apostrophes, {
+            ch for ch, s in stands.items() if s.closing and ch not in apostrophes}):
+        stands.update(_quoted_once(text, once, apostrophes))
     fixed.update(dict.fromkeys(apostrophes, APOSTROPHE))
     fixed.update(dict.fromkeys(_standing(stands, lambda s: s.broken, exclude=straight,
                                          among=lambda s: s.total), HYPHEN))
@@ -300,9 +311,16 @@ def learn(lines: list[str]) -> CharMap:
 
 def _singles(text: str, opening: list[str], apostrophes: list[str], closers: set[str]) -> set[str]:
     """Of two or more characters that open words (``opening``), those the apostrophe closes
-    more often than not: the first closing character after one is an apostrophe ending a
-    word (``Òwages¦.``), not one of the other ``closers`` (``¬If … profit.¤``)."""
-    if not apostrophes or len(opening) < 2:
+    more often than not (``_closed_by``)."""
+    return _closed_by(text, opening, apostrophes, closers) if len(opening) >= 2 else set()
+
+
+def _closed_by(text: str, opening: list[str], apostrophes: list[str], closers: set[str]
+               ) -> set[str]:
+    """Of the characters that open words (``opening``), those the apostrophe closes more
+    often than not: the first closing character after one is an apostrophe ending a word
+    (``Òwages¦.``), not one of the other ``closers`` (``¬If … profit.¤``)."""
+    if not apostrophes or not opening:
         return set()
     parts = [f"(?P<open>[{re.escape(''.join(opening))}])",
              f"(?P<apostrophe>[{re.escape(''.join(apostrophes))}])(?![^\\W\\d_])"]

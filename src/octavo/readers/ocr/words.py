@@ -197,13 +197,18 @@ class Vocabulary:
         word of letters alone printed whole, cut after a word English knows (no prefix:
         ``re``), ends in it (``hundredweights``: ``weights``); counted for the tails asked
         only (a line end's), once each.  Its first words tell nothing: a print closes some
-        compounds of ``over`` (``overcome``), hyphens others (``over-emphasised``)."""
+        compounds of ``over`` (``overcome``), hyphens others (``over-emphasised``); nor does
+        a word English knows that ends in a word it knows (``without``, ``throughout``: the
+        language's own, closed by every print, tell nothing of ``worn-`` ``out``), where
+        one ending in no word does (``governments``: ``employ-`` ``ments``)."""
         if tail not in self._closed:
+            own = zipf(tail) < KNOWN  # (a word's ending, not a word)
             self._closed[tail] = sum(
                 count for word, count in self.whole.items()
                 if word.endswith(tail) and word.isalpha()
                 and PREFIX + 1 <= (at := len(word) - len(tail)) < len(word) - 1
-                and zipf(word[:at]) >= KNOWN)  # (a hyphened compound's words: ``heads``)
+                and zipf(word[:at]) >= KNOWN  # (a hyphened compound's words: ``heads``)
+                and (own or zipf(word) < KNOWN))
         return self._closed[tail]
 
     def lost_join(self, head: str, tail: str) -> bool:
