@@ -18,8 +18,11 @@ from __future__ import annotations
 import re
 
 _NUMBER = re.compile(r"\d+")
-# a line's edge holding a number: a folio beside a running head, or alone
-EDGE = re.compile(r"^\W*(?:\d{1,3}|[IVXLC]+)\b|\b(?:\d{1,3}|[IVXLC]+)\W*$")
+# a line's edge holding a number: a folio beside a running head, or alone; arabic or
+# roman (``EDGE``), or arabic, the number captured (``ARABIC_EDGE``)
+_AT_EDGE = r"^\W*({0})\b|\b({0})\W*$"
+EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}|[IVXLC]+"))
+ARABIC_EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}"))
 MARKERS = 10  # the fewest lines of a form that count a text's pages (a pamphlet's dozen)
 FIRST = 2  # the highest number the first may have: the first page's or the second's, from 0
 PAGE = 80  # the most lines a page holds: the first marker stands within two of them

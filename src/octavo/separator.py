@@ -29,10 +29,10 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 
-from .pagemarks import EDGE, MARKERS, PAGE
+from .pagemarks import ARABIC_EDGE, EDGE, MARKERS, PAGE
+from .readers.textlines import is_capitals
 
-_FOLIO = re.compile(r"^\W*(\d{1,3})\b|\b(\d{1,3})\W*$")  # an arabic folio at an edge
-_ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # … or alone
+_ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
 _END = re.compile(r"[.!?][\"”’»)]*\s*$")  # a sentence's end at a line's end
 # the most runs between two folios whose choices (two to the power of their number) are
 # weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
@@ -184,8 +184,6 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     with a number at its edge (a head's blank line) stays, and all do where most of the
     gaps found follow a sentence's end (a blank line after each paragraph, the export's):
     the reader reads those."""
-    from .readers.ocr.heads import is_capitals  # (the OCR reader's, loaded for such a text)
-
     runs, at, blanks = [], [], 0  # the runs of empty lines after a line of text, and the
     for run in _runs(k for k, line in enumerate(lines) if not line.strip()):  # lines of
         if run[0] and all(not lines[j] and j not in gone for j in run):  # text over each
@@ -228,7 +226,7 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
                 and not any(r in breaks or r in turns for r in range(a + 1, b)):
             breaks |= dict.fromkeys(range(a + 1, b), False)
     gaps = [r for r, brk in breaks.items() if not brk  # (a head's blank line, as it was)
-            and not _FOLIO.search(lines[runs[r][0] - 1].strip())]
+            and not ARABIC_EDGE.search(lines[runs[r][0] - 1].strip())]
     if 2 * sum(bool(_END.search(lines[runs[r][0] - 1])) for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)
     return {k for r in gaps for k in runs[r]}
@@ -277,7 +275,7 @@ def _after(lines: list[str], run: list[int]) -> set[int]:
     over it a number alone under a line of text (a page's foot), the line under it one
     with a number at its edge, less one (the next page's head)."""
     pages = set()
-    for j, folio, less in ((run[0] - 1, _ALONE, 0), (run[-1] + 1, _FOLIO, 1)):
+    for j, folio, less in ((run[0] - 1, _ALONE, 0), (run[-1] + 1, ARABIC_EDGE, 1)):
         if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())) \
                 and (less or (j and lines[j - 1].strip())):  # (alone on a page: its head)
             pages.add(int(next(filter(None, m.groups()))) - less)

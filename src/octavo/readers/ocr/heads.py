@@ -17,13 +17,11 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..textlines import INITIALS
+from ..textlines import INITIALS, MIN_LETTERS, is_capitals
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, PRINTED, kind, plain
 
-MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``, a one-digit
 # folio's ``B``, after a word, not after a letter-spaced head's last letter: ``N O T E S``),
@@ -59,14 +57,6 @@ def unspace(text: str) -> str:
     a hyphen spaced as the letters are (``T S E - T U N G`` → ``TSE-TUNG``)."""
     text = re.sub(r"\b([^\W\d_]) - (?=[^\W\d_]\b)", r"\1-", re.sub(r"\b(\w) \.", r"\1.", text))
     return re.sub(r"\b(\w) (?=\w\b)", r"\1", text).strip()
-
-
-@lru_cache(maxsize=4096)
-def is_capitals(text: str) -> bool:
-    """Whether a head's letters are all capitals (enough of them to name something); asked
-    of the same heads and titles again and again (the sample: 3251 times a read), so kept."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= MIN_LETTERS and all(c.isupper() for c in letters)
 
 
 def head_text(text: str) -> str:
