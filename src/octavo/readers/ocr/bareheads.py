@@ -23,6 +23,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import contents, heads
+from .entries import FEW_LETTERS, letters
 from .folios import SPLIT
 
 if TYPE_CHECKING:
@@ -65,11 +66,19 @@ def take(pages: list[Page], entries: Entries) -> None:
 def _titled_before(pages: list[Page], k: int, listed: tuple[str, ...], at: dict[str, int],
                    entries: Entries) -> bool:
     """Whether the page ``k`` follows, and is not, a page the contents list the entries its
-    top line opens at (``listed``; ``at``: the page of each folio), the last such before it
-    printing a line that opens one of them: the title the line repeats as a head."""
+    top line opens at (``listed``; ``at``: the page of each folio), the last such before it,
+    or a part of it the scan cut off, printing that line as one of those titles: its letters
+    opening the line's, or the line's opening them (a title of two lines, a head of its
+    first words)."""
     page = pages[k]
     if not page.folio or page.folio in listed:
         return False
-    before = [i for folio in listed if (i := at.get(folio, k)) < k]
-    return bool(before) and any(entries.opens_page(line, pages[max(before)].folio)
-                                for line in pages[max(before)].lines)
+    before = [(i, folio) for folio in listed if (i := at.get(folio, k)) < k]
+    if not before:
+        return False
+    start, folio = max(before)
+    top = letters(heads.head_text(page.lines[0]))
+    return any((top.startswith(title) or title.startswith(top))
+               and entries.opens_page(line, folio)
+               for p in pages[start:k] for line in p.lines if len(title := letters(line))
+               >= FEW_LETTERS)
