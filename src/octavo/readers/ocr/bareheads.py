@@ -46,9 +46,9 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs[k] = False
             last[top] = k
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
-    at: dict[str, int] = {}  # the page of each folio
+    where: dict[str, int] = {}  # the page of each folio
     for k, page in enumerate(pages):
-        at.setdefault(page.folio, k)
+        where.setdefault(page.folio, k)
     for k, (page, top) in enumerate(zip(pages, tops, strict=True)):
         listed = tuple(entries.pages_of(top)) if top else ()
         title = any(entries.title_lines(page.lines, at)
@@ -57,23 +57,23 @@ def take(pages: list[Page], entries: Entries) -> None:
         if (k in runs or (heads.is_capitals(top) and entries.opens_work(top))) and (
                 (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[listed] >= len(listed))
-                or _titled_before(pages, k, listed, at, entries)):
+                or _titled_before(pages, k, listed, where, entries)):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[listed] += 1
 
 
-def _titled_before(pages: list[Page], k: int, listed: tuple[str, ...], at: dict[str, int],
+def _titled_before(pages: list[Page], k: int, listed: tuple[str, ...], where: dict[str, int],
                    entries: Entries) -> bool:
     """Whether the page ``k`` follows, and is not, a page the contents list the entries its
-    top line opens at (``listed``; ``at``: the page of each folio), the last such before it,
+    top line opens at (``listed``; ``where``: the page of each folio), the last such before it,
     or a part of it the scan cut off, printing that line as one of those titles: its letters
     opening the line's, or the line's opening them (a title of two lines, a head of its
     first words)."""
     page = pages[k]
     if not page.folio or page.folio in listed:
         return False
-    before = [(i, folio) for folio in listed if (i := at.get(folio, k)) < k]
+    before = [(i, folio) for folio in listed if (i := where.get(folio, k)) < k]
     if not before:
         return False
     start, folio = max(before)
