@@ -12,7 +12,10 @@ A line in capitals that opens a work's entry on a page whose lines spell no titl
 that work's recto head, seen once (a short title, over a work of three pages or
 four); where the pages have no folio, so is one that spells a title again, after as many
 pages as the contents list entries of it have spelled it (a title in title case on the
-opening page, its head in capitals)."""
+opening page, its head in capitals); where they have, so is one on a page the contents
+list none of its entries at, after the page they list the last before it at, which prints
+the title (at its top or lower, where the work opens inside a page): a work of two pages,
+its recto head seen once, set as its title is, over the page after."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import contents, heads
+from .entries import FEW_LETTERS, letters
 from .folios import SPLIT
 
 if TYPE_CHECKING:
@@ -42,6 +46,9 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs[k] = False
             last[top] = k
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
+    where: dict[str, int] = {}  # the page of each folio
+    for k, page in enumerate(pages):
+        where.setdefault(page.folio, k)
     for k, (page, top) in enumerate(zip(pages, tops, strict=True)):
         listed = tuple(entries.pages_of(top)) if top else ()
         title = any(entries.title_lines(page.lines, at)
@@ -49,7 +56,29 @@ def take(pages: list[Page], entries: Entries) -> None:
         opening = title and page.folio in listed  # (the page the contents lists it at)
         if (k in runs or (heads.is_capitals(top) and entries.opens_work(top))) and (
                 (not runs.get(k, True) and not opening) or not title
-                or (not page.folio and spelled[listed] >= len(listed))):
+                or (not page.folio and spelled[listed] >= len(listed))
+                or _titled_before(pages, k, listed, where, entries)):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[listed] += 1
+
+
+def _titled_before(pages: list[Page], k: int, listed: tuple[str, ...], where: dict[str, int],
+                   entries: Entries) -> bool:
+    """Whether the page ``k`` follows, and is not, a page the contents list the entries its
+    top line opens at (``listed``; ``where``: the page of each folio), the last such before it,
+    or a part of it the scan cut off, printing that line as one of those titles: its letters
+    opening the line's, or the line's opening them (a title of two lines, a head of its
+    first words)."""
+    page = pages[k]
+    if not page.folio or page.folio in listed:
+        return False
+    before = [(i, folio) for folio in listed if (i := where.get(folio, k)) < k]
+    if not before:
+        return False
+    start, folio = max(before)
+    top = letters(heads.head_text(page.lines[0]))
+    return any((top.startswith(title) or title.startswith(top))
+               and entries.opens_page(line, folio)
+               for p in pages[start:k] for line in p.lines if len(title := letters(line))
+               >= FEW_LETTERS)
