@@ -213,10 +213,10 @@ class Builder:
             return  # not a signature; under a title, the end of a subtitle
         if self.lines > 1:
             marks = words.PAGE_MARK.findall(self.text)
-            opened = marks[-1] if len(marks) > self.before_last.count(MARK_OPEN) else ""
+            if len(marks) > self.before_last.count(MARK_OPEN):  # the last line opened a
+                self.marker = marks[-1]  # page: its marker goes before it, not with it
             self.text, self.lines = self.before_last, self.lines - 1
             self.close()
-            self.marker = opened  # (the page the last line opened: its marker goes before it)
             self.open("paragraph", last)
         self.role = ParagraphRole.LINE
 
