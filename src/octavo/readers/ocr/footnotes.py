@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 MARKS = f"*{words.DAGGERS}"
-START = re.compile(rf"^(\*{{1,3}}|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
+START = re.compile(rf"^(\*+|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
 FINISHED = re.compile(r"[.!?\u2026][\u201d\u2019)\]]*\s*$")  # a line ending a sentence
 # how much wider than the text's measure a line must be to be a footnote's smaller type:

@@ -24,7 +24,18 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pagemarks import PAGE
-from . import bareheads, boilerplate, breaks, contents, cuts, folios, heads, indents, measure
+from . import (
+    bareheads,
+    boilerplate,
+    breaks,
+    contents,
+    cuts,
+    folios,
+    footnotes,
+    heads,
+    indents,
+    measure,
+)
 from .boilerplate import Group
 from .charmap import CharMap
 from .entries import Entries
@@ -179,7 +190,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     heads_run = _heads_run(pages, titled)
     # (with no folio at all, nothing tells a page cut in two from two pages)
-    parts = set() if not chosen else cuts.parts(pages, [[
+    parts = _feet(pages) | (set() if not chosen else cuts.parts(pages, [[
         c for c in found if c.head and not heads.foreign(c, kind) and (
         known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
         for found, kind in zip(options, kinds, strict=True)],
@@ -188,7 +199,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
                    _listed(pages, titled, entries),
-                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)])
+                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)]))
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
         head = heads.head_text(line) if heads_run else ""  # (a title, the contents', none)
@@ -197,6 +208,17 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
 
     return (cuts.rejoin(pages, parts, head_over),
             [o for k, o in enumerate(options) if k not in parts])
+
+
+def _feet(pages: list[Page]) -> set[int]:
+    """The pages that are the footnotes of the page before, set under a blank line: with
+    neither head nor folio, they open with a footnote's mark that the page before's text
+    holds and cuts no footnote of its own (a page never opens with a marked footnote; one
+    run on from the page before has no mark), whether the volume prints folios or not."""
+    return {k for k in range(1, len(pages)) if not pages[k].head and not pages[k].folio
+            and pages[k].lines and footnotes.START.match(pages[k].lines[0])
+            and not footnotes.cut(pages[k - 1].lines)[1]
+            and footnotes.cut(pages[k - 1].lines + pages[k].lines)[1]}
 
 
 def _folios_worked_out(pages: list[Page], options: list[list[Candidate]], known: Counter[str],

@@ -212,6 +212,9 @@ class Builder:
                 or width(last) > SIGNATURE * self.measure):
             return  # not a signature; under a title, the end of a subtitle
         if self.lines > 1:
+            marks = words.PAGE_MARK.findall(self.text)
+            if len(marks) > self.before_last.count(MARK_OPEN):  # the last line opened a
+                self.marker = marks[-1]  # page: its marker goes before it, not with it
             self.text, self.lines = self.before_last, self.lines - 1
             self.close()
             self.open("paragraph", last)

@@ -46,10 +46,11 @@ GAP_IN_INITIALS = re.compile(r" (?<=\b[A-Z] )\.(?= ?[A-Z(])")  # J . V. Stalin
 GAP_IN_ABBREVIATION = re.compile(r"\b([a-z])\. ([a-z])\.")  # i. e.
 GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
-# a footnote's mark after a word: one to three stars, or one or two of the printer's series
-# that follows them (the look-behind follows the first mark)
+# a footnote's mark after a word: stars, as many as the page's notes need (a volume that
+# numbers its footnotes by the page with stars adds one for each), or one or two of the
+# printer's series that follows them (the look-behind follows the first mark)
 DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶
-NOTE_MARK = re.compile(rf"(\*(?<=[\w{WORD_CLOSES}{CLOSING_QUOTES}]\*)\*{{0,2}}"
+NOTE_MARK = re.compile(rf"(\*(?<=[\w{WORD_CLOSES}{CLOSING_QUOTES}]\*)\**"
                        rf"|[{DAGGERS}](?<=[\w{WORD_CLOSES}{CLOSING_QUOTES}][{DAGGERS}])[{DAGGERS}]?)"
                        r"(?=\s|$|[,.;:)\u201d])")
 DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen: a scan
