@@ -110,7 +110,12 @@ class Fit:
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
         ``line`` on page ``page`` (index), on a line ``indent`` ems short of the measure."""
-        return _need(line, following) + self.error <= self.measures[page] - indent
+        return self.holds(page, _need(line, following), indent)
+
+    def holds(self, page: int, need: float, indent: float = 0.0) -> bool:
+        """Whether a line ``need`` ems wide fits on page ``page`` (index), ``indent`` ems
+        short of the measure, the widths' error added."""
+        return need + self.error <= self.measures[page] - indent
 
     def settles(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word surely fitted after ``line``: seems to fit by
@@ -459,5 +464,4 @@ def _rate(passes: int, lines: int) -> float:
 
 def _passes(fit: Fit, lines: list[Sample], needs: list[float]) -> int:
     """How many of ``lines`` pass ``fit`` (``needs``: their ``_needs``), as ``Fit.passes``."""
-    return sum(need + fit.error <= fit.measures[at]
-               for (at, _, _), need in zip(lines, needs, strict=True))
+    return sum(fit.holds(at, need) for (at, _, _), need in zip(lines, needs, strict=True))

@@ -122,9 +122,14 @@ def _spare(a: tuple[int, Number], b: tuple[int, Number]) -> int:
 
 def fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
     """Whether folio b can follow folio a in the print, their pages being where they are."""
+    return _fits(a, b, _spare(a, b))
+
+
+def _fits(a: tuple[int, Number], b: tuple[int, Number], spare: int) -> bool:
+    """``fits``, with the numbers spare between the two (``_spare``) taken already."""
     (i, x), (j, y) = a, b
     return x.kind == y.kind and j > i and y.value > x.value and \
-        -SPLIT <= _spare(a, b) <= SKIPPED + (j - i) // SKIPPED_PER
+        -SPLIT <= spare <= SKIPPED + (j - i) // SKIPPED_PER
 
 
 def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
@@ -143,13 +148,11 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
                  and (kind == "arabic" or not body or not min(body) <= c[0] <= max(body))]
         best = [(1, 0)] * len(items)  # the longest run to each, and its pages miscounted
         before = [-1] * len(items)
-        for k, (j, y) in enumerate(items):  # (``_spare`` and ``fits`` inline: 15,000
-            for m in range(max(0, k - REACH), k):  # pairs of the sample's candidates)
-                i, x = items[m]
-                spare = (y.value - x.value) - (j - i)
+        for k, item in enumerate(items):
+            for m in range(max(0, k - REACH), k):
+                spare = _spare(items[m], item)  # (once for both: 15,000 pairs in the sample)
                 step = (best[m][0] + 1, best[m][1] - abs(spare))
-                if step > best[k] and x.kind == y.kind and j > i and y.value > x.value \
-                        and -SPLIT <= spare <= SKIPPED + (j - i) // SKIPPED_PER:
+                if step > best[k] and _fits(items[m], item, spare):
                     best[k], before[k] = step, m
         k = max(range(len(items)), key=best.__getitem__, default=-1)
         if k >= 0 and best[k][0] >= 2:
