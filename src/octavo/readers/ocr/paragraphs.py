@@ -226,14 +226,17 @@ class Builder:
         case begins: the text's, an epigraph's), and its last line, over the text's full
         lines or a heading, ends in no comma (``Dear Comrade Kautsky,`` there is a letter's
         salutation; and so is one over a line with a word in lower case under a title-cased
-        subtitle, that ended there: the text's first line, short by its indent)."""
+        subtitle, that ended there: the text's first line, short by its indent); a
+        salutation falls short of the measure, as a text's full line ending in a comma does
+        not (under a text's first line, short before a long word)."""
         def lower(text: str) -> bool:
             return any(w[0].islower() for w in LONG_WORD.findall(text))
 
         titled = title_cased(self.text)
         last = not ahead or width(ahead[0]) >= SHORT * self.measure or is_display(ahead[0]) \
             or (titled and lower(ahead[0]))
-        return (titled and lower(line)) or (last and is_salutation(line))
+        return (titled and lower(line)) or (last and is_salutation(line)
+                                             and width(line) < SHORT * self.measure)
 
     def breaks_word(self, last: str, line: str) -> bool:
         """Whether a word breaks between ``last`` and the next ``line``: at its hyphen, or

@@ -79,7 +79,8 @@ ASSUMED = 500  # … outweighing that assumption taken as so many line ends (som
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
-SPACED_DASH = re.compile(r" ?\u2014 ?")
+SPACED_DASH = re.compile(r" ?\u2014(\ue000[^\ue001]*\ue001)? ?")  # (a page turning after the
+# dash: its marker stands before the next line's space, ``Builder.extend``)
 ELLIPSIS_BEFORE_WORD = re.compile(r"\u2026(?=\w)")
 GAP_BEFORE_S = re.compile(r"\u2019(?<=\w\u2019) s\b")
 SPACES = re.compile(r"\s{2,}")
@@ -463,7 +464,8 @@ TIDY: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str],
     (GAP_IN_ABBREVIATION, r"\1.\2.", MAY_ABBREVIATE.search),
     (GAP_BEFORE_PARTY, "", _has(". (")),
     (SPACE_IN_PARENTHESIS, "", None),
-    (SPACED_DASH, "\u2014", _has(" \u2014", "\u2014 ")),  # a dash alone is left as it is
+    (SPACED_DASH, "\u2014\\1", _has(" \u2014", "\u2014 ", "\u2014\ue000")),  # a dash alone is
+    # left as it is
     (ELLIPSIS_BEFORE_WORD, "\u2026 ", None),
     (GAP_BEFORE_S, "\u2019s", None),
     (SPACES, " ", lambda text: "  " in text or not text.isprintable()),  # (the only
