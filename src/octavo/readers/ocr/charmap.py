@@ -7,7 +7,7 @@ its neighbours across the volume:
 
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
   ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``; in capitals in a title, ``WORKER¹S``),
-  and closes the single quotes;
+  else where a word is elided (``L¹Égalité``), and closes the single quotes;
 - the dash stands between words without spaces (``question‹the``, ``man‹i.e.``), or
   after a sentence's end before a word (``mounted.‹Ed.``), or ends a line;
 - the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
@@ -269,8 +269,10 @@ def learn(lines: list[str]) -> CharMap:
     fixed: dict[str, str] = {}
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
+    # every occurrence bears an apostrophe out where it stands between letters (a
+    # possessive's, or an elision's: ``L’Égalité``) or closes a word (``workers’``)
     apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight,
-                            agrees=lambda s: s.contraction + s.closing)  # workers’ closes
+                            agrees=lambda s: s.inside + s.closing)
     # a pair seen once quotes where no character opens words but the single quote's, that
     # the apostrophe closes (a text that quotes once in double quotes, once in single ones)
     openers = [ch for ch, s in stands.items() if _opens(s) and ch not in apostrophes]
