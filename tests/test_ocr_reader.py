@@ -589,3 +589,26 @@ def test_a_head_in_title_case_with_a_place_in_brackets_seen_once_is_a_head():
     text += "The Press: a Reply to Critics (Cracow) 17\nits text\n"
     split = pages.split_pages(text)
     assert (split[-1].folio, split[-1].head) == ("17", "The Press: a Reply to Critics (Cracow)")
+
+
+def test_a_part_of_a_page_left_without_a_folio_between_numbered_pages_is_read_on():
+    """A page's part that the scan's blank lines cut off and whose folio went with the other
+    part (a footnote and its folio at the foot set apart) stands between two numbered
+    pages without one: its text is read on with the page before, not lost; the pages
+    before the first folio (the front matter) stay unread."""
+    lines = ["Wages, as we have seen, are the price of a certain",
+             "commodity, labour-power. Wages are thus determined",
+             "by the same laws that determine the price of every",
+             "other commodity. The question, therefore, is, How",
+             "is the price of a commodity determined? By the"]
+    cut = [pages.Page(0, lines=["A. N. AUTHOR", "WORKS"]),
+           pages.Page(1, folio="3", lines=lines),
+           pages.Page(2, lines=["competition between buyers and sellers, by the",
+                                "relation of the demand to the supply, of the call"]),
+           pages.Page(3, folio="4", lines=["to the offer. The competition by which the price",
+                                           "of a commodity is determined is threefold."])]
+    vocab = words.Vocabulary([ln for p in cut for ln in p.lines])
+    text = " ".join("".join(n.text for b in paragraphs.build_blocks(cut, vocab)
+                            for n in iter_nodes(b) if isinstance(n, Text)).split())
+    assert "By the competition between buyers and sellers" in text
+    assert "the call to the offer" in text and "WORKS" not in text

@@ -7,13 +7,14 @@ its neighbours across the volume:
 
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
   ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``; in capitals in a title, ``WORKER¹S``),
-  and closes the single quotes;
+  else where a word is elided (``L¹Égalité``), and closes the single quotes;
 - the dash stands between words without spaces (``question‹the``, ``man‹i.e.``), or
   after a sentence's end before a word (``mounted.‹Ed.``), or ends a line;
 - the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
 - an opening quote stands after a space and before a word, a closing one after a word
   and before a space; the commoner pair are the double quotes, and the opening
-  character that the apostrophe closes opens the single ones;
+  character that the apostrophe closes opens the single ones (where it opens alone, the
+  text quotes in single quotes only, and no character closes double ones);
 - straight quotes (``"``, ``'``) open or close by the same neighbours, one at a time;
 - a typewriter's double hyphen between words, or ending a line, is a dash.
 
@@ -269,8 +270,10 @@ def learn(lines: list[str]) -> CharMap:
     fixed: dict[str, str] = {}
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
+    # every occurrence bears an apostrophe out where it stands between letters (a
+    # possessive's, or an elision's: ``L’Égalité``) or closes a word (``workers’``)
     apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight,
-                            agrees=lambda s: s.contraction + s.closing)  # workers’ closes
+                            agrees=lambda s: s.inside + s.closing)
     # a pair seen once quotes where no character opens words but the single quote's, that
     # the apostrophe closes (a text that quotes once in double quotes, once in single ones)
     openers = [ch for ch, s in stands.items() if _opens(s) and ch not in apostrophes]
@@ -289,14 +292,17 @@ def learn(lines: list[str]) -> CharMap:
     # a note's marker: its markers are left out of its count (a volume may set both)
     # (of two or more, the one the apostrophe closes opens the single quotes: last)
     opening = [ch for ch, s in stands.items() if ch not in taken and _opens(s)]
-    singles = _singles(text, opening, apostrophes,
-                       {ch for ch, s in stands.items() if ch not in taken and s.closing})
+    closers = {ch for ch, s in stands.items() if ch not in taken and s.closing}
+    singles = _singles(text, opening, apostrophes, closers)
     opening.sort(key=lambda ch: (ch != OPEN_DOUBLE, ch in singles, -stands[ch].total))
     closing = sorted((ch for ch, s in stands.items() if ch not in taken
                       and s.closing and s.closing >= MOST * (s.total - s.figure)
                       and ch not in opening[:1]),
                      key=lambda ch: (ch != CLOSE_DOUBLE, -stands[ch].total))
-    if opening and closing:
+    # a text that quotes in single quotes alone: its one opening character, which the
+    # apostrophe closes, opens them, and pairs with no closing quote of its own
+    alone = len(opening) == 1 and bool(_closed_by(text, opening, apostrophes, closers))
+    if opening and closing and not alone:
         fixed[opening[0]] = OPEN_DOUBLE
         fixed[_closer(text, opening.pop(0), closing)] = CLOSE_DOUBLE
     if opening and apostrophes:

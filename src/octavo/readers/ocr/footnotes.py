@@ -8,8 +8,8 @@ same printed page, so the matching is local.
 A footnote too long for its page runs on at the next page's foot, above that page's own
 footnotes, with no marker: where a page's last footnote stops short of a sentence's end,
 the next page's text closes with lines wider than its measure (a footnote's smaller type
-holds more to the line) and, after them, one more line (the footnote's last, of any width):
-those lines are the footnote's.
+holds more to the line) and, after them, one more line (the footnote's last, of any width,
+ending its sentence): those lines are the footnote's.
 """
 
 from __future__ import annotations
@@ -95,8 +95,10 @@ def split_footnotes(pages: list[Page]) -> tuple[list[Page], list[PageNote]]:
 
 def carried(body: list[str], wide: float) -> int:
     """How many of a page's last body lines are a footnote run on from the page before:
-    lines wider than ``wide``, then the page's last line."""
-    if not body:
+    lines wider than ``wide``, then the page's last line, which ends the footnote's
+    sentence (the text's lines run on to the next page: a line under the page before's
+    last footnote, a stamp, may have left it unfinished)."""
+    if not body or not FINISHED.search(body[-1]):
         return 0
     run = 1
     while run < len(body) and measure.width(body[-run - 1]) > wide:

@@ -411,15 +411,19 @@ def _number_last(pages: list[Page], entries: Entries) -> None:
     without one where no folio follows to count back from) as the contents list them, for
     as long as they go on rising (of the entries a top line may open, ``THE STATE``'s and,
     but for an OCR's slip, ``ON THE STATE AND …``'s, the first listed past the page
-    before)."""
+    before); a page opening with an entry listed at the page before is none of them but
+    that page's second part, cut off at the title set in its midst, and passed over."""
     last = max((k for k, p in enumerate(pages) if Number.of(p.folio)), default=len(pages))
     before = Number.of(pages[last].folio) if last < len(pages) else None
     for page in pages[last + 1:]:
         if page.folio or page.head or not before or not page.lines:
             return
-        listed = min((n for p in entries.pages_of(_top(page)) if (n := Number.of(p))
-                      and n.kind == before.kind and n.value > before.value),
-                     key=lambda n: n.value, default=None)
+        numbers = [n for p in entries.pages_of(_top(page)) if (n := Number.of(p))
+                   and n.kind == before.kind and n.value >= before.value]
+        listed = min((n for n in numbers if n.value > before.value), key=lambda n: n.value,
+                     default=None)
+        if not listed and numbers:  # (its own: the page before's)
+            continue
         if not listed:
             return
         page.folio, before = listed.printed(listed.value), listed
@@ -526,6 +530,16 @@ def _misread(found: list[Candidate], known: Counter[str], seen: set[str],
     return next((c for c in found if c.head and (not c.footed or c.head in seen)
                  and not heads.foreign(c, folios.kind(folio)) and (known[c.head] >= 2 or (
             heads.is_capitals(c.head) and folios.misread_as(c.folio, folio)))), None)
+
+
+def running(pages: list[Page]) -> list[bool]:
+    """Which pages the running text is read from: the numbered ones, and a page between two
+    of them that has none (a part of a page, its folio gone with another part where the
+    scan's blank lines cut it: its text read on with the page before, not lost); not the
+    front matter's, nor the pages past the last folio."""
+    numbered = [k for k, page in enumerate(pages) if page.folio]
+    return [bool(page.folio) or bool(page.lines and numbered and numbered[0] < k < numbered[-1])
+            for k, page in enumerate(pages)]
 
 
 def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "") -> list[Page]:

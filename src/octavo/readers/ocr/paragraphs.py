@@ -75,7 +75,7 @@ from .lines import (
 )
 from .measure import WIDE, measure, width
 from .openers import Openers
-from .pages import Page, unspace
+from .pages import Page, running, unspace
 
 # a full stop, not a colon: a list may follow
 FULL_STOP = AtEnd(rf"[.!?][\u201d\u2019)]*{MARKER}$", ".!?\u201d\u2019)", digit=True)
@@ -437,7 +437,8 @@ class Builder:
 
 def running_text(pages: list[Page]) -> list[list[str]]:
     """Each page's lines of running text: a numbered page's, not the contents'."""
-    return [p.lines if p.folio and not lists(p) else [] for p in pages]
+    return [p.lines if read and not lists(p) else []
+            for p, read in zip(pages, running(pages), strict=True)]
 
 
 def learn_fit(pages: list[Page], page_measures: list[float],
@@ -488,8 +489,9 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builde
     """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
     builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion, learnt.indents,
                       verse=verse.find(pages, learnt.measures, learnt.fit))
+    read = running(pages)
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
-        if not page.folio:
+        if not read[at] or (not page.folio and lists(page)):
             continue
         builder.measure, builder.page = page_measure, at
         if lists(page):
@@ -501,10 +503,11 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builde
                 for ln in page.lines)
             builder.last = ""
             continue
-        if builder.marker:  # an empty page: place its marker at once
-            builder.close()
-            builder.blocks.append(PageMarker(builder.marker))
-        builder.marker = page.folio
+        if page.folio:  # (a part of a page without: read on, no marker of its own)
+            if builder.marker:  # an empty page: place its marker at once
+                builder.close()
+                builder.blocks.append(PageMarker(builder.marker))
+            builder.marker = page.folio
         overleaf = next((p.lines for p in pages[at + 1 : at + 2] if p.folio and p.lines), [])
         builder.overleaf = overleaf[0] if overleaf else ""
         over = overleaf[: AHEAD - 1]  # (as many of its lines as may come next)

@@ -52,7 +52,7 @@ from .contents import lists
 from .fit import Fit
 from .lines import ARTICLE_END, SENTENCE_END, SHORT, letter_spaced, line_kind, runs_on
 from .measure import width
-from .pages import Page
+from .pages import Page, running
 
 Place = tuple[int, int]  # a line's page (its index among the pages) and place on it
 
@@ -91,8 +91,9 @@ def reading(pages: list[Page], page_measures: list[float]) -> list[Line]:
     """The running text's lines in order, a boundary (``place`` None) for each title, each
     heading and each page that is not running text (unnumbered, a contents list)."""
     out: list[Line] = []
+    read = running(pages)
     for i, (page, page_measure) in enumerate(zip(pages, page_measures, strict=True)):
-        if not page.folio or lists(page):
+        if not read[i] or lists(page):
             out.append(Line("", None))
             continue
         if page.title:
@@ -122,8 +123,9 @@ class Breaks:
         that run on (into a line in lower case) are: a scan's widths are rough (the
         sample's run on from 0.54 of the measure, one in a hundred under 0.80), a
         typesetter's exact (0.9 and more, but in a plain-text wrap)."""
-        ratios = sorted(width(a) / m for page, m in zip(pages, page_measures, strict=True)
-                        if page.folio for a, b in itertools.pairwise(page.lines)
+        ratios = sorted(width(a) / m for page, m, read in zip(pages, page_measures,
+                                                             running(pages), strict=True)
+                        if read for a, b in itertools.pairwise(page.lines)
                         if b[:1].islower() and runs_on(a.strip(), b.strip()))
         short = min(SHORT, ratios[int(RARE * len(ratios))]) if ratios else SHORT
         return cls(short, fitted if fitted and fitted.trusted else None)
