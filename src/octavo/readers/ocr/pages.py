@@ -38,7 +38,7 @@ from . import (
 )
 from .boilerplate import Group
 from .charmap import CharMap
-from .entries import Entries
+from .entries import Entries, letters
 from .folios import Number
 from .heads import Candidate, unspace
 from .lines import SENTENCE_END, is_dated
@@ -166,6 +166,7 @@ def _chosen(pages: list[Page], options: list[list[Candidate]]
             placed[c.head, c.top, c.bottom, c.before] < 2 or c.head in inside)
             and (c.top == 2 or c.bottom) else c for i, c in chosen.items()}
     entries = Entries(pages, chosen)
+    chosen = {i: c for i, c in chosen.items() if not _numbered(pages[i], c, entries)}
     for i, candidate in chosen.items():  # a work's opening page, its folio at the foot
         if candidate.footed and (entries.opens_page(_top(pages[i]), candidate.folio)
                                  or _opens_contents(pages, chosen, i)) \
@@ -306,6 +307,14 @@ def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: 
         and not entries.titles(f"{candidate.head} {under[0]}", candidate.folio) \
         and (known[candidate.head] >= 2 or f"{under[0]} ".startswith(f"{candidate.head} ")
              or entries.title_lines(under, candidate.folio) > 0)
+
+
+def _numbered(page: Page, candidate: Candidate, entries: Entries) -> bool:
+    """Whether a head read after a folio on a page's top line is a numbered section's
+    title, the number its own (``1. The First Part``): the line spells, number and
+    all, a section the contents list."""
+    return candidate.before and candidate.top == 1 and \
+        letters(page.lines[0]) in entries.sections
 
 
 def _top(page: Page) -> str:
