@@ -443,7 +443,8 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
     numbered = [(i, n, c) for i, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and (i, c) not in (text or set())]
     in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
-                               key=lambda c: (c[0], c[1].kind, c[1].value)))
+                               key=lambda c: (c[0], c[1].kind, c[1].value)),
+                        folios.Lengths([len(p.lines) for p in pages]))
     in_run |= _alone(pages, numbered, in_run)
     chosen: dict[int, Candidate] = {}
     for i, n, candidate in numbered:
