@@ -166,7 +166,12 @@ def _chosen(pages: list[Page], options: list[list[Candidate]]
             placed[c.head, c.top, c.bottom, c.before] < 2 or c.head in inside)
             and (c.top == 2 or c.bottom) else c for i, c in chosen.items()}
     entries = Entries(pages, chosen)
-    chosen = {i: c for i, c in chosen.items() if not _numbered(pages[i], c, entries)}
+    for i in [i for i, c in chosen.items() if _numbered(pages[i], c, entries)]:
+        alone = _folio_alone(options[i], chosen[i])  # (a section's title: its folio alone)
+        if alone.head:
+            del chosen[i]
+        else:
+            chosen[i] = alone
     for i, candidate in chosen.items():  # a work's opening page, its folio at the foot
         if candidate.footed and (entries.opens_page(_top(pages[i]), candidate.folio)
                                  or _opens_contents(pages, chosen, i)) \
@@ -310,10 +315,10 @@ def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: 
 
 
 def _numbered(page: Page, candidate: Candidate, entries: Entries) -> bool:
-    """Whether a head read after a folio on a page's top line is a numbered section's
-    title, the number its own (``1. The First Part``): the line spells, number and
-    all, a section the contents list."""
-    return candidate.before and candidate.top == 1 and \
+    """Whether a head read on a page's top line, after a folio or over one at the foot,
+    is a numbered section's title, the number its own (``1. The First Part``, ``I. THE
+    FIRST PART``): the line spells, number and all, a section the contents list."""
+    return candidate.top == 1 and bool(candidate.head) and \
         letters(page.lines[0]) in entries.sections
 
 
