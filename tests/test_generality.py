@@ -78,6 +78,12 @@ VARIATIONS = {
     "form feeds for blank lines": lambda t: t.replace("\n\n", "\n\f").encode(),
     "form feeds alone": lambda t: t.replace("\n\n", "\f").encode(),
     "white-space lines between pages": lambda t: t.replace("\n\n", "\n \t \n").encode(),
+    # (the text's last line end after a number, ``No. 294.``, is no empty line beside a
+    # folio that outweighs the lines of white space: there is no other empty line)
+    "no running heads, white-space lines between pages, the last line ending in a number":
+        lambda t: re.sub(r"\n+Printed in[^\n]*\n*$", "\n", VARIATIONS[
+            "no running heads, the folios alone at the foot"](t).decode()).replace(
+            "\n\n", "\n \t \n").encode(),
     "tabs and no-break spaces": lambda t: t.replace(" ", "\t", 50).replace(" ", "\xa0", 90)
     .encode(),
     "a byte-order mark": lambda t: ("\ufeff" + t).encode(),
@@ -249,7 +255,9 @@ HEADLESS = {"no running heads, the folios alone at the top",
             "no running heads, the folios alone at the foot, pages cut in two",
             "no running heads, the folios alone at the foot, the contents' pages below their "
             "entries",
-            "no running heads nor folios at all"}
+            "no running heads nor folios at all",
+            "no running heads, white-space lines between pages, the last line ending in a "
+            "number"}
 
 
 def _spaced_inside(text: str) -> str:

@@ -8,7 +8,7 @@ block of lines as a line of spaces.  Where a text pages with form feeds at the p
 (``PAGE`` lines apart, the median two), they are its page breaks, and its other blank
 lines none: where most of those follow a sentence's end they set its paragraphs apart,
 and each gives the line under it an indent instead (``_opened``).  Else, of its lines of
-white space and its empty lines, the page breaks are those that stand more often beside
+white space and its empty lines, the page breaks are those more of which stand beside
 a folio (a number at a line's edge, on the line over or under them: the foot of one
 page, the head of the next); the others go.  Where
 neither stands so more often, the lines of white space between two lines of text are
@@ -81,18 +81,20 @@ def _opened(runs: list[list[str]]) -> set[int]:
 
 
 def _gaps(lines: list[str]) -> set[int]:
-    """The blank lines (by index) that are no page breaks: the empty lines, where the
-    lines of white space stand more often beside a folio, ``MARKERS`` of them or more (a
-    pamphlet's pages) or more of them than of the empty lines (the folios stand one a
-    page, beside its breaks: a short volume's); else the lines of white space
+    """The blank lines (by index) that are no page breaks: the empty lines, where more of
+    the lines of white space stand beside a folio than of the empty lines (the folios
+    stand one a page, beside its breaks), and a larger share of them, or ``MARKERS`` of
+    them or more (a volume's pages: a few empty lines inside them, one under a line
+    ending in a number, may stand beside one more often); else the lines of white space
     alone between two lines of text, where the empty lines stand more often so, or where
-    they are fewer than the empty lines after a line of text."""
+    they are fewer than the empty lines after a line of text.  The text's last line end
+    is no empty line."""
     spaces = {k for k in range(1, len(lines) - 1) if lines[k].isspace()
               and lines[k - 1].strip() and lines[k + 1].strip()}
-    empty = {k for k in range(1, len(lines)) if not lines[k] and lines[k - 1].strip()}
+    empty = {k for k in range(1, len(lines) - 1) if not lines[k] and lines[k - 1].strip()}
     spaced, emptied = _beside(lines, spaces), _beside(lines, empty)
-    if spaced > emptied and (len(spaces) >= MARKERS
-                             or spaced * len(spaces) > emptied * len(empty)):
+    if spaced * len(spaces) > emptied * len(empty) and (spaced > emptied
+                                                         or len(spaces) >= MARKERS):
         return {k for k, line in enumerate(lines) if not line
                 and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
                             if 0 <= j < len(lines))}

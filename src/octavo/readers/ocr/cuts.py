@@ -46,8 +46,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     opening with no title in capitals, it runs on from the
     page before or the folios around leave no number for every page between them (the
     first such are parts, those opening with a title last, a work's title (``works``)
-    after a section's: a section's title inside a page, or under the gap below a work's
-    title that opens the page; where the folios leave no number for two parts in a row,
+    after a section's, and of those alike the ones that make, joined to the page before,
+    no page longer than a full one (``_made``) first: a section's title inside a page, or
+    under the gap below a work's title that opens the page, a work's under another's
+    opening the page; where the folios leave no number for two parts in a row,
     both are, the page made whole of three); a page holding only a year or a period (a
     divider) never is.  A part may carry the page's folio at its foot (``at_foot``), where the part
     before has none, whether the text runs on or not; not after a title: a work's opening
@@ -96,8 +98,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
             bare[j - 1] and j - 1 > i else []
+        full, before = _full(pages, i, j + 1), parts.union(cut)
         cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
-                       and not at_foot[k - 1]), key=lambda k: works[k])
+                       and not at_foot[k - 1]),
+                      key=lambda k: (works[k], _made(pages, before, k) > full))
         joined = cut[:max(0, excess)]
         parts.update(joined)
         inside = parts.intersection([*between, j])
@@ -115,6 +119,15 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
             parts.discard(k if _ends(pages, k - 1) else k - 1)  # them, unless the folios
             # leave no number for either or the second has neither head nor folio
     return parts
+
+
+def _made(pages: list[Page], parts: set[int], k: int) -> int:
+    """The lines of the page the part ``k`` makes, joined to the page before: its own and
+    those of the pages back to the first that is no part (``parts``)."""
+    start = k - 1
+    while start in parts:
+        start -= 1
+    return sum(len(p.lines) for p in pages[start:k + 1])
 
 
 def divider(page: Page) -> bool:

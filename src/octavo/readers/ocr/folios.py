@@ -3,7 +3,8 @@
 A number at the head of a page is its folio only if it rises with the pages around it:
 from one folio to the next the print counts each page of the scan, plus the blank
 versos the scan leaves out (a part's title page backed by nothing, a work ending on a
-recto), less a page or two the scan's text may have cut in two at a stray blank line.
+recto), less a page or two the scan's text may have cut in two at a stray blank line, or
+more parts where their lines fit the pages (above the footnotes, between two works).
 The folios that agree make the longest such run (roman numerals for the front
 matter make a run of their own); a number off the run is text, or a misread folio where
 its page's running head says it is one.  Pages without a folio get theirs from their
@@ -27,7 +28,9 @@ _DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern}
 _STOPPED = re.compile(r"(?P<d>\d{1,3})\.")
 PRINTED = rf"{FOLIO.pattern}|{_DRESSED.pattern}"  # a folio as a line prints it
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-SPLIT = 2  # pages a scan's text may have cut in two between two folios
+SPLIT = 2  # pages a scan's text may have cut in two between two folios, whatever their
+# lines (where every page is cut, no part tells a page's length); more where the lines of
+# the parts fit the pages (``Lengths``)
 SKIPPED = 2  # blank versos a scan may leave out between two folios next to each other …
 SKIPPED_PER = 8  # … and one more for every this many pages between them (a work's end,
 # a part's title page: about one in eight pages in a volume of short works)
@@ -120,19 +123,42 @@ def _spare(a: tuple[int, Number], b: tuple[int, Number]) -> int:
     return (y.value - x.value) - (j - i)
 
 
+class Lengths:
+    """How many lines each of a text's pages holds: where the text has more pages than
+    the print between two folios (pages cut in parts at blank lines inside them: above
+    the footnotes, under a title, between two works), the lines tell whether they fit."""
+
+    def __init__(self, lengths: list[int]) -> None:
+        self._held = list(itertools.accumulate(lengths, initial=0))
+        self._longest = max(lengths, default=0)  # the most lines a printed page holds
+
+    def fit(self, a: tuple[int, Number], b: tuple[int, Number]) -> bool:
+        """Whether the text's pages from folio a's to folio b's hold no more lines than
+        the printed pages they number can: as many as the longest of the text's pages
+        each (the print's pages, whole or in parts, hold no more), however many parts a
+        page was cut into."""
+        (i, x), (j, y) = a, b
+        return self._held[j + 1] - self._held[i] <= (y.value - x.value + 1) * self._longest
+
+
 def fits(a: tuple[int, Number], b: tuple[int, Number]) -> bool:
     """Whether folio b can follow folio a in the print, their pages being where they are."""
     return _fits(a, b, _spare(a, b))
 
 
-def _fits(a: tuple[int, Number], b: tuple[int, Number], spare: int) -> bool:
-    """``fits``, with the numbers spare between the two (``_spare``) taken already."""
+def _fits(a: tuple[int, Number], b: tuple[int, Number], spare: int,
+          lengths: Lengths | None = None) -> bool:
+    """``fits``, with the numbers spare between the two (``_spare``) taken already: pages
+    cut in parts (the spare below 0), ``SPLIT`` of them, or more where their ``lengths``
+    fit the pages."""
     (i, x), (j, y) = a, b
     return x.kind == y.kind and j > i and y.value > x.value and \
-        -SPLIT <= spare <= SKIPPED + (j - i) // SKIPPED_PER
+        spare <= SKIPPED + (j - i) // SKIPPED_PER and (
+            spare >= -SPLIT or (lengths is not None and lengths.fit(a, b)))
 
 
-def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
+def run(candidates: list[tuple[int, Number]],
+        lengths: Lengths | None = None) -> set[tuple[int, Number]]:
     """The candidate folios (page index, number; in page order, a page may have several)
     that make the longest rising run of each kind, of two as long the one that counts the
     pages the closer (a line read for a folio that leaves a work's opening page, printed
@@ -140,7 +166,9 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
     head over it); roman ones inside the arabic run, or
     on a page of its own at either end, are none (``I laughed``, ``K. M A R X``), and lend
     no support to the roman ones outside it (a section's ``II`` at the foot of a work's
-    opening page, its ``III`` on the next page, is no run of front matter)."""
+    opening page, its ``III`` on the next page, is no run of front matter).  The pages'
+    ``lengths``, where given, tell how many parts the pages between two folios may have
+    been cut into."""
     kept: set[tuple[int, Number]] = set()
     for kind in ("arabic", "roman"):
         body = [i for i, n in kept if n.kind == "arabic"]  # the front matter stands outside
@@ -152,7 +180,7 @@ def run(candidates: list[tuple[int, Number]]) -> set[tuple[int, Number]]:
             for m in range(max(0, k - REACH), k):
                 spare = _spare(items[m], item)  # (once for both: 15,000 pairs in the sample)
                 step = (best[m][0] + 1, best[m][1] - abs(spare))
-                if step > best[k] and _fits(items[m], item, spare):
+                if step > best[k] and _fits(items[m], item, spare, lengths):
                     best[k], before[k] = step, m
         k = max(range(len(items)), key=best.__getitem__, default=-1)
         if k >= 0 and best[k][0] >= 2:

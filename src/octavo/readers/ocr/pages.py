@@ -38,7 +38,7 @@ from . import (
 )
 from .boilerplate import Group
 from .charmap import CharMap
-from .entries import Entries
+from .entries import Entries, letters
 from .folios import Number
 from .heads import Candidate, unspace
 from .lines import SENTENCE_END, is_dated
@@ -166,6 +166,12 @@ def _chosen(pages: list[Page], options: list[list[Candidate]]
             placed[c.head, c.top, c.bottom, c.before] < 2 or c.head in inside)
             and (c.top == 2 or c.bottom) else c for i, c in chosen.items()}
     entries = Entries(pages, chosen)
+    for i in [i for i, c in chosen.items() if _numbered(pages[i], c, entries)]:
+        alone = _folio_alone(options[i], chosen[i])  # (a section's title: its folio alone)
+        if alone.head:
+            del chosen[i]
+        else:
+            chosen[i] = alone
     for i, candidate in chosen.items():  # a work's opening page, its folio at the foot
         if candidate.footed and (entries.opens_page(_top(pages[i]), candidate.folio)
                                  or _opens_contents(pages, chosen, i)) \
@@ -308,6 +314,14 @@ def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: 
              or entries.title_lines(under, candidate.folio) > 0)
 
 
+def _numbered(page: Page, candidate: Candidate, entries: Entries) -> bool:
+    """Whether a head read on a page's top line, after a folio or over one at the foot,
+    is a numbered section's title, the number its own (``1. The First Part``, ``I. THE
+    FIRST PART``): the line spells, number and all, a section the contents list."""
+    return candidate.top == 1 and bool(candidate.head) and \
+        letters(page.lines[0]) in entries.sections
+
+
 def _top(page: Page) -> str:
     """A page's first line, or the line under it where it is a date (a place and a date set
     over a work's title) or a mark with no letter or digit (a speck the scan read, ``•``):
@@ -438,7 +452,8 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
     numbered = [(i, n, c) for i, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and (i, c) not in (text or set())]
     in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
-                               key=lambda c: (c[0], c[1].kind, c[1].value)))
+                               key=lambda c: (c[0], c[1].kind, c[1].value)),
+                        folios.Lengths([len(p.lines) for p in pages]))
     in_run |= _alone(pages, numbered, in_run)
     chosen: dict[int, Candidate] = {}
     for i, n, candidate in numbered:
