@@ -152,12 +152,11 @@ class Fit:
         lean = 0.0
         if self.hazard and lines:
             h = self.hazard
-            lean = _logit(h[min(lines, LENGTHS)]) - _logit(h[0])
-            lean += LONGER * math.log(max(lines, LENGTHS) / LENGTHS)
+            lean = _logit(_share(h, lines)) - _logit(h[0])
             if 0 <= at < len(self.until[page]):  # the next paragraph would end that soon
                 rest = self.until[page][at]
-                lean += math.log(h[min(rest, LENGTHS)] / h[min(lines + rest, LENGTHS)])
-                lean += sum(_lasts(h[k]) - _lasts(h[min(lines + k, LENGTHS)])
+                lean += math.log(_share(h, rest) / _share(h, lines + rest))
+                lean += sum(_lasts(h[k]) - _lasts(_share(h, lines + k))
                             for k in range(1, min(rest, LENGTHS)))  # … and lasting that long
         if following.endswith("-"):  # a broken word fills its line: here an indent's room
             lean += self.hyphened
@@ -371,6 +370,13 @@ def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opene
     for n in range(len(lines) - 1, -1, -1):  # unknown before a heading: as a long way off
         rest = until[n] = 1 if ends[n] else LENGTHS if ends[n] is None else rest + 1
     return hazard, until
+
+
+def _share(hazard: tuple[float, ...], lines: int) -> float:
+    """The share of a paragraph's ``lines``-th lines that end it: as the volume counts it
+    up to ``LENGTHS``, its log-odds rising by ``LONGER`` per unit of log length past it."""
+    odds = _logit(hazard[min(lines, LENGTHS)]) + LONGER * math.log(max(lines, LENGTHS) / LENGTHS)
+    return 1 / (1 + math.exp(-odds))
 
 
 def _logit(share: float) -> float:
