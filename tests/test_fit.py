@@ -103,6 +103,17 @@ def test_a_new_paragraph_that_runs_on_to_the_next_clear_end_outlasts_its_first_l
     assert learnt.odds(0, "But we", lines=9, at=0) > learnt.odds(0, "But we", lines=9) + 0.5
 
 
+def test_a_sentence_end_leans_further_to_an_end_the_longer_its_paragraph_has_run():
+    """Past the lengths the clear ends tell apart, a sentence's last line ends its
+    paragraph more often the longer the paragraph has run (``fit.LONGER``): twice as long,
+    the odds gain that slope times log 2."""
+    hazard = (0.1, 0.01, 0.02, 0.05, 0.2, 0.2)
+    learnt = fit.Fit([24.0], True, 0.0, 0.0, hazard=hazard, until=[[]])
+    at_cap = learnt.odds(0, "But we", lines=fit.LENGTHS)
+    assert learnt.odds(0, "But we", lines=2 * fit.LENGTHS) == pytest.approx(
+        at_cap + fit.LONGER * math.log(2))
+
+
 def test_room_for_the_next_word_but_not_an_indent_after_a_sentence_end_is_no_clear_end():
     """A line after a sentence's end may be a paragraph's first line, an indent short of
     the measure: room for the next word in the full measure but not in that is no clear end
@@ -314,8 +325,8 @@ def test_a_trusted_fit_learnt_again_from_the_ends_it_called_reads_more_paragraph
     ends a first reading called, the lines to the next end are as near or nearer, and a
     volume drawn at random reads back a paragraph more; the real scan's fit, untrusted, is
     kept as it is."""
-    volume = generate(sampled(17))
-    bodies = _bodies(volume.text)
+    volume = generate(sampled(18))  # (17's end a second reading found, the first now finds
+    bodies = _bodies(volume.text)  # by how long its paragraph had run: ``fit.LONGER``)
     with measure.using(faces.learn(bodies)):  # (the face the volume was set in)
         learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
         vocab = words.Vocabulary([line for page in bodies for line in page.lines])

@@ -79,6 +79,12 @@ REACH = 2  # pages either side: the local measure of a page comes from these (as
 LENGTHS = 5  # a paragraph's length is told apart up to this many lines (longer: as this;
 # the share that end levels off past the first few lines, and each length up to here is
 # still counted some hundreds of times in a volume)
+LONGER = 0.64  # log-odds an end gains per unit of log length past ``LENGTHS`` lines: the clear
+# ends count too few long paragraphs to say (a run past one whose end left no room counts on),
+# yet sentence ends past it end their paragraphs more often the longer it has run; the slope
+# of log length in a logistic regression of real ends on the odds' parts (the sentence ends
+# these odds weigh in freshvolumes 1-100, 201-300 and othervolumes 1-30, 91-190: 0.45-0.95
+# by range, 0.64 in all, alike in both generators)
 ROUNDS = 8  # the prior is found again this many times from the odds it gives (each round
 # moves it less, towards the share that gives itself back)
 SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets (a
@@ -137,7 +143,8 @@ class Fit:
         the line after it): a paragraph's last line may be of any width, one that runs on
         is short of the measure by less than ``following``'s first word and a space; the
         volume's paragraphs seldom end so soon, or so soon after (at the next clear end),
-        and outlast their first lines more often than later ones; a line broken inside a
+        outlast their first lines more often than later ones, and end the likelier the
+        longer they have run past the lengths told apart (``LONGER``); a line broken inside a
         word seldom leaves an indent's room, nor one before a long word left whole the room
         to break it.  A line running on before a word the volume breaks had no room for
         the least part of it the setter breaks off (``_least``), so only that much room
@@ -145,11 +152,11 @@ class Fit:
         lean = 0.0
         if self.hazard and lines:
             h = self.hazard
-            lean = _logit(h[min(lines, LENGTHS)]) - _logit(h[0])
+            lean = _logit(_share(h, lines)) - _logit(h[0])
             if 0 <= at < len(self.until[page]):  # the next paragraph would end that soon
                 rest = self.until[page][at]
-                lean += math.log(h[min(rest, LENGTHS)] / h[min(lines + rest, LENGTHS)])
-                lean += sum(_lasts(h[k]) - _lasts(h[min(lines + k, LENGTHS)])
+                lean += math.log(_share(h, rest) / _share(h, lines + rest))
+                lean += sum(_lasts(h[k]) - _lasts(_share(h, lines + k))
                             for k in range(1, min(rest, LENGTHS)))  # … and lasting that long
         if following.endswith("-"):  # a broken word fills its line: here an indent's room
             lean += self.hyphened
@@ -363,6 +370,13 @@ def _hazard(fit: Fit, lines: list[tuple[str, int]], measures: list[float], opene
     for n in range(len(lines) - 1, -1, -1):  # unknown before a heading: as a long way off
         rest = until[n] = 1 if ends[n] else LENGTHS if ends[n] is None else rest + 1
     return hazard, until
+
+
+def _share(hazard: tuple[float, ...], lines: int) -> float:
+    """The share of a paragraph's ``lines``-th lines that end it: as the volume counts it
+    up to ``LENGTHS``, its log-odds rising by ``LONGER`` per unit of log length past it."""
+    odds = _logit(hazard[min(lines, LENGTHS)]) + LONGER * math.log(max(lines, LENGTHS) / LENGTHS)
+    return 1 / (1 + math.exp(-odds))
 
 
 def _logit(share: float) -> float:
