@@ -152,9 +152,10 @@ def _past(lines: list[str], runs: list[list[int]]) -> list[int]:
     under each, stand word for word, in the same order, beside two of them or more: a
     stamp the scan sets over or under its pages' furniture, which the folio may stand past
     (folios rise from page to page, so no such line is one).  A run with such lines on
-    both sides, the same under it wherever those over it stand over a run, is a gap
-    inside the stamp, and looks past neither (a stamp at a page's foot stands over the
-    next page's heads, which differ from page to page).  A line is counted once
+    both sides, the same under it wherever those over it stand over a run and the other
+    way about, is a gap inside the stamp, and looks past neither (a stamp at a page's foot
+    stands over the next page's heads, which differ from page to page; a footnote that
+    recurs stands over a stamp at the next page's top on some pages only).  A line is counted once
     where it stands, though two runs stand beside it (a footnote set apart between two
     blank lines, which the page break under it parts from a stamp)."""
     sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
@@ -170,7 +171,7 @@ def _past(lines: list[str], runs: list[list[int]]) -> list[int]:
     n = len(runs)
     told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
     inside = {r for r in range(n) if told[r] and told[r + n] and all(
-        told[q + n] == told[r + n] for q in range(n) if told[q] == told[r])}
+        (told[q] == told[r]) == (told[q + n] == told[r + n]) for q in range(n))}
     for r in inside:
         past[r] = past[r + n] = 0
     return past
@@ -197,8 +198,8 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     break between, unless a line there opens in lower case (text run on over a page's
     turn).  Where no choice or several fit, all the runs between stay.  A run under a line
     with a number at its edge (a head's blank line) stays, and all do where most of the
-    gaps found follow a sentence's end, or a stamp under one (a blank line after each
-    paragraph, the export's): the reader reads those."""
+    gaps found follow a sentence's end, or a stamp of two lines or more under one (a blank
+    line after each paragraph, the export's): the reader reads those."""
     runs, at, blanks = [], [], 0  # the runs of empty lines after a line of text, and the
     for run in _runs(k for k, line in enumerate(lines) if not line.strip()):  # lines of
         if run[0] and all(not lines[j] and j not in gone for j in run):  # text over each
@@ -244,8 +245,10 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
             breaks |= dict.fromkeys(range(a + 1, b), False)
     gaps = [r for r, brk in breaks.items() if not brk  # (a head's blank line, as it was)
             and not ARABIC_EDGE.search(lines[runs[r][0] - 1].strip())]
-    if 2 * sum(any(_END.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]})
-               for r in gaps) > len(gaps):  # (over a stamp at the page's foot, or past it)
+    # (the line over the gap, or past a stamp of two lines or more over it: a line alone
+    # that recurs may be a signature)
+    if 2 * sum(any(_END.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]} - {1})
+               for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)
     return {k for r in gaps for k in runs[r]}
 
