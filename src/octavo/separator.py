@@ -152,10 +152,9 @@ def _past(lines: list[str], runs: list[list[int]]) -> list[int]:
     under each, stand word for word, in the same order, beside two of them or more: a
     stamp the scan sets over or under its pages' furniture, which the folio may stand past
     (folios rise from page to page, so no such line is one).  A run with such lines on
-    both sides, the same under it wherever those over it stand over a run and the other
-    way about, is a gap inside the stamp, and looks past neither (a stamp at a page's foot
-    stands over the next page's heads, which differ from page to page; a footnote that
-    recurs stands over a stamp at the next page's top on some pages only).  A line is counted once
+    both sides, the same under it wherever those over it stand over a run, is a gap
+    inside the stamp, and looks past neither (a stamp at a page's foot stands over the
+    next page's heads, which differ from page to page).  A line is counted once
     where it stands, though two runs stand beside it (a footnote set apart between two
     blank lines, which the page break under it parts from a stamp)."""
     sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
@@ -171,7 +170,7 @@ def _past(lines: list[str], runs: list[list[int]]) -> list[int]:
     n = len(runs)
     told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
     inside = {r for r in range(n) if told[r] and told[r + n] and all(
-        (told[q] == told[r]) == (told[q + n] == told[r + n]) for q in range(n))}
+        told[q + n] == told[r + n] for q in range(n) if told[q] == told[r])}
     for r in inside:
         past[r] = past[r + n] = 0
     return past
