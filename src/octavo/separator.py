@@ -141,26 +141,41 @@ def _beside(lines: list[str], blanks: set[int]) -> float:
 
 def _runs_beside(lines: list[str], runs: list[list[int]]) -> float:
     """The share of ``runs`` of blank lines with a folio-like line over or under them, or
-    past the lines that stand word for word, in the same order, beside two of them or
-    more: a stamp the scan sets over or under its pages' furniture, which the folio may
-    stand past (folios rise from page to page, so no such line is one).  A run with such
-    lines on both sides is a gap inside the stamp, and looks past neither."""
+    past a stamp's lines (``_past``)."""
+    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    past, n = _past(lines, runs), len(runs)
+    return sum(any(bool(EDGE.search(line[-1])) for k in (r, r + n) for d in {0, past[k]}
+                   if (line := _outward(lines, *sides[k], d + 1)))
+               for r in range(n)) / max(1, n)
+
+
+def _past(lines: list[str], runs: list[list[int]]) -> list[int]:
+    """How many lines over each of ``runs`` of blank lines (the first ``len(runs)``), then
+    under each, stand word for word, in the same order, beside two of them or more: a
+    stamp the scan sets over or under its pages' furniture, which the folio may stand past
+    (folios rise from page to page, so no such line is one).  A run with such lines on
+    both sides, the same under it wherever those over it stand over a run, is a gap
+    inside the stamp, and looks past neither (a stamp at a page's foot stands over the
+    next page's heads, which differ from page to page).  A line is counted once
+    where it stands, though two runs stand beside it (a footnote set apart between two
+    blank lines, which the page break under it parts from a stamp)."""
     sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
     past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
     going = list(range(len(sides)))
     while going:  # (one line further out at a time, while the lines so far repeat)
         seen = {k: _outward(lines, *sides[k], past[k] + 1) for k in going}
-        counts = Counter(seen.values())
+        where = {k: min(sides[k][0], sides[k][0] + sides[k][1] * past[k]) for k in going}
+        counts = Counter(text for text, _ in {(seen[k], where[k]) for k in going})
         going = [k for k in going if seen[k] and counts[seen[k]] > 1 and past[k] < PAGE]
         for k in going:
             past[k] += 1
     n = len(runs)
-    for r in range(n):
-        if past[r] and past[r + n]:
-            past[r] = past[r + n] = 0
-    return sum(any(bool(EDGE.search(line[-1])) for k in (r, r + n) for d in {0, past[k]}
-                   if (line := _outward(lines, *sides[k], d + 1)))
-               for r in range(n)) / max(1, n)
+    told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
+    inside = {r for r in range(n) if told[r] and told[r + n] and all(
+        told[q + n] == told[r + n] for q in range(n) if told[q] == told[r])}
+    for r in inside:
+        past[r] = past[r + n] = 0
+    return past
 
 
 def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:
@@ -184,15 +199,17 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
     break between, unless a line there opens in lower case (text run on over a page's
     turn).  Where no choice or several fit, all the runs between stay.  A run under a line
     with a number at its edge (a head's blank line) stays, and all do where most of the
-    gaps found follow a sentence's end (a blank line after each paragraph, the export's):
-    the reader reads those."""
+    gaps found follow a sentence's end, or a stamp of two lines or more under one (a blank
+    line after each paragraph, the export's): the reader reads those."""
     runs, at, blanks = [], [], 0  # the runs of empty lines after a line of text, and the
     for run in _runs(k for k, line in enumerate(lines) if not line.strip()):  # lines of
         if run[0] and all(not lines[j] and j not in gone for j in run):  # text over each
             runs.append(run)
             at.append(run[0] - blanks)
         blanks += len(run)
-    numbered = {r: pages for r, run in enumerate(runs) if (pages := _after(lines, run))}
+    past = _past(lines, runs)  # (a stamp over a head's folio, or under a foot's)
+    numbered = {r: pages for r, run in enumerate(runs)
+                if (pages := _after(lines, run, past[r], past[r + len(runs)]))}
     after = _counted(numbered)
     if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
         return set()
@@ -229,7 +246,10 @@ def _inside(lines: list[str], gone: set[int]) -> set[int]:
             breaks |= dict.fromkeys(range(a + 1, b), False)
     gaps = [r for r, brk in breaks.items() if not brk  # (a head's blank line, as it was)
             and not ARABIC_EDGE.search(lines[runs[r][0] - 1].strip())]
-    if 2 * sum(bool(_END.search(lines[runs[r][0] - 1])) for r in gaps) > len(gaps):
+    # (the line over the gap, or past a stamp of two lines or more over it: a line alone
+    # that recurs may be a signature)
+    if 2 * sum(any(_END.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]} - {1})
+               for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)
     return {k for r in gaps for k in runs[r]}
 
@@ -272,13 +292,17 @@ def _rising(items: list[tuple[int, int]]) -> list[int]:
     return longest
 
 
-def _after(lines: list[str], run: list[int]) -> set[int]:
+def _after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> set[int]:
     """The pages a run of blank lines may follow, as the numbers beside it tell: the line
     over it a number alone under a line of text (a page's foot), the line under it one
-    with a number at its edge, less one (the next page's head)."""
+    with a number at its edge, less one (the next page's head); past the ``over`` lines
+    over it and the ``under`` lines under it that a stamp set there (``_past``), where
+    the number under them stands beside a head's words (alone under repeated lines, it
+    is the foot folio under a footnote that recurs, the page's own)."""
     pages = set()
-    for j, folio, less in ((run[0] - 1, _ALONE, 0), (run[-1] + 1, ARABIC_EDGE, 1)):
+    for j, folio, less in ((run[0] - 1 - over, _ALONE, 0), (run[-1] + 1 + under, ARABIC_EDGE, 1)):
         if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())) \
+                and not (less and under and _ALONE.search(lines[j].strip())) \
                 and (less or (j and lines[j - 1].strip())):  # (alone on a page: its head)
             pages.add(int(next(filter(None, m.groups()))) - less)
     return pages

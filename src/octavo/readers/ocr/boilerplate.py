@@ -22,10 +22,12 @@ is a line in any case that stands twice, in both halves, falls short of the meas
 ends in a word, where once it ends its page inside a sentence that runs on overleaf: a
 short line ends a paragraph, after its sentence's end.  So, however seldom (once), is a
 run of short lines that stands between the two halves of a sentence, a full line of text
-ending in a word over it and a line going on in lower case under it: a paragraph's lines
-fill the measure; and a group or a line that stands twice, each time opening its page
-over a running head or a work's title, once over a head: the print sets nothing over a
-head, and a head stands over no other.
+ending in a word over it and a line going on in lower case under it, even where it opens
+the page over its head, past the page break: a paragraph's lines fill the measure; so is a
+run of short lines ending no sentence under a page's last footnote, which ends its own:
+nothing but the folio stands there; and a group or a line that stands twice, each time
+opening its page over a running head or a work's title, once over a head: the print sets
+nothing over a head, and a head stands over no other.
 Lines with no letter or digit (dot rows, a scanner's separators) are junk wherever they
 stand, asterisms aside, and so are lines of superscript figures alone.
 """
@@ -490,35 +492,93 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
                             {line for g in first for line in g.lines if line}, printed,
                             own_breaks))
     known = {line for g in groups for line in g.lines}
-    return groups + [g for g in (_inside_sentences(stripped, full) if own_breaks else [])
-                     if not known & set(g.lines) and not set(g.lines) & printed
+    once = _inside_sentences(stripped, full, counts) + _under_footnotes_once(stripped, full) \
+        if own_breaks else []
+    return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 
 
-def _inside_sentences(stripped: list[str], full: float) -> list[Group]:
+def _under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
+    """The runs of short lines that end a page under its footnotes, however seldom (once):
+    the last lines of a run of lines between blank lines (over its foot folio, if any), each
+    set apart (``set_apart``: short of the measure ``full``, worded, ending no sentence) and
+    none opening with a footnote's mark, under a line that ends a sentence, a footnote's
+    last: the lines from the last that opens with a footnote's mark to it end none (a
+    footnote's sentence runs on over them; a page's text, or another page's run in where
+    the scan lost the break, ends sentences).  A footnote ends its sentence on its last
+    line, and the print sets nothing under a page's footnotes but its folio."""
+    found: Counter[tuple[str, ...]] = Counter()
+    end = 0
+    while end < len(stripped):
+        start = end
+        while start < len(stripped) and not stripped[start]:
+            start += 1
+        end = start
+        while end < len(stripped) and stripped[end]:
+            end += 1
+        last = end - 1 if end - 1 > start and plain(stripped[end - 1]) else end
+        k = last
+        while k > start and set_apart(stripped[k - 1], full) \
+                and not footnotes.START.match(stripped[k - 1]):
+            k -= 1
+        marked = [m for m in range(start, k) if footnotes.START.match(stripped[m])]
+        if start < k < last and marked and footnotes.FINISHED.search(stripped[k - 1]) \
+                and not any(footnotes.FINISHED.search(stripped[m]) for m in
+                            range(marked[-1], k - 1)):
+            found[tuple(stripped[k:last])] += 1
+    return [Group(g, n) for g, n in found.items()]
+
+
+def _inside_sentences(stripped: list[str], full: float, counts: Counter[str]) -> list[Group]:
     """The runs of short lines that stand between the two halves of a sentence, however
     seldom (once): after a line of text as wide as a paragraph's inside lines (``SHORT`` of
     the measure ``full``) that ends in a word in lower case or in a hyphen, before a line
     that goes on in lower case (none of the run: ``set_apart``), the run's first line not
     reading on in lower case, its last short even with that line's first word.  A
     paragraph's lines fill the measure to its last, and no line of the print stands inside
-    a sentence set apart from it so.  (``learn`` keeps those whose lines stand on fewer
-    pages than ``MIN_REPEATS``: a running head stands so on many pages where a scan lost
-    the blank lines that part them.)"""
+    a sentence set apart from it so.  The run may open a page, over the sentence's first
+    half past the page break (``_over_break``: a stamp at a page's top), its last lines
+    that recur (``counts``, on ``MIN_REPEATS`` pages or more) left out: the page's head,
+    its folio at the foot, under the stamp, or a stamp under a head; there it is two lines
+    or more (one alone is a head seen once, a short work's), each standing once in the
+    text (a line that stands elsewhere too, a work's title, is a head seen once).
+    (``learn`` keeps those whose lines stand on fewer pages than ``MIN_REPEATS``: a
+    running head stands so on many pages where a scan lost the blank lines that part
+    them.)"""
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
         if not after[:1].islower() or _inside_line(line_at(stripped, i - 1), full) \
                 or set_apart(after, full) \
-                or not set_apart(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
+                or _inside_line(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
             continue  # (a ragged line falls short before a long word only)
         k = i
         while k > 0 and set_apart(stripped[k - 1], full):
             k -= 1
-        over = line_at(stripped, k - 1)
-        if k < i and not stripped[k][:1].islower() and _inside_line(over, full) \
-                and (LOWER_END.search(over) or over.endswith("-")):
-            found[tuple(stripped[k:i])] += 1
+        over, broken = _over_break(stripped, k)
+        run = stripped[k:i]
+        while broken and run and counts[run[-1]] >= MIN_REPEATS:
+            run.pop()  # (the next page's head, its folio at the foot, under a stamp; or a
+            # stamp learnt under a head seen once)
+        if (len(run) > 1 or (run and not broken)) and not run[0][:1].islower() \
+                and _inside_line(over, full) \
+                and (LOWER_END.search(over) or over.endswith("-")) \
+                and not (broken and any(counts[line] > 1 for line in run)):
+            found[tuple(run)] += 1
     return [Group(g, n) for g, n in found.items()]
+
+
+def _over_break(stripped: list[str], k: int) -> tuple[str, bool]:
+    """The line over line ``k`` past the blank lines of a page break and the folio alone
+    at the foot of the page before (a stamp set over the next page's text; "" at the
+    text's start), and whether a page break stands between."""
+    j = k - 1
+    while j > 0 and not stripped[j]:
+        j -= 1
+    if j < k - 1 and plain(stripped[j]):
+        j -= 1
+        while j > 0 and not stripped[j]:
+            j -= 1
+    return line_at(stripped, j), j < k - 1
 
 
 def set_apart(line: str, full: float) -> bool:
