@@ -40,6 +40,14 @@ if TYPE_CHECKING:
 
 MARKS = f"*{words.DAGGERS}"
 START = re.compile(rf"^(\*+|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
+
+
+def opens_footnote(line: str) -> bool:
+    """Whether a line opens with a footnote's mark (``* See the preceding article``): a
+    footnote's first line, under a page's text (where a footnote is given again, it recurs
+    at the foot of pages, and is no furniture for that: ``boilerplate``)."""
+    return START.match(line) is not None
+
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
 # a line ending a sentence (or trailing off: an ellipsis; a square bracket closing an
 # editor's words after it)
