@@ -18,6 +18,8 @@ PUNCTUATION = f"{PAUSES}!?"
 # (once the scan's stand-ins for them are put back: ``ocr.charmap``) a closing quote
 WORD_CLOSES = f"{PUNCTUATION})"
 CLOSING_QUOTES = "\u201d\u2019"
+CLOSES = f"{WORD_CLOSES}{CLOSING_QUOTES}"  # … all of it, the quotes put back: what a word
+# and what closes it may end in, as a note's marker is glued after them
 # a sentence's end: a full stop, a question's or an exclamation's mark, and what may close
 # after it before a space or the line's end (``mine.”``, ``so.)``): a quote, a bracket
 STOPS = ".!?"

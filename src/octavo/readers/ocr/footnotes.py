@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .pages import Page
     from .structure import Structure
 
-MARKS = f"*{words.DAGGERS}"
+MARKS = f"*{words.DAGGERS}"  # a footnote's signs: a star, a dagger and the like
 START = re.compile(rf"^(\*+|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
 
 
