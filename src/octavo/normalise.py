@@ -26,6 +26,7 @@ import re
 import unicodedata
 
 from . import findings, pagemarks, separator
+from .readers.textlines import AFTER_STOP, CLAUSE_STOPS
 
 # Each pattern below is tried only on a text holding one of the characters it opens with
 # (looked for by ``in``, a hundred times as fast as a pattern's scan of a volume's text).
@@ -50,7 +51,8 @@ DOUBLED = 20  # one line in so many may run on to the next in a text of doubled 
 # (a page's first line under a head an export set without its blank line)
 # a line ending a sentence (a stop, or a quote or bracket closing after one): a printed
 # line seldom does (the sample's 13% of lines), a paragraph set on a line of its own does
-_SENTENCE_ENDS = re.compile(r"(?m)[.!?:;][\"'”’)\]]*$")
+_SENTENCE_ENDS = re.compile(rf"(?m)[{CLAUSE_STOPS}][\"'{AFTER_STOP}\]]*$")  # (straight quotes
+# too: the scan's stand-ins are not yet put back)
 MOJIBAKE_SHARE = 0.5  # of the text's non-ASCII letters in such pairs: a double encoding
 
 

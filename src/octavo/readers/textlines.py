@@ -18,6 +18,17 @@ PUNCTUATION = f"{PAUSES}!?"
 # (once the scan's stand-ins for them are put back: ``ocr.charmap``) a closing quote
 WORD_CLOSES = f"{PUNCTUATION})"
 CLOSING_QUOTES = "\u201d\u2019"
+CLOSES = f"{WORD_CLOSES}{CLOSING_QUOTES}"  # … all of it, the quotes put back: what a word
+# and what closes it may end in, as a note's marker is glued after them
+# a sentence's end: a full stop, a question's or an exclamation's mark, and what may close
+# after it before a space or the line's end (``mine.”``, ``so.)``): a quote, a bracket
+STOPS = ".!?"
+AFTER_STOP = f"{CLOSING_QUOTES})"
+# … or a clause's, that may end a line's sense as well: a colon, a semicolon
+CLAUSE_STOPS = f"{STOPS}:;"
+# what closes after a stop and, seen alone as a line's or a phrase's last character, says
+# one went before: a double quote, a bracket (not ``’``, an apostrophe's look as well)
+SURE_CLOSES = "\u201d)"
 
 
 class AtEnd:
@@ -37,6 +48,17 @@ class AtEnd:
         return None
 
 
+def ends_sentence(stops: str, marks: str = "", also: str = "") -> AtEnd:
+    """A line's end that ends a sentence: one of ``stops``, what closes after it
+    (``AFTER_STOP``), a footnote's sign among ``marks`` after that, and a note's marker
+    (``MARKER``); or ``also``, a pattern ending in one of ``stops``.  The readers ask this
+    of a line with stops of their own (``CLOSED``: no semicolon, ``ocr.lines.SENTENCE_END``:
+    any, ``ocr.paragraphs.FULL_STOP``: no colon either), each saying why."""
+    marked = f"[{marks}]*" if marks else ""
+    pattern = rf"[{stops}][{AFTER_STOP}]*{marked}{MARKER}$" + (f"|{also}" if also else "")
+    return AtEnd(pattern, stops + AFTER_STOP + marks, digit=True)
+
+
 # a person's name's parts: an initial (``J. ``) and a word of it (``STALIN``, ``Tse-tung``)
 INITIAL = r"[A-Z]\.\s*"
 NAME_WORD = r"[A-Z][\w’'-]+"
@@ -48,8 +70,8 @@ INITIALS = re.compile(rf"(?:{INITIAL}){{2}}")
 # figures in brackets (``labour.[1]``)
 MARKER = rf"(?:\d{{0,3}}|[{SUPERSCRIPTS}]{{1,3}}|\[\d{{1,3}}\])"
 OPENS = re.compile(r"^[\u201c\u2018\"'(]?[A-Z]")  # a capital, after an opening quote
-CLOSED = AtEnd(rf"[.!?:][\u201d\u2019)]*{MARKER}$", ".!?:\u201d\u2019)", digit=True)  # a
-# sentence's end (no semicolon: a stanza's clauses end so, and run on)
+# a sentence's end (no semicolon: a stanza's clauses end so, and run on)
+CLOSED = ends_sentence(f"{STOPS}:")
 FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
 # capitalised words and initials, after a dash where they name a source (``—Shelley``,
 # ``— Goethe``), a name's parts hyphened (``Tse-tung``, ``Jean-Paul``)

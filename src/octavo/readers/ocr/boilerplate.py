@@ -207,7 +207,7 @@ def _under_footnotes(places: list[Placement]) -> bool:
     (under text, the last footnote ending a sentence): nothing the print sets stands under
     a page's footnotes but its folio; a line opening with a footnote's mark is the page's
     next footnote (one that recurs: ``See the preceding article``)."""
-    return any(_under_footnote(p) and not footnotes.START.match(p.line) for p in places)
+    return any(_under_footnote(p) and not footnotes.opens_footnote(p.line) for p in places)
 
 
 def _under_footnote(p: Placement) -> bool:
@@ -776,7 +776,7 @@ class _Repeats:
         group of its own lines that recurs (a footnote given again opens with its mark) ends
         its pages every time by chance only."""
         return _worded(self.group) and len(self.places) >= TWICE \
-            and not footnotes.START.match(self.group[0]) \
+            and not footnotes.opens_footnote(self.group[0]) \
             and all(not p.below for p in self.places) \
             and any(_under_footnote(p) or _under_foot_folio(p) for p in self.places)
 

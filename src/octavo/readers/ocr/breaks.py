@@ -184,7 +184,7 @@ def _stamped(lines: list[str], kept: list[int], opening: set[int],
     def stamp(line: str) -> bool:
         return counts[line.strip()] > 1 and not signs(line) \
             and sum(c.isalpha() for c in line) >= boilerplate.MIN_LETTERS \
-            and not footnotes.START.match(line.strip())  # (a footnote ends its page)
+            and not footnotes.opens_footnote(line.strip())  # (a footnote ends its page)
 
     return {kept[p - 1] if p and stamp(lines[kept[p - 1]])
             else i for p, i in enumerate(kept) if i in opening}

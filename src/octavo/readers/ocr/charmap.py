@@ -38,7 +38,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..textlines import PUNCTUATION, SUPERSCRIPTS, WORD_CLOSES
+from ..textlines import PUNCTUATION, STOPS, SUPERSCRIPTS, WORD_CLOSES
 from . import indents
 from .words import zipf
 
@@ -137,7 +137,7 @@ _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 # before white space, these, or the line's end (the quotes' stand-ins not yet known)
 _CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
-_STOPS = frozenset(".!?")  # a sentence's end, that a dash may follow before a word
+_STOPS = frozenset(STOPS)  # a sentence's end, that a dash may follow before a word
 _MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
 

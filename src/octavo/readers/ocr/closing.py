@@ -28,7 +28,7 @@ from ...tree import (
     Text,
     iter_nodes,
 )
-from ..textlines import INITIAL, NAME_WORD
+from ..textlines import CLAUSE_STOPS, INITIAL, NAME_WORD, STOPS, SURE_CLOSES
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 # a letter's place and date under its signature: ``Moscow, March 3, 1921``
@@ -109,7 +109,7 @@ class Signature:
         # a name there with no stop, ending the paragraph, is no text's)
         closed = rf"|(?<=,)\s+(?=(?i:{self.pattern}){under})" \
             rf"|(?<=[;:])(?<!Signed:)\s+(?=(?i:{self.pattern})(?<!\.){under})" \
-            rf"|(?<!\b[A-Z]\.)(?<=[.!?)\u201d])\s+" \
+            rf"|(?<!\b[A-Z]\.)(?<=[{STOPS}{SURE_CLOSES}])\s+" \
             rf"(?=(?:{_CLOSE_WORDS}\s+)?(?i:{self.pattern}){under})" \
             rf"|(?<={name})\s+(?=(?:{_PLACE_DATE}|{_PERIODICAL})$)" if self.surname else ""
         return re.compile(_RUN_ON + signed + closed)
@@ -137,7 +137,7 @@ def _kind(line: str, sig: Signature) -> str:
 _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"Published for the first time\b))"
            r"|(?<=^Yours,)\s+"
-           rf"|(?<![A-Z]\.)(?<=[.!?:;)\u201d])\s+(?=(?:{_PERIODICAL}|{_PLACE_DATE})$)")
+           rf"|(?<![A-Z]\.)(?<=[{CLAUSE_STOPS}{SURE_CLOSES}])\s+(?=(?:{_PERIODICAL}|{_PLACE_DATE})$)")
 _MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
 # … and one of a recognised kind (a source, a date) no longer than about two such lines: a
 # source naming a congress's report, with its place and year, runs to a second
@@ -171,7 +171,7 @@ def _stop_before_mark(inlines: list[Inline]) -> str:
     follows it (``Ukraine.*``: ``.``), else ""."""
     before = inlines[-3] if len(inlines) > 2 and isinstance(inlines[-2], NoteRef) else None
     end = before.text.rstrip()[-1:] if isinstance(before, Text) else ""
-    return end if end and end in ".!?:" else ""
+    return end if end and end in f"{STOPS}:" else ""
 
 
 def _turned(block: Block, sig: Signature) -> list[Block]:

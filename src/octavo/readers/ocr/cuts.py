@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..textlines import CLAUSE_STOPS
 from . import footnotes, heads
 from .folios import Number
 from .lines import CITED
@@ -26,7 +27,7 @@ NEAR = 5  # pages either side whose lengths tell how many lines a full page hold
 # of the sample's numbered pages fall short (a work's opening or last page, a page cut), so
 # among the 4 before and 3 after one is full but where every work there is a page or two
 # a line that ends a sentence (a quote, a marker after), or an endnote with its page
-ENDED = re.compile(rf"[.!?:;]\S{{0,3}}$|{CITED}$")
+ENDED = re.compile(rf"[{CLAUSE_STOPS}]\S{{0,3}}$|{CITED}$")
 _ENTRY = re.compile(r"(\d{1,3}) (?=\S)")  # a numbered entry's first line (an endnote's)
 # a year or a period alone, letter-spaced or not (``1 9 2 4``, ``1921-23``): a divider page
 # of works grouped by year, set on a page of its own

@@ -30,6 +30,7 @@ from ...tree import (
     child_lists,
     iter_nodes,
 )
+from ..textlines import AFTER_STOP, STOPS
 from . import measure, words
 from .draft import Draft
 
@@ -37,10 +38,20 @@ if TYPE_CHECKING:
     from .pages import Page
     from .structure import Structure
 
-MARKS = f"*{words.DAGGERS}"
+MARKS = f"*{words.DAGGERS}"  # a footnote's signs: a star, a dagger and the like
 START = re.compile(rf"^(\*+|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
+
+
+def opens_footnote(line: str) -> bool:
+    """Whether a line opens with a footnote's mark (``* See the preceding article``): a
+    footnote's first line, under a page's text (where a footnote is given again, it recurs
+    at the foot of pages, and is no furniture for that: ``boilerplate``)."""
+    return START.match(line) is not None
+
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
-FINISHED = re.compile(r"[.!?\u2026][\u201d\u2019)\]]*\s*$")  # a line ending a sentence
+# a line ending a sentence (or trailing off: an ellipsis; a square bracket closing an
+# editor's words after it)
+FINISHED = re.compile(rf"[{STOPS}\u2026][{AFTER_STOP}\]]*\s*$")
 # how much wider than the text's measure a line must be to be a footnote's smaller type:
 # the sample scan's footnote lines hold about 1.18 times its text lines' characters, and
 # justified text lines stray from their measure by a few hundredths of it

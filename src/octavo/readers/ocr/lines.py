@@ -9,10 +9,10 @@ import re
 from functools import lru_cache
 
 from ...dates import MONTHS
-from ..textlines import MARKER, NAME_LINE, PAUSES, SUPERSCRIPTS, AtEnd
+from ..textlines import CLAUSE_STOPS, NAME_LINE, PAUSES, SUPERSCRIPTS, AtEnd, ends_sentence
 from .folios import READ_NUMBER, roman_value, to_roman
+from .footnotes import MARKS
 from .measure import width
-from .words import DAGGERS
 
 _NOTES_HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
 
@@ -53,8 +53,9 @@ YEAR_LINE = re.compile(r"^(?:\d ){3}\d$")  # a chronicle's year
 ASTERISM = re.compile(r"^\*(?: \*){0,2}$")
 CAPITALS = re.compile(r"[A-Z]{2}")
 LOWER_CASE = re.compile(r"[a-z]")
-SENTENCE_END = AtEnd(rf"[.!?:;][\u201d\u2019)]*[*{DAGGERS}]*{MARKER}$|\u2014Ed\.$|\u2014Tr\.$",
-                     f".!?:;\u201d\u2019)*{DAGGERS}", digit=True)
+# a sentence's or a clause's end, a footnote's sign after it or not, or an editor's or a
+# translator's signing off a note (``—Ed.``)
+SENTENCE_END = ends_sentence(CLAUSE_STOPS, MARKS, r"\u2014Ed\.$|\u2014Tr\.$")
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 STOPPED = re.compile(rf"[{PAUSES}]$")  # … or in a comma or a stop: a salutation's, a sentence's
 # a line ends no sentence: it ends in a word, inside one (broken by a hyphen or a dash), or

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 
 from ...findings import report
 from ...tree import Block, Inline, Note, NoteRef, PageMarker, PageRef, Text, child_lists
-from ..textlines import CLOSING_QUOTES, PAUSES, SUPERSCRIPTS, WORD_CLOSES
+from ..textlines import CLOSES, CLOSING_QUOTES, PAUSES, SUPERSCRIPTS, WORD_CLOSES
 
 if TYPE_CHECKING:
     from .structure import Structure
 
-# what closes a word (``WORD_CLOSES``, ``CLOSING_QUOTES``) but a question's or an
+# what closes a word (``CLOSES``) but a question's or an
 # exclamation's mark: what may follow a marker's number (``_END``), and what one set off by
 # a space may follow (``_SPACED``), where a glued one may follow those marks too (``_GLUED``)
 _PLAIN_CLOSES = f"{PAUSES}){CLOSING_QUOTES}"
@@ -36,14 +36,14 @@ _END = rf"(?=[\s{_PLAIN_CLOSES}*]|$)"
 # a number glued to a letter or to what closes a word, or to an ellipsis (a quotation cut
 # short), not part of a longer number: after more than a title's marker
 # (``titles.GLUED_MARKER``), as it is taken only for the number due
-_GLUED = re.compile(rf"(?<=[A-Za-z{WORD_CLOSES}{CLOSING_QUOTES}\u2026])(?P<n>\d{{1,3}})" + _END)
+_GLUED = re.compile(rf"(?<=[A-Za-z{CLOSES}\u2026])(?P<n>\d{{1,3}})" + _END)
 # glued to a year (``in March 192116)``) or set off by a space (``Conference, 48 the``):
 # taken only for the number due, on the page its note cites or next to it
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
 _SPACED = re.compile(rf"(?<=[A-Za-z{_PLAIN_CLOSES}\u2026])(?P<mark> (?P<n>\d{{1,2}}))(?=[\s)]|$)")
 # a number in brackets after a word or what closes one (``the[1] sole``, ``wages.[12]``), as
 # editions that number their notes ``[1]`` mark them: the brackets go with it
-_BRACKETED = re.compile(rf"(?<=[^\W_]|[{WORD_CLOSES}{CLOSING_QUOTES}\u2026])"
+_BRACKETED = re.compile(rf"(?<=[^\W_]|[{CLOSES}\u2026])"
                         rf"(?P<mark>\[(?P<n>\d{{1,3}})\])")
 # a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
 # it stands, since no text sets its figures so; but a scan's stand-in for a quote may be

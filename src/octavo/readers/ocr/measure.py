@@ -12,7 +12,7 @@ way (``using``), Times unless told.
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
@@ -45,9 +45,13 @@ _FACE: ContextVar[str] = ContextVar("face", default=TIMES)
 WIDE = 12  # ems: the least width of a line a measure counts (not a short heading, nor a
 # paragraph's short last line)
 MEASURED = 32768  # lines whose widths are kept per face (as many as the LRU cache this
-# replaced kept: the sample's 14,725 lines and the joins the passes measure); past it all go
+# replaced kept: the sample's 14,725 lines and the joins the passes measure); past it the
+# oldest goes, one for each new (not all at once: a read's cost would hang on how full
+# the reads before it left them)
 _MEASURED: dict[str, dict[str, float]] = {TIMES: {}, FIXED: {}}  # a plain dict's look-up
 # costs less than an LRU cache's, asked some 230,000 times a read
+_ORDER: dict[str, deque[str]] = {TIMES: deque(), FIXED: deque()}  # the lines as kept (a
+# plain dict lets go of its first key slowly: each time past all those let go before)
 
 
 def using(face: str) -> AbstractContextManager[None]:
@@ -66,8 +70,10 @@ def width(line: str) -> float:
     measured = _MEASURED[set_in]
     if (known := measured.get(line)) is not None:
         return known
-    if len(measured) >= MEASURED:
-        measured.clear()
+    order = _ORDER[set_in]
+    if len(order) >= MEASURED:
+        del measured[order.popleft()]
+    order.append(line)
     measured[line] = found = _width(line, set_in)
     return found
 
@@ -88,8 +94,8 @@ def _width(line: str, face: str) -> float:
 
 def forget() -> None:
     """Let go of the widths kept (a face's table changed: a test's)."""
-    for measured in _MEASURED.values():
-        measured.clear()
+    for kept in (*_MEASURED.values(), *_ORDER.values()):
+        kept.clear()
     _space.cache_clear()
 
 

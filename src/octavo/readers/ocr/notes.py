@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...tree import Note, Paragraph
-from ..textlines import SUPERSCRIPTS
+from ..textlines import CLAUSE_STOPS, SUPERSCRIPTS, SURE_CLOSES
 from .flow import Line, flow, inlines
 from .folios import READ_NUMBER, digits
 from .lines import CITED, names_notes
@@ -23,7 +23,7 @@ _START = re.compile(rf"^(?P<open>\[?)(?P<number>{READ_NUMBER}|[{SUPERSCRIPTS}]{{
                     rf"(?P<close>\]?\.?)(?:\s+|(?<=[{SUPERSCRIPTS}]))(?P<text>\S.*)$")
 _FIGURES = str.maketrans(SUPERSCRIPTS, "0123456789")
 _CITED = re.compile(rf"(?:^|\s)(?P<ref>{CITED})$")
-_SENTENCE_END = re.compile(r"[.:;!?”)]$")
+_SENTENCE_END = re.compile(rf"[{CLAUSE_STOPS}{SURE_CLOSES}]$")  # its last character alone
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
 

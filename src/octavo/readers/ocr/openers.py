@@ -24,16 +24,17 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from ..textlines import AFTER_STOP, STOPS
 from . import logistic
 from .measure import width
 
 # mid-line (the space before the look-behind: found by a fast scan, not tried at every character)
-INSIDE = re.compile(r" (?<=[a-z)\u201d\u2019][.!?] )([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?")
+INSIDE = re.compile(rf" (?<=[a-z{AFTER_STOP}][{STOPS}] )([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?")
 LOWER = re.compile(r"\b[a-z]+\b")
 ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)ly$")
 ORDINALS = "(n)thly"  # the key all the ordinals count under
 FIRST = re.compile(r"^([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?")  # a sentence's first word or two
-STOP = re.compile(r"[a-z)][.!?][\u201d\u2019)]*\d{0,3}$")
+STOP = re.compile(rf"[a-z)][{STOPS}][{AFTER_STOP}]*\d{{0,3}}$")
 CLEAR = 0.75  # a sentence's last line narrower than this share of the measure ends a paragraph
 SEEN = 5  # a word needs this many sightings for odds of its own
 PRIOR = 2  # a pair of words counts as this many sightings of its first word's odds

@@ -222,7 +222,7 @@ def _feet(pages: list[Page]) -> set[int]:
     holds and cuts no footnote of its own (a page never opens with a marked footnote; one
     run on from the page before has no mark), whether the volume prints folios or not."""
     return {k for k in range(1, len(pages)) if not pages[k].head and not pages[k].folio
-            and pages[k].lines and footnotes.START.match(pages[k].lines[0])
+            and pages[k].lines and footnotes.opens_footnote(pages[k].lines[0])
             and not footnotes.cut(pages[k - 1].lines)[1]
             and footnotes.cut(pages[k - 1].lines + pages[k].lines)[1]}
 

@@ -46,7 +46,7 @@ from ...tree import (
     Quote,
     Text,
 )
-from ..textlines import LONG_WORD, title_cased
+from ..textlines import LONG_WORD, STOPS, ends_sentence, title_cased
 from . import fit, indents, verse, words
 from .cohesion import AHEAD, Cohesion
 from .contents import lists
@@ -54,14 +54,12 @@ from .entrypages import contents_line
 from .lines import (
     ARABIC_LINE,
     ARTICLE_END,
-    MARKER,
     NOTE_START,
     NUMERAL_LINE,
     SENTENCE_END,
     SHORT,
     SIGNATURE,
     YEAR_LINE,
-    AtEnd,
     is_dated,
     is_display,
     is_label,
@@ -78,8 +76,8 @@ from .openers import Openers
 from .pages import Page, running, unspace
 
 # a full stop, not a colon: a list may follow
-FULL_STOP = AtEnd(rf"[.!?][\u201d\u2019)]*{MARKER}$", ".!?\u201d\u2019)", digit=True)
-QUESTION = re.compile(rf"\?[\u201d\u2019)]*{MARKER}$")
+FULL_STOP = ends_sentence(STOPS)
+QUESTION = ends_sentence("?")
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 DASHES = ("\u2014", "\u2013")  # a source's dash under a quotation (``textlines.NAME_LINE``)
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number

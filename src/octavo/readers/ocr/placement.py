@@ -62,7 +62,7 @@ class Placement:
         if self.below:
             return [(line, self.below, False) for line in froms]
         footed = bool(plain(self.above))
-        if not footed and footnotes.START.match(self.line):
+        if not footed and footnotes.opens_footnote(self.line):
             return []
         return [(self._text_end(footed), self._overleaf(), True)]
 
@@ -81,13 +81,13 @@ class Placement:
         """Whether the lines right over it close the page's footnotes, under its text: one
         of them opens with a footnote's mark, under a line."""
         block = self._block(self._top)
-        return any(footnotes.START.match(self._stripped[k]) for k in block[1:])
+        return any(footnotes.opens_footnote(self._stripped[k]) for k in block[1:])
 
     def _over_footnotes(self, end: int) -> str:
         """The last line of text of the page ending at ``end``: over the footnotes under
         the text (the first opens with its mark), the mark of a footnote it ends with taken
         off (``… a knowledge of even*``)."""
-        marked = (k for k in self._block(end) if footnotes.START.match(self._stripped[k]))
+        marked = (k for k in self._block(end) if footnotes.opens_footnote(self._stripped[k]))
         return line_at(self._stripped, next(marked, end + 1) - 1).rstrip(footnotes.MARKS)
 
     def _block(self, end: int) -> range:

@@ -38,13 +38,12 @@ from dataclasses import dataclass
 
 from ..textlines import (
     CLOSED,
-    CLOSING_QUOTES,
+    CLOSES,
     FIGURE,
     MARKER,
     NAME_LINE,
     OPENS,
     SUPERSCRIPTS,
-    WORD_CLOSES,
     AtEnd,
     title_cased,
 )
@@ -58,7 +57,7 @@ Place = tuple[int, int]  # a line's page (its index among the pages) and place o
 
 STOPPED = AtEnd(rf"[.:?][\u201d\u2019)]*{MARKER}$", ".:?\u201d\u2019)", digit=True)  # a
 # full stop, a colon or a question mark ends the line (not an exclamation: a song's cry)
-NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[{WORD_CLOSES}{CLOSING_QUOTES}])"
+NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[{CLOSES}])"
                        rf"(?:\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}})$")
 RARE = 0.01  # a prose line that runs on falls as short once in a hundred: two such in a row,
 # capitalised, between sentence ends, are rarer than one in ten thousand

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from ... import frequencies
 from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
-from ..textlines import CLOSING_QUOTES, WORD_CLOSES
+from ..textlines import CLOSES, WORD_CLOSES
 
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
@@ -50,8 +50,8 @@ PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 # numbers its footnotes by the page with stars adds one for each), or one or two of the
 # printer's series that follows them (the look-behind follows the first mark)
 DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶
-NOTE_MARK = re.compile(rf"(\*(?<=[\w{WORD_CLOSES}{CLOSING_QUOTES}]\*)\**"
-                       rf"|[{DAGGERS}](?<=[\w{WORD_CLOSES}{CLOSING_QUOTES}][{DAGGERS}])[{DAGGERS}]?)"
+NOTE_MARK = re.compile(rf"(\*(?<=[\w{CLOSES}]\*)\**"
+                       rf"|[{DAGGERS}](?<=[\w{CLOSES}][{DAGGERS}])[{DAGGERS}]?)"
                        r"(?=\s|$|[,.;:)\u201d])")
 DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen: a scan
 # with fewer hyphens at line ends than one to this many compounds inside lines drops them

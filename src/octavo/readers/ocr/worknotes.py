@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...findings import report
 from ...tree import Block, Heading, Inline, Note, PageMarker, Paragraph, Text, iter_nodes
+from ..textlines import CLAUSE_STOPS, SURE_CLOSES
 from .blocks import plain
 from .lines import names_notes
 from .links import link_endnotes, possessives
@@ -23,7 +24,7 @@ def _start(number: int) -> re.Pattern[str]:
     a page turned before it: ``… production. [page 18] 3 The``), or after a sentence's end
     (the paragraphs pass may run a short note into the one before), with or without a
     point (``1.``), before a capital."""
-    return re.compile(rf"(?:^ ?|(?<=[.!?:;\u201d)] )){number}\.? (?=[A-Z\u201c(])")
+    return re.compile(rf"(?:^ ?|(?<=[{CLAUSE_STOPS}{SURE_CLOSES}] )){number}\.? (?=[A-Z\u201c(])")
 
 
 def take(st: Structure) -> None:
