@@ -519,9 +519,9 @@ def _under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
         last = end - 1 if end - 1 > start and plain(stripped[end - 1]) else end
         k = last
         while k > start and set_apart(stripped[k - 1], full) \
-                and not footnotes.START.match(stripped[k - 1]):
+                and not footnotes.opens_footnote(stripped[k - 1]):
             k -= 1
-        marked = [m for m in range(start, k) if footnotes.START.match(stripped[m])]
+        marked = [m for m in range(start, k) if footnotes.opens_footnote(stripped[m])]
         if start < k < last and marked and footnotes.FINISHED.search(stripped[k - 1]) \
                 and not any(footnotes.FINISHED.search(stripped[m]) for m in
                             range(marked[-1], k - 1)):

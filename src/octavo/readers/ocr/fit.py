@@ -54,7 +54,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..textlines import CLOSING_QUOTES, WORD_CLOSES
+from ..textlines import CLOSES
 from .lines import SENTENCE_END, SHORT, line_kind, names_notes, runs_on
 from .measure import FIXED, face, space, width
 from .openers import CLEAR
@@ -63,7 +63,7 @@ SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
 CAPITALISED = re.compile(r"[A-Z]?[a-z]+")  # … a sentence's first word too
-WHOLE = re.compile(rf"(?<!\S)[^\W\d_]{{1,4}}[{re.escape(WORD_CLOSES + CLOSING_QUOTES)}]*$")
+WHOLE = re.compile(rf"(?<!\S)[^\W\d_]{{1,4}}[{re.escape(CLOSES)}]*$")
 # a line ending in a word of four letters or fewer: no setter breaks one (TeX's English
 # breaks leave two letters before and three after), nor a scan joins its broken halves
 # Where each constant comes from:
@@ -172,7 +172,7 @@ class Fit:
         """The width of the least of ``word`` a line that ran on before it had no room
         for: the whole word, or, one the volume would break (long enough, its letters
         but a capital's in lower case), its least part broken off with a hyphen."""
-        stem = word.rstrip(WORD_CLOSES + CLOSING_QUOTES)
+        stem = word.rstrip(CLOSES)
         if self.head and len(stem) >= self.breakable and CAPITALISED.fullmatch(stem):
             return min(width(word), width(stem[:self.head] + "-"))
         return width(word)
