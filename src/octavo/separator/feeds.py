@@ -1,0 +1,49 @@
+"""A text paged with form feeds: where they fall at the page rate, they are its page
+breaks, and a blank line inside a page that sets a paragraph apart is given back as an
+indent (``opened``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+
+from ..pagemarks import MARKERS, PAGE
+from .inside import END
+
+# the indent a paragraph's first line is given where a blank line over it inside its page
+# opened it (``opened``): a layout-keeping extraction's indent, which the OCR reader
+# learns as the volume's mark of an opening (``indents``); any indent of a space or more
+# reads alike
+OPENING = "    "
+FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
+
+
+def paged(text: str) -> list[str] | None:
+    """The lines of ``text`` with each form feed one empty line and its other blank lines
+    gone, where its form feeds part its pages (``MARKERS`` of them or more, ``PAGE`` lines
+    apart, the median two); else None."""
+    lines = FEED.sub("\n\f\n", text).split("\n")
+    feeds = [k for k, line in enumerate(lines) if line == "\f"]
+    if len(feeds) < MARKERS or statistics.median(
+            b - a for a, b in itertools.pairwise(feeds)) > PAGE:
+        return None
+    runs = [list(run) for _, run in itertools.groupby(lines, lambda line: not line.strip())]
+    indented = opened(runs)
+    return [line for k, run in enumerate(runs) for line in (
+        [""] if "\f" in run else [] if not run[0].strip()
+        else [OPENING + run[0].lstrip(" "), *run[1:]] if k in indented else run)]
+
+
+def opened(runs: list[list[str]]) -> set[int]:
+    """The runs of lines of text (by index in ``runs``: a text paged with form feeds, its
+    runs of lines of text and of blank lines) that a blank line inside a page sets apart
+    as a paragraph: all under such a gap, where most of the gaps follow a sentence's end
+    (a paragraph's last line; the gaps above the footnotes or under a title follow none,
+    and a printed line seldom ends a sentence), as ``inside`` keeps such gaps for the
+    reader; else none."""
+    gaps = [k for k in range(1, len(runs) - 1) if not runs[k][0].strip()
+            and "\f" not in runs[k] and runs[k - 1][0].strip()]
+    if 2 * sum(bool(END.search(runs[k - 1][-1])) for k in gaps) <= len(gaps):
+        return set()
+    return {k + 1 for k in gaps}

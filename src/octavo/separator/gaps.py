@@ -1,0 +1,55 @@
+"""Which of a text's blank lines are no page breaks: of its lines of white space and its
+empty lines, those standing beside fewer folios; shorter runs of empty lines where longer
+ones part the pages; and the gaps the folios count inside a page (``inside``)."""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+
+from ..pagemarks import MARKERS, PAGE
+from . import neighbours
+from .inside import inside
+
+
+def gaps(lines: list[str]) -> set[int]:
+    """The blank lines (by index) that are no page breaks: the empty lines, where more of
+    the lines of white space stand beside a folio than of the empty lines (the folios
+    stand one a page, beside its breaks), and a larger share of them, or ``MARKERS`` of
+    them or more (a volume's pages: a few empty lines inside them, one under a line
+    ending in a number, may stand beside one more often); else the lines of white space
+    alone between two lines of text, where the empty lines stand more often so, or where
+    they are fewer than the empty lines after a line of text.  The text's last line end
+    is no empty line."""
+    spaces = {k for k in range(1, len(lines) - 1) if lines[k].isspace()
+              and lines[k - 1].strip() and lines[k + 1].strip()}
+    empty = {k for k in range(1, len(lines) - 1) if not lines[k] and lines[k - 1].strip()}
+    spaced, emptied = neighbours.beside(lines, spaces), neighbours.beside(lines, empty)
+    if spaced * len(spaces) > emptied * len(empty) and (spaced > emptied
+                                                         or len(spaces) >= MARKERS):
+        return {k for k, line in enumerate(lines) if not line
+                and not any(lines[j] and not lines[j].strip() for j in (k - 1, k + 1)
+                            if 0 <= j < len(lines))}
+    gone = spaces if emptied > spaced or len(spaces) < len(empty) else set()
+    gone |= _shorter_runs(lines)
+    return gone | inside(lines, gone)
+
+
+def _shorter_runs(lines: list[str]) -> set[int]:
+    """The empty lines (by index) of runs shorter than those that part the pages, where a
+    text parts its pages with two empty lines or more and sets fewer inside them: of the
+    run lengths whose runs (as long or longer) stand a page apart (``PAGE`` lines, the
+    median two) and beside a folio more often than the shorter runs, which mostly stand
+    beside none, the one whose runs stand so most often (the least of a tie)."""
+    runs = [run for run in neighbours.runs(k for k, line in enumerate(lines) if not line)
+            if run[0] and lines[run[0] - 1].strip()]
+    best, gone = 0.0, set()
+    for least in range(2, max(map(len, runs), default=0) + 1):
+        longer = [run for run in runs if len(run) >= least]
+        shorter = [run for run in runs if len(run) < least]
+        beside = neighbours.runs_beside(lines, longer)
+        if (len(longer) >= MARKERS and beside > best
+                and statistics.median(b[0] - a[0] for a, b in itertools.pairwise(longer)) <= PAGE
+                and beside > neighbours.runs_beside(lines, shorter) <= 0.5):
+            best, gone = beside, {k for run in shorter for k in run}
+    return gone

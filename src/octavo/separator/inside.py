@@ -1,0 +1,155 @@
+"""The gaps inside a page among the runs of empty lines left, as the folios beside the
+runs count the pages between them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..pagemarks import ARABIC_EDGE, PAGE
+from ..readers.textlines import AFTER_STOP, STOPS, is_capitals
+from . import neighbours
+
+_ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
+# a sentence's end at a line's end (straight quotes too: the scan's, not yet put back)
+END = re.compile(rf"[{STOPS}][\"»{AFTER_STOP}]*\s*$")
+# the most runs between two folios whose choices (two to the power of their number) are
+# weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
+CHOICES = 12
+
+
+def inside(lines: list[str], gone: set[int]) -> set[int]:
+    """The empty lines (by index) of the runs left (none of ``gone``) that stand inside a
+    page, as the folios tell.  The folios are the numbers beside runs that rise in the
+    longest chain (most must), and between two runs with folios beside them stand as
+    many pages as the folios count, so one run fewer of breaks.  A run over a line in
+    capitals (a title or a stamp opens its page) is taken for a break: where as many are
+    as the folios count, the others go; where more are, those of them that alone leave no
+    page longer than the longest the text shows whole are the breaks; where fewer are,
+    the runs that alone so fit.  A run over capitals with no folio beside it, no further
+    than that longest page from the next folio counted (a work's opening page), has no
+    break between, unless a line there opens in lower case (text run on over a page's
+    turn).  Where no choice or several fit, all the runs between stay.  A run under a line
+    with a number at its edge (a head's blank line) stays, and all do where most of the
+    gaps found follow a sentence's end, or a stamp of two lines or more under one (a blank
+    line after each paragraph, the export's): the reader reads those."""
+    runs, at, blanks = [], [], 0  # the runs of empty lines after a line of text, and the
+    for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):  # lines of
+        if run[0] and all(not lines[j] and j not in gone for j in run):  # text over each
+            runs.append(run)
+            at.append(run[0] - blanks)
+        blanks += len(run)
+    past = neighbours.stamps(lines, runs)  # (a stamp over a head's folio, or under a foot's)
+    numbered = {r: pages for r, run in enumerate(runs)
+                if (pages := _after(lines, run, past[r], past[r + len(runs)]))}
+    after = _counted(numbered)
+    if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
+        return set()
+    pairs = list(itertools.pairwise(after))
+    under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
+    kept = {r for r, line in enumerate(under) if is_capitals(line)}
+    turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
+    breaks: dict[int, bool] = {}
+    told = set()  # the runs of the folios that told their pages
+    pages = [0]  # the lines of the pages the folios and the breaks kept tell whole
+    for a, b in pairs:
+        between = range(a + 1, b)
+        if len(kept.intersection(between)) == after[b] - after[a] - 1:
+            breaks |= {r: r in kept for r in between}
+            told |= {a, b}
+            edges = [a, *sorted(kept.intersection(between)), b]
+            pages += [at[d] - at[c] for c, d in itertools.pairwise(edges)]
+    longest = min(max(pages), PAGE)
+    for a, b in pairs:  # (where more runs are kept than the folios count, those may be)
+        between = [r for r in range(a + 1, b) if r not in breaks]
+        count = after[b] - after[a] - 1
+        free = len(kept.intersection(between)) > count  # (the kept ones to choose among)
+        some = [r for r in between if r in kept or not free]
+        chosen = _fitting(at[a], [at[r] for r in some], at[b],
+                          [r in kept and not free for r in some], count,
+                          longest) if 0 < len(some) <= CHOICES else None
+        breaks |= dict.fromkeys(between, chosen is None)
+        told |= {a, b} if chosen else set()
+        breaks |= dict(zip(some, chosen or [True] * len(some), strict=True))
+    anchors = sorted(kept | told)
+    for a, b in itertools.pairwise(anchors):  # (a page opening before a folio counted)
+        if a in kept and a not in after and b in told and at[b] - at[a] <= longest \
+                and not any(r in breaks or r in turns for r in range(a + 1, b)):
+            breaks |= dict.fromkeys(range(a + 1, b), False)
+    gaps = [r for r, brk in breaks.items() if not brk  # (a head's blank line, as it was)
+            and not ARABIC_EDGE.search(lines[runs[r][0] - 1].strip())]
+    # (the line over the gap, or past a stamp of two lines or more over it: a line alone
+    # that recurs may be a signature)
+    if 2 * sum(any(END.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]} - {1})
+               for r in gaps) > len(gaps):
+        return set()  # (a blank line after each paragraph: the export's, the reader's)
+    return {k for r in gaps for k in runs[r]}
+
+
+def _counted(numbered: dict[int, set[int]]) -> dict[int, int]:
+    """The runs' pages (``numbered``: what the numbers beside each may tell, by run) that
+    rise as folios do: the longest chain of runs and pages that rises all the way, of such
+    chains the one of the earliest runs and least pages (a number at the edge of a
+    contents' entry, a numbered heading or paragraph, or a note's page is left out)."""
+    items = sorted((r, page) for r, pages in numbered.items() for page in pages)
+    longest = _rising(items)
+    chain: dict[int, int] = {}
+    need = max(longest, default=0)
+    for i, (r, page) in enumerate(items):
+        if longest[i] == need and (not chain or (r > next(reversed(chain))
+                                                 and page > chain[next(reversed(chain))])):
+            chain[r] = page
+            need -= 1
+    return chain
+
+
+def _rising(items: list[tuple[int, int]]) -> list[int]:
+    """The longest chain rising in both run and page from each of ``items`` (sorted): the
+    runs taken from the last, the best chain over a greater page kept in a Fenwick tree of
+    the pages (greatest first), so a read of many pages takes n log n steps, not n²."""
+    ranks = {page: k for k, page in enumerate(sorted({p for _, p in items}, reverse=True), 1)}
+    tree = [0] * (len(ranks) + 1)  # tree[k]: the longest chain from a page of rank ≤ k
+    longest = [1] * len(items)
+    for _, run in itertools.groupby(reversed(range(len(items))), lambda i: items[i][0]):
+        run = list(run)  # (a run's items are all asked before any is told: runs rise too)
+        for i in run:
+            k, best = ranks[items[i][1]] - 1, 0  # (the ranks below: the greater pages)
+            while k:
+                best, k = max(best, tree[k]), k & (k - 1)
+            longest[i] = 1 + best
+        for i in run:
+            k = ranks[items[i][1]]
+            while k < len(tree):
+                tree[k], k = max(tree[k], longest[i]), k + (k & -k)
+    return longest
+
+
+def _after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> set[int]:
+    """The pages a run of blank lines may follow, as the numbers beside it tell: the line
+    over it a number alone under a line of text (a page's foot), the line under it one
+    with a number at its edge, less one (the next page's head); past the ``over`` lines
+    over it and the ``under`` lines under it that a stamp set there (``neighbours.stamps``), where
+    the number under them stands beside a head's words (alone under repeated lines, it
+    is the foot folio under a footnote that recurs, the page's own)."""
+    pages = set()
+    for j, folio, less in ((run[0] - 1 - over, _ALONE, 0), (run[-1] + 1 + under, ARABIC_EDGE, 1)):
+        if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())) \
+                and not (less and under and _ALONE.search(lines[j].strip())) \
+                and (less or (j and lines[j - 1].strip())):  # (alone on a page: its head)
+            pages.add(int(next(filter(None, m.groups()))) - less)
+    return pages
+
+
+def _fitting(start: int, inner: list[int], end: int, kept: list[bool], count: int,
+             longest: int) -> list[bool] | None:
+    """Which of the ``inner`` places (lines of text counted) between a page's ``start``
+    and a later one's ``end`` are its ``count`` breaks, ``kept`` among them: the one
+    choice that leaves no page over ``longest``; None where none or several do."""
+    found = []
+    for chosen in itertools.product((False, True), repeat=len(inner)):
+        if sum(chosen) != count or any(k and not c for k, c in zip(kept, chosen, strict=True)):
+            continue
+        edges = [start, *(p for p, c in zip(inner, chosen, strict=True) if c), end]
+        if max(b - a for a, b in itertools.pairwise(edges)) <= longest:
+            found.append(list(chosen))
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,72 @@
+"""What stands beside a run of blank lines: a folio (a number at a line's edge) over or
+under it, maybe past a stamp's lines that recur beside other runs word for word."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from ..pagemarks import EDGE, PAGE
+
+
+def runs(blanks: Iterable[int]) -> list[list[int]]:
+    """The runs of consecutive indices among ``blanks`` (rising): the blank lines' runs."""
+    runs: list[list[int]] = []
+    for k in blanks:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def beside(lines: list[str], blanks: set[int]) -> float:
+    """The share of ``blanks`` (by index) with a folio-like line over or under them."""
+    return runs_beside(lines, [[k] for k in blanks])
+
+
+def runs_beside(lines: list[str], runs: list[list[int]]) -> float:
+    """The share of ``runs`` of blank lines with a folio-like line over or under them, or
+    past a stamp's lines (``stamps``)."""
+    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    past, n = stamps(lines, runs), len(runs)
+    return sum(any(bool(EDGE.search(line[-1])) for k in (r, r + n) for d in {0, past[k]}
+                   if (line := _outward(lines, *sides[k], d + 1)))
+               for r in range(n)) / max(1, n)
+
+
+def stamps(lines: list[str], runs: list[list[int]]) -> list[int]:
+    """How many lines over each of ``runs`` of blank lines (the first ``len(runs)``), then
+    under each, stand word for word, in the same order, beside two of them or more: a
+    stamp the scan sets over or under its pages' furniture, which the folio may stand past
+    (folios rise from page to page, so no such line is one).  A run with such lines on
+    both sides, the same under it wherever those over it stand over a run, is a gap
+    inside the stamp, and looks past neither (a stamp at a page's foot stands over the
+    next page's heads, which differ from page to page).  A line is counted once
+    where it stands, though two runs stand beside it (a footnote set apart between two
+    blank lines, which the page break under it parts from a stamp)."""
+    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
+    going = list(range(len(sides)))
+    while going:  # (one line further out at a time, while the lines so far repeat)
+        seen = {k: _outward(lines, *sides[k], past[k] + 1) for k in going}
+        where = {k: min(sides[k][0], sides[k][0] + sides[k][1] * past[k]) for k in going}
+        counts = Counter(text for text, _ in {(seen[k], where[k]) for k in going})
+        going = [k for k in going if seen[k] and counts[seen[k]] > 1 and past[k] < PAGE]
+        for k in going:
+            past[k] += 1
+    n = len(runs)
+    told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
+    inside = {r for r in range(n) if told[r] and told[r + n] and all(
+        told[q + n] == told[r + n] for q in range(n) if told[q] == told[r])}
+    for r in inside:
+        past[r] = past[r + n] = 0
+    return past
+
+
+def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:
+    """The ``count`` lines from ``j`` on, ``step`` by step, stripped; () where a blank
+    line or the text's edge comes first."""
+    out = tuple(lines[i].strip() for i in range(j, j + step * count, step)
+                if 0 <= i < len(lines))
+    return out if len(out) == count and all(out) else ()
