@@ -459,7 +459,7 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int, int, int] | None:
     roman page an entry lists (a preface after the contents, in the front matter still; 0
     if none does), the most arabic one and the least (0 if none); None where no heading
     stands.  (Not
-    ``boilerplate._span``'s end, found in the lines before the stamps are learnt, blank
+    ``boilerplate.listing.contents_span``'s end, found in the lines before the stamps are learnt, blank
     lines and stamps among them: within ``ENTRY_LINES`` of them, until the pages fall;
     here an entry's end is read as the front matter's, a date's is none, and the heading's
     ``Page`` column runs them on.)"""

@@ -1,0 +1,75 @@
+"""What a stamp's group is and what its lines say: its lines and count, junk lines,
+capitals, words, signatures, a short line; and the measures the stamps are told by."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...textlines import SUPERSCRIPTS
+from .. import measure
+from ..closing import SIGNER, is_signed
+from ..heads import is_capitals
+
+MIN_LETTERS = 3  # a stamp's line says something in letters
+TWICE = 2  # fewer repeats than MIN_REPEATS (``placement``) make a stamp only if, in
+# capitals, it stands where no line of the print can
+SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
+SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
+# signature closes every work, but a work runs over more than two pages)
+SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
+# halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
+AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
+ASTERISM = frozenset("*⁂✱✻·• ")
+SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
+ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
+FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
+NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
+ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
+SHORT = 3 / 4  # a line narrower than this share of the measure, ending in a word, stands
+# inside no paragraph: a justified line fills it, and a ragged one falls so short only
+# before a word of a quarter of the measure (a dozen letters or more, at ten words a line)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of lines (stripped; "" a blank line inside it) and how often it stands."""
+
+    lines: tuple[str, ...]
+    count: int
+
+    def describe(self) -> str:
+        return " / ".join(line or "(blank)" for line in self.lines)
+
+
+def is_junk(line: str) -> bool:
+    """A line with no letter or digit that is no asterism: dot rows, scanner marks; or of
+    superscript figures alone, a speck read so (a note's marker follows a word)."""
+    s = line.strip()
+    return bool(s) and ((not ALNUM.search(s) and not set(s) <= ASTERISM)
+                        or set(s) <= SPECKS)
+
+
+def in_capitals(group: tuple[str, ...]) -> bool:
+    """Whether a group's lines are set in capitals, as a stamp's are."""
+    return all(is_capitals(line) for line in group if line)
+
+
+def worded(group: tuple[str, ...]) -> bool:
+    """Whether a line says something (a stamp has words; an asterism or a number not)."""
+    return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
+
+
+def all_signed(group: tuple[str, ...]) -> bool:
+    """Whether a group is a signature (``Signed: …``, ``Yours …,``, a close and the name
+    under it: ``Yours,`` / ``Lenin``): it closes works, however many pages it stands on
+    (works of a page or two), and names the signer."""
+    lines = [line for line in group if line]
+    return bool(lines) and is_signed(lines[0]) and all(
+        is_signed(line) or NAME.fullmatch(line) for line in lines[1:])
+
+
+def short(line: str, full: float) -> bool:
+    """Whether a line ending in a word falls short of the measure (``full``): no
+    paragraph's inside; its last line ends a sentence."""
+    return line[-1:].isalpha() and measure.width(line) < SHORT * full

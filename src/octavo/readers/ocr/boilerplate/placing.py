@@ -1,0 +1,146 @@
+"""Where a recurring line stands on its pages (``placement.Placement``), as the rules
+that tell a stamp from the print ask it: inside a sentence, under footnotes or a foot
+folio, over a head or a title, beside a folio."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import footnotes
+from ..entries import opens_entry
+from ..folios import Number, plain
+from ..heads import candidates, is_capitals, set_as_head
+from ..lines import LOWER_END, UNENDED
+from ..placement import MIN_REPEATS, Placement
+from .kinds import FIRST_ITEM, NAME, SIDES, TWICE
+
+
+def interrupts(places: list[Placement], capitals: bool) -> bool:
+    """Whether a recurring group stands, somewhere, inside a sentence (read across it:
+    ``Placement.across``): after a line that ends none (in a word, inside one, broken by a
+    hyphen, or a comma), before one that goes on in lower case (or, where the page turns
+    there, after a line ending in a word in lower case, before any line: the sentence may
+    go on with a name); or, a group in ``capitals``, after a line of text (in lower case)
+    that ends none, before any line: a heading follows a sentence's end."""
+    return any(goes_on(*side, capitals) for p in places for side in p.across())
+
+
+def goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
+    """Whether a sentence runs on from ``before`` to ``after`` (``interrupts``; a line
+    in capitals after a signer's name, ``R. Luxemburg``, follows no sentence: a title
+    opens the next work there)."""
+    return bool(UNENDED.search(before)) and (
+        any(c.islower() for c in before) and not NAME.fullmatch(before) if capitals
+        else after[:1].islower() or (turned and LOWER_END.search(before) is not None))
+
+
+def turns_inside(places: list[Placement]) -> bool:
+    """Whether a recurring line ends its page, somewhere, where the sentence of the page's
+    text runs on overleaf (``as the`` / the line / the next page's ``party of``)."""
+    return any(turned and goes_on(before, after, turned, False)
+               for p in places for before, after, turned in p.across())
+
+
+def under_turned_head(p: Placement) -> bool:
+    """Whether a recurring line stands right under the running head and folio that open
+    the page, over its text, where the sentence the page before ends with runs on in that
+    text: the print sets nothing between the two halves of a sentence."""
+    return bool(p.below) and bool(turned := p.turned()) and goes_on(turned, p.below, False,
+                                                                     False)
+
+
+def under_footnotes(places: list[Placement]) -> bool:
+    """Whether a recurring line ends its page, somewhere, right under the page's footnotes
+    (under text, the last footnote ending a sentence): nothing the print sets stands under
+    a page's footnotes but its folio; a line opening with a footnote's mark is the page's
+    next footnote (one that recurs: ``See the preceding article``)."""
+    return any(under_footnote(p) and not footnotes.opens_footnote(p.line) for p in places)
+
+
+def under_footnote(p: Placement) -> bool:
+    """Whether a repeat ends its page right under the page's footnotes
+    (``under_footnotes``)."""
+    return not p.below and footnotes.FINISHED.search(p.above) is not None and p.footnoted()
+
+
+def over_head(p: Placement) -> bool:
+    """Whether a recurring line stands right above a running head and its folio
+    (``NOTES 24``, a head set as heads are: not ``I have taken the floor``, a line of text
+    after a numeral), or between them (``NOTES`` / the line / ``24``, or ``24`` / the line /
+    ``K. MARX``, a verso's folio on the outer edge, the page's text under them: no page
+    of one line under its head, over its foot folio), at the page's top: where no text
+    stands.  (Between a stamp in capitals and a foot folio stands a footnote that recurs:
+    ``* Retranslated from the Russian.``)"""
+    headed = p.opens and any(c.head and c.folio and set_as_head(c.head)
+                             for c in candidates([p.after]))
+    return headed or (not p.higher and (
+        (bool(plain(p.below)) and is_capitals(p.above) and bool(p.beyond))
+        or (bool(plain(p.above)) and is_capitals(p.below))))
+
+
+def over_title(p: Placement, listed: list[str]) -> bool:
+    """Whether a recurring line opens the page over a work's title, the first line of an
+    entry the contents list (``listed``: their lines' words): nothing the print sets stands
+    over a title at the top of its page, where no running head stands."""
+    return p.opens and opens_entry(p.below, listed, figures=True)
+
+
+def under_foot_folios(places: list[Placement]) -> bool:
+    """Whether a recurring line stands, more often than not, right under a bare folio
+    under the page's text, ending the page: nothing the print sets stands under a foot
+    folio (a folio over a running head opens its page, no text over it)."""
+    return 2 * sum(under_foot_folio(p) for p in places) > len(places)
+
+
+def under_foot_folio(p: Placement) -> bool:
+    """Whether a repeat stands right under a bare folio under the page's text, ending
+    the page (``under_foot_folios``)."""
+    return bool(p.higher) and bool(plain(p.above)) and not p.below
+
+
+def over_footed_heads(places: list[Placement], counts: Counter[str], listed: list[str]) -> bool:
+    """Whether a recurring line opens its pages, more often than not, over a line set as
+    heads are that recurs too, or that opens a work's title (``listed``: the contents'
+    lines' words), on pages that end with a bare folio: a stamp over running heads whose
+    folios stand at the foot, the versos' and the rectos' (a short work's title's first
+    words, seen once), not a head (which stands over another such line only on a work's
+    opening page, over its title, or over the heading of the notes printed after a work,
+    the first note under it: a list's heading, not a head over a page that runs on)."""
+    return 2 * sum(over_footed_head(p, counts, listed) for p in places) > len(places)
+
+
+def over_footed_head(p: Placement, counts: Counter[str], listed: list[str]) -> bool:
+    """Whether a recurring line opens its page over a line set as heads are that recurs
+    too, or that opens a work's title (``listed``), on a page that ends with a bare folio
+    (``over_footed_heads``)."""
+    return p.opens and set_as_head(p.below) \
+        and (counts[p.below] >= TWICE or over_title(p, listed)) \
+        and not FIRST_ITEM.match(p.beyond) and bool(plain(p.foot(False)))
+
+
+def beside_folio(places: list[Placement], counts: Counter[str]) -> bool:
+    """Whether a recurring line mostly (more often than not) opens a page beside a bare
+    number, or opens pages that end with one, on one side of the spread: a running head
+    whose folio the scan set on a line of its own, or at the page's foot, not boilerplate.
+    A stamp under a page's foot folio is no head (a head and its folio open the page), nor
+    one over pages of both sides alike (a head stands on the versos or on the rectos, bar
+    a misread folio; a section's, ``NOTES``, on both, but over a few pages, not the
+    volume), nor one that stands under another page's head (a head opens its page, under
+    nothing but a stamp: where works of two pages open on rectos, a stamp over their
+    titles keeps to one side)."""
+    def beside(p: Placement) -> str:
+        """The folio of the page the line opens, if it stands beside it or at its foot."""
+        if not p.higher and (number := plain(p.above)):
+            return number
+        return plain(p.below) or plain(p.foot(True)) if p.opens else ""
+
+    # (right under a line that opens the page and recurs, no stamp between them)
+    under = sum(not p.higher and p.before == p.above
+                and MIN_REPEATS <= counts[p.above] < len(places) for p in places)
+    if under >= MIN_REPEATS:
+        return False
+    folios = [number for p in places if (number := beside(p))]
+    sides = Counter(n.value % 2 for f in folios if (n := Number.of(f)))
+    fewer = min(sides[0], sides[1])  # (even folios: versos; odd: rectos)
+    return len(folios) > len(places) / 2 and not (
+        fewer >= MIN_REPEATS and fewer >= SIDES * (sides[0] + sides[1]))

@@ -1,0 +1,109 @@
+"""Stamps seen once: runs of short lines set apart between the two halves of a sentence,
+or under a page's last footnote, that no line of the print stands as."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import footnotes, measure
+from ..folios import plain
+from ..lines import LOWER_END, SENTENCE_END
+from ..placement import MIN_REPEATS, head_and_folio, line_at
+from .kinds import SHORT, Group, worded
+
+
+def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
+    """The runs of short lines that end a page under its footnotes, however seldom (once):
+    the last lines of a run of lines between blank lines (over its foot folio, if any), each
+    set apart (``set_apart``: short of the measure ``full``, worded, ending no sentence) and
+    none opening with a footnote's mark, under a line that ends a sentence, a footnote's
+    last: the lines from the last that opens with a footnote's mark to it end none (a
+    footnote's sentence runs on over them; a page's text, or another page's run in where
+    the scan lost the break, ends sentences).  A footnote ends its sentence on its last
+    line, and the print sets nothing under a page's footnotes but its folio."""
+    found: Counter[tuple[str, ...]] = Counter()
+    end = 0
+    while end < len(stripped):
+        start = end
+        while start < len(stripped) and not stripped[start]:
+            start += 1
+        end = start
+        while end < len(stripped) and stripped[end]:
+            end += 1
+        last = end - 1 if end - 1 > start and plain(stripped[end - 1]) else end
+        k = last
+        while k > start and set_apart(stripped[k - 1], full) \
+                and not footnotes.opens_footnote(stripped[k - 1]):
+            k -= 1
+        marked = [m for m in range(start, k) if footnotes.opens_footnote(stripped[m])]
+        if start < k < last and marked and footnotes.FINISHED.search(stripped[k - 1]) \
+                and not any(footnotes.FINISHED.search(stripped[m]) for m in
+                            range(marked[-1], k - 1)):
+            found[tuple(stripped[k:last])] += 1
+    return [Group(g, n) for g, n in found.items()]
+
+
+def inside_sentences(stripped: list[str], full: float, counts: Counter[str]) -> list[Group]:
+    """The runs of short lines that stand between the two halves of a sentence, however
+    seldom (once): after a line of text as wide as a paragraph's inside lines (``SHORT`` of
+    the measure ``full``) that ends in a word in lower case or in a hyphen, before a line
+    that goes on in lower case (none of the run: ``set_apart``), the run's first line not
+    reading on in lower case, its last short even with that line's first word.  A
+    paragraph's lines fill the measure to its last, and no line of the print stands inside
+    a sentence set apart from it so.  The run may open a page, over the sentence's first
+    half past the page break (``_over_break``: a stamp at a page's top), its last lines
+    that recur (``counts``, on ``MIN_REPEATS`` pages or more) left out: the page's head,
+    its folio at the foot, under the stamp, or a stamp under a head; there it is two lines
+    or more (one alone is a head seen once, a short work's), each standing once in the
+    text (a line that stands elsewhere too, a work's title, is a head seen once).
+    (``learn`` keeps those whose lines stand on fewer pages than ``MIN_REPEATS``: a
+    running head stands so on many pages where a scan lost the blank lines that part
+    them.)"""
+    found: Counter[tuple[str, ...]] = Counter()
+    for i, after in enumerate(stripped):
+        if not after[:1].islower() or _inside_line(line_at(stripped, i - 1), full) \
+                or set_apart(after, full) \
+                or _inside_line(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
+            continue  # (a ragged line falls short before a long word only)
+        k = i
+        while k > 0 and set_apart(stripped[k - 1], full):
+            k -= 1
+        over, broken = _over_break(stripped, k)
+        run = stripped[k:i]
+        while broken and run and counts[run[-1]] >= MIN_REPEATS:
+            run.pop()  # (the next page's head, its folio at the foot, under a stamp; or a
+            # stamp learnt under a head seen once)
+        if (len(run) > 1 or (run and not broken)) and not run[0][:1].islower() \
+                and _inside_line(over, full) \
+                and (LOWER_END.search(over) or over.endswith("-")) \
+                and not (broken and any(counts[line] > 1 for line in run)):
+            found[tuple(run)] += 1
+    return [Group(g, n) for g, n in found.items()]
+
+
+def _over_break(stripped: list[str], k: int) -> tuple[str, bool]:
+    """The line over line ``k`` past the blank lines of a page break and the folio alone
+    at the foot of the page before (a stamp set over the next page's text; "" at the
+    text's start), and whether a page break stands between."""
+    j = k - 1
+    while j > 0 and not stripped[j]:
+        j -= 1
+    if j < k - 1 and plain(stripped[j]):
+        j -= 1
+        while j > 0 and not stripped[j]:
+            j -= 1
+    return line_at(stripped, j), j < k - 1
+
+
+def set_apart(line: str, full: float) -> bool:
+    """Whether a line may stand apart from the text (``inside_sentences``): short of the
+    measure ``full``, worded, ending neither a sentence nor a word broken by a hyphen, no
+    folio nor head beside one."""
+    return bool(line) and measure.width(line) < SHORT * full and worded((line,)) \
+        and not SENTENCE_END.search(line) and not line.endswith("-") \
+        and not plain(line) and not head_and_folio(line)
+
+
+def _inside_line(line: str, full: float) -> bool:
+    """Whether a line is as wide as a paragraph's inside lines (``SHORT`` of ``full``)."""
+    return bool(line) and measure.width(line) >= SHORT * full

@@ -1,0 +1,227 @@
+"""The verdict on a recurring line's group (``Repeats``): whether it is a stamp, by where
+its repeats stand, how they spread over the volume, and what the contents list."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from .. import footnotes
+from ..entries import words
+from ..placement import MIN_REPEATS, Placement
+from .kinds import SINGLE_SHARE, SPREAD, TWICE, all_signed, in_capitals, short, worded
+from .listing import (
+    breaks_title,
+    entry_start,
+    heads_a_list,
+    names_heading,
+    over_recurring,
+    pages_entry,
+)
+from .placing import (
+    beside_folio,
+    goes_on,
+    interrupts,
+    over_footed_head,
+    over_footed_heads,
+    over_head,
+    over_title,
+    turns_inside,
+    under_foot_folio,
+    under_foot_folios,
+    under_footnote,
+    under_footnotes,
+    under_turned_head,
+)
+
+
+@dataclass
+class Repeats:
+    """A recurring ``line``'s ``group`` as ``_learn`` weighs it: the line's places in the
+    text (``stripped``, ``at``), each repeat's last line's (``ends``) and what lies about
+    each (``places``); the lines' ``counts``; the contents' lines and their words; the
+    text's pages and measure; the head cut off under the group (``_headed_page``);
+    whether the text's own blank lines part its pages."""
+
+    stripped: list[str]
+    line: str
+    group: tuple[str, ...]
+    at: list[int]
+    ends: list[int]
+    places: list[Placement]
+    counts: Counter[str]
+    contents: tuple[range, list[str]]
+    pages: tuple[int, float]
+    cut: tuple[str, ...]
+    own_breaks: bool
+
+    def stamp(self) -> bool:
+        """Whether the group is boilerplate: it stands as no line of the print does, and
+        it is none of the lines the print repeats."""
+        return any(reason() for reason in (
+            self.spread_group, self.lone_line, self.capitals_in_halves,
+            self.capitals_in_sentence, self.short_line_turning, self.twice_over_heads,
+            self.ends_pages)) and not any(
+            reason() for reason in (
+                self.named, self.signed, self.paged_entry, self.title_start,
+                self.broken_title, self.heads_list))
+
+    # what sets a group apart from the print
+
+    def spread_group(self) -> bool:
+        """Two lines or more all over the volume, or, however near their repeats (a stamp
+        on a page in four, by chance on a few pages close together), where the print sets
+        nothing: the text's own repeats stay near, and stand where text does."""
+        return len(self.at) >= MIN_REPEATS and self.filled >= 2 and (
+            self.spread >= SPREAD or self.placed or self.misplaced())
+
+    def lone_line(self) -> bool:
+        """One line that says something, no running head, standing apart from the text."""
+        return len(self.at) >= MIN_REPEATS and self.filled == 1 and worded(self.group) \
+            and self.no_head() and self.apart()
+
+    def no_head(self) -> bool:
+        """Over heads or titles, or not beside a folio on one side: no running head."""
+        return self.over >= MIN_REPEATS or self.footed or self.placed \
+            or not beside_folio(self.places, self.counts)
+
+    def apart(self) -> bool:
+        """On more pages than a line of text, or where the print sets nothing."""
+        return len(self.at) >= SINGLE_SHARE * self.pages[0] or self.placed or (
+            self.spread >= SPREAD and self.misplaced()) or self.inside_pages()
+
+    def inside_pages(self) -> bool:
+        """Where blank lines part the pages (``own_breaks``), inside two sentences of their
+        own that run on under it on the same page, not going on from the line over it in
+        lower case: a running head stands where its page opens, and a line of the print
+        that recurs so reads on in the sentence (``rant workers.`` under ``German emig-``),
+        or in a sentence given again with a word or a figure changed (a note's, under
+        ``founded in Geneva in 1868 by``), or ends a clause of it, as a stamp's line ends in
+        no stop (``It is necessary, for example:``)."""
+        if not self.own_breaks or self.line[:1].islower() or not self.line[-1:].isalnum():
+            return False
+        over = [set(re.findall(r"[^\W\d_]+", before)) for p in self.places
+                for before, after, turned in p.across()
+                if not turned and goes_on(before, after, turned, False)]
+        return any(2 * len(a & b) < min(len(a), len(b))
+                   for a, b in itertools.combinations(over, 2))
+
+    def misplaced(self) -> bool:
+        """Once where the print sets nothing: in a sentence, over a head, under the foot."""
+        return interrupts(self.places, False) or bool(self.over) or self.footed \
+            or 2 * sum(self.titles) > len(self.places) or under_foot_folios(self.places) \
+            or under_footnotes(self.places)
+
+    def capitals_in_halves(self) -> bool:
+        """Two lines or more in capitals in both halves: a heading stands once."""
+        return in_capitals(self.group) and self.filled >= 2 and self.halves
+
+    def capitals_in_sentence(self) -> bool:
+        """In capitals inside a sentence: no heading follows text that ends none."""
+        return in_capitals(self.group) and interrupts(self.places, True)
+
+    def short_line_turning(self) -> bool:
+        """A short line in both halves, once inside a sentence: a short line ends one."""
+        return self.filled == 1 and self.halves and worded(self.group) \
+            and short(self.line, self.pages[1]) and turns_inside(self.places)
+
+    def twice_over_heads(self) -> bool:
+        """However few its repeats (twice), each opening its page over a running head or a
+        work's title, once over a head (beside its folio, or over the page's text, its folio
+        at the foot: ``over_footed_head``): the print sets nothing over a head, and a head
+        over none but a work's title.  Not a line the contents print (a work's title, over
+        its text and once as the head over its last page, its signature under it)."""
+        over = [h or over_footed_head(p, self.counts, [])  # (over a head, not a title)
+                for h, p in zip(self.headed, self.places, strict=True)]
+        own = {a + k for a in self.at for k in range(len(self.group))}  # (a span may
+        listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)  # reach
+                  if i not in own]  # over its repeats)
+        return worded(self.group) and len(self.places) >= TWICE and any(over) and all(
+            o or t for o, t in zip(over, self.titles, strict=True)) and not any(
+            f" {words(line, figures=True)} " in entry for line in self.group if line
+            for entry in listed)
+
+    def ends_pages(self) -> bool:
+        """However few its repeats (twice), each ending its page, once or more right under
+        the page's footnotes or its foot folio: nothing the print sets stands there, and a
+        group of its own lines that recurs (a footnote given again opens with its mark) ends
+        its pages every time by chance only."""
+        return worded(self.group) and len(self.places) >= TWICE \
+            and not footnotes.opens_footnote(self.group[0]) \
+            and all(not p.below for p in self.places) \
+            and any(under_footnote(p) or under_foot_folio(p) for p in self.places)
+
+    # what the print repeats so
+
+    def named(self) -> bool:
+        """The contents name it: a heading's title."""
+        return names_heading(self.group, self.contents[1])
+
+    def signed(self) -> bool:
+        """A signature, closing works however many."""
+        return all_signed(self.group)
+
+    def paged_entry(self) -> bool:
+        """A contents entry's title over its page."""
+        return pages_entry(self.places, self.contents[0])
+
+    def title_start(self) -> bool:
+        """A title's first line, set alike in the contents and over its work."""
+        return self.filled == 1 and not over_recurring(self.places, self.counts,
+                                                        self.contents[0]) \
+            and entry_start(self.stripped, self.at, self.contents[0])
+
+    def broken_title(self) -> bool:
+        """A title's first lines, broken alike in the contents and over its work."""
+        return self.filled >= 2 and breaks_title(self.stripped, self.ends, self.contents[0])
+
+    def heads_list(self) -> bool:
+        """A numbered list's heading (``NOTES`` over a work's notes)."""
+        return heads_a_list(self.places)
+
+    # what the reasons read
+
+    @cached_property
+    def filled(self) -> int:
+        """The group's lines but its blank ones."""
+        return sum(1 for g in self.group if g)
+
+    @cached_property
+    def spread(self) -> float:
+        """The share of the text's lines its repeats span."""
+        return (self.at[-1] - self.at[0]) / max(len(self.stripped), 1)
+
+    @cached_property
+    def halves(self) -> bool:
+        """Whether it stands in the volume's first half and its second."""
+        return self.at[0] < len(self.stripped) / 2 <= self.at[-1]
+
+    @cached_property
+    def headed(self) -> list[bool]:
+        """Which repeats stand over or inside a running head, or over the head cut off."""
+        return [over_head(p) or p.after in self.cut for p in self.places]
+
+    @cached_property
+    def over(self) -> int:
+        """How many repeats stand so (``headed``)."""
+        return sum(self.headed)
+
+    @cached_property
+    def titles(self) -> list[bool]:
+        """Which repeats open the page over a work's title."""
+        return [over_title(p, self.contents[1]) for p in self.places]
+
+    @cached_property
+    def footed(self) -> bool:
+        """Whether it stands, mostly, over heads whose folios stand at the foot."""
+        return over_footed_heads(self.places, self.counts, self.contents[1])
+
+    @cached_property
+    def placed(self) -> bool:
+        """Whether it stands mostly where the print sets nothing (each page once)."""
+        topped = sum(h or t or under_turned_head(p)
+                     for h, t, p in zip(self.headed, self.titles, self.places, strict=True))
+        return topped >= MIN_REPEATS and 2 * topped > len(self.places)
