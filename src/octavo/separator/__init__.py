@@ -36,5 +36,5 @@ def parted(text: str) -> list[str]:
             return paged
         text = feeds.FEED.sub("\n\n", text)  # (a form feed now and then: a blank line)
     lines = text.split("\n")
-    gone = gaps.gaps(lines)
+    gone = gaps.no_breaks(lines)
     return [line for k, line in enumerate(lines) if k not in gone]

@@ -9,7 +9,7 @@ import re
 import statistics
 
 from ..pagemarks import MARKERS, PAGE
-from .inside import END
+from .neighbours import END
 
 # the indent a paragraph's first line is given where a blank line over it inside its page
 # opened it (``opened``): a layout-keeping extraction's indent, which the OCR reader
@@ -40,7 +40,7 @@ def opened(runs: list[list[str]]) -> set[int]:
     runs of lines of text and of blank lines) that a blank line inside a page sets apart
     as a paragraph: all under such a gap, where most of the gaps follow a sentence's end
     (a paragraph's last line; the gaps above the footnotes or under a title follow none,
-    and a printed line seldom ends a sentence), as ``inside`` keeps such gaps for the
+    and a printed line seldom ends a sentence), as ``inside.page_gaps`` keeps such gaps for the
     reader; else none."""
     gaps = [k for k in range(1, len(runs) - 1) if not runs[k][0].strip()
             and "\f" not in runs[k] and runs[k - 1][0].strip()]

@@ -1,6 +1,6 @@
 """Which of a text's blank lines are no page breaks: of its lines of white space and its
 empty lines, those standing beside fewer folios; shorter runs of empty lines where longer
-ones part the pages; and the gaps the folios count inside a page (``inside``)."""
+ones part the pages; and the gaps the folios count inside a page (``inside.page_gaps``)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import statistics
 
 from ..pagemarks import MARKERS, PAGE
 from . import neighbours
-from .inside import inside
+from .inside import page_gaps
 
 
-def gaps(lines: list[str]) -> set[int]:
+def no_breaks(lines: list[str]) -> set[int]:
     """The blank lines (by index) that are no page breaks: the empty lines, where more of
     the lines of white space stand beside a folio than of the empty lines (the folios
     stand one a page, beside its breaks), and a larger share of them, or ``MARKERS`` of
@@ -32,7 +32,7 @@ def gaps(lines: list[str]) -> set[int]:
                             if 0 <= j < len(lines))}
     gone = spaces if emptied > spaced or len(spaces) < len(empty) else set()
     gone |= _shorter_runs(lines)
-    return gone | inside(lines, gone)
+    return gone | page_gaps(lines, gone)
 
 
 def _shorter_runs(lines: list[str]) -> set[int]:

@@ -7,18 +7,17 @@ import itertools
 import re
 
 from ..pagemarks import ARABIC_EDGE, PAGE
-from ..readers.textlines import AFTER_STOP, STOPS, is_capitals
+from ..readers.textlines import is_capitals
 from . import neighbours
+from .neighbours import END
 
 _ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
-# a sentence's end at a line's end (straight quotes too: the scan's, not yet put back)
-END = re.compile(rf"[{STOPS}][\"»{AFTER_STOP}]*\s*$")
 # the most runs between two folios whose choices (two to the power of their number) are
 # weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
 CHOICES = 12
 
 
-def inside(lines: list[str], gone: set[int]) -> set[int]:
+def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     """The empty lines (by index) of the runs left (none of ``gone``) that stand inside a
     page, as the folios tell.  The folios are the numbers beside runs that rise in the
     longest chain (most must), and between two runs with folios beside them stand as

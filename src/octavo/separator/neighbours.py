@@ -1,12 +1,18 @@
 """What stands beside a run of blank lines: a folio (a number at a line's edge) over or
-under it, maybe past a stamp's lines that recur beside other runs word for word."""
+under it, maybe past a stamp's lines that recur beside other runs word for word; and
+whether the line over it ends a sentence (``END``)."""
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..pagemarks import EDGE, PAGE
+from ..readers.textlines import AFTER_STOP, STOPS
+
+# a sentence's end at a line's end (straight quotes too: the scan's, not yet put back)
+END = re.compile(rf"[{STOPS}][\"»{AFTER_STOP}]*\s*$")
 
 
 def runs(blanks: Iterable[int]) -> list[list[int]]:
@@ -57,8 +63,11 @@ def stamps(lines: list[str], runs: list[list[int]]) -> list[int]:
             past[k] += 1
     n = len(runs)
     told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
-    inside = {r for r in range(n) if told[r] and told[r + n] and all(
-        told[q + n] == told[r + n] for q in range(n) if told[q] == told[r])}
+    unders: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for q in range(n):  # (what stands under each run, by what stands over it)
+        if told[q]:
+            unders[told[q]].add(told[q + n])
+    inside = {r for r in range(n) if told[r] and told[r + n] and unders[told[r]] == {told[r + n]}}
     for r in inside:
         past[r] = past[r + n] = 0
     return past

@@ -183,7 +183,7 @@ def _stamped(lines: list[str], kept: list[int], opening: set[int],
 
     def stamp(line: str) -> bool:
         return counts[line.strip()] > 1 and not signs(line) \
-            and sum(c.isalpha() for c in line) >= boilerplate.MIN_LETTERS \
+            and boilerplate.worded((line,)) \
             and not footnotes.opens_footnote(line.strip())  # (a footnote ends its page)
 
     return {kept[p - 1] if p and stamp(lines[kept[p - 1]])
@@ -458,9 +458,9 @@ def _front_matter(lines: list[str]) -> tuple[int, int, int, int, int] | None:
     entry is an entry, its page misread), comes within ``ENTRY`` lines of the last), the least
     roman page an entry lists (a preface after the contents, in the front matter still; 0
     if none does), the most arabic one and the least (0 if none); None where no heading
-    stands.  (Not
-    ``boilerplate.listing.contents_span``'s end, found in the lines before the stamps are learnt, blank
-    lines and stamps among them: within ``ENTRY_LINES`` of them, until the pages fall;
+    stands.  (Not ``boilerplate.listing.contents_span``'s end, found in the lines before
+    the stamps are learnt, blank lines and stamps among them: within
+    ``boilerplate.listing.ENTRY_LINES`` of them, until the pages fall;
     here an entry's end is read as the front matter's, a date's is none, and the heading's
     ``Page`` column runs them on.)"""
     at = contents.heading_at(lines)

@@ -293,7 +293,8 @@ def learn(lines: list[str]) -> CharMap:
     # (of two or more, the one the apostrophe closes opens the single quotes: last)
     opening = [ch for ch, s in stands.items() if ch not in taken and _opens(s)]
     closers = {ch for ch, s in stands.items() if ch not in taken and s.closing}
-    singles = _singles(text, opening, apostrophes, closers)
+    closed = _closed_by(text, opening, apostrophes, closers)  # (the apostrophe closes)
+    singles = closed if len(opening) >= 2 else set()
     opening.sort(key=lambda ch: (ch != OPEN_DOUBLE, ch in singles, -stands[ch].total))
     closing = sorted((ch for ch, s in stands.items() if ch not in taken
                       and s.closing and s.closing >= MOST * (s.total - s.figure)
@@ -301,7 +302,7 @@ def learn(lines: list[str]) -> CharMap:
                      key=lambda ch: (ch != CLOSE_DOUBLE, -stands[ch].total))
     # a text that quotes in single quotes alone: its one opening character, which the
     # apostrophe closes, opens them, and pairs with no closing quote of its own
-    alone = len(opening) == 1 and bool(_closed_by(text, opening, apostrophes, closers))
+    alone = len(opening) == 1 and bool(closed)
     if opening and closing and not alone:
         fixed[opening[0]] = OPEN_DOUBLE
         fixed[_closer(text, opening.pop(0), closing)] = CLOSE_DOUBLE
@@ -313,12 +314,6 @@ def learn(lines: list[str]) -> CharMap:
     marks = any(stands[ch].marker for ch in SUPERSCRIPTS if ch in stands
                 and fixed.get(ch, ch) not in (CLOSE_DOUBLE, APOSTROPHE))
     return CharMap(fixed, straight, dashes >= MIN_COUNT, marks)
-
-
-def _singles(text: str, opening: list[str], apostrophes: list[str], closers: set[str]) -> set[str]:
-    """Of two or more characters that open words (``opening``), those the apostrophe closes
-    more often than not (``_closed_by``)."""
-    return _closed_by(text, opening, apostrophes, closers) if len(opening) >= 2 else set()
 
 
 def _closed_by(text: str, opening: list[str], apostrophes: list[str], closers: set[str]

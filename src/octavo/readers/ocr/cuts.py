@@ -158,9 +158,9 @@ def _ends(pages: list[Page], k: int) -> bool:
     Where neither does, it opens the page after, whose folio at its foot closes the page
     the blank line cut.  A footnote ends its page: a part holding one (its marker in the
     part or the page before) ends the page before, a part after one opens the page after."""
-    if footnotes.cut(pages[k - 1].lines)[1]:
+    if _footnoted(pages[k - 1].lines):
         return False
-    if footnotes.cut(pages[k - 1].lines + pages[k].lines)[1]:
+    if _footnoted(pages[k - 1].lines + pages[k].lines):
         return True
     before, part, after = (len(pages[i].lines) for i in (k - 1, k, k + 1))
     full = _full(pages, k - 1, k + 2)
@@ -259,3 +259,20 @@ def _numbered(first: dict[int, Candidate], i: int) -> bool:
     a = Number.of(first[before].folio) if before >= 0 else None
     b = Number.of(first[i].folio)
     return bool(a and b and a.kind == b.kind and b.value - a.value >= i - before)
+
+
+def feet(pages: list[Page]) -> set[int]:
+    """The pages that are the footnotes of the page before, set under a blank line: with
+    neither head nor folio, they open with a footnote's mark that the page before's text
+    holds and cuts no footnote of its own (a page never opens with a marked footnote; one
+    run on from the page before has no mark), whether the volume prints folios or not."""
+    return {k for k in range(1, len(pages)) if not pages[k].head and not pages[k].folio
+            and pages[k].lines and footnotes.opens_footnote(pages[k].lines[0])
+            and not _footnoted(pages[k - 1].lines)
+            and _footnoted(pages[k - 1].lines + pages[k].lines)}
+
+
+def _footnoted(lines: list[str]) -> bool:
+    """Whether ``lines`` end with footnotes (``footnotes.cut``): a page's, or a page's with
+    a part after it."""
+    return bool(footnotes.cut(lines)[1])

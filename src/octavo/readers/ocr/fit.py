@@ -280,7 +280,7 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
         return fit
     local, false_passes, sentence_passes = fit.measures, fit.false_passes, fit.sentence_passes
     fit = Fit(local, False, 0.0, 0.0)
-    error = _error(fit, running)
+    error = _error(fit, running, needs[0])
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
     breakable, head, unbroken = _breaking(fit, lines)
@@ -308,15 +308,16 @@ def _tried(pages: int, running: list[Sample], ending: list[Sample], measures: li
                    sentence_passes=end_passes / len(ending) if ending else 0.0)
 
 
-def _error(fit: Fit, running: list[Sample]) -> float:
+def _error(fit: Fit, running: list[Sample], needs: list[float]) -> float:
     """How far the widths may err: the median room, beyond their next word and a space,
     that the lines running on yet seeming to leave it leave (the widest line that runs on,
     the measure, is itself too wide by about as much as the widths err at most, and a word
     seems to fit by as much where it did not).  A word that must seem to fit by this much
     more to pass fails in half the false passes, and an end a pass no longer settles is
-    weighed by the odds."""
+    weighed by the odds (``needs``: each running line's ``_need``, taken once)."""
     rooms = [fit.measures[at] - width(line) - space() - width(first_word(after))
-             for at, line, after in running if fit.passes(at, line, after)]
+             for (at, line, after), need in zip(running, needs, strict=True)
+             if fit.holds(at, need)]
     return statistics.median(rooms) if rooms else 0.0
 
 

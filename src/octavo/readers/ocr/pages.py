@@ -31,7 +31,6 @@ from . import (
     contents,
     cuts,
     folios,
-    footnotes,
     heads,
     indents,
     measure,
@@ -196,7 +195,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     heads_run = _heads_run(pages, titled)
     # (with no folio at all, nothing tells a page cut in two from two pages)
-    parts = _feet(pages) | (set() if not chosen else cuts.parts(pages, [[
+    parts = cuts.feet(pages) | (set() if not chosen else cuts.parts(pages, [[
         c for c in found if c.head and not heads.foreign(c, kind) and (
         known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
         for found, kind in zip(options, kinds, strict=True)],
@@ -214,17 +213,6 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
 
     return (cuts.rejoin(pages, parts, head_over),
             [o for k, o in enumerate(options) if k not in parts])
-
-
-def _feet(pages: list[Page]) -> set[int]:
-    """The pages that are the footnotes of the page before, set under a blank line: with
-    neither head nor folio, they open with a footnote's mark that the page before's text
-    holds and cuts no footnote of its own (a page never opens with a marked footnote; one
-    run on from the page before has no mark), whether the volume prints folios or not."""
-    return {k for k in range(1, len(pages)) if not pages[k].head and not pages[k].folio
-            and pages[k].lines and footnotes.opens_footnote(pages[k].lines[0])
-            and not footnotes.cut(pages[k - 1].lines)[1]
-            and footnotes.cut(pages[k - 1].lines + pages[k].lines)[1]}
 
 
 def _folios_worked_out(pages: list[Page], options: list[list[Candidate]], known: Counter[str],
@@ -278,7 +266,7 @@ def _stamped_titles(pages: list[Page], entries: Entries) -> None:
     title on its opening page.  Set apart: each short of the measure, worded, ending no
     sentence nor broken word (``boilerplate.set_apart``), as a work's last lines, the text
     run on from the page before, are not all."""
-    full = measure.of_lines([line for page in pages for line in page.lines])
+    full = measure.of_pages(pages)
     found: dict[int, tuple[int, int]] = {}
     for i, page in enumerate(pages):
         if page.head or page.title or not page.folio or not page.lines \

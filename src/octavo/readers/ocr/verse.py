@@ -40,11 +40,10 @@ from ..textlines import (
     CLOSED,
     CLOSES,
     FIGURE,
-    MARKER,
     NAME_LINE,
     OPENS,
     SUPERSCRIPTS,
-    AtEnd,
+    ends_sentence,
     title_cased,
 )
 from .contents import lists
@@ -55,7 +54,7 @@ from .pages import Page, running
 
 Place = tuple[int, int]  # a line's page (its index among the pages) and place on it
 
-STOPPED = AtEnd(rf"[.:?][\u201d\u2019)]*{MARKER}$", ".:?\u201d\u2019)", digit=True)  # a
+STOPPED = ends_sentence(".:?")  # a
 # full stop, a colon or a question mark ends the line (not an exclamation: a song's cry)
 NOTE_MARK = re.compile(rf"(?<=[^\W\d]|[{CLOSES}])"
                        rf"(?:\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}})$")

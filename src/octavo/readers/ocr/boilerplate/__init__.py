@@ -41,13 +41,15 @@ from ..folios import plain
 from ..heads import is_capitals, set_as_head
 from ..misreads import lengths, misread
 from ..placement import MIN_REPEATS, head_and_folio, line_at, placements
-from .kinds import AGREE, ALNUM, MIN_LETTERS, TWICE, Group, is_junk, short
+from .kinds import ALNUM, TWICE, Group, is_junk, short, worded
 from .listing import contents_span, listed_words
 from .placing import beside_folio
 from .seenonce import inside_sentences, set_apart, under_footnotes_once
 from .verdict import Repeats
 
-__all__ = ["ALNUM", "MIN_LETTERS", "Group", "is_junk", "learn", "set_apart", "strip"]
+__all__ = ["ALNUM", "Group", "is_junk", "learn", "set_apart", "strip", "worded"]
+
+AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 
 
 def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str, ...]:

@@ -14,18 +14,11 @@ from ..heads import is_capitals
 MIN_LETTERS = 3  # a stamp's line says something in letters
 TWICE = 2  # fewer repeats than MIN_REPEATS (``placement``) make a stamp only if, in
 # capitals, it stands where no line of the print can
-SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
-SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
-# signature closes every work, but a work runs over more than two pages)
-SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
-# halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
-AGREE = 0.8  # share of a group's repeats that must agree on a line to make it part of it
 ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
-ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 SHORT = 3 / 4  # a line narrower than this share of the measure, ending in a word, stands
 # inside no paragraph: a justified line fills it, and a ragged one falls so short only
 # before a word of a quarter of the measure (a dozen letters or more, at ten words a line)

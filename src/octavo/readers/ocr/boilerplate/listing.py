@@ -9,7 +9,9 @@ from ..contents import heading_at
 from ..entries import opens_entry, words
 from ..entrypages import ALONE, ends_entry, figures, leadered
 from ..placement import MIN_REPEATS, Placement, line_at
-from .kinds import ENTRY_LINES, FIRST_ITEM
+from .kinds import FIRST_ITEM
+
+ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
 
 
 def contents_span(stripped: list[str]) -> range:

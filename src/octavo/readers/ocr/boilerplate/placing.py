@@ -12,7 +12,10 @@ from ..folios import Number, plain
 from ..heads import candidates, is_capitals, set_as_head
 from ..lines import LOWER_END, UNENDED
 from ..placement import MIN_REPEATS, Placement
-from .kinds import FIRST_ITEM, NAME, SIDES, TWICE
+from .kinds import FIRST_ITEM, NAME, TWICE
+
+SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
+# halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
 
 
 def interrupts(places: list[Placement], capitals: bool) -> bool:

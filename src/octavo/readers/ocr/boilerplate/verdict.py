@@ -12,7 +12,7 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..placement import MIN_REPEATS, Placement
-from .kinds import SINGLE_SHARE, SPREAD, TWICE, all_signed, in_capitals, short, worded
+from .kinds import TWICE, all_signed, in_capitals, short, worded
 from .listing import (
     breaks_title,
     entry_start,
@@ -36,6 +36,10 @@ from .placing import (
     under_footnotes,
     under_turned_head,
 )
+
+SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
+SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
+# signature closes every work, but a work runs over more than two pages)
 
 
 @dataclass
