@@ -234,10 +234,12 @@ class Vocabulary:
         if not (self.known(head) and self.known(tail)):
             bar -= PHRASE
         score = self.likelier(head, tail)
-        return score >= bar or (self.lost > 0 and self.lost_odds + self.tell(score) >= 0)
+        return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
+                                and self.lost_odds + self.tell(score) >= 0)
         # (below the bar, a volume that surely loses hyphens asks its own breaks: ``it``
         # ``self`` scores 2, as a phrase may, like some of its breaks and none of its words
-        # side by side inside a line)
+        # side by side inside a line; so joined, they make a word an English reader knows,
+        # as a phrase's words seldom do: ``vice`` ``versa``)
 
     def tell(self, score: float) -> float:
         """How much likelier (log10) a line end whose halves make a word ``score`` likelier
