@@ -77,6 +77,8 @@ PHRASE = 2.0  # of LIKELIER, the hundred times a phrase's words may be commoner 
 LOST = 0.01  # the share of its line ends LIKELIER assumes a scan loses a broken word's hyphen
 # at, until the volume's own line ends tell (``Vocabulary.lost_odds``) …
 ASSUMED = 500  # … outweighing that assumption taken as so many line ends (some fifteen pages)
+BREAKS = 0.1  # the share of a print's lines that end in a word broken (LIKELIER; fresh
+# volumes that keep their hyphens break 13-19%): ASSUMED line ends' worth of breaks
 NEAR = 0.5  # log10: scores of ``likelier`` within this of a line end's are counted like it
 # (a break's halves score 2 to 13, a phrase's up to 4: a tenth of that spread either side)
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
@@ -245,16 +247,21 @@ class Vocabulary:
         """How much likelier (log10) a line end whose halves make a word ``score`` likelier
         than they stand apart (``likelier``) is a word broken than two words, by the volume's
         own: among its breaks whose hyphen stands, and among all its words side by side
-        inside a line, the shares that make a word scoring within ``NEAR`` of it (none of
-        its breaks scoring so, the volume tells nothing: -inf)."""
+        inside a line, the shares that make a word scoring within ``NEAR`` of it, each
+        drawn to the rate of both pooled by as many breaks as ASSUMED line ends hold
+        (BREAKS): a volume of a few breaks tells little (the sample's one scoring like
+        ``go`` ``in``), one of hundreds tells its own (none of its breaks scoring so, the
+        volume tells nothing: -inf)."""
         def near(scores: list[float]) -> int:
             return bisect.bisect_right(scores, score + NEAR) - bisect.bisect_left(
                 scores, score - NEAR)
         breaks, pairs = self.scores
         if not (like := near(breaks)):
             return -math.inf  # no break of the volume scores so: it tells nothing
-        return math.log10(like / len(self.broken)
-                          / ((near(pairs) + 0.5) / (self.pairs.total() + 1)))
+        broken, printed, prior = len(self.broken), self.pairs.total(), ASSUMED * BREAKS
+        pooled = prior * (like + (side := near(pairs))) / (broken + printed)
+        return math.log10((like + pooled) / (broken + prior)
+                          / ((side + pooled) / (printed + prior)))
 
     @cached_property
     def broken(self) -> list[tuple[str, str]]:
