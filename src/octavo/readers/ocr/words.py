@@ -7,6 +7,7 @@ against ``tradeunion``; ``workers`` as one word against ``work ers``) and the
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -76,6 +77,10 @@ PHRASE = 2.0  # of LIKELIER, the hundred times a phrase's words may be commoner 
 LOST = 0.01  # the share of its line ends LIKELIER assumes a scan loses a broken word's hyphen
 # at, until the volume's own line ends tell (``Vocabulary.lost_odds``) …
 ASSUMED = 500  # … outweighing that assumption taken as so many line ends (some fifteen pages)
+BREAKS = 0.1  # the share of a print's lines that end in a word broken (LIKELIER; fresh
+# volumes that keep their hyphens break 13-19%): ASSUMED line ends' worth of breaks
+NEAR = 0.5  # log10: scores of ``likelier`` within this of a line end's are counted like it
+# (a break's halves score 2 to 13, a phrase's up to 4: a tenth of that spread either side)
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
@@ -230,7 +235,52 @@ class Vocabulary:
         bar = LIKELIER - max(0.0, self.lost_odds - math.log10(LOST / (1 - LOST)))
         if not (self.known(head) and self.known(tail)):
             bar -= PHRASE
-        return self.likelier(head, tail) >= bar
+        score = self.likelier(head, tail)
+        return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
+                                and self.lost_odds + self.tell(score) >= 0)
+        # (below the bar, a volume that surely loses hyphens asks its own breaks: ``it``
+        # ``self`` scores 2, as a phrase may, like some of its breaks and none of its words
+        # side by side inside a line; so joined, they make a word an English reader knows,
+        # as a phrase's words seldom do: ``vice`` ``versa``)
+
+    def tell(self, score: float) -> float:
+        """How much likelier (log10) a line end whose halves make a word ``score`` likelier
+        than they stand apart (``likelier``) is a word broken than two words, by the volume's
+        own: among its breaks whose hyphen stands, and among all its words side by side
+        inside a line, the shares that make a word scoring within ``NEAR`` of it, each
+        drawn to the rate of both pooled by as many breaks as ASSUMED line ends hold
+        (BREAKS): a volume of a few breaks tells little (the sample's one scoring like
+        ``go`` ``in``), one of hundreds tells its own (none of its breaks scoring so, the
+        volume tells nothing: -inf)."""
+        def near(scores: list[float]) -> int:
+            return bisect.bisect_right(scores, score + NEAR) - bisect.bisect_left(
+                scores, score - NEAR)
+        breaks, pairs = self.scores
+        if not (like := near(breaks)):
+            return -math.inf  # no break of the volume scores so: it tells nothing
+        broken, printed, prior = len(self.broken), self.pairs.total(), ASSUMED * BREAKS
+        pooled = prior * (like + (side := near(pairs))) / (broken + printed)
+        return math.log10((like + pooled) / (broken + prior)
+                          / ((side + pooled) / (printed + prior)))
+
+    @cached_property
+    def broken(self) -> list[tuple[str, str]]:
+        """The volume's words broken at a line's end at a hyphen that stands."""
+        return [(head, tail) for head, tail, hyphen in self.ends
+                if hyphen and not self.hyphen_kept(head, tail)]
+
+    @cached_property
+    def scores(self) -> tuple[list[float], list[float]]:
+        """``likelier``'s scores (sorted) of the volume's broken words, and of its words
+        side by side inside a line (each as often as printed), whose halves make a word."""
+        def word(head: str, tail: str) -> bool:
+            return head.isalpha() and tail.isalpha() and min(len(head), len(tail)) > 1 and (
+                zipf(head + tail) > 0 or self.words[(head + tail).lower()] > 0)
+        breaks = sorted(self.likelier(h, t) for h, t in self.broken if word(h, t))
+        pairs = sorted(score for pair, count in self.pairs.items()
+                       if word(*(halves := pair.split(" ")))
+                       for score in [self.likelier(*halves)] * count)
+        return breaks, pairs
 
     def known(self, word: str) -> bool:
         """Whether a word is one an English reader knows or one the volume prints."""
@@ -243,18 +293,21 @@ class Vocabulary:
         English reader knows nor the volume prints: ``commu`` ``nist``), as many again as
         its breaks whose hyphen stands have both halves words (``pre-serve``), among its
         line ends (LOST of ASSUMED more, before the volume's own tell)."""
-        sure = broken = halfless = 0
+        rate = (self.lost + LOST * ASSUMED) / (len(self.ends) + ASSUMED)
+        return math.log10(rate / (1 - rate))
+
+    @cached_property
+    def lost(self) -> float:
+        """How many of its line ends the volume's own tell (``lost_odds``) has for words
+        broken whose hyphen the scan lost."""
+        sure, broken = 0, len(self.broken)
+        halfless = sum(not (self.known(head) and self.known(tail)) for head, tail in self.broken)
         for head, tail, hyphen in self.ends:
-            if hyphen and not self.hyphen_kept(head, tail):
-                broken += 1
-                halfless += not (self.known(head) and self.known(tail))
-            elif not hyphen and min(len(head), len(tail)) > 1 and (
+            if not hyphen and min(len(head), len(tail)) > 1 and (
                     zipf(head + tail) or self.words[(head + tail).lower()]) \
                     and not (self.known(head) and self.known(tail)):
                 sure += 1
-        rate = (sure * (broken + 1) / (halfless + 1) + LOST * ASSUMED) / (
-            len(self.ends) + ASSUMED)
-        return math.log10(rate / (1 - rate))
+        return sure * (broken + 1) / (halfless + 1)
 
     def likelier(self, head: str, tail: str) -> float:
         """How much likelier (log10) ``head`` and ``tail`` are one word than two side by
