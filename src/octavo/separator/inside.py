@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..lettering import is_capitals
 from ..pagemarks import ARABIC_EDGE, PAGE
-from ..readers.textlines import is_capitals
 from . import neighbours
 from .neighbours import END
 
