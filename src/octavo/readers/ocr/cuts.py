@@ -99,10 +99,11 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
             bare[j - 1] and j - 1 > i else []
-        full, before = _full(pages, i, j + 1), parts.union(cut)
-        cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
-                       and not at_foot[k - 1]),
-                      key=lambda k: (works[k], _made(pages, before, k) > full))
+        if excess > len(cut):  # (the opening pages, ordered, only where more must join)
+            full, before = _full(pages, i, j + 1), parts.union(cut)
+            cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
+                           and not at_foot[k - 1]),
+                          key=lambda k: (works[k], _made(pages, before, k) > full))
         joined = cut[:max(0, excess)]
         parts.update(joined)
         inside = parts.intersection([*between, j])
