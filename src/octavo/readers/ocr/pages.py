@@ -456,8 +456,7 @@ def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str
     opens no page of its own, is listed at none (its page, cut in two under the work's
     title at a stray blank line, counts as the work's)."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
-    return [next((at for at in entries.pages_of(top) if entries.opens_page(top, at)), "")
-            if k < first and titled[k] and (top := _top(p)) else ""
+    return [entries.page_of_work(top) if k < first and titled[k] and (top := _top(p)) else ""
             for k, p in enumerate(pages)]
 
 
