@@ -266,13 +266,14 @@ def _stamped_titles(pages: list[Page], entries: Entries) -> None:
     title on its opening page.  Set apart: each short of the measure, worded, ending no
     sentence nor broken word (``boilerplate.set_apart``), as a work's last lines, the text
     run on from the page before, are not all."""
-    full = measure.of_pages(pages)
+    # the head-less numbered pages under no title, not the contents' (their entries, their
+    # heading over them); the text measured only where there are such (most volumes: none)
+    bare = [(i, page) for i, page in enumerate(pages) if not (
+        page.head or page.title or not page.folio or not page.lines
+        or contents.lists(page, least=1) or contents.is_heading(page.lines[0]))]
+    full = measure.of_pages(pages) if bare else 0.0
     found: dict[int, tuple[int, int]] = {}
-    for i, page in enumerate(pages):
-        if page.head or page.title or not page.folio or not page.lines \
-                or contents.lists(page, least=1) \
-                or contents.is_heading(page.lines[0]):
-            continue  # (the contents' entries, their heading over them)
+    for i, page in bare:
         k = 0
         while k < len(page.lines) - 1 and boilerplate.set_apart(page.lines[k], full):
             k += 1
