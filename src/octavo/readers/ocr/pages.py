@@ -195,7 +195,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     heads_run = _heads_run(pages, titled)
     # (with no folio at all, nothing tells a page cut in two from two pages)
-    parts = cuts.feet(pages) | (set() if not chosen else cuts.parts(pages, [[
+    parts = cuts.feet(pages) if not chosen else cuts.parts(pages, [[
         c for c in found if c.head and not heads.foreign(c, kind) and (
         known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
         for found, kind in zip(options, kinds, strict=True)],
@@ -204,7 +204,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
                    _listed(pages, titled, entries),
-                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)]))
+                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)])
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
         head = heads.head_text(line) if heads_run else ""  # (a title, the contents', none)
