@@ -26,7 +26,7 @@ import re
 import unicodedata
 
 from . import findings, pagemarks, separator
-from .readers.textlines import AFTER_STOP, CLAUSE_STOPS
+from .lettering import AFTER_STOP, CLAUSE_STOPS
 
 # Each pattern below is tried only on a text holding one of the characters it opens with
 # (looked for by ``in``, a hundred times as fast as a pattern's scan of a volume's text).

@@ -11,6 +11,9 @@ folio's dress (``— 12 —``, ``[12]``, ``Page 12``: a print that numbers every
 first so is read by its folios), unless the pages carry their print's folios as well: lines
 in a folio's dress that count the scan's pages over pages that mostly open or end with a
 number of their own (a running head's folio) are the export's.
+A folio's dress is spelt here (``plain``), below the readers, since it tells these lines
+from folios before any reader reads; the OCR reader's folios (``readers.ocr.folios``) are
+read by it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,27 @@ ARABIC_EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}"))
 MARKERS = 10  # the fewest lines of a form that count a text's pages (a pamphlet's dozen)
 FIRST = 2  # the highest number the first may have: the first page's or the second's, from 0
 PAGE = 80  # the most lines a page holds: the first marker stands within two of them
+
+FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or not
+# a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
+# (``[15]``), or named (``Page 15``; ``p. 15`` alone on a line is a note's cited page)
+_DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
+                      rf"(?P=dash)(?P=dash)?|(?:Page|PAGE)\s*(?P<b>{FOLIO.pattern})"
+                      rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
+# a folio some prints end with a full stop (``15.``), alone in figures only: ``I.`` alone
+# is a section's numeral; beside a head a roman one too (``PREFACE XIII.``: the OCR
+# reader's ``heads``)
+_STOPPED = re.compile(r"(?P<d>\d{1,3})\.")
+PRINTED = rf"{FOLIO.pattern}|{_DRESSED.pattern}"  # a folio as a line prints it
+
+
+def plain(printed: str) -> str:
+    """The folio a line prints, bare or dressed (``— 15 —``, ``Page 15``, ``15.``: ``15``),
+    a roman one in capitals (``xiv``: ``XIV``); "" if the line is none."""
+    if m := _STOPPED.fullmatch(printed):
+        return m["d"]
+    m = FOLIO.fullmatch(printed) or _DRESSED.fullmatch(printed)
+    return (m["a"] or m["b"] or m["c"] if m.groups() else m[0]).upper() if m else ""
 
 
 def unmark(text: str) -> str:
@@ -70,6 +94,4 @@ def _numbered(text: str, found: list[re.Match[str]]) -> bool:
 def _folio(line: str) -> bool:
     """Whether a line is dressed as a print dresses its folios (``— 12 —``, ``[12]``,
     ``Page 12``): a print numbering every page from its first, in that dress, reads so."""
-    from .readers.ocr.folios import plain  # (the OCR reader's, loaded for a candidate only)
-
     return bool(plain(line.strip()))

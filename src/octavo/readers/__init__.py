@@ -15,12 +15,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..corrections import PageSpans
 from ..tree import Book, Metadata
-
-if TYPE_CHECKING:  # (corrections normalise the text, whose passes ask ``textlines`` here)
-    from ..corrections import PageSpans
 
 Reader = Callable[[str, Metadata], Book]  # the text, and what the TOML says of it
 FileReader = Callable[[Path, Callable[[str], str] | None], Book]  # path, corrections

@@ -2,12 +2,15 @@
 (a capital, a sentence's end, a note's marker after it), whether it holds a figure, names
 someone or sets a title in title case.  The OCR reader's and the HTML reader's verse
 passes (``ocr.verse``, ``html.verse``) both ask these of a line, and the OCR reader's
-line kinds (``ocr.lines``) build on them."""
+line kinds (``ocr.lines``) build on them.  A sentence's stops and the capitals test lie
+lower (``octavo.lettering``), where the normalise passes ask them too."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ..lettering import AFTER_STOP, CLOSING_QUOTES, STOPS
+from ..lettering import CLAUSE_STOPS as CLAUSE_STOPS  # (the readers ask it here)
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # the figures as a print sets a note's marker (``word.¹²``)
 # the punctuation glued to a word it follows: a stop, a comma, a colon, a semicolon
@@ -17,15 +20,8 @@ PUNCTUATION = f"{PAUSES}!?"
 # what closes a word, before a space or the line's end: its punctuation, a bracket, and
 # (once the scan's stand-ins for them are put back: ``ocr.charmap``) a closing quote
 WORD_CLOSES = f"{PUNCTUATION})"
-CLOSING_QUOTES = "\u201d\u2019"
 CLOSES = f"{WORD_CLOSES}{CLOSING_QUOTES}"  # … all of it, the quotes put back: what a word
 # and what closes it may end in, as a note's marker is glued after them
-# a sentence's end: a full stop, a question's or an exclamation's mark, and what may close
-# after it before a space or the line's end (``mine.”``, ``so.)``): a quote, a bracket
-STOPS = ".!?"
-AFTER_STOP = f"{CLOSING_QUOTES})"
-# … or a clause's, that may end a line's sense as well: a colon, a semicolon
-CLAUSE_STOPS = f"{STOPS}:;"
 # what closes after a stop and, seen alone as a line's or a phrase's last character, says
 # one went before: a double quote, a bracket (not ``’``, an apostrophe's look as well)
 SURE_CLOSES = "\u201d)"
@@ -84,14 +80,3 @@ def title_cased(line: str) -> bool:
     title's line: ``Report Delivered at the Tenth``)."""
     long = LONG_WORD.findall(line)
     return len(long) >= 2 and all(w[0].isupper() for w in long)
-
-
-MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
-
-
-@lru_cache(maxsize=4096)
-def is_capitals(text: str) -> bool:
-    """Whether a head's letters are all capitals (enough of them to name something); asked
-    of the same heads and titles again and again (the sample: 3251 times a read), so kept."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= MIN_LETTERS and all(c.isupper() for c in letters)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..lettering import is_capitals
 from ..pagemarks import ARABIC_EDGE, PAGE
-from ..readers.textlines import is_capitals
 from . import neighbours
 from .neighbours import END
 
@@ -78,7 +78,9 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     gaps = [r for r, brk in breaks.items() if not brk  # (a head's blank line, as it was)
             and not ARABIC_EDGE.search(lines[runs[r][0] - 1].strip())]
     # (the line over the gap, or past a stamp of two lines or more over it: a line alone
-    # that recurs may be a signature)
+    # that recurs may be a signature, whose work's last sentence ends over it; a folio may
+    # stand past a stamp of one line, ``neighbours.runs_beside``, a sentence's end not:
+    # fresh 95 with foot gaps, stamps at the top and works run on keeps its gaps so)
     if 2 * sum(any(END.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]} - {1})
                for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)

@@ -8,8 +8,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from ..lettering import AFTER_STOP, STOPS
 from ..pagemarks import EDGE, PAGE
-from ..readers.textlines import AFTER_STOP, STOPS
 
 # a sentence's end at a line's end (straight quotes too: the scan's, not yet put back)
 END = re.compile(rf"[{STOPS}][\"»{AFTER_STOP}]*\s*$")

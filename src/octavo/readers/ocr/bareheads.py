@@ -57,19 +57,19 @@ def take(pages: list[Page], entries: Entries) -> None:
         if (k in runs or (heads.is_capitals(top) and entries.opens_work(top))) and (
                 (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[listed] >= len(listed))
-                or _titled_before(pages, k, listed, where, entries)):
+                or _titled_before(pages, k, top, listed, where, entries)):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[listed] += 1
 
 
-def _titled_before(pages: list[Page], k: int, listed: tuple[str, ...], where: dict[str, int],
-                   entries: Entries) -> bool:
+def _titled_before(pages: list[Page], k: int, top: str, listed: tuple[str, ...],
+                   where: dict[str, int], entries: Entries) -> bool:
     """Whether the page ``k`` follows, and is not, a page the contents list the entries its
-    top line opens at (``listed``; ``where``: the page of each folio), the last such before it,
-    or a part of it the scan cut off, printing that line as one of those titles: its letters
-    opening the line's, or the line's opening them (a title of two lines, a head of its
-    first words)."""
+    top line (``top``, its head's text) opens at (``listed``; ``where``: the page of each
+    folio), the last such before it, or a part of it the scan cut off, printing that line
+    as one of those titles: its letters opening the line's, or the line's opening them (a
+    title of two lines, a head of its first words)."""
     page = pages[k]
     if not page.folio or page.folio in listed:
         return False
@@ -77,8 +77,8 @@ def _titled_before(pages: list[Page], k: int, listed: tuple[str, ...], where: di
     if not before:
         return False
     start, folio = max(before)
-    top = letters(heads.head_text(page.lines[0]))
-    return any((top.startswith(title) or title.startswith(top))
+    spelt = letters(top)
+    return any((spelt.startswith(title) or title.startswith(spelt))
                and entries.opens_page(line, folio)
                for p in pages[start:k] for line in p.lines if len(title := letters(line))
                >= FEW_LETTERS)

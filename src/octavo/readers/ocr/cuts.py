@@ -58,7 +58,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     leave it no number (the part under the folio may then open with a section's title),
     or its title is listed at the page the folio prints (``same``).  Where the print runs
     heads (``heads_run``), a page with its folio at the foot and no head is a part all the
-    same: its head opened the part before.  Nothing follows a folio at a page's foot; a
+    same: its head opened the part before.  A page of the page before's footnotes
+    (``feet``) is a part, before the folios count.  Nothing follows a folio at a page's foot; a
     part that could end one page or open the next goes where the pages so made are no
     longer than pages are (``_ends``).  Before the first folio, the last opening page
     the contents list (``listed``: the page each is listed at) counts as numbered so, and
@@ -83,7 +84,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     opening = [(k, n) for k in range(numbered[0][0] if numbered else 0)  # (the body's)
                if bare[k] and titled[k] and (n := Number.of(listed[k]))]
     numbered = _rising(opening) + numbered
-    parts = {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
+    under = feet(pages)  # (the pages of footnotes: parts whatever the folios count)
+    parts = under | {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
         (not pages[k - 1].lines and ((bare[k] and pages[k - 1].head)
                                      or (loose[k] and pages[k - 1].folio)))
         or (footed[k] and at_foot[k] and bare[k - 1]
@@ -99,10 +101,11 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
             bare[j - 1] and j - 1 > i else []
-        full, before = _full(pages, i, j + 1), parts.union(cut)
-        cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
-                       and not at_foot[k - 1]),
-                      key=lambda k: (works[k], _made(pages, before, k) > full))
+        if excess > len(cut):  # (the opening pages, ordered, only where more must join)
+            full, before = _full(pages, i, j + 1), parts.union(cut)
+            cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
+                           and not at_foot[k - 1]),
+                          key=lambda k: (works[k], _made(pages, before, k) > full))
         joined = cut[:max(0, excess)]
         parts.update(joined)
         inside = parts.intersection([*between, j])
@@ -119,7 +122,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
                 and not {k - 1, k} <= needed:  # a part between two pages joins one of
             parts.discard(k if _ends(pages, k - 1) else k - 1)  # them, unless the folios
             # leave no number for either or the second has neither head nor folio
-    return parts
+    return parts | under
 
 
 def _made(pages: list[Page], parts: set[int], k: int) -> int:

@@ -163,6 +163,11 @@ class Entries:
         """The page the contents lists the entry ``line`` opens at, "" if none."""
         return next(iter(self.pages_of(line)), "")
 
+    def page_of_work(self, line: str) -> str:
+        """The page the contents lists the work ``line`` opens at (an entry that opens a
+        page of its own, ``opens_page``: not a section's), "" if none."""
+        return next((page for page in self.pages_of(line) if self.opens_page(line, page)), "")
+
     def pages_of(self, line: str) -> list[str]:
         """The pages the contents lists the entries ``line`` opens at, those it opens letter
         for letter first: an entry it opens only as an OCR's slip would is another work's

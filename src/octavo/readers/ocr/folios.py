@@ -14,19 +14,11 @@ neighbours.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
-FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or not
-# a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
-# (``[15]``), or named (``Page 15``; ``p. 15`` alone on a line is a note's cited page)
-_DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
-                      rf"(?P=dash)(?P=dash)?|(?:Page|PAGE)\s*(?P<b>{FOLIO.pattern})"
-                      rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
-# a folio some prints end with a full stop (``15.``), alone in figures only: ``I.`` alone
-# is a section's numeral; beside a head a roman one too (``PREFACE XIII.``: ``heads``)
-_STOPPED = re.compile(r"(?P<d>\d{1,3})\.")
-PRINTED = rf"{FOLIO.pattern}|{_DRESSED.pattern}"  # a folio as a line prints it
+from ...pagemarks import PRINTED as PRINTED  # (a folio's dress: spelt below the readers,
+from ...pagemarks import plain as plain  # where normalise asks it too)
+
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 SPLIT = 2  # pages a scan's text may have cut in two between two folios, whatever their
 # lines (where every page is cut, no part tells a page's length); more where the lines of
@@ -40,15 +32,6 @@ FOLIOED = 0.25  # the least share of the pages they span that a print's folios s
 # cut in two): else numbers that rise by chance (sections' numerals, the notes' first
 # lines) in a copy that lost its folios
 REACH = 40  # how many candidates back a run may pass over (misread or stray numbers)
-
-
-def plain(printed: str) -> str:
-    """The folio a line prints, bare or dressed (``— 15 —``, ``Page 15``, ``15.``: ``15``),
-    a roman one in capitals (``xiv``: ``XIV``); "" if the line is none."""
-    if m := _STOPPED.fullmatch(printed):
-        return m["d"]
-    m = FOLIO.fullmatch(printed) or _DRESSED.fullmatch(printed)
-    return (m["a"] or m["b"] or m["c"] if m.groups() else m[0]).upper() if m else ""
 
 
 def roman_value(numeral: str) -> int:

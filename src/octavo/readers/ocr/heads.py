@@ -18,7 +18,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..textlines import INITIALS, MIN_LETTERS, is_capitals
+from ...lettering import MIN_LETTERS, is_capitals
+from ..textlines import INITIALS
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, PRINTED, kind, plain
 

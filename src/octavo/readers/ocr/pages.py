@@ -195,7 +195,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     heads_run = _heads_run(pages, titled)
     # (with no folio at all, nothing tells a page cut in two from two pages)
-    parts = cuts.feet(pages) | (set() if not chosen else cuts.parts(pages, [[
+    parts = cuts.feet(pages) if not chosen else cuts.parts(pages, [[
         c for c in found if c.head and not heads.foreign(c, kind) and (
         known[c.head] >= 2 or (heads.is_capitals(c.head) and not Number.of(c.folio)))]
         for found, kind in zip(options, kinds, strict=True)],
@@ -204,7 +204,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
                    _listed(pages, titled, entries),
-                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)]))
+                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)])
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
         head = heads.head_text(line) if heads_run else ""  # (a title, the contents', none)
@@ -266,13 +266,14 @@ def _stamped_titles(pages: list[Page], entries: Entries) -> None:
     title on its opening page.  Set apart: each short of the measure, worded, ending no
     sentence nor broken word (``boilerplate.set_apart``), as a work's last lines, the text
     run on from the page before, are not all."""
-    full = measure.of_pages(pages)
+    # the head-less numbered pages under no title, not the contents' (their entries, their
+    # heading over them); the text measured only where there are such (most volumes: none)
+    bare = [(i, page) for i, page in enumerate(pages) if not (
+        page.head or page.title or not page.folio or not page.lines
+        or contents.lists(page, least=1) or contents.is_heading(page.lines[0]))]
+    full = measure.of_pages(pages) if bare else 0.0
     found: dict[int, tuple[int, int]] = {}
-    for i, page in enumerate(pages):
-        if page.head or page.title or not page.folio or not page.lines \
-                or contents.lists(page, least=1) \
-                or contents.is_heading(page.lines[0]):
-            continue  # (the contents' entries, their heading over them)
+    for i, page in bare:
         k = 0
         while k < len(page.lines) - 1 and boilerplate.set_apart(page.lines[k], full):
             k += 1
@@ -456,8 +457,7 @@ def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str
     opens no page of its own, is listed at none (its page, cut in two under the work's
     title at a stray blank line, counts as the work's)."""
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
-    return [next((at for at in entries.pages_of(top) if entries.opens_page(top, at)), "")
-            if k < first and titled[k] and (top := _top(p)) else ""
+    return [entries.page_of_work(top) if k < first and titled[k] and (top := _top(p)) else ""
             for k, p in enumerate(pages)]
 
 

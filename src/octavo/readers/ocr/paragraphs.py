@@ -433,10 +433,11 @@ class Builder:
         self.last = line
 
 
-def running_text(pages: list[Page]) -> list[list[str]]:
-    """Each page's lines of running text: a numbered page's, not the contents'."""
-    return [p.lines if read and not lists(p) else []
-            for p, read in zip(pages, running(pages), strict=True)]
+def running_text(pages: list[Page], read: list[bool] | None = None) -> list[list[str]]:
+    """Each page's lines of running text: a numbered page's, not the contents' (``read``:
+    which pages are read, ``pages.running``, if asked already)."""
+    return [p.lines if r and not lists(p) else []
+            for p, r in zip(pages, running(pages) if read is None else read, strict=True)]
 
 
 def learn_fit(pages: list[Page], page_measures: list[float],
@@ -475,24 +476,27 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
     (``learnt``: what ``learn`` learns of them, if learnt already); a trusted fit test is
     learnt again from the ends the first reading called, and the pages read again."""
     learnt = learnt or learn(pages, measures(pages))
-    builder = joined(pages, vocab, learnt)
+    read = running(pages)
+    builder = joined(pages, vocab, learnt, read)
     if learnt.fit.trusted:  # how soon paragraphs end, learnt again from the ends called
         builder = joined(pages, vocab, replace(learnt, fit=fit.refit(
-            learnt.fit, running_text(pages), learnt.measures, builder.called)))
+            learnt.fit, running_text(pages, read), learnt.measures, builder.called)), read)
     read_inlines(builder.unread, vocab)
     return builder.blocks
 
 
-def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt) -> Builder:
-    """A builder that has read the pages' lines into blocks (their inlines not yet read)."""
+def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt,
+           read: list[bool] | None = None) -> Builder:
+    """A builder that has read the pages' lines into blocks (their inlines not yet read;
+    ``read``: which pages are, ``pages.running``, if asked already)."""
+    read = running(pages) if read is None else read
     builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion, learnt.indents,
-                      verse=verse.find(pages, learnt.measures, learnt.fit))
-    read = running(pages)
+                      verse=verse.find(pages, learnt.measures, learnt.fit, read))
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
-        if not read[at] or (not page.folio and lists(page)):
+        if not read[at] or ((listing := lists(page)) and not page.folio):
             continue
         builder.measure, builder.page = page_measure, at
-        if lists(page):
+        if listing:
             builder.close()
             builder.blocks.append(PageMarker(page.folio))
             builder.blocks.extend(

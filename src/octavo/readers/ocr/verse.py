@@ -50,7 +50,7 @@ from .contents import lists
 from .fit import Fit
 from .lines import ARTICLE_END, SENTENCE_END, SHORT, letter_spaced, line_kind, runs_on
 from .measure import width
-from .pages import Page, running
+from .pages import Page
 
 Place = tuple[int, int]  # a line's page (its index among the pages) and place on it
 
@@ -85,11 +85,11 @@ def look(line: str, measure: float) -> str:
     return "short" if width(line) < SHORT * measure else "" if line.endswith("-") else "long"
 
 
-def reading(pages: list[Page], page_measures: list[float]) -> list[Line]:
+def reading(pages: list[Page], page_measures: list[float], read: list[bool]) -> list[Line]:
     """The running text's lines in order, a boundary (``place`` None) for each title, each
-    heading and each page that is not running text (unnumbered, a contents list)."""
+    heading and each page that is not running text (unnumbered, a contents list: ``read``,
+    the pages read, ``pages.running``)."""
     out: list[Line] = []
-    read = running(pages)
     for i, (page, page_measure) in enumerate(zip(pages, page_measures, strict=True)):
         if not read[i] or lists(page):
             out.append(Line("", None))
@@ -116,14 +116,15 @@ class Breaks:
     fit: Fit | None  # … or, where its widths are trusted, room left for the next word
 
     @classmethod
-    def learn(cls, pages: list[Page], page_measures: list[float], fitted: Fit | None) -> Breaks:
+    def learn(cls, pages: list[Page], page_measures: list[float], fitted: Fit | None,
+              read: list[bool]) -> Breaks:
         """Narrower than ``SHORT`` and than all but ``RARE`` of the volume's prose lines
         that run on (into a line in lower case) are: a scan's widths are rough (the
         sample's run on from 0.54 of the measure, one in a hundred under 0.80), a
         typesetter's exact (0.9 and more, but in a plain-text wrap)."""
-        ratios = sorted(width(a) / m for page, m, read in zip(pages, page_measures,
-                                                             running(pages), strict=True)
-                        if read for a, b in itertools.pairwise(page.lines)
+        ratios = sorted(width(a) / m for page, m, r in zip(pages, page_measures, read,
+                                                          strict=True)
+                        if r for a, b in itertools.pairwise(page.lines)
                         if b[:1].islower() and runs_on(a.strip(), b.strip()))
         short = min(SHORT, ratios[int(RARE * len(ratios))]) if ratios else SHORT
         return cls(short, fitted if fitted and fitted.trusted else None)
@@ -143,11 +144,12 @@ class Breaks:
             width(line.text) < self.short * line.measure or self.room(line, following, opening))
 
 
-def find(pages: list[Page], page_measures: list[float], fitted: Fit | None = None) -> set[Place]:
+def find(pages: list[Page], page_measures: list[float], fitted: Fit | None,
+         read: list[bool]) -> set[Place]:
     """The places of the running text's verse lines (``page_measures``: each page's;
-    ``fitted``: the fit test, where learnt)."""
-    lines = reading(pages, page_measures)
-    breaks = Breaks.learn(pages, page_measures, fitted)
+    ``fitted``: the fit test, where learnt; ``read``: the pages read, ``pages.running``)."""
+    lines = reading(pages, page_measures, read)
+    breaks = Breaks.learn(pages, page_measures, fitted, read)
     found: set[Place] = set()
     k = 0
     while k < len(lines):
