@@ -136,14 +136,19 @@ class Repeats:
         """However few its repeats (twice), each opening its page over a running head or a
         work's title, once over a head (beside its folio, or over the page's text, its folio
         at the foot: ``over_footed_head``): the print sets nothing over a head, and a head
-        over none but a work's title.  Not a line the contents print (a work's title, over
-        its text and once as the head over its last page, its signature under it)."""
+        over none but a work's title.  A group of two lines or more needs no head, where
+        it stands in both halves of the volume: the print repeats no lines over titles far
+        apart but what the contents list (a part's title).  Not a line the contents print
+        (a work's title, over its text and once as the head over its last page, its
+        signature under it)."""
         over = [h or over_footed_head(p, self.counts, [])  # (over a head, not a title)
                 for h, p in zip(self.headed, self.places, strict=True)]
         own = {a + k for a in self.at for k in range(len(self.group))}  # (a span may
         listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)  # reach
                   if i not in own]  # over its repeats)
-        return worded(self.group) and len(self.places) >= TWICE and any(over) and all(
+        headless = self.filled >= 2 and self.halves
+        return worded(self.group) and len(self.places) >= TWICE \
+            and (any(over) or headless) and all(
             o or t for o, t in zip(over, self.titles, strict=True)) and not any(
             f" {words(line, figures=True)} " in entry for line in self.group if line
             for entry in listed)
