@@ -71,7 +71,7 @@ class Repeats:
             self.ends_pages)) and not any(
             reason() for reason in (
                 self.named, self.signed, self.paged_entry, self.title_start,
-                self.broken_title, self.heads_list))
+                self.broken_title, self.heads_list, self.cited))
 
     # what sets a group apart from the print
 
@@ -190,6 +190,21 @@ class Repeats:
     def heads_list(self) -> bool:
         """A numbered list's heading (``NOTES`` over a work's notes)."""
         return heads_a_list(self.places)
+
+    def cited(self) -> bool:
+        """A footnote given again: its first line opens with a footnote's mark that the
+        text over it on its page bears, a word's end (``large*``), on most of its repeats
+        (a page's lines: the text's over its pages): a note set at the foot of each page
+        that cites it.  A stamp's mark cites nothing."""
+        start = footnotes.START.match(self.group[0])
+        if start is None:
+            return False
+        mark = re.compile(rf"\w\W?(?<!{re.escape(start[1][0])}){re.escape(start[1])}"
+                          rf"(?!{re.escape(start[1][0])})")
+        page = round(len(self.stripped) / max(self.pages[0], 1))
+        starts = [e + 1 - len(self.group) for e in self.ends]
+        return 2 * sum(any(mark.search(line) for line in self.stripped[max(a - page, 0):a])
+                       for a in starts) > len(starts)
 
     # what the reasons read
 
