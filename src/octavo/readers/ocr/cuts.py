@@ -58,10 +58,11 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     leave it no number (the part under the folio may then open with a section's title),
     or its title is listed at the page the folio prints (``same``).  Where the print runs
     heads (``heads_run``), a page with its folio at the foot and no head is a part all the
-    same: its head opened the part before.  A page of the page before's footnotes
-    (``feet``) is a part, before the folios count.  Nothing follows a folio at a page's foot; a
-    part that could end one page or open the next goes where the pages so made are no
-    longer than pages are (``_ends``).  Before the first folio, the last opening page
+    same: its head opened the part before (not one that opens with a head another page
+    has: a page opens there, whatever ran on into it).  A page of the page before's
+    footnotes (``feet``) is a part, before the folios count.  Nothing follows a folio at a
+    page's foot; a part that could end one page or open the next goes where the pages so
+    made are no longer than pages are (``_ends``).  Before the first folio, the last opening page
     the contents list (``listed``: the page each is listed at) counts as numbered so, and
     those before it listed lower (``_rising``).
     After the last folio, where no count can tell, a page opening with no title is a part
@@ -75,11 +76,12 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     bare = [not p.head and not p.folio and not h and not divider(p)
             for p, h in zip(pages, headed, strict=True)]
     taken = {p.head for p in pages if heads.set_as_head(p.head)}
-    loose = [b and not t and not (p.lines and heads.head_text(p.lines[0]) in taken)
-             for p, b, t in zip(pages, bare, titled, strict=True)]
+    opens_head = [bool(p.lines) and heads.head_text(p.lines[0]) in taken for p in pages]
+    loose = [b and not t and not o for b, t, o in zip(bare, titled, opens_head, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
-              and not t and not divider(p)  # a folio at the foot, or none
-              for p, h, foot, t in zip(pages, headed, at_foot, titled, strict=True)]
+              and not t and not o and not divider(p)  # a folio at the foot, or none
+              for p, h, foot, t, o in zip(pages, headed, at_foot, titled, opens_head,
+                                          strict=True)]
     numbered = [(k, n) for k, p in enumerate(pages) if (n := Number.of(p.folio))]
     opening = [(k, n) for k in range(numbered[0][0] if numbered else 0)  # (the body's)
                if bare[k] and titled[k] and (n := Number.of(listed[k]))]

@@ -143,12 +143,15 @@ class _Pass:
     cites, whether a number after a number's point is a decimal's figures rather than
     a marker (where nothing near the page is, ``in Point 8.8`` is point 8 and note 8's
     marker), and whether one after ``No.`` or a number's comma is that number's (plain
-    figures are: ``No.2``, ``10,2``; superscript ones never: ``No.²``, ``10,² or 20``)."""
+    figures are: ``No.2``, ``10,2``; superscript ones never: ``No.²``, ``10,² or 20``),
+    and whether one or two figures after a number's comma are, where nothing else near the
+    page is (``10, 12,8 15 hours``: a number's comma groups three figures)."""
 
     pattern: re.Pattern[str]
     near: bool
     decimals: bool
     numbers: bool = True
+    commas: bool = True
     figures: dict[int, int] | None = None  # the marker's characters as figures, if not ``n``'s
     unpaired: bool = False  # a quote stand-in among them must close no quote the text opened
     plurals: bool = True  # whether an apostrophe after a word's ``s`` may be a marker's
@@ -173,7 +176,8 @@ _PASSES = (_Pass(_SUPERSCRIPT, near=True, decimals=False, numbers=False),
            _Pass(_GLUED, near=True, decimals=False),
            _Pass(_SUPERSCRIPT, near=False, decimals=False, numbers=False),
            _Pass(_GLUED, near=False, decimals=True),
-           _Pass(_BRACKETED, near=False, decimals=False, numbers=False, holds="["))
+           _Pass(_BRACKETED, near=False, decimals=False, numbers=False, holds="["),
+           _Pass(_GLUED, near=True, decimals=False, commas=False))
 
 
 def _stood_in(standing: dict[str, str]) -> list[tuple[re.Pattern[str], dict[int, int]]]:
@@ -231,6 +235,7 @@ def _beyond(page: str, cited: str) -> bool:
 # ``No.`` but not the word answering a question, a sentence of its own (``cotton? No.9 He``)
 _NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:pp?|Vol)\.|(?<![.?!]\s)\bNo\.|§)\s*$")
 _DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
+_COMMA_BEFORE = re.compile(r"(?<!\d\d\d)\d,\s*$")  # (``_NUMBER_BEFORE``'s comma)
 
 
 _SINGLES = re.compile(r"\u2018|(?<![^\W\d_])\u2019|\u2019(?![^\W\d_])")  # no apostrophe's
@@ -287,7 +292,8 @@ def _taken(text: str, at: int, end: int, kind: _Pass) -> bool:
     after no parenthesis or a closed one, a label's: ``a) … b) 2) To``; a marker closes an
     open one: ``(the Conference 48)``)."""
     before = text[:at]
-    return bool((kind.numbers and (_NUMBER_BEFORE.search(before) or (
+    return bool((kind.numbers and ((_NUMBER_BEFORE.search(before) and (
+                    kind.commas or end - at == 3 or not _COMMA_BEFORE.search(before))) or (
                     text.startswith(")", end) and before.rfind("(") <= before.rfind(")"))))
                 or (kind.decimals and _DECIMAL_BEFORE.search(before)))
 

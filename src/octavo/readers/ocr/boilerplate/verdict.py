@@ -71,7 +71,7 @@ class Repeats:
             self.ends_pages)) and not any(
             reason() for reason in (
                 self.named, self.signed, self.paged_entry, self.title_start,
-                self.broken_title, self.heads_list))
+                self.broken_title, self.heads_list, self.cited))
 
     # what sets a group apart from the print
 
@@ -136,14 +136,19 @@ class Repeats:
         """However few its repeats (twice), each opening its page over a running head or a
         work's title, once over a head (beside its folio, or over the page's text, its folio
         at the foot: ``over_footed_head``): the print sets nothing over a head, and a head
-        over none but a work's title.  Not a line the contents print (a work's title, over
-        its text and once as the head over its last page, its signature under it)."""
+        over none but a work's title.  A group of two lines or more needs no head, where
+        it stands in both halves of the volume: the print repeats no lines over titles far
+        apart but what the contents list (a part's title).  Not a line the contents print
+        (a work's title, over its text and once as the head over its last page, its
+        signature under it)."""
         over = [h or over_footed_head(p, self.counts, [])  # (over a head, not a title)
                 for h, p in zip(self.headed, self.places, strict=True)]
         own = {a + k for a in self.at for k in range(len(self.group))}  # (a span may
         listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)  # reach
                   if i not in own]  # over its repeats)
-        return worded(self.group) and len(self.places) >= TWICE and any(over) and all(
+        headless = self.filled >= 2 and self.halves
+        return worded(self.group) and len(self.places) >= TWICE \
+            and (any(over) or headless) and all(
             o or t for o, t in zip(over, self.titles, strict=True)) and not any(
             f" {words(line, figures=True)} " in entry for line in self.group if line
             for entry in listed)
@@ -185,6 +190,21 @@ class Repeats:
     def heads_list(self) -> bool:
         """A numbered list's heading (``NOTES`` over a work's notes)."""
         return heads_a_list(self.places)
+
+    def cited(self) -> bool:
+        """A footnote given again: its first line opens with a footnote's mark that the
+        text over it on its page bears, a word's end (``large*``), on most of its repeats
+        (a page's lines: the text's over its pages): a note set at the foot of each page
+        that cites it.  A stamp's mark cites nothing."""
+        start = footnotes.START.match(self.group[0])
+        if start is None:
+            return False
+        mark = re.compile(rf"\w\W?(?<!{re.escape(start[1][0])}){re.escape(start[1])}"
+                          rf"(?!{re.escape(start[1][0])})")
+        page = round(len(self.stripped) / max(self.pages[0], 1))
+        starts = [e + 1 - len(self.group) for e in self.ends]
+        return 2 * sum(any(mark.search(line) for line in self.stripped[max(a - page, 0):a])
+                       for a in starts) > len(starts)
 
     # what the reasons read
 
