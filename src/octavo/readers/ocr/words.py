@@ -430,14 +430,11 @@ def _spaced(run: str, before: str, vocab: Vocabulary) -> tuple[str, str, bool, s
 
 def _spaced_words(part: str, vocab: Vocabulary) -> str:
     """Spaced letters (no hyphen among them) as the words they spell: one word the reader
-    knows (``_whole``), unless the volume prints its letters as two words side by side
-    more often than whole (``a p a r t``: ``a part``); else the likeliest words, where each
-    is one (a lone letter but ``a``, ``I`` is none: ``t o t a l i t i e s`` is a word
-    English lacks, a plural, not ``total i ties``)."""
+    knows (``_whole``), else the likeliest words, where each is one (a lone letter but
+    ``a``, ``I`` is none: ``t o t a l i t i e s`` is a word English lacks, a plural, not
+    ``total i ties``)."""
     if _whole(part, vocab):
-        pair = max(((part[:k], part[k:]) for k in range(1, len(part))),
-                   key=lambda p: vocab.apart(*p))
-        return " ".join(pair) if vocab.apart(*pair) > vocab.whole[part.lower()] else part
+        return part
     split = segment(part)
     return part if any(len(w) == 1 and w not in ONE_LETTER for w in split) else " ".join(split)
 
