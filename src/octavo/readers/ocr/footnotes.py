@@ -14,6 +14,7 @@ ending its sentence): those lines are the footnote's.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -134,8 +135,7 @@ def attach(draft: Draft, notes: list[PageNote], vocab: words.Vocabulary) -> Draf
         draft.footnotes.append(footnote)
         by_page.setdefault(note.folio, []).append(footnote)
     page = ""
-    nodes = list(iter_nodes(*draft.blocks))
-    for node, after in zip(nodes, [*nodes[1:], None], strict=True):
+    for node, after in itertools.pairwise([*iter_nodes(*draft.blocks), None]):
         if isinstance(node, PageMarker):
             page = node.page
         elif isinstance(node, NoteRef) and node.kind == "footnote" and not node.target:
