@@ -23,6 +23,7 @@ from octavo.readers.ocr import (
     words,
 )
 from octavo.readers.ocr.contents import Entry
+from octavo.readers.ocr.draft import Draft
 from octavo.readers.ocr.entries import Entries
 from octavo.readers.ocr.heads import Candidate
 from octavo.readers.ocr.lines import line_kind
@@ -612,3 +613,19 @@ def test_a_part_of_a_page_left_without_a_folio_between_numbered_pages_is_read_on
                             for n in iter_nodes(b) if isinstance(n, Text)).split())
     assert "By the competition between buyers and sellers" in text
     assert "the call to the offer" in text and "WORKS" not in text
+
+
+def test_a_footnotes_mark_on_a_word_run_over_a_pages_turning():
+    """A mark on a word broken over a page's turning (``world-`` / ``wide*``) stands before
+    the next page's marker, which goes after the word; where the page the word began on has
+    no note of that mark left, the note is the next page's, at whose foot it was printed."""
+    def mark() -> NoteRef:
+        return NoteRef(target="", label="*", kind="footnote")
+    text = Paragraph([PageMarker("19"), Text("the development"), mark(),
+                      Text(" of the struggle in a world-wide"), mark(), PageMarker("20"),
+                      Text(" war, and so on.")])
+    notes = [footnotes.PageNote("19", "*", ["In the manuscript: wages."]),
+             footnotes.PageNote("20", "*", ["See the preceding article."])]
+    drafted = footnotes.attach(Draft([text]), notes, words.Vocabulary([]))
+    linked = [n.target for n in iter_nodes(*drafted.blocks) if isinstance(n, NoteRef)]
+    assert linked == ["fn-19-1", "fn-20-2"]

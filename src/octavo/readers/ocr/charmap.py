@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from ..textlines import PUNCTUATION, STOPS, SUPERSCRIPTS, WORD_CLOSES
 from . import indents
-from .words import zipf
+from .words import DAGGERS, zipf
 
 if TYPE_CHECKING:
     from .pages import Page
@@ -114,7 +114,8 @@ class _Stands:
     opening: int = 0  # after a space or the line's start, before a word
     closing: int = 0  # after a word or punctuation, before a space, punctuation or the end
     inside: int = 0  # between two letters
-    contraction: int = 0  # between letters, before a contraction's or possessive's ending
+    contraction: int = 0  # between letters, before a contraction's or possessive's ending,
+    # or after an elided word of one letter
     dash: int = 0  # between two words, after a sentence's end before one, or after a word
     # at the line's end
     broken: int = 0  # after a letter at the line's end
@@ -137,6 +138,8 @@ _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 # before white space, these, or the line's end (the quotes' stand-ins not yet known)
 _CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
+_FOOTNOTE_MARKS = frozenset(f"*{DAGGERS}")  # a closing quote may stand before a footnote's
+# mark (``profit.”*``), as before a space
 _STOPS = frozenset(STOPS)  # a sentence's end, that a dash may follow before a word
 _MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
@@ -159,13 +162,15 @@ def _count(text: str, char: str) -> _Stands:
             whole = zipf(f"{left[0] if left else ''}{char}{right[0] if right else ''}".lower())
             left = left if left and _a_word(left[0], 0, whole) else None
             right = right if right and _a_word(right[0], -1, whole) else None
-        contraction = bool(left and _CONTRACTION_AFTER.match(text, at + 1))
+        # (or an elision's, after a word of one letter: ``L’Égalité``, ``d’Arc``)
+        contraction = bool(left and (_CONTRACTION_AFTER.match(text, at + 1) or (
+            len(left[0]) == 1 and after.isalpha())))
         if (before.isspace() or before in _OPENS_AFTER) and (right or after in "(0123456789"):
             stands.opening += 1
         figure = char in SUPERSCRIPTS and (before in SUPERSCRIPTS or after in SUPERSCRIPTS)
         stands.figure += figure
         if not figure and (left or before in _CLOSES_BEFORE or before.isdigit()) and (
-                after.isspace() or after in _CLOSES_BEFORE):
+                after.isspace() or after in _CLOSES_BEFORE or after in _FOOTNOTE_MARKS):
             stands.closing += 1
         if before.isalpha() and after.isalpha():
             stands.inside += 1
@@ -223,7 +228,9 @@ def _opens(stands: _Stands) -> bool:
 def _quoted_once(text: str, once: dict[str, _Stands], apostrophes: list[str]) -> dict[str, _Stands]:
     """Of the characters seen once (``once``), a pair that quotes once: the first that opens
     a word and the nearest after it, within ``QUOTED`` characters, that closes one (a short
-    text's one quotation; a note's marker opens none), no ``apostrophes`` closing a word
+    text's one quotation; a note's marker opens none), a superscript figure only where no
+    other character closes one there (``“If … year,⁸ you … profit.”``: a figure after a
+    word may be the note's marker it looks like), no ``apostrophes`` closing a word
     between them (the opener's a single quote's, closed by the apostrophe: ``Õwages¦.``).
     A letter takes a quote's part only where the word it is glued to is a word without it
     (``Òthe``, ``capital.Ó``; not ``café``)."""
@@ -237,7 +244,7 @@ def _quoted_once(text: str, once: dict[str, _Stands], apostrophes: list[str]) ->
                    and at[opener] < at[ch] <= at[opener] + QUOTED
                    and _glued(text, at[ch], -1, once)]
         if closers:
-            closer = min(closers, key=at.__getitem__)
+            closer = min(closers, key=lambda ch: (ch in SUPERSCRIPTS, at[ch]))
             if closing and closing.search(text, at[opener], at[closer]):
                 continue
             return {opener: once[opener], closer: once[closer]}

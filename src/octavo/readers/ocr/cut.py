@@ -8,6 +8,8 @@ give its date and subtitle, the lines under its last paragraph its closing
 
 from __future__ import annotations
 
+import re
+
 from ...findings import report
 from ...tree import Block, NoteRef, PageMarker, Paragraph, ParagraphRole, Text, Work, iter_nodes
 from ..textlines import title_cased
@@ -145,14 +147,14 @@ def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:
 
 
 def _peel(block: Paragraph, words: int) -> None:
-    """Remove a description the OCR ran into a paragraph's start (``(Record …) After …``)."""
+    """Remove a description the OCR ran into a paragraph's start (``(Record …) After …``),
+    the text after it kept as it was (the space before an emphasis that follows it)."""
     for item in block.inlines:
         if isinstance(item, Text):
-            tokens = item.text.split()
             seen = 0
-            for t, token in enumerate(tokens):
-                seen += len(title_words(token))
+            for token in re.finditer(r"\S+", item.text):
+                seen += len(title_words(token[0]))
                 if seen >= words:
-                    item.text = " ".join(tokens[t + 1:])
+                    item.text = item.text[token.end():].lstrip()
                     return
             return

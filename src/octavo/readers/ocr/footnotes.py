@@ -14,6 +14,7 @@ ending its sentence): those lines are the footnote's.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -134,14 +135,21 @@ def attach(draft: Draft, notes: list[PageNote], vocab: words.Vocabulary) -> Draf
         draft.footnotes.append(footnote)
         by_page.setdefault(note.folio, []).append(footnote)
     page = ""
-    for node in iter_nodes(*draft.blocks):
+    for node, after in itertools.pairwise([*iter_nodes(*draft.blocks), None]):
         if isinstance(node, PageMarker):
             page = node.page
         elif isinstance(node, NoteRef) and node.kind == "footnote" and not node.target:
-            match = next((f for f in by_page.get(page, []) if f.marker == node.label), None)
-            if match:
-                node.target = match.id
-                by_page[page].remove(match)
+            # a marker just before a page's turning is the last page's, or the next's
+            # where its word ran over the turning (``world-`` / ``wide*``: the page's
+            # marker stands after the word, the note at the foot of the page it ends on)
+            turning = [after.page] if isinstance(after, PageMarker) else []
+            for folio in [page, *turning]:
+                match = next((f for f in by_page.get(folio, []) if f.marker == node.label),
+                             None)
+                if match:
+                    node.target = match.id
+                    by_page[folio].remove(match)
+                    break
     _unlink_strays(draft.blocks)
     return draft
 

@@ -49,11 +49,12 @@ GAP_BEFORE_PARTY = re.compile(r" (?<=[A-Z]\. )(?=\([A-Z]\.\))")  # R.C.P. (B.)
 PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 # a footnote's mark after a word: stars, as many as the page's notes need (a volume that
 # numbers its footnotes by the page with stars adds one for each), or one or two of the
-# printer's series that follows them (the look-behind follows the first mark)
+# printer's series that follows them (the look-behind follows the first mark); before a space,
+# a stop or the marker of a page turning after it (a mark ending a page's last line)
 DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶
 NOTE_MARK = re.compile(rf"(\*(?<=[\w{CLOSES}]\*)\**"
                        rf"|[{DAGGERS}](?<=[\w{CLOSES}][{DAGGERS}])[{DAGGERS}]?)"
-                       r"(?=\s|$|[,.;:)\u201d])")
+                       r"(?=\s|$|[,.;:)\u201d\ue000])")
 DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen: a scan
 # with fewer hyphens at line ends than one to this many compounds inside lines drops them
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
@@ -475,10 +476,20 @@ def _spaced(run: str, before: str, vocab: Vocabulary) -> tuple[str, str, bool, s
     if not _whole(parts[-1], vocab) and parts[-1][-1:] in ONE_LETTER \
             and _whole(parts[-1][:-1], vocab):
         parts[-1], after = parts[-1][:-1], f" {parts[-1][-1]}"
-    words = "-".join(part if _whole(part, vocab) else " ".join(segment(part))
-                     for part in parts)
+    words = "-".join(_spaced_words(part, vocab) for part in parts)
     emphatic = len(letters) >= 3 and (len(letters) >= 4 or " " not in words)
     return before, words, emphatic, after if emphatic else ""
+
+
+def _spaced_words(part: str, vocab: Vocabulary) -> str:
+    """Spaced letters (no hyphen among them) as the words they spell: one word the reader
+    knows (``_whole``), else the likeliest words, where each is one (a lone letter but
+    ``a``, ``I`` is none: ``t o t a l i t i e s`` is a word English lacks, a plural, not
+    ``total i ties``)."""
+    if _whole(part, vocab):
+        return part
+    split = segment(part)
+    return part if any(len(w) == 1 and w not in ONE_LETTER for w in split) else " ".join(split)
 
 
 def _whole(part: str, vocab: Vocabulary) -> bool:
