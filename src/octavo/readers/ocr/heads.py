@@ -35,8 +35,10 @@ _MISREAD = (rf"{_SOME}|(?<=\S\S\s)[{DIGIT_LIKE}]"
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})\.?$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\.?\s+(?P<text>\S.*)$")
 # ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones
-# inside; a place in brackets after it (``(Cracow)``)
-_TITLE_CASE = re.compile(r"[A-Z][\w.,:’'-]*(?:(?: [a-z]{1,3})* \(?[A-Z][\w.,:’'-]*\)?)*")
+# inside; a place in brackets after it (``(Cracow)``); a word may end in any mark, the one a
+# scan set for an apostrophe or a quote (``The Workers›``: ``charmap`` mends it only later)
+_WORD = r"[A-Z][\w.,:’'-]*[^\s\w]?"
+_TITLE_CASE = re.compile(rf"{_WORD}(?:(?: [a-z]{{1,3}})* \(?{_WORD}\)?)*")
 
 
 @dataclass(frozen=True)
