@@ -56,7 +56,8 @@ class Placement:
         from the contents' heading, or the ``Page`` over their column of pages (a title
         stands under them), nor past a repeat that ends its page under no folio and opens
         as a footnote does (a footnote that recurs ends its page so too)."""
-        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)]
+        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)
+                 and self._counts[line] < 2]  # (a line that recurs is a stamp's, no text's)
         if not froms:
             return []
         if self.below:
