@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from ..lettering import is_capitals
 from ..pagemarks import ARABIC_EDGE, PAGE
@@ -22,10 +23,11 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     page, as the folios tell.  The folios are the numbers beside runs that rise in the
     longest chain (most must), and between two runs with folios beside them stand as
     many pages as the folios count, so one run fewer of breaks.  A run over a line in
-    capitals (a title or a stamp opens its page) is taken for a break: where as many are
-    as the folios count, the others go; where more are, those of them that alone leave no
-    page longer than the longest the text shows whole are the breaks; where fewer are,
-    the runs that alone so fit.  A run over capitals with no folio beside it, no further
+    capitals (a title or a stamp opens its page), or over words that stand under other runs
+    too (a running head over the text, each page it opens), is taken for a break: where as
+    many are as the folios count, the others go; where more are, those of them that alone
+    leave no page longer than the longest the text shows whole are the breaks; where fewer
+    are, the runs that alone so fit.  A run over capitals with no folio beside it, no further
     than that longest page from the next folio counted (a work's opening page), has no
     break between, unless a line there opens in lower case (text run on over a page's
     turn).  Where no choice or several fit, all the runs between stay.  A run under a line
@@ -46,7 +48,8 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
         return set()
     pairs = list(itertools.pairwise(after))
     under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
-    kept = {r for r, line in enumerate(under) if is_capitals(line)}
+    opening = Counter(line.strip() for line in under if _worded(line))
+    kept = {r for r, line in enumerate(under) if is_capitals(line) or opening[line.strip()] > 1}
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
     told = set()  # the runs of the folios that told their pages
@@ -85,6 +88,12 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
                for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)
     return {k for r in gaps for k in runs[r]}
+
+
+def _worded(line: str) -> bool:
+    """Whether a line is words opening with a letter, as a running head is: no footnote
+    opening with its mark, no section's numeral (both recur under gaps inside pages)."""
+    return line.lstrip()[:1].isalpha() and len(line.split()) >= 2
 
 
 def _counted(numbered: dict[int, set[int]]) -> dict[int, int]:

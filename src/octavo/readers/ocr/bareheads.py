@@ -8,7 +8,7 @@ unless its top lines spell the whole title of a contents entry the line opens, l
 the page's folio if it has one (a work's opening page, whose recto heads repeat its
 title); nor is a page of the run whose lines spell an entry listed at its very folio
 (two works' titles opening alike, ``THE AGRARIAN PROGRAMME AND THE``, four pages apart).
-A line in capitals that opens a work's entry on a page whose lines spell no title is
+A line in capitals or title case that opens a work's entry on a page whose lines spell no title is
 that work's recto head, seen once (a short title, over a work of three pages or
 four); where the pages have no folio, so is one that spells a title again, after as many
 pages as the contents list entries of it have spelled it (a title in title case on the
@@ -54,7 +54,7 @@ def take(pages: list[Page], entries: Entries) -> None:
         title = any(entries.title_lines(page.lines, at)
                     for at in ([page.folio] if page.folio else listed))
         opening = title and page.folio in listed  # (the page the contents lists it at)
-        if (k in runs or (heads.is_capitals(top) and entries.opens_work(top))) and (
+        if (k in runs or (heads.set_as_head(top) and entries.opens_work(top))) and (
                 (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[listed] >= len(listed))
                 or _titled_before(pages, k, top, listed, where, entries)):

@@ -64,7 +64,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     page's foot; a part that could end one page or open the next goes where the pages so
     made are no longer than pages are (``_ends``).  Before the first folio, the last opening page
     the contents list (``listed``: the page each is listed at) counts as numbered so, and
-    those before it listed lower (``_rising``).
+    those before it listed lower (``_rising``); the page right after it with the same
+    folio at its foot is its rest (the title's gap cut it off the title).
     After the last folio, where no count can tell, a page opening with no title is a part
     if it fits under the page before (``_fits``), whichever page it follows there (a last
     work's opening page, printed without a folio, cut).  Where the folios leave a number
@@ -102,7 +103,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         excess = len(between) - len(parts.intersection(between)) - room
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
-            bare[j - 1] and j - 1 > i else []
+            bare[j - 1] and (j - 1 > i or room < 0) else []
         if excess > len(cut):  # (the opening pages, ordered, only where more must join)
             full, before = _full(pages, i, j + 1), parts.union(cut)
             cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts

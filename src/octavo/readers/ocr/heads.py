@@ -36,12 +36,11 @@ _MISREAD = (rf"{_SOME}|(?<=\S\S\s)[{DIGIT_LIKE}]"
 _HEAD_FOLIO = re.compile(rf"^(?P<text>.*?\S)\s+(?P<folio>{PRINTED}|{_MISREAD})\.?$")
 _FOLIO_HEAD = re.compile(rf"^(?P<folio>{PRINTED}|{_MISREAD})\.?\s+(?P<text>\S.*)$")
 # ``Our Tasks in Russia``, ``The Budget: a Reply``: its words capitalised, but the short ones
-# inside; a place in brackets after it (``(Cracow)``); a word may end in a character that
-# is no letter, figure, space, bracket, quote or punctuation meaning itself: a scan's
-# stand-in for its apostrophe (``Workers¤``), put right by ``charmap`` after the heads
-_STAND_IN = r"[^\w\s.,;:!?()\[\]\"“”‘’'-]?"
-_TITLE_CASE = re.compile(rf"[A-Z][\w.,:’'-]*{_STAND_IN}"
-                         rf"(?:(?: [a-z]{{1,3}})* \(?[A-Z][\w.,:’'-]*{_STAND_IN}\)?)*")
+# inside; a place in brackets after it (``(Cracow)``); a word may end in any mark, the one a
+# scan set for an apostrophe or a quote (``Workers¤``, ``The Workers›``): ``charmap`` mends
+# it only after the heads
+_WORD = r"[A-Z][\w.,:’'-]*[^\s\w]?"
+_TITLE_CASE = re.compile(rf"{_WORD}(?:(?: [a-z]{{1,3}})* \(?{_WORD}\)?)*")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections import Counter
 from . import footnotes
 from .contents import over_entries
 from .folios import plain
-from .heads import candidates
+from .heads import candidates, set_as_head
 
 # a line recurs on this many pages at least: fewer repeats can't tell a stamp from a
 # quotation given twice …
@@ -56,7 +56,9 @@ class Placement:
         from the contents' heading, or the ``Page`` over their column of pages (a title
         stands under them), nor past a repeat that ends its page under no folio and opens
         as a footnote does (a footnote that recurs ends its page so too)."""
-        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)]
+        froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)
+                 and (self._counts[line] < 2 or set_as_head(line))]  # (a line that recurs,
+        # not set as heads are, is a stamp's, no text's)
         if not froms:
             return []
         if self.below:
