@@ -346,6 +346,23 @@ def test_a_trusted_fit_learnt_again_from_the_ends_it_called_reads_more_paragraph
     assert fit.refit(untrusted, paragraphs.running_text(real), [], {(0, 1)}) is untrusted
 
 
+def test_a_sentences_last_line_over_the_measure_is_weighed_as_the_volume_runs_lines_over():
+    """A scan that set a word the print broke whole on its line runs lines over the
+    measure: one in five running on, say.  A sentence's last line over it is then as
+    likely a paragraph's last line leaving no room for the next word (a third of those,
+    ``fit.OVEREND``) as one running on: the odds of an end rise by 5/3 over the width
+    alone; where no line runs over the measure, its width alone weighs it."""
+    assert _learnt(generate(Options(seed=3, joined_hyphens=True)).text).over < 0.5
+    assert _learnt(generate(Options(seed=3)).text).over == 1.0
+    over = fit.Fit([20.0], True, 0.0, 0.0, over=0.2)
+    full, within = "word " * 9 + "end.", "word " * 3 + "end."
+    assert measure.width(full) > 20.0 > measure.width(within)
+    lean = over.odds(0, "Next", last=full) - over.odds(0, "Next", last=within)
+    assert lean == pytest.approx(math.log(5 / 3))
+    assert dataclasses.replace(over, over=1.0).odds(0, "Next", last=full) == over.odds(
+        0, "Next", last=within)
+
+
 def test_cases_that_fall_apart_by_their_score_give_a_finite_slope():
     """A small volume's few settled cases may fall apart by their score (the one end the
     least cohesive of nine): the fit stays finite, and still leans the right way."""

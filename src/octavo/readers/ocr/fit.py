@@ -87,6 +87,9 @@ LONGER = 0.64  # log-odds an end gains per unit of log length past ``LENGTHS`` l
 # by range, 0.64 in all, alike in both generators)
 ROUNDS = 8  # the prior is found again this many times from the odds it gives (each round
 # moves it less, towards the share that gives itself back)
+OVEREND = 1 / 3  # of the paragraphs' last lines leaving no room for the next word, the share
+# over the measure where the scan set broken words whole (a paragraph's last word broken, its
+# tail set on the line): 43 of 139 and 55 of 161 in freshvolumes 1-100 and 201-300
 SHRINK = 3  # pseudo-counts at the volume's average that a length's share of ends gets (a
 # length seen a handful of times keeps near the average)
 
@@ -112,6 +115,8 @@ class Fit:
     # whole fall short of the measure (sorted)
     error: float = 0.0  # ems by which a word must seem to fit, the widths erring (``_error``)
     head: int = 0  # letters of the least part of a word the volume breaks off at a line's end
+    over: float = 1.0  # share of the lines running on that run over the measure (a word the
+    # print broke set whole on its line; 1: none does)
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
@@ -137,7 +142,7 @@ class Fit:
         return not self.indent or width(line) - self.error <= self.measures[page] - self.indent
 
     def odds(self, page: int, following: str, indent: float = 0.0, lines: int = 0,
-             at: int = -1, after: str = "") -> float:
+             at: int = -1, after: str = "", last: str = "") -> float:
         """The log-odds that a sentence's last line that fails the test ends its paragraph,
         the ``lines``-th, before ``following`` (the ``at``-th line of its page; ``after``:
         the line after it): a paragraph's last line may be of any width, one that runs on
@@ -148,7 +153,10 @@ class Fit:
         word seldom leaves an indent's room, nor one before a long word left whole the room
         to break it.  A line running on before a word the volume breaks had no room for
         the least part of it the setter breaks off (``_least``), so only that much room
-        counts against an end."""
+        counts against an end.  Where lines run over the measure (a word the print broke
+        set whole on its line), a sentence's last line (``last``) over it is a paragraph's
+        last line leaving no room (``OVEREND`` of them) as often as a line running on is
+        one (``over``)."""
         lean = 0.0
         if self.hazard and lines:
             h = self.hazard
@@ -164,6 +172,8 @@ class Fit:
               and TAIL.fullmatch(word := first_word(after)) and len(word) >= self.breakable):
             slack = self.measures[page] - width(following)  # as often, an indent shorter?
             lean += math.log((self._near(slack - self.indent) + 0.5) / (self._near(slack) + 0.5))
+        if last and self.over < 1 and width(last) > self.measures[page]:
+            lean += math.log(OVEREND / self.over)
         return (self.prior + lean
                 + math.log((space() + self._least(first_word(following)))
                            / (self.measures[page] - indent)))
@@ -284,14 +294,16 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
     breakable, head, unbroken = _breaking(fit, lines)
+    overrun = sum(width(line) > local[at] for at, line, _ in running)
+    over = _rate(overrun, len(running)) if overrun else 1.0
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
                        hyphened=hyphened, breakable=breakable, unbroken=unbroken,
-                       error=error), lines)
+                       error=error, over=over), lines)
     starts = [0, *itertools.accumulate(map(len, pages))]
     hazard, until = _hazard(replace(fit, indent=indent, error=error), lines, measures, set())
     return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
                [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
-               unbroken, error, head)
+               unbroken, error, head, over)
 
 
 def _tried(pages: int, running: list[Sample], ending: list[Sample], measures: list[float],
@@ -413,7 +425,7 @@ def _prior(fit: Fit, lines: list[tuple[str, int]]) -> float:
                 then and runs_on(after, then) and fit.passes(at, after, then)):
             settled += 1
         elif fit.first_line(at, after):
-            lean.append(fit.odds(at, after, after=then))
+            lean.append(fit.odds(at, after, after=then, last=line))
     # (``fit`` has no ``head``: each next word is counted whole; counted by their least
     # parts, othervolumes 91-250 lost 8 paragraphs more)
     share = 0.5

@@ -317,7 +317,7 @@ class Builder:
                     after and runs_on(line, after) and self.fit.settles(self.page, line, after)):
                 return True
             return self.fit.first_line(self.page, line) and (  # else weigh the odds
-                self.fit.odds(self.page, line, indent, self.lines, self.at, after)
+                self.fit.odds(self.page, line, indent, self.lines, self.at, after, last)
                 + self.openers.odds(line, backoff=True)
                 + self.cohesion.odds(self.text, [line, *self.coming],
                                      self.fit.until[self.page][self.at]) > EVEN)
