@@ -24,6 +24,7 @@ from octavo.readers.ocr import (
     find,
     footnotes,
     furniture,
+    indents,
     links,
     notes,
     pages,
@@ -115,6 +116,7 @@ def render_paragraphs(text: str, _: str) -> list[str]:
     layout = pages.layout(text)
     vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
     bodies, _ = footnotes.split_footnotes(layout.pages)
+    bodies = indents.turned(layout.pages, bodies)
     out = []
     for block in paragraphs.build_blocks(bodies, vocab):
         if isinstance(block, PageMarker):

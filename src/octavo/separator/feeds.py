@@ -14,7 +14,9 @@ from .neighbours import END
 # the indent a paragraph's first line is given where a blank line over it inside its page
 # opened it (``opened``): a layout-keeping extraction's indent, which the OCR reader
 # learns as the volume's mark of an opening (``indents``); any indent of a space or more
-# reads alike
+# reads alike.  A longer gap gives a space more for each blank line past the first, so that
+# the blank line closing a page's last paragraph over the gap the volume sets above its
+# footnotes still shows (``indents.turned``)
 OPENING = "    "
 FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces around it
 
@@ -32,7 +34,8 @@ def paged(text: str) -> list[str] | None:
     indented = opened(runs)
     return [line for k, run in enumerate(runs) for line in (
         [""] if "\f" in run else [] if not run[0].strip()
-        else [OPENING + run[0].lstrip(" "), *run[1:]] if k in indented else run)]
+        else [OPENING + " " * (len(runs[k - 1]) - 1) + run[0].lstrip(" "), *run[1:]]
+        if k in indented else run)]
 
 
 def opened(runs: list[list[str]]) -> set[int]:

@@ -62,6 +62,7 @@ from . import (
     faces,
     footnotes,
     furniture,
+    indents,
     links,
     measure,
     notes,
@@ -97,6 +98,7 @@ def draft(text: str) -> tuple[Draft, pages.Layout]:
     layout.charmap = charmap.learn([line for page in layout.pages for line in page.lines])
     layout.pages = charmap.repair(layout.pages, layout.charmap)
     bodies, page_notes = footnotes.split_footnotes(layout.pages)
+    bodies = indents.turned(layout.pages, bodies)
     layout.face = faces.learn(bodies)
     # what the paragraphs pass learns of the pages, learnt on the other core while the
     # vocabulary is counted and the word frequencies are loaded here

@@ -10,7 +10,9 @@ than their page's text (or under a blank line) follow a short line or a sentence
 paragraph's last line) far more often than the others do (a printed line ends a sentence
 seldom: the sample's 13%).  Where they do, they are a sure sign: such a line opens a
 paragraph, and an unmarked one after a full line runs on.  Elsewhere (no indents, a copy
-indented throughout, white space a saver added here and there) nothing changes.
+indented throughout, white space a saver added here and there) nothing changes.  Over a
+page break no mark shows, but the blank line that closed a page's last paragraph may stand
+over the page's foot (``turned``): the next page's first line is given the mark.
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .lines import SENTENCE_END, SHORT, is_signature
 from .measure import width
+
+if TYPE_CHECKING:
+    from .pages import Page
 
 # Of the indented lines, at least this share follows a paragraph's likely end (a short
 # line, a sentence's end): all would in print; a fifth is left for the OCR's stray spaces
@@ -142,3 +148,57 @@ def learn(pages: list[list[str]], measures: list[float]) -> Indents:
     # (a page's first line after the last page's last; no gap shows over it)
     return Indents(bases, _tells((indent(line) > base, end) for end, line, base, _ in ends),
                    _tells((gap(line), end) for end, line, _, top in ends if not top))
+
+
+def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
+    """The ``bodies`` (each page's text lines, ``footnotes.split_footnotes`` of ``pages``)
+    with a paragraph's opening marked on a page's first line where the page before ended
+    its paragraph on its last line, told by the blank line a scan that sets paragraphs
+    apart keeps there, between the text and the page's foot (a footnote's first line, or
+    the folio under the text): the foot stands deeper under the text (``_depth``) than any
+    foot of its kind under a text that runs on (a last line that ends no sentence) does.
+    Where no foot of a kind stands under a text that runs on, or none deeper after a
+    sentence's end, that kind tells nothing."""
+    feet = [_foot(page, body) for page, body in zip(pages, bodies, strict=True)]
+    ends = [bool(body.lines and SENTENCE_END.search(body.lines[-1])) for body in bodies]
+    over = {kind: _over(depths) for kind in ("note", "folio") if (depths := [
+        (_depth(line), end) for (k, line), end in zip(feet, ends, strict=True) if k == kind])}
+    if all(least is None for least in over.values()):
+        return bodies
+    opening = Counter(indent(ln) for body in bodies for ln in body.lines if indent(ln))
+    shift = opening.most_common(1)[0][0] if opening else 0
+    out = list(bodies)
+    for k in range(len(bodies) - 1):
+        kind, line = feet[k]
+        if (least := over.get(kind)) is not None and ends[k] and _depth(line) > least \
+                and (after := bodies[k + 1].lines):
+            first = _line(after[0], max(indent(after[0]), shift), True)
+            out[k + 1] = replace(bodies[k + 1], lines=[first, *after[1:]])
+    return out
+
+
+def _foot(page: Page, body: Page) -> tuple[str, str]:
+    """A page's foot: ("note", its first footnote's first line), ("folio", the folio's
+    line under the text), or ("", "")."""
+    if len(page.lines) > len(body.lines):
+        return "note", page.lines[len(body.lines)]
+    return ("folio", page.foot) if page.foot else ("", "")
+
+
+def _depth(line: str) -> int:
+    """How far a foot's line stands under the text: its indent (which a text paged by form
+    feeds gives for the blank lines over it, a space more for each past the first), or 1
+    under a blank line."""
+    return max(indent(line), int(gap(line)))
+
+
+def _over(depths: list[tuple[int, bool]]) -> int | None:
+    """The depth a foot's line stands at beyond which it tells a paragraph's end, by
+    ``depths`` of each foot's line and whether the text's last line ended a sentence: the
+    deepest of the feet under a text that runs on (one at least), if some after a
+    sentence's end stand deeper; else None."""
+    flowing = [depth for depth, end in depths if not end]
+    if not flowing:
+        return None
+    least = max(flowing)
+    return least if any(depth > least for depth, end in depths if end) else None

@@ -67,6 +67,7 @@ class Page:
     title: int = 0  # its top lines that spell a contents entry's title, on a head-less page
     title_at: int = 0  # the line the title opens at: 1 under a date set over it
     counted: bool = False  # ``folio`` counted from the contents' pages, none printed
+    foot: str = ""  # the first line taken off under the text (its folio's), kept for its gap
 
 
 @dataclass
@@ -117,6 +118,7 @@ def _known(chosen: dict[int, Candidate]) -> Counter[str]:
 def _take(page: Page, candidate: Candidate, folio: str) -> None:
     page.head, page.folio, page.folio_first = candidate.head, folio, candidate.before
     page.folio_below = candidate.footed
+    page.foot = page.lines[len(page.lines) - candidate.bottom] if candidate.bottom else ""
     page.lines = page.lines[candidate.top:len(page.lines) - candidate.bottom]
 
 
