@@ -65,7 +65,7 @@ def unmark(text: str) -> str:
             before, after = line[:number.start()].rstrip(), line[number.end():].lstrip()
             if (before or after) and int(number[0]) <= FIRST and \
                     (found := _counted(text, before, after)) and \
-                    (not _folio(line) or _numbered(text, found)):
+                    (not plain(line) or _numbered(text, found)):
                 bounds = [0, *(at for m in found for at in m.span()), len(text)]
                 return "".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2],
                                                          strict=True))
@@ -90,8 +90,3 @@ def _numbered(text: str, found: list[re.Match[str]]) -> bool:
         edges += bool(lines) and any(EDGE.search(line.strip()) for line in (lines[0], lines[-1]))
     return 2 * edges > len(found)
 
-
-def _folio(line: str) -> bool:
-    """Whether a line is dressed as a print dresses its folios (``— 12 —``, ``[12]``,
-    ``Page 12``): a print numbering every page from its first, in that dress, reads so."""
-    return bool(plain(line.strip()))

@@ -46,9 +46,11 @@ def _shorter_runs(lines: list[str]) -> set[int]:
     best, gone = 0.0, set()
     for least in range(2, max(map(len, runs), default=0) + 1):
         longer = [run for run in runs if len(run) >= least]
+        if len(longer) < MARKERS:
+            break  # (longer runs are fewer still)
         shorter = [run for run in runs if len(run) < least]
         beside = neighbours.runs_beside(lines, longer)
-        if (len(longer) >= MARKERS and beside > best
+        if (beside > best
                 and statistics.median(b[0] - a[0] for a, b in itertools.pairwise(longer)) <= PAGE
                 and beside > neighbours.runs_beside(lines, shorter) <= 0.5):
             best, gone = beside, {k for run in shorter for k in run}

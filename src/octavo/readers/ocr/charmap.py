@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING
 
 from ..textlines import PUNCTUATION, STOPS, SUPERSCRIPTS, WORD_CLOSES
 from . import indents
-from .words import DAGGERS, zipf
+from .footnotes import MARKS
+from .words import zipf
 
 if TYPE_CHECKING:
     from .pages import Page
@@ -138,7 +139,7 @@ _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 # before white space, these, or the line's end (the quotes' stand-ins not yet known)
 _CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
-_FOOTNOTE_MARKS = frozenset(f"*{DAGGERS}")  # a closing quote may stand before a footnote's
+_FOOTNOTE_MARKS = frozenset(MARKS)  # a closing quote may stand before a footnote's
 # mark (``profit.”*``), as before a space
 _STOPS = frozenset(STOPS)  # a sentence's end, that a dash may follow before a word
 _MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands

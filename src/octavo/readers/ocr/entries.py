@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
 NUMBER = 3  # letters a title may run past its entry's: its endnote's number, of up to three
 # digits (a volume numbers fewer than a thousand)
-FEW_LETTERS = 4  # a head names something in as many (``textlines.MIN_LETTERS``): so may a
+FEW_LETTERS = 4  # a head names something in as many (``lettering.MIN_LETTERS``): so may a
 # title's first line
 
 

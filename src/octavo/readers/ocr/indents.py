@@ -161,16 +161,16 @@ def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
     sentence's end, that kind tells nothing."""
     feet = [_foot(page, body) for page, body in zip(pages, bodies, strict=True)]
     ends = [bool(body.lines and SENTENCE_END.search(body.lines[-1])) for body in bodies]
+    deep = [_depth(line) for _, line in feet]
     over = {kind: _over(depths) for kind in ("note", "folio") if (depths := [
-        (_depth(line), end) for (k, line), end in zip(feet, ends, strict=True) if k == kind])}
+        (d, end) for (k, _), d, end in zip(feet, deep, ends, strict=True) if k == kind])}
     if all(least is None for least in over.values()):
         return bodies
     opening = Counter(indent(ln) for body in bodies for ln in body.lines if indent(ln))
     shift = opening.most_common(1)[0][0] if opening else 0
     out = list(bodies)
     for k in range(len(bodies) - 1):
-        kind, line = feet[k]
-        if (least := over.get(kind)) is not None and ends[k] and _depth(line) > least \
+        if (least := over.get(feet[k][0])) is not None and ends[k] and deep[k] > least \
                 and (after := bodies[k + 1].lines):
             first = _line(after[0], max(indent(after[0]), shift), True)
             out[k + 1] = replace(bodies[k + 1], lines=[first, *after[1:]])

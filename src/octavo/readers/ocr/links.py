@@ -233,9 +233,10 @@ def _beyond(page: str, cited: str) -> bool:
 
 # a number's comma (not a year's: ``1921,``), an abbreviation (not ``leadership.``), or
 # ``No.`` but not the word answering a question, a sentence of its own (``cotton? No.9 He``)
-_NUMBER_BEFORE = re.compile(r"(?:(?<!\d\d\d)\d,|\b(?:pp?|Vol)\.|(?<![.?!]\s)\bNo\.|§)\s*$")
+_COMMA = r"(?<!\d\d\d)\d,"
+_NUMBER_BEFORE = re.compile(rf"(?:{_COMMA}|\b(?:pp?|Vol)\.|(?<![.?!]\s)\bNo\.|§)\s*$")
 _DECIMAL_BEFORE = re.compile(r"(?<!\d\d\d)\d\.\s*$")
-_COMMA_BEFORE = re.compile(r"(?<!\d\d\d)\d,\s*$")  # (``_NUMBER_BEFORE``'s comma)
+_COMMA_BEFORE = re.compile(rf"{_COMMA}\s*$")
 
 
 _SINGLES = re.compile(r"\u2018|(?<![^\W\d_])\u2019|\u2019(?![^\W\d_])")  # no apostrophe's

@@ -85,7 +85,7 @@ NEAR = 0.5  # log10: scores of ``likelier`` within this of a line end's are coun
 USUAL = 2  # a hyphened form printed at least twice as often as the closed one is the rule
 ELLIPSIS = re.compile(r" ?\.(?: \.){2,3}")  # four dots: a sentence's stop, then the ellipsis
 SPACE_IN_PARENTHESIS = re.compile(r" (?<=\( )")
-SPACED_DASH = re.compile(r" ?\u2014(\ue000[^\ue001]*\ue001)? ?")  # (a page turning after the
+SPACED_DASH = re.compile(rf" ?\u2014({PAGE_MARK.pattern})? ?")  # (a page turning after the
 # dash: its marker stands before the next line's space, ``Builder.extend``)
 ELLIPSIS_BEFORE_WORD = re.compile(r"\u2026(?=\w)")
 GAP_BEFORE_S = re.compile(r"\u2019(?<=\w\u2019) s\b")
@@ -231,18 +231,18 @@ class Vocabulary:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
             return False
-        if not (zipf(joined) or self.words[joined]):
+        if not self.halves_make(head, tail):
             return False
         bar = LIKELIER - max(0.0, self.lost_odds - math.log10(LOST / (1 - LOST)))
         if not (self.known(head) and self.known(tail)):
             bar -= PHRASE
         score = self.likelier(head, tail)
-        return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
-                                and self.lost_odds + self.tell(score) >= 0)
         # (below the bar, a volume that surely loses hyphens asks its own breaks: ``it``
         # ``self`` scores 2, as a phrase may, like some of its breaks and none of its words
         # side by side inside a line; so joined, they make a word an English reader knows,
         # as a phrase's words seldom do: ``vice`` ``versa``)
+        return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
+                                and self.lost_odds + self.tell(score) >= 0)
 
     def tell(self, score: float) -> float:
         """How much likelier (log10) a line end whose halves make a word ``score`` likelier
@@ -275,8 +275,7 @@ class Vocabulary:
         """``likelier``'s scores (sorted) of the volume's broken words, and of its words
         side by side inside a line (each as often as printed), whose halves make a word."""
         def word(head: str, tail: str) -> bool:
-            return head.isalpha() and tail.isalpha() and min(len(head), len(tail)) > 1 and (
-                zipf(head + tail) > 0 or self.words[(head + tail).lower()] > 0)
+            return head.isalpha() and tail.isalpha() and self.halves_make(head, tail)
         breaks = sorted(self.likelier(h, t) for h, t in self.broken if word(h, t))
         pairs = sorted(score for pair, count in self.pairs.items()
                        if word(*(halves := pair.split(" ")))
@@ -304,11 +303,16 @@ class Vocabulary:
         sure, broken = 0, len(self.broken)
         halfless = sum(not (self.known(head) and self.known(tail)) for head, tail in self.broken)
         for head, tail, hyphen in self.ends:
-            if not hyphen and min(len(head), len(tail)) > 1 and (
-                    zipf(head + tail) or self.words[(head + tail).lower()]) \
+            if not hyphen and self.halves_make(head, tail) \
                     and not (self.known(head) and self.known(tail)):
                 sure += 1
         return sure * (broken + 1) / (halfless + 1)
+
+    def halves_make(self, head: str, tail: str) -> bool:
+        """Whether two halves of two letters or more make a word English or the volume
+        knows."""
+        return min(len(head), len(tail)) > 1 and bool(
+            zipf(head + tail) or self.words[(head + tail).lower()])
 
     def likelier(self, head: str, tail: str) -> float:
         """How much likelier (log10) ``head`` and ``tail`` are one word than two side by

@@ -11,7 +11,8 @@ from .. import measure
 from ..closing import SIGNER, is_signed
 from ..heads import is_capitals
 
-MIN_LETTERS = 3  # a stamp's line says something in letters
+STAMP_LETTERS = 3  # a stamp's line says something in letters (fewer than a head's
+# ``lettering.MIN_LETTERS``)
 TWICE = 2  # fewer repeats than MIN_REPEATS (``placement``) make a stamp only if, in
 # capitals, it stands where no line of the print can
 ASTERISM = frozenset("*⁂✱✻·• ")
@@ -50,7 +51,7 @@ def in_capitals(group: tuple[str, ...]) -> bool:
 
 def worded(group: tuple[str, ...]) -> bool:
     """Whether a line says something (a stamp has words; an asterism or a number not)."""
-    return sum(c.isalpha() for line in group for c in line) >= MIN_LETTERS
+    return sum(c.isalpha() for line in group for c in line) >= STAMP_LETTERS
 
 
 def all_signed(group: tuple[str, ...]) -> bool:

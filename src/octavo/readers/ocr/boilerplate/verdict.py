@@ -202,7 +202,7 @@ class Repeats:
         mark = re.compile(rf"\w\W?(?<!{re.escape(start[1][0])}){re.escape(start[1])}"
                           rf"(?!{re.escape(start[1][0])})")
         page = round(len(self.stripped) / max(self.pages[0], 1))
-        starts = [e + 1 - len(self.group) for e in self.ends]
+        starts = [p.start for p in self.places]
         return 2 * sum(any(mark.search(line) for line in self.stripped[max(a - page, 0):a])
                        for a in starts) > len(starts)
 
