@@ -199,8 +199,7 @@ class Repeats:
         start = footnotes.START.match(self.group[0])
         if start is None:
             return False
-        mark = re.compile(rf"\w\W?(?<!{re.escape(start[1][0])}){re.escape(start[1])}"
-                          rf"(?!{re.escape(start[1][0])})")
+        mark = footnotes.cites(start[1])
         page = round(len(self.stripped) / max(self.pages[0], 1))
         starts = [p.start for p in self.places]
         return 2 * sum(any(mark.search(line) for line in self.stripped[max(a - page, 0):a])
