@@ -143,9 +143,13 @@ class Repeats:
         signature under it)."""
         over = [h or over_footed_head(p, self.counts, [])  # (over a head, not a title)
                 for h, p in zip(self.headed, self.places, strict=True)]
-        own = {a + k for a in self.at for k in range(len(self.group))}  # (a span may
-        listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)  # reach
-                  if i not in own]  # over its repeats)
+        # (a span may reach over its repeats: each is kept out from ``line`` on, not from
+        # its first line, ``p.start``, so that a title the contents break alike, ``line`` not
+        # its first, stays listed by its first: othervolumes 6, whose title over its work
+        # ``p.start`` would find twice over heads, kept only by ``broken_title``)
+        own = {a + k for a in self.at for k in range(len(self.group))}
+        listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)
+                  if i not in own]
         headless = self.filled >= 2 and self.halves
         return worded(self.group) and len(self.places) >= TWICE \
             and (any(over) or headless) and all(
