@@ -615,6 +615,25 @@ def test_a_part_of_a_page_left_without_a_folio_between_numbered_pages_is_read_on
     assert "the call to the offer" in text and "WORKS" not in text
 
 
+def test_the_line_over_a_part_of_a_page_read_on_is_its_first():
+    """At a page's foot, the next line of the running text is the first of a page's part
+    read on after it, though that part has no folio (``pages.running``): a numbered
+    section's head ending the page stands over it, a heading of its own."""
+    cut = [pages.Page(0, folio="2", lines=[
+               "and so the paragraph the page before began comes to its end.",
+               "1. Preliminary Remarks",
+               "The first section opens with a sentence that runs on over",
+               "the line and ends on the next one.", "2. The Question Stated"]),
+           pages.Page(1, lines=["The second one does the same, for it is a section like the",
+                                "first and ends as it does, in the middle of the line."]),
+           pages.Page(2, folio="3", lines=["The next page goes on with a new paragraph",
+                                           "and ends it in the middle of the line."])]
+    vocab = words.Vocabulary([ln for p in cut for ln in p.lines])
+    heads = ["".join(n.text for n in iter_nodes(b) if isinstance(n, Text))
+             for b in paragraphs.build_blocks(cut, vocab) if isinstance(b, Heading)]
+    assert heads == ["1. Preliminary Remarks", "2. The Question Stated"]
+
+
 def test_a_footnotes_mark_on_a_word_run_over_a_pages_turning():
     """A mark on a word broken over a page's turning (``world-`` / ``wide*``) stands before
     the next page's marker, which goes after the word; where the page the word began on has

@@ -147,6 +147,10 @@ class Entries:
         found = self.by_page.get(page, []) if page else self.by_start.get(top.text[:2], [])
         return any(map(top.opens, found))
 
+    def is_section(self, line: str) -> bool:
+        """Whether ``line`` spells, number and all, a section's entry (not a work's)."""
+        return letters(line) in self.sections
+
     def opens_page(self, line: str, page: str) -> bool:
         """Whether ``line`` opens an entry listed at ``page`` that opens a page of its own
         (not a section's): the title over a work's opening page."""

@@ -43,6 +43,12 @@ MARKS = f"*{words.DAGGERS}"  # a footnote's signs: a star, a dagger and the like
 START = re.compile(rf"^(\*+|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
 
 
+def cites(mark: str) -> re.Pattern[str]:
+    """A word that bears the footnote mark ``mark`` (``large*``, ``said.)*``): the mark
+    after a sign that is neither a space nor a mark, no mark after it."""
+    return re.compile(rf"[^\s{MARKS}]{re.escape(mark)}(?![{MARKS}])")
+
+
 def opens_footnote(line: str) -> bool:
     """Whether a line opens with a footnote's mark (``* See the preceding article``): a
     footnote's first line, under a page's text (where a footnote is given again, it recurs
@@ -75,7 +81,7 @@ def cut(lines: list[str], folio: str = "") -> tuple[list[str], list[PageNote]]:
         if not m or i == 0:
             continue
         above = "\n".join(lines[:i])
-        if not re.search(rf"[^\s{MARKS}]{re.escape(m[1])}(?![{MARKS}])", above):
+        if not cites(m[1]).search(above):
             continue
         notes: list[PageNote] = []
         for rest in lines[i:]:

@@ -42,6 +42,9 @@ _TABLES: dict[str, defaultdict[str, int]] = {
     FIXED: defaultdict(lambda: 500),  # every character half an em
 }
 _FACE: ContextVar[str] = ContextVar("face", default=TIMES)
+INSIDE = 3 / 4  # of the measure: no paragraph's inside line falls shorter (inside a sentence,
+# ending in a word): a justified line fills it, and a ragged one falls so short only before
+# a word of a quarter of the measure (a dozen letters or more, at ten words a line)
 WIDE = 12  # ems: the least width of a line a measure counts (not a short heading, nor a
 # paragraph's short last line)
 MEASURED = 32768  # lines whose widths are kept per face (as many as the LRU cache this

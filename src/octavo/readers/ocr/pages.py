@@ -37,7 +37,7 @@ from . import (
 )
 from .boilerplate import Group
 from .charmap import CharMap
-from .entries import Entries, letters
+from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
 from .lines import SENTENCE_END, is_dated
@@ -309,8 +309,7 @@ def _numbered(page: Page, candidate: Candidate, entries: Entries) -> bool:
     """Whether a head read on a page's top line, after a folio or over one at the foot,
     is a numbered section's title, the number its own (``1. The First Part``, ``I. THE
     FIRST PART``): the line spells, number and all, a section the contents list."""
-    return candidate.top == 1 and bool(candidate.head) and \
-        letters(page.lines[0]) in entries.sections
+    return candidate.top == 1 and bool(candidate.head) and entries.is_section(page.lines[0])
 
 
 def _top(page: Page) -> str:

@@ -127,7 +127,7 @@ class Builder:
     measure: float = 24.0
     page: int = 0  # the index of the page being read
     at: int = 0  # … and of the line on it
-    overleaf: str = ""  # the next page's first line
+    overleaf: str = ""  # the next page's first line (of the running text: ``running``)
     coming: list[str] = field(default_factory=list)  # the lines after this one (over the
     # page too), as many as ``cohesion`` weighs
     marker: str = ""  # a page that began and is not yet placed
@@ -510,7 +510,8 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt,
                 builder.close()
                 builder.blocks.append(PageMarker(builder.marker))
             builder.marker = page.folio
-        overleaf = next((p.lines for p in pages[at + 1 : at + 2] if p.folio and p.lines), [])
+        overleaf = pages[at + 1].lines if at + 1 < len(pages) and read[at + 1] else []  # (a
+        # part read on too, its folio gone with another part)
         builder.overleaf = overleaf[0] if overleaf else ""
         over = overleaf[: AHEAD - 1]  # (as many of its lines as may come next)
         for builder.at, line in enumerate(page.lines):

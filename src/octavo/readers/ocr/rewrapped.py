@@ -18,7 +18,6 @@ from .pages import Page
 from .structure import Structure
 
 FULL = 0.9  # of the measure: a full line (a justified line's width varies less)
-SHORT = 0.75  # of the measure: a line that falls well short of it
 # the share of lines so cut that says the text was wrapped anew, measured: printed volumes
 # have at most 0.3% (the sample 0.23%, othervolumes 1-30 0.24%, 91-450 0.28%, 1-30 with no
 # blank line 0.24%); the sample (lines of up to 74 characters) wrapped anew at 65 has 1.05%
@@ -32,7 +31,7 @@ def cut_share(pages: list[Page]) -> float:
     after a full line that ran on."""
     lines = sum(len(page.lines) for page in pages)
     full = measure.of_pages(pages)
-    cut = sum(after.lstrip()[:1].islower() and measure.width(line) < SHORT * full  # (the
+    cut = sum(after.lstrip()[:1].islower() and measure.width(line) < measure.INSIDE * full  # (the
               and measure.width(before) >= FULL * full  # rarest first: most lines are full)
               and bool(UNENDED.search(before)) and bool(UNENDED.search(line))
               for page in pages

@@ -20,9 +20,6 @@ SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
-SHORT = 3 / 4  # a line narrower than this share of the measure, ending in a word, stands
-# inside no paragraph: a justified line fills it, and a ragged one falls so short only
-# before a word of a quarter of the measure (a dozen letters or more, at ten words a line)
 
 
 @dataclass(frozen=True)
@@ -66,4 +63,4 @@ def all_signed(group: tuple[str, ...]) -> bool:
 def short(line: str, full: float) -> bool:
     """Whether a line ending in a word falls short of the measure (``full``): no
     paragraph's inside; its last line ends a sentence."""
-    return line[-1:].isalpha() and measure.width(line) < SHORT * full
+    return line[-1:].isalpha() and measure.width(line) < measure.INSIDE * full

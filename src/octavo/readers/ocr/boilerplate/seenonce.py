@@ -9,7 +9,7 @@ from .. import footnotes, measure
 from ..folios import plain
 from ..lines import LOWER_END, SENTENCE_END
 from ..placement import MIN_REPEATS, head_and_folio, line_at
-from .kinds import SHORT, Group, worded
+from .kinds import Group, worded
 
 
 def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
@@ -45,7 +45,7 @@ def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
 
 def inside_sentences(stripped: list[str], full: float, counts: Counter[str]) -> list[Group]:
     """The runs of short lines that stand between the two halves of a sentence, however
-    seldom (once): after a line of text as wide as a paragraph's inside lines (``SHORT`` of
+    seldom (once): after a line of text as wide as a paragraph's inside lines (``measure.INSIDE`` of
     the measure ``full``) that ends in a word in lower case or in a hyphen, before a line
     that goes on in lower case (none of the run: ``set_apart``), the run's first line not
     reading on in lower case, its last short even with that line's first word.  A
@@ -99,11 +99,11 @@ def set_apart(line: str, full: float) -> bool:
     """Whether a line may stand apart from the text (``inside_sentences``): short of the
     measure ``full``, worded, ending neither a sentence nor a word broken by a hyphen, no
     folio nor head beside one."""
-    return bool(line) and measure.width(line) < SHORT * full and worded((line,)) \
+    return bool(line) and measure.width(line) < measure.INSIDE * full and worded((line,)) \
         and not SENTENCE_END.search(line) and not line.endswith("-") \
         and not plain(line) and not head_and_folio(line)
 
 
 def _inside_line(line: str, full: float) -> bool:
-    """Whether a line is as wide as a paragraph's inside lines (``SHORT`` of ``full``)."""
-    return bool(line) and measure.width(line) >= SHORT * full
+    """Whether a line is as wide as a paragraph's inside lines (``measure.INSIDE`` of ``full``)."""
+    return bool(line) and measure.width(line) >= measure.INSIDE * full

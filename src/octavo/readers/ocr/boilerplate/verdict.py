@@ -143,9 +143,13 @@ class Repeats:
         signature under it)."""
         over = [h or over_footed_head(p, self.counts, [])  # (over a head, not a title)
                 for h, p in zip(self.headed, self.places, strict=True)]
-        own = {a + k for a in self.at for k in range(len(self.group))}  # (a span may
-        listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)  # reach
-                  if i not in own]  # over its repeats)
+        # (a span may reach over its repeats: each is kept out from ``line`` on, not from
+        # its first line, ``p.start``, so that a title the contents break alike, ``line`` not
+        # its first, stays listed by its first: othervolumes 6, whose title over its work
+        # ``p.start`` would find twice over heads, kept only by ``broken_title``)
+        own = {a + k for a in self.at for k in range(len(self.group))}
+        listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)
+                  if i not in own]
         headless = self.filled >= 2 and self.halves
         return worded(self.group) and len(self.places) >= TWICE \
             and (any(over) or headless) and all(
@@ -199,8 +203,7 @@ class Repeats:
         start = footnotes.START.match(self.group[0])
         if start is None:
             return False
-        mark = re.compile(rf"\w\W?(?<!{re.escape(start[1][0])}){re.escape(start[1])}"
-                          rf"(?!{re.escape(start[1][0])})")
+        mark = footnotes.cites(start[1])
         page = round(len(self.stripped) / max(self.pages[0], 1))
         starts = [p.start for p in self.places]
         return 2 * sum(any(mark.search(line) for line in self.stripped[max(a - page, 0):a])
