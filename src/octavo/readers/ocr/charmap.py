@@ -312,8 +312,12 @@ def learn(lines: list[str]) -> CharMap:
     # apostrophe closes, opens them, and pairs with no closing quote of its own
     alone = len(opening) == 1 and bool(closed)
     if opening and closing and not alone:
-        fixed[opening[0]] = OPEN_DOUBLE
-        fixed[_closer(text, opening.pop(0), closing)] = CLOSE_DOUBLE
+        # a text that opens with the real quote closes with the real one where it has it
+        # (a marker ``¹⁰`` inside its one quotation may come first after the opener)
+        opener = opening.pop(0)
+        fixed[opener] = OPEN_DOUBLE
+        real = opener == OPEN_DOUBLE and CLOSE_DOUBLE in closing
+        fixed[CLOSE_DOUBLE if real else _closer(text, opener, closing)] = CLOSE_DOUBLE
     if opening and apostrophes:
         fixed[opening[0]] = OPEN_SINGLE
     dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
