@@ -15,7 +15,11 @@ pages as the contents list entries of it have spelled it (a title in title case 
 opening page, its head in capitals); where they have, so is one on a page the contents
 list none of its entries at, after the page they list the last before it at, which prints
 the title (at its top or lower, where the work opens inside a page): a work of two pages,
-its recto head seen once, set as its title is, over the page after."""
+its recto head seen once, set as its title is, over the page after.
+A line that spells the volume's first line, its title page's name, however cased or spaced
+(``Antonio Labriola`` for ``A N T O N I O L A B R I O L A``), over a line opening in lower
+case (a sentence running on from the page before, which a signature never stands over),
+is the versos' head, seen once (a short volume)."""
 
 from __future__ import annotations
 
@@ -45,6 +49,7 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs.setdefault(last[top], True)
                 runs[k] = False
             last[top] = k
+    first = next((letters(p.lines[0]) for p in pages if p.lines), "")  # the title page's name
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
     where: dict[str, int] = {}  # the page of each folio
     for k, page in enumerate(pages):
@@ -59,6 +64,9 @@ def take(pages: list[Page], entries: Entries) -> None:
                 or (not page.folio and spelled[listed] >= len(listed))
                 or _titled_before(pages, k, top, listed, where, entries)):
             page.head, page.lines = top, page.lines[1:]
+        elif top and k and letters(top) == first and page.lines[1:2] \
+                and page.lines[1][:1].islower() and heads.set_as_head(top):
+            page.head, page.lines = top, page.lines[1:]  # (the versos' head, seen once)
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[listed] += 1
 

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, HYPHEN = "“", "”", "‘", "’", "—", "-"
 _OPENING = (OPEN_DOUBLE, OPEN_SINGLE)
+_REAL = frozenset((OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE))  # the quotes themselves
 COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
 # (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
@@ -312,10 +313,18 @@ def learn(lines: list[str]) -> CharMap:
     # apostrophe closes, opens them, and pairs with no closing quote of its own
     alone = len(opening) == 1 and bool(closed)
     if opening and closing and not alone:
-        fixed[opening[0]] = OPEN_DOUBLE
-        fixed[_closer(text, opening.pop(0), closing)] = CLOSE_DOUBLE
+        # a text that opens with the real quote closes with the real one where it has it
+        # (a marker ``¹⁰`` inside its one quotation may come first after the opener)
+        opener = opening.pop(0)
+        fixed[opener] = OPEN_DOUBLE
+        real = opener == OPEN_DOUBLE and CLOSE_DOUBLE in closing
+        fixed[CLOSE_DOUBLE if real else _closer(text, opener, closing)] = CLOSE_DOUBLE
     if opening and apostrophes:
         fixed[opening[0]] = OPEN_SINGLE
+    # a real quote stands for no other the text prints itself (``‘wages’`` beside one
+    # ``“…”``: a text in the real quotes that quotes in single ones)
+    fixed = {ch: to for ch, to in fixed.items()
+             if not (ch in _REAL and to in _REAL and to != ch and to in text)}
     dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
     # a superscript figure standing as a marker, that stands in for no closing quote, says
     # that the volume sets its markers so (a closing quote's stand-in may be either)

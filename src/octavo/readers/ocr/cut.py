@@ -117,6 +117,10 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         elif not wanted and not work.subtitle and _set_as_subtitle(printed):
             work.subtitle = [printed]
             work.subtitle_refs += [n for n in iter_nodes(block) if isinstance(n, NoteRef)]
+        elif date := DATE_OPENING.match(printed):  # a date the OCR ran into the text under
+            _peel(block, len(title_words(date[0])))  # it (``Berlin, May 1849 Finally, …``):
+            out.insert(index, Paragraph([Text(date[0])]))  # the date, then the text
+            continue
         else:
             break
         del out[index]

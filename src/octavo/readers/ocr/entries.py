@@ -188,8 +188,10 @@ class Entries:
     def title_lines(self, lines: list[str], page: str) -> int:
         """How many of a page's top lines (the page printed ``page``) spell the title of
         an entry near that page, as the works pass reads titles (``find.similar``): 0 if
-        they spell none."""
-        most = 0
+        they spell none.  Lines that spell a title word for word are that title's: another
+        title near it that they only resemble (``THE DIVISION OF LABOUR`` beside ``THE
+        PRICE OF LABOUR``) claims no line more (a section's numeral ``I`` under it)."""
+        most = exact = 0
         for title in (t for p, t in self.printed if t and near(page, p)):
             size = len("".join(title))
             got: list[str] = []
@@ -201,4 +203,6 @@ class Entries:
                 got, k = more, k + 1
             if len("".join(got)) >= TITLE_SHARE * size:
                 most = max(most, k)
-        return most
+            if got == title:
+                exact = max(exact, k)
+        return exact or most

@@ -22,6 +22,7 @@ from ...lettering import MIN_LETTERS, is_capitals
 from ..textlines import INITIALS
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, PRINTED, kind, plain
+from .footnotes import START as FOOTNOTE_START
 
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``, a one-digit
@@ -65,11 +66,14 @@ def unspace(text: str) -> str:
 
 def head_text(text: str) -> str:
     """The head in ``text``, letter-spacing closed, or "" if it can't be one (its words
-    counted with their letters closed up: a long title letter-spaced is still a head)."""
+    counted with their letters closed up: a long title letter-spaced is still a head; a
+    line opening with a footnote's mark is a footnote, however often the volume prints it:
+    ``* Here and below the author’s italics.``)."""
     text = text.strip()
     letters = sum(c.isalpha() for c in text)
     head = unspace(text)
-    if letters < MIN_LETTERS or len(head.split()) > MAX_WORDS or LEADERS.search(text):
+    if letters < MIN_LETTERS or len(head.split()) > MAX_WORDS or LEADERS.search(text) \
+            or FOOTNOTE_START.match(text):
         return ""
     return head
 

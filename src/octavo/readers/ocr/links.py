@@ -240,7 +240,8 @@ _COMMA_BEFORE = re.compile(rf"{_COMMA}\s*$")
 
 
 _SINGLES = re.compile(r"\u2018|(?<![^\W\d_])\u2019|\u2019(?![^\W\d_])")  # no apostrophe's
-_POSSESSIVE = re.compile(r"[^\W\d_]*s\u2019(?![^\W\d_])")  # a plural's apostrophe, its word
+_POSSESSIVE = re.compile(r"[^\W\d_]*[sS]\u2019(?![^\W\d_])")  # a plural's apostrophe, its
+# word (in capitals too: a title's ``WORKERS’``)
 
 
 def _quoting(slot: Slot, m: re.Match[str], kind: _Pass, owned: Counter[str]) -> bool:
@@ -249,7 +250,7 @@ def _quoting(slot: Slot, m: re.Match[str], kind: _Pass, owned: Counter[str]) -> 
     no plurals, or (unless it takes recurring ones) where the text prints its word so again
     (``owned``)."""
     text = slot.text.text
-    if text[m.start() - 1] == "s" and text[m.start()] == "\u2019":
+    if text[m.start() - 1] in "sS" and text[m.start()] == "\u2019":
         word = re.split(r"[\W\d_]", text[:m.start()])[-1].lower()
         # a plural's ``s`` follows a word ending in none (``less’`` is none: ``classes’``)
         if not word.endswith("ss") and (

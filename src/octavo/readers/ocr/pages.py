@@ -88,22 +88,37 @@ class Layout:
 def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     """The text's pages as blank-line separated runs of the lines not ``gone``, a page
     also opening at each of the lines ``opening``, without the indents a layout-keeping
-    extraction gives them (kept on the lines: ``indents``)."""
+    extraction gives them (kept on the lines: ``indents``).  A repeat taken off that stands
+    further in than the same lines stand elsewhere took the indent, or the blank line the
+    separator made one, of the line after it: that line has it back (a stamp under a
+    paragraph's end, over the next paragraph's first line)."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
-    for i, line in enumerate(text.split("\n")):
-        if i not in gone:
+    every = text.split("\n")
+    least: dict[str, int] = {}  # each line taken off, the least it stands in anywhere
+    for i in gone:
+        bare = every[i].lstrip(" ")
+        least[bare] = min(least.get(bare, len(every[i])), len(every[i]) - len(bare))
+    carried = 0  # the indent the repeat over the next line took from it
+    for i, line in enumerate(every):
+        if i in gone:
+            if i - 1 not in gone:  # (a repeat's first line)
+                bare = line.lstrip(" ")
+                carried = len(line) - len(bare) - least[bare]
+        else:
             if i in opening and lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))
                 lines = []
             if line.strip():
                 start = offset if not lines else start
-                lines.append(indents.stripped(line))
+                shown = " " * carried + line if carried and not line.startswith(" ") else line
+                lines.append(indents.stripped(shown))
                 end = offset + len(line)
             elif lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))
                 lines = []
+            carried = 0
         offset += len(line) + 1
     if lines:
         pages.append(Page(len(pages), lines=lines, span=(start, end)))
