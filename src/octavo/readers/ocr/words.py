@@ -240,8 +240,12 @@ class Vocabulary:
         # (below the bar, a volume that surely loses hyphens asks its own breaks: ``it``
         # ``self`` scores 2, as a phrase may, like some of its breaks and none of its words
         # side by side inside a line; so joined, they make a word an English reader knows,
-        # as a phrase's words seldom do: ``vice`` ``versa``)
+        # as a phrase's words seldom do: ``vice`` ``versa``; and one half is no word the
+        # volume prints alone twice, a word of its own to it as the joined word is above:
+        # halves it prints alone as words, side by side, are its phrase, ``so`` ``on``,
+        # ``for`` ``ever``, however like its breaks they score)
         return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
+                                and min(self.words[head.lower()], self.words[tail.lower()]) < 2
                                 and self.lost_odds + self.tell(score) >= 0)
 
     def tell(self, score: float) -> float:
