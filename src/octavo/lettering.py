@@ -5,6 +5,7 @@ ask these of a text before any reader reads it, and the readers' line facts
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 CLOSING_QUOTES = "\u201d\u2019"
@@ -14,6 +15,12 @@ STOPS = ".!?"
 AFTER_STOP = f"{CLOSING_QUOTES})"
 # … or a clause's, that may end a line's sense as well: a colon, a semicolon
 CLAUSE_STOPS = f"{STOPS}:;"
+# a line that ends a sentence or trails off (an ellipsis), what closes after it (a quote, a
+# straight one or a guillemet too, as the scan has them before its stand-ins are put back; a
+# bracket, a square one closing an editor's words), and spaces: the separator asks it of the
+# lines over blank runs, the reader of a page's last line over its footnotes and of lines
+# beside a stamp
+FINISHED = re.compile(rf"[{STOPS}\u2026][\"'»{AFTER_STOP}\]]*\s*$")
 
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 

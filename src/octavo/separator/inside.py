@@ -7,10 +7,9 @@ import itertools
 import re
 from collections import Counter
 
-from ..lettering import is_capitals
+from ..lettering import FINISHED, is_capitals
 from ..pagemarks import ARABIC_EDGE, PAGE
 from . import neighbours
-from .neighbours import END
 
 _ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
 # the most runs between two folios whose choices (two to the power of their number) are
@@ -84,7 +83,7 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     # that recurs may be a signature, whose work's last sentence ends over it; a folio may
     # stand past a stamp of one line, ``neighbours.runs_beside``, a sentence's end not:
     # fresh 95 with foot gaps, stamps at the top and works run on keeps its gaps so)
-    if 2 * sum(any(END.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]} - {1})
+    if 2 * sum(any(FINISHED.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]} - {1})
                for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)
     return {k for r in gaps for k in runs[r]}

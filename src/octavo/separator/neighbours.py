@@ -1,18 +1,12 @@
 """What stands beside a run of blank lines: a folio (a number at a line's edge) over or
-under it, maybe past a stamp's lines that recur beside other runs word for word; and
-whether the line over it ends a sentence (``END``)."""
+under it, maybe past a stamp's lines that recur beside other runs word for word."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..lettering import AFTER_STOP, STOPS
 from ..pagemarks import EDGE, PAGE
-
-# a sentence's end at a line's end (straight quotes too: the scan's, not yet put back)
-END = re.compile(rf"[{STOPS}][\"»{AFTER_STOP}]*\s*$")
 
 
 def runs(blanks: Iterable[int]) -> list[list[int]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...findings import report
+from ...lettering import FINISHED
 from ...tree import (
     Block,
     Footnote,
@@ -31,7 +32,6 @@ from ...tree import (
     child_lists,
     iter_nodes,
 )
-from ..textlines import AFTER_STOP, STOPS
 from . import measure, words
 from .draft import Draft
 
@@ -56,9 +56,6 @@ def opens_footnote(line: str) -> bool:
     return START.match(line) is not None
 
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
-# a line ending a sentence (or trailing off: an ellipsis; a square bracket closing an
-# editor's words after it)
-FINISHED = re.compile(rf"[{STOPS}\u2026][{AFTER_STOP}\]]*\s*$")
 # how much wider than the text's measure a line must be to be a footnote's smaller type:
 # the sample scan's footnote lines hold about 1.18 times its text lines' characters, and
 # justified text lines stray from their measure by a few hundredths of it

@@ -82,7 +82,7 @@ REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 DASHES = ("\u2014", "\u2013")  # a source's dash under a quotation (``textlines.NAME_LINE``)
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
 NUMBERED = re.compile(r"^\d{1,2}\. ")
-ABBREVIATION = re.compile(r"(?:\b(?:Vols?|ed|Russ|cf|St)|(?<![.\w])[A-Z])\.$|\([A-Z]\.\)$")
+INITIAL_END = re.compile(r"(?<![.\w])[A-Z]\.$|\([A-Z]\.\)$")  # ``V.``, ``(B.)``: no sentence's end
 PARENTHESIS = re.compile(r"^\(.*\)\.?$")
 NEAR = 1.03  # … as does one up to the full measure when the next line is indented,
 INDENT = 0.93  # i.e. the next line is narrower than this share of the measure
@@ -305,7 +305,8 @@ class Builder:
             return True  # a signature (``J. Stalin``) or a letter's close stands alone
         if opens and ahead and is_display(ahead[0]) and is_label(line, self.measure):
             return True
-        if not (SENTENCE_END.search(last) and opens) or ABBREVIATION.search(last):
+        if not (SENTENCE_END.search(last) and opens) or INITIAL_END.search(last) \
+                or self.vocab.abbreviated(last):
             return False
         if QUESTION.search(last) and REPLY.match(line):
             return True  # an interview's answer
