@@ -276,7 +276,7 @@ class Builder:
         if ARTICLE_END.search(last):
             return False  # no block ends in an article: a short line so (a paragraph's
             # indented first line, before a long word) is no subtitle, nor a paragraph's end
-        indent = self.fit.indent if self.lines == 1 else 0.0  # a first line's, learnt
+        indent = self.first_indent(last) if self.lines == 1 else 0.0
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])
                 and (not self.fit.trusted or self.fit.passes(self.page, last, line, indent))):
@@ -333,6 +333,14 @@ class Builder:
         if lean <= 0 and SENTENCE_END.search(line) and width(line) < SHORT * self.measure:
             indented = False  # a short line ending a sentence ends a paragraph: no indent shows
         return ratio < SHORT + lean or (ratio < near + lean and indented)
+
+    def first_indent(self, last: str) -> float:
+        """How far short of the measure the open paragraph's first line ``last`` was set,
+        in ems: the volume's indent, learnt from the widths, or the line's own where the
+        scan kept it further in (a space for a character of the line, as ``indents.opens``
+        counts it: indents drawn anew for each paragraph are not all the learnt one)."""
+        own = self.shifts[0] * width(last) / len(last) if last else 0.0
+        return max(self.fit.indent, own)
 
     def section_head(self, line: str, ahead: list[str]) -> bool:
         """Whether ``line`` heads a numbered section the contents does not list (``2. The

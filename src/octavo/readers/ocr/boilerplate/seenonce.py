@@ -14,13 +14,15 @@ from .kinds import Group, worded
 
 def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
     """The runs of short lines that end a page under its footnotes, however seldom (once):
-    the last lines of a run of lines between blank lines (over its foot folio, if any), each
+    the last lines of a run of lines between blank lines (over its foot folio, if any, or
+    under it: then the footnote's last line stands over the folio), each
     set apart (``set_apart``: short of the measure ``full``, worded, ending no sentence) and
     none opening with a footnote's mark, under a line that ends a sentence, a footnote's
     last: the lines from the last that opens with a footnote's mark to it end none (a
     footnote's sentence runs on over them; a page's text, or another page's run in where
     the scan lost the break, ends sentences).  A footnote ends its sentence on its last
-    line, and the print sets nothing under a page's footnotes but its folio."""
+    line, and the print sets nothing under a page's footnotes but its folio, nor under a
+    folio at its foot."""
     found: Counter[tuple[str, ...]] = Counter()
     end = 0
     while end < len(stripped):
@@ -35,10 +37,13 @@ def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
         while k > start and set_apart(stripped[k - 1], full) \
                 and not footnotes.opens_footnote(stripped[k - 1]):
             k -= 1
-        marked = [m for m in range(start, k) if footnotes.opens_footnote(stripped[m])]
-        if start < k < last and marked and footnotes.FINISHED.search(stripped[k - 1]) \
+        top = k - 1 if last == end and k - 1 > start and plain(stripped[k - 1]) else k
+        # (a stamp under the foot folio: the footnote's last line stands over the folio)
+        marked = [m for m in range(start, top) if footnotes.opens_footnote(stripped[m])]
+        if start < top and k < last and marked \
+                and footnotes.FINISHED.search(stripped[top - 1]) \
                 and not any(footnotes.FINISHED.search(stripped[m]) for m in
-                            range(marked[-1], k - 1)):
+                            range(marked[-1], top - 1)):
             found[tuple(stripped[k:last])] += 1
     return [Group(g, n) for g, n in found.items()]
 
