@@ -133,7 +133,9 @@ def link_endnotes(blocks: list[Block], notes: list[Note], scope: str = "",
 
 def possessives(blocks: list[Block]) -> Counter[str]:
     """How often the blocks print each word with a plural's apostrophe (``workers’``)."""
-    return Counter(m[0].lower() for slot in slots(blocks)
+    # (the pattern, opening on any letters, is tried at every letter of a text: only in
+    # the few that hold the ``s’`` every match ends in; in all it took 4% of the sample's read)
+    return Counter(m[0].lower() for slot in slots(blocks) if "s\u2019" in slot.text.text
                    for m in _POSSESSIVE.finditer(slot.text.text))
 
 
