@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -454,6 +455,17 @@ def _linked(*texts: str) -> list[str]:
     return ["".join(f"[{n.label}]" if isinstance(n, NoteRef) else n.text
                     for n in iter_nodes(b) if isinstance(n, NoteRef | Text))
             for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_a_quote_opening_a_text_follows_no_plurals_s():
+    """A stand-in at a text's first character has no letter before it: the text's last
+    character (``…workers``) is not read as the ``s`` of a plural's apostrophe."""
+    text = Text("\u2019 marks the workers")
+    slot = links.Slot([text], text, "5")
+    m = re.match("(?P<n>\u2019)", text.text)
+    assert m is not None
+    kind = links._Pass(m.re, near=True, decimals=False, unpaired=True, plurals=False)
+    assert not links._quoting(slot, m, kind, Counter())
 
 
 def test_a_marker_after_a_numbers_point_is_taken_when_no_other_stands_near():
