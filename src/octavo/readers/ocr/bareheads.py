@@ -49,7 +49,9 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs.setdefault(last[top], True)
                 runs[k] = False
             last[top] = k
-    first = next((letters(p.lines[0]) for p in pages if p.lines), "")  # the title page's name
+    # the title page (the first with lines) and its name
+    first_at, first = next(((k, letters(p.lines[0])) for k, p in enumerate(pages) if p.lines),
+                           (-1, ""))
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
     where: dict[str, int] = {}  # the page of each folio
     for k, page in enumerate(pages):
@@ -64,7 +66,7 @@ def take(pages: list[Page], entries: Entries) -> None:
                 or (not page.folio and spelled[listed] >= len(listed))
                 or _titled_before(pages, k, top, listed, where, entries)):
             page.head, page.lines = top, page.lines[1:]
-        elif top and k and letters(top) == first and page.lines[1:2] \
+        elif top and k != first_at and letters(top) == first and page.lines[1:2] \
                 and page.lines[1][:1].islower() and heads.set_as_head(top):
             page.head, page.lines = top, page.lines[1:]  # (the versos' head, seen once)
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
