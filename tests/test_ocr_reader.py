@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from octavo.readers import ocr
 from octavo.readers.ocr import (
+    bareheads,
     charmap,
     draft,
     faces,
@@ -456,6 +458,17 @@ def _linked(*texts: str) -> list[str]:
             for b in blocks if isinstance(b, Paragraph)]
 
 
+def test_a_quote_opening_a_text_follows_no_plurals_s():
+    """A stand-in at a text's first character has no letter before it: the text's last
+    character (``…workers``) is not read as the ``s`` of a plural's apostrophe."""
+    text = Text("\u2019 marks the workers")
+    slot = links.Slot([text], text, "5")
+    m = re.match("(?P<n>\u2019)", text.text)
+    assert m is not None
+    kind = links._Pass(m.re, near=True, decimals=False, unpaired=True, plurals=False)
+    assert not links._quoting(slot, m, kind, Counter())
+
+
 def test_a_marker_after_a_numbers_point_is_taken_when_no_other_stands_near():
     """``Point 8.8``: a decimal's figure unless nothing else near the cited page can be
     the marker; a marker glued to a word is taken first, near or far."""
@@ -580,6 +593,16 @@ def test_an_entry_opening_the_rest_of_a_contents_page_is_no_running_head():
     split = [pages.Page(k, lines=part.splitlines()) for k, part in enumerate(text.split("\n\n"))]
     entries = Entries(split, {1: Candidate("A LETTER", "5", 1)})
     assert entries.titles("A FIFTH WORK", "11") and entries.titles("A LETTER", "5")
+
+
+def test_the_title_page_after_an_empty_page_is_not_its_own_versos_head():
+    """The title page's name is the first line of the first page with lines: where an
+    empty page stands before it, the title page is still not headed by its own name."""
+    split = [pages.Page(0),
+             pages.Page(1, lines=["ANTONIO LABRIOLA", "essays on the materialistic", "conception"]),
+             pages.Page(2, lines=["the text of the first page", "goes on"])]
+    bareheads.take(split, Entries(split, {}))
+    assert (split[1].head, split[1].lines[0]) == ("", "ANTONIO LABRIOLA")
 
 
 def test_a_head_in_title_case_with_a_place_in_brackets_seen_once_is_a_head():

@@ -49,7 +49,9 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs.setdefault(last[top], True)
                 runs[k] = False
             last[top] = k
-    first = next((letters(p.lines[0]) for p in pages if p.lines), "")  # the title page's name
+    # the title page (the first with lines) and its name
+    first_at, first = next(((k, letters(p.lines[0])) for k, p in enumerate(pages) if p.lines),
+                           (-1, ""))
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
     where: dict[str, int] = {}  # the page of each folio
     for k, page in enumerate(pages):
@@ -59,14 +61,13 @@ def take(pages: list[Page], entries: Entries) -> None:
         title = any(entries.title_lines(page.lines, at)
                     for at in ([page.folio] if page.folio else listed))
         opening = title and page.folio in listed  # (the page the contents lists it at)
-        if (k in runs or (heads.set_as_head(top) and entries.opens_work(top))) and (
+        if ((k in runs or (heads.set_as_head(top) and entries.opens_work(top))) and (
                 (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[listed] >= len(listed))
-                or _titled_before(pages, k, top, listed, where, entries)):
-            page.head, page.lines = top, page.lines[1:]
-        elif top and k and letters(top) == first and page.lines[1:2] \
-                and page.lines[1][:1].islower() and heads.set_as_head(top):
-            page.head, page.lines = top, page.lines[1:]  # (the versos' head, seen once)
+                or _titled_before(pages, k, top, listed, where, entries))) \
+                or (top and k != first_at and letters(top) == first and page.lines[1:2]
+                    and page.lines[1][:1].islower() and heads.set_as_head(top)):
+            page.head, page.lines = top, page.lines[1:]  # (or the versos' head, seen once)
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[listed] += 1
 

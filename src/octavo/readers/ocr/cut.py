@@ -108,19 +108,15 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         elif len(so_far) < len(wanted) and similar(so_far + words, wanted):
             _peel(block, len(wanted) - len(so_far))
             taken = [entry.subtitle]
-            if date := DATE_OPENING.match(plain(block).strip()):  # the date, then the text
-                _peel(block, len(title_words(date[0])))
-                out.insert(index, Paragraph([Text(date[0])]))
+            _split_date(out, index, block)  # the date, then the text
             if plain(block).strip():
                 continue  # what is left is read again: the work's date, or its text
             break
         elif not wanted and not work.subtitle and _set_as_subtitle(printed):
             work.subtitle = [printed]
             work.subtitle_refs += [n for n in iter_nodes(block) if isinstance(n, NoteRef)]
-        elif date := DATE_OPENING.match(printed):  # a date the OCR ran into the text under
-            _peel(block, len(title_words(date[0])))  # it (``Berlin, May 1849 Finally, …``):
-            out.insert(index, Paragraph([Text(date[0])]))  # the date, then the text
-            continue
+        elif _split_date(out, index, block):  # a date the OCR ran into the text under it
+            continue  # (``Berlin, May 1849 Finally, …``): the date, then the text
         else:
             break
         del out[index]
@@ -128,6 +124,16 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         complete = len(title_words(" ".join(taken))) >= len(wanted)
         work.subtitle = taken if complete else [entry.subtitle]
     return out
+
+
+def _split_date(out: list[Block], index: int, block: Paragraph) -> bool:
+    """Split a date opening ``block`` (at ``out[index]``) off into a paragraph of its own
+    before it; whether one did."""
+    if not (date := DATE_OPENING.match(plain(block).strip())):
+        return False
+    _peel(block, len(title_words(date[0])))
+    out.insert(index, Paragraph([Text(date[0])]))
+    return True
 
 
 def _set_as_subtitle(printed: str) -> bool:

@@ -22,7 +22,7 @@ from ...lettering import MIN_LETTERS, is_capitals
 from ..textlines import INITIALS
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, PRINTED, kind, plain
-from .footnotes import START as FOOTNOTE_START
+from .footnotes import opens_footnote
 
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``, a one-digit
@@ -73,7 +73,7 @@ def head_text(text: str) -> str:
     letters = sum(c.isalpha() for c in text)
     head = unspace(text)
     if letters < MIN_LETTERS or len(head.split()) > MAX_WORDS or LEADERS.search(text) \
-            or FOOTNOTE_START.match(text):
+            or opens_footnote(text):
         return ""
     return head
 

@@ -252,7 +252,7 @@ def _quoting(slot: Slot, m: re.Match[str], kind: _Pass, owned: Counter[str]) -> 
     no plurals, or (unless it takes recurring ones) where the text prints its word so again
     (``owned``)."""
     text = slot.text.text
-    if text[m.start() - 1] in "sS" and text[m.start()] == "\u2019":
+    if m.start() and text[m.start() - 1] in "sS" and text[m.start()] == "\u2019":
         word = re.split(r"[\W\d_]", text[:m.start()])[-1].lower()
         # a plural's ``s`` follows a word ending in none (``less’`` is none: ``classes’``)
         if not word.endswith("ss") and (

@@ -62,6 +62,8 @@ ONE_LETTER = "aAI"  # the words of one letter
 LONG_RUN = 4  # letters of a spaced run that may be one word (``i n t o``); a run of three is
 # as likely an OCR gap between two (``a t a``: ``at a``, not ``ata``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
+OWN = 2  # times a volume prints a form for it to be a form of its own: once may be a slip
+# (a misread or the OCR's own join); a second time the printer set it so again
 # English suffixes that are words too: ``productive-ness`` is a break, not a compound
 SUFFIXES = frozenset({"dom", "fold", "ful", "hood", "less", "ment", "ness", "ship"})
 PREFIX = 2  # letters of the prefixes that open compounds and words alike (``re-``, ``co-``:
@@ -276,7 +278,7 @@ class Vocabulary:
             # its last over: ``w h i c h`` ``is``, ``these`` ``s o c …``)
         joined = (head + tail).lower()
         apart = self.apart(head, tail)
-        if self.words[joined] >= 2 and self.words[joined] >= 10 * apart:
+        if self.words[joined] >= OWN and self.words[joined] >= 10 * apart:
             return True  # the volume prints it as one word and (almost) never apart
         if apart:
             return False
@@ -290,11 +292,11 @@ class Vocabulary:
         # ``self`` scores 2, as a phrase may, like some of its breaks and none of its words
         # side by side inside a line; so joined, they make a word an English reader knows,
         # as a phrase's words seldom do: ``vice`` ``versa``; and one half is no word the
-        # volume prints alone twice, a word of its own to it as the joined word is above:
+        # volume prints alone ``OWN`` times, a word of its own to it as the joined word is above:
         # halves it prints alone as words, side by side, are its phrase, ``so`` ``on``,
         # ``for`` ``ever``, however like its breaks they score)
         return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
-                                and min(self.words[head.lower()], self.words[tail.lower()]) < 2
+                                and min(self.words[head.lower()], self.words[tail.lower()]) < OWN
                                 and self.lost_odds + self.tell(score) >= 0)
 
     def tell(self, score: float) -> float:
@@ -390,7 +392,7 @@ class Vocabulary:
         (``counter`` … ``revolutionary``)."""
         hyphened = f"{head}-{tail}".lower()
         printed = self.forms.get(hyphened.replace("-", ""), Counter())[hyphened]
-        return printed >= 2 and printed > self.apart(head, tail)
+        return printed >= OWN and printed > self.apart(head, tail)
 
     def apart(self, head: str, tail: str) -> int:
         """How often the volume prints ``head`` and ``tail`` side by side in a line."""

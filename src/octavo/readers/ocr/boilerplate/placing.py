@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....lettering import FINISHED
 from .. import footnotes
 from ..entries import opens_entry
 from ..folios import Number, plain
@@ -63,7 +64,7 @@ def under_footnotes(places: list[Placement]) -> bool:
 def under_footnote(p: Placement) -> bool:
     """Whether a repeat ends its page right under the page's footnotes
     (``under_footnotes``)."""
-    return not p.below and footnotes.FINISHED.search(p.above) is not None and p.footnoted()
+    return not p.below and FINISHED.search(p.above) is not None and p.footnoted()
 
 
 def over_head(p: Placement) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....lettering import FINISHED
 from .. import footnotes, measure
 from ..folios import plain
 from ..lines import LOWER_END, SENTENCE_END
@@ -41,8 +42,8 @@ def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
         # (a stamp under the foot folio: the footnote's last line stands over the folio)
         marked = [m for m in range(start, top) if footnotes.opens_footnote(stripped[m])]
         if start < top and k < last and marked \
-                and footnotes.FINISHED.search(stripped[top - 1]) \
-                and not any(footnotes.FINISHED.search(stripped[m]) for m in
+                and FINISHED.search(stripped[top - 1]) \
+                and not any(FINISHED.search(stripped[m]) for m in
                             range(marked[-1], top - 1)):
             found[tuple(stripped[k:last])] += 1
     return [Group(g, n) for g, n in found.items()]
