@@ -25,6 +25,7 @@ from octavo.findings import Finding
 from octavo.normalise import normalise
 from octavo.readers.ocr import furniture as ocr_furniture
 from octavo.readers.ocr import pages as ocr_pages
+from octavo.readers.ocr import titlepage as ocr_titlepage
 from octavo.readers.ocr.contents import lists
 from octavo.readers.ocr.heads import is_capitals, unspace
 from octavo.readers.ocr.titles import title_case
@@ -629,6 +630,35 @@ def test_the_author_from_a_title_page_under_a_motto():
     assert ocr_furniture.author(signed)[0] == "N. K. Krupskaya"
     unsigned = ocr_pages.layout(f"{title}{body}the last sentence.\nN. Kalinin\n")
     assert ocr_furniture.author(unsigned)[0] == ""
+
+
+@pytest.mark.parametrize(("page", "named"), [
+    ("KARL MARX\nSELECTED WORKS\nVOLUME 3\n1849-1851\n\nINTERNATIONAL PUBLISHERS\nNEW YORK 1969",
+     ("Selected Works", "Volume 3: 1849–1851")),
+    ("A U G U S T B E B E L\nCOLLECTED WORKS\nVOLUME 18\nLAWRENCE AND WISHART\nLONDON 1950",
+     ("Collected Works", "Volume 18")),
+    ("J. V. STALIN\nWORKS\nVOLUME\nIV\n\nMOSCOW 1953", ("Works", "Volume IV")),
+    ("J. V. STALIN\nw o R k s\nVOLUME\n5\n\nMOSCOW 1953", ("", "")),  # the title misread
+    ("J. V. STALIN\nCOLLECTED WORKS\n\nMOSCOW 1953", ("", "")),  # no volume under it
+])
+def test_the_title_page_names_the_book_and_its_volume(page, named):
+    """Under the author's name the title page prints the title, then the volume and its
+    years; a title misread or no volume under it names nothing (the TOML's or the file's
+    name stands)."""
+    body = "".join(f"{n}\nthe text of page {n}\n\n" for n in range(1, 6))
+    assert ocr_titlepage.read(ocr_pages.layout(f"{page}\n\n{body}")) == named
+
+
+def test_a_volume_without_a_toml_is_named_by_its_title_page(tmp_path, octavo_warnings):
+    """A generated volume under its title page, read with no TOML: the book's title is the
+    title page's, and no warning says the text has none."""
+    volume = generate(Options(seed=1))
+    source = tmp_path / "volume.ocr.txt"
+    source.write_text("N. LENIN\nSELECTED WORKS\nVOLUME 7\n1921-1923\n\n" + volume.text,
+                      encoding="utf-8")
+    book = read_book(Source(source))
+    assert (book.meta.title, book.meta.volume) == ("Selected Works", "Volume 7: 1921–1923")
+    assert not [w for w in octavo_warnings if w.endswith("[s-004]")]
 
 
 def test_a_versos_head_naming_the_series_is_not_the_author():

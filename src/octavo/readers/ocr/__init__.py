@@ -70,6 +70,7 @@ from . import (
     paragraphs,
     rewrapped,
     running,
+    titlepage,
     words,
     worknotes,
 )
@@ -127,4 +128,5 @@ def build_book(the_draft: Draft, layout: pages.Layout, hints: Metadata | None = 
     if not st.works:  # no contents to cut by: the running text as it reads
         st.works = [Work(id="text", title="", blocks=the_draft.blocks,
                          footnotes=the_draft.footnotes)]
-    return Book(Metadata(author=st.author), st.works, st.notes)
+    title, volume = titlepage.read(layout)
+    return Book(Metadata(title=title, author=st.author, volume=volume), st.works, st.notes)

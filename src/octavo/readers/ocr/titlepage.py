@@ -1,0 +1,50 @@
+"""What the title page says of the book: its title and volume, set under the author's name.
+
+A volume of collected works opens with its title page (the first page with lines): under
+the author's name stand the title, a line of words in capitals with no figure (``COLLECTED
+WORKS``), then the volume, a word in capitals and its number (``VOLUME 12``, or the word
+over its number), and perhaps its years (``1894-1896``); the publisher and place follow.
+Read so, in title case, the book needs no TOML to be named; a title page that shows no
+such lines (the title letter-spaced, the OCR's noise between) names nothing, and the book
+keeps the TOML's title or its file's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pages import Layout
+from .titles import is_capitals, title_case
+
+_NUMBER = r"(?:\d+|[IVXLC]+)"  # a volume's number, in figures or Roman numerals
+_VOLUME = re.compile(rf"([^\W\d_]+)(?:\s+({_NUMBER}))?")  # ``VOLUME 12``, or ``VOLUME`` over it
+_NUMBERED = re.compile(_NUMBER)
+_YEARS = re.compile(r"(\d{4})(?:\s*[-\u2013]\s*(\d{4}))?")  # ``1894-1896`` or one year
+
+
+def read(layout: Layout) -> tuple[str, str]:
+    """The book's title and volume (``Collected Works``, ``Volume 12: 1894–1896``) as its
+    title page prints them under the author's name; ("", "") where it does not."""
+    page = next((p for p in layout.pages if p.lines), None)
+    lines = [line.strip() for line in page.lines if line.strip()] if page else []
+    for k in range(1, len(lines) - 1):  # a line over the title: the author's name
+        if named := _volume(lines[k + 1:]):
+            if is_capitals(lines[k]) and not re.search(r"\d", lines[k]):
+                return title_case(lines[k]), named
+            break
+    return "", ""
+
+
+def _volume(lines: list[str]) -> str:
+    """The volume ``lines`` open with, its years after it (``Volume 12: 1894–1896``)."""
+    volume = _VOLUME.fullmatch(lines[0])
+    if not volume or not is_capitals(volume[1]):
+        return ""
+    number, rest = (volume[2], lines[1:]) if volume[2] else (
+        (lines[1], lines[2:]) if len(lines) > 1 and _NUMBERED.fullmatch(lines[1]) else ("", []))
+    if not number:
+        return ""
+    named = f"{title_case(volume[1])} {number}"
+    if rest and (years := _YEARS.fullmatch(rest[0])):
+        named += f": {years[1]}–{years[2]}" if years[2] else f": {years[1]}"
+    return named
