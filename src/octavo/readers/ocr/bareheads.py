@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from . import contents, heads
 from .entries import FEW_LETTERS, letters
 from .folios import SPLIT
+from .titlepage import title_page
 
 if TYPE_CHECKING:
     from .entries import Entries
@@ -49,9 +50,7 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs.setdefault(last[top], True)
                 runs[k] = False
             last[top] = k
-    # the title page (the first with lines) and its name
-    first_at, first = next(((k, letters(p.lines[0])) for k, p in enumerate(pages) if p.lines),
-                           (-1, ""))
+    first = letters(titled.lines[0]) if (titled := title_page(pages)) else ""  # its name
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
     where: dict[str, int] = {}  # the page of each folio
     for k, page in enumerate(pages):
@@ -65,11 +64,17 @@ def take(pages: list[Page], entries: Entries) -> None:
                 (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[listed] >= len(listed))
                 or _titled_before(pages, k, top, listed, where, entries))) \
-                or (top and k != first_at and letters(top) == first and page.lines[1:2]
-                    and page.lines[1][:1].islower() and heads.set_as_head(top)):
-            page.head, page.lines = top, page.lines[1:]  # (or the versos' head, seen once)
+                or (page is not titled and _names_volume(page, top, first)):
+            page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[listed] += 1
+
+
+def _names_volume(page: Page, top: str, name: str) -> bool:
+    """Whether ``top`` spells the title page's ``name`` over a line running on in lower
+    case: the versos' head, seen once in a short volume."""
+    return bool(top) and letters(top) == name and page.lines[1:2] != [] \
+        and page.lines[1][:1].islower() and heads.set_as_head(top)
 
 
 def _titled_before(pages: list[Page], k: int, top: str, listed: tuple[str, ...],

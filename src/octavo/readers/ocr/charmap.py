@@ -313,12 +313,8 @@ def learn(lines: list[str]) -> CharMap:
     # apostrophe closes, opens them, and pairs with no closing quote of its own
     alone = len(opening) == 1 and bool(closed)
     if opening and closing and not alone:
-        # a text that opens with the real quote closes with the real one where it has it
-        # (a marker ``¹⁰`` inside its one quotation may come first after the opener)
-        opener = opening.pop(0)
-        fixed[opener] = OPEN_DOUBLE
-        real = opener == OPEN_DOUBLE and CLOSE_DOUBLE in closing
-        fixed[CLOSE_DOUBLE if real else _closer(text, opener, closing)] = CLOSE_DOUBLE
+        fixed[opening[0]] = OPEN_DOUBLE
+        fixed[_closer(text, opening.pop(0), closing)] = CLOSE_DOUBLE
     if opening and apostrophes:
         fixed[opening[0]] = OPEN_SINGLE
     # a real quote stands for no other the text prints itself (``‘wages’`` beside one
@@ -366,7 +362,11 @@ def _closer(text: str, opener: str, closing: list[str]) -> str:
     """Of the characters that stand as closing quotes (``closing``, the likelier first),
     the one that most often comes first after the ``opener``: a quote closes what it
     opened a few words before; a note's marker set as a superscript figure that passes for
-    a quote (``¹``) stands where the notes fall."""
+    a quote (``¹``) stands where the notes fall.  A text that opens with the real quote
+    closes with the real one where it has it (a marker ``¹⁰`` inside its one quotation may
+    come first after the opener)."""
+    if opener == OPEN_DOUBLE and CLOSE_DOUBLE in closing:
+        return CLOSE_DOUBLE
     votes = dict.fromkeys(closing, 0)
     opened = False
     for found in re.finditer(f"[{re.escape(opener + ''.join(closing))}]", text):

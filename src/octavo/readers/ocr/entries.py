@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ...lettering import MIN_LETTERS
 from . import contents, entrypages
 from .find import SLIP, near, similar
 from .titles import title_words
@@ -33,8 +34,7 @@ if TYPE_CHECKING:
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
 NUMBER = 3  # letters a title may run past its entry's: its endnote's number, of up to three
 # digits (a volume numbers fewer than a thousand)
-FEW_LETTERS = 4  # a head names something in as many (``lettering.MIN_LETTERS``): so may a
-# title's first line
+FEW_LETTERS = MIN_LETTERS  # a head names something in as many: so may a title's first line
 
 
 def letters(text: str) -> str:

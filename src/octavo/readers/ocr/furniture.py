@@ -22,6 +22,7 @@ from .heads import is_capitals
 from .measure import FIXED, TIMES
 from .pages import Layout
 from .structure import Structure
+from .titlepage import title_page
 from .titles import title_case
 from .words import segment, zipf
 
@@ -68,14 +69,15 @@ def _title_name(layout: Layout, *, signed: bool = True) -> str:
     perhaps), where works are signed with it (unless not ``signed``): it, or its surname
     after initials, stands again as a line of its own (``KARL MARX``, ``N. Krupskaya``
     for ``N. K. KRUPSKAYA``, under a work), in title case; else ""."""
-    pages = [p for p in layout.pages if p.lines]
-    first = next((line.strip() for line in pages[0].lines if _NAME.fullmatch(line.strip())),
-                 "") if pages else ""
+    titled = title_page(layout.pages)
+    first = next((line.strip() for line in titled.lines if _NAME.fullmatch(line.strip())),
+                 "") if titled else ""
     if not first:
         return ""
     name = _as_printed(title_case(first), _text(layout)) if is_capitals(first) else first
     signs = Signature.of(name).pattern
-    again = any(re.fullmatch(signs, line.strip(), re.I) for p in pages[1:] for line in p.lines)
+    again = any(re.fullmatch(signs, line.strip(), re.I)
+                for p in layout.pages if p is not titled for line in p.lines)
     return name if again or not signed else ""
 
 

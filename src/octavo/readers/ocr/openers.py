@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..textlines import AFTER_STOP, STOPS
-from . import logistic
+from . import logistic, measure
 from .measure import width
 
 # mid-line (the space before the look-behind: found by a fast scan, not tried at every character)
@@ -35,7 +35,8 @@ ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|
 ORDINALS = "(n)thly"  # the key all the ordinals count under
 FIRST = re.compile(r"^([A-Z][a-z]*)\b,?(?: ([a-z]+)\b)?")  # a sentence's first word or two
 STOP = re.compile(rf"[a-z)][{STOPS}][{AFTER_STOP}]*\d{{0,3}}$")
-CLEAR = 0.75  # a sentence's last line narrower than this share of the measure ends a paragraph
+CLEAR = measure.INSIDE  # a sentence's last line narrower than this share of the measure ends
+# a paragraph (no paragraph's inside line falls so short)
 SEEN = 5  # a word needs this many sightings for odds of its own
 PRIOR = 2  # a pair of words counts as this many sightings of its first word's odds
 LOW, HIGH = -0.5, 2.0  # clipped: ``This`` or ``That`` open paragraphs too, if seldom

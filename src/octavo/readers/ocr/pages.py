@@ -96,16 +96,16 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     lines: list[str] = []
     start = end = offset = 0
     every = text.split("\n")
+    stands = {i: len(every[i]) - len(every[i].lstrip(" ")) for i in gone}  # how far in
     least: dict[str, int] = {}  # each line taken off, the least it stands in anywhere
-    for i in gone:
-        bare = every[i].lstrip(" ")
-        least[bare] = min(least.get(bare, len(every[i])), len(every[i]) - len(bare))
+    for i, indent in stands.items():
+        bare = every[i][indent:]
+        least[bare] = min(least.get(bare, indent), indent)
     carried = 0  # the indent the repeat over the next line took from it
     for i, line in enumerate(every):
         if i in gone:
             if i - 1 not in gone:  # (a repeat's first line)
-                bare = line.lstrip(" ")
-                carried = len(line) - len(bare) - least[bare]
+                carried = stands[i] - least[line[stands[i]:]]
         else:
             if i in opening and lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))

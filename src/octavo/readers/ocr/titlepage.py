@@ -12,9 +12,12 @@ keeps the TOML's title or its file's name.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .pages import Layout
 from .titles import is_capitals, title_case
+
+if TYPE_CHECKING:
+    from .pages import Layout, Page
 
 _NUMBER = r"(?:\d+|[IVXLC]+)"  # a volume's number, in figures or Roman numerals
 _VOLUME = re.compile(rf"([^\W\d_]+)(?:\s+({_NUMBER}))?")  # ``VOLUME 12``, or ``VOLUME`` over it
@@ -22,10 +25,15 @@ _NUMBERED = re.compile(_NUMBER)
 _YEARS = re.compile(r"(\d{4})(?:\s*[-\u2013]\s*(\d{4}))?")  # ``1894-1896`` or one year
 
 
+def title_page(pages: list[Page]) -> Page | None:
+    """The volume's title page: its first page with lines."""
+    return next((p for p in pages if p.lines), None)
+
+
 def read(layout: Layout) -> tuple[str, str]:
     """The book's title and volume (``Collected Works``, ``Volume 12: 1894–1896``) as its
     title page prints them under the author's name; ("", "") where it does not."""
-    page = next((p for p in layout.pages if p.lines), None)
+    page = title_page(layout.pages)
     lines = [line.strip() for line in page.lines if line.strip()] if page else []
     for k in range(1, len(lines) - 1):  # a line over the title: the author's name
         if named := _volume(lines[k + 1:]):
