@@ -17,8 +17,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
+from ...pagemarks import plain
 from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING
-from .folios import Number, digits, plain
+from .folios import Number, digits
 from .heads import unspace
 from .lines import names_notes
 from .measure import space, width

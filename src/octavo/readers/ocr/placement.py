@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ...pagemarks import plain
 from . import footnotes
 from .contents import over_entries
-from .folios import plain
 from .heads import candidates, set_as_head
 
 # a line recurs on this many pages at least: fewer repeats can't tell a stamp from a

@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ....pagemarks import plain
 from .. import measure
-from ..folios import plain
 from ..heads import is_capitals, set_as_head
 from ..misreads import lengths, misread
 from ..placement import MIN_REPEATS, head_and_folio, line_at, placements

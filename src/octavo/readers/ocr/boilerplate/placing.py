@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import Counter
 
 from ....lettering import FINISHED
+from ....pagemarks import plain
 from .. import footnotes
 from ..entries import opens_entry
-from ..folios import Number, plain
+from ..folios import Number
 from ..heads import candidates, is_capitals, set_as_head
 from ..lines import LOWER_END, UNENDED
 from ..placement import MIN_REPEATS, Placement
