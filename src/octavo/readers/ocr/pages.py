@@ -31,6 +31,7 @@ from . import (
     contents,
     cuts,
     folios,
+    footnotes,
     heads,
     indents,
     measure,
@@ -614,6 +615,12 @@ def layout(text: str) -> Layout:
     _HANDED.set(None)
     if handed and handed[0] == text:
         return handed[1]
+    with footnotes.citing(text):
+        return _layout(text)
+
+
+def _layout(text: str) -> Layout:
+    """``layout``'s pages of ``text``, made anew."""
     lines = text.split("\n")
     if _unbroken(lines):  # no blank line parts the pages: they open at their heads
         groups, gone, opening = breaks.unbroken(lines)
