@@ -70,6 +70,7 @@ def citing(text: str) -> AbstractContextManager[None]:
     cited = {m[1][0] for m in words.NOTE_MARK.finditer(text)}
     return set_to(_CITED, "".join(m for m in MARKS if m not in SIGNS or m in cited))
 
+
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
 # how much wider than the text's measure a line must be to be a footnote's smaller type:
 # the sample scan's footnote lines hold about 1.18 times its text lines' characters, and
