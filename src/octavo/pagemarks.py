@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 
 _NUMBER = re.compile(r"\d+")
-# a line's edge holding a number: a folio beside a running head, or alone; arabic or
-# roman (``EDGE``), or arabic, the number captured (``ARABIC_EDGE``)
-_AT_EDGE = r"^\W*({0})\b|\b({0})\W*$"
-EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}|[IVXLC]+"))
-ARABIC_EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}"))
 MARKERS = 10  # the fewest lines of a form that count a text's pages (a pamphlet's dozen)
 FIRST = 2  # the highest number the first may have: the first page's or the second's, from 0
 PAGE = 80  # the most lines a page holds: the first marker stands within two of them
 
 FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or not
+# a line's edge holding a folio: beside a running head, or alone (``EDGE``); or arabic,
+# the number captured (``ARABIC_EDGE``)
+_AT_EDGE = r"^\W*({0})\b|\b({0})\W*$"
+EDGE = re.compile(_AT_EDGE.format(FOLIO.pattern))
+ARABIC_EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}"))
 # a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
 # (``[15]``), or named (``Page 15``; ``p. 15`` alone on a line is a note's cited page)
 _DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"

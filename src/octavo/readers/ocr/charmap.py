@@ -140,8 +140,9 @@ _ABBREVIATED = re.compile(r"\.\w\.")  # a word of one letter after a dash: ``~i.
 _OPENS_AFTER = frozenset("([—\n")  # after white space, these, or the line's start
 # before white space, these, or the line's end (the quotes' stand-ins not yet known)
 _CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
-_FOOTNOTE_MARKS = frozenset(MARKS)  # a closing quote may stand before a footnote's
-# mark (``profit.”*``), as before a space
+# after which a closing quote stands: these, or a footnote's mark (``profit.”*``), as
+# before a space
+_CLOSES_AFTER = _CLOSES_BEFORE | frozenset(MARKS)
 _STOPS = frozenset(STOPS)  # a sentence's end, that a dash may follow before a word
 _MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
@@ -172,7 +173,7 @@ def _count(text: str, char: str) -> _Stands:
         figure = char in SUPERSCRIPTS and (before in SUPERSCRIPTS or after in SUPERSCRIPTS)
         stands.figure += figure
         if not figure and (left or before in _CLOSES_BEFORE or before.isdigit()) and (
-                after.isspace() or after in _CLOSES_BEFORE or after in _FOOTNOTE_MARKS):
+                after.isspace() or after in _CLOSES_AFTER):
             stands.closing += 1
         if before.isalpha() and after.isalpha():
             stands.inside += 1

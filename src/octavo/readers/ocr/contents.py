@@ -17,10 +17,11 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
+from ...pagemarks import plain
 from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING
-from .folios import Number, digits, plain
+from .folios import Number, digits
 from .heads import unspace
-from .lines import names_notes
+from .lines import YEARS, names_notes
 from .measure import space, width
 from .titles import GLUED_MARKER, is_capitals, title_case
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 # running head naming them beside a folio
 _HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S.*))?$", re.I)
 _GLUED = re.compile(rf"{GLUED_MARKER.pattern}$")  # a marker glued on at a line's end
-_YEAR = re.compile(r"^\d{4}(?:-\d{2,4})?$")
+_YEAR = re.compile(rf"^{YEARS}$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NOTE_ONE = re.compile(r"^1\.?\s+\S")  # a numbered note's opening: ``1 The``, ``1. The``
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")

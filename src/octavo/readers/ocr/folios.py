@@ -16,9 +16,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from ...pagemarks import PRINTED as PRINTED  # (a folio's dress: spelt below the readers,
-from ...pagemarks import plain as plain  # where normalise asks it too)
-
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 SPLIT = 2  # pages a scan's text may have cut in two between two folios, whatever their
 # lines (where every page is cut, no part tells a page's length); more where the lines of

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextlib import AbstractContextManager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...contextual import set_to
 from ...findings import report
 from ...lettering import FINISHED
 from ...tree import (
@@ -40,6 +43,8 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 MARKS = f"*{words.DAGGERS}"  # a footnote's signs: a star, a dagger and the like
+SIGNS = "\u00a7\u00b6"  # § ¶: marks that are also signs of their own, a section's, a paragraph's
+_CITED: ContextVar[str] = ContextVar("cited", default=MARKS)  # those of the volume read
 START = re.compile(rf"^(\*+|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")
 
 
@@ -50,10 +55,21 @@ def cites(mark: str) -> re.Pattern[str]:
 
 
 def opens_footnote(line: str) -> bool:
-    """Whether a line opens with a footnote's mark (``* See the preceding article``): a
-    footnote's first line, under a page's text (where a footnote is given again, it recurs
-    at the foot of pages, and is no furniture for that: ``boilerplate``)."""
-    return START.match(line) is not None
+    """Whether a line opens with a footnote's mark (``* See the preceding article``) that
+    the volume read marks its footnotes with (``citing``): a footnote's first line, under a
+    page's text (where a footnote is given again, it recurs at the foot of pages, and is no
+    furniture for that: ``boilerplate``)."""
+    return (m := START.match(line)) is not None and m[1][0] in _CITED.get()
+
+
+def citing(text: str) -> AbstractContextManager[None]:
+    """Inside the block, the marks of a footnote are those of ``text``: a section's or a
+    paragraph's sign (``SIGNS``) only where it prints one after a word (``words.NOTE_MARK``),
+    else the sign opens heads, not footnotes (``§ 3. The State``).  (A star or a dagger is
+    a footnote's wherever it stands: a scan may lose the marks in the text.)"""
+    cited = {m[1][0] for m in words.NOTE_MARK.finditer(text)}
+    return set_to(_CITED, "".join(m for m in MARKS if m not in SIGNS or m in cited))
+
 
 EDITORIAL = re.compile(r"\u2014\s*Ed\.\s*$")
 # how much wider than the text's measure a line must be to be a footnote's smaller type:

@@ -19,9 +19,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ...lettering import MIN_LETTERS, is_capitals
+from ...pagemarks import PRINTED, plain
 from ..textlines import INITIALS
 from .entrypages import LEADERS
-from .folios import DIGIT_LIKE, PRINTED, kind, plain
+from .folios import DIGIT_LIKE, kind
 from .footnotes import opens_footnote
 
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it

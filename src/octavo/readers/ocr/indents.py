@@ -65,6 +65,12 @@ def indent(line: str) -> int:
     return getattr(line, "indent", 0)
 
 
+def ems(line: str, spaces: int) -> float:
+    """How wide ``spaces`` leading spaces stood before ``line``, in ems: a space for a
+    character of the line, as the scan set it."""
+    return spaces * width(line) / len(line) if line else 0.0
+
+
 def gap(line: str) -> bool:
     """Whether a blank line stood over a page's line inside its page (``gapped``)."""
     return getattr(line, "gap", False)
@@ -109,15 +115,14 @@ class Indents:
         """Whether ``line``, standing ``shift`` further in than the text, opens a paragraph
         after the line ``last`` (``before``: its shift): an indented line does, unless the
         line before stood as far in (an indented quotation's next line), as does one under
-        a blank line; a flush line after a full line does not (its indent counted, a space
-        for a character as the scan set it: an indented first line is full), but for a
-        signature or a source, set apart with no indent; else the volume does not tell
-        (None).  (A line with no blank line over it
-        is left to the widths: an export may set blank lines after only some paragraphs.)"""
+        a blank line; a flush line after a full line does not (its indent counted, ``ems``:
+        an indented first line is full), but for a signature or a source, set apart with
+        no indent; else the volume does not tell (None).  (A line with no blank line over
+        it is left to the widths: an export may set blank lines after only some paragraphs.)"""
         if (shift and shift != before) or (self.gaps and gap(line)):
             return True
         if self.kept and not shift and last \
-                and width(last) * (1 + before / len(last)) >= SHORT * measure \
+                and width(last) + ems(last, before) >= SHORT * measure \
                 and not is_signature(line, measure):
             return False
         return None
@@ -179,7 +184,8 @@ def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
 
 def _foot(page: Page, body: Page) -> tuple[str, str]:
     """A page's foot: ("note", its first footnote's first line), ("folio", the folio's
-    line under the text), or ("", "")."""
+    line under the text), or ("", "").  (``split_footnotes`` keeps a body its page's
+    first lines: a line of the page past them was cut off as a footnote's.)"""
     if len(page.lines) > len(body.lines):
         return "note", page.lines[len(body.lines)]
     return ("folio", page.foot) if page.foot else ("", "")

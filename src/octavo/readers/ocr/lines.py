@@ -24,8 +24,10 @@ def names_notes(text: str) -> bool:
 
 
 MONTH = f"(?:{MONTHS})"
+# a year, or a span of them (``1894-96``, ``1894 – 1896``)
+YEARS = r"\d{4}(?:\s*[-\u2013]\s*\d{2,4})?"
 _DATE = rf"(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|" \
-    r"\d{4}(?:-\d{2,4})?|[A-Z][a-z]+, \d{4})"
+    rf"{YEARS}|[A-Z][a-z]+, \d{{4}})"
 DATELINE = re.compile(rf"^(?:{_DATE}\.?|\({_DATE}\))$")  # or in brackets: ``(March 1927)``
 _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?, ")  # a place before a date: ``Tiflis, ``
 # a date led by a word and a preposition, as a line under a title dates its work: ``Written

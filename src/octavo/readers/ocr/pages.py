@@ -31,6 +31,7 @@ from . import (
     contents,
     cuts,
     folios,
+    footnotes,
     heads,
     indents,
     measure,
@@ -91,7 +92,9 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     extraction gives them (kept on the lines: ``indents``).  A repeat taken off that stands
     further in than the same lines stand elsewhere took the indent, or the blank line the
     separator made one, of the line after it: that line has it back (a stamp under a
-    paragraph's end, over the next paragraph's first line)."""
+    paragraph's end, over the next paragraph's first line), if the text's own lines stand
+    in so far somewhere (a paragraph's indent; a stamp set further in on some pages than on
+    others, the rectos, took no line's indent)."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
@@ -101,11 +104,14 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     for i, indent in stands.items():
         bare = every[i][indent:]
         least[bare] = min(least.get(bare, indent), indent)
+    kept = {len(line) - len(line.lstrip(" ")) for i, line in enumerate(every)
+            if i not in gone and line.strip()}  # the indents the text's lines stand at
     carried = 0  # the indent the repeat over the next line took from it
     for i, line in enumerate(every):
         if i in gone:
             if i - 1 not in gone:  # (a repeat's first line)
                 carried = stands[i] - least[line[stands[i]:]]
+                carried = carried if carried in kept else 0
         else:
             if i in opening and lines:
                 pages.append(Page(len(pages), lines=lines, span=(start, end)))
@@ -609,6 +615,12 @@ def layout(text: str) -> Layout:
     _HANDED.set(None)
     if handed and handed[0] == text:
         return handed[1]
+    with footnotes.citing(text):
+        return _layout(text)
+
+
+def _layout(text: str) -> Layout:
+    """``layout``'s pages of ``text``, made anew."""
     lines = text.split("\n")
     if _unbroken(lines):  # no blank line parts the pages: they open at their heads
         groups, gone, opening = breaks.unbroken(lines)

@@ -337,10 +337,9 @@ class Builder:
     def first_indent(self, last: str) -> float:
         """How far short of the measure the open paragraph's first line ``last`` was set,
         in ems: the volume's indent, learnt from the widths, or the line's own where the
-        scan kept it further in (a space for a character of the line, as ``indents.opens``
-        counts it: indents drawn anew for each paragraph are not all the learnt one)."""
-        own = self.shifts[0] * width(last) / len(last) if last else 0.0
-        return max(self.fit.indent, own)
+        scan kept it further in (``indents.ems``, as ``indents.opens`` counts it: indents
+        drawn anew for each paragraph are not all the learnt one)."""
+        return max(self.fit.indent, indents.ems(last, self.shifts[0]))
 
     def section_head(self, line: str, ahead: list[str]) -> bool:
         """Whether ``line`` heads a numbered section the contents does not list (``2. The

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ...pagemarks import plain
 from . import footnotes
 from .contents import over_entries
-from .folios import plain
 from .heads import candidates, set_as_head
 
 # a line recurs on this many pages at least: fewer repeats can't tell a stamp from a
 # quotation given twice …
 MIN_REPEATS = 3
+TWICE = 2  # … and a line seen this many times recurs at all: fewer than MIN_REPEATS make
+# a stamp only if, in capitals, it stands where no line of the print can (``boilerplate``)
 
 
 def line_at(stripped: list[str], i: int) -> str:
@@ -57,7 +59,7 @@ class Placement:
         stands under them), nor past a repeat that ends its page under no folio and opens
         as a footnote does (a footnote that recurs ends its page so too)."""
         froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)
-                 and (self._counts[line] < 2 or set_as_head(line))]  # (a line that recurs,
+                 and (self._counts[line] < TWICE or set_as_head(line))]  # (a line that recurs,
         # not set as heads are, is a stamp's, no text's)
         if not froms:
             return []

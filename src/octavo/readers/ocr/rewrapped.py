@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from ...findings import report
 from . import measure
-from .lines import UNENDED
+from .lines import SHORT, UNENDED
 from .pages import Page
 from .structure import Structure
 
-FULL = 0.9  # of the measure: a full line (a justified line's width varies less)
+FULL = SHORT  # of the measure: a full line, none of the short ones (``lines.SHORT``)
 # the share of lines so cut that says the text was wrapped anew, measured: printed volumes
 # have at most 0.3% (the sample 0.23%, othervolumes 1-30 0.24%, 91-450 0.28%, 1-30 with no
 # blank line 0.24%); the sample (lines of up to 74 characters) wrapped anew at 65 has 1.05%

@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .folios import Number
+from .lines import YEARS
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
     from .pages import Layout, Page
 
-_NUMBER = r"(?:\d+|[IVXLC]+)"  # a volume's number, in figures or Roman numerals
-_VOLUME = re.compile(rf"([^\W\d_]+)(?:\s+({_NUMBER}))?")  # ``VOLUME 12``, or ``VOLUME`` over it
-_NUMBERED = re.compile(_NUMBER)
-_YEARS = re.compile(r"(\d{4})(?:\s*[-\u2013]\s*(\d{4}))?")  # ``1894-1896`` or one year
+# ``VOLUME 12``, or ``VOLUME`` over its number (in figures or roman numerals: ``Number``)
+_VOLUME = re.compile(r"([^\W\d_]+)(?:\s+(\w+))?")
+_YEARS = re.compile(YEARS)  # ``1894-1896`` or one year
 
 
 def title_page(pages: list[Page]) -> Page | None:
@@ -49,10 +50,10 @@ def _volume(lines: list[str]) -> str:
     if not volume or not is_capitals(volume[1]):
         return ""
     number, rest = (volume[2], lines[1:]) if volume[2] else (
-        (lines[1], lines[2:]) if len(lines) > 1 and _NUMBERED.fullmatch(lines[1]) else ("", []))
-    if not number:
+        (lines[1], lines[2:]) if len(lines) > 1 else ("", []))
+    if not Number.of(number):
         return ""
     named = f"{title_case(volume[1])} {number}"
-    if rest and (years := _YEARS.fullmatch(rest[0])):
-        named += f": {years[1]}–{years[2]}" if years[2] else f": {years[1]}"
+    if rest and _YEARS.fullmatch(rest[0]):
+        named += ": " + "–".join(re.findall(r"\d+", rest[0]))
     return named

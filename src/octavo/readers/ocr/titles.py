@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 
+from .folios import Number
+
 # Short words the volume's own contents sets in lower case inside a title.
 SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to"]
 )
 _WORD = re.compile(r"[^\s]+")
 _ABBREVIATION = re.compile(r"^\W*(?:[A-Za-z]\.){2,}")  # R.S.F.S.R., U.S.S.R., C.C.
-_ROMAN = re.compile(r"^[IVXL]+\.?$")
 
 
 def title_case(text: str) -> str:
@@ -27,14 +28,17 @@ def title_case(text: str) -> str:
 
 
 def _case_word(word: str, first: bool) -> str:
-    if _ABBREVIATION.match(word) or (_ROMAN.match(word) and word not in ("I", "V", "X")):
-        return word
-    if word in ("I", "V", "X", "L"):  # a Roman numeral or an initial stays a capital
-        return word
+    if _ABBREVIATION.match(word) or _roman(word.removesuffix(".")):
+        return word  # (a numeral, or an initial ``I``, ``V``, stays in capitals)
     bare = re.sub(r"\W", "", word).lower()
     if not first and bare in SMALL_WORDS:
         return word.lower()
     return "-".join(_capitalise(part) for part in word.split("-"))
+
+
+def _roman(word: str) -> bool:
+    """Whether ``word`` is a roman numeral (``XIV``: ``folios.Number``)."""
+    return (n := Number.of(word)) is not None and n.kind == "roman"
 
 
 def _capitalise(part: str) -> str:

@@ -36,12 +36,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ....pagemarks import plain
 from .. import measure
-from ..folios import plain
 from ..heads import is_capitals, set_as_head
 from ..misreads import lengths, misread
-from ..placement import MIN_REPEATS, head_and_folio, line_at, placements
-from .kinds import ALNUM, TWICE, Group, is_junk, short, worded
+from ..placement import MIN_REPEATS, TWICE, head_and_folio, line_at, placements
+from .kinds import ALNUM, Group, is_junk, short, worded
 from .listing import contents_span, listed_words
 from .placing import beside_folio
 from .seenonce import inside_sentences, set_apart, under_footnotes_once

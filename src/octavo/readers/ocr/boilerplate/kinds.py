@@ -13,8 +13,6 @@ from ..heads import is_capitals
 
 STAMP_LETTERS = 3  # a stamp's line says something in letters (fewer than a head's
 # ``lettering.MIN_LETTERS``)
-TWICE = 2  # fewer repeats than MIN_REPEATS (``placement``) make a stamp only if, in
-# capitals, it stands where no line of the print can
 ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections import Counter
 
 from ....lettering import FINISHED
+from ....pagemarks import plain
 from .. import footnotes
 from ..entries import opens_entry
-from ..folios import Number, plain
+from ..folios import Number
 from ..heads import candidates, is_capitals, set_as_head
 from ..lines import LOWER_END, UNENDED
-from ..placement import MIN_REPEATS, Placement
-from .kinds import FIRST_ITEM, NAME, TWICE
+from ..placement import MIN_REPEATS, TWICE, Placement
+from .kinds import FIRST_ITEM, NAME
 
 SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
 # halfway between a running head's (none, bar a misread folio) and a stamp's (a half)

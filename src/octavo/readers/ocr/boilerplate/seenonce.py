@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ....lettering import FINISHED
+from ....pagemarks import plain
 from .. import footnotes, measure
-from ..folios import plain
 from ..lines import LOWER_END, SENTENCE_END
 from ..placement import MIN_REPEATS, head_and_folio, line_at
 from .kinds import Group, worded

@@ -11,8 +11,8 @@ from functools import cached_property
 
 from .. import footnotes
 from ..entries import words
-from ..placement import MIN_REPEATS, Placement
-from .kinds import TWICE, all_signed, in_capitals, short, worded
+from ..placement import MIN_REPEATS, TWICE, Placement
+from .kinds import all_signed, in_capitals, short, worded
 from .listing import (
     breaks_title,
     entry_start,
