@@ -26,3 +26,11 @@ def test_the_setters_shapes_are_those_seen_twice_or_too_rare_to_tell() -> None:
     assert not breaks.makes("world", "wide")
     assert breaks.makes("rea", "son")  # VV|CV: seen once, but one place: not judged
     assert Breaks.learn(SYLLABLES[:3], WORDS).makes("world", "wide")  # too few breaks
+
+
+def test_a_words_least_head_is_its_earliest_cut_the_setter_makes() -> None:
+    breaks = Breaks.learn(SYLLABLES, WORDS)
+    assert breaks.tail == 3  # the least rest he carries over (``son``, ``mon``)
+    assert breaks.least("capitalists", 2) == 2  # ca-pitalists
+    assert breaks.least("Competition", 2) == 3  # Com-petition, not Co-mpetition
+    assert breaks.seen("Com", "petition") and not breaks.seen("rea", "son")

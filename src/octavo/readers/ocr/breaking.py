@@ -11,8 +11,10 @@ seen less is none he makes only where its places in the volume's words are so ma
 had he cut there as often as at the places of the shapes he makes (``Breaks.rate``), it
 would have been seen more often but by a chance rarer than one in ``SHAPES``: a shape of
 fewer places is not judged.  So a line-end hyphen at a cut he never makes is a compound's
-own (``world-`` ``wide``).  A volume of few breaks (its scan set broken words whole on
-their lines, its few line-end hyphens compounds' own of every shape) judges nothing.
+own (``world-`` ``wide``), and a line that left room for the part of the next word he is
+seen to break off first (``con-`` of ``consequently``) would have been broken there had it
+run on (``fit``).  A volume of few breaks (its scan set broken words whole on their
+lines, its few line-end hyphens compounds' own of every shape) judges nothing.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class Breaks:
 
     shapes: Counter[str] = field(default_factory=Counter)
     places: Counter[str] = field(default_factory=Counter)
+    tails: Counter[str] = field(default_factory=Counter)  # the rests carried over
 
     @classmethod
     def learn(cls, breaks: list[tuple[str, str]], words: Counter[str]) -> Breaks:
@@ -57,7 +60,8 @@ class Breaks:
             for cut in range(SIDE, (len(word) - SIDE + 1) * word.isalpha()):  # (a compound's
                 # parts are not its places; a place leaves a shape's letters either side)
                 places[shape(word[:cut], word[cut:])] += count
-        return cls(Counter(shape(head, tail) for head, tail in breaks), places)
+        return cls(Counter(shape(head, tail) for head, tail in breaks), places,
+                   Counter(tail for _, tail in breaks))
 
     @cached_property
     def rate(self) -> float:
@@ -75,3 +79,24 @@ class Breaks:
         seen, expected = self.shapes[cut], self.rate * self.places[cut]
         return seen >= SEEN or sum(expected ** k / math.factorial(k) for k in range(seen + 1)) \
             * math.exp(-expected) >= 1 / SHAPES
+
+    @cached_property
+    def tail(self) -> int:
+        """The letters of the least rest the setter carries over (but for the shortest
+        tenth, as ``fit``'s least head)."""
+        tails = sorted(len(tail) for tail, seen in self.tails.items() for _ in range(seen))
+        return tails[len(tails) // 10] if tails else 1
+
+    def least(self, word: str, head: int) -> int:
+        """The letters of ``word``'s least head the setter breaks off: its earliest cut he
+        makes (``makes``), leaving at least ``head`` letters before it and his least rest
+        (``tail``) after; ``len(word)`` where there is none (it is set whole)."""
+        for cut in range(max(head, 1), len(word) - self.tail + 1):
+            if self.makes(word[:cut], word[cut:]):
+                return cut
+        return len(word)
+
+    def seen(self, head: str, tail: str) -> bool:
+        """Whether the setter is seen to cut a word as ``head`` | ``tail``: its shape seen
+        ``SEEN`` times among his breaks (not merely too rare to judge)."""
+        return self.shapes[shape(head, tail)] >= SEEN
