@@ -55,6 +55,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..textlines import CLOSES
+from .breaking import Breaks
 from .lines import SENTENCE_END, SHORT, line_kind, names_notes, runs_on
 from .measure import FIXED, face, space, width
 from .openers import CLEAR
@@ -63,6 +64,7 @@ SPACED = re.compile(r"(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")  # letters set apart, as
 BROKEN = re.compile(r"([a-z]+)-$")  # a word broken at a line's end …
 TAIL = re.compile(r"[a-z]+")  # … and its rest, or a word the setter might have broken
 CAPITALISED = re.compile(r"[A-Z]?[a-z]+")  # … a sentence's first word too
+LETTERS = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")  # a word of letters alone, in lower case
 WHOLE = re.compile(rf"(?<!\S)[^\W\d_]{{1,4}}[{re.escape(CLOSES)}]*$")
 # a line ending in a word of four letters or fewer: no setter breaks one (TeX's English
 # breaks leave two letters before and three after), nor a scan joins its broken halves
@@ -117,6 +119,7 @@ class Fit:
     head: int = 0  # letters of the least part of a word the volume breaks off at a line's end
     over: float = 1.0  # share of the lines running on that run over the measure (a word the
     # print broke set whole on its line; 1: none does)
+    cuts: Breaks = field(default_factory=Breaks)  # where the volume's setter breaks words
 
     def passes(self, page: int, line: str, following: str, indent: float = 0.0) -> bool:
         """Whether ``following``'s first word (and a space) would have fitted after
@@ -153,10 +156,12 @@ class Fit:
         word seldom leaves an indent's room, nor one before a long word left whole the room
         to break it.  A line running on before a word the volume breaks had no room for
         the least part of it the setter breaks off (``_least``), so only that much room
-        counts against an end.  Where lines run over the measure (a word the print broke
-        set whole on its line), a sentence's last line (``last``) over it is a paragraph's
-        last line leaving no room (``OVEREND`` of them) as often as a line running on is
-        one (``over``)."""
+        counts against an end; and where the least part he is seen to break off (his
+        earliest cut of a shape among his breaks, ``_cut``) surely fitted, he would have
+        broken the word there: the line ends its paragraph.  Where lines run over the
+        measure (a word the print broke set whole on its line), a sentence's last line
+        (``last``) over it is a paragraph's last line leaving no room (``OVEREND`` of them)
+        as often as a line running on is one (``over``)."""
         lean = 0.0
         if self.hazard and lines:
             h = self.hazard
@@ -174,9 +179,13 @@ class Fit:
             lean += math.log((self._near(slack - self.indent) + 0.5) / (self._near(slack) + 0.5))
         if last and self.over < 1 and width(last) > self.measures[page]:
             lean += math.log(OVEREND / self.over)
-        return (self.prior + lean
-                + math.log((space() + self._least(first_word(following)))
-                           / (self.measures[page] - indent)))
+        word = first_word(following)
+        if last and (cut := self._cut(word)) and self.holds(
+                page, width(last) + space() + width(cut + "-"), indent + self.error):
+            return math.inf  # a part the setter is seen to break off surely fitted: he would
+            # have broken the word there
+        return self.prior + lean + math.log((space() + self._least(word))
+                                            / (self.measures[page] - indent))
 
     def _least(self, word: str) -> float:
         """The width of the least of ``word`` a line that ran on before it had no room
@@ -186,6 +195,16 @@ class Fit:
         if self.head and len(stem) >= self.breakable and CAPITALISED.fullmatch(stem):
             return min(width(word), width(stem[:self.head] + "-"))
         return width(word)
+
+    def _cut(self, word: str) -> str:
+        """The least part of ``word`` (one the volume would break) the setter is seen to
+        break off: up to his earliest cut in it, of a shape seen among his breaks
+        (``Breaks.least``); none where that is not one he is seen to make."""
+        stem = word.rstrip(CLOSES)
+        if not (self.head and len(stem) >= self.breakable and CAPITALISED.fullmatch(stem)):
+            return ""
+        cut = self.cuts.least(stem, self.head)
+        return stem[:cut] if cut < len(stem) and self.cuts.seen(stem[:cut], stem[cut:]) else ""
 
     def _near(self, slack: float) -> int:
         """How many lines before a long word left whole fall about ``slack`` short."""
@@ -293,7 +312,7 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     error = _error(fit, running, needs[0])
     indent = _indent(fit, lines, measures)
     hyphened = _hyphened(fit, lines, indent)
-    breakable, head, unbroken = _breaking(fit, lines)
+    breakable, head, unbroken, cuts = _breaking(fit, lines)
     overrun = sum(width(line) > local[at] for at, line, _ in running)
     over = _rate(overrun, len(running)) if overrun else 1.0
     prior = _prior(Fit(local, True, false_passes, sentence_passes, indent=indent,
@@ -303,7 +322,7 @@ def learn(pages: list[list[str]], measures: list[float]) -> Fit:
     hazard, until = _hazard(replace(fit, indent=indent, error=error), lines, measures, set())
     return Fit(local, True, false_passes, sentence_passes, prior, indent, hazard,
                [until[a:b] for a, b in itertools.pairwise(starts)], hyphened, breakable,
-               unbroken, error, head, over)
+               unbroken, error, head, over, cuts)
 
 
 def _tried(pages: int, running: list[Sample], ending: list[Sample], measures: list[float],
@@ -463,24 +482,27 @@ def _hyphened(fit: Fit, lines: list[tuple[str, int]], indent: float) -> float:
     return -math.log((sum(broken) + 0.5) / (len(broken) + 1))
 
 
-def _breaking(fit: Fit, lines: list[tuple[str, int]]) -> tuple[int, int, tuple[float, ...]]:
+def _breaking(fit: Fit, lines: list[tuple[str, int]],
+              ) -> tuple[int, int, tuple[float, ...], Breaks]:
     """The letters of the shortest words the volume breaks at line ends (but for the
-    shortest tenth), of the least parts it breaks off (as many but for a tenth), and how
+    shortest tenth), of the least parts it breaks off (as many but for a tenth), how
     far lines running on inside a sentence before such a word left whole fall short of
-    the measure: no further than the setter would leave rather than break it."""
-    parts = [(len(head[1]), len(tail[0]))
-             for (line, _), (after, _) in itertools.pairwise(lines)
-             if (head := BROKEN.search(line)) and (tail := TAIL.match(after))]
-    if not parts:
-        return 0, 0, ()
-    broken = sorted(a + b for a, b in parts)
-    heads = sorted(a for a, _ in parts)
+    the measure (no further than the setter would leave rather than break it), and where
+    he breaks words."""
+    cut = [(head[1], tail[0]) for (line, _), (after, _) in itertools.pairwise(lines)
+           if (head := BROKEN.search(line)) and (tail := TAIL.match(after))]
+    if not cut:
+        return 0, 0, (), Breaks()
+    broken = sorted(len(a + b) for a, b in cut)
+    heads = sorted(len(a) for a, _ in cut)
     breakable = broken[len(broken) // 10]
-    return breakable, heads[len(heads) // 10], tuple(sorted(
+    unbroken = tuple(sorted(
         fit.measures[at] - width(line)
         for (before, _), (line, at), (after, _) in zip(lines, lines[1:], lines[2:], strict=False)
         if before and not SENTENCE_END.search(before) and runs_on(line, after)
         and TAIL.fullmatch(word := first_word(after)) and len(word) >= breakable))
+    words = Counter(w for line, _ in lines for w in LETTERS.findall(line.lower()))
+    return breakable, heads[len(heads) // 10], unbroken, Breaks.learn(cut, words)
 
 
 def _rate(passes: int, lines: int) -> float:

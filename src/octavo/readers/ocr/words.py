@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from ... import frequencies
 from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
 from ..textlines import CLOSES, WORD_CLOSES
+from .breaking import Breaks
 
 WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
@@ -194,6 +195,8 @@ class Vocabulary:
         self.ends = [(h[1], t[1], a.endswith("-")) for a, b in itertools.pairwise(
             line.rstrip() for line in lines) if (t := LEADING.match(b.lstrip()))
             and t[1].islower() and (h := last_word(a.removesuffix("-")[-64:]))]
+        self.breaks = Breaks.learn([(head, tail) for head, tail, hyphen in self.ends if hyphen],
+                                   self.whole)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
         self.cache: dict[str, str] = {}  # words already mended
         self._closed: dict[str, int] = {}  # ``closed``'s counts, by the tails asked
@@ -222,6 +225,11 @@ class Vocabulary:
             return True
         if tail.lower() in SUFFIXES:  # a derived word, broken before its suffix
             return False
+        if head.islower() and self.known(head) and self.known(tail) \
+                and not self.breaks.makes(head, tail):
+            return True  # two words cut where the volume's setter breaks none (``world-``
+            # ``wide``, where he carries a consonant over only after a vowel; not a name's
+            # first letters, ``Eu-`` ``rope``, that English knows as a word)
         if head[-1:].lower() in "aeiou" and tail[:1].lower() == head[-1:].lower() \
                 and zipf(head) > 0 and zipf(tail) >= KNOWN:
             return True  # a prefix kept apart from a word opening with its last vowel
