@@ -141,6 +141,9 @@ def test_a_typewriters_marks():
         "“Tho’ late,” the 1917--18 figures, a well-read man, -5 degrees.",
         "",
         "“ He spoke. ”"]
+    # an attribution's dash opening a line, spaced; a spaced dash between words
+    assert charmap._typed("of power.\n-- K. Marx, or so -- he said") == (
+        "of power.\n— K. Marx, or so — he said")
     # one printed quote or dash anywhere and the text is no typewriter's
     assert not charmap.learn([*typed, "a printed “quote” here"]).typewriter
 

@@ -439,9 +439,10 @@ def _educate(line: str, straight: frozenset[str]) -> str:
 # a typewriter's dash: two or three hyphens after a word, a stop, a closing quote or
 # bracket, or opening a line, before a word, an opening quote or bracket, or the line's
 # end (``First.--The``, ``subtle--not``, ``original.--``); spaced between words too
-# (``man -- the``); never between figures (``1917--18``) nor a single hyphen
+# (``man -- the``), or opening a line before a spaced word (an attribution: ``-- K. Marx``);
+# never between figures (``1917--18``) nor a single hyphen
 _TYPED_DASH = re.compile(r"(?:(?<=[^\W\d_]|[.,;:!?'\")\]])|^)-{2,3}(?=[^\W\d_]|[\"'(\[]|$)"
-                         r"|(?<=[^\W\d_] )-{2,3}(?= [^\W\d_])", re.MULTILINE)
+                         r"|(?:(?<=[^\W\d_] )|^)-{2,3}(?= [^\W\d_])", re.MULTILINE)
 _TYPED_QUOTE = re.compile("[\"']")
 _OPENS_TYPED = frozenset(f"([{{—{OPEN_DOUBLE}{OPEN_SINGLE}")  # after these a quote opens
 _CLOSES_TYPED = frozenset(".,;:!?)]}—")  # before these, as before white space, one closes
