@@ -124,6 +124,30 @@ def test_repair_line_with_the_volumes_map(corrected):
     assert fix("³I say ² and ³ he said²") == "“I say” and “ he said”"
 
 
+def test_a_typewriters_marks():
+    """A text that prints no real quote or dash is a typewriter's: its marks are read as
+    printed, across its lines (a quote opened on one closes on the next)."""
+    typed = ['"The Party\'s aim," he said, "is the workers\' state; or, as they',
+             "said in '48, 'the land to the peasants'--all of it.\" Then:--",
+             '"Tho\' late," the 1917--18 figures, a well-read man, -5 degrees.',
+             "",
+             '" He spoke. "']
+    learnt = charmap.learn(typed)
+    assert learnt.typewriter and not learnt.straight and "'" not in learnt.fixed
+    assert "a typewriter's" in learnt.describe()
+    assert charmap._typed("\n".join(typed)).split("\n") == [
+        "“The Party’s aim,” he said, “is the workers’ state; or, as they",
+        "said in ’48, ‘the land to the peasants’—all of it.” Then:—",
+        "“Tho’ late,” the 1917--18 figures, a well-read man, -5 degrees.",
+        "",
+        "“ He spoke. ”"]
+    # an attribution's dash opening a line, spaced; a spaced dash between words
+    assert charmap._typed("of power.\n-- K. Marx, or so -- he said") == (
+        "of power.\n— K. Marx, or so — he said")
+    # one printed quote or dash anywhere and the text is no typewriter's
+    assert not charmap.learn([*typed, "a printed “quote” here"]).typewriter
+
+
 @pytest.mark.parametrize(("text", "line", "joined"), [
     ("easily influenced by commu", "nist agitation", "easily influenced by communist agitation"),
     ("purely trade-", "union methods", "purely trade-union methods"),

@@ -16,7 +16,12 @@ its neighbours across the volume:
   character that the apostrophe closes opens the single ones (where it opens alone, the
   text quotes in single quotes only, and no character closes double ones);
 - straight quotes (``"``, ``'``) open or close by the same neighbours, one at a time;
-- a typewriter's double hyphen between words, or ending a line, is a dash.
+- a typewriter's double hyphen between words, or ending a line, is a dash;
+- a volume that prints no real quote or dash anywhere, and no stand-in for one, but
+  straight quotes or double hyphens is a typewriter's (its scan or transcription keeps the
+  marks typed): there every ``--`` or ``---`` between words or after a stop is the dash,
+  and ``"`` and ``'`` are read one by one from their neighbours and their pairs in a
+  paragraph (``_typed``), as an e-book's ``smart`` quotes are.
 
 A character takes a part only where most of its occurrences stand so, three at least
 or two that both do (a short text's rare quotes), or, in a text that quotes once, the
@@ -48,6 +53,8 @@ if TYPE_CHECKING:
 
 OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, HYPHEN = "“", "”", "‘", "’", "—", "-"
 _OPENING = (OPEN_DOUBLE, OPEN_SINGLE)
+# what a printer sets and a typewriter has not: a text with any of these is no typewriter's
+PRINTED = frozenset((OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, "–"))
 _REAL = frozenset((OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE))  # the quotes themselves
 COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
 # (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
@@ -75,6 +82,8 @@ class CharMap:
     straight: frozenset[str] = frozenset()
     double_hyphen: bool = False  # ``--`` is the dash
     marks: bool = False  # notes' markers are set in superscript figures (``question⁵``)
+    typewriter: bool = False  # the typewriter's marks, ``--``, ``"`` and ``'``, read
+    # by their neighbours (``_typed``)
 
     def translate(self, text: str) -> str:
         """``text`` with its double hyphens made dashes (where they are) and each stand-in
@@ -83,6 +92,8 @@ class CharMap:
         another stand-in, which would then be replaced in turn."""
         if self.double_hyphen and "--" in text:
             text = text.replace("--", DASH)
+        if self.typewriter:
+            text = _typed(text)
         changed = {a: b for a, b in self.fixed.items() if a != b}
         for figure in [a for a, b in changed.items() if a in SUPERSCRIPTS and b in _OPENING]:
             # where a note's marker stands, an opening quote never does: the figure is kept
@@ -105,6 +116,8 @@ class CharMap:
         parts = [f"{a} → {b}" for a, b in sorted(self.fixed.items()) if a != b]
         parts += [f"{c} → opening or closing by its neighbours" for c in sorted(self.straight)]
         parts += ["-- → —"] * self.double_hyphen
+        parts += ["a typewriter's: -- → —; \" → “ ” and ' → ‘ ’ by their neighbours"
+                  ] * self.typewriter
         return "; ".join(parts) or "none: the text's quotes and dashes are right as they are"
 
 
@@ -327,7 +340,21 @@ def learn(lines: list[str]) -> CharMap:
     # that the volume sets its markers so (a closing quote's stand-in may be either)
     marks = any(stands[ch].marker for ch in SUPERSCRIPTS if ch in stands
                 and fixed.get(ch, ch) not in (CLOSE_DOUBLE, APOSTROPHE))
+    if _typewritten(text, fixed, straight):
+        fixed = {ch: to for ch, to in fixed.items() if ch not in "\"'"}
+        return CharMap(fixed, frozenset(), False, marks, typewriter=True)
     return CharMap(fixed, straight, dashes >= MIN_COUNT, marks)
+
+
+def _typewritten(text: str, fixed: dict[str, str], straight: frozenset[str]) -> bool:
+    """Whether the text is a typewriter's: it prints no real quote or dash anywhere (one
+    would say the printer had them, and a straight one elsewhere is the OCR's slip), no
+    character stands in for one (``fixed``; an apostrophe's stand-in alone says nothing of
+    the quotes), and it quotes in straight quotes (``straight``: they open and close
+    words) or sets a double hyphen where a dash stands.  Nothing is counted against a
+    share: one printed mark, or one typed, decides."""
+    return not PRINTED & set(text) and not {OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, DASH} & set(
+        fixed.values()) and bool(straight or _TYPED_DASH.search(text))
 
 
 def _closed_by(text: str, opening: list[str], apostrophes: list[str], closers: set[str]
@@ -408,6 +435,70 @@ def _educate(line: str, straight: frozenset[str]) -> str:
         line = re.sub(rf"(?:(?<=[\s(\[—])|^){re.escape(ch)}(?=\S)", _STRAIGHT_OPEN[ch], line)
         line = line.replace(ch, _STRAIGHT_CLOSE[ch])
     return line
+
+
+# a typewriter's dash: two or three hyphens after a word, a stop, a closing quote or
+# bracket, or opening a line, before a word, an opening quote or bracket, or the line's
+# end (``First.--The``, ``subtle--not``, ``original.--``); spaced between words too
+# (``man -- the``), or opening a line before a spaced word (an attribution: ``-- K. Marx``);
+# never between figures (``1917--18``) nor a single hyphen
+_TYPED_DASH = re.compile(r"(?:(?<=[^\W\d_]|[.,;:!?'\")\]])|^)-{2,3}(?=[^\W\d_]|[\"'(\[]|$)"
+                         r"|(?:(?<=[^\W\d_] )|^)-{2,3}(?= [^\W\d_])", re.MULTILINE)
+_TYPED_QUOTE = re.compile("[\"']")
+_OPENS_TYPED = frozenset(f"([{{—{OPEN_DOUBLE}{OPEN_SINGLE}")  # after these a quote opens
+_CLOSES_TYPED = frozenset(".,;:!?)]}—")  # before these, as before white space, one closes
+# a paragraph's end: a blank line, past which no quote is paired
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _typed(text: str) -> str:
+    """A typewriter's text with its marks as printed: each dash (``_TYPED_DASH``) an em
+    dash, then each straight quote by its neighbours.  ``"`` opens after white space, the
+    text's start, an opening bracket, quote or dash, before a word; closes after one; and
+    where it stands between spaces or between letters, opens unless a ``"`` opened within
+    the paragraph (a blank line ends it; ``QUOTED`` characters at most) is still open.
+    ``'`` is the apostrophe (’) inside a word, at a word's end (``workers'``: the single
+    quote closes with the same mark), before a figure (``'48``) and in the OCR's gap before
+    a possessive's ``s`` (``Party 's``); where it opens a word it opens a single quote
+    only if a ``'`` closing a word follows within the paragraph before another opens one
+    (``'old guard'``), else it is an elision's apostrophe (``'tis``)."""
+    text = _TYPED_DASH.sub(DASH, text)
+    out = list(text)
+    opened = -1  # where the last ``"`` that opened stands, while it is open
+    for found in _TYPED_QUOTE.finditer(text):
+        at = found.start()
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < len(text) else "\n"
+        opening = before.isspace() or before in _OPENS_TYPED
+        if found[0] == '"':
+            # a word on one side says; between spaces or letters, the one still open does
+            closing = after.isspace() or after in _CLOSES_TYPED
+            opens = opening if opening != closing else not (
+                opened >= 0 and at - opened <= QUOTED
+                and not _PARAGRAPH_END.search(text, opened, at))
+            out[at] = OPEN_DOUBLE if opens else CLOSE_DOUBLE
+            opened = at if opens else -1
+        else:
+            out[at] = OPEN_SINGLE if opening and after.isalpha() and not (
+                after == "s" and _GAP_BEFORE_POSSESSIVE.match(text, at - 1)) and _closed_single(
+                text, at) else APOSTROPHE
+    return "".join(out)
+
+
+_SINGLE_OPENS = re.compile(rf"(?:(?<=\s)|(?<=[{re.escape(''.join(_OPENS_TYPED))}])|^)'(?=[^\W\d_])")
+_SINGLE_CLOSES = re.compile(r"(?<=[^\s(\[{—“‘])'(?![^\W\d_])")
+
+
+def _closed_single(text: str, at: int) -> bool:
+    """Whether a ``'`` closing a word follows the one opening a word at ``at`` within its
+    paragraph (a blank line ends it, ``QUOTED`` characters at most), before another opens
+    one."""
+    end = min(len(text), at + QUOTED)
+    if paragraph := _PARAGRAPH_END.search(text, at, end):
+        end = paragraph.start()
+    closes = _SINGLE_CLOSES.search(text, at + 1, end)
+    opens = _SINGLE_OPENS.search(text, at + 1, end)
+    return bool(closes) and (not opens or closes.start() < opens.start())
 
 
 def repair_line(line: str, charmap: CharMap) -> str:
