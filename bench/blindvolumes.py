@@ -3,7 +3,8 @@ reader or the other three generators: from issue 13's text and from what a real 
 such a volume (``input/stalin-works-05.ocr.txt``) shows.
 
 ``generate(seed) -> (text, truth)``: an OCR-style dump of a volume typeset from Paine's
-*Common Sense* (``tests/fixtures/texts/common-sense.txt``, cut into works), and what a
+*Common Sense* (``tests/fixtures/blindtexts/common-sense.txt``, cut into works; apart from
+``tests/fixtures/texts``, whose every text the other generators take), and what a
 reader should give back (``bench_othervolumes.measure``'s truth: the contents' works with
 their paragraphs, the endnotes, the footnotes, the furniture lines). Every way of printing
 and scanning is drawn once per seed in ``_draw`` (one volume is printed one way throughout).
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TEXT = Path(__file__).resolve().parent.parent / "tests/fixtures/texts/common-sense.txt"
+TEXT = Path(__file__).resolve().parent.parent / "tests/fixtures/blindtexts/common-sense.txt"
 
 # The parts' short titles for the running heads, and titles of our own for the pieces a
 # part is cut into (title, short title).
@@ -102,6 +103,7 @@ ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC
 STAND_INS = str.maketrans({"“": "³", "”": "²", "’": "¹", "‘": "¹", "—": "‹"})
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 ENDNOTE, FOOTNOTE, EMPHASIS = "\x01", "\x02", "\x03"  # marks in a paragraph being set
+TIE = "\x04"  # a space no line breaks at (``p. 14``)
 
 
 def roman(number: int) -> str:
@@ -284,7 +286,7 @@ def _break(items: list[tuple[str, str]], widths: list[int], style: dict) -> list
             end = start + 1
             while end < len(items) and fits(start, end + 1, len(lines)):
                 end += 1
-            lines.append(_line(items[start:end], style))
+            lines.append(_line(items[start:end], style).replace(TIE, " "))
             start = end
         return lines
     # least raggedness: best[i] = (cost, lines) of setting items[i:]; widths of line one on
@@ -300,7 +302,7 @@ def _break(items: list[tuple[str, str]], widths: list[int], style: dict) -> list
             soft = 30 if items[end - 1][1] == "soft" and end < len(items) else 0
             options.append((slack * slack + soft + rest[0], [(start, end), *rest[1]]))
         best[start] = min(options)
-    return [_line(items[a:b], style) for a, b in best[0][1]]
+    return [_line(items[a:b], style).replace(TIE, " ") for a, b in best[0][1]]
 
 
 def _set(text: str, style: dict, rng: random.Random, measure: int | None = None) -> list[str]:
@@ -538,7 +540,7 @@ def generate(seed: int) -> tuple[str, dict]:
     setter.add(_heading(style["notes_head"], style, style["measure"]), notes_heads)
     plain = {**style, "paragraphs": "nothing"}
     for note in endnotes:
-        ref = f"p. {setter.endnote_pages[int(note['number'])]}"
+        ref = f"p.{TIE}{setter.endnote_pages[int(note['number'])]}"  # never broken
         text = f"{note['number']} {note['text']}"
         if style["note_ref"] == "end":
             text += f" {ref}"
@@ -546,7 +548,7 @@ def generate(seed: int) -> tuple[str, dict]:
             text = f"{note['number']}. {note['text']} ({ref})"
         lines = _set(text, plain, rng)
         if style["note_ref"] == "own line":
-            lines.append(ref)
+            lines.append(ref.replace(TIE, " "))
         setter.add(lines, notes_heads, keep=2)
     tail = [("Notes", str(notes_start))]
     if style["chronicle"]:

@@ -174,10 +174,13 @@ def _count(text: str, char: str) -> _Stands:
         after = text[at + 1] if at + 1 < len(text) else "\n"
         left = _WORD_BEFORE.search(text, max(0, at - 30), at)
         right = _WORD_AFTER.match(text, at + 1)
-        if letter:  # beside a letter run that is no word, it is a letter of that word
+        if letter:  # beside a letter run that is no word, or spelling a word with its
+            # neighbours (``Cæsar``: not ``C`` elided before ``sar``), it is a letter of it
             whole = zipf(f"{left[0] if left else ''}{char}{right[0] if right else ''}".lower())
-            left = left if left and _a_word(left[0], 0, whole) else None
-            right = right if right and _a_word(right[0], -1, whole) else None
+            left = left if left and not (whole and right) and _a_word(left[0], 0, whole) \
+                else None
+            right = right if right and not (whole and left) and _a_word(right[0], -1, whole) \
+                else None
         # (or an elision's, after a word of one letter: ``L’Égalité``, ``d’Arc``)
         contraction = bool(left and (_CONTRACTION_AFTER.match(text, at + 1) or (
             len(left[0]) == 1 and after.isalpha())))

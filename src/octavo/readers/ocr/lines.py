@@ -14,12 +14,13 @@ from .folios import READ_NUMBER, roman_value, to_roman
 from .footnotes import MARKS
 from .measure import width
 
-_NOTES_HEAD = re.compile(r"^[A-Z]*NOTES$")  # spaces closed up: ``N O T E S``, ``Explanatory Notes``
+# spaces closed up: ``N O T E S``, ``Explanatory Notes``, ``Notes and References``
+_NOTES_HEAD = re.compile(r"^[A-Z]*NOTES(?:AND[A-Z]+)?$")
 
 
 def names_notes(text: str) -> bool:
     """Whether a line or running head names the notes (``NOTES``, ``EXPLANATORY NOTES``,
-    ``Notes``, letter-spaced or not)."""
+    ``Notes``, ``NOTES AND REFERENCES``, letter-spaced or not)."""
     return _NOTES_HEAD.match(text.replace(" ", "").upper()) is not None
 
 

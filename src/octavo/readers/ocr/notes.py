@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 _START = re.compile(rf"^(?P<open>\[?)(?P<number>{READ_NUMBER}|[{SUPERSCRIPTS}]{{1,3}})"
                     rf"(?P<close>\]?\.?)(?:\s+|(?<=[{SUPERSCRIPTS}]))(?P<text>\S.*)$")
 _FIGURES = str.maketrans(SUPERSCRIPTS, "0123456789")
-_CITED = re.compile(rf"(?:^|\s)(?P<ref>{CITED})$")
+# (or in brackets: ``(p. 14)``)
+_CITED = re.compile(rf"(?:^|\s)(?P<ref>(?P<open>\()?{CITED}(?(open)\)\.?))$")
 _SENTENCE_END = re.compile(rf"[{CLAUSE_STOPS}{SURE_CLOSES}]$")  # its last character alone
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")

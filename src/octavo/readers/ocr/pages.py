@@ -580,6 +580,10 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])
                   and not contents.is_heading(p.head)), None)  # (not an entry that opens
     # a page of the contents, ``CONTENTS V`` / ``Notes`` / ``29``)
+    if start is None:  # its title taken for the head of its first page, as its next
+        # pages' heads name it (``EXPLANATORY NOTES`` over ``NOTES``)
+        start = next((i for i, p in enumerate(pages) if p.lines and named(p.head)
+                      and not contents.is_heading(p.head)), None)
     if start is None:
         return []
     seen = {heads.head_text(pages[start].lines[0])}  # its heads so far, and its title
