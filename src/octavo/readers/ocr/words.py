@@ -486,9 +486,14 @@ def _recase(form: str, token: str) -> str:
 
 def keeps_hyphen(vocab: Vocabulary, text: str, line: str) -> bool | None:
     """Whether the hyphen ending ``text`` between two words' letters stays when ``line``
-    follows (a compound's, ``trade-union``) or goes (a word's break); None: no such hyphen."""
+    follows (a compound's, ``trade-union``) or goes (a word's break); None: no such hyphen.
+    After a compound's later part (``rank-and-`` ``file``) it stays, unless that part and
+    the next line's first word are one word far likelier than the two (``anti-mo-``
+    ``narchical``, ``LIKELIER``): a break inside the compound's last word."""
     if text.endswith("-") and (h := TRAILING.search(text)) and (t := LEADING.match(line)):
-        return text[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1])
+        if text[h.start() - 1 : h.start()] == "-":
+            return vocab.likelier(h[1], t[1]) < LIKELIER
+        return vocab.hyphen_kept(h[1], t[1])
     return None
 
 
