@@ -304,10 +304,17 @@ class Vocabulary:
         if not tail.islower() or not head.isalpha() or min(len(head), len(tail)) < 2:
             return False  # (no printer breaks a word after its first letter, nor carries
             # its last over: ``w h i c h`` ``is``, ``these`` ``s o c …``)
+        if not (self.broken or self.lost):
+            return False  # a volume none of whose lines ends in a word broken, at its
+            # hyphen or in half a word (``commu`` ``nist``), breaks no word: its line ends
+            # fall between words, however often it prints them closed (``some`` ``thing``)
         joined = (head + tail).lower()
         apart = self.apart(head, tail)
-        if self.words[joined] >= OWN and self.words[joined] >= 10 * apart:
-            return True  # the volume prints it as one word and (almost) never apart
+        if self.words[joined] >= OWN and self.words[joined] >= 10 * apart and (
+                self.lost or min(self.words[head.lower()], self.words[tail.lower()]) < OWN):
+            return True  # the volume prints it as one word and (almost) never apart; where
+            # its scan surely lost no hyphen, one half no word of its own (``pro``
+            # ``ducts``): two it prints alone are two words there (``some`` ``thing``)
         if apart:
             return False
         if not self.halves_make(head, tail):
