@@ -160,16 +160,21 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
         pieces[0] = pieces[0].removeprefix(stop)
         if len(pieces) > 1:
             block.inlines[-1:] = [Text(pieces[0])] if pieces[0] else []
+            # (the lines alone on a page the paragraph turned onto: its marker before them)
+            turned = [block.inlines.pop()] if block.inlines \
+                and isinstance(block.inlines[-1], PageMarker) else []
             head = [block] if text(block) else []
             lines = [Paragraph([Text(p)], role=ParagraphRole.LINE) for p in pieces[1:]]
-            out[i:i + 1] = head + lines
+            out[i:i + 1] = head + turned + lines
     return out
 
 
 def _stop_before_mark(inlines: list[Inline]) -> str:
     """The stop that ends the last sentence of a paragraph's inlines where a note's marker
-    follows it (``Ukraine.*``: ``.``), else ""."""
-    before = inlines[-3] if len(inlines) > 2 and isinstance(inlines[-2], NoteRef) else None
+    or a page's follows it (``Ukraine.*``: ``.``; a closing line alone on the next page,
+    which the paragraph ran on to), else ""."""
+    before = inlines[-3] if len(inlines) > 2 \
+        and isinstance(inlines[-2], NoteRef | PageMarker) else None
     end = before.text.rstrip()[-1:] if isinstance(before, Text) else ""
     return end if end and end in f"{STOPS}:" else ""
 

@@ -60,6 +60,7 @@ DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen
 # with fewer hyphens at line ends than one to this many compounds inside lines drops them
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
 ONE_LETTER = "aAI"  # the words of one letter
+VOWELS = "aeiou"
 LONG_RUN = 4  # letters of a spaced run that may be one word (``i n t o``); a run of three is
 # as likely an OCR gap between two (``a t a``: ``at a``, not ``ata``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
@@ -202,6 +203,7 @@ class Vocabulary:
         self._closed: dict[str, int] = {}  # ``closed``'s counts, by the tails asked
         self.heads: Counter[str] = Counter()  # the first and last parts of those forms
         self.tails: Counter[str] = Counter()
+        self.vowel_heads: Counter[str] = Counter()  # … of ``heads``, before a vowel
         for printed, count in Counter(hyphened).items():
             token = printed.lower()
             self.forms.setdefault(token.replace("-", ""), Counter())[token] += count
@@ -209,7 +211,33 @@ class Vocabulary:
                 # capital (``pre-October``, ``anti-Soviet``): only a compound of words in
                 # lower case tells that the print hyphens that first word's compounds
                 self.heads[token.split("-")[0]] += count
+                self.vowel_heads[token.split("-")[0]] += token.split("-")[1][0] in VOWELS
             self.tails[token.split("-")[-1]] += count
+
+    def prefix(self, head: str) -> bool:
+        """Whether ``head`` is a prefix to the volume: a word's first part it prints before
+        a hyphen, inside its lines (``heads``) or ending one (``ended``), never a word it
+        prints alone (``pre``, ``co``; wordfreq's counts of them are of such compounds'
+        parts, no word's)."""
+        h = head.lower()
+        return not self.words[h] and self.heads[h] + self.ended[h] > 0
+
+    @cached_property
+    def ended(self) -> Counter[str]:
+        """The words ending its lines before a hyphen, by how often (in lower case)."""
+        return Counter(head.lower() for head, _, hyphen in self.ends if hyphen)
+
+    def hyphens(self, head: str, tail: str) -> int:
+        """How many compounds of ``head`` the volume hyphens inside its lines (``heads``);
+        of a prefix's before a letter no vowel (``tail``'s first), those whose next part
+        opens with none: a print keeps a prefix apart from a vowel (``pre-eminence``,
+        ``co-operation``) where it may close it before any other letter (``presupposes``),
+        and one it hyphens before other letters it hyphens before a vowel too
+        (``self-determination``: ``self-evident``)."""
+        h = head.lower()
+        if not self.prefix(h) or tail[:1].lower() in VOWELS:
+            return self.heads[h]
+        return self.heads[h] - self.vowel_heads[h]
 
     def abbreviated(self, line: str) -> bool:
         """Whether ``line`` ends in a word the volume abbreviates before names, and its
@@ -230,7 +258,7 @@ class Vocabulary:
             return True  # two words cut where the volume's setter breaks none (``world-``
             # ``wide``, where he carries a consonant over only after a vowel; not a name's
             # first letters, ``Eu-`` ``rope``, that English knows as a word)
-        if head[-1:].lower() in "aeiou" and tail[:1].lower() == head[-1:].lower() \
+        if head[-1:].lower() in VOWELS and tail[:1].lower() == head[-1:].lower() \
                 and zipf(head) > 0 and zipf(tail) >= KNOWN:
             return True  # a prefix kept apart from a word opening with its last vowel
             # (``co-operatives``, ``re-elected``, ``anti-imperialist``), as a doubled vowel is
@@ -246,12 +274,12 @@ class Vocabulary:
         two = self.likelier(head, tail) < LIKELIER and (len(tail) > ENDING
                                                          or self.whole[tail.lower()])
         if len(head) > PREFIX and min(zipf(head), zipf(tail)) >= KNOWN and two \
-                and self.heads[head.lower()]:
+                and self.hyphens(head, tail):
             return True  # and the volume hyphens compounds of the first inside its lines
             # (``world-market``: ``world-`` ``wide``), if English closes them
         if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words),
             return zipf(joined) < KNOWN and two and bool(
-                self.words[head.lower()] or self.heads[head.lower()])  # but one English
+                self.words[head.lower()] or self.hyphens(head, tail))  # but one English
             # seldom closes, the first word one the volume prints alone or in its
             # compounds (``above-mentioned``, ``co-existence``; a prefix is no word of
             # its own: ``dis-cards``)
@@ -284,10 +312,17 @@ class Vocabulary:
         if not tail.islower() or not head.isalpha() or min(len(head), len(tail)) < 2:
             return False  # (no printer breaks a word after its first letter, nor carries
             # its last over: ``w h i c h`` ``is``, ``these`` ``s o c …``)
+        if not (self.broken or self.lost):
+            return False  # a volume none of whose lines ends in a word broken, at its
+            # hyphen or in half a word (``commu`` ``nist``), breaks no word: its line ends
+            # fall between words, however often it prints them closed (``some`` ``thing``)
         joined = (head + tail).lower()
         apart = self.apart(head, tail)
-        if self.words[joined] >= OWN and self.words[joined] >= 10 * apart:
-            return True  # the volume prints it as one word and (almost) never apart
+        if self.words[joined] >= OWN and self.words[joined] >= 10 * apart and (
+                self.lost or min(self.words[head.lower()], self.words[tail.lower()]) < OWN):
+            return True  # the volume prints it as one word and (almost) never apart; where
+            # its scan surely lost no hyphen, one half no word of its own (``pro``
+            # ``ducts``): two it prints alone are two words there (``some`` ``thing``)
         if apart:
             return False
         if not self.halves_make(head, tail):
@@ -440,16 +475,19 @@ class Vocabulary:
     def _split(self, part: str, in_compound: bool) -> str:
         """An unknown lower-case word as two words joined by a hyphen, where the volume
         hyphens compounds of that beginning or ending, it stands in a compound already
-        (``rank-andfile``) or both halves are common words (``highlyskilled``, ``ageold``);
-        else the word as it was (names are never split)."""
+        (``rank-andfile``) or both halves are common words (``highlyskilled``, ``ageold``),
+        the first no prefix to the volume (``prefix``: ``prepossession``, where it prints
+        ``pre-eminence``); else the word as it was (names are never split)."""
         if zipf(part) > 0 or not part.islower() or self.words[part] > 1:
             return part  # a known word, a name, or the volume's usual spelling
         best, score = part, 0.0
         for i in range(2, len(part) - 2):
             head, tail = part[:i], part[i:]
             least = min(zipf(head), zipf(tail))
-            common = least >= COMMON and min(len(head), len(tail)) > 2
-            evidence = self.heads[head] + self.tails[tail] + (2 if in_compound or common else 0)
+            common = least >= COMMON and min(len(head), len(tail)) > 2 \
+                and not self.prefix(head)
+            evidence = self.hyphens(head, tail) + self.tails[tail] \
+                + (2 if in_compound or common else 0)
             if evidence >= 2 and least >= 3 and evidence > score:
                 best, score = f"{head}-{tail}", evidence
         return best
@@ -463,9 +501,14 @@ def _recase(form: str, token: str) -> str:
 
 def keeps_hyphen(vocab: Vocabulary, text: str, line: str) -> bool | None:
     """Whether the hyphen ending ``text`` between two words' letters stays when ``line``
-    follows (a compound's, ``trade-union``) or goes (a word's break); None: no such hyphen."""
+    follows (a compound's, ``trade-union``) or goes (a word's break); None: no such hyphen.
+    After a compound's later part (``rank-and-`` ``file``) it stays, unless that part and
+    the next line's first word are one word far likelier than the two (``anti-mo-``
+    ``narchical``, ``LIKELIER``): a break inside the compound's last word."""
     if text.endswith("-") and (h := TRAILING.search(text)) and (t := LEADING.match(line)):
-        return text[h.start() - 1 : h.start()] == "-" or vocab.hyphen_kept(h[1], t[1])
+        if text[h.start() - 1 : h.start()] == "-":
+            return vocab.likelier(h[1], t[1]) < LIKELIER
+        return vocab.hyphen_kept(h[1], t[1])
     return None
 
 
