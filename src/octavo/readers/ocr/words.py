@@ -60,7 +60,8 @@ DROPPED = 50  # a print breaks about one in ten of its compounds at their hyphen
 # with fewer hyphens at line ends than one to this many compounds inside lines drops them
 COMMON = 4  # an unknown word made of two words (3+ letters) this frequent is their compound
 ONE_LETTER = "aAI"  # the words of one letter
-VOWELS = "aeiou"
+VOWELS = "aeiou"  # a word's first letters that a prefix's last vowel meets (``co-operation``;
+# not ``breaking.VOWELS``, whose ``y`` is a vowel inside a word)
 LONG_RUN = 4  # letters of a spaced run that may be one word (``i n t o``); a run of three is
 # as likely an OCR gap between two (``a t a``: ``at a``, not ``ata``)
 KNOWN = 3.0  # Zipf frequency of a word read once in a million: one an English reader knows
