@@ -18,12 +18,13 @@ pages every other page are heads all the same (``bareheads``: a copy that lost i
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ...pagemarks import PAGE
+from ...pagemarks import PAGE, plain
 from . import (
     bareheads,
     boilerplate,
@@ -50,6 +51,12 @@ __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "
 HEADED = 0.25  # the least share of the numbered pages a print's running heads stand on
 # (the sample's stand on all 406; a reading that takes something else for heads finds none
 # recurring; a quarter leaves room for a scan that lost most of them)
+
+IMPRINT_WORDS = 3  # the fewest words of an imprint (``Printed in England``): fewer, a
+# signature's name (``Thomas Paine``)
+# a line ending in a page's number: ``(p. 20)``, ``[24]`` (or a folio in its dress,
+# ``— 24 —``: ``plain``)
+PAGE_CITED = re.compile(r"\d\W?$")
 
 
 @dataclass
@@ -618,12 +625,31 @@ def layout(text: str) -> Layout:
                                               if not a.strip() and b.strip()))
         gone = boilerplate.strip(lines, groups)
     pages = _raw_pages(text, gone, opening)
+    _colophon(pages)
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
                   folios_below=sum(p.folio_below for p in headed))
+
+
+def _colophon(pages: list[Page]) -> None:
+    """Take off the printer's imprint set under the volume's last lines on their page
+    (``_imprint``: on a page of its own, it is read as one): the last page's last line, a
+    sentence of its own (a capital, a few lowered words) that ends in a word, as no
+    paragraph's last line does, with neither figure (a closing date) nor capitals alone (a
+    signature), under a line that ends a sentence or in a page's number (the text's last
+    line; a note's or a contents entry's, which end in the page they cite; the page's foot
+    folio)."""
+    last = next((p for p in reversed(pages) if p.lines), None)
+    if last is None or len(last.lines) < 2:
+        return
+    line, above = last.lines[-1].strip(), last.lines[-2].strip()
+    if line[:1].isupper() and line[-1].isalpha() and any(c.islower() for c in line) and \
+            not any(c.isdigit() for c in line) and len(line.split()) >= IMPRINT_WORDS and \
+            (SENTENCE_END.search(above) or PAGE_CITED.search(above) or plain(above)):
+        del last.lines[-1]
 
 
 def _unbroken(lines: list[str]) -> bool:
