@@ -257,7 +257,8 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
     that misreads them all where it stands whole.  (A blank line after a
     repeat's last line, before the next repeat's first, ends a page.)
     """
-    gone = {i for i, line in enumerate(lines) if is_junk(line)}
+    junk = {i for i, line in enumerate(lines) if is_junk(line)}
+    gone = set(junk)
     stripped = [line.strip() for line in lines]
     for group in groups:
         ls = group.lines
@@ -268,8 +269,8 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
             k = first.get(stripped[i])
             if k is None and len(stripped[i]) in opening and misread(stripped[i], ls[0]):
                 k = 0  # (the groups' ends are lines)
-            if k is None or i in gone:
-                i += 1
+            if k is None or (i in gone and i not in junk):  # (a group may hold a junk
+                i += 1  # line: a stamp of signs and a line of words, each repeat whole)
                 continue
             j, found, held = _repeat(stripped, ls, i, k)
             if found >= min(2, len(first)) or held == len(first):
