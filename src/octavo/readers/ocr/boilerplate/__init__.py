@@ -58,7 +58,7 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
     more often than it (a line that stands more often belongs to a group of its own,
     which this one's repeats sometimes adjoin).  A repeat that misread a line agrees, and
     so does one that lost it, where most have it: its next line is the one they have
-    after it."""
+    after it (a line: a blank one, where a page breaks, tells none lost)."""
     def line(i: int) -> str | None:
         return stripped[i] if 0 <= i < len(stripped) else None
 
@@ -87,7 +87,9 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
                 has = [misread(line(e + step) or "", value) for e in ends]
                 beyond, _ = most([line(e + 2 * step) for e, h in zip(ends, has, strict=True)
                                   if h])
-                lost = [not h and beyond is not None and misread(line(e + step) or "", beyond)
+                # (a blank line beyond, where a page breaks, tells no line lost: a stamp
+                # under a verso's head on some pages, opening others, lost no head)
+                lost = [not h and bool(beyond) and misread(line(e + step) or "", beyond)
                         for e, h in zip(ends, has, strict=True)]
                 if count + sum(lost) < AGREE * len(at):
                     return grown
