@@ -58,6 +58,8 @@ IMPRINT_WORDS = 3  # the fewest words of an imprint (``Printed in England``): fe
 # ``— 24 —``: ``plain``)
 PAGE_CITED = re.compile(r"\d\W?$")
 
+DRESSED = 3  # the fewest folios that tell a dress (``_undress``): two rise by chance
+
 
 @dataclass
 class Page:
@@ -626,6 +628,7 @@ def layout(text: str) -> Layout:
         gone = boilerplate.strip(lines, groups)
     pages = _raw_pages(text, gone, opening)
     _colophon(pages)
+    _undress(pages)
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
@@ -650,6 +653,40 @@ def _colophon(pages: list[Page]) -> None:
             not any(c.isdigit() for c in line) and len(line.split()) >= IMPRINT_WORDS and \
             (SENTENCE_END.search(above) or PAGE_CITED.search(above) or plain(above)):
         del last.lines[-1]
+
+
+# a number in a dress of one or two signs either side, opening a line or ending it (a
+# folio beside a head, or alone)
+_DRESS = r"(?P<left>[^\s\d]{1,2}) ?(?P<number>\d{1,3}|[IVXLC]{1,7}) ?(?P<right>[^\s\d]{1,2})"
+_DRESS_AT = (re.compile(rf"^{_DRESS}(?=\s|$)"), re.compile(rf"(?:^|(?<=\s)){_DRESS}$"))
+
+
+def _undress(pages: list[Page]) -> None:
+    """Folios in a dress no print is known to wear (``folios.plain`` reads ``— 12 —``,
+    ``[12]``; a scan's encoding may have turned the dashes into letters, ``Ñ 12 Ñ``), learnt
+    from the pages: a pair of signs either side of a number at a page's edge (its first
+    two lines, its last) whose numbers rise with the pages as folios do (``folios.run``,
+    not ``by_chance``), dressed there as ``[12]``, which the heads and folios are read in
+    (every number in that dress at a page's edge: a roman front page's too)."""
+    edges = [(k, j) for k, page in enumerate(pages)
+             for j in {0, 1, len(page.lines) - 1} if 0 <= j < len(page.lines)]
+    found: dict[tuple[str, str], list[tuple[int, int, re.Match[str]]]] = {}
+    for k, j in edges:
+        line = pages[k].lines[j].strip()
+        spots = {m.start(): m for pattern in _DRESS_AT if (m := pattern.search(line))}
+        for m in spots.values():  # (a folio alone matches at either edge: once)
+            if not plain(m[0]):
+                found.setdefault((m["left"], m["right"]), []).append((k, j, m))
+    for places in found.values():
+        numbers = sorted({(k, n) for k, _, m in places if (n := Number.of(m["number"]))})
+        rising = folios.run(numbers)
+        if len(rising) < DRESSED or folios.by_chance(sorted(rising), len(pages)):
+            continue
+        for k, j, m in places:  # (all of them: whether each is a folio, the runs tell)
+            if Number.of(m["number"]):
+                line = pages[k].lines[j]
+                at = line.index(m[0], len(line) - len(line.lstrip()) + m.start())
+                pages[k].lines[j] = f"{line[:at]}[{m['number']}]{line[at + len(m[0]):]}"
 
 
 def _unbroken(lines: list[str]) -> bool:
