@@ -7,12 +7,14 @@ boilerplate the scan repeats (``boilerplate``), running heads and folios (``head
 ``folios``: a head with a folio that rises page by page, in either order, or the folio
 alone, or a head above the text over a folio at the foot; where the lines beside the
 folios don't recur as running heads do, the print has none, its folios alone, and they
-are text), a work's title told from a head by the contents (``entries``).  All of that
-is removed; what is left is the page's body lines, of which those that spell a contents
-entry's title on a head-less page are marked as the title (``entries``), whatever their
-case.  Folios missing from head-less pages, or misread, are worked out from the
-neighbouring pages.  Where the folios found no head, the lines set as heads that open
-pages every other page are heads all the same (``bareheads``: a copy that lost its folios).
+are text; folios in a dress of their own, learnt from their rise: ``_undress``), a work's
+title told from a head by the contents (``entries``), the printer's imprint under the last
+page's text (``_colophon``).  All of that is removed; what is left is the page's body
+lines, of which those that spell a contents entry's title on a head-less page are marked
+as the title (``entries``), whatever their case.  Folios missing from head-less pages,
+or misread, are worked out from the neighbouring pages.  Where the folios found no head,
+the lines set as heads that open pages every other page are heads all the same
+(``bareheads``: a copy that lost its folios).
 """
 
 from __future__ import annotations
