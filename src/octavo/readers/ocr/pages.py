@@ -680,9 +680,10 @@ def _undress(pages: list[Page]) -> None:
             if not plain(m[0]):
                 found.setdefault((m["left"], m["right"]), []).append((k, j, m))
     for places in found.values():
-        numbers = sorted({(k, n) for k, _, m in places if (n := Number.of(m["number"]))})
+        numbers = sorted({(k, n) for k, _, m in places if (n := Number.of(m["number"]))},
+                         key=lambda c: (c[0], c[1].kind, c[1].value))  # (page order)
         rising = folios.run(numbers)
-        if len(rising) < DRESSED or folios.by_chance(sorted(rising), len(pages)):
+        if len(rising) < DRESSED or folios.by_chance(list(rising), len(pages)):
             continue
         for k, j, m in places:  # (all of them: whether each is a folio, the runs tell)
             if Number.of(m["number"]):
