@@ -642,17 +642,18 @@ def layout(text: str) -> Layout:
 def _colophon(pages: list[Page]) -> None:
     """Take off the printer's imprint set under the volume's last lines on their page
     (``_imprint``: on a page of its own, it is read as one): the last page's last line, a
-    sentence of its own (a capital, a few lowered words) that ends in a word, as no
-    paragraph's last line does, with neither figure (a closing date) nor capitals alone (a
-    signature), under a line that ends a sentence or in a page's number (the text's last
-    line; a note's or a contents entry's, which end in the page they cite; the page's foot
-    folio)."""
+    sentence of its own (a capital, a word in lower case: no signer's name, whose words
+    are all capitalised) that ends in a word, as no paragraph's last line does, with no
+    figure (a closing date), under a line that ends a sentence or in a page's number (the
+    text's last line; a note's or a contents entry's, which end in the page they cite; the
+    page's foot folio)."""
     last = next((p for p in reversed(pages) if p.lines), None)
     if last is None or len(last.lines) < 2:
         return
     line, above = last.lines[-1].strip(), last.lines[-2].strip()
-    if line[:1].isupper() and line[-1].isalpha() and any(c.islower() for c in line) and \
-            not any(c.isdigit() for c in line) and len(line.split()) >= IMPRINT_WORDS and \
+    words = line.split()
+    if line[:1].isupper() and line[-1].isalpha() and any(w.islower() for w in words) and \
+            not any(c.isdigit() for c in line) and len(words) >= IMPRINT_WORDS and \
             (SENTENCE_END.search(above) or PAGE_CITED.search(above) or plain(above)):
         del last.lines[-1]
 
