@@ -7,23 +7,26 @@ boilerplate the scan repeats (``boilerplate``), running heads and folios (``head
 ``folios``: a head with a folio that rises page by page, in either order, or the folio
 alone, or a head above the text over a folio at the foot; where the lines beside the
 folios don't recur as running heads do, the print has none, its folios alone, and they
-are text), a work's title told from a head by the contents (``entries``).  All of that
-is removed; what is left is the page's body lines, of which those that spell a contents
-entry's title on a head-less page are marked as the title (``entries``), whatever their
-case.  Folios missing from head-less pages, or misread, are worked out from the
-neighbouring pages.  Where the folios found no head, the lines set as heads that open
-pages every other page are heads all the same (``bareheads``: a copy that lost its folios).
+are text; folios in a dress of their own, learnt from their rise: ``_undress``), a work's
+title told from a head by the contents (``entries``), the printer's imprint under the last
+page's text (``_colophon``).  All of that is removed; what is left is the page's body
+lines, of which those that spell a contents entry's title on a head-less page are marked
+as the title (``entries``), whatever their case.  Folios missing from head-less pages,
+or misread, are worked out from the neighbouring pages.  Where the folios found no head,
+the lines set as heads that open pages every other page are heads all the same
+(``bareheads``: a copy that lost its folios).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ...pagemarks import PAGE
+from ...pagemarks import PAGE, plain
 from . import (
     bareheads,
     boilerplate,
@@ -51,6 +54,14 @@ __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "
 HEADED = 0.25  # the least share of the numbered pages a print's running heads stand on
 # (the sample's stand on all 406; a reading that takes something else for heads finds none
 # recurring; a quarter leaves room for a scan that lost most of them)
+
+IMPRINT_WORDS = 3  # the fewest words of an imprint (``Printed in England``): fewer, a
+# signature's name (``Thomas Paine``)
+# a line ending in a page's number: ``(p. 20)``, ``[24]`` (or a folio in its dress,
+# ``— 24 —``: ``plain``)
+PAGE_CITED = re.compile(r"\d\W?$")
+
+DRESSED = 3  # the fewest folios that tell a dress (``_undress``): two rise by chance
 
 
 @dataclass
@@ -634,12 +645,68 @@ def _layout(text: str) -> Layout:
                                               if not a.strip() and b.strip()))
         gone = boilerplate.strip(lines, groups)
     pages = _raw_pages(text, gone, opening)
+    _colophon(pages)
+    _undress(pages)
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
                   folios_below=sum(p.folio_below for p in headed))
+
+
+def _colophon(pages: list[Page]) -> None:
+    """Take off the printer's imprint set under the volume's last lines on their page
+    (``_imprint``: on a page of its own, it is read as one): the last page's last line, a
+    sentence of its own (a capital, a word in lower case: no signer's name, whose words
+    are all capitalised) that ends in a word, as no paragraph's last line does, with no
+    figure (a closing date), under a line that ends a sentence or in a page's number (the
+    text's last line; a note's or a contents entry's, which end in the page they cite; the
+    page's foot folio)."""
+    last = next((p for p in reversed(pages) if p.lines), None)
+    if last is None or len(last.lines) < 2:
+        return
+    line, above = last.lines[-1].strip(), last.lines[-2].strip()
+    words = line.split()
+    if line[:1].isupper() and line[-1].isalpha() and any(w.islower() for w in words) and \
+            not any(c.isdigit() for c in line) and len(words) >= IMPRINT_WORDS and \
+            (SENTENCE_END.search(above) or PAGE_CITED.search(above) or plain(above)):
+        del last.lines[-1]
+
+
+# a number in a dress of one or two signs either side, opening a line or ending it (a
+# folio beside a head, or alone)
+_DRESS = r"(?P<left>[^\s\d]{1,2}) ?(?P<number>\d{1,3}|[IVXLC]{1,7}) ?(?P<right>[^\s\d]{1,2})"
+_DRESS_AT = (re.compile(rf"^{_DRESS}(?=\s|$)"), re.compile(rf"(?:^|(?<=\s)){_DRESS}$"))
+
+
+def _undress(pages: list[Page]) -> None:
+    """Folios in a dress no print is known to wear (``folios.plain`` reads ``— 12 —``,
+    ``[12]``; a scan's encoding may have turned the dashes into letters, ``Ñ 12 Ñ``), learnt
+    from the pages: a pair of signs either side of a number at a page's edge (its first
+    two lines, its last) whose numbers rise with the pages as folios do (``folios.run``,
+    not ``by_chance``), dressed there as ``[12]``, which the heads and folios are read in
+    (every number in that dress at a page's edge: a roman front page's too)."""
+    edges = [(k, j) for k, page in enumerate(pages)
+             for j in {0, 1, len(page.lines) - 1} if 0 <= j < len(page.lines)]
+    found: dict[tuple[str, str], list[tuple[int, int, re.Match[str]]]] = {}
+    for k, j in edges:
+        line = pages[k].lines[j].strip()
+        spots = {m.start(): m for pattern in _DRESS_AT if (m := pattern.search(line))}
+        for m in spots.values():  # (a folio alone matches at either edge: once)
+            if not plain(m[0]):
+                found.setdefault((m["left"], m["right"]), []).append((k, j, m))
+    for places in found.values():
+        numbers = sorted({(k, n) for k, _, m in places if (n := Number.of(m["number"]))},
+                         key=lambda c: (c[0], c[1].kind, c[1].value))  # (page order)
+        rising = folios.run(numbers)
+        if len(rising) < DRESSED or folios.by_chance(list(rising), len(pages)):
+            continue
+        for k, j, m in places:  # (all of them: whether each is a folio, the runs tell)
+            if Number.of(m["number"]):
+                line = pages[k].lines[j]
+                at = line.index(m[0], len(line) - len(line.lstrip()) + m.start())
+                pages[k].lines[j] = f"{line[:at]}[{m['number']}]{line[at + len(m[0]):]}"
 
 
 def _unbroken(lines: list[str]) -> bool:

@@ -58,7 +58,7 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
     more often than it (a line that stands more often belongs to a group of its own,
     which this one's repeats sometimes adjoin).  A repeat that misread a line agrees, and
     so does one that lost it, where most have it: its next line is the one they have
-    after it."""
+    after it (a line: a blank one, where a page breaks, tells none lost)."""
     def line(i: int) -> str | None:
         return stripped[i] if 0 <= i < len(stripped) else None
 
@@ -87,7 +87,9 @@ def _grow(stripped: list[str], at: list[int], counts: Counter[str]) -> tuple[str
                 has = [misread(line(e + step) or "", value) for e in ends]
                 beyond, _ = most([line(e + 2 * step) for e, h in zip(ends, has, strict=True)
                                   if h])
-                lost = [not h and beyond is not None and misread(line(e + step) or "", beyond)
+                # (a blank line beyond, where a page breaks, tells no line lost: a stamp
+                # under a verso's head on some pages, opening others, lost no head)
+                lost = [not h and bool(beyond) and misread(line(e + step) or "", beyond)
                         for e, h in zip(ends, has, strict=True)]
                 if count + sum(lost) < AGREE * len(at):
                     return grown
@@ -257,7 +259,8 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
     that misreads them all where it stands whole.  (A blank line after a
     repeat's last line, before the next repeat's first, ends a page.)
     """
-    gone = {i for i, line in enumerate(lines) if is_junk(line)}
+    junk = {i for i, line in enumerate(lines) if is_junk(line)}
+    gone = set(junk)
     stripped = [line.strip() for line in lines]
     for group in groups:
         ls = group.lines
@@ -268,8 +271,8 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
             k = first.get(stripped[i])
             if k is None and len(stripped[i]) in opening and misread(stripped[i], ls[0]):
                 k = 0  # (the groups' ends are lines)
-            if k is None or i in gone:
-                i += 1
+            if k is None or (i in gone and i not in junk):  # (a group may hold a junk
+                i += 1  # line: a stamp of signs and a line of words, each repeat whole)
                 continue
             j, found, held = _repeat(stripped, ls, i, k)
             if found >= min(2, len(first)) or held == len(first):
