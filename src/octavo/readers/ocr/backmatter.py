@@ -1,8 +1,13 @@
-"""The back matter as works: the endnotes' section and the biographical chronicle."""
+"""The back matter as works: the endnotes' section and the biographical chronicle.
+
+A page begins once: where the back matter opens on a page the last work began (the notes'
+title under the work's last lines), the page's marker stays in the work, and the back
+matter's own marker of that page goes (a reader's page list holds each page once).
+"""
 
 from __future__ import annotations
 
-from ...tree import PageMarker, Work, iter_nodes
+from ...tree import Node, PageMarker, Work, child_lists, iter_nodes
 from . import chronicle
 from .structure import Structure
 
@@ -20,6 +25,26 @@ def add(st: Structure) -> None:
                                  kind="chronicle", blocks=blocks, first_page=entry.page,
                                  last_page=_last_marker(blocks) or entry.page,
                                  short_title="Biographical Chronicle"))
+    begun = {n.page for work in st.works if work.kind not in BACK for n in iter_nodes(work)
+             if isinstance(n, PageMarker)}
+    for root in [*st.notes, *(w for w in st.works if w.kind in BACK)]:
+        _unmark(root, begun)
+
+
+BACK = ("notes", "chronicle")  # the back matter's kinds of work
+
+
+def _unmark(node: Node, begun: set[str]) -> None:
+    """Take out of ``node`` the markers of pages ``begun`` already, in reading order,
+    counting its own markers as begun in turn."""
+    for items in child_lists(node):
+        for item in list(items):
+            if isinstance(item, PageMarker):
+                if item.page in begun:
+                    items.remove(item)
+                begun.add(item.page)
+            else:
+                _unmark(item, begun)
 
 
 def _last_marker(nodes: list) -> str:
