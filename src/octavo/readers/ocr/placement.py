@@ -24,10 +24,11 @@ def line_at(stripped: list[str], i: int) -> str:
     return stripped[i] if 0 <= i < len(stripped) else ""
 
 
-def head_and_folio(line: str) -> bool:
-    """Whether a line reads as a running head and its folio on one line, as they open a
-    page: where a repeat stands next to one, the page turns there."""
-    return any(c.head and c.folio and c.top == 1 for c in candidates([line]))
+def head_and_folio(*lines: str) -> bool:
+    """Whether ``lines`` read as a running head and its folio, on one line or the folio on
+    a line of its own under the head, as they open a page: where a repeat stands next to
+    them, the page turns there."""
+    return any(c.head and c.folio and c.top == len(lines) for c in candidates(list(lines)))
 
 
 class Placement:
@@ -71,12 +72,18 @@ class Placement:
         return [(self._text_end(footed), self._overleaf(), True)]
 
     def turned(self) -> str:
-        """Where it stands right under a running head and its folio that open its page,
-        the last line of text of the page before (over its foot folio, if it has one, and
-        its footnotes); else ""."""
-        if self.higher or not head_and_folio(self.above):
+        """Where it stands right under a running head and its folio that open its page (on
+        one line, or the folio on a line of its own under the head), the last line of text
+        of the page before (over its foot folio, if it has one, and its footnotes); else
+        ""."""
+        top = self._top
+        if self.higher and head_and_folio(self.higher, self.above):
+            top = self._past(top - 1, -1)  # (the head's line, over its folio's)
+            if line_at(self._stripped, self._past(top - 1, -1)):
+                return ""
+        elif self.higher or not head_and_folio(self.above):
             return ""
-        last = self._past(self._top - 2, -1)
+        last = self._past(top - 2, -1)
         if plain(line_at(self._stripped, last)):
             last = self._past(last - 1, -1)
         return self._over_footnotes(last)
