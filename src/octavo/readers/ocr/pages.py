@@ -685,8 +685,9 @@ def _undress(pages: list[Page]) -> None:
     ``[12]``; a scan's encoding may have turned the dashes into letters, ``Ñ 12 Ñ``), learnt
     from the pages: a pair of signs either side of a number at a page's edge (its first
     two lines, its last) whose numbers rise with the pages as folios do (``folios.run``,
-    not ``by_chance``), dressed there as ``[12]``, which the heads and folios are read in
-    (every number in that dress at a page's edge: a roman front page's too)."""
+    not ``by_chance``, mostly a number a page), dressed there as ``[12]``, which the heads
+    and folios are read in (every number in that dress at a page's edge: a roman front
+    page's too)."""
     edges = [(k, j) for k, page in enumerate(pages)
              for j in {0, 1, len(page.lines) - 1} if 0 <= j < len(page.lines)]
     found: dict[tuple[str, str], list[tuple[int, int, re.Match[str]]]] = {}
@@ -699,9 +700,11 @@ def _undress(pages: list[Page]) -> None:
     for places in found.values():
         numbers = sorted({(k, n) for k, _, m in places if (n := Number.of(m["number"]))},
                          key=lambda c: (c[0], c[1].kind, c[1].value))  # (page order)
-        rising = folios.run(numbers)
-        if len(rising) < DRESSED or folios.by_chance(list(rising), len(pages)):
-            continue
+        rising = sorted(folios.run(numbers), key=lambda c: c[0])
+        steps = [b.value - a.value == j - k for (k, a), (j, b) in itertools.pairwise(rising)]
+        if len(rising) < DRESSED or folios.by_chance(rising, len(pages)) \
+                or 2 * sum(steps) <= len(steps):
+            continue  # (numbers rising slower than the pages, ``§ 2.`` ``§ 3.``: sections')
         for k, j, m in places:  # (all of them: whether each is a folio, the runs tell)
             if Number.of(m["number"]):
                 line = pages[k].lines[j]
