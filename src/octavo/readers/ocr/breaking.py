@@ -37,9 +37,12 @@ SHAPES = 4 ** SIDE  # the shapes of a cut with ``SIDE`` letters either side: a s
 def shape(head: str, tail: str) -> str:
     """The classes of the letters either side of a cut, ``V`` a vowel and ``C`` another
     letter, ``#`` none (a part shorter than ``SIDE``): ``VC|CV`` for ``com|mon``."""
-    def classes(letters: str) -> str:
-        return "".join("V" if c in VOWELS else "C" for c in letters.lower())
-    return classes(head[-SIDE:]).rjust(SIDE, "#") + "|" + classes(tail[:SIDE]).ljust(SIDE, "#")
+    return _classes(head[-SIDE:]).rjust(SIDE, "#") + "|" + _classes(tail[:SIDE]).ljust(SIDE, "#")
+
+
+def _classes(letters: str) -> str:
+    """Each letter's class, ``V`` a vowel and ``C`` another (``shape``'s halves)."""
+    return "".join("V" if c in VOWELS else "C" for c in letters.lower())
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,12 @@ class Breaks:
         tail opening the next line, and the words it prints (each as often)."""
         places: Counter[str] = Counter()
         for word, count in words.items():
-            for cut in range(SIDE, (len(word) - SIDE + 1) * word.isalpha()):  # (a compound's
-                # parts are not its places; a place leaves a shape's letters either side)
-                places[shape(word[:cut], word[cut:])] += count
+            if not word.isalpha():
+                continue  # (a compound's parts are not its places)
+            letters = _classes(word)  # (each place's shape is a slice of the word's classes,
+            # a shape's letters either side of it)
+            for cut in range(SIDE, len(word) - SIDE + 1):
+                places[f"{letters[cut - SIDE:cut]}|{letters[cut:cut + SIDE]}"] += count
         return cls(Counter(shape(head, tail) for head, tail in breaks), places,
                    Counter(tail for _, tail in breaks))
 
