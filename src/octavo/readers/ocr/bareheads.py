@@ -26,8 +26,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ...lettering import MIN_LETTERS
 from . import contents, heads
-from .entries import FEW_LETTERS, letters
+from .entries import letters
 from .folios import SPLIT
 from .titlepage import title_page
 
@@ -95,4 +96,4 @@ def _titled_before(pages: list[Page], k: int, top: str, listed: tuple[str, ...],
     return any((spelt.startswith(title) or title.startswith(spelt))
                and entries.opens_page(line, folio)
                for p in pages[start:k] for line in p.lines if len(title := letters(line))
-               >= FEW_LETTERS)
+               >= MIN_LETTERS)

@@ -90,7 +90,7 @@ class Breaks:
     def tail(self) -> int:
         """The letters of the least rest the setter carries over (but for the shortest
         tenth, as ``fit``'s least head)."""
-        tails = sorted(len(tail) for tail, seen in self.tails.items() for _ in range(seen))
+        tails = sorted(map(len, self.tails.elements()))
         return tails[len(tails) // 10] if tails else 1
 
     def least(self, word: str, head: int) -> int:

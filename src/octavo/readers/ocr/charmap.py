@@ -54,8 +54,8 @@ if TYPE_CHECKING:
 OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, HYPHEN = "“", "”", "‘", "’", "—", "-"
 _OPENING = (OPEN_DOUBLE, OPEN_SINGLE)
 # what a printer sets and a typewriter has not: a text with any of these is no typewriter's
-PRINTED = frozenset((OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE, DASH, "–"))
 _REAL = frozenset((OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE))  # the quotes themselves
+PRINTED = _REAL | {DASH, "–"}
 COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
 # (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
@@ -489,7 +489,7 @@ def _typed(text: str) -> str:
 
 
 _SINGLE_OPENS = re.compile(rf"(?:(?<=\s)|(?<=[{re.escape(''.join(_OPENS_TYPED))}])|^)'(?=[^\W\d_])")
-_SINGLE_CLOSES = re.compile(r"(?<=[^\s(\[{—“‘])'(?![^\W\d_])")
+_SINGLE_CLOSES = re.compile(rf"(?<=[^\s{re.escape(''.join(_OPENS_TYPED))}])'(?![^\W\d_])")
 
 
 def _closed_single(text: str, at: int) -> bool:

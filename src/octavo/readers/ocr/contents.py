@@ -21,7 +21,7 @@ from ...pagemarks import plain
 from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING
 from .folios import Number, digits
 from .heads import unspace
-from .lines import YEARS, names_notes
+from .lines import YEARS_ALONE, names_notes
 from .measure import space, width
 from .titles import GLUED_MARKER, is_capitals, title_case
 
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 # running head naming them beside a folio
 _HEAD = re.compile(r"^(?:table of )?(?:c ?o ?n ?t ?e ?n ?t ?s)(?:\s+(?P<folio>\S.*))?$", re.I)
 _GLUED = re.compile(rf"{GLUED_MARKER.pattern}$")  # a marker glued on at a line's end
-_YEAR = re.compile(rf"^{YEARS}$")
 _ROMAN_ITEM = re.compile(r"^(?P<number>[IVX]+)(?:\.\s+(?P<title>.+)|\s*)$")
 _NOTE_ONE = re.compile(r"^1\.?\s+\S")  # a numbered note's opening: ``1 The``, ``1. The``
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d+\.)\s+(?P<title>.+)$")
@@ -177,7 +176,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
             # a divider's name in capitals under it (``PART I`` / ``EARLY WRITINGS``)
             entries[-1] = (f"{entries[-1][0]} {line}", "")
             continue
-        if not pending and (_YEAR.match(line) or line == "Appendices"
+        if not pending and (YEARS_ALONE.fullmatch(line) or line == "Appendices"
                             or (unbroken and _divides(line, lines[k + 1:],
                                                       paged=bool(last_page)))):
             entries.append((line, ""))

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 TITLE_SHARE = 0.8  # of a page's top line's letters that open a contents entry: its title
 NUMBER = 3  # letters a title may run past its entry's: its endnote's number, of up to three
 # digits (a volume numbers fewer than a thousand)
-FEW_LETTERS = MIN_LETTERS  # a head names something in as many: so may a title's first line
 
 
 def letters(text: str) -> str:
@@ -98,7 +97,7 @@ class _Top:
         (a title's short first line, ``THESES`` / ``ON THE …``: the letters an OCR may drop
         would be too large a share of it)."""
         top = self.text
-        if len(top) >= FEW_LETTERS and entry.startswith(top):
+        if len(top) >= MIN_LETTERS and entry.startswith(top):
             return True
         opening = entry[:len(top) + 2]
         need = TITLE_SHARE * max(len(opening), len(top))
@@ -179,7 +178,7 @@ class Entries:
         STRIKE``, which it opens but for four letters)."""
         top = _Top(letters(line))
         if top.text not in self._pages:  # (the same line opens many pages: a head's)
-            opened = [(not (len(top.text) >= FEW_LETTERS
+            opened = [(not (len(top.text) >= MIN_LETTERS
                             and any(e.startswith(top.text) for e in found)), page)
                       for page, found in self.by_page.items() if any(map(top.opens, found))]
             self._pages[top.text] = [page for _, page in sorted(opened, key=lambda o: o[0])]

@@ -27,6 +27,7 @@ def names_notes(text: str) -> bool:
 MONTH = f"(?:{MONTHS})"
 # a year, or a span of them (``1894-96``, ``1894 – 1896``)
 YEARS = r"\d{4}(?:\s*[-\u2013]\s*\d{2,4})?"
+YEARS_ALONE = re.compile(YEARS)  # (``fullmatch``: a line that is a year or a span alone)
 _DATE = rf"(?:{MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:, \d{{4}})?|{MONTH},? \d{{4}}|" \
     rf"{YEARS}|[A-Z][a-z]+, \d{{4}})"
 DATELINE = re.compile(rf"^(?:{_DATE}\.?|\({_DATE}\))$")  # or in brackets: ``(March 1927)``

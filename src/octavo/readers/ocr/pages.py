@@ -111,17 +111,17 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     start = end = offset = 0
     every = text.split("\n")
     stands = {i: len(every[i]) - len(every[i].lstrip(" ")) for i in gone}  # how far in
+    bare = {i: every[i][indent:] for i, indent in stands.items()}  # … and its text
     least: dict[str, int] = {}  # each line taken off, the least it stands in anywhere
     for i, indent in stands.items():
-        bare = every[i][indent:]
-        least[bare] = min(least.get(bare, indent), indent)
+        least[bare[i]] = min(least.get(bare[i], indent), indent)
     kept = {len(line) - len(line.lstrip(" ")) for i, line in enumerate(every)
             if i not in gone and line.strip()}  # the indents the text's lines stand at
     carried = 0  # the indent the repeat over the next line took from it
     for i, line in enumerate(every):
         if i in gone:
             if i - 1 not in gone:  # (a repeat's first line)
-                carried = stands[i] - least[line[stands[i]:]]
+                carried = stands[i] - least[bare[i]]
                 carried = carried if carried in kept else 0
         else:
             if i in opening and lines:

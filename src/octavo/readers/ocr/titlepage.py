@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .folios import Number
-from .lines import YEARS
+from .lines import YEARS_ALONE
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 # ``VOLUME 12``, or ``VOLUME`` over its number (in figures or roman numerals: ``Number``)
 _VOLUME = re.compile(r"([^\W\d_]+)(?:\s+(\w+))?")
-_YEARS = re.compile(YEARS)  # ``1894-1896`` or one year
 
 
 def title_page(pages: list[Page]) -> Page | None:
@@ -54,6 +53,6 @@ def _volume(lines: list[str]) -> str:
     if not Number.of(number):
         return ""
     named = f"{title_case(volume[1])} {number}"
-    if rest and _YEARS.fullmatch(rest[0]):
+    if rest and YEARS_ALONE.fullmatch(rest[0]):
         named += ": " + "–".join(re.findall(r"\d+", rest[0]))
     return named

@@ -207,13 +207,14 @@ class Vocabulary:
         self.vowel_heads: Counter[str] = Counter()  # … of ``heads``, before a vowel
         for printed, count in Counter(hyphened).items():
             token = printed.lower()
+            parts = token.split("-")
             self.forms.setdefault(token.replace("-", ""), Counter())[token] += count
             if printed.split("-")[1][0].islower():  # a prefix takes a hyphen before any
                 # capital (``pre-October``, ``anti-Soviet``): only a compound of words in
                 # lower case tells that the print hyphens that first word's compounds
-                self.heads[token.split("-")[0]] += count
-                self.vowel_heads[token.split("-")[0]] += token.split("-")[1][0] in VOWELS
-            self.tails[token.split("-")[-1]] += count
+                self.heads[parts[0]] += count
+                self.vowel_heads[parts[0]] += parts[1][0] in VOWELS
+            self.tails[parts[-1]] += count
 
     def prefix(self, head: str) -> bool:
         """Whether ``head`` is a prefix to the volume: a word's first part it prints before
