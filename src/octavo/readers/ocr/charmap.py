@@ -58,6 +58,10 @@ _REAL = frozenset((OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, APOSTROPHE))  # the q
 PRINTED = _REAL | {DASH, "–"}
 COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
 # (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
+# the code pages a scan's text may have been saved in before it was read back as Latin-1
+# or cp1252: a Mac's, and DOS's in America and western Europe
+CODE_PAGES = {"mac_roman": "Mac Roman", "cp437": "DOS code page 437",
+              "cp850": "DOS code page 850"}
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
 AGREED = 2  # … as many as this all stand as one part does (a short text's rare quotes)
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
@@ -84,6 +88,8 @@ class CharMap:
     marks: bool = False  # notes' markers are set in superscript figures (``question⁵``)
     typewriter: bool = False  # the typewriter's marks, ``--``, ``"`` and ``'``, read
     # by their neighbours (``_typed``)
+    code_page: str = ""  # the name of the code page the text was saved in and read back as Latin-1
+    # or cp1252, where its stand-ins are that page's quotes and dashes (``_code_page``)
 
     def translate(self, text: str) -> str:
         """``text`` with its double hyphens made dashes (where they are) and each stand-in
@@ -113,7 +119,8 @@ class CharMap:
                 if self.marks and a in SUPERSCRIPTS and b in (CLOSE_DOUBLE, APOSTROPHE)}
 
     def describe(self) -> str:
-        parts = [f"{a} → {b}" for a, b in sorted(self.fixed.items()) if a != b]
+        parts = [f"{self.code_page} read as Latin-1 or cp1252"] if self.code_page else []
+        parts += [f"{a} → {b}" for a, b in sorted(self.fixed.items()) if a != b]
         parts += [f"{c} → opening or closing by its neighbours" for c in sorted(self.straight)]
         parts += ["-- → —"] * self.double_hyphen
         parts += ["a typewriter's: -- → —; \" → “ ” and ' → ‘ ’ by their neighbours"
@@ -346,7 +353,61 @@ def learn(lines: list[str]) -> CharMap:
     if _typewritten(text, fixed, straight):
         fixed = {ch: to for ch, to in fixed.items() if ch not in "\"'"}
         return CharMap(fixed, frozenset(), False, marks, typewriter=True)
-    return CharMap(fixed, straight, dashes >= MIN_COUNT, marks)
+    page, meant = _code_page(text, fixed)
+    return CharMap(fixed | meant, straight, dashes >= MIN_COUNT, marks, code_page=page)
+
+
+def _byte(ch: str) -> int | None:
+    """The byte above ASCII that ``ch`` was, read as cp1252 or Latin-1 (which reads the five
+    bytes cp1252 leaves undefined as C1 controls), else None."""
+    try:
+        code = ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        code = ord(ch)
+    return code if 0x80 <= code <= 0xFF and ch not in PRINTED else None
+
+
+def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The code page whose quotes and dashes the learnt stand-ins are, as its bytes read in
+    Latin-1 or cp1252 show them (a Mac's ``Õ`` for ’, ``Ò`` ``Ó`` for “ ”, ``Ñ`` for —),
+    and the characters above ASCII that it reads as the letters of the words they stand in
+    (``C¾sar``: Cæsar), whatever part one seemed to play where it stood, and the marks it
+    reads in characters too rare for their part to be learnt (``MIN_COUNT``). Two stand-ins
+    agreeing (``AGREED``) and none that disagrees tell the page; a character that the page
+    reads as a letter spelling no word (a note's ``¹`` after ``question``, a ``†``) is the
+    volume's own (a scan may set the page's stand-ins beside real marks), as is a real quote
+    or dash, which is no byte of it."""
+    high = {ch: code for ch in set(text) if (code := _byte(ch)) is not None}
+    for page in CODE_PAGES:
+        meant = {ch: bytes([code]).decode(page) for ch, code in high.items()}
+        marks = [ch for ch in fixed if meant.get(ch, "") in PRINTED]
+        if len(marks) >= AGREED and all(_kind(meant[ch]) == _kind(fixed[ch]) for ch in marks):
+            return CODE_PAGES[page], {
+                ch: to for ch, to in sorted(meant.items())
+                if (to.isalpha() and _spells(text, ch, to, meant))
+                or (to in PRINTED and ch not in fixed and text.count(ch) < MIN_COUNT)}
+    return "", {}
+
+
+def _spells(text: str, char: str, letter: str, meant: dict[str, str]) -> bool:
+    """Whether ``letter`` in the place of ``char`` spells a word the reader knows with the
+    letters beside it, read by the same page (``meant``: ``C¾sarÕs`` is Cæsar’s), at most
+    of its occurrences (``MOST``)."""
+    page = str.maketrans(meant)
+    spelt = total = 0
+    for at in (m.start() for m in re.finditer(re.escape(char), text)):
+        before = text[max(0, at - 30):at].translate(page)
+        left = _WORD_BEFORE.search(before)
+        right = _WORD_AFTER.match(text[at + 1:at + 31].translate(page))
+        word = f"{left[0] if left else ''}{letter}{right[0] if right else ''}"
+        total += 1
+        spelt += len(word) > 1 and zipf(word.lower()) > 0
+    return spelt > MOST * total
+
+
+def _kind(mark: str) -> str:
+    """A mark as the learner tells it: a dash is a dash, long or short."""
+    return DASH if mark == "–" else mark
 
 
 def _typewritten(text: str, fixed: dict[str, str], straight: frozenset[str]) -> bool:
