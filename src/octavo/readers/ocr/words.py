@@ -173,10 +173,12 @@ class Vocabulary:
         broken = False  # whether the line before ended in a hyphen
         hyphened: list[str] = []
         ends = 0  # lines ending in a hyphen
+        spans = 0  # lines of text, three words or more
         for line in lines:
             lowered = line.lower()
             tokens = WORD.findall(lowered)
             inner += tokens[1:-1]
+            spans += len(tokens) >= 3
             breaks = line.rstrip().endswith("-")
             whole += tokens[broken : len(tokens) - breaks]
             broken = breaks
@@ -186,6 +188,7 @@ class Vocabulary:
                 hyphened += HYPHENED.findall(line)
         self.words = Counter(inner)
         self.size = max(len(inner), 1)
+        self.per_line = 2 + len(inner) / max(spans, 1)  # words a line of text holds
         # a scan that keeps no hyphen at line ends, not even a compound's
         self.hyphens_lost = ends * DROPPED < len(hyphened)
         self.abbreviations = abbreviations(lines)
@@ -327,12 +330,16 @@ class Vocabulary:
             # ``ducts``): two it prints alone are two words there (``some`` ``thing``)
         if apart:
             return False
+        if self.lost and not self.known(head) and not (zipf(tail) or self.words[tail.lower()]):
+            return True  # in a scan that loses hyphens, a line opening in no word English or
+            # the volume knows, after one ending in none a reader knows, opens in the rest of
+            # a word too rare for either (``necessi`` ``tously``, ``unanswe`` ``rably``)
         if not self.halves_make(head, tail):
             return False
         bar = LIKELIER - max(0.0, self.lost_odds - math.log10(LOST / (1 - LOST)))
         if not (self.known(head) and self.known(tail)):
             bar -= PHRASE
-        score = self.likelier(head, tail)
+        score = self.likelier(head, tail) + self.edged(head, tail)
         # (below the bar, a volume that surely loses hyphens asks its own breaks: ``it``
         # ``self`` scores 2, as a phrase may, like some of its breaks and none of its words
         # side by side inside a line; so joined, they make a word an English reader knows,
@@ -343,6 +350,25 @@ class Vocabulary:
         return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
                                 and min(self.words[head.lower()], self.words[tail.lower()]) < OWN
                                 and self.lost_odds + self.tell(score) >= 0)
+
+    def edged(self, head: str, tail: str) -> float:
+        """How much likelier (log10) the halves are a word's than words of their own, by
+        where the volume prints them elsewhere: a word stands at a line's end or start once
+        in as many places as a line holds words (``per_line``), a word's half only there.
+        So each other time a half the volume never prints inside a line ends (or opens) one
+        with no hyphen, that is as many times likelier (``un`` ``wise``: ``un`` ``worthy``,
+        ``un`` ``like``); a half seen once tells nothing by that (``be`` ``dazzled``)."""
+        def others(counted: Counter[str], half: str) -> int:
+            return 0 if self.words[half.lower()] else max(counted[half.lower()] - 1, 0)
+        return math.log10(self.per_line) * (others(self.bare_ends[0], head)
+                                            + others(self.bare_ends[1], tail))
+
+    @cached_property
+    def bare_ends(self) -> tuple[Counter[str], Counter[str]]:
+        """The words ending lines with no hyphen, and the words opening the lines after
+        them, by how often (in lower case)."""
+        return (Counter(head.lower() for head, _, hyphen in self.ends if not hyphen),
+                Counter(tail.lower() for _, tail, hyphen in self.ends if not hyphen))
 
     def tell(self, score: float) -> float:
         """How much likelier (log10) a line end whose halves make a word ``score`` likelier
