@@ -26,6 +26,8 @@ TRAILING = re.compile(r"([A-Za-z]+)-?$")
 STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before a run
 LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)\Z")  # matched by ``last_word``
 LEADING = re.compile(r"^([A-Za-z]+)")
+COMPOUND_PART = re.compile(r"(?<=[A-Za-z]-)([A-Za-z]+)\Z")  # a compound's last word ending
+# the text (``self-evi``)
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
 HYPHENED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
@@ -559,10 +561,11 @@ def join_lines(vocab: Vocabulary, text: str, line: str) -> str:
 
 
 def join_lost(vocab: Vocabulary, text: str, line: str) -> bool:
-    """Whether the last word of ``text`` and the first of the next ``line`` are one word
-    whose hyphen the scan lost (``Vocabulary.lost_join``)."""
+    """Whether the last word of ``text``, or of the compound it ends in (``self-evi``
+    ``dent``), and the first of the next ``line`` are one word whose hyphen the scan lost
+    (``Vocabulary.lost_join``)."""
     t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
-    return bool(t and t[1].islower() and (h := last_word(text))
+    return bool(t and t[1].islower() and (h := last_word(text) or COMPOUND_PART.search(text))
                 and vocab.lost_join(h[1], t[1]))
 
 
