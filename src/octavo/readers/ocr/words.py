@@ -285,11 +285,12 @@ class Vocabulary:
             return True  # and the volume hyphens compounds of the first inside its lines
             # (``world-market``: ``world-`` ``wide``), if English closes them
         if zipf(joined) >= 2:  # a word in its own right (rarer ones are compounds of words),
-            return zipf(joined) < KNOWN and two and bool(
+            return zipf(joined) < min(KNOWN, zipf(tail)) and two and bool(
                 self.words[head.lower()] or self.hyphens(head, tail))  # but one English
             # seldom closes, the first word one the volume prints alone or in its
             # compounds (``above-mentioned``, ``co-existence``; a prefix is no word of
-            # its own: ``dis-cards``)
+            # its own: ``dis-cards``), and rarer than the last (a compound of a word is
+            # rarer than the word: ``over-awed``; ``the-reto``, ``in-solent`` are breaks)
         if not zipf(joined):  # no word at all: a compound of a known word and a word
             return zipf(head) >= KNOWN and zipf(tail) > 0  # (``semi-proletarian``)
         return zipf(head) >= 3 and zipf(tail) >= 3
