@@ -178,8 +178,10 @@ class Repeats:
         return all_signed(self.group)
 
     def paged_entry(self) -> bool:
-        """A contents entry's title over its page."""
-        return pages_entry(self.places, self.contents[0])
+        """A contents entry's title over its page, which stands outside the contents
+        seldom (over its work), as a stamp over the contents' foot folio does not."""
+        return pages_entry(self.places, self.contents[0]) and sum(
+            p.start not in self.contents[0] for p in self.places) < MIN_REPEATS
 
     def title_start(self) -> bool:
         """A title's first line, set alike in the contents and over its work."""
