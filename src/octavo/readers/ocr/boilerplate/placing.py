@@ -62,10 +62,15 @@ def under_footnotes(places: list[Placement]) -> bool:
     return any(under_footnote(p) and not footnotes.opens_footnote(p.line) for p in places)
 
 
+def at_foot(p: Placement) -> bool:
+    """Whether a repeat ends its page, or stands over its foot folio alone, which ends it."""
+    return not p.below or (bool(plain(p.below)) and not p.beyond)
+
+
 def under_footnote(p: Placement) -> bool:
-    """Whether a repeat ends its page right under the page's footnotes
-    (``under_footnotes``)."""
-    return not p.below and FINISHED.search(p.above) is not None and p.footnoted()
+    """Whether a repeat ends its page (or stands over its foot folio) right under the
+    page's footnotes (``under_footnotes``)."""
+    return at_foot(p) and FINISHED.search(p.above) is not None and p.footnoted()
 
 
 def over_head(p: Placement) -> bool:

@@ -22,6 +22,7 @@ from .listing import (
     pages_entry,
 )
 from .placing import (
+    at_foot,
     beside_folio,
     goes_on,
     interrupts,
@@ -158,13 +159,14 @@ class Repeats:
             for entry in listed)
 
     def ends_pages(self) -> bool:
-        """However few its repeats (twice), each ending its page, once or more right under
-        the page's footnotes or its foot folio: nothing the print sets stands there, and a
-        group of its own lines that recurs (a footnote given again opens with its mark) ends
-        its pages every time by chance only."""
+        """However few its repeats (twice), each ending its page (or standing over its
+        foot folio), once or more right under the page's footnotes or its foot folio:
+        nothing the print sets stands there, and a group of its own lines that recurs (a
+        footnote given again opens with its mark) ends its pages every time by chance
+        only."""
         return worded(self.group) and len(self.places) >= TWICE \
             and not footnotes.opens_footnote(self.group[0]) \
-            and all(not p.below for p in self.places) \
+            and all(at_foot(p) for p in self.places) \
             and any(under_footnote(p) or under_foot_folio(p) for p in self.places)
 
     # what the print repeats so
