@@ -218,7 +218,7 @@ class Vocabulary:
                 # capital (``pre-October``, ``anti-Soviet``): only a compound of words in
                 # lower case tells that the print hyphens that first word's compounds
                 self.heads[parts[0]] += count
-                self.vowel_heads[parts[0]] += parts[1][0] in VOWELS
+                self.vowel_heads[parts[0]] += count * (parts[1][0] in VOWELS)
             self.tails[parts[-1]] += count
 
     def prefix(self, head: str) -> bool:
