@@ -208,15 +208,16 @@ def render_find(text: str, author: str) -> list[str]:
 
 def render_body(text: str, _: str) -> list[str]:
     """Lines ``entry: kind page title`` (the contents), then one block a line, a line
-    `` [page N]`` a page marker, a line in capitals a heading; out: the running text the
-    body takes, its blocks as ``find``'s case writes them."""
+    `` [page N]`` a page marker (inside a line, `` [page N] ``, the page turning there), a
+    line in capitals a heading; out: the running text the body takes, its blocks as
+    ``find``'s case writes them."""
     lines = [line for line in text.splitlines() if line]
     entries = [contents.Entry(title, kind, page, printed=title) for kind, page, title in
                (line.removeprefix("entry: ").split(" ", 2) for line in lines
                 if line.startswith("entry: "))]
     blocks: list[tree.Block] = [
         PageMarker(line[6:-1]) if line.startswith("[page ") else
-        Heading([Text(line)]) if is_capitals(line) else Paragraph([Text(line)], role="line")
+        Heading([Text(line)]) if is_capitals(line) else Paragraph(_paged(line), role="line")
         for line in lines if not line.startswith("entry: ")]
     st = Structure(Draft(blocks), pages.Layout([], [], "", 0, 0), "", "")
     st.entries = entries

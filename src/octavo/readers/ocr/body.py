@@ -3,8 +3,10 @@ pages that divide the works by year."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...findings import report
-from ...tree import Block, Heading, PageMarker
+from ...tree import Block, Heading, PageMarker, Paragraph, Text
 from .blocks import back_over_markers, markers, pages_at, plain
 from .closing import text
 from .contents import Entry, is_heading
@@ -32,11 +34,30 @@ def take(st: Structure) -> None:
     end = next((i for i, p in enumerate(pages) if p in back and i > works), len(blocks))
     end = max(end, _titled_back(blocks, pages, st.entries, end))
     between = next((i for i, p in enumerate(pages) if p in back and start < i < works), works)
-    st.body = blank_pages(without_dividers(blocks[start:between] + blocks[works:end]))
+    text = blocks[works:end]
+    if text:
+        text[-1] = _short_of(text[-1], back)
+    st.body = blank_pages(without_dividers(blocks[start:between] + text))
     known = {m.page for b in blocks for m in markers(b)}
     for page in (m.page for b in st.body for m in markers(b) if m.page not in known):
         report("p-001", "the page is blank or missing in the scan; its marker stands before "
                "the next page's", page=page)
+
+
+def _short_of(block: Block, back: set[str]) -> Block:
+    """The running text's last block, up to the marker of a back matter's page it ran on
+    into (a paragraph read on over the page's turn, the notes' title, over their first note,
+    taken for that page's head): the rest is the back matter's, read from its pages."""
+    if not isinstance(block, Paragraph):
+        return block
+    at = next((k for k, item in enumerate(block.inlines)
+               if isinstance(item, PageMarker) and item.page in back), None)
+    if not at:
+        return block
+    kept = block.inlines[:at]
+    if isinstance(kept[-1], Text):
+        kept[-1] = Text(kept[-1].text.rstrip())
+    return replace(block, inlines=kept)
 
 
 def _title_before(blocks: list[Block], pages: list[str], entry: Entry, start: int) -> int:

@@ -500,15 +500,10 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt,
     read = running(pages) if read is None else read
     builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion, learnt.indents,
                       verse=verse.find(pages, learnt.measures, learnt.fit, read))
-    # the notes' first page, where their title was taken for its head (``pages.section``):
-    # no paragraph runs on into it
-    notes = next((at for at, p in enumerate(pages) if p.lines and names_notes(p.head)), None)
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not read[at] or ((listing := lists(page)) and not page.folio):
             continue
         builder.measure, builder.page = page_measure, at
-        if at == notes:
-            builder.close()
         if listing:
             builder.close()
             builder.blocks.append(PageMarker(page.folio))
