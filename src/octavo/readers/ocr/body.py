@@ -34,30 +34,31 @@ def take(st: Structure) -> None:
     end = next((i for i, p in enumerate(pages) if p in back and i > works), len(blocks))
     end = max(end, _titled_back(blocks, pages, st.entries, end))
     between = next((i for i, p in enumerate(pages) if p in back and start < i < works), works)
-    text = blocks[works:end]
-    if text:
-        text[-1] = _short_of(text[-1], back)
-    st.body = blank_pages(without_dividers(blocks[start:between] + text))
+    running = blocks[works:end]
+    if running:
+        running[-1:] = _short_of(running[-1], back)
+    st.body = blank_pages(without_dividers(blocks[start:between] + running))
     known = {m.page for b in blocks for m in markers(b)}
     for page in (m.page for b in st.body for m in markers(b) if m.page not in known):
         report("p-001", "the page is blank or missing in the scan; its marker stands before "
                "the next page's", page=page)
 
 
-def _short_of(block: Block, back: set[str]) -> Block:
+def _short_of(block: Block, back: set[str]) -> list[Block]:
     """The running text's last block, up to the marker of a back matter's page it ran on
     into (a paragraph read on over the page's turn, the notes' title, over their first note,
-    taken for that page's head): the rest is the back matter's, read from its pages."""
+    taken for that page's head): the rest is the back matter's, read from its pages; none
+    of it where it opens with that marker."""
     if not isinstance(block, Paragraph):
-        return block
+        return [block]
     at = next((k for k, item in enumerate(block.inlines)
                if isinstance(item, PageMarker) and item.page in back), None)
-    if not at:
-        return block
+    if at is None:
+        return [block]
     kept = block.inlines[:at]
-    if isinstance(kept[-1], Text):
-        kept[-1] = Text(kept[-1].text.rstrip())
-    return replace(block, inlines=kept)
+    if kept and isinstance(kept[-1], Text):
+        kept[-1] = replace(kept[-1], text=kept[-1].text.rstrip())
+    return [replace(block, inlines=kept)] if kept else []
 
 
 def _title_before(blocks: list[Block], pages: list[str], entry: Entry, start: int) -> int:

@@ -59,9 +59,11 @@ PRINTED = _REAL | {DASH, "–"}
 COMMON = frozenset(".,;:!?()[]{}-/&%*+=§°#@$|_\\†‡¶")  # punctuation that means itself
 # (the footnote marks among it: a dagger after a sentence's end stands as a closing quote)
 # the code pages a scan's text may have been saved in before it was read back as Latin-1
-# or cp1252: a Mac's, and DOS's in America and western Europe
-CODE_PAGES = {"mac_roman": "Mac Roman", "cp437": "DOS code page 437",
-              "cp850": "DOS code page 850"}
+# or cp1252, and that set the quotes and dashes bytes of their own there: a Mac's (DOS's
+# pages have none, and type straight quotes: ``typewriter``)
+CODE_PAGES = {"mac_roman": "Mac Roman"}
+NAMED = 2  # learnt stand-ins that must agree with a code page to name it: one may by chance
+# (a letter of the page that stands where a mark does)
 MIN_COUNT = 3  # fewer occurrences say nothing of a character's part, unless …
 AGREED = 2  # … as many as this all stand as one part does (a short text's rare quotes)
 MOST = 0.5  # the share of a character's occurrences that must stand as its part does
@@ -153,6 +155,7 @@ _CONTRACTION_AFTER = re.compile(rf"{_CONTRACTION}|(?<=[A-Z].)(?:S|T|RE|VE|LL|D|M
 # digits (``report.¹⁰`` ends in a marker, not a word ``¹`` and a dash); right before the
 # character (``\Z``: ``$`` would also match before a line break, and take the last word of
 # the line before for one beside a character opening its line)
+NEAR = 30  # characters either side a word's letters are looked for in (a long word's)
 _WORD_BEFORE = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+\Z")
 _WORD_AFTER = re.compile(rf"[^\W\d_{SUPERSCRIPTS}]+")
 _DOUBLE_HYPHEN = re.compile(r"--(?<=[^\W\d_]--)(?=[^\W\d_]|$)", re.MULTILINE)  # a dash
@@ -179,11 +182,10 @@ def _count(text: str, char: str) -> _Stands:
         stands.total += 1
         before = text[at - 1] if at else "\n"
         after = text[at + 1] if at + 1 < len(text) else "\n"
-        left = _WORD_BEFORE.search(text, max(0, at - 30), at)
-        right = _WORD_AFTER.match(text, at + 1)
+        left, right = _beside(text, at)
         if letter:  # beside a letter run that is no word, or spelling a word with its
             # neighbours (``Cæsar``: not ``C`` elided before ``sar``), it is a letter of it
-            whole = zipf(f"{left[0] if left else ''}{char}{right[0] if right else ''}".lower())
+            whole = zipf(_spelt(left, char, right).lower())
             left = left if left and not (whole and right) and _a_word(left[0], 0, whole) \
                 else None
             right = right if right and not (whole and left) and _a_word(right[0], -1, whole) \
@@ -373,7 +375,7 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
     and the characters above ASCII that it reads as the letters of the words they stand in
     (``C¾sar``: Cæsar), whatever part one seemed to play where it stood, and the marks it
     reads in characters too rare for their part to be learnt (``MIN_COUNT``). Two stand-ins
-    agreeing (``AGREED``) and none that disagrees tell the page; a character that the page
+    agreeing (``NAMED``) and none that disagrees tell the page; a character that the page
     reads as a letter spelling no word (a note's ``¹`` after ``question``, a ``†``) is the
     volume's own (a scan may set the page's stand-ins beside real marks), as is a real quote
     or dash, which is no byte of it."""
@@ -381,9 +383,9 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
     for page in CODE_PAGES:
         meant = {ch: bytes([code]).decode(page) for ch, code in high.items()}
         marks = [ch for ch in fixed if meant.get(ch, "") in PRINTED]
-        if len(marks) >= AGREED and all(_kind(meant[ch]) == _kind(fixed[ch]) for ch in marks):
+        if len(marks) >= NAMED and all(_kind(meant[ch]) == _kind(fixed[ch]) for ch in marks):
             return CODE_PAGES[page], {
-                ch: to for ch, to in sorted(meant.items())
+                ch: to for ch, to in meant.items()
                 if (to.isalpha() and _spells(text, ch, to, meant))
                 or (to in PRINTED and ch not in fixed and text.count(ch) < MIN_COUNT)}
     return "", {}
@@ -396,13 +398,22 @@ def _spells(text: str, char: str, letter: str, meant: dict[str, str]) -> bool:
     page = str.maketrans(meant)
     spelt = total = 0
     for at in (m.start() for m in re.finditer(re.escape(char), text)):
-        before = text[max(0, at - 30):at].translate(page)
-        left = _WORD_BEFORE.search(before)
-        right = _WORD_AFTER.match(text[at + 1:at + 31].translate(page))
-        word = f"{left[0] if left else ''}{letter}{right[0] if right else ''}"
+        start = max(0, at - NEAR)  # (the page's letters, one for one: the places stand)
+        left, right = _beside(text[start:at + NEAR + 1].translate(page), at - start)
+        word = _spelt(left, letter, right)
         total += 1
         spelt += len(word) > 1 and zipf(word.lower()) > 0
     return spelt > MOST * total
+
+
+def _beside(text: str, at: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The runs of a word's letters right before and after the character at ``at``."""
+    return _WORD_BEFORE.search(text, max(0, at - NEAR), at), _WORD_AFTER.match(text, at + 1)
+
+
+def _spelt(left: re.Match[str] | None, char: str, right: re.Match[str] | None) -> str:
+    """``char`` with the runs of letters beside it (``_beside``)."""
+    return f"{left[0] if left else ''}{char}{right[0] if right else ''}"
 
 
 def _kind(mark: str) -> str:

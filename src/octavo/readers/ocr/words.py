@@ -27,7 +27,7 @@ STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before
 LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)\Z")  # matched by ``last_word``
 LEADING = re.compile(r"^([A-Za-z]+)")
 COMPOUND_PART = re.compile(r"(?<=[A-Za-z]-)([A-Za-z]+)\Z")  # a compound's last word ending
-# the text (``self-evi``)
+# the text (``self-evi``): matched where ``last_word`` matches its pattern
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
 HYPHENED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
@@ -175,7 +175,8 @@ class Vocabulary:
         broken = False  # whether the line before ended in a hyphen
         hyphened: list[str] = []
         ends = 0  # lines ending in a hyphen
-        spans = 0  # lines of text, three words or more
+        spans = 0  # lines of three words or more: the text's (a heading's, a folio's,
+        # a signature's are shorter), whose words a line holds (``per_line``)
         for line in lines:
             lowered = line.lower()
             tokens = WORD.findall(lowered)
@@ -334,15 +335,16 @@ class Vocabulary:
         if apart:
             return False
         if self.lost and not self.known(head) and not (zipf(tail) or self.words[tail.lower()]):
-            return True  # in a scan that loses hyphens, a line opening in no word English or
-            # the volume knows, after one ending in none a reader knows, opens in the rest of
-            # a word too rare for either (``necessi`` ``tously``, ``unanswe`` ``rably``)
+            return True  # in a scan that surely lost hyphens (``lost``, as above), a line
+            # opening in no word English or the volume knows, after one ending in none a
+            # reader knows, opens in the rest of a word too rare for either (``necessi``
+            # ``tously``, ``unanswe`` ``rably``)
         if not self.halves_make(head, tail):
             return False
         bar = LIKELIER - max(0.0, self.lost_odds - math.log10(LOST / (1 - LOST)))
         if not (self.known(head) and self.known(tail)):
             bar -= PHRASE
-        score = self.likelier(head, tail) + self.edged(head, tail)
+        score, edge = self.likelier(head, tail), self.edged(head, tail)
         # (below the bar, a volume that surely loses hyphens asks its own breaks: ``it``
         # ``self`` scores 2, as a phrase may, like some of its breaks and none of its words
         # side by side inside a line; so joined, they make a word an English reader knows,
@@ -350,9 +352,11 @@ class Vocabulary:
         # volume prints alone ``OWN`` times, a word of its own to it as the joined word is above:
         # halves it prints alone as words, side by side, are its phrase, ``so`` ``on``,
         # ``for`` ``ever``, however like its breaks they score)
-        return score >= bar or (self.lost > 0 and zipf(joined) >= KNOWN
-                                and min(self.words[head.lower()], self.words[tail.lower()]) < OWN
-                                and self.lost_odds + self.tell(score) >= 0)
+        # (where the halves stand at other line edges, ``edged``'s odds add to either)
+        return score + edge >= bar or (
+            self.lost > 0 and zipf(joined) >= KNOWN
+            and min(self.words[head.lower()], self.words[tail.lower()]) < OWN
+            and self.lost_odds + self.tell(score) + edge >= 0)
 
     def edged(self, head: str, tail: str) -> float:
         """How much likelier (log10) the halves are a word's than words of their own, by
@@ -566,8 +570,8 @@ def join_lost(vocab: Vocabulary, text: str, line: str) -> bool:
     ``dent``), and the first of the next ``line`` are one word whose hyphen the scan lost
     (``Vocabulary.lost_join``)."""
     t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
-    return bool(t and t[1].islower() and (h := last_word(text) or COMPOUND_PART.search(text))
-                and vocab.lost_join(h[1], t[1]))
+    return bool(t and t[1].islower() and (h := last_word(text) or COMPOUND_PART.match(
+        text, len(text.rstrip(string.ascii_letters)))) and vocab.lost_join(h[1], t[1]))
 
 
 def hyphen_lost(vocab: Vocabulary, text: str, line: str) -> bool:

@@ -55,10 +55,11 @@ def under_turned_head(p: Placement) -> bool:
 
 
 def under_footnotes(places: list[Placement]) -> bool:
-    """Whether a recurring line ends its page, somewhere, right under the page's footnotes
-    (under text, the last footnote ending a sentence): nothing the print sets stands under
-    a page's footnotes but its folio; a line opening with a footnote's mark is the page's
-    next footnote (one that recurs: ``See the preceding article``)."""
+    """Whether a recurring line ends its page (or stands over its foot folio), somewhere,
+    right under the page's footnotes (under text, the last footnote ending a sentence):
+    nothing the print sets stands under a page's footnotes but its folio; a line opening
+    with a footnote's mark is the page's next footnote (one that recurs: ``See the
+    preceding article``)."""
     return any(under_footnote(p) and not footnotes.opens_footnote(p.line) for p in places)
 
 

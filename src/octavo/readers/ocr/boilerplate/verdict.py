@@ -181,7 +181,8 @@ class Repeats:
 
     def paged_entry(self) -> bool:
         """A contents entry's title over its page, which stands outside the contents
-        seldom (over its work), as a stamp over the contents' foot folio does not."""
+        seldom (over its work: fewer times than a line must recur to be a stamp, however
+        it stands), as a stamp over the contents' foot folio does not."""
         return pages_entry(self.places, self.contents[0]) and sum(
             p.start not in self.contents[0] for p in self.places) < MIN_REPEATS
 
