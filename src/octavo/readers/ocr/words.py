@@ -116,6 +116,12 @@ def last_word(text: str) -> re.Match[str] | None:
     return LAST_WORD.match(text, len(text.rstrip(string.ascii_letters)))
 
 
+def end_word(text: str) -> re.Match[str] | None:
+    """The word a line ends in (``last_word``), or the last word of the compound it ends in
+    (``self-evi``: a word broken there as any other)."""
+    return last_word(text) or COMPOUND_PART.match(text, len(text.rstrip(string.ascii_letters)))
+
+
 def zipf(word: str) -> float:
     """The word's frequency in English on the Zipf scale (0 when unknown)."""
     return _zipf(word.lower())
@@ -202,7 +208,7 @@ class Vocabulary:
         # each line's last word and the next line's first, in lower case; a hyphen between?
         self.ends = [(h[1], t[1], a.endswith("-")) for a, b in itertools.pairwise(
             line.rstrip() for line in lines) if (t := LEADING.match(b.lstrip()))
-            and t[1].islower() and (h := last_word(a.removesuffix("-")[-64:]))]
+            and t[1].islower() and (h := end_word(a.removesuffix("-")[-64:]))]
         self.breaks = Breaks.learn([(head, tail) for head, tail, hyphen in self.ends if hyphen],
                                    self.whole)
         self.forms: dict[str, Counter[str]] = {}  # letters only → hyphened forms seen
@@ -570,8 +576,7 @@ def join_lost(vocab: Vocabulary, text: str, line: str) -> bool:
     ``dent``), and the first of the next ``line`` are one word whose hyphen the scan lost
     (``Vocabulary.lost_join``)."""
     t = LEADING.match(line)  # (lost_join wants it in lower case: asked before the search)
-    return bool(t and t[1].islower() and (h := last_word(text) or COMPOUND_PART.match(
-        text, len(text.rstrip(string.ascii_letters)))) and vocab.lost_join(h[1], t[1]))
+    return bool(t and t[1].islower() and (h := end_word(text)) and vocab.lost_join(h[1], t[1]))
 
 
 def hyphen_lost(vocab: Vocabulary, text: str, line: str) -> bool:
