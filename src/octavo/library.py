@@ -19,9 +19,9 @@ from .commands.works import describe
 from .errors import OctavoError, WorkNotFound, one_line
 from .orders import fingerprint
 from .pamphlet import pamphlet_settings
-from .select import BACK_MATTER, find_work, find_works, lineage, pamphlet_works
+from .select import find_work, find_works, lineage, pamphlet_works
 from .sources import Source, discover
-from .tree import Book, Work
+from .tree import BACK_MATTER, Book, Work
 from .writers.pdf_settings import PrintSettings
 
 THUMBNAIL_WIDTH = 200  # pixels: a shelf of covers at a glance, a tenth of the cover's width

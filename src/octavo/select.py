@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .errors import OctavoError, WorkNotFound
 from .ids import slugify
 from .tree import (
+    BACK_MATTER,
     Book,
     Footnote,
     Link,
@@ -31,7 +32,6 @@ from .tree import (
     iter_nodes,
 )
 
-BACK_MATTER = ("notes", "chronicle")  # kinds of Work that are apparatus, not works
 PAGE_QUERY = re.compile(r"^p(?:p|age)?\.?\s*(\d+|[ivxlcdm]+)$", re.IGNORECASE)
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 

@@ -356,6 +356,7 @@ WorkKind = Literal[
 ]
 # The edition's own parts, not the author's: the print heads their versos with their title.
 BOOK_MATTER: frozenset[str] = frozenset({"preface", "group", "notes", "chronicle"})
+BACK_MATTER = ("notes", "chronicle")  # kinds of Work that are apparatus, not works
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ...findings import Finding
-from ...tree import Book, Chronicle, NoteRef, Text, Work, iter_nodes
+from ...tree import BACK_MATTER, Book, Chronicle, NoteRef, Text, Work, iter_nodes
 from . import words
 from .links import slots
 
@@ -35,7 +35,7 @@ def findings(book: Book, source: str = "") -> list[Finding]:
     for work in book.works:
         if work.kind == "chronicle":
             found += _chronicle(work, source)
-        if work.kind in ("notes", "chronicle"):
+        if work.kind in BACK_MATTER:
             continue
         for node in iter_nodes(work):
             if isinstance(node, NoteRef) and node.kind == "footnote" \

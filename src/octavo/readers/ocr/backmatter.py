@@ -7,7 +7,7 @@ matter's own marker of that page goes (a reader's page list holds each page once
 
 from __future__ import annotations
 
-from ...tree import Node, PageMarker, Work, child_lists, iter_nodes
+from ...tree import BACK_MATTER, Node, PageMarker, Work, child_lists, iter_nodes
 from . import chronicle
 from .structure import Structure
 
@@ -25,13 +25,10 @@ def add(st: Structure) -> None:
                                  kind="chronicle", blocks=blocks, first_page=entry.page,
                                  last_page=_last_marker(blocks) or entry.page,
                                  short_title="Biographical Chronicle"))
-    begun = {n.page for work in st.works if work.kind not in BACK for n in iter_nodes(work)
+    begun = {n.page for work in st.works if work.kind not in BACK_MATTER for n in iter_nodes(work)
              if isinstance(n, PageMarker)}
-    for root in [*st.notes, *(w for w in st.works if w.kind in BACK)]:
+    for root in [*st.notes, *(w for w in st.works if w.kind in BACK_MATTER)]:
         _unmark(root, begun)
-
-
-BACK = ("notes", "chronicle")  # the back matter's kinds of work
 
 
 def _unmark(node: Node, begun: set[str]) -> None:

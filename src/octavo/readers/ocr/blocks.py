@@ -3,7 +3,7 @@ hold and the printed page each begins on."""
 
 from __future__ import annotations
 
-from ...tree import Block, Inline, PageMarker, Text, child_lists, iter_nodes
+from ...tree import Block, Inline, PageMarker, Paragraph, Text, child_lists, iter_nodes
 
 
 def plain(node: object) -> str:
@@ -28,6 +28,13 @@ def markers(block: Block) -> list[PageMarker]:
             elif item.child_fields:
                 found += markers(item)
     return found
+
+
+def pop_marker(block: Paragraph) -> list[PageMarker]:
+    """The page marker a paragraph's inlines end in, taken off it (a page turning after its
+    last words); none where they end otherwise."""
+    return [block.inlines.pop()] if block.inlines and isinstance(block.inlines[-1], PageMarker) \
+        else []
 
 
 def pages_at(blocks: list[Block], page: str = "") -> list[str]:

@@ -347,7 +347,6 @@ def learn(lines: list[str]) -> CharMap:
     # ``“…”``: a text in the real quotes that quotes in single ones)
     fixed = {ch: to for ch, to in fixed.items()
              if not (ch in _REAL and to in _REAL and to != ch and to in text)}
-    dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
     # a superscript figure standing as a marker, that stands in for no closing quote, says
     # that the volume sets its markers so (a closing quote's stand-in may be either)
     marks = any(stands[ch].marker for ch in SUPERSCRIPTS if ch in stands
@@ -356,6 +355,7 @@ def learn(lines: list[str]) -> CharMap:
         fixed = {ch: to for ch, to in fixed.items() if ch not in "\"'"}
         return CharMap(fixed, frozenset(), False, marks, typewriter=True)
     page, meant = _code_page(text, fixed)
+    dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
     return CharMap(fixed | meant, straight, dashes >= MIN_COUNT, marks, code_page=page)
 
 

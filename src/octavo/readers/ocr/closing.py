@@ -29,6 +29,7 @@ from ...tree import (
     iter_nodes,
 )
 from ..textlines import CLAUSE_STOPS, INITIAL, NAME_WORD, STOPS, SURE_CLOSES
+from .blocks import pop_marker
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 # a letter's place and date under its signature: ``Moscow, March 3, 1921``
@@ -161,8 +162,7 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
         if len(pieces) > 1:
             block.inlines[-1:] = [Text(pieces[0])] if pieces[0] else []
             # (the lines alone on a page the paragraph turned onto: its marker before them)
-            turned = [block.inlines.pop()] if block.inlines \
-                and isinstance(block.inlines[-1], PageMarker) else []
+            turned = pop_marker(block)
             head = [block] if text(block) else []
             lines = [Paragraph([Text(p)], role=ParagraphRole.LINE) for p in pieces[1:]]
             out[i:i + 1] = head + turned + lines

@@ -15,8 +15,8 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
-from .blocks import plain
+from ...tree import Block, Heading, Paragraph, ParagraphRole, Text
+from .blocks import plain, pop_marker
 from .contents import Entry
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
 from .titles import title_words
@@ -237,9 +237,8 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
     tokens = block.inlines[-1].text.split()
     rest = " ".join(tokens[:-edit.tokens])
     block.inlines[-1:] = [Text(rest)] if rest else []
-    last = block.inlines[-1] if block.inlines else None
-    moved = [block.inlines.pop()] if isinstance(last, PageMarker) else []
-    page = moved[0].page if moved else pages[edit.index]  # type: ignore[union-attr]
+    moved = pop_marker(block)
+    page = moved[0].page if moved else pages[edit.index]
     title = Heading([Text(" ".join(tokens[-edit.tokens:]))])
     at = edit.index + 1 if block.inlines else edit.index  # the paragraph was all title
     blocks[at:edit.index + 1] = [*moved, title]

@@ -180,8 +180,7 @@ class Fit:
         if last and self.over < 1 and width(last) > self.measures[page]:
             lean += math.log(OVEREND / self.over)
         word = first_word(following)
-        if last and (cut := self._cut(word)) and self.holds(
-                page, width(last) + space() + width(cut + "-"), indent + self.error):
+        if last and (cut := self._cut(word)) and self.settles(page, last, cut + "-", indent):
             return math.inf  # a part the setter is seen to break off surely fitted: he would
             # have broken the word there
         return self.prior + lean + math.log((space() + self._least(word))
@@ -191,8 +190,7 @@ class Fit:
         """The width of the least of ``word`` a line that ran on before it had no room
         for: the whole word, or, one the volume would break (long enough, its letters
         but a capital's in lower case), its least part broken off with a hyphen."""
-        stem = word.rstrip(CLOSES)
-        if self.head and len(stem) >= self.breakable and CAPITALISED.fullmatch(stem):
+        if stem := self._breakable(word):
             return min(width(word), width(stem[:self.head] + "-"))
         return width(word)
 
@@ -200,11 +198,17 @@ class Fit:
         """The least part of ``word`` (one the volume would break) the setter is seen to
         break off: up to his earliest cut in it, of a shape seen among his breaks
         (``Breaks.least``); none where that is not one he is seen to make."""
-        stem = word.rstrip(CLOSES)
-        if not (self.head and len(stem) >= self.breakable and CAPITALISED.fullmatch(stem)):
+        if not (stem := self._breakable(word)):
             return ""
         cut = self.cuts.least(stem, self.head)
         return stem[:cut] if cut < len(stem) and self.cuts.seen(stem[:cut], stem[cut:]) else ""
+
+    def _breakable(self, word: str) -> str:
+        """``word``'s letters where the volume would break it (long enough, its letters but a
+        capital's in lower case, and the volume seen to break words), else ""."""
+        stem = word.rstrip(CLOSES)
+        return stem if self.head and len(stem) >= self.breakable \
+            and CAPITALISED.fullmatch(stem) else ""
 
     def _near(self, slack: float) -> int:
         """How many lines before a long word left whole fall about ``slack`` short."""

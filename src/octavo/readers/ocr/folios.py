@@ -52,9 +52,9 @@ def to_roman(number: int) -> str:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Number:
-    """A folio's kind and value: ("arabic", 24), ("roman", 14)."""
+    """A folio's kind and value: ("arabic", 24), ("roman", 14); ordered so."""
 
     kind: str
     value: int

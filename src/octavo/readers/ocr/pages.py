@@ -473,8 +473,7 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
     of a page cut in two) is no folio, and must not make the run pass over the next page's."""
     numbered = [(i, n, c) for i, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio)) and (i, c) not in (text or set())]
-    in_run = folios.run(sorted({(i, n) for i, n, _ in numbered},
-                               key=lambda c: (c[0], c[1].kind, c[1].value)),
+    in_run = folios.run(sorted({(i, n) for i, n, _ in numbered}),
                         folios.Lengths([len(p.lines) for p in pages]))
     in_run |= _alone(pages, numbered, in_run)
     chosen: dict[int, Candidate] = {}
@@ -698,8 +697,8 @@ def _undress(pages: list[Page]) -> None:
             if not plain(m[0]):
                 found.setdefault((m["left"], m["right"]), []).append((k, j, m))
     for places in found.values():
-        numbers = sorted({(k, n) for k, _, m in places if (n := Number.of(m["number"]))},
-                         key=lambda c: (c[0], c[1].kind, c[1].value))  # (page order)
+        # (in page order)
+        numbers = sorted({(k, n) for k, _, m in places if (n := Number.of(m["number"]))})
         rising = sorted(folios.run(numbers), key=lambda c: c[0])
         steps = [b.value - a.value == j - k for (k, a), (j, b) in itertools.pairwise(rising)]
         if len(rising) < DRESSED or folios.by_chance(rising, len(pages)) \

@@ -17,7 +17,6 @@ from .lines import SHORT, UNENDED
 from .pages import Page
 from .structure import Structure
 
-FULL = SHORT  # of the measure: a full line, none of the short ones (``lines.SHORT``)
 # the share of lines so cut that says the text was wrapped anew, measured: printed volumes
 # have at most 0.3% (the sample 0.23%, othervolumes 1-30 0.24%, 91-450 0.28%, 1-30 with no
 # blank line 0.24%); the sample (lines of up to 74 characters) wrapped anew at 65 has 1.05%
@@ -32,7 +31,7 @@ def cut_share(pages: list[Page]) -> float:
     lines = sum(len(page.lines) for page in pages)
     full = measure.of_pages(pages)
     cut = sum(after.lstrip()[:1].islower() and measure.width(line) < measure.INSIDE * full  # (the
-              and measure.width(before) >= FULL * full  # rarest first: most lines are full)
+              and measure.width(before) >= SHORT * full  # rarest first: most lines are full)
               and bool(UNENDED.search(before)) and bool(UNENDED.search(line))
               for page in pages
               for before, line, after in zip(page.lines, page.lines[1:], page.lines[2:],

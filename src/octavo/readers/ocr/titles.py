@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .folios import Number
+from .folios import kind
 
 # Short words the volume's own contents sets in lower case inside a title.
 SMALL_WORDS = frozenset(
@@ -28,17 +28,12 @@ def title_case(text: str) -> str:
 
 
 def _case_word(word: str, first: bool) -> str:
-    if _ABBREVIATION.match(word) or _roman(word.removesuffix(".")):
+    if _ABBREVIATION.match(word) or kind(word.removesuffix(".")) == "roman":
         return word  # (a numeral, or an initial ``I``, ``V``, stays in capitals)
     bare = re.sub(r"\W", "", word).lower()
     if not first and bare in SMALL_WORDS:
         return word.lower()
     return "-".join(_capitalise(part) for part in word.split("-"))
-
-
-def _roman(word: str) -> bool:
-    """Whether ``word`` is a roman numeral (``XIV``: ``folios.Number``)."""
-    return (n := Number.of(word)) is not None and n.kind == "roman"
 
 
 def _capitalise(part: str) -> str:

@@ -25,9 +25,9 @@ WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
 TRAILING = re.compile(r"([A-Za-z]+)-?$")
 STEM = re.compile(r"(?<![\w’])([A-Za-z]+) $")  # a word, then the space before a run
 LAST_WORD = re.compile(r"(?<![\w.’'-])([A-Za-z]+)\Z")  # matched by ``last_word``
+# … or a compound's last word (``self-evi``): matched by ``end_word``
+END_WORD = re.compile(r"(?:(?<![\w.’'-])|(?<=[A-Za-z]-))([A-Za-z]+)\Z")
 LEADING = re.compile(r"^([A-Za-z]+)")
-COMPOUND_PART = re.compile(r"(?<=[A-Za-z]-)([A-Za-z]+)\Z")  # a compound's last word ending
-# the text (``self-evi``): matched where ``last_word`` matches its pattern
 SPACED_RUN = re.compile(r"(?<![\w.’])(?:[A-Za-z](?: | ?- ?))+[A-Za-z](?!\w)")
 HYPHENED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 COMPOUND = re.compile(r"(?<![\w-])(?:[a-z]{6,}|[A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
@@ -119,7 +119,7 @@ def last_word(text: str) -> re.Match[str] | None:
 def end_word(text: str) -> re.Match[str] | None:
     """The word a line ends in (``last_word``), or the last word of the compound it ends in
     (``self-evi``: a word broken there as any other)."""
-    return last_word(text) or COMPOUND_PART.match(text, len(text.rstrip(string.ascii_letters)))
+    return END_WORD.match(text, len(text.rstrip(string.ascii_letters)))
 
 
 def zipf(word: str) -> float:
@@ -221,7 +221,7 @@ class Vocabulary:
             token = printed.lower()
             parts = token.split("-")
             self.forms.setdefault(token.replace("-", ""), Counter())[token] += count
-            if printed.split("-")[1][0].islower():  # a prefix takes a hyphen before any
+            if printed[len(parts[0]) + 1].islower():  # a prefix takes a hyphen before any
                 # capital (``pre-October``, ``anti-Soviet``): only a compound of words in
                 # lower case tells that the print hyphens that first word's compounds
                 self.heads[parts[0]] += count

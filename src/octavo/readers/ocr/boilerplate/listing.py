@@ -56,8 +56,11 @@ def names_heading(group: tuple[str, ...], listed: list[str]) -> bool:
 def pages_entry(places: list[Placement], span: range) -> bool:
     """Whether a group stands in the contents (``span``) over a page number alone: an
     entry's title whose page the list sets under it, broken as its opening page breaks it,
-    not a stamp (which stands over the text, or a folio it shares a page's foot with)."""
-    return any(p.start in span and ALONE.match(p.after) for p in places)
+    and outside the contents seldom (over its work: fewer times than a line must recur to
+    be a stamp, however it stands); not a stamp (which stands over the text, or a folio it
+    shares a page's foot with, the contents' own among them, on page after page)."""
+    return any(p.start in span and ALONE.match(p.after) for p in places) \
+        and sum(p.start not in span for p in places) < MIN_REPEATS
 
 
 def entry_start(stripped: list[str], at: list[int], span: range) -> bool:

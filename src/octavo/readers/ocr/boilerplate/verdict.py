@@ -180,11 +180,8 @@ class Repeats:
         return all_signed(self.group)
 
     def paged_entry(self) -> bool:
-        """A contents entry's title over its page, which stands outside the contents
-        seldom (over its work: fewer times than a line must recur to be a stamp, however
-        it stands), as a stamp over the contents' foot folio does not."""
-        return pages_entry(self.places, self.contents[0]) and sum(
-            p.start not in self.contents[0] for p in self.places) < MIN_REPEATS
+        """A contents entry's title over its page."""
+        return pages_entry(self.places, self.contents[0])
 
     def title_start(self) -> bool:
         """A title's first line, set alike in the contents and over its work."""
