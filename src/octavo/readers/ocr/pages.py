@@ -590,13 +590,17 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])
                   and not contents.is_heading(p.head)), None)  # (not an entry that opens
     # a page of the contents, ``CONTENTS V`` / ``Notes`` / ``29``)
-    if start is None:  # its title taken for the head of its first page, as its next
-        # pages' heads name it (``EXPLANATORY NOTES`` over ``NOTES``)
+    if start is not None:
+        title = heads.head_text(pages[start].lines[0])
+    else:  # its title taken for the head of its first page, as its next pages' heads
+        # name it (``EXPLANATORY NOTES`` over ``NOTES``): that head is the title, not the
+        # page's first line (its first note, which may be too long for a head: "")
         start = next((i for i, p in enumerate(pages) if p.lines and named(p.head)
                       and not contents.is_heading(p.head)), None)
-    if start is None:
-        return []
-    seen = {heads.head_text(pages[start].lines[0])}  # its heads so far, and its title
+        if start is None:
+            return []
+        title = pages[start].head
+    seen = {title}  # its heads so far, and its title
 
     def own(head: str) -> bool:
         if named(head) or any(misread(head, h) for h in seen):
