@@ -366,7 +366,7 @@ def _byte(ch: str) -> int | None:
         code = ch.encode("cp1252")[0]
     except UnicodeEncodeError:
         code = ord(ch)
-    return code if 0x80 <= code <= 0xFF and ch not in PRINTED else None
+    return code if 0x80 <= code <= 0xFF else None
 
 
 def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -377,17 +377,21 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
     reads in characters too rare for their part to be learnt (``MIN_COUNT``). Two stand-ins
     agreeing (``NAMED``) and none that disagrees tell the page; a character that the page
     reads as a letter spelling no word (a note's ``¹`` after ``question``, a ``†``) is the
-    volume's own (a scan may set the page's stand-ins beside real marks), as is a real quote
-    or dash, which is no byte of it."""
+    volume's own (a scan may set the page's stand-ins beside real marks).  So is a real
+    quote or dash, but where the page's letter spells words in its place: read back as
+    cp1252, a Mac's í ó ñ show as ’ — – (``Bol’var``), though its quotes are stand-ins."""
     high = {ch: code for ch in set(text) if (code := _byte(ch)) is not None}
     for page in CODE_PAGES:
-        meant = {ch: bytes([code]).decode(page) for ch, code in high.items()}
+        read = {ch: bytes([code]).decode(page) for ch, code in high.items()}
+        meant = {ch: to for ch, to in read.items() if ch not in PRINTED}  # (its marks read
+        # as themselves about the letters tried)
         marks = [ch for ch in fixed if meant.get(ch, "") in PRINTED]
         if len(marks) >= NAMED and all(_kind(meant[ch]) == _kind(fixed[ch]) for ch in marks):
             return CODE_PAGES[page], {
-                ch: to for ch, to in meant.items()
+                ch: to for ch, to in read.items()
                 if (to.isalpha() and _spells(text, ch, to, meant))
-                or (to in PRINTED and ch not in fixed and text.count(ch) < MIN_COUNT)}
+                or (to in PRINTED and ch in meant and ch not in fixed
+                    and text.count(ch) < MIN_COUNT)}
     return "", {}
 
 
