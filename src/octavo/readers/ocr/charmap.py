@@ -378,27 +378,32 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
     agreeing (``NAMED``) and none that disagrees tell the page; a character that the page
     reads as a letter spelling no word (a note's ``¹`` after ``question``, a ``†``) is the
     volume's own (a scan may set the page's stand-ins beside real marks).  So is a real
-    quote or dash, but where the page's letter spells words in its place: read back as
-    cp1252, a Mac's í ó ñ show as ’ — – (``Bol’var``), though its quotes are stand-ins."""
+    quote or dash, but where the page's letter spells words in its place, after a word's
+    first letters: read back as cp1252, a Mac's í ì î ë ñ ó show as ’ “ ” ‘ – — (``Bol’var``,
+    ``Bront‘``), though its quotes are stand-ins.  Those marks are read first, the page's
+    other letters then, each about the letters read so (``Nœ–ez``: Núñez)."""
     high = {ch: code for ch in set(text) if (code := _byte(ch)) is not None}
     for page in CODE_PAGES:
         read = {ch: bytes([code]).decode(page) for ch, code in high.items()}
-        meant = {ch: to for ch, to in read.items() if ch not in PRINTED}  # (its marks read
-        # as themselves about the letters tried)
-        marks = [ch for ch in fixed if meant.get(ch, "") in PRINTED]
-        if len(marks) >= NAMED and all(_kind(meant[ch]) == _kind(fixed[ch]) for ch in marks):
-            return CODE_PAGES[page], {
-                ch: to for ch, to in read.items()
-                if (to.isalpha() and _spells(text, ch, to, meant))
-                or (to in PRINTED and ch in meant and ch not in fixed
-                    and text.count(ch) < MIN_COUNT)}
+        stand_ins = {ch: to for ch, to in read.items() if ch not in PRINTED}
+        marks = [ch for ch in fixed if stand_ins.get(ch, "") in PRINTED]
+        if len(marks) >= NAMED and all(_kind(stand_ins[ch]) == _kind(fixed[ch]) for ch in marks):
+            meant = stand_ins | {ch: to for ch, to in read.items() if ch in PRINTED
+                                 and to.isalpha() and _spells(text, ch, to, stand_ins)}
+            letters = {ch: to for ch, to in meant.items()
+                       if to.isalpha() and _spells(text, ch, to, meant)}
+            rare = {ch: to for ch, to in stand_ins.items()
+                    if to in PRINTED and ch not in fixed and text.count(ch) < MIN_COUNT}
+            return CODE_PAGES[page], letters | rare
     return "", {}
 
 
 def _spells(text: str, char: str, letter: str, meant: dict[str, str]) -> bool:
     """Whether ``letter`` in the place of ``char`` spells a word the reader knows with the
     letters beside it, read by the same page (``meant``: ``C¾sarÕs`` is Cæsar’s), at most
-    of its occurrences (``MOST``)."""
+    of its occurrences (``MOST``); a real mark's only after a word's first letters (the
+    page's letters open almost no word, and a real apostrophe opening one would spell
+    some: ``1890’s``, ``rock ’n roll``, ís, ín)."""
     page = str.maketrans(meant)
     spelt = total = 0
     for at in (m.start() for m in re.finditer(re.escape(char), text)):
@@ -406,7 +411,8 @@ def _spells(text: str, char: str, letter: str, meant: dict[str, str]) -> bool:
         left, right = _beside(text[start:at + NEAR + 1].translate(page), at - start)
         word = _spelt(left, letter, right)
         total += 1
-        spelt += len(word) > 1 and zipf(word.lower()) > 0
+        spelt += (bool(left) or char not in PRINTED) and len(word) > 1 \
+            and zipf(word.lower()) > 0
     return spelt > MOST * total
 
 

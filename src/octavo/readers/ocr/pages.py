@@ -579,7 +579,8 @@ def running(pages: list[Page]) -> list[bool]:
 
 def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "") -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
-    (``named``), its head not the contents', and the pages after it headed by its name, or,
+    (``named``), its head not the contents' (or, its title taken for that page's head, the
+    first page so headed: its title that head), and the pages after it headed by its name, or,
     where the print heads none of them (its folios alone), the head-less numbered pages up
     to the next title (or the contents' heading, which no entry lists).  A head that misreads
     one of its heads, or its title, is its own, as is a head-less page between two it heads,
@@ -602,8 +603,8 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
         title = pages[start].head
     seen = {title}  # its heads so far, and its title
 
-    def own(head: str) -> bool:
-        if named(head) or any(misread(head, h) for h in seen):
+    def own(head: str) -> bool:  # (no head is none of its own: "" would misread "")
+        if head and (named(head) or any(misread(head, h) for h in seen)):
             seen.add(head)
             return True
         return False
