@@ -387,7 +387,7 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
         read = {ch: bytes([code]).decode(page) for ch, code in high.items()}
         stand_ins = {ch: to for ch, to in read.items() if ch not in PRINTED}
         marks = [ch for ch in fixed if stand_ins.get(ch, "") in PRINTED]
-        if len(marks) >= NAMED and all(_kind(stand_ins[ch]) == _kind(fixed[ch]) for ch in marks):
+        if len(marks) >= NAMED and all(_kind(stand_ins[ch]) == fixed[ch] for ch in marks):
             meant = stand_ins | {ch: to for ch, to in read.items() if ch in PRINTED
                                  and to.isalpha() and _spells(text, ch, to, stand_ins)}
             letters = {ch: to for ch, to in meant.items()

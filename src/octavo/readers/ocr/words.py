@@ -241,6 +241,14 @@ class Vocabulary:
         """The words ending its lines before a hyphen, by how often (in lower case)."""
         return Counter(head.lower() for head, _, hyphen in self.ends if hyphen)
 
+    @cached_property
+    def bare_ends(self) -> tuple[Counter[str], Counter[str]]:
+        """``ended``'s counterpart for the line ends with no hyphen: the words ending those
+        lines (in lower case) and the words opening the lines after them (kept only in
+        lower case), by how often."""
+        return (Counter(head.lower() for head, _, hyphen in self.ends if not hyphen),
+                Counter(tail for _, tail, hyphen in self.ends if not hyphen))
+
     def hyphens(self, head: str, tail: str) -> int:
         """How many compounds of ``head`` the volume hyphens inside its lines (``heads``);
         of a prefix's before a letter no vowel (``tail``'s first), those whose next part
@@ -375,13 +383,6 @@ class Vocabulary:
             return 0 if self.words[half.lower()] else max(counted[half.lower()] - 1, 0)
         return math.log10(self.per_line) * (others(self.bare_ends[0], head)
                                             + others(self.bare_ends[1], tail))
-
-    @cached_property
-    def bare_ends(self) -> tuple[Counter[str], Counter[str]]:
-        """The words ending lines with no hyphen, and the words opening the lines after
-        them, by how often (in lower case)."""
-        return (Counter(head.lower() for head, _, hyphen in self.ends if not hyphen),
-                Counter(tail.lower() for _, tail, hyphen in self.ends if not hyphen))
 
     def tell(self, score: float) -> float:
         """How much likelier (log10) a line end whose halves make a word ``score`` likelier
