@@ -34,6 +34,7 @@ from octavo.tree import (
     Book,
     Heading,
     LineBreak,
+    Note,
     NoteRef,
     PageMarker,
     Paragraph,
@@ -464,8 +465,10 @@ def footnotes(book: Book) -> list[tuple[str, str]]:
     return [(w.id, _plain(f)) for w in book.walk() for f in w.footnotes]
 
 
-def pages(book: Book) -> list[str]:
-    return [n.page for w in book.walk() for n in iter_nodes(w) if isinstance(n, PageMarker)]
+def pages(book: Book | Note) -> list[str]:
+    """The page markers of a book's works, or of a note."""
+    roots = book.walk() if isinstance(book, Book) else [book]
+    return [n.page for w in roots for n in iter_nodes(w) if isinstance(n, PageMarker)]
 
 
 def _read(folder: Path, name: str, data: bytes | str, toml: bool = True,
@@ -529,6 +532,8 @@ def _reads_as(book: Book, original: Book, named: bool = True) -> None:
     assert [(n.number, n.cited_page) for n in book.notes] == \
         [(n.number, n.cited_page) for n in original.notes]
     assert pages(book) == pages(original)
+    assert [(n.number, pages(n)) for n in book.notes] == \
+        [(n.number, pages(n)) for n in original.notes]  # (a page turned inside a note)
     assert [(i * named, t) for i, t in footnotes(book)] == \
         [(i * named, t) for i, t in footnotes(original)]
     assert not [f for f in book.findings if f.code == "c-001"]  # every correction applied

@@ -3,6 +3,7 @@ runs count the pages between them."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -33,13 +34,18 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     with a number at its edge (a head's blank line) stays, and all do where most of the
     gaps found follow a sentence's end, or a stamp of two lines or more under one (a blank
     line after each paragraph, the export's): the reader reads those."""
-    runs, at, blanks = [], [], 0  # the runs of empty lines after a line of text, and the
-    for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):  # lines of
-        if run[0] and all(not lines[j] and j not in gone for j in run):  # text over each
+    runs, starts, blanks = [], [], 0  # the runs of empty lines after a line of text, and
+    for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):  # the
+        if run[0] and all(not lines[j] and j not in gone for j in run):  # lines of text over
             runs.append(run)
-            at.append(run[0] - blanks)
+            starts.append(run[0] - blanks)
         blanks += len(run)
     past = neighbours.stamps(lines, runs)  # (a stamp over a head's folio, or under a foot's)
+    # (a stamp's lines are no page's text: its pages' lengths, the longest among them, are
+    # the same wherever a stamp stands, and whether its inner gap reads as a blank line)
+    stamped = sorted(neighbours.stamped(lines, runs))
+    at = [start - bisect.bisect_left(stamped, run[0])
+          for start, run in zip(starts, runs, strict=True)]
     numbered = {r: pages for r, run in enumerate(runs)
                 if (pages := _after(lines, run, past[r], past[r + len(runs)]))}
     after = _counted(numbered)

@@ -45,16 +45,7 @@ def stamps(lines: list[str], runs: list[list[int]]) -> list[int]:
     next page's heads, which differ from page to page).  A line is counted once
     where it stands, though two runs stand beside it (a footnote set apart between two
     blank lines, which the page break under it parts from a stamp)."""
-    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
-    past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
-    going = list(range(len(sides)))
-    while going:  # (one line further out at a time, while the lines so far repeat)
-        seen = {k: _outward(lines, *sides[k], past[k] + 1) for k in going}
-        where = {k: min(sides[k][0], sides[k][0] + sides[k][1] * past[k]) for k in going}
-        counts = Counter(text for text, _ in {(seen[k], where[k]) for k in going})
-        going = [k for k in going if seen[k] and counts[seen[k]] > 1 and past[k] < PAGE]
-        for k in going:
-            past[k] += 1
+    sides, past = _repeated(lines, runs)
     n = len(runs)
     told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
     unders: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
@@ -65,6 +56,30 @@ def stamps(lines: list[str], runs: list[list[int]]) -> list[int]:
     for r in inside:
         past[r] = past[r + n] = 0
     return past
+
+
+def stamped(lines: list[str], runs: list[list[int]]) -> set[int]:
+    """The lines (by index) that stand word for word beside two of ``runs`` of blank lines
+    or more (``stamps``), inside a stamp too: a stamp's lines, which are no page's text."""
+    sides, past = _repeated(lines, runs)
+    return {j + step * d for (j, step), count in zip(sides, past, strict=True)
+            for d in range(count)}
+
+
+def _repeated(lines: list[str], runs: list[list[int]]) -> tuple[list[tuple[int, int]], list[int]]:
+    """The sides of ``runs`` (the line over each, then the line under each, and the step
+    outward) and how many lines outward from each stand word for word beside another."""
+    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
+    going = list(range(len(sides)))
+    while going:  # (one line further out at a time, while the lines so far repeat)
+        seen = {k: _outward(lines, *sides[k], past[k] + 1) for k in going}
+        where = {k: min(sides[k][0], sides[k][0] + sides[k][1] * past[k]) for k in going}
+        counts = Counter(text for text, _ in {(seen[k], where[k]) for k in going})
+        going = [k for k in going if seen[k] and counts[seen[k]] > 1 and past[k] < PAGE]
+        for k in going:
+            past[k] += 1
+    return sides, past
 
 
 def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:

@@ -286,7 +286,9 @@ def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[i
     ``k`` ends, how many of the group's lines it holds word for word and how many it holds
     or misreads: it goes on through each line that is, or misreads, the group's next line,
     or one further on (the lines between lost), and through a blank line that the group
-    has between the lines either side of it."""
+    has between the lines either side of it, or that parts two of its lines where it has
+    none (a gap inside a stamp, which the separator read for a break on a page where the
+    folios tell none, as it did not on the others)."""
     found = held = 0
     while i < len(stripped) and k < len(ls):
         line = stripped[i]
@@ -299,9 +301,9 @@ def _repeat(stripped: list[str], ls: tuple[str, ...], i: int, k: int) -> tuple[i
             k = step + 1
         else:
             after = line_at(stripped, i + 1)
-            if not after or not any(misread(after, ls[s]) for s in range(k + 1, len(ls))) \
-                    or "" not in ls[k:]:
+            gap = ls.index("", k) if "" in ls[k:] else k - 1  # (the group's blank line)
+            if not after or not any(misread(after, ls[s]) for s in range(gap + 1, len(ls))):
                 break
-            k = ls.index("", k) + 1
+            k = gap + 1
         i += 1
     return i, found, held
