@@ -22,8 +22,9 @@ FEED = re.compile(r" *\n? *\f *\n?")  # a form feed, the line ends and spaces ar
 
 
 def paged(text: str) -> list[str] | None:
-    """The lines of ``text`` with each form feed one empty line and its other blank lines
-    gone, where its form feeds part its pages (``MARKERS`` of them or more, ``PAGE`` lines
+    """The lines of ``text`` with each form feed one empty line (under as many more as
+    blank lines stood over it: a paragraph's gap at a page's end) and its other blank
+    lines gone, where its form feeds part its pages (``MARKERS`` of them or more, ``PAGE`` lines
     apart, the median two); else None."""
     lines = FEED.sub("\n\f\n", text).split("\n")
     feeds = [k for k, line in enumerate(lines) if line == "\f"]
@@ -33,7 +34,7 @@ def paged(text: str) -> list[str] | None:
     runs = [list(run) for _, run in itertools.groupby(lines, lambda line: not line.strip())]
     indented = opened(runs)
     return [line for k, run in enumerate(runs) for line in (
-        [""] if "\f" in run else [] if not run[0].strip()
+        [""] * (1 + run.index("\f")) if "\f" in run else [] if not run[0].strip()
         else [OPENING + " " * (len(runs[k - 1]) - 1) + run[0].lstrip(" "), *run[1:]]
         if k in indented else run)]
 

@@ -163,20 +163,29 @@ def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
     the folio under the text): the foot stands deeper under the text (``_depth``) than any
     foot of its kind under a text that runs on (a last line that ends no sentence) does.
     Where no foot of a kind stands under a text that runs on, or none deeper after a
-    sentence's end, that kind tells nothing."""
+    sentence's end, that kind tells nothing.  A stamp taken off at the foot of a page with
+    no footnotes, further in than it stands elsewhere (``Page.carried``), stood under such
+    a blank line too; and so did a page break under more blank lines (``Page.under``, a
+    text paged by form feeds keeps those over its feeds) than any under a text that runs
+    on, where some after a sentence's end stand under more."""
     feet = [_foot(page, body) for page, body in zip(pages, bodies, strict=True)]
     ends = [bool(body.lines and SENTENCE_END.search(body.lines[-1])) for body in bodies]
     deep = [_depth(line) for _, line in feet]
     over = {kind: _over(depths) for kind in ("note", "folio") if (depths := [
         (d, end) for (k, _), d, end in zip(feet, deep, ends, strict=True) if k == kind])}
-    if all(least is None for least in over.values()):
+    bare = [k != "note" for k, _ in feet]  # (no footnote's gap stands under the text)
+    closing = _over([(page.under, end) for page, end, b in zip(pages, ends, bare, strict=True)
+                     if b])
+    closed = [b and (bool(page.carried) or (closing is not None and page.under > closing))
+              for page, b in zip(pages, bare, strict=True)]
+    if all(least is None for least in over.values()) and not any(closed):
         return bodies
     opening = Counter(indent(ln) for body in bodies for ln in body.lines if indent(ln))
     shift = opening.most_common(1)[0][0] if opening else 0
     out = list(bodies)
     for k in range(len(bodies) - 1):
-        if (least := over.get(feet[k][0])) is not None and ends[k] and deep[k] > least \
-                and (after := bodies[k + 1].lines):
+        deeper = (least := over.get(feet[k][0])) is not None and deep[k] > least
+        if (deeper or closed[k]) and ends[k] and (after := bodies[k + 1].lines):
             first = _line(after[0], max(indent(after[0]), shift), True)
             out[k + 1] = replace(bodies[k + 1], lines=[first, *after[1:]])
     return out

@@ -80,6 +80,9 @@ class Page:
     title_at: int = 0  # the line the title opens at: 1 under a date set over it
     counted: bool = False  # ``folio`` counted from the contents' pages, none printed
     foot: str = ""  # the first line taken off under the text (its folio's), kept for its gap
+    carried: int = 0  # the indent a repeat taken off at the page's foot took from the blank
+    # line over it (``_raw_pages``): the page's last paragraph ended over it
+    under: int = 0  # the blank lines under the page's last line past the first (its break)
 
 
 @dataclass
@@ -105,7 +108,9 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     separator made one, of the line after it: that line has it back (a stamp under a
     paragraph's end, over the next paragraph's first line), if the text's own lines stand
     in so far somewhere (a paragraph's indent; a stamp set further in on some pages than on
-    others, the rectos, took no line's indent)."""
+    others, the rectos, took no line's indent); a repeat at a page's foot keeps it for the
+    page (``Page.carried``: ``indents.turned`` opens the next page's first line so), and
+    a page counts the blank lines under its last line past its break (``Page.under``)."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
@@ -133,12 +138,14 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
                 lines.append(indents.stripped(shown))
                 end = offset + len(line)
             elif lines:
-                pages.append(Page(len(pages), lines=lines, span=(start, end)))
+                pages.append(Page(len(pages), lines=lines, span=(start, end), carried=carried))
                 lines = []
+            elif pages and not every[i - 1].strip() and i - 1 not in gone:
+                pages[-1].under += 1
             carried = 0
         offset += len(line) + 1
     if lines:
-        pages.append(Page(len(pages), lines=lines, span=(start, end)))
+        pages.append(Page(len(pages), lines=lines, span=(start, end), carried=carried))
     return pages
 
 
