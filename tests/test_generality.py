@@ -55,6 +55,13 @@ def _watermark(text: str) -> list[str]:
                       text, re.M)[:1]
 
 
+def _front_stamps(text: str) -> str:
+    """The text with its watermark kept on its first two pages (the title page's and over
+    the contents' heading) and taken off the rest: a stamp seen too seldom to be learnt."""
+    mark = _watermark(text)[0]
+    return text.replace(mark, "\0", 2).replace(mark, "").replace("\0", mark)
+
+
 def _stamps_changed(text: str, change) -> str:
     """The text with every fourth repeat of its watermark changed (``change``: its lines to
     lines), as an OCR reads a stamp anew on each page."""
@@ -93,6 +100,7 @@ VARIATIONS = {
     "another watermark": lambda t: t.replace(_watermark(t)[0], "DIGITAL REPRINT \nSERIES \n")
     .encode(),
     "no watermark": lambda t: t.replace(_watermark(t)[0], "").encode(),
+    "the watermark on the title and contents pages alone": lambda t: _front_stamps(t).encode(),
     "the watermark misread on some pages": lambda t: _stamps_changed(
         t, lambda g: g.replace("COMMERCIAL", "COMMERClAL").replace("TO MAO", "T0 MAO")).encode(),
     "a line of the watermark lost on some pages": lambda t: _stamps_changed(

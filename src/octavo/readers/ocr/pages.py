@@ -658,12 +658,29 @@ def _layout(text: str) -> Layout:
     pages = _raw_pages(text, gone, opening)
     _colophon(pages)
     _undress(pages)
+    _stamped_contents(pages)
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
                   folios_below=sum(p.folio_below for p in headed))
+
+
+def _stamped_contents(pages: list[Page]) -> None:
+    """Take off the lines set apart over the contents' heading on its page (each short of
+    the measure, worded, ending no sentence: ``boilerplate.set_apart``): a stamp the scan
+    set there, seen too seldom to be learnt (on the title page besides), for the print sets
+    nothing over the heading that opens the contents."""
+    full = 0.0
+    for page in pages:
+        at = next((k for k, line in enumerate(page.lines) if contents.is_heading(line)), 0)
+        if at and (full := full or measure.of_pages(pages)) and all(
+                boilerplate.set_apart(line, full) for line in page.lines[:at]):
+            page.lines = page.lines[at:]
+            return
+        if at or contents.lists(page):
+            return  # (the contents' first page: none over it)
 
 
 def _colophon(pages: list[Page]) -> None:
