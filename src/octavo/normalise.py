@@ -85,7 +85,8 @@ def composed(text: str) -> str:
 
 def normalise(text: str) -> str:
     """``text`` with ``\\n`` line ends, plain spaces, one between words, no trailing
-    white space, and each page break a blank line, the blank lines that are none gone."""
+    white space, and each page break a blank line (under one more for each blank line a
+    form feed had over it), the blank lines that are none gone."""
     text = undoubled(composed(text))
     if _holds(text, _LINE_END_CHARS):
         text = _LINE_ENDS.sub("\n", text)

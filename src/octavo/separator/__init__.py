@@ -29,8 +29,9 @@ from . import feeds, gaps
 def parted(text: str) -> list[str]:
     """The lines of ``text`` (``\\n`` line ends, plain spaces) with its page breaks each
     a blank line, and the blank lines that are no page breaks gone (where the form feeds
-    are the breaks, a run of blank lines holding one is one empty line; else a form feed
-    is a blank line)."""
+    are the breaks, a run of blank lines holding one is one empty line, under one more
+    for each blank line over the feed: ``feeds.paged``; else a form feed is a blank
+    line)."""
     if "\f" in text:
         if (paged := feeds.paged(text)) is not None:
             return paged

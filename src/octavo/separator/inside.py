@@ -24,7 +24,9 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     longest chain (most must), and between two runs with folios beside them stand as
     many pages as the folios count, so one run fewer of breaks.  A run over a line in
     capitals (a title or a stamp opens its page), or over words that stand under other runs
-    too (a running head over the text, each page it opens), is taken for a break: where as
+    too (a running head over the text, each page it opens; not a stamp's first line, of two
+    lines or more that stand so: it stands under runs wherever the stamp does, under a
+    title's gap too), is taken for a break: where as
     many are as the folios count, the others go; where more are, those of them that alone
     leave no page longer than the longest the text shows whole are the breaks; where fewer
     are, the runs that alone so fit.  A run over capitals with no folio beside it, no further
@@ -40,10 +42,11 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
             runs.append(run)
             starts.append(run[0] - blanks)
         blanks += len(run)
-    past = neighbours.stamps(lines, runs)  # (a stamp over a head's folio, or under a foot's)
-    # (a stamp's lines are no page's text: its pages' lengths, the longest among them, are
-    # the same wherever a stamp stands, and whether its inner gap reads as a blank line)
-    stamped = sorted(neighbours.stamped(lines, runs))
+    past, found = neighbours.stamps(lines, runs)  # (a stamp over a head's folio, or under
+    # a foot's; a stamp's lines are no page's text: its pages' lengths, the longest among
+    # them, are the same wherever a stamp stands, and whether its inner gap reads as a
+    # blank line)
+    stamped = sorted(found)
     at = [start - bisect.bisect_left(stamped, run[0])
           for start, run in zip(starts, runs, strict=True)]
     numbered = {r: pages for r, run in enumerate(runs)
@@ -54,7 +57,8 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     pairs = list(itertools.pairwise(after))
     under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
     opening = Counter(line.strip() for line in under if _worded(line))
-    kept = {r for r, line in enumerate(under) if is_capitals(line) or opening[line.strip()] > 1}
+    kept = {r for r, line in enumerate(under) if is_capitals(line) or (
+        opening[line.strip()] > 1 and past[r + len(runs)] < 2)}
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
     told = set()  # the runs of the folios that told their pages
@@ -159,7 +163,8 @@ def _fitting(start: int, inner: list[int], end: int, kept: list[bool], count: in
              longest: int) -> list[bool] | None:
     """Which of the ``inner`` places (lines of text counted) between a page's ``start``
     and a later one's ``end`` are its ``count`` breaks, ``kept`` among them: the one
-    choice that leaves no page over ``longest``; None where none or several do."""
+    choice that leaves no page over ``longest``; None where none or several do (the break
+    over a stamp and the gap inside it, which only the stamp's lines part, fit alike)."""
     found = []
     for chosen in itertools.product((False, True), repeat=len(inner)):
         if sum(chosen) != count or any(k and not c for k, c in zip(kept, chosen, strict=True)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..pagemarks import EDGE, PAGE
 
@@ -29,13 +30,21 @@ def runs_beside(lines: list[str], runs: list[list[int]]) -> float:
     """The share of ``runs`` of blank lines with a folio-like line over or under them, or
     past a stamp's lines (``stamps``)."""
     sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
-    past, n = stamps(lines, runs), len(runs)
+    past, n = stamps(lines, runs).past, len(runs)
     return sum(any(bool(EDGE.search(line[-1])) for k in (r, r + n) for d in {0, past[k]}
                    if (line := _outward(lines, *sides[k], d + 1)))
                for r in range(n)) / max(1, n)
 
 
-def stamps(lines: list[str], runs: list[list[int]]) -> list[int]:
+class Stamps(NamedTuple):
+    """What stands word for word beside runs of blank lines (``stamps``)."""
+
+    past: list[int]  # per side (over each run, then under each): the lines a folio may
+    # stand past
+    lines: set[int]  # the lines (by index) so, inside a stamp too: no page's text
+
+
+def stamps(lines: list[str], runs: list[list[int]]) -> Stamps:
     """How many lines over each of ``runs`` of blank lines (the first ``len(runs)``), then
     under each, stand word for word, in the same order, beside two of them or more: a
     stamp the scan sets over or under its pages' furniture, which the folio may stand past
@@ -44,8 +53,11 @@ def stamps(lines: list[str], runs: list[list[int]]) -> list[int]:
     inside the stamp, and looks past neither (a stamp at a page's foot stands over the
     next page's heads, which differ from page to page).  A line is counted once
     where it stands, though two runs stand beside it (a footnote set apart between two
-    blank lines, which the page break under it parts from a stamp)."""
+    blank lines, which the page break under it parts from a stamp).  The lines so found
+    are kept too."""
     sides, past = _repeated(lines, runs)
+    found = {j + step * d for (j, step), count in zip(sides, past, strict=True)
+             for d in range(count)}
     n = len(runs)
     told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
     unders: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
@@ -55,15 +67,7 @@ def stamps(lines: list[str], runs: list[list[int]]) -> list[int]:
     inside = {r for r in range(n) if told[r] and told[r + n] and unders[told[r]] == {told[r + n]}}
     for r in inside:
         past[r] = past[r + n] = 0
-    return past
-
-
-def stamped(lines: list[str], runs: list[list[int]]) -> set[int]:
-    """The lines (by index) that stand word for word beside two of ``runs`` of blank lines
-    or more (``stamps``), inside a stamp too: a stamp's lines, which are no page's text."""
-    sides, past = _repeated(lines, runs)
-    return {j + step * d for (j, step), count in zip(sides, past, strict=True)
-            for d in range(count)}
+    return Stamps(past, found)
 
 
 def _repeated(lines: list[str], runs: list[list[int]]) -> tuple[list[tuple[int, int]], list[int]]:

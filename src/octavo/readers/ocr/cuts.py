@@ -230,6 +230,7 @@ def rejoin(pages: list[Page], parts: set[int],
             whole.lines += page.lines
             whole.span = (whole.span[0], page.span[1])
             whole.folio = whole.folio or page.folio  # one at the foot of the second part
+            whole.carried, whole.under = page.carried, page.under  # (the page's foot's)
         else:
             out.append(replace(page, index=len(out)))
     return out

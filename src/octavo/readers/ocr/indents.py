@@ -163,21 +163,21 @@ def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
     the folio under the text): the foot stands deeper under the text (``_depth``) than any
     foot of its kind under a text that runs on (a last line that ends no sentence) does.
     Where no foot of a kind stands under a text that runs on, or none deeper after a
-    sentence's end, that kind tells nothing.  A stamp taken off at the foot of a page with
-    no footnotes, further in than it stands elsewhere (``Page.carried``), stood under such
-    a blank line too; and so did a page break under more blank lines (``Page.under``, a
-    text paged by form feeds keeps those over its feeds) than any under a text that runs
-    on, where some after a sentence's end stand under more."""
+    sentence's end, that kind tells nothing.  So, on a page with no footnotes, do a stamp
+    taken off at its foot further in than the stamp stands elsewhere (``Page.carried``: it
+    took the indent a form feed's text gives the line under a gap) and a page break under
+    more blank lines (``Page.under``: a form feed's text keeps those over its feeds), each
+    deeper than any under a text that runs on (a stamp set further in on every verso, or
+    every break alike, tells nothing)."""
     feet = [_foot(page, body) for page, body in zip(pages, bodies, strict=True)]
     ends = [bool(body.lines and SENTENCE_END.search(body.lines[-1])) for body in bodies]
     deep = [_depth(line) for _, line in feet]
     over = {kind: _over(depths) for kind in ("note", "folio") if (depths := [
         (d, end) for (k, _), d, end in zip(feet, deep, ends, strict=True) if k == kind])}
     bare = [k != "note" for k, _ in feet]  # (no footnote's gap stands under the text)
-    closing = _over([(page.under, end) for page, end, b in zip(pages, ends, bare, strict=True)
-                     if b])
-    closed = [b and (bool(page.carried) or (closing is not None and page.under > closing))
-              for page, b in zip(pages, bare, strict=True)]
+    closed = [a or b for a, b in zip(_closed([page.carried for page in pages], ends, bare),
+                                     _closed([page.under for page in pages], ends, bare),
+                                     strict=True)]
     if all(least is None for least in over.values()) and not any(closed):
         return bodies
     opening = Counter(indent(ln) for body in bodies for ln in body.lines if indent(ln))
@@ -189,6 +189,14 @@ def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
             first = _line(after[0], max(indent(after[0]), shift), True)
             out[k + 1] = replace(bodies[k + 1], lines=[first, *after[1:]])
     return out
+
+
+def _closed(depths: list[int], ends: list[bool], bare: list[bool]) -> list[bool]:
+    """Which pages (``bare``: those with no footnote under their text) the ``depths`` of
+    their feet tell closed their last paragraph: deeper than any under a text that runs on
+    (``_over``; ``ends``: whether each page's last line ended a sentence)."""
+    least = _over([(d, end) for d, end, b in zip(depths, ends, bare, strict=True) if b])
+    return [b and least is not None and d > least for d, b in zip(depths, bare, strict=True)]
 
 
 def _foot(page: Page, body: Page) -> tuple[str, str]:

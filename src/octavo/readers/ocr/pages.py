@@ -668,19 +668,23 @@ def _layout(text: str) -> Layout:
 
 
 def _stamped_contents(pages: list[Page]) -> None:
-    """Take off the lines set apart over the contents' heading on its page (each short of
-    the measure, worded, ending no sentence: ``boilerplate.set_apart``): a stamp the scan
-    set there, seen too seldom to be learnt (on the title page besides), for the print sets
-    nothing over the heading that opens the contents."""
-    full = 0.0
+    """Take off the lines over the contents' heading on its page (the first page to hold
+    the heading, or the first that lists entries) where each is set apart (short of the
+    measure, worded, ending no sentence: ``boilerplate.set_apart``) and stands elsewhere
+    in the volume word for word: a stamp the scan set there and on a page or so besides
+    (the title page), seen too seldom to be learnt, for the print sets nothing over the
+    heading that opens the contents.  A title over a heading of its own stands once."""
     for page in pages:
-        at = next((k for k, line in enumerate(page.lines) if contents.is_heading(line)), 0)
-        if at and (full := full or measure.of_pages(pages)) and all(
-                boilerplate.set_apart(line, full) for line in page.lines[:at]):
-            page.lines = page.lines[at:]
-            return
-        if at or contents.lists(page):
-            return  # (the contents' first page: none over it)
+        at = next((k for k, line in enumerate(page.lines) if contents.is_heading(line)), None)
+        if at is None and not contents.lists(page):
+            continue
+        if at:
+            seen = Counter(line.strip() for p in pages for line in p.lines)
+            full = measure.of_pages(pages)
+            if all(seen[line.strip()] > 1 and boilerplate.set_apart(line, full)
+                   for line in page.lines[:at]):
+                page.lines = page.lines[at:]
+        return
 
 
 def _colophon(pages: list[Page]) -> None:

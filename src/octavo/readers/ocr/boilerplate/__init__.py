@@ -255,9 +255,11 @@ def strip(lines: list[str], groups: list[Group]) -> set[int]:
     A group is taken where it stands whole, and where two or more of its lines stand
     together in its order (a scan that cut one short, or lost a line inside it), with the
     lines among them that misread the group's (``misread``) and the blank lines that stand
-    where the group has one; a lone line of a group only if it is the group; a repeat
-    that misreads them all where it stands whole.  (A blank line after a
-    repeat's last line, before the next repeat's first, ends a page.)
+    where the group has one, or that parts two of its lines where it has none (the gap
+    inside a stamp that the separator kept, the folios telling it nothing there); a lone
+    line of a group only if it is the group; a repeat that misreads them all where it
+    stands whole.  (A blank line after a repeat's last line, before the next repeat's
+    first, ends a page.)
     """
     junk = {i for i, line in enumerate(lines) if is_junk(line)}
     gone = set(junk)
