@@ -652,6 +652,11 @@ def test_the_author_from_a_title_page_under_a_motto():
      ("Collected Works", "Volume 18")),
     ("J. V. STALIN\nWORKS\nVOLUME\nIV\n\nMOSCOW 1953", ("Works", "Volume IV")),
     ("J. V. STALIN\nw o R k s\nVOLUME\n5\n\nMOSCOW 1953", ("", "")),  # the title misread
+    ("THOMAS PAINE\nW O R K S\nVOLUME ONE\n1774-1776\nPHILADELPHIA",  # letter-spaced, the
+     ("Works", "Volume One: 1774–1776")),  # number in words
+    ("DIGITIZED BY\nA READING ROOM\nV. I. LENIN\nCOLLECTED WORKS\nVOLUME FORTY-FIVE\nMOSCOW",
+     ("Collected Works", "Volume Forty-Five")),  # under a scanner's stamp
+    ("A. N. AUTHOR\nWORKS\nVOLUME ONCE\nLONDON", ("", "")),  # no number
     ("J. V. STALIN\nCOLLECTED WORKS\n\nMOSCOW 1953", ("", "")),  # no volume under it
 ])
 def test_the_title_page_names_the_book_and_its_volume(page, named):

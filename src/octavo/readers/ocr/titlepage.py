@@ -2,11 +2,12 @@
 
 A volume of collected works opens with its title page (the first page with lines): under
 the author's name stand the title, a line of words in capitals with no figure (``COLLECTED
-WORKS``), then the volume, a word in capitals and its number (``VOLUME 12``, or the word
-over its number), and perhaps its years (``1894-1896``); the publisher and place follow.
-Read so, in title case, the book needs no TOML to be named; a title page that shows no
-such lines (the title letter-spaced, the OCR's noise between) names nothing, and the book
-keeps the TOML's title or its file's name.
+WORKS``, or letter-spaced: ``W O R K S``), then the volume, a word in capitals and its
+number (``VOLUME 12``, ``VOLUME XII``, ``VOLUME TWELVE``, or the word over its number), and
+perhaps its years (``1894-1896``); the publisher and place follow.  Read so, in title case,
+the book needs no TOML to be named; a title page that shows no such lines (the title
+misread, the OCR's noise between) names nothing, and the book keeps the TOML's title or
+its file's name.
 """
 
 from __future__ import annotations
@@ -15,14 +16,22 @@ import re
 from typing import TYPE_CHECKING
 
 from .folios import Number
+from .heads import unspace
 from .lines import YEARS_ALONE
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
     from .pages import Layout, Page
 
-# ``VOLUME 12``, or ``VOLUME`` over its number (in figures or roman numerals: ``Number``)
-_VOLUME = re.compile(r"([^\W\d_]+)(?:\s+(\w+))?")
+# ``VOLUME 12``, or ``VOLUME`` over its number (in figures or roman numerals: ``Number``,
+# or in English words: ``ONE``, ``FORTY-FIVE``)
+_VOLUME = re.compile(r"([^\W\d_]+)(?:\s+([\w-]+))?")
+_UNITS = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN",
+          "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN",
+          "EIGHTEEN", "NINETEEN"]
+_TENS = ["TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY", "EIGHTY", "NINETY"]
+_IN_WORDS = re.compile(rf"(?:{'|'.join(_UNITS)})|(?:{'|'.join(_TENS)})"
+                       rf"(?:-(?:{'|'.join(_UNITS[:9])}))?", re.IGNORECASE)
 
 
 def title_page(pages: list[Page]) -> Page | None:
@@ -37,8 +46,9 @@ def read(layout: Layout) -> tuple[str, str]:
     lines = [line.strip() for line in page.lines if line.strip()] if page else []
     for k in range(1, len(lines) - 1):  # a line over the title: the author's name
         if named := _volume(lines[k + 1:]):
-            if is_capitals(lines[k]) and not re.search(r"\d", lines[k]):
-                return title_case(lines[k]), named
+            title = unspace(lines[k])
+            if is_capitals(title) and not re.search(r"\d", title):
+                return title_case(title), named
             break
     return "", ""
 
@@ -50,9 +60,10 @@ def _volume(lines: list[str]) -> str:
         return ""
     number, rest = (volume[2], lines[1:]) if volume[2] else (
         (lines[1], lines[2:]) if len(lines) > 1 else ("", []))
-    if not Number.of(number):
+    words = bool(_IN_WORDS.fullmatch(number))
+    if not Number.of(number) and not words:
         return ""
-    named = f"{title_case(volume[1])} {number}"
+    named = f"{title_case(volume[1])} {title_case(number) if words else number}"
     if rest and YEARS_ALONE.fullmatch(rest[0]):
         named += ": " + "–".join(re.findall(r"\d+", rest[0]))
     return named
