@@ -29,7 +29,7 @@ def beside(lines: list[str], blanks: set[int]) -> float:
 def runs_beside(lines: list[str], runs: list[list[int]]) -> float:
     """The share of ``runs`` of blank lines with a folio-like line over or under them, or
     past a stamp's lines (``stamps``)."""
-    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    sides = _sides(runs)
     past, n = stamps(lines, runs).past, len(runs)
     return sum(any(bool(EDGE.search(line[-1])) for k in (r, r + n) for d in {0, past[k]}
                    if (line := _outward(lines, *sides[k], d + 1)))
@@ -73,7 +73,7 @@ def stamps(lines: list[str], runs: list[list[int]]) -> Stamps:
 def _repeated(lines: list[str], runs: list[list[int]]) -> tuple[list[tuple[int, int]], list[int]]:
     """The sides of ``runs`` (the line over each, then the line under each, and the step
     outward) and how many lines outward from each stand word for word beside another."""
-    sides = [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
+    sides = _sides(runs)
     past = [0] * len(sides)  # how many repeated lines each side's folio may stand past
     going = list(range(len(sides)))
     while going:  # (one line further out at a time, while the lines so far repeat)
@@ -84,6 +84,12 @@ def _repeated(lines: list[str], runs: list[list[int]]) -> tuple[list[tuple[int, 
         for k in going:
             past[k] += 1
     return sides, past
+
+
+def _sides(runs: list[list[int]]) -> list[tuple[int, int]]:
+    """The line over each of ``runs`` of blank lines, then the line under each, with the
+    step outward from it."""
+    return [(run[0] - 1, -1) for run in runs] + [(run[-1] + 1, 1) for run in runs]
 
 
 def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]:

@@ -82,8 +82,9 @@ def is_heading(line: str) -> bool:
 
 
 def heading_at(lines: list[str]) -> int | None:
-    """Where the contents' heading first stands in the raw ``lines`` (before the pages are
-    cut: ``boilerplate.listing.contents_span``, ``breaks._front_matter``); None where none does."""
+    """Where the contents' heading first stands in ``lines``: the raw text's (before the
+    pages are cut: ``boilerplate.listing.contents_span``, ``breaks._front_matter``) or a
+    page's (``pages._stamped_contents``); None where none does."""
     return next((i for i, line in enumerate(lines) if is_heading(line)), None)
 
 

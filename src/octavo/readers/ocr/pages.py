@@ -675,7 +675,7 @@ def _stamped_contents(pages: list[Page]) -> None:
     (the title page), seen too seldom to be learnt, for the print sets nothing over the
     heading that opens the contents.  A title over a heading of its own stands once."""
     for page in pages:
-        at = next((k for k, line in enumerate(page.lines) if contents.is_heading(line)), None)
+        at = contents.heading_at(page.lines)
         if at is None and not contents.lists(page):
             continue
         if at:
