@@ -35,14 +35,16 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     turn).  Where no choice or several fit, all the runs between stay.  A run under a line
     with a number at its edge (a head's blank line) stays, and all do where most of the
     gaps found follow a sentence's end, or a stamp of two lines or more under one (a blank
-    line after each paragraph, the export's): the reader reads those."""
+    line after each paragraph, the export's): the reader reads those.  A run inside a
+    stamp (``neighbours.stamps``: its lines over and under it the same wherever either
+    stands) is no break, whatever stands under it."""
     runs, starts, blanks = [], [], 0  # the runs of empty lines after a line of text, and
     for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):  # the
         if run[0] and all(not lines[j] and j not in gone for j in run):  # lines of text over
             runs.append(run)
             starts.append(run[0] - blanks)
         blanks += len(run)
-    past, found = neighbours.stamps(lines, runs)  # (a stamp over a head's folio, or under
+    past, found, inner = neighbours.stamps(lines, runs)  # (a stamp over a head's folio, or under
     # a foot's; a stamp's lines are no page's text: its pages' lengths, the longest among
     # them, are the same wherever a stamp stands, and whether its inner gap reads as a
     # blank line)
@@ -57,14 +59,14 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     pairs = list(itertools.pairwise(after))
     under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
     opening = Counter(line.strip() for line in under if _worded(line))
-    kept = {r for r, line in enumerate(under) if is_capitals(line) or (
-        opening[line.strip()] > 1 and past[r + len(runs)] < 2)}
+    kept = {r for r, line in enumerate(under) if r not in inner and (is_capitals(line) or (
+        opening[line.strip()] > 1 and past[r + len(runs)] < 2))}
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
     told = set()  # the runs of the folios that told their pages
     pages = [0]  # the lines of the pages the folios and the breaks kept tell whole
     for a, b in pairs:
-        between = range(a + 1, b)
+        between = [r for r in range(a + 1, b) if r not in inner]
         if len(kept.intersection(between)) == after[b] - after[a] - 1:
             breaks |= {r: r in kept for r in between}
             told |= {a, b}
@@ -72,7 +74,7 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
             pages += [at[d] - at[c] for c, d in itertools.pairwise(edges)]
     longest = min(max(pages), PAGE)
     for a, b in pairs:  # (where more runs are kept than the folios count, those may be)
-        between = [r for r in range(a + 1, b) if r not in breaks]
+        between = [r for r in range(a + 1, b) if r not in breaks and r not in inner]
         count = after[b] - after[a] - 1
         free = len(kept.intersection(between)) > count  # (the kept ones to choose among)
         some = [r for r in between if r in kept or not free]
@@ -96,7 +98,7 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     if 2 * sum(any(FINISHED.search(lines[runs[r][0] - 1 - d]) for d in {0, past[r]} - {1})
                for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)
-    return {k for r in gaps for k in runs[r]}
+    return {k for r in [*gaps, *inner] for k in runs[r]}
 
 
 def _worded(line: str) -> bool:

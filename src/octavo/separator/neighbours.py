@@ -42,6 +42,7 @@ class Stamps(NamedTuple):
     past: list[int]  # per side (over each run, then under each): the lines a folio may
     # stand past
     lines: set[int]  # the lines (by index) so, inside a stamp too: no page's text
+    inside: set[int]  # the runs (by index) inside a stamp: no page breaks
 
 
 def stamps(lines: list[str], runs: list[list[int]]) -> Stamps:
@@ -49,25 +50,30 @@ def stamps(lines: list[str], runs: list[list[int]]) -> Stamps:
     under each, stand word for word, in the same order, beside two of them or more: a
     stamp the scan sets over or under its pages' furniture, which the folio may stand past
     (folios rise from page to page, so no such line is one).  A run with such lines on
-    both sides, the same under it wherever those over it stand over a run, is a gap
-    inside the stamp, and looks past neither (a stamp at a page's foot stands over the
-    next page's heads, which differ from page to page).  A line is counted once
-    where it stands, though two runs stand beside it (a footnote set apart between two
-    blank lines, which the page break under it parts from a stamp).  The lines so found
-    are kept too."""
+    both sides, the line next under it under every run its line next over it stands over,
+    and that one over every run the other stands under, is a gap inside the stamp
+    (``Stamps.inside``: the lines further out may differ, a stamp under a head that
+    repeats on some pages), and looks past neither (a stamp at a page's foot stands over the
+    next page's heads, which differ from page to page; a footnote that recurs at a page's
+    foot stands over a stamp at the next page's top, which stands under other feet too).
+    A line is counted once where it stands, though two runs stand beside it (a footnote
+    set apart between two blank lines, which the page break under it parts from a
+    stamp).  The lines so found are kept too."""
     sides, past = _repeated(lines, runs)
     found = {j + step * d for (j, step), count in zip(sides, past, strict=True)
              for d in range(count)}
     n = len(runs)
-    told = [_outward(lines, *sides[k], past[k]) if past[k] else () for k in range(2 * n)]
-    unders: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
-    for q in range(n):  # (what stands under each run, by what stands over it)
-        if told[q]:
-            unders[told[q]].add(told[q + n])
-    inside = {r for r in range(n) if told[r] and told[r + n] and unders[told[r]] == {told[r + n]}}
+    told = [lines[j].strip() if count else "" for (j, _), count in zip(sides, past, strict=True)]
+    unders: dict[str, set[str]] = defaultdict(set)
+    overs: dict[str, set[str]] = defaultdict(set)
+    for q in range(n):  # (what stands under each run, by what over it, and the other way)
+        unders[told[q]].add(told[q + n])
+        overs[told[q + n]].add(told[q])
+    inside = {r for r in range(n) if told[r] and told[r + n]
+              and unders[told[r]] == {told[r + n]} and overs[told[r + n]] == {told[r]}}
     for r in inside:
         past[r] = past[r + n] = 0
-    return Stamps(past, found)
+    return Stamps(past, found, inside)
 
 
 def _repeated(lines: list[str], runs: list[list[int]]) -> tuple[list[tuple[int, int]], list[int]]:
