@@ -127,12 +127,9 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
         foot = k - 1 in folioed and folioed[k - 1].bottom > 0
         if not out or top or foot or heads.is_capitals(page.lines[0]) or \
                 contents.is_heading(page.lines[0]):
-            out.append(Page(len(out), lines=list(page.lines), span=page.span,
-                            carried=page.carried, under=page.under))
+            out.append(Page(len(out), lines=list(page.lines), span=page.span, tail=page.tail))
         else:
-            out[-1].lines += [indents.gapped(page.lines[0]), *page.lines[1:]]
-            out[-1].span = (out[-1].span[0], page.span[1])
-            out[-1].carried, out[-1].under = page.carried, page.under  # (its foot's)
+            out[-1].run_on(page, [indents.gapped(page.lines[0]), *page.lines[1:]])
     return out
 
 

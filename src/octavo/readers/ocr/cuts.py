@@ -227,10 +227,8 @@ def rejoin(pages: list[Page], parts: set[int],
             if not whole.folio and page.folio and not whole.head and whole.lines and (
                     head := head_over(whole.lines[0], page.folio)):
                 whole.head, whole.lines, whole.folio_below = head, whole.lines[1:], True
-            whole.lines += page.lines
-            whole.span = (whole.span[0], page.span[1])
+            whole.run_on(page, page.lines)
             whole.folio = whole.folio or page.folio  # one at the foot of the second part
-            whole.carried, whole.under = page.carried, page.under  # (the page's foot's)
         else:
             out.append(replace(page, index=len(out)))
     return out

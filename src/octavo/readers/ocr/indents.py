@@ -164,9 +164,9 @@ def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
     foot of its kind under a text that runs on (a last line that ends no sentence) does.
     Where no foot of a kind stands under a text that runs on, or none deeper after a
     sentence's end, that kind tells nothing.  So, on a page with no footnotes, do a stamp
-    taken off at its foot further in than the stamp stands elsewhere (``Page.carried``: it
+    taken off at its foot further in than the stamp stands elsewhere (``Tail.carried``: it
     took the indent a form feed's text gives the line under a gap) and a page break under
-    more blank lines (``Page.under``: a form feed's text keeps those over its feeds), each
+    more blank lines (``Tail.under``: a form feed's text keeps those over its feeds), each
     deeper than any under a text that runs on (a stamp set further in on every verso, or
     every break alike, tells nothing)."""
     feet = [_foot(page, body) for page, body in zip(pages, bodies, strict=True)]
@@ -175,8 +175,8 @@ def turned(pages: list[Page], bodies: list[Page]) -> list[Page]:
     over = {kind: _over(depths) for kind in ("note", "folio") if (depths := [
         (d, end) for (k, _), d, end in zip(feet, deep, ends, strict=True) if k == kind])}
     bare = [k != "note" for k, _ in feet]  # (no footnote's gap stands under the text)
-    closed = [a or b for a, b in zip(_closed([page.carried for page in pages], ends, bare),
-                                     _closed([page.under for page in pages], ends, bare),
+    closed = [a or b for a, b in zip(_closed([page.tail.carried for page in pages], ends, bare),
+                                     _closed([page.tail.under for page in pages], ends, bare),
                                      strict=True)]
     if all(least is None for least in over.values()) and not any(closed):
         return bodies

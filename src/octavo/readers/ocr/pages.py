@@ -65,6 +65,16 @@ DRESSED = 3  # the fewest folios that tell a dress (``_undress``): two rise by c
 
 
 @dataclass
+class Tail:
+    """What stands under a page's last line (``_raw_pages``), which may tell its last
+    paragraph ended there (``indents.turned``)."""
+
+    carried: int = 0  # the indent a repeat taken off at the page's foot took from the blank
+    # line over it: the page's last paragraph ended over it
+    under: int = 0  # the blank lines under the page's last line past the first (its break)
+
+
+@dataclass
 class Page:
     """One printed page: its folio, running head and body lines (furniture removed)."""
 
@@ -80,9 +90,14 @@ class Page:
     title_at: int = 0  # the line the title opens at: 1 under a date set over it
     counted: bool = False  # ``folio`` counted from the contents' pages, none printed
     foot: str = ""  # the first line taken off under the text (its folio's), kept for its gap
-    carried: int = 0  # the indent a repeat taken off at the page's foot took from the blank
-    # line over it (``_raw_pages``): the page's last paragraph ended over it
-    under: int = 0  # the blank lines under the page's last line past the first (its break)
+    tail: Tail = field(default_factory=lambda: Tail())  # what stands under its last line
+
+    def run_on(self, part: Page, lines: list[str]) -> None:
+        """Run on into ``part``, the rest of this page (a run of lines the blank lines parted
+        from it): its ``lines`` (as they join), its span's end, and its tail."""
+        self.lines += lines
+        self.span = (self.span[0], part.span[1])
+        self.tail = part.tail
 
 
 @dataclass
@@ -109,8 +124,8 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
     paragraph's end, over the next paragraph's first line), if the text's own lines stand
     in so far somewhere (a paragraph's indent; a stamp set further in on some pages than on
     others, the rectos, took no line's indent); a repeat at a page's foot keeps it for the
-    page (``Page.carried``: ``indents.turned`` opens the next page's first line so), and
-    a page counts the blank lines under its last line past its break (``Page.under``)."""
+    page (``Tail.carried``: ``indents.turned`` opens the next page's first line so), and
+    a page counts the blank lines under its last line past its break (``Tail.under``)."""
     pages: list[Page] = []
     lines: list[str] = []
     start = end = offset = 0
@@ -138,14 +153,14 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
                 lines.append(indents.stripped(shown))
                 end = offset + len(line)
             elif lines:
-                pages.append(Page(len(pages), lines=lines, span=(start, end), carried=carried))
+                pages.append(Page(len(pages), lines=lines, span=(start, end), tail=Tail(carried)))
                 lines = []
             elif pages and not every[i - 1].strip() and i - 1 not in gone:
-                pages[-1].under += 1
+                pages[-1].tail.under += 1
             carried = 0
         offset += len(line) + 1
     if lines:
-        pages.append(Page(len(pages), lines=lines, span=(start, end), carried=carried))
+        pages.append(Page(len(pages), lines=lines, span=(start, end), tail=Tail(carried)))
     return pages
 
 
