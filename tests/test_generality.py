@@ -730,6 +730,16 @@ def test_the_varied_watermark_and_author_are_learnt(tmp_path, octavo_warnings):
     assert [w.rsplit(" ", 1)[-1] for w in octavo_warnings] == ["[s-004]"]  # no TOML, no title
 
 
+def test_a_stamp_over_the_contents_heading_alone_is_reported(tmp_path, octavo_warnings):
+    """The watermark kept on the title page and over the contents' heading only is taken
+    off the contents' page, and the audit says so, as it does of boilerplate learnt."""
+    book = _read(tmp_path, "copy", VARIATIONS["the watermark on the title and contents "
+                                              "pages alone"](RAW))
+    stamp = " / ".join(line.strip() for line in _watermark(RAW)[0].split("\n") if line.strip())
+    assert [f.message for f in book.findings if f.code == "f-001"] == [
+        f"boilerplate on 2 pages, taken off: {stamp}"]
+
+
 def test_an_author_letter_spaced_with_its_stops_is_learnt(tmp_path, octavo_warnings):
     """``V . I . L E N I N``: the versos' head and the author, its initials closed up."""
     source = tmp_path / "copy.ocr.txt"

@@ -673,7 +673,8 @@ def _layout(text: str) -> Layout:
     pages = _raw_pages(text, gone, opening)
     _colophon(pages)
     _undress(pages)
-    _stamped_contents(pages)
+    if stamp := _stamped_contents(pages):
+        groups = [*groups, stamp]
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
     return Layout(pages, groups, heads.verso_head([p.head for p in pages]),
@@ -682,13 +683,14 @@ def _layout(text: str) -> Layout:
                   folios_below=sum(p.folio_below for p in headed))
 
 
-def _stamped_contents(pages: list[Page]) -> None:
+def _stamped_contents(pages: list[Page]) -> Group | None:
     """Take off the lines over the contents' heading on its page (the first page to hold
     the heading, or the first that lists entries) where each is set apart (short of the
     measure, worded, ending no sentence: ``boilerplate.set_apart``) and stands elsewhere
     in the volume word for word: a stamp the scan set there and on a page or so besides
     (the title page), seen too seldom to be learnt, for the print sets nothing over the
-    heading that opens the contents.  A title over a heading of its own stands once."""
+    heading that opens the contents.  A title over a heading of its own stands once.
+    The stamp so taken off, with the pages it stands on (for the audit), or None."""
     for page in pages:
         at = contents.heading_at(page.lines)
         if at is None and not contents.lists(page):
@@ -698,8 +700,11 @@ def _stamped_contents(pages: list[Page]) -> None:
             full = measure.of_pages(pages)
             if all(seen[line.strip()] > 1 and boilerplate.set_apart(line, full)
                    for line in page.lines[:at]):
+                stamp = tuple(line.strip() for line in page.lines[:at])
                 page.lines = page.lines[at:]
-        return
+                return Group(stamp, min(seen[line] for line in stamp))
+        return None
+    return None
 
 
 def _colophon(pages: list[Page]) -> None:
