@@ -84,3 +84,12 @@ def test_runs_of_empty_lines_beside_folios_more_often_than_shorter_ones_part_the
     the runs of three stand beside a folio more often than the shorter ones, most often
     of all run lengths, so they alone are page breaks, though beside a folio on few."""
     assert normalise(_stamped("\n\n\n\n", "\n\n", "\n\n\n")) == _stamped("\n\n\n\n", "\n", "\n")
+
+
+def test_a_crlf_text_converted_again_has_one_line_end_to_a_line():
+    """CR CR LF (a CRLF text saved as CRLF again) is one line end, as CRLF is, on a text
+    paged with form feeds too (read as a blank line after every line and halved, generated
+    volumes so paged lost paragraphs); CRs alone are a line end each."""
+    text = _pages("\n\f\n", "\n\n")
+    assert normalise(text.replace("\n", "\r\r\n")) == normalise(text)
+    assert normalise("one\r\rtwo\r\r\nthree\r\n") == "one\n\ntwo\nthree\n"
