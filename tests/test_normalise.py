@@ -89,7 +89,10 @@ def test_runs_of_empty_lines_beside_folios_more_often_than_shorter_ones_part_the
 def test_a_crlf_text_converted_again_has_one_line_end_to_a_line():
     """CR CR LF (a CRLF text saved as CRLF again) is one line end, as CRLF is, on a text
     paged with form feeds too (read as a blank line after every line and halved, generated
-    volumes so paged lost paragraphs); CRs alone are a line end each."""
+    volumes so paged lost paragraphs); CRs alone are a line end each, and so is a CR
+    before a LF in a text whose line ends are mostly not CR CR LF (a blank line of a CR
+    text run into a LF line's)."""
     text = _pages("\n\f\n", "\n\n")
     assert normalise(text.replace("\n", "\r\r\n")) == normalise(text)
-    assert normalise("one\r\rtwo\r\r\nthree\r\n") == "one\n\ntwo\nthree\n"
+    assert normalise("one\r\r\ntwo\r\r\nthree\r\n") == "one\ntwo\nthree\n"
+    assert normalise("one\r\r\ntwo\nthree\nfour\n") == "one\n\ntwo\nthree\nfour\n"

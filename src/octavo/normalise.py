@@ -1,9 +1,9 @@
 """A source's text in one canonical shape, whatever the machine that saved it.
 
-Line ends become ``\\n`` (from CRLF, CR, or CR CR LF: a CRLF text converted again), a
-byte-order mark and zero-width characters go, tabs and the odd spaces (no-break, thin,
-figure …) become plain spaces, a run of spaces between words one (an OCR's wide gap),
-trailing white space goes, and a form feed is a page break like a blank line.  What a
+Line ends become ``\\n`` (from CRLF, CR, or CR CR LF where most are: a CRLF text converted
+again), a byte-order mark and zero-width characters go, tabs and the odd spaces (no-break,
+thin, figure …) become plain spaces, a run of spaces between words one (an OCR's wide
+gap), trailing white space goes, and a form feed is a page break like a blank line.  What a
 reader sees is then the same for a text saved on Windows, trimmed by an editor or paged
 with form feeds; its blank lines are its page breaks only: the form feeds, lines of
 white space or empty lines that fall at the page rate, the others gone (``separator``).
@@ -31,8 +31,8 @@ from .lettering import AFTER_STOP, CLAUSE_STOPS
 
 # Each pattern below is tried only on a text holding one of the characters it opens with
 # (looked for by ``in``, a hundred times as fast as a pattern's scan of a volume's text).
-# (CRs run into a LF are one line end: a CRLF text saved as CRLF again writes CR CR LF)
-_LINE_ENDS = re.compile(r"\r+\n|\r|[\u2028\u2029\x85\v]")
+_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\v]")
+_CONVERTED_TWICE = "\r\r\n"  # a CRLF text saved as CRLF again: one line end
 _LINE_END_CHARS = "\r\u2028\u2029\x85\v"
 _SPACE_CHARS = "\t\xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
@@ -91,6 +91,8 @@ def normalise(text: str) -> str:
     form feed had over it), the blank lines that are none gone."""
     text = undoubled(composed(text))
     if _holds(text, _LINE_END_CHARS):
+        if 2 * text.count(_CONVERTED_TWICE) > text.count("\n"):  # (most of its line ends:
+            text = text.replace(_CONVERTED_TWICE, "\n")  # else a CR text's blank line)
         text = _LINE_ENDS.sub("\n", text)
     text = pagemarks.unmark(text)
     if "\xad" in text:

@@ -31,6 +31,7 @@ FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or
 _AT_EDGE = r"^\W*({0})\b|\b({0})\W*$"
 EDGE = re.compile(_AT_EDGE.format(FOLIO.pattern))
 ARABIC_EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}"))
+ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
 # a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
 # (``[15]``), or named (``Page 15``; ``p. 15`` alone on a line is a note's cited page)
 _DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"

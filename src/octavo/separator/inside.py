@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter
 
 from ..lettering import FINISHED, is_capitals
-from ..pagemarks import ARABIC_EDGE, PAGE
+from ..pagemarks import ALONE, ARABIC_EDGE, PAGE
 from . import neighbours
 
-_ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
 # the most runs between two folios whose choices (two to the power of their number) are
 # weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
 CHOICES = 12
@@ -36,8 +34,9 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     with a number at its edge (a head's blank line) stays, and all do where most of the
     gaps found follow a sentence's end, or a stamp of two lines or more under one (a blank
     line after each paragraph, the export's): the reader reads those.  A run inside a
-    stamp (``neighbours.stamps``: its lines over and under it the same wherever either
-    stands) is no break, whatever stands under it."""
+    stamp (``Stamps.inside``: its lines over and under it the same wherever either stands,
+    and no page's foot folio past those over it where those under it run on into text) is
+    no break and no choice among them, whatever stands under it or the folios count."""
     runs, starts, blanks = [], [], 0  # the runs of empty lines after a line of text, and
     for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):  # the
         if run[0] and all(not lines[j] and j not in gone for j in run):  # lines of text over
@@ -153,9 +152,9 @@ def _after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> s
     the number under them stands beside a head's words (alone under repeated lines, it
     is the foot folio under a footnote that recurs, the page's own)."""
     pages = set()
-    for j, folio, less in ((run[0] - 1 - over, _ALONE, 0), (run[-1] + 1 + under, ARABIC_EDGE, 1)):
+    for j, folio, less in ((run[0] - 1 - over, ALONE, 0), (run[-1] + 1 + under, ARABIC_EDGE, 1)):
         if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())) \
-                and not (less and under and _ALONE.search(lines[j].strip())) \
+                and not (less and under and ALONE.search(lines[j].strip())) \
                 and (less or (j and lines[j - 1].strip())):  # (alone on a page: its head)
             pages.add(int(next(filter(None, m.groups()))) - less)
     return pages
@@ -165,8 +164,8 @@ def _fitting(start: int, inner: list[int], end: int, kept: list[bool], count: in
              longest: int) -> list[bool] | None:
     """Which of the ``inner`` places (lines of text counted) between a page's ``start``
     and a later one's ``end`` are its ``count`` breaks, ``kept`` among them: the one
-    choice that leaves no page over ``longest``; None where none or several do (the break
-    over a stamp and the gap inside it, which only the stamp's lines part, fit alike)."""
+    choice that leaves no page over ``longest``; None where none or several do (two runs
+    that only a stamp's lines, counted in no page, part fit alike)."""
     found = []
     for chosen in itertools.product((False, True), repeat=len(inner)):
         if sum(chosen) != count or any(k and not c for k, c in zip(kept, chosen, strict=True)):

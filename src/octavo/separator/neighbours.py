@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..pagemarks import EDGE, PAGE
+from ..pagemarks import ALONE, EDGE, PAGE
 
 
 def runs(blanks: Iterable[int]) -> list[list[int]]:
@@ -70,10 +70,22 @@ def stamps(lines: list[str], runs: list[list[int]]) -> Stamps:
         unders[told[q]].add(told[q + n])
         overs[told[q + n]].add(told[q])
     inside = {r for r in range(n) if told[r] and told[r + n]
-              and unders[told[r]] == {told[r + n]} and overs[told[r + n]] == {told[r]}}
+              and unders[told[r]] == {told[r + n]} and overs[told[r + n]] == {told[r]}
+              and not _turning(lines, runs[r], past[r], past[r + n])}
     for r in inside:
         past[r] = past[r + n] = 0
     return Stamps(past, found, inside)
+
+
+def _turning(lines: list[str], run: list[int], over: int, under: int) -> bool:
+    """Whether ``run`` is where the page turns, its stamp's lines beside it or not: past
+    the ``over`` lines over it a page's foot folio (a number alone under a line of text),
+    and the ``under`` lines under it running straight on into text, no other blank line
+    between that folio and the next page's lines (a stamp under every recto's folio, the
+    versos' head under it, unchanging; a stamp's gap the only blank line there)."""
+    j, k = run[0] - 1 - over, run[-1] + 1 + under
+    return j > 0 and bool(ALONE.match(lines[j].strip())) and bool(lines[j - 1].strip()) \
+        and k < len(lines) and bool(lines[k].strip())
 
 
 def _repeated(lines: list[str], runs: list[list[int]]) -> tuple[list[tuple[int, int]], list[int]]:

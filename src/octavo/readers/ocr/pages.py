@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...pagemarks import PAGE, plain
 from . import (
@@ -64,7 +64,7 @@ PAGE_CITED = re.compile(r"\d\W?$")
 DRESSED = 3  # the fewest folios that tell a dress (``_undress``): two rise by chance
 
 
-@dataclass
+@dataclass(frozen=True)
 class Tail:
     """What stands under a page's last line (``_raw_pages``), which may tell its last
     paragraph ended there (``indents.turned``)."""
@@ -90,7 +90,7 @@ class Page:
     title_at: int = 0  # the line the title opens at: 1 under a date set over it
     counted: bool = False  # ``folio`` counted from the contents' pages, none printed
     foot: str = ""  # the first line taken off under the text (its folio's), kept for its gap
-    tail: Tail = field(default_factory=lambda: Tail())  # what stands under its last line
+    tail: Tail = field(default_factory=Tail)  # what stands under its last line
 
     def run_on(self, part: Page, lines: list[str]) -> None:
         """Run on into ``part``, the rest of this page (a run of lines the blank lines parted
@@ -156,7 +156,7 @@ def _raw_pages(text: str, gone: set[int], opening: set[int]) -> list[Page]:
                 pages.append(Page(len(pages), lines=lines, span=(start, end), tail=Tail(carried)))
                 lines = []
             elif pages and not every[i - 1].strip() and i - 1 not in gone:
-                pages[-1].tail.under += 1
+                pages[-1].tail = replace(pages[-1].tail, under=pages[-1].tail.under + 1)
             carried = 0
         offset += len(line) + 1
     if lines:
