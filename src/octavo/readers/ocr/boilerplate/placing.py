@@ -11,7 +11,7 @@ from ....pagemarks import plain
 from .. import footnotes
 from ..entries import opens_entry
 from ..folios import Number
-from ..heads import candidates, is_capitals, set_as_head
+from ..heads import candidates, is_capitals, set_as_head, unspace
 from ..lines import LOWER_END, UNENDED
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import FIRST_ITEM, NAME
@@ -92,8 +92,10 @@ def over_head(p: Placement) -> bool:
 def over_title(p: Placement, listed: list[str]) -> bool:
     """Whether a recurring line opens the page over a work's title, the first line of an
     entry the contents list (``listed``: their lines' words): nothing the print sets stands
-    over a title at the top of its page, where no running head stands."""
-    return p.opens and opens_entry(p.below, listed, figures=True)
+    over a title at the top of its page, where no running head stands.  A title set
+    letter-spaced (``N O T E S``) is read closed up too."""
+    return p.opens and any(opens_entry(title, listed, figures=True)
+                           for title in {p.below, unspace(p.below)})
 
 
 def under_foot_folios(places: list[Placement]) -> bool:
