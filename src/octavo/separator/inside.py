@@ -152,11 +152,12 @@ def _after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> s
     the number under them stands beside a head's words (alone under repeated lines, it
     is the foot folio under a footnote that recurs, the page's own)."""
     pages = set()
-    for j, folio, less in ((run[0] - 1 - over, ALONE, 0), (run[-1] + 1 + under, ARABIC_EDGE, 1)):
-        if 0 <= j < len(lines) and (m := folio.search(lines[j].strip())) \
-                and not (less and under and ALONE.search(lines[j].strip())) \
-                and (less or (j and lines[j - 1].strip())):  # (alone on a page: its head)
-            pages.add(int(next(filter(None, m.groups()))) - less)
+    if (folio := neighbours.foot_folio(lines, run[0] - 1 - over)) is not None:
+        pages.add(folio)
+    j = run[-1] + 1 + under
+    if j < len(lines) and (m := ARABIC_EDGE.search(lines[j].strip())) \
+            and not (under and ALONE.search(lines[j].strip())):
+        pages.add(int(next(filter(None, m.groups()))) - 1)
     return pages
 
 

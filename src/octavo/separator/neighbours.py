@@ -83,9 +83,17 @@ def _turning(lines: list[str], run: list[int], over: int, under: int) -> bool:
     and the ``under`` lines under it running straight on into text, no other blank line
     between that folio and the next page's lines (a stamp under every recto's folio, the
     versos' head under it, unchanging; a stamp's gap the only blank line there)."""
-    j, k = run[0] - 1 - over, run[-1] + 1 + under
-    return j > 0 and bool(ALONE.match(lines[j].strip())) and bool(lines[j - 1].strip()) \
+    k = run[-1] + 1 + under
+    return foot_folio(lines, run[0] - 1 - over) is not None \
         and k < len(lines) and bool(lines[k].strip())
+
+
+def foot_folio(lines: list[str], j: int) -> int | None:
+    """The number line ``j`` holds alone, under a line of text: a page's foot folio (alone
+    on a page, it is the page's head); else None."""
+    if 0 < j < len(lines) and lines[j - 1].strip() and (m := ALONE.match(lines[j].strip())):
+        return int(m[1])
+    return None
 
 
 def _repeated(lines: list[str], runs: list[list[int]]) -> tuple[list[tuple[int, int]], list[int]]:
