@@ -83,7 +83,16 @@ class Placement:
                 return ""
         elif self.higher or not head_and_folio(self.above):
             return ""
-        last = self._past(top - 2, -1)
+        return self._text_before(top - 1)
+
+    def ran_on(self) -> str:
+        """Where it opens its page, the last line of text of the page before; else ""."""
+        return self._text_before(self._top) if self.opens else ""
+
+    def _text_before(self, blank: int) -> str:
+        """The last line of text of the page that ends over the blank line ``blank``: over
+        its foot folio, if it has one, and its footnotes."""
+        last = self._past(blank - 1, -1)
         if plain(line_at(self._stripped, last)):
             last = self._past(last - 1, -1)
         return self._over_footnotes(last)

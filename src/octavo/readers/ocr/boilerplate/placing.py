@@ -98,6 +98,15 @@ def over_title(p: Placement, listed: list[str]) -> bool:
                            for title in {p.below, unspace(p.below)})
 
 
+def over_running_head(p: Placement) -> bool:
+    """Whether a recurring line opens its page over a line set as heads are, over text
+    that goes on with the sentence the page before breaks off: no title stands between a
+    sentence's halves, so that line is the page's running head (one seen once, a short
+    work's, its folio at the foot or none)."""
+    return p.opens and set_as_head(p.below) and bool(p.beyond) \
+        and goes_on(p.ran_on(), p.beyond, False, False)
+
+
 def under_foot_folios(places: list[Placement]) -> bool:
     """Whether a recurring line stands, more often than not, right under a bare folio
     under the page's text, ending the page: nothing the print sets stands under a foot

@@ -29,6 +29,7 @@ from .placing import (
     over_footed_head,
     over_footed_heads,
     over_head,
+    over_running_head,
     over_title,
     turns_inside,
     under_foot_folio,
@@ -142,7 +143,8 @@ class Repeats:
         apart but what the contents list (a part's title).  Not a line the contents print
         (a work's title, over its text and once as the head over its last page, its
         signature under it)."""
-        over = [h or over_footed_head(p, self.counts, [])  # (over a head, not a title)
+        over = [h or over_footed_head(p, self.counts, []) or over_running_head(p)
+                # (over a head, not a title)
                 for h, p in zip(self.headed, self.places, strict=True)]
         # (a span may reach over its repeats: each is kept out from ``line`` on, not from
         # its first line, ``p.start``, so that a title the contents break alike, ``line`` not
