@@ -18,12 +18,14 @@ import bench_othervolumes
 import blindvolumes
 
 
-@pytest.mark.parametrize("seed", [5, 15, 34, 42])
+@pytest.mark.parametrize("seed", [5, 15, 34, 40, 42])
 def test_a_blind_volume_reads_its_works_notes_and_no_furniture(seed):
     """Each drawn a way the other generators never print: seed 5 a stamp under some versos'
     heads only, 15 notes headed EXPLANATORY NOTES opening under the last work's lines, 34
-    a junk line in its stamp over folios in brackets, 42 notes headed N O T E S in a cp1252
-    volume whose paragraphs nothing marks."""
+    a junk line in its stamp over folios in brackets, 40 pages parted by form feeds beside
+    folios framed by dashes' stand-ins (``Ñ 3 Ñ``, no folio to the separator), where a
+    few of its other blank lines stand beside a number, 42 notes headed N O T E S in a
+    cp1252 volume whose paragraphs nothing marks."""
     figures = bench_othervolumes.measure(seed, blindvolumes.generate)
     assert (figures.found, figures.linked, figures.furniture) == (
         figures.works, figures.notes, 0)

@@ -14,11 +14,18 @@ import bench_othervolumes
 import freshvolumes
 
 
-@pytest.mark.parametrize("seed", [785])
-def test_a_fresh_volume_reads_its_works_notes_and_no_furniture(seed):
+@pytest.mark.parametrize("seed", [718, 785, 873])
+def test_a_fresh_volume_reads_its_works_notes_and_no_furniture(seed, octavo_warnings):
     """Seed 785: a one-line stamp on four of fourteen pages, over two works' titles, the
     versos' letter-spaced head and the notes' letter-spaced heading (``N O T E S``), is
-    learnt as over titles and heads only; unlearnt, it hid both titles and the notes."""
+    learnt as over titles and heads only; unlearnt, it hid both titles and the notes.
+    Seed 718: a stamp of three lines on two pages of eleven, both in the volume's second
+    half, over a recto's head seen once (the sentence of the page before runs on under
+    it) and over the notes' heading; unlearnt, it hid the notes.  Seed 873: nine pages
+    parted by eight form feeds, too few to count pages by alone, but beside the folios;
+    read as blank lines, the two over each title in mid-page parted pages too, and a
+    work was lost.  (Seed 873's text is UTF-8 read as cp1252: mended, and said so.)"""
     figures = bench_othervolumes.measure(seed, freshvolumes.generate)
     assert (figures.found, figures.linked, figures.furniture) == (
         figures.works, figures.notes, 0)
+    assert all(warning.endswith("[s-008]") for warning in octavo_warnings)
