@@ -51,11 +51,13 @@ def stamps(lines: list[str], runs: list[list[int]]) -> Stamps:
     stamp the scan sets over or under its pages' furniture, which the folio may stand past
     (folios rise from page to page, so no such line is one).  A run with such lines on
     both sides, the line next under it under every run its line next over it stands over,
-    and that one over every run the other stands under, is a gap inside the stamp
-    (``Stamps.inside``: the lines further out may differ, a stamp under a head that
-    repeats on some pages), and looks past neither (a stamp at a page's foot stands over the
-    next page's heads, which differ from page to page; a footnote that recurs at a page's
-    foot stands over a stamp at the next page's top, which stands under other feet too).
+    and that one over every run the other stands under, the two so beside two runs or
+    more, is a gap inside the stamp (``Stamps.inside``: the lines further out may differ,
+    a stamp under a head that repeats on some pages; a stamp recurs with its gap, where a
+    footnote that recurs may end a page once over the versos' head), and looks past
+    neither (a stamp at a page's foot stands over the next page's heads, which differ from
+    page to page; a footnote that recurs at a page's foot stands over a stamp at the next
+    page's top, which stands under other feet too).
     A line is counted once where it stands, though two runs stand beside it (a footnote
     set apart between two blank lines, which the page break under it parts from a
     stamp).  The lines so found are kept too."""
@@ -69,8 +71,10 @@ def stamps(lines: list[str], runs: list[list[int]]) -> Stamps:
     for q in range(n):  # (what stands under each run, by what over it, and the other way)
         unders[told[q]].add(told[q + n])
         overs[told[q + n]].add(told[q])
+    pairs = Counter((told[q], told[q + n]) for q in range(n))
     inside = {r for r in range(n) if told[r] and told[r + n]
               and unders[told[r]] == {told[r + n]} and overs[told[r + n]] == {told[r]}
+              and pairs[told[r], told[r + n]] >= 2
               and not _turning(lines, runs[r], past[r], past[r + n])}
     for r in inside:
         past[r] = past[r + n] = 0
