@@ -26,21 +26,18 @@ def paged(text: str) -> list[str] | None:
     """The lines of ``text`` with each form feed one empty line (under as many more as
     blank lines stood over it: a paragraph's gap at a page's end) and its other blank
     lines gone, where its form feeds part its pages: ``PAGE`` lines apart (the median two),
-    unless the text's other runs of blank lines stand beside folios more often, and mostly
-    (``_beside_folios``: as a page break does, a folio on each page; those part the pages,
-    the feeds set for gaps inside them, over titles), and ``MARKERS`` of them or more, or,
-    in a short text (a pamphlet's few pages), fewer that part all of it into pages of
-    ``PAGE`` lines at most (a feed before each chapter leaves longer stretches), beside
-    folios, as often as the other runs at least (fewer pages tell less); else None."""
+    and ``MARKERS`` of them or more, or, in a short text (a pamphlet's few pages), fewer
+    that leave no stretch of it longer than ``PAGE`` lines (a feed before each chapter
+    leaves longer ones), some beside a folio and no other run of blank lines beside one
+    (``_beside_folios``: a page break there; a feed before each work of a page or two
+    leaves the breaks inside the works to blank lines); else None."""
     lines = FEED.sub("\n\f\n", text).split("\n")
     feeds = [k for k, line in enumerate(lines) if line == "\f"]
     if len(feeds) < 2 or statistics.median(b - a for a, b in itertools.pairwise(feeds)) > PAGE:
         return None
-    beside, others = _beside_folios(lines)
-    few = len(feeds) < MARKERS
-    if others > beside and (2 * others > 1 or few):
-        return None
-    if few and (not beside or len(lines) > PAGE * (len(feeds) + 1)):
+    if len(feeds) < MARKERS and (
+            max(b - a for a, b in itertools.pairwise([-1, *feeds, len(lines)])) > PAGE
+            or not _beside_folios(lines)):
         return None
     runs = [list(run) for _, run in itertools.groupby(lines, lambda line: not line.strip())]
     indented = opened(runs)
@@ -64,10 +61,11 @@ def opened(runs: list[list[str]]) -> set[int]:
     return {k + 1 for k in gaps}
 
 
-def _beside_folios(lines: list[str]) -> tuple[float, float]:
-    """The shares of the runs of blank lines holding a form feed, and of the text's other
-    runs of blank lines, that stand beside a folio (past a stamp's lines)."""
+def _beside_folios(lines: list[str]) -> bool:
+    """Whether the runs of blank lines holding a form feed stand beside a folio (past a
+    stamp's lines), some of them, and the text's other runs of blank lines none."""
     blank = neighbours.runs(k for k, line in enumerate(lines) if not line.strip())
     fed = [run for run in blank if any(lines[k] == "\f" for k in run)]
-    other = [run for run in blank if run[0] and run[-1] + 1 < len(lines) and run not in fed]
-    return neighbours.runs_beside(lines, fed), neighbours.runs_beside(lines, other)
+    other = [run for run in blank if run[0] and run[-1] + 1 < len(lines)
+             and not any(lines[k] == "\f" for k in run)]
+    return neighbours.runs_beside(lines, fed) > 0 and not neighbours.runs_beside(lines, other)

@@ -26,10 +26,9 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     lines or more that stand so: it stands under runs wherever the stamp does, under a
     title's gap too), is taken for a break: where as
     many are as the folios count, the others go; where more are, those of them that alone
-    leave no page longer than the longest the text shows whole (``PAGE`` lines, where it
-    shows none) are the breaks; where fewer are, the runs that alone so fit.  A run over
-    capitals with no folio beside it, no further than the longest page the text shows
-    whole from the next folio counted (a work's opening page), has no
+    leave no page longer than the longest the text shows whole are the breaks; where fewer
+    are, the runs that alone so fit.  A run over capitals with no folio beside it, no further
+    than that longest page from the next folio counted (a work's opening page), has no
     break between, unless a line there opens in lower case (text run on over a page's
     turn).  Where no choice or several fit, all the runs between stay.  A run under a line
     with a number at its edge (a head's blank line) stays, and all do where most of the
@@ -81,8 +80,7 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
         some = [r for r in between if r in kept or not free]
         chosen = _fitting(at[a], [at[r] for r in some], at[b],
                           [r in kept and not free for r in some], count,
-                          longest or PAGE) if 0 < len(some) <= CHOICES else None
-        # (no page told whole: any page fits that holds no more lines than a page can)
+                          longest) if 0 < len(some) <= CHOICES else None
         breaks |= dict.fromkeys(between, chosen is None)
         told |= {a, b} if chosen else set()
         breaks |= dict(zip(some, chosen or [True] * len(some), strict=True))

@@ -102,8 +102,10 @@ def over_running_head(p: Placement) -> bool:
     """Whether a recurring line opens its page over a line set as heads are, over text
     that goes on with the sentence the page before breaks off: no title stands between a
     sentence's halves, so that line is the page's running head (one seen once, a short
-    work's, its folio at the foot or none)."""
-    return p.opens and set_as_head(p.below) and bool(p.beyond) \
+    work's, its folio at the foot or none).  Not where the repeat's own last line is set as
+    heads are: that may be a head's first line, over its second (the author's name over a
+    part's)."""
+    return p.opens and not set_as_head(p.last) and set_as_head(p.below) and bool(p.beyond) \
         and goes_on(p.ran_on(), p.beyond, False, False)
 
 
