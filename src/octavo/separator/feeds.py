@@ -64,8 +64,11 @@ def opened(runs: list[list[str]]) -> set[int]:
 def _beside_folios(lines: list[str]) -> bool:
     """Whether the runs of blank lines holding a form feed stand beside a folio (past a
     stamp's lines), some of them, and the text's other runs of blank lines none."""
-    blank = neighbours.runs(k for k, line in enumerate(lines) if not line.strip())
-    fed = [run for run in blank if any(lines[k] == "\f" for k in run)]
-    other = [run for run in blank if run[0] and run[-1] + 1 < len(lines)
-             and not any(lines[k] == "\f" for k in run)]
+    fed: list[list[int]] = []
+    other: list[list[int]] = []  # (inside the text: a run at either edge parts no pages)
+    for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):
+        if any(lines[k] == "\f" for k in run):
+            fed.append(run)
+        elif run[0] and run[-1] + 1 < len(lines):
+            other.append(run)
     return neighbours.runs_beside(lines, fed) > 0 and not neighbours.runs_beside(lines, other)

@@ -36,8 +36,8 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     line after each paragraph, the export's): the reader reads those.  A run inside a
     stamp (``Stamps.inside``: its lines over and under it the same wherever either stands,
     the two so twice or more, and no page's foot folio past those over it where those
-    under it run on into text) is
-    no break and no choice among them, whatever stands under it or the folios count."""
+    under it run on into text) is no break and no choice among them, whatever stands under
+    it or the folios count."""
     runs, starts, blanks = [], [], 0  # the runs of empty lines after a line of text, and
     for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):  # the
         if run[0] and all(not lines[j] and j not in gone for j in run):  # lines of text over
