@@ -16,6 +16,7 @@ lines word for word (``words``, ``opens_entry``).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import replace
@@ -28,6 +29,8 @@ from .find import SLIP, near, similar
 from .titles import title_words
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .heads import Candidate
     from .pages import Page
 
@@ -65,6 +68,19 @@ def opens_entry(line: str, listed: list[str], figures: bool = False) -> bool:
     contents' entries (or lines, or the rests of entries: ``listed``, each as its ``words``)."""
     start = words(line, figures)
     return bool(start) and any(entry.startswith(start) for entry in listed)
+
+
+def entry_opener(listed: list[str], figures: bool = False) -> Callable[[str], bool]:
+    """``opens_entry`` against the same ``listed`` for many lines: the entries sorted once,
+    each line's words looked up among them by bisection (the first entry not before them
+    is one they open, if any is)."""
+    ordered = sorted(listed)
+
+    def opens(line: str) -> bool:
+        start = words(line, figures)
+        at = bisect.bisect_left(ordered, start)
+        return bool(start) and at < len(ordered) and ordered[at].startswith(start)
+    return opens
 
 
 def paged_entries(listing: list[str]) -> list[tuple[str, str]]:

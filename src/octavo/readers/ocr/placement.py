@@ -101,23 +101,13 @@ class Placement:
     def footnoted(self) -> bool:
         """Whether the lines right over it close the page's footnotes, under its text: one
         of them opens with a footnote's mark, under a line."""
-        block = self._block(self._top)
+        block = page_block(self._stripped, self._top)
         return any(footnotes.opens_footnote(self._stripped[k]) for k in block[1:])
 
     def _over_footnotes(self, end: int) -> str:
-        """The last line of text of the page ending at ``end``: over the footnotes under
-        the text (the first opens with its mark), the mark of a footnote it ends with taken
-        off (``… a knowledge of even*``)."""
-        marked = (k for k in self._block(end) if footnotes.opens_footnote(self._stripped[k]))
-        return line_at(self._stripped, next(marked, end + 1) - 1).rstrip(footnotes.MARKS)
-
-    def _block(self, end: int) -> range:
-        """The lines from ``end`` up to the blank line over them (a page's foot, where its
-        footnotes stand: ``footnoted``, ``_over_footnotes``); none where ``end`` is blank."""
-        start = end
-        while start >= 0 and self._stripped[start]:
-            start -= 1
-        return range(start + 1, end + 1)
+        """The last line of text of the page ending at ``end`` (``text_end``), the mark of
+        a footnote it ends with taken off (``… a knowledge of even*``)."""
+        return line_at(self._stripped, text_end(self._stripped, end)).rstrip(footnotes.MARKS)
 
     def _past(self, i: int, step: int) -> int:
         """The first line from ``i`` on, going by ``step``, that is no stamp's line."""
@@ -149,6 +139,23 @@ class Placement:
                 or head_and_folio(line)):
             i += 1
         return line
+
+
+def text_end(stripped: list[str], end: int) -> int:
+    """The last line of text of the page ending at line ``end``: over the footnotes under
+    the text (the first opens with its mark)."""
+    marked = (k for k in page_block(stripped, end) if footnotes.opens_footnote(stripped[k]))
+    return next(marked, end + 1) - 1
+
+
+def page_block(stripped: list[str], end: int) -> range:
+    """The lines from ``end`` up to the blank line over them (a page's foot, where its
+    footnotes stand; its text too, where no blank line parts them); none where ``end`` is
+    blank."""
+    start = end
+    while start >= 0 and stripped[start]:
+        start -= 1
+    return range(start + 1, end + 1)
 
 
 def placements(stripped: list[str], counts: Counter[str], learnt: set[str],

@@ -20,14 +20,19 @@ text that ends no sentence; so is one of two lines or more in capitals that stan
 in the volume's first half and its second, where the contents list no heading so; and so
 is a line in any case that stands twice, in both halves, falls short of the measure and
 ends in a word, where once it ends its page inside a sentence that runs on overleaf: a
-short line ends a paragraph, after its sentence's end.  So, however seldom (once), is a
-run of short lines that stands between the two halves of a sentence, a full line of text
-ending in a word over it and a line going on in lower case under it, even where it opens
-the page over its head, past the page break: a paragraph's lines fill the measure; so is a
-run of short lines ending no sentence under a page's last footnote, which ends its own:
-nothing but the folio stands there; and a group or a line that stands twice, each time
-opening its page over a running head or a work's title, once over a head: the print sets
-nothing over a head, and a head stands over no other.
+short line ends a paragraph, after its sentence's end; and so is a group of two short lines
+or more that stands twice, in both halves, each time inside a sentence, once where the
+page turns: the print sets nothing but the head and folio between a sentence's halves
+there.  So, however seldom (once), is a run of short lines that stands between the two
+halves of a sentence, a full line of text ending in a word over it and a line going on in
+lower case under it, even where it opens the page over its head (its folio beside it or
+not), past the page break and the page before's footnotes (which its text cites): a
+paragraph's lines fill the measure; so is a run of short lines between the lines of a
+title in capitals that spell a line of the contents without it: the print sets a title's
+lines together; so is a run of short lines ending no sentence under a page's last
+footnote, which ends its own: nothing but the folio stands there; and a group or a line
+that stands twice, each time opening its page over a running head or a work's title, once
+over a head: the print sets nothing over a head, and a head stands over no other.
 Lines with no letter or digit (dot rows, a scanner's separators) are junk wherever they
 stand, asterisms aside, and so are lines of superscript figures alone.
 """
@@ -44,7 +49,7 @@ from ..placement import MIN_REPEATS, TWICE, head_and_folio, line_at, placements
 from .kinds import ALNUM, Group, is_junk, short, worded
 from .listing import contents_span, listed_words
 from .placing import beside_folio
-from .seenonce import inside_sentences, set_apart, under_footnotes_once
+from .seenonce import inside_sentences, inside_titles, set_apart, under_footnotes_once
 from .verdict import Repeats
 
 __all__ = ["ALNUM", "Group", "is_junk", "learn", "set_apart", "strip", "worded"]
@@ -180,8 +185,11 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
                             {line for g in first for line in g.lines if line}, printed,
                             own_breaks))
     known = {line for g in groups for line in g.lines}
-    once = inside_sentences(stripped, full, counts) + under_footnotes_once(stripped, full) \
-        if own_breaks else []
+    once: list[Group] = []
+    if own_breaks:
+        apart = [set_apart(line, full) for line in stripped]
+        once = inside_sentences(stripped, full, apart, counts) \
+            + under_footnotes_once(stripped, apart) + inside_titles(stripped, apart, span)
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 

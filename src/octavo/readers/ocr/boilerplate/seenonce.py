@@ -1,5 +1,5 @@
-"""Stamps seen once: runs of short lines set apart between the two halves of a sentence,
-or under a page's last footnote, that no line of the print stands as."""
+"""Stamps seen once: runs of short lines set apart between the two halves of a sentence
+or of a title, or under a page's last footnote, that no line of the print stands as."""
 
 from __future__ import annotations
 
@@ -8,16 +8,20 @@ from collections import Counter
 from ....lettering import FINISHED
 from ....pagemarks import plain
 from .. import footnotes, measure
+from ..cuts import TITLE_LINES
+from ..entries import entry_opener, words
+from ..heads import is_capitals
 from ..lines import LOWER_END, SENTENCE_END
-from ..placement import MIN_REPEATS, head_and_folio, line_at
+from ..placement import MIN_REPEATS, head_and_folio, line_at, page_block, text_end
 from .kinds import Group, worded
 
 
-def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
+def under_footnotes_once(stripped: list[str], apart: list[bool]) -> list[Group]:
     """The runs of short lines that end a page under its footnotes, however seldom (once):
     the last lines of a run of lines between blank lines (over its foot folio, if any, or
     under it: then the footnote's last line stands over the folio), each
-    set apart (``set_apart``: short of the measure ``full``, worded, ending no sentence) and
+    set apart (``apart``, each line's ``set_apart``: short of the measure, worded, ending no
+    sentence) and
     none opening with a footnote's mark, under a line that ends a sentence, a footnote's
     last: the lines from the last that opens with a footnote's mark to it end none (a
     footnote's sentence runs on over them; a page's text, or another page's run in where
@@ -35,7 +39,7 @@ def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
             end += 1
         last = end - 1 if end - 1 > start and plain(stripped[end - 1]) else end
         k = last
-        while k > start and set_apart(stripped[k - 1], full) \
+        while k > start and apart[k - 1] \
                 and not footnotes.opens_footnote(stripped[k - 1]):
             k -= 1
         top = k - 1 if last == end and k - 1 > start and plain(stripped[k - 1]) else k
@@ -49,17 +53,19 @@ def under_footnotes_once(stripped: list[str], full: float) -> list[Group]:
     return [Group(g, n) for g, n in found.items()]
 
 
-def inside_sentences(stripped: list[str], full: float, counts: Counter[str]) -> list[Group]:
+def inside_sentences(stripped: list[str], full: float, apart: list[bool],
+                     counts: Counter[str]) -> list[Group]:
     """The runs of short lines that stand between the two halves of a sentence, however
     seldom (once): after a line of text as wide as a paragraph's inside lines (``measure.INSIDE`` of
     the measure ``full``) that ends in a word in lower case or in a hyphen, before a line
-    that goes on in lower case (none of the run: ``set_apart``), the run's first line not
+    that goes on in lower case (none of the run: ``apart``), the run's first line not
     reading on in lower case, its last short even with that line's first word.  A
     paragraph's lines fill the measure to its last, and no line of the print stands inside
     a sentence set apart from it so.  The run may open a page, over the sentence's first
-    half past the page break (``_over_break``: a stamp at a page's top), its last lines
-    that recur (``counts``, on ``MIN_REPEATS`` pages or more) left out: the page's head,
-    its folio at the foot, under the stamp, or a stamp under a head; there it is two lines
+    half past the page break and the page's footnotes (``_over_break``: a stamp at a
+    page's top), its last lines that recur (``counts``, on ``MIN_REPEATS`` pages or more)
+    left out: the page's head, its folio at the foot, under the stamp, or a stamp under a
+    head; and so is a head with its folio on its line under it; there it is two lines
     or more (one alone is a head seen once, a short work's), each standing once in the
     text (a line that stands elsewhere too, a work's title, is a head seen once).
     (``learn`` keeps those whose lines stand on fewer pages than ``MIN_REPEATS``: a
@@ -68,14 +74,18 @@ def inside_sentences(stripped: list[str], full: float, counts: Counter[str]) -> 
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
         if not after[:1].islower() or _inside_line(line_at(stripped, i - 1), full) \
-                or set_apart(after, full) \
+                or apart[i] \
                 or _inside_line(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
             continue  # (a ragged line falls short before a long word only)
-        k = i
-        while k > 0 and set_apart(stripped[k - 1], full):
+        top = i - 1 if head_and_folio(line_at(stripped, i - 1)) else i  # (the page's head
+        # with its folio, the stamp over it)
+        k = top
+        while k > 0 and apart[k - 1]:
             k -= 1
         over, broken = _over_break(stripped, k)
-        run = stripped[k:i]
+        if top < i and not broken:
+            continue  # (a head opens its page)
+        run = stripped[k:top]
         while broken and run and counts[run[-1]] >= MIN_REPEATS:
             run.pop()  # (the next page's head, its folio at the foot, under a stamp; or a
             # stamp learnt under a head seen once)
@@ -87,10 +97,51 @@ def inside_sentences(stripped: list[str], full: float, counts: Counter[str]) -> 
     return [Group(g, n) for g, n in found.items()]
 
 
+def inside_titles(stripped: list[str], apart: list[bool], span: range) -> list[Group]:
+    """The runs of short lines (``apart``: short of the measure, ending no sentence) that
+    stand between the lines of a work's title in capitals, however seldom (once): the
+    title's lines over the run (up to ``TITLE_LINES`` with words, as far up as a blank
+    line) and the line under it, all in capitals (no date, no head in title case), open,
+    word for word, a line of the contents (``span``; a title broken inside one of its
+    lines: where the entry runs over lines, a line under the title may be its description),
+    where the lines over it and the run's first do not.  The print sets a title's lines
+    together."""
+    opens = entry_opener([words(stripped[i]) for i in span])
+
+    def splits(over: list[str], run: list[str], under: str) -> bool:
+        return all(map(is_capitals, over)) and opens(" ".join([*over, under])) \
+            and not opens(" ".join([*over, run[0]]))
+
+    found: Counter[tuple[str, ...]] = Counter()
+    for i, under in enumerate(stripped):
+        if not i or i in span or not apart[i - 1] or not is_capitals(under):
+            continue
+        k = i
+        while k > 0 and k - 1 not in span and apart[k - 1]:
+            k -= 1
+            over = _title_over(stripped, k)
+            if any(splits(over[j:], stripped[k:i], under) for j in range(len(over))):
+                found[tuple(stripped[k:i])] += 1
+                break
+    return [Group(g, n) for g, n in found.items()]
+
+
+def _title_over(stripped: list[str], k: int) -> list[str]:
+    """The lines with words over line ``k`` that may be a title's (``TITLE_LINES`` at most),
+    up to a blank line."""
+    over: list[str] = []
+    m = k - 1
+    while m >= 0 and stripped[m] and len(over) < TITLE_LINES:
+        if words(stripped[m]):
+            over.insert(0, stripped[m])
+        m -= 1
+    return over
+
+
 def _over_break(stripped: list[str], k: int) -> tuple[str, bool]:
-    """The line over line ``k`` past the blank lines of a page break and the folio alone
-    at the foot of the page before (a stamp set over the next page's text; "" at the
-    text's start), and whether a page break stands between."""
+    """The line over line ``k`` past the blank lines of a page break, and the folio alone
+    at the foot of the page before and its footnotes (``text_end``): a stamp set over the
+    next page's text ("" at the text's start); and whether a page break stands between."""
     j = k - 1
     while j > 0 and not stripped[j]:
         j -= 1
@@ -98,7 +149,20 @@ def _over_break(stripped: list[str], k: int) -> tuple[str, bool]:
         j -= 1
         while j > 0 and not stripped[j]:
             j -= 1
-    return line_at(stripped, j), j < k - 1
+    return line_at(stripped, _past_footnotes(stripped, j) if j < k - 1 else j), j < k - 1
+
+
+def _past_footnotes(stripped: list[str], j: int) -> int:
+    """Line ``j``, or where it closes footnotes that the text over them cites (their first
+    mark after a word: ``peaceful*``), and ends their sentence, the page's last line of
+    text over them (``text_end``): lines opening with a star that no word cites are the
+    text's (a list's points), as is a last line that runs on."""
+    end = text_end(stripped, j)
+    if end == j or not FINISHED.search(stripped[j]) or (
+            mark := footnotes.START.match(stripped[end + 1])) is None:
+        return j
+    cited = footnotes.cites(mark[1])
+    return end if any(cited.search(stripped[m]) for m in page_block(stripped, end)) else j
 
 
 def set_apart(line: str, full: float) -> bool:

@@ -38,6 +38,7 @@ from .placing import (
     under_footnotes,
     under_turned_head,
 )
+from .seenonce import set_apart
 
 SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
 SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
@@ -69,8 +70,8 @@ class Repeats:
         it is none of the lines the print repeats."""
         return any(reason() for reason in (
             self.spread_group, self.lone_line, self.capitals_in_halves,
-            self.capitals_in_sentence, self.short_line_turning, self.twice_over_heads,
-            self.ends_pages)) and not any(
+            self.capitals_in_sentence, self.short_lines_in_sentences, self.short_line_turning,
+            self.twice_over_heads, self.ends_pages)) and not any(
             reason() for reason in (
                 self.named, self.signed, self.paged_entry, self.title_start,
                 self.broken_title, self.heads_list, self.cited))
@@ -126,8 +127,23 @@ class Repeats:
         return in_capitals(self.group) and self.filled >= 2 and self.halves
 
     def capitals_in_sentence(self) -> bool:
-        """In capitals inside a sentence: no heading follows text that ends none."""
-        return in_capitals(self.group) and interrupts(self.places, True)
+        """In capitals inside a sentence: no heading follows text that ends none (nor does
+        the contents list hold sentences: an entry over a page's turn, its page under it
+        read for a foot folio, is no text)."""
+        return in_capitals(self.group) and interrupts(
+            [p for p in self.places if p.start not in self.contents[0]], True)
+
+    def short_lines_in_sentences(self) -> bool:
+        """Two lines or more, each set apart (``set_apart``: short of the measure, ending
+        no sentence), however few their repeats (twice), in both halves of the volume, each
+        standing inside a sentence, and once where the page turns inside it: a paragraph's
+        lines fill the measure, and the print sets nothing between a sentence's halves at a
+        page's turn but the running head and folio (a verse or a formula quoted twice
+        stands inside a page's sentences, not there)."""
+        return self.filled >= 2 and len(self.places) >= TWICE and self.halves \
+            and all(set_apart(line, self.pages[1]) for line in self.group if line) \
+            and all(interrupts([p], False) for p in self.places) \
+            and turns_inside(self.places)
 
     def short_line_turning(self) -> bool:
         """A short line in both halves, once inside a sentence: a short line ends one."""
