@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...lettering import MIN_LETTERS, is_capitals
@@ -145,16 +146,19 @@ def accepted(candidate: Candidate, known: Counter[str]) -> bool:
                 > sum(known.values())))
 
 
-def verso_head(heads: list[str]) -> str:
+def verso_head(heads: list[str], names: Callable[[str], bool] = lambda head: False) -> str:
     """The head the versos share: set beside the most different heads (``heads``: each
-    page's head in order, "" where none)."""
+    page's head in order, "" where none); where no head stands beside another (a short
+    volume's heads, every other page a work's opening one), the head that ``names`` the
+    volume's author (spells its title page's first line), on two pages or more."""
     beside: dict[str, set[str]] = defaultdict(set)
     for a, b in itertools.pairwise(heads):
         if a and b and a != b:
             beside[a].add(b)
             beside[b].add(a)
     if not beside:
-        return ""
+        named = [h for h in heads if h and names(h)]
+        return named[0] if len(named) >= 2 else ""
     count = Counter(h for h in heads if h)
     best = max(beside, key=lambda h: (len(beside[h]), count[h], h))
     return best if count[best] >= 2 else ""

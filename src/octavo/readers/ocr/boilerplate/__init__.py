@@ -47,7 +47,7 @@ from ..heads import is_capitals, set_as_head
 from ..misreads import lengths, misread
 from ..placement import MIN_REPEATS, TWICE, head_and_folio, line_at, placements
 from .kinds import ALNUM, Group, is_junk, short, worded
-from .listing import contents_span, listed_words
+from .listing import contents_span, entries_span, listed_words
 from .placing import beside_folio
 from .seenonce import inside_sentences, inside_titles, set_apart, under_footnotes_once
 from .verdict import Repeats
@@ -189,7 +189,8 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
     if own_breaks:
         apart = [set_apart(line, full) for line in stripped]
         once = inside_sentences(stripped, full, apart, counts) \
-            + under_footnotes_once(stripped, apart) + inside_titles(stripped, apart, span)
+            + under_footnotes_once(stripped, apart) \
+            + inside_titles(stripped, apart, entries_span(stripped, span))
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 

@@ -36,6 +36,13 @@ def contents_span(stripped: list[str]) -> range:
     return range(start, end)
 
 
+def entries_span(stripped: list[str], span: range) -> range:
+    """The contents' lines (``span``) up to the last that ends an entry with its page:
+    ``contents_span`` may run on past it, a dozen lines into the text."""
+    last = max((i for i in span if ends_entry(stripped[i])), default=span.start - 1)
+    return range(span.start, last + 1)
+
+
 def listed_words(stripped: list[str], span: range) -> list[str]:
     """The words (``entries.words``, figures too) of the contents list's lines (``span``),
     line by line: not joined into entries as ``breaks`` joins them, the stamps among them

@@ -3,6 +3,7 @@ or of a title, or under a page's last footnote, that no line of the print stands
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ....lettering import FINISHED
@@ -14,6 +15,9 @@ from ..heads import is_capitals
 from ..lines import LOWER_END, SENTENCE_END
 from ..placement import MIN_REPEATS, head_and_folio, line_at, page_block, text_end
 from .kinds import Group, worded
+
+TITLE_END = re.compile(r"[.:;]\s")  # a contents line's title ends at its first stop (its
+# description, its leader dots after it)
 
 
 def under_footnotes_once(stripped: list[str], apart: list[bool]) -> list[Group]:
@@ -102,11 +106,12 @@ def inside_titles(stripped: list[str], apart: list[bool], span: range) -> list[G
     stand between the lines of a work's title in capitals, however seldom (once): the
     title's lines over the run (up to ``TITLE_LINES`` with words, as far up as a blank
     line) and the line under it, all in capitals (no date, no head in title case), open,
-    word for word, a line of the contents (``span``; a title broken inside one of its
-    lines: where the entry runs over lines, a line under the title may be its description),
+    word for word, a line of the contents (``span``) up to its first stop (a title broken
+    inside one of its lines: where the entry runs over lines, or on past a stop, a line
+    under the title may be its description),
     where the lines over it and the run's first do not.  The print sets a title's lines
     together."""
-    opens = entry_opener([words(stripped[i]) for i in span])
+    opens = entry_opener([words(TITLE_END.split(stripped[i], maxsplit=1)[0]) for i in span])
 
     def splits(over: list[str], run: list[str], under: str) -> bool:
         return all(map(is_capitals, over)) and opens(" ".join([*over, under])) \

@@ -15,6 +15,7 @@ from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import all_signed, in_capitals, short, worded
 from .listing import (
     breaks_title,
+    entries_span,
     entry_start,
     heads_a_list,
     names_heading,
@@ -130,8 +131,9 @@ class Repeats:
         """In capitals inside a sentence: no heading follows text that ends none (nor does
         the contents list hold sentences: an entry over a page's turn, its page under it
         read for a foot folio, is no text)."""
+        listing = entries_span(self.stripped, self.contents[0])
         return in_capitals(self.group) and interrupts(
-            [p for p in self.places if p.start not in self.contents[0]], True)
+            [p for p in self.places if p.start not in listing], True)
 
     def short_lines_in_sentences(self) -> bool:
         """Two lines or more, each set apart (``set_apart``: short of the measure, ending
