@@ -30,9 +30,11 @@ from ...lettering import MIN_LETTERS
 from . import contents, heads
 from .entries import letters
 from .folios import SPLIT
-from .titlepage import title_page
+from .titlepage import spells_name, title_page
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .entries import Entries
     from .pages import Page
 
@@ -51,7 +53,7 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs.setdefault(last[top], True)
                 runs[k] = False
             last[top] = k
-    first = letters(titled.lines[0]) if (titled := title_page(pages)) else ""  # its name
+    titled, named = title_page(pages), spells_name(pages)
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
     where: dict[str, int] = {}  # the page of each folio
     for k, page in enumerate(pages):
@@ -65,16 +67,16 @@ def take(pages: list[Page], entries: Entries) -> None:
                 (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[listed] >= len(listed))
                 or _titled_before(pages, k, top, listed, where, entries))) \
-                or (page is not titled and _names_volume(page, top, first)):
+                or (page is not titled and _names_volume(page, top, named)):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[listed] += 1
 
 
-def _names_volume(page: Page, top: str, name: str) -> bool:
-    """Whether ``top`` spells the title page's ``name`` over a line running on in lower
-    case: the versos' head, seen once in a short volume."""
-    return bool(top) and letters(top) == name and page.lines[1:2] != [] \
+def _names_volume(page: Page, top: str, named: Callable[[str], bool]) -> bool:
+    """Whether ``top`` spells the title page's name (``named``) over a line running on in
+    lower case: the versos' head, seen once in a short volume."""
+    return bool(top) and named(top) and page.lines[1:2] != [] \
         and page.lines[1][:1].islower() and heads.set_as_head(top)
 
 

@@ -41,13 +41,13 @@ from . import (
 )
 from .boilerplate import Group
 from .charmap import CharMap
-from .entries import Entries, letters
+from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
 from .lines import SENTENCE_END, is_dated
 from .measure import TIMES
 from .misreads import misread
-from .titlepage import title_page
+from .titlepage import spells_name
 from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
@@ -678,9 +678,7 @@ def _layout(text: str) -> Layout:
         groups = [*groups, stamp]
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
-    name = letters(titled.lines[0]) if (titled := title_page(pages)) else ""
-    return Layout(pages, groups, heads.verso_head([p.head for p in pages],
-                                                  lambda head: letters(head) == name),
+    return Layout(pages, groups, heads.verso_head([p.head for p in pages], spells_name(pages)),
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
                   folios_below=sum(p.folio_below for p in headed))

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .entries import letters
 from .folios import Number
 from .heads import unspace
 from .lines import YEARS_ALONE
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .pages import Layout, Page
 
 # ``VOLUME 12``, or ``VOLUME`` over its number (in figures or roman numerals: ``Number``,
@@ -37,6 +40,14 @@ _IN_WORDS = re.compile(rf"(?:{'|'.join(_UNITS)})|(?:{'|'.join(_TENS)})"
 def title_page(pages: list[Page]) -> Page | None:
     """The volume's title page: its first page with lines."""
     return next((p for p in pages if p.lines), None)
+
+
+def spells_name(pages: list[Page]) -> Callable[[str], bool]:
+    """Whether a line spells the title page's first line (its name, the author's), however
+    cased or spaced (``letters``: ``Antonio Labriola`` for ``A N T O N I O L A B R I O L
+    A``)."""
+    name = letters(titled.lines[0]) if (titled := title_page(pages)) else ""
+    return lambda line: letters(line) == name
 
 
 def read(layout: Layout) -> tuple[str, str]:

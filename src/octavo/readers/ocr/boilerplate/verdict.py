@@ -131,9 +131,10 @@ class Repeats:
         """In capitals inside a sentence: no heading follows text that ends none (nor does
         the contents list hold sentences: an entry over a page's turn, its page under it
         read for a foot folio, is no text)."""
+        if not in_capitals(self.group):
+            return False
         listing = entries_span(self.stripped, self.contents[0])
-        return in_capitals(self.group) and interrupts(
-            [p for p in self.places if p.start not in listing], True)
+        return interrupts([p for p in self.places if p.start not in listing], True)
 
     def short_lines_in_sentences(self) -> bool:
         """Two lines or more, each set apart (``set_apart``: short of the measure, ending
