@@ -11,6 +11,7 @@ import statistics
 from ..lettering import FINISHED
 from ..pagemarks import MARKERS, PAGE
 from . import neighbours
+from .inside import page_after
 
 # the indent a paragraph's first line is given where a blank line over it inside its page
 # opened it (``opened``): a layout-keeping extraction's indent, which the OCR reader
@@ -30,14 +31,15 @@ def paged(text: str) -> list[str] | None:
     that leave no stretch of it longer than ``PAGE`` lines (a feed before each chapter
     leaves longer ones), some beside a folio and no other run of blank lines beside one
     (``_beside_folios``: a page break there; a feed before each work of a page or two
-    leaves the breaks inside the works to blank lines); else None."""
+    leaves the breaks inside the works to blank lines), or with folios that count a page
+    from feed to feed (``_count_pages``); else None."""
     lines = FEED.sub("\n\f\n", text).split("\n")
     feeds = [k for k, line in enumerate(lines) if line == "\f"]
     if len(feeds) < 2 or statistics.median(b - a for a, b in itertools.pairwise(feeds)) > PAGE:
         return None
     if len(feeds) < MARKERS and (
             max(b - a for a, b in itertools.pairwise([-1, *feeds, len(lines)])) > PAGE
-            or not _beside_folios(lines)):
+            or not (_beside_folios(lines) or _count_pages(lines))):
         return None
     runs = [list(run) for _, run in itertools.groupby(lines, lambda line: not line.strip())]
     indented = opened(runs)
@@ -59,6 +61,25 @@ def opened(runs: list[list[str]]) -> set[int]:
     if 2 * sum(bool(FINISHED.search(runs[k - 1][-1])) for k in gaps) <= len(gaps):
         return set()
     return {k + 1 for k in gaps}
+
+
+def _count_pages(lines: list[str]) -> bool:
+    """Whether the pages the runs of blank lines holding a form feed follow (``page_after``:
+    a foot folio's, a head's number less one) rise by one from feed to feed, each two
+    feeds in a row that both tell one, two such pairs or more, and no other run of blank
+    lines stands under a page's foot folio: no page break stands between two such feeds,
+    whatever numbers stand beside the other runs (a section's numeral, a newspaper's issue
+    under a paragraph's gap: fresh 1277, a work a page; a foot folio over a blank line is
+    a break the feeds miss, where a feed opens each work of two pages)."""
+    blanks = neighbours.runs(k for k, line in enumerate(lines) if not line.strip())
+    fed = [run for run in blanks if any(lines[k] == "\f" for k in run)]
+    if any(neighbours.foot_folio(lines, run[0] - 1) is not None for run in blanks
+           if run not in fed and run[0] and run[-1] + 1 < len(lines)):
+        return False
+    past = neighbours.stamps(lines, fed).past
+    pages = [page_after(lines, run, past[r], past[r + len(fed)]) for r, run in enumerate(fed)]
+    pairs = [(a, b) for a, b in itertools.pairwise(pages) if a and b]
+    return len(pairs) >= 2 and all(any(q - p == 1 for p in a for q in b) for a, b in pairs)
 
 
 def _beside_folios(lines: list[str]) -> bool:

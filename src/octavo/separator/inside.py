@@ -24,10 +24,11 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     capitals (a title or a stamp opens its page), or over words that stand under other runs
     too (a running head over the text, each page it opens; not a stamp's first line, of two
     lines or more that stand so: it stands under runs wherever the stamp does, under a
-    title's gap too), is taken for a break: where as
-    many are as the folios count, the others go; where more are, those of them that alone
-    leave no page longer than the longest the text shows whole are the breaks; where fewer
-    are, the runs that alone so fit.  A run over capitals with no folio beside it, no further
+    title's gap too), or under a stamp the pages' feet share (``_feet``), is taken for a
+    break: where as many are as the folios count, the others go; where more are, those of
+    them that alone leave no page longer than the longest the text shows whole are the
+    breaks, those under the feet's stamp among them whatever; where fewer are, the runs
+    that alone so fit.  A run over capitals with no folio beside it, no further
     than that longest page from the next folio counted (a work's opening page), has no
     break between, unless a line there opens in lower case (text run on over a page's
     turn).  Where no choice or several fit, all the runs between stay.  A run under a line
@@ -52,14 +53,15 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     at = [start - bisect.bisect_left(stamped, run[0])
           for start, run in zip(starts, runs, strict=True)]
     numbered = {r: pages for r, run in enumerate(runs)
-                if (pages := _after(lines, run, past[r], past[r + len(runs)]))}
+                if (pages := page_after(lines, run, past[r], past[r + len(runs)]))}
     after = _counted(numbered)
     if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
         return set()
     pairs = list(itertools.pairwise(after))
     under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
     opening = Counter(line.strip() for line in under if _worded(line))
-    kept = {r for r, line in enumerate(under) if r not in inner and (is_capitals(line) or (
+    feet = _feet(lines, runs, past, after, inner)
+    kept = feet | {r for r, line in enumerate(under) if r not in inner and (is_capitals(line) or (
         opening[line.strip()] > 1 and past[r + len(runs)] < 2))}
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
@@ -79,7 +81,7 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
         free = len(kept.intersection(between)) > count  # (the kept ones to choose among)
         some = [r for r in between if r in kept or not free]
         chosen = _fitting(at[a], [at[r] for r in some], at[b],
-                          [r in kept and not free for r in some], count,
+                          [r in feet or (r in kept and not free) for r in some], count,
                           longest) if 0 < len(some) <= CHOICES else None
         breaks |= dict.fromkeys(between, chosen is None)
         told |= {a, b} if chosen else set()
@@ -99,6 +101,24 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
                for r in gaps) > len(gaps):
         return set()  # (a blank line after each paragraph: the export's, the reader's)
     return {k for r in [*gaps, *inner] for k in runs[r]}
+
+
+def _feet(lines: list[str], runs: list[list[int]], past: list[int], after: dict[int, int],
+          inner: set[int]) -> set[int]:
+    """The runs (by index, none of ``inner``) under a stamp that stands at the pages' feet:
+    its two lines or more (``past``, over each run) the same as over a run the folios
+    count (``after``) with a page's foot folio past them.  Such a run is a break whatever
+    stands under it: a title's gap over capitals on the same page is none (fresh 1135: a
+    word parted over the page's turn, under the stamp).  Lines that recur over a break
+    the next page's head counted are no stamp for that (a letter's close and signature,
+    which end pages and gaps inside them alike); a head over a gap inside its page stands
+    under the stamp, not over the gap."""
+    def over(r: int) -> tuple[str, ...]:
+        return tuple(lines[runs[r][0] - 1 - d].strip() for d in range(past[r]))
+    stamps = {over(r) for r in after if past[r] >= 2
+              and neighbours.foot_folio(lines, runs[r][0] - 1 - past[r]) is not None}
+    return {r for r in range(len(runs)) if r not in inner and past[r] >= 2
+            and over(r) in stamps}
 
 
 def _worded(line: str) -> bool:
@@ -145,7 +165,7 @@ def _rising(items: list[tuple[int, int]]) -> list[int]:
     return longest
 
 
-def _after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> set[int]:
+def page_after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> set[int]:
     """The pages a run of blank lines may follow, as the numbers beside it tell: the line
     over it a number alone under a line of text (a page's foot), the line under it one
     with a number at its edge, less one (the next page's head); past the ``over`` lines
