@@ -146,11 +146,14 @@ def render_furniture(text: str, _: str) -> list[str]:
 
 
 def render_notes(text: str, _: str) -> list[str]:
-    """The endnotes of the notes pages: ``number p. cited: text``."""
+    """The endnotes of the notes pages (on the page the contents gives them, where it
+    lists them): ``number p. cited: text``."""
     layout = pages.layout(text)
     vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
+    listed = next((e.page for e in contents.parse(contents.contents_lines(layout.pages))
+                   if e.kind == "notes"), "")
     return [f"{n.number} p. {n.cited_page}: {_plain(n)}"
-            for n in notes.parse(layout.pages, vocab, layout.verso_head)]
+            for n in notes.parse(layout.pages, vocab, layout.verso_head, listed)]
 
 
 def render_links(text: str, _: str) -> list[str]:

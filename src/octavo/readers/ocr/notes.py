@@ -29,10 +29,12 @@ _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its pag
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
 
 
-def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "") -> list[Note]:
+def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "",
+          listed: str = "") -> list[Note]:
     """The numbered notes of the notes pages (their versos headed ``verso_head`` or their
-    own), paragraphs kept, page markers in place."""
-    lines = _rejoined(flow(section(pages, names_notes, verso_head)))
+    own; ``listed``: the page the contents gives them), paragraphs kept, page markers in
+    place."""
+    lines = _rejoined(flow(section(pages, names_notes, verso_head, listed)))
     if lines and names_notes(lines[0].text):
         lines[0] = Line("", lines[0].page)
     form = _numbering(lines)
@@ -121,5 +123,5 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
 def read(st: Structure) -> None:
     """The structure pass: the numbered endnotes of the volume's notes pages, where the
     contents list them (a page opening with a work's own notes, printed after it, is none)."""
-    if any(e.kind == "notes" for e in st.entries):
-        st.notes = parse(st.layout.pages, st.layout.vocab, st.layout.verso_head)
+    if (entry := next((e for e in st.entries if e.kind == "notes"), None)) is not None:
+        st.notes = parse(st.layout.pages, st.layout.vocab, st.layout.verso_head, entry.page)

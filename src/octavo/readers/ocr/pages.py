@@ -600,17 +600,20 @@ def running(pages: list[Page]) -> list[bool]:
             for k, page in enumerate(pages)]
 
 
-def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "") -> list[Page]:
+def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "",
+            listed: str = "") -> list[Page]:
     """A section's pages (the notes, a chronicle): the first page whose top line names it
     (``named``), its head not the contents' (or, its title taken for that page's head, the
-    first page so headed: its title that head), and the pages after it headed by its name, or,
-    where the print heads none of them (its folios alone), the head-less numbered pages up
-    to the next title (or the contents' heading, which no entry lists).  A head that misreads
-    one of its heads, or its title, is its own, as is a head-less page between two it heads,
-    or whose text runs on from the page before (``cuts.runs_on``: its last page, the next
-    head another's): the scan lost that page's head.  Where the print heads the section's
-    versos as the works' (``verso_head``, the author's name) and only its rectos with its
-    name, those versos are its own too."""
+    first page so headed: its title that head; or, where neither is, the page the contents
+    gives it, ``listed``, from its line that names it: a stamp seen once, or a misread
+    line, stood over its title at its top, fresh 1253), and the pages after it headed by
+    its name, or, where the print heads none of them (its folios alone), the head-less
+    numbered pages up to the next title (or the contents' heading, which no entry lists).
+    A head that misreads one of its heads, or its title, is its own, as is a head-less page
+    between two it heads, or whose text runs on from the page before (``cuts.runs_on``: its
+    last page, the next head another's): the scan lost that page's head.  Where the print
+    heads the section's versos as the works' (``verso_head``, the author's name) and only
+    its rectos with its name, those versos are its own too."""
     start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])
                   and not contents.is_heading(p.head)), None)  # (not an entry that opens
     # a page of the contents, ``CONTENTS V`` / ``Notes`` / ``29``)
@@ -622,7 +625,7 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
         start = next((i for i, p in enumerate(pages) if p.lines and named(p.head)
                       and not contents.is_heading(p.head)), None)
         if start is None:
-            return []
+            return _listed_section(pages, named, verso_head, listed)
         title = pages[start].head
     seen = {title}  # its heads so far, and its title
 
@@ -642,6 +645,19 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
                  or cuts.runs_on(pages[end - 1], pages[end])))):
         end += 1
     return pages[start:end]
+
+
+def _listed_section(pages: list[Page], named: Callable[[str], bool], verso_head: str,
+                    listed: str) -> list[Page]:
+    """``section``'s pages from the first page printed as the contents give it (``listed``)
+    that holds a line naming it, its lines from that line; none where no page does."""
+    found = next(((i, k) for i, p in enumerate(pages) if listed and p.folio == listed
+                  for k, line in enumerate(p.lines) if named(line)), None)
+    if found is None:
+        return []
+    at, top = found
+    opened = replace(pages[at], lines=pages[at].lines[top:], title=0, title_at=0)
+    return section([*pages[:at], opened, *pages[at + 1:]], named, verso_head)
 
 
 # the layout page_spans made last in this thread (or task), and of what text
