@@ -47,7 +47,7 @@ from .heads import Candidate, unspace
 from .lines import SENTENCE_END, is_dated
 from .measure import TIMES
 from .misreads import misread
-from .titlepage import spells_name
+from .titlepage import named_lines, spells_name
 from .words import Vocabulary
 
 __all__ = ["Layout", "Page", "layout", "page_spans", "section", "split_pages", "unspace"]
@@ -685,7 +685,8 @@ def _layout(text: str) -> Layout:
     else:
         opening = set()
         groups = boilerplate.learn(lines, sum(1 for a, b in itertools.pairwise(["", *lines])
-                                              if not a.strip() and b.strip()))
+                                              if not a.strip() and b.strip()),
+                                   named_lines(lines))  # (a head, a signature: no stamp)
         gone = boilerplate.strip(lines, groups)
     pages = _raw_pages(text, gone, opening)
     _colophon(pages)

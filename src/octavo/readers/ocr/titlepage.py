@@ -12,6 +12,7 @@ its file's name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -50,17 +51,34 @@ def spells_name(pages: list[Page]) -> Callable[[str], bool]:
     return lambda line: letters(line) == name
 
 
+def named_lines(lines: list[str]) -> frozenset[str]:
+    """The lines (stripped) of a text yet to be paged (``lines``) that spell its author's
+    name as its title page prints it (its first lines, up to its first blank line) over its
+    title over its volume, set otherwise (recased, letter-spaced): a running head or a
+    signature, no stamp.  Not the title page's line word for word: where the print names
+    no author there, a stamp set over every page stands over the title."""
+    top = [line.strip() for line in itertools.takewhile(str.strip, lines)]
+    printed = top[k - 1] if (k := _title_at(top)) is not None else ""
+    name = letters(printed)
+    return frozenset(line.strip() for line in lines if name and line.strip() != printed
+                     and letters(line) == name)
+
+
+def _title_at(lines: list[str]) -> int | None:
+    """Where the title stands among a title page's ``lines`` (stripped, none blank): the
+    first line after the first, under which a volume opens (``_volume``); None if none."""
+    return next((k for k in range(1, len(lines) - 1) if _volume(lines[k + 1:])), None)
+
+
 def read(layout: Layout) -> tuple[str, str]:
     """The book's title and volume (``Collected Works``, ``Volume 12: 1894–1896``) as its
     title page prints them under the author's name; ("", "") where it does not."""
     page = title_page(layout.pages)
     lines = [line.strip() for line in page.lines if line.strip()] if page else []
-    for k in range(1, len(lines) - 1):  # a line over the title: the author's name
-        if named := _volume(lines[k + 1:]):
-            title = unspace(lines[k])
-            if is_capitals(title) and not re.search(r"\d", title):
-                return title_case(title), named
-            break
+    if (k := _title_at(lines)) is not None:  # (a line over the title: the author's name)
+        title = unspace(lines[k])
+        if is_capitals(title) and not re.search(r"\d", title):
+            return title_case(title), _volume(lines[k + 1:])
     return "", ""
 
 
