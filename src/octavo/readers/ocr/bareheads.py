@@ -54,23 +54,25 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs[k] = False
             last[top] = k
     titled, named = title_page(pages), spells_name(pages)
-    spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each entry's title
+    spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each work's title
+    # (by the works' titles their top line opens: two works listed at one page are two)
     where: dict[str, int] = {}  # the page of each folio
     for k, page in enumerate(pages):
         where.setdefault(page.folio, k)
     for k, (page, top) in enumerate(zip(pages, tops, strict=True)):
         listed = tuple(entries.pages_of(top)) if top else ()
+        works = entries.opened(top) or listed  # (a title no work's letters open: its pages)
         title = any(entries.title_lines(page.lines, at)
                     for at in ([page.folio] if page.folio else listed))
         opening = title and page.folio in listed  # (the page the contents lists it at)
         if ((k in runs or (heads.set_as_head(top) and entries.opens_work(top))) and (
                 (not runs.get(k, True) and not opening) or not title
-                or (not page.folio and spelled[listed] >= len(listed))
+                or (not page.folio and spelled[works] >= len(listed))
                 or _titled_before(pages, k, top, listed, where, entries))) \
                 or (page is not titled and _names_volume(page, top, named)):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
-            spelled[listed] += 1
+            spelled[works] += 1
 
 
 def _names_volume(page: Page, top: str, named: Callable[[str], bool]) -> bool:

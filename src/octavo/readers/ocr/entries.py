@@ -141,6 +141,7 @@ class Entries:
         self.by_page: dict[str, list[str]] = {}
         self.by_start: dict[str, list[str]] = {}
         self._pages: dict[str, list[str]] = {}  # ``pages_of``, by the letters asked
+        self._opened: dict[str, tuple[str, ...]] = {}  # ``opened``, so
         dividers: list[str] = []
         lines = contents.contents_lines(shown)
         parsed = [e for top in contents.parse(lines) for e in top.walk()]
@@ -175,8 +176,15 @@ class Entries:
 
     def opens_work(self, line: str) -> bool:
         """Whether ``line`` opens the title of a work's entry (not a section's)."""
+        return bool(self.opened(line))
+
+    def opened(self, line: str) -> tuple[str, ...]:
+        """The works' titles (their letters, once for each entry) that ``line`` opens
+        (``opens_work``), asked once for each line's letters (a head opens many pages)."""
         top = _Top(letters(line))
-        return any(map(top.opens, self._titles))
+        if top.text not in self._opened:
+            self._opened[top.text] = tuple(filter(top.opens, self._titles))
+        return self._opened[top.text]
 
     def page_of(self, line: str) -> str:
         """The page the contents lists the entry ``line`` opens at, "" if none."""
