@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 
 from ..lettering import FINISHED, is_capitals
 from ..pagemarks import ALONE, ARABIC_EDGE, PAGE
 from . import neighbours
+
+_RUNS_ON = re.compile(r"(?:\b[a-z]+|-)$")  # a line a sentence runs on from
+INSIDE = 3 / 4  # of a full line: no paragraph's inside line falls shorter (the OCR reader's
+# ``measure.INSIDE``, given here: the readers' package imports the separator)
 
 # the most runs between two folios whose choices (two to the power of their number) are
 # weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
@@ -24,11 +29,12 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     capitals (a title or a stamp opens its page), or over words that stand under other runs
     too (a running head over the text, each page it opens; not a stamp's first line, of two
     lines or more that stand so: it stands under runs wherever the stamp does, under a
-    title's gap too), or under a stamp the pages' feet share (``_feet``), is taken for a
-    break: where as many are as the folios count, the others go; where more are, those of
-    them that alone leave no page longer than the longest the text shows whole are the
-    breaks, those under the feet's stamp among them whatever; where fewer are, the runs
-    that alone so fit.  A run over capitals with no folio beside it, no further
+    title's gap too), under a stamp the pages' feet share (``_feet``), or inside a sentence
+    past a running head (``_headed_turns``), is taken for a break: where as many are as
+    the folios count, the others go; where more are, those of them that alone leave no
+    page longer than the longest the text shows whole are the breaks, those under the
+    feet's stamp or a head among them whatever; where fewer are, the runs that alone so
+    fit.  A run over capitals with no folio beside it, no further
     than that longest page from the next folio counted (a work's opening page), has no
     break between, unless a line there opens in lower case (text run on over a page's
     turn).  Where no choice or several fit, all the runs between stay.  A run under a line
@@ -60,8 +66,8 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     pairs = list(itertools.pairwise(after))
     under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
     opening = Counter(line.strip() for line in under if _worded(line))
-    feet = _feet(lines, runs, past, after, inner)
-    kept = feet | {r for r, line in enumerate(under) if r not in inner and (is_capitals(line) or (
+    sure = _feet(lines, runs, past, after, inner) | _headed_turns(lines, runs, past, inner)
+    kept = sure | {r for r, line in enumerate(under) if r not in inner and (is_capitals(line) or (
         opening[line.strip()] > 1 and past[r + len(runs)] < 2))}
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
@@ -81,7 +87,7 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
         free = len(kept.intersection(between)) > count  # (the kept ones to choose among)
         some = [r for r in between if r in kept or not free]
         chosen = _fitting(at[a], [at[r] for r in some], at[b],
-                          [r in feet or (r in kept and not free) for r in some], count,
+                          [r in sure or (r in kept and not free) for r in some], count,
                           longest) if 0 < len(some) <= CHOICES else None
         breaks |= dict.fromkeys(between, chosen is None)
         told |= {a, b} if chosen else set()
@@ -119,6 +125,28 @@ def _feet(lines: list[str], runs: list[list[int]], past: list[int], after: dict[
               and neighbours.foot_folio(lines, runs[r][0] - 1 - past[r]) is not None}
     return {r for r in range(len(runs)) if r not in inner and past[r] >= 2
             and over(r) in stamps}
+
+
+def _headed_turns(lines: list[str], runs: list[list[int]], past: list[int],
+                  inner: set[int]) -> set[int]:
+    """The runs (by index, none of ``inner``) inside a sentence past one line under them:
+    the line over the run (past a stamp's lines, ``past``) ends in a word in lower case or
+    a hyphen, the line under it is words opening with a capital (``_worded``: no
+    footnote's mark) shorter than a paragraph's inside lines (``measure.INSIDE`` of the
+    line over the run, a full line, as the sentence runs on: not a line of the paragraph
+    under a stray blank line), and the next line goes on in lower case.  The print sets no
+    title inside a sentence: that line is the next page's running head, seen once (a short
+    work's, its folio lost), and the run its page's break, a title's gap over capitals
+    on the same page none (fresh 1354)."""
+    found = set()
+    for r, run in enumerate(runs):
+        over, head = run[0] - 1 - past[r], run[-1] + 1
+        if r not in inner and over >= 0 and head + 1 < len(lines) \
+                and _RUNS_ON.search(lines[over].rstrip()) and _worded(lines[head]) \
+                and len(lines[head].strip()) < INSIDE * len(lines[over].strip()) \
+                and lines[head].lstrip()[:1].isupper() and lines[head + 1].lstrip()[:1].islower():
+            found.add(r)
+    return found
 
 
 def _worded(line: str) -> bool:
