@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter
 
 from ..lettering import FINISHED, is_capitals
 from ..pagemarks import ALONE, ARABIC_EDGE, PAGE
 from . import neighbours
 
-_RUNS_ON = re.compile(r"(?:\b[a-z]+|-)$")  # a line a sentence runs on from
-INSIDE = 3 / 4  # of a full line: no paragraph's inside line falls shorter (the OCR reader's
-# ``measure.INSIDE``, given here: the readers' package imports the separator)
+INSIDE = 3 / 4  # of a full line's letters: no paragraph's inside line falls shorter (the
+# OCR reader's ``measure.INSIDE`` of the measure's width, which the separator, run on the
+# text's characters before any measure is known, takes of the line over the gap)
 
 # the most runs between two folios whose choices (two to the power of their number) are
 # weighed: a time bound, not a reading's (a few pages between folios hold far fewer)
@@ -24,27 +23,27 @@ CHOICES = 12
 def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     """The empty lines (by index) of the runs left (none of ``gone``) that stand inside a
     page, as the folios tell.  The folios are the numbers beside runs that rise in the
-    longest chain (most must), and between two runs with folios beside them stand as
-    many pages as the folios count, so one run fewer of breaks.  A run over a line in
-    capitals (a title or a stamp opens its page), or over words that stand under other runs
-    too (a running head over the text, each page it opens; not a stamp's first line, of two
-    lines or more that stand so: it stands under runs wherever the stamp does, under a
-    title's gap too), under a stamp the pages' feet share (``_feet``), or inside a sentence
-    past a running head (``_headed_turns``), is taken for a break: where as many are as
-    the folios count, the others go; where more are, those of them that alone leave no
-    page longer than the longest the text shows whole are the breaks, those under the
-    feet's stamp or a head among them whatever; where fewer are, the runs that alone so
-    fit.  A run over capitals with no folio beside it, no further
-    than that longest page from the next folio counted (a work's opening page), has no
-    break between, unless a line there opens in lower case (text run on over a page's
-    turn).  Where no choice or several fit, all the runs between stay.  A run under a line
-    with a number at its edge (a head's blank line) stays, and all do where most of the
-    gaps found follow a sentence's end, or a stamp of two lines or more under one (a blank
-    line after each paragraph, the export's): the reader reads those.  A run inside a
-    stamp (``Stamps.inside``: its lines over and under it the same wherever either stands,
-    the two so twice or more, and no page's foot folio past those over it where those
-    under it run on into text) is no break and no choice among them, whatever stands under
-    it or the folios count."""
+    longest chain (most must), and between two runs with folios beside them stand as many
+    pages as the folios count, so one run fewer of breaks.  A run over a line in capitals (a
+    title or a stamp opens its page), or over words that stand under other runs too (a
+    running head over the text, each page it opens; not a stamp's first line, of two lines
+    or more that stand so: it stands under runs wherever the stamp does, under a title's gap
+    too), or under a stamp the pages' feet share (``_feet``), is taken for a break, and so
+    is one inside a sentence past a head seen once (``_heads_in_sentences``) where those
+    fill the folios' count of one break or more already: where as many are as the folios
+    count, the others go; where more are, those of them that alone leave no page longer than
+    the longest the text shows whole are the breaks, those under the feet's stamp among them
+    whatever; where fewer are, the runs that alone so fit.  A run over capitals with no
+    folio beside it, no further than that longest page from the next folio counted (a work's
+    opening page), has no break between, unless a line there opens in lower case (text run
+    on over a page's turn).  Where no choice or several fit, all the runs between stay.  A
+    run under a line with a number at its edge (a head's blank line) stays, and all do where
+    most of the gaps found follow a sentence's end, or a stamp of two lines or more under
+    one (a blank line after each paragraph, the export's): the reader reads those.  A run
+    inside a stamp (``Stamps.inside``: its lines over and under it the same wherever either
+    stands, the two so twice or more, and no page's foot folio past those over it where
+    those under it run on into text) is no break and no choice among them, whatever stands
+    under it or the folios count."""
     runs, starts, blanks = [], [], 0  # the runs of empty lines after a line of text, and
     for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):  # the
         if run[0] and all(not lines[j] and j not in gone for j in run):  # lines of text over
@@ -66,9 +65,14 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     pairs = list(itertools.pairwise(after))
     under = [lines[run[-1] + 1] if run[-1] + 1 < len(lines) else "" for run in runs]
     opening = Counter(line.strip() for line in under if _worded(line))
-    sure = _feet(lines, runs, past, after, inner) | _headed_turns(lines, runs, past, inner)
+    sure = _feet(lines, runs, past, after, inner)
     kept = sure | {r for r, line in enumerate(under) if r not in inner and (is_capitals(line) or (
         opening[line.strip()] > 1 and past[r + len(runs)] < 2))}
+    headed = _heads_in_sentences(lines, runs, past, inner)
+    for a, b in pairs:  # (a head in a sentence joins the choice where the kept runs fill
+        between = set(range(a + 1, b)) - inner  # a count of one break or more already)
+        if 0 < after[b] - after[a] - 1 <= len(kept & between):
+            kept |= headed & between
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
     told = set()  # the runs of the folios that told their pages
@@ -127,23 +131,27 @@ def _feet(lines: list[str], runs: list[list[int]], past: list[int], after: dict[
             and over(r) in stamps}
 
 
-def _headed_turns(lines: list[str], runs: list[list[int]], past: list[int],
-                  inner: set[int]) -> set[int]:
+def _heads_in_sentences(lines: list[str], runs: list[list[int]], past: list[int],
+                        inner: set[int]) -> set[int]:
     """The runs (by index, none of ``inner``) inside a sentence past one line under them:
-    the line over the run (past a stamp's lines, ``past``) ends in a word in lower case or
-    a hyphen, the line under it is words opening with a capital (``_worded``: no
-    footnote's mark) shorter than a paragraph's inside lines (``measure.INSIDE`` of the
-    line over the run, a full line, as the sentence runs on: not a line of the paragraph
-    under a stray blank line), and the next line goes on in lower case.  The print sets no
-    title inside a sentence: that line is the next page's running head, seen once (a short
-    work's, its folio lost), and the run its page's break, a title's gap over capitals
-    on the same page none (fresh 1354)."""
-    found = set()
+    the line over the run (past a stamp's lines over it, ``past``) ends in a letter in
+    lower case or a hyphen; the line under it (past a stamp's lines under it) is words
+    opening with a capital (``_worded``: no footnote's mark) shorter than ``INSIDE`` of
+    that line over the run (a full line, as the sentence runs on: not a line of the
+    paragraph under a stray blank line); and the next line goes on in lower case.  The
+    print sets no title inside a sentence, so that line may be the next page's running
+    head, seen once (a short work's, its folio lost).  Such a run is no sure break (a
+    verse, a formula or a footnote unmarked may stand so inside a page): ``page_gaps``
+    lets it into the choice only where the runs kept fill the folios' count already, a
+    title's gap over capitals among them (fresh 1354)."""
+    found: set[int] = set()
     for r, run in enumerate(runs):
-        over, head = run[0] - 1 - past[r], run[-1] + 1
-        if r not in inner and over >= 0 and head + 1 < len(lines) \
-                and _RUNS_ON.search(lines[over].rstrip()) and _worded(lines[head]) \
-                and len(lines[head].strip()) < INSIDE * len(lines[over].strip()) \
+        above, head = run[0] - 1 - past[r], run[-1] + 1 + past[r + len(runs)]
+        if r in inner or above < 0 or head + 1 >= len(lines):
+            continue
+        over = lines[above].strip()
+        if (over[-1:].islower() or over.endswith("-")) and _worded(lines[head]) \
+                and len(lines[head].strip()) < INSIDE * len(over) \
                 and lines[head].lstrip()[:1].isupper() and lines[head + 1].lstrip()[:1].islower():
             found.add(r)
     return found
