@@ -651,8 +651,8 @@ def _listed_section(pages: list[Page], named: Callable[[str], bool], verso_head:
                     listed: str) -> list[Page]:
     """``section``'s pages from the first page printed as the contents give it (``listed``)
     that holds a line naming it, its lines from that line; none where no page does."""
-    found = next(((i, k) for i, p in enumerate(pages) if listed and p.folio == listed
-                  for k, line in enumerate(p.lines) if named(line)), None)
+    found = next(((i, k) for i, p in enumerate(pages) if p.folio == listed
+                  for k, line in enumerate(p.lines) if named(line)), None) if listed else None
     if found is None:
         return []
     at, top = found

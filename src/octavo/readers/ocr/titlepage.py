@@ -58,10 +58,10 @@ def named_lines(lines: list[str]) -> frozenset[str]:
     signature, no stamp.  Not the title page's line word for word: where the print names
     no author there, a stamp set over every page stands over the title."""
     top = [line.strip() for line in itertools.takewhile(str.strip, lines)]
-    printed = top[k - 1] if (k := _title_at(top)) is not None else ""
-    name = letters(printed)
-    return frozenset(line.strip() for line in lines if name and line.strip() != printed
-                     and letters(line) == name)
+    if (k := _title_at(top)) is None or not (name := letters(printed := top[k - 1])):
+        return frozenset()
+    return frozenset(line.strip() for line in lines
+                     if line.strip() != printed and letters(line) == name)
 
 
 def _title_at(lines: list[str]) -> int | None:
