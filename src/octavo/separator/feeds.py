@@ -11,7 +11,6 @@ import statistics
 from ..lettering import FINISHED
 from ..pagemarks import MARKERS, PAGE
 from . import neighbours
-from .inside import page_after
 
 # the indent a paragraph's first line is given where a blank line over it inside its page
 # opened it (``opened``): a layout-keeping extraction's indent, which the OCR reader
@@ -71,13 +70,12 @@ def _count_pages(lines: list[str]) -> bool:
     whatever numbers stand beside the other runs (a section's numeral, a newspaper's issue
     under a paragraph's gap: fresh 1277, a work a page; a foot folio over a blank line is
     a break the feeds miss, where a feed opens each work of two pages)."""
-    blanks = neighbours.runs(k for k, line in enumerate(lines) if not line.strip())
-    fed = [run for run in blanks if any(lines[k] == "\f" for k in run)]
-    if any(neighbours.foot_folio(lines, run[0] - 1) is not None for run in blanks
-           if run not in fed and run[0] and run[-1] + 1 < len(lines)):
+    fed, other = _fed_runs(lines)
+    if any(neighbours.foot_folio(lines, run[0] - 1) is not None for run in other):
         return False
     past = neighbours.stamps(lines, fed).past
-    pages = [page_after(lines, run, past[r], past[r + len(fed)]) for r, run in enumerate(fed)]
+    pages = [neighbours.page_after(lines, run, past[r], past[r + len(fed)])
+             for r, run in enumerate(fed)]
     pairs = [(a, b) for a, b in itertools.pairwise(pages) if a and b]
     return len(pairs) >= 2 and all(any(q - p == 1 for p in a for q in b) for a, b in pairs)
 
@@ -85,11 +83,18 @@ def _count_pages(lines: list[str]) -> bool:
 def _beside_folios(lines: list[str]) -> bool:
     """Whether the runs of blank lines holding a form feed stand beside a folio (past a
     stamp's lines), some of them, and the text's other runs of blank lines none."""
+    fed, other = _fed_runs(lines)
+    return neighbours.runs_beside(lines, fed) > 0 and not neighbours.runs_beside(lines, other)
+
+
+def _fed_runs(lines: list[str]) -> tuple[list[list[int]], list[list[int]]]:
+    """The runs of blank lines holding a form feed, and the text's other runs of blank
+    lines inside it (a run at either edge parts no pages)."""
     fed: list[list[int]] = []
-    other: list[list[int]] = []  # (inside the text: a run at either edge parts no pages)
+    other: list[list[int]] = []
     for run in neighbours.runs(k for k, line in enumerate(lines) if not line.strip()):
         if any(lines[k] == "\f" for k in run):
             fed.append(run)
         elif run[0] and run[-1] + 1 < len(lines):
             other.append(run)
-    return neighbours.runs_beside(lines, fed) > 0 and not neighbours.runs_beside(lines, other)
+    return fed, other

@@ -8,7 +8,7 @@ import itertools
 from collections import Counter
 
 from ..lettering import FINISHED, is_capitals
-from ..pagemarks import ALONE, ARABIC_EDGE, PAGE
+from ..pagemarks import ARABIC_EDGE, PAGE
 from . import neighbours
 
 INSIDE = 3 / 4  # of a full line's letters: no paragraph's inside line falls shorter (the
@@ -58,7 +58,7 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     at = [start - bisect.bisect_left(stamped, run[0])
           for start, run in zip(starts, runs, strict=True)]
     numbered = {r: pages for r, run in enumerate(runs)
-                if (pages := page_after(lines, run, past[r], past[r + len(runs)]))}
+                if (pages := neighbours.page_after(lines, run, past[r], past[r + len(runs)]))}
     after = _counted(numbered)
     if 2 * len(after) <= len(numbered):  # (most of the numbers beside runs count pages)
         return set()
@@ -69,16 +69,15 @@ def page_gaps(lines: list[str], gone: set[int]) -> set[int]:
     kept = sure | {r for r, line in enumerate(under) if r not in inner and (is_capitals(line) or (
         opening[line.strip()] > 1 and past[r + len(runs)] < 2))}
     headed = _heads_in_sentences(lines, runs, past, inner)
-    for a, b in pairs:  # (a head in a sentence joins the choice where the kept runs fill
-        between = set(range(a + 1, b)) - inner  # a count of one break or more already)
-        if 0 < after[b] - after[a] - 1 <= len(kept & between):
-            kept |= headed & between
     turns = {r for r, line in enumerate(under) if line.lstrip()[:1].islower()}
     breaks: dict[int, bool] = {}
     told = set()  # the runs of the folios that told their pages
     pages = [0]  # the lines of the pages the folios and the breaks kept tell whole
     for a, b in pairs:
         between = [r for r in range(a + 1, b) if r not in inner]
+        if 0 < after[b] - after[a] - 1 <= len(kept.intersection(between)):
+            kept |= headed.intersection(between)  # (a head in a sentence joins the choice
+            # where the kept runs fill a count of one break or more already)
         if len(kept.intersection(between)) == after[b] - after[a] - 1:
             breaks |= {r: r in kept for r in between}
             told |= {a, b}
@@ -199,23 +198,6 @@ def _rising(items: list[tuple[int, int]]) -> list[int]:
             while k < len(tree):
                 tree[k], k = max(tree[k], longest[i]), k + (k & -k)
     return longest
-
-
-def page_after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> set[int]:
-    """The pages a run of blank lines may follow, as the numbers beside it tell: the line
-    over it a number alone under a line of text (a page's foot), the line under it one
-    with a number at its edge, less one (the next page's head); past the ``over`` lines
-    over it and the ``under`` lines under it that a stamp set there (``neighbours.stamps``), where
-    the number under them stands beside a head's words (alone under repeated lines, it
-    is the foot folio under a footnote that recurs, the page's own)."""
-    pages = set()
-    if (folio := neighbours.foot_folio(lines, run[0] - 1 - over)) is not None:
-        pages.add(folio)
-    j = run[-1] + 1 + under
-    if j < len(lines) and (m := ARABIC_EDGE.search(lines[j].strip())) \
-            and not (under and ALONE.search(lines[j].strip())):
-        pages.add(int(next(filter(None, m.groups()))) - 1)
-    return pages
 
 
 def _fitting(start: int, inner: list[int], end: int, kept: list[bool], count: int,

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..pagemarks import ALONE, EDGE, PAGE
+from ..pagemarks import ALONE, ARABIC_EDGE, EDGE, PAGE
 
 
 def runs(blanks: Iterable[int]) -> list[list[int]]:
@@ -128,3 +128,20 @@ def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]
     out = tuple(lines[i].strip() for i in range(j, j + step * count, step)
                 if 0 <= i < len(lines))
     return out if len(out) == count and all(out) else ()
+
+
+def page_after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> set[int]:
+    """The pages a run of blank lines may follow, as the numbers beside it tell: the line
+    over it a number alone under a line of text (a page's foot), the line under it one
+    with a number at its edge, less one (the next page's head); past the ``over`` lines
+    over it and the ``under`` lines under it that a stamp set there (``stamps``), where
+    the number under them stands beside a head's words (alone under repeated lines, it
+    is the foot folio under a footnote that recurs, the page's own)."""
+    pages = set()
+    if (folio := foot_folio(lines, run[0] - 1 - over)) is not None:
+        pages.add(folio)
+    j = run[-1] + 1 + under
+    if j < len(lines) and (m := ARABIC_EDGE.search(lines[j].strip())) \
+            and not (under and ALONE.search(lines[j].strip())):
+        pages.add(int(next(filter(None, m.groups()))) - 1)
+    return pages

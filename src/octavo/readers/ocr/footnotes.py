@@ -54,6 +54,13 @@ def cites(mark: str) -> re.Pattern[str]:
     return re.compile(rf"[^\s{MARKS}]{re.escape(mark)}(?![{MARKS}])")
 
 
+def cited(line: str, above: list[str]) -> bool:
+    """Whether ``line`` opens with a footnote's mark (``START``) that a word of the lines
+    ``above`` it bears (``cites``): a footnote the text over it cites."""
+    mark = START.match(line)
+    return mark is not None and any(map(cites(mark[1]).search, above))
+
+
 def opens_footnote(line: str) -> bool:
     """Whether a line opens with a footnote's mark (``* See the preceding article``) that
     the volume read marks its footnotes with (``citing``): a footnote's first line, under a
@@ -90,11 +97,7 @@ class PageNote:
 def cut(lines: list[str], folio: str = "") -> tuple[list[str], list[PageNote]]:
     """A page's body lines and its footnotes (of the page ``folio``)."""
     for i, line in enumerate(lines):
-        m = START.match(line)
-        if not m or i == 0:
-            continue
-        above = "\n".join(lines[:i])
-        if not cites(m[1]).search(above):
+        if i == 0 or not cited(line, lines[:i]):
             continue
         notes: list[PageNote] = []
         for rest in lines[i:]:

@@ -624,9 +624,13 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
         # page's first line (its first note, which may be too long for a head: "")
         start = next((i for i, p in enumerate(pages) if p.lines and named(p.head)
                       and not contents.is_heading(p.head)), None)
-        if start is None:
-            return _listed_section(pages, named, verso_head, listed)
-        title = pages[start].head
+        if start is None:  # (where neither is: the page the contents give it)
+            if (found := _listed_start(pages, named, listed)) is None:
+                return []
+            pages, start = found
+            title = heads.head_text(pages[start].lines[0])
+        else:
+            title = pages[start].head
     seen = {title}  # its heads so far, and its title
 
     def own(head: str) -> bool:  # (no head is none of its own: "" would misread "")
@@ -647,17 +651,19 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
     return pages[start:end]
 
 
-def _listed_section(pages: list[Page], named: Callable[[str], bool], verso_head: str,
-                    listed: str) -> list[Page]:
-    """``section``'s pages from the first page printed as the contents give it (``listed``)
-    that holds a line naming it, its lines from that line; none where no page does."""
+def _listed_start(pages: list[Page], named: Callable[[str], bool], listed: str
+                  ) -> tuple[list[Page], int] | None:
+    """``section``'s first page where no top line nor head names it: the first page printed
+    as the contents give it (``listed``) that holds a line naming it, its lines from that
+    line (the pages, that one so cut, and its index); None where no page does, or its head
+    is the contents'."""
     found = next(((i, k) for i, p in enumerate(pages) if p.folio == listed
                   for k, line in enumerate(p.lines) if named(line)), None) if listed else None
-    if found is None:
-        return []
+    if found is None or contents.is_heading(pages[found[0]].head):
+        return None
     at, top = found
     opened = replace(pages[at], lines=pages[at].lines[top:], title=0, title_at=0)
-    return section([*pages[:at], opened, *pages[at + 1:]], named, verso_head)
+    return [*pages[:at], opened, *pages[at + 1:]], at
 
 
 # the layout page_spans made last in this thread (or task), and of what text

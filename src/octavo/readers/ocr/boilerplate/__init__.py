@@ -46,10 +46,10 @@ from .. import measure
 from ..heads import is_capitals, set_as_head
 from ..misreads import lengths, misread
 from ..placement import MIN_REPEATS, TWICE, head_and_folio, line_at, placements
-from .kinds import ALNUM, Group, is_junk, short, worded
+from .kinds import ALNUM, Group, is_junk, set_apart, short, worded
 from .listing import contents_span, entries_span, listed_words
 from .placing import beside_folio
-from .seenonce import inside_sentences, inside_titles, set_apart, under_footnotes_once
+from .seenonce import inside_sentences, inside_titles, under_footnotes_once
 from .verdict import Repeats
 
 __all__ = ["ALNUM", "Group", "is_junk", "learn", "set_apart", "strip", "worded"]
@@ -175,13 +175,15 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
             where[line].append(i)
     span = contents_span(stripped)
     listed = listed_words(stripped, span)
+    listing = entries_span(stripped, span)
     full = measure.of_lines(stripped)
     counts = Counter({line: len(at) for line, at in where.items()})
     repeated = sorted((line for line, n in counts.items() if n >= TWICE),  # (the sample's 141
                       key=lambda line: -counts[line])  # of 14,000 lines: only they are weighed)
     seen = (where, counts, repeated)
-    first = _learn(stripped, seen, (span, listed), (pages, full), set(), printed, own_breaks)
-    groups = _folded(_learn(stripped, seen, (span, listed), (pages, full),
+    contents = (span, listed, listing)
+    first = _learn(stripped, seen, contents, (pages, full), set(), printed, own_breaks)
+    groups = _folded(_learn(stripped, seen, contents, (pages, full),
                             {line for g in first for line in g.lines if line}, printed,
                             own_breaks))
     known = {line for g in groups for line in g.lines}
@@ -190,7 +192,7 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
         apart = [set_apart(line, full) for line in stripped]
         once = inside_sentences(stripped, full, apart, counts) \
             + under_footnotes_once(stripped, apart) \
-            + inside_titles(stripped, apart, entries_span(stripped, span))
+            + inside_titles(stripped, apart, listing)
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 
@@ -220,7 +222,7 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
 
 
 def _learn(stripped: list[str], seen: tuple[dict[str, list[int]], Counter[str], list[str]],
-           contents: tuple[range, list[str]], pages: tuple[int, float],
+           contents: tuple[range, list[str], range], pages: tuple[int, float],
            learnt: set[str], printed: frozenset[str], own_breaks: bool) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``seen``: each line's
     places, how many they are, and the lines standing twice or more, the most often first;

@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ....pagemarks import plain
 from ...textlines import SUPERSCRIPTS
 from .. import measure
 from ..closing import SIGNER, is_signed
 from ..heads import is_capitals
+from ..lines import SENTENCE_END
+from ..placement import head_and_folio
 
 STAMP_LETTERS = 3  # a stamp's line says something in letters (fewer than a head's
 # ``lettering.MIN_LETTERS``)
@@ -62,3 +65,12 @@ def short(line: str, full: float) -> bool:
     """Whether a line ending in a word falls short of the measure (``full``): no
     paragraph's inside; its last line ends a sentence."""
     return line[-1:].isalpha() and measure.width(line) < measure.INSIDE * full
+
+
+def set_apart(line: str, full: float) -> bool:
+    """Whether a line may stand apart from the text (``inside_sentences``): short of the
+    measure ``full``, worded, ending neither a sentence nor a word broken by a hyphen, no
+    folio nor head beside one."""
+    return bool(line) and measure.width(line) < measure.INSIDE * full and worded((line,)) \
+        and not SENTENCE_END.search(line) and not line.endswith("-") \
+        and not plain(line) and not head_and_folio(line)

@@ -12,9 +12,9 @@ from .. import footnotes, measure
 from ..cuts import TITLE_LINES
 from ..entries import entry_opener, words
 from ..heads import is_capitals
-from ..lines import LOWER_END, SENTENCE_END
+from ..lines import LOWER_END
 from ..placement import MIN_REPEATS, head_and_folio, line_at, page_block, text_end
-from .kinds import Group, worded
+from .kinds import Group
 
 TITLE_END = re.compile(r"[.:;]\s")  # a contents line's title ends at its first stop (its
 # description, its leader dots after it)
@@ -163,20 +163,10 @@ def _past_footnotes(stripped: list[str], j: int) -> int:
     text over them (``text_end``): lines opening with a star that no word cites are the
     text's (a list's points), as is a last line that runs on."""
     end = text_end(stripped, j)
-    if end == j or not FINISHED.search(stripped[j]) or (
-            mark := footnotes.START.match(stripped[end + 1])) is None:
+    if end == j or not FINISHED.search(stripped[j]):
         return j
-    cited = footnotes.cites(mark[1])
-    return end if any(cited.search(stripped[m]) for m in page_block(stripped, end)) else j
-
-
-def set_apart(line: str, full: float) -> bool:
-    """Whether a line may stand apart from the text (``inside_sentences``): short of the
-    measure ``full``, worded, ending neither a sentence nor a word broken by a hyphen, no
-    folio nor head beside one."""
-    return bool(line) and measure.width(line) < measure.INSIDE * full and worded((line,)) \
-        and not SENTENCE_END.search(line) and not line.endswith("-") \
-        and not plain(line) and not head_and_folio(line)
+    above = [stripped[m] for m in page_block(stripped, end)]
+    return end if footnotes.cited(stripped[end + 1], above) else j
 
 
 def _inside_line(line: str, full: float) -> bool:

@@ -12,10 +12,9 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..placement import MIN_REPEATS, TWICE, Placement
-from .kinds import all_signed, in_capitals, short, worded
+from .kinds import all_signed, in_capitals, set_apart, short, worded
 from .listing import (
     breaks_title,
-    entries_span,
     entry_start,
     heads_a_list,
     names_heading,
@@ -39,7 +38,6 @@ from .placing import (
     under_footnotes,
     under_turned_head,
 )
-from .seenonce import set_apart
 
 SPREAD = 0.5  # a group's repeats span at least this share of the text's lines
 SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text repeats so (a
@@ -61,7 +59,7 @@ class Repeats:
     ends: list[int]
     places: list[Placement]
     counts: Counter[str]
-    contents: tuple[range, list[str]]
+    contents: tuple[range, list[str], range]
     pages: tuple[int, float]
     cut: tuple[str, ...]
     own_breaks: bool
@@ -133,8 +131,7 @@ class Repeats:
         read for a foot folio, is no text)."""
         if not in_capitals(self.group):
             return False
-        listing = entries_span(self.stripped, self.contents[0])
-        return interrupts([p for p in self.places if p.start not in listing], True)
+        return interrupts([p for p in self.places if p.start not in self.contents[2]], True)
 
     def short_lines_in_sentences(self) -> bool:
         """Two lines or more, each set apart (``set_apart``: short of the measure, ending
@@ -170,7 +167,7 @@ class Repeats:
         # its first, stays listed by its first: othervolumes 6, whose title over its work
         # ``p.start`` would find twice over heads, kept only by ``broken_title``)
         own = {a + k for a in self.at for k in range(len(self.group))}
-        listed = [f" {entry} " for i, entry in zip(*self.contents, strict=True)
+        listed = [f" {entry} " for i, entry in zip(self.contents[0], self.contents[1], strict=True)
                   if i not in own]
         headless = self.filled >= 2 and self.halves
         return worded(self.group) and len(self.places) >= TWICE \
@@ -223,13 +220,9 @@ class Repeats:
         text over it on its page bears, a word's end (``large*``), on most of its repeats
         (a page's lines: the text's over its pages): a note set at the foot of each page
         that cites it.  A stamp's mark cites nothing."""
-        start = footnotes.START.match(self.group[0])
-        if start is None:
-            return False
-        mark = footnotes.cites(start[1])
         page = round(len(self.stripped) / max(self.pages[0], 1))
         starts = [p.start for p in self.places]
-        return 2 * sum(any(mark.search(line) for line in self.stripped[max(a - page, 0):a])
+        return 2 * sum(footnotes.cited(self.group[0], self.stripped[max(a - page, 0):a])
                        for a in starts) > len(starts)
 
     # what the reasons read
