@@ -146,7 +146,7 @@ def accepted(candidate: Candidate, known: Counter[str]) -> bool:
                 > sum(known.values())))
 
 
-def verso_head(heads: list[str], names: Callable[[str], bool] = lambda head: False) -> str:
+def verso_head(heads: list[str], names: Callable[[str], bool]) -> str:
     """The head the versos share: set beside the most different heads (``heads``: each
     page's head in order, "" where none); where no head stands beside another (a short
     volume's heads, every other page a work's opening one), the head that ``names`` the
