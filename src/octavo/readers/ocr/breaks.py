@@ -15,7 +15,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ...pagemarks import PAGE
 from ..textlines import INITIALED
@@ -30,6 +30,8 @@ from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated
 if TYPE_CHECKING:
     from .heads import Candidate
     from .pages import Page
+
+T = TypeVar("T")  # what rides with each page number (``_rising``): a folio's candidate
 
 # the runs of lines a page holds, above which blank lines set more than pages apart: a
 # page cut in two by a stray blank line, or by one under its running head, makes two; a
@@ -80,15 +82,29 @@ def paragraphs_apart(options: list[list[Candidate]]) -> dict[int, Candidate]:
                 if (n := Number.of(c.folio))]
     rising = [_rising([x for x in numbered if x[1].kind == kind])
               for kind in ("roman", "arabic")]
-    spans = [(run[-1][0] - run[0][0], run[-1][1].value - run[0][1].value) for run in rising
-             if run]  # the runs of lines and the pages from a kind's first folio to its last
-    if sum(pages for _, pages in spans) * RUNS_PER_PAGE >= sum(runs for runs, _ in spans) \
+    if not apart([[(k, n) for k, n, _ in run] for run in rising]) \
             or by_chance([(k, n) for run in rising for k, n, _ in run], len(options)):
         return {}
     return {k: c for run in rising for k, _, c in run}
 
 
-def _rising(numbered: list[tuple[int, Number, Candidate]]) -> list[tuple[int, Number, Candidate]]:
+def apart(rising: list[list[tuple[int, Number]]]) -> bool:
+    """Whether blank lines set more than pages apart: the runs of lines from the first
+    page to the last of each rising run (run of lines, page number) outnumber the pages
+    their numbers span ``RUNS_PER_PAGE`` times over."""
+    spans = [(run[-1][0] - run[0][0], run[-1][1].value - run[0][1].value) for run in rising
+             if run]  # the runs of lines and the pages from a kind's first page to its last
+    return sum(pages for _, pages in spans) * RUNS_PER_PAGE < sum(runs for runs, _ in spans)
+
+
+def rising(numbered: list[tuple[int, Number]]) -> list[list[tuple[int, Number]]]:
+    """The longest rising run of each kind of ``numbered`` (run of lines, page number)."""
+    return [[(k, n) for k, n, _ in _rising([(k, n, None) for k, n in numbered
+                                             if n.kind == kind])]
+            for kind in ("roman", "arabic")]
+
+
+def _rising(numbered: list[tuple[int, Number, T]]) -> list[tuple[int, Number, T]]:
     """The longest run of ``numbered`` (run of lines, folio, candidate; in order) whose
     folios rise from one run of lines to a later one (a run's own candidates tried
     highest first, so that no two of one run are taken)."""
@@ -103,8 +119,8 @@ def _rising(numbered: list[tuple[int, Number, Candidate]]) -> list[tuple[int, Nu
     return _chain(ordered, before, ends[-1] if ends else -1)
 
 
-def _chain(ordered: list[tuple[int, Number, Candidate]], before: list[int], last: int
-           ) -> list[tuple[int, Number, Candidate]]:
+def _chain(ordered: list[tuple[int, Number, T]], before: list[int], last: int
+           ) -> list[tuple[int, Number, T]]:
     """The run of ``ordered`` that ends at its index ``last`` (none if -1), each one's
     predecessor in it at ``before`` (-1 for its first), in order."""
     out = []

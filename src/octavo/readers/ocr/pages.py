@@ -436,18 +436,16 @@ def _counted(pages: list[Page], entries: Entries) -> None:
     two, no further on than the blank pages a scan drops), or the first listed of another
     kind (the body after the front matter); the pages after it count on (the scan drops
     blank pages only before a work's opening page, which the contents number), those
-    before the first so numbered count back."""
-    count: tuple[int, Number] | None = None  # the last page numbered so, and its number
-    for k, page in enumerate(pages):
-        listed = [n for p in (entries.pages_of(_top(page)) if page.lines and not page.head
-                              and not contents.lists(page) else [])
-                  if (n := Number.of(p)) and entries.title_lines(
-            page.lines[page.lines.index(_top(page)):], p)]
-        at = next((n for n in listed if not count or n.kind != count[1].kind
-                   or folios.fits(count, (k, n))), None)
-        if at:
-            count = (k, at)
-        page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
+    before the first so numbered count back.  Where blank lines set paragraphs apart too
+    (``breaks.apart``: the runs of lines between the pages that spell titles outnumber the
+    pages the contents count between them), a run of lines is no page: those between two
+    that spell titles are numbered as far between their numbers as they stand (``_spread``)."""
+    spelled = [(k, n) for k, page in enumerate(pages) for n in _spelled(page, entries)]
+    if breaks.apart(run := breaks.rising(spelled)):
+        _spread(pages, sorted(x for kind in run for x in kind))
+    else:
+        _count_on(pages, spelled)
+    for page in pages:
         page.counted = True
     if len(pages) > 1 and _imprint(pages[-2], pages[-1]):
         pages[-1].folio = ""  # on a page no print numbers
@@ -455,6 +453,47 @@ def _counted(pages: list[Page], entries: Entries) -> None:
     for k in range(first[0] if first else 0):  # the front matter counted back
         pages[k].folio = first[1].printed(first[1].value - first[0] + k) \
             if first and first[1].value - first[0] + k > 0 else ""
+
+
+def _spelled(page: Page, entries: Entries) -> list[Number]:
+    """The pages the contents list the entries at whose title a head-less page spells from
+    its top (none on a contents page)."""
+    if not page.lines or page.head or contents.lists(page):
+        return []
+    top = page.lines.index(_top(page))
+    return [n for p in entries.pages_of(page.lines[top]) if (n := Number.of(p))
+            and entries.title_lines(page.lines[top:], p)]
+
+
+def _count_on(pages: list[Page], spelled: list[tuple[int, Number]]) -> None:
+    """Number each page on from the last that spells a title whose listed number the count
+    reaches as folios may run (``spelled``: page, number)."""
+    count: tuple[int, Number] | None = None  # the last page numbered so, and its number
+    for k, page in enumerate(pages):
+        at = next((n for i, n in spelled if i == k and (not count or n.kind != count[1].kind
+                                                        or folios.fits(count, (k, n)))), None)
+        if at:
+            count = (k, at)
+        page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
+
+
+def _spread(pages: list[Page], spelled: list[tuple[int, Number]]) -> None:
+    """Number the pages from each that spells a title (``spelled``: page, number, in order)
+    to the next as far between their numbers as they stand; those after the last as the
+    run of its kind rose, from its first to it; those before one of another kind as the
+    one before; those before the first, none (counted back after)."""
+    for page in pages[:spelled[0][0]]:
+        page.folio = ""
+    for (i, x), after in zip(spelled, [*spelled[1:], None], strict=True):
+        start = next(a for a in spelled if a[1].kind == x.kind)
+        if after and after[1].kind == x.kind:
+            rise, runs = after[1].value - x.value, after[0] - i
+        elif not after and start[0] < i:
+            rise, runs = x.value - start[1].value, i - start[0]
+        else:
+            rise, runs = 0, 1
+        for k in range(i, after[0] if after else len(pages)):
+            pages[k].folio = x.printed(x.value + (k - i) * rise // runs)
 
 
 def _imprint(before: Page, last: Page) -> bool:
@@ -471,21 +510,33 @@ def _number_last(pages: list[Page], entries: Entries) -> None:
     as long as they go on rising (of the entries a top line may open, ``THE STATE``'s and,
     but for an OCR's slip, ``ON THE STATE AND …``'s, the first listed past the page
     before); a page opening with an entry listed at the page before is none of them but
-    that page's second part, cut off at the title set in its midst, and passed over."""
+    that page's second part, cut off at the title set in its midst, and passed over.  A
+    top line that opens no entry may be a line set over the title (a stamp seen once): the
+    line under it is read, its entry taken where its page fits the run of folios."""
     last = max((k for k, p in enumerate(pages) if Number.of(p.folio)), default=len(pages))
-    before = Number.of(pages[last].folio) if last < len(pages) else None
-    for page in pages[last + 1:]:
+    at, before = last, Number.of(pages[last].folio) if last < len(pages) else None
+    for k, page in enumerate(pages[last + 1:], start=last + 1):
         if page.folio or page.head or not before or not page.lines:
             return
-        numbers = [n for p in entries.pages_of(_top(page)) if (n := Number.of(p))
-                   and n.kind == before.kind and n.value >= before.value]
+        top = page.lines.index(_top(page))
+        numbers = _listed_past(page.lines[top], entries, before)
+        if not numbers and top + 1 < len(page.lines):
+            numbers = [n for n in _listed_past(page.lines[top + 1], entries, before)
+                       if folios.fits((at, before), (k, n))]
         listed = min((n for n in numbers if n.value > before.value), key=lambda n: n.value,
                      default=None)
         if not listed and numbers:  # (its own: the page before's)
             continue
         if not listed:
             return
-        page.folio, before = listed.printed(listed.value), listed
+        page.folio, at, before = listed.printed(listed.value), k, listed
+
+
+def _listed_past(line: str, entries: Entries, before: Number) -> list[Number]:
+    """The pages of ``before``'s kind, none before it, the contents list the entries at
+    that ``line`` may open."""
+    return [n for p in entries.pages_of(line) if (n := Number.of(p))
+            and n.kind == before.kind and n.value >= before.value]
 
 
 def _fitting(pages: list[Page], options: list[list[Candidate]],
