@@ -11,6 +11,7 @@ from functools import cached_property
 
 from .. import footnotes
 from ..entries import words
+from ..entrypages import ends_entry
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import all_signed, in_capitals, set_apart, short, worded
 from .listing import (
@@ -169,6 +170,11 @@ class Repeats:
         own = {a + k for a in self.at for k in range(len(self.group))}
         listed = [f" {entry} " for i, entry in zip(self.contents[0], self.contents[1], strict=True)
                   if i not in own]
+        # (an entry run over two lines, the first ending in no page, read whole: a subtitle
+        # the contents break, ``… of the`` / ``Press . . . 19``)
+        listed += [" {} ".format(words(f"{self.stripped[i]} {self.stripped[i + 1]}"))
+                   for i in self.contents[0] if i + 1 in self.contents[0]
+                   and not {i, i + 1} & own and not ends_entry(self.stripped[i])]
         headless = self.filled >= 2 and self.halves
         return worded(self.group) and len(self.places) >= TWICE \
             and (any(over) or headless) and all(
@@ -181,11 +187,17 @@ class Repeats:
         foot folio), once or more right under the page's footnotes or its foot folio:
         nothing the print sets stands there, and a group of its own lines that recurs (a
         footnote given again opens with its mark) ends its pages every time by chance
-        only."""
+        only.  Or, lines of two or more set apart (short, ending no sentence), once where
+        the page turns inside a sentence that goes on overleaf in lower case: the print
+        sets nothing between a sentence's halves at a page's turn but its head and folio."""
         return worded(self.group) and len(self.places) >= TWICE \
             and not footnotes.opens_footnote(self.group[0]) \
             and all(at_foot(p) for p in self.places) \
-            and any(under_footnote(p) or under_foot_folio(p) for p in self.places)
+            and (any(under_footnote(p) or under_foot_folio(p) for p in self.places)
+                 or (self.filled >= 2
+                     and all(set_apart(line, self.pages[1]) for line in self.group if line)
+                     and any(turned and goes_on(before, after, False, False)
+                             for p in self.places for before, after, turned in p.across())))
 
     # what the print repeats so
 
