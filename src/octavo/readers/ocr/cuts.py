@@ -103,7 +103,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         excess = len(between) - len(parts.intersection(between)) - room
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
-            bare[j - 1] and (j - 1 > i or room < 0) else []
+            bare[j - 1] and (j - 1 > i or room < 0) and not _closed(pages[j - 1], pages[j]) \
+            else []
         if excess > len(cut):  # (the opening pages, ordered, only where more must join)
             full, before = _full(pages, i, j + 1), parts.union(cut)
             cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
@@ -275,6 +276,13 @@ def feet(pages: list[Page]) -> set[int]:
             and pages[k].lines and footnotes.opens_footnote(pages[k].lines[0])
             and not _footnoted(pages[k - 1].lines)
             and _footnoted(pages[k - 1].lines + pages[k].lines)}
+
+
+def _closed(page: Page, after: Page) -> bool:
+    """Whether ``page`` ends with its footnotes, which close a page: the part ``after`` it
+    is none of its, but where it goes on with a footnote of its own."""
+    return _footnoted(page.lines) and not (
+        after.lines and footnotes.opens_footnote(after.lines[0]))
 
 
 def _footnoted(lines: list[str]) -> bool:
