@@ -97,6 +97,16 @@ def apart(rising: list[list[tuple[int, Number]]]) -> bool:
     return sum(pages for _, pages in spans) * RUNS_PER_PAGE < sum(runs for runs, _ in spans)
 
 
+def mostly_apart(rising: list[list[tuple[int, Number]]]) -> bool:
+    """Whether blank lines set more than pages apart (``apart``) between most pairs of
+    neighbouring numbers of the rising runs, two pairs or more: one page's own runs (a
+    song's stanzas) set one pair apart, a text that parts its paragraphs so parts them
+    throughout."""
+    pairs = [[a, b] for run in rising for a, b in itertools.pairwise(run)]
+    parted = sum(apart([pair]) for pair in pairs)
+    return parted >= 2 and 2 * parted > len(pairs)
+
+
 def rising(numbered: list[tuple[int, Number]]) -> list[list[tuple[int, Number]]]:
     """The longest rising run of each kind of ``numbered`` (run of lines, page number)."""
     return [[(k, n) for k, n, _ in _rising([(k, n, None) for k, n in numbered

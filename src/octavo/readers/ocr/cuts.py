@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..textlines import CLAUSE_STOPS
 from . import footnotes, heads
 from .folios import Number
-from .lines import CITED
+from .lines import CITED, SENTENCE_END
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -279,9 +279,10 @@ def feet(pages: list[Page]) -> set[int]:
 
 
 def _closed(page: Page, after: Page) -> bool:
-    """Whether ``page`` ends with its footnotes, which close a page: the part ``after`` it
-    is none of its, but where it goes on with a footnote of its own."""
-    return _footnoted(page.lines) and not (
+    """Whether ``page`` ends with its footnotes, the last ending its sentence, which close
+    a page: the part ``after`` it is none of its, but where it goes on with a footnote of
+    its own (a stray blank line inside a footnote leaves it unended)."""
+    return _footnoted(page.lines) and bool(SENTENCE_END.search(page.lines[-1])) and not (
         after.lines and footnotes.opens_footnote(after.lines[0]))
 
 

@@ -437,11 +437,12 @@ def _counted(pages: list[Page], entries: Entries) -> None:
     kind (the body after the front matter); the pages after it count on (the scan drops
     blank pages only before a work's opening page, which the contents number), those
     before the first so numbered count back.  Where blank lines set paragraphs apart too
-    (``breaks.apart``: the runs of lines between the pages that spell titles outnumber the
-    pages the contents count between them), a run of lines is no page: those between two
-    that spell titles are numbered as far between their numbers as they stand (``_spread``)."""
+    (``breaks.mostly_apart``: between most pairs of neighbouring pages that spell titles
+    the runs of lines outnumber the pages the contents count), a run of lines is no page:
+    those between two that spell titles are numbered as far between their numbers as they
+    stand (``_spread``)."""
     spelled = [(k, n) for k, page in enumerate(pages) for n in _spelled(page, entries)]
-    if breaks.apart(run := breaks.rising(spelled)):
+    if breaks.mostly_apart(run := breaks.rising(spelled)):
         _spread(pages, sorted(x for kind in run for x in kind))
     else:
         _count_on(pages, spelled)
@@ -481,9 +482,12 @@ def _spread(pages: list[Page], spelled: list[tuple[int, Number]]) -> None:
     """Number the pages from each that spells a title (``spelled``: page, number, in order)
     to the next as far between their numbers as they stand; those after the last as the
     run of its kind rose, from its first to it; those before one of another kind as the
-    one before; those before the first, none (counted back after)."""
+    one before; those before the first, none (counted back after).  A run numbered as
+    the one before it is a part of that page, and takes no number (``paragraphs.joined``
+    reads it on, with no marker of its own)."""
     for page in pages[:spelled[0][0]]:
         page.folio = ""
+    last = ""
     for (i, x), after in zip(spelled, [*spelled[1:], None], strict=True):
         start = next(a for a in spelled if a[1].kind == x.kind)
         if after and after[1].kind == x.kind:
@@ -493,7 +497,9 @@ def _spread(pages: list[Page], spelled: list[tuple[int, Number]]) -> None:
         else:
             rise, runs = 0, 1
         for k in range(i, after[0] if after else len(pages)):
-            pages[k].folio = x.printed(x.value + (k - i) * rise // runs)
+            number = x.printed(x.value + (k - i) * rise // runs)
+            pages[k].folio, last = ("" if number == last else number), number  # (a run on
+            # the page the run before stands on is a part of it: no page of its own)
 
 
 def _imprint(before: Page, last: Page) -> bool:
@@ -511,8 +517,9 @@ def _number_last(pages: list[Page], entries: Entries) -> None:
     but for an OCR's slip, ``ON THE STATE AND …``'s, the first listed past the page
     before); a page opening with an entry listed at the page before is none of them but
     that page's second part, cut off at the title set in its midst, and passed over.  A
-    top line that opens no entry may be a line set over the title (a stamp seen once): the
-    line under it is read, its entry taken where its page fits the run of folios."""
+    top line that opens no entry, and no sentence's rest (in lower case), may be a line set
+    over the title (a stamp seen once): the line under it is read, its entry taken where
+    its page fits the run of folios."""
     last = max((k for k, p in enumerate(pages) if Number.of(p.folio)), default=len(pages))
     at, before = last, Number.of(pages[last].folio) if last < len(pages) else None
     for k, page in enumerate(pages[last + 1:], start=last + 1):
@@ -520,7 +527,7 @@ def _number_last(pages: list[Page], entries: Entries) -> None:
             return
         top = page.lines.index(_top(page))
         numbers = _listed_past(page.lines[top], entries, before)
-        if not numbers and top + 1 < len(page.lines):
+        if not numbers and top + 1 < len(page.lines) and not page.lines[top][:1].islower():
             numbers = [n for n in _listed_past(page.lines[top + 1], entries, before)
                        if folios.fits((at, before), (k, n))]
         listed = min((n for n in numbers if n.value > before.value), key=lambda n: n.value,

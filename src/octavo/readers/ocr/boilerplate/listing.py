@@ -47,8 +47,23 @@ def listed_words(stripped: list[str], span: range) -> list[str]:
     """The words (``entries.words``, figures too) of the contents list's lines (``span``),
     line by line: not joined into entries as ``breaks`` joins them, the stamps among them
     not yet known (one would run into the entry after it, whose title then opens it no
-    more)."""
+    more); ``broken_entries`` joins two lines where a recurring group's lines are known."""
     return [words(stripped[i], figures=True) for i in span]
+
+
+def broken_entries(stripped: list[str], span: range, own: set[int]) -> list[str]:
+    """The words (figures too) of each entry the contents (``span``) break over two lines,
+    read whole, without the page the second ends in (a subtitle, ``… of the`` / ``Press
+    . . . 19``); none holding a line of ``own`` (a recurring group's repeats: a stamp among
+    the entries must not vouch for itself)."""
+    return [words(f"{stripped[i]} {_unpaged(stripped[i + 1])}", figures=True)
+            for i in span if i + 1 in span and not {i, i + 1} & own
+            and not ends_entry(stripped[i])]
+
+
+def _unpaged(line: str) -> str:
+    """A contents line without the page (and leader) it may end in."""
+    return ended["text"] if (ended := ends_entry(line)) else line
 
 
 def names_heading(group: tuple[str, ...], listed: list[str]) -> bool:

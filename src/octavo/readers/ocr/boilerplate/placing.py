@@ -46,6 +46,13 @@ def turns_inside(places: list[Placement]) -> bool:
                for p in places for before, after, turned in p.across())
 
 
+def breaks_word_overleaf(places: list[Placement]) -> bool:
+    """Whether a recurring group ends its page, somewhere, where a word broken by a hyphen
+    goes on overleaf in lower case (``wor-`` / the group / the next page's ``ker in``)."""
+    return any(turned and before.endswith("-") and goes_on(before, after, False, False)
+               for p in places for before, after, turned in p.across())
+
+
 def under_turned_head(p: Placement) -> bool:
     """Whether a recurring line stands right under the running head and folio that open
     the page, over its text, where the sentence the page before ends with runs on in that

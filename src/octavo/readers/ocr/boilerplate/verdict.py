@@ -11,11 +11,11 @@ from functools import cached_property
 
 from .. import footnotes
 from ..entries import words
-from ..entrypages import ends_entry
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import all_signed, in_capitals, set_apart, short, worded
 from .listing import (
     breaks_title,
+    broken_entries,
     entry_start,
     heads_a_list,
     names_heading,
@@ -25,6 +25,7 @@ from .listing import (
 from .placing import (
     at_foot,
     beside_folio,
+    breaks_word_overleaf,
     goes_on,
     interrupts,
     over_footed_head,
@@ -141,8 +142,7 @@ class Repeats:
         lines fill the measure, and the print sets nothing between a sentence's halves at a
         page's turn but the running head and folio (a verse or a formula quoted twice
         stands inside a page's sentences, not there)."""
-        return self.filled >= 2 and len(self.places) >= TWICE and self.halves \
-            and all(set_apart(line, self.pages[1]) for line in self.group if line) \
+        return self.lines_apart and len(self.places) >= TWICE and self.halves \
             and all(interrupts([p], False) for p in self.places) \
             and turns_inside(self.places)
 
@@ -170,11 +170,7 @@ class Repeats:
         own = {a + k for a in self.at for k in range(len(self.group))}
         listed = [f" {entry} " for i, entry in zip(self.contents[0], self.contents[1], strict=True)
                   if i not in own]
-        # (an entry run over two lines, the first ending in no page, read whole: a subtitle
-        # the contents break, ``… of the`` / ``Press . . . 19``)
-        listed += [" {} ".format(words(f"{self.stripped[i]} {self.stripped[i + 1]}"))
-                   for i in self.contents[0] if i + 1 in self.contents[0]
-                   and not {i, i + 1} & own and not ends_entry(self.stripped[i])]
+        listed += [f" {entry} " for entry in broken_entries(self.stripped, self.contents[0], own)]
         headless = self.filled >= 2 and self.halves
         return worded(self.group) and len(self.places) >= TWICE \
             and (any(over) or headless) and all(
@@ -188,16 +184,14 @@ class Repeats:
         nothing the print sets stands there, and a group of its own lines that recurs (a
         footnote given again opens with its mark) ends its pages every time by chance
         only.  Or, lines of two or more set apart (short, ending no sentence), once where
-        the page turns inside a sentence that goes on overleaf in lower case: the print
-        sets nothing between a sentence's halves at a page's turn but its head and folio."""
+        the page turns inside a word broken by a hyphen: the print sets nothing between a
+        word's halves at a page's turn but its head and folio (a verse quoted twice at
+        pages' feet may stand between a sentence's halves, never a word's)."""
         return worded(self.group) and len(self.places) >= TWICE \
             and not footnotes.opens_footnote(self.group[0]) \
             and all(at_foot(p) for p in self.places) \
             and (any(under_footnote(p) or under_foot_folio(p) for p in self.places)
-                 or (self.filled >= 2
-                     and all(set_apart(line, self.pages[1]) for line in self.group if line)
-                     and any(turned and goes_on(before, after, False, False)
-                             for p in self.places for before, after, turned in p.across())))
+                 or (self.lines_apart and breaks_word_overleaf(self.places)))
 
     # what the print repeats so
 
@@ -243,6 +237,13 @@ class Repeats:
     def filled(self) -> int:
         """The group's lines but its blank ones."""
         return sum(1 for g in self.group if g)
+
+    @cached_property
+    def lines_apart(self) -> bool:
+        """Whether the group holds two lines or more, each set apart (short, ending no
+        sentence)."""
+        return self.filled >= 2 and all(set_apart(line, self.pages[1])
+                                         for line in self.group if line)
 
     @cached_property
     def spread(self) -> float:
