@@ -41,7 +41,8 @@ class Placement:
                  start: int, end: int) -> None:
         self._stripped, self._counts, self._learnt, self._end = stripped, counts, learnt, end
         self.start, self.line = start, stripped[start]  # (this repeat's first line as read)
-        self.last = stripped[end]  # (and its last)
+        self.last = line_at(stripped, end)  # (and its last; "" past the text, a repeat of
+        # the group's line too near the end for the group to stand whole)
         # the lines right over and under it; then, stamps passed over, those above and below
         self.before, self.after = line_at(stripped, start - 1), line_at(stripped, end + 1)
         top, self._bottom = self._past(start - 1, -1), self._past(end + 1, 1)
