@@ -92,9 +92,10 @@ class Placement:
         return self._text_before(self._top) if self.opens else ""
 
     def _text_before(self, blank: int) -> str:
-        """The last line of text of the page that ends over the blank line ``blank``: over
-        its foot folio, if it has one, and its footnotes."""
-        last = self._past(blank - 1, -1)
+        """The last line of text of the page that ends over the blank line ``blank`` (over
+        the run of blank lines it ends: a scan may part its pages with two): over its foot
+        folio, if it has one, and its footnotes."""
+        last = self._over_blanks(self._past(blank - 1, -1), -1)
         if plain(line_at(self._stripped, last)):
             last = self._past(last - 1, -1)
         return self._over_footnotes(last)
@@ -109,6 +110,13 @@ class Placement:
         """The last line of text of the page ending at ``end`` (``text_end``), the mark of
         a footnote it ends with taken off (``… a knowledge of even*``)."""
         return line_at(self._stripped, text_end(self._stripped, end)).rstrip(footnotes.MARKS)
+
+    def _over_blanks(self, i: int, step: int) -> int:
+        """The first line from ``i`` on, going by ``step``, that is neither blank nor a
+        stamp's line (``_past``): past a page break of more than one blank line."""
+        while 0 <= i < len(self._stripped) and not self._stripped[i]:
+            i = self._past(i + step, step)
+        return i
 
     def _past(self, i: int, step: int) -> int:
         """The first line from ``i`` on, going by ``step``, that is no stamp's line."""
@@ -134,7 +142,7 @@ class Placement:
     def _overleaf(self) -> str:
         """The first line of text past the blank line under it: past the lines that recur
         there or read as a head and its folio (the next page's running head)."""
-        i = self._bottom + 1
+        i = self._over_blanks(self._bottom + 1, 1)
         while (line := line_at(self._stripped, i)) and (
                 self._counts[line] >= MIN_REPEATS or line in self._learnt
                 or head_and_folio(line)):
