@@ -470,9 +470,12 @@ def _count_on(pages: list[Page], spelled: list[tuple[int, Number]]) -> None:
     """Number each page on from the last that spells a title whose listed number the count
     reaches as folios may run (``spelled``: page, number)."""
     count: tuple[int, Number] | None = None  # the last page numbered so, and its number
+    spells: dict[int, list[Number]] = {}
+    for i, n in spelled:
+        spells.setdefault(i, []).append(n)
     for k, page in enumerate(pages):
-        at = next((n for i, n in spelled if i == k and (not count or n.kind != count[1].kind
-                                                        or folios.fits(count, (k, n)))), None)
+        at = next((n for n in spells.get(k, []) if not count or n.kind != count[1].kind
+                   or folios.fits(count, (k, n))), None)
         if at:
             count = (k, at)
         page.folio = count[1].printed(count[1].value + k - count[0]) if count else ""
