@@ -38,7 +38,8 @@ def paged(text: str) -> list[str] | None:
         return None
     if len(feeds) < MARKERS and (
             max(b - a for a, b in itertools.pairwise([-1, *feeds, len(lines)])) > PAGE
-            or not (_beside_folios(lines) or _count_pages(lines))):
+            or not (_beside_folios(lines, *(split := _fed_runs(lines)))
+                    or _count_pages(lines, *split))):
         return None
     runs = [list(run) for _, run in itertools.groupby(lines, lambda line: not line.strip())]
     indented = opened(runs)
@@ -62,15 +63,15 @@ def opened(runs: list[list[str]]) -> set[int]:
     return {k + 1 for k in gaps}
 
 
-def _count_pages(lines: list[str]) -> bool:
+def _count_pages(lines: list[str], fed: list[list[int]], other: list[list[int]]) -> bool:
     """Whether the pages the runs of blank lines holding a form feed follow (``page_after``:
     a foot folio's, a head's number less one) rise by one from feed to feed, each two
     feeds in a row that both tell one, two such pairs or more, and no other run of blank
     lines stands under a page's foot folio: no page break stands between two such feeds,
     whatever numbers stand beside the other runs (a section's numeral, a newspaper's issue
     under a paragraph's gap: fresh 1277, a work a page; a foot folio over a blank line is
-    a break the feeds miss, where a feed opens each work of two pages)."""
-    fed, other = _fed_runs(lines)
+    a break the feeds miss, where a feed opens each work of two pages; ``fed``, ``other``:
+    ``_fed_runs``)."""
     if any(neighbours.foot_folio(lines, run[0] - 1) is not None for run in other):
         return False
     past = neighbours.stamps(lines, fed).past
@@ -80,10 +81,9 @@ def _count_pages(lines: list[str]) -> bool:
     return len(pairs) >= 2 and all(any(q - p == 1 for p in a for q in b) for a, b in pairs)
 
 
-def _beside_folios(lines: list[str]) -> bool:
-    """Whether the runs of blank lines holding a form feed stand beside a folio (past a
-    stamp's lines), some of them, and the text's other runs of blank lines none."""
-    fed, other = _fed_runs(lines)
+def _beside_folios(lines: list[str], fed: list[list[int]], other: list[list[int]]) -> bool:
+    """Whether the runs of blank lines holding a form feed (``fed``) stand beside a folio
+    (past a stamp's lines), some of them, and the text's ``other`` runs of blank lines none."""
     return neighbours.runs_beside(lines, fed) > 0 and not neighbours.runs_beside(lines, other)
 
 

@@ -130,7 +130,7 @@ def _outward(lines: list[str], j: int, step: int, count: int) -> tuple[str, ...]
     return out if len(out) == count and all(out) else ()
 
 
-def page_after(lines: list[str], run: list[int], over: int = 0, under: int = 0) -> set[int]:
+def page_after(lines: list[str], run: list[int], over: int, under: int) -> set[int]:
     """The pages a run of blank lines may follow, as the numbers beside it tell: the line
     over it a number alone under a line of text (a page's foot), the line under it one
     with a number at its edge, less one (the next page's head); past the ``over`` lines

@@ -61,11 +61,12 @@ def take(pages: list[Page], entries: Entries) -> None:
         where.setdefault(page.folio, k)
     for k, (page, top) in enumerate(zip(pages, tops, strict=True)):
         listed = tuple(entries.pages_of(top)) if top else ()
-        works = entries.opened(top) or listed  # (a title no work's letters open: its pages)
+        opened = entries.opened(top)
+        works = opened or listed  # (a title no work's letters open: its pages)
         title = any(entries.title_lines(page.lines, at)
                     for at in ([page.folio] if page.folio else listed))
         opening = title and page.folio in listed  # (the page the contents lists it at)
-        if ((k in runs or (heads.set_as_head(top) and entries.opens_work(top))) and (
+        if ((k in runs or (heads.set_as_head(top) and bool(opened))) and (
                 (not runs.get(k, True) and not opening) or not title
                 or (not page.folio and spelled[works] >= len(listed))
                 or _titled_before(pages, k, top, listed, where, entries))) \

@@ -80,8 +80,7 @@ def paragraphs_apart(options: list[list[Candidate]]) -> dict[int, Candidate]:
     says nothing here."""
     numbered = [(k, n, c) for k, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio))]
-    rising = [_rising([x for x in numbered if x[1].kind == kind])
-              for kind in ("roman", "arabic")]
+    rising = _by_kind(numbered)
     if not apart([[(k, n) for k, n, _ in run] for run in rising]) \
             or by_chance([(k, n) for run in rising for k, n, _ in run], len(options)):
         return {}
@@ -109,9 +108,12 @@ def mostly_apart(rising: list[list[tuple[int, Number]]]) -> bool:
 
 def rising(numbered: list[tuple[int, Number]]) -> list[list[tuple[int, Number]]]:
     """The longest rising run of each kind of ``numbered`` (run of lines, page number)."""
-    return [[(k, n) for k, n, _ in _rising([(k, n, None) for k, n in numbered
-                                             if n.kind == kind])]
-            for kind in ("roman", "arabic")]
+    return [[(k, n) for k, n, _ in run] for run in _by_kind([(k, n, None) for k, n in numbered])]
+
+
+def _by_kind(numbered: list[tuple[int, Number, T]]) -> list[list[tuple[int, Number, T]]]:
+    """The longest rising run (``_rising``) of each kind of ``numbered``, roman then arabic."""
+    return [_rising([x for x in numbered if x[1].kind == kind]) for kind in ("roman", "arabic")]
 
 
 def _rising(numbered: list[tuple[int, Number, T]]) -> list[tuple[int, Number, T]]:

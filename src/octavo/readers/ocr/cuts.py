@@ -62,8 +62,11 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     has: a page opens there, whatever ran on into it).  A page of the page before's
     footnotes (``feet``) is a part, before the folios count.  Nothing follows a folio at a
     page's foot; a part that could end one page or open the next goes where the pages so
-    made are no longer than pages are (``_ends``).  Before the first folio, the last opening page
-    the contents list (``listed``: the page each is listed at) counts as numbered so, and
+    made are no longer than pages are (``_ends``).  A part after one that ends with its
+    footnotes, the last ending its sentence, is none of that one's (``_closed``: footnotes
+    close a page) but where it goes on with a footnote of its own.  Before the first
+    folio, the last opening page the contents list (``listed``: the page each is listed
+    at) counts as numbered so, and
     those before it listed lower (``_rising``); the page right after it with the same
     folio at its foot is its rest (the title's gap cut it off the title).
     After the last folio, where no count can tell, a page opening with no title is a part

@@ -141,7 +141,7 @@ class Entries:
         self.by_page: dict[str, list[str]] = {}
         self.by_start: dict[str, list[str]] = {}
         self._pages: dict[str, list[str]] = {}  # ``pages_of``, by the letters asked
-        self._opened: dict[str, tuple[str, ...]] = {}  # ``opened``, so
+        self._opened: dict[str, tuple[str, ...]] = {}  # ``opened``'s answers, by the letters asked
         dividers: list[str] = []
         lines = contents.contents_lines(shown)
         parsed = [e for top in contents.parse(lines) for e in top.walk()]

@@ -367,6 +367,11 @@ def _numbered(page: Page, candidate: Candidate, entries: Entries) -> bool:
     return candidate.top == 1 and bool(candidate.head) and entries.is_section(page.lines[0])
 
 
+def _top_at(page: Page) -> int:
+    """Where a page's line that may be a title (``_top``) stands among its lines."""
+    return page.lines.index(_top(page))
+
+
 def _top(page: Page) -> str:
     """A page's first line, or the line under it where it is a date (a place and a date set
     over a work's title) or a mark with no letter or digit (a speck the scan read, ``•``):
@@ -461,7 +466,7 @@ def _spelled(page: Page, entries: Entries) -> list[Number]:
     its top (none on a contents page)."""
     if not page.lines or page.head or contents.lists(page):
         return []
-    top = page.lines.index(_top(page))
+    top = _top_at(page)
     return [n for p in entries.pages_of(page.lines[top]) if (n := Number.of(p))
             and entries.title_lines(page.lines[top:], p)]
 
@@ -491,8 +496,11 @@ def _spread(pages: list[Page], spelled: list[tuple[int, Number]]) -> None:
     for page in pages[:spelled[0][0]]:
         page.folio = ""
     last = ""
+    starts: dict[str, tuple[int, Number]] = {}  # the first of each kind
+    for title in spelled:
+        starts.setdefault(title[1].kind, title)
     for (i, x), after in zip(spelled, [*spelled[1:], None], strict=True):
-        start = next(a for a in spelled if a[1].kind == x.kind)
+        start = starts[x.kind]
         if after and after[1].kind == x.kind:
             rise, runs = after[1].value - x.value, after[0] - i
         elif not after and start[0] < i:
@@ -528,7 +536,7 @@ def _number_last(pages: list[Page], entries: Entries) -> None:
     for k, page in enumerate(pages[last + 1:], start=last + 1):
         if page.folio or page.head or not before or not page.lines:
             return
-        top = page.lines.index(_top(page))
+        top = _top_at(page)
         numbers = _listed_past(page.lines[top], entries, before)
         if not numbers and top + 1 < len(page.lines) and not page.lines[top][:1].islower():
             numbers = [n for n in _listed_past(page.lines[top + 1], entries, before)

@@ -226,7 +226,8 @@ def _learn(stripped: list[str], seen: tuple[dict[str, list[int]], Counter[str], 
            learnt: set[str], printed: frozenset[str], own_breaks: bool) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``seen``: each line's
     places, how many they are, and the lines standing twice or more, the most often first;
-    ``contents``: the contents' lines and their words; ``pages``: how many pages
+    ``contents``: the contents' lines, their words and the lines up to the last that
+    ends an entry; ``pages``: how many pages
     the text has, and its measure in ems), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
     taken for no text beside another group; ``own_breaks``: whether the text's own blank

@@ -50,7 +50,8 @@ SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text rep
 class Repeats:
     """A recurring ``line``'s ``group`` as ``_learn`` weighs it: the line's places in the
     text (``stripped``, ``at``), each repeat's last line's (``ends``) and what lies about
-    each (``places``); the lines' ``counts``; the contents' lines and their words; the
+    each (``places``); the lines' ``counts``; the ``contents``: their lines, their words,
+    and the lines up to the last that ends an entry (``listing.entries_span``); the
     text's pages and measure; the head cut off under the group (``_headed_page``);
     whether the text's own blank lines part its pages."""
 
