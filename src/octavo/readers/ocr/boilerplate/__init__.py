@@ -47,7 +47,7 @@ from ..heads import is_capitals, set_as_head
 from ..misreads import lengths, misread
 from ..placement import MIN_REPEATS, TWICE, head_and_folio, line_at, placements
 from .kinds import ALNUM, Group, is_junk, set_apart, short, worded
-from .listing import contents_span, entries_span, listed_words
+from .listing import Listing, listing_of
 from .placing import beside_folio
 from .seenonce import inside_sentences, inside_titles, under_footnotes_once
 from .verdict import Repeats
@@ -173,15 +173,12 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
     for i, line in enumerate(stripped):
         if line:
             where[line].append(i)
-    span = contents_span(stripped)
-    listed = listed_words(stripped, span)
-    listing = entries_span(stripped, span)
+    contents = listing_of(stripped)
     full = measure.of_lines(stripped)
     counts = Counter({line: len(at) for line, at in where.items()})
     repeated = sorted((line for line, n in counts.items() if n >= TWICE),  # (the sample's 141
                       key=lambda line: -counts[line])  # of 14,000 lines: only they are weighed)
     seen = (where, counts, repeated)
-    contents = (span, listed, listing)
     first = _learn(stripped, seen, contents, (pages, full), set(), printed, own_breaks)
     groups = _folded(_learn(stripped, seen, contents, (pages, full),
                             {line for g in first for line in g.lines if line}, printed,
@@ -192,7 +189,7 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
         apart = [set_apart(line, full) for line in stripped]
         once = inside_sentences(stripped, full, apart, counts) \
             + under_footnotes_once(stripped, apart) \
-            + inside_titles(stripped, apart, listing)
+            + inside_titles(stripped, apart, contents.entries)
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 
@@ -222,12 +219,11 @@ def _misreads(part: tuple[str, ...], group: tuple[str, ...]) -> bool:
 
 
 def _learn(stripped: list[str], seen: tuple[dict[str, list[int]], Counter[str], list[str]],
-           contents: tuple[range, list[str], range], pages: tuple[int, float],
+           contents: Listing, pages: tuple[int, float],
            learnt: set[str], printed: frozenset[str], own_breaks: bool) -> list[Group]:
     """The boilerplate groups of a text's lines (``stripped``; ``seen``: each line's
     places, how many they are, and the lines standing twice or more, the most often first;
-    ``contents``: the contents' lines, their words and the lines up to the last that
-    ends an entry; ``pages``: how many pages
+    ``contents``: the contents list, read once; ``pages``: how many pages
     the text has, and its measure in ems), the lines of the groups
     ``learnt`` before (of a first reading, or of this one: stamps, the most frequent first)
     taken for no text beside another group; ``own_breaks``: whether the text's own blank

@@ -4,6 +4,7 @@ first line or its rest, a title broken over lines, a heading the contents name."
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from ..contents import heading_at
 from ..entries import opens_entry, words
@@ -12,6 +13,25 @@ from ..placement import MIN_REPEATS, Placement, line_at
 from .kinds import FIRST_ITEM
 
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
+
+
+class Listing(NamedTuple):
+    """The contents list as the boilerplate is weighed against it: its lines (``span``),
+    their words (``listed``), the lines up to the last that ends an entry (``entries``),
+    and each entry it breaks over two lines, read whole (``broken``: the first line's
+    index, and the words)."""
+
+    span: range
+    listed: list[str]
+    entries: range
+    broken: list[tuple[int, str]]
+
+
+def listing_of(stripped: list[str]) -> Listing:
+    """The contents list of a text's lines (``stripped``), read once for every group."""
+    span = contents_span(stripped)
+    return Listing(span, listed_words(stripped, span), entries_span(stripped, span),
+                   broken_entries(stripped, span))
 
 
 def contents_span(stripped: list[str]) -> range:
@@ -51,14 +71,14 @@ def listed_words(stripped: list[str], span: range) -> list[str]:
     return [words(stripped[i], figures=True) for i in span]
 
 
-def broken_entries(stripped: list[str], span: range, own: set[int]) -> list[str]:
+def broken_entries(stripped: list[str], span: range) -> list[tuple[int, str]]:
     """The words (figures too) of each entry the contents (``span``) break over two lines,
     read whole, without the page the second ends in (a subtitle, ``… of the`` / ``Press
-    . . . 19``); none holding a line of ``own`` (a recurring group's repeats: a stamp among
-    the entries must not vouch for itself)."""
-    return [words(f"{stripped[i]} {_unpaged(stripped[i + 1])}", figures=True)
-            for i in span if i + 1 in span and not {i, i + 1} & own
-            and not ends_entry(stripped[i])]
+    . . . 19``), with its first line's index: ``Repeats.twice_over_heads`` leaves out those
+    holding a recurring group's repeats (a stamp among the entries must not vouch for
+    itself)."""
+    return [(i, words(f"{stripped[i]} {_unpaged(stripped[i + 1])}", figures=True))
+            for i in span if i + 1 in span and not ends_entry(stripped[i])]
 
 
 def _unpaged(line: str) -> str:

@@ -14,8 +14,8 @@ from ..entries import words
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import all_signed, in_capitals, set_apart, short, worded
 from .listing import (
+    Listing,
     breaks_title,
-    broken_entries,
     entry_start,
     heads_a_list,
     names_heading,
@@ -50,8 +50,7 @@ SINGLE_SHARE = 0.5  # a lone line on half the pages or more: no line of text rep
 class Repeats:
     """A recurring ``line``'s ``group`` as ``_learn`` weighs it: the line's places in the
     text (``stripped``, ``at``), each repeat's last line's (``ends``) and what lies about
-    each (``places``); the lines' ``counts``; the ``contents``: their lines, their words,
-    and the lines up to the last that ends an entry (``listing.entries_span``); the
+    each (``places``); the lines' ``counts``; the ``contents`` list (``listing.Listing``); the
     text's pages and measure; the head cut off under the group (``_headed_page``);
     whether the text's own blank lines part its pages."""
 
@@ -62,7 +61,7 @@ class Repeats:
     ends: list[int]
     places: list[Placement]
     counts: Counter[str]
-    contents: tuple[range, list[str], range]
+    contents: Listing
     pages: tuple[int, float]
     cut: tuple[str, ...]
     own_breaks: bool
@@ -134,7 +133,7 @@ class Repeats:
         read for a foot folio, is no text)."""
         if not in_capitals(self.group):
             return False
-        return interrupts([p for p in self.places if p.start not in self.contents[2]], True)
+        return interrupts([p for p in self.places if p.start not in self.contents.entries], True)
 
     def short_lines_in_sentences(self) -> bool:
         """Two lines or more, each set apart (``set_apart``: short of the measure, ending
@@ -169,9 +168,10 @@ class Repeats:
         # its first, stays listed by its first: othervolumes 6, whose title over its work
         # ``p.start`` would find twice over heads, kept only by ``broken_title``)
         own = {a + k for a in self.at for k in range(len(self.group))}
-        listed = [f" {entry} " for i, entry in zip(self.contents[0], self.contents[1], strict=True)
+        span, listed_words = self.contents.span, self.contents.listed
+        listed = [f" {entry} " for i, entry in zip(span, listed_words, strict=True)
                   if i not in own]
-        listed += [f" {entry} " for entry in broken_entries(self.stripped, self.contents[0], own)]
+        listed += [f" {entry} " for i, entry in self.contents.broken if not {i, i + 1} & own]
         headless = self.filled >= 2 and self.halves
         return worded(self.group) and len(self.places) >= TWICE \
             and (any(over) or headless) and all(
@@ -198,7 +198,7 @@ class Repeats:
 
     def named(self) -> bool:
         """The contents name it: a heading's title."""
-        return names_heading(self.group, self.contents[1])
+        return names_heading(self.group, self.contents.listed)
 
     def signed(self) -> bool:
         """A signature, closing works however many."""
@@ -206,17 +206,17 @@ class Repeats:
 
     def paged_entry(self) -> bool:
         """A contents entry's title over its page."""
-        return pages_entry(self.places, self.contents[0])
+        return pages_entry(self.places, self.contents.span)
 
     def title_start(self) -> bool:
         """A title's first line, set alike in the contents and over its work."""
         return self.filled == 1 and not over_recurring(self.places, self.counts,
-                                                        self.contents[0]) \
-            and entry_start(self.stripped, self.at, self.contents[0])
+                                                        self.contents.span) \
+            and entry_start(self.stripped, self.at, self.contents.span)
 
     def broken_title(self) -> bool:
         """A title's first lines, broken alike in the contents and over its work."""
-        return self.filled >= 2 and breaks_title(self.stripped, self.ends, self.contents[0])
+        return self.filled >= 2 and breaks_title(self.stripped, self.ends, self.contents.span)
 
     def heads_list(self) -> bool:
         """A numbered list's heading (``NOTES`` over a work's notes)."""
@@ -269,12 +269,12 @@ class Repeats:
     @cached_property
     def titles(self) -> list[bool]:
         """Which repeats open the page over a work's title."""
-        return [over_title(p, self.contents[1]) for p in self.places]
+        return [over_title(p, self.contents.listed) for p in self.places]
 
     @cached_property
     def footed(self) -> bool:
         """Whether it stands, mostly, over heads whose folios stand at the foot."""
-        return over_footed_heads(self.places, self.counts, self.contents[1])
+        return over_footed_heads(self.places, self.counts, self.contents.listed)
 
     @cached_property
     def placed(self) -> bool:
