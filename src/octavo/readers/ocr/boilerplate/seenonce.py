@@ -60,21 +60,22 @@ def under_footnotes_once(stripped: list[str], apart: list[bool]) -> list[Group]:
 def inside_sentences(stripped: list[str], full: float, apart: list[bool],
                      counts: Counter[str]) -> list[Group]:
     """The runs of short lines that stand between the two halves of a sentence, however
-    seldom (once): after a line of text as wide as a paragraph's inside lines (``measure.INSIDE`` of
-    the measure ``full``) that ends in a word in lower case or in a hyphen, before a line
-    that goes on in lower case (none of the run: ``apart``), the run's first line not
-    reading on in lower case, its last short even with that line's first word.  A
-    paragraph's lines fill the measure to its last, and no line of the print stands inside
-    a sentence set apart from it so.  The run may open a page, over the sentence's first
-    half past the page break and the page's footnotes (``_over_break``: a stamp at a
-    page's top), its last lines that recur (``counts``, on ``MIN_REPEATS`` pages or more)
-    left out: the page's head, its folio at the foot, under the stamp, or a stamp under a
-    head; and so is a head with its folio on its line under it; there it is two lines
-    or more (one alone is a head seen once, a short work's), each standing once in the
-    text (a line that stands elsewhere too, a work's title, is a head seen once).
-    (``learn`` keeps those whose lines stand on fewer pages than ``MIN_REPEATS``: a
-    running head stands so on many pages where a scan lost the blank lines that part
-    them.)"""
+    seldom (once): after a line of text as wide as a paragraph's inside lines
+    (``measure.INSIDE`` of the measure ``full``) that ends in a word in lower case or in a
+    hyphen, before a line that goes on in lower case (none of the run: ``apart``), the
+    run's first line not reading on in lower case, its last short even with that line's
+    first word.  A paragraph's lines fill the measure to its last, and no line of the print
+    stands inside a sentence set apart from it so.  The run may open a page, over the
+    sentence's first half past the page break and the page's footnotes (``_over_break``: a
+    stamp at a page's top), its last lines that recur (``counts``, on ``MIN_REPEATS``
+    pages or more) left out: the page's head, its folio at the foot, under the stamp, or a
+    stamp under a head; and so is a head with its folio on its line under it; or end the
+    page before, under its folio alone at the foot (``_under_foot_folio``: the print sets
+    nothing there).  Across a page break it is two lines or more (one alone is a head seen
+    once, a short work's), each standing once in the text (a line that stands elsewhere
+    too, a work's title, is a head seen once).  (``learn`` keeps those whose lines stand on
+    fewer pages than ``MIN_REPEATS``: a running head stands so on many pages where a scan
+    lost the blank lines that part them.)"""
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
         if not after[:1].islower() or _inside_line(line_at(stripped, i - 1), full) \
@@ -90,6 +91,9 @@ def inside_sentences(stripped: list[str], full: float, apart: list[bool],
         if top < i and not broken:
             continue  # (a head opens its page)
         run = stripped[k:top]
+        if broken and not run:  # (nothing set apart over the page's text: under the
+            # foot folio of the page before, the sentence's first half over the folio)
+            over, run = _under_foot_folio(stripped, k, apart)
         while broken and run and counts[run[-1]] >= MIN_REPEATS:
             run.pop()  # (the next page's head, its folio at the foot, under a stamp; or a
             # stamp learnt under a head seen once)
@@ -147,14 +151,34 @@ def _over_break(stripped: list[str], k: int) -> tuple[str, bool]:
     """The line over line ``k`` past the blank lines of a page break, and the folio alone
     at the foot of the page before and its footnotes (``text_end``): a stamp set over the
     next page's text ("" at the text's start); and whether a page break stands between."""
-    j = k - 1
-    while j > 0 and not stripped[j]:
-        j -= 1
+    j = _above_blanks(stripped, k)
     if j < k - 1 and plain(stripped[j]):
         j -= 1
         while j > 0 and not stripped[j]:
             j -= 1
     return line_at(stripped, _past_footnotes(stripped, j) if j < k - 1 else j), j < k - 1
+
+
+def _under_foot_folio(stripped: list[str], k: int, apart: list[bool]) -> tuple[str, list[str]]:
+    """The lines set apart (``apart``) that end the page before line ``k``, past the
+    blank lines of the break, under its folio alone at the foot, and the page's last line
+    of text over the folio and its footnotes (``_past_footnotes``); "" and none where no
+    folio stands over such lines (the print sets nothing under a foot folio)."""
+    j = _above_blanks(stripped, k)
+    m = j + 1
+    while m > 0 and apart[m - 1]:
+        m -= 1
+    if m > j or m < 2 or not plain(stripped[m - 1]) or not stripped[m - 2]:
+        return "", []
+    return line_at(stripped, _past_footnotes(stripped, m - 2)), stripped[m:j + 1]
+
+
+def _above_blanks(stripped: list[str], k: int) -> int:
+    """The line over line ``k`` past the blank lines over it (0 at the text's start)."""
+    j = k - 1
+    while j > 0 and not stripped[j]:
+        j -= 1
+    return j
 
 
 def _past_footnotes(stripped: list[str], j: int) -> int:
