@@ -683,23 +683,9 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
     last page, the next head another's): the scan lost that page's head.  Where the print
     heads the section's versos as the works' (``verso_head``, the author's name) and only
     its rectos with its name, those versos are its own too."""
-    start = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])
-                  and not contents.is_heading(p.head)), None)  # (not an entry that opens
-    # a page of the contents, ``CONTENTS V`` / ``Notes`` / ``29``)
-    if start is not None:
-        title = heads.head_text(pages[start].lines[0])
-    else:  # its title taken for the head of its first page, as its next pages' heads
-        # name it (``EXPLANATORY NOTES`` over ``NOTES``): that head is the title, not the
-        # page's first line (its first note, which may be too long for a head: "")
-        start = next((i for i, p in enumerate(pages) if p.lines and named(p.head)
-                      and not contents.is_heading(p.head)), None)
-        if start is None:  # (where neither is: the page the contents give it)
-            if (found := _listed_start(pages, named, listed)) is None:
-                return []
-            pages, start = found
-            title = heads.head_text(pages[start].lines[0])
-        else:
-            title = pages[start].head
+    if (opening := _opening(pages, named, listed)) is None:
+        return []
+    pages, start, title = opening
     seen = {title}  # its heads so far, and its title
 
     def own(head: str) -> bool:  # (no head is none of its own: "" would misread "")
@@ -720,19 +706,32 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
     return pages[start:end]
 
 
-def _listed_start(pages: list[Page], named: Callable[[str], bool], listed: str
-                  ) -> tuple[list[Page], int] | None:
-    """``section``'s first page where no top line nor head names it: the first page printed
-    as the contents give it (``listed``) that holds a line naming it, its lines from that
-    line (the pages, that one so cut, and its index); None where no page does, or its head
-    is the contents'."""
+def _opening(pages: list[Page], named: Callable[[str], bool], listed: str
+             ) -> tuple[list[Page], int, str] | None:
+    """Where ``section`` opens: the pages (one cut at its title, where the contents' page
+    told it), the first one's index, and the section's title; None where nothing names it.
+    The first page whose top line names it, its head not the contents' (not an entry that
+    opens a page of the contents, ``CONTENTS V`` / ``Notes`` / ``29``); else its title
+    taken for the head of its first page, as its next pages' heads name it (``EXPLANATORY
+    NOTES`` over ``NOTES``: that head is the title, not the page's first line, its first
+    note, which may be too long for a head); else the first page printed as the contents
+    give it (``listed``) that holds a line naming it, from that line on, its head not the
+    contents'."""
+    top = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])
+                and not contents.is_heading(p.head)), None)
+    if top is not None:
+        return pages, top, heads.head_text(pages[top].lines[0])
+    headed = next((i for i, p in enumerate(pages) if p.lines and named(p.head)
+                   and not contents.is_heading(p.head)), None)
+    if headed is not None:
+        return pages, headed, pages[headed].head
     found = next(((i, k) for i, p in enumerate(pages) if p.folio == listed
                   for k, line in enumerate(p.lines) if named(line)), None) if listed else None
     if found is None or contents.is_heading(pages[found[0]].head):
         return None
-    at, top = found
-    opened = replace(pages[at], lines=pages[at].lines[top:], title=0, title_at=0)
-    return [*pages[:at], opened, *pages[at + 1:]], at
+    at, k = found
+    opened = replace(pages[at], lines=pages[at].lines[k:], title=0, title_at=0)
+    return [*pages[:at], opened, *pages[at + 1:]], at, heads.head_text(opened.lines[0])
 
 
 # the layout page_spans made last in this thread (or task), and of what text
