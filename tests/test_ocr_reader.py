@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from octavo.normalise import normalise
 from octavo.readers import ocr
 from octavo.readers.ocr import (
     bareheads,
@@ -185,6 +186,42 @@ def test_a_date_its_sentence_runs_on_to_is_no_dateline():
     assert line_kind("1905.", "must be said of the Russian revolution of") == "text"
     assert line_kind("March 1921", "Pravda, No. 62,") == "dateline"
     assert line_kind("March 1921", "J. Stalin") == "dateline"
+
+
+def test_a_date_alone_on_the_page_before_a_title_closes_the_work_before():
+    """A work's closing date opens the page its notes fill (their text taken out), and
+    the next work's title opens the page after: the date is the first work's, not set over
+    the second's title at its page's top (othervolumes 1221)."""
+    book = ocr.read(normalise(_CLOSED_OVER_NOTES))
+    first, second = book.works
+    assert [(c.kind, c.text) for c in first.closing] == [("date", "London, June 10, 1915")]
+    assert second.date == "" and not second.closing
+
+
+_CLOSED_OVER_NOTES = """\
+CONTENTS
+THE FIRST WORK . . . . . . . . . . . . . 1
+THE SECOND WORK . . . . . . . . . . . . 3
+
+THE FIRST WORK
+The first work opens here with a line of its text as wide as
+the others, and it runs on over a few lines of the page to show
+the measure, as a printed page does in a volume of these works,
+and ends its first paragraph here on a short line.¹
+The second paragraph of the first work is its last, and it ends
+the work's text at the foot of its first page, in a full stop.
+1
+
+A. N. A U T H O R 2
+London, June 10, 1915
+NOTES
+1 The meeting was held in Geneva on July 12, 1898.
+
+THE SECOND WORK
+The second work opens on its own page, with its title over its
+text, and runs on to its end on this page in a line that is short.
+3
+"""
 
 
 def test_lost_hyphens_restored(vocab):

@@ -45,9 +45,11 @@ def works(st: Structure) -> None:
 
 def _over_title(blocks: list[Block], index: int) -> int:
     """Where a work whose title stands at ``index`` begins: at the page markers before it,
-    or before a date set over the title at its page's top (``Tiflis, May 1, 1931``)."""
+    or before a date set over the title at its page's top (``Tiflis, May 1, 1931``): on
+    the title's page, no marker between them (a date alone on the page before closes the
+    work before, its notes taken out after it: othervolumes 1221)."""
     start = back_over_markers(blocks, index)
-    if start > 1 and isinstance(blocks[start - 2], PageMarker) and \
+    if start == index > 1 and isinstance(blocks[start - 2], PageMarker) and \
             isinstance(date := blocks[start - 1], Paragraph) and is_dated(plain(date)):
         return back_over_markers(blocks, start - 1)
     return start
