@@ -294,8 +294,10 @@ class Builder:
                 self.opening, self.shifts[1], last, self.shifts[0], self.measure)) is not None:
             return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
-                and self.under_title()):
-            return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``)
+                and self.under_title()
+                and (max(self.widths) < DISPLAY or self.one_line_subtitle(line))):
+            return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``);
+            # a block of lines as wide as text is none (fresh 1635: ``… money price?``)
         if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
             wide = [width(ln) / self.measure for ln in [line, *ahead]]
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:
