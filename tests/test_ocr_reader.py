@@ -198,6 +198,39 @@ def test_a_date_alone_on_the_page_before_a_title_closes_the_work_before():
     assert second.date == "" and not second.closing
 
 
+def test_a_year_alone_on_a_page_before_a_title_is_the_next_works_date():
+    """A year alone on a divider page before a work's title, where the work before closes
+    with its own date: the year is the next work's (a work closes with one date)."""
+    first, second = ocr.read(normalise(_YEAR_DIVIDER)).works
+    assert [(c.kind, c.text) for c in first.closing] == [("date", "December 1914")]
+    assert second.date == "1915"
+
+
+_YEAR_DIVIDER = """\
+CONTENTS
+1914
+THE FIRST WORK . . . . . . . . . . . . . 1
+1915
+THE SECOND WORK . . . . . . . . . . . . 3
+
+THE FIRST WORK
+The first work opens here with a line of its text as wide as
+the others, and it runs on over a few lines of the page to show
+the measure, as a printed page does in a volume of these works,
+and ends its first paragraph here on a short line.
+The second paragraph of the first work is its last, and it ends
+the work's text at the foot of its first page, in a full stop.
+December 1914
+1
+
+1915
+
+THE SECOND WORK
+The second work opens on its own page, with its title over its
+text, and runs on to its end on this page in a line that is short.
+3
+"""
+
 _CLOSED_OVER_NOTES = """\
 CONTENTS
 THE FIRST WORK . . . . . . . . . . . . . 1

@@ -45,14 +45,21 @@ def works(st: Structure) -> None:
 
 def _over_title(blocks: list[Block], index: int) -> int:
     """Where a work whose title stands at ``index`` begins: at the page markers before it,
-    or before a date set over the title at its page's top (``Tiflis, May 1, 1931``): on
-    the title's page, no marker between them (a date alone on the page before closes the
-    work before, its notes taken out after it: othervolumes 1221)."""
+    or before a date set over the title at its page's top (``Tiflis, May 1, 1931``).  A
+    date alone on a page before the title's is the work's too where the work before closes
+    with a date of its own (a year's divider page), and that work's closing else (its
+    notes, taken out, after it: othervolumes 1221): a work closes with one date."""
     start = back_over_markers(blocks, index)
-    if start == index > 1 and isinstance(blocks[start - 2], PageMarker) and \
-            isinstance(date := blocks[start - 1], Paragraph) and is_dated(plain(date)):
+    if start > 1 and isinstance(blocks[start - 2], PageMarker) and _dated(blocks[start - 1]) \
+            and (start == index or _dated(blocks[max(back_over_markers(blocks, start - 1) - 1,
+                                                     0)])):
         return back_over_markers(blocks, start - 1)
     return start
+
+
+def _dated(block: Block) -> bool:
+    """Whether a block is a paragraph of a date alone, or of a place and a date."""
+    return isinstance(block, Paragraph) and is_dated(plain(block))
 
 
 def _work(st: Structure, entry: Entry, blocks: list[Block], pages: list[str],

@@ -78,6 +78,9 @@ from .pages import Page, running, unspace
 # a full stop, not a colon: a list may follow
 FULL_STOP = ends_sentence(STOPS)
 QUESTION = ends_sentence("?")
+INNER_END = re.compile(r"[a-z]{2}[.?!][”’)]?\s+[A-Z“]")  # a sentence ended inside a block:
+# a word's last two letters in lower case (not an initial's, ``J. Stalin``, nor an
+# abbreviation's in capitals, ``R.C.P.(B.)``), its stop, the next sentence's capital
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer
 DASHES = ("\u2014", "\u2013")  # a source's dash under a quotation (``textlines.NAME_LINE``)
 TITLE_END = re.compile(r"[A-Z.)]\d{1,3}$")  # a title ends with its endnote number
@@ -241,6 +244,11 @@ class Builder:
         where the scan lost it (``Commis`` / ``sars;``, ``Vocabulary.lost_join``)."""
         return last.endswith("-") or words.join_lost(self.vocab, last, line)
 
+    def subtitle_shaped(self, line: str) -> bool:
+        """Whether the open block is set as a subtitle: display lines, or one line in title
+        case as wide as text (``one_line_subtitle``)."""
+        return max(self.widths) < DISPLAY or self.one_line_subtitle(line)
+
     def one_line_subtitle(self, line: str) -> bool:
         """Whether the open block may be a subtitle of one line in title case, which may run
         as wide as text: one line, whole (no display line breaks a word into the next
@@ -283,8 +291,7 @@ class Builder:
             return True  # display lines (a subtitle) end where the text's full lines begin
             # (where the widths are trusted, a line the next word did not fit after runs
             # on, a paragraph's first line too: the next word did not fit after its indent)
-        if self.under_title() and (max(self.widths) < DISPLAY or self.one_line_subtitle(line)) \
-                and self.subtitle_ends(line, ahead):
+        if self.under_title() and self.subtitle_shaped(line) and self.subtitle_ends(line, ahead):
             return True  # display lines, or one in title case as wide as text
         if line.startswith(DASHES) and is_signature(line, self.measure) \
                 and SENTENCE_END.search(last):
@@ -295,9 +302,9 @@ class Builder:
             return told  # the scan kept the print's indents
         if (width(line) < DISPLAY * self.measure and not FULL_STOP.search(last)
                 and self.under_title()
-                and (max(self.widths) < DISPLAY or self.one_line_subtitle(line))):
+                and (self.subtitle_shaped(line) or not INNER_END.search(self.before_last))):
             return False  # a subtitle runs on to its end (``… Agenda:`` ``“The … Case”``);
-            # a block of lines as wide as text is none (fresh 1635: ``… money price?``)
+            # lines as wide as text that end a sentence inside are none (fresh 1635)
         if last.endswith(":") and line.startswith("“") and self.type_size() == 1.0:
             wide = [width(ln) / self.measure for ln in [line, *ahead]]
             if len(wide) >= 3 and statistics.median(wide) > SMALL_TYPE:

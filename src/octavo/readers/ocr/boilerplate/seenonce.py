@@ -90,13 +90,11 @@ def inside_sentences(stripped: list[str], full: float, apart: list[bool],
         over, broken = _over_break(stripped, k)
         if top < i and not broken:
             continue  # (a head opens its page)
-        run = stripped[k:top]
-        if broken and not run:  # (nothing set apart over the page's text: under the
-            # foot folio of the page before, the sentence's first half over the folio)
-            over, run = _under_foot_folio(stripped, k, apart)
-        while broken and run and counts[run[-1]] >= MIN_REPEATS:
-            run.pop()  # (the next page's head, its folio at the foot, under a stamp; or a
-            # stamp learnt under a head seen once)
+        run = _unrepeated(stripped[k:top], counts) if broken else stripped[k:top]
+        if broken and not run and (under := _under_foot_folio(stripped, k, apart)):
+            over, run = under  # (nothing set apart over the page's text: under the foot
+            # folio of the page before, the sentence's first half over the folio)
+            run = _unrepeated(run, counts)
         if (len(run) > 1 or (run and not broken)) and not run[0][:1].islower() \
                 and _inside_line(over, full) \
                 and (LOWER_END.search(over) or over.endswith("-")) \
@@ -153,24 +151,34 @@ def _over_break(stripped: list[str], k: int) -> tuple[str, bool]:
     next page's text ("" at the text's start); and whether a page break stands between."""
     j = _above_blanks(stripped, k)
     if j < k - 1 and plain(stripped[j]):
-        j -= 1
-        while j > 0 and not stripped[j]:
-            j -= 1
+        j = _above_blanks(stripped, j)
     return line_at(stripped, _past_footnotes(stripped, j) if j < k - 1 else j), j < k - 1
 
 
-def _under_foot_folio(stripped: list[str], k: int, apart: list[bool]) -> tuple[str, list[str]]:
-    """The lines set apart (``apart``) that end the page before line ``k``, past the
-    blank lines of the break, under its folio alone at the foot, and the page's last line
-    of text over the folio and its footnotes (``_past_footnotes``); "" and none where no
-    folio stands over such lines (the print sets nothing under a foot folio)."""
+def _under_foot_folio(stripped: list[str], k: int, apart: list[bool]
+                      ) -> tuple[str, list[str]] | None:
+    """The page's last line of text over its folio alone at the foot and its footnotes
+    (``_past_footnotes``), and the lines set apart (``apart``) under the folio that end
+    the page before line ``k``, past the break's blank lines; None where no folio stands
+    over such lines (the print sets nothing under a foot folio).  A line opening with a
+    footnote's mark ends the run upwards: a scan may read a page's footnotes last, under
+    its folio (``under_footnotes_once`` asks the same)."""
     j = _above_blanks(stripped, k)
     m = j + 1
-    while m > 0 and apart[m - 1]:
+    while m > 0 and apart[m - 1] and not footnotes.opens_footnote(stripped[m - 1]):
         m -= 1
     if m > j or m < 2 or not plain(stripped[m - 1]) or not stripped[m - 2]:
-        return "", []
+        return None
     return line_at(stripped, _past_footnotes(stripped, m - 2)), stripped[m:j + 1]
+
+
+def _unrepeated(run: list[str], counts: Counter[str]) -> list[str]:
+    """``run`` without its last lines that recur (``counts``, on ``MIN_REPEATS`` pages or
+    more): the next page's head, its folio at the foot, under a stamp; or a stamp learnt
+    under a head seen once."""
+    while run and counts[run[-1]] >= MIN_REPEATS:
+        run = run[:-1]
+    return run
 
 
 def _above_blanks(stripped: list[str], k: int) -> int:
