@@ -708,21 +708,13 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
 
 def _opening(pages: list[Page], named: Callable[[str], bool], listed: str
              ) -> tuple[list[Page], int, str] | None:
-    """Where ``section`` opens: the pages (one cut at its title, where the contents' page
-    told it), the first one's index, and the section's title; None where nothing names it.
-    The first page whose top line names it, its head not the contents' (not an entry that
-    opens a page of the contents, ``CONTENTS V`` / ``Notes`` / ``29``); else its title
-    taken for the head of its first page, as its next pages' heads name it (``EXPLANATORY
-    NOTES`` over ``NOTES``: that head is the title, not the page's first line, its first
-    note, which may be too long for a head); else the first page printed as the contents
-    give it (``listed``) that holds a line naming it, from that line on, its head not the
-    contents'."""
-    top = next((i for i, p in enumerate(pages) if p.lines and named(p.lines[0])
-                and not contents.is_heading(p.head)), None)
+    """Where ``section`` opens, by the three ways its docstring gives in turn: the pages
+    (one cut at its title, where the contents' page told it), the first one's index, and
+    the section's title; None where nothing names it."""
+    top = _named_at(pages, named, lambda p: p.lines[0])
     if top is not None:
         return pages, top, heads.head_text(pages[top].lines[0])
-    headed = next((i for i, p in enumerate(pages) if p.lines and named(p.head)
-                   and not contents.is_heading(p.head)), None)
+    headed = _named_at(pages, named, lambda p: p.head)
     if headed is not None:
         return pages, headed, pages[headed].head
     found = next(((i, k) for i, p in enumerate(pages) if p.folio == listed
@@ -732,6 +724,15 @@ def _opening(pages: list[Page], named: Callable[[str], bool], listed: str
     at, k = found
     opened = replace(pages[at], lines=pages[at].lines[k:], title=0, title_at=0)
     return [*pages[:at], opened, *pages[at + 1:]], at, heads.head_text(opened.lines[0])
+
+
+def _named_at(pages: list[Page], named: Callable[[str], bool], line: Callable[[Page], str]
+              ) -> int | None:
+    """The first page with lines whose ``line`` (its top line, its head) names a section,
+    its head not the contents' (not an entry that opens a page of the contents, ``CONTENTS
+    V`` / ``Notes`` / ``29``)."""
+    return next((i for i, p in enumerate(pages) if p.lines and named(line(p))
+                 and not contents.is_heading(p.head)), None)
 
 
 # the layout page_spans made last in this thread (or task), and of what text

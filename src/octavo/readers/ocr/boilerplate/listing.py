@@ -74,9 +74,7 @@ def listed_words(stripped: list[str], span: range) -> list[str]:
 def broken_entries(stripped: list[str], span: range) -> list[tuple[int, str]]:
     """The words (figures too) of each entry the contents (``span``) break over two lines,
     read whole, without the page the second ends in (a subtitle, ``… of the`` / ``Press
-    . . . 19``), with its first line's index: ``Repeats.twice_over_heads`` leaves out those
-    holding a recurring group's repeats (a stamp among the entries must not vouch for
-    itself)."""
+    . . . 19``), with its first line's index."""
     return [(i, words(f"{stripped[i]} {_unpaged(stripped[i + 1])}", figures=True))
             for i in span if i + 1 in span and not ends_entry(stripped[i])]
 

@@ -168,10 +168,10 @@ class Repeats:
         # its first, stays listed by its first: othervolumes 6, whose title over its work
         # ``p.start`` would find twice over heads, kept only by ``broken_title``)
         own = {a + k for a in self.at for k in range(len(self.group))}
-        span, listed_words = self.contents.span, self.contents.listed
-        listed = [f" {entry} " for i, entry in zip(span, listed_words, strict=True)
-                  if i not in own]
+        listed = [f" {entry} " for i, entry in zip(self.contents.span, self.contents.listed,
+                                                    strict=True) if i not in own]
         listed += [f" {entry} " for i, entry in self.contents.broken if not {i, i + 1} & own]
+        # (an entry broken over lines that hold a repeat: a stamp must not vouch for itself)
         headless = self.filled >= 2 and self.halves
         return worded(self.group) and len(self.places) >= TWICE \
             and (any(over) or headless) and all(
