@@ -199,8 +199,8 @@ def test_a_date_alone_on_the_page_before_a_title_closes_the_work_before():
 
 
 def test_a_year_alone_on_a_page_before_a_title_is_the_next_works_date():
-    """A year alone on a divider page before a work's title, where the work before closes
-    with its own date: the year is the next work's (a work closes with one date)."""
+    """A year alone on a divider page before a work's title (the year the works are
+    grouped under) is the next work's, not a closing date of the work before."""
     first, second = ocr.read(normalise(_YEAR_DIVIDER)).works
     assert [(c.kind, c.text) for c in first.closing] == [("date", "December 1914")]
     assert second.date == "1915"

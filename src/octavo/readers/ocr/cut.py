@@ -17,7 +17,15 @@ from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, pages_at, plain
 from .contents import Entry
 from .find import Found, find_title, similar
-from .lines import DATE_OPENING, LED_DATE, LOWER_END, SENTENCE_END, is_dated, is_salutation
+from .lines import (
+    DATE_OPENING,
+    LED_DATE,
+    LOWER_END,
+    SENTENCE_END,
+    YEARS_ALONE,
+    is_dated,
+    is_salutation,
+)
 from .structure import Structure
 from .titles import mend, title_case, title_words, unmarked
 
@@ -45,14 +53,14 @@ def works(st: Structure) -> None:
 
 def _over_title(blocks: list[Block], index: int) -> int:
     """Where a work whose title stands at ``index`` begins: at the page markers before it,
-    or before a date set over the title at its page's top (``Tiflis, May 1, 1931``).  A
-    date alone on a page before the title's is the work's too where the work before closes
-    with a date of its own (a year's divider page), and that work's closing else (its
-    notes, taken out, after it: othervolumes 1221): a work closes with one date."""
+    or before a date set over the title at its page's top (``Tiflis, May 1, 1931``).  On a
+    page before the title's, a year alone is the work's too (the year the works are
+    grouped under, on a page of its own: ``1922``); a fuller date there closes the work
+    before (its notes, taken out, after it: othervolumes 1221)."""
     start = back_over_markers(blocks, index)
-    if start > 1 and isinstance(blocks[start - 2], PageMarker) and _dated(blocks[start - 1]) \
-            and (start == index or _dated(blocks[max(back_over_markers(blocks, start - 1) - 1,
-                                                     0)])):
+    if start > 1 and isinstance(blocks[start - 2], PageMarker) \
+            and _dated(date := blocks[start - 1]) \
+            and (start == index or YEARS_ALONE.fullmatch(plain(date).strip())):
         return back_over_markers(blocks, start - 1)
     return start
 
