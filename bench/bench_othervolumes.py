@@ -1,6 +1,7 @@
 """Volumes of collected works from a generator written apart from the tests' own
 (``othervolumes``): of their contents' works, endnotes and paragraphs, how many the OCR
-reader gives back, and how many of their furniture lines reach its text.
+reader gives back, how many of their furniture lines reach its text, and whether the works'
+dates and closing lines (signature, place and date, source) are read as printed.
 
 ``python bench/bench_othervolumes.py A B [-v]``: the figures of seeds A to B one by one
 (``-v``: and the paragraphs read otherwise than printed).
@@ -47,18 +48,24 @@ class Figures:
     same_paragraphs: int = 0
     words: float = 0
     same_words: int = 0
+    dated: int = 0  # works found whose date the generator or the reader gives
+    same_dates: int = 0
+    closed: int = 0  # … whose lines under the text (signature, place, source) either gives
+    same_closings: int = 0
     differing: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
         for name in ("works", "found", "notes", "linked", "furniture", "paragraphs",
-                     "same_paragraphs", "words", "same_words"):
+                     "same_paragraphs", "words", "same_words", "dated", "same_dates",
+                     "closed", "same_closings"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def row(self) -> str:
         return (f"works {self.found}/{self.works}  notes linked {self.linked}/{self.notes}  "
                 f"furniture {self.furniture}  paragraphs "
                 f"{self.same_paragraphs / max(self.paragraphs, 1):.1%}  words "
-                f"{self.same_words / max(self.words, 1):.2%}")
+                f"{self.same_words / max(self.words, 1):.2%}  dates "
+                f"{self.same_dates}/{self.dated}  closings {self.same_closings}/{self.closed}")
 
 
 def _read(text: str) -> Book | None:
@@ -99,6 +106,7 @@ def measure(seed: int, make=None) -> Figures:
     works = [w for w in book.walk() if w.kind == "work"]
     titles = {_title_key(w.title) for w in works}
     figures.found = sum(_title_key(w["title"]) in titles for w in truth["works"])
+    _score_closings(figures, truth["works"], works)
     got = [_said(n) for w in works for b in w.blocks for n in iter_nodes(b)
            if isinstance(n, Paragraph) and n.role != "line"]
     figures.same_paragraphs, figures.differing = _same(want, got)
@@ -123,6 +131,24 @@ def measure(seed: int, make=None) -> Figures:
     return figures
 
 
+def _score_closings(figures: Figures, wanted: list[dict], works: list) -> None:
+    """Count the works found whose date and closing lines are as printed, of those the
+    generator (where it tells them) or the reader gives any (a source's two lines read as
+    one: their words compared)."""
+    read = {_title_key(w.title): w for w in works}
+    for want in wanted:
+        work = read.get(_title_key(want["title"]))
+        if work is None:
+            continue
+        if "date" in want and (want["date"] or work.date):
+            figures.dated += 1
+            figures.same_dates += _flat(want["date"]) == _flat(work.date)
+        said = _flat(" ".join(c.text for c in work.closing))
+        if "closing" in want and (want["closing"] or said):
+            figures.closed += 1
+            figures.same_closings += _flat(" ".join(want["closing"])) == said
+
+
 def run():
     total = Figures()
     for seed in SEEDS:
@@ -135,7 +161,11 @@ def run():
             (f"{n} other volumes: paragraphs not identical (share)",
              1 - total.same_paragraphs / total.paragraphs, "", 0.05),
             (f"{n} other volumes: words not right (share)",
-             1 - total.same_words / total.words, "", 0.002)]
+             1 - total.same_words / total.words, "", 0.002),
+            (f"{n} other volumes: works' dates not as printed", total.dated - total.same_dates,
+             "", 0),
+            (f"{n} other volumes: works' closing lines not as printed",
+             total.closed - total.same_closings, "", 0)]
 
 
 def main(argv: list[str], make=None) -> None:

@@ -587,8 +587,8 @@ def generate(seed: int) -> tuple[str, dict]:
     text, furniture = _print(pages, style, rng, stars)
     truth = {
         # the preface is the editors', not one of the author's works: front matter
-        "works": [{"title": w.title, "paragraphs": [_clean(p) for p in w.paragraphs]}
-                  for w in works if w is not preface],
+        "works": [{"title": w.title, "paragraphs": [_clean(p) for p in w.paragraphs],
+                   "closing": w.closing} for w in works if w is not preface],
         "endnotes": endnotes,
         "footnotes": setter.footnotes,
         "furniture": sorted(furniture),

@@ -271,7 +271,8 @@ def _body(works: list[dict], style: dict, rng: random.Random, year: int, truth: 
         if work["closing"]:
             items += [("line", "", [], [])] if style["para"] == "blank" else []
             items += [("title", line, [], []) for line in work["closing"]]
-        truth["works"].append({"title": work["title"], "paragraphs": work["paragraphs"]})
+        truth["works"].append({"title": work["title"], "paragraphs": work["paragraphs"],
+                               "date": work["date"], "closing": work["closing"]})
     return items
 
 

@@ -218,6 +218,7 @@ class Work:
     lines: list[Line] = field(default_factory=list)
     first_page: int = 0
     sections: list[Line] = field(default_factory=list)  # the lines opening sections
+    closing: list[str] = field(default_factory=list)  # the lines set under its text
 
 
 class Volume:
@@ -284,6 +285,7 @@ class Volume:
                           Line(heading)]
                 work.sections.append(lines[-2])
             self._paragraph(work, self._draw())
+        text_end = len(lines)
         if letter or r.random() < 0.3:
             signature = self.style.author[1]
             lines.append(Line(signature if r.random() < 0.5 else signature.upper()))
@@ -292,6 +294,7 @@ class Volume:
         elif r.random() < 0.4:
             lines += [Line(f"{r.choice(['Pravda', 'Iskra', 'Die Neue Zeit', 'Proletary'])}, No. "
                            f"{r.randrange(1, 300)},"), Line(self._date())]
+        work.closing = [line.text for line in lines[text_end:]]
         return work
 
     def _draw(self) -> str:
@@ -433,8 +436,8 @@ class Volume:
             "\n".join(line + style.trailing if line.strip() else line for line in lines)
             for lines in pages]) + "\n"
         truth = {
-            "works": [{"title": w.title, "page": str(w.first_page), "paragraphs": w.paragraphs}
-                      for w in self.works],
+            "works": [{"title": w.title, "page": str(w.first_page), "paragraphs": w.paragraphs,
+                       "date": w.date, "closing": w.closing} for w in self.works],
             "endnotes": [{k: str(v) for k, v in n.items()} for n in self.notes],
             "footnotes": self.footnotes,
             "furniture": sorted(self.furniture),
