@@ -21,7 +21,7 @@ from ...pagemarks import plain
 from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING
 from .folios import Number, digits
 from .heads import unspace
-from .lines import YEARS_ALONE, names_notes
+from .lines import YEARS_ALONE, is_dated, names_notes
 from .measure import space, width
 from .titles import GLUED_MARKER, is_capitals, title_case
 
@@ -367,7 +367,18 @@ def _describe(rest: str) -> tuple[str, str]:
         date, rest = m["date"], m["rest"]
     elif m := re.search(rf",\s*(?P<date>{DATE.pattern})\s*(?P<paren>\(.*\))$", rest):
         date, rest = m["date"], rest[: m.start()] + " " + m["paren"]
+    elif date := _dated_tail(rest):
+        rest = rest[: -len(date)]
     return rest.strip(" ,"), date
+
+
+def _dated_tail(text: str) -> str:
+    """The longest run of ``text``'s comma-parted pieces that ends it and reads as a
+    dateline does (``lines.is_dated``: a place and a date, a month and a year: ``A Reply
+    to Critics, Paris, April 1856``); "" if none."""
+    parts = text.split(", ")
+    return next((tail for i in range(len(parts))
+                 if is_dated(tail := ", ".join(parts[i:]))), "")
 
 
 def _work_entry(text: str, page: str, capitals: bool = True) -> Entry:
