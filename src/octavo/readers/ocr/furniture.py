@@ -18,11 +18,11 @@ from ...pagemarks import PAGE  # the most lines a page holds
 from ..textlines import INITIAL, NAME_WORD
 from . import contents
 from .closing import Signature, signer
-from .heads import is_capitals
+from .heads import is_capitals, unspace
 from .measure import FIXED, TIMES
 from .pages import Layout
 from .structure import Structure
-from .titlepage import title_page
+from .titlepage import over_title, title_page
 from .titles import title_case
 from .words import segment, zipf
 
@@ -59,19 +59,26 @@ def author(layout: Layout) -> tuple[str, str]:
     return (named, "the title page, as the works are signed") if named else ("", HEADS)
 
 
+def _closed(line: str, layout: Layout) -> str:
+    """A title page's line, its letter-spacing closed and its name's words parted as the
+    text prints them (``K A R L M A R X``: ``Karl Marx``, ``_from_head``)."""
+    return _from_head(closed, layout) if (closed := unspace(line)) != line else line
+
+
 def _surname(name: str) -> str:
     """A name's last word, its letters in capitals (``LENIN`` of ``V. I. Lenin``)."""
     return re.sub(r"\W", "", name.split()[-1].upper())
 
 
 def _title_name(layout: Layout, *, signed: bool = True) -> str:
-    """The first name the volume's first page prints (its title page's, under a motto
-    perhaps), where works are signed with it (unless not ``signed``): it, or its surname
+    """The first name the volume's first page prints over its title (``over_title``: not
+    the title, ``SELECTED WORKS``; under a motto perhaps; letter-spaced or not, ``K A R L
+    M A R X``), where works are signed with it (unless not ``signed``): it, or its surname
     after initials, stands again as a line of its own (``KARL MARX``, ``N. Krupskaya``
     for ``N. K. KRUPSKAYA``, under a work), in title case; else ""."""
     titled = title_page(layout.pages)
-    first = next((line.strip() for line in titled.lines if _NAME.fullmatch(line.strip())),
-                 "") if titled else ""
+    top = over_title([line.strip() for line in titled.lines if line.strip()]) if titled else []
+    first = next((name for line in top if _NAME.fullmatch(name := _closed(line, layout))), "")
     if not first:
         return ""
     name = _as_printed(title_case(first), _text(layout)) if is_capitals(first) else first

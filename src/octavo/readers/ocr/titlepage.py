@@ -64,6 +64,13 @@ def named_lines(lines: list[str]) -> frozenset[str]:
                      if line.strip() != printed and letters(line) == name)
 
 
+def over_title(lines: list[str]) -> list[str]:
+    """A title page's lines (stripped, none blank) over its title, where a volume opens
+    under one (``_title_at``: the author's name, a motto); all of them else."""
+    k = _title_at(lines)
+    return lines if k is None else lines[:k]
+
+
 def _title_at(lines: list[str]) -> int | None:
     """Where the title stands among a title page's ``lines`` (stripped, none blank): the
     first line after the first, under which a volume opens (``_volume``); None if none."""
