@@ -56,13 +56,23 @@ def _over_title(blocks: list[Block], index: int) -> int:
     or before a date set over the title at its page's top (``Tiflis, May 1, 1931``).  On a
     page before the title's, a year alone is the work's too (the year the works are
     grouped under, on a page of its own: ``1922``); a fuller date there closes the work
-    before (its notes, taken out, after it: othervolumes 1221)."""
+    before (its notes, taken out, after it: othervolumes 1221), as does a date that goes on
+    with a closing line the page turned inside (``_turned_at``)."""
     start = back_over_markers(blocks, index)
     if start > 1 and isinstance(blocks[start - 2], PageMarker) \
             and _dated(date := blocks[start - 1]) \
+            and not _turned_at(blocks, opening := back_over_markers(blocks, start - 1)) \
             and (start == index or YEARS_ALONE.fullmatch(plain(date).strip())):
-        return back_over_markers(blocks, start - 1)
+        return opening
     return start
+
+
+def _turned_at(blocks: list[Block], at: int) -> bool:
+    """Whether the block before ``at`` ends in a comma: a closing line the page turned
+    inside (a source, ``L’Égalité, No. 129,``), whose date opens the next page, over the
+    next work's title or not (fresh 102)."""
+    return at > 0 and isinstance(block := blocks[at - 1], Paragraph) \
+        and plain(block).rstrip().endswith(",")
 
 
 def _dated(block: Block) -> bool:
