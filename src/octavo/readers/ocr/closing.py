@@ -42,7 +42,7 @@ _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]*
 # a signer's name: initials, then up to three words (``K. Marx``, ``Rosa Luxemburg``)
 SIGNER = rf"(?:{INITIAL})*{NAME_WORD}(?: {NAME_WORD}){{0,2}}"
 _SIGNER = re.compile(rf"^Signed:\s*(?P<name>{SIGNER})$")
-_SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"
+SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"
                      r"|\bVerbatim Report\b")
 _NAMED = re.compile(r"^Verbatim Report\b")  # a report's line: the meeting's name comes before
 _REMARK = re.compile(r"^(?:Published for the first time|Written in|Written on|"
@@ -125,7 +125,7 @@ def _kind(line: str, sig: Signature) -> str:
         return "signature"
     if _REMARK.match(line):
         return "remark"
-    if _SOURCE.search(line):
+    if SOURCE.search(line):
         return "source"
     if _DATE.match(line) or re.fullmatch(_PLACE_DATE, line):
         return "date"

@@ -21,7 +21,7 @@ from ...pagemarks import plain
 from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING
 from .folios import Number, digits
 from .heads import unspace
-from .lines import YEARS_ALONE, is_dated, names_notes
+from .lines import MONTH_NAME, YEARS_ALONE, is_dated, names_notes
 from .measure import space, width
 from .titles import GLUED_MARKER, is_capitals, title_case
 
@@ -373,12 +373,14 @@ def _describe(rest: str) -> tuple[str, str]:
 
 
 def _dated_tail(text: str) -> str:
-    """The longest run of ``text``'s comma-parted pieces that ends it and reads as a
-    dateline does (``lines.is_dated``: a place and a date, a month and a year: ``A Reply
-    to Critics, Paris, April 1856``); "" if none."""
+    """The longest run of ``text``'s comma-parted pieces that ends it, leaves words before
+    it, holds a month and reads as a dateline does (``lines.is_dated``: a place and a
+    date, a month and a year: ``A Reply to Critics, Paris, April 1856``); "" if none.  A
+    year alone, or a text that is all date, is left as it is (a part's ``1905-1907``, a
+    description's ``Draft, 1902``)."""
     parts = text.split(", ")
-    return next((tail for i in range(len(parts))
-                 if is_dated(tail := ", ".join(parts[i:]))), "")
+    return next((tail for i in range(1, len(parts))
+                 if MONTH_NAME.search(tail := ", ".join(parts[i:])) and is_dated(tail)), "")
 
 
 def _work_entry(text: str, page: str, capitals: bool = True) -> Entry:

@@ -68,11 +68,12 @@ def _over_title(blocks: list[Block], index: int) -> int:
 
 
 def _turned_at(blocks: list[Block], at: int) -> bool:
-    """Whether the block before ``at`` ends in a comma: a closing line the page turned
-    inside (a source, ``L’Égalité, No. 129,``), whose date opens the next page, over the
-    next work's title or not (fresh 102)."""
+    """Whether the block before ``at`` is a source the page turned inside, its date on the
+    next page (``L’Égalité, No. 129,``, ``closing.SOURCE``, ending in a comma), over the
+    next work's title or not (fresh 102); not a letter's close (``With greetings,``),
+    under which the next work's date may open the page."""
     return at > 0 and isinstance(block := blocks[at - 1], Paragraph) \
-        and plain(block).rstrip().endswith(",")
+        and (line := plain(block).rstrip()).endswith(",") and bool(closing.SOURCE.search(line))
 
 
 def _dated(block: Block) -> bool:
@@ -123,7 +124,8 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or is_dated(printed) \
             or LED_DATE.match(printed)
         if block.role == ParagraphRole.DATELINE or dated:
-            if not entry.date or printed.strip("()").startswith(entry.date):
+            if not entry.date or printed.strip("()").startswith(entry.date) \
+                    or printed.endswith(f" {entry.date}"):  # (its place before the month)
                 work.date = printed.strip("()")
             elif not entry.date.startswith(printed):
                 report("d-001", f"“{entry.title}” is dated {entry.date} in the contents, "

@@ -25,6 +25,7 @@ def names_notes(text: str) -> bool:
 
 
 MONTH = f"(?:{MONTHS})"
+MONTH_NAME = re.compile(rf"\b{MONTH}\b")  # a date that names its month
 # a year, or a span of them (``1894-96``, ``1894 – 1896``)
 YEARS = r"\d{4}(?:\s*[-\u2013]\s*\d{2,4})?"
 YEARS_ALONE = re.compile(YEARS)  # (``fullmatch``: a line that is a year or a span alone)
