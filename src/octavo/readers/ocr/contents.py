@@ -376,8 +376,9 @@ def _dated_tail(text: str) -> str:
     """The longest run of ``text``'s comma-parted pieces that ends it, leaves words before
     it, holds a month and reads as a dateline does (``lines.is_dated``: a place and a
     date, a month and a year: ``A Reply to Critics, Paris, April 1856``); "" if none.  A
-    year alone, or a text that is all date, is left as it is (a part's ``1905-1907``, a
-    description's ``Draft, 1902``)."""
+    year alone is left as it is (a part's ``1905-1907``, a description's ``Draft,
+    1902``), and a text that is all date keeps its first piece (``Theses, April 1917``:
+    ``Theses``; ``Berlin, August 1856``: ``Berlin``, no word told from a place)."""
     parts = text.split(", ")
     return next((tail for i in range(1, len(parts))
                  if MONTH_NAME.search(tail := ", ".join(parts[i:])) and is_dated(tail)), "")

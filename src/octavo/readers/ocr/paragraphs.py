@@ -46,7 +46,7 @@ from ...tree import (
     Quote,
     Text,
 )
-from ..textlines import LONG_WORD, STOPS, ends_sentence, title_cased
+from ..textlines import AFTER_STOP, LONG_WORD, STOPS, ends_sentence, title_cased
 from . import fit, indents, verse, words
 from .cohesion import AHEAD, Cohesion
 from .contents import lists
@@ -78,7 +78,7 @@ from .pages import Page, running, unspace
 # a full stop, not a colon: a list may follow
 FULL_STOP = ends_sentence(STOPS)
 QUESTION = ends_sentence("?")
-INNER_END = re.compile(r"[a-z]{2}[.?!][”’)]?\s+[A-Z“]")  # a sentence ended inside a block:
+INNER_END = re.compile(rf"[a-z]{{2}}[{STOPS}][{AFTER_STOP}]?\s+[A-Z“]")  # a sentence ended inside:
 # a word's last two letters in lower case (not an initial's, ``J. Stalin``, nor an
 # abbreviation's in capitals, ``R.C.P.(B.)``), its stop, the next sentence's capital
 REPLY = re.compile(r"^\u2014[A-Z]")  # a dash opens an interview's answer

@@ -5,6 +5,7 @@ folio, over a head or a title, beside a folio."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ....lettering import FINISHED
 from ....pagemarks import plain
@@ -42,14 +43,20 @@ def goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
 def turns_inside(places: list[Placement]) -> bool:
     """Whether a recurring line ends its page, somewhere, where the sentence of the page's
     text runs on overleaf (``as the`` / the line / the next page's ``party of``)."""
-    return any(turned and goes_on(before, after, turned, False)
-               for p in places for before, after, turned in p.across())
+    return _turns(places, lambda before, after, turned: goes_on(before, after, turned, False))
 
 
 def breaks_word_overleaf(places: list[Placement]) -> bool:
     """Whether a recurring group ends its page, somewhere, where a word broken by a hyphen
     goes on overleaf in lower case (``wor-`` / the group / the next page's ``ker in``)."""
-    return any(turned and before.endswith("-") and goes_on(before, after, False, False)
+    return _turns(places, lambda before, after, _: before.endswith("-")
+                  and goes_on(before, after, False, False))
+
+
+def _turns(places: list[Placement], goes: Callable[[str, str, bool], bool]) -> bool:
+    """Whether the page turns under a repeat, somewhere, where the text before the turn
+    and after it (``Placement.across``) pass ``goes``."""
+    return any(turned and goes(before, after, turned)
                for p in places for before, after, turned in p.across())
 
 
