@@ -1,5 +1,5 @@
-"""What the paragraphs pass learns of the pages (``paragraphs.learn``: the openers and the
-fit test), learnt on the other core while the reader counts the vocabulary.
+"""What the paragraphs pass learns of the pages (``paragraphs.learn``: the openers, the fit
+test, the verse lines), learnt on the other core while the reader counts the vocabulary.
 
 The pages' measures are taken first, here: that measures every line, which the paragraphs
 pass would otherwise do again, the child's measurements being its own. Then a forked child

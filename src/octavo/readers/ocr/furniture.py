@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from ...findings import STRUCTURE_MISSING, report
 from ...pagemarks import PAGE  # the most lines a page holds
@@ -47,11 +48,12 @@ def author(layout: Layout) -> tuple[str, str]:
     so too where the head is no person's name, set in title case (``Articles and
     Speeches``), and the title page prints one."""
     head, named = layout.verso_head, _title_name(layout)
-    if head and not named and not _NAME.fullmatch(title_case(_from_head(head, layout))) and (
+    from_head = _from_head(head, layout)
+    if head and not named and not _NAME.fullmatch(title_case(from_head)) and (
             printed := _title_name(layout, signed=False)):
         return printed, "the title page, the versos' head naming no one"
     if head and (not named or _surname(named) in re.sub(r"\W", "", head.upper())):
-        return _from_head(head, layout), HEADS
+        return from_head, HEADS
     signed = Counter(name for p in layout.pages for line in p.lines if (name := signer(line)))
     name, count = signed.most_common(1)[0] if signed else ("", 0)
     if count >= 2 and not named:
@@ -105,8 +107,7 @@ def _text(layout: Layout) -> str:
 def _as_printed(name: str, text: str) -> str:
     """A name set in capitals, title-cased (``Mao Tse-Tung``), cased as the ``text`` prints
     it otherwise than in capitals where it does (``Mao Tse-tung``, a signature's)."""
-    printed = Counter(m[0] for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])",
-                                                text, re.I) if not is_capitals(m[0]))
+    printed = Counter(m[0] for m in _standing(name).finditer(text) if not is_capitals(m[0]))
     return printed.most_common(1)[0][0] if printed else name
 
 
@@ -116,11 +117,10 @@ def _parted(word: str, text: str) -> str:
     (``R O S A L U X E M B U R G``), which a signature shows (``Rosa Luxemburg``); where
     the text never prints it, a run that is no word parted into the words it likeliest
     spells, each of a name's length (``FRANZMEHRING``: ``FRANZ MEHRING``)."""
-    letters = [re.escape(c) for c in word if c.isalpha() or c == "-"]  # (``TSE-TUNG``)
+    letters = [c for c in word if c.isalpha() or c == "-"]  # (``TSE-TUNG``)
     if len(letters) < 2:
         return word
-    forms = Counter(m[0].upper() for m in re.finditer(
-        rf"(?<![\w-]){' ?'.join(letters)}(?![\w-])", text, re.I)
+    forms = Counter(m[0].upper() for m in _standing(letters, " ?").finditer(text)
         if " " not in m[0] or max(map(len, m[0].split())) > 1)  # (a print letter-spaced as
     # the head is, ``A U G U S T B E B E L`` on the title page, shows no word space either)
     spaced, count = next(((f, n) for f, n in forms.most_common() if " " in f), ("", 0))
@@ -131,12 +131,28 @@ def _parted(word: str, text: str) -> str:
     return " ".join(parts) if all(len(part) >= NAME_PART for part in parts) else word
 
 
+def _standing(letters: Iterable[str], between: str = "") -> re.Pattern[str]:
+    """The ``letters`` in order, in either case, ``between`` each two (a pattern), as a
+    word of their own: no letter, digit or hyphen on either side.  (Each letter is a class
+    of its two cases, not ``re.I``, and the side is asked after the first letter: a pattern
+    so opening is searched for by that letter, tenfold faster over a volume's text.)"""
+    first, *rest = map(_either_case, letters)
+    return re.compile(rf"{first}(?<![\w-].){''.join(between + c for c in rest)}(?![\w-])")
+
+
+def _either_case(letter: str) -> str:
+    """A pattern for ``letter`` in its two cases (one only where its other is two letters,
+    ``ß``, as ``re.I`` has it)."""
+    cases = sorted({c for c in (letter, letter.lower(), letter.upper()) if len(c) == 1})
+    return f"[{''.join(map(re.escape, cases))}]" if len(cases) > 1 else re.escape(letter)
+
+
 def _printed_parts(word: str, text: str) -> tuple[str, str] | None:
     """A run of letters (a name) parted in two where one cut alone leaves a last part the
     text prints as a word of its own, as signatures print a surname (``AUGUSTBEBEL``:
     ``A. Bebel``), else None."""
     cuts = [k for k in range(NAME_PART, len(word) - NAME_PART + 1)
-            if re.search(rf"(?<![\w-]){re.escape(word[k:])}(?![\w-])", text, re.I)]
+            if _standing(word[k:]).search(text)]
     return (word[:cuts[0]], word[cuts[0]:]) if len(cuts) == 1 else None
 
 

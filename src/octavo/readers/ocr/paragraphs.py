@@ -473,18 +473,21 @@ class Learnt:
     fit: fit.Fit
     cohesion: Cohesion
     indents: indents.Indents
+    verse: set[verse.Place]  # the verse lines, as the fit test tells them (``verse.find``)
 
 
 def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
-    """The openers, fit test, cohesion and indents of pages whose measures are given
-    (``measures``)."""
-    text = running_text(pages)
+    """The openers, fit test, cohesion, indents and verse lines of pages whose measures are
+    given (``measures``)."""
+    read = running(pages)
+    text = running_text(pages, read)
     fitted = learn_fit(pages, page_measures, text)
     return Learnt(page_measures, Openers([p.lines for p in pages], page_measures,
                                          fitted.passes if fitted.trusted else None), fitted,
                   Cohesion(text if fitted.trusted else [],  # (only the fit's odds use it)
                            page_measures if fitted.trusted else []),
-                  indents.learn(text, page_measures))
+                  indents.learn(text, page_measures),
+                  verse.find(pages, page_measures, fitted, read))
 
 
 def build_blocks(pages: list[Page], vocab: words.Vocabulary,
@@ -496,8 +499,10 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
     read = running(pages)
     builder = joined(pages, vocab, learnt, read)
     if learnt.fit.trusted:  # how soon paragraphs end, learnt again from the ends called
-        builder = joined(pages, vocab, replace(learnt, fit=fit.refit(
-            learnt.fit, running_text(pages, read), learnt.measures, builder.called)), read)
+        refit = fit.refit(learnt.fit, running_text(pages, read), learnt.measures,
+                          builder.called)
+        builder = joined(pages, vocab, replace(
+            learnt, fit=refit, verse=verse.find(pages, learnt.measures, refit, read)), read)
     read_inlines(builder.unread, vocab)
     return builder.blocks
 
@@ -508,7 +513,7 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt,
     ``read``: which pages are, ``pages.running``, if asked already)."""
     read = running(pages) if read is None else read
     builder = Builder(vocab, learnt.openers, learnt.fit, learnt.cohesion, learnt.indents,
-                      verse=verse.find(pages, learnt.measures, learnt.fit, read))
+                      verse=learnt.verse)
     for at, (page, page_measure) in enumerate(zip(pages, learnt.measures, strict=True)):
         if not read[at] or ((listing := lists(page)) and not page.folio):
             continue

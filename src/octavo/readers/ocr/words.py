@@ -140,14 +140,10 @@ def abbreviations(lines: list[str]) -> frozenset[str]:
     is the least count at which chance leaves less than one of them passing, ``C·q^k < 1``
     (two in the sample: 27 such words, ``q`` 0.14; only ``St.`` passes, four times before
     ``Petersburg``; ``Messrs.`` is printed before ``the``)."""
-    lower: set[str] = set()
-    bare: set[str] = set()
+    bare = set(BARE.findall("\n".join(lines)))  # (a line's ends stand so at a line break)
+    lower = {word for word in bare if word.islower()}
     after: dict[str, list[str]] = {}
     for line in lines:
-        for word in BARE.findall(line):
-            bare.add(word)
-            if word.islower():
-                lower.add(word)
         for m in STOPPED.finditer(line):
             after.setdefault(m[1], []).append(m[2])
             lower.update(m[i] for i in (1, 2) if m[i].islower())
