@@ -52,12 +52,14 @@ class Figures:
     same_dates: int = 0
     closed: int = 0  # … whose lines under the text (signature, place, source) either gives
     same_closings: int = 0
+    own_shorts: int = 0  # works found whose short title (running head) is the print's
+    # head for them or, where none of their pages carries it, their title
     differing: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
         for name in ("works", "found", "notes", "linked", "furniture", "paragraphs",
                      "same_paragraphs", "words", "same_words", "dated", "same_dates",
-                     "closed", "same_closings"):
+                     "closed", "same_closings", "own_shorts"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def row(self) -> str:
@@ -65,7 +67,8 @@ class Figures:
                 f"furniture {self.furniture}  paragraphs "
                 f"{self.same_paragraphs / max(self.paragraphs, 1):.1%}  words "
                 f"{self.same_words / max(self.words, 1):.2%}  dates "
-                f"{self.same_dates}/{self.dated}  closings {self.same_closings}/{self.closed}")
+                f"{self.same_dates}/{self.dated}  closings {self.same_closings}/{self.closed}  "
+                f"short titles {self.own_shorts}/{self.found}")
 
 
 def _read(text: str) -> Book | None:
@@ -88,6 +91,11 @@ def _same(want: list[str], got: list[str]) -> tuple[int, list]:
 
 def _title_key(title: str) -> str:
     return re.sub(r"[^a-z]+", " ", title.lower()).strip()
+
+
+def _letters(text: str) -> str:
+    """A title's letters, in lower case (a letter-spaced head's as a title's)."""
+    return re.sub(r"[^a-z]", "", text.lower())
 
 
 def measure(seed: int, make=None) -> Figures:
@@ -134,12 +142,14 @@ def measure(seed: int, make=None) -> Figures:
 def _score_closings(figures: Figures, wanted: list[dict], works: list) -> None:
     """Count the works found whose date and closing lines are as printed, of those the
     generator (where it tells them) or the reader gives any (a source's two lines read as
-    one: their words compared)."""
+    one: their words compared), and those whose short title is their own."""
     read = {_title_key(w.title): w for w in works}
     for want in wanted:
         work = read.get(_title_key(want["title"]))
         if work is None:
             continue
+        figures.own_shorts += _letters(work.short_title) in (
+            _letters(want["short"]), _letters(want["title"]))
         if "date" in want and (want["date"] or work.date):
             figures.dated += 1
             figures.same_dates += _flat(want["date"]) == _flat(work.date)
@@ -165,7 +175,9 @@ def run():
             (f"{n} other volumes: works' dates not as printed", total.dated - total.same_dates,
              "", 0),
             (f"{n} other volumes: works' closing lines not as printed",
-             total.closed - total.same_closings, "", 0)]
+             total.closed - total.same_closings, "", 0),
+            (f"{n} other volumes: works' short titles not their own",
+             total.found - total.own_shorts, "", 0)]
 
 
 def main(argv: list[str], make=None) -> None:

@@ -588,7 +588,7 @@ def generate(seed: int) -> tuple[str, dict]:
     truth = {
         # the preface is the editors', not one of the author's works: front matter
         "works": [{"title": w.title, "paragraphs": [_clean(p) for p in w.paragraphs],
-                   "closing": w.closing} for w in works if w is not preface],
+                   "closing": w.closing, "short": w.short} for w in works if w is not preface],
         "endnotes": endnotes,
         "footnotes": setter.footnotes,
         "furniture": sorted(furniture),

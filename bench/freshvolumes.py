@@ -272,7 +272,8 @@ def _body(works: list[dict], style: dict, rng: random.Random, year: int, truth: 
             items += [("line", "", [], [])] if style["para"] == "blank" else []
             items += [("title", line, [], []) for line in work["closing"]]
         truth["works"].append({"title": work["title"], "paragraphs": work["paragraphs"],
-                               "date": work["date"], "closing": work["closing"]})
+                               "date": work["date"], "closing": work["closing"],
+                               "short": _short(work["title"])})
     return items
 
 

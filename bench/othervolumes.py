@@ -437,7 +437,8 @@ class Volume:
             for lines in pages]) + "\n"
         truth = {
             "works": [{"title": w.title, "page": str(w.first_page), "paragraphs": w.paragraphs,
-                       "date": w.date, "closing": w.closing} for w in self.works],
+                       "date": w.date, "closing": w.closing, "short": w.short}
+                      for w in self.works],
             "endnotes": [{k: str(v) for k, v in n.items()} for n in self.notes],
             "footnotes": self.footnotes,
             "furniture": sorted(self.furniture),

@@ -43,3 +43,18 @@ def test_a_fresh_volume_reads_its_works_dates_and_closing_lines(seed, octavo_war
     figures = bench_othervolumes.measure(seed, freshvolumes.generate)
     assert (figures.same_dates, figures.same_closings) == (figures.dated, figures.closed)
     assert figures.dated and figures.closed
+
+
+@pytest.mark.parametrize("seed", [17, 30, 49])
+def test_a_fresh_volume_names_each_work_by_its_own_running_head(seed, octavo_warnings):
+    """A work's short title (its id, and the PDF's running head) is the head the print
+    sets over its pages, or its title.  Seed 17: works open in mid-page under the head of
+    the work ending there, which named them.  Seed 30: the author's head and a work's
+    stand on two pages each, each beside the other alone; the work's was taken for the
+    versos' head, and the author's name for three works'.  Seed 49: the author's head
+    (``F R A N Z M E H R I N G``) stands on one verso only, and named the work under it
+    (its text is UTF-8 read as cp1252: mended, and said so)."""
+    figures = bench_othervolumes.measure(seed, freshvolumes.generate)
+    assert figures.found == figures.works
+    assert figures.own_shorts == figures.found
+    assert all(warning.endswith("[s-008]") for warning in octavo_warnings)

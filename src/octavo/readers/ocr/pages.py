@@ -770,7 +770,9 @@ def _layout(text: str) -> Layout:
         groups = [*groups, stamp]
     pages = _heads(pages)
     headed = [p for p in pages if p.head and not p.counted]
-    return Layout(pages, groups, heads.verso_head([p.head for p in pages], spells_name(pages)),
+    verso = heads.verso_head([p.head for p in pages], [p.folio for p in pages],
+                             spells_name(pages))
+    return Layout(pages, groups, verso,
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
                   folios_below=sum(p.folio_below for p in headed))

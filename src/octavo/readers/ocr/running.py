@@ -13,6 +13,7 @@ from collections import Counter
 
 from ...tree import Work
 from .blocks import page_value
+from .entries import letters
 from .misreads import misread
 from .structure import Structure
 from .titles import title_case
@@ -21,19 +22,24 @@ _MISREAD = re.compile(r"(?<=[A-Z])[a-z\d]|[a-z\d](?=[A-Z])|(?<=[A-Z])\d(?=\w)")
 
 
 def recto_heads(st: Structure) -> list[tuple[int, str]]:
-    """The heads of the numbered pages, the versos' shared head left out."""
+    """The heads of the numbered pages, the versos' shared head left out, and any that
+    spells the author's name (a verso's, where only one verso is headed)."""
+    author = letters(st.author)
     return [(int(p.folio), p.head) for p in st.layout.pages
-            if p.head and p.head != st.layout.verso_head and p.folio.isdigit()]
+            if p.head and p.head != st.layout.verso_head and p.folio.isdigit()
+            and not (author and letters(p.head) == author)]
 
 
 def head_between(st: Structure, first_page: str, last_page: str, title: str = "") -> str:
-    """The running head the print sets most often on the rectos of some pages; of two
-    set as often, the one more of whose words the work's ``title`` has (the other
-    misread: ``C0MRADE LENIN``), its misread words read back through the title's."""
+    """The running head the print sets most often on the rectos of a work's pages after
+    its first (which it opens under no head, or under the end of the work before, that
+    page's head naming that one); of two set as often, the one more of whose words the
+    work's ``title`` has (the other misread: ``C0MRADE LENIN``), its misread words read
+    back through the title's."""
     first, last = page_value(first_page), page_value(last_page)
     if first is None or last is None:
         return ""
-    heads = Counter(head for folio, head in st.rectos if first <= folio <= last)
+    heads = Counter(head for folio, head in st.rectos if first < folio <= last)
     words = set(title.casefold().split())
     return title_case(_parted(_read_back(max(heads, key=lambda h: (
         heads[h], sum(w in words for w in h.casefold().split()))), words), st.title_words)) \
