@@ -27,6 +27,9 @@ from .titlepage import over_title, title_page
 from .titles import title_case
 from .words import segment, zipf
 
+# a small letter before a capital: a head in mixed case, letter-spaced, its word spaces
+# closed with its letters (``T h o m a s P a i n e``: ``ThomasPaine``)
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 SET_IN = {TIMES: "in a printer's face (Times widths)",
           FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
@@ -92,11 +95,13 @@ def _title_name(layout: Layout, *, signed: bool = True) -> str:
 
 def _from_head(head: str, layout: Layout) -> str:
     """The author's name in the versos' head, its capitals in title case, or cased as the
-    text prints it where it does (``Mao Tse-tung`` signed, not ``Tse-Tung``)."""
-    if not head or not is_capitals(head):
+    text prints it where it does (``Mao Tse-tung`` signed, not ``Tse-Tung``); so too a head
+    in mixed case whose letter-spacing closed its word spaces (``ThomasPaine``)."""
+    if not head or not (is_capitals(head) or _RUN_TOGETHER.search(head)):
         return head
     text = _text(layout)
-    return _as_printed(title_case(" ".join(_parted(word, text) for word in head.split())), text)
+    return _as_printed(title_case(" ".join(_parted(word, text)
+                                           for word in head.upper().split())), text)
 
 
 def _text(layout: Layout) -> str:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from ....pagemarks import plain
 from ...textlines import SUPERSCRIPTS
 from .. import measure
-from ..closing import SIGNER, is_signed
+from ..closing import SIGNER, SOURCE, is_signed
 from ..heads import is_capitals
-from ..lines import SENTENCE_END
+from ..lines import MONTH_NAME, SENTENCE_END, is_dated
 from ..placement import head_and_folio
 
 STAMP_LETTERS = 3  # a stamp's line says something in letters (fewer than a head's
@@ -59,6 +59,15 @@ def all_signed(group: tuple[str, ...]) -> bool:
     lines = [line for line in group if line]
     return bool(lines) and is_signed(lines[0]) and all(
         is_signed(line) or NAME.fullmatch(line) for line in lines[1:])
+
+
+def all_sourced(group: tuple[str, ...]) -> bool:
+    """Whether a group is a work's source and the date under it, to the month
+    (``Pennsylvania Journal, No. 4,`` / ``January 10, 1776``): it closes as many works as
+    the issue printed, each on its page."""
+    lines = [line for line in group if line]
+    return len(lines) >= 2 and bool(SOURCE.search(lines[0])) and is_dated(lines[-1]) \
+        and bool(MONTH_NAME.search(lines[-1]))
 
 
 def short(line: str, full: float) -> bool:

@@ -12,7 +12,7 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..placement import MIN_REPEATS, TWICE, Placement
-from .kinds import all_signed, in_capitals, set_apart, short, worded
+from .kinds import all_signed, all_sourced, in_capitals, set_apart, short, worded
 from .listing import (
     Listing,
     breaks_title,
@@ -201,8 +201,9 @@ class Repeats:
         return names_heading(self.group, self.contents.listed)
 
     def signed(self) -> bool:
-        """A signature, closing works however many."""
-        return all_signed(self.group)
+        """A signature, closing works however many; or a source and its date, closing
+        the works an issue printed."""
+        return all_signed(self.group) or all_sourced(self.group)
 
     def paged_entry(self) -> bool:
         """A contents entry's title over its page."""
