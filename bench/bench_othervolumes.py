@@ -53,7 +53,8 @@ class Figures:
     closed: int = 0  # … whose lines under the text (signature, place, source) either gives
     same_closings: int = 0
     own_shorts: int = 0  # works found whose short title (running head) is the print's
-    # head for them or, where none of their pages carries it, their title
+    # head for them, or their title where none of their pages carries it (or the
+    # generator does not tell: either)
     differing: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
@@ -148,8 +149,8 @@ def _score_closings(figures: Figures, wanted: list[dict], works: list) -> None:
         work = read.get(_title_key(want["title"]))
         if work is None:
             continue
-        figures.own_shorts += _letters(work.short_title) in (
-            _letters(want["short"]), _letters(want["title"]))
+        heads = [want["short"]] if want.get("headed") else [want["short"], want["title"]]
+        figures.own_shorts += _letters(work.short_title) in map(_letters, heads)
         if "date" in want and (want["date"] or work.date):
             figures.dated += 1
             figures.same_dates += _flat(want["date"]) == _flat(work.date)

@@ -405,6 +405,10 @@ def generate(seed: int, changes: dict | None = None) -> tuple[str, dict]:
     works = _works(stream("works"), style, author, year)
     items = _body(works, style, stream("marks"), year, truth)
     pages, marks, where = _paginate(items, style, stream("feet"), truth)
+    # a work's head stands on the rectos it runs at the top of, past its opening page
+    headed = {page["work"] for page in pages if not page["first"] and page["folio"] % 2}
+    for index, want in enumerate(truth["works"]):
+        want["headed"] = index in headed
     # the notes pages: each note cites the page of its marker
     notes_lines, setter = [], Typesetter(style, stream("notes"))
     for note in truth["endnotes"]:

@@ -35,11 +35,12 @@ def test_a_fresh_volume_reads_its_works_notes_and_no_furniture(seed, octavo_warn
 def test_a_fresh_volume_reads_its_works_dates_and_closing_lines(seed, octavo_warnings):
     """Seed 8: a work's source broken over a page turn (``Sozialdemokrat, No. 39,`` /
     ``July 3, 1855``), its date opening the next page, was cut in two, the date given to
-    the next work; seed 221 the same where the next work's title stands on that page.  Seed 20: the contents give a work's place and date after its subtitle
-    (``A Reply to Critics, Paris, April 1856``), read as the subtitle's words, and the
-    date's line under the title went with them.  Seed 30: the title page letter-spaces the
-    author's name over the title (``K A R L M A R X`` / ``SELECTED WORKS``); the title was
-    read for the author, and no work's signature was known for one."""
+    the next work; seed 221 the same where the next work's title stands on that page.
+    Seed 20: the contents give a work's place and date after its subtitle (``A Reply to
+    Critics, Paris, April 1856``), read as the subtitle's words, and the date's line under
+    the title went with them.  Seed 30: the title page letter-spaces the author's name over
+    the title (``K A R L M A R X`` / ``SELECTED WORKS``); the title was read for the author,
+    and no work's signature was known for one."""
     figures = bench_othervolumes.measure(seed, freshvolumes.generate)
     assert (figures.same_dates, figures.same_closings) == (figures.dated, figures.closed)
     assert figures.dated and figures.closed

@@ -206,6 +206,51 @@ def test_a_year_alone_on_a_page_before_a_title_is_the_next_works_date():
     assert second.date == "1915"
 
 
+def test_a_work_opening_its_page_under_its_own_head_is_named_by_it():
+    """In a print that sets a head on every page, the page a work opens (its title at
+    the page's top) bears its own head: a work of one page is named by it (a work opening
+    in mid-page bears the head of the work ending there, and is not)."""
+    works = ocr.read(normalise(_HEADED_OPENINGS)).works
+    assert [(w.id, w.short_title) for w in works] == [
+        ("the-first-work", "The First Work"), ("letter-to-becker", "Letter to Becker"),
+        ("the-last-work", "The Last Work")]
+
+
+_HEADED_OPENINGS = """\
+CONTENTS
+THE FIRST WORK . . . . . . . . . . . . . 1
+A LETTER TO J. P. BECKER IN GENEVA . . . 3
+THE LAST WORK . . . . . . . . . . . . . . 4
+
+THE FIRST WORK 1
+THE FIRST WORK
+The first work opens here with a line of its text as wide as
+the others, and it runs on over a few lines of the page to show
+the measure, as a printed page does in a volume of these works.
+
+2 A. N. AUTHOR
+The first work goes on over its second page with a line of text
+as wide as the others, and ends its paragraph in a full stop.
+
+LETTER TO BECKER 3
+A LETTER TO J. P. BECKER IN GENEVA
+The letter opens its own page under its own running head, and
+runs on to its end on this page in a line that is short.
+
+4 A. N. AUTHOR
+THE LAST WORK
+The last work opens on an even page under the versos' head, and
+runs on over a few lines of the page to show the measure.
+
+THE LAST WORK 5
+The last work goes on over its second page with a line of text
+as wide as the others, and ends its paragraph in a full stop.
+
+6 A. N. AUTHOR
+The last work ends on its third page with a line of text as wide
+as the others, and ends its paragraph in a full stop.
+"""
+
 _YEAR_DIVIDER = """\
 CONTENTS
 1914
@@ -493,7 +538,8 @@ def test_a_short_line_under_a_heading_runs_on_where_the_next_word_did_not_fit(tr
     vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
     bodies, _ = footnotes.split_footnotes(layout.pages)
     learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
-    learnt = dataclasses.replace(learnt, fit=dataclasses.replace(learnt.fit, trusted=trusted))
+    learnt = learnt.with_fit(dataclasses.replace(learnt.fit, trusted=trusted), bodies,
+                             pages.running(bodies))
     texts = [(b.role, "".join(n.text for n in iter_nodes(b) if isinstance(n, Text)))
              for b in paragraphs.build_blocks(bodies, vocab, learnt)
              if isinstance(b, Paragraph)]
@@ -516,7 +562,8 @@ def test_a_first_line_under_a_heading_runs_on_where_the_next_word_did_not_fit_it
     learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
     first = "But though every capital is a sum of"
     assert learnt.fit.trusted and learnt.fit.passes(0, first, "commodities,")
-    learnt = dataclasses.replace(learnt, fit=dataclasses.replace(learnt.fit, indent=1.0))
+    learnt = learnt.with_fit(dataclasses.replace(learnt.fit, indent=1.0), bodies,
+                             pages.running(bodies))
     assert not learnt.fit.passes(0, first, "commodities,", learnt.fit.indent)
     texts = [(b.role, "".join(n.text for n in iter_nodes(b) if isinstance(n, Text)))
              for b in paragraphs.build_blocks(bodies, vocab, learnt)
@@ -533,8 +580,8 @@ def test_a_full_line_ending_in_a_comma_under_a_texts_first_line_is_no_salutation
     bodies, _ = footnotes.split_footnotes(layout.pages)
     learnt = paragraphs.learn(bodies, paragraphs.measures(bodies))
     block = paragraphs.build_blocks(bodies, words.Vocabulary(
-        [ln for p in layout.pages for ln in p.lines]), dataclasses.replace(
-            learnt, fit=dataclasses.replace(learnt.fit, trusted=True)))[2]
+        [ln for p in layout.pages for ln in p.lines]), learnt.with_fit(
+            dataclasses.replace(learnt.fit, trusted=True), bodies, pages.running(bodies)))[2]
     first = "But though every capital is a sum of"
     assert isinstance(block, Paragraph) and block.role == ParagraphRole.BODY
     assert "".join(n.text for n in iter_nodes(block) if isinstance(n, Text)).startswith(

@@ -12,30 +12,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from ...findings import STRUCTURE_MISSING, report
 from ...pagemarks import PAGE  # the most lines a page holds
 from ..textlines import INITIAL, NAME_WORD
-from . import contents
+from . import contents, naming
 from .closing import Signature, signer
-from .heads import is_capitals, unspace
+from .heads import is_capitals
 from .measure import FIXED, TIMES
 from .pages import Layout
 from .structure import Structure
 from .titlepage import over_title, title_page
 from .titles import title_case
-from .words import segment, zipf
 
-# a small letter before a capital: a head in mixed case, letter-spaced, its word spaces
-# closed with its letters (``T h o m a s P a i n e``: ``ThomasPaine``)
-_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")
 SET_IN = {TIMES: "in a printer's face (Times widths)",
           FIXED: "by character count (every character alike)"}
 MIN_PAGES = 3  # a volume has more numbered pages than a stray number or two
 HEADS = "the versos' running heads"
-NAME_PART = 3  # letters a name's word has at least (``Rosa``, ``Marx``); shorter parts of a
-# run of letters split by the word frequencies are a split gone wrong (``AUGUST BE BEL``)
 # a person's name: initials or names, then a surname (``J. V. STALIN``, ``Karl Marx``)
 _NAME = re.compile(rf"(?:{INITIAL})+(?:{NAME_WORD} ){{0,2}}{NAME_WORD}"
                    rf"|(?:{NAME_WORD} ){{1,2}}{NAME_WORD}")
@@ -64,12 +57,6 @@ def author(layout: Layout) -> tuple[str, str]:
     return (named, "the title page, as the works are signed") if named else ("", HEADS)
 
 
-def _closed(line: str, layout: Layout) -> str:
-    """A title page's line, its letter-spacing closed and its name's words parted as the
-    text prints them (``K A R L M A R X``: ``Karl Marx``, ``_from_head``)."""
-    return _from_head(closed, layout) if (closed := unspace(line)) != line else line
-
-
 def _surname(name: str) -> str:
     """A name's last word, its letters in capitals (``LENIN`` of ``V. I. Lenin``)."""
     return re.sub(r"\W", "", name.split()[-1].upper())
@@ -83,10 +70,11 @@ def _title_name(layout: Layout, *, signed: bool = True) -> str:
     for ``N. K. KRUPSKAYA``, under a work), in title case; else ""."""
     titled = title_page(layout.pages)
     top = over_title([line.strip() for line in titled.lines if line.strip()]) if titled else []
-    first = next((name for line in top if _NAME.fullmatch(name := _closed(line, layout))), "")
+    text = _text(layout)
+    first = next((name for line in top if _NAME.fullmatch(name := naming.closed(line, text))), "")
     if not first:
         return ""
-    name = _as_printed(title_case(first), _text(layout)) if is_capitals(first) else first
+    name = naming.as_printed(title_case(first), text) if is_capitals(first) else first
     signs = Signature.of(name).pattern
     again = any(re.fullmatch(signs, line.strip(), re.I)
                 for p in layout.pages if p is not titled for line in p.lines)
@@ -94,71 +82,13 @@ def _title_name(layout: Layout, *, signed: bool = True) -> str:
 
 
 def _from_head(head: str, layout: Layout) -> str:
-    """The author's name in the versos' head, its capitals in title case, or cased as the
-    text prints it where it does (``Mao Tse-tung`` signed, not ``Tse-Tung``); so too a head
-    in mixed case whose letter-spacing closed its word spaces (``ThomasPaine``)."""
-    if not head or not (is_capitals(head) or _RUN_TOGETHER.search(head)):
-        return head
-    text = _text(layout)
-    return _as_printed(title_case(" ".join(_parted(word, text)
-                                           for word in head.upper().split())), text)
+    """The author's name in the versos' head, as the text prints it (``naming.named``)."""
+    return naming.named(head, _text(layout)) if head else head
 
 
 def _text(layout: Layout) -> str:
     """The lines of the volume's pages as one text."""
     return "\n".join(line for page in layout.pages for line in page.lines)
-
-
-def _as_printed(name: str, text: str) -> str:
-    """A name set in capitals, title-cased (``Mao Tse-Tung``), cased as the ``text`` prints
-    it otherwise than in capitals where it does (``Mao Tse-tung``, a signature's)."""
-    printed = Counter(m[0] for m in _standing(name).finditer(text) if not is_capitals(m[0]))
-    return printed.most_common(1)[0][0] if printed else name
-
-
-def _parted(word: str, text: str) -> str:
-    """A head's word, parted where the text prints its letters as two or more words more
-    often than as one: closing a head's letter-spacing closes its word spaces too
-    (``R O S A L U X E M B U R G``), which a signature shows (``Rosa Luxemburg``); where
-    the text never prints it, a run that is no word parted into the words it likeliest
-    spells, each of a name's length (``FRANZMEHRING``: ``FRANZ MEHRING``)."""
-    letters = [c for c in word if c.isalpha() or c == "-"]  # (``TSE-TUNG``)
-    if len(letters) < 2:
-        return word
-    forms = Counter(m[0].upper() for m in _standing(letters, " ?").finditer(text)
-        if " " not in m[0] or max(map(len, m[0].split())) > 1)  # (a print letter-spaced as
-    # the head is, ``A U G U S T B E B E L`` on the title page, shows no word space either)
-    spaced, count = next(((f, n) for f, n in forms.most_common() if " " in f), ("", 0))
-    if count > forms[word.replace(" ", "")]:
-        return spaced
-    parts = (_printed_parts(word, text) or segment(word)) \
-        if word.isalpha() and not zipf(word) and not forms else (word,)
-    return " ".join(parts) if all(len(part) >= NAME_PART for part in parts) else word
-
-
-def _standing(letters: Iterable[str], between: str = "") -> re.Pattern[str]:
-    """The ``letters`` in order, in either case, ``between`` each two (a pattern), as a
-    word of their own: no letter, digit or hyphen on either side.  (Each letter is a class
-    of its two cases, not ``re.I``, and the side is asked after the first letter: a pattern
-    so opening is searched for by that letter, tenfold faster over a volume's text.)"""
-    first, *rest = map(_either_case, letters)
-    return re.compile(rf"{first}(?<![\w-].){''.join(between + c for c in rest)}(?![\w-])")
-
-
-def _either_case(letter: str) -> str:
-    """A pattern for ``letter`` in its two cases (one only where its other is two letters,
-    ``ß``, as ``re.I`` has it)."""
-    cases = sorted({c for c in (letter, letter.lower(), letter.upper()) if len(c) == 1})
-    return f"[{''.join(map(re.escape, cases))}]" if len(cases) > 1 else re.escape(letter)
-
-
-def _printed_parts(word: str, text: str) -> tuple[str, str] | None:
-    """A run of letters (a name) parted in two where one cut alone leaves a last part the
-    text prints as a word of its own, as signatures print a surname (``AUGUSTBEBEL``:
-    ``A. Bebel``), else None."""
-    cuts = [k for k in range(NAME_PART, len(word) - NAME_PART + 1)
-            if _standing(word[k:]).search(text)]
-    return (word[:cuts[0]], word[cuts[0]:]) if len(cuts) == 1 else None
 
 
 def check(st: Structure) -> None:

@@ -150,9 +150,9 @@ def verso_head(heads: list[str], folios: list[str], names: Callable[[str], bool]
     """The head the versos share: set beside the most different heads (``heads``: each
     page's head in order, "" where none), of those as often the one on more even pages
     (``folios``: each page's), a book's versos (a short volume's two heads, each beside
-    the other alone); where no head stands beside another (every other page a work's
-    opening one), the head that ``names`` the volume's author (spells its title page's
-    first line), on two pages or more."""
+    the other alone), then the one that ``names`` the volume's author (spells its title
+    page's first line); where no head stands beside another (every other page a work's
+    opening one), the head that names the author, on two pages or more."""
     beside: dict[str, set[str]] = defaultdict(set)
     for a, b in itertools.pairwise(heads):
         if a and b and a != b:
@@ -164,5 +164,5 @@ def verso_head(heads: list[str], folios: list[str], names: Callable[[str], bool]
     count = Counter(h for h in heads if h)
     even = Counter(h for h, folio in zip(heads, folios, strict=True)
                    if h and folio.isdigit() and int(folio) % 2 == 0)
-    best = max(beside, key=lambda h: (len(beside[h]), count[h], even[h], h))
+    best = max(beside, key=lambda h: (len(beside[h]), count[h], even[h], names(h), h))
     return best if count[best] >= 2 else ""

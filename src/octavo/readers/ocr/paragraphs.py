@@ -475,6 +475,11 @@ class Learnt:
     indents: indents.Indents
     verse: set[verse.Place]  # the verse lines, as the fit test tells them (``verse.find``)
 
+    def with_fit(self, fitted: fit.Fit, pages: list[Page], read: list[bool]) -> Learnt:
+        """The same with another fit test, and the verse lines of the ``pages`` (those
+        ``read``, ``pages.running``) as it tells them."""
+        return replace(self, fit=fitted, verse=verse.find(pages, self.measures, fitted, read))
+
 
 def learn(pages: list[Page], page_measures: list[float]) -> Learnt:
     """The openers, fit test, cohesion, indents and verse lines of pages whose measures are
@@ -501,8 +506,7 @@ def build_blocks(pages: list[Page], vocab: words.Vocabulary,
     if learnt.fit.trusted:  # how soon paragraphs end, learnt again from the ends called
         refit = fit.refit(learnt.fit, running_text(pages, read), learnt.measures,
                           builder.called)
-        builder = joined(pages, vocab, replace(
-            learnt, fit=refit, verse=verse.find(pages, learnt.measures, refit, read)), read)
+        builder = joined(pages, vocab, learnt.with_fit(refit, pages, read), read)
     read_inlines(builder.unread, vocab)
     return builder.blocks
 

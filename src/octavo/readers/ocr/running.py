@@ -31,19 +31,29 @@ def recto_heads(st: Structure) -> list[tuple[int, str]]:
 
 
 def head_between(st: Structure, first_page: str, last_page: str, title: str = "") -> str:
-    """The running head the print sets most often on the rectos of a work's pages after
-    its first (which it opens under no head, or under the end of the work before, that
-    page's head naming that one); of two set as often, the one more of whose words the
-    work's ``title`` has (the other misread: ``C0MRADE LENIN``), its misread words read
-    back through the title's."""
+    """The running head the print sets most often on the rectos of a work's pages, its
+    first only where the work's ``title`` opens that page (else the work opens it under
+    the end of the work before, whose head it bears); of two set as often, the one more
+    of whose words the title has (the other misread: ``C0MRADE LENIN``), its misread words
+    read back through the title's."""
     first, last = page_value(first_page), page_value(last_page)
     if first is None or last is None:
         return ""
-    heads = Counter(head for folio, head in st.rectos if first < folio <= last)
+    if not _opens_page(st, first_page, title):
+        first += 1  # (its first page bears the head of the work ending there)
+    heads = Counter(head for folio, head in st.rectos if first <= folio <= last)
     words = set(title.casefold().split())
     return title_case(_parted(_read_back(max(heads, key=lambda h: (
         heads[h], sum(w in words for w in h.casefold().split()))), words), st.title_words)) \
         if heads else ""
+
+
+def _opens_page(st: Structure, folio: str, title: str) -> bool:
+    """Whether a work's ``title`` opens the page printed ``folio``: the page's first line
+    (under its head) begins the title's letters."""
+    page = next((p for p in st.layout.pages if p.folio == folio), None)
+    top = letters(page.lines[0]) if page and page.lines else ""
+    return bool(top) and letters(title).startswith(top)
 
 
 def _read_back(head: str, words: set[str]) -> str:

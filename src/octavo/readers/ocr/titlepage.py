@@ -16,11 +16,12 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from .closing import Signature
+from .closing import SIGNER, Signature
 from .entries import letters
 from .folios import Number
 from .heads import unspace
 from .lines import YEARS_ALONE
+from .naming import closed
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -55,16 +56,20 @@ def spells_name(pages: list[Page]) -> Callable[[str], bool]:
 def named_lines(lines: list[str]) -> frozenset[str]:
     """The lines (stripped) of a text yet to be paged (``lines``) that spell its author's
     name as its title page prints it (its first lines, up to its first blank line) over its
-    title over its volume, set otherwise (recased, letter-spaced), or sign with it (``F.
-    ENGELS`` for ``FREDERICK ENGELS``, ``Signature``): a running head or a signature, no
-    stamp.  Not the title page's line word for word: where the print names no author
-    there, a stamp set over every page stands over the title."""
+    title over its volume, set otherwise (recased, letter-spaced): a running head or a
+    signature, no stamp.  Not the title page's line word for word: where the print names
+    no author there, a stamp set over every page stands over the title; but where that
+    line is a person's name (its letter-spacing closed, ``naming.closed``), the lines that
+    sign with it too (``F. ENGELS`` or ``FREDERICK ENGELS`` for ``FREDERICK ENGELS``,
+    ``Signature``)."""
     top = [line.strip() for line in itertools.takewhile(str.strip, lines)]
     if (k := _title_at(top)) is None or not (name := letters(printed := top[k - 1])):
         return frozenset()
-    signs = Signature.of(printed).pattern
-    return frozenset(line.strip() for line in lines if line.strip() != printed and (
-        letters(line) == name or re.fullmatch(signs, line.strip(), re.I)))
+    person = closed(printed, "\n".join(lines))
+    signs = Signature.of(person).pattern if re.fullmatch(SIGNER, person) else ""
+    return frozenset(line.strip() for line in lines if (
+        line.strip() != printed and letters(line) == name) or (
+        signs and re.fullmatch(signs, line.strip(), re.I)))
 
 
 def over_title(lines: list[str]) -> list[str]:

@@ -62,12 +62,11 @@ def all_signed(group: tuple[str, ...]) -> bool:
 
 
 def all_sourced(group: tuple[str, ...]) -> bool:
-    """Whether a group is a work's source and the date under it, to the month
-    (``Pennsylvania Journal, No. 4,`` / ``January 10, 1776``): it closes as many works as
-    the issue printed, each on its page."""
+    """Whether a group's lines are a work's source and the date under it, to the month
+    (``Pennsylvania Journal, No. 4,`` / ``January 10, 1776``): a source, then dates."""
     lines = [line for line in group if line]
-    return len(lines) >= 2 and bool(SOURCE.search(lines[0])) and is_dated(lines[-1]) \
-        and bool(MONTH_NAME.search(lines[-1]))
+    return len(lines) >= 2 and bool(SOURCE.search(lines[0])) \
+        and all(map(is_dated, lines[1:])) and bool(MONTH_NAME.search(lines[-1]))
 
 
 def short(line: str, full: float) -> bool:

@@ -11,6 +11,8 @@ from functools import cached_property
 
 from .. import footnotes
 from ..entries import words
+from ..entrypages import ends_entry
+from ..lines import SENTENCE_END
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import all_signed, all_sourced, in_capitals, set_apart, short, worded
 from .listing import (
@@ -201,9 +203,16 @@ class Repeats:
         return names_heading(self.group, self.contents.listed)
 
     def signed(self) -> bool:
-        """A signature, closing works however many; or a source and its date, closing
-        the works an issue printed."""
-        return all_signed(self.group) or all_sourced(self.group)
+        """A signature, closing works however many; or a source and its date (``sourced``)."""
+        return all_signed(self.group) or self.sourced()
+
+    def sourced(self) -> bool:
+        """A work's source and its date under a sentence's end each time (on the page before,
+        where it opens its page under the head and folio), and no more often than the
+        contents list entries: the closing lines of the works one issue printed (a stamp so
+        worded stands on more pages, over heads and inside sentences)."""
+        return all_sourced(self.group) and len(self.at) <= self.listed_entries \
+            and all(SENTENCE_END.search(p.turned() or p.above) for p in self.places)
 
     def paged_entry(self) -> bool:
         """A contents entry's title over its page."""
@@ -234,6 +243,11 @@ class Repeats:
                        for a in starts) > len(starts)
 
     # what the reasons read
+
+    @cached_property
+    def listed_entries(self) -> int:
+        """How many entries the contents list (the lines that end one with its page)."""
+        return sum(1 for i in self.contents.entries if ends_entry(self.stripped[i]))
 
     @cached_property
     def filled(self) -> int:
