@@ -20,7 +20,7 @@ from .closing import SIGNER, Signature
 from .entries import letters
 from .folios import Number
 from .heads import unspace
-from .lines import YEARS_ALONE
+from .lines import SENTENCE_END, YEARS_ALONE
 from .naming import closed
 from .titles import is_capitals, title_case
 
@@ -56,20 +56,31 @@ def spells_name(pages: list[Page]) -> Callable[[str], bool]:
 def named_lines(lines: list[str]) -> frozenset[str]:
     """The lines (stripped) of a text yet to be paged (``lines``) that spell its author's
     name as its title page prints it (its first lines, up to its first blank line) over its
-    title over its volume, set otherwise (recased, letter-spaced): a running head or a
-    signature, no stamp.  Not the title page's line word for word: where the print names
-    no author there, a stamp set over every page stands over the title; but where that
-    line is a person's name (its letter-spacing closed, ``naming.closed``), the lines that
-    sign with it too (``F. ENGELS`` or ``FREDERICK ENGELS`` for ``FREDERICK ENGELS``,
-    ``Signature``)."""
+    title over its volume, set otherwise (recased, letter-spaced), or, where that line is
+    a person's name (its letter-spacing closed, ``naming.closed``), signing with it (``F.
+    ENGELS`` for ``FREDERICK ENGELS``, ``Signature``): a running head or a signature, no
+    stamp.  Not the title page's line word for word: where the print names no author
+    there, a stamp set over every page stands over the title; unless it stands only where
+    a head or a signature does (``_signs_alike``)."""
     top = [line.strip() for line in itertools.takewhile(str.strip, lines)]
     if (k := _title_at(top)) is None or not (name := letters(printed := top[k - 1])):
         return frozenset()
     person = closed(printed, "\n".join(lines))
     signs = Signature.of(person).pattern if re.fullmatch(SIGNER, person) else ""
-    return frozenset(line.strip() for line in lines if (
-        line.strip() != printed and letters(line) == name) or (
-        signs and re.fullmatch(signs, line.strip(), re.I)))
+    alike = bool(signs) and _signs_alike([line.strip() for line in lines], printed, len(top))
+    return frozenset(line.strip() for line in lines if (line.strip() != printed and (
+        letters(line) == name or (signs and re.fullmatch(signs, line.strip(), re.I))))
+        or (alike and line.strip() == printed))
+
+
+def _signs_alike(stripped: list[str], printed: str, start: int) -> bool:
+    """Whether the title page's line stands again past it (from ``start``), and each time
+    opens a page (under a blank line: a running head) or stands under a sentence's end
+    (a signature under a work's text); a stamp set over the title stands in sentences and
+    under their lines too."""
+    at = [i for i in range(start, len(stripped)) if stripped[i] == printed]
+    return bool(at) and all(not stripped[i - 1] or SENTENCE_END.search(stripped[i - 1])
+                            for i in at)
 
 
 def over_title(lines: list[str]) -> list[str]:

@@ -69,6 +69,12 @@ def all_sourced(group: tuple[str, ...]) -> bool:
         and all(map(is_dated, lines[1:])) and bool(MONTH_NAME.search(lines[-1]))
 
 
+def closes_text(line: str) -> bool:
+    """Whether a line may stand over a work's source: it ends a sentence, or signs the work
+    (``K. MARX``, ``Signed: …``)."""
+    return bool(SENTENCE_END.search(line)) or is_signed(line) or bool(NAME.fullmatch(line))
+
+
 def short(line: str, full: float) -> bool:
     """Whether a line ending in a word falls short of the measure (``full``): no
     paragraph's inside; its last line ends a sentence."""

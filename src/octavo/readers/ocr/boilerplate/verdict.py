@@ -12,9 +12,8 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..entrypages import ends_entry
-from ..lines import SENTENCE_END
 from ..placement import MIN_REPEATS, TWICE, Placement
-from .kinds import all_signed, all_sourced, in_capitals, set_apart, short, worded
+from .kinds import all_signed, all_sourced, closes_text, in_capitals, set_apart, short, worded
 from .listing import (
     Listing,
     breaks_title,
@@ -207,12 +206,14 @@ class Repeats:
         return all_signed(self.group) or self.sourced()
 
     def sourced(self) -> bool:
-        """A work's source and its date under a sentence's end each time (on the page before,
-        where it opens its page under the head and folio), and no more often than the
-        contents list entries: the closing lines of the works one issue printed (a stamp so
-        worded stands on more pages, over heads and inside sentences)."""
-        return all_sourced(self.group) and len(self.at) <= self.listed_entries \
-            and all(SENTENCE_END.search(p.turned() or p.above) for p in self.places)
+        """A work's source and its date under a sentence's end or a signature each time (on
+        the page before, where it opens its page under the head and folio), and no more
+        often than the contents list entries, where it lists any: the closing lines of the
+        works one issue printed (a stamp so worded stands on more pages, over heads and
+        inside sentences)."""
+        return all_sourced(self.group) and (
+            not self.listed_entries or len(self.at) <= self.listed_entries) \
+            and all(closes_text(p.turned() or p.above) for p in self.places)
 
     def paged_entry(self) -> bool:
         """A contents entry's title over its page."""
