@@ -22,6 +22,7 @@ from .folios import Number
 from .heads import unspace
 from .lines import SENTENCE_END, YEARS_ALONE
 from .naming import closed
+from .placement import head_and_folio
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -75,12 +76,13 @@ def named_lines(lines: list[str]) -> frozenset[str]:
 
 def _signs_alike(stripped: list[str], printed: str, start: int) -> bool:
     """Whether the title page's line stands again past it (from ``start``), and each time
-    opens a page (under a blank line: a running head) or stands under a sentence's end
-    (a signature under a work's text); a stamp set over the title stands in sentences and
+    opens a page (under a blank line, or a head and its folio: a running head, or a
+    signature whose text ended on the page before) or stands under a sentence's end (a
+    signature under a work's text); a stamp set over the title stands in sentences and
     under their lines too."""
     at = [i for i in range(start, len(stripped)) if stripped[i] == printed]
-    return bool(at) and all(not stripped[i - 1] or SENTENCE_END.search(stripped[i - 1])
-                            for i in at)
+    return bool(at) and all(not (over := stripped[i - 1]) or SENTENCE_END.search(over)
+                            or head_and_folio(over) for i in at)
 
 
 def over_title(lines: list[str]) -> list[str]:
