@@ -68,10 +68,14 @@ def named_lines(lines: list[str]) -> frozenset[str]:
         return frozenset()
     person = closed(printed, "\n".join(lines))
     signs = Signature.of(person).pattern if re.fullmatch(SIGNER, person) else ""
-    alike = bool(signs) and _signs_alike([line.strip() for line in lines], printed, len(top))
-    return frozenset(line.strip() for line in lines if (line.strip() != printed and (
-        letters(line) == name or (signs and re.fullmatch(signs, line.strip(), re.I))))
-        or (alike and line.strip() == printed))
+    stripped = [line.strip() for line in lines]
+    alike = bool(signs) and _signs_alike(stripped, printed, len(top))
+
+    def names(line: str) -> bool:
+        if line == printed:
+            return alike
+        return letters(line) == name or bool(signs and re.fullmatch(signs, line, re.I))
+    return frozenset(filter(names, stripped))
 
 
 def _signs_alike(stripped: list[str], printed: str, start: int) -> bool:
