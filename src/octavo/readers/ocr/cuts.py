@@ -36,7 +36,7 @@ DIVIDER = re.compile(r"(?:\d ?){4}(?:\s*[-\u2013]\s*(?:\d ?){2,4})?")
 
 def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
            titled: list[bool], heads_run: bool, same: list[bool],
-           listed: list[str], works: list[bool]) -> set[int]:
+           listed: list[str], works: list[bool], within: list[bool]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
     (``headed``: known heads, or capitals beside no number), nor opens with a head, set as
@@ -56,7 +56,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     before has none, whether the text runs on or not; not after a title: a work's opening
     page, which the print leaves without a folio, is a page of its own unless the folios
     leave it no number (the part under the folio may then open with a section's title),
-    or its title is listed at the page the folio prints (``same``).  Where the print runs
+    or its title is listed at the page the folio prints (``same``); nor after the parts
+    that follow a page, the first opening with a work's title listed at that page's folio
+    (``within``): a work opening inside that page, they are its rest.  Where the print runs
     heads (``heads_run``), a page with its folio at the foot and no head is a part all the
     same: its head opened the part before (not one that opens with a head another page
     has: a page opens there, whatever ran on into it).  A page of the page before's
@@ -106,8 +108,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         excess = len(between) - len(parts.intersection(between)) - room
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
-            bare[j - 1] and (j - 1 > i or room < 0) and not _closed(pages[j - 1], pages[j]) \
-            else []
+            bare[j - 1] and (j - 1 > i or room < 0) and not (i + 1 < j and within[i + 1]) \
+            and not _closed(pages[j - 1], pages[j]) else []
         if excess > len(cut):  # (the opening pages, ordered, only where more must join)
             full, before = _full(pages, i, j + 1), parts.union(cut)
             cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts

@@ -261,7 +261,8 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
                    _listed(pages, titled, entries),
-                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)])
+                   [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)],
+                   _opening_inside(pages, titled, entries))
 
     def head_over(line: str, folio: str) -> str:  # a page made whole, its folio at its foot
         head = heads.head_text(line) if heads_run else ""  # (a title, the contents', none)
@@ -583,6 +584,21 @@ def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str
     first = next((k for k, p in enumerate(pages) if p.folio), len(pages))
     return [entries.page_of_work(top) if k < first and titled[k] and (top := _top(p)) else ""
             for k, p in enumerate(pages)]
+
+
+def _opening_inside(pages: list[Page], titled: list[bool], entries: Entries) -> list[bool]:
+    """Which titled pages open with a work's title the contents list at the folio of the
+    last page before them that has one, a work other than the one whose title opens that
+    page (not its head over the page after): a work opening inside that page, cut off
+    from it at the title's gap."""
+    out, last = [], None
+    for k, page in enumerate(pages):
+        top = _top(page) if titled[k] else ""
+        out.append(bool(top) and last is not None
+                   and entries.page_of_work(top) == last.folio
+                   and not set(entries.opened(top)) & set(entries.opened(_top(last))))
+        last = page if page.folio else last
+    return out
 
 
 def _opens_contents(pages: list[Page], chosen: dict[int, Candidate], i: int) -> bool:
