@@ -120,10 +120,15 @@ def text(block: Paragraph) -> str:
     return " ".join("".join(n.text for n in iter_nodes(block) if isinstance(n, Text)).split())
 
 
+def is_remark(line: str) -> bool:
+    """Whether a line is an editor's remark closing a work (``Written in January 1776``)."""
+    return bool(_REMARK.match(line))
+
+
 def _kind(line: str, sig: Signature) -> str:
     if sig.signs(line):
         return "signature"
-    if _REMARK.match(line):
+    if is_remark(line):
         return "remark"
     if SOURCE.search(line):
         return "source"

@@ -131,6 +131,12 @@ def is_dated(line: str) -> bool:
     return bool(DATELINE.match(s[m.end():] if (m := _PLACE.match(s)) else s))
 
 
+def dates_work(line: str) -> bool:
+    """Whether a line dates a work as a line by its title does: a date (``is_dated``), or
+    one led by a word and a preposition (``Written in October 1858``)."""
+    return is_dated(line) or bool(LED_DATE.match(line.strip()))
+
+
 def is_salutation(line: str) -> bool:
     """Whether a line under a title is a letter's salutation, not a subtitle: it ends in a
     comma (``Dear Comrade Gorky,``)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ....pagemarks import plain
 from ...textlines import SUPERSCRIPTS
 from .. import measure
-from ..closing import SIGNER, SOURCE, is_signed
+from ..closing import SIGNER, SOURCE, is_remark, is_signed
 from ..heads import is_capitals
 from ..lines import MONTH_NAME, SENTENCE_END, is_dated
 from ..placement import head_and_folio
@@ -67,6 +67,12 @@ def all_sourced(group: tuple[str, ...]) -> bool:
     lines = [line for line in group if line]
     return len(lines) >= 2 and bool(SOURCE.search(lines[0])) \
         and all(map(is_dated, lines[1:])) and bool(MONTH_NAME.search(lines[-1]))
+
+
+def all_remarks(group: tuple[str, ...]) -> bool:
+    """Whether a group's lines are an editor's remarks closing a work (``Written in
+    January 1776``), the same under works written alike."""
+    return any(group) and all(map(is_remark, filter(None, group)))
 
 
 def closes_text(line: str) -> bool:

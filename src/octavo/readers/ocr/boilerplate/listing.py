@@ -3,10 +3,12 @@ first line or its rest, a title broken over lines, a heading the contents name."
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from typing import NamedTuple
 
 from ..contents import heading_at
+from ..cuts import TITLE_LINES
 from ..entries import opens_entry, words
 from ..entrypages import ALONE, ends_entry, figures, leadered
 from ..placement import MIN_REPEATS, Placement, line_at
@@ -173,6 +175,20 @@ def _entry_rest(stripped: list[str], i: int) -> list[str]:
         if ends_entry(line):
             break
     return lines or [""]
+
+
+def in_titles(stripped: list[str], repeats: list[tuple[int, int]], listed: list[str]) -> bool:
+    """Whether each repeat (its first line and its last) stands by a work's title: a line
+    of the run it stands in, between blank lines (or the page's edge), opens an entry the
+    contents list (outside them: the title over its work; a date or subtitle by it), no
+    further from it than a title's lines and a subtitle's run (``TITLE_LINES`` and one)."""
+    reach = TITLE_LINES + 1
+
+    def titled(start: int, end: int) -> bool:
+        run = [*itertools.takewhile(bool, reversed(stripped[max(0, start - reach):start])),
+               *itertools.takewhile(bool, stripped[end + 1:end + 1 + reach])]
+        return any(opens_entry(line, listed, figures=True) for line in run)
+    return all(titled(start, end) for start, end in repeats)
 
 
 def heads_a_list(places: list[Placement]) -> bool:

@@ -12,13 +12,24 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..entrypages import ends_entry
+from ..lines import dates_work
 from ..placement import MIN_REPEATS, TWICE, Placement
-from .kinds import all_signed, all_sourced, closes_text, in_capitals, set_apart, short, worded
+from .kinds import (
+    all_remarks,
+    all_signed,
+    all_sourced,
+    closes_text,
+    in_capitals,
+    set_apart,
+    short,
+    worded,
+)
 from .listing import (
     Listing,
     breaks_title,
     entry_start,
     heads_a_list,
+    in_titles,
     names_heading,
     over_recurring,
     pages_entry,
@@ -76,7 +87,7 @@ class Repeats:
             self.twice_over_heads, self.ends_pages)) and not any(
             reason() for reason in (
                 self.named, self.signed, self.paged_entry, self.title_start,
-                self.broken_title, self.heads_list, self.cited))
+                self.broken_title, self.heads_list, self.cited, self.dated_titles))
 
     # what sets a group apart from the print
 
@@ -206,12 +217,13 @@ class Repeats:
         return all_signed(self.group) or self.sourced()
 
     def sourced(self) -> bool:
-        """A work's source and its date under a sentence's end or a signature each time (on
-        the page before, where it opens its page under the head and folio), and no more
-        often than the contents list entries, where it lists any: the closing lines of the
-        works one issue printed (a stamp so worded stands on more pages, over heads and
+        """A work's source and its date, or an editor's remark (``Written in January
+        1776``), under a sentence's end or a signature each time (on the page before, where
+        it opens its page under the head and folio), and no more often than the contents
+        list entries, where it lists any: the closing lines of the works one issue printed,
+        or written in one month (a stamp so worded stands on more pages, over heads and
         inside sentences)."""
-        return all_sourced(self.group) and (
+        return (all_sourced(self.group) or all_remarks(self.group)) and (
             not self.listed_entries or len(self.at) <= self.listed_entries) \
             and all(closes_text(p.turned() or p.above) for p in self.places)
 
@@ -228,6 +240,13 @@ class Repeats:
     def broken_title(self) -> bool:
         """A title's first lines, broken alike in the contents and over its work."""
         return self.filled >= 2 and breaks_title(self.stripped, self.ends, self.contents.span)
+
+    def dated_titles(self) -> bool:
+        """Dates, each by a work's title (``in_titles``): the works' datelines, alike where
+        works were written in one month."""
+        return all(dates_work(line) for line in self.group if line) and in_titles(
+            self.stripped, [(p.start, end) for p, end in zip(self.places, self.ends, strict=True)],
+            self.contents.listed)
 
     def heads_list(self) -> bool:
         """A numbered list's heading (``NOTES`` over a work's notes)."""
