@@ -146,23 +146,36 @@ def accepted(candidate: Candidate, known: Counter[str]) -> bool:
                 > sum(known.values())))
 
 
+def _versos_alone(count: Counter[str], even: Counter[str]) -> str:
+    """Where each other head stands on odd pages alone, of the heads set on even pages
+    alone the one on more pages than any other: the versos' (``WRITINGS``), beside no
+    recto head where each work is a page or two long (``count``: the pages each head
+    stands on; ``even``: the even ones; another set so, the notes' over their one page,
+    stands on fewer); "" where none does, or no head stands on odd pages."""
+    versos = sorted((n, h) for h, n in count.items() if even[h] == n)
+    if not versos or len(versos) == len(count) or any(0 < even[h] < n for h, n in count.items()):
+        return ""
+    return versos[-1][1] if len(versos) == 1 or versos[-1][0] > versos[-2][0] else ""
+
+
 def verso_head(heads: list[str], folios: list[str], names: Callable[[str], bool]) -> str:
     """The head the versos share: set beside the most different heads (``heads``: each
     page's head in order, "" where none), of those as often the one on more even pages
     (``folios``: each page's), a book's versos (a short volume's two heads, each beside
     the other alone), then the one that ``names`` the volume's author (spells its title
     page's first line); where no head stands beside another (every other page a work's
-    opening one), the head that names the author, on two pages or more."""
+    opening one), the head that names the author, on two pages or more, else the one set
+    on even pages alone (``_versos_alone``)."""
     beside: dict[str, set[str]] = defaultdict(set)
     for a, b in itertools.pairwise(heads):
         if a and b and a != b:
             beside[a].add(b)
             beside[b].add(a)
-    if not beside:
-        named = [h for h in heads if h and names(h)]
-        return named[0] if len(named) >= 2 else ""
     count = Counter(h for h in heads if h)
     even = Counter(h for h, folio in zip(heads, folios, strict=True)
                    if h and folio.isdigit() and int(folio) % 2 == 0)
+    if not beside:
+        named = [h for h in heads if h and names(h)]
+        return named[0] if len(named) >= 2 else _versos_alone(count, even)
     best = max(beside, key=lambda h: (len(beside[h]), count[h], even[h], names(h), h))
     return best if count[best] >= 2 else ""
