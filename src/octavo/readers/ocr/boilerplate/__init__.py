@@ -49,7 +49,7 @@ from ..placement import MIN_REPEATS, TWICE, head_and_folio, line_at, placements
 from .kinds import ALNUM, Group, is_junk, set_apart, short, worded
 from .listing import Listing, listing_of
 from .placing import beside_folio
-from .seenonce import inside_sentences, inside_titles, under_footnotes_once
+from .seenonce import inside_sentences, inside_titles, over_heads_once, under_footnotes_once
 from .verdict import Repeats
 
 __all__ = ["ALNUM", "Group", "is_junk", "learn", "set_apart", "strip", "worded"]
@@ -189,7 +189,8 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
         apart = [set_apart(line, full) for line in stripped]
         once = inside_sentences(stripped, full, apart, counts) \
             + under_footnotes_once(stripped, apart) \
-            + inside_titles(stripped, apart, contents.entries)
+            + inside_titles(stripped, apart, contents.entries) \
+            + over_heads_once(stripped, apart)
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 

@@ -11,7 +11,7 @@ from ....pagemarks import plain
 from .. import footnotes, measure
 from ..cuts import TITLE_LINES
 from ..entries import entry_opener, words
-from ..heads import is_capitals
+from ..heads import candidates, is_capitals
 from ..lines import LOWER_END
 from ..placement import MIN_REPEATS, head_and_folio, line_at, page_block, text_end
 from .kinds import Group
@@ -130,6 +130,27 @@ def inside_titles(stripped: list[str], apart: list[bool], span: range) -> list[G
             if any(splits(over[j:], stripped[k:i], under) for j in range(len(over))):
                 found[tuple(stripped[k:i])] += 1
                 break
+    return [Group(g, n) for g, n in found.items()]
+
+
+def over_heads_once(stripped: list[str], apart: list[bool]) -> list[Group]:
+    """The runs of lines set apart (``apart``) that open a page right over its running
+    head beside its folio, however seldom (once): a head that opens other pages beside
+    their folios, on ``MIN_REPEATS`` or more (a line of text beside a number opens a page
+    or two).  The print sets nothing over a page's head."""
+    opening = Counter(c.head for i, line in enumerate(stripped) if line and not line_at(
+        stripped, i - 1) for c in candidates([line]) if c.head and c.folio and c.top == 1)
+    found: Counter[tuple[str, ...]] = Counter()
+    for i, line in enumerate(stripped):
+        if not (i and apart[i - 1]) or not any(
+                opening[c.head] >= MIN_REPEATS for c in candidates([line])
+                if c.head and c.folio and c.top == 1):
+            continue
+        k = i
+        while k > 0 and apart[k - 1]:
+            k -= 1
+        if not line_at(stripped, k - 1):  # (the run opens its page)
+            found[tuple(stripped[k:i])] += 1
     return [Group(g, n) for g, n in found.items()]
 
 
