@@ -309,6 +309,12 @@ def learn(lines: list[str]) -> CharMap:
     # possessive's, or an elision's: ``L’Égalité``) or closes a word (``workers’``)
     apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight,
                             agrees=lambda s: s.inside + s.closing)
+    if any(ch.isalpha() for ch in apostrophes):  # a letter beside a letter that stands in
+        # for the apostrophe, looked at again with it read so (``LÒÉgalité``: an elided
+        # ``Égalité``, no dash between two words)
+        read = text.translate({ord(ch): APOSTROPHE for ch in apostrophes})
+        stands.update({ch: _count(read, ch) for ch in stands
+                       if ch.isalpha() and ch not in apostrophes})
     # a pair seen once quotes where no character opens words but the single quote's, that
     # the apostrophe closes (a text that quotes once in double quotes, once in single ones)
     openers = [ch for ch, s in stands.items() if _opens(s) and ch not in apostrophes]
