@@ -16,10 +16,11 @@ opening page, its head in capitals); where they have, so is one on a page the co
 list none of its entries at, after the page they list the last before it at, which prints
 the title (at its top or lower, where the work opens inside a page): a work of two pages,
 its recto head seen once, set as its title is, over the page after.
-A line that spells the volume's first line, its title page's name, however cased or spaced
-(``Antonio Labriola`` for ``A N T O N I O L A B R I O L A``), over a line opening in lower
-case (a sentence running on from the page before, which a signature never stands over),
-is the versos' head, seen once (a short volume)."""
+The title page, where the contents follow it, heads no run: its first line, the volume's
+name, may be the versos' head over a page near it.  A line that spells that name, however
+cased or spaced (``Antonio Labriola`` for ``A N T O N I O L A B R I O L A``), over a line
+opening in lower case (a sentence running on from the page before, which a signature
+never stands over), is the versos' head, seen once (a short volume)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,8 @@ def take(pages: list[Page], entries: Entries) -> None:
                 runs[k] = False
             last[top] = k
     titled, named = title_page(pages), spells_name(pages)
+    front = titled if any(map(contents.lists, pages)) else None  # (a title page, before the
+    # contents: not the first page of a volume that lists none, which may be the text's)
     spelled: Counter[tuple[str, ...]] = Counter()  # the pages spelling each work's title
     # (by the works' titles their top line opens: two works listed at one page are two)
     where: dict[str, int] = {}  # the page of each folio
@@ -66,11 +69,12 @@ def take(pages: list[Page], entries: Entries) -> None:
         title = any(entries.title_lines(page.lines, at)
                     for at in ([page.folio] if page.folio else listed))
         opening = title and page.folio in listed  # (the page the contents lists it at)
-        if ((k in runs or (heads.set_as_head(top) and bool(opened))) and (
-                (not runs.get(k, True) and not opening) or not title
-                or (not page.folio and spelled[works] >= len(listed))
-                or _titled_before(pages, k, top, listed, where, entries))) \
-                or (page is not titled and _names_volume(page, top, named)):
+        runs_heads = (k in runs or (heads.set_as_head(top) and bool(opened))) and (
+            (not runs.get(k, True) and not opening) or not title
+            or (not page.folio and spelled[works] >= len(listed))
+            or _titled_before(pages, k, top, listed, where, entries))
+        if page is not front and (runs_heads or (
+                page is not titled and _names_volume(page, top, named))):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[works] += 1
