@@ -12,6 +12,7 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..entrypages import ends_entry
+from ..heads import set_as_head
 from ..lines import dates_work
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import (
@@ -40,6 +41,7 @@ from .placing import (
     breaks_word_overleaf,
     goes_on,
     interrupts,
+    over_bare_head,
     over_footed_head,
     over_footed_heads,
     over_head,
@@ -293,8 +295,12 @@ class Repeats:
 
     @cached_property
     def headed(self) -> list[bool]:
-        """Which repeats stand over or inside a running head, or over the head cut off."""
-        return [over_head(p) or p.after in self.cut for p in self.places]
+        """Which repeats stand over or inside a running head (beside its folio; or bare,
+        where the group opens pages over two heads or more, a verso's and a recto's:
+        ``over_bare_head``), or over the head cut off."""
+        bare = len({p.below for p in self.places if p.opens and set_as_head(p.below)}) >= 2
+        return [over_head(p) or p.after in self.cut
+                or (bare and over_bare_head(p, self.counts, len(self.at))) for p in self.places]
 
     @cached_property
     def over(self) -> int:
