@@ -103,13 +103,19 @@ def over_head(p: Placement) -> bool:
         or (bool(plain(p.above)) and is_capitals(p.below))))
 
 
+def opens_over_head(p: Placement) -> bool:
+    """Whether a recurring line opens its page over a line set as heads are, stamps passed
+    over, that heads no numbered list (a notes' heading over its first note is none)."""
+    return p.opens and set_as_head(p.below) and not FIRST_ITEM.match(p.beyond)
+
+
 def over_bare_head(p: Placement, counts: Counter[str], repeats: int) -> bool:
     """Whether a recurring line (on ``repeats`` pages) opens its page over a line set as
-    heads are, stamps passed over, that opens other pages too, ``MIN_REPEATS`` or more, but
-    fewer than it (a running head printed with no folio beside it, the folios at the foot,
-    under a stamp set over every head, the versos' and the rectos'): the page's head, over
-    which the print sets nothing."""
-    return p.opens and MIN_REPEATS <= counts[p.below] < repeats and set_as_head(p.below)
+    heads are (``opens_over_head``) that opens other pages too, ``MIN_REPEATS`` or more,
+    but fewer than it (a running head printed with no folio beside it, the folios at the
+    foot, under a stamp set over every head, the versos' and the rectos'): the page's
+    head, over which the print sets nothing."""
+    return opens_over_head(p) and MIN_REPEATS <= counts[p.below] < repeats
 
 
 def over_title(p: Placement, listed: list[str]) -> bool:

@@ -12,7 +12,6 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..entrypages import ends_entry
-from ..heads import set_as_head
 from ..lines import dates_work
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import (
@@ -41,6 +40,7 @@ from .placing import (
     breaks_word_overleaf,
     goes_on,
     interrupts,
+    opens_over_head,
     over_bare_head,
     over_footed_head,
     over_footed_heads,
@@ -296,9 +296,12 @@ class Repeats:
     @cached_property
     def headed(self) -> list[bool]:
         """Which repeats stand over or inside a running head (beside its folio; or bare,
-        where the group opens pages over two heads or more, a verso's and a recto's:
-        ``over_bare_head``), or over the head cut off."""
-        bare = len({p.below for p in self.places if p.opens and set_as_head(p.below)}) >= 2
+        where the group opens its pages over lines set as heads are, more often than not,
+        two of them or more, a verso's and a recto's: ``over_bare_head``), or over the head
+        cut off.  (A versos' head opens its pages over text, and over a stamp or a notes'
+        heading now and then.)"""
+        under = [p.below for p in self.places if opens_over_head(p)]
+        bare = len(set(under)) >= 2 and 2 * len(under) > len(self.places)
         return [over_head(p) or p.after in self.cut
                 or (bare and over_bare_head(p, self.counts, len(self.at))) for p in self.places]
 
