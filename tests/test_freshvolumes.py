@@ -14,7 +14,7 @@ import bench_othervolumes
 import freshvolumes
 
 
-@pytest.mark.parametrize("seed", [718, 785, 873])
+@pytest.mark.parametrize("seed", [718, 785, 873, 1821])
 def test_a_fresh_volume_reads_its_works_notes_and_no_furniture(seed, octavo_warnings):
     """Seed 785: a one-line stamp on four of fourteen pages, over two works' titles, the
     versos' letter-spaced head and the notes' letter-spaced heading (``N O T E S``), is
@@ -24,7 +24,11 @@ def test_a_fresh_volume_reads_its_works_notes_and_no_furniture(seed, octavo_warn
     it) and over the notes' heading; unlearnt, it hid the notes.  Seed 873: nine pages
     parted by eight form feeds, too few to count pages by alone, but beside the folios;
     read as blank lines, the two over each title in mid-page parted pages too, and a
-    work was lost.  (Seed 873's text is UTF-8 read as cp1252: mended, and said so.)"""
+    work was lost.  (Seed 873's text is UTF-8 read as cp1252: mended, and said so.)  Seed
+    1821: the first work's opening page, printed without a folio, then a page under the
+    versos' head seen once (the title page's name over a line in lower case), its folio
+    at the foot: read as that page's second part, the title's first line taken for the
+    head over both, and the head left in the text."""
     figures = bench_othervolumes.measure(seed, freshvolumes.generate)
     assert (figures.found, figures.linked, figures.furniture) == (
         figures.works, figures.notes, 0)

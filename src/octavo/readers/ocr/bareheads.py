@@ -74,15 +74,16 @@ def take(pages: list[Page], entries: Entries) -> None:
             or (not page.folio and spelled[works] >= len(listed))
             or _titled_before(pages, k, top, listed, where, entries))
         if page is not front and (runs_heads or (
-                page is not titled and _names_volume(page, top, named))):
+                page is not titled and not page.head and names_volume(page, named))):
             page.head, page.lines = top, page.lines[1:]
         elif title and not contents.lists(page):  # (a contents page opening with it: none)
             spelled[works] += 1
 
 
-def _names_volume(page: Page, top: str, named: Callable[[str], bool]) -> bool:
-    """Whether ``top`` spells the title page's name (``named``) over a line running on in
-    lower case: the versos' head, seen once in a short volume."""
+def names_volume(page: Page, named: Callable[[str], bool]) -> bool:
+    """Whether a page's top line spells the title page's name (``named``) over a line
+    running on in lower case: the versos' head, seen once in a short volume."""
+    top = heads.head_text(page.lines[0]) if page.lines else ""
     return bool(top) and named(top) and page.lines[1:2] != [] \
         and page.lines[1][:1].islower() and heads.set_as_head(top)
 

@@ -12,9 +12,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..textlines import CLAUSE_STOPS
-from . import footnotes, heads
+from . import bareheads, footnotes, heads
 from .folios import Number
 from .lines import CITED, SENTENCE_END
+from .titlepage import spells_name
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -82,7 +83,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     bare = [not p.head and not p.folio and not h and not divider(p)
             for p, h in zip(pages, headed, strict=True)]
     taken = {p.head for p in pages if heads.set_as_head(p.head)}
-    opens_head = [bool(p.lines) and heads.head_text(p.lines[0]) in taken for p in pages]
+    named = spells_name(pages)
+    opens_head = [bool(p.lines) and (heads.head_text(p.lines[0]) in taken
+                                     or bareheads.names_volume(p, named)) for p in pages]
     loose = [b and not t and not o for b, t, o in zip(bare, titled, opens_head, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
               and not t and not o and not divider(p)  # a folio at the foot, or none
