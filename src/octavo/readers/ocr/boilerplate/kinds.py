@@ -21,6 +21,7 @@ SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
 NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
+ADDRESS = re.compile(r"(?:[a-z][a-z+.-]*://|www\.)\S+", re.I)  # a web address alone
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,12 @@ def in_capitals(group: tuple[str, ...]) -> bool:
 def worded(group: tuple[str, ...]) -> bool:
     """Whether a line says something (a stamp has words; an asterism or a number not)."""
     return sum(c.isalpha() for line in group for c in line) >= STAMP_LETTERS
+
+
+def addressed(group: tuple[str, ...]) -> bool:
+    """Whether a group's lines are web addresses alone (``www.redshelf-archive.org``): the
+    scan's or the archive's, which a printed volume sets on no line of its own."""
+    return any(group) and all(ADDRESS.fullmatch(line) for line in group if line)
 
 
 def all_signed(group: tuple[str, ...]) -> bool:

@@ -15,6 +15,7 @@ from ..entrypages import ends_entry
 from ..lines import dates_work
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import (
+    addressed,
     all_remarks,
     all_signed,
     all_sourced,
@@ -86,7 +87,7 @@ class Repeats:
         return any(reason() for reason in (
             self.spread_group, self.lone_line, self.capitals_in_halves,
             self.capitals_in_sentence, self.short_lines_in_sentences, self.short_line_turning,
-            self.twice_over_heads, self.ends_pages)) and not any(
+            self.twice_over_heads, self.ends_pages, self.addresses)) and not any(
             reason() for reason in (
                 self.named, self.signed, self.paged_entry, self.title_start,
                 self.broken_title, self.heads_list, self.cited, self.dated_titles))
@@ -104,6 +105,10 @@ class Repeats:
         """One line that says something, no running head, standing apart from the text."""
         return len(self.at) >= MIN_REPEATS and self.filled == 1 and worded(self.group) \
             and self.no_head() and self.apart()
+
+    def addresses(self) -> bool:
+        """Web addresses alone, on ``MIN_REPEATS`` pages or more, wherever they stand."""
+        return len(self.at) >= MIN_REPEATS and addressed(self.group)
 
     def no_head(self) -> bool:
         """Over heads or titles, or not beside a folio on one side: no running head."""
