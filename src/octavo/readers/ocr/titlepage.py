@@ -16,13 +16,14 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from ...pagemarks import plain
 from .closing import SIGNER, Signature
 from .entries import letters
 from .folios import Number
 from .heads import unspace
 from .lines import SENTENCE_END, YEARS_ALONE
 from .naming import closed
-from .placement import head_and_folio
+from .placement import head_and_folio, line_at
 from .titles import is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -81,12 +82,20 @@ def named_lines(lines: list[str]) -> frozenset[str]:
 def _signs_alike(stripped: list[str], printed: str, start: int) -> bool:
     """Whether the title page's line stands again past it (from ``start``), and each time
     opens a page (under a blank line, or a head and its folio: a running head, or a
-    signature whose text ended on the page before) or stands under a sentence's end (a
-    signature under a work's text); a stamp set over the title stands in sentences and
-    under their lines too."""
+    signature whose text ended on the page before; or under a head alone, over the folio
+    at the page's foot: a signature alone on its page, the head printed with no folio) or
+    stands under a sentence's end (a signature under a work's text); a stamp set over the
+    title stands in sentences and under their lines too."""
     at = [i for i in range(start, len(stripped)) if stripped[i] == printed]
     return bool(at) and all(not (over := stripped[i - 1]) or SENTENCE_END.search(over)
-                            or head_and_folio(over) for i in at)
+                            or head_and_folio(over) or _alone_under_head(stripped, i)
+                            for i in at)
+
+
+def _alone_under_head(stripped: list[str], i: int) -> bool:
+    """Whether line ``i`` stands alone on its page between its first line (a head printed
+    with no folio) and a folio alone (the page's, at its foot)."""
+    return i >= 2 and not stripped[i - 2] and bool(plain(line_at(stripped, i + 1)))
 
 
 def over_title(lines: list[str]) -> list[str]:
