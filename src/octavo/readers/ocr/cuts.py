@@ -58,7 +58,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     page, which the print leaves without a folio, is a page of its own unless the folios
     leave it no number (the part under the folio may then open with a section's title),
     or its title is listed at the page the folio prints (``same``); nor after the parts
-    that follow a page, the first opening with a work's title listed at that page's folio
+    that follow a page, one opening with a work's title listed at that page's folio
     (``within``): a work opening inside that page, they are its rest.  Where the print runs
     heads (``heads_run``), a page with its folio at the foot and no head is a part all the
     same: its head opened the part before (not one that opens with a head another page
@@ -111,7 +111,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         excess = len(between) - len(parts.intersection(between)) - room
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
-            bare[j - 1] and (j - 1 > i or room < 0) and not (i + 1 < j and within[i + 1]) \
+            bare[j - 1] and (j - 1 > i or room < 0) and not any(within[k] for k in between) \
             and not _closed(pages[j - 1], pages[j]) else []
         if excess > len(cut):  # (the opening pages, ordered, only where more must join)
             full, before = _full(pages, i, j + 1), parts.union(cut)

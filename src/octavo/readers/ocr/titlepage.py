@@ -20,7 +20,7 @@ from ...pagemarks import plain
 from .closing import SIGNER, Signature
 from .entries import letters
 from .folios import Number
-from .heads import unspace
+from .heads import set_as_head, unspace
 from .lines import SENTENCE_END, YEARS_ALONE
 from .naming import closed
 from .placement import head_and_folio, line_at
@@ -93,9 +93,10 @@ def _signs_alike(stripped: list[str], printed: str, start: int) -> bool:
 
 
 def _alone_under_head(stripped: list[str], i: int) -> bool:
-    """Whether line ``i`` stands alone on its page between its first line (a head printed
-    with no folio) and a folio alone (the page's, at its foot)."""
-    return i >= 2 and not stripped[i - 2] and bool(plain(line_at(stripped, i + 1)))
+    """Whether line ``i`` stands alone on its page between its first line, set as heads
+    are (a head printed with no folio), and a folio alone (the page's, at its foot)."""
+    return i >= 2 and not stripped[i - 2] and set_as_head(stripped[i - 1]) \
+        and bool(plain(line_at(stripped, i + 1)))
 
 
 def over_title(lines: list[str]) -> list[str]:

@@ -190,7 +190,7 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
         once = inside_sentences(stripped, full, apart, counts) \
             + under_footnotes_once(stripped, apart) \
             + inside_titles(stripped, apart, contents.entries) \
-            + over_heads_once(stripped, apart)
+            + over_heads_once(stripped, apart, contents.span)
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 

@@ -133,16 +133,17 @@ def inside_titles(stripped: list[str], apart: list[bool], span: range) -> list[G
     return [Group(g, n) for g, n in found.items()]
 
 
-def over_heads_once(stripped: list[str], apart: list[bool]) -> list[Group]:
+def over_heads_once(stripped: list[str], apart: list[bool], span: range) -> list[Group]:
     """The runs of lines set apart (``apart``) that open a page right over its running
     head beside its folio, however seldom (once): a head that opens other pages beside
     their folios, on ``MIN_REPEATS`` or more (a line of text beside a number opens a page
-    or two).  The print sets nothing over a page's head."""
+    or two).  The print sets nothing over a page's head.  Not in the contents (``span``),
+    where a part's heading stands over an entry that reads as a head beside its folio."""
     opening = Counter(c.head for i, line in enumerate(stripped) if line and not line_at(
         stripped, i - 1) for c in candidates([line]) if c.head and c.folio and c.top == 1)
     found: Counter[tuple[str, ...]] = Counter()
     for i, line in enumerate(stripped):
-        if not (i and apart[i - 1]) or not any(
+        if not (i and apart[i - 1]) or i in span or not any(
                 opening[c.head] >= MIN_REPEATS for c in candidates([line])
                 if c.head and c.folio and c.top == 1):
             continue

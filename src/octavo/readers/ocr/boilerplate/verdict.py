@@ -249,9 +249,11 @@ class Repeats:
         return self.filled >= 2 and breaks_title(self.stripped, self.ends, self.contents.span)
 
     def dated_titles(self) -> bool:
-        """Dates, each by a work's title (``in_titles``): the works' datelines, alike where
-        works were written in one month."""
-        return all(dates_work(line) for line in self.group if line) and in_titles(
+        """Dates, each by a work's title (``in_titles``) and none opening its page (the
+        print sets nothing over a title at a page's top; a stamp worded as a date may
+        stand there): the works' datelines, alike where works were written in one month."""
+        return any(self.group) and all(dates_work(line) for line in self.group if line) \
+            and not any(p.opens for p in self.places) and in_titles(
             self.stripped, [(p.start, end) for p, end in zip(self.places, self.ends, strict=True)],
             self.contents.listed)
 
