@@ -83,9 +83,10 @@ def take(pages: list[Page], entries: Entries) -> None:
 def names_volume(page: Page, named: Callable[[str], bool]) -> bool:
     """Whether a page's top line spells the title page's name (``named``) over a line
     running on in lower case: the versos' head, seen once in a short volume."""
-    top = heads.head_text(page.lines[0]) if page.lines else ""
-    return bool(top) and named(top) and page.lines[1:2] != [] \
-        and page.lines[1][:1].islower() and heads.set_as_head(top)
+    if not page.lines[1:2] or not page.lines[1][:1].islower():
+        return False
+    top = heads.head_text(page.lines[0])
+    return bool(top) and named(top) and heads.set_as_head(top)
 
 
 def _titled_before(pages: list[Page], k: int, top: str, listed: tuple[str, ...],

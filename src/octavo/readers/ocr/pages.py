@@ -594,8 +594,7 @@ def _opening_inside(pages: list[Page], titled: list[bool], entries: Entries) -> 
     out, last = [], None
     for k, page in enumerate(pages):
         top = _top(page) if titled[k] else ""
-        out.append(bool(top) and last is not None
-                   and entries.page_of_work(top) == last.folio
+        out.append(bool(top) and last is not None and entries.opens_page(top, last.folio)
                    and not set(entries.opened(top)) & set(entries.opened(_top(last))))
         last = page if page.folio else last
     return out

@@ -143,14 +143,14 @@ def over_heads_once(stripped: list[str], apart: list[bool], span: range) -> list
         stripped, i - 1) for c in candidates([line]) if c.head and c.folio and c.top == 1)
     found: Counter[tuple[str, ...]] = Counter()
     for i, line in enumerate(stripped):
-        if not (i and apart[i - 1]) or i in span or not any(
-                opening[c.head] >= MIN_REPEATS for c in candidates([line])
-                if c.head and c.folio and c.top == 1):
+        if not (i and apart[i - 1]) or i in span:
             continue
         k = i
         while k > 0 and apart[k - 1]:
             k -= 1
-        if not line_at(stripped, k - 1):  # (the run opens its page)
+        if not line_at(stripped, k - 1) and any(  # (the run opens its page)
+                opening[c.head] >= MIN_REPEATS for c in candidates([line])
+                if c.head and c.folio and c.top == 1):
             found[tuple(stripped[k:i])] += 1
     return [Group(g, n) for g, n in found.items()]
 
