@@ -19,10 +19,10 @@ from .contents import Entry
 from .find import Found, find_title, similar
 from .lines import (
     DATE_OPENING,
-    LED_DATE,
     LOWER_END,
     SENTENCE_END,
     YEARS_ALONE,
+    dates_work,
     is_dated,
     is_salutation,
 )
@@ -121,8 +121,7 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
         printed = plain(block).strip()
         words = title_words(printed)
         so_far = title_words(" ".join(taken))
-        dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or is_dated(printed) \
-            or LED_DATE.match(printed)
+        dated = (contents.DATE.fullmatch(printed) and len(words) <= 4) or dates_work(printed)
         if block.role == ParagraphRole.DATELINE or dated:
             if not entry.date or printed.strip("()").startswith(entry.date) \
                     or printed.endswith(f" {entry.date}"):  # (its place before the month)

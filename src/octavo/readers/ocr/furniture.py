@@ -43,10 +43,11 @@ def author(layout: Layout) -> tuple[str, str]:
     the series or the part (``SELECTED WRITINGS``), not the author: the title page does;
     so too where the head is no person's name, set in title case (``Articles and
     Speeches``), and the title page prints one."""
-    head, named = layout.verso_head, _title_name(layout)
-    from_head = _from_head(head, layout)
-    if head and not named and not _NAME.fullmatch(title_case(from_head)) and (
-            printed := _title_name(layout, signed=False)):
+    text, head = _text(layout), layout.verso_head
+    printed, signed_so = _title_name(layout, text)
+    named = printed if signed_so else ""
+    from_head = naming.named(head, text) if head else head  # (as the text prints it)
+    if head and not named and not _NAME.fullmatch(title_case(from_head)) and printed:
         return printed, "the title page, the versos' head naming no one"
     if head and (not named or _surname(named) in re.sub(r"\W", "", head.upper())):
         return from_head, HEADS
@@ -62,28 +63,21 @@ def _surname(name: str) -> str:
     return re.sub(r"\W", "", name.split()[-1].upper())
 
 
-def _title_name(layout: Layout, *, signed: bool = True) -> str:
+def _title_name(layout: Layout, text: str) -> tuple[str, bool]:
     """The first name the volume's first page prints over its title (``over_title``: not
     the title, ``SELECTED WORKS``; under a motto perhaps; letter-spaced or not, ``K A R L
-    M A R X``), where works are signed with it (unless not ``signed``): it, or its surname
-    after initials, stands again as a line of its own (``KARL MARX``, ``N. Krupskaya``
-    for ``N. K. KRUPSKAYA``, under a work), in title case; else ""."""
+    M A R X``), in title case, else ""; and whether works are signed with it: it, or its
+    surname after initials, stands again as a line of its own (``KARL MARX``, ``N.
+    Krupskaya`` for ``N. K. KRUPSKAYA``, under a work).  ``text``: the pages' lines."""
     titled = title_page(layout.pages)
     top = over_title([line.strip() for line in titled.lines if line.strip()]) if titled else []
-    text = _text(layout)
     first = next((name for line in top if _NAME.fullmatch(name := naming.closed(line, text))), "")
     if not first:
-        return ""
+        return "", False
     name = naming.as_printed(title_case(first), text) if is_capitals(first) else first
     signs = Signature.of(name).pattern
-    again = any(re.fullmatch(signs, line.strip(), re.I)
-                for p in layout.pages if p is not titled for line in p.lines)
-    return name if again or not signed else ""
-
-
-def _from_head(head: str, layout: Layout) -> str:
-    """The author's name in the versos' head, as the text prints it (``naming.named``)."""
-    return naming.named(head, _text(layout)) if head else head
+    return name, any(re.fullmatch(signs, line.strip(), re.I)
+                     for p in layout.pages if p is not titled for line in p.lines)
 
 
 def _text(layout: Layout) -> str:
