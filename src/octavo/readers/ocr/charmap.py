@@ -7,7 +7,9 @@ its neighbours across the volume:
 
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
   ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``; in capitals in a title, ``WORKER¹S``),
-  else where a word is elided (``L¹Égalité``), and closes the single quotes;
+  else where a word is elided (``L¹Égalité``), and closes the single quotes; a character
+  that stands so once at least stands for it after a plural's ``s`` too (``Workers¹
+  Party``), where a closing quote or a note's marker may stand but never between letters;
 - the dash stands between words without spaces (``question‹the``, ``man‹i.e.``), or
   after a sentence's end before a word (``mounted.‹Ed.``), or ends a line;
 - the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
@@ -140,6 +142,8 @@ class _Stands:
     inside: int = 0  # between two letters
     contraction: int = 0  # between letters, before a contraction's or possessive's ending,
     # or after an elided word of one letter
+    plural: int = 0  # after a word's ``s`` and before a space and a word, where a plural's
+    # possessive stands (``Workers’ Party``), and a closing quote or a marker may
     dash: int = 0  # between two words, after a sentence's end before one, or after a word
     # at the line's end
     broken: int = 0  # after a letter at the line's end
@@ -166,6 +170,7 @@ _CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
 # after which a closing quote stands: these, or a footnote's mark (``profit.”*``), as
 # before a space
 _CLOSES_AFTER = _CLOSES_BEFORE | frozenset(MARKS)
+_PLURAL_BEFORE = re.compile(r" [^\W\d_]")  # a space and a word's letter
 _STOPS = frozenset(STOPS)  # a sentence's end, that a dash may follow before a word
 _MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
@@ -209,6 +214,7 @@ def _count(text: str, char: str) -> _Stands:
         ends = after == "\n" and not titled and not marker
         stands.broken += before.isalpha() and ends
         stands.contraction += contraction
+        stands.plural += bool(left and before in "sS" and _PLURAL_BEFORE.match(text, at + 1))
         stands.marker += marker
         between = right and not contraction and (len(right[0]) >= 2 or _ABBREVIATED.match(
             text, right.end()))  # before a word (``man‹i.e.``), after a word or a stop
@@ -306,8 +312,12 @@ def learn(lines: list[str]) -> CharMap:
     straight = frozenset(ch for ch in "\"'" if ch in stands
                          and stands[ch].opening and stands[ch].closing)
     # every occurrence bears an apostrophe out where it stands between letters (a
-    # possessive's, or an elision's: ``L’Égalité``) or closes a word (``workers’``)
-    apostrophes = _standing(stands, lambda s: s.contraction, exclude=straight,
+    # possessive's, or an elision's: ``L’Égalité``) or closes a word (``workers’``); a
+    # character that stands so once at least, and opens no word, is a plural's apostrophe
+    # where one stands (``weaver’s`` beside ``Workers’ Society``: a closing quote or a note's
+    # marker never stands between letters)
+    apostrophes = _standing(stands, lambda s: s.contraction + (
+        s.plural if s.contraction and not s.opening else 0), exclude=straight,
                             agrees=lambda s: s.inside + s.closing)
     if any(ch.isalpha() for ch in apostrophes):  # a letter beside a letter that stands in
         # for the apostrophe, looked at again with it read so (``LÒÉgalité``: an elided
