@@ -49,7 +49,13 @@ from ..placement import MIN_REPEATS, TWICE, head_and_folio, line_at, placements
 from .kinds import ALNUM, Group, is_junk, set_apart, short, worded
 from .listing import Listing, listing_of
 from .placing import beside_folio
-from .seenonce import inside_sentences, inside_titles, over_heads_once, under_footnotes_once
+from .seenonce import (
+    between_blocks_once,
+    inside_sentences,
+    inside_titles,
+    over_heads_once,
+    under_footnotes_once,
+)
 from .verdict import Repeats
 
 __all__ = ["ALNUM", "Group", "is_junk", "learn", "set_apart", "strip", "worded"]
@@ -190,7 +196,8 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
         once = inside_sentences(stripped, full, apart, counts) \
             + under_footnotes_once(stripped, apart) \
             + inside_titles(stripped, apart, contents.entries) \
-            + over_heads_once(stripped, apart, contents.span)
+            + over_heads_once(stripped, apart, contents.span) \
+            + between_blocks_once(lines, stripped, full, apart, contents, printed)
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 

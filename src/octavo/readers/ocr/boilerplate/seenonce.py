@@ -1,20 +1,24 @@
 """Stamps seen once: runs of short lines set apart between the two halves of a sentence
-or of a title, or under a page's last footnote, that no line of the print stands as."""
+or of a title, under a page's last footnote, over a page's head, or where only headings
+stand (between paragraphs, between a work's end and the next title), that no line of the
+print stands as."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from ....lettering import FINISHED
+from ....lettering import FINISHED, MIN_LETTERS
 from ....pagemarks import plain
-from .. import footnotes, measure
+from .. import footnotes, indents, measure
+from ..closing import SOURCE
 from ..cuts import TITLE_LINES
 from ..entries import entry_opener, words
 from ..heads import candidates, is_capitals
-from ..lines import LOWER_END
+from ..lines import LED_DATE, LOWER_END, MONTH_NAME, SENTENCE_END, is_dated
 from ..placement import MIN_REPEATS, head_and_folio, line_at, page_block, text_end
 from .kinds import Group
+from .listing import Listing
 
 TITLE_END = re.compile(r"[.:;]\s")  # a contents line's title ends at its first stop (its
 # description, its leader dots after it)
@@ -155,6 +159,57 @@ def over_heads_once(stripped: list[str], apart: list[bool], span: range) -> list
     return [Group(g, n) for g, n in found.items()]
 
 
+def between_blocks_once(lines: list[str], stripped: list[str], full: float, apart: list[bool],
+                        contents: Listing, printed: frozenset[str]) -> list[Group]:
+    """The runs of two lines or more set apart (``apart``) where the print sets only
+    headings, datelines, signatures or verse, however seldom (once), one of their lines
+    opening in lower case under a line that ends in no word in lower case (none of those
+    does; the lines of a paragraph set narrow run on so), none indented:
+    - between two paragraphs of a volume that indents their first lines (``indents``):
+      under a line that ends a sentence, over a line standing further in than the run;
+    - between a work's end (a sentence's end, its date, its source, its author's name,
+      ``printed``, or a page break) and the next work's title: over the title, or ending
+      the page before the page it opens.
+    None of a run's lines dates a work, names its source or author, or opens an entry of
+    the contents, and it stands outside the contents."""
+    depth = [len(line) - len(line.lstrip(" ")) for line in lines]
+    listing = entry_opener(contents.listed)
+
+    def closes(line: str) -> bool:  # (a work's date, source or author's signature)
+        return is_dated(line) or line in printed or bool(SOURCE.search(line)) or bool(
+            LED_DATE.match(line) and MONTH_NAME.search(line))  # (``Written in May 1879``)
+
+    def free(m: int) -> bool:
+        return apart[m] and not depth[m] and not listing(stripped[m]) and not closes(stripped[m])
+
+    def titled(m: int) -> bool:  # (a work's title: not a section's number, ``I``, nor a
+        line = line_at(stripped, m)  # running head beside its folio)
+        return line[:1].isupper() and len(words(line)) >= MIN_LETTERS and listing(line) \
+            and not FINISHED.search(line) and not closes(line) and not head_and_folio(line)
+
+    found: Counter[tuple[str, ...]] = Counter()
+    indented: list[tuple[str, ...]] = []
+    k = 0
+    while k < len(stripped):
+        i = k
+        while i < len(stripped) and free(i):
+            i += 1
+        if i - k > 1 and k not in contents.span and any(
+                stripped[m][:1].islower() and not LOWER_END.search(line_at(stripped, m - 1))
+                for m in range(k, i)):
+            over, under = line_at(stripped, k - 1), line_at(stripped, i)
+            if (not over or FINISHED.search(over) or closes(over)) and (
+                    titled(i) or (not under and titled(_opening(stripped, i)))):
+                found[tuple(stripped[k:i])] += 1
+            elif SENTENCE_END.search(over) and depth[i] > 0:
+                indented.append(tuple(stripped[k:i]))
+        k = i + 1
+    if indented and indents.learn([[indents.stripped(line) for line in lines if line.strip()]],
+                                  [full]).kept:  # (the volume's lines as one page's)
+        found.update(indented)
+    return [Group(g, n) for g, n in found.items()]
+
+
 def _title_over(stripped: list[str], k: int) -> list[str]:
     """The lines with words over line ``k`` that may be a title's (``TITLE_LINES`` at most),
     up to a blank line."""
@@ -201,6 +256,15 @@ def _unrepeated(run: list[str], counts: Counter[str]) -> list[str]:
     while run and counts[run[-1]] >= MIN_REPEATS:
         run = run[:-1]
     return run
+
+
+def _opening(stripped: list[str], k: int) -> int:
+    """The first line of text of the page after line ``k``: past the blank lines under it,
+    and the page's head with its folio (the text's end at its end)."""
+    j = k + 1
+    while j < len(stripped) - 1 and not stripped[j]:
+        j += 1
+    return j + 1 if j < len(stripped) - 1 and head_and_folio(stripped[j]) else j
 
 
 def _above_blanks(stripped: list[str], k: int) -> int:
