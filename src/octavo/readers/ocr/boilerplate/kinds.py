@@ -19,7 +19,8 @@ STAMP_LETTERS = 3  # a stamp's line says something in letters (fewer than a head
 ASTERISM = frozenset("*⁂✱✻·• ")
 SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is a speck
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
-FIRST_ITEM = re.compile(r"^1\.?\s+\S")  # a numbered list's first item: a note, a point
+# a numbered list's first item: a note, a point (numbered as the text marks them: ``[1]``, ``¹``)
+FIRST_ITEM = re.compile(r"^(?:1\.?|\[1\]|\u00b9)\s+\S")
 NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ADDRESS = re.compile(r"(?:[a-z][a-z+.-]*://|www\.)\S+", re.I)  # a web address alone
 
