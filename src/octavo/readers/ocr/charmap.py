@@ -8,8 +8,9 @@ its neighbours across the volume:
 - the apostrophe stands between letters, mostly before ``s``, ``t``, ``re``, ``ve``,
   ``ll``, ``d`` or ``m`` (``Party¹s``, ``don¹t``; in capitals in a title, ``WORKER¹S``),
   else where a word is elided (``L¹Égalité``), and closes the single quotes; a character
-  that stands so once at least stands for it after a plural's ``s`` too (``Workers¹
-  Party``), where a closing quote or a note's marker may stand but never between letters;
+  that stands so once at least stands for it after a plural's ``s`` too, in a phrase set
+  so twice or more (a name: ``Workers¹ Party``), where a closing quote or a note's marker
+  may stand but seldom in a phrase given again, and never between letters;
 - the dash stands between words without spaces (``question‹the``, ``man‹i.e.``), or
   after a sentence's end before a word (``mounted.‹Ed.``), or ends a line;
 - the hyphen mostly ends a line after a letter, where a word breaks (``acceler–``);
@@ -41,6 +42,7 @@ the OCR leaves before an apostrophe or a closing quote is closed up.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -142,8 +144,9 @@ class _Stands:
     inside: int = 0  # between two letters
     contraction: int = 0  # between letters, before a contraction's or possessive's ending,
     # or after an elided word of one letter
-    plural: int = 0  # after a word's ``s`` and before a space and a word, where a plural's
-    # possessive stands (``Workers’ Party``), and a closing quote or a marker may
+    plural: int = 0  # after a word's ``s`` and before a space and a word, in a phrase the
+    # text sets so twice or more: a plural's possessive in a name (``Workers’ Party``), where a
+    # closing quote or a note's marker may stand too, but seldom in a phrase given again
     dash: int = 0  # between two words, after a sentence's end before one, or after a word
     # at the line's end
     broken: int = 0  # after a letter at the line's end
@@ -170,7 +173,7 @@ _CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
 # after which a closing quote stands: these, or a footnote's mark (``profit.”*``), as
 # before a space
 _CLOSES_AFTER = _CLOSES_BEFORE | frozenset(MARKS)
-_PLURAL_BEFORE = re.compile(r" [^\W\d_]")  # a space and a word's letter
+_PLURAL_BEFORE = re.compile(r" ([^\W\d_]+)")  # a space and a word
 _STOPS = frozenset(STOPS)  # a sentence's end, that a dash may follow before a word
 _MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
@@ -181,6 +184,7 @@ def _count(text: str, char: str) -> _Stands:
     quote; ``é`` is a letter: ``émigr`` and ``migr`` are no words), or a word with one
     such character past it (``ÒnationalÓ``: a word quoted alone)."""
     stands = _Stands()
+    phrases: Counter[tuple[str, str]] = Counter()  # (the plural, the word after it)
     letter = char.isalpha()
     at = text.find(char)
     while at >= 0:
@@ -214,7 +218,8 @@ def _count(text: str, char: str) -> _Stands:
         ends = after == "\n" and not titled and not marker
         stands.broken += before.isalpha() and ends
         stands.contraction += contraction
-        stands.plural += bool(left and before in "sS" and _PLURAL_BEFORE.match(text, at + 1))
+        if left and before in "sS" and (word := _PLURAL_BEFORE.match(text, at + 1)):
+            phrases[left[0].lower(), word[1].lower()] += 1
         stands.marker += marker
         between = right and not contraction and (len(right[0]) >= 2 or _ABBREVIATED.match(
             text, right.end()))  # before a word (``man‹i.e.``), after a word or a stop
@@ -222,6 +227,7 @@ def _count(text: str, char: str) -> _Stands:
                 between and before in _STOPS):  # ``mounted.‹Ed.``
             stands.dash += 1
         at = text.find(char, at + 1)
+    stands.plural = sum(n for n in phrases.values() if n >= AGREED)
     return stands
 
 
