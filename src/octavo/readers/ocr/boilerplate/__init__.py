@@ -50,7 +50,7 @@ from .kinds import ALNUM, Group, is_junk, set_apart, short, worded
 from .listing import Listing, listing_of
 from .placing import beside_folio
 from .seenonce import (
-    between_blocks_once,
+    by_titles_once,
     inside_sentences,
     inside_titles,
     over_heads_once,
@@ -197,7 +197,7 @@ def learn(lines: list[str], pages: int, printed: frozenset[str] = frozenset(),
             + under_footnotes_once(stripped, apart) \
             + inside_titles(stripped, apart, contents.entries) \
             + over_heads_once(stripped, apart, contents.span) \
-            + between_blocks_once(lines, stripped, full, apart, contents, printed)
+            + by_titles_once(lines, stripped, apart, contents, printed)
     return groups + [g for g in once if not known & set(g.lines) and not set(g.lines) & printed
                      and all(len(where[line]) < MIN_REPEATS for line in g.lines)]
 

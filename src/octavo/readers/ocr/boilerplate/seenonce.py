@@ -1,21 +1,20 @@
 """Stamps seen once: runs of short lines set apart between the two halves of a sentence
-or of a title, under a page's last footnote, over a page's head, or where only headings
-stand (between paragraphs, between a work's end and the next title), that no line of the
-print stands as."""
+or of a title, under a page's last footnote, over a page's head, or under a work's closing
+lines at its page's end or over a title at its top, that no line of the print stands as."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from ....lettering import FINISHED, MIN_LETTERS
+from ....lettering import FINISHED
 from ....pagemarks import plain
-from .. import footnotes, indents, measure
+from .. import footnotes, measure
 from ..closing import SOURCE
 from ..cuts import TITLE_LINES
 from ..entries import entry_opener, words
 from ..heads import candidates, is_capitals
-from ..lines import LED_DATE, LOWER_END, MONTH_NAME, SENTENCE_END, is_dated
+from ..lines import LED_DATE, LOWER_END, MONTH_NAME, is_dated
 from ..placement import MIN_REPEATS, head_and_folio, line_at, page_block, text_end
 from .kinds import Group
 from .listing import Listing
@@ -159,54 +158,48 @@ def over_heads_once(stripped: list[str], apart: list[bool], span: range) -> list
     return [Group(g, n) for g, n in found.items()]
 
 
-def between_blocks_once(lines: list[str], stripped: list[str], full: float, apart: list[bool],
-                        contents: Listing, printed: frozenset[str]) -> list[Group]:
-    """The runs of two lines or more set apart (``apart``) where the print sets only
-    headings, datelines, signatures or verse, however seldom (once), one of their lines
-    opening in lower case under a line that ends in no word in lower case (none of those
-    does; the lines of a paragraph set narrow run on so), none indented:
-    - between two paragraphs of a volume that indents their first lines (``indents``):
-      under a line that ends a sentence, over a line standing further in than the run;
-    - between a work's end (a sentence's end, its date, its source, its author's name,
-      ``printed``, or a page break) and the next work's title: over the title, or ending
-      the page before the page it opens.
-    None of a run's lines dates a work, names its source or author, or opens an entry of
-    the contents, and it stands outside the contents."""
-    depth = [len(line) - len(line.lstrip(" ")) for line in lines]
-    listing = entry_opener(contents.listed)
+def by_titles_once(lines: list[str], stripped: list[str], apart: list[bool],
+                   contents: Listing, printed: frozenset[str]) -> list[Group]:
+    """The runs of two lines or more set apart (``apart``), none indented, that stand by a
+    work's title across a page break, however seldom (once): ending a work and its page,
+    right under the work's date, source or author's name (``printed``), before the page
+    the next work's title opens (past its running head and folio, on one line or two); or
+    opening a page right over a work's title.  Past the contents or the volume's first
+    title (the title page's lines stand before); one of their lines opening in lower case
+    under a line that ends in no word in lower case, the first opening with no footnote's
+    mark.  Under a work's closing lines the print sets nothing on its page but footnotes,
+    and over a title at a page's top a running head, a part's heading or an author's name,
+    each in capitals or title case.  None of the run's lines dates a work, names its source
+    or author, or opens an entry of the contents (``listed``: a work's title).  (Between
+    paragraphs, and over a title in mid-page, the print sets lists, verse, headings and
+    epigraphs whose lines may open in lower case.)"""
+    listing = entry_opener(contents.listed, figures=True)
 
     def closes(line: str) -> bool:  # (a work's date, source or author's signature)
         return is_dated(line) or line in printed or bool(SOURCE.search(line)) or bool(
             LED_DATE.match(line) and MONTH_NAME.search(line))  # (``Written in May 1879``)
 
-    def free(m: int) -> bool:
-        return apart[m] and not depth[m] and not listing(stripped[m]) and not closes(stripped[m])
+    def titled(m: int) -> bool:  # (a listed title outside the contents: a work's)
+        return m not in contents.span and line_at(stripped, m)[:1].isupper() \
+            and listing(stripped[m])
 
-    def titled(m: int) -> bool:  # (a work's title: not a section's number, ``I``, nor a
-        line = line_at(stripped, m)  # running head beside its folio)
-        return line[:1].isupper() and len(words(line)) >= MIN_LETTERS and listing(line) \
-            and not FINISHED.search(line) and not closes(line) and not head_and_folio(line)
-
+    first = next((m for m in range(len(stripped)) if stripped[m] and titled(m)), len(stripped))
+    first = min(first, contents.span.stop) if contents.span else first  # (the title page's)
     found: Counter[tuple[str, ...]] = Counter()
-    indented: list[tuple[str, ...]] = []
-    k = 0
+    k = first + 1
     while k < len(stripped):
         i = k
-        while i < len(stripped) and free(i):
+        while i < len(stripped) and apart[i] and lines[i] == stripped[i] \
+                and not listing(stripped[i]) and not closes(stripped[i]):
             i += 1
-        if i - k > 1 and k not in contents.span and any(
-                stripped[m][:1].islower() and not LOWER_END.search(line_at(stripped, m - 1))
-                for m in range(k, i)):
-            over, under = line_at(stripped, k - 1), line_at(stripped, i)
-            if (not over or FINISHED.search(over) or closes(over)) and (
-                    titled(i) or (not under and titled(_opening(stripped, i)))):
-                found[tuple(stripped[k:i])] += 1
-            elif SENTENCE_END.search(over) and depth[i] > 0:
-                indented.append(tuple(stripped[k:i]))
+        over, under = line_at(stripped, k - 1), line_at(stripped, i)
+        if i - k > 1 and not footnotes.opens_footnote(stripped[k]) and (
+                (closes(over) and not under and titled(_opening(stripped, i)))
+                or (not over and titled(i) and not head_and_folio(under))) and any(
+                    stripped[m][:1].islower() and not LOWER_END.search(stripped[m - 1])
+                    for m in range(k, i)):
+            found[tuple(stripped[k:i])] += 1
         k = i + 1
-    if indented and indents.learn([[indents.stripped(line) for line in lines if line.strip()]],
-                                  [full]).kept:  # (the volume's lines as one page's)
-        found.update(indented)
     return [Group(g, n) for g, n in found.items()]
 
 
@@ -260,11 +253,14 @@ def _unrepeated(run: list[str], counts: Counter[str]) -> list[str]:
 
 def _opening(stripped: list[str], k: int) -> int:
     """The first line of text of the page after line ``k``: past the blank lines under it,
-    and the page's head with its folio (the text's end at its end)."""
+    and the page's head with its folio, on its line or the next (the text's end at its
+    end)."""
     j = k + 1
     while j < len(stripped) - 1 and not stripped[j]:
         j += 1
-    return j + 1 if j < len(stripped) - 1 and head_and_folio(stripped[j]) else j
+    if head_and_folio(stripped[j]) if j < len(stripped) else False:
+        return j + 1
+    return j + 2 if j + 1 < len(stripped) and head_and_folio(stripped[j], stripped[j + 1]) else j
 
 
 def _above_blanks(stripped: list[str], k: int) -> int:
