@@ -5,16 +5,16 @@ folio, over a head or a title, beside a folio."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from ....lettering import FINISHED
 from ....pagemarks import plain
 from .. import footnotes
-from ..entries import opens_entry
+from ..entries import opens_entry, words
 from ..folios import Number
 from ..heads import candidates, is_capitals, set_as_head, unspace
-from ..lines import LOWER_END, UNENDED
-from ..placement import MIN_REPEATS, TWICE, Placement
+from ..lines import LOWER_END, UNENDED, letter_spaced
+from ..placement import MIN_REPEATS, TWICE, Placement, line_at
 from .kinds import FIRST_ITEM, NAME
 
 SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
@@ -109,13 +109,23 @@ def opens_over_head(p: Placement) -> bool:
     return p.opens and set_as_head(p.below) and not FIRST_ITEM.match(p.beyond)
 
 
-def over_bare_head(p: Placement, counts: Counter[str], repeats: int) -> bool:
+def over_bare_head(p: Placement, counts: Counter[str], repeats: int,
+                   alone: Container[str] = ()) -> bool:
     """Whether a recurring line (on ``repeats`` pages) opens its page over a line set as
-    heads are (``opens_over_head``) that opens other pages too, ``MIN_REPEATS`` or more,
-    but fewer than it (a running head printed with no folio beside it, the folios at the
-    foot, under a stamp set over every head, the versos' and the rectos'): the page's
+    heads are (``opens_over_head``) that stands on other pages too, ``MIN_REPEATS`` or more,
+    and fewer than it, or that opens a page with nothing over it (``alone``: ``opening``):
+    a running head printed with no folio beside it, the folios at the foot, under a stamp
+    set over every head, the versos' and the rectos', or over some of them; the page's
     head, over which the print sets nothing."""
-    return opens_over_head(p) and MIN_REPEATS <= counts[p.below] < repeats
+    return opens_over_head(p) and counts[p.below] >= MIN_REPEATS \
+        and (counts[p.below] < repeats or p.below in alone)
+
+
+def opening(stripped: list[str], lines: Container[str]) -> set[str]:
+    """Those of ``lines`` that open a page of the text (``stripped``) somewhere, under a
+    blank line or the text's start."""
+    return {line for i, line in enumerate(stripped)
+            if line in lines and not line_at(stripped, i - 1)}
 
 
 def over_title(p: Placement, listed: list[str]) -> bool:
@@ -123,8 +133,19 @@ def over_title(p: Placement, listed: list[str]) -> bool:
     entry the contents list (``listed``: their lines' words): nothing the print sets stands
     over a title at the top of its page, where no running head stands.  A title set
     letter-spaced (``N O T E S``) is read closed up too."""
-    return p.opens and any(opens_entry(title, listed, figures=True)
-                           for title in {p.below, unspace(p.below)})
+    return p.opens and (any(opens_entry(title, listed, figures=True)
+                            for title in {p.below, unspace(p.below)})
+                        or _spaced_title(p.below, listed))
+
+
+def _spaced_title(line: str, listed: list[str]) -> bool:
+    """Whether a letter-spaced line whose words the spacing runs together (``T H E S M A L L
+    P R O D U C E R S``: one space between letters and between words) spells the opening of
+    an entry of the contents (``listed``), spaces aside."""
+    if not letter_spaced(line):
+        return False
+    letters = words(line, figures=True).replace(" ", "")
+    return any(entry.replace(" ", "").startswith(letters) for entry in listed)
 
 
 def over_running_head(p: Placement) -> bool:

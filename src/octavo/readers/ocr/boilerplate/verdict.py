@@ -41,6 +41,7 @@ from .placing import (
     breaks_word_overleaf,
     goes_on,
     interrupts,
+    opening,
     opens_over_head,
     over_bare_head,
     over_footed_head,
@@ -309,8 +310,10 @@ class Repeats:
         heading now and then.)"""
         under = [p.below for p in self.places if opens_over_head(p)]
         bare = len(set(under)) >= 2 and 2 * len(under) > len(self.places)
+        alone = opening(self.stripped, set(under)) if bare else set()
         return [over_head(p) or p.after in self.cut
-                or (bare and over_bare_head(p, self.counts, len(self.at))) for p in self.places]
+                or (bare and over_bare_head(p, self.counts, len(self.at), alone))
+                for p in self.places]
 
     @cached_property
     def over(self) -> int:
