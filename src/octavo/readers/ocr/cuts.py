@@ -59,7 +59,9 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     leave it no number (the part under the folio may then open with a section's title),
     or its title is listed at the page the folio prints (``same``); nor after the parts
     that follow a page, one opening with a work's title listed at that page's folio
-    (``within``): a work opening inside that page, they are its rest.  Where the print runs
+    (``within``): a work opening inside that page, they are its rest, up to a page that
+    opens with the versos' head (the title page's name, ``bareheads.names_volume``),
+    which is never a part where the folios must join some.  Where the print runs
     heads (``heads_run``), a page with its folio at the foot and no head is a part all the
     same: its head opened the part before (not one that opens with a head another page
     has: a page opens there, whatever ran on into it).  A page of the page before's
@@ -87,6 +89,8 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     opens_head = [bool(p.lines) and (heads.head_text(p.lines[0]) in taken
                                      or bareheads.names_volume(p, named)) for p in pages]
     loose = [b and not t and not o for b, t, o in zip(bare, titled, opens_head, strict=True)]
+    # the pages that open with the versos' head, the title page's name, printed with no folio
+    versos = [bool(p.lines) and bareheads.names_volume(p, named) for p in pages]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
               and not t and not o and not divider(p)  # a folio at the foot, or none
               for p, h, foot, t, o in zip(pages, headed, at_foot, titled, opens_head,
@@ -110,13 +114,17 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
         room = b.value - a.value - 1 if a.kind == b.kind else len(between)
         excess = len(between) - len(parts.intersection(between)) - room
         cut = [k for k in between if loose[k] and k not in parts and not at_foot[k - 1]]
+        # (a work opening inside the page before: the parts after it are that page's rest,
+        # up to a page that opens with the versos' head)
+        headed_at = max((k for k in between if versos[k]), default=i)
         cut += [j] if (footed[j] or (titled[j] and at_foot[j] and not pages[j].head)) and \
-            bare[j - 1] and (j - 1 > i or room < 0) and not any(within[k] for k in between) \
+            bare[j - 1] and (j - 1 > i or room < 0) \
+            and not any(within[k] for k in range(headed_at + 1, j)) \
             and not _closed(pages[j - 1], pages[j]) else []
         if excess > len(cut):  # (the opening pages, ordered, only where more must join)
             full, before = _full(pages, i, j + 1), parts.union(cut)
             cut += sorted((k for k in between if bare[k] and titled[k] and k not in parts
-                           and not at_foot[k - 1]),
+                           and not at_foot[k - 1] and not versos[k]),
                           key=lambda k: (works[k], _made(pages, before, k) > full))
         joined = cut[:max(0, excess)]
         parts.update(joined)
