@@ -320,8 +320,8 @@ def learn(lines: list[str]) -> CharMap:
     # every occurrence bears an apostrophe out where it stands between letters (a
     # possessive's, or an elision's: ``L’Égalité``) or closes a word (``workers’``); a
     # character that stands so once at least, and opens no word, is a plural's apostrophe
-    # where one stands (``weaver’s`` beside ``Workers’ Society``: a closing quote or a note's
-    # marker never stands between letters)
+    # where one stands in a phrase set twice or more (``weaver’s`` beside ``Workers’
+    # Society``: a closing quote or a note's marker never stands between letters)
     apostrophes = _standing(stands, lambda s: s.contraction + (
         s.plural if s.contraction and not s.opening else 0), exclude=straight,
                             agrees=lambda s: s.inside + s.closing)

@@ -258,7 +258,7 @@ def _opening(stripped: list[str], k: int) -> int:
     j = k + 1
     while j < len(stripped) - 1 and not stripped[j]:
         j += 1
-    if head_and_folio(stripped[j]) if j < len(stripped) else False:
+    if j < len(stripped) and head_and_folio(stripped[j]):
         return j + 1
     return j + 2 if j + 1 < len(stripped) and head_and_folio(stripped[j], stripped[j + 1]) else j
 
