@@ -4,10 +4,11 @@ folio, over a head or a title, beside a folio."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Container
 
-from ....lettering import FINISHED
+from ....lettering import FINISHED, MIN_LETTERS
 from ....pagemarks import plain
 from .. import footnotes
 from ..entries import opens_entry, words
@@ -141,11 +142,14 @@ def over_title(p: Placement, listed: list[str]) -> bool:
 def _spaced_title(line: str, listed: list[str]) -> bool:
     """Whether a letter-spaced line whose words the spacing runs together (``T H E S M A L L
     P R O D U C E R S``: one space between letters and between words) spells the opening of
-    an entry of the contents (``listed``), spaces aside."""
-    if not letter_spaced(line):
-        return False
+    an entry of the contents (``listed``), spaces aside, up to the end of one of its words,
+    in ``MIN_LETTERS`` letters at least (a dinkus, ``* * *``, spells nothing; ``M A R X`` no
+    ``MARXISM``)."""
     letters = words(line, figures=True).replace(" ", "")
-    return any(entry.replace(" ", "").startswith(letters) for entry in listed)
+    if len(letters) < MIN_LETTERS or not letter_spaced(line):
+        return False
+    pattern = re.compile(r"\s*".join(map(re.escape, letters)) + r"(?:\s|$)")
+    return any(pattern.match(entry) for entry in listed)
 
 
 def over_running_head(p: Placement) -> bool:
