@@ -173,7 +173,6 @@ _CLOSES_BEFORE = frozenset(f"{WORD_CLOSES}\n")
 # after which a closing quote stands: these, or a footnote's mark (``profit.”*``), as
 # before a space
 _CLOSES_AFTER = _CLOSES_BEFORE | frozenset(MARKS)
-_PLURAL_BEFORE = re.compile(r" ([^\W\d_]+)")  # a space and a word
 _STOPS = frozenset(STOPS)  # a sentence's end, that a dash may follow before a word
 _MARKER = re.compile(rf"(?<=[\w{WORD_CLOSES}]).(?![^\W\d_{SUPERSCRIPTS}])")  # where a marker stands
 
@@ -218,8 +217,8 @@ def _count(text: str, char: str) -> _Stands:
         ends = after == "\n" and not titled and not marker
         stands.broken += before.isalpha() and ends
         stands.contraction += contraction
-        if left and before in "sS" and (word := _PLURAL_BEFORE.match(text, at + 1)):
-            phrases[left[0].lower(), word[1].lower()] += 1
+        if left and before in "sS" and after == " " and (word := _WORD_AFTER.match(text, at + 2)):
+            phrases[left[0].lower(), word[0].lower()] += 1
         stands.marker += marker
         between = right and not contraction and (len(right[0]) >= 2 or _ABBREVIATED.match(
             text, right.end()))  # before a word (``man‹i.e.``), after a word or a stop

@@ -86,11 +86,11 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
             for p, h in zip(pages, headed, strict=True)]
     taken = {p.head for p in pages if heads.set_as_head(p.head)}
     named = spells_name(pages)
-    opens_head = [bool(p.lines) and (heads.head_text(p.lines[0]) in taken
-                                     or bareheads.names_volume(p, named)) for p in pages]
-    loose = [b and not t and not o for b, t, o in zip(bare, titled, opens_head, strict=True)]
     # the pages that open with the versos' head, the title page's name, printed with no folio
     versos = [bool(p.lines) and bareheads.names_volume(p, named) for p in pages]
+    opens_head = [v or (bool(p.lines) and heads.head_text(p.lines[0]) in taken)
+                  for p, v in zip(pages, versos, strict=True)]
+    loose = [b and not t and not o for b, t, o in zip(bare, titled, opens_head, strict=True)]
     footed = [not p.head and not h and (not p.folio or foot) and bool(p.lines)
               and not t and not o and not divider(p)  # a folio at the foot, or none
               for p, h, foot, t, o in zip(pages, headed, at_foot, titled, opens_head,
