@@ -140,7 +140,7 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block]) -> list[Block]:
             if plain(block).strip():
                 continue  # what is left is read again: the work's date, or its text
             break
-        elif not wanted and not work.subtitle and _set_as_subtitle(printed):
+        elif not wanted and not work.subtitle and _set_as_subtitle(printed, _next_text(out, index)):
             work.subtitle = [printed]
             work.subtitle_refs += [n for n in iter_nodes(block) if isinstance(n, NoteRef)]
         elif _split_date(out, index, block):  # a date the OCR ran into the text under it
@@ -164,14 +164,23 @@ def _split_date(out: list[Block], index: int, block: Paragraph) -> bool:
     return True
 
 
-def _set_as_subtitle(printed: str) -> bool:
+def _set_as_subtitle(printed: str, following: str) -> bool:
     """Whether a line under a title the contents lists no subtitle for is set as one: in
     title case (``Reply to the Discussion``), ending no sentence, nor in a comma as a
-    letter's salutation does (``Dear Comrade Gorky,``), nor in a short word in lower case
-    (``… of Nationalities; and``: a title's words run on after it, the text's sentence goes
-    on in the next paragraph)."""
+    letter's salutation does (``Dear Comrade Gorky,``); nor where the text's sentence goes
+    on in the next paragraph (``following``), as a title's words never do: it ends in a
+    short word in lower case (``… of Nationalities; and``) or the next opens in one
+    (``… The People's Commissar`` / ``for the Affairs …``)."""
     return title_cased(printed) and not SENTENCE_END.search(printed) \
-        and not is_salutation(printed) and not LOWER_END.search(printed)
+        and not is_salutation(printed) and not LOWER_END.search(printed) \
+        and not following[:1].islower()
+
+
+def _next_text(blocks: list[Block], index: int) -> str:
+    """The text of the first paragraph after ``blocks[index]`` (past page markers), if
+    one comes before any other block."""
+    after = next((b for b in blocks[index + 1:] if not isinstance(b, PageMarker)), None)
+    return plain(after).strip() if isinstance(after, Paragraph) else ""
 
 
 def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:

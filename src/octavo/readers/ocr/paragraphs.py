@@ -223,7 +223,8 @@ class Builder:
 
     def subtitle_ends(self, line: str, ahead: list[str]) -> bool:
         """Whether ``line`` under a title's open subtitle begins something else: a subtitle
-        runs on in its own case (a title-cased one ends where a line with a word in lower
+        runs on in its own case (a title-cased one, or a date with its place as a line
+        of short words is not: ``Zurich, May 1854``, ends where a line with a word in lower
         case begins: the text's, an epigraph's), and its last line, over the text's full
         lines or a heading, ends in no comma (``Dear Comrade Kautsky,`` there is a letter's
         salutation; and so is one over a line with a word in lower case under a title-cased
@@ -233,7 +234,7 @@ class Builder:
         def lower(text: str) -> bool:
             return any(w[0].islower() for w in LONG_WORD.findall(text))
 
-        titled = title_cased(self.text)
+        titled = title_cased(self.text) or is_dated(self.text)
         last = not ahead or width(ahead[0]) >= SHORT * self.measure or is_display(ahead[0]) \
             or (titled and lower(ahead[0]))
         return (titled and lower(line)) or (last and is_salutation(line)
@@ -285,6 +286,11 @@ class Builder:
             return False  # no block ends in an article: a short line so (a paragraph's
             # indented first line, before a long word) is no subtitle, nor a paragraph's end
         indent = self.first_indent(last) if self.lines == 1 else 0.0
+        if self.lines > 1 and max(self.widths) < DISPLAY and line[:1].islower() \
+                and not SENTENCE_END.search(last):
+            return False  # no display lines (a subtitle) end in a sentence going on in the
+            # next line: they are the text's, set in a narrow measure (a quoted list); a
+            # line alone so may be a stamp's, over a page's text (``not for sale``)
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])
                 and (not self.fit.trusted or self.fit.passes(self.page, last, line, indent))):
