@@ -286,11 +286,12 @@ class Builder:
             return False  # no block ends in an article: a short line so (a paragraph's
             # indented first line, before a long word) is no subtitle, nor a paragraph's end
         indent = self.first_indent(last) if self.lines == 1 else 0.0
-        if self.lines > 1 and max(self.widths) < DISPLAY and line[:1].islower() \
-                and not SENTENCE_END.search(last):
+        if (self.lines > 1 or self.text[:1].isupper()) and max(self.widths) < DISPLAY \
+                and line[:1].islower() and not SENTENCE_END.search(last):
             return False  # no display lines (a subtitle) end in a sentence going on in the
-            # next line: they are the text's, set in a narrow measure (a quoted list); a
-            # line alone so may be a stamp's, over a page's text (``not for sale``)
+            # next line: they are the text's, set in a narrow measure (a quoted list) or
+            # short by an indent (``First.—That the king …``); not a line alone that opens
+            # in lower case, no sentence's start: a stamp's, over a page's text
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])
                 and (not self.fit.trusted or self.fit.passes(self.page, last, line, indent))):
