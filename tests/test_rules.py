@@ -181,14 +181,17 @@ def render_links(text: str, _: str) -> list[str]:
 def render_cut(text: str, _: str) -> list[str]:
     """The paragraphs under a work's title, one a line, that the contents lists with no
     subtitle (or with the one a first line ``listed: …`` gives; a letter-spaced word in them
-    emphasis); out: ``subtitle: …`` and ``date: …`` taken from them, then the paragraphs
-    left."""
+    emphasis), lines ``contents: …`` first giving the contents' other entries; out:
+    ``subtitle: …`` and ``date: …`` taken from them, then the paragraphs left."""
     work = tree.Work(id="w", title="")
     lines = [line for line in text.splitlines() if line]
     listed = lines.pop(0).removeprefix("listed: ") if lines[0].startswith("listed: ") else ""
-    left = cut.head_lines(work, contents.Entry("", "work", "1", subtitle=listed),
-                          [Paragraph(words.inlines(line, words.Vocabulary([])))
-                           for line in lines])
+    others = []
+    while lines[0].startswith("contents: "):
+        others.append(contents.Entry(lines.pop(0).removeprefix("contents: "), "work", "1"))
+    entry = contents.Entry("", "work", "1", subtitle=listed)
+    left = cut.head_lines(work, entry, [Paragraph(words.inlines(line, words.Vocabulary([])))
+                                        for line in lines], cut._longest([entry, *others]))
     return [*(f"subtitle: {s}" for s in work.subtitle), *[f"date: {work.date}"] * bool(work.date),
             *(_plain(b) for b in left)]
 

@@ -223,13 +223,13 @@ class Builder:
 
     def subtitle_ends(self, line: str, ahead: list[str]) -> bool:
         """Whether ``line`` under a title's open subtitle begins something else: a subtitle
-        runs on in its own case (a title-cased one, or a date with its place as a line
-        of short words is not: ``Zurich, May 1854``, ends where a line with a word in lower
-        case begins: the text's, an epigraph's), and its last line, over the text's full
-        lines or a heading, ends in no comma (``Dear Comrade Kautsky,`` there is a letter's
-        salutation; and so is one over a line with a word in lower case under a title-cased
-        subtitle, that ended there: the text's first line, short by its indent); a
-        salutation falls short of the measure, as a text's full line ending in a comma does
+        runs on in its own case (a title-cased one ends where a line with a word in lower
+        case begins: the text's, an epigraph's; and so does a date with its place, whose
+        short words no title case tells: ``Zurich, May 1854``), and its last line, over the
+        text's full lines or a heading, ends in no comma (``Dear Comrade Kautsky,`` there is
+        a letter's salutation; and so is one over a line with a word in lower case under a
+        title-cased subtitle, that ended there: the text's first line, short by its indent);
+        a salutation falls short of the measure, as a text's full line ending in a comma does
         not (under a text's first line, short before a long word)."""
         def lower(text: str) -> bool:
             return any(w[0].islower() for w in LONG_WORD.findall(text))
@@ -286,12 +286,6 @@ class Builder:
             return False  # no block ends in an article: a short line so (a paragraph's
             # indented first line, before a long word) is no subtitle, nor a paragraph's end
         indent = self.first_indent(last) if self.lines == 1 else 0.0
-        if (self.lines > 1 or self.text[:1].isupper()) and max(self.widths) < DISPLAY \
-                and line[:1].islower() and not SENTENCE_END.search(last):
-            return False  # no display lines (a subtitle) end in a sentence going on in the
-            # next line: they are the text's, set in a narrow measure (a quoted list) or
-            # short by an indent (``First.—That the king …``); not a line alone that opens
-            # in lower case, no sentence's start: a stamp's, over a page's text
         if (max(self.widths) < DISPLAY and (self.lines > 1 or self.under_title())
                 and all(width(ln) >= SHORT * self.measure for ln in [line, *ahead[:1]])
                 and (not self.fit.trusted or self.fit.passes(self.page, last, line, indent))):
