@@ -18,7 +18,7 @@ from pathlib import Path
 
 from octavo.errors import StructureNotFound
 from octavo.sources import Source, read_book
-from octavo.tree import Book, Footnote, NoteRef, Paragraph, Text, iter_nodes
+from octavo.tree import Book, NoteRef, Paragraph, Text, iter_nodes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from othervolumes import generate
@@ -129,15 +129,31 @@ def measure(seed: int, make=None) -> Figures:
               and targets.get(r.target) == r.label.translate(FIGURES)]
     wanted = [n["number"] for n in truth["endnotes"]]
     figures.linked = sum(min(labels.count(k), wanted.count(k)) for k in set(wanted))
-    # furniture: a head, folio line or stamp line found in the text read, not in the text
-    said = "\n".join(got + [_said(f) for w in book.walk() for f in w.footnotes
-                            if isinstance(f, Footnote)] + [_said(n) for n in book.notes])
-    # (the notes print their own words, a head's among them: ``The Party’s tasks``)
-    printed = "\n".join(want + [_flat(f) for f in truth["footnotes"]]
-                        + [_flat(n["text"]) for n in truth["endnotes"]])
-    figures.furniture = sum(said.count(_flat(line)) - printed.count(_flat(line))
-                            for line in truth["furniture"] if len(line) > 3)
+    figures.furniture = _furniture(book, truth)
     return figures
+
+
+def _furniture(book: Book, truth: dict) -> int:
+    """The head, folio and stamp lines found in what the book shows, more often than the
+    volume prints them: in its paragraphs of any role (a line of its own too), its works'
+    titles, dates and closing lines, footnotes and notes (the notes print their own words,
+    a head's among them: ``The Party’s tasks``), case aside (titles read in title case).
+    Not in headings or subtitles: the truth lists no section's or part's title and no
+    subtitle, and a head may be words of one (``The Congress``)."""
+    works = [w for w in book.walk() if w.kind == "work"]
+    shown = [_said(n) for w in works for b in w.blocks for n in iter_nodes(b)
+             if isinstance(n, Paragraph)]
+    shown += [_said(f) for w in book.walk() for f in w.footnotes]
+    shown += [_flat(" ".join([w.title, w.date, *(c.text for c in w.closing)])) for w in works]
+    said = "\n".join(shown + [_said(n) for n in book.notes]).lower()
+    printed = [_flat(p) for w in truth["works"] for p in w["paragraphs"]]
+    printed += [_flat(" ".join([w["title"], w.get("date") or "", *(w.get("closing") or [])]))
+                for w in truth["works"]]
+    printed += [_flat(f) for f in truth["footnotes"]]
+    printed += [_flat(n["text"]) for n in truth["endnotes"]]
+    printed = "\n".join(printed).lower()
+    return sum(max(0, said.count(_flat(line).lower()) - printed.count(_flat(line).lower()))
+               for line in set(truth["furniture"]) if len(line) > 3)
 
 
 def _score_closings(figures: Figures, wanted: list[dict], works: list) -> None:
