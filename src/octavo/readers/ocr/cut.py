@@ -113,7 +113,7 @@ def _longest(entries: list[Entry]) -> int:
                 for e in top.walk()), default=0)
 
 
-def head_lines(work: Work, entry: Entry, blocks: list[Block], longest: int = 0) -> list[Block]:
+def head_lines(work: Work, entry: Entry, blocks: list[Block], longest: int) -> list[Block]:
     """Take the date and description lines under a title into the work's fields
     (``longest``: the words of the contents' longest entry, ``_set_as_subtitle``)."""
     out = list(blocks)
