@@ -191,7 +191,7 @@ def render_cut(text: str, _: str) -> list[str]:
         others.append(contents.Entry(lines.pop(0).removeprefix("contents: "), "work", "1"))
     entry = contents.Entry("", "work", "1", subtitle=listed)
     left = cut.head_lines(work, entry, [Paragraph(words.inlines(line, words.Vocabulary([])))
-                                        for line in lines], cut._longest([entry, *others]))
+                                        for line in lines], [entry, *others])
     return [*(f"subtitle: {s}" for s in work.subtitle), *[f"date: {work.date}"] * bool(work.date),
             *(_plain(b) for b in left)]
 

@@ -92,7 +92,7 @@ def _work(st: Structure, entry: Entry, blocks: list[Block], pages: list[str],
     work.title_refs = [n for b in title_blocks for n in iter_nodes(b) if isinstance(n, NoteRef)]
     own = blocks[start:hit.start] + blocks[hit.stop:stop]
     work.first_page = entry.page
-    own = head_lines(work, entry, own, _longest(st.entries))
+    own = head_lines(work, entry, own, st.entries)
     own, work.closing = closing.split(own, st.signature)
     work.blocks = sections.nest(st, work, entry, own)
     work.children = [c for child in entry.children if child.kind in ("part", "appendix")
@@ -113,9 +113,10 @@ def _longest(entries: list[Entry]) -> int:
                 for e in top.walk()), default=0)
 
 
-def head_lines(work: Work, entry: Entry, blocks: list[Block], longest: int) -> list[Block]:
+def head_lines(work: Work, entry: Entry, blocks: list[Block],
+               entries: list[Entry]) -> list[Block]:
     """Take the date and description lines under a title into the work's fields
-    (``longest``: the words of the contents' longest entry, ``_set_as_subtitle``)."""
+    (``entries``: the contents', for ``_set_as_subtitle``)."""
     out = list(blocks)
     work.date = entry.date
     wanted = title_words(entry.subtitle)
@@ -148,7 +149,7 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block], longest: int) -> l
                 continue  # what is left is read again: the work's date, or its text
             break
         elif not wanted and not work.subtitle \
-                and _set_as_subtitle(printed, _next_text(out, index), longest):
+                and _set_as_subtitle(printed, _next_text(out, index), entries):
             work.subtitle = [printed]
             work.subtitle_refs += [n for n in iter_nodes(block) if isinstance(n, NoteRef)]
         elif _split_date(out, index, block):  # a date the OCR ran into the text under it
@@ -172,19 +173,19 @@ def _split_date(out: list[Block], index: int, block: Paragraph) -> bool:
     return True
 
 
-def _set_as_subtitle(printed: str, following: str, longest: int) -> bool:
+def _set_as_subtitle(printed: str, following: str, entries: list[Entry]) -> bool:
     """Whether a line under a title the contents lists no subtitle for is set as one: in
     title case (``Reply to the Discussion``), ending no sentence, nor in a comma as a
     letter's salutation does (``Dear Comrade Gorky,``); nor where the text's sentence goes
     on in the next paragraph (``following``), as a title's words never do: it ends in a
     short word in lower case (``… of Nationalities; and``), or it holds more words than
-    any entry of the contents, title and subtitle together (``longest``), and the next
+    any entry of the contents, title and subtitle together (``entries``), and the next
     opens in lower case (``… The People's Commissar`` / ``for the Affairs …``: a list
     quoted in a narrow measure).  A subtitle as long as a title stays one over a text
     opening in lower case (its first letter lost with its drop cap: ``he Party's …``)."""
     return title_cased(printed) and not SENTENCE_END.search(printed) \
         and not is_salutation(printed) and not LOWER_END.search(printed) \
-        and not (following[:1].islower() and len(title_words(printed)) > longest)
+        and not (following[:1].islower() and len(title_words(printed)) > _longest(entries))
 
 
 def _next_text(blocks: list[Block], index: int) -> str:
