@@ -152,8 +152,8 @@ def _furniture(book: Book, truth: dict) -> int:
     printed += [_flat(f) for f in truth["footnotes"]]
     printed += [_flat(n["text"]) for n in truth["endnotes"]]
     printed = "\n".join(printed).lower()
-    return sum(max(0, said.count(_flat(line).lower()) - printed.count(_flat(line).lower()))
-               for line in set(truth["furniture"]) if len(line) > 3)
+    lines = {_flat(line).lower() for line in truth["furniture"] if len(line) > 3}
+    return sum(max(0, said.count(line) - printed.count(line)) for line in lines)
 
 
 def _score_closings(figures: Figures, wanted: list[dict], works: list) -> None:
