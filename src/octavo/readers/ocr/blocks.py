@@ -56,6 +56,12 @@ def back_over_markers(blocks: list[Block], index: int) -> int:
     return index
 
 
+def next_block(blocks: list[Block], index: int) -> Block | None:
+    """The first block at or after ``index`` that is no page marker (a page may turn
+    between two blocks), if any."""
+    return next((b for b in blocks[index:] if not isinstance(b, PageMarker)), None)
+
+
 def last_page(pages: list[str], blocks: list[Block], start: int, stop: int) -> str:
     """The printed page the text of blocks [start, stop) ends on."""
     last = ""

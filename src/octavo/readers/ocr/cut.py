@@ -14,7 +14,7 @@ from ...findings import report
 from ...tree import Block, NoteRef, PageMarker, Paragraph, ParagraphRole, Text, Work, iter_nodes
 from ..textlines import title_cased
 from . import closing, contents, running, sections
-from .blocks import back_over_markers, last_page, pages_at, plain
+from .blocks import back_over_markers, last_page, next_block, pages_at, plain
 from .contents import Entry
 from .find import Found, find_title, similar
 from .lines import (
@@ -191,7 +191,7 @@ def _set_as_subtitle(printed: str, following: str, entries: list[Entry]) -> bool
 def _next_text(blocks: list[Block], index: int) -> str:
     """The text of the first paragraph after ``blocks[index]`` (past page markers), if
     one comes before any other block."""
-    after = next((b for b in blocks[index + 1:] if not isinstance(b, PageMarker)), None)
+    after = next_block(blocks, index + 1)
     return plain(after).strip() if isinstance(after, Paragraph) else ""
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ...findings import report
 from ...tree import Block, Heading, Inline, Note, PageMarker, Paragraph, Text, iter_nodes
 from ..textlines import CLAUSE_STOPS, SURE_CLOSES
-from .blocks import plain
+from .blocks import next_block, plain
 from .lines import names_notes
 from .links import link_endnotes, possessives
 
@@ -58,7 +58,7 @@ def _heading(body: list[Block], start: int) -> int | None:
     turn between them)."""
     for i in range(start, len(body)):
         if isinstance(body[i], Heading) and names_notes(plain(body[i]).strip()):
-            first = next((b for b in body[i + 1:] if not isinstance(b, PageMarker)), None)
+            first = next_block(body, i + 1)
             if isinstance(first, Paragraph) and _start(1).match(plain(first).lstrip()):
                 return i
     return None
