@@ -27,6 +27,9 @@ _CITED = re.compile(rf"(?:^|\s)(?P<ref>(?P<open>\()?{CITED}(?(open)\)\.?))$")
 _SENTENCE_END = re.compile(rf"[{CLAUSE_STOPS}{SURE_CLOSES}]$")  # its last character alone
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
+# a line that ends a sentence or breaks a word: a note's text, where one goes on past the
+# page it gives; a stamp seen once (a scanner's lines) under a note's page ends neither
+_UNENDED = re.compile(rf"(?:[{CLAUSE_STOPS}{SURE_CLOSES}]|-)$")
 
 
 def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "",
@@ -40,11 +43,15 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "",
     form = _numbering(lines)
     groups: list[tuple[str, list[Line]]] = []
     lines_before = ""
-    ended = True  # the previous note has ended with its page
+    ended = True  # the open note has ended with its page, on its last line or over a stamp
+    stray = 0  # how many lines stand under the open note's page: a stamp's, if a note follows
     for line in lines:
         m = _START.match(line.text)
         expected = str(len(groups) + 1)
-        if m and _form(m) == form and _number(m) == expected and ended:
+        opens = bool(m and _form(m) == form and _number(m) == expected and ended)
+        if opens:
+            if stray:  # (their page markers kept)
+                groups[-1][1][-stray:] = [Line("", ln.page) for ln in groups[-1][1][-stray:]]
             groups.append((expected, [Line(m["text"], line.page)]))
         elif groups:
             groups[-1][1].append(line)
@@ -53,7 +60,9 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "",
             continue
         if len(groups) == 1 and len(groups[0][1]) == 1 and not line.page:
             groups[0][1][0].page = lines_before
-        ended = bool(_CITED.search(line.text))
+        cited = bool(_CITED.search(line.text))
+        ended = cited or (ended and not opens and not _UNENDED.search(line.text))
+        stray = 0 if cited or opens else stray + 1
     return [_note(number, body, vocab) for number, body in groups]
 
 
