@@ -29,6 +29,7 @@ from octavo.readers.ocr import (
     notes,
     pages,
     paragraphs,
+    running,
     words,
     worknotes,
 )
@@ -239,6 +240,26 @@ def render_worknotes(text: str, _: str) -> list[str]:
     return [f"{n.number}: {_plain(n)}" for n in worknotes.numbered(blocks, "note-")]
 
 
+def render_running(text: str, _: str) -> list[str]:
+    """Lines ``entry: page title`` (the contents' works), then ``page folio head``, the
+    numbered pages' running heads (a line ``versos: head`` the head the layout found the
+    versos share); out: the heads that may name works (``running.recto_heads``), ``folio
+    head``."""
+    lines = [line for line in text.splitlines() if line]
+    entries = [contents.Entry(title, "work", page, printed=title) for page, title in
+               (line.removeprefix("entry: ").split(" ", 1) for line in lines
+                if line.startswith("entry: "))]
+    heads = [line.removeprefix("page ").split(" ", 1) for line in lines
+             if line.startswith("page ")]
+    verso = next((line.removeprefix("versos: ") for line in lines
+                  if line.startswith("versos: ")), "")
+    layout = pages.Layout([pages.Page(k, folio, head) for k, (folio, head) in enumerate(heads)],
+                          [], verso, 0, 0)
+    st = Structure(Draft([]), layout, "", "")
+    st.entries = entries
+    return [f"{folio} {head}" for folio, head in running.recto_heads(st)]
+
+
 def render_separator(text: str, _: str) -> list[str]:
     """The lines with the page breaks the separator keeps, each as ``(break)``."""
     return [line if line.strip() else "(break)" for line in separator.parted(text.rstrip("\n"))]
@@ -248,7 +269,8 @@ RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_cl
           "contents": render_contents, "paragraphs": render_paragraphs,
           "footnotes": render_footnotes, "furniture": render_furniture, "notes": render_notes,
           "links": render_links, "find": render_find, "worknotes": render_worknotes,
-          "cut": render_cut, "separator": render_separator, "body": render_body}
+          "cut": render_cut, "separator": render_separator, "body": render_body,
+          "running": render_running}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

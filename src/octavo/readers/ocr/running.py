@@ -7,9 +7,10 @@ head the print sets most often over its pages, else by its title.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from ...tree import Work
 from .blocks import page_value
@@ -18,16 +19,36 @@ from .misreads import misread
 from .structure import Structure
 from .titles import title_case
 
+_CONTAINERS = ("section", "part", "group")  # entries over works or inside one
 _MISREAD = re.compile(r"(?<=[A-Z])[a-z\d]|[a-z\d](?=[A-Z])|(?<=[A-Z])\d(?=\w)")
 
 
 def recto_heads(st: Structure) -> list[tuple[int, str]]:
-    """The heads of the numbered pages, the versos' shared head left out, and any that
-    spells the author's name (a verso's, where only one verso is headed)."""
+    """The heads of the numbered pages, the versos' shared head left out, any that spells
+    the author's name (a verso's, where only one verso is headed), and any set over the
+    pages of several works, no one of them holding half those pages (a folio misread may
+    put one elsewhere): a head the versos share where no recto of the volume is headed
+    (each work a page or two long), which the layout could not tell from a work's."""
     author = letters(st.author)
-    return [(int(p.folio), p.head) for p in st.layout.pages
-            if p.head and p.head != st.layout.verso_head and p.folio.isdigit()
-            and not (author and letters(p.head) == author)]
+    heads = [(int(p.folio), p.head) for p in st.layout.pages
+             if p.head and p.head != st.layout.verso_head and p.folio.isdigit()
+             and not (author and letters(p.head) == author)]
+    starts = sorted({int(e.page) for top in st.entries for e in top.walk()
+                     if e.kind not in _CONTAINERS and e.page.isdigit()})
+    folios: dict[str, list[int]] = defaultdict(list)
+    for folio, head in heads:
+        folios[head].append(folio)
+    return [(folio, head) for folio, head in heads if _one_work(folios[head], starts)]
+
+
+def _one_work(folios: list[int], starts: list[int]) -> bool:
+    """Whether one work holds half the pages ``folios`` or more (``starts``: the works'
+    first pages, in order; a work's first page is the one before's last too)."""
+    held: Counter[int] = Counter()
+    for folio in folios:
+        k = bisect.bisect_right(starts, folio) - 1
+        held.update({k, k - 1} if k > 0 and starts[k] == folio else {k})
+    return 2 * max(held.values()) >= len(folios)
 
 
 def head_between(st: Structure, first_page: str, last_page: str, title: str = "") -> str:
