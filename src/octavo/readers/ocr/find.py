@@ -15,9 +15,10 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...tree import Block, Heading, Paragraph, ParagraphRole, Text
+from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain, pop_marker
 from .contents import Entry
+from .lines import NUMERAL_LINE
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
 from .titles import title_words
 
@@ -109,6 +110,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
     partial: Found | None = None  # a heading that reads as the title's first words only
     nearly: Found | None = None  # one that reads as the title but for a word or a letter
     split: SplitHeading | None = None  # one that runs on past the title: two run into one
+    numbered: Found | None = None  # one under a number alone, where the entry has none
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
@@ -136,9 +138,22 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         if words[:len(wanted)] != wanted:  # the title word for word may stand on (``THE
             nearly = nearly or Found(entry, i, j)  # PEASANTRY``, a section's ``THE
             continue  # SOVIETS`` the page before)
+        if not entry.number and _under_number(blocks, i):
+            numbered = numbered or Found(entry, i, j)  # (a section's title, the work before's,
+            continue  # worded as the next work's: ``II`` / ``THE WORKERS AND THE PRESS``)
         return Found(entry, i, j)
-    return split or nearly or partial or _run_on(blocks, pages, entry, wanted, start) or \
-        _run_in(blocks, pages, entry, wanted, start)
+    return split or nearly or numbered or partial \
+        or _run_on(blocks, pages, entry, wanted, start) \
+        or _run_in(blocks, pages, entry, wanted, start)
+
+
+def _under_number(blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` stands under a number alone on its line (past the page's
+    turn): a numbered section's title, as a title under its number is."""
+    k = i - 1
+    while k >= 0 and isinstance(blocks[k], PageMarker):
+        k -= 1
+    return k >= 0 and is_title_line(blocks[k]) and bool(NUMERAL_LINE.match(plain(blocks[k])))
 
 
 def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool]) -> int:
