@@ -137,7 +137,8 @@ def _furniture(book: Book, truth: dict) -> int:
     """The head, folio and stamp lines found in what the book shows, more often than the
     volume prints them: in its paragraphs of any role (a line of its own too), its works'
     titles, dates and closing lines, footnotes and notes (the notes print their own words,
-    a head's among them: ``The Party’s tasks``), case aside (titles read in title case).
+    a head's among them: ``The Party’s tasks``), case aside (titles read in title case);
+    an epigraph's source (``—Mao Tse-tung``) is the print's, where the truth gives one.
     Not in headings or subtitles: the truth lists no section's or part's title and no
     subtitle, and a head may be words of one (``The Congress``)."""
     works = [w for w in book.walk() if w.kind == "work"]
@@ -147,8 +148,8 @@ def _furniture(book: Book, truth: dict) -> int:
     shown += [_flat(" ".join([w.title, w.date, *(c.text for c in w.closing)])) for w in works]
     said = "\n".join(shown + [_said(n) for n in book.notes]).lower()
     printed = [_flat(p) for w in truth["works"] for p in w["paragraphs"]]
-    printed += [_flat(" ".join([w["title"], w.get("date") or "", *(w.get("closing") or [])]))
-                for w in truth["works"]]
+    printed += [_flat(" ".join([w["title"], w.get("date") or "", *(w.get("closing") or []),
+                                *w.get("sources", [])])) for w in truth["works"]]
     printed += [_flat(f) for f in truth["footnotes"]]
     printed += [_flat(n["text"]) for n in truth["endnotes"]]
     printed = "\n".join(printed).lower()

@@ -219,6 +219,7 @@ class Work:
     first_page: int = 0
     sections: list[Line] = field(default_factory=list)  # the lines opening sections
     closing: list[str] = field(default_factory=list)  # the lines set under its text
+    sources: list[str] = field(default_factory=list)  # its epigraph's source (``—K. Marx``)
 
 
 class Volume:
@@ -270,7 +271,8 @@ class Volume:
             epigraph = self._sentence()
             lines += [Line(t) for t in self._wrap(epigraph, hyphenate=False, measure=0.7)]
             work.paragraphs.append(epigraph)
-            lines.append(Line(f"{r.choice(['—', '— '])}{r.choice(AUTHORS)[1]}"))
+            work.sources.append(f"{r.choice(['—', '— '])}{r.choice(AUTHORS)[1]}")
+            lines.append(Line(work.sources[-1]))
         letter = r.random() < 0.15
         if letter:
             greeting = f"Dear Comrade {r.choice(['Gorky', 'Kautsky', 'Sorge', 'Lafargue'])},"
@@ -437,7 +439,8 @@ class Volume:
             for lines in pages]) + "\n"
         truth = {
             "works": [{"title": w.title, "page": str(w.first_page), "paragraphs": w.paragraphs,
-                       "date": w.date, "closing": w.closing, "short": w.short}
+                       "date": w.date, "closing": w.closing, "short": w.short,
+                       "sources": w.sources}
                       for w in self.works],
             "endnotes": [{k: str(v) for k, v in n.items()} for n in self.notes],
             "footnotes": self.footnotes,
