@@ -82,8 +82,9 @@ def take(pages: list[Page], entries: Entries) -> None:
 
 def names_volume(page: Page, named: Callable[[str], bool]) -> bool:
     """Whether a page's top line spells the title page's name (``named``) over a line
-    running on in lower case: the versos' head, seen once in a short volume."""
-    if not page.lines[1:2] or not page.lines[1][:1].islower():
+    running on in lower case, or over the name again (a work's signature: the print signs
+    once, so the line over it is a head): the versos' head, seen once in a short volume."""
+    if not page.lines[1:2] or not (page.lines[1][:1].islower() or named(page.lines[1])):
         return False
     top = heads.head_text(page.lines[0])
     return bool(top) and named(top) and heads.set_as_head(top)
