@@ -12,7 +12,7 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..entrypages import ends_entry
-from ..lines import dates_work
+from ..lines import dates_work, names_notes
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import (
     addressed,
@@ -176,8 +176,9 @@ class Repeats:
         work's title, once over a head (beside its folio, or over the page's text, its folio
         at the foot: ``over_footed_head``): the print sets nothing over a head, and a head
         over none but a work's title.  A group of two lines or more needs no head, where
-        it stands in both halves of the volume: the print repeats no lines over titles far
-        apart but what the contents list (a part's title).  Not a line the contents print
+        it stands in both halves of the volume, or once over the notes' heading: the print
+        repeats no lines over titles far apart but what the contents list (a part's title),
+        nor sets over the notes what it sets over a work.  Not a line the contents print
         (a work's title, over its text and once as the head over its last page, its
         signature under it)."""
         over = [h or over_footed_head(p, self.counts, []) or over_running_head(p)
@@ -192,7 +193,8 @@ class Repeats:
                                                     strict=True) if i not in own]
         listed += [f" {entry} " for i, entry in self.contents.broken if not {i, i + 1} & own]
         # (an entry broken over lines that hold a repeat: a stamp must not vouch for itself)
-        headless = self.filled >= 2 and self.halves
+        headless = self.filled >= 2 and (self.halves or any(
+            t and names_notes(p.below) for t, p in zip(self.titles, self.places, strict=True)))
         return worded(self.group) and len(self.places) >= TWICE \
             and (any(over) or headless) and all(
             o or t for o, t in zip(over, self.titles, strict=True)) and not any(
