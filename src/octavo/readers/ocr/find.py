@@ -12,6 +12,7 @@ as the title is) into the next work's title, it says how to set the title apart 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from .titles import title_words
 
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
+_INITIAL = re.compile(r"[IVXL]\.")  # a roman figure and a stop, or a signer's initial
 SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (set
 # by hand: a letter lost at each end of a line break; ``similar`` weighs the misreads)
 
@@ -142,18 +144,20 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
             numbered = numbered or Found(entry, i, j)  # (a section's title, the work before's,
             continue  # worded as the next work's: ``II`` / ``THE WORKERS AND THE PRESS``)
         return Found(entry, i, j)
-    return split or nearly or numbered or partial \
+    return numbered or split or nearly or partial \
         or _run_on(blocks, pages, entry, wanted, start) \
         or _run_in(blocks, pages, entry, wanted, start)
 
 
 def _under_number(blocks: list[Block], i: int) -> bool:
     """Whether block ``i`` stands under a number alone on its line (past the page's
-    turn): a numbered section's title, as a title under its number is."""
+    turn): a numbered section's title, as a title under its number is.  Not a letter and a
+    stop alone (``V.``): an initial signs a letter so."""
     k = i - 1
     while k >= 0 and isinstance(blocks[k], PageMarker):
         k -= 1
-    return k >= 0 and is_title_line(blocks[k]) and bool(NUMERAL_LINE.match(plain(blocks[k])))
+    number = plain(blocks[k]).strip() if k >= 0 and is_title_line(blocks[k]) else ""
+    return bool(NUMERAL_LINE.match(number)) and not _INITIAL.fullmatch(number)
 
 
 def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool]) -> int:

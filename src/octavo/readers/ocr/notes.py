@@ -28,7 +28,8 @@ _SENTENCE_END = re.compile(rf"[{CLAUSE_STOPS}{SURE_CLOSES}]$")  # its last chara
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
 # a line that ends a sentence or breaks a word: a note's text, where one goes on past the
-# page it gives; a stamp seen once (a scanner's lines) under a note's page ends neither
+# page it gives (as does one going on in lower case under it); a stamp seen once (a
+# scanner's lines) under a note's page ends neither
 _UNENDED = re.compile(rf"(?:[{CLAUSE_STOPS}{SURE_CLOSES}]|-)$")
 
 
@@ -61,7 +62,10 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "",
         if len(groups) == 1 and len(groups[0][1]) == 1 and not line.page:
             groups[0][1][0].page = lines_before
         cited = bool(_CITED.search(line.text))
-        ended = cited or (ended and not opens and not _UNENDED.search(line.text))
+        runs_on = not stray and line.text[:1].islower()  # (the page a sentence gives, ``see
+        # p. 112`` / ``of this volume``: no note's end)
+        ended = cited or (ended and not opens and not runs_on
+                          and not _UNENDED.search(line.text))
         stray = 0 if cited or opens else stray + 1
     return [_note(number, body, vocab) for number, body in groups]
 
