@@ -242,8 +242,9 @@ def render_worknotes(text: str, _: str) -> list[str]:
 
 def render_running(text: str, _: str) -> list[str]:
     """Lines ``entry: page title`` (the contents' works), then ``page folio head``, the
-    numbered pages' running heads (a line ``versos: head`` the head the layout found the
-    versos share); out: the heads that may name works (``running.recto_heads``), ``folio
+    numbered pages' running heads, each with `` / `` and the page's first line under it
+    where that matters (a line ``versos: head`` the head the layout found the versos
+    share); out: the heads that may name works (``running.recto_heads``), ``folio
     head``."""
     lines = [line for line in text.splitlines() if line]
     entries = [contents.Entry(title, "work", page, printed=title) for page, title in
@@ -253,8 +254,9 @@ def render_running(text: str, _: str) -> list[str]:
              if line.startswith("page ")]
     verso = next((line.removeprefix("versos: ") for line in lines
                   if line.startswith("versos: ")), "")
-    layout = pages.Layout([pages.Page(k, folio, head) for k, (folio, head) in enumerate(heads)],
-                          [], verso, 0, 0)
+    layout = pages.Layout([pages.Page(k, folio, head, lines=top.split(" / ", 1)[1:])
+                           for k, (folio, top) in enumerate(heads)
+                           for head in [top.split(" / ", 1)[0]]], [], verso, 0, 0)
     st = Structure(Draft([]), layout, "", "")
     st.entries = entries
     return [f"{folio} {head}" for folio, head in running.recto_heads(st)]

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 
+from ...lettering import FINISHED
 from ...tree import Work
 from .blocks import page_value
 from .entries import letters
@@ -25,20 +26,36 @@ _MISREAD = re.compile(r"(?<=[A-Z])[a-z\d]|[a-z\d](?=[A-Z])|(?<=[A-Z])\d(?=\w)")
 
 def recto_heads(st: Structure) -> list[tuple[int, str]]:
     """The heads of the numbered pages, the versos' shared head left out, any that spells
-    the author's name (a verso's, where only one verso is headed), and any set over the
+    the author's name (a verso's, where only one verso is headed), any set over the
     pages of several works, no one of them holding half those pages (a folio misread may
     put one elsewhere): a head the versos share where no recto of the volume is headed
-    (each work a page or two long), which the layout could not tell from a work's."""
+    (each work a page or two long), which the layout could not tell from a work's; and
+    any set only over works' titles, each opening its page, two or more: a work's own head
+    may stand over its title (a print that heads every page), no other work's, so that is
+    a line set over titles (an author's name) or a stamp."""
     author = letters(st.author)
     heads = [(int(p.folio), p.head) for p in st.layout.pages
              if p.head and p.head != st.layout.verso_head and p.folio.isdigit()
              and not (author and letters(p.head) == author)]
-    starts = sorted({int(e.page) for top in st.entries for e in top.walk()
-                     if e.kind not in _CONTAINERS and e.page.isdigit()})
+    entries = [e for top in st.entries for e in top.walk() if e.kind not in _CONTAINERS]
+    starts = sorted({int(e.page) for e in entries if e.page.isdigit()})
+    titles = [letters(e.title) for e in entries]
+    opening = {int(p.folio) for p in st.layout.pages if p.head and p.folio.isdigit()
+               and p.lines and _opens_title(p.lines[0], titles)}
     folios: dict[str, list[int]] = defaultdict(list)
     for folio, head in heads:
         folios[head].append(folio)
-    return [(folio, head) for folio, head in heads if _one_work(folios[head], starts)]
+    return [(folio, head) for folio, head in heads if _one_work(folios[head], starts)
+            and not (len(set(folios[head])) > 1 and opening.issuperset(folios[head]))]
+
+
+def _opens_title(line: str, titles: list[str]) -> bool:
+    """Whether a page's first line opens one of the works' ``titles`` (their ``letters``):
+    it spells a title's opening, and, as a title's line, opens with a capital and ends no
+    sentence (a page's ``capital.`` spells the opening of ``CAPITAL, LABOUR …`` too)."""
+    top = letters(line)
+    return bool(top) and next((c for c in line if c.isalpha()), "").isupper() \
+        and not FINISHED.search(line) and any(title.startswith(top) for title in titles)
 
 
 def _one_work(folios: list[int], starts: list[int]) -> bool:
