@@ -27,10 +27,6 @@ _CITED = re.compile(rf"(?:^|\s)(?P<ref>(?P<open>\()?{CITED}(?(open)\)\.?))$")
 _SENTENCE_END = re.compile(rf"[{CLAUSE_STOPS}{SURE_CLOSES}]$")  # its last character alone
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
-# a line that ends a sentence or breaks a word: a note's text, where one goes on past the
-# page it gives (as does one going on in lower case under it); a stamp seen once (a
-# scanner's lines) under a note's page ends neither
-_UNENDED = re.compile(rf"(?:[{CLAUSE_STOPS}{SURE_CLOSES}]|-)$")
 
 
 def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "",
@@ -64,10 +60,15 @@ def parse(pages: list[Page], vocab: Vocabulary, verso_head: str = "",
         cited = bool(_CITED.search(line.text))
         runs_on = not stray and line.text[:1].islower()  # (the page a sentence gives, ``see
         # p. 112`` / ``of this volume``: no note's end)
-        ended = cited or (ended and not opens and not runs_on
-                          and not _UNENDED.search(line.text))
+        ended = cited or (ended and not opens and not runs_on and not _texts(line.text))
         stray = 0 if cited or opens else stray + 1
     return [_note(number, body, vocab) for number, body in groups]
+
+
+def _texts(line: str) -> bool:
+    """Whether a line under a note's page is the note's text going on: it ends a sentence
+    or breaks a word (a stamp seen once, a scanner's lines, does neither)."""
+    return bool(_SENTENCE_END.search(line)) or line.endswith("-")
 
 
 def _numbering(lines: list[Line]) -> tuple[str, str, bool]:
