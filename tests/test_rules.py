@@ -160,7 +160,8 @@ def render_notes(text: str, _: str) -> list[str]:
 def render_links(text: str, _: str) -> list[str]:
     """Lines ``page N`` turn a page, ``note N p. P`` give the notes (each citing its page;
     ``note N`` cites none), ``quote ” for ²`` a quote the character map put for a figure,
-    any other line is a paragraph; out: the paragraphs, each linked marker as ``[N]``."""
+    any other line is a paragraph; out: the paragraphs, each linked marker as ``{N}``
+    (its brackets, if the text set it so, gone with it)."""
     blocks: list = []
     cited = []
     standing = {}
@@ -174,7 +175,7 @@ def render_links(text: str, _: str) -> list[str]:
         elif line:
             blocks.append(Paragraph([Text(line)]))
     links.link_endnotes(blocks, cited, standing=standing)
-    return ["".join(f"[{n.label}]" if isinstance(n, NoteRef) else n.text
+    return ["".join(f"{{{n.label}}}" if isinstance(n, NoteRef) else n.text
                     for n in b.inlines if isinstance(n, NoteRef | Text))
             for b in blocks if isinstance(b, Paragraph)]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...pagemarks import plain
-from . import footnotes
+from . import footnotes, measure
 from .contents import over_entries
 from .heads import candidates, set_as_head
 
@@ -38,8 +38,9 @@ class Placement:
     are predicates over it."""
 
     def __init__(self, stripped: list[str], counts: Counter[str], learnt: set[str],
-                 start: int, end: int) -> None:
+                 start: int, end: int, full: float) -> None:
         self._stripped, self._counts, self._learnt, self._end = stripped, counts, learnt, end
+        self._full = full  # (the text's measure)
         self.start, self.line = start, stripped[start]  # (this repeat's first line as read)
         self.last = line_at(stripped, end)  # (and its last; "" past the text, a repeat of
         # the group's line too near the end for the group to stand whole)
@@ -62,8 +63,7 @@ class Placement:
         stands under them), nor past a repeat that ends its page under no folio and opens
         as a footnote does (a footnote that recurs ends its page so too)."""
         froms = [line for line in (self.above, self.turned()) if line and not over_entries(line)
-                 and (self._counts[line] < TWICE or set_as_head(line))]  # (a line that recurs,
-        # not set as heads are, is a stamp's, no text's)
+                 and not self._stamps(line)]
         if not froms:
             return []
         if self.below:
@@ -72,6 +72,14 @@ class Placement:
         if not footed and footnotes.opens_footnote(self.line):
             return []
         return [(self._text_end(footed), self._overleaf(), True)]
+
+    def _stamps(self, line: str) -> bool:
+        """Whether a line over the repeat is a stamp's (not yet learnt): it recurs, not set
+        as heads are, nor as wide as a paragraph's inside line on fewer than
+        ``MIN_REPEATS`` pages (a sentence given again, a page's line of it twice)."""
+        return self._counts[line] >= TWICE and not set_as_head(line) and (
+            self._counts[line] >= MIN_REPEATS
+            or measure.width(line) < measure.INSIDE * self._full)
 
     def turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page (on
@@ -168,6 +176,7 @@ def page_block(stripped: list[str], end: int) -> range:
 
 
 def placements(stripped: list[str], counts: Counter[str], learnt: set[str],
-               spans: list[tuple[int, int]]) -> list[Placement]:
-    """The placement of each repeat (its first line and its last) of ``spans``."""
-    return [Placement(stripped, counts, learnt, start, end) for start, end in spans]
+               spans: list[tuple[int, int]], full: float) -> list[Placement]:
+    """The placement of each repeat (its first line and its last) of ``spans`` (``full``:
+    the text's measure)."""
+    return [Placement(stripped, counts, learnt, start, end, full) for start, end in spans]

@@ -133,7 +133,7 @@ def _page_end(stripped: list[str], at: list[int], group: tuple[str, ...],
 
 
 def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, list[int]],
-                 counts: Counter[str], learnt: set[str]) -> tuple[str, ...]:
+                 counts: Counter[str], learnt: set[str], full: float) -> tuple[str, ...]:
     """A group cut before its last line where that line alone is the running head of a
     page it opens: set as heads are, over pages that end with a folio or beside one, on one
     side of the spread, over the page's text (a line that stands once, no folio, not set
@@ -144,16 +144,16 @@ def _headed_page(stripped: list[str], group: tuple[str, ...], where: dict[str, l
     each time; no line of it.  (A stamp whose blank line stands inside a page keeps the
     line under it, and so does one whose last line stands over a head or a folio, or one
     that stands, on ``MIN_REPEATS`` pages, under a line opening its page set as heads are:
-    a head stands under no other.)"""
+    a head stands under no other.)  ``full``: the text's measure."""
     if len(group) < 2 or not set_as_head(group[-1]):
         return group
     head, rest = group[-1], group[:-1]
-    firsts = placements(stripped, counts, learnt, [(i, i) for i in where[group[0]]])
+    firsts = placements(stripped, counts, learnt, [(i, i) for i in where[group[0]]], full)
     if sum(not p.higher and (set_as_head(p.above) or head_and_folio(p.above))
            for p in firsts) >= MIN_REPEATS:
         return group
     heads = placements(stripped, counts, learnt - {head} | {line for line in rest if line},
-                       [(i, i) for i in where[head]])
+                       [(i, i) for i in where[head]], full)
     # (the head right under them, or a foot folio over them)
     placed = sum(p.opens if rest[-1] else bool(plain(p.above)) for p in firsts)
     over_text = sum(bool(p.after) and not plain(p.after) and counts[p.after] < TWICE
@@ -250,12 +250,14 @@ def _learn(stripped: list[str], seen: tuple[dict[str, list[int]], Counter[str], 
         while group and not group[0]:
             group = group[1:]
         group = _page_end(stripped, at, group, line)
-        whole, group = group, _headed_page(stripped, group, where, counts, learnt | grouped)
+        whole, group = group, _headed_page(stripped, group, where, counts, learnt | grouped,
+                                           pages[1])
         if line not in group or (group == (line,) and line in printed):
             continue  # (the next page's head, the group grown to it from its own line)
         first = group.index(line)
         repeats = [(i - first, i - first + len(group) - 1) for i in at]  # (first, last)
-        places = placements(stripped, counts, (learnt | grouped) - set(group), repeats)
+        places = placements(stripped, counts, (learnt | grouped) - set(group), repeats,
+                            pages[1])
         # (right over the head cut off)
         cut = whole[len(group):] if whole[len(group):len(group) + 1] != ("",) else ()
         if Repeats(stripped, line, group, at, [e for _, e in repeats], places, counts,

@@ -35,10 +35,17 @@ def interrupts(places: list[Placement], capitals: bool) -> bool:
 def goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     """Whether a sentence runs on from ``before`` to ``after`` (``interrupts``; a line
     in capitals after a signer's name, ``R. Luxemburg``, follows no sentence: a title
-    opens the next work there)."""
+    opens the next work there), which opens in lower case, or with a bracket before a word
+    in it (``(whether it be``; not a point's letter, ``(a) the``)."""
     return bool(UNENDED.search(before)) and (
         any(c.islower() for c in before) and not NAME.fullmatch(before) if capitals
-        else after[:1].islower() or (turned and LOWER_END.search(before) is not None))
+        else _opens_lower(after) or (turned and LOWER_END.search(before) is not None))
+
+
+def _opens_lower(line: str) -> bool:
+    """Whether a line opens in lower case, or with a bracket before two letters in it."""
+    start = line[1:3] if line.startswith("(") else line[:1]
+    return start.isalpha() and start.islower()
 
 
 def turns_inside(places: list[Placement]) -> bool:

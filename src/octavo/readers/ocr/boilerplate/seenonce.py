@@ -13,7 +13,7 @@ from .. import footnotes, measure
 from ..closing import SOURCE
 from ..cuts import TITLE_LINES
 from ..entries import entry_opener, words
-from ..heads import candidates, is_capitals
+from ..heads import candidates, is_capitals, unspace
 from ..lines import LED_DATE, LOWER_END, MONTH_NAME, is_dated
 from ..placement import MIN_REPEATS, head_and_folio, line_at, page_block, text_end
 from .kinds import Group
@@ -164,7 +164,8 @@ def by_titles_once(lines: list[str], stripped: list[str], apart: list[bool],
     work's title across a page break, however seldom (once): ending a work and its page,
     right under the work's date, source or author's name (``printed``), before the page
     the next work's title opens (past its running head and folio, on one line or two); or
-    opening a page right over a work's title.  Past the contents or the volume's first
+    opening a page right over a work's title (or the notes', a listed title letter-spaced
+    or not: ``N O T E S``).  Past the contents or the volume's first
     title (the title page's lines stand before); one of their lines opening in lower case
     under a line that ends in no word in lower case, the first opening with no footnote's
     mark.  Under a work's closing lines the print sets nothing on its page but footnotes,
@@ -173,7 +174,10 @@ def by_titles_once(lines: list[str], stripped: list[str], apart: list[bool],
     or author, or opens an entry of the contents (``listed``: a work's title).  (Between
     paragraphs, and over a title in mid-page, the print sets lists, verse, headings and
     epigraphs whose lines may open in lower case.)"""
-    listing = entry_opener(contents.listed, figures=True)
+    opener = entry_opener(contents.listed, figures=True)
+
+    def listing(line: str) -> bool:  # (letter-spaced or not: ``N O T E S``)
+        return opener(line) or opener(unspace(line))
 
     def closes(line: str) -> bool:  # (a work's date, source or author's signature)
         return is_dated(line) or line in printed or bool(SOURCE.search(line)) or bool(

@@ -12,6 +12,7 @@ from functools import cached_property
 from .. import footnotes
 from ..entries import words
 from ..entrypages import ends_entry
+from ..heads import is_capitals
 from ..lines import dates_work, names_notes
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import (
@@ -158,13 +159,14 @@ class Repeats:
     def short_lines_in_sentences(self) -> bool:
         """Two lines or more, each set apart (``set_apart``: short of the measure, ending
         no sentence), however few their repeats (twice), in both halves of the volume, each
-        standing inside a sentence, and once where the page turns inside it: a paragraph's
-        lines fill the measure, and the print sets nothing between a sentence's halves at a
-        page's turn but the running head and folio (a verse or a formula quoted twice
-        stands inside a page's sentences, not there)."""
+        standing inside a sentence, and once where the page turns inside it, or one of
+        them in capitals: a paragraph's lines fill the measure, and the print sets nothing
+        between a sentence's halves at a page's turn but the running head and folio (a verse
+        or a formula quoted twice stands inside a page's sentences, not there, and in the
+        text's case)."""
         return self.lines_apart and len(self.places) >= TWICE and self.halves \
             and all(interrupts([p], False) for p in self.places) \
-            and turns_inside(self.places)
+            and (turns_inside(self.places) or any(map(is_capitals, self.group)))
 
     def short_line_turning(self) -> bool:
         """A short line in both halves, once inside a sentence: a short line ends one."""
