@@ -18,6 +18,7 @@ from ..lines import LOWER_END, UNENDED, letter_spaced
 from ..placement import MIN_REPEATS, TWICE, Placement, line_at
 from .kinds import FIRST_ITEM, NAME
 
+_DASHED = re.compile(r"[^\W\d_]\u2014$")
 SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
 # halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
 
@@ -36,8 +37,9 @@ def goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     """Whether a sentence runs on from ``before`` to ``after`` (``interrupts``; a line
     in capitals after a signer's name, ``R. Luxemburg``, follows no sentence: a title
     opens the next work there), which opens in lower case, or with a bracket before a word
-    in it (``(whether it be``; not a point's letter, ``(a) the``)."""
-    return bool(UNENDED.search(before)) and (
+    in it (``(whether it be``; not a point's letter, ``(a) the``); a word and a dash at
+    ``before``'s end end no sentence either (``employment—`` / ``i.e., its``)."""
+    return bool(UNENDED.search(before) or _DASHED.search(before)) and (
         any(c.islower() for c in before) and not NAME.fullmatch(before) if capitals
         else _opens_lower(after) or (turned and LOWER_END.search(before) is not None))
 
