@@ -71,7 +71,7 @@ CLOSED = ends_sentence(f"{STOPS}:")
 FIGURE = re.compile(rf"[\d{SUPERSCRIPTS}]")
 # capitalised words and initials, after a dash where they name a source (``—Shelley``,
 # ``— Goethe``), a name's parts hyphened (``Tse-tung``, ``Jean-Paul``)
-NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?:[A-Z][\w’]*(?:-[\w’]+)*[.,]? ?)+$")
+NAME_LINE = re.compile(r"^(?:[\u2014\u2013] ?)?(?>[A-Z][\w’]*(?:-[\w’]+)*[.,]? ?)+$")
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
