@@ -12,8 +12,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_othervolumes import main
+from bench_othervolumes import main, rows
 from freshvolumes import generate
+
+
+def run() -> list[tuple[str, float, str, float]]:
+    return rows("fresh volumes", range(1, 31), generate)
+
 
 if __name__ == "__main__":
     main(sys.argv[1:], generate)

@@ -177,25 +177,27 @@ def _score_closings(figures: Figures, wanted: list[dict], works: list) -> None:
             figures.same_closings += _flat(" ".join(want["closing"])) == said
 
 
-def run():
+def rows(name: str, seeds: range, make=None) -> list[tuple[str, float, str, float]]:
+    """The benchmark's rows for the volumes of ``seeds`` (of the generator ``make``; this
+    module's by default), each called ``name``: what is missed, against its target."""
     total = Figures()
-    for seed in SEEDS:
-        total.add(measure(seed))
-    n = len(SEEDS)
-    return [(f"{n} other volumes: works of the contents not found", total.works - total.found,
-             "", 0),
-            (f"{n} other volumes: endnotes not linked", total.notes - total.linked, "", 0),
-            (f"{n} other volumes: furniture lines left in the text", total.furniture, "", 0),
-            (f"{n} other volumes: paragraphs not identical (share)",
+    for seed in seeds:
+        total.add(measure(seed, make))
+    n = f"{len(seeds)} {name}"
+    return [(f"{n}: works of the contents not found", total.works - total.found, "", 0),
+            (f"{n}: endnotes not linked", total.notes - total.linked, "", 0),
+            (f"{n}: furniture lines left in the text", total.furniture, "", 0),
+            (f"{n}: paragraphs not identical (share)",
              1 - total.same_paragraphs / total.paragraphs, "", 0.05),
-            (f"{n} other volumes: words not right (share)",
-             1 - total.same_words / total.words, "", 0.002),
-            (f"{n} other volumes: works' dates not as printed", total.dated - total.same_dates,
+            (f"{n}: words not right (share)", 1 - total.same_words / total.words, "", 0.002),
+            (f"{n}: works' dates not as printed", total.dated - total.same_dates, "", 0),
+            (f"{n}: works' closing lines not as printed", total.closed - total.same_closings,
              "", 0),
-            (f"{n} other volumes: works' closing lines not as printed",
-             total.closed - total.same_closings, "", 0),
-            (f"{n} other volumes: works' short titles not their own",
-             total.found - total.own_shorts, "", 0)]
+            (f"{n}: works' short titles not their own", total.found - total.own_shorts, "", 0)]
+
+
+def run() -> list[tuple[str, float, str, float]]:
+    return rows("other volumes", SEEDS)
 
 
 def main(argv: list[str], make=None) -> None:
