@@ -375,7 +375,10 @@ def learn(lines: list[str]) -> CharMap:
     if _typewritten(text, fixed, straight):
         fixed = {ch: to for ch, to in fixed.items() if ch not in "\"'"}
         return CharMap(fixed, frozenset(), False, marks, typewriter=True)
-    page, meant = _code_page(text, fixed)
+    page, meant = _code_page(text, fixed)  # (its reading over a learnt stand-in's: one
+    # it reads as the character itself is the volume's own, read as printed)
+    fixed = {ch: to for ch, to in fixed.items() if meant.get(ch, to) == to}
+    meant = {ch: to for ch, to in meant.items() if ch != to}
     dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
     return CharMap(fixed | meant, straight, dashes >= MIN_COUNT, marks, code_page=page)
 
@@ -402,7 +405,10 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
     quote or dash, but where the page's letter spells words in its place, after a word's
     first letters: read back as cp1252, a Mac's í ì î ë ñ ó show as ’ “ ” ‘ – — (``Bol’var``,
     ``Bront‘``), though its quotes are stand-ins.  Those marks are read first, the page's
-    other letters then, each about the letters read so (``Nœ–ez``: Núñez)."""
+    other letters then, each about the letters read so (``Nœ–ez``: Núñez).  A superscript
+    figure learnt as a stand-in that the page reads as no mark, for a mark it has a
+    character of its own for in the text, is read as itself (mapped to itself here): a
+    note's marker (``worker² in``)."""
     high = {ch: code for ch in set(text) if (code := _byte(ch)) is not None}
     for page in CODE_PAGES:
         read = {ch: bytes([code]).decode(page) for ch, code in high.items()}
@@ -415,7 +421,14 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
                        if to.isalpha() and _spells(text, ch, to, meant)}
             rare = {ch: to for ch, to in stand_ins.items()
                     if to in PRINTED and ch not in fixed and text.count(ch) < MIN_COUNT}
-            return CODE_PAGES[page], letters | rare
+            # a learnt stand-in the page reads as no mark, for a mark the page has a
+            # character of its own for in the text, is the volume's own (a note's ``²``
+            # taken for the ” that follows quotes' openings, where the page's ``Ó`` is)
+            owned = {to: ch for ch, to in stand_ins.items() if to in PRINTED and ch not in fixed}
+            own = {ch: ch for ch, to in fixed.items() if ch in SUPERSCRIPTS
+                   and stand_ins.get(ch, to) not in PRINTED and to in owned}
+            return CODE_PAGES[page], letters | rare | own | {
+                owned[fixed[ch]]: fixed[ch] for ch in own}
     return "", {}
 
 

@@ -33,6 +33,13 @@ def interrupts(places: list[Placement], capitals: bool) -> bool:
     return any(goes_on(*side, capitals) for p in places for side in p.across())
 
 
+def inside_page(p: Placement) -> bool:
+    """Whether a repeat stands inside a sentence of its page (``goes_on``), not across the
+    page's turn."""
+    return any(goes_on(before, after, False, False)
+               for before, after, turned in p.across() if not turned)
+
+
 def goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     """Whether a sentence runs on from ``before`` to ``after`` (``interrupts``; a line
     in capitals after a signer's name, ``R. Luxemburg``, follows no sentence: a title

@@ -34,7 +34,10 @@ def under_footnotes_once(stripped: list[str], apart: list[bool]) -> list[Group]:
     footnote's sentence runs on over them; a page's text, or another page's run in where
     the scan lost the break, ends sentences).  A footnote ends its sentence on its last
     line, and the print sets nothing under a page's footnotes but its folio, nor under a
-    folio at its foot."""
+    folio at its foot: so, where the page has no footnotes, a run under its foot folio is
+    one too, one of its lines opening in lower case under a line that ends in no word in
+    lower case (``_lowered``: a section's title under its number, set at a page's foot,
+    has none)."""
     found: Counter[tuple[str, ...]] = Counter()
     end = 0
     while end < len(stripped):
@@ -52,10 +55,10 @@ def under_footnotes_once(stripped: list[str], apart: list[bool]) -> list[Group]:
         top = k - 1 if last == end and k - 1 > start and plain(stripped[k - 1]) else k
         # (a stamp under the foot folio: the footnote's last line stands over the folio)
         marked = [m for m in range(start, top) if footnotes.opens_footnote(stripped[m])]
-        if start < top and k < last and marked \
-                and FINISHED.search(stripped[top - 1]) \
-                and not any(FINISHED.search(stripped[m]) for m in
-                            range(marked[-1], top - 1)):
+        if start < top and k < last and ((
+                marked and FINISHED.search(stripped[top - 1])
+                and not any(FINISHED.search(stripped[m]) for m in range(marked[-1], top - 1)))
+                or (not marked and top < k and _lowered(stripped, k, last))):
             found[tuple(stripped[k:last])] += 1
     return [Group(g, n) for g, n in found.items()]
 
@@ -199,12 +202,18 @@ def by_titles_once(lines: list[str], stripped: list[str], apart: list[bool],
         over, under = line_at(stripped, k - 1), line_at(stripped, i)
         if i - k > 1 and not footnotes.opens_footnote(stripped[k]) and (
                 (closes(over) and not under and titled(_opening(stripped, i)))
-                or (not over and titled(i) and not head_and_folio(under))) and any(
-                    stripped[m][:1].islower() and not LOWER_END.search(stripped[m - 1])
-                    for m in range(k, i)):
+                or (not over and titled(i) and not head_and_folio(under))) \
+                and _lowered(stripped, k, i):
             found[tuple(stripped[k:i])] += 1
         k = i + 1
     return [Group(g, n) for g, n in found.items()]
+
+
+def _lowered(stripped: list[str], k: int, i: int) -> bool:
+    """Whether one of the lines ``k`` to ``i`` opens in lower case under a line that ends in
+    no word in lower case (the lines of a title, a heading or a date do not)."""
+    return any(stripped[m][:1].islower() and not LOWER_END.search(stripped[m - 1])
+               for m in range(k, i))
 
 
 def _title_over(stripped: list[str], k: int) -> list[str]:

@@ -41,6 +41,7 @@ from .placing import (
     beside_folio,
     breaks_word_overleaf,
     goes_on,
+    inside_page,
     interrupts,
     opening,
     opens_over_head,
@@ -158,15 +159,18 @@ class Repeats:
 
     def short_lines_in_sentences(self) -> bool:
         """Two lines or more, each set apart (``set_apart``: short of the measure, ending
-        no sentence), however few their repeats (twice), in both halves of the volume, each
-        standing inside a sentence, and once where the page turns inside it, or one of
-        them in capitals: a paragraph's lines fill the measure, and the print sets nothing
-        between a sentence's halves at a page's turn but the running head and folio (a verse
-        or a formula quoted twice stands inside a page's sentences, not there, and in the
-        text's case)."""
-        return self.lines_apart and len(self.places) >= TWICE and self.halves \
-            and all(interrupts([p], False) for p in self.places) \
-            and (turns_inside(self.places) or any(map(is_capitals, self.group)))
+        no sentence), however few their repeats (twice), each standing inside a sentence: in
+        both halves of the volume, once where the page turns inside it; or, one of them in
+        capitals, each inside a sentence of its page (not across its turn), wherever they
+        stand.  A paragraph's lines fill the measure, and the print sets nothing between a
+        sentence's halves at a page's turn but the running head and folio, nor a line in
+        capitals inside a page's sentence (a verse or a formula quoted twice stands inside
+        a page's sentences, not at its turn, and in the text's case)."""
+        if not (self.lines_apart and len(self.places) >= TWICE):
+            return False
+        return (self.halves and all(interrupts([p], False) for p in self.places)
+                and turns_inside(self.places)) or (
+            any(map(is_capitals, self.group)) and all(map(inside_page, self.places)))
 
     def short_line_turning(self) -> bool:
         """A short line in both halves, once inside a sentence: a short line ends one."""
