@@ -42,9 +42,10 @@ _GLUED = re.compile(rf"(?<=[A-Za-z{CLOSES}\u2026])(?P<n>\d{{1,3}})" + _END)
 _AFTER_YEAR = re.compile(r"(?<![\d])1[89]\d\d(?P<n>\d{1,2})" + _END)
 _SPACED = re.compile(rf"(?<=[A-Za-z{_PLAIN_CLOSES}\u2026])(?P<mark> (?P<n>\d{{1,2}}))(?=[\s)]|$)")
 # a number in brackets after a word or what closes one (``the[1] sole``, ``wages.[12]``), or a
-# dash (``cheapened -[3] i.e.``), as editions that number their notes ``[1]`` mark them: the
-# brackets go with it
-_BRACKETED = re.compile(rf"(?<=[^\W_]|[{CLOSES}\u2026\u2013\u2014-])"
+# dash set off by a space (``cheapened -[3] i.e.``; not a range's, ``pp. 11–[13]``, nor a
+# list's after a colon, ``two:—[1] that``), as editions that number their notes ``[1]`` mark
+# them: the brackets go with it
+_BRACKETED = re.compile(rf"(?:(?<=[^\W_]|[{CLOSES}\u2026])|(?<=\s[-\u2013\u2014]))"
                         rf"(?P<mark>\[(?P<n>\d{{1,3}})\])")
 # a number set as superscript figures (``stronger.¹``, ``Congress¹²``): a marker wherever
 # it stands, since no text sets its figures so; but a scan's stand-in for a quote may be

@@ -19,6 +19,7 @@ from ..placement import MIN_REPEATS, TWICE, Placement, line_at
 from .kinds import FIRST_ITEM, NAME
 
 _DASHED = re.compile(r"[^\W\d_]\u2014$")
+_BRACKETED_WORD = re.compile(r"\(([^\W\d_]{2,})(?![\w)])")
 SIDES = 0.25  # a line on both sides of the spread holds this share of its pages on either:
 # halfway between a running head's (none, bar a misread folio) and a stamp's (a half)
 
@@ -46,15 +47,18 @@ def goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     opens the next work there), which opens in lower case, or with a bracket before a word
     in it (``(whether it be``; not a point's letter, ``(a) the``); a word and a dash at
     ``before``'s end end no sentence either (``employment—`` / ``i.e., its``)."""
-    return bool(UNENDED.search(before) or _DASHED.search(before)) and (
-        any(c.islower() for c in before) and not NAME.fullmatch(before) if capitals
-        else _opens_lower(after) or (turned and LOWER_END.search(before) is not None))
+    if not UNENDED.search(before):  # (a dash brings in a display line, a slogan in capitals)
+        return not capitals and bool(_DASHED.search(before)) and _opens_lower(after)
+    return any(c.islower() for c in before) and not NAME.fullmatch(before) if capitals \
+        else _opens_lower(after) or (turned and LOWER_END.search(before) is not None)
 
 
 def _opens_lower(line: str) -> bool:
-    """Whether a line opens in lower case, or with a bracket before two letters in it."""
-    start = line[1:3] if line.startswith("(") else line[:1]
-    return start.isalpha() and start.islower()
+    """Whether a line opens in lower case, or with a bracket before a word in it (not a
+    point's label closed by its bracket: ``(a)``, ``(ii)``)."""
+    if m := _BRACKETED_WORD.match(line):
+        return m[1].islower()
+    return line[:1].isalpha() and line[:1].islower() and not line.startswith("(")
 
 
 def turns_inside(places: list[Placement]) -> bool:

@@ -36,8 +36,9 @@ def under_footnotes_once(stripped: list[str], apart: list[bool]) -> list[Group]:
     line, and the print sets nothing under a page's footnotes but its folio, nor under a
     folio at its foot: so, where the page has no footnotes, a run under its foot folio is
     one too, one of its lines opening in lower case under a line that ends in no word in
-    lower case (``_lowered``: a section's title under its number, set at a page's foot,
-    has none)."""
+    lower case (``_lowered``), the folio in figures on a page with no head and folio over
+    it (a number there is a section's or a letter's, ``II`` or ``12`` over verse or over
+    ``to Friedrich Engels``, not the page's folio)."""
     found: Counter[tuple[str, ...]] = Counter()
     end = 0
     while end < len(stripped):
@@ -58,7 +59,9 @@ def under_footnotes_once(stripped: list[str], apart: list[bool]) -> list[Group]:
         if start < top and k < last and ((
                 marked and FINISHED.search(stripped[top - 1])
                 and not any(FINISHED.search(stripped[m]) for m in range(marked[-1], top - 1)))
-                or (not marked and top < k and _lowered(stripped, k, last))):
+                or (not marked and top < k and stripped[top].isdigit()
+                    and not head_and_folio(*stripped[start:start + 2])
+                    and not head_and_folio(stripped[start]) and _lowered(stripped, k, last))):
             found[tuple(stripped[k:last])] += 1
     return [Group(g, n) for g, n in found.items()]
 

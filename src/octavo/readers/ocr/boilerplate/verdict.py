@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from .. import footnotes
+from .. import footnotes, measure
 from ..entries import words
 from ..entrypages import ends_entry
 from ..heads import is_capitals
@@ -161,16 +161,20 @@ class Repeats:
         """Two lines or more, each set apart (``set_apart``: short of the measure, ending
         no sentence), however few their repeats (twice), each standing inside a sentence: in
         both halves of the volume, once where the page turns inside it; or, one of them in
-        capitals, each inside a sentence of its page (not across its turn), wherever they
-        stand.  A paragraph's lines fill the measure, and the print sets nothing between a
-        sentence's halves at a page's turn but the running head and folio, nor a line in
-        capitals inside a page's sentence (a verse or a formula quoted twice stands inside
-        a page's sentences, not at its turn, and in the text's case)."""
+        capitals, each inside a sentence of its page (not across its turn) under a line as
+        wide as the text's inside lines, wherever they stand.  A paragraph's lines fill the
+        measure, and the print sets nothing between a sentence's halves at a page's turn but
+        the running head and folio, nor a line in capitals inside a page's sentence but a
+        display (a title quoted, ``the title`` / ``THE CIVIL WAR IN FRANCE`` / its
+        subtitle), whose line over it it breaks short (a verse or a formula quoted twice
+        stands inside a page's sentences, not at its turn, and in the text's case)."""
         if not (self.lines_apart and len(self.places) >= TWICE):
             return False
         return (self.halves and all(interrupts([p], False) for p in self.places)
                 and turns_inside(self.places)) or (
-            any(map(is_capitals, self.group)) and all(map(inside_page, self.places)))
+            any(map(is_capitals, self.group)) and all(map(inside_page, self.places))
+            and all(measure.width(p.above) >= measure.INSIDE * self.pages[1]
+                    for p in self.places))
 
     def short_line_turning(self) -> bool:
         """A short line in both halves, once inside a sentence: a short line ends one."""
