@@ -375,10 +375,8 @@ def learn(lines: list[str]) -> CharMap:
     if _typewritten(text, fixed, straight):
         fixed = {ch: to for ch, to in fixed.items() if ch not in "\"'"}
         return CharMap(fixed, frozenset(), False, marks, typewriter=True)
-    page, meant = _code_page(text, fixed)  # (its reading over a learnt stand-in's: one
-    # it reads as the character itself is the volume's own, read as printed)
-    fixed = {ch: to for ch, to in fixed.items() if meant.get(ch, to) == to}
-    meant = {ch: to for ch, to in meant.items() if ch != to}
+    page, meant, own = _code_page(text, fixed)
+    fixed = {ch: to for ch, to in fixed.items() if ch not in own}
     dashes = len(_DOUBLE_HYPHEN.findall(text)) if "--" in text else 0
     return CharMap(fixed | meant, straight, dashes >= MIN_COUNT, marks, code_page=page)
 
@@ -393,7 +391,7 @@ def _byte(ch: str) -> int | None:
     return code if 0x80 <= code <= 0xFF else None
 
 
-def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
+def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str], set[str]]:
     """The code page whose quotes and dashes the learnt stand-ins are, as its bytes read in
     Latin-1 or cp1252 show them (a Mac's ``Õ`` for ’, ``Ò`` ``Ó`` for “ ”, ``Ñ`` for —),
     and the characters above ASCII that it reads as the letters of the words they stand in
@@ -407,8 +405,8 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
     ``Bront‘``), though its quotes are stand-ins.  Those marks are read first, the page's
     other letters then, each about the letters read so (``Nœ–ez``: Núñez).  A superscript
     figure learnt as a stand-in that the page reads as no mark, for a mark it has a
-    character of its own for in the text, is read as itself (mapped to itself here): a
-    note's marker (``worker² in``)."""
+    character of its own for in the text, is read as itself (the third of what it gives:
+    the characters of ``fixed`` to drop): a note's marker (``worker² in``)."""
     high = {ch: code for ch in set(text) if (code := _byte(ch)) is not None}
     for page in CODE_PAGES:
         read = {ch: bytes([code]).decode(page) for ch, code in high.items()}
@@ -425,11 +423,11 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str]]:
             # character of its own for in the text, is the volume's own (a note's ``²``
             # taken for the ” that follows quotes' openings, where the page's ``Ó`` is)
             owned = {to: ch for ch, to in stand_ins.items() if to in PRINTED and ch not in fixed}
-            own = {ch: ch for ch, to in fixed.items() if ch in SUPERSCRIPTS
+            own = {ch for ch, to in fixed.items() if ch in SUPERSCRIPTS
                    and stand_ins.get(ch, to) not in PRINTED and to in owned}
-            return CODE_PAGES[page], letters | rare | own | {
-                owned[fixed[ch]]: fixed[ch] for ch in own}
-    return "", {}
+            return CODE_PAGES[page], letters | rare | {owned[fixed[ch]]: fixed[ch]
+                                                       for ch in own}, own
+    return "", {}, set()
 
 
 def _spells(text: str, char: str, letter: str, meant: dict[str, str]) -> bool:

@@ -81,6 +81,12 @@ def width(line: str) -> float:
     return found
 
 
+def inside(line: str, full: float) -> bool:
+    """Whether a line is as wide as a paragraph's inside lines (``INSIDE`` of the measure
+    ``full``)."""
+    return bool(line) and width(line) >= INSIDE * full
+
+
 def space() -> float:
     """A word space's width in ems, in the face of the read under way."""
     return _space(_FACE.get())

@@ -79,7 +79,7 @@ class Placement:
         ``MIN_REPEATS`` pages (a sentence given again, a page's line of it twice)."""
         return self._counts[line] >= TWICE and not set_as_head(line) and (
             self._counts[line] >= MIN_REPEATS
-            or measure.width(line) < measure.INSIDE * self._full)
+            or not measure.inside(line, self._full))
 
     def turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page (on

@@ -30,7 +30,7 @@ def cut_share(pages: list[Page]) -> float:
     after a full line that ran on."""
     lines = sum(len(page.lines) for page in pages)
     full = measure.of_pages(pages)
-    cut = sum(after.lstrip()[:1].islower() and measure.width(line) < measure.INSIDE * full  # (the
+    cut = sum(after.lstrip()[:1].islower() and not measure.inside(line, full)  # (the
               and measure.width(before) >= SHORT * full  # rarest first: most lines are full)
               and bool(UNENDED.search(before)) and bool(UNENDED.search(line))
               for page in pages

@@ -92,13 +92,13 @@ def closes_text(line: str) -> bool:
 def short(line: str, full: float) -> bool:
     """Whether a line ending in a word falls short of the measure (``full``): no
     paragraph's inside; its last line ends a sentence."""
-    return line[-1:].isalpha() and measure.width(line) < measure.INSIDE * full
+    return line[-1:].isalpha() and not measure.inside(line, full)
 
 
 def set_apart(line: str, full: float) -> bool:
     """Whether a line may stand apart from the text (``inside_sentences``): short of the
     measure ``full``, worded, ending neither a sentence nor a word broken by a hyphen, no
     folio nor head beside one."""
-    return bool(line) and measure.width(line) < measure.INSIDE * full and worded((line,)) \
+    return bool(line) and not measure.inside(line, full) and worded((line,)) \
         and not SENTENCE_END.search(line) and not line.endswith("-") \
         and not plain(line) and not head_and_folio(line)

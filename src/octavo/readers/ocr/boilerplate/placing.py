@@ -58,7 +58,7 @@ def _opens_lower(line: str) -> bool:
     point's label closed by its bracket: ``(a)``, ``(ii)``)."""
     if m := _BRACKETED_WORD.match(line):
         return m[1].islower()
-    return line[:1].isalpha() and line[:1].islower() and not line.startswith("(")
+    return line[:1].isalpha() and line[:1].islower()
 
 
 def turns_inside(places: list[Placement]) -> bool:

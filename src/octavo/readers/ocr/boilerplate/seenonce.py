@@ -87,9 +87,9 @@ def inside_sentences(stripped: list[str], full: float, apart: list[bool],
     lost the blank lines that part them.)"""
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
-        if not after[:1].islower() or _inside_line(line_at(stripped, i - 1), full) \
+        if not after[:1].islower() or measure.inside(line_at(stripped, i - 1), full) \
                 or apart[i] \
-                or _inside_line(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
+                or measure.inside(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
             continue  # (a ragged line falls short before a long word only)
         top = i - 1 if head_and_folio(line_at(stripped, i - 1)) else i  # (the page's head
         # with its folio, the stamp over it)
@@ -105,7 +105,7 @@ def inside_sentences(stripped: list[str], full: float, apart: list[bool],
             # folio of the page before, the sentence's first half over the folio)
             run = _unrepeated(run, counts)
         if (len(run) > 1 or (run and not broken)) and not run[0][:1].islower() \
-                and _inside_line(over, full) \
+                and measure.inside(over, full) \
                 and (LOWER_END.search(over) or over.endswith("-")) \
                 and not (broken and any(counts[line] > 1 for line in run)):
             found[tuple(run)] += 1
@@ -297,8 +297,3 @@ def _past_footnotes(stripped: list[str], j: int) -> int:
         return j
     above = [stripped[m] for m in page_block(stripped, end)]
     return end if footnotes.cited(stripped[end + 1], above) else j
-
-
-def _inside_line(line: str, full: float) -> bool:
-    """Whether a line is as wide as a paragraph's inside lines (``measure.INSIDE`` of ``full``)."""
-    return bool(line) and measure.width(line) >= measure.INSIDE * full

@@ -173,8 +173,7 @@ class Repeats:
         return (self.halves and all(interrupts([p], False) for p in self.places)
                 and turns_inside(self.places)) or (
             any(map(is_capitals, self.group)) and all(map(inside_page, self.places))
-            and all(measure.width(p.above) >= measure.INSIDE * self.pages[1]
-                    for p in self.places))
+            and all(measure.inside(p.above, self.pages[1]) for p in self.places))
 
     def short_line_turning(self) -> bool:
         """A short line in both halves, once inside a sentence: a short line ends one."""
