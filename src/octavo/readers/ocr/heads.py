@@ -25,6 +25,7 @@ from ..textlines import INITIALS
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, kind
 from .footnotes import opens_footnote
+from .lines import names_notes
 
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``, a one-digit
@@ -146,16 +147,28 @@ def accepted(candidate: Candidate, known: Counter[str]) -> bool:
                 > sum(known.values())))
 
 
-def _versos_alone(count: Counter[str], even: Counter[str]) -> str:
+def _versos_alone(count: Counter[str], even: Counter[str], closing: str = "") -> str:
     """Where each other head stands on odd pages alone, of the heads set on even pages
     alone the one on more pages than any other: the versos' (``WRITINGS``), beside no
     recto head where each work is a page or two long (``count``: the pages each head
     stands on; ``even``: the even ones; another set so, the notes' over their one page,
-    stands on fewer); "" where none does, or no head stands on odd pages."""
+    stands on fewer); "" where none does, or no head stands on odd pages.  The head
+    ``closing`` the volume, on its last headed pages past every other head, may stand on
+    both sides: the notes', over each of their pages."""
     versos = sorted((n, h) for h, n in count.items() if even[h] == n)
-    if not versos or len(versos) == len(count) or any(0 < even[h] < n for h, n in count.items()):
+    if not versos or len(versos) == len(count) or any(0 < even[h] < n for h, n in count.items()
+                                                      if h != closing):
         return ""
     return versos[-1][1] if len(versos) == 1 or versos[-1][0] > versos[-2][0] else ""
+
+
+def _closing(heads: list[str]) -> str:
+    """The head of the volume's last headed pages, where it names the notes and stands on
+    no page before another head's ("" where none)."""
+    headed = [h for h in heads if h]
+    last = headed[-1] if headed else ""
+    return last if last and names_notes(last) \
+        and all(h == last for h in headed[headed.index(last):]) else ""
 
 
 def verso_head(heads: list[str], folios: list[str], names: Callable[[str], bool]) -> str:
@@ -176,6 +189,6 @@ def verso_head(heads: list[str], folios: list[str], names: Callable[[str], bool]
                    if h and folio.isdigit() and int(folio) % 2 == 0)
     if not beside:
         named = [h for h in heads if h and names(h)]
-        return named[0] if len(named) >= 2 else _versos_alone(count, even)
+        return named[0] if len(named) >= 2 else _versos_alone(count, even, _closing(heads))
     best = max(beside, key=lambda h: (len(beside[h]), count[h], even[h], names(h), h))
     return best if count[best] >= 2 else ""

@@ -30,8 +30,16 @@ def interrupts(places: list[Placement], capitals: bool) -> bool:
     hyphen, or a comma), before one that goes on in lower case (or, where the page turns
     there, after a line ending in a word in lower case, before any line: the sentence may
     go on with a name); or, a group in ``capitals``, after a line of text (in lower case)
-    that ends none, before any line: a heading follows a sentence's end."""
-    return any(goes_on(*side, capitals) for p in places for side in p.across())
+    that ends none, before any line: a heading follows a sentence's end.  A repeat that
+    opens in lower case and ends a sentence stands inside none: it reads as the end of the
+    sentence over it, a paragraph's last line (``capital.`` under ``… improved by``)."""
+    return any(goes_on(*side, capitals) for p in places if not _closes_sentence(p)
+               for side in p.across())
+
+
+def _closes_sentence(p: Placement) -> bool:
+    """Whether a repeat opens in lower case and its last line ends a sentence."""
+    return _opens_lower(p.line) and bool(FINISHED.search(p.last))
 
 
 def inside_page(p: Placement) -> bool:

@@ -4,6 +4,7 @@ lines at its page's end or over a title at its top, that no line of the print st
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -88,9 +89,10 @@ def inside_sentences(stripped: list[str], full: float, apart: list[bool],
     found: Counter[tuple[str, ...]] = Counter()
     for i, after in enumerate(stripped):
         if not after[:1].islower() or measure.inside(line_at(stripped, i - 1), full) \
-                or apart[i] \
-                or measure.inside(f"{line_at(stripped, i - 1)} {after.split(' ', 1)[0]}", full):
-            continue  # (a ragged line falls short before a long word only)
+                or apart[i]:
+            continue
+        ragged = _ragged(line_at(stripped, i - 1), after, full)  # (a ragged line falls
+        # short before a long word only)
         top = i - 1 if head_and_folio(line_at(stripped, i - 1)) else i  # (the page's head
         # with its folio, the stamp over it)
         k = top
@@ -104,12 +106,21 @@ def inside_sentences(stripped: list[str], full: float, apart: list[bool],
             over, run = under  # (nothing set apart over the page's text: under the foot
             # folio of the page before, the sentence's first half over the folio)
             run = _unrepeated(run, counts)
+        if ragged and all(_ragged(a, b, full) for a, b in itertools.pairwise(run)):
+            continue  # (the sentence's own lines, each ragged before a long word: not a
+            # run that holds a line short even with the next's first word, no text's)
         if (len(run) > 1 or (run and not broken)) and not run[0][:1].islower() \
                 and measure.inside(over, full) \
                 and (LOWER_END.search(over) or over.endswith("-")) \
                 and not (broken and any(counts[line] > 1 for line in run)):
             found[tuple(run)] += 1
     return [Group(g, n) for g, n in found.items()]
+
+
+def _ragged(line: str, under: str, full: float) -> bool:
+    """Whether ``line`` may be a ragged line of text that fell short before the first word
+    of the line ``under`` it: with that word, as wide as a paragraph's inside lines."""
+    return measure.inside(f"{line} {under.split(' ', 1)[0]}", full)
 
 
 def inside_titles(stripped: list[str], apart: list[bool], span: range) -> list[Group]:
