@@ -21,6 +21,7 @@ from octavo.readers.ocr import (
     closing,
     contents,
     cut,
+    dropcaps,
     find,
     footnotes,
     furniture,
@@ -72,15 +73,20 @@ def render_charmap(text: str, _: str) -> list[str]:
 
 def render_closing(text: str, author: str) -> list[str]:
     """One input line per block (a line in capitals a heading, as the paragraphs pass sets
-    it; `` [page N] `` inside a line the page turning there); out: the blocks kept (a page
-    marker as ``[page N]``), then ``kind: text`` closing lines."""
-    blocks = [Heading([Text(line)]) if is_capitals(line) else
+    it; `` [page N] `` inside a line the page turning there); a line ``---`` parts the
+    works of a volume, whose pen names (``closing.pen_names``) sign each; out: each work's
+    blocks kept (a page marker as ``[page N]``), then ``kind: text`` closing lines."""
+    works = [[Heading([Text(line)]) if is_capitals(line) else
               Paragraph(_paged(line), role="dateline" if re.fullmatch(r"[A-Z][a-z]+ \d+, \d{4}",
                                                                         line) else "")
-              for line in text.splitlines() if line]
-    kept, lines = closing.split(blocks, Signature.of(author))
-    return [f"[page {b.page}]" if isinstance(b, PageMarker) else _plain(b) for b in kept] \
-        + [f"{c.kind}: {c.text}" for c in lines]
+              for line in part.splitlines() if line] for part in text.split("\n---\n")]
+    sig = Signature.of(author, closing.pen_names(works) if len(works) > 1 else frozenset())
+    out = []
+    for blocks in works:
+        kept, lines = closing.split(blocks, sig)
+        out += [f"[page {b.page}]" if isinstance(b, PageMarker) else _plain(b) for b in kept]
+        out += [f"{c.kind}: {c.text}" for c in lines]
+    return out
 
 
 def _paged(line: str) -> list[Text | PageMarker | NoteRef]:
@@ -100,21 +106,27 @@ def _marked(text: str) -> list[Text | NoteRef]:
 
 def render_contents(text: str, _: str) -> list[str]:
     """The entries, indented by their depth: ``kind p. page: title | subtitle | date``; of
-    the contents' lines, or of a volume's pages (parted by blank lines) where it has them."""
+    the contents' lines, or of a volume's pages (parted by blank lines) where it has them,
+    as the structure pass reads them (which pages open without a head, where the heads
+    turn)."""
     def show(entry: contents.Entry, depth: int) -> list[str]:
         extra = "".join(f" | {x}" for x in (entry.subtitle, entry.date) if x)
         line = f"{'  ' * depth}{entry.kind} p. {entry.page}: {entry.title}{extra}"
         return [line, *(ln for child in entry.children for ln in show(child, depth + 1))]
 
-    lines = contents.contents_lines(pages.layout(text).pages) if "\n\n" in text \
-        else text.splitlines()
-    return [ln for entry in contents.parse(lines) for ln in show(entry, 0)]
+    if "\n\n" in text:
+        layout = pages.layout(text)
+        entries = contents.of_pages(layout.pages, layout.verso_head)
+    else:
+        entries = contents.parse(text.splitlines())
+    return [ln for entry in entries for ln in show(entry, 0)]
 
 
 def render_paragraphs(text: str, _: str) -> list[str]:
     """The blocks of some pages' running text: ``page N``, ``heading: …``, ``role: …`` (a
     quotation's ``quote: …``, a stanza's ``verse: line / line``)."""
     layout = pages.layout(text)
+    layout.pages = dropcaps.joined(layout.pages)  # (as the draft has them)
     vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
     bodies, _ = footnotes.split_footnotes(layout.pages)
     bodies = indents.turned(layout.pages, bodies)
@@ -147,14 +159,18 @@ def render_furniture(text: str, _: str) -> list[str]:
 
 
 def render_notes(text: str, _: str) -> list[str]:
-    """The endnotes of the notes pages (on the page the contents gives them, where it
-    lists them): ``number p. cited: text``."""
+    """The endnotes of the notes pages, as the structure pass reads them where a contents
+    lists works (on the page it gives them, where it lists them), else of the notes pages
+    alone: ``number p. cited: text``."""
     layout = pages.layout(text)
-    vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
-    listed = next((e.page for e in contents.parse(contents.contents_lines(layout.pages))
-                   if e.kind == "notes"), "")
-    return [f"{n.number} p. {n.cited_page}: {_plain(n)}"
-            for n in notes.parse(layout.pages, vocab, layout.verso_head, listed)]
+    layout.vocab = words.Vocabulary([ln for p in layout.pages for ln in p.lines])
+    st = Structure(Draft(blocks=[]), layout, "", "")
+    st.entries = contents.parse(contents.contents_lines(layout.pages))
+    if st.entries:
+        notes.read(st)
+    else:
+        st.notes = notes.parse(layout.pages, layout.vocab, layout.verso_head)
+    return [f"{n.number} p. {n.cited_page}: {_plain(n)}" for n in st.notes]
 
 
 def render_links(text: str, _: str) -> list[str]:

@@ -66,6 +66,7 @@ KINDS = {k.code: k for k in (
          "are measured by"),
     Kind("f-006", "furniture", DOUBT, "no contents list: the works cut at the titles of "
          "the pages that open without a running head"),
+    Kind("f-007", "furniture", LEARNT, "catchwords at the pages' feet, taken off"),
     Kind("f-101", "furniture", WARNING, "no pages or no contents list found"),
     Kind("f-102", "furniture", WARNING, "the lines were wrapped anew, narrower than printed"),
     Kind("p-001", "pages", DOUBT, "a page is blank or missing in the scan"),

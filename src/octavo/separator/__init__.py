@@ -31,11 +31,14 @@ def parted(text: str) -> list[str]:
     a blank line, and the blank lines that are no page breaks gone (where the form feeds
     are the breaks, a run of blank lines holding one is one empty line, under one more
     for each blank line over the feed: ``feeds.paged``; else a form feed is a blank
-    line)."""
+    line); a line a gap that goes opened as a paragraph's has an indent instead
+    (``gaps.opened``)."""
     if "\f" in text:
         if (paged := feeds.paged(text)) is not None:
             return paged
         text = feeds.FEED.sub("\n\n", text)  # (a form feed now and then: a blank line)
     lines = text.split("\n")
     gone = gaps.no_breaks(lines)
-    return [line for k, line in enumerate(lines) if k not in gone]
+    opened = gaps.opened(lines, gone)
+    return [feeds.OPENING + line if k in opened else line
+            for k, line in enumerate(lines) if k not in gone]

@@ -7,9 +7,12 @@ from __future__ import annotations
 import itertools
 import statistics
 
+from ..lettering import FINISHED
 from ..pagemarks import MARKERS, PAGE
 from . import neighbours
 from .inside import page_gaps
+
+FOOTNOTE_SIGNS = "*†‡§‖¶"  # a footnote's first line opens with one: a star, a dagger …
 
 
 def no_breaks(lines: list[str]) -> set[int]:
@@ -55,3 +58,19 @@ def _shorter_runs(lines: list[str]) -> set[int]:
                 and beside > neighbours.runs_beside(lines, shorter) <= 0.5):
             best, gone = beside, {k for run in shorter for k in run}
     return gone
+
+
+def opened(lines: list[str], gone: set[int]) -> set[int]:
+    """The lines (by index) under an empty line that is no page break (``gone``) and that
+    set a paragraph apart, given an indent for it (as ``feeds.opened`` gives one where the
+    form feeds part the pages): all the unindented lines of text under such gaps, where
+    the gaps are a volume's paragraphs' (``MARKERS`` of them or more) and most follow a
+    sentence's end (a paragraph's last line; a gap under a title follows none); else none.
+    A gap over a footnote (its sign opening the line under it) sets no paragraph apart."""
+    gaps = [k for k in sorted(gone) if not lines[k] and 0 < k < len(lines) - 1
+            and lines[k - 1].strip() and lines[k + 1].strip()
+            and lines[k + 1].lstrip()[:1] not in FOOTNOTE_SIGNS]
+    if len(gaps) < MARKERS or 2 * sum(bool(FINISHED.search(lines[k - 1])) for k in gaps) \
+            <= len(gaps):
+        return set()
+    return {k + 1 for k in gaps if not lines[k + 1].startswith(" ")}

@@ -12,7 +12,8 @@ The draft, each a pure function in its own module:
    heads without folios: ``bareheads``);
    infer missing and misread folios.
 2. ``charmap.learn`` / ``charmap.repair`` — work out which stand-in characters the scan
-   used for quotes, apostrophes and dashes, and put the real ones back.
+   used for quotes, apostrophes and dashes, and put the real ones back;
+   ``dropcaps.joined`` — a drop capital read as a line of its own put back in its word.
 3. ``footnotes.split_footnotes`` — cut the page-foot footnotes off each page;
    ``faces.learn`` — the face the lines were set in, a printer's or every character
    alike, in which ``measure`` takes their widths from here on.
@@ -59,6 +60,7 @@ from . import (
     charmap,
     contents,
     cut,
+    dropcaps,
     faces,
     footnotes,
     furniture,
@@ -97,7 +99,7 @@ def draft(text: str) -> tuple[Draft, pages.Layout]:
     """The volume's running text as blocks, and its pages with what was learnt of them."""
     layout = pages.layout(text)
     layout.charmap = charmap.learn([line for page in layout.pages for line in page.lines])
-    layout.pages = charmap.repair(layout.pages, layout.charmap)
+    layout.pages = dropcaps.joined(charmap.repair(layout.pages, layout.charmap))
     bodies, page_notes = footnotes.split_footnotes(layout.pages)
     bodies = indents.turned(layout.pages, bodies)
     layout.face = faces.learn(bodies)

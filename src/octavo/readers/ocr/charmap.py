@@ -19,7 +19,8 @@ its neighbours across the volume:
   character that the apostrophe closes opens the single ones (where it opens alone, the
   text quotes in single quotes only, and no character closes double ones);
 - straight quotes (``"``, ``'``) open or close by the same neighbours, one at a time;
-- a typewriter's double hyphen between words, or ending a line, is a dash;
+- a typewriter's double hyphen between words, or ending a line, is a dash, and two grave
+  accents and two straight single quotes, where it has the first, are the double quotes;
 - a volume that prints no real quote or dash anywhere, and no stand-in for one, but
   straight quotes or double hyphens is a typewriter's (its scan or transcription keeps the
   marks typed): there every ``--`` or ``---`` between words or after a stop is the dash,
@@ -570,7 +571,9 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 def _typed(text: str) -> str:
     """A typewriter's text with its marks as printed: each dash (``_TYPED_DASH``) an em
-    dash, then each straight quote by its neighbours.  ``"`` opens after white space, the
+    dash, where the text opens a quotation with two grave accents (as some typists and
+    TeX do) those and two ``'`` the double quotes, then each straight quote by its
+    neighbours.  ``"`` opens after white space, the
     text's start, an opening bracket, quote or dash, before a word; closes after one; and
     where it stands between spaces or between letters, opens unless a ``"`` opened within
     the paragraph (a blank line ends it; ``QUOTED`` characters at most) is still open.
@@ -580,6 +583,8 @@ def _typed(text: str) -> str:
     only if a ``'`` closing a word follows within the paragraph before another opens one
     (``'old guard'``), else it is an elision's apostrophe (``'tis``)."""
     text = _TYPED_DASH.sub(DASH, text)
+    if "``" in text:  # (two grave accents open a quotation, two ``'`` close it)
+        text = text.replace("``", OPEN_DOUBLE).replace("''", CLOSE_DOUBLE)
     out = list(text)
     opened = -1  # where the last ``"`` that opened stands, while it is open
     for found in _TYPED_QUOTE.finditer(text):

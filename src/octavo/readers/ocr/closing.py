@@ -13,10 +13,12 @@ Communist Party.`` / ``Verbatim Report,`` / ``Moscow, 1921.``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ...dates import MONTHS
 from ...tree import (
+    Asterism,
     Block,
     ClosingLine,
     Heading,
@@ -75,13 +77,14 @@ class Signature:
     surname: str = ""
     given: str = ""  # the names before the surname, where they are names, not initials
     initials: str = ""  # … where they are initials: the letters (``VI`` of ``V. I. Lenin``)
+    also: frozenset[str] = frozenset()  # lines that sign works besides (``pen_names``)
 
     @classmethod
-    def of(cls, author: str) -> Signature:
+    def of(cls, author: str, also: frozenset[str] = frozenset()) -> Signature:
         words = re.findall(r"[^\W\d_][\w’'-]*", author)
         named = all(len(w) > 1 for w in words[:-1])
         return cls(words[-1] if words else "", " ".join(words[:-1]) if named else "",
-                   "" if named else "".join(w[0] for w in words[:-1]))
+                   "" if named else "".join(w[0] for w in words[:-1]), also)
 
     @property
     def pattern(self) -> str:
@@ -96,7 +99,8 @@ class Signature:
 
     def signs(self, line: str) -> bool:
         """Whether a line is a signature: the author's, another's ``Signed:``, a close."""
-        return is_signed(line) or bool(self.surname and re.fullmatch(self.pattern, line, re.I))
+        return is_signed(line) or line in self.also \
+            or bool(self.surname and re.fullmatch(self.pattern, line, re.I))
 
     def run_on(self) -> re.Pattern[str]:
         """Where a closing line begins inside a paragraph the OCR ran together."""
@@ -114,6 +118,30 @@ class Signature:
             rf"(?=(?:{_CLOSE_WORDS}\s+)?(?i:{self.pattern}){under})" \
             rf"|(?<={name})\s+(?=(?:{_PLACE_DATE}|{_PERIODICAL})$)" if self.surname else ""
         return re.compile(_RUN_ON + signed + closed)
+
+
+def pen_names(works: list[list[Block]]) -> frozenset[str]:
+    """The lines that sign works, whoever's name they are (a pen name: ``PUBLIUS.``), of
+    the volume's works (their blocks): a name alone among the short lines that end a work
+    (``_tail``), that ends two works or more, and half of them at least (no text ends so
+    often in the same words)."""
+    counts = Counter(line for blocks in works for line in _tail(blocks)
+                     if re.fullmatch(SIGNER + r"\.?", line))
+    return frozenset(line for line, n in counts.items() if n >= 2 and 2 * n >= len(works))
+
+
+def _tail(blocks: list[Block]) -> set[str]:
+    """The short lines that end a work: its last blocks that say something, as short as
+    closing lines are (``MAX_LINE``), up to a longer one (page markers and ornaments
+    passed over)."""
+    tail: set[str] = set()
+    for block in reversed(blocks):
+        line = text(block) if isinstance(block, Paragraph | Heading) else ""
+        if any(c.isalnum() for c in line):
+            if len(line) > MAX_LINE:
+                break
+            tail.add(line)
+    return tail
 
 
 def text(block: Paragraph) -> str:
@@ -144,7 +172,7 @@ _RUN_ON = (r"\s+(?=(?:Signed:|Written (?:in|on)\b|First published\b|"
            r"Published for the first time\b))"
            r"|(?<=^Yours,)\s+"
            rf"|(?<![A-Z]\.)(?<=[{CLAUSE_STOPS}{SURE_CLOSES}])\s+(?=(?:{_PERIODICAL}|{_PLACE_DATE})$)")
-_MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
+MAX_LINE = 70  # a closing line of no recognised kind is no longer than this
 # … and one of a recognised kind (a source, a date) no longer than about two such lines: a
 # source naming a congress's report, with its place and year, runs to a second
 _MAX_KIND_LINE = 130
@@ -205,7 +233,7 @@ def _cuts(line: str, sig: Signature) -> list[str]:
     pieces = [p for p in sig.run_on().split(line) if p]
     if len(pieces) > 1 and pieces[-2].endswith(",") and not _CLOSE.match(pieces[-2]):
         pieces[-2:] = [f"{pieces[-2]} {pieces[-1]}"]  # a name after a comma, but no close
-    while len(pieces) > 1 and not all(_kind(p, sig) or len(p) <= _MAX_LINE for p in pieces[1:]):
+    while len(pieces) > 1 and not all(_kind(p, sig) or len(p) <= MAX_LINE for p in pieces[1:]):
         pieces[:2] = [f"{pieces[0]} {pieces[1]}"]
     return pieces
 
@@ -214,7 +242,7 @@ def _allowed(line: str, previous: str, sig: Signature) -> bool:
     """Whether a line can follow a closing line of kind ``previous``."""
     if _kind(line, sig):
         return len(line) <= _MAX_KIND_LINE
-    return previous in ("source", "signature") and len(line) <= _MAX_LINE \
+    return previous in ("source", "signature") and len(line) <= MAX_LINE \
         and not line.endswith(("!", "?"))
 
 
@@ -225,7 +253,7 @@ def split(blocks: list[Block], sig: Signature) -> tuple[list[Block], list[Closin
     tail: list[int] = []
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
-        if isinstance(block, PageMarker):
+        if isinstance(block, PageMarker | Asterism):  # (an ornament between works)
             continue
         if isinstance(block, Heading) and sig.signs(text(block)):  # a signature in capitals
             tail.append(i)

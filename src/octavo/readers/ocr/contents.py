@@ -45,7 +45,7 @@ DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?(?:,\s*\d{{4}}
 _TRAILING_DATE = re.compile(rf",?\s*(?P<date>{DATE.pattern})$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _BACK = {"preface": re.compile(r"(?i)^(?:preface|foreword)$"),  # entries of no work
-         "notes": re.compile(r"(?i)^(?:[a-z]+ )?notes$"),
+         "notes": re.compile(r"(?i)^(?:[a-z’']+ )?notes$"),
          "chronicle": re.compile(r"(?i)^(?:biographical )?chronicle\b")}
 _DESCRIPTION = re.compile(r"\.\s+(?=(?:Report|Speech|Theses|Interview|Synopsis)\b)")
 # where a work's title set in title case ends: at a sentence's end (not an initial's or an
@@ -168,7 +168,7 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     last_page = 0
     dividing = False  # the line before was a division's word and numeral (``PART I``)
     lines = [line for raw in lines if (line := " ".join(raw.split()))]
-    widest = max(map(width, lines), default=0.0)
+    widest = max(map(width, map(_entry_text, lines)), default=0.0)
     for k, line in enumerate(lines):
         if over_entries(line):
             continue
@@ -200,6 +200,12 @@ def entry_lines(lines: list[str]) -> list[tuple[str, str]]:
     return entries
 
 
+def _entry_text(line: str) -> str:
+    """A contents line without its leader and page: the text the contents' measure holds
+    (a print may set the page column outside it, the leader running into it)."""
+    return TRAILING.sub("", m["text"]) if (m := PAGED.match(line)) else line
+
+
 def _divides(line: str, after: list[str], named: bool = False, paged: bool = False) -> bool:
     """Whether a line with no page, in capitals, divides the works rather than opens an
     entry: a division's word and numeral (``PART I``), a numbered division (``I. EARLY
@@ -220,7 +226,8 @@ def _divides(line: str, after: list[str], named: bool = False, paged: bool = Fal
 
 def _unbroken(line: str, after: list[str], widest: float) -> bool:
     """Whether a line was not broken for want of room: the next line's first word would
-    have fitted on it, in the contents' widest line (a title's first line has no room)."""
+    have fitted on it, in the contents' widest text (``_entry_text``: a title's first line
+    has no room)."""
     following = next((a for a in after if a), "")
     return bool(following) and \
         width(line) + space() + width(following.split()[0]) <= widest
@@ -235,11 +242,13 @@ def _page_value(page: str) -> int:
     return int(page) if page.isdigit() else 0
 
 
-def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[Entry]:
+def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
+          turns: Callable[[str], bool] | None = None) -> list[Entry]:
     """The contents as a tree of entries: works with their parts and sections.  Where
     they set no work's title in capitals, an entry in title case is a work if the page it
     lists opens without a running head (``opens``, where the pages are known: taken to),
-    as a work's does, and is neither the page of the work open nor before its next part;
+    as a work's does, or the running heads turn there (``turns``: a work's own short title
+    heads its pages), and is neither the page of the work open nor before its next part;
     else a section.  Where they do, an entry in title case on such a page is back matter
     (an index, a chronology: no work), else a section.  A work's numbered items are its
     parts (a congress's speeches) where the first comes on a later page, which opens so
@@ -248,7 +257,7 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
     work: Entry | None = None  # the open work or part
     composite: Entry | None = None  # the open work whose numbered items are parts
     roman: Entry | None = None  # the open roman-numbered section
-    items = entry_lines(lines)
+    items, numbered = numbers_off(entry_lines(lines))  # (numbered: each paged entry a work)
     capitals = any(is_capitals(_leading_capitals(text)) for text, page in items
                    if page and not _ROMAN_ITEM.match(text) and not _NUMBERED_ITEM.match(text))
     for i, (text, page) in enumerate(items):
@@ -270,10 +279,11 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
         elif _APPENDIX.match(text) and top and top[-1].kind == "group":
             top[-1].children.append(Entry(_display(text), "appendix", page, printed=text))
             top[-1].page = top[-1].page or page
-        elif not _NUMBERED_ITEM.match(text) and (
+        elif numbered or (not _NUMBERED_ITEM.match(text) and (
                 is_capitals(_leading_capitals(text)) if capitals
-                else (work is None or ((opens is None or opens(page)) and page != work.page))
-                and not (composite and _part_follows(items[i + 1:], work))):
+                else (work is None or ((opens is None or opens(page) or bool(turns and turns(page)))
+                                       and page != work.page))
+                and not (composite and _part_follows(items[i + 1:], work)))):
             work = _work_entry(text, page, capitals)
             top.append(work)
             roman = None
@@ -297,6 +307,19 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None) -> list[
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
+
+
+def numbers_off(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+    """The entries (``entry_lines``' ``(text, page)``), their numbers taken off where every
+    paged entry but the back matter is numbered (``8. THE CONSEQUENCES …``: the works' own
+    numbers, as an edition of numbered papers lists them, not sections whose work's entry
+    the scan lost, and the titles over the works print them apart or not at all); and
+    whether they were."""
+    paged = [text for text, page in items if page and not _unworked(text, page, False)]
+    if not paged or not all(_NUMBERED_ITEM.match(text) for text in paged):
+        return items, False
+    return [(m["title"] if page and (m := _NUMBERED_ITEM.match(text)) else text, page)
+            for text, page in items], True
 
 
 def _unworked(text: str, page: str, before_works: bool) -> str:
@@ -443,6 +466,26 @@ def titles_lines(pages: list[Page]) -> list[str]:
 def read(st: Structure) -> None:
     """The structure pass: the printed contents of the volume's pages as entries, or,
     where it prints none, the titles of its pages (``titles_lines``)."""
-    headless = {p.folio for p in st.layout.pages if not p.head}
-    st.entries = parse(contents_lines(st.layout.pages) or titles_lines(st.layout.pages),
-                       headless.__contains__)
+    st.entries = of_pages(st.layout.pages, st.layout.verso_head)
+
+
+def of_pages(pages: list[Page], verso: str = "") -> list[Entry]:
+    """The entries of a volume's pages (``read``; ``verso``: the versos' head)."""
+    headless = {p.folio for p in pages if not p.head}
+    return parse(contents_lines(pages) or titles_lines(pages), headless.__contains__,
+                 _turns(pages, verso))
+
+
+def _turns(pages: list[Page], verso: str) -> Callable[[str], bool]:
+    """Whether the running heads turn at a page (by its folio): the first head after it,
+    the versos' (``verso``) aside, differs from the last before it (the page's own may
+    name either work, where one ends on it and the next opens)."""
+    heads = [(k, p.head) for k, p in enumerate(pages) if p.head and p.head != verso]
+    at = {p.folio: k for k, p in enumerate(pages) if p.folio}
+
+    def turns(page: str) -> bool:
+        k = at.get(page)
+        before = next((h for i, h in reversed(heads) if i < k), "") if k is not None else ""
+        after = next((h for i, h in heads if i > k), "") if k is not None else ""
+        return bool(before and after) and before != after
+    return turns

@@ -16,7 +16,7 @@ from ..textlines import title_cased
 from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, next_block, pages_at, plain
 from .contents import Entry
-from .find import Found, find_title, similar
+from .find import Found, find_title, is_title_line, similar
 from .lines import (
     DATE_OPENING,
     LOWER_END,
@@ -24,6 +24,7 @@ from .lines import (
     YEARS_ALONE,
     dates_work,
     is_dated,
+    is_number_label,
     is_salutation,
 )
 from .structure import Structure
@@ -45,9 +46,10 @@ def works(st: Structure) -> None:
             continue
         found.append(hit)
         cursor = hit.stop
-    spans = {id(f.entry): (f, _over_title(blocks, f.start),
-                           _over_title(blocks, nxt.start) if nxt else len(blocks))
-             for f, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)}
+    starts = [_over_title(blocks, f.start) for f in found]
+    stops = [*starts[1:], len(blocks)][:len(starts)]
+    st.signers = closing.pen_names([blocks[a:b] for a, b in zip(starts, stops, strict=True)])
+    spans = {id(f.entry): (f, a, b) for f, a, b in zip(found, starts, stops, strict=True)}
     st.works = [w for top in st.entries if (w := _work(st, top, blocks, pages, spans))]
 
 
@@ -57,8 +59,11 @@ def _over_title(blocks: list[Block], index: int) -> int:
     page before the title's, a year alone is the work's too (the year the works are
     grouped under, on a page of its own: ``1922``); a fuller date there closes the work
     before (its notes, taken out, after it: othervolumes 1221), as does a date that goes on
-    with a closing line the page turned inside (``_turned_at``)."""
+    with a closing line the page turned inside (``_turned_at``).  A number's label over
+    the title (``No. 6``) is the work's too."""
     start = back_over_markers(blocks, index)
+    if start > 0 and _labels(blocks[start - 1]):  # the work's number over it
+        start = back_over_markers(blocks, start - 1)
     if start > 1 and isinstance(blocks[start - 2], PageMarker) \
             and _dated(date := blocks[start - 1]) \
             and not _turned_at(blocks, opening := back_over_markers(blocks, start - 1)) \
@@ -116,13 +121,13 @@ def _longest(entries: list[Entry]) -> int:
 def head_lines(work: Work, entry: Entry, blocks: list[Block],
                entries: list[Entry]) -> list[Block]:
     """Take the date and description lines under a title into the work's fields
-    (``entries``: the contents', for ``_set_as_subtitle``)."""
+    (``entries``: the contents', for ``_set_as_subtitle``); a label over the title stays."""
     out = list(blocks)
     work.date = entry.date
     wanted = title_words(entry.subtitle)
     taken: list[str] = []
-    while (index := next((i for i, b in enumerate(out)
-                          if not isinstance(b, PageMarker)), None)) is not None:
+    while (index := next((i for i, b in enumerate(out) if not isinstance(b, PageMarker)
+                          and not _labels(b)), None)) is not None:
         block = out[index]
         if not isinstance(block, Paragraph):
             break
@@ -161,6 +166,11 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block],
         complete = len(title_words(" ".join(taken))) >= len(wanted)
         work.subtitle = taken if complete else [entry.subtitle]
     return out
+
+
+def _labels(block: Block) -> bool:
+    """Whether a block is a number's label set over a title (``No. 6``), a line alone."""
+    return is_title_line(block) and is_number_label(plain(block))
 
 
 def _split_date(out: list[Block], index: int, block: Paragraph) -> bool:

@@ -151,7 +151,7 @@ class Entries:
         # a section's entry: its title opens no page of its own
         self.sections = {letters(f"{e.number} {e.printed}") for e in parsed
                          if e.kind == "section"}
-        for text, page in contents.entry_lines(lines):
+        for text, page in contents.numbers_off(contents.entry_lines(lines))[0]:
             for entry in map(letters, [*dividers, text] if page else []):
                 self.by_page.setdefault(page, []).append(entry)
                 self.by_start.setdefault(entry[:2], []).append(entry)

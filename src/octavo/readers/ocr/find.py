@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain, pop_marker
 from .contents import Entry
-from .lines import NUMERAL_LINE
+from .lines import NUMERAL_LINE, is_number_label
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
 from .titles import title_words
 
@@ -66,7 +66,8 @@ class RunOn:
 @dataclass
 class Signed:
     """A heading whose first ``tokens`` words sign the work before (its author's name, set
-    as the title under it is), the title's words after them."""
+    as the title under it is), or label the title (``NUMBER VIII``), the title's words
+    after them."""
 
     index: int
     tokens: int
@@ -117,7 +118,8 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         block = blocks[i]
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
-        if signs and (signed := _signed(block, wanted, signs)):
+        if signed := _signed(block, wanted, lambda words: is_number_label(words) or bool(
+                signs and signs(words))):  # (a signature, or the title's number's label)
             return Signed(i, signed)  # (before the words are weighed: ``A. BEBEL A LETTER
         words = title_words(plain(block))  # …`` reads as ``A LETTER …`` but for a word)
         if not similar(words, wanted):
@@ -161,10 +163,10 @@ def _under_number(blocks: list[Block], i: int) -> bool:
 
 
 def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool]) -> int:
-    """How many first words of a heading sign the work before it, the wanted title's words
-    after them (0 for none): the OCR ran a signature over the next title, and may have run
-    on past it into the heading under it (a section's, ``I. THE MACHINE``), which
-    ``SplitHeading`` sets apart next."""
+    """How many first words of a heading sign the work before it (or label its title:
+    ``signs``), the wanted title's words after them (0 for none): the OCR ran a signature
+    (a label) over the next title, and may have run on past it into the heading under it
+    (a section's, ``I. THE MACHINE``), which ``SplitHeading`` sets apart next."""
     if not isinstance(heading, Heading) or len(heading.inlines) != 1 \
             or not isinstance(text := heading.inlines[0], Text):
         return 0
@@ -195,13 +197,20 @@ def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
             start: int) -> Found | RunOn | None:
     """A numbered title set as the text is (``1. The struggle and the proletariat``),
     which the paragraphs pass read as a numbered point: the point itself, or the paragraph
-    it ran into, which opens with its words, a sentence opening after them."""
-    if not wanted[0].isdigit():
-        return None
+    it ran into, which opens with its words, a sentence opening after them.  So too a
+    title in title case run into the lines under it, where its paragraph opens the page
+    or stands under a number's label (``No. 6``; one run in too, set apart first): a print
+    that marks no paragraph sets a title's lines as it sets a paragraph's."""
+    numbered = wanted[0].isdigit()
     for i in range(start, len(blocks)):
         block = blocks[i]
+        if isinstance(block, Paragraph) and near(pages[i], entry.page) and (
+                not i or isinstance(blocks[i - 1], PageMarker)) and (labelled := _labelled(
+                block, wanted)):
+            return Signed(i, labelled)  # (the label set apart first: the title under it)
         if not isinstance(block, Paragraph) or not near(pages[i], entry.page) or \
-                (words := title_words(plain(block)))[:len(wanted)] != wanted:
+                (words := title_words(plain(block)))[:len(wanted)] != wanted \
+                or not (numbered or _opening(blocks, i)):
             continue
         if words == wanted:
             return Found(entry, i, i + 1)
@@ -212,6 +221,25 @@ def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
             if rest and rest[0][:1].isupper():
                 return RunOn(i, len(wanted))
     return None
+
+
+def _labelled(block: Paragraph, wanted: list[str]) -> int:
+    """How many first words of a paragraph label the title that its next words are (a
+    number's label, ``FEDERALIST No. 1``, run into the title's lines and the text's): 0
+    for none."""
+    if not block.inlines or not isinstance(text := block.inlines[0], Text):
+        return 0
+    tokens = text.text.split(" ")
+    return next((n for n in range(1, min(len(tokens), 4))
+                 if is_number_label(" ".join(tokens[:n]))
+                 and title_words(" ".join(tokens[n:]))[:len(wanted)] == wanted), 0)
+
+
+def _opening(blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` opens its page (or the blocks), or stands under a number's
+    label."""
+    return not i or isinstance(blocks[i - 1], PageMarker) or (
+        is_title_line(blocks[i - 1]) and is_number_label(plain(blocks[i - 1])))
 
 
 def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:
@@ -245,10 +273,13 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
         pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
         return
     if isinstance(edit, Signed):
-        tokens = plain(blocks[edit.index]).split(" ")
+        block = blocks[edit.index]
+        assert isinstance(block, Heading | Paragraph) and isinstance(block.inlines[0], Text)
+        tokens = block.inlines[0].text.split(" ")
+        rest = [Text(" ".join(tokens[edit.tokens:])), *block.inlines[1:]]
         blocks[edit.index:edit.index + 1] = [
             Paragraph([Text(" ".join(tokens[:edit.tokens]))], role=ParagraphRole.LINE),
-            Heading([Text(" ".join(tokens[edit.tokens:]))], blocks[edit.index].level)]
+            Heading(rest, block.level) if isinstance(block, Heading) else Paragraph(rest)]
         pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
         return
     block = blocks[edit.index]

@@ -111,6 +111,9 @@ def check(st: Structure) -> None:
         if page.misread:
             report("p-002", f"folio “{page.misread}” is off the run of pages; read as "
                    f"p. {page.folio}", page=page.folio)
+    if layout.catchwords:
+        report("f-007", f"catchwords (the next page's first word alone at the foot) on "
+               f"{layout.catchwords} pages, taken off")
     report("f-003", f"stand-in characters: {layout.charmap.describe()}")
     report("f-004", f"the author: “{st.author or 'unknown'}”, from {st.author_from}")
     report("f-005", f"the lines measured as set {SET_IN[layout.face]}")

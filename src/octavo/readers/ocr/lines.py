@@ -15,12 +15,12 @@ from .footnotes import MARKS
 from .measure import width
 
 # spaces closed up: ``N O T E S``, ``Explanatory Notes``, ``Notes and References``
-_NOTES_HEAD = re.compile(r"^[A-Z]*NOTES(?:AND[A-Z]+)?$")
+_NOTES_HEAD = re.compile(r"^[A-Z’']*NOTES(?:AND[A-Z]+)?$")
 
 
 def names_notes(text: str) -> bool:
     """Whether a line or running head names the notes (``NOTES``, ``EXPLANATORY NOTES``,
-    ``Notes``, ``NOTES AND REFERENCES``, letter-spaced or not)."""
+    ``EDITOR’S NOTES``, ``Notes``, ``NOTES AND REFERENCES``, letter-spaced or not)."""
     return _NOTES_HEAD.match(text.replace(" ", "").upper()) is not None
 
 
@@ -64,8 +64,11 @@ SENTENCE_END = ends_sentence(CLAUSE_STOPS, MARKS, r"\u2014Ed\.$|\u2014Tr\.$")
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
 STOPPED = re.compile(rf"[{PAUSES}]$")  # … or in a comma or a stop: a salutation's, a sentence's
 # a line ends no sentence: it ends in a word, inside one (broken by a hyphen or a dash), or
-# in a comma, a note's marker in superscript figures after it or not (``widened.¹⁵`` ends one)
-UNENDED = re.compile(rf"(?:[^\W\d_{SUPERSCRIPTS}][-–]?|,)[{SUPERSCRIPTS}]*$")
+# in a comma, a note's marker in superscript figures after it or not (``widened.¹⁵`` ends one);
+# not in a letter outside ASCII right after a stop (``GREATNESS.Ó``: a scan's stand-in for a
+# quote, put right later)
+UNENDED = re.compile(rf"(?:(?:(?<![{CLAUSE_STOPS}])[^\W\d_{SUPERSCRIPTS}]|[A-Za-z])[-–]?|,)"
+                     rf"[{SUPERSCRIPTS}]*$")
 # a word in lower case ends the line: its sentence goes on (not a letter after a stop, as an
 # abbreviation's, nor a word's part after an apostrophe or a hyphen, ``don’t``, ``so-called``)
 LOWER_END = re.compile(r"(?<![\w.\u2019'-])[a-z]+$")
@@ -123,6 +126,16 @@ def is_signature(line: str, measure: float) -> bool:
     a letter's close (``Yours,``), or a source after a dash under a quotation or an
     epigraph (``—Shelley``)."""
     return width(line) < SIGNATURE * measure and bool(NAME_LINE.match(line))
+
+
+# a number's label over a title: a word or two and a number (``No. 6``, ``NUMBER VIII``,
+# ``FEDERALIST No. 10``)
+_NUMBER_LABEL = re.compile(r"^(?:[A-Z][A-Za-z]*\.? ){1,2}(?:\d{1,3}|[IVXLC]+)\.?$")
+
+
+def is_number_label(line: str) -> bool:
+    """Whether a line is a word or two and a number, as a title's label is set over it."""
+    return _NUMBER_LABEL.match(line.strip()) is not None
 
 
 def is_dated(line: str) -> bool:

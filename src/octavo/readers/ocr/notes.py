@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 from ...tree import Note, Paragraph
 from ..textlines import CLAUSE_STOPS, SUPERSCRIPTS, SURE_CLOSES
+from .contents import Entry
 from .flow import Line, flow, inlines
 from .folios import READ_NUMBER, digits
+from .heads import unspace
 from .lines import CITED, names_notes
 from .pages import Page, section
+from .titles import title_case
 from .words import Vocabulary
 
 if TYPE_CHECKING:
@@ -22,8 +26,8 @@ if TYPE_CHECKING:
 _START = re.compile(rf"^(?P<open>\[?)(?P<number>{READ_NUMBER}|[{SUPERSCRIPTS}]{{1,3}})"
                     rf"(?P<close>\]?\.?)(?:\s+|(?<=[{SUPERSCRIPTS}]))(?P<text>\S.*)$")
 _FIGURES = str.maketrans(SUPERSCRIPTS, "0123456789")
-# (or in brackets: ``(p. 14)``)
-_CITED = re.compile(rf"(?:^|\s)(?P<ref>(?P<open>\()?{CITED}(?(open)\)\.?))$")
+# (or in brackets: ``(p. 14)``, ``[p. 14]``)
+_CITED = re.compile(rf"(?:^|\s)(?P<ref>(?P<open>[(\[])?{CITED}(?(open)[)\]]\.?))$")
 _SENTENCE_END = re.compile(rf"[{CLAUSE_STOPS}{SURE_CLOSES}]$")  # its last character alone
 _BROKEN_CITE = re.compile(r"(?:^|\s)pp?\.$")  # a line ending in ``p.``, its page on the next
 _PAGE_ALONE = re.compile(rf"^{READ_NUMBER}\.?$")
@@ -136,6 +140,23 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 def read(st: Structure) -> None:
     """The structure pass: the numbered endnotes of the volume's notes pages, where the
-    contents list them (a page opening with a work's own notes, printed after it, is none)."""
+    contents list them (a page opening with a work's own notes, printed after it, is none),
+    or, where they list works but no notes, where one heading at most names notes over
+    note 1 (each work's own notes after it have a heading each; one taken for its page's
+    head stands over none): then they are listed at their first page."""
     if (entry := next((e for e in st.entries if e.kind == "notes"), None)) is not None:
         st.notes = parse(st.layout.pages, st.layout.vocab, st.layout.verso_head, entry.page)
+    elif st.entries and _headings(st.layout.pages) <= 1 and (
+            opening := section(st.layout.pages, names_notes, st.layout.verso_head)):
+        st.notes = parse(st.layout.pages, st.layout.vocab, st.layout.verso_head)
+        first = opening[0]  # (listed as the contents would list them: the body ends there)
+        heading = first.head if names_notes(first.head) else first.lines[0]
+        st.entries.append(Entry(title_case(unspace(heading)), "notes", first.folio,
+                                printed=heading))
+
+
+def _headings(pages: list[Page]) -> int:
+    """How many lines name notes over a note numbered 1 (a blank line between or not)."""
+    lines = [line for page in pages for line in page.lines]
+    return sum(names_notes(line) and (m := _START.match(following)) is not None
+               and _number(m) == "1" for line, following in itertools.pairwise(lines))

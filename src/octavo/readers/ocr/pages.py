@@ -31,6 +31,7 @@ from . import (
     bareheads,
     boilerplate,
     breaks,
+    catchwords,
     contents,
     cuts,
     folios,
@@ -44,7 +45,7 @@ from .charmap import CharMap
 from .entries import Entries
 from .folios import Number
 from .heads import Candidate, unspace
-from .lines import SENTENCE_END, is_dated
+from .lines import SENTENCE_END, is_dated, is_number_label
 from .measure import TIMES
 from .misreads import misread
 from .titlepage import named_lines, spells_name
@@ -111,6 +112,7 @@ class Layout:
     folios_before: int  # heads set after their folio (``24 NOTES``)
     folios_after: int  # heads set before their folio (``NOTES 24``)
     folios_below: int = 0  # heads above the text, their folio at the page's foot
+    catchwords: int = 0  # the catchwords taken off (the next page's first word, at a foot)
     charmap: CharMap = field(default_factory=lambda: CharMap())  # learnt by ``charmap``
     vocab: Vocabulary = field(default_factory=lambda: Vocabulary([]))  # … and its words
     face: str = TIMES  # the face its lines were set in, learnt by ``faces``
@@ -247,7 +249,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
     of the pages left."""
     titled = [not p.head and bool(p.lines) and (  # (a headed page is no part)
         heads.is_capitals(_top(p)) or contents.is_heading(p.lines[0])
-        or entries.titles(_top(p))) for p in pages]
+        or entries.titles(_top(p)) or contents.names_back(_top(p))) for p in pages]
     at_foot = [i in chosen and chosen[i].bottom > 0 for i in range(len(pages))]
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     heads_run = _heads_run(pages, titled)
@@ -375,10 +377,11 @@ def _top_at(page: Page) -> int:
 
 def _top(page: Page) -> str:
     """A page's first line, or the line under it where it is a date (a place and a date set
-    over a work's title) or a mark with no letter or digit (a speck the scan read, ``•``):
-    the line that may be a title."""
+    over a work's title), a mark with no letter or digit (a speck the scan read, ``•``) or
+    a number's label (``No. 6``): the line that may be a title."""
     lines = page.lines
-    over = len(lines) > 1 and (is_dated(lines[0]) or not boilerplate.ALNUM.search(lines[0]))
+    over = len(lines) > 1 and (is_dated(lines[0]) or not boilerplate.ALNUM.search(lines[0])
+                               or is_number_label(lines[0]))
     return lines[1] if over else lines[0]
 
 
@@ -772,25 +775,29 @@ def _layout(text: str) -> Layout:
     lines = text.split("\n")
     if _unbroken(lines):  # no blank line parts the pages: they open at their heads
         groups, gone, opening = breaks.unbroken(lines)
+        caught: set[int] = set()
     else:
         opening = set()
-        groups = boilerplate.learn(lines, sum(1 for a, b in itertools.pairwise(["", *lines])
-                                              if not a.strip() and b.strip()),
-                                   named_lines(lines))  # (a head, a signature: no stamp)
-        gone = boilerplate.strip(lines, groups)
+        caught = catchwords.find(lines)  # (taken off first: no stamp's line)
+        kept = [line for k, line in enumerate(lines) if k not in caught]
+        groups = boilerplate.learn(kept, sum(1 for a, b in itertools.pairwise(["", *kept])
+                                             if not a.strip() and b.strip()),
+                                   named_lines(kept))  # (a head, a signature: no stamp)
+        gone = boilerplate.strip(lines, groups) | caught
     pages = _raw_pages(text, gone, opening)
     _colophon(pages)
     _undress(pages)
     if stamp := _stamped_contents(pages):
         groups = [*groups, stamp]
     pages = _heads(pages)
+    taken = len(caught) + catchwords.strip(pages, len(caught))
     headed = [p for p in pages if p.head and not p.counted]
     verso = heads.verso_head([p.head for p in pages], [p.folio for p in pages],
                              spells_name(pages))
     return Layout(pages, groups, verso,
                   folios_before=sum(p.folio_first for p in headed),
                   folios_after=sum(not p.folio_first and not p.folio_below for p in headed),
-                  folios_below=sum(p.folio_below for p in headed))
+                  folios_below=sum(p.folio_below for p in headed), catchwords=taken)
 
 
 def _stamped_contents(pages: list[Page]) -> Group | None:

@@ -63,6 +63,7 @@ from .lines import (
     is_dated,
     is_display,
     is_label,
+    is_number_label,
     is_salutation,
     is_signature,
     letter_spaced,
@@ -74,6 +75,7 @@ from .lines import (
 from .measure import WIDE, measure, width
 from .openers import Openers
 from .pages import Page, running, unspace
+from .titles import is_capitals
 
 # a full stop, not a colon: a list may follow
 FULL_STOP = ends_sentence(STOPS)
@@ -402,6 +404,12 @@ class Builder:
         self.close()
         self.last = line.strip()
 
+    def label(self, line: str) -> None:
+        """Take a number's label set over a work's title (``No. 6``): a line of its own."""
+        self.open("paragraph", line.strip(), ParagraphRole.LINE)
+        self.close()
+        self.last = line.strip()
+
     def feed(self, line: str, ahead: list[str]) -> None:
         """Take the next line of the running text (``ahead``: the page's next lines)."""
         self.shifts = (self.shifts[1], self.indents.shift(self.page, line))
@@ -427,8 +435,9 @@ class Builder:
             if (self.kind == "heading" and self.at and not NUMERAL_LINE.match(self.text)
                     and not NUMERAL_LINE.match(line)  # a section's numeral under a title
                     and not TITLE_END.search(self.last) and not NUMBERED.match(line)
-                    and not YEAR_LINE.match(line) and not self.notes_after(line)):
-                self.extend(line)
+                    and not YEAR_LINE.match(line) and not self.notes_after(line)
+                    and (is_capitals(self.last) or not is_capitals(line))):  # (a name in
+                self.extend(line)  # capitals under a title in title case: a line of its own)
             else:
                 self.open("heading", line)
         elif kind == "dateline":
@@ -543,9 +552,11 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt,
         over = overleaf[: AHEAD - 1]  # (as many of its lines as may come next)
         for builder.at, line in enumerate(page.lines):
             builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD], *over][: AHEAD - 1]
-            if builder.at < page.title_at:  # a date over the title, or a speck: none
-                if is_dated(line):
+            if builder.at < page.title_at:  # a date over the title, its number's label,
+                if is_dated(line):  # or a speck: none
                     builder.dateline(line)
+                elif is_number_label(line):
+                    builder.label(line)
             elif builder.at < page.title_at + page.title:
                 builder.title(line, first=builder.at == page.title_at)
             else:

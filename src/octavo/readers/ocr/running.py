@@ -23,6 +23,9 @@ from .titles import title_case
 _CONTAINERS = ("section", "part", "group")  # entries over works or inside one
 _MISREAD = re.compile(r"(?<=[A-Z])[a-z\d]|[a-z\d](?=[A-Z])|(?<=[A-Z])\d(?=\w)")
 
+# a work's number in brackets at either end of its running head (``[No. 2]   DANGERS …``)
+_NUMBERED = re.compile(r"^\[[^\]]*\d[^\]]*\]\s+|\s+\[[^\]]*\d[^\]]*\]$")
+
 
 def recto_heads(st: Structure) -> list[tuple[int, str]]:
     """The heads of the numbered pages, the versos' shared head left out, any that spells
@@ -73,7 +76,8 @@ def head_between(st: Structure, first_page: str, last_page: str, title: str = ""
     first only where the work's ``title`` opens that page (else the work opens it under
     the end of the work before, whose head it bears); of two set as often, the one more
     of whose words the title has (the other misread: ``C0MRADE LENIN``), its misread words
-    read back through the title's."""
+    read back through the title's, the work's number in brackets beside it taken off
+    (``[No. 2]``: no words of its title)."""
     first, last = page_value(first_page), page_value(last_page)
     if first is None or last is None:
         return ""
@@ -81,8 +85,8 @@ def head_between(st: Structure, first_page: str, last_page: str, title: str = ""
         first += 1  # (its first page bears the head of the work ending there)
     heads = Counter(head for folio, head in st.rectos if first <= folio <= last)
     words = set(title.casefold().split())
-    return title_case(_parted(_read_back(max(heads, key=lambda h: (
-        heads[h], sum(w in words for w in h.casefold().split()))), words), st.title_words)) \
+    return title_case(_parted(_read_back(_NUMBERED.sub("", max(heads, key=lambda h: (
+        heads[h], sum(w in words for w in h.casefold().split())))), words), st.title_words)) \
         if heads else ""
 
 

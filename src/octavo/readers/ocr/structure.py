@@ -31,12 +31,13 @@ class Structure:
     work_ids: dict[int, str] = field(default_factory=dict)  # by id() of the contents entry
     rectos: list[tuple[int, str]] = field(default_factory=list)  # (folio, head) of rectos
     title_words: set[str] = field(default_factory=set)  # the contents' words, casefolded
+    signers: frozenset[str] = frozenset()  # lines that sign works besides the author's name
     body: list[Block] = field(default_factory=list)
     works: list[Work] = field(default_factory=list)
 
     @property
     def signature(self) -> Signature:
-        return Signature.of(self.author)
+        return Signature.of(self.author, self.signers)
 
     @property
     def footnotes(self) -> dict[str, Footnote]:

@@ -7,11 +7,13 @@ import itertools
 from collections import Counter
 from typing import NamedTuple
 
+from ....lettering import FINISHED
+from .. import measure
 from ..contents import heading_at
 from ..cuts import TITLE_LINES
 from ..entries import opens_entry, words
 from ..entrypages import ALONE, ends_entry, figures, leadered
-from ..placement import MIN_REPEATS, Placement, line_at
+from ..placement import MIN_REPEATS, TWICE, Placement, head_and_folio, line_at
 from .kinds import FIRST_ITEM
 
 ENTRY_LINES = 12  # lines an entry, or a page's furniture between entries, may run to
@@ -189,6 +191,34 @@ def in_titles(stripped: list[str], repeats: list[tuple[int, int]], listed: list[
                *itertools.takewhile(bool, stripped[end + 1:end + 1 + reach])]
         return any(opens_entry(line, listed, figures=True) for line in run)
     return all(titled(start, end) for start, end in repeats)
+
+
+def under_title(stripped: list[str], start: int, listed: list[str], full: float,
+                counts: Counter[str]) -> bool:
+    """Whether a repeat (its first line ``start``) stands under a work's title: a line of
+    the run over it, between blank lines (or the page's edge), no further from it than a
+    title's lines and a subtitle's run (``TITLE_LINES`` and one), opens an entry the
+    contents list (``listed``), and is no running head (beside its folio, or standing on
+    more pages than one: ``counts``), which may spell the title too; and no line between
+    them is a paragraph's inside line (as wide as the measure ``full``, ending no
+    sentence: a stamp under the text's lines stands under no title; a source's line may be
+    as wide)."""
+    for line in itertools.takewhile(bool, reversed(stripped[max(0, start - TITLE_LINES - 1):
+                                                            start])):
+        if opens_entry(line, listed, figures=True) and not head_and_folio(line) \
+                and counts[line] < TWICE:
+            return True
+        if measure.inside(line, full) and not FINISHED.search(line):
+            return False
+    return False
+
+
+def unnumbered(listed: list[str]) -> list[str]:
+    """The contents' lines (``listed``, their words) that open with an item's number, as
+    the titles they number are set over their works: without it (``8 THE CONSEQUENCES …``,
+    ``THE CONSEQUENCES …`` under its label, ``NUMBER VIII``)."""
+    return [rest for line in listed if (parts := line.split(" ", 1))[0].isdigit()
+            and len(parts) == 2 and (rest := parts[1])]
 
 
 def heads_a_list(places: list[Placement]) -> bool:

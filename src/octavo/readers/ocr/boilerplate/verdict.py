@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from ....lettering import FINISHED
+from ....pagemarks import plain
 from .. import footnotes, measure
 from ..entries import words
 from ..entrypages import ends_entry
@@ -16,6 +18,8 @@ from ..heads import is_capitals
 from ..lines import dates_work, names_notes
 from ..placement import MIN_REPEATS, TWICE, Placement
 from .kinds import (
+    ASTERISM,
+    NAME,
     addressed,
     all_remarks,
     all_signed,
@@ -35,6 +39,8 @@ from .listing import (
     names_heading,
     over_recurring,
     pages_entry,
+    under_title,
+    unnumbered,
 )
 from .placing import (
     at_foot,
@@ -92,7 +98,7 @@ class Repeats:
             self.capitals_in_sentence, self.short_lines_in_sentences, self.short_line_turning,
             self.twice_over_heads, self.ends_pages, self.addresses)) and not any(
             reason() for reason in (
-                self.named, self.signed, self.paged_entry, self.title_start,
+                self.named, self.signed, self.opens_works, self.paged_entry, self.title_start,
                 self.broken_title, self.heads_list, self.cited, self.dated_titles))
 
     # what sets a group apart from the print
@@ -232,8 +238,31 @@ class Repeats:
         return names_heading(self.group, self.contents.listed)
 
     def signed(self) -> bool:
-        """A signature, closing works however many; or a source and its date (``sourced``)."""
-        return all_signed(self.group) or self.sourced()
+        """A signature, closing works however many; or a source and its date (``sourced``);
+        or a name that closes works (``signs_works``)."""
+        return all_signed(self.group) or self.sourced() or self.signs_works()
+
+    def signs_works(self) -> bool:
+        """A name alone (``PUBLIUS.``: a pen name, no author's), an ornament under it or
+        none, under a sentence's end each time (the text's: under no footnote; a straight
+        quote after it, its stand-in not yet put back) and no more often than the contents
+        list entries, over no running head nor a line of text (one opening in lower case,
+        or a paragraph's inside line not in capitals), opening fewer than half its pages: a
+        signature closing the works under their last lines, over the next one's title (a
+        stamp stands under a line that ends no sentence somewhere, or on more pages, or over
+        heads or text, or opens them), on the page before where it opens its page; its
+        repeats read so, most of them (its ornament may stand alone overleaf)."""
+        lines = [line for line in self.group if line]
+        named = [(p, h) for p, h in zip(self.places, self.headed, strict=True)
+                 if p.line == lines[0]]  # (an ornament seen alone, its name on the page before)
+        return bool(self.listed_entries) and len(self.at) <= self.listed_entries \
+            and 2 * len(named) > len(self.places) and bool(NAME.fullmatch(lines[0])) \
+            and all(set(line) <= ASTERISM for line in lines[1:]) \
+            and 2 * sum(p.opens for p, _ in named) < len(named) \
+            and all(not headed and FINISHED.search(p.turned() or p.above or p.ran_on())
+                    and not p.footnoted() and not p.below[:1].islower()
+                    and (not measure.inside(p.below, self.pages[1]) or is_capitals(p.below))
+                    for p, headed in named)
 
     def sourced(self) -> bool:
         """A work's source and its date, or an editor's remark (``Written in January
@@ -245,6 +274,24 @@ class Repeats:
         return (all_sourced(self.group) or all_remarks(self.group)) and (
             not self.listed_entries or len(self.at) <= self.listed_entries) \
             and all(closes_text(p.turned() or p.above) for p in self.places)
+
+    def opens_works(self) -> bool:
+        """Under a work's title (``under_title``), more often than not (a stamp may stand
+        between), under its head or the text over it (opening no page, under no foot folio:
+        a stamp stands over the title there, or at the foot), under no line of text that
+        runs on (a sentence's line as wide as the measure, ending in none, not in capitals
+        as a title's may be: a stamp stands inside a sentence), over none that goes on in
+        lower case (a sentence the page before began, under a head), and no more often than
+        the contents list entries: lines each work prints under its title (an author's name,
+        a salutation: ``To the People of the State of New York:``)."""
+        listed = self.contents.listed + unnumbered(self.contents.listed)
+        titled = sum(under_title(self.stripped, p.start, listed, self.pages[1], self.counts)
+                     for p in self.places)
+        return bool(self.listed_entries) and len(self.at) <= self.listed_entries \
+            and not any(p.opens or plain(p.above) or p.below[:1].islower() or (
+                measure.inside(p.above, self.pages[1]) and not FINISHED.search(p.above)
+                and not is_capitals(p.above)) for p in self.places) \
+            and 2 * titled > len(self.places)
 
     def paged_entry(self) -> bool:
         """A contents entry's title over its page."""

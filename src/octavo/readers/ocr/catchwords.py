@@ -1,0 +1,56 @@
+"""Catchwords: the next page's first word, set alone at the foot of a page (an older
+print's aid to the binder), which the OCR reads as a line of the text."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pages import Page
+
+HABIT = 2  # pages that must carry one: a page's last line one word that the next page
+# opens with is a chance once (a paragraph's last word, the next opening with it); a print
+# that sets catchwords sets them on every page
+REACH = 3  # lines at either edge of a page looked at: a catchword may stand over the foot
+# folio and a stamp, and the next page's text open under its head, its folio and a stamp
+
+
+def find(lines: list[str]) -> set[int]:
+    """The indices of the catchwords among a text's lines (its pages parted by blank
+    lines): a line near a page's foot, under its top lines (where a stamp that opens every
+    page may stand alone), holding one word alone (a letter in it: no folio),
+    that a line near the next page's top opens with, where the volume sets them (on
+    ``HABIT`` pages or more)."""
+    runs = [[k for k, _ in run] for blank, run in itertools.groupby(
+        enumerate(lines), lambda item: not item[1].strip()) if not blank]
+    found: set[int] = set()
+    for run, following in itertools.pairwise(runs):
+        tops = [lines[k].split()[:1] for k in following[:REACH]]
+        for k in reversed(run[REACH:][-REACH:]):  # (below its own page's top lines)
+            word = lines[k].split()
+            if len(word) == 1 and any(c.isalpha() for c in word[0]) and word in tops:
+                found.add(k)
+                break
+    return found if len(found) >= HABIT else set()
+
+
+def strip(pages: list[Page], found: int) -> int:
+    """Take off each page's catchword still standing (its last line one word, the word
+    the next page's text opens with: one that a stamp's lines hid from ``find``, at the
+    foot or over the next page's text), where the volume sets them (``found`` by ``find``,
+    and these, on ``HABIT`` pages or more); how many were taken off."""
+    caught = [k for k in range(len(pages) - 1) if _catches(pages[k], pages[k + 1])]
+    if found + len(caught) < HABIT:
+        return 0
+    for k in caught:
+        pages[k].lines = pages[k].lines[:-1]
+    return len(caught)
+
+
+def _catches(page: Page, following: Page) -> bool:
+    """Whether a page's last line is one word alone, the next page's first word."""
+    if len(page.lines) < 2 or not following.lines:
+        return False
+    last = page.lines[-1].split()
+    return len(last) == 1 and following.lines[0].split()[:1] == last
