@@ -658,11 +658,15 @@ def test_the_author_from_a_title_page_under_a_motto():
      ("Collected Works", "Volume Forty-Five")),  # under a scanner's stamp
     ("A. N. AUTHOR\nWORKS\nVOLUME ONCE\nLONDON", ("", "")),  # no number
     ("J. V. STALIN\nCOLLECTED WORKS\n\nMOSCOW 1953", ("", "")),  # no volume under it
+    ("THE FEDERALIST\nA COLLECTION OF ESSAYS,\nWRITTEN IN FAVOUR OF THE\nNEW CONSTITUTION\n"
+     "BY\nALEXANDER HAMILTON, JAMES MADISON\nAND JOHN JAY\nNEW YORK\n1901",  # one book's,
+     ("The Federalist", "")),  # its authors under ``BY``
+    ("BY THE PEOPLE\nA HISTORY\n\nLONDON 1950", ("", "")),  # no ``BY`` line alone
 ])
 def test_the_title_page_names_the_book_and_its_volume(page, named):
     """Under the author's name the title page prints the title, then the volume and its
     years; a title misread or no volume under it names nothing (the TOML's or the file's
-    name stands)."""
+    name stands). One book's title page prints its title first, its authors under ``BY``."""
     body = "".join(f"{n}\nthe text of page {n}\n\n" for n in range(1, 6))
     assert ocr_titlepage.read(ocr_pages.layout(f"{page}\n\n{body}")) == named
 

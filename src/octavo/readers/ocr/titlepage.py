@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 # ``VOLUME 12``, or ``VOLUME`` over its number (in figures or roman numerals: ``Number``,
 # or in English words: ``ONE``, ``FORTY-FIVE``)
+_BY = re.compile(r"(?i)by")  # a line alone over the authors' names
 _VOLUME = re.compile(r"([^\W\d_]+)(?:\s+([\w-]+))?")
 _UNITS = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN",
           "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN",
@@ -114,13 +115,19 @@ def _title_at(lines: list[str]) -> int | None:
 
 def read(layout: Layout) -> tuple[str, str]:
     """The book's title and volume (``Collected Works``, ``Volume 12: 1894–1896``) as its
-    title page prints them under the author's name; ("", "") where it does not."""
+    title page prints them under the author's name; or its title alone, its first line
+    where the authors' names stand under ``BY`` (``THE FEDERALIST`` / … / ``BY`` /
+    ``ALEXANDER HAMILTON, …``); ("", "") where it does neither."""
     page = title_page(layout.pages)
     lines = [line.strip() for line in page.lines if line.strip()] if page else []
     if (k := _title_at(lines)) is not None:  # (a line over the title: the author's name)
         title = unspace(lines[k])
         if is_capitals(title) and not re.search(r"\d", title):
             return title_case(title), _volume(lines[k + 1:])
+    if any(_BY.fullmatch(line) for line in lines[1:]):
+        title = unspace(lines[0])
+        if is_capitals(title) and not re.search(r"\d", title):
+            return title_case(title), ""
     return "", ""
 
 
