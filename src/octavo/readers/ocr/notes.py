@@ -156,7 +156,7 @@ def read(st: Structure) -> None:
 
 
 def _headings(pages: list[Page]) -> int:
-    """How many lines name notes over a note numbered 1 (a blank line between or not)."""
+    """How many lines of the pages name notes over a line opening note 1."""
     lines = [line for page in pages for line in page.lines]
     return sum(names_notes(line) and (m := _START.match(following)) is not None
                and _number(m) == "1" for line, following in itertools.pairwise(lines))

@@ -398,15 +398,10 @@ class Builder:
             self.extend(line)
         self.last = line
 
-    def dateline(self, line: str) -> None:
-        """Take a date set over a work's title (``pages`` told it): a block of its own."""
-        self.open("paragraph", line.strip(), ParagraphRole.DATELINE)
-        self.close()
-        self.last = line.strip()
-
-    def label(self, line: str) -> None:
-        """Take a number's label set over a work's title (``No. 6``): a line of its own."""
-        self.open("paragraph", line.strip(), ParagraphRole.LINE)
+    def over_title(self, line: str, role: ParagraphRole) -> None:
+        """Take a line set over a work's title (``pages`` told it) as a block of its own:
+        a date (``role``: a dateline), or the work's number's label (``No. 6``: a line)."""
+        self.open("paragraph", line.strip(), role)
         self.close()
         self.last = line.strip()
 
@@ -554,9 +549,9 @@ def joined(pages: list[Page], vocab: words.Vocabulary, learnt: Learnt,
             builder.coming = [*page.lines[builder.at + 1 : builder.at + AHEAD], *over][: AHEAD - 1]
             if builder.at < page.title_at:  # a date over the title, its number's label,
                 if is_dated(line):  # or a speck: none
-                    builder.dateline(line)
+                    builder.over_title(line, ParagraphRole.DATELINE)
                 elif is_number_label(line):
-                    builder.label(line)
+                    builder.over_title(line, ParagraphRole.LINE)
             elif builder.at < page.title_at + page.title:
                 builder.title(line, first=builder.at == page.title_at)
             else:
