@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .pages import Page
 
-HABIT = 2  # pages that must carry one: a page's last line one word that the next page
-# opens with is a chance once (a paragraph's last word, the next opening with it); a print
-# that sets catchwords sets them on every page
+HABIT = 1 / 3  # of the page breaks that must carry one: a print that sets catchwords sets
+# them on every page (a stamp's lines hide some from ``find``); a word alone at a page's foot
+# that the next page opens with by chance (a paragraph's last word; a letter's signature,
+# ``Engels``, over the next letter's title, ``Engels to Sorge``) stands at a few
 REACH = 3  # lines at either edge of a page looked at: a catchword may stand over the foot
 # folio and a stamp, and the next page's text open under its head, its folio and a stamp
 
@@ -20,8 +21,8 @@ def find(lines: list[str]) -> set[int]:
     """The indices of the catchwords among a text's lines (its pages parted by blank
     lines): a line near a page's foot, under its top lines (where a stamp that opens every
     page may stand alone), holding one word alone (a letter in it: no folio),
-    that a line near the next page's top opens with, where the volume sets them (on
-    ``HABIT`` pages or more)."""
+    that a line near the next page's top opens with, where the volume sets them (at
+    ``HABIT`` of its page breaks or more)."""
     runs = [[k for k, _ in run] for blank, run in itertools.groupby(
         enumerate(lines), lambda item: not item[1].strip()) if not blank]
     found: set[int] = set()
@@ -32,16 +33,16 @@ def find(lines: list[str]) -> set[int]:
             if len(word) == 1 and any(c.isalpha() for c in word[0]) and word in tops:
                 found.add(k)
                 break
-    return found if len(found) >= HABIT else set()
+    return found if len(found) >= HABIT * (len(runs) - 1) else set()
 
 
 def strip(pages: list[Page], found: int) -> int:
     """Take off each page's catchword still standing (its last line one word, the word
     the next page's text opens with: one that a stamp's lines hid from ``find``, at the
-    foot or over the next page's text), where the volume sets them (``found`` by ``find``,
-    and these, on ``HABIT`` pages or more); how many were taken off."""
+    foot or over the next page's text), where the volume sets them (``find`` found some,
+    or these stand at ``HABIT`` of its page breaks or more); how many were taken off."""
     caught = [k for k in range(len(pages) - 1) if _catches(pages[k], pages[k + 1])]
-    if found + len(caught) < HABIT:
+    if not found and len(caught) < HABIT * (len(pages) - 1):
         return 0
     for k in caught:
         pages[k].lines = pages[k].lines[:-1]

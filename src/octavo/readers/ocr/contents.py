@@ -23,6 +23,7 @@ from .folios import Number, digits
 from .heads import unspace
 from .lines import MONTH_NAME, YEARS_ALONE, is_dated, names_notes
 from .measure import space, width
+from .misreads import misread
 from .titles import GLUED_MARKER, is_capitals, title_case
 
 if TYPE_CHECKING:
@@ -243,11 +244,12 @@ def _page_value(page: str) -> int:
 
 
 def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
-          turns: Callable[[str], bool] | None = None) -> list[Entry]:
+          turns: Callable[[str, str, str], bool] | None = None) -> list[Entry]:
     """The contents as a tree of entries: works with their parts and sections.  Where
     they set no work's title in capitals, an entry in title case is a work if the page it
     lists opens without a running head (``opens``, where the pages are known: taken to),
-    as a work's does, or the running heads turn there (``turns``: a work's own short title
+    as a work's does, or the running heads turn there (``turns``, asked of the entry's
+    page between the pages of the entries before and after it: a work's own short title
     heads its pages), and is neither the page of the work open nor before its next part;
     else a section.  Where they do, an entry in title case on such a page is back matter
     (an index, a chronology: no work), else a section.  A work's numbered items are its
@@ -259,7 +261,8 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
     roman: Entry | None = None  # the open roman-numbered section
     items, numbered = numbers_off(entry_lines(lines))  # (numbered: each paged entry a work)
     capitals = any(is_capitals(_leading_capitals(text)) for text, page in items
-                   if page and not _ROMAN_ITEM.match(text) and not _NUMBERED_ITEM.match(text))
+                   if page and not _ROMAN_ITEM.match(text) and not _NUMBERED_ITEM.match(text)
+                   and not (numbered and _unworked(text, page, False)))  # (the works' case)
     for i, (text, page) in enumerate(items):
         if not page:
             if text == "Appendices":
@@ -281,8 +284,9 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
             top[-1].page = top[-1].page or page
         elif numbered or (not _NUMBERED_ITEM.match(text) and (
                 is_capitals(_leading_capitals(text)) if capitals
-                else (work is None or ((opens is None or opens(page) or bool(turns and turns(page)))
-                                       and page != work.page))
+                else (work is None or ((opens is None or opens(page) or bool(
+                    turns and turns(_paged(items[:i], -1), page, _paged(items[i + 1:], 0))))
+                    and page != work.page))
                 and not (composite and _part_follows(items[i + 1:], work)))):
             work = _work_entry(text, page, capitals)
             top.append(work)
@@ -307,6 +311,12 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
         elif work is not None:
             work.children.append(Entry(_display(text), "section", page, printed=text))
     return top
+
+
+def _paged(items: list[tuple[str, str]], at: int) -> str:
+    """The page of the entry ``at`` among those of ``items`` with a page ("" if none)."""
+    paged = [page for _, page in items if page]
+    return paged[at] if paged else ""
 
 
 def numbers_off(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
@@ -476,16 +486,21 @@ def of_pages(pages: list[Page], verso: str = "") -> list[Entry]:
                  _turns(pages, verso))
 
 
-def _turns(pages: list[Page], verso: str) -> Callable[[str], bool]:
-    """Whether the running heads turn at a page (by its folio): the first head after it,
-    the versos' (``verso``) aside, differs from the last before it (the page's own may
-    name either work, where one ends on it and the next opens)."""
-    heads = [(k, p.head) for k, p in enumerate(pages) if p.head and p.head != verso]
+def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str], bool]:
+    """Whether the running heads turn at an entry's page (by the folios of the entries
+    before it, of it, and after it, "" for none: the volume's end): those over the pages
+    between it and the entry after it, the versos' (``verso``) aside, are none of those
+    over the pages between the entry before and it, nor misread them (a section's pages
+    carry its work's head; a page of the entries' own may carry either work's, where one
+    ends on it and the next opens)."""
     at = {p.folio: k for k, p in enumerate(pages) if p.folio}
 
-    def turns(page: str) -> bool:
-        k = at.get(page)
-        before = next((h for i, h in reversed(heads) if i < k), "") if k is not None else ""
-        after = next((h for i, h in heads if i > k), "") if k is not None else ""
-        return bool(before and after) and before != after
+    def heads(start: str, end: str) -> set[str]:  # (end "": the volume's end)
+        a, b = at.get(start), at.get(end, len(pages) if not end else None)
+        return set() if a is None or b is None else {
+            p.head for p in pages[a + 1:b] if p.head and p.head != verso}
+
+    def turns(before: str, page: str, after: str) -> bool:
+        old, new = heads(before, page), heads(page, after)
+        return bool(old and new) and not any(misread(a, b) for a in old for b in new)
     return turns
