@@ -22,6 +22,10 @@ CLAUSE_STOPS = f"{STOPS}:;"
 # beside a stamp
 FINISHED = re.compile(rf"[{STOPS}\u2026][\"'»{AFTER_STOP}\]]*\s*$")
 
+# a footnote's signs: a star, and the printer's series after it (a dagger and the like)
+DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶
+FOOTNOTE_SIGNS = f"*{DAGGERS}"
+
 MIN_LETTERS = 4  # a head names something: ``NOTES`` is the shortest there is
 
 

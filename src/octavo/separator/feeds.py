@@ -8,9 +8,9 @@ import itertools
 import re
 import statistics
 
-from ..lettering import FINISHED
 from ..pagemarks import MARKERS, PAGE
 from . import neighbours
+from .gaps import sets_apart
 
 # the indent a paragraph's first line is given where a blank line over it inside its page
 # opened it (``opened``): a layout-keeping extraction's indent, which the OCR reader
@@ -58,7 +58,7 @@ def opened(runs: list[list[str]]) -> set[int]:
     reader; else none."""
     gaps = [k for k in range(1, len(runs) - 1) if not runs[k][0].strip()
             and "\f" not in runs[k] and runs[k - 1][0].strip()]
-    if 2 * sum(bool(FINISHED.search(runs[k - 1][-1])) for k in gaps) <= len(gaps):
+    if not sets_apart([runs[k - 1][-1] for k in gaps]):
         return set()
     return {k + 1 for k in gaps}
 

@@ -7,12 +7,10 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from ..lettering import FINISHED
+from ..lettering import FINISHED, FOOTNOTE_SIGNS
 from ..pagemarks import MARKERS, PAGE
 from . import neighbours
 from .inside import page_gaps
-
-FOOTNOTE_SIGNS = "*†‡§‖¶"  # a footnote's first line opens with one: a star, a dagger …
 
 
 def no_breaks(lines: list[str]) -> set[int]:
@@ -70,7 +68,14 @@ def opened(lines: list[str], gone: set[int]) -> set[int]:
     gaps = [k for k in sorted(gone) if not lines[k] and 0 < k < len(lines) - 1
             and lines[k - 1].strip() and lines[k + 1].strip()
             and lines[k + 1].lstrip()[:1] not in FOOTNOTE_SIGNS]
-    if len(gaps) < MARKERS or 2 * sum(bool(FINISHED.search(lines[k - 1])) for k in gaps) \
-            <= len(gaps):
+    if len(gaps) < MARKERS or not sets_apart([lines[k - 1] for k in gaps]):
         return set()
     return {k + 1 for k in gaps if not lines[k + 1].startswith(" ")}
+
+
+def sets_apart(over: list[str]) -> bool:
+    """Whether gaps inside the pages set paragraphs apart: most of the lines over them
+    (``over``) end a sentence, as a paragraph's last line does (a gap under a title, or
+    over the footnotes under a line running on, follows none; a printed line seldom ends a
+    sentence)."""
+    return 2 * sum(bool(FINISHED.search(line)) for line in over) > len(over)

@@ -1,6 +1,6 @@
 """Drop capitals: a work's opening letter set large over two lines or three, which the
 OCR reads as a line of its own over the rest of its word (``T`` / ``HE three last
-numbers``): the letter is put back in its word, where the two make a word (``frequencies``)."""
+numbers``): the letter is put back in its word, where the two make a commoner word."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ... import frequencies
+from .words import zipf
 
 if TYPE_CHECKING:
     from .pages import Page
@@ -45,4 +45,4 @@ def _joined(lines: list[str]) -> list[str]:
 def _word(letter: str, rest: str) -> bool:
     """Whether a letter and the capitals under it make a word more common than the
     capitals alone (``T`` / ``HE``: ``THE``; not a section's ``I`` over ``A house``)."""
-    return frequencies.zipf((letter + rest).lower()) > frequencies.zipf(rest.lower())
+    return zipf(letter + rest) > zipf(rest)

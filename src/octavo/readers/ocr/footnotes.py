@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ...contextual import set_to
 from ...findings import report
-from ...lettering import FINISHED
+from ...lettering import FINISHED, FOOTNOTE_SIGNS
 from ...tree import (
     Block,
     Footnote,
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .pages import Page
     from .structure import Structure
 
-MARKS = f"*{words.DAGGERS}"  # a footnote's signs: a star, a dagger and the like
+MARKS = FOOTNOTE_SIGNS  # a footnote's signs: a star, a dagger and the like
 SIGNS = "\u00a7\u00b6"  # § ¶: marks that are also signs of their own, a section's, a paragraph's
 _CITED: ContextVar[str] = ContextVar("cited", default=MARKS)  # those of the volume read
 START = re.compile(rf"^(\*+|[{words.DAGGERS}]{{1,2}})\s*(?=\S)(?![{MARKS}])")

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import cached_property, lru_cache
 
 from ... import frequencies
+from ...lettering import DAGGERS
 from ...tree import Emphasis, Inline, NoteRef, PageMarker, Text
 from ..textlines import CLOSES, WORD_CLOSES
 from .breaking import Breaks
@@ -54,7 +55,6 @@ PAGE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 # numbers its footnotes by the page with stars adds one for each), or one or two of the
 # printer's series that follows them (the look-behind follows the first mark); before a space,
 # a stop or the marker of a page turning after it (a mark ending a page's last line)
-DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶
 NOTE_MARK = re.compile(rf"(\*(?<=[\w{CLOSES}]\*)\**"
                        rf"|[{DAGGERS}](?<=[\w{CLOSES}][{DAGGERS}])[{DAGGERS}]?)"
                        r"(?=\s|$|[,.;:)\u201d\ue000])")

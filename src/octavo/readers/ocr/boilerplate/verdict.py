@@ -255,8 +255,8 @@ class Repeats:
         lines = [line for line in self.group if line]
         named = [(p, h) for p, h in zip(self.places, self.headed, strict=True)
                  if p.line == lines[0]]  # (an ornament seen alone, its name on the page before)
-        return bool(self.listed_entries) and len(self.at) <= self.listed_entries \
-            and 2 * len(named) > len(self.places) and bool(NAME.fullmatch(lines[0])) \
+        return self.once_a_work and 2 * len(named) > len(self.places) \
+            and bool(NAME.fullmatch(lines[0])) \
             and all(set(line) <= ASTERISM for line in lines[1:]) \
             and 2 * sum(p.opens for p, _ in named) < len(named) \
             and all(not headed and FINISHED.search(p.turned() or p.above or p.ran_on())
@@ -287,8 +287,7 @@ class Repeats:
         listed = self.contents.listed + unnumbered(self.contents.listed)
         titled = sum(under_title(self.stripped, p.start, listed, self.pages[1], self.counts)
                      for p in self.places)
-        return bool(self.listed_entries) and len(self.at) <= self.listed_entries \
-            and not any(p.opens or plain(p.above) or p.below[:1].islower() or (
+        return self.once_a_work and not any(p.opens or plain(p.above) or p.below[:1].islower() or (
                 measure.inside(p.above, self.pages[1]) and not FINISHED.search(p.above)
                 and not is_capitals(p.above)) for p in self.places) \
             and 2 * titled > len(self.places)
@@ -336,6 +335,12 @@ class Repeats:
     def listed_entries(self) -> int:
         """How many entries the contents list (the lines that end one with its page)."""
         return sum(1 for i in self.contents.entries if ends_entry(self.stripped[i]))
+
+    @cached_property
+    def once_a_work(self) -> bool:
+        """Whether the contents list entries, and it stands no more often than they: on a
+        work's page each, as lines every work prints do."""
+        return bool(self.listed_entries) and len(self.at) <= self.listed_entries
 
     @cached_property
     def filled(self) -> int:
