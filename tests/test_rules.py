@@ -216,16 +216,21 @@ def render_cut(text: str, _: str) -> list[str]:
 
 def render_find(text: str, author: str) -> list[str]:
     """A first line ``entry: …`` (a work of the contents, page 1), then one block a line on
-    page 1 (a line in capitals a heading); out: the blocks as ``find`` mends them, the
-    entry's title marked ``title:``, a heading ``heading:``, a line apart ``line:``."""
+    page 1 (a line in capitals a heading, one after ``¶`` a paragraph of the text, ``
+    [page N] `` inside it the page turning there, any other a line apart); out: the blocks
+    as ``find`` mends them, the entry's title marked ``title:``, a heading ``heading:``, a
+    page marker ``[page N]``, any other block ``line:``."""
     lines = [line for line in text.splitlines() if line]
     title = lines.pop(0).removeprefix("entry: ")
     entry = contents.Entry(title, "work", "1", printed=title)
-    blocks: list[tree.Block] = [Heading([Text(line)]) if is_capitals(line) else
-                                Paragraph([Text(line)], role="line") for line in lines]
+    blocks: list[tree.Block] = [
+        Paragraph(_paged(line.removeprefix("¶ "))) if line.startswith("¶ ") else
+        Heading([Text(line)]) if is_capitals(line) else
+        Paragraph([Text(line)], role="line") for line in lines]
     pages = ["1"] * len(blocks)
     hit = find.find_title(blocks, pages, entry, 0, Signature.of(author).signs)
-    return [("title: " if hit and hit.start <= k < hit.stop else
+    return [f"[page {b.page}]" if isinstance(b, PageMarker) else
+            ("title: " if hit and hit.start <= k < hit.stop else
              "heading: " if isinstance(b, Heading) else "line: ") + _plain(b)
             for k, b in enumerate(blocks)]
 

@@ -16,11 +16,11 @@ AFTER_STOP = f"{CLOSING_QUOTES})"
 # … or a clause's, that may end a line's sense as well: a colon, a semicolon
 CLAUSE_STOPS = f"{STOPS}:;"
 # a line that ends a sentence or trails off (an ellipsis), what closes after it (a quote, a
-# straight one or a guillemet too, as the scan has them before its stand-ins are put back; a
-# bracket, a square one closing an editor's words), and spaces: the separator asks it of the
-# lines over blank runs, the reader of a page's last line over its footnotes and of lines
-# beside a stamp
-FINISHED = re.compile(rf"[{STOPS}\u2026][\"'»{AFTER_STOP}\]]*\s*$")
+# straight one or a guillemet too, as the scan has them before its stand-ins are put back,
+# or the stand-in itself: one character past ASCII, ``GREATNESS.Ó``; a bracket, a square one
+# closing an editor's words), and spaces: the separator asks it of the lines over blank
+# runs, the reader of a page's last line over its footnotes and of lines beside a stamp
+FINISHED = re.compile(rf"[{STOPS}\u2026][^\x00-\x7f\s]?[\"'»{AFTER_STOP}\]]*\s*$")
 
 # a footnote's signs: a star, and the printer's series after it (a dagger and the like)
 DAGGERS = "\u2020\u2021\u00a7\u2016\u00b6"  # † ‡ § ‖ ¶

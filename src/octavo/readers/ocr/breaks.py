@@ -72,19 +72,21 @@ NAME_WORDS = 3
 SPAN = 0.5
 
 
-def paragraphs_apart(options: list[list[Candidate]]) -> dict[int, Candidate]:
-    """The runs of lines (by their head candidates, ``options``) that open or close a
-    page by their folio, if the text sets blank lines between paragraphs (its pages hold
-    more than ``RUNS_PER_PAGE`` runs each); else none.  The folios are those that rise,
-    of each kind, over the most runs (``_rising``): how many runs lie between two pages
-    says nothing here."""
+def paragraphs_apart(options: list[list[Candidate]], lengths: list[int]
+                     ) -> dict[int, Candidate]:
+    """The runs of lines (by their head candidates, ``options``; ``lengths``: their lines)
+    that open or close a page by their folio, if the text sets blank lines between
+    paragraphs (its pages hold more than ``RUNS_PER_PAGE`` runs each); else none.  The
+    folios are those that rise, of each kind, over the most runs (``_rising``): how many
+    runs lie between two pages says nothing here; each stands where the volume prints
+    its folios (``heads.placed``)."""
     numbered = [(k, n, c) for k, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio))]
     rising = _by_kind(numbered)
     if not apart([[(k, n) for k, n, _ in run] for run in rising]) \
             or by_chance([(k, n) for run in rising for k, n, _ in run], len(options)):
         return {}
-    return {k: c for run in rising for k, _, c in run}
+    return heads.placed({k: c for run in rising for k, _, c in run}, options, lengths)
 
 
 def apart(rising: list[list[tuple[int, Number]]]) -> bool:
@@ -145,8 +147,9 @@ def _chain(ordered: list[tuple[int, Number, T]], before: list[int], last: int
 def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     """The pages with each run of lines joined to the run before, but those that open
     with their folio (``folioed``: each run's candidate whose folio is in the run), follow
-    a run that ends with its folio, or open with a line in capitals or the contents'
-    heading; a run's first line joined so keeps the blank line over it (``indents``)."""
+    a run that ends with its folio, open with a line in capitals or the contents' heading,
+    or follow the contents' entries and list none (``contents.ends_list``); a run's first
+    line joined so keeps the blank line over it (``indents``)."""
     from .pages import Page  # (the module that calls this one)
 
     out: list[Page] = []
@@ -154,7 +157,7 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
         top = k in folioed and not folioed[k].bottom
         foot = k - 1 in folioed and folioed[k - 1].bottom > 0
         if not out or top or foot or heads.is_capitals(page.lines[0]) or \
-                contents.is_heading(page.lines[0]):
+                contents.is_heading(page.lines[0]) or contents.ends_list(out[-1], page):
             out.append(Page(len(out), lines=list(page.lines), span=page.span, tail=page.tail))
         else:
             out[-1].run_on(page, [indents.gapped(page.lines[0]), *page.lines[1:]])

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...dates import MONTHS
+from ...lettering import FINISHED
 from ...tree import (
     Asterism,
     Block,
@@ -186,6 +187,9 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
            for part in (_turned(block, sig) if k >= len(blocks) - 4 else [block])]
     for i in range(len(out) - 1, max(-1, len(out) - 5), -1):
         block = out[i]
+        if isinstance(block, Heading) and (signed := _signed_under(block, sig)):
+            out[i:i + 1] = signed
+            continue
         if not isinstance(block, Paragraph) or not block.inlines \
                 or not isinstance(block.inlines[-1], Text):
             continue
@@ -200,6 +204,24 @@ def _unmerge(blocks: list[Block], sig: Signature) -> list[Block]:
             lines = [Paragraph([Text(p)], role=ParagraphRole.LINE) for p in pieces[1:]]
             out[i:i + 1] = head + turned + lines
     return out
+
+
+def _signed_under(heading: Heading, sig: Signature) -> list[Block]:
+    """A line of text in capitals (a quotation's, a word the text stresses: ``REMEDY.``)
+    and the signature under it, which the OCR ran into one heading: the text as a
+    paragraph, its sentence ended (a word, not a signer's initial: ``G. PLEKHANOV`` is one
+    signature, ``… ARCHIVE F. MEHRING`` a heading over it), and the signature as a line;
+    [] for any other heading."""
+    if len(heading.inlines) != 1 or not isinstance(only := heading.inlines[0], Text) \
+            or sig.signs(only.text.strip()):
+        return []
+    tokens = only.text.split()
+    n = next((n for n in range(min(len(tokens), 4) - 1, 0, -1)
+              if sig.signs(" ".join(tokens[-n:]))), 0)  # (the whole signature: initials too)
+    text = " ".join(tokens[:-n])
+    return [Paragraph([Text(text)]),
+            Paragraph([Text(" ".join(tokens[-n:]))], role=ParagraphRole.LINE)] \
+        if n and FINISHED.search(text) and re.search(r"[^\W\d_]{2,}", text) else []
 
 
 def _stop_before_mark(inlines: list[Inline]) -> str:

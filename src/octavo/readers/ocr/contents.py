@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from ...dates import MONTHS
 from ...pagemarks import plain
-from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING
+from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING, ends_entry, figures
 from .folios import Number, digits
 from .heads import unspace
 from .lines import MONTH_NAME, YEARS_ALONE, is_dated, names_notes
 from .measure import space, width
 from .misreads import misread
-from .titles import GLUED_MARKER, is_capitals, title_case
+from .titles import GLUED_MARKER, is_capitals, title_case, title_words
 
 if TYPE_CHECKING:
     from .pages import Page
@@ -138,6 +138,24 @@ def lists(page: Page, least: int = 4, every: bool = False) -> bool:
     return _lists(tuple(page.lines), least, every)
 
 
+def ends_list(before: Page, page: Page) -> bool:
+    """Whether a page of the contents' entries (``before``) ends the list where ``page``
+    follows it listing none past its last (a line ending in a lower number is the text's:
+    a number's label, ``No. 1``): the contents end on their own page, and the first work's
+    opens the next (its folio at its own foot, its title in title case or under a label),
+    never a part of the contents' page."""
+    if not lists(before):
+        return False
+    listed = _paged_numbers(before.lines)
+    return bool(listed) and all(n < listed[-1] for n in _paged_numbers(page.lines))
+
+
+def _paged_numbers(lines: list[str]) -> list[int]:
+    """The pages in figures that lines ending an entry list (``entrypages.ends_entry``)."""
+    return [n for line in lines if (m := ends_entry(line))
+            and (n := figures(m["page"])) is not None]
+
+
 @lru_cache(maxsize=2048)  # (a volume's pages as the passes have them: a read of the sample
 # asks 1860 times of 899)
 def _lists(page: tuple[str, ...], least: int, every: bool) -> bool:
@@ -213,7 +231,11 @@ def _divides(line: str, after: list[str], named: bool = False, paged: bool = Fal
     WRITINGS``), a word alone (``APPENDIX``) or (``named``) any line under one of those,
     before a whole entry (its text and page on one line; a title broken over lines has
     none).  After the works' first page (``paged``) a word and a roman numeral are a
-    division's, not front matter at a roman page, which the works follow."""
+    division's, not front matter at a roman page, which the works follow.  A line that
+    ends in a comma divides nothing: its entry runs on (``71. THE DURATION …,`` / ``March
+    18, 1788 … 55``)."""
+    if line.endswith(","):
+        return False
     after = [a for a in after if a and not is_page_column(a)]
     following = after[0] if after else ""
     whole = (m := PAGED.match(following)) is not None and bool(m["text"].strip(" ."))
@@ -244,7 +266,7 @@ def _page_value(page: str) -> int:
 
 
 def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
-          turns: Callable[[str, str, str], bool] | None = None) -> list[Entry]:
+          turns: Callable[[str, str, str, str], bool] | None = None) -> list[Entry]:
     """The contents as a tree of entries: works with their parts and sections.  Where
     they set no work's title in capitals, an entry in title case is a work if the page it
     lists opens without a running head (``opens``, where the pages are known: taken to),
@@ -285,7 +307,8 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
         elif numbered or (not _NUMBERED_ITEM.match(text) and (
                 is_capitals(_leading_capitals(text)) if capitals
                 else (work is None or ((opens is None or opens(page) or bool(
-                    turns and turns(_paged(items[:i], -1), page, _paged(items[i + 1:], 0))))
+                    turns and turns(_paged(items[:i], -1), page, _paged(items[i + 1:], 0),
+                                    text)))
                     and page != work.page))
                 and not (composite and _part_follows(items[i + 1:], work)))):
             work = _work_entry(text, page, capitals)
@@ -486,13 +509,16 @@ def of_pages(pages: list[Page], verso: str = "") -> list[Entry]:
                  _turns(pages, verso))
 
 
-def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str], bool]:
+def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str], bool]:
     """Whether the running heads turn at an entry's page (by the folios of the entries
     before it, of it, and after it, "" for none: the volume's end): those over the pages
     between it and the entry after it, the versos' (``verso``) aside, are none of those
     over the pages between the entry before and it, nor misread them (a section's pages
     carry its work's head; a page of the entries' own may carry either work's, where one
-    ends on it and the next opens)."""
+    ends on it and the next opens).  Where no head stands between the entry before and
+    it, the head over its own page stands for them; where none stands between it and the
+    entry after it, the head over that entry's page, if it names the entry (``title``): a
+    work of a page or two, opening inside a page, the heads a page behind."""
     at = {p.folio: k for k, p in enumerate(pages) if p.folio}
 
     def heads(start: str, end: str) -> set[str]:  # (end "": the volume's end)
@@ -500,7 +526,20 @@ def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str], bool]:
         return set() if a is None or b is None else {
             p.head for p in pages[a + 1:b] if p.head and p.head != verso}
 
-    def turns(before: str, page: str, after: str) -> bool:
+    def turns(before: str, page: str, after: str, title: str = "") -> bool:
         old, new = heads(before, page), heads(page, after)
+        if not old and (k := at.get(page)) is not None and pages[k].head != verso:
+            old = {pages[k].head} - {""}  # (the work before, of a page or two: its head
+            # stands over the page the entry opens inside)
+        if not new and (k := at.get(after)) is not None and _names(pages[k].head, title):
+            new = {pages[k].head}  # (a work of a page or two that opens inside its page:
+            # its own head first stands over the next entry's page, which opens under it)
         return bool(old and new) and not any(misread(a, b) for a in old for b in new)
     return turns
+
+
+def _names(head: str, title: str) -> bool:
+    """Whether a running head names a title (its words, run together, stand in the
+    title's: a short title)."""
+    named = "".join(title_words(head))
+    return bool(named) and named in "".join(title_words(title))

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..textlines import CLAUSE_STOPS
-from . import bareheads, footnotes, heads
+from . import bareheads, contents, footnotes, heads
 from .folios import Number
 from .lines import CITED, SENTENCE_END
 from .titlepage import spells_name
@@ -36,7 +36,7 @@ DIVIDER = re.compile(r"(?:\d ?){4}(?:\s*[-\u2013]\s*(?:\d ?){2,4})?")
 
 
 def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
-           titled: list[bool], heads_run: bool, same: list[bool],
+           titled: list[bool], heads_run: bool, same: list[bool], below: list[bool],
            listed: list[str], works: list[bool], within: list[bool]) -> set[int]:
     """The pages that are the second part of a page the scan's text cut in two at a stray
     blank line.  Such a part has no head, no folio and no head beside a misread folio
@@ -53,11 +53,14 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     under the gap below a work's title that opens the page, a work's under another's
     opening the page; where the folios leave no number for two parts in a row,
     both are, the page made whole of three); a page holding only a year or a period (a
-    divider) never is.  A part may carry the page's folio at its foot (``at_foot``), where the part
-    before has none, whether the text runs on or not; not after a title: a work's opening
+    divider) never is, nor one that follows the contents' entries and lists none
+    (``contents.ends_list``).  A part may carry the page's folio at its foot
+    (``at_foot``), where the part before has none, whether the text runs on or not; not
+    after a title: a work's opening
     page, which the print leaves without a folio, is a page of its own unless the folios
     leave it no number (the part under the folio may then open with a section's title),
-    or its title is listed at the page the folio prints (``same``); nor after the parts
+    or its title is listed at the page the folio prints (``same``), and never where it is
+    listed at a lower page (``below``: the page printed no folio); nor after the parts
     that follow a page, one opening with a work's title listed at that page's folio
     (``within``): a work opening inside that page, they are its rest, up to a page that
     opens with the versos' head (the title page's name, ``bareheads.names_volume``),
@@ -103,7 +106,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     parts = under | {k for k in range(1, len(pages)) if not at_foot[k - 1] and (
         (not pages[k - 1].lines and ((bare[k] and pages[k - 1].head)
                                      or (loose[k] and pages[k - 1].folio)))
-        or (footed[k] and at_foot[k] and bare[k - 1]
+        or (footed[k] and at_foot[k] and bare[k - 1] and not below[k]
             and (heads_run or same[k] or not titled[k - 1]))
         or ((loose[k] or (footed[k] and bare[k - 1] and not titled[k - 1]))
             and runs_on(pages[k - 1], pages[k])))}
@@ -142,7 +145,7 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
                 and not {k - 1, k} <= needed:  # a part between two pages joins one of
             parts.discard(k if _ends(pages, k - 1) else k - 1)  # them, unless the folios
             # leave no number for either or the second has neither head nor folio
-    return parts | under
+    return {k for k in parts | under if not contents.ends_list(pages[k - 1], pages[k])}
 
 
 def _made(pages: list[Page], parts: set[int], k: int) -> int:

@@ -4,9 +4,10 @@ A title is found where a heading (or a line of its own) reads as the entry does,
 for word or nearly (the OCR garbles a letter here and there), on the entry's page or a
 few pages on, its words run over as many title lines as it takes.  ``locate`` only
 looks; where the OCR ran a title into the block before it (``… Republics.” Appendix 2``)
-or two headings into one, or a work's closing signature (the volume's author, in capitals
-as the title is) into the next work's title, it says how to set the title apart (a
-``Mend``), which ``find_title`` applies before it looks again.
+or the lines after it, or two headings into one, or a work's closing signature (the
+volume's author, in capitals as the title is) into the next work's title, or the title
+into its byline, it says how to set the title apart (a ``Mend``), which ``find_title``
+applies before it looks again.
 """
 
 from __future__ import annotations
@@ -16,15 +17,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...tree import Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
+from ...lettering import FINISHED
+from ...tree import Asterism, Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain, pop_marker
+from .closing import SIGNER
 from .contents import Entry
+from .folios import kind
 from .lines import NUMERAL_LINE, is_number_label
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
-from .titles import title_words
+from .titles import reads_as_title, title_words
 
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
+_NAME = re.compile(r"[A-Z][A-Za-z’'-]+\.?")  # a name alone, as a byline sets it
+_SIGNATURE = re.compile(rf"{SIGNER}\.?")  # … or as a signature does (``A. HAMILTON.``)
 _INITIAL = re.compile(r"[IVXL]\.")  # a roman figure and a stop, or a signer's initial
 SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (set
 # by hand: a letter lost at each end of a line break; ``similar`` weighs the misreads)
@@ -41,10 +47,12 @@ class Found:
 
 @dataclass
 class SplitHeading:
-    """A heading that runs the title into the next heading: cut after ``keep`` words."""
+    """A heading that runs the title into the next heading: cut after ``keep`` words (or
+    into its byline, ``line``: the rest a line of its own)."""
 
     index: int
     keep: int
+    line: bool = False
 
 
 @dataclass
@@ -67,7 +75,8 @@ class RunOn:
 class Signed:
     """A heading whose first ``tokens`` words sign the work before (its author's name, set
     as the title under it is), or label the title (``NUMBER VIII``), the title's words
-    after them."""
+    after them; or a paragraph whose first words do so (a signature the page turned after,
+    its marker next)."""
 
     index: int
     tokens: int
@@ -130,6 +139,9 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
             if not similar(more, wanted):
                 break
             words, j = more, j + 1
+        if _bylined(words, wanted, blocks[j - 1]):
+            return SplitHeading(j - 1, len(wanted) - (len(words) - _count(blocks[j - 1])),
+                                line=True)
         if len(words) > len(wanted) + 1 and isinstance(block, Heading) and not nearly:
             keep = len(wanted) - (len(words) - _count(blocks[j - 1]))
             if split or _cut_at(blocks[j - 1], keep) is not None:
@@ -146,9 +158,21 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
             numbered = numbered or Found(entry, i, j)  # (a section's title, the work before's,
             continue  # worded as the next work's: ``II`` / ``THE WORKERS AND THE PRESS``)
         return Found(entry, i, j)
-    return numbered or split or nearly or partial \
-        or _run_on(blocks, pages, entry, wanted, start) \
-        or _run_in(blocks, pages, entry, wanted, start)
+    # (a title run on whole into its lines before one whose lines read as its first words
+    # only: a drop capital, ``T``, on a line of its own under it)
+    return numbered or split or nearly or _run_on(blocks, pages, entry, wanted, start) \
+        or partial or _run_in(blocks, pages, entry, wanted, start)
+
+
+def _bylined(words: list[str], wanted: list[str], last: Block) -> bool:
+    """Whether title lines read as the whole title word for word and then one name, its
+    last line a heading: the author's name set under the title as the title is (in
+    capitals: ``… INFLUENCE`` / ``JAY``), which the OCR ran into it.  Not a numeral (a
+    section's, run in: ``I``)."""
+    name = plain(last).split()[-1:]
+    return len(words) == len(wanted) + 1 and words[:-1] == wanted \
+        and isinstance(last, Heading) and bool(name) and bool(_NAME.fullmatch(name[0])) \
+        and kind(name[0].rstrip(".")) != "roman"
 
 
 def _under_number(blocks: list[Block], i: int) -> bool:
@@ -178,13 +202,18 @@ def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool]) -> 
 
 def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
             start: int) -> RunIn | None:
-    """A title's first line the OCR ran into the end of the paragraph before it."""
+    """A title's first line the OCR ran into the end of the paragraph before it; or the
+    whole title, its number's label over it or none, set as a title is, after the
+    paragraph's last sentence (a print that marks paragraphs by their indent alone runs
+    on the lines under the paragraph's last, which stand flush as a title's do)."""
     for i in range(start, len(blocks)):
         block = blocks[i]
         if not isinstance(block, Paragraph) or not near(pages[i], entry.page) \
                 or not block.inlines or not isinstance(block.inlines[-1], Text):
             continue
         tokens = block.inlines[-1].text.split()
+        if whole := _ended_with(tokens, wanted):
+            return RunIn(i, whole)
         for n in range(1, min(len(tokens), RUN_IN_WORDS) + 1):
             tail = title_words(" ".join(tokens[-n:]))
             if len(tail) >= 2 and tail == wanted[:len(tail)] and i + 1 < len(blocks) \
@@ -193,24 +222,36 @@ def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
     return None
 
 
+def _ended_with(tokens: list[str], wanted: list[str]) -> int:
+    """How many last tokens of a paragraph are the whole wanted title, set as a title is,
+    and the number's label over it, if any (``… my next address. No. 2 Concerning
+    Dangers …``), after a sentence's end: 0 for none."""
+    title = next((n for n in range(1, len(tokens)) if title_words(" ".join(tokens[-n:]))
+                  == wanted), 0)
+    if not title or not reads_as_title(" ".join(tokens[-title:])):
+        return 0
+    return next((title + k for k in range(4) if (not k or is_number_label(" ".join(
+        tokens[-title - k:-title]))) and FINISHED.search(" ".join(tokens[:-title - k]))), 0)
+
+
 def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
-            start: int) -> Found | RunOn | None:
+            start: int) -> Found | RunOn | Signed | None:
     """A numbered title set as the text is (``1. The struggle and the proletariat``),
     which the paragraphs pass read as a numbered point: the point itself, or the paragraph
     it ran into, which opens with its words, a sentence opening after them.  So too a
-    title in title case run into the lines under it, where its paragraph opens the page
-    or stands under a number's label (``No. 6``; one run in too, set apart first): a print
-    that marks no paragraph sets a title's lines as it sets a paragraph's."""
+    title run into the lines under it, where its paragraph opens the page, stands under a
+    number's label (``No. 6``; one run in too, set apart first), or stands under a line of
+    its own (the work before's signature) or an ornament with its words in title case: a
+    print that marks no paragraph sets a title's lines as it sets a paragraph's."""
     numbered = wanted[0].isdigit()
     for i in range(start, len(blocks)):
         block = blocks[i]
         if isinstance(block, Paragraph) and near(pages[i], entry.page) and (
-                not i or isinstance(blocks[i - 1], PageMarker)) and (labelled := _labelled(
-                block, wanted)):
+                labelled := _labelled(block, wanted) or _turned_over(block, wanted)):
             return Signed(i, labelled)  # (the label set apart first: the title under it)
         if not isinstance(block, Paragraph) or not near(pages[i], entry.page) or \
                 (words := title_words(plain(block)))[:len(wanted)] != wanted \
-                or not (numbered or _opening(blocks, i)):
+                or not (numbered or _set_off(blocks, i, len(wanted))):
             continue
         if words == wanted:
             return Found(entry, i, i + 1)
@@ -218,7 +259,7 @@ def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
         if cut is not None:
             k, t = cut
             rest = block.inlines[k].text.split(" ")[t + 1:]  # type: ignore[union-attr]
-            if rest and rest[0][:1].isupper():
+            if rest and rest[0].lstrip("[(")[:1].isupper():  # (or an attribution: ``[Jay]``)
                 return RunOn(i, len(wanted))
     return None
 
@@ -233,6 +274,28 @@ def _labelled(block: Paragraph, wanted: list[str]) -> int:
     return next((n for n in range(1, min(len(tokens), 4))
                  if is_number_label(" ".join(tokens[:n]))
                  and title_words(" ".join(tokens[n:]))[:len(wanted)] == wanted), 0)
+
+
+def _turned_over(block: Paragraph, wanted: list[str]) -> int:
+    """How many first words of a paragraph sign the work before where the page turns after
+    them, the next page opening with the title's label and the title (a name alone at a
+    page's foot, ``Publius.``, which the OCR ran on into the page after): 0 for none."""
+    items = block.inlines
+    if len(items) < 3 or not isinstance(items[0], Text) \
+            or not isinstance(items[1], PageMarker) or not isinstance(items[2], Text) \
+            or not _SIGNATURE.fullmatch(items[0].text.strip()):
+        return 0
+    overleaf = Paragraph([Text(items[2].text.lstrip()), *items[3:]])
+    return len(items[0].text.split(" ")) if _labelled(overleaf, wanted) else 0
+
+
+def _set_off(blocks: list[Block], i: int, count: int) -> bool:
+    """Whether paragraph ``i``, its first ``count`` words a title's, stands where a title
+    does: opening its page, under a number's label, or, those words set as a title is,
+    under a line of its own (the work before's signature) or an ornament."""
+    return _opening(blocks, i) or (
+        (isinstance(blocks[i - 1], Asterism) or is_title_line(blocks[i - 1]))
+        and reads_as_title(plain(blocks[i]), count))
 
 
 def _opening(blocks: list[Block], i: int) -> bool:
@@ -268,7 +331,8 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
         first = [*block.inlines[:k], Text(" ".join(tokens[: t + 1]))]
         rest = [Text(" ".join(tokens[t + 1:])), *block.inlines[k + 1:]]
         blocks[edit.index:edit.index + 1] = [
-            Heading(first, block.level), Heading(rest, block.level)] \
+            Heading(first, block.level), Paragraph(rest, role=ParagraphRole.LINE)
+            if isinstance(edit, SplitHeading) and edit.line else Heading(rest, block.level)] \
             if isinstance(block, Heading) else [Heading(first), Paragraph(rest)]
         pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
         return
@@ -277,10 +341,16 @@ def mend(blocks: list[Block], pages: list[str], edit: Mend) -> None:
         assert isinstance(block, Heading | Paragraph) and isinstance(block.inlines[0], Text)
         tokens = block.inlines[0].text.split(" ")
         rest = [Text(" ".join(tokens[edit.tokens:])), *block.inlines[1:]]
+        turned = rest[1:2] if edit.tokens == len(tokens) and len(rest) > 2 \
+            and isinstance(rest[1], PageMarker) and isinstance(rest[2], Text) else []
+        if turned:  # (the signature's page turned after it: the marker between)
+            rest = [Text(rest[2].text.lstrip()), *rest[3:]]  # type: ignore[union-attr]
         blocks[edit.index:edit.index + 1] = [
             Paragraph([Text(" ".join(tokens[:edit.tokens]))], role=ParagraphRole.LINE),
+            *turned,
             Heading(rest, block.level) if isinstance(block, Heading) else Paragraph(rest)]
-        pages[edit.index:edit.index + 1] = [pages[edit.index]] * 2
+        page = turned[0].page if turned else pages[edit.index]  # type: ignore[attr-defined]
+        pages[edit.index:edit.index + 1] = [pages[edit.index], *[page] * (len(turned) + 1)]
         return
     block = blocks[edit.index]
     assert isinstance(block, Paragraph) and isinstance(block.inlines[-1], Text)

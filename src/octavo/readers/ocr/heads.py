@@ -25,7 +25,7 @@ from ..textlines import INITIALS
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, kind
 from .footnotes import opens_footnote
-from .lines import names_notes
+from .lines import is_number_label, names_notes
 
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``, a one-digit
@@ -114,6 +114,27 @@ def candidates(lines: list[str]) -> list[Candidate]:
     return found
 
 
+def placed(folioed: dict[int, Candidate], options: list[list[Candidate]],
+           lengths: list[int]) -> dict[int, Candidate]:
+    """The folios chosen (``folioed``, by page or run of lines; ``options``: each one's
+    candidates; ``lengths``: its lines), each where the volume prints its folios, at the
+    page's foot or at its top, where a page holds a line in capitals and a folio alone,
+    which may read either way: a head over its folio (a page with nothing under them), or
+    a page's last line (a signature) over the folio at its foot, a blank line parting them
+    from the page's other lines.  The others say where the volume prints its folios."""
+    def other(k: int, c: Candidate) -> Candidate | None:
+        return next((o for o in options[k] if o.folio == c.folio
+                     and bool(o.bottom) != bool(c.bottom)
+                     and is_capitals(c.head or o.head)), None) if lengths[k] == 2 else None
+
+    sure = Counter(bool(c.bottom) for k, c in folioed.items() if other(k, c) is None)
+    if sure[True] == sure[False]:
+        return folioed
+    at_foot = sure[True] > sure[False]
+    return {k: o if (o := other(k, c)) and bool(o.bottom) == at_foot else c
+            for k, c in folioed.items()}
+
+
 def foreign(candidate: Candidate, around: str) -> bool:
     """Whether a candidate's folio at the page's foot, or on the line under its head, is a
     numeral of another kind than the folios around (``around``: their kind): ``I``, a
@@ -137,12 +158,21 @@ def set_as_head(head: str) -> bool:
     return is_capitals(head) or _TITLE_CASE.fullmatch(head) is not None
 
 
+def _unlabelled(head: str) -> str:
+    """A running head without the work's number's label it opens with, if any (``[No. 74]
+    THE COMMAND …``: a recto's head in a print that numbers its works)."""
+    words = head.split()
+    return next((" ".join(words[n:]) for n in (2, 3) if len(words) > n
+                 and is_number_label(" ".join(words[:n]).strip("[]"))), head)
+
+
 def accepted(candidate: Candidate, known: Counter[str]) -> bool:
-    """Whether a candidate's head reads as a running head: in capitals or title case, in
-    lower case where most heads are (small capitals read so), or the words of other pages'
-    heads (``known``: how many pages each head has opened)."""
+    """Whether a candidate's head reads as a running head: in capitals or title case (after
+    its work's number's label), in lower case where most heads are (small capitals read
+    so), or the words of other pages' heads (``known``: how many pages each head has
+    opened)."""
     head = candidate.head
-    return (not head or set_as_head(head) or known[head] >= 2
+    return (not head or set_as_head(_unlabelled(head)) or known[head] >= 2
             or (head.islower() and 2 * sum(n for h, n in known.items() if h.islower())
                 > sum(known.values())))
 

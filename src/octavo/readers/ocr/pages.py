@@ -184,7 +184,8 @@ def _heads(pages: list[Page]) -> list[Page]:
     pages the scan's text cut in two made whole again, the folios missing or misread worked
     out, and the lines that spell an entry's title on a head-less page marked."""
     options = [heads.candidates(p.lines) for p in pages]
-    if folioed := breaks.paragraphs_apart(options):  # blank lines set paragraphs apart
+    if folioed := breaks.paragraphs_apart(options, [len(p.lines) for p in pages]):  # blank
+        # lines set paragraphs apart
         pages = breaks.joined(pages, folioed)
         options = [heads.candidates(p.lines) for p in pages]
     chosen, known, entries = _chosen(pages, options)
@@ -205,7 +206,7 @@ def _chosen(pages: list[Page], options: list[list[Candidate]]
     """Each page's head and folio among its ``options`` (by page: those a head is taken
     from are ``heads.accepted``), the heads they found (how many pages each stands on) and
     the contents' entries the pages are told by."""
-    chosen = _fitting(pages, options)
+    chosen = heads.placed(_fitting(pages, options), options, [len(p.lines) for p in pages])
     if folios.by_chance([(i, n) for i, c in chosen.items() if (n := Number.of(c.folio))],
                         len(pages)):
         chosen = {}  # no folios: numbers rising by chance
@@ -253,6 +254,7 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
     at_foot = [i in chosen and chosen[i].bottom > 0 for i in range(len(pages))]
     kinds = list(itertools.accumulate((folios.kind(p.folio) for p in pages), lambda a, b: b or a))
     heads_run = _heads_run(pages, titled)
+    printed = {p.folio for p in pages if p.folio}
     # (with no folio at all, nothing tells a page cut in two from two pages)
     parts = cuts.feet(pages) if not chosen else cuts.parts(pages, [[
         c for c in found if c.head and not heads.foreign(c, kind) and (
@@ -261,6 +263,9 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                    at_foot, titled, heads_run,
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
+                    enumerate(zip(pages, at_foot, strict=True))],
+                   [k > 0 and foot and titled[k - 1] and _listed_below(
+                       pages[k - 1], page.folio, entries, printed) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
                    _listed(pages, titled, entries),
                    [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)],
@@ -579,6 +584,18 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
     return chosen
 
 
+def _listed_below(page: Page, folio: str, entries: Entries, printed: set[str]) -> bool:
+    """Whether the work whose title opens ``page`` is listed at a page of the folio's kind
+    below ``folio`` (the next page's, at its foot) that no page prints (``printed``: the
+    folios the pages print): the work's opening page is a page of its own, printed
+    without a folio, not a part of the next (where a page prints it, the title over the
+    part is that page's running head, naming its work)."""
+    at = entries.page_of_work(_top(page))
+    listed, below = Number.of(at), Number.of(folio)
+    return bool(listed and below) and at not in printed and listed.kind == below.kind \
+        and listed.value < below.value  # type: ignore[union-attr]
+
+
 def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str]:
     """The page the contents lists each titled page before the first folio at (a work's
     opening page, printed without one), "" for the other pages: a section's title, which
@@ -698,7 +715,9 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
     numbered pages up to the next title (or the contents' heading, which no entry lists).
     A head that misreads one of its heads, or its title, is its own, as is a head-less page
     between two it heads, or whose text runs on from the page before (``cuts.runs_on``: its
-    last page, the next head another's): the scan lost that page's head.  Where the print
+    last page, the next head another's): the scan lost that page's head.  A page with
+    neither head nor folio whose top line is one of its heads is its own too (its last
+    page, the folio lost, its head read as a line).  Where the print
     heads the section's versos as the works' (``verso_head``, the author's name) and only
     its rectos with its name, those versos are its own too."""
     if (opening := _opening(pages, named, listed)) is None:
@@ -716,6 +735,8 @@ def section(pages: list[Page], named: Callable[[str], bool], verso_head: str = "
     bare = end < len(pages) and not pages[end].head
     while end < len(pages) and (own(pages[end].head) or (
             verso_head and pages[end].head == verso_head and not pages[end].title) or (
+            not pages[end].head and not pages[end].folio and pages[end].lines
+            and own(heads.head_text(pages[end].lines[0]))) or (
             not pages[end].head and pages[end].folio and not pages[end].title
             and not contents.is_heading(pages[end].lines[0] if pages[end].lines else "")
             and (bare or own(next((p.head for p in pages[end:] if p.head), ""))

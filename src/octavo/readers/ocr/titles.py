@@ -44,6 +44,15 @@ def _capitalise(part: str) -> str:
     return lower
 
 
+def reads_as_title(text: str, count: int | None = None) -> bool:
+    """Whether words (the first ``count``, where given) are set as a title is (in title
+    case, or in capitals): most after the first but the small ones (``of``, ``the``) open
+    with a capital, as a sentence's words do not (only its names)."""
+    words = [word for word in re.findall(r"[^\W\d_][\w’']*", text)[1:count]
+             if word.lower() not in SMALL_WORDS]
+    return 2 * sum(word[0].isupper() for word in words) > len(words)
+
+
 def is_capitals(text: str) -> bool:
     """Whether a line is set in capitals (a display title, not running text)."""
     letters = [c for c in text if c.isalpha()]

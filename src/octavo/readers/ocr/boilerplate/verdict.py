@@ -17,6 +17,7 @@ from ..entrypages import ends_entry
 from ..heads import is_capitals
 from ..lines import dates_work, names_notes
 from ..placement import MIN_REPEATS, TWICE, Placement
+from ..titles import reads_as_title
 from .kinds import (
     ASTERISM,
     NAME,
@@ -244,14 +245,15 @@ class Repeats:
 
     def signs_works(self) -> bool:
         """A name alone (``PUBLIUS.``: a pen name, no author's), an ornament under it or
-        none, under a sentence's end each time (the text's: under no footnote; a straight
-        quote after it, its stand-in not yet put back) and no more often than the contents
-        list entries, over no running head nor a line of text (one opening in lower case,
-        or a paragraph's inside line not in capitals), opening fewer than half its pages: a
-        signature closing the works under their last lines, over the next one's title (a
-        stamp stands under a line that ends no sentence somewhere, or on more pages, or over
-        heads or text, or opens them), on the page before where it opens its page; its
-        repeats read so, most of them (its ornament may stand alone overleaf)."""
+        none, under a sentence's end each time (the text's: under no footnote; a quote
+        after it, straight or a stand-in not yet put back) and no more often than the
+        contents list entries, over no running head nor a line of text (one opening in lower
+        case, or a paragraph's inside line not set as a title is), opening fewer than half
+        its pages: a signature closing the works under their last lines, over the next
+        one's title (a stamp stands under a line that ends no sentence somewhere, or on
+        more pages, or over heads or text, or opens them), on the page before where it
+        opens its page; its repeats read so, most of them (its ornament may stand alone
+        overleaf)."""
         lines = [line for line in self.group if line]
         named = [(p, h) for p, h in zip(self.places, self.headed, strict=True)
                  if p.line == lines[0]]  # (an ornament seen alone, its name on the page before)
@@ -261,7 +263,8 @@ class Repeats:
             and 2 * sum(p.opens for p, _ in named) < len(named) \
             and all(not headed and FINISHED.search(p.turned() or p.above or p.ran_on())
                     and not p.footnoted() and not p.below[:1].islower()
-                    and (not measure.inside(p.below, self.pages[1]) or is_capitals(p.below))
+                    and (not measure.inside(p.below, self.pages[1]) or is_capitals(p.below)
+                         or reads_as_title(p.below))
                     for p, headed in named)
 
     def sourced(self) -> bool:
