@@ -383,8 +383,10 @@ def _top_at(page: Page) -> int:
 def _top(page: Page) -> str:
     """A page's first line, or the line under it where it is a date (a place and a date set
     over a work's title), a mark with no letter or digit (a speck the scan read, ``•``) or
-    a number's label (``No. 6``): the line that may be a title."""
+    a number's label (``No. 6``): the line that may be a title ("" on a page of none)."""
     lines = page.lines
+    if not lines:
+        return ""
     over = len(lines) > 1 and (is_dated(lines[0]) or not boilerplate.ALNUM.search(lines[0])
                                or is_number_label(lines[0]))
     return lines[1] if over else lines[0]
