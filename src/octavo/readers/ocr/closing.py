@@ -221,7 +221,9 @@ def _signed_under(heading: Heading, sig: Signature) -> list[Block]:
     text = " ".join(tokens[:-n])
     return [Paragraph([Text(text)]),
             Paragraph([Text(" ".join(tokens[-n:]))], role=ParagraphRole.LINE)] \
-        if n and FINISHED.search(text) and re.search(r"[^\W\d_]{2,}", text) else []
+        if n and FINISHED.search(text) and re.search(r"[^\W\d_]{2,}", text) \
+        and not (" " in text and re.fullmatch(rf"{SIGNER}\.?", text)) else []  # (co-signers,
+    # each a name of two words or more: ``K. MARX. F. ENGELS.`` sign together)
 
 
 def _stop_before_mark(inlines: list[Inline]) -> str:

@@ -20,7 +20,7 @@ from ...dates import MONTHS
 from ...pagemarks import plain
 from .entrypages import ALONE, ENDS, FRONT, NUMBER, PAGED, TRAILING, ends_entry, figures
 from .folios import Number, digits
-from .heads import unspace
+from .heads import unlabelled, unspace
 from .lines import MONTH_NAME, YEARS_ALONE, is_dated, names_notes
 from .measure import space, width
 from .misreads import misread
@@ -266,7 +266,7 @@ def _page_value(page: str) -> int:
 
 
 def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
-          turns: Callable[[str, str, str, str], bool] | None = None) -> list[Entry]:
+          turns: Callable[[str, str, str, str, str], bool] | None = None) -> list[Entry]:
     """The contents as a tree of entries: works with their parts and sections.  Where
     they set no work's title in capitals, an entry in title case is a work if the page it
     lists opens without a running head (``opens``, where the pages are known: taken to),
@@ -308,7 +308,7 @@ def parse(lines: list[str], opens: Callable[[str], bool] | None = None,
                 is_capitals(_leading_capitals(text)) if capitals
                 else (work is None or ((opens is None or opens(page) or bool(
                     turns and turns(_paged(items[:i], -1), page, _paged(items[i + 1:], 0),
-                                    text)))
+                                    text, work.printed)))
                     and page != work.page))
                 and not (composite and _part_follows(items[i + 1:], work)))):
             work = _work_entry(text, page, capitals)
@@ -509,16 +509,18 @@ def of_pages(pages: list[Page], verso: str = "") -> list[Entry]:
                  _turns(pages, verso))
 
 
-def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str], bool]:
+def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str, str], bool]:
     """Whether the running heads turn at an entry's page (by the folios of the entries
     before it, of it, and after it, "" for none: the volume's end): those over the pages
     between it and the entry after it, the versos' (``verso``) aside, are none of those
     over the pages between the entry before and it, nor misread them (a section's pages
     carry its work's head; a page of the entries' own may carry either work's, where one
     ends on it and the next opens).  Where no head stands between the entry before and
-    it, the head over its own page stands for them; where none stands between it and the
-    entry after it, the head over that entry's page, if it names the entry (``title``): a
-    work of a page or two, opening inside a page, the heads a page behind."""
+    it, the head over its own page stands for them if it names the open work
+    (``previous``; a section's own head turns nothing); where none stands between it and
+    the entry after it, the head over that entry's page, if it names the entry
+    (``title``): a work of a page or two, opening inside a page, the heads a page
+    behind."""
     at = {p.folio: k for k, p in enumerate(pages) if p.folio}
 
     def heads(start: str, end: str) -> set[str]:  # (end "": the volume's end)
@@ -526,11 +528,12 @@ def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str], bool
         return set() if a is None or b is None else {
             p.head for p in pages[a + 1:b] if p.head and p.head != verso}
 
-    def turns(before: str, page: str, after: str, title: str = "") -> bool:
+    def turns(before: str, page: str, after: str, title: str = "", previous: str = ""
+              ) -> bool:
         old, new = heads(before, page), heads(page, after)
-        if not old and (k := at.get(page)) is not None and pages[k].head != verso:
-            old = {pages[k].head} - {""}  # (the work before, of a page or two: its head
-            # stands over the page the entry opens inside)
+        if not old and (k := at.get(page)) is not None and _names(pages[k].head, previous):
+            old = {pages[k].head}  # (the work before, of a page or two: its head stands
+            # over the page the entry opens inside)
         if not new and (k := at.get(after)) is not None and _names(pages[k].head, title):
             new = {pages[k].head}  # (a work of a page or two that opens inside its page:
             # its own head first stands over the next entry's page, which opens under it)
@@ -539,7 +542,11 @@ def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str], bool
 
 
 def _names(head: str, title: str) -> bool:
-    """Whether a running head names a title (its words, run together, stand in the
-    title's: a short title)."""
-    named = "".join(title_words(head))
-    return bool(named) and named in "".join(title_words(title))
+    """Whether a running head names a title, as a short title does: its words stand in the
+    title's in their order (``The Command and the Pardoning Power``), or, run together (a
+    letter-spaced head read without its spaces), inside the title's; its work's number's
+    label, if it opens with one, aside (``[No. 74]``)."""
+    words, within = title_words(unlabelled(head)), title_words(title)
+    rest = iter(within)
+    return bool(words) and (all(word in rest for word in words)
+                            or "".join(words) in "".join(within))

@@ -31,6 +31,7 @@ WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
 _NAME = re.compile(r"[A-Z][A-Za-z’'-]+\.?")  # a name alone, as a byline sets it
 _SIGNATURE = re.compile(rf"{SIGNER}\.?")  # … or as a signature does (``A. HAMILTON.``)
+_SIGNED = re.compile(rf"{SIGNER}\.")  # … ending in its stop, as no title's words do
 _INITIAL = re.compile(r"[IVXL]\.")  # a roman figure and a stop, or a signer's initial
 SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (set
 # by hand: a letter lost at each end of a line break; ``similar`` weighs the misreads)
@@ -128,7 +129,8 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
         if signed := _signed(block, wanted, lambda words: is_number_label(words) or bool(
-                signs and signs(words))):  # (a signature, or the title's number's label)
+                signs and signs(words)) or _pen_name(words)):  # (a signature, a name alone
+            # ending in its stop, or the title's number's label)
             return Signed(i, signed)  # (before the words are weighed: ``A. BEBEL A LETTER
         words = title_words(plain(block))  # …`` reads as ``A LETTER …`` but for a word)
         if not similar(words, wanted):
@@ -162,6 +164,12 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
     # only: a drop capital, ``T``, on a line of its own under it)
     return numbered or split or nearly or _run_on(blocks, pages, entry, wanted, start) \
         or partial or _run_in(blocks, pages, entry, wanted, start)
+
+
+def _pen_name(words: str) -> bool:
+    """Whether words are a name alone ending in its stop (``PUBLIUS.``), as a signature is
+    set and no title's first words are; not a numeral (a section's: ``II.``)."""
+    return _SIGNED.fullmatch(words) is not None and kind(words.rstrip(".")) != "roman"
 
 
 def _bylined(words: list[str], wanted: list[str], last: Block) -> bool:

@@ -121,7 +121,8 @@ def placed(folioed: dict[int, Candidate], options: list[list[Candidate]],
     page's foot or at its top, where a page holds a line in capitals and a folio alone,
     which may read either way: a head over its folio (a page with nothing under them), or
     a page's last line (a signature) over the folio at its foot, a blank line parting them
-    from the page's other lines.  The others say where the volume prints its folios."""
+    from the page's other lines; not a head the other pages carry (a plate's page, its
+    head and folio alone).  The others say where the volume prints its folios."""
     def other(k: int, c: Candidate) -> Candidate | None:
         return next((o for o in options[k] if o.folio == c.folio
                      and bool(o.bottom) != bool(c.bottom)
@@ -131,8 +132,10 @@ def placed(folioed: dict[int, Candidate], options: list[list[Candidate]],
     if sure[True] == sure[False]:
         return folioed
     at_foot = sure[True] > sure[False]
-    return {k: o if (o := other(k, c)) and bool(o.bottom) == at_foot else c
-            for k, c in folioed.items()}
+    carried = {c.head for k, c in folioed.items() if other(k, c) is None}  # (a page of
+    # its head and folio alone, a plate's, carries a head the pages of text carry too)
+    return {k: o if (o := other(k, c)) and bool(o.bottom) == at_foot
+            and (c.head or o.head) not in carried else c for k, c in folioed.items()}
 
 
 def foreign(candidate: Candidate, around: str) -> bool:
@@ -158,7 +161,7 @@ def set_as_head(head: str) -> bool:
     return is_capitals(head) or _TITLE_CASE.fullmatch(head) is not None
 
 
-def _unlabelled(head: str) -> str:
+def unlabelled(head: str) -> str:
     """A running head without the work's number's label it opens with, if any (``[No. 74]
     THE COMMAND …``: a recto's head in a print that numbers its works)."""
     words = head.split()
@@ -172,7 +175,7 @@ def accepted(candidate: Candidate, known: Counter[str]) -> bool:
     so), or the words of other pages' heads (``known``: how many pages each head has
     opened)."""
     head = candidate.head
-    return (not head or set_as_head(_unlabelled(head)) or known[head] >= 2
+    return (not head or set_as_head(unlabelled(head)) or known[head] >= 2
             or (head.islower() and 2 * sum(n for h, n in known.items() if h.islower())
                 > sum(known.values())))
 

@@ -265,8 +265,9 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
                    [k > 0 and foot and titled[k - 1] and _listed_below(
-                       pages[k - 1], page.folio, entries, printed) for k, (page, foot) in
-                    enumerate(zip(pages, at_foot, strict=True))],
+                       pages[k - 1], page.folio, entries, printed)
+                    and _top(pages[k - 1]) not in {_top(p) for p in pages[:k - 1]}
+                    for k, (page, foot) in enumerate(zip(pages, at_foot, strict=True))],
                    _listed(pages, titled, entries),
                    [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)],
                    _opening_inside(pages, titled, entries))
@@ -591,7 +592,8 @@ def _listed_below(page: Page, folio: str, entries: Entries, printed: set[str]) -
     below ``folio`` (the next page's, at its foot) that no page prints (``printed``: the
     folios the pages print): the work's opening page is a page of its own, printed
     without a folio, not a part of the next (where a page prints it, the title over the
-    part is that page's running head, naming its work)."""
+    part is that page's running head, naming its work; the caller asks too that no page
+    before opens with the title: a half-title's page is the one listed)."""
     at = entries.page_of_work(_top(page))
     listed, below = Number.of(at), Number.of(folio)
     return bool(listed and below) and at not in printed and listed.kind == below.kind \
