@@ -23,7 +23,7 @@ from .blocks import plain, pop_marker
 from .closing import SIGNER
 from .contents import Entry
 from .folios import kind
-from .lines import NUMERAL_LINE, is_number_label
+from .lines import LABEL_WORDS, NUMERAL_LINE, is_number_label
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
 from .titles import reads_as_title, title_words
 
@@ -238,8 +238,9 @@ def _ended_with(tokens: list[str], wanted: list[str]) -> int:
                   == wanted), 0)
     if not title or not reads_as_title(" ".join(tokens[-title:])):
         return 0
-    return next((title + k for k in range(4) if (not k or is_number_label(" ".join(
-        tokens[-title - k:-title]))) and FINISHED.search(" ".join(tokens[:-title - k]))), 0)
+    return next((title + k for k in range(LABEL_WORDS + 1)
+                 if (not k or is_number_label(" ".join(tokens[-title - k:-title])))
+                 and FINISHED.search(" ".join(tokens[:-title - k]))), 0)
 
 
 def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
@@ -279,7 +280,7 @@ def _labelled(block: Paragraph, wanted: list[str]) -> int:
     if not block.inlines or not isinstance(text := block.inlines[0], Text):
         return 0
     tokens = text.text.split(" ")
-    return next((n for n in range(1, min(len(tokens), 4))
+    return next((n for n in range(1, min(len(tokens), LABEL_WORDS + 1))
                  if is_number_label(" ".join(tokens[:n]))
                  and title_words(" ".join(tokens[n:]))[:len(wanted)] == wanted), 0)
 

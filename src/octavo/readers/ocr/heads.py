@@ -25,7 +25,7 @@ from ..textlines import INITIALS
 from .entrypages import LEADERS
 from .folios import DIGIT_LIKE, kind
 from .footnotes import opens_footnote
-from .lines import is_number_label, names_notes
+from .lines import LABEL_WORDS, is_number_label, names_notes
 
 MAX_WORDS = 16  # a head is short: a long line is text, whatever ends it
 # a folio the OCR misread, a letter for a digit (``l05``, ``3O``, ``S5``, a one-digit
@@ -165,7 +165,7 @@ def unlabelled(head: str) -> str:
     """A running head without the work's number's label it opens with, if any (``[No. 74]
     THE COMMAND …``: a recto's head in a print that numbers its works)."""
     words = head.split()
-    return next((" ".join(words[n:]) for n in (2, 3) if len(words) > n
+    return next((" ".join(words[n:]) for n in range(2, LABEL_WORDS + 1) if len(words) > n
                  and is_number_label(" ".join(words[:n]).strip("[]"))), head)
 
 

@@ -131,6 +131,7 @@ def is_signature(line: str, measure: float) -> bool:
 # a number's label over a title: a word or two and a number (``No. 6``, ``NUMBER VIII``,
 # ``FEDERALIST No. 10``)
 _NUMBER_LABEL = re.compile(r"^(?:[A-Z][A-Za-z]*\.? ){1,2}(?:\d{1,3}|[IVXLC]+)\.?$")
+LABEL_WORDS = 3  # the most words such a label holds, its number one of them
 
 
 def is_number_label(line: str) -> bool:
