@@ -44,6 +44,7 @@ _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]*
 # a signature that names its signer: ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
 # a signer's name: initials, then up to three words (``K. Marx``, ``Rosa Luxemburg``)
 SIGNER = rf"(?:{INITIAL})*{NAME_WORD}(?: {NAME_WORD}){{0,2}}"
+SIGNER_WORDS = 3  # the words a signature under a line runs to: ``J. V. STALIN``
 _SIGNER = re.compile(rf"^Signed:\s*(?P<name>{SIGNER})$")
 SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"
                      r"|\bVerbatim Report\b")
@@ -216,7 +217,7 @@ def _signed_under(heading: Heading, sig: Signature) -> list[Block]:
             or sig.signs(only.text.strip()):
         return []
     tokens = only.text.split()
-    n = next((n for n in range(min(len(tokens), 4) - 1, 0, -1)
+    n = next((n for n in range(min(len(tokens) - 1, SIGNER_WORDS), 0, -1)
               if sig.signs(" ".join(tokens[-n:]))), 0)  # (the whole signature: initials too)
     text = " ".join(tokens[:-n])
     return [Paragraph([Text(text)]),

@@ -56,10 +56,10 @@ def parts(pages: list[Page], headed: list[list[Candidate]], at_foot: list[bool],
     divider) never is, nor one that follows the contents' entries and lists none
     (``contents.ends_list``).  A part may carry the page's folio at its foot
     (``at_foot``), where the part before has none, whether the text runs on or not; not
-    after a title: a work's opening
-    page, which the print leaves without a folio, is a page of its own unless the folios
-    leave it no number (the part under the folio may then open with a section's title),
-    or its title is listed at the page the folio prints (``same``), and never where it is
+    after a title: a work's opening page, which the print leaves without a folio, is a
+    page of its own unless the folios leave it no number (the part under the folio may
+    then open with a section's title), or its title is listed at the page the folio
+    prints (``same``), and never where it is
     listed at a lower page (``below``: the page printed no folio); nor after the parts
     that follow a page, one opening with a work's title listed at that page's folio
     (``within``): a work opening inside that page, they are its rest, up to a page that

@@ -264,10 +264,8 @@ def _made_whole(pages: list[Page], options: list[list[Candidate]], chosen: dict[
                    [k > 0 and foot and titled[k - 1] and entries.titles(
                        _top(pages[k - 1]), page.folio) for k, (page, foot) in
                     enumerate(zip(pages, at_foot, strict=True))],
-                   [k > 0 and foot and titled[k - 1] and _listed_below(
-                       pages[k - 1], page.folio, entries, printed)
-                    and _top(pages[k - 1]) not in {_top(p) for p in pages[:k - 1]}
-                    for k, (page, foot) in enumerate(zip(pages, at_foot, strict=True))],
+                   [k > 0 and foot and titled[k - 1] and _listed_below(pages, k, entries, printed)
+                    for k, foot in enumerate(at_foot)],
                    _listed(pages, titled, entries),
                    [t and entries.opens_work(_top(p)) for p, t in zip(pages, titled, strict=True)],
                    _opening_inside(pages, titled, entries))
@@ -587,17 +585,20 @@ def _fitting(pages: list[Page], options: list[list[Candidate]],
     return chosen
 
 
-def _listed_below(page: Page, folio: str, entries: Entries, printed: set[str]) -> bool:
-    """Whether the work whose title opens ``page`` is listed at a page of the folio's kind
-    below ``folio`` (the next page's, at its foot) that no page prints (``printed``: the
-    folios the pages print): the work's opening page is a page of its own, printed
-    without a folio, not a part of the next (where a page prints it, the title over the
-    part is that page's running head, naming its work; the caller asks too that no page
-    before opens with the title: a half-title's page is the one listed)."""
-    at = entries.page_of_work(_top(page))
-    listed, below = Number.of(at), Number.of(folio)
+def _listed_below(pages: list[Page], k: int, entries: Entries, printed: set[str]) -> bool:
+    """Whether the work whose title opens page ``k - 1`` is listed at a page of the folio's
+    kind below page ``k``'s folio (at its foot) that no page prints (``printed``: the
+    folios the pages print), and no page before opens with that title: the work's opening
+    page is a page of its own, printed without a folio, not a part of the next (where a
+    page prints the folio, the title over the part is that page's running head, naming its
+    work; where a page before opens with the title, that half-title's page is the one
+    listed)."""
+    top = _top(pages[k - 1])
+    at = entries.page_of_work(top)
+    listed, below = Number.of(at), Number.of(pages[k].folio)
     return bool(listed and below) and at not in printed and listed.kind == below.kind \
-        and listed.value < below.value  # type: ignore[union-attr]
+        and listed.value < below.value \
+        and top not in {_top(p) for p in pages[:k - 1]}  # type: ignore[union-attr]
 
 
 def _listed(pages: list[Page], titled: list[bool], entries: Entries) -> list[str]:
