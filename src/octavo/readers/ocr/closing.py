@@ -44,6 +44,7 @@ _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]*
 # a signature that names its signer: ``Signed: K. Marx``, ``Signed: Rosa Luxemburg``
 # a signer's name: initials, then up to three words (``K. Marx``, ``Rosa Luxemburg``)
 SIGNER = rf"(?:{INITIAL})*{NAME_WORD}(?: {NAME_WORD}){{0,2}}"
+NAME_ALONE = re.compile(rf"{SIGNER}\.?")  # a signer's name alone, its stop or none
 SIGNER_WORDS = 3  # the words a signature under a line runs to: ``J. V. STALIN``
 _SIGNER = re.compile(rf"^Signed:\s*(?P<name>{SIGNER})$")
 SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"
@@ -128,7 +129,7 @@ def pen_names(works: list[list[Block]]) -> frozenset[str]:
     (``_tail``), that ends two works or more, and half of them at least (no text ends so
     often in the same words)."""
     counts = Counter(line for blocks in works for line in _tail(blocks)
-                     if re.fullmatch(SIGNER + r"\.?", line))
+                     if NAME_ALONE.fullmatch(line))
     return frozenset(line for line, n in counts.items() if n >= 2 and 2 * n >= len(works))
 
 
@@ -223,7 +224,7 @@ def _signed_under(heading: Heading, sig: Signature) -> list[Block]:
     return [Paragraph([Text(text)]),
             Paragraph([Text(" ".join(tokens[-n:]))], role=ParagraphRole.LINE)] \
         if n and FINISHED.search(text) and re.search(r"[^\W\d_]{2,}", text) \
-        and not (" " in text and re.fullmatch(rf"{SIGNER}\.?", text)) else []  # (co-signers,
+        and not (" " in text and NAME_ALONE.fullmatch(text)) else []  # (co-signers,
     # each a name of two words or more: ``K. MARX. F. ENGELS.`` sign together)
 
 

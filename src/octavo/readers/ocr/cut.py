@@ -16,7 +16,7 @@ from ..textlines import title_cased
 from . import closing, contents, running, sections
 from .blocks import back_over_markers, last_page, next_block, pages_at, plain
 from .contents import Entry
-from .find import Found, find_title, is_title_line, similar
+from .find import Found, find_title, labels, similar
 from .lines import (
     DATE_OPENING,
     LOWER_END,
@@ -24,7 +24,6 @@ from .lines import (
     YEARS_ALONE,
     dates_work,
     is_dated,
-    is_number_label,
     is_salutation,
 )
 from .structure import Structure
@@ -62,7 +61,7 @@ def _over_title(blocks: list[Block], index: int) -> int:
     with a closing line the page turned inside (``_turned_at``).  A number's label over
     the title (``No. 6``) is the work's too."""
     start = back_over_markers(blocks, index)
-    if start > 0 and _labels(blocks[start - 1]):  # the work's number over it
+    if start > 0 and labels(blocks[start - 1]):  # the work's number over it
         start = back_over_markers(blocks, start - 1)
     if start > 1 and isinstance(blocks[start - 2], PageMarker) \
             and _dated(date := blocks[start - 1]) \
@@ -127,7 +126,7 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block],
     wanted = title_words(entry.subtitle)
     taken: list[str] = []
     while (index := next((i for i, b in enumerate(out) if not isinstance(b, PageMarker)
-                          and not _labels(b)), None)) is not None:
+                          and not labels(b)), None)) is not None:
         block = out[index]
         if not isinstance(block, Paragraph):
             break
@@ -166,11 +165,6 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block],
         complete = len(title_words(" ".join(taken))) >= len(wanted)
         work.subtitle = taken if complete else [entry.subtitle]
     return out
-
-
-def _labels(block: Block) -> bool:
-    """Whether a block is a number's label set over a title (``No. 6``), a line alone."""
-    return is_title_line(block) and is_number_label(plain(block))
 
 
 def _split_date(out: list[Block], index: int, block: Paragraph) -> bool:

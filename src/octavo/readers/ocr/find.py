@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ...lettering import FINISHED
 from ...tree import Asterism, Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain, pop_marker
-from .closing import SIGNER
+from .closing import NAME_ALONE, SIGNER
 from .contents import Entry
 from .folios import kind
 from .lines import LABEL_WORDS, NUMERAL_LINE, is_number_label
@@ -30,8 +30,8 @@ from .titles import reads_as_title, title_words
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
 _NAME = re.compile(r"[A-Z][A-Za-z’'-]+\.?")  # a name alone, as a byline sets it
-_SIGNATURE = re.compile(rf"{SIGNER}\.?")  # … or as a signature does (``A. HAMILTON.``)
-_SIGNED = re.compile(rf"{SIGNER}\.")  # … ending in its stop, as no title's words do
+_SIGNED = re.compile(rf"{SIGNER}\.")  # a signer's name ending in its stop, as no title's
+# words do
 _INITIAL = re.compile(r"[IVXL]\.")  # a roman figure and a stop, or a signer's initial
 SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (set
 # by hand: a letter lost at each end of a line break; ``similar`` weighs the misreads)
@@ -169,7 +169,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
 def _pen_name(words: str) -> bool:
     """Whether words are a name alone ending in its stop (``PUBLIUS.``), as a signature is
     set and no title's first words are; not a numeral (a section's: ``II.``)."""
-    return _SIGNED.fullmatch(words) is not None and kind(words.rstrip(".")) != "roman"
+    return _SIGNED.fullmatch(words) is not None and not _numeral(words)
 
 
 def _bylined(words: list[str], wanted: list[str], last: Block) -> bool:
@@ -180,7 +180,12 @@ def _bylined(words: list[str], wanted: list[str], last: Block) -> bool:
     name = plain(last).split()[-1:]
     return len(words) == len(wanted) + 1 and words[:-1] == wanted \
         and isinstance(last, Heading) and bool(name) and bool(_NAME.fullmatch(name[0])) \
-        and kind(name[0].rstrip(".")) != "roman"
+        and not _numeral(name[0])
+
+
+def _numeral(word: str) -> bool:
+    """Whether a word is a roman numeral, its stop or none (a section's ``II.``, ``I``)."""
+    return kind(word.rstrip(".")) == "roman"
 
 
 def _under_number(blocks: list[Block], i: int) -> bool:
@@ -292,7 +297,7 @@ def _turned_over(block: Paragraph, wanted: list[str]) -> int:
     items = block.inlines
     if len(items) < 3 or not isinstance(items[0], Text) \
             or not isinstance(items[1], PageMarker) or not isinstance(items[2], Text) \
-            or not _SIGNATURE.fullmatch(items[0].text.strip()):
+            or not NAME_ALONE.fullmatch(items[0].text.strip()):
         return 0
     overleaf = Paragraph([Text(items[2].text.lstrip()), *items[3:]])
     return len(items[0].text.split(" ")) if _labelled(overleaf, wanted) else 0
@@ -310,8 +315,12 @@ def _set_off(blocks: list[Block], i: int, count: int) -> bool:
 def _opening(blocks: list[Block], i: int) -> bool:
     """Whether block ``i`` opens its page (or the blocks), or stands under a number's
     label."""
-    return not i or isinstance(blocks[i - 1], PageMarker) or (
-        is_title_line(blocks[i - 1]) and is_number_label(plain(blocks[i - 1])))
+    return not i or isinstance(blocks[i - 1], PageMarker) or labels(blocks[i - 1])
+
+
+def labels(block: Block) -> bool:
+    """Whether a block is a number's label set over a title (``No. 6``), a line alone."""
+    return is_title_line(block) and is_number_label(plain(block))
 
 
 def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ....pagemarks import plain
 from ...textlines import SUPERSCRIPTS
 from .. import measure
-from ..closing import SIGNER, SOURCE, is_remark, is_signed
+from ..closing import NAME_ALONE, SOURCE, is_remark, is_signed
 from ..heads import is_capitals
 from ..lines import MONTH_NAME, SENTENCE_END, is_dated
 from ..placement import head_and_folio
@@ -21,7 +21,6 @@ SPECKS = frozenset(SUPERSCRIPTS + " ")  # a line of superscript figures alone is
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 # a numbered list's first item: a note, a point (numbered as the text marks them: ``[1]``, ``¹``)
 FIRST_ITEM = re.compile(r"^(?:1\.?|\[1\]|\u00b9)\s+\S")
-NAME = re.compile(rf"{SIGNER}\.?")  # a signer's
 ADDRESS = re.compile(r"(?:[a-z][a-z+.-]*://|www\.)\S+", re.I)  # a web address alone
 
 
@@ -66,7 +65,7 @@ def all_signed(group: tuple[str, ...]) -> bool:
     (works of a page or two), and names the signer."""
     lines = [line for line in group if line]
     return bool(lines) and is_signed(lines[0]) and all(
-        is_signed(line) or NAME.fullmatch(line) for line in lines[1:])
+        is_signed(line) or NAME_ALONE.fullmatch(line) for line in lines[1:])
 
 
 def all_sourced(group: tuple[str, ...]) -> bool:
@@ -86,7 +85,7 @@ def all_remarks(group: tuple[str, ...]) -> bool:
 def closes_text(line: str) -> bool:
     """Whether a line may stand over a work's source: it ends a sentence, or signs the work
     (``K. MARX``, ``Signed: …``)."""
-    return bool(SENTENCE_END.search(line)) or is_signed(line) or bool(NAME.fullmatch(line))
+    return bool(SENTENCE_END.search(line)) or is_signed(line) or bool(NAME_ALONE.fullmatch(line))
 
 
 def short(line: str, full: float) -> bool:

@@ -11,12 +11,13 @@ from collections.abc import Callable, Container
 from ....lettering import FINISHED, MIN_LETTERS
 from ....pagemarks import plain
 from .. import footnotes
+from ..closing import NAME_ALONE
 from ..entries import opens_entry, words
 from ..folios import Number
 from ..heads import candidates, is_capitals, set_as_head, unspace
 from ..lines import LOWER_END, UNENDED, letter_spaced
 from ..placement import MIN_REPEATS, TWICE, Placement, line_at
-from .kinds import FIRST_ITEM, NAME
+from .kinds import FIRST_ITEM
 
 _DASHED = re.compile(r"[^\W\d_]\u2014$")
 _BRACKETED_WORD = re.compile(r"\(([^\W\d_]{2,})(?![\w)])")
@@ -57,7 +58,7 @@ def goes_on(before: str, after: str, turned: bool, capitals: bool) -> bool:
     ``before``'s end end no sentence either (``employment—`` / ``i.e., its``)."""
     if not UNENDED.search(before):  # (a dash brings in a display line, a slogan in capitals)
         return not capitals and bool(_DASHED.search(before)) and _opens_lower(after)
-    return any(c.islower() for c in before) and not NAME.fullmatch(before) if capitals \
+    return any(c.islower() for c in before) and not NAME_ALONE.fullmatch(before) if capitals \
         else _opens_lower(after) or (turned and LOWER_END.search(before) is not None)
 
 

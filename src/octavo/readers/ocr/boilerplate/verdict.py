@@ -12,6 +12,7 @@ from functools import cached_property
 from ....lettering import FINISHED
 from ....pagemarks import plain
 from .. import footnotes, measure
+from ..closing import NAME_ALONE
 from ..entries import words
 from ..entrypages import ends_entry
 from ..heads import is_capitals
@@ -20,7 +21,6 @@ from ..placement import MIN_REPEATS, TWICE, Placement
 from ..titles import reads_as_title
 from .kinds import (
     ASTERISM,
-    NAME,
     addressed,
     all_remarks,
     all_signed,
@@ -258,7 +258,7 @@ class Repeats:
         named = [(p, h) for p, h in zip(self.places, self.headed, strict=True)
                  if p.line == lines[0]]  # (an ornament seen alone, its name on the page before)
         return self.once_a_work and 2 * len(named) > len(self.places) \
-            and bool(NAME.fullmatch(lines[0])) \
+            and bool(NAME_ALONE.fullmatch(lines[0])) \
             and all(set(line) <= ASTERISM for line in lines[1:]) \
             and 2 * sum(p.opens for p, _ in named) < len(named) \
             and all(not headed and FINISHED.search(p.turned() or p.above or p.ran_on())
