@@ -20,12 +20,19 @@ from dataclasses import dataclass
 from ...lettering import FINISHED
 from ...tree import Asterism, Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain, pop_marker
-from .closing import NAME_ALONE, SIGNER
+from .closing import MAX_LINE, NAME_ALONE, SIGNER, SIGNER_WORDS
 from .contents import Entry
 from .folios import kind
-from .lines import LABEL_WORDS, NUMERAL_LINE, is_number_label
+from .lines import (
+    LABEL_WORDS,
+    MONTH_NAME,
+    NUMERAL_LINE,
+    YEARS_ALONE,
+    is_dated,
+    is_number_label,
+)
 from .misreads import CLOSE_ENOUGH  # (of word sequences here)
-from .titles import reads_as_title, title_words
+from .titles import is_capitals, reads_as_title, title_words
 
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
@@ -33,6 +40,8 @@ _NAME = re.compile(r"[A-Z][A-Za-z’'-]+\.?")  # a name alone, as a byline sets 
 _SIGNED = re.compile(rf"{SIGNER}\.")  # a signer's name ending in its stop, as no title's
 # words do
 _INITIAL = re.compile(r"[IVXL]\.")  # a roman figure and a stop, or a signer's initial
+_GOES_ON = (",", ";", ":", ".")  # a title's last word ends in none: a sentence's words go on
+# after them (``The Paris Commune, March 18, …``)
 SLIP = 2  # letters an OCR may drop from a title: a title short of no more is complete (set
 # by hand: a letter lost at each end of a line break; ``similar`` weighs the misreads)
 
@@ -129,8 +138,9 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
         if signed := _signed(block, wanted, lambda words: is_number_label(words) or bool(
-                signs and signs(words)) or _pen_name(words)):  # (a signature, a name alone
-            # ending in its stop, or the title's number's label)
+                signs and signs(words)) or _pen_name(words) or _ended_signed(words)):
+            # (a signature, a name alone ending in its stop, the text's last line in
+            # capitals signed so, or the title's number's label)
             return Signed(i, signed)  # (before the words are weighed: ``A. BEBEL A LETTER
         words = title_words(plain(block))  # …`` reads as ``A LETTER …`` but for a word)
         if not similar(words, wanted):
@@ -170,6 +180,16 @@ def _pen_name(words: str) -> bool:
     """Whether words are a name alone ending in its stop (``PUBLIUS.``), as a signature is
     set and no title's first words are; not a numeral (a section's: ``II.``)."""
     return _SIGNED.fullmatch(words) is not None and not _numeral(words)
+
+
+def _ended_signed(words: str) -> bool:
+    """Whether words are the text's last line in capitals, a sentence's end, and a name
+    alone ending in its stop under it, which the OCR ran together (``… TO ALL MY
+    GREATNESS.” PUBLIUS.``)."""
+    tokens = words.split(" ")
+    return any(_pen_name(" ".join(tokens[-n:])) and is_capitals(text := " ".join(tokens[:-n]))
+               and FINISHED.search(text) is not None
+               for n in range(1, min(len(tokens) - 1, SIGNER_WORDS) + 1))
 
 
 def _bylined(words: list[str], wanted: list[str], last: Block) -> bool:
@@ -272,22 +292,75 @@ def _run_on(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[st
         cut = _cut_at(block, len(wanted))
         if cut is not None:
             k, t = cut
-            rest = block.inlines[k].text.split(" ")[t + 1:]  # type: ignore[union-attr]
-            if rest and rest[0].lstrip("[(")[:1].isupper():  # (or an attribution: ``[Jay]``)
+            tokens = block.inlines[k].text.split(" ")  # type: ignore[union-attr]
+            if t + 1 < len(tokens) and _ends_title(tokens[t], tokens[t + 1:]):
                 return RunOn(i, len(wanted))
     return None
 
 
 def _labelled(block: Paragraph, wanted: list[str]) -> int:
     """How many first words of a paragraph label the title that its next words are (a
-    number's label, ``FEDERALIST No. 1``, run into the title's lines and the text's): 0
-    for none."""
-    if not block.inlines or not isinstance(text := block.inlines[0], Text):
+    number's label, ``FEDERALIST No. 1``, run into the title's lines and the text's, the
+    page turned under it or not), or date it (``Tuesday, November 20, 1787``, over the
+    label and the title or over the title); or that sign the work before, a name alone
+    ending in its stop (``Publius. The Command …``, the blank line between lost): 0 for
+    none.  A date's or a name's title is set as a title is; every title stands apart
+    from what follows it (``_apart``)."""
+    items = block.inlines
+    if not items or not isinstance(items[0], Text):
         return 0
-    tokens = text.text.split(" ")
-    return next((n for n in range(1, min(len(tokens), LABEL_WORDS + 1))
-                 if is_number_label(" ".join(tokens[:n]))
-                 and title_words(" ".join(tokens[n:]))[:len(wanted)] == wanted), 0)
+    tokens = items[0].text.split(" ")
+    overleaf = items[2].text.split() if len(items) > 2 and isinstance(items[1], PageMarker) \
+        and isinstance(items[2], Text) else []  # (the title on the page after the label's)
+    dated = _dated(tokens)
+    return next((n for n in _labels(tokens) if _titled(tokens[n:] or overleaf, wanted)), 0) \
+        or (dated if dated and _titled(tokens[dated:], wanted, True) else 0) \
+        or next((n for n in range(1, min(len(tokens), SIGNER_WORDS + 1))
+                 if _pen_name(" ".join(tokens[:n])) and _titled(tokens[n:], wanted, True)), 0)
+
+
+def _labels(tokens: list[str]) -> list[int]:
+    """How many first tokens may be a number's label (``is_number_label``)."""
+    return [n for n in range(1, min(len(tokens), LABEL_WORDS) + 1)
+            if is_number_label(" ".join(tokens[:n]))]
+
+
+def _dated(tokens: list[str]) -> int:
+    """How many first tokens are a date that names its month, to its year (``is_dated``;
+    not a year alone, ``1850.``, which a chronicle's line opens with): 0 for none."""
+    year = next((n + 1 for n, token in enumerate(tokens)
+                 if YEARS_ALONE.fullmatch(token.rstrip("."))), 0)
+    date = " ".join(tokens[:year])
+    return year if year and is_dated(date) and MONTH_NAME.search(date) else 0
+
+
+def _titled(tokens: list[str], wanted: list[str], set_as_title: bool = False) -> bool:
+    """Whether tokens open with the wanted title, or with a number's label and then the
+    title, standing apart (``_apart``), and, where ``set_as_title``, set as a title is."""
+    return any(title_words(" ".join(tokens[n:]))[:len(wanted)] == wanted
+               and _apart(tokens[n:], len(wanted)) and (
+                   not set_as_title or reads_as_title(" ".join(tokens[n:]), len(wanted)))
+               for n in (0, *_labels(tokens)))
+
+
+def _apart(tokens: list[str], count: int) -> bool:
+    """Whether the first ``count`` title words of ``tokens`` stand apart from the words
+    after them, as a title's line does (``_ends_title``)."""
+    seen = 0
+    for k, token in enumerate(tokens):
+        seen += len(title_words(token))
+        if seen >= count:
+            return _ends_title(token, tokens[k + 1:])
+    return False
+
+
+def _ends_title(last: str, after: list[str]) -> bool:
+    """Whether a title's last word ``last`` ends it, the words ``after`` it not its
+    sentence's: it ends in no stop, comma or colon (a sentence's words go on so: ``The
+    Paris Commune, March 18, …``), and nothing follows, or a word opening with a capital
+    or a bracket (the title's source, its attribution, ``[Jay]``, the salutation under it:
+    a sentence goes on in lower case)."""
+    return not last.endswith(_GOES_ON) and (not after or after[0].lstrip("[(")[:1].isupper())
 
 
 def _turned_over(block: Paragraph, wanted: list[str]) -> int:
@@ -306,10 +379,32 @@ def _turned_over(block: Paragraph, wanted: list[str]) -> int:
 def _set_off(blocks: list[Block], i: int, count: int) -> bool:
     """Whether paragraph ``i``, its first ``count`` words a title's, stands where a title
     does: opening its page, under a number's label, or, those words set as a title is,
-    under a line of its own (the work before's signature) or an ornament."""
+    under a line of its own (the work before's signature), the line under that signature,
+    or an ornament."""
     return _opening(blocks, i) or (
-        (isinstance(blocks[i - 1], Asterism) or is_title_line(blocks[i - 1]))
-        and reads_as_title(plain(blocks[i]), count))
+        (isinstance(blocks[i - 1], Asterism) or _alone(blocks[i - 1])
+         or _closes(blocks, i - 1)) and reads_as_title(plain(blocks[i]), count))
+
+
+def _alone(block: Block) -> bool:
+    """Whether a block is a line of its own: a title's line, or a name alone ending in its
+    stop (the work before's signature, ``Publius.``, which a print that parts its
+    paragraphs by blank lines sets apart as one)."""
+    return is_title_line(block) or (isinstance(block, Paragraph)
+                                     and _pen_name(plain(block).strip()))
+
+
+def _closes(blocks: list[Block], i: int) -> bool:
+    """Whether paragraph ``i`` and those over it are lines under the signature closing the
+    work before: its source, set as a title is (``For the Independent Journal.``), or its
+    date, each as long as such a line runs (not a sentence: a postscript, an epigraph)."""
+    while i > 0 and isinstance(block := blocks[i], Paragraph) \
+            and len(line := plain(block).strip()) <= MAX_LINE \
+            and (reads_as_title(line) or is_dated(line)):
+        if _alone(blocks[i - 1]):
+            return True
+        i -= 1
+    return False
 
 
 def _opening(blocks: list[Block], i: int) -> bool:
@@ -319,8 +414,12 @@ def _opening(blocks: list[Block], i: int) -> bool:
 
 
 def labels(block: Block) -> bool:
-    """Whether a block is a number's label set over a title (``No. 6``), a line alone."""
-    return is_title_line(block) and is_number_label(plain(block))
+    """Whether a block is a number's label set over a title (``No. 6``), a line alone, or
+    a paragraph of the text of it alone (the rest of one the title's first line was run
+    into); not a date (``March 10``)."""
+    return (is_title_line(block) or (isinstance(block, Paragraph)
+                                     and block.role == ParagraphRole.BODY)) \
+        and is_number_label(text := plain(block)) and not is_dated(text)
 
 
 def _cut_at(heading: Block, keep: int) -> tuple[int, int] | None:
