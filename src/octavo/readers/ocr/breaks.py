@@ -1,7 +1,7 @@
 """An export that sets a blank line after every paragraph, as it does between pages: the
 runs of lines between blank lines joined back into pages, where a page break is only the
 blank line before a running head and folio (or after a folio at a page's foot), or
-before a line in capitals (a work's title on its opening page, printed without a folio;
+before a title (a work's, on its opening page, printed without a folio;
 a title inside a page is left cut there, for ``cuts`` to join by the folios' count).
 A copy that sets no blank line at all (``unbroken``): its pages opened at their heads and
 folios, and at the titles of the pages the folios leave numbers for."""
@@ -24,8 +24,10 @@ from .boilerplate import Group
 from .closing import is_signed
 from .cuts import ENDED, NEAR
 from .entries import opens_entry, paged_entries
+from .entrypages import ends_entry
 from .folios import REACH, Number, by_chance
-from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated
+from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated, names_notes
+from .titles import reads_as_title
 
 if TYPE_CHECKING:
     from .heads import Candidate
@@ -147,21 +149,36 @@ def _chain(ordered: list[tuple[int, Number, T]], before: list[int], last: int
 def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     """The pages with each run of lines joined to the run before, but those that open
     with their folio (``folioed``: each run's candidate whose folio is in the run), follow
-    a run that ends with its folio, open with a line in capitals or the contents' heading,
-    or follow the contents' entries and list none (``contents.ends_list``); a run's first
-    line joined so keeps the blank line over it (``indents``)."""
+    a run that ends with its folio, open with a title (``_titled``) or the contents'
+    heading, or follow the contents' entries and list none (``contents.ends_list``); a
+    run's first line joined so keeps the blank line over it (``indents``)."""
     from .pages import Page  # (the module that calls this one)
 
     out: list[Page] = []
     for k, page in enumerate(pages):
         top = k in folioed and not folioed[k].bottom
         foot = k - 1 in folioed and folioed[k - 1].bottom > 0
-        if not out or top or foot or heads.is_capitals(page.lines[0]) or \
+        if not out or top or foot or _titled(page.lines, out[-1]) or \
                 contents.is_heading(page.lines[0]) or contents.ends_list(out[-1], page):
             out.append(Page(len(out), lines=list(page.lines), span=page.span, tail=page.tail))
         else:
             out[-1].run_on(page, [indents.gapped(page.lines[0]), *page.lines[1:]])
     return out
+
+
+def _titled(lines: list[str], before: Page) -> bool:
+    """Whether a run of lines opens with a title: a line in capitals; or, after a page
+    that neither opens the contents (their heading) nor lists entries (``contents.lists``,
+    however few), and ending none itself (``ends_entry``: the contents may part their
+    entries, and the parts they list them under, by blank lines), its first two lines set
+    as a title is
+    (``titles.reads_as_title``: a title in title case on its opening page, printed without
+    a folio, a title's line and the one under it) or a line that names the notes
+    (``Notes``: their heading over their first page)."""
+    return heads.is_capitals(lines[0]) or (
+        not contents.is_heading(before.lines[0]) and not contents.lists(before, least=1)
+        and not any(map(ends_entry, lines[:2]))
+        and (reads_as_title(" ".join(lines[:2])) or names_notes(lines[0])))
 
 
 def unbroken(lines: list[str]) -> tuple[list[Group], set[int], set[int]]:

@@ -95,6 +95,17 @@ class Placement:
             return ""
         return self._text_before(top - 1)
 
+    def edged(self) -> bool:
+        """Whether it opens its page where the page's edge shows: under the page before's
+        foot folio or footnotes (its last line of text is not the line over the blank), or
+        over the running head and folio.  A print that parts its paragraphs by blank lines
+        as it parts its pages sets a line after a blank one that opens no page."""
+        if not self.opens:
+            return False
+        over = line_at(self._stripped, self._over_blanks(self._past(self._top - 1, -1), -1))
+        return over.rstrip(footnotes.MARKS) != self.ran_on() or head_and_folio(self.below) \
+            or head_and_folio(self.below, self.beyond)
+
     def ran_on(self) -> str:
         """Where it opens its page, the last line of text of the page before; else ""."""
         return self._text_before(self._top) if self.opens else ""
@@ -102,11 +113,11 @@ class Placement:
     def _text_before(self, blank: int) -> str:
         """The last line of text of the page that ends over the blank line ``blank`` (over
         the run of blank lines it ends: a scan may part its pages with two): over its foot
-        folio, if it has one, and its footnotes."""
+        folio, if it has one, and its footnotes and their rule."""
         last = self._over_blanks(self._past(blank - 1, -1), -1)
         if plain(line_at(self._stripped, last)):
             last = self._past(last - 1, -1)
-        return self._over_footnotes(last)
+        return self._over_footnotes(last, ruled=True)
 
     def footnoted(self) -> bool:
         """Whether the lines right over it close the page's footnotes, under its text: one
@@ -114,10 +125,16 @@ class Placement:
         block = page_block(self._stripped, self._top)
         return any(footnotes.opens_footnote(self._stripped[k]) for k in block[1:])
 
-    def _over_footnotes(self, end: int) -> str:
-        """The last line of text of the page ending at ``end`` (``text_end``), the mark of
-        a footnote it ends with taken off (``… a knowledge of even*``)."""
-        return line_at(self._stripped, text_end(self._stripped, end)).rstrip(footnotes.MARKS)
+    def _over_footnotes(self, end: int, ruled: bool = False) -> str:
+        """The last line of text of the page ending at ``end`` (``text_end``; with
+        ``ruled``, over the rule over its footnotes, ``______``, a line of no letter nor
+        figure), the mark of a footnote it ends with taken off (``… a knowledge of
+        even*``)."""
+        s = self._stripped
+        last = text_end(s, end)
+        while ruled and 0 <= last < end and s[last] and not any(c.isalnum() for c in s[last]):
+            last -= 1
+        return line_at(s, last).rstrip(footnotes.MARKS)
 
     def _over_blanks(self, i: int, step: int) -> int:
         """The first line from ``i`` on, going by ``step``, that is neither blank nor a

@@ -16,7 +16,7 @@ from ..closing import NAME_ALONE
 from ..entries import words
 from ..entrypages import ends_entry
 from ..heads import is_capitals
-from ..lines import dates_work, names_notes
+from ..lines import LOWER_END, dates_work, names_notes
 from ..placement import MIN_REPEATS, TWICE, Placement
 from ..titles import reads_as_title
 from .kinds import (
@@ -248,23 +248,26 @@ class Repeats:
         none, under a sentence's end each time (the text's: under no footnote; a quote
         after it, straight or a stand-in not yet put back) and no more often than the
         contents list entries, over no running head nor a line of text (one opening in lower
-        case, or a paragraph's inside line not set as a title is), opening fewer than half
-        its pages: a signature closing the works under their last lines, over the next
-        one's title (a stamp stands under a line that ends no sentence somewhere, or on
-        more pages, or over heads or text, or opens them), on the page before where it
-        opens its page; its repeats read so, most of them (its ornament may stand alone
-        overleaf)."""
+        case, or a paragraph's inside line not set as a title is; the page's footnotes may
+        stand under it), opening fewer than half its pages (with an ornament or its stop,
+        where the page's edge shows, ``Placement.edged``: a print that parts its
+        paragraphs by blank lines sets one over the name; a stamp comes with neither): a
+        signature closing the works under their last lines, over the next one's title (a
+        stamp stands under a line that ends no sentence somewhere, or on more pages, or over
+        heads or text, or opens them), on the page before where it opens its page; its
+        repeats read so, most of them (its ornament may stand alone overleaf)."""
         lines = [line for line in self.group if line]
         named = [(p, h) for p, h in zip(self.places, self.headed, strict=True)
                  if p.line == lines[0]]  # (an ornament seen alone, its name on the page before)
         return self.once_a_work and 2 * len(named) > len(self.places) \
             and bool(NAME_ALONE.fullmatch(lines[0])) \
             and all(set(line) <= ASTERISM for line in lines[1:]) \
-            and 2 * sum(p.opens for p, _ in named) < len(named) \
+            and 2 * sum(p.edged() if lines[1:] or lines[0].endswith(".") else p.opens
+                        for p, _ in named) < len(named) \
             and all(not headed and FINISHED.search(p.turned() or p.above or p.ran_on())
                     and not p.footnoted() and not p.below[:1].islower()
                     and (not measure.inside(p.below, self.pages[1]) or is_capitals(p.below)
-                         or reads_as_title(p.below))
+                         or reads_as_title(p.below) or footnotes.opens_footnote(p.below))
                     for p, headed in named)
 
     def sourced(self) -> bool:
@@ -282,17 +285,20 @@ class Repeats:
         """Under a work's title (``under_title``), more often than not (a stamp may stand
         between), under its head or the text over it (opening no page, under no foot folio:
         a stamp stands over the title there, or at the foot), under no line of text that
-        runs on (a sentence's line as wide as the measure, ending in none, not in capitals
-        as a title's may be: a stamp stands inside a sentence), over none that goes on in
-        lower case (a sentence the page before began, under a head), and no more often than
-        the contents list entries: lines each work prints under its title (an author's name,
-        a salutation: ``To the People of the State of New York:``)."""
+        runs on (a sentence's line as wide as the measure, ending in none, not set as a
+        title's last line may be, in capitals or in title case ending in no word in lower
+        case: a stamp stands inside a sentence), over none that goes on in lower case (a
+        sentence the page before began, under a head), and no more often than the contents
+        list entries: lines each work prints under its title (an author's name, a
+        salutation: ``To the People of the State of New York:``)."""
         listed = self.contents.listed + unnumbered(self.contents.listed)
         titled = sum(under_title(self.stripped, p.start, listed, self.pages[1], self.counts)
                      for p in self.places)
         return self.once_a_work and not any(p.opens or plain(p.above) or p.below[:1].islower() or (
                 measure.inside(p.above, self.pages[1]) and not FINISHED.search(p.above)
-                and not is_capitals(p.above)) for p in self.places) \
+                and not is_capitals(p.above)
+                and not (reads_as_title(p.above) and not LOWER_END.search(p.above)))
+                for p in self.places) \
             and 2 * titled > len(self.places)
 
     def paged_entry(self) -> bool:
