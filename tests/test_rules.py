@@ -214,6 +214,16 @@ def render_cut(text: str, _: str) -> list[str]:
             *(_plain(b) for b in left)]
 
 
+def render_titles(text: str, _: str) -> list[str]:
+    """A first line ``listed: …`` (the contents' title), then the work's heading as
+    printed, a line each; out: the title the work takes (``title: …``), and the contents'
+    wording for its entry where it differs (``toc: …``)."""
+    lines = [line for line in text.splitlines() if line]
+    entry = contents.Entry(lines.pop(0).removeprefix("listed: "), "work", "1")
+    title, toc = cut.display_titles(entry, [Heading([Text(line)]) for line in lines])
+    return [f"title: {title}", *[f"toc: {toc}"] * bool(toc)]
+
+
 def render_find(text: str, author: str) -> list[str]:
     """A first line ``entry: …`` (a work of the contents, page 1), then one block a line on
     page 1 (a line in capitals a heading, one after ``¶`` a paragraph of the text, ``
@@ -294,7 +304,7 @@ RENDER = {"pages": render_pages, "charmap": render_charmap, "closing": render_cl
           "footnotes": render_footnotes, "furniture": render_furniture, "notes": render_notes,
           "links": render_links, "find": render_find, "worknotes": render_worknotes,
           "cut": render_cut, "separator": render_separator, "body": render_body,
-          "running": render_running}
+          "running": render_running, "titles": render_titles}
 CASES = sorted(RULES.glob("*/*.txt"))
 
 

@@ -511,7 +511,8 @@ def of_pages(pages: list[Page], verso: str = "") -> list[Entry]:
 
 def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str, str], bool]:
     """Whether the running heads turn at an entry's page (by the folios of the entries
-    before it, of it, and after it, "" for none: the volume's end): those over the pages
+    before it, of it, and after it, "" for none: the volume's end; where no page prints
+    the one after it, to the last page printed before it): those over the pages
     between it and the entry after it, the versos' (``verso``) aside, are none of those
     over the pages between the entry before and it, nor misread them (a section's pages
     carry its work's head; a page of the entries' own may carry either work's, where one
@@ -524,9 +525,16 @@ def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str, str],
     at = {p.folio: k for k, p in enumerate(pages) if p.folio}
 
     def heads(start: str, end: str) -> set[str]:  # (end "": the volume's end)
-        a, b = at.get(start), at.get(end, len(pages) if not end else None)
+        a, b = at.get(start), at.get(end, len(pages) if not end else up_to(end))
         return set() if a is None or b is None else {
             p.head for p in pages[a + 1:b] if p.head and p.head != verso}
+
+    def up_to(folio: str) -> int | None:  # (a page printed without its folio: the notes'
+        # first, under their heading; the pages up to the last printed before it)
+        wanted = Number.of(folio)
+        before = [k for k, p in enumerate(pages) if wanted and (n := Number.of(p.folio))
+                  and n.kind == wanted.kind and n.value < wanted.value]
+        return before[-1] + 1 if before else None
 
     def turns(before: str, page: str, after: str, title: str = "", previous: str = ""
               ) -> bool:

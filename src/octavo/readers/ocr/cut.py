@@ -92,7 +92,7 @@ def _work(st: Structure, entry: Entry, blocks: list[Block], pages: list[str],
     hit, start, stop = spans[id(entry)]
     work = Work(id=st.work_ids[id(entry)], title=entry.title, kind=entry.kind)
     title_blocks = blocks[hit.start:hit.stop]
-    work.title, work.toc_title = _display_titles(entry, title_blocks)
+    work.title, work.toc_title = display_titles(entry, title_blocks)
     work.title_refs = [n for b in title_blocks for n in iter_nodes(b) if isinstance(n, NoteRef)]
     own = blocks[start:hit.start] + blocks[hit.stop:stop]
     work.first_page = entry.page
@@ -199,12 +199,15 @@ def _next_text(blocks: list[Block], index: int) -> str:
     return plain(after).strip() if isinstance(after, Paragraph) else ""
 
 
-def _display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:
+def display_titles(entry: Entry, blocks: list[Block]) -> tuple[str, str]:
     """The title as the work's heading words it, and as the contents does if otherwise
-    (``Greeting to …`` over the text, ``Greetings to …`` in the contents)."""
+    (``Greeting to …`` over the text, ``Greetings to …`` in the contents); as the contents
+    words it where the heading holds its first words only (its last line lost where the
+    page turned inside it)."""
     printed = unmarked(" ".join(plain(b) for b in blocks))
     listed = title_case(mend(entry.title, printed))
-    if title_words(listed) == title_words(printed):
+    words = title_words(printed)
+    if title_words(listed)[:len(words)] == words:
         return listed, ""
     return title_case(printed.strip()), listed
 
