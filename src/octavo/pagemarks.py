@@ -27,8 +27,10 @@ PAGE = 80  # the most lines a page holds: the first marker stands within two of 
 
 FOLIO = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")  # roman in capitals or not
 # a line's edge holding a folio: beside a running head, or alone (``EDGE``); or arabic,
-# the number captured (``ARABIC_EDGE``)
-_AT_EDGE = r"^\W*({0})\b|\b({0})\W*$"
+# the number captured (``ARABIC_EDGE``); its dress may be a stand-in, a letter of no
+# English word standing alone (a dash a Mac wrote and Latin-1 read: ``Ñ 24 Ñ``)
+_DRESS = r"(?:\W|(?<!\w)[^\x00-\x7f](?!\w))"
+_AT_EDGE = rf"^{_DRESS}*({{0}})\b|\b({{0}}){_DRESS}*$"
 EDGE = re.compile(_AT_EDGE.format(FOLIO.pattern))
 ARABIC_EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}"))
 ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
