@@ -171,10 +171,9 @@ def _titled(lines: list[str], before: Page) -> bool:
     that neither opens the contents (their heading) nor lists entries (``contents.lists``,
     however few), and ending none itself (``ends_entry``: the contents may part their
     entries, and the parts they list them under, by blank lines), its first two lines set
-    as a title is
-    (``titles.reads_as_title``: a title in title case on its opening page, printed without
-    a folio, a title's line and the one under it) or a line that names the notes
-    (``Notes``: their heading over their first page)."""
+    as a title is (``titles.reads_as_title``: a title in title case on its opening page,
+    printed without a folio, a title's line and the one under it) or a line that names
+    the notes (``Notes``: their heading over their first page)."""
     return heads.is_capitals(lines[0]) or (
         not contents.is_heading(before.lines[0]) and not contents.lists(before, least=1)
         and not any(map(ends_entry, lines[:2]))

@@ -45,6 +45,8 @@ _SIGNED = re.compile(r"^Signed:\s*\S.{0,60}$|^Yours\b[\w ]*,$|^(?:[A-Z][\w’-]*
 # a signer's name: initials, then up to three words (``K. Marx``, ``Rosa Luxemburg``)
 SIGNER = rf"(?:{INITIAL})*{NAME_WORD}(?: {NAME_WORD}){{0,2}}"
 NAME_ALONE = re.compile(rf"{SIGNER}\.?")  # a signer's name alone, its stop or none
+PEN_NAME = re.compile(rf"{SIGNER}\.")  # … ending in its stop, as a pen name signs
+# (``PUBLIUS.``) and no title's words end
 SIGNER_WORDS = 3  # the words a signature under a line runs to: ``J. V. STALIN``
 _SIGNER = re.compile(rf"^Signed:\s*(?P<name>{SIGNER})$")
 SOURCE = re.compile(r"\bNo\.\s*\d|^(?:First published|Bulletin|Magazine|Illustrated)\b"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ...lettering import FINISHED
 from ...tree import Asterism, Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain, pop_marker
-from .closing import MAX_LINE, NAME_ALONE, SIGNER, SIGNER_WORDS
+from .closing import MAX_LINE, NAME_ALONE, PEN_NAME, SIGNER_WORDS
 from .contents import Entry
 from .folios import kind
 from .lines import (
@@ -37,8 +37,6 @@ from .titles import is_capitals, reads_as_title, title_words
 WINDOW = (-1, 3)  # how far from its printed page a title may be found
 RUN_IN_WORDS = 6  # the most words of a title the OCR runs into the paragraph before
 _NAME = re.compile(r"[A-Z][A-Za-z’'-]+\.?")  # a name alone, as a byline sets it
-_SIGNED = re.compile(rf"{SIGNER}\.")  # a signer's name ending in its stop, as no title's
-# words do
 _INITIAL = re.compile(r"[IVXL]\.")  # a roman figure and a stop, or a signer's initial
 _GOES_ON = (",", ";", ":", ".")  # a title's last word ends in none: a sentence's words go on
 # after them (``The Paris Commune, March 18, …``)
@@ -179,7 +177,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
 def _pen_name(words: str) -> bool:
     """Whether words are a name alone ending in its stop (``PUBLIUS.``), as a signature is
     set and no title's first words are; not a numeral (a section's: ``II.``)."""
-    return _SIGNED.fullmatch(words) is not None and not _numeral(words)
+    return PEN_NAME.fullmatch(words) is not None and not _numeral(words)
 
 
 def _ended_signed(words: str) -> bool:

@@ -12,7 +12,7 @@ from functools import cached_property
 from ....lettering import FINISHED
 from ....pagemarks import plain
 from .. import footnotes, measure
-from ..closing import NAME_ALONE
+from ..closing import NAME_ALONE, PEN_NAME
 from ..entries import words
 from ..entrypages import ends_entry
 from ..heads import is_capitals
@@ -262,7 +262,7 @@ class Repeats:
         return self.once_a_work and 2 * len(named) > len(self.places) \
             and bool(NAME_ALONE.fullmatch(lines[0])) \
             and all(set(line) <= ASTERISM for line in lines[1:]) \
-            and 2 * sum(p.edged() if lines[1:] or lines[0].endswith(".") else p.opens
+            and 2 * sum(p.edged() if lines[1:] or PEN_NAME.fullmatch(lines[0]) else p.opens
                         for p, _ in named) < len(named) \
             and all(not headed and FINISHED.search(p.turned() or p.above or p.ran_on())
                     and not p.footnoted() and not p.below[:1].islower()
