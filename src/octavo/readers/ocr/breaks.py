@@ -149,21 +149,34 @@ def _chain(ordered: list[tuple[int, Number, T]], before: list[int], last: int
 def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     """The pages with each run of lines joined to the run before, but those that open
     with their folio (``folioed``: each run's candidate whose folio is in the run), follow
-    a run that ends with its folio, open with a title (``_titled``) or the contents'
-    heading, or follow the contents' entries and list none (``contents.ends_list``); a
-    run's first line joined so keeps the blank line over it (``indents``)."""
+    a run that ends with its folio, open with a running head (``_heads_under``) or a
+    title (``_titled``) or the contents' heading, or follow the contents' entries and
+    list none (``contents.ends_list``); a run's first line joined so keeps the blank line
+    over it (``indents``)."""
     from .pages import Page  # (the module that calls this one)
 
     out: list[Page] = []
+    headed = _heads_under(pages, folioed)
     for k, page in enumerate(pages):
         top = k in folioed and not folioed[k].bottom
         foot = k - 1 in folioed and folioed[k - 1].bottom > 0
-        if not out or top or foot or _titled(page.lines, out[-1]) or \
+        if not out or top or foot or page.lines[0].strip() in headed or \
+                _titled(page.lines, out[-1]) or \
                 contents.is_heading(page.lines[0]) or contents.ends_list(out[-1], page):
             out.append(Page(len(out), lines=list(page.lines), span=page.span, tail=page.tail))
         else:
             out[-1].run_on(page, [indents.gapped(page.lines[0]), *page.lines[1:]])
     return out
+
+
+def _heads_under(pages: list[Page], folioed: dict[int, Candidate]) -> set[str]:
+    """The running heads of a print that sets its folios at the pages' feet: the lines
+    that open two runs or more of those that follow a run ending with its folio.  A page
+    that follows one printed without its folio (a work's opening page) opens with its
+    head too; a paragraph's first line recurs on no other page."""
+    after = Counter(pages[k].lines[0].strip() for k in range(1, len(pages))
+                    if k - 1 in folioed and folioed[k - 1].bottom > 0)
+    return {line for line, n in after.items() if n > 1 and heads.head_text(line)}
 
 
 def _titled(lines: list[str], before: Page) -> bool:
