@@ -227,13 +227,14 @@ def render_titles(text: str, _: str) -> list[str]:
 def render_find(text: str, author: str) -> list[str]:
     """A first line ``entry: …`` (a work of the contents, page 1), then one block a line on
     page 1 (a line in capitals a heading, one after ``¶`` a paragraph of the text, ``
-    [page N] `` inside it the page turning there, any other a line apart); out: the blocks
-    as ``find`` mends them, the entry's title marked ``title:``, a heading ``heading:``, a
-    page marker ``[page N]``, any other block ``line:``."""
+    [page N] `` inside it the page turning there, alone a page marker, any other a line
+    apart); out: the blocks as ``find`` mends them, the entry's title marked ``title:``, a
+    heading ``heading:``, a page marker ``[page N]``, any other block ``line:``."""
     lines = [line for line in text.splitlines() if line]
     title = lines.pop(0).removeprefix("entry: ")
     entry = contents.Entry(title, "work", "1", printed=title)
     blocks: list[tree.Block] = [
+        PageMarker(line[6:-1]) if re.fullmatch(r"\[page \w+\]", line) else
         Paragraph(_paged(line.removeprefix("¶ "))) if line.startswith("¶ ") else
         Heading([Text(line)]) if is_capitals(line) else
         Paragraph([Text(line)], role="line") for line in lines]

@@ -136,7 +136,8 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
         if signed := _signed(block, wanted, lambda words: is_number_label(words) or bool(
-                signs and signs(words)) or _pen_name(words) or _ended_signed(words)):
+                signs and signs(words)) or _pen_name(words) or _ended_signed(words, signs),
+                _overleaf(blocks, i)):
             # (a signature, a name alone ending in its stop, the text's last line in
             # capitals signed so, or the title's number's label)
             return Signed(i, signed)  # (before the words are weighed: ``A. BEBEL A LETTER
@@ -180,12 +181,13 @@ def _pen_name(words: str) -> bool:
     return PEN_NAME.fullmatch(words) is not None and not _numeral(words)
 
 
-def _ended_signed(words: str) -> bool:
+def _ended_signed(words: str, signs: Callable[[str], bool] | None = None) -> bool:
     """Whether words are the text's last line in capitals, a sentence's end, and a name
-    alone ending in its stop under it, which the OCR ran together (``… TO ALL MY
-    GREATNESS.” PUBLIUS.``)."""
+    alone ending in its stop under it, or one that ``signs`` the works, which the OCR ran
+    together (``… TO ALL MY GREATNESS.” PUBLIUS.``)."""
     tokens = words.split(" ")
-    return any(_pen_name(" ".join(tokens[-n:])) and is_capitals(text := " ".join(tokens[:-n]))
+    return any((_pen_name(name := " ".join(tokens[-n:])) or bool(signs and signs(name)))
+               and is_capitals(text := " ".join(tokens[:-n]))
                and FINISHED.search(text) is not None
                for n in range(1, min(len(tokens) - 1, SIGNER_WORDS) + 1))
 
@@ -217,18 +219,34 @@ def _under_number(blocks: list[Block], i: int) -> bool:
     return bool(NUMERAL_LINE.match(number)) and not _INITIAL.fullmatch(number)
 
 
-def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool]) -> int:
+def _signed(heading: Block, wanted: list[str], signs: Callable[[str], bool],
+            overleaf: list[str]) -> int:
     """How many first words of a heading sign the work before it (or label its title:
     ``signs``), the wanted title's words after them (0 for none): the OCR ran a signature
     (a label) over the next title, and may have run on past it into the heading under it
-    (a section's, ``I. THE MACHINE``), which ``SplitHeading`` sets apart next."""
+    (a section's, ``I. THE MACHINE``), which ``SplitHeading`` sets apart next; or, where
+    the page turns under the heading, the title's first words, two or more, the words
+    of the title line overleaf its rest (``overleaf``)."""
     if not isinstance(heading, Heading) or len(heading.inlines) != 1 \
             or not isinstance(text := heading.inlines[0], Text):
         return 0
     tokens = text.text.split(" ")
     return next((n for n in range(1, len(tokens))
-                 if title_words(" ".join(tokens[n:]))[:len(wanted)] == wanted
+                 if ((words := title_words(" ".join(tokens[n:])))[:len(wanted)] == wanted
+                     or (len(words) >= 2 and (words + overleaf)[:len(wanted)] == wanted))
                  and signs(" ".join(tokens[:n]))), 0)
+
+
+def _overleaf(blocks: list[Block], i: int) -> list[str]:
+    """The title words of the lines set as a title is that open the next page, where the
+    page turns right under block ``i``; else none."""
+    k = i + 1
+    while k < len(blocks) and isinstance(blocks[k], PageMarker):
+        k += 1
+    words: list[str] = []
+    while i + 1 < k < len(blocks) and is_title_line(blocks[k]):
+        words, k = words + title_words(plain(blocks[k])), k + 1
+    return words
 
 
 def _run_in(blocks: list[Block], pages: list[str], entry: Entry, wanted: list[str],
@@ -300,10 +318,10 @@ def _labelled(block: Paragraph, wanted: list[str]) -> int:
     """How many first words of a paragraph label the title that its next words are (a
     number's label, ``FEDERALIST No. 1``, run into the title's lines and the text's, the
     page turned under it or not), or date it (``Tuesday, November 20, 1787``, over the
-    label and the title or over the title); or that sign the work before, a name alone
-    ending in its stop (``Publius. The Command …``, the blank line between lost): 0 for
-    none.  A date's or a name's title is set as a title is; every title stands apart
-    from what follows it (``_apart``)."""
+    label and the title or over the title, the page turned under it or not); or that sign
+    the work before, a name alone ending in its stop (``Publius. The Command …``, the
+    blank line between lost): 0 for none.  A date's or a name's title is set as a title
+    is; every title stands apart from what follows it (``_apart``)."""
     items = block.inlines
     if not items or not isinstance(items[0], Text):
         return 0
@@ -312,7 +330,7 @@ def _labelled(block: Paragraph, wanted: list[str]) -> int:
         and isinstance(items[2], Text) else []  # (the title on the page after the label's)
     dated = _dated(tokens)
     return next((n for n in _labels(tokens) if _titled(tokens[n:] or overleaf, wanted)), 0) \
-        or (dated if dated and _titled(tokens[dated:], wanted, True) else 0) \
+        or (dated if dated and _titled(tokens[dated:] or overleaf, wanted, True) else 0) \
         or next((n for n in range(1, min(len(tokens), SIGNER_WORDS + 1))
                  if _pen_name(" ".join(tokens[:n])) and _titled(tokens[n:], wanted, True)), 0)
 

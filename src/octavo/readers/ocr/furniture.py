@@ -42,12 +42,14 @@ def author(layout: Layout) -> tuple[str, str]:
     not the surname of the name the title page prints and the works are signed with names
     the series or the part (``SELECTED WRITINGS``), not the author: the title page does;
     so too where the head is no person's name, set in title case (``Articles and
-    Speeches``), and the title page prints one."""
+    Speeches``), and the title page prints one; but for a name of one word that signs
+    the works (``_signs``: a pen name, ``PUBLIUS``)."""
     text, head = _text(layout), layout.verso_head
     printed, signed_so = _title_name(layout, text)
     named = printed if signed_so else ""
     from_head = naming.named(head, text) if head else head  # (as the text prints it)
-    if head and not named and not _NAME.fullmatch(title_case(from_head)) and printed:
+    if head and not named and not _NAME.fullmatch(title_case(from_head)) and printed \
+            and not _signs(head, layout):
         return printed, "the title page, the versos' head naming no one"
     if head and (not named or _surname(named) in re.sub(r"\W", "", head.upper())):
         return from_head, HEADS
@@ -56,6 +58,18 @@ def author(layout: Layout) -> tuple[str, str]:
     if count >= 2 and not named:
         return name, "the works' signatures"
     return (named, "the title page, as the works are signed") if named else ("", HEADS)
+
+
+def _signs(head: str, layout: Layout) -> bool:
+    """Whether a head of one word, a name's (``PUBLIUS``), signs the works: it stands as
+    a line of its own, its stop or none, under a page's first line (where a head left on
+    its page would stand) on two pages or more, and nowhere in the contents (a part's
+    heading worded as the series' head, ``SPEECHES``, stands there)."""
+    if not re.fullmatch(NAME_WORD, head) or any(
+            line.strip().rstrip(".") == head for line in contents.contents_lines(layout.pages)):
+        return False
+    return sum(any(line.strip().rstrip(".") == head for line in page.lines[1:])
+               for page in layout.pages) >= 2
 
 
 def _surname(name: str) -> str:

@@ -39,6 +39,7 @@ from . import (
     heads,
     indents,
     measure,
+    placement,
 )
 from .boilerplate import Group
 from .charmap import CharMap
@@ -806,9 +807,10 @@ def _layout(text: str) -> Layout:
         opening = set()
         caught = catchwords.find(lines)  # (taken off first: no stamp's line)
         kept = [line for k, line in enumerate(lines) if k not in caught]
+        printed = named_lines(kept) | placement.spelt_alone(kept)  # (a head, a signature:
+        # no stamp)
         groups = boilerplate.learn(kept, sum(1 for a, b in itertools.pairwise(["", *kept])
-                                             if not a.strip() and b.strip()),
-                                   named_lines(kept))  # (a head, a signature: no stamp)
+                                             if not a.strip() and b.strip()), printed)
         gone = boilerplate.strip(lines, groups) | caught
     pages = _raw_pages(text, gone, opening)
     _colophon(pages)

@@ -5,12 +5,12 @@ opens its page, the lines a sentence read past it runs from and to, across the p
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from ...pagemarks import plain
 from . import footnotes, measure
 from .contents import over_entries
-from .heads import candidates, set_as_head
+from .heads import candidates, set_as_head, unspace
 
 # a line recurs on this many pages at least: fewer repeats can't tell a stamp from a
 # quotation given twice …
@@ -22,6 +22,25 @@ TWICE = 2  # … and a line seen this many times recurs at all: fewer than MIN_R
 def line_at(stripped: list[str], i: int) -> str:
     """The line at ``i``; "" past either end of the text (a page's edge)."""
     return stripped[i] if 0 <= i < len(stripped) else ""
+
+
+def spelt_alone(lines: list[str]) -> frozenset[str]:
+    """The lines (stripped) of a text yet to be paged that spell a running head alone:
+    a head set beside its folio on one line (``candidates``) beside ``MIN_REPEATS``
+    folios or more, and alone no more than twice as often.  Alone it is a head printed
+    without its folio, or the name the versos print signing a work (``PUBLIUS``: once a
+    work, and a verso in each work of two pages or more), no stamp; a stamp the OCR ran
+    onto a folio's line now and then stands alone on many more pages."""
+    folios: defaultdict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        for candidate in candidates([line]) if line[-1:].isdigit() or line[:1].isdigit() \
+                or line[-1:] in "-–—]" or line[:1] in "-–—[" else ():
+            if candidate.head and candidate.folio:
+                folios[candidate.head].append(candidate.folio)
+    alone = Counter(head for raw in lines if (head := unspace(raw.strip())) in folios)
+    heads = {head for head, printed in folios.items()
+             if len(set(printed)) >= MIN_REPEATS and 2 * len(printed) >= alone[head]}
+    return frozenset(line for raw in lines if (line := raw.strip()) and unspace(line) in heads)
 
 
 def head_and_folio(*lines: str) -> bool:
