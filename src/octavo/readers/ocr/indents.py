@@ -116,14 +116,15 @@ class Indents:
         after the line ``last`` (``before``: its shift): an indented line does, unless the
         line before stood as far in (an indented quotation's next line), as does one under
         a blank line; a flush line after a full line does not (its indent counted, ``ems``:
-        an indented first line is full), but for a signature or a source, set apart with
-        no indent; else the volume does not tell (None).  (A line with no blank line over
+        an indented first line is full; not a signature set far in, ``Publius.`` ranged
+        right), but for a signature or a source, set apart with no indent; else the volume
+        does not tell (None).  (A line with no blank line over
         it is left to the widths: an export may set blank lines after only some paragraphs.)"""
         if (shift and shift != before) or (self.gaps and gap(line)):
             return True
         if self.kept and not shift and last \
                 and width(last) + ems(last, before) >= SHORT * measure \
-                and not is_signature(line, measure):
+                and not is_signature(line, measure) and not is_signature(last, measure):
             return False
         return None
 

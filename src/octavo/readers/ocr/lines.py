@@ -6,6 +6,7 @@ The paragraphs pass (``paragraphs``) joins the lines into blocks by them."""
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from ...dates import MONTHS
@@ -62,6 +63,14 @@ LOWER_CASE = re.compile(r"[a-z]")
 # translator's signing off a note (``—Ed.``)
 SENTENCE_END = ends_sentence(CLAUSE_STOPS, MARKS, r"\u2014Ed\.$|\u2014Tr\.$")
 LAST_LETTER = re.compile(r"[A-Za-z]$")  # a line's text ends in a word, no stop after it
+# a line of text that ends inside a run of three words or more in capitals, no stop after
+# them (a comma or a semicolon at most; a quotation, a clause set so: ``… the poet:
+# “FAREWELL! A LONG FAREWELL TO ALL``): a line in capitals under it goes on with them (as
+# it does under one ending in an article, ``ARTICLE_END``: ``… suggests the``
+# ``REMEDY.``); not a line's last word or two in capitals (an acronym, a signer's name:
+# ``… of the RSDLP``, ``Yours, F. ENGELS``), which a title may follow
+CAPITALS_GOING_ON = AtEnd(r"[a-z].*?\b(?:[A-Z][A-Z’'-]*[,;!?]? ){2,}[A-Z]{2,}[,;]?$",
+                          string.ascii_uppercase + ",;")
 STOPPED = re.compile(rf"[{PAUSES}]$")  # … or in a comma or a stop: a salutation's, a sentence's
 # a line ends no sentence: it ends in a word, inside one (broken by a hyphen or a dash), or
 # in a comma, a note's marker in superscript figures after it or not (``widened.¹⁵`` ends one);
@@ -159,14 +168,18 @@ def is_salutation(line: str) -> bool:
 
 @lru_cache(maxsize=32768)  # (a volume's lines, each after its own: a read of the sample asks
 # 71k times of 27k pairs, the passes asking of the same lines)
-def line_kind(line: str, previous: str) -> str:
-    """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text"."""
+def line_kind(line: str, previous: str, turned: bool = False) -> str:
+    """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text".
+    A line in capitals under one ending in capitals going on or in an article is text,
+    but where the page turns between them (``turned``): its first line may be furniture
+    the layout left, a stamp seen once over the head."""
     s = line.strip()
     if "a" <= s[:1] <= "z":  # a sentence going on, or a lettered point (``b) …``): every
         return "point" if POINT.match(s) else "text"  # other kind opens otherwise
     if ASTERISM.match(s):
         return "asterism"
-    if is_display(s) and not closes_sentence(s, previous):
+    if is_display(s) and not closes_sentence(s, previous) and (turned or not (
+            CAPITALS_GOING_ON.search(previous) or ARTICLE_END.search(previous))):
         return "heading"
     if DATELINE.match(s) and not going_on(previous):
         return "dateline"

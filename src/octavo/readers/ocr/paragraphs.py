@@ -415,7 +415,10 @@ class Builder:
             return
         if self.role == ParagraphRole.VERSE:  # prose after a stanza: a paragraph of its own
             self.close()
-        kind = line_kind(line, self.last.strip())
+        kind = line_kind(line, self.last.strip(), turned=not self.at)
+        if kind == "heading" and self.kind == "paragraph" and is_display(self.last) and self.at \
+                and not SENTENCE_END.search(self.last.strip()):
+            kind = "text"  # (a paragraph's run of capitals going on: ``CAPITALS_GOING_ON``)
         if kind == "text" and self.next_note(line):
             kind = "note"
         if kind == "text" and self.numeral(line, ahead):
@@ -430,6 +433,8 @@ class Builder:
             if (self.kind == "heading" and self.at and not NUMERAL_LINE.match(self.text)
                     and not NUMERAL_LINE.match(line)  # a section's numeral under a title
                     and not TITLE_END.search(self.last) and not NUMBERED.match(line)
+                    and not (is_number_label(line) and " " not in self.text)  # (a label
+                    # under one word, a signature's, ``PUBLIUS`` / ``NUMBER VI``, heads a title)
                     and not YEAR_LINE.match(line) and not self.notes_after(line)
                     and (is_capitals(self.last) or not is_capitals(line))):  # (a name in
                 self.extend(line)  # capitals under a title in title case: a line of its own)
