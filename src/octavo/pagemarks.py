@@ -34,9 +34,10 @@ _AT_EDGE = rf"^{_DRESS}*({{0}})\b|\b({{0}}){_DRESS}*$"
 EDGE = re.compile(_AT_EDGE.format(FOLIO.pattern))
 ARABIC_EDGE = re.compile(_AT_EDGE.format(r"\d{1,3}"))
 ALONE = re.compile(r"^\W*(\d{1,3})\W*$")  # an arabic folio alone on its line
-# a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``) or brackets
+# a folio as some prints dress it: between dashes (``— 15 —``, ``-15-``; a stand-in for
+# one, a Latin-1 letter where a Mac's dash was read so: ``Ñ 15 Ñ``) or brackets
 # (``[15]``), or named (``Page 15``; ``p. 15`` alone on a line is a note's cited page)
-_DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
+_DRESSED = re.compile(rf"(?P<dash>[^\w\s\[\]]|[\xc0-\xff])(?P=dash)?\s*(?P<a>{FOLIO.pattern})\s*"
                       rf"(?P=dash)(?P=dash)?|(?:Page|PAGE)\s*(?P<b>{FOLIO.pattern})"
                       rf"|\[\s*(?P<c>{FOLIO.pattern})\s*\]")
 # a folio some prints end with a full stop (``15.``), alone in figures only: ``I.`` alone

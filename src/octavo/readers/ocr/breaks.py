@@ -21,12 +21,12 @@ from ...pagemarks import PAGE
 from ..textlines import INITIALED
 from . import boilerplate, contents, entrypages, footnotes, heads, indents
 from .boilerplate import Group
-from .closing import is_signed
+from .closing import PEN_NAME, is_signed
 from .cuts import ENDED, NEAR
 from .entries import opens_entry, paged_entries
 from .entrypages import ends_entry
 from .folios import REACH, Number, by_chance
-from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated, names_notes
+from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated, is_number_label, names_notes
 from .titles import reads_as_title
 
 if TYPE_CHECKING:
@@ -149,19 +149,25 @@ def _chain(ordered: list[tuple[int, Number, T]], before: list[int], last: int
 def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     """The pages with each run of lines joined to the run before, but those that open
     with their folio (``folioed``: each run's candidate whose folio is in the run), follow
-    a run that ends with its folio, open with a running head (``_heads_under``) or a
-    title (``_titled``) or the contents' heading, or follow the contents' entries and
-    list none (``contents.ends_list``); a run's first line joined so keeps the blank line
-    over it (``indents``)."""
+    a run that ends with its folio, open with a running head where the page before
+    opened with none (``_heads_under``: a page the head opens ends with its foot folio; one
+    printed without either, a work's opening page, ends where the next one's head stands)
+    or with a title (``_titled``) or the contents' heading, or follow the contents' entries
+    and list none (``contents.ends_list``); a run's first line joined so keeps the blank
+    line over it (``indents``).  A signature, a run of its own (``_signs_off``), ends
+    its work's page, and the next work's title opens the next run."""
     from .pages import Page  # (the module that calls this one)
 
     out: list[Page] = []
     headed = _heads_under(pages, folioed)
+    signed = {k for k, page in enumerate(pages)
+              if _signs_off(page.lines, pages[k + 1].lines if k + 1 < len(pages) else [])}
     for k, page in enumerate(pages):
         top = k in folioed and not folioed[k].bottom
         foot = k - 1 in folioed and folioed[k - 1].bottom > 0
-        if not out or top or foot or page.lines[0].strip() in headed or \
-                _titled(page.lines, out[-1]) or \
+        if not out or top or foot or k - 1 in signed or (
+                page.lines[0].strip() in headed and out[-1].lines[0].strip() not in headed) \
+                or (k not in signed and _titled(page.lines, out[-1])) or \
                 contents.is_heading(page.lines[0]) or contents.ends_list(out[-1], page):
             out.append(Page(len(out), lines=list(page.lines), span=page.span, tail=page.tail))
         else:
@@ -171,12 +177,36 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
 
 def _heads_under(pages: list[Page], folioed: dict[int, Candidate]) -> set[str]:
     """The running heads of a print that sets its folios at the pages' feet: the lines
-    that open two runs or more of those that follow a run ending with its folio.  A page
-    that follows one printed without its folio (a work's opening page) opens with its
-    head too; a paragraph's first line recurs on no other page."""
+    that open two runs or more of those that follow a run ending with its folio, more
+    often parted from the last run they opened by such a run than not (one a page, but
+    where the OCR lost a folio: a verse's refrain opens its stanzas anywhere).  A page that
+    follows one printed without its folio (a work's opening page) opens with its head too;
+    a paragraph's first line recurs on no other page."""
+    footed = list(itertools.accumulate(
+        (k in folioed and folioed[k].bottom > 0 for k in range(len(pages))), initial=0))
     after = Counter(pages[k].lines[0].strip() for k in range(1, len(pages))
-                    if k - 1 in folioed and folioed[k - 1].bottom > 0)
-    return {line for line, n in after.items() if n > 1 and heads.head_text(line)}
+                    if footed[k] > footed[k - 1])
+    last: dict[str, int] = {}
+    parted: Counter[str] = Counter()  # (each line's runs a foot folio parts from its last,
+    crowded: Counter[str] = Counter()  # and those none does)
+    for k, page in enumerate(pages):
+        line = page.lines[0].strip()
+        if line in last:
+            (parted if footed[k] > footed[last[line]] else crowded)[line] += 1
+        last[line] = k
+    return {line for line, n in after.items()
+            if n > 1 and parted[line] > crowded[line] and heads.head_text(line)}
+
+
+def _signs_off(lines: list[str], after: list[str]) -> bool:
+    """Whether a run of lines is a signature over the next work's title: a name alone in
+    capitals ending in its stop (``PUBLIUS.``), the run after it (``after``; none at the
+    text's end) a title in capitals or its number's label over one (``No. 2``).  A title
+    so set (``PREFACE.``) stands over its text."""
+    return len(lines) == 1 and heads.is_capitals(lines[0]) \
+        and PEN_NAME.fullmatch(lines[0].strip()) is not None \
+        and (not after or heads.is_capitals(after[0]) or (
+            is_number_label(after[0].strip()) and len(after) > 1 and heads.is_capitals(after[1])))
 
 
 def _titled(lines: list[str], before: Page) -> bool:

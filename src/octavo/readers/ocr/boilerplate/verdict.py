@@ -17,7 +17,7 @@ from ..entries import words
 from ..entrypages import ends_entry
 from ..heads import is_capitals
 from ..lines import LOWER_END, dates_work, names_notes
-from ..placement import MIN_REPEATS, TWICE, Placement
+from ..placement import MIN_REPEATS, TWICE, Placement, head_and_folio
 from ..titles import reads_as_title
 from .kinds import (
     ASTERISM,
@@ -251,7 +251,9 @@ class Repeats:
         case, or a paragraph's inside line not set as a title is; the page's footnotes may
         stand under it), opening fewer than half its pages (with an ornament or its stop,
         where the page's edge shows, ``Placement.edged``: a print that parts its
-        paragraphs by blank lines sets one over the name; a stamp comes with neither): a
+        paragraphs by blank lines sets one over the name; with neither, where a line stands
+        right under it: a stamp over a title on a bare opening page; a signature ends its
+        page, or a blank line sets it apart from the next title): a
         signature closing the works under their last lines, over the next one's title (a
         stamp stands under a line that ends no sentence somewhere, or on more pages, or over
         heads or text, or opens them), on the page before where it opens its page; its
@@ -262,8 +264,8 @@ class Repeats:
         return self.once_a_work and 2 * len(named) > len(self.places) \
             and bool(NAME_ALONE.fullmatch(lines[0])) \
             and all(set(line) <= ASTERISM for line in lines[1:]) \
-            and 2 * sum(p.edged() if lines[1:] or PEN_NAME.fullmatch(lines[0]) else p.opens
-                        for p, _ in named) < len(named) \
+            and 2 * sum(p.edged() if lines[1:] or PEN_NAME.fullmatch(lines[0])
+                        else p.opens and p.below != "" for p, _ in named) < len(named) \
             and all(not headed and FINISHED.search(p.turned() or p.above or p.ran_on())
                     and not p.footnoted() and not p.below[:1].islower()
                     and (not measure.inside(p.below, self.pages[1]) or is_capitals(p.below)
@@ -284,8 +286,9 @@ class Repeats:
     def opens_works(self) -> bool:
         """Under a work's title (``under_title``), more often than not (a stamp may stand
         between), under its head or the text over it (opening no page, under no foot folio:
-        a stamp stands over the title there, or at the foot), under no line of text that
-        runs on (a sentence's line as wide as the measure, ending in none, not set as a
+        a stamp stands over the title there, or at the foot; a folio under its head is
+        none, a print may set them on two lines), under no line of text that runs on (a
+        sentence's line as wide as the measure, ending in none, not set as a
         title's last line may be, in capitals or in title case ending in no word in lower
         case: a stamp stands inside a sentence), over none that goes on in lower case (a
         sentence the page before began, under a head), and no more often than the contents
@@ -294,7 +297,9 @@ class Repeats:
         listed = self.contents.listed + unnumbered(self.contents.listed)
         titled = sum(under_title(self.stripped, p.start, listed, self.pages[1], self.counts)
                      for p in self.places)
-        return self.once_a_work and not any(p.opens or plain(p.above) or p.below[:1].islower() or (
+        return self.once_a_work and not any(
+            p.opens or (plain(p.above) and not head_and_folio(p.higher, p.above))
+            or p.below[:1].islower() or (
                 measure.inside(p.above, self.pages[1]) and not FINISHED.search(p.above)
                 and not is_capitals(p.above)
                 and not (reads_as_title(p.above) and not LOWER_END.search(p.above)))
