@@ -170,16 +170,18 @@ def is_salutation(line: str) -> bool:
 # 71k times of 27k pairs, the passes asking of the same lines)
 def line_kind(line: str, previous: str, turned: bool = False) -> str:
     """What a line starts: "asterism", "heading", "dateline", "point", "note", "entry", "text".
-    A line in capitals under one ending in capitals going on or in an article is text,
-    but where the page turns between them (``turned``): its first line may be furniture
-    the layout left, a stamp seen once over the head."""
+    A line in capitals under one ending in capitals going on, or in an article, is text;
+    not under an article where the page turns between them (``turned``): the sentence goes
+    on in lower case, and a line in capitals opening the page may be furniture the layout
+    left (a stamp seen once over the head)."""
     s = line.strip()
     if "a" <= s[:1] <= "z":  # a sentence going on, or a lettered point (``b) …``): every
         return "point" if POINT.match(s) else "text"  # other kind opens otherwise
     if ASTERISM.match(s):
         return "asterism"
-    if is_display(s) and not closes_sentence(s, previous) and (turned or not (
-            CAPITALS_GOING_ON.search(previous) or ARTICLE_END.search(previous))):
+    if is_display(s) and not closes_sentence(s, previous) \
+            and not CAPITALS_GOING_ON.search(previous) \
+            and (turned or not ARTICLE_END.search(previous)):
         return "heading"
     if DATELINE.match(s) and not going_on(previous):
         return "dateline"

@@ -416,7 +416,7 @@ class Builder:
         if self.role == ParagraphRole.VERSE:  # prose after a stanza: a paragraph of its own
             self.close()
         kind = line_kind(line, self.last.strip(), turned=not self.at)
-        if kind == "heading" and self.kind == "paragraph" and is_display(self.last) and self.at \
+        if kind == "heading" and self.kind == "paragraph" and is_display(self.last) \
                 and not SENTENCE_END.search(self.last.strip()):
             kind = "text"  # (a paragraph's run of capitals going on: ``CAPITALS_GOING_ON``)
         if kind == "text" and self.next_note(line):
