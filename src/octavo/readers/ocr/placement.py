@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from ...pagemarks import plain
 from . import footnotes, measure
 from .contents import over_entries
-from .heads import candidates, set_as_head, unspace
+from .heads import candidates, set_as_head
 
 # a line recurs on this many pages at least: fewer repeats can't tell a stamp from a
 # quotation given twice …
@@ -31,16 +31,16 @@ def spelt_alone(lines: list[str]) -> frozenset[str]:
     without its folio, or the name the versos print signing a work (``PUBLIUS``: once a
     work, and a verso in each work of two pages or more), no stamp; a stamp the OCR ran
     onto a folio's line now and then stands alone on many more pages."""
-    folios: defaultdict[str, list[str]] = defaultdict(list)
-    for line in lines:
+    folios: defaultdict[str, list[str]] = defaultdict(list)  # (by the head's letters,
+    for line in lines:  # its spacing closed: ``P U B L I U S`` alone is ``PUBLIUS``)
         for candidate in candidates([line]) if line[-1:].isdigit() or line[:1].isdigit() \
                 or line[-1:] in "-–—]" or line[:1] in "-–—[" else ():
             if candidate.head and candidate.folio:
-                folios[candidate.head].append(candidate.folio)
-    alone = Counter(head for raw in lines if (head := unspace(raw.strip())) in folios)
-    heads = {head for head, printed in folios.items()
-             if len(set(printed)) >= MIN_REPEATS and 2 * len(printed) >= alone[head]}
-    return frozenset(line for raw in lines if (line := raw.strip()) and unspace(line) in heads)
+                folios[candidate.head.replace(" ", "")].append(candidate.folio)
+    alone = Counter(key for raw in lines if (key := raw.replace(" ", "")) in folios)
+    heads = {key for key, printed in folios.items()
+             if len(set(printed)) >= MIN_REPEATS and 2 * len(printed) >= alone[key]}
+    return frozenset(raw.strip() for raw in lines if raw.replace(" ", "") in heads)
 
 
 def head_and_folio(*lines: str) -> bool:
