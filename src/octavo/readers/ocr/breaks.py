@@ -21,12 +21,20 @@ from ...pagemarks import PAGE
 from ..textlines import INITIALED
 from . import boilerplate, contents, entrypages, footnotes, heads, indents
 from .boilerplate import Group
-from .closing import PEN_NAME, is_signed
+from .boilerplate.kinds import addressed
+from .closing import is_signed, pen_name
 from .cuts import ENDED, NEAR
 from .entries import opens_entry, paged_entries
 from .entrypages import ends_entry
 from .folios import REACH, Number, by_chance
-from .lines import NOTE_END, ROMAN_LINE, STOPPED, is_dated, is_number_label, names_notes
+from .lines import (
+    NOTE_END,
+    ROMAN_LINE,
+    STOPPED,
+    is_dated,
+    is_work_label,
+    names_notes,
+)
 from .titles import reads_as_title
 
 if TYPE_CHECKING:
@@ -78,15 +86,18 @@ def paragraphs_apart(options: list[list[Candidate]], lengths: list[int]
                      ) -> dict[int, Candidate]:
     """The runs of lines (by their head candidates, ``options``; ``lengths``: their lines)
     that open or close a page by their folio, if the text sets blank lines between
-    paragraphs (its pages hold more than ``RUNS_PER_PAGE`` runs each); else none.  The
+    paragraphs (its pages hold more than ``RUNS_PER_PAGE`` runs each, counted over the
+    kinds whose numbers are no chance's: a roman ``I`` and ``C`` ending two lines span a
+    hundred pages); else none.  The
     folios are those that rise, of each kind, over the most runs (``_rising``): how many
     runs lie between two pages says nothing here; each stands where the volume prints
     its folios (``heads.placed``)."""
     numbered = [(k, n, c) for k, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio))]
-    rising = _by_kind(numbered)
-    if not apart([[(k, n) for k, n, _ in run] for run in rising]) \
-            or by_chance([(k, n) for run in rising for k, n, _ in run], len(options)):
+    rising = [run for run in _by_kind(numbered)  # (by chance of 0 pages: how densely
+              if not by_chance([(k, n) for k, n, _ in run], 0)]  # they stand, alone)
+    folioed = [[(k, n) for k, n, _ in run] for run in rising]
+    if not apart(folioed) or by_chance([x for run in folioed for x in run], len(options)):
         return {}
     return heads.placed({k: c for run in rising for k, _, c in run}, options, lengths)
 
@@ -155,20 +166,24 @@ def joined(pages: list[Page], folioed: dict[int, Candidate]) -> list[Page]:
     or with a title (``_titled``) or the contents' heading, or follow the contents' entries
     and list none (``contents.ends_list``); a run's first line joined so keeps the blank
     line over it (``indents``).  A signature, a run of its own (``_signs_off``), ends
-    its work's page, and the next work's title opens the next run."""
+    its work's page, and the next work's title opens the next run.  A work's number alone,
+    a run of its own over a title in capitals (``III.`` / ``THE UNION``), opens the page
+    the title goes on."""
     from .pages import Page  # (the module that calls this one)
 
     out: list[Page] = []
     headed = _heads_under(pages, folioed)
+    labels = {k for k in range(len(pages) - 1) if _labels(pages[k].lines, pages[k + 1].lines)}
     signed = {k for k, page in enumerate(pages)
-              if _signs_off(page.lines, pages[k + 1].lines if k + 1 < len(pages) else [])}
+              if _signs_off(page.lines, [line for run in pages[k + 1:k + 2 + (k + 1 in labels)]
+                                         for line in run.lines])}
     for k, page in enumerate(pages):
         top = k in folioed and not folioed[k].bottom
         foot = k - 1 in folioed and folioed[k - 1].bottom > 0
-        if not out or top or foot or k - 1 in signed or (
+        if not out or top or foot or k - 1 in signed or k in labels or (
                 page.lines[0].strip() in headed and out[-1].lines[0].strip() not in headed) \
-                or (k not in signed and _titled(page.lines, out[-1])) or \
-                contents.is_heading(page.lines[0]) or contents.ends_list(out[-1], page):
+                or (k not in signed and k - 1 not in labels and _titled(page.lines, out[-1])) \
+                or contents.is_heading(page.lines[0]) or contents.ends_list(out[-1], page):
             out.append(Page(len(out), lines=list(page.lines), span=page.span, tail=page.tail))
         else:
             out[-1].run_on(page, [indents.gapped(page.lines[0]), *page.lines[1:]])
@@ -201,12 +216,18 @@ def _heads_under(pages: list[Page], folioed: dict[int, Candidate]) -> set[str]:
 def _signs_off(lines: list[str], after: list[str]) -> bool:
     """Whether a run of lines is a signature over the next work's title: a name alone in
     capitals ending in its stop (``PUBLIUS.``), the run after it (``after``; none at the
-    text's end) a title in capitals or its number's label over one (``No. 2``).  A title
-    so set (``PREFACE.``) stands over its text."""
+    text's end) a title in capitals or its number's label over one (``No. 2``, ``III.``).
+    A title so set (``PREFACE.``) stands over its text."""
     return len(lines) == 1 and heads.is_capitals(lines[0]) \
-        and PEN_NAME.fullmatch(lines[0].strip()) is not None \
-        and (not after or heads.is_capitals(after[0]) or (
-            is_number_label(after[0].strip()) and len(after) > 1 and heads.is_capitals(after[1])))
+        and pen_name(lines[0].strip()) \
+        and (not after or heads.is_capitals(after[0]) or _labels(after[:1], after[1:]))
+
+
+def _labels(lines: list[str], after: list[str]) -> bool:
+    """Whether a run of lines is a work's number's label alone (``No. 2``, ``III.``; a
+    figure alone is a folio) over a title in capitals (``after``: the lines after it)."""
+    return len(lines) == 1 and bool(after) and heads.is_capitals(after[0]) \
+        and is_work_label(lines[0].strip())
 
 
 def _titled(lines: list[str], before: Page) -> bool:
@@ -336,9 +357,9 @@ def _signer(lines: list[str], kept: list[int]) -> Callable[[str], bool]:
     """Whether a line is a signature of the text's lines ``kept`` (indices of ``lines``): a
     name after initials, the name the title page prints (over the contents), or a name of
     its surname (``AUGUST BEBEL`` or ``V. LENIN`` under ``A. BEBEL`` or ``V. I. LENIN``),
-    in capitals or not (``August Bebel``)."""
+    in capitals or not (``August Bebel``); not a web address the scan stamped there."""
     named = {heads.head_text(lines[i]).upper() for i in kept[:contents.heading_at(
-        [lines[i] for i in kept]) or 0]} - {""}
+        [lines[i] for i in kept]) or 0] if not addressed((lines[i].strip(),))} - {""}
     surnames = {name.split()[-1] for name in named if _name_like(name)}
     return lambda line: bool(INITIALED.fullmatch(line.strip())) or (head := heads.head_text(
         line).upper()) in named or (_name_like(head) and head.split()[-1] in surnames)

@@ -6,6 +6,9 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from ...pagemarks import EDGE, plain
+from .placement import MIN_REPEATS
+
 if TYPE_CHECKING:
     from .pages import Page
 
@@ -22,18 +25,26 @@ def find(lines: list[str]) -> set[int]:
     lines): a line near a page's foot, under its top lines (where a stamp that opens every
     page may stand alone), holding one word alone (a letter in it: no folio),
     that a line near the next page's top opens with, where the volume sets them (at
-    ``HABIT`` of its page breaks or more)."""
+    ``HABIT`` of its page breaks or more: of the runs of lines, or, where blank lines part
+    its paragraphs too, of those that end in a foot folio, ``MIN_REPEATS`` or more, in a
+    print that sets its folios at the feet: fewer runs open with one)."""
     runs = [[k for k, _ in run] for blank, run in itertools.groupby(
         enumerate(lines), lambda item: not item[1].strip()) if not blank]
     found: set[int] = set()
+    feet = caught = 0  # (the runs that end in a foot folio, and the catchwords over one)
+    tops = sum(1 for run in runs[1:] if EDGE.search(lines[run[0]].strip()))  # (… open)
     for run, following in itertools.pairwise(runs):
-        tops = [lines[k].split()[:1] for k in following[:REACH]]
+        footed = bool(plain(lines[run[-1]].strip()))
+        feet += footed
+        opening = [lines[k].split()[:1] for k in following[:REACH]]
         for k in reversed(run[REACH:][-REACH:]):  # (below its own page's top lines)
             word = lines[k].split()
-            if len(word) == 1 and any(c.isalpha() for c in word[0]) and word in tops:
+            if len(word) == 1 and any(c.isalpha() for c in word[0]) and word in opening:
                 found.add(k)
+                caught += footed
                 break
-    return found if len(found) >= HABIT * (len(runs) - 1) else set()
+    return found if len(found) >= HABIT * (len(runs) - 1) or (
+        max(MIN_REPEATS, tops + 1) <= feet and caught >= HABIT * feet) else set()
 
 
 def strip(pages: list[Page], found: int) -> int:

@@ -397,7 +397,9 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str], s
     Latin-1 or cp1252 show them (a Mac's ``Õ`` for ’, ``Ò`` ``Ó`` for “ ”, ``Ñ`` for —),
     and the characters above ASCII that it reads as the letters of the words they stand in
     (``C¾sar``: Cæsar), whatever part one seemed to play where it stood, and the marks it
-    reads in characters too rare for their part to be learnt (``MIN_COUNT``). Two stand-ins
+    reads in characters too rare for their part to be learnt (``MIN_COUNT``), or that spell
+    no word as letters where they stand (``peopleÑa people``: a dash glued to the words, a
+    letter's place, so no dash's part learnt). Two stand-ins
     agreeing (``NAMED``) and none that disagrees tell the page; a character that the page
     reads as a letter spelling no word (a note's ``¹`` after ``question``, a ``†``) is the
     volume's own (a scan may set the page's stand-ins beside real marks).  So is a real
@@ -419,7 +421,8 @@ def _code_page(text: str, fixed: dict[str, str]) -> tuple[str, dict[str, str], s
             letters = {ch: to for ch, to in meant.items()
                        if to.isalpha() and _spells(text, ch, to, meant)}
             rare = {ch: to for ch, to in stand_ins.items()
-                    if to in PRINTED and ch not in fixed and text.count(ch) < MIN_COUNT}
+                    if to in PRINTED and ch not in fixed and (
+                        text.count(ch) < MIN_COUNT or not _spells(text, ch, ch, stand_ins))}
             # a learnt stand-in the page reads as no mark, for a mark the page has a
             # character of its own for in the text, is the volume's own (a note's ``²``
             # taken for the ” that follows quotes' openings, where the page's ``Ó`` is)

@@ -33,6 +33,7 @@ from ...tree import (
 )
 from ..textlines import CLAUSE_STOPS, INITIAL, NAME_WORD, STOPS, SURE_CLOSES
 from .blocks import pop_marker
+from .folios import kind
 
 _DATE = re.compile(rf"^(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?,?\s+)?\d{{4}}\.?$")
 # a letter's place and date under its signature: ``Moscow, March 3, 1921``
@@ -59,6 +60,13 @@ _PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?$")
 # wishes,``)
 _CLOSE_WORDS = r"[A-Z][\w’']*(?: [\w’']+){0,4},"
 _CLOSE = re.compile(rf"^{_CLOSE_WORDS}$")
+
+
+def pen_name(words: str) -> bool:
+    """Whether words are a name alone ending in its stop (``PUBLIUS.``), as a pen name
+    signs and no title's first words end; not a roman numeral (a section's or a work's
+    number: ``VIII.``)."""
+    return PEN_NAME.fullmatch(words) is not None and kind(words.rstrip(".")) != "roman"
 
 
 def is_signed(line: str) -> bool:

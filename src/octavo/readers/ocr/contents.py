@@ -552,9 +552,19 @@ def _turns(pages: list[Page], verso: str) -> Callable[[str, str, str, str, str],
 def _names(head: str, title: str) -> bool:
     """Whether a running head names a title, as a short title does: its words stand in the
     title's in their order (``The Command and the Pardoning Power``), or, run together (a
-    letter-spaced head read without its spaces), inside the title's; its work's number's
+    letter-spaced head read without its spaces), inside the title's or spelling some of
+    its words in their order (``THECOMMANDANDTHEPARDONINGPOWER``); its work's number's
     label, if it opens with one, aside (``[No. 74]``)."""
     words, within = title_words(unlabelled(head)), title_words(title)
     rest = iter(within)
     return bool(words) and (all(word in rest for word in words)
-                            or "".join(words) in "".join(within))
+                            or "".join(words) in "".join(within)
+                            or _spelt("".join(words), within))
+
+
+def _spelt(run: str, words: list[str]) -> bool:
+    """Whether a run of letters is some of ``words`` in their order, run together."""
+    ends = {0}  # where the words taken so far can end in the run
+    for word in words:
+        ends |= {end + len(word) for end in ends if run.startswith(word, end)}
+    return len(run) in ends

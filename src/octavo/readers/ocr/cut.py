@@ -152,8 +152,9 @@ def head_lines(work: Work, entry: Entry, blocks: list[Block],
             if plain(block).strip():
                 continue  # what is left is read again: the work's date, or its text
             break
-        elif not wanted and not work.subtitle \
-                and _set_as_subtitle(printed, _next_text(out, index), entries):
+        elif not wanted and not work.subtitle and (
+                _set_as_subtitle(printed, following := _next_text(out, index), entries)
+                or _sourced(printed, following)):
             work.subtitle = [printed]
             work.subtitle_refs += [n for n in iter_nodes(block) if isinstance(n, NoteRef)]
         elif _split_date(out, index, block):  # a date the OCR ran into the text under it
@@ -190,6 +191,13 @@ def _set_as_subtitle(printed: str, following: str, entries: list[Entry]) -> bool
     return title_cased(printed) and not SENTENCE_END.search(printed) \
         and not is_salutation(printed) and not LOWER_END.search(printed) \
         and not (following[:1].islower() and len(title_words(printed)) > _longest(entries))
+
+
+def _sourced(printed: str, following: str) -> bool:
+    """Whether a line under a title is the work's source over its date (``From the New
+    York Packet.`` / ``March 11, 1788``): in title case, ending in its stop, over a date
+    alone; a subtitle then, the date the work's."""
+    return printed.endswith(".") and title_cased(printed[:-1]) and is_dated(following)
 
 
 def _next_text(blocks: list[Block], index: int) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ...lettering import FINISHED
 from ...tree import Asterism, Block, Heading, PageMarker, Paragraph, ParagraphRole, Text
 from .blocks import plain, pop_marker
-from .closing import MAX_LINE, NAME_ALONE, PEN_NAME, SIGNER_WORDS
+from .closing import MAX_LINE, NAME_ALONE, SIGNER_WORDS, pen_name
 from .contents import Entry
 from .folios import kind
 from .lines import (
@@ -136,7 +136,7 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         if not is_title_line(block) or not near(pages[i], entry.page):
             continue
         if signed := _signed(block, wanted, lambda words: is_number_label(words) or bool(
-                signs and signs(words)) or _pen_name(words) or _ended_signed(words, signs),
+                signs and signs(words)) or pen_name(words) or _ended_signed(words, signs),
                 _overleaf(blocks, i)):
             # (a signature, a name alone ending in its stop, the text's last line in
             # capitals signed so, or the title's number's label)
@@ -175,18 +175,12 @@ def locate(blocks: list[Block], pages: list[str], entry: Entry, start: int,
         or partial or _run_in(blocks, pages, entry, wanted, start)
 
 
-def _pen_name(words: str) -> bool:
-    """Whether words are a name alone ending in its stop (``PUBLIUS.``), as a signature is
-    set and no title's first words are; not a numeral (a section's: ``II.``)."""
-    return PEN_NAME.fullmatch(words) is not None and not _numeral(words)
-
-
 def _ended_signed(words: str, signs: Callable[[str], bool] | None = None) -> bool:
     """Whether words are the text's last line in capitals, a sentence's end, and a name
     alone ending in its stop under it, or one that ``signs`` the works, which the OCR ran
     together (``… TO ALL MY GREATNESS.” PUBLIUS.``)."""
     tokens = words.split(" ")
-    return any((_pen_name(name := " ".join(tokens[-n:])) or bool(signs and signs(name)))
+    return any((pen_name(name := " ".join(tokens[-n:])) or bool(signs and signs(name)))
                and is_capitals(text := " ".join(tokens[:-n]))
                and FINISHED.search(text) is not None
                for n in range(1, min(len(tokens) - 1, SIGNER_WORDS) + 1))
@@ -332,7 +326,7 @@ def _labelled(block: Paragraph, wanted: list[str]) -> int:
     return next((n for n in _labels(tokens) if _titled(tokens[n:] or overleaf, wanted)), 0) \
         or (dated if dated and _titled(tokens[dated:] or overleaf, wanted, True) else 0) \
         or next((n for n in range(1, min(len(tokens), SIGNER_WORDS + 1))
-                 if _pen_name(" ".join(tokens[:n])) and _titled(tokens[n:], wanted, True)), 0)
+                 if pen_name(" ".join(tokens[:n])) and _titled(tokens[n:], wanted, True)), 0)
 
 
 def _labels(tokens: list[str]) -> list[int]:
@@ -407,7 +401,7 @@ def _alone(block: Block) -> bool:
     stop (the work before's signature, ``Publius.``, which a print that parts its
     paragraphs by blank lines sets apart as one)."""
     return is_title_line(block) or (isinstance(block, Paragraph)
-                                     and _pen_name(plain(block).strip()))
+                                     and pen_name(plain(block).strip()))
 
 
 def _closes(blocks: list[Block], i: int) -> bool:

@@ -148,6 +148,12 @@ def is_number_label(line: str) -> bool:
     return _NUMBER_LABEL.match(line.strip()) is not None
 
 
+def is_work_label(line: str) -> bool:
+    """Whether a line is a work's number's label (``is_number_label``), or its roman
+    numeral alone (``VI.``; a figure alone is a folio), as set over its title."""
+    return is_number_label(line) or ROMAN_LINE.fullmatch(line.strip()) is not None
+
+
 def is_dated(line: str) -> bool:
     """Whether a line is a date alone, or a place and a date (``Tiflis, May 1, 1931``)."""
     s = line.strip()

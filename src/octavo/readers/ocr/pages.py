@@ -226,7 +226,8 @@ def _chosen(pages: list[Page], options: list[list[Candidate]]
             placed[c.head, c.top, c.bottom, c.before] < 2 or c.head in inside)
             and (c.top == 2 or c.bottom) else c for i, c in chosen.items()}
     entries = Entries(pages, chosen)
-    for i in [i for i, c in chosen.items() if _numbered(pages[i], c, entries)]:
+    for i in [i for i, c in chosen.items() if _numbered(pages[i], c, entries)
+              or (i and _listed_first(pages[i - 1], pages[i], c, known))]:
         alone = _folio_alone(options[i], chosen[i])  # (a section's title: its folio alone)
         if alone.head:
             del chosen[i]
@@ -317,7 +318,8 @@ def _mark_titles(pages: list[Page], entries: Entries) -> None:
     for page in pages:
         page.title = entries.title_lines(page.lines, page.folio) if not page.head or \
             page.folio_below else 0  # (a head over a title, its folio at the foot)
-        if page.lines and not page.head and not page.title and _top(page) != page.lines[0] \
+        if page.lines and not page.title and _top(page) != page.lines[0] and (
+                not page.head or (page.folio_below and is_number_label(page.lines[0]))) \
                 and (under := entries.title_lines(page.lines[1:], page.folio)):
             page.title_at, page.title = 1, under  # (a date or a mark over it)
     _stamped_titles(pages, entries)
@@ -359,8 +361,11 @@ def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: 
     no title says its first line twice); not where the two lines spell the entry's opening
     between them (``THE ARMY`` / ``Interview With …``, listed ``THE ARMY. Interview With
     …``: the title's first line, its second the description the entry runs on to, which,
-    matched forgivingly for an OCR's slips, opens the entry a few letters on)."""
+    matched forgivingly for an OCR's slips, opens the entry a few letters on).  The work's
+    number's label may stand between them (``NUMBER XXIX``)."""
     under = page.lines[candidate.top:]
+    if len(under) > 1 and is_number_label(under[0]):
+        under = under[1:]
     return bool(under) and entries.titles(candidate.head, candidate.folio) \
         and entries.opens_page(under[0], candidate.folio) \
         and not entries.titles(f"{candidate.head} {under[0]}", candidate.folio) \
@@ -371,8 +376,27 @@ def _over_title(page: Page, candidate: Candidate, known: Counter[str], entries: 
 def _numbered(page: Page, candidate: Candidate, entries: Entries) -> bool:
     """Whether a head read on a page's top line, after a folio or over one at the foot,
     is a numbered section's title, the number its own (``1. The First Part``, ``I. THE
-    FIRST PART``): the line spells, number and all, a section the contents list."""
-    return candidate.top == 1 and bool(candidate.head) and entries.is_section(page.lines[0])
+    FIRST PART``): the line spells, number and all, a section the contents list; or a
+    work's number's label over the title of a work the contents list (``FEDERALIST No.
+    2`` over ``CONCERNING DANGERS …``: on a work's opening page, which carries no head;
+    not on the contents' own), its word before the number cut short as a label's is
+    (``No.``; a head's is not: ``ESSAYS 2`` over the second of essays a page long)."""
+    return candidate.top == 1 and bool(candidate.head) and (
+        entries.is_section(page.lines[0]) or (
+            is_number_label(page.lines[0]) and candidate.head.endswith(".")
+            and len(page.lines) > 1 and entries.opens_work(page.lines[1])
+            and not contents.lists(page)))
+
+
+def _listed_first(before: Page, page: Page, candidate: Candidate, known: Counter[str]
+                  ) -> bool:
+    """Whether a head read beside a number on a page that lists entries, under the
+    contents' heading ending the page ``before`` (a blank line parting them), is the first
+    entry and its page (``General Introduction  9``): it names no contents, and heads no
+    other page (``known``: the pages each head stands on)."""
+    return candidate.top == 1 and known[candidate.head] < 2 and bool(before.lines) \
+        and contents.is_heading(before.lines[-1]) \
+        and not contents.is_heading(candidate.head) and contents.lists(page)
 
 
 def _top_at(page: Page) -> int:

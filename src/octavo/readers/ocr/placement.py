@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from ...pagemarks import plain
 from . import footnotes, measure
 from .contents import over_entries
-from .heads import candidates, set_as_head
+from .heads import candidates, set_as_head, unspace
 
 # a line recurs on this many pages at least: fewer repeats can't tell a stamp from a
 # quotation given twice …
@@ -102,17 +102,27 @@ class Placement:
 
     def turned(self) -> str:
         """Where it stands right under a running head and its folio that open its page (on
-        one line, or the folio on a line of its own under the head), the last line of text
-        of the page before (over its foot folio, if it has one, and its footnotes); else
-        ""."""
+        one line, or the folio on a line of its own under the head), or a head printed
+        alone under the page before's foot folio, the last line of text of the page before
+        (over its foot folio, if it has one, and its footnotes); else ""."""
         top = self._top
         if self.higher and head_and_folio(self.higher, self.above):
             top = self._past(top - 1, -1)  # (the head's line, over its folio's)
             if line_at(self._stripped, self._past(top - 1, -1)):
                 return ""
-        elif self.higher or not head_and_folio(self.above):
+        elif self.higher or not (head_and_folio(self.above) or self._bare_head()):
             return ""
         return self._text_before(top - 1)
+
+    def _bare_head(self) -> bool:
+        """Whether the line over it opens its page as a running head printed without its
+        folio: set as heads are (letter-spaced or not), on as many pages as it or more (a
+        stamp over a head stands on fewer than the head it opens), the page before ending
+        in its foot folio."""
+        before = self._over_blanks(self._past(self._top - 1, -1), -1)
+        return set_as_head(unspace(self.above)) \
+            and self._counts[self.above] >= max(TWICE, self._counts[self.line]) \
+            and bool(plain(line_at(self._stripped, before)))
 
     def edged(self) -> bool:
         """Whether it opens its page where the page's edge shows: under the page before's

@@ -7,7 +7,7 @@ import itertools
 from collections import Counter
 from typing import NamedTuple
 
-from ....lettering import FINISHED
+from ....lettering import FINISHED, is_capitals
 from .. import measure
 from ..contents import heading_at
 from ..cuts import TITLE_LINES
@@ -201,14 +201,14 @@ def under_title(stripped: list[str], start: int, listed: list[str], full: float,
     contents list (``listed``), and is no running head (beside its folio, or standing on
     more pages than one: ``counts``), which may spell the title too; and no line between
     them is a paragraph's inside line (as wide as the measure ``full``, ending no
-    sentence: a stamp under the text's lines stands under no title; a source's line may be
-    as wide)."""
+    sentence, not in capitals: a stamp under the text's lines stands under no title; a
+    source's line may be as wide, and a title's line in capitals)."""
     for line in itertools.takewhile(bool, reversed(stripped[max(0, start - TITLE_LINES - 1):
                                                             start])):
         if opens_entry(line, listed, figures=True) and not head_and_folio(line) \
                 and counts[line] < TWICE:
             return True
-        if measure.inside(line, full) and not FINISHED.search(line):
+        if measure.inside(line, full) and not FINISHED.search(line) and not is_capitals(line):
             return False
     return False
 

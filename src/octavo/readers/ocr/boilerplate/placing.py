@@ -11,7 +11,7 @@ from collections.abc import Callable, Container
 from ....lettering import FINISHED, MIN_LETTERS
 from ....pagemarks import plain
 from .. import footnotes
-from ..closing import NAME_ALONE
+from ..closing import NAME_ALONE, pen_name
 from ..entries import opens_entry, words
 from ..folios import Number
 from ..heads import candidates, is_capitals, set_as_head, unspace
@@ -135,8 +135,12 @@ def over_head(p: Placement) -> bool:
 
 def opens_over_head(p: Placement) -> bool:
     """Whether a recurring line opens its page over a line set as heads are, stamps passed
-    over, that heads no numbered list (a notes' heading over its first note is none)."""
-    return p.opens and set_as_head(p.below) and not FIRST_ITEM.match(p.beyond)
+    over, that heads no numbered list (a notes' heading over its first note is none); not
+    a pen name over a line ending in a full stop (its work's source, ``PUBLIUS.`` / ``For
+    the Independent Journal.``, where blank lines part the paragraphs; a head may end in a
+    stop, ``PAUL LAFARGUE.``, under a stamp)."""
+    return p.opens and set_as_head(p.below) and not FIRST_ITEM.match(p.beyond) \
+        and not (p.below.endswith(".") and pen_name(p.line))
 
 
 def over_bare_head(p: Placement, counts: Counter[str], repeats: int,
