@@ -26,7 +26,7 @@ from .closing import is_signed, pen_name
 from .cuts import ENDED, NEAR
 from .entries import opens_entry, paged_entries
 from .entrypages import ends_entry
-from .folios import REACH, Number, by_chance
+from .folios import REACH, Number, by_chance, sparse
 from .lines import (
     NOTE_END,
     ROMAN_LINE,
@@ -94,8 +94,7 @@ def paragraphs_apart(options: list[list[Candidate]], lengths: list[int]
     its folios (``heads.placed``)."""
     numbered = [(k, n, c) for k, found in enumerate(options) for c in found
                 if (n := Number.of(c.folio))]
-    rising = [run for run in _by_kind(numbered)  # (by chance of 0 pages: how densely
-              if not by_chance([(k, n) for k, n, _ in run], 0)]  # they stand, alone)
+    rising = [run for run in _by_kind(numbered) if not sparse([(k, n) for k, n, _ in run])]
     folioed = [[(k, n) for k, n, _ in run] for run in rising]
     if not apart(folioed) or by_chance([x for run in folioed for x in run], len(options)):
         return {}

@@ -172,14 +172,25 @@ def run(candidates: list[tuple[int, Number]],
 
 def by_chance(run: list[tuple[int, Number]], pages: int) -> bool:
     """Whether a run of folios (page index, number) is numbers that rise by chance, not a
-    print's folios: they stand on fewer than ``FOLIOED`` of the pages their numbers span,
-    of each kind, or the pages of no kind span that share of the text's ``pages``."""
-    spans, reach = 0, 0
-    for kind in ("roman", "arabic"):
-        if ofkind := [(i, n.value) for i, n in run if n.kind == kind]:
-            spans += max(v for _, v in ofkind) - min(v for _, v in ofkind) + 1
-            reach = max(reach, max(i for i, _ in ofkind) - min(i for i, _ in ofkind) + 1)
-    return len(run) < FOLIOED * spans or reach < FOLIOED * pages
+    print's folios: they stand on fewer than ``FOLIOED`` of the pages their numbers span
+    (``sparse``), or the pages of no kind span that share of the text's ``pages``."""
+    reach = max((max(i for i, _ in ofkind) - min(i for i, _ in ofkind) + 1
+                 for ofkind in _kinds(run)), default=0)
+    return sparse(run) or reach < FOLIOED * pages
+
+
+def sparse(run: list[tuple[int, Number]]) -> bool:
+    """Whether a run of folios (page index, number) stands on fewer than ``FOLIOED`` of
+    the pages its numbers span, of each kind (a roman ``I`` and ``C`` ending two lines
+    span a hundred)."""
+    return len(run) < FOLIOED * sum(max(v for _, v in ofkind) - min(v for _, v in ofkind) + 1
+                                    for ofkind in _kinds(run))
+
+
+def _kinds(run: list[tuple[int, Number]]) -> list[list[tuple[int, int]]]:
+    """A run's folios (page index, value), by their kind, roman then arabic; none empty."""
+    return [ofkind for kind in ("roman", "arabic")
+            if (ofkind := [(i, n.value) for i, n in run if n.kind == kind])]
 
 
 def infer(folios: list[str]) -> list[str]:

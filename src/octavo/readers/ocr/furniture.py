@@ -65,11 +65,12 @@ def _signs(head: str, layout: Layout) -> bool:
     a line of its own, its stop or none, under a page's first line (where a head left on
     its page would stand) on two pages or more, and nowhere in the contents (a part's
     heading worded as the series' head, ``SPEECHES``, stands there)."""
-    if not re.fullmatch(NAME_WORD, head) or any(
-            line.strip().rstrip(".") == head for line in contents.contents_lines(layout.pages)):
+    def alone(line: str) -> bool:  # (the name, its stop or none)
+        return line.strip().rstrip(".") == head
+
+    if not re.fullmatch(NAME_WORD, head) or any(map(alone, contents.contents_lines(layout.pages))):
         return False
-    return sum(any(line.strip().rstrip(".") == head for line in page.lines[1:])
-               for page in layout.pages) >= 2
+    return sum(any(map(alone, page.lines[1:])) for page in layout.pages) >= 2
 
 
 def _surname(name: str) -> str:
